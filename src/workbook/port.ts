@@ -1,0 +1,76 @@
+/**
+ * The one port through which the core, the CLI and the task pane read and write a workbook.
+ * Two adapters implement it: office/ (Excel JavaScript API) and xlsx/ (ExcelJS).
+ */
+import type { CellEdit } from "../core/model/finding";
+import type { WorkbookSnapshot } from "../core/model/grid";
+import type { SheetSpec } from "../core/sheet-spec";
+
+export interface ReadProgress {
+  readonly done: number;
+  readonly total: number;
+}
+
+export interface ReadOptions {
+  /** Called between batches; long reads report `12 / 58` sheets. */
+  readonly onProgress?: (p: ReadProgress) => void;
+  /** Checked between batches; a cancelled read rejects with WorkbookError("cancelled"). */
+  readonly isCancelled?: () => boolean;
+}
+
+export interface WriteSheetResult {
+  /** The name the sheet got: the spec's name, or a free name when a user's sheet holds it. */
+  readonly name: string;
+  /** Set when the requested name belonged to a sheet the add-in does not own. */
+  readonly requestedName?: string;
+  readonly replaced: boolean;
+}
+
+export interface WorkbookPort {
+  /** Every worksheet's used values and merges, in as few round trips as the host allows. */
+  readAll(options?: ReadOptions): Promise<WorkbookSnapshot>;
+  /**
+   * Writes cell edits (fixes). An edit whose cell no longer holds `before` is refused, so a fix
+   * never overwrites what the user typed since the check. Returns the edits actually applied.
+   */
+  applyEdits(edits: readonly CellEdit[]): Promise<readonly CellEdit[]>;
+  /** Creates, or replaces, a sheet the add-in owns. A user's sheet of the same name is never touched. */
+  writeOwnedSheet(spec: SheetSpec): Promise<WriteSheetResult>;
+  /** Names of the sheets the add-in created (carrying its ownership mark). */
+  ownedSheets(): Promise<readonly string[]>;
+  /** Activates the sheet and selects the cell or range. */
+  selectCell(sheet: string, address: string): Promise<void>;
+  /** Settings stored in the workbook, so they travel with the file. */
+  readSettings(): Promise<Readonly<Record<string, string>>>;
+  writeSettings(settings: Readonly<Record<string, string>>): Promise<void>;
+}
+
+export type WorkbookErrorCode =
+  | "empty-file"
+  | "not-a-workbook" // csv, text, anything that is not a zip or OLE file
+  | "legacy-xls"
+  | "encrypted"
+  | "corrupt" // truncated zip, broken XML
+  | "too-large"
+  | "no-worksheets"
+  | "protected-sheet"
+  | "cell-edit-mode"
+  | "sheet-missing"
+  | "unsupported-host"
+  | "cancelled";
+
+/** A failure a user can understand; `code` picks the catalogue message, `detail` is for logs only. */
+export class WorkbookError extends Error {
+  constructor(
+    readonly code: WorkbookErrorCode,
+    readonly detail?: string,
+    readonly sheet?: string,
+  ) {
+    super(`${code}${detail ? `: ${detail}` : ""}`);
+    this.name = "WorkbookError";
+  }
+}
+
+export function isWorkbookError(e: unknown): e is WorkbookError {
+  return e instanceof WorkbookError || (typeof e === "object" && e !== null && (e as { name?: string }).name === "WorkbookError");
+}

@@ -1,0 +1,25 @@
+/**
+ * Sheet names Excel accepts: not blank, at most 31 characters, none of / \ ? * : [ ], no leading or
+ * trailing apostrophe, not "History". Clashes get " (2)", " (3)" … (compared case-insensitively, as Excel does).
+ */
+const MAX = 31;
+const FORBIDDEN = /[/\\?*:[\]]/g;
+
+export function sanitizeSheetName(name: string): string {
+  let s = name.replace(FORBIDDEN, "_").replace(/^'+|'+$/g, "").trim();
+  if (!s) s = "Sheet";
+  if (s.toLowerCase() === "history") s = `${s}_`;
+  return s.length > MAX ? s.slice(0, MAX) : s;
+}
+
+export function freeSheetName(wanted: string, taken: readonly string[]): string {
+  const used = new Set(taken.map((t) => t.toLowerCase()));
+  const base = sanitizeSheetName(wanted);
+  if (!used.has(base.toLowerCase())) return base;
+  for (let i = 2; i < 1000; i++) {
+    const suffix = ` (${i})`;
+    const candidate = base.slice(0, MAX - suffix.length) + suffix;
+    if (!used.has(candidate.toLowerCase())) return candidate;
+  }
+  return base.slice(0, MAX - 6) + ` (${Date.now() % 10000})`;
+}

@@ -1,0 +1,98 @@
+/** Renders a SheetSpec onto an ExcelJS worksheet. Text is always written as a string value, never a formula. */
+import type ExcelJS from "exceljs";
+import { rangeToA1, toA1 } from "../../core/model/address";
+import type { CellStyle, SheetSpec, SpecValue } from "../../core/sheet-spec";
+
+function argb(hex: string): string {
+  return "FF" + hex.replace(/^#/, "").toUpperCase();
+}
+
+function applyStyle(cell: ExcelJS.Cell, s: CellStyle): void {
+  if (s.bold || s.fontSize || s.fontColor) {
+    cell.font = {
+      ...(s.bold ? { bold: true } : {}),
+      ...(s.fontSize ? { size: s.fontSize } : {}),
+      ...(s.fontColor ? { color: { argb: argb(s.fontColor) } } : {}),
+    };
+  }
+  if (s.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(s.fill) } };
+  if (s.wrap || s.hAlign || s.vAlign) {
+    cell.alignment = {
+      ...(s.wrap ? { wrapText: true } : {}),
+      ...(s.hAlign ? { horizontal: s.hAlign } : {}),
+      ...(s.vAlign ? { vertical: s.vAlign } : {}),
+    };
+  }
+  if (s.border === "thin") {
+    const side = { style: "thin" as const, color: { argb: "FF808080" } };
+    cell.border = { top: side, left: side, bottom: side, right: side };
+  }
+  if (s.numberFormat) cell.numFmt = s.numberFormat;
+}
+
+function writeValue(cell: ExcelJS.Cell, v: SpecValue): void {
+  switch (v.t) {
+    case "text":
+      // A plain string value is stored as a shared string: `=…` stays text (stack-notes §5).
+      cell.value = v.v;
+      break;
+    case "number":
+    case "bool":
+      cell.value = v.v;
+      break;
+    case "formula":
+      cell.value = v.cached === undefined ? { formula: v.f } : ({ formula: v.f, result: v.cached } as ExcelJS.CellFormulaValue);
+      break;
+    case "empty":
+      break;
+  }
+}
+
+export function renderSheetSpec(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
+  if (spec.columnWidths) {
+    spec.columnWidths.forEach((w, i) => {
+      ws.getColumn(i + 1).width = w;
+    });
+  }
+  if (spec.rowHeights) {
+    for (const [r, h] of Object.entries(spec.rowHeights)) ws.getRow(Number(r) + 1).height = h;
+  }
+  for (const c of spec.cells) {
+    const cell = ws.getCell(c.row + 1, c.col + 1);
+    writeValue(cell, c.value);
+    const st = c.style ? spec.styles[c.style] : undefined;
+    if (st) applyStyle(cell, st);
+    if (c.link && c.value.t === "text") {
+      cell.value = { text: c.value.v, hyperlink: `#'${c.link.sheet.replace(/'/g, "''")}'!${c.link.cell}` };
+    }
+  }
+  // Style every cell of a merge like its top-left, so borders close around merged areas.
+  for (const m of spec.merges) {
+    const anchor = spec.cells.find((c) => c.row === m.top && c.col === m.left);
+    const st = anchor?.style ? spec.styles[anchor.style] : undefined;
+    if (st) {
+      for (let r = m.top; r <= m.bottom; r++)
+        for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) applyStyle(ws.getCell(r + 1, c + 1), st);
+    }
+    ws.mergeCells(rangeToA1(m));
+  }
+  for (const v of spec.validations ?? []) {
+    for (let r = v.range.top; r <= v.range.bottom; r++) {
+      for (let c = v.range.left; c <= v.range.right; c++) {
+        ws.getCell(toA1(r, c)).dataValidation = {
+          type: "list",
+          allowBlank: true,
+          formulae: [`"${v.list.join(",")}"`],
+          showErrorMessage: true,
+          ...(v.errorTitle ? { errorTitle: v.errorTitle } : {}),
+          ...(v.error ? { error: v.error } : {}),
+          ...(v.prompt ? { showInputMessage: true, prompt: v.prompt } : {}),
+        };
+      }
+    }
+  }
+  if (spec.freeze) {
+    ws.views = [{ state: "frozen", xSplit: spec.freeze.cols, ySplit: spec.freeze.rows }];
+  }
+  if (spec.tabColor) ws.properties.tabColor = { argb: argb(spec.tabColor) };
+}

@@ -1,0 +1,145 @@
+/**
+ * The ExcelJS adapter of the workbook port: for the CLI, the browser demo and the tests.
+ * It works on bytes in memory; reading and writing files is the caller's business.
+ */
+import ExcelJS from "exceljs";
+import { parseRangeA1 } from "../../core/model/address";
+import { cellText } from "../../core/model/cell";
+import type { CellEdit } from "../../core/model/finding";
+import type { SheetGrid, WorkbookSnapshot } from "../../core/model/grid";
+import type { SheetSpec } from "../../core/sheet-spec";
+import { freeSheetName } from "../sheet-names";
+import { type ReadOptions, WorkbookError, type WorkbookPort, type WriteSheetResult } from "../port";
+import { readWorksheet, toCellValue } from "./read";
+import { renderSheetSpec } from "./render";
+import { assertXlsxBytes } from "./sniff";
+
+/** The veryHidden sheet that holds the add-in's settings and its list of owned sheets. */
+export const SETTINGS_SHEET = "_chosahyo";
+const OWNED_KEY = "owned";
+
+export class XlsxWorkbook implements WorkbookPort {
+  constructor(readonly wb: ExcelJS.Workbook) {}
+
+  /** Opens .xlsx bytes; bad input becomes a WorkbookError with a code the catalogue words. */
+  static async load(bytes: Uint8Array, fileName = ""): Promise<XlsxWorkbook> {
+    assertXlsxBytes(bytes, fileName);
+    const wb = new ExcelJS.Workbook();
+    try {
+      // ExcelJS accepts a Buffer in Node and an ArrayBuffer in the browser.
+      await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    } catch (e) {
+      throw new WorkbookError("corrupt", e instanceof Error ? e.message : String(e));
+    }
+    return new XlsxWorkbook(wb);
+  }
+
+  static create(): XlsxWorkbook {
+    const wb = new ExcelJS.Workbook();
+    wb.creator = "chosahyo";
+    return new XlsxWorkbook(wb);
+  }
+
+  async toBytes(): Promise<Uint8Array> {
+    const buf = await this.wb.xlsx.writeBuffer();
+    return new Uint8Array(buf as ArrayBuffer);
+  }
+
+  private userSheets(): ExcelJS.Worksheet[] {
+    return this.wb.worksheets.filter((ws) => ws.name !== SETTINGS_SHEET);
+  }
+
+  async readAll(options?: ReadOptions): Promise<WorkbookSnapshot> {
+    const sheets: SheetGrid[] = [];
+    const list = this.userSheets();
+    for (let i = 0; i < list.length; i++) {
+      if (options?.isCancelled?.()) throw new WorkbookError("cancelled");
+      sheets.push(readWorksheet(list[i]));
+      options?.onProgress?.({ done: i + 1, total: list.length });
+    }
+    if (sheets.length === 0) throw new WorkbookError("no-worksheets");
+    const settings = await this.readSettings();
+    return { sheets, skippedSheets: [], settings: Object.keys(settings).length ? settings : undefined };
+  }
+
+  async applyEdits(edits: readonly CellEdit[]): Promise<readonly CellEdit[]> {
+    const applied: CellEdit[] = [];
+    for (const e of edits) {
+      const ws = this.wb.getWorksheet(e.sheet);
+      if (!ws) throw new WorkbookError("sheet-missing", e.sheet, e.sheet);
+      const cell = ws.getCell(e.cell);
+      if (cellText(toCellValue(cell)) !== e.before) continue; // the user changed it since the check
+      cell.value = e.after;
+      applied.push(e);
+    }
+    return applied;
+  }
+
+  async ownedSheets(): Promise<readonly string[]> {
+    const s = await this.readSettings();
+    try {
+      const list = JSON.parse(s[OWNED_KEY] ?? "[]") as unknown;
+      return Array.isArray(list) ? list.filter((x): x is string => typeof x === "string" && !!this.wb.getWorksheet(x)) : [];
+    } catch {
+      return [];
+    }
+  }
+
+  async writeOwnedSheet(spec: SheetSpec): Promise<WriteSheetResult> {
+    const owned = new Set(await this.ownedSheets());
+    const existing = this.wb.getWorksheet(spec.name);
+    let name = spec.name;
+    let requestedName: string | undefined;
+    let replaced = false;
+    let orderNo: number | undefined;
+    if (existing && owned.has(spec.name)) {
+      orderNo = (existing as unknown as { orderNo: number }).orderNo;
+      this.wb.removeWorksheet(existing.id);
+      replaced = true;
+    } else if (existing) {
+      // A user's sheet holds the name: never touch it, take a free name and say so.
+      requestedName = spec.name;
+      name = freeSheetName(spec.name, this.wb.worksheets.map((w) => w.name));
+    }
+    const ws = this.wb.addWorksheet(name);
+    if (orderNo !== undefined) (ws as unknown as { orderNo: number }).orderNo = orderNo;
+    renderSheetSpec(ws, { ...spec, name });
+    owned.add(name);
+    await this.writeSettings({ [OWNED_KEY]: JSON.stringify([...owned]) });
+    return { name, requestedName, replaced };
+  }
+
+  async selectCell(sheet: string, address: string): Promise<void> {
+    const ws = this.wb.getWorksheet(sheet);
+    if (!ws) throw new WorkbookError("sheet-missing", sheet, sheet);
+    const range = parseRangeA1(address);
+    if (!range) return;
+    ws.views = [{ ...(ws.views?.[0] ?? {}), activeCell: address.split(":")[0] }];
+    const index = this.userSheets().findIndex((w) => w.name === sheet);
+    this.wb.views = [{ x: 0, y: 0, width: 10000, height: 20000, firstSheet: 0, activeTab: Math.max(index, 0), visibility: "visible" }];
+  }
+
+  async readSettings(): Promise<Readonly<Record<string, string>>> {
+    const ws = this.wb.getWorksheet(SETTINGS_SHEET);
+    const out: Record<string, string> = {};
+    if (!ws) return out;
+    ws.eachRow((row) => {
+      const k = cellText(toCellValue(row.getCell(1)));
+      if (k) out[k] = cellText(toCellValue(row.getCell(2)));
+    });
+    return out;
+  }
+
+  async writeSettings(settings: Readonly<Record<string, string>>): Promise<void> {
+    const merged = { ...(await this.readSettings()), ...settings };
+    let ws = this.wb.getWorksheet(SETTINGS_SHEET);
+    if (ws) this.wb.removeWorksheet(ws.id);
+    ws = this.wb.addWorksheet(SETTINGS_SHEET, { state: "veryHidden" });
+    let r = 1;
+    for (const [k, v] of Object.entries(merged)) {
+      ws.getCell(r, 1).value = k;
+      ws.getCell(r, 2).value = v;
+      r++;
+    }
+  }
+}
