@@ -1,0 +1,225 @@
+/**
+ * Checks a profile file before use, so that a municipality's own profile fails with a message that names the
+ * bad field (`layouts[0].fields[3].lable: unknown field`) rather than misbehaving at run time.
+ */
+import { RULE_IDS } from "../model/finding";
+import type { Profile } from "./types";
+
+export interface ProfileProblem {
+  /** JSON path of the bad field: `layouts[0].labels.item.text`. */
+  readonly path: string;
+  readonly problem: "unknown-field" | "missing" | "wrong-type" | "bad-value" | "unknown-reference";
+  readonly detail?: string;
+}
+
+type Json = unknown;
+
+const FIELD_IDS = [
+  "id", "title", "tags", "repostOf", "purpose", "group", "departments", "plan", "result", "next",
+  "eval1", "eval2", "status", "reason", "indicators", "tasks", "yearlyResults", "fiscalYear", "page",
+];
+const FIELD_TYPES = ["text", "department-list", "code", "item-heading", "title", "indicator-rows", "schedule-rows", "year-values", "fiscal-year"];
+const COLUMN_TYPES = ["text", "code", "department-list", "title", "id"];
+const REQUIRED_WHEN = ["always", "final-stage", "unless-parent", "never"];
+const SEVERITIES = ["error", "warning", "info"];
+
+class Checker {
+  readonly problems: ProfileProblem[] = [];
+
+  add(path: string, problem: ProfileProblem["problem"], detail?: string): void {
+    this.problems.push({ path, problem, detail });
+  }
+
+  obj(v: Json, path: string): v is Record<string, Json> {
+    if (typeof v === "object" && v !== null && !Array.isArray(v)) return true;
+    this.add(path, v === undefined ? "missing" : "wrong-type", "object");
+    return false;
+  }
+
+  keys(o: Record<string, Json>, path: string, allowed: readonly string[], required: readonly string[]): void {
+    for (const k of Object.keys(o)) if (!allowed.includes(k) && k !== "$schema") this.add(join(path, k), "unknown-field");
+    for (const k of required) if (o[k] === undefined) this.add(join(path, k), "missing");
+  }
+
+  str(v: Json, path: string, oneOf?: readonly string[]): v is string {
+    if (v === undefined) return false;
+    if (typeof v !== "string" || v.length === 0) {
+      this.add(path, "wrong-type", "non-empty string");
+      return false;
+    }
+    if (oneOf && !oneOf.includes(v)) {
+      this.add(path, "bad-value", `one of ${oneOf.join(", ")}`);
+      return false;
+    }
+    return true;
+  }
+
+  localized(v: Json, path: string): void {
+    if (!this.obj(v, path)) return;
+    this.keys(v, path, ["ja", "en"], ["ja", "en"]);
+    this.str(v.ja, join(path, "ja"));
+    this.str(v.en, join(path, "en"));
+  }
+
+  strings(v: Json, path: string): v is string[] {
+    if (!Array.isArray(v) || v.length === 0) {
+      this.add(path, v === undefined ? "missing" : "wrong-type", "non-empty array of strings");
+      return false;
+    }
+    v.forEach((s, i) => this.str(s, `${path}[${i}]`));
+    return true;
+  }
+}
+
+function join(path: string, key: string): string {
+  return path ? `${path}.${key}` : key;
+}
+
+function checkCodeSet(c: Checker, v: Json, path: string): void {
+  if (!c.obj(v, path)) return;
+  c.keys(v, path, ["id", "codes", "variants", "acceptBlackTriangle"], ["id", "codes"]);
+  c.str(v.id, join(path, "id"));
+  if (!Array.isArray(v.codes) || v.codes.length === 0) c.add(join(path, "codes"), "wrong-type", "non-empty array");
+  else
+    v.codes.forEach((code, i) => {
+      const p = `${path}.codes[${i}]`;
+      if (!c.obj(code, p)) return;
+      c.keys(code, p, ["code", "meaning"], ["code", "meaning"]);
+      c.str(code.code, join(p, "code"));
+      c.localized(code.meaning, join(p, "meaning"));
+    });
+  if (v.variants !== undefined && c.obj(v.variants, join(path, "variants"))) {
+    for (const [k, x] of Object.entries(v.variants)) c.str(x, join(join(path, "variants"), k));
+  }
+  if (v.acceptBlackTriangle !== undefined && typeof v.acceptBlackTriangle !== "boolean") c.add(join(path, "acceptBlackTriangle"), "wrong-type", "boolean");
+}
+
+function checkLayout(c: Checker, v: Json, path: string, codeSets: Set<string>): void {
+  if (!c.obj(v, path)) return;
+  const shape = v.shape;
+  const common = ["id", "name", "shape", "role", "labels", "recognition"];
+  if (shape === "form") c.keys(v, path, [...common, "recordsPerSheet", "fields"], [...common, "fields"]);
+  else if (shape === "table") c.keys(v, path, [...common, "columns"], [...common, "columns"]);
+  else {
+    c.add(join(path, "shape"), shape === undefined ? "missing" : "bad-value", "form or table");
+    return;
+  }
+  c.str(v.id, join(path, "id"));
+  c.localized(v.name, join(path, "name"));
+  c.str(v.role, join(path, "role"), ["records", "list"]);
+  const labelKeys = new Set<string>();
+  if (c.obj(v.labels, join(path, "labels"))) {
+    for (const [k, spec] of Object.entries(v.labels)) {
+      const p = join(join(path, "labels"), k);
+      labelKeys.add(k);
+      if (!c.obj(spec, p)) continue;
+      c.keys(spec, p, ["text", "multiple"], ["text"]);
+      c.strings(spec.text, join(p, "text"));
+      if (spec.multiple !== undefined && typeof spec.multiple !== "boolean") c.add(join(p, "multiple"), "wrong-type", "boolean");
+    }
+  }
+  const ref = (x: Json, p: string) => {
+    if (c.str(x, p) && !labelKeys.has(x)) c.add(p, "unknown-reference", `no label "${x}" in labels`);
+  };
+  if (c.obj(v.recognition, join(path, "recognition"))) {
+    const r = v.recognition;
+    c.keys(r, join(path, "recognition"), ["required", "threshold"], ["required"]);
+    if (c.strings(r.required, join(path, "recognition.required"))) r.required.forEach((k, i) => ref(k, `${path}.recognition.required[${i}]`));
+    if (r.threshold !== undefined && (typeof r.threshold !== "number" || r.threshold <= 0 || r.threshold > 1)) {
+      c.add(join(path, "recognition.threshold"), "bad-value", "a number in (0, 1]");
+    }
+  }
+  if (shape === "form") {
+    if (v.recordsPerSheet !== undefined) c.str(v.recordsPerSheet, join(path, "recordsPerSheet"), ["one"]);
+    if (!Array.isArray(v.fields)) c.add(join(path, "fields"), "wrong-type", "array");
+    else
+      v.fields.forEach((f, i) => {
+        const p = `${path}.fields[${i}]`;
+        if (!c.obj(f, p)) return;
+        const base = ["id", "type", "label", "required", "maxLength"];
+        const extra: Record<string, string[]> = {
+          text: ["at"],
+          "department-list": ["at"],
+          code: ["at", "codeSet", "comment"],
+          "item-heading": ["at", "purposeMarker"],
+          title: ["at"],
+          "indicator-rows": ["baseline", "target", "actual"],
+          "schedule-rows": ["years"],
+          "year-values": [],
+          "fiscal-year": [],
+        };
+        if (!c.str(f.type, join(p, "type"), FIELD_TYPES)) return;
+        const type = f.type as string;
+        const needs = ["id", "type", "label", ...(["indicator-rows"].includes(type) ? ["baseline", "target", "actual"] : []), ...(type === "schedule-rows" ? ["years"] : []), ...(type === "code" ? ["codeSet"] : [])];
+        c.keys(f, p, [...base, ...extra[type]], needs);
+        c.str(f.id, join(p, "id"), FIELD_IDS);
+        ref(f.label, join(p, "label"));
+        for (const k of ["baseline", "target", "actual", "years"]) if (f[k] !== undefined) ref(f[k], join(p, k));
+        if (f.at !== undefined) c.str(f.at, join(p, "at"), ["below", "right"]);
+        if (f.required !== undefined) c.str(f.required, join(p, "required"), REQUIRED_WHEN);
+        if (f.comment !== undefined) c.str(f.comment, join(p, "comment"), ["below", "same-cell"]);
+        if (f.codeSet !== undefined && c.str(f.codeSet, join(p, "codeSet")) && !codeSets.has(f.codeSet)) c.add(join(p, "codeSet"), "unknown-reference", `no code set "${f.codeSet}"`);
+        if (f.maxLength !== undefined && (typeof f.maxLength !== "number" || f.maxLength < 1)) c.add(join(p, "maxLength"), "bad-value", "a positive number");
+      });
+  } else {
+    if (!Array.isArray(v.columns)) c.add(join(path, "columns"), "wrong-type", "array");
+    else
+      v.columns.forEach((col, i) => {
+        const p = `${path}.columns[${i}]`;
+        if (!c.obj(col, p)) return;
+        c.keys(col, p, ["id", "label", "type", "codeSet", "carryDown", "required"], ["id", "label", "type"]);
+        c.str(col.id, join(p, "id"), FIELD_IDS);
+        ref(col.label, join(p, "label"));
+        c.str(col.type, join(p, "type"), COLUMN_TYPES);
+        if (col.codeSet !== undefined && c.str(col.codeSet, join(p, "codeSet")) && !codeSets.has(col.codeSet)) c.add(join(p, "codeSet"), "unknown-reference", `no code set "${col.codeSet}"`);
+        if (col.carryDown !== undefined && typeof col.carryDown !== "boolean") c.add(join(p, "carryDown"), "wrong-type", "boolean");
+        if (col.required !== undefined) c.str(col.required, join(p, "required"), REQUIRED_WHEN);
+      });
+  }
+}
+
+export function checkProfile(json: Json): { profile?: Profile; problems: ProfileProblem[] } {
+  const c = new Checker();
+  if (!c.obj(json, "")) return { problems: c.problems };
+  const v = json;
+  c.keys(v, "", ["id", "name", "description", "layouts", "codeSets", "groups", "indicators", "rules"], ["id", "name", "layouts", "codeSets", "rules"]);
+  if (c.str(v.id, "id") && !/^[a-z0-9][a-z0-9-]*$/.test(v.id)) c.add("id", "bad-value", "lower-case letters, digits and -");
+  c.localized(v.name, "name");
+  if (v.description !== undefined) c.localized(v.description, "description");
+  const codeSets = new Set<string>();
+  if (c.obj(v.codeSets, "codeSets")) {
+    for (const [k, cs] of Object.entries(v.codeSets)) {
+      codeSets.add(k);
+      checkCodeSet(c, cs, `codeSets.${k}`);
+    }
+  }
+  if (v.groups !== undefined && c.obj(v.groups, "groups")) {
+    c.keys(v.groups, "groups", ["name", "order"], ["name"]);
+    c.localized(v.groups.name, "groups.name");
+    if (v.groups.order !== undefined) c.strings(v.groups.order, "groups.order");
+  }
+  if (v.indicators !== undefined && c.obj(v.indicators, "indicators")) {
+    c.keys(v.indicators, "indicators", ["defaultDirection", "directions"], []);
+    if (v.indicators.defaultDirection !== undefined) c.str(v.indicators.defaultDirection, "indicators.defaultDirection", ["higher", "lower", "infer"]);
+    if (v.indicators.directions !== undefined && c.obj(v.indicators.directions, "indicators.directions")) {
+      for (const [k, d] of Object.entries(v.indicators.directions)) c.str(d, `indicators.directions.${k}`, ["higher", "lower"]);
+    }
+  }
+  if (!Array.isArray(v.layouts) || v.layouts.length === 0) c.add("layouts", v.layouts === undefined ? "missing" : "wrong-type", "non-empty array");
+  else v.layouts.forEach((l, i) => checkLayout(c, l, `layouts[${i}]`, codeSets));
+  if (c.obj(v.rules, "rules")) {
+    for (const [id, s] of Object.entries(v.rules)) {
+      const p = `rules.${id}`;
+      if (!(RULE_IDS as readonly string[]).includes(id)) {
+        c.add(p, "unknown-field", "not a rule id");
+        continue;
+      }
+      if (!c.obj(s, p)) continue;
+      c.keys(s, p, ["enabled", "severity", "params"], []);
+      if (s.enabled !== undefined && typeof s.enabled !== "boolean") c.add(join(p, "enabled"), "wrong-type", "boolean");
+      if (s.severity !== undefined) c.str(s.severity, join(p, "severity"), SEVERITIES);
+      if (s.params !== undefined) c.obj(s.params, join(p, "params"));
+    }
+  }
+  return c.problems.length ? { problems: c.problems } : { profile: json as unknown as Profile, problems: [] };
+}

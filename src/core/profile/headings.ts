@@ -1,0 +1,72 @@
+/** Parsers for the composite heading cells of the forms: `No.{id} {title} <目的・ねらい> ・{purpose}`, and `【tag】 title 【No.15の再掲】`. */
+
+const ID_RE = /^\s*No\s*[.．]?\s*([0-9０-９]+(?:\s*[-－‐−]\s*[0-9０-９]+)?(?:\s*[~～〜]\s*[0-9０-９]+)?)/i;
+
+/** `2－1～5` → `2-1~5`: ids compare as written in ASCII. */
+export function normalizeRecordId(id: string): string {
+  return id
+    .normalize("NFKC")
+    .replace(/\s+/g, "")
+    .replace(/[－‐−–]/g, "-")
+    .replace(/[～〜]/g, "~");
+}
+
+export interface ItemHeading {
+  readonly id?: string;
+  readonly title?: string;
+  readonly purpose?: string;
+}
+
+export function parseItemHeading(text: string, purposeMarker = "<目的・ねらい>"): ItemHeading {
+  const m = ID_RE.exec(text);
+  const id = m ? normalizeRecordId(m[1]) : undefined;
+  let rest = m ? text.slice(m[0].length) : text;
+  let purpose: string | undefined;
+  const at = findMarker(rest, purposeMarker);
+  if (at) {
+    purpose = rest.slice(at.end).trim();
+    rest = rest.slice(0, at.start);
+  } else {
+    // Without the marker, the title is the first line and the purpose what follows.
+    const nl = rest.trim().indexOf("\n");
+    if (nl >= 0) {
+      const t = rest.trim();
+      purpose = t.slice(nl + 1).trim();
+      rest = t.slice(0, nl);
+    }
+  }
+  const title = rest.trim();
+  return { id, title: title || undefined, purpose: purpose || undefined };
+}
+
+function findMarker(text: string, marker: string): { start: number; end: number } | undefined {
+  const i = text.indexOf(marker);
+  if (i >= 0) return { start: i, end: i + marker.length };
+  // Full-width brackets (＜目的・ねらい＞) are the same marker.
+  const wide = marker.replace(/</g, "＜").replace(/>/g, "＞");
+  const j = text.indexOf(wide);
+  if (j >= 0) return { start: j, end: j + wide.length };
+  return undefined;
+}
+
+const TAG_RE = /【([^】]*)】/g;
+const REPOST_RE = /^\s*No\s*[.．]?\s*([0-9０-９]+(?:\s*[-－]\s*[0-9０-９]+)?)\s*の\s*再掲\s*$/i;
+
+export interface TitleCell {
+  readonly title: string;
+  readonly tags: readonly string[];
+  readonly repostOf?: string;
+}
+
+export function parseTitleCell(text: string): TitleCell {
+  const tags: string[] = [];
+  let repostOf: string | undefined;
+  for (const m of text.matchAll(TAG_RE)) {
+    const inner = m[1].trim();
+    const r = REPOST_RE.exec(inner);
+    if (r) repostOf = normalizeRecordId(r[1]);
+    else if (inner) tags.push(inner);
+  }
+  const title = text.replace(TAG_RE, " ").replace(/\s+/g, " ").trim();
+  return { title, tags, repostOf };
+}

@@ -1,0 +1,130 @@
+/**
+ * Label matching (formats.md): labels are compared after normalisation, never by address.
+ * A label pattern may use `*` (any text) and `{FY}` (a fiscal year as written: 平成29, 令和2(2020), R5, 2020).
+ */
+import type { CellRange } from "../model/address";
+import { GridView } from "../model/grid";
+import { normalizeLabel } from "../values/text";
+import type { LabelSpec } from "./types";
+
+/** A fiscal year as written in a label, after NFKC (so digits are ASCII and ～ became ~). */
+const FY_SOURCE = "(?:(?:平成|令和|昭和|H|R)(?:\\d{1,2}|元)(?:\\(\\d{4}\\))?(?:[~〜](?:\\d{1,2}))?|\\d{4})";
+
+export interface CompiledLabel {
+  readonly key: string;
+  readonly exact: ReadonlySet<string>;
+  readonly patterns: readonly RegExp[];
+  readonly multiple: boolean;
+}
+
+export function compileLabel(key: string, spec: LabelSpec): CompiledLabel {
+  const exact = new Set<string>();
+  const patterns: RegExp[] = [];
+  for (const text of spec.text) {
+    if (text.includes("*") || text.includes("{FY}")) patterns.push(compilePattern(text));
+    else exact.add(normalizeLabel(text));
+  }
+  return { key, exact, patterns, multiple: spec.multiple === true };
+}
+
+function compilePattern(text: string): RegExp {
+  // Split on the placeholders first, so normalisation never touches them.
+  const pieces = text.split(/(\*|\{FY\})/);
+  let src = "";
+  for (const p of pieces) {
+    if (p === "*") src += ".*?";
+    else if (p === "{FY}") src += FY_SOURCE;
+    else src += escapeRegex(normalizeLabel(p));
+  }
+  return new RegExp(`^${src}$`);
+}
+
+function escapeRegex(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+export function matchesLabel(label: CompiledLabel, normalized: string): boolean {
+  if (label.exact.has(normalized)) return true;
+  if (normalized.includes("。")) return false;
+  for (const re of label.patterns) if (re.test(normalized)) return true;
+  return false;
+}
+
+/** A short text cell that could be a label. */
+export interface LabelCandidate {
+  readonly row: number;
+  readonly col: number;
+  readonly norm: string;
+  readonly text: string;
+  readonly extent: CellRange;
+}
+
+/** Longer cells are content, not labels; skipping them keeps recognition linear and cheap. */
+const MAX_LABEL_CHARS = 80;
+
+// Normalisation is pure and the same labels recur on every sheet, so a bounded cache pays off.
+const normCache = new Map<string, string>();
+const NORM_CACHE_MAX = 20000;
+
+export function cachedNormalize(text: string): string {
+  let n = normCache.get(text);
+  if (n === undefined) {
+    n = normalizeLabel(text);
+    if (normCache.size >= NORM_CACHE_MAX) normCache.clear();
+    normCache.set(text, n);
+  }
+  return n;
+}
+
+/** Every label candidate of a sheet, built once and shared by all profiles' recognition and reading. */
+export class SheetIndex {
+  readonly view: GridView;
+  readonly candidates: readonly LabelCandidate[];
+  private readonly byNorm = new Map<string, LabelCandidate[]>();
+
+  constructor(view: GridView) {
+    this.view = view;
+    const out: LabelCandidate[] = [];
+    const g = view.grid;
+    for (let i = 0; i < g.rows.length; i++) {
+      const row = g.rows[i];
+      for (let j = 0; j < row.length; j++) {
+        const v = row[j];
+        if (typeof v !== "string" || v.length === 0 || v.length > MAX_LABEL_CHARS) continue;
+        const norm = cachedNormalize(v);
+        if (norm.length === 0) continue;
+        const r = g.top + i;
+        const c = g.left + j;
+        const cand: LabelCandidate = { row: r, col: c, norm, text: v, extent: view.extent(r, c) };
+        out.push(cand);
+        const list = this.byNorm.get(norm);
+        if (list) list.push(cand);
+        else this.byNorm.set(norm, [cand]);
+      }
+    }
+    this.candidates = out;
+  }
+
+  /** All cells matching a label, in reading order (row, then column). */
+  find(label: CompiledLabel): LabelCandidate[] {
+    const hits: LabelCandidate[] = [];
+    for (const e of label.exact) {
+      const list = this.byNorm.get(e);
+      if (list) hits.push(...list);
+    }
+    if (label.patterns.length > 0) {
+      for (const c of this.candidates) {
+        // A sentence is content, never a heading: `目標値を達成した。` must not match `目標値*`.
+        if (label.exact.has(c.norm) || c.norm.includes("。")) continue;
+        for (const re of label.patterns) {
+          if (re.test(c.norm)) {
+            hits.push(c);
+            break;
+          }
+        }
+      }
+    }
+    hits.sort((a, b) => a.row - b.row || a.col - b.col);
+    return hits;
+  }
+}

@@ -1,0 +1,496 @@
+/**
+ * Reads one record from a form-shaped sheet (formats.md): each field is found by its label, and its
+ * value lies below the label (header layouts) or right of it (label-left layouts).
+ */
+import { type CellValue, cellText, isCellError, isEmptyCell } from "../model/cell";
+import type {
+  CellPos,
+  CodeRead,
+  DepartmentsRead,
+  Indicator,
+  IndicatorPeriods,
+  IndicatorValueRead,
+  ScheduleYearCell,
+  SurveyRecord,
+  Task,
+  TextRead,
+  YearHeader,
+} from "../model/record";
+import { parseCode } from "../values/codes";
+import { parseDepartments } from "../values/departments";
+import { parseValue, splitMarkedSegments } from "../values/numbers";
+import { findFiscalYears, parseFiscalYear } from "../values/wareki";
+import type { DateRef, MarkedSegment } from "../values/types";
+import type { LabelHits } from "./compiled";
+import { cachedNormalize, type LabelCandidate } from "./labels";
+import { parseItemHeading, parseTitleCell } from "./headings";
+import type {
+  CodeField,
+  FormLayout,
+  IndicatorRowsField,
+  ScheduleRowsField,
+} from "./types";
+
+/** formats.md: empty cells between a label and its value are skipped up to 3 cells. */
+const MAX_SKIP = 3;
+
+export type MutableRecord = {
+  -readonly [K in keyof SurveyRecord]: SurveyRecord[K];
+};
+
+export function emptyRecord(profileId: string, layoutId: string, role: "records" | "list", sheet: string): MutableRecord {
+  return {
+    profileId,
+    layoutId,
+    role,
+    sheet,
+    tags: [],
+    texts: {},
+    codes: {},
+    indicators: [],
+    periods: {},
+    tasks: [],
+    yearHeaders: [],
+    yearlyResults: [],
+    missingLabels: [],
+    present: new Set<string>(),
+    emptyCells: {},
+  };
+}
+
+export function readFormRecord(hits: LabelHits, layout: FormLayout): SurveyRecord {
+  const view = hits.index.view;
+  const rec = emptyRecord(hits.compiled.profile.id, layout.id, layout.role, view.name);
+  const present = new Set<string>();
+  const emptyCells: Record<string, CellPos> = {};
+  const texts: Record<string, TextRead> = {};
+  const codes: Record<string, CodeRead> = {};
+  rec.missingLabels = layout.recognition.required.filter((k) => !hits.has(k));
+
+  for (const field of layout.fields) {
+    const hit = hits.first(field.label);
+    if (!hit) continue;
+    present.add(field.id);
+    switch (field.type) {
+      case "text": {
+        const v = valueNear(hits, hit, field.at);
+        if (v.read) texts[field.id] = v.read;
+        else emptyCells[field.id] = v.emptyAt;
+        break;
+      }
+      case "department-list": {
+        const v = valueNear(hits, hit, field.at);
+        if (v.read) rec.departments = { list: parseDepartments(v.read.text), raw: v.read.raw, cell: v.read.cell } satisfies DepartmentsRead;
+        else emptyCells[field.id] = v.emptyAt;
+        break;
+      }
+      case "item-heading": {
+        const v = valueNear(hits, hit, field.at);
+        if (!v.read) {
+          emptyCells[field.id] = v.emptyAt;
+          break;
+        }
+        const h = parseItemHeading(v.read.text, field.purposeMarker);
+        const at = v.read.cell;
+        if (h.id !== undefined) rec.id = { text: h.id, raw: v.read.raw, cell: at };
+        if (h.title !== undefined) rec.title = { text: h.title, raw: v.read.raw, cell: at };
+        if (h.purpose !== undefined) rec.purpose = { text: h.purpose, raw: v.read.raw, cell: at };
+        break;
+      }
+      case "title": {
+        const v = valueNear(hits, hit, field.at);
+        if (!v.read) {
+          emptyCells[field.id] = v.emptyAt;
+          break;
+        }
+        const t = parseTitleCell(v.read.text);
+        rec.title = { text: t.title, raw: v.read.raw, cell: v.read.cell };
+        rec.tags = t.tags;
+        if (t.repostOf) rec.repostOf = t.repostOf;
+        break;
+      }
+      case "code": {
+        const c = readCode(hits, hit, field);
+        if (c.read) codes[field.id] = c.read;
+        else emptyCells[field.id] = c.emptyAt;
+        break;
+      }
+      case "indicator-rows": {
+        const r = readIndicators(hits, field);
+        rec.indicators = r.indicators;
+        rec.periods = r.periods;
+        break;
+      }
+      case "schedule-rows": {
+        const s = readSchedule(hits, field);
+        rec.tasks = s.tasks;
+        rec.yearHeaders = s.headers;
+        break;
+      }
+      case "year-values":
+        rec.yearlyResults = readYearValues(hits, field.label);
+        break;
+      case "fiscal-year": {
+        const fy = findFiscalYears(hit.text)[0];
+        if (fy) rec.fiscalYear = { value: fy.fiscalYear, cell: { row: hit.row, col: hit.col }, text: hit.text };
+        break;
+      }
+    }
+  }
+  rec.texts = texts;
+  rec.codes = codes;
+  rec.present = present;
+  rec.emptyCells = emptyCells;
+  return rec;
+}
+
+// ---------------------------------------------------------------- single values
+
+interface Near {
+  read?: TextRead;
+  emptyAt: CellPos;
+}
+
+/**
+ * Is this a blank spacer row? Every cell empty, and no merged area from the rows above reaching into it
+ * (the comment row under a rating is "empty" in the grid where P, D and A are merged down over it).
+ */
+function rowIsBlank(hits: LabelHits, row: number): boolean {
+  const view = hits.index.view;
+  const g = view.grid;
+  const r = g.rows[row - g.top];
+  if (r) for (const v of r) if (!isEmptyCell(v)) return false;
+  for (let c = view.grid.left; c <= view.right; c++) {
+    const m = view.mergeOf(row, c);
+    if (m && m.top < row) return false;
+  }
+  return true;
+}
+
+/** The first row of values under a label: skips up to MAX_SKIP blank rows, never crosses a label row. */
+function firstDataRow(hits: LabelHits, hit: LabelCandidate): { first: number; end: number } {
+  const start = hit.extent.bottom + 1;
+  const end = Math.min(hits.nextLabelRowAfter(hit.extent.bottom), hits.index.view.bottom + 1);
+  let first = start;
+  let skipped = 0;
+  while (first < end && skipped < MAX_SKIP && rowIsBlank(hits, first)) {
+    first++;
+    skipped++;
+  }
+  if (first >= end) first = start;
+  return { first, end: Math.max(end, start + 1) };
+}
+
+function textRead(hits: LabelHits, row: number, col: number): TextRead | undefined {
+  const view = hits.index.view;
+  const a = view.anchor(row, col);
+  const raw = view.raw(a.row, a.col);
+  if (isEmptyCell(raw)) return undefined;
+  return { text: cellText(raw), raw, cell: a };
+}
+
+function valueNear(hits: LabelHits, hit: LabelCandidate, at: "below" | "right"): Near {
+  const view = hits.index.view;
+  if (at === "below") {
+    const { first, end } = firstDataRow(hits, hit);
+    const emptyAt = view.anchor(first, hit.col);
+    for (let r = first; r < end; r++) {
+      const a = view.anchor(r, hit.col);
+      if (a.row !== r && r !== first) continue; // inside a merge already seen
+      const t = textRead(hits, r, hit.col);
+      if (t) return { read: t, emptyAt };
+    }
+    return { emptyAt };
+  }
+  // right of the label, skipping a few empty cells; a label cell ends the search.
+  const row = hit.row;
+  let col = hit.extent.right + 1;
+  const emptyAt = view.anchor(row, col);
+  for (let skipped = 0; skipped <= MAX_SKIP && col <= view.right; ) {
+    const a = view.anchor(row, col);
+    const raw = view.raw(a.row, a.col);
+    if (!isEmptyCell(raw)) {
+      if (typeof raw === "string" && hits.isLabelText(cachedNormalize(raw))) break;
+      return { read: { text: cellText(raw), raw, cell: a }, emptyAt };
+    }
+    col = view.extent(row, col).right + 1;
+    skipped++;
+  }
+  return { emptyAt };
+}
+
+function readCode(hits: LabelHits, hit: LabelCandidate, field: CodeField): { read?: CodeRead; emptyAt: CellPos } {
+  const view = hits.index.view;
+  const codeSet = hits.compiled.profile.codeSets[field.codeSet];
+  if (field.at === "right") {
+    const v = valueNear(hits, hit, "right");
+    if (!v.read) return { emptyAt: v.emptyAt };
+    const parsed = parseCode(v.read.raw, codeSet);
+    return { read: { parsed, raw: v.read.raw, cell: v.read.cell, comment: parsed.comment }, emptyAt: v.emptyAt };
+  }
+  const { first, end } = firstDataRow(hits, hit);
+  const cell = view.anchor(first, hit.col);
+  const raw = view.raw(cell.row, cell.col);
+  // The comment sits in the next non-blank row under the code, within the same block.
+  let commentRead: TextRead | undefined;
+  let commentAt: CellPos | undefined;
+  if (field.comment !== "same-cell") {
+    let r = view.extent(first, hit.col).bottom + 1;
+    let skipped = 0;
+    while (r < end && skipped < MAX_SKIP && rowIsBlank(hits, r)) {
+      r++;
+      skipped++;
+    }
+    if (r < end && view.anchor(r, hit.col).row === r) {
+      commentRead = textRead(hits, r, hit.col);
+      commentAt = { row: r, col: hit.col };
+    }
+  }
+  if (isEmptyCell(raw)) {
+    // An empty code with a comment below is still an empty code: REQUIRED-MISSING points at the code cell.
+    return { emptyAt: cell };
+  }
+  const parsed = parseCode(raw, codeSet);
+  const inCell = parsed.comment && parsed.comment.trim() ? parsed.comment : undefined;
+  return {
+    read: {
+      parsed,
+      raw,
+      cell,
+      comment: commentRead?.text ?? inCell,
+      commentCell: commentRead?.cell ?? (inCell ? cell : undefined),
+      commentAt: commentRead?.cell ?? commentAt ?? cell,
+    },
+    emptyAt: cell,
+  };
+}
+
+// ---------------------------------------------------------------- indicators
+
+const WAREKI_MONTH = /(平成|令和|昭和|H|R)\s*(\d{1,2}|元)\s*年\s*(\d{1,2})\s*月/;
+
+function headerDate(text: string): DateRef | undefined {
+  const norm = text.normalize("NFKC");
+  const m = WAREKI_MONTH.exec(norm);
+  if (!m) return undefined;
+  const fy = parseFiscalYear(`${m[1]}${m[2]}年度`);
+  if (!fy) return undefined;
+  // Here the era year names a calendar year (平成30年3月 = March 2018), which has the same number as 平成30年度.
+  return { year: fy.fiscalYear, month: Number(m[3]) };
+}
+
+function periodName(text: string): string | undefined {
+  const m = /(下半期値|上半期値|実績値|達成値)/.exec(text.replace(/\s+/g, ""));
+  return m ? m[1] : undefined;
+}
+
+interface IndicatorGroup {
+  labelCell?: CellPos;
+  labelRaw: CellValue;
+  rows: number[];
+}
+
+function readIndicators(hits: LabelHits, f: IndicatorRowsField): { indicators: Indicator[]; periods: IndicatorPeriods } {
+  const view = hits.index.view;
+  const lh = hits.first(f.label);
+  const bh = hits.first(f.baseline);
+  const th = hits.first(f.target);
+  const ah = hits.first(f.actual);
+  const periods: IndicatorPeriods = {
+    baseline: bh ? headerDate(bh.text) : undefined,
+    actual: ah ? headerDate(ah.text) : undefined,
+    actualName: ah ? periodName(ah.text) : undefined,
+  };
+  if (!lh) return { indicators: [], periods };
+  const headerBottom = Math.max(...[lh, bh, th, ah].filter((h): h is LabelCandidate => !!h).map((h) => h.extent.bottom));
+  const start = headerBottom + 1;
+  const end = Math.min(hits.nextLabelRowAfter(headerBottom), view.bottom + 1);
+  const cols = { baseline: bh?.col, target: th?.col, actual: ah?.col };
+
+  // Group the rows by the label cell that covers them (one indicator per row, or ①② packed in one merged cell).
+  const groups: IndicatorGroup[] = [];
+  let current: IndicatorGroup | undefined;
+  for (let r = start; r < end; r++) {
+    const a = view.anchor(r, lh.col);
+    const raw = view.raw(a.row, a.col);
+    const rowHasValues = [cols.baseline, cols.target, cols.actual].some((c) => c !== undefined && view.anchor(r, c).row === r && !view.isEmpty(r, c));
+    if (!isEmptyCell(raw)) {
+      if (!current || !current.labelCell || current.labelCell.row !== a.row || current.labelCell.col !== a.col) {
+        current = { labelCell: a, labelRaw: raw, rows: [] };
+        groups.push(current);
+      }
+      current.rows.push(r);
+    } else if (rowHasValues) {
+      current = { labelRaw: null, rows: [r] };
+      groups.push(current);
+    }
+  }
+
+  const indicators: Indicator[] = [];
+  for (const g of groups) {
+    const labelText = cellText(g.labelRaw);
+    const labelSegs = splitMarkedSegments(labelText).filter((s) => s.text.trim().length > 0);
+    const packed = labelSegs.filter((s) => s.index !== undefined).length >= 2;
+    const valueCells = {
+      baseline: firstInRows(hits, g.rows, cols.baseline),
+      target: firstInRows(hits, g.rows, cols.target),
+      actual: firstInRows(hits, g.rows, cols.actual),
+    };
+    const labelCell = g.labelCell ?? { row: g.rows[0], col: lh.col };
+    if (!packed) {
+      const seg = labelSegs[0];
+      const ind: {
+        label: TextRead;
+        index?: number;
+        baseline?: IndicatorValueRead;
+        target?: IndicatorValueRead;
+        actual?: IndicatorValueRead;
+        markerProblems?: NonNullable<Indicator["markerProblems"]>;
+      } = { label: { text: seg ? seg.text : labelText, raw: g.labelRaw, cell: labelCell }, index: seg?.index };
+      const problems: NonNullable<Indicator["markerProblems"]>[number][] = [];
+      for (const col of ["baseline", "target", "actual"] as const) {
+        const vc = valueCells[col];
+        if (!vc) continue;
+        const segs = splitMarkedSegments(cellText(vc.raw));
+        const marked = segs.filter((s) => s.index !== undefined);
+        let text = cellText(vc.raw);
+        let useRaw = true;
+        if (seg?.index !== undefined && marked.length > 0) {
+          const same = marked.find((s) => s.index === seg.index);
+          if (same && marked.length === 1) {
+            text = same.text;
+          } else {
+            problems.push({ column: col, cell: vc.cell, labelMarkers: seg.marker ?? "", valueMarkers: marked.map((s) => s.marker).join("") });
+            if (same) {
+              text = same.text;
+              useRaw = false;
+            }
+          }
+        }
+        ind[col] = valueRead(hits, vc, text, useRaw, false);
+      }
+      if (problems.length) ind.markerProblems = problems;
+      indicators.push(ind);
+      continue;
+    }
+    // Packed: pair each label segment with the value segment of the same number.
+    const labelMarkers = labelSegs.filter((s) => s.index !== undefined);
+    const perColumn: Record<"baseline" | "target" | "actual", { segs: MarkedSegment[]; unmarked?: MarkedSegment }> = {
+      baseline: { segs: [] },
+      target: { segs: [] },
+      actual: { segs: [] },
+    };
+    const problems: NonNullable<Indicator["markerProblems"]>[number][] = [];
+    for (const col of ["baseline", "target", "actual"] as const) {
+      const vc = valueCells[col];
+      if (!vc) continue;
+      const segs = splitMarkedSegments(cellText(vc.raw)).filter((s) => s.text.trim().length > 0);
+      perColumn[col].segs = segs.filter((s) => s.index !== undefined);
+      perColumn[col].unmarked = segs.find((s) => s.index === undefined);
+      const want = labelMarkers.map((s) => s.index).join(",");
+      const got = perColumn[col].segs.map((s) => s.index).join(",");
+      if (want !== got) {
+        problems.push({
+          column: col,
+          cell: vc.cell,
+          labelMarkers: labelMarkers.map((s) => s.marker).join(""),
+          valueMarkers: perColumn[col].segs.map((s) => s.marker).join(""),
+        });
+      }
+    }
+    labelMarkers.forEach((ls, i) => {
+      const ind: {
+        label: TextRead;
+        index?: number;
+        baseline?: IndicatorValueRead;
+        target?: IndicatorValueRead;
+        actual?: IndicatorValueRead;
+        markerProblems?: NonNullable<Indicator["markerProblems"]>;
+      } = { label: { text: ls.text, raw: g.labelRaw, cell: labelCell }, index: ls.index };
+      for (const col of ["baseline", "target", "actual"] as const) {
+        const vc = valueCells[col];
+        if (!vc) continue;
+        const pc = perColumn[col];
+        const seg = pc.segs.find((s) => s.index === ls.index);
+        if (seg) {
+          ind[col] = valueRead(hits, vc, seg.text, false, true);
+        } else if (pc.unmarked && pc.segs.length === 0) {
+          // An unmarked cell: a placeholder stands for every indicator; other text is taken as ①'s.
+          const parsed = parseValue(pc.unmarked.text);
+          if (parsed.kind === "placeholder" || i === 0) ind[col] = valueRead(hits, vc, pc.unmarked.text, false, true);
+        }
+      }
+      // Report marker problems once, on the first indicator of the cell.
+      if (i === 0 && problems.length) ind.markerProblems = problems;
+      indicators.push(ind);
+    });
+  }
+  return { indicators, periods };
+}
+
+function firstInRows(hits: LabelHits, rows: readonly number[], col: number | undefined): { raw: CellValue; cell: CellPos } | undefined {
+  if (col === undefined) return undefined;
+  const view = hits.index.view;
+  for (const r of rows) {
+    const a = view.anchor(r, col);
+    const raw = view.raw(a.row, a.col);
+    if (!isEmptyCell(raw)) return { raw, cell: a };
+  }
+  return undefined;
+}
+
+function valueRead(
+  hits: LabelHits,
+  vc: { raw: CellValue; cell: CellPos },
+  text: string,
+  useRaw: boolean,
+  packed: boolean,
+): IndicatorValueRead {
+  const view = hits.index.view;
+  const fmt = view.numberFormat(vc.cell.row, vc.cell.col);
+  const parsed = useRaw || isCellError(vc.raw) ? parseValue(vc.raw as never, { percentFormat: !!fmt && fmt.includes("%") }) : parseValue(text);
+  return { parsed, text, raw: vc.raw, cell: vc.cell, packed };
+}
+
+// ---------------------------------------------------------------- schedule and yearly values
+
+function readSchedule(hits: LabelHits, f: ScheduleRowsField): { tasks: Task[]; headers: YearHeader[] } {
+  const view = hits.index.view;
+  const th = hits.first(f.label);
+  if (!th) return { tasks: [], headers: [] };
+  // Year headers of this schedule sit in the task label's header row.
+  const yearHits = hits.all(f.years).filter((h) => h.row === th.row && h.col > th.col);
+  const headers: YearHeader[] = [];
+  for (const h of yearHits) {
+    const fy = parseFiscalYear(h.text);
+    if (fy) headers.push({ fiscalYear: fy.fiscalYear, text: h.text, cell: { row: h.row, col: h.col } });
+  }
+  const bottom = Math.max(th.extent.bottom, ...yearHits.map((h) => h.extent.bottom));
+  const end = Math.min(hits.nextLabelRowAfter(bottom), view.bottom + 1);
+  const tasks: Task[] = [];
+  for (let r = bottom + 1; r < end; r++) {
+    const taskRead = view.anchor(r, th.col).row === r ? textRead(hits, r, th.col) : undefined;
+    const years: ScheduleYearCell[] = [];
+    for (const h of headers) {
+      const a = view.anchor(r, h.cell.col);
+      if (a.row !== r || a.col !== h.cell.col) continue;
+      const raw = view.raw(a.row, a.col);
+      if (isEmptyCell(raw)) continue;
+      years.push({ fiscalYear: h.fiscalYear, text: cellText(raw), cell: a });
+    }
+    if (!taskRead && years.length === 0) continue;
+    tasks.push({ text: taskRead?.text ?? "", cell: taskRead?.cell ?? { row: r, col: th.col }, years });
+  }
+  return { tasks, headers };
+}
+
+function readYearValues(hits: LabelHits, key: string): ScheduleYearCell[] {
+  const out: ScheduleYearCell[] = [];
+  for (const h of hits.all(key)) {
+    const fy = parseFiscalYear(h.text);
+    if (!fy) continue;
+    const v = valueNear(hits, h, "below");
+    out.push({ fiscalYear: fy.fiscalYear, text: v.read?.text ?? "", cell: v.read?.cell ?? v.emptyAt });
+  }
+  return out;
+}

@@ -1,0 +1,195 @@
+/**
+ * Profiles are data (formats.md): how to recognise a sheet, where each field sits relative to its
+ * label, which code sets apply, which rules run. These types mirror profile.schema.json.
+ */
+import type { LocalizedText } from "../i18n";
+import type { CodeSet } from "../values/types";
+
+/** Field ids are roles the rules and summaries understand; a profile says where each one is. */
+export type FieldId =
+  | "id"
+  | "title"
+  | "tags"
+  | "repostOf"
+  | "purpose"
+  | "group"
+  | "departments"
+  | "plan"
+  | "result"
+  | "next"
+  | "eval1"
+  | "eval2"
+  | "status"
+  | "reason"
+  | "indicators"
+  | "tasks"
+  | "yearlyResults"
+  | "fiscalYear"
+  | "page";
+
+export type Stage = "提出前" | "本部評価後";
+export const STAGES: readonly Stage[] = ["提出前", "本部評価後"];
+
+/**
+ * A label as written in the sheet. Matching happens after normalisation (NFKC, no whitespace, no HTML).
+ * `*` matches any text; `{FY}` matches a fiscal year (平成29 / 令和2 / R5 / 2020 …). The whole cell must match.
+ */
+export interface LabelSpec {
+  readonly text: readonly string[];
+  /** Several cells carry this label (year headers). */
+  readonly multiple?: boolean;
+}
+
+export type RequiredWhen = "always" | "final-stage" | "unless-parent" | "never";
+
+interface FieldBase {
+  readonly id: FieldId;
+  /** The label key (in `labels`) the field is read relative to. */
+  readonly label: string;
+  readonly required?: RequiredWhen;
+  /** Excel's limit is 32,767; a profile may set a lower one for a field (TEXT-TOO-LONG). */
+  readonly maxLength?: number;
+}
+
+/** A single value below its label (header layouts) or right of it (label-left layouts). */
+export interface TextField extends FieldBase {
+  readonly type: "text";
+  readonly at: "below" | "right";
+}
+
+export interface DepartmentField extends FieldBase {
+  readonly type: "department-list";
+  readonly at: "below" | "right";
+}
+
+/** A rating or status code; the comment may sit in the cell below the code, or in the same cell. */
+export interface CodeField extends FieldBase {
+  readonly type: "code";
+  readonly at: "below" | "right";
+  readonly codeSet: string;
+  readonly comment?: "below" | "same-cell";
+}
+
+/** `No.{id} {title} ⏎ <目的・ねらい> ⏎ ・{purpose}` in one cell. */
+export interface ItemHeadingField extends FieldBase {
+  readonly type: "item-heading";
+  readonly at: "below" | "right";
+  /** The marker before the purpose, e.g. `<目的・ねらい>`. */
+  readonly purposeMarker?: string;
+}
+
+/** Title text with 【tags】 and a repost note such as 【No.15の再掲】. */
+export interface TitleField extends FieldBase {
+  readonly type: "title";
+  readonly at: "below" | "right";
+}
+
+/** Indicator rows (one per row, or ①② packed in one cell) under four header labels. */
+export interface IndicatorRowsField extends Omit<FieldBase, "label"> {
+  readonly type: "indicator-rows";
+  readonly label: string; // the indicator-name column
+  readonly baseline: string;
+  readonly target: string;
+  readonly actual: string;
+}
+
+/** Schedule rows: a task column and one column per fiscal-year header. */
+export interface ScheduleRowsField extends Omit<FieldBase, "label"> {
+  readonly type: "schedule-rows";
+  readonly label: string; // the task column
+  readonly years: string; // the label key of the year headers (multiple)
+}
+
+/** One value below each of several year headers (`平成29年度実績` …). */
+export interface YearValuesField extends FieldBase {
+  readonly type: "year-values";
+}
+
+/** The 対象年度 read from a label cell itself (the sheet title). */
+export interface FiscalYearField extends FieldBase {
+  readonly type: "fiscal-year";
+}
+
+export type FormField =
+  | TextField
+  | DepartmentField
+  | CodeField
+  | ItemHeadingField
+  | TitleField
+  | IndicatorRowsField
+  | ScheduleRowsField
+  | YearValuesField
+  | FiscalYearField;
+
+/** A column of a table layout: every data row has one value in it. */
+export interface TableColumn {
+  readonly id: FieldId;
+  readonly label: string;
+  readonly type: "text" | "code" | "department-list" | "title" | "id";
+  readonly codeSet?: string;
+  /** The group column is filled on a group's first row only; carry it down. */
+  readonly carryDown?: boolean;
+  readonly required?: RequiredWhen;
+}
+
+interface LayoutBase {
+  readonly id: string;
+  readonly name: LocalizedText;
+  readonly labels: Readonly<Record<string, LabelSpec>>;
+  /** Label keys whose share found decides recognition (formats.md: best score ≥ threshold). */
+  readonly recognition: { readonly required: readonly string[]; readonly threshold?: number };
+  /**
+   * "records": each sheet (or region) is a record; "list": rows that summarise records kept elsewhere
+   * (評価一覧, 目次), compared with them by LIST-MISMATCH.
+   */
+  readonly role: "records" | "list";
+}
+
+export interface FormLayout extends LayoutBase {
+  readonly shape: "form";
+  readonly recordsPerSheet: "one";
+  readonly fields: readonly FormField[];
+}
+
+export interface TableLayout extends LayoutBase {
+  readonly shape: "table";
+  readonly columns: readonly TableColumn[];
+}
+
+export type Layout = FormLayout | TableLayout;
+
+export type Severity = "error" | "warning" | "info";
+
+export interface RuleSetting {
+  readonly enabled?: boolean;
+  readonly severity?: Severity;
+  /** Rule parameters (documented per rule). */
+  readonly params?: Readonly<Record<string, unknown>>;
+}
+
+export interface GroupSpec {
+  readonly name: LocalizedText; // 方針, 基本方針, 体系 …
+  /** Known groups in order; records carry their group's text. */
+  readonly order?: readonly string[];
+}
+
+/**
+ * How an indicator's direction is decided when its target has no comparator (values.md, Achievement):
+ * a per-indicator setting (matched on the indicator's name), else the profile's default, else inferred from t vs b.
+ */
+export interface IndicatorSettings {
+  readonly defaultDirection?: "higher" | "lower" | "infer";
+  /** Indicator name (or a part of it) → direction. */
+  readonly directions?: Readonly<Record<string, "higher" | "lower">>;
+}
+
+export interface Profile {
+  readonly id: string;
+  readonly name: LocalizedText;
+  readonly description?: LocalizedText;
+  readonly layouts: readonly Layout[];
+  readonly codeSets: Readonly<Record<string, CodeSet>>;
+  readonly groups?: GroupSpec;
+  readonly indicators?: IndicatorSettings;
+  readonly rules: Readonly<Record<string, RuleSetting>>;
+}
