@@ -3,7 +3,9 @@ import { ja, type MessageKey } from "./ja";
 
 export type Lang = "ja" | "en";
 export type { MessageKey };
-export type MessageParams = Readonly<Record<string, string | number>>;
+/** A parameter is plain text or a number, or text that differs per language (a field's name). */
+export type MessageParam = string | number | LocalizedText;
+export type MessageParams = Readonly<Record<string, MessageParam>>;
 
 const catalogues: Record<Lang, Record<MessageKey, string>> = { ja, en };
 
@@ -11,9 +13,11 @@ const catalogues: Record<Lang, Record<MessageKey, string>> = { ja, en };
 export function t(lang: Lang, key: MessageKey, params?: MessageParams): string {
   const template = catalogues[lang][key] ?? catalogues.ja[key];
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
-  );
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    if (!Object.prototype.hasOwnProperty.call(params, name)) return whole;
+    const v = params[name];
+    return typeof v === "object" ? v[lang] : String(v);
+  });
 }
 
 /** A message in both languages, as findings carry it. */
@@ -24,6 +28,11 @@ export interface LocalizedText {
 
 export function both(key: MessageKey, params?: MessageParams): LocalizedText {
   return { ja: t("ja", key, params), en: t("en", key, params) };
+}
+
+/** A catalogue entry in both languages, as a parameter for another message. */
+export function label(key: MessageKey): LocalizedText {
+  return { ja: t("ja", key), en: t("en", key) };
 }
 
 export function isLang(s: unknown): s is Lang {

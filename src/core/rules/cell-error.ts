@@ -1,0 +1,18 @@
+/** CELL-ERROR: `#REF!`, `#DIV/0!`, `#N/A`, `#VALUE!` and other error values in a field. */
+import { isCellError } from "../model/cell";
+import { fieldName, finding, textCells } from "./helpers";
+import type { RecordRule } from "./types";
+
+export const cellError: RecordRule = {
+  id: "CELL-ERROR",
+  scope: "record",
+  defaultSeverity: "error",
+  check(rec, env) {
+    const out = [];
+    for (const { field, read } of textCells(rec)) {
+      if (!isCellError(read.raw)) continue;
+      out.push(finding("CELL-ERROR", env.severity, rec, read.cell, "rule.CELL-ERROR", { field: fieldName(field), error: read.raw.error }));
+    }
+    return out;
+  },
+};

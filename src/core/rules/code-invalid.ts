@@ -1,0 +1,38 @@
+/** CODE-INVALID: a rating or status that is not in the profile's code set (`C`, `AA`, `済`). */
+import type { CodeRead } from "../model/record";
+import { fieldName, finding } from "./helpers";
+import type { RecordRule } from "./types";
+
+export const codeInvalid: RecordRule = {
+  id: "CODE-INVALID",
+  scope: "record",
+  defaultSeverity: "error",
+  check(rec, env) {
+    const out = [];
+    for (const [field, c] of Object.entries(rec.codes) as [string, CodeRead][]) {
+      if (c.parsed.status !== "invalid") continue;
+      const set = codeSetFor(env, field);
+      out.push(
+        finding("CODE-INVALID", env.severity, rec, c.cell, "rule.CODE-INVALID", {
+          value: c.parsed.raw.trim(),
+          field: fieldName(field),
+          codes: set ? set.codes.map((x) => x.code).join("・") : "",
+        }),
+      );
+    }
+    return out;
+  },
+};
+
+function codeSetFor(env: Parameters<RecordRule["check"]>[1], field: string) {
+  for (const l of env.profile.layouts) {
+    if (l.shape === "form") {
+      const f = l.fields.find((x) => x.id === field && x.type === "code");
+      if (f && f.type === "code") return env.profile.codeSets[f.codeSet];
+    } else {
+      const c = l.columns.find((x) => x.id === field && x.codeSet);
+      if (c?.codeSet) return env.profile.codeSets[c.codeSet];
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,36 @@
+/** CODE-VARIANT: a variant of a valid code (`Ａ`, `a`, `A評価`, `〇`, `x`, spaces around it); the fix normalises it. */
+import { both } from "../i18n";
+import { cellText } from "../model/cell";
+import { a1 } from "../model/finding";
+import type { CodeRead } from "../model/record";
+import { fieldName, finding } from "./helpers";
+import type { RecordRule } from "./types";
+
+export const codeVariant: RecordRule = {
+  id: "CODE-VARIANT",
+  scope: "record",
+  defaultSeverity: "warning",
+  check(rec, env) {
+    const out = [];
+    for (const [field, c] of Object.entries(rec.codes) as [string, CodeRead][]) {
+      if (c.parsed.status !== "variant" || !c.parsed.code || c.parsed.fixedText === undefined) continue;
+      const before = cellText(c.raw);
+      const shown = before.trim().length > 12 ? before.trim().slice(0, 12) + "…" : before.trim();
+      out.push(
+        finding(
+          "CODE-VARIANT",
+          env.severity,
+          rec,
+          c.cell,
+          "rule.CODE-VARIANT",
+          { value: shown, code: c.parsed.code, field: fieldName(field) },
+          {
+            description: both("fix.CODE-VARIANT", { value: shown, code: c.parsed.code }),
+            edits: [{ sheet: rec.sheet, cell: a1(c.cell), before, after: c.parsed.fixedText }],
+          },
+        ),
+      );
+    }
+    return out;
+  },
+};

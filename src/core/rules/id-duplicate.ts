@@ -1,0 +1,32 @@
+/** ID-DUPLICATE: two records with the same No. / id / 事業名 (within one profile and role). */
+import { a1, type Finding } from "../model/finding";
+import type { SurveyRecord } from "../model/record";
+import { finding } from "./helpers";
+import type { WorkbookRule } from "./types";
+
+export const idDuplicate: WorkbookRule = {
+  id: "ID-DUPLICATE",
+  scope: "workbook",
+  defaultSeverity: "error",
+  check(env) {
+    const out: Finding[] = [];
+    const groups = new Map<string, SurveyRecord[]>();
+    for (const r of env.records) {
+      if (!r.id || !env.settingFor(r.profileId)) continue;
+      const k = `${r.profileId}\u0000${r.role}\u0000${r.id.text}`;
+      const g = groups.get(k);
+      if (g) g.push(r);
+      else groups.set(k, [r]);
+    }
+    for (const g of groups.values()) {
+      if (g.length < 2) continue;
+      const s = env.settingFor(g[0].profileId);
+      if (!s) continue;
+      for (const r of g) {
+        const others = g.filter((o) => o !== r).map((o) => (o.row !== undefined && o.id ? `${o.sheet}!${a1(o.id.cell)}` : o.sheet));
+        out.push(finding("ID-DUPLICATE", s.severity, r, r.id!.cell, "rule.ID-DUPLICATE", { id: r.id!.text, others: others.join("、") }));
+      }
+    }
+    return out;
+  },
+};

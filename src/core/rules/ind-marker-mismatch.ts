@@ -1,0 +1,25 @@
+/** IND-MARKER-MISMATCH: the label numbers ①② do not match the numbers in the value cells. kodaira No.16, No.21. */
+import type { Finding } from "../model/finding";
+import { fieldName, finding } from "./helpers";
+import type { RecordRule } from "./types";
+
+export const indMarkerMismatch: RecordRule = {
+  id: "IND-MARKER-MISMATCH",
+  scope: "record",
+  defaultSeverity: "warning",
+  check(rec, env) {
+    const out: Finding[] = [];
+    for (const ind of rec.indicators) {
+      for (const p of ind.markerProblems ?? []) {
+        out.push(
+          finding("IND-MARKER-MISMATCH", env.severity, rec, p.cell, "rule.IND-MARKER-MISMATCH", {
+            column: fieldName(p.column),
+            labelMarkers: p.labelMarkers || "—",
+            valueMarkers: p.valueMarkers || "—",
+          }),
+        );
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,51 @@
+/**
+ * IND-RATING-CONFLICT: a rating its indicators contradict: A or S while every due indicator is unmet, or B while
+ * every indicator is met. Silent when a comment explains the difference; it never tries to derive S. kodaira (c.3).
+ */
+import { evaluateIndicator, type Achievement } from "../indicators/achievement";
+import { formatPart, indicatorName } from "../indicators/format";
+import type { Finding } from "../model/finding";
+import type { CodeRead } from "../model/record";
+import { directionSetting } from "../indicators/directions";
+import { clip, commentOf, finding } from "./helpers";
+import type { RecordRule } from "./types";
+
+function details(pairs: { name: string; a: Achievement }[]): string {
+  return pairs
+    .slice(0, 2)
+    .map(({ name, a }) => {
+      const p = a.pairs[0];
+      return p ? `${clip(name, 16)} ${formatPart(p.actual)} / ${formatPart(p.target)}` : clip(name, 16);
+    })
+    .join("、");
+}
+
+export const indRatingConflict: RecordRule = {
+  id: "IND-RATING-CONFLICT",
+  scope: "record",
+  defaultSeverity: "warning",
+  check(rec, env) {
+    const out: Finding[] = [];
+    if (rec.role !== "records" || rec.indicators.length === 0) return out;
+    const positive = (env.setting.params?.positive as string[] | undefined) ?? ["S", "A"];
+    const negative = (env.setting.params?.negative as string[] | undefined) ?? ["B"];
+    const fy = env.fiscalYear ?? rec.fiscalYear?.value;
+    const evaluated = rec.indicators.map((i) => ({ name: indicatorName(i.label.text), a: evaluateIndicator(i, fy, directionSetting(env.profile, i)) }));
+    const due = evaluated.filter((e) => e.a.status === "met" || e.a.status === "unmet");
+    const allUnmet = due.length > 0 && due.every((e) => e.a.status === "unmet");
+    const allMet = due.length > 0 && evaluated.every((e) => e.a.status === "met" || e.a.status === "not-due");
+    const ratings: CodeRead[] = [];
+    if (rec.codes.eval1) ratings.push(rec.codes.eval1);
+    if (rec.codes.eval2 && rec.codes.eval2.parsed.code !== rec.codes.eval1?.parsed.code) ratings.push(rec.codes.eval2);
+    for (const c of ratings) {
+      const code = c.parsed.code;
+      if (!code || commentOf(c)) continue;
+      if (positive.includes(code) && allUnmet) {
+        out.push(finding("IND-RATING-CONFLICT", env.severity, rec, c.cell, "rule.IND-RATING-CONFLICT.unmet", { code, details: details(due) }));
+      } else if (negative.includes(code) && allMet) {
+        out.push(finding("IND-RATING-CONFLICT", env.severity, rec, c.cell, "rule.IND-RATING-CONFLICT.met", { code, details: details(due) }));
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,60 @@
+/** Every rule, by id. A profile's `rules` section says which run and at what severity. */
+import type { RuleId } from "../model/finding";
+import { cellError } from "./cell-error";
+import { codeInvalid } from "./code-invalid";
+import { codeVariant } from "./code-variant";
+import { deptUnknown } from "./dept-unknown";
+import { evalCommentMissing } from "./eval-comment-missing";
+import { eval2ChangedNoComment } from "./eval2-changed-no-comment";
+import { fyInconsistent } from "./fy-inconsistent";
+import { idDuplicate } from "./id-duplicate";
+import { indAsofMismatch } from "./ind-asof-mismatch";
+import { indMarkerMismatch } from "./ind-marker-mismatch";
+import { indNoMeasurement } from "./ind-no-measurement";
+import { indRatingConflict } from "./ind-rating-conflict";
+import { indUnitMismatch } from "./ind-unit-mismatch";
+import { indWorseThanBaseline } from "./ind-worse-than-baseline";
+import { labelMissing } from "./label-missing";
+import { listMismatch } from "./list-mismatch";
+import { listMissingRecord } from "./list-missing-record";
+import { numberAsText } from "./number-as-text";
+import { parentChild } from "./parent-child";
+import { repostMismatch } from "./repost-mismatch";
+import { requiredMissing } from "./required-missing";
+import { textHtml } from "./text-html";
+import { textInvisible } from "./text-invisible";
+import { textTooLong } from "./text-too-long";
+import type { Rule } from "./types";
+import { valueUnparseable } from "./value-unparseable";
+
+export const RULES: readonly Rule[] = [
+  codeInvalid,
+  codeVariant,
+  requiredMissing,
+  cellError,
+  numberAsText,
+  valueUnparseable,
+  textHtml,
+  textInvisible,
+  textTooLong,
+  labelMissing,
+  evalCommentMissing,
+  eval2ChangedNoComment,
+  indRatingConflict,
+  indNoMeasurement,
+  indWorseThanBaseline,
+  indUnitMismatch,
+  indAsofMismatch,
+  indMarkerMismatch,
+  idDuplicate,
+  listMismatch,
+  listMissingRecord,
+  repostMismatch,
+  parentChild,
+  fyInconsistent,
+  deptUnknown,
+];
+
+export function ruleById(id: RuleId): Rule | undefined {
+  return RULES.find((r) => r.id === id);
+}

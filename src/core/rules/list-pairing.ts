@@ -1,0 +1,36 @@
+/** Pairs the rows of a list sheet (評価一覧, 目次) with the records they summarise. */
+import type { SurveyRecord } from "../model/record";
+import { parseRecordId } from "./family";
+
+export interface ListPairing {
+  readonly profileId: string;
+  readonly rows: readonly SurveyRecord[];
+  /** Main records (not sub-sheets) by id. */
+  readonly records: ReadonlyMap<string, SurveyRecord>;
+  /** List rows by id. */
+  readonly rowsById: ReadonlyMap<string, SurveyRecord>;
+}
+
+export function listPairings(records: readonly SurveyRecord[]): ListPairing[] {
+  const byProfile = new Map<string, { rows: SurveyRecord[]; recs: SurveyRecord[] }>();
+  for (const r of records) {
+    let e = byProfile.get(r.profileId);
+    if (!e) byProfile.set(r.profileId, (e = { rows: [], recs: [] }));
+    (r.role === "list" ? e.rows : e.recs).push(r);
+  }
+  const out: ListPairing[] = [];
+  for (const [profileId, e] of byProfile) {
+    if (e.rows.length === 0) continue;
+    const recs = new Map<string, SurveyRecord>();
+    for (const r of e.recs) {
+      if (!r.id) continue;
+      const p = parseRecordId(r.id.text);
+      if (p.sub !== undefined || p.range !== undefined) continue;
+      if (!recs.has(r.id.text)) recs.set(r.id.text, r);
+    }
+    const rowsById = new Map<string, SurveyRecord>();
+    for (const r of e.rows) if (r.id && !rowsById.has(r.id.text)) rowsById.set(r.id.text, r);
+    out.push({ profileId, rows: e.rows, records: recs, rowsById });
+  }
+  return out;
+}

@@ -1,0 +1,38 @@
+/** REPOST-MISMATCH: a repost row (`【No.15の再掲】`) whose ratings differ from its original's. kodaira (c.1). */
+import type { Finding } from "../model/finding";
+import { fieldName, finding } from "./helpers";
+import { listPairings } from "./list-pairing";
+import type { WorkbookRule } from "./types";
+
+export const repostMismatch: WorkbookRule = {
+  id: "REPOST-MISMATCH",
+  scope: "workbook",
+  defaultSeverity: "warning",
+  check(env) {
+    const out: Finding[] = [];
+    for (const p of listPairings(env.records)) {
+      const s = env.settingFor(p.profileId);
+      if (!s) continue;
+      for (const row of p.rows) {
+        if (!row.repostOf) continue;
+        // Compare with the original's sheet when there is one, else with the original's list row.
+        const original = p.records.get(row.repostOf) ?? p.rowsById.get(row.repostOf);
+        if (!original) continue;
+        for (const f of ["eval1", "eval2", "status"] as const) {
+          const mine = row.codes[f];
+          const theirs = original.codes[f];
+          if (!mine?.parsed.code || !theirs?.parsed.code || mine.parsed.code === theirs.parsed.code) continue;
+          out.push(
+            finding("REPOST-MISMATCH", s.severity, row, mine.cell, "rule.REPOST-MISMATCH", {
+              original: row.repostOf,
+              field: fieldName(f),
+              value: mine.parsed.code,
+              originalValue: theirs.parsed.code,
+            }),
+          );
+        }
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,24 @@
+/** TEXT-TOO-LONG: over Excel's 32,767 characters, or over a profile's limit for a field. */
+import type { Finding } from "../model/finding";
+import { EXCEL_MAX_CELL_CHARS } from "../values/text";
+import { fieldName, finding, textCells } from "./helpers";
+import type { RecordRule } from "./types";
+
+export const textTooLong: RecordRule = {
+  id: "TEXT-TOO-LONG",
+  scope: "record",
+  defaultSeverity: "error",
+  check(rec, env) {
+    const out: Finding[] = [];
+    const layout = env.profile.layouts.find((l) => l.id === rec.layoutId);
+    const limits = new Map<string, number>();
+    if (layout?.shape === "form") for (const f of layout.fields) if ("maxLength" in f && f.maxLength) limits.set(f.id, f.maxLength);
+    for (const { field, read } of textCells(rec)) {
+      const max = Math.min(limits.get(field) ?? EXCEL_MAX_CELL_CHARS, EXCEL_MAX_CELL_CHARS);
+      const length = [...read.text].length;
+      if (length <= max) continue;
+      out.push(finding("TEXT-TOO-LONG", env.severity, rec, read.cell, "rule.TEXT-TOO-LONG", { field: fieldName(field), length, max }));
+    }
+    return out;
+  },
+};

@@ -1,0 +1,49 @@
+/**
+ * A rule is a small pure function from parsed records (and the workbook context) to findings (rules.md).
+ * Profiles switch rules on, set their severity and give parameters.
+ */
+import type { Finding, RuleId, Severity } from "../model/finding";
+import type { SheetGrid } from "../model/grid";
+import type { SurveyRecord } from "../model/record";
+import type { Profile, RuleSetting, Stage } from "../profile/types";
+import type { Family } from "./family";
+
+export interface RuleEnv {
+  readonly profile: Profile;
+  readonly stage: Stage;
+  /** The workbook's 対象年度 (fiscal year being assessed). */
+  readonly fiscalYear?: number;
+  readonly severity: Severity;
+  readonly setting: RuleSetting;
+  readonly family: Family;
+  /** The record is the first one read from its sheet (list sheets report sheet-wide problems once). */
+  readonly firstOfSheet: boolean;
+}
+
+export interface RecordRule {
+  readonly id: RuleId;
+  readonly scope: "record";
+  readonly defaultSeverity: Severity;
+  check(record: SurveyRecord, env: RuleEnv): Finding[];
+}
+
+export interface WorkbookEnv {
+  readonly records: readonly SurveyRecord[];
+  readonly profiles: readonly Profile[];
+  readonly stage: Stage;
+  readonly fiscalYear?: number;
+  readonly family: Family;
+  /** Sheets that were not recognised, for master lists such as 所管課マスタ. */
+  readonly otherSheets: readonly SheetGrid[];
+  /** The rule's setting for a profile, or undefined when that profile does not enable it. */
+  settingFor(profileId: string): { readonly severity: Severity; readonly setting: RuleSetting } | undefined;
+}
+
+export interface WorkbookRule {
+  readonly id: RuleId;
+  readonly scope: "workbook";
+  readonly defaultSeverity: Severity;
+  check(env: WorkbookEnv): Finding[];
+}
+
+export type Rule = RecordRule | WorkbookRule;

@@ -1,0 +1,180 @@
+/**
+ * Validation of a whole workbook: recognise every sheet, read its records, run the rules its profile enables.
+ * Pure: the snapshot comes from an adapter, the report goes to the CLI, the task pane or a summary sheet.
+ */
+import type { LocalizedText } from "./i18n";
+import { type Finding, type RuleId, sortFindings } from "./model/finding";
+import { GridView, type SheetGrid, type SheetVisibility, type WorkbookSnapshot } from "./model/grid";
+import type { SurveyRecord } from "./model/record";
+import { SheetIndex } from "./profile/labels";
+import { readRecords, recogniseSheet, type SheetOverride } from "./profile/recognize";
+import type { Profile, RuleSetting, Severity, Stage } from "./profile/types";
+import { Family } from "./rules/family";
+import { RULES } from "./rules";
+import type { RecordRule, WorkbookRule } from "./rules/types";
+
+export interface ValidateOptions {
+  readonly profiles: readonly Profile[];
+  /** 提出前 (default): the department is filling in; 本部評価後: the 2次評価 must be present. */
+  readonly stage?: Stage;
+  /** The 対象年度 the workbook is about; read from the sheets' titles when not set. */
+  readonly fiscalYear?: number;
+  /** Per-sheet profile choices from the task pane. */
+  readonly overrides?: Readonly<Record<string, SheetOverride>>;
+}
+
+export interface ValidateHooks {
+  readonly onSheet?: (done: number, total: number) => void;
+  readonly isCancelled?: () => boolean;
+}
+
+export type SheetStatus = "recognised" | "unrecognised" | "excluded";
+
+export interface SheetReport {
+  readonly name: string;
+  readonly visibility: SheetVisibility;
+  readonly status: SheetStatus;
+  readonly profileId?: string;
+  readonly layoutId?: string;
+  readonly profileName?: LocalizedText;
+  readonly layoutName?: LocalizedText;
+  /** Share of the layout's required labels found (0…1); 0 for an unrecognised sheet. */
+  readonly score: number;
+  readonly records: number;
+  readonly trimmed?: { readonly rows: number; readonly cols: number };
+  readonly protected?: boolean;
+}
+
+export interface ValidationReport {
+  readonly sheets: readonly SheetReport[];
+  readonly skippedSheets: WorkbookSnapshot["skippedSheets"];
+  readonly records: readonly SurveyRecord[];
+  readonly findings: readonly Finding[];
+  readonly stage: Stage;
+  readonly fiscalYear?: number;
+  readonly cancelled?: boolean;
+}
+
+interface Enabled {
+  readonly severity: Severity;
+  readonly setting: RuleSetting;
+}
+
+function enabledRule(profile: Profile, id: RuleId, fallback: Severity): Enabled | undefined {
+  const s = profile.rules[id];
+  if (!s || s.enabled === false) return undefined;
+  return { severity: s.severity ?? fallback, setting: s };
+}
+
+/** The most common 対象年度 among the records that state one. */
+export function workbookFiscalYear(records: readonly SurveyRecord[]): number | undefined {
+  const counts = new Map<number, number>();
+  for (const r of records) if (r.fiscalYear) counts.set(r.fiscalYear.value, (counts.get(r.fiscalYear.value) ?? 0) + 1);
+  let best: number | undefined;
+  let n = 0;
+  for (const [fy, c] of counts) if (c > n || (c === n && best !== undefined && fy > best)) [best, n] = [fy, c];
+  return best;
+}
+
+export interface ReadSheetResult {
+  readonly report: SheetReport;
+  readonly records: SurveyRecord[];
+}
+
+/** Recognises and reads one sheet: the unit of work the task pane runs in batches. */
+export function readOneSheet(grid: SheetGrid, profiles: readonly Profile[], override?: SheetOverride): ReadSheetResult {
+  const index = new SheetIndex(new GridView(grid));
+  const rec = recogniseSheet(index, profiles, override);
+  const base = { name: grid.name, visibility: grid.visibility, trimmed: grid.trimmed, protected: grid.protected };
+  if (!rec.best) {
+    return {
+      report: { ...base, status: override === "none" ? "excluded" : "unrecognised", score: rec.scores[0]?.score ?? 0, records: 0 },
+      records: [],
+    };
+  }
+  const records = readRecords(rec);
+  const { profile, layout } = rec.best.compiled;
+  return {
+    report: {
+      ...base,
+      status: "recognised",
+      profileId: profile.id,
+      layoutId: layout.id,
+      profileName: profile.name,
+      layoutName: layout.name,
+      score: rec.best.score,
+      records: records.length,
+    },
+    records,
+  };
+}
+
+/** Runs every enabled rule over records already read. */
+export function runRules(
+  read: readonly ReadSheetResult[],
+  otherSheets: readonly SheetGrid[],
+  opts: ValidateOptions,
+): { findings: Finding[]; fiscalYear?: number } {
+  const stage = opts.stage ?? "提出前";
+  const records = read.flatMap((r) => r.records);
+  const fiscalYear = opts.fiscalYear ?? workbookFiscalYear(records);
+  const family = new Family(records);
+  const byId = new Map(opts.profiles.map((p) => [p.id, p] as const));
+  const recordRules = RULES.filter((r): r is RecordRule => r.scope === "record");
+  const workbookRules = RULES.filter((r): r is WorkbookRule => r.scope === "workbook");
+  const findings: Finding[] = [];
+  for (const sheet of read) {
+    sheet.records.forEach((rec, i) => {
+      const profile = byId.get(rec.profileId);
+      if (!profile) return;
+      for (const rule of recordRules) {
+        const en = enabledRule(profile, rule.id, rule.defaultSeverity);
+        if (!en) continue;
+        findings.push(...rule.check(rec, { profile, stage, fiscalYear, family, firstOfSheet: i === 0, ...en }));
+      }
+    });
+  }
+  for (const rule of workbookRules) {
+    findings.push(
+      ...rule.check({
+        records,
+        profiles: opts.profiles,
+        stage,
+        fiscalYear,
+        family,
+        otherSheets,
+        settingFor: (pid) => {
+          const p = byId.get(pid);
+          return p ? enabledRule(p, rule.id, rule.defaultSeverity) : undefined;
+        },
+      }),
+    );
+  }
+  return { findings, fiscalYear };
+}
+
+export function validateWorkbook(snapshot: WorkbookSnapshot, opts: ValidateOptions, hooks?: ValidateHooks): ValidationReport {
+  const stage = opts.stage ?? "提出前";
+  const read: ReadSheetResult[] = [];
+  const other: SheetGrid[] = [];
+  const total = snapshot.sheets.length;
+  for (let i = 0; i < total; i++) {
+    if (hooks?.isCancelled?.()) {
+      return { sheets: read.map((r) => r.report), skippedSheets: snapshot.skippedSheets, records: [], findings: [], stage, cancelled: true };
+    }
+    const grid = snapshot.sheets[i];
+    const r = readOneSheet(grid, opts.profiles, opts.overrides?.[grid.name]);
+    read.push(r);
+    if (r.report.status !== "recognised") other.push(grid);
+    hooks?.onSheet?.(i + 1, total);
+  }
+  const { findings, fiscalYear } = runRules(read, other, opts);
+  return {
+    sheets: read.map((r) => r.report),
+    skippedSheets: snapshot.skippedSheets,
+    records: read.flatMap((r) => r.records),
+    findings: sortFindings(findings, snapshot.sheets.map((s) => s.name)),
+    stage,
+    fiscalYear,
+  };
+}
