@@ -1,0 +1,94 @@
+/** Command-line arguments of `chosahyo`. Errors carry a catalogue key, never a stack trace. */
+import { isLang, type Lang, type MessageKey, type MessageParams } from "../core/i18n";
+import { STAGES, type Stage } from "../core/profile/types";
+
+export interface ValidateArgs {
+  readonly command: "validate";
+  readonly inputs: readonly string[];
+  readonly json: boolean;
+  readonly lang: Lang;
+  readonly stage: Stage;
+  readonly profiles: readonly string[];
+  readonly progress: "auto" | "never";
+}
+
+export interface HelpArgs {
+  readonly command: "help";
+  readonly lang: Lang;
+}
+
+export type Args = ValidateArgs | HelpArgs;
+
+export class ArgError extends Error {
+  constructor(
+    readonly key: MessageKey,
+    readonly params: MessageParams = {},
+    readonly lang: Lang = "ja",
+  ) {
+    super(key);
+  }
+}
+
+/** `--lang` decides the language of errors too, so it is looked for before anything else is parsed. */
+function findLang(argv: readonly string[]): Lang {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "--lang" && isLang(argv[i + 1])) return argv[i + 1] as Lang;
+    if (a.startsWith("--lang=") && isLang(a.slice(7))) return a.slice(7) as Lang;
+  }
+  return "ja";
+}
+
+export function parseArgs(argv: readonly string[]): Args {
+  const lang = findLang(argv);
+  const fail = (key: MessageKey, params?: MessageParams) => new ArgError(key, params, lang);
+  if (argv.length === 0 || argv[0] === "--help" || argv[0] === "-h" || argv[0] === "help") return { command: "help", lang };
+  const [command, ...rest] = argv;
+  if (command !== "validate") throw fail("cli.arg.unknown-command", { command });
+  const inputs: string[] = [];
+  const profiles: string[] = [];
+  let json = false;
+  let stage: Stage = "提出前";
+  let progress: "auto" | "never" = "auto";
+  for (let i = 0; i < rest.length; i++) {
+    const raw = rest[i];
+    const eq = raw.startsWith("--") ? raw.indexOf("=") : -1;
+    const name = eq > 0 ? raw.slice(0, eq) : raw;
+    const value = (): string => {
+      if (eq > 0) return raw.slice(eq + 1);
+      const v = rest[i + 1];
+      if (v === undefined || v.startsWith("--")) throw fail("cli.arg.missing-value", { option: name });
+      i++;
+      return v;
+    };
+    switch (name) {
+      case "--json":
+        json = true;
+        break;
+      case "--no-progress":
+        progress = "never";
+        break;
+      case "--lang": {
+        if (!isLang(value())) throw fail("cli.arg.bad-lang");
+        break;
+      }
+      case "--stage": {
+        const v = value().normalize("NFKC");
+        if (!(STAGES as readonly string[]).includes(v)) throw fail("cli.arg.bad-stage");
+        stage = v as Stage;
+        break;
+      }
+      case "--profile":
+        profiles.push(value());
+        break;
+      case "--help":
+      case "-h":
+        return { command: "help", lang };
+      default:
+        if (name.startsWith("-")) throw fail("cli.arg.unknown-option", { option: name });
+        inputs.push(raw);
+    }
+  }
+  if (inputs.length === 0) throw fail("cli.arg.no-input");
+  return { command: "validate", inputs, json, lang, stage, profiles, progress };
+}

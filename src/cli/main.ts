@@ -1,0 +1,104 @@
+/**
+ * `chosahyo validate <file|dir>... [--json] [--lang ja|en] [--stage 提出前|本部評価後] [--profile file.json]`
+ * Exit codes: 0 no error findings, 1 error findings, 2 an input could not be read.
+ */
+import { readFileSync } from "node:fs";
+import { t, type Lang } from "../core/i18n";
+import { countBySeverity } from "../core/model/finding";
+import { checkProfile } from "../core/profile/check-profile";
+import type { Profile } from "../core/profile/types";
+import { BUILT_IN_PROFILES } from "../core/profiles";
+import { ArgError, parseArgs, type ValidateArgs } from "./args";
+import { humanReport, toJson } from "./output";
+import { NO_PROGRESS, terminalProgress } from "./progress";
+import { expandInputs, type FileResult, fileError, validateFile } from "./validate-files";
+
+export interface Io {
+  readonly stdout: NodeJS.WriteStream;
+  readonly stderr: NodeJS.WriteStream;
+}
+
+/** Loads `--profile` files; a user's profile replaces a built-in one with the same id. */
+function loadProfiles(paths: readonly string[], lang: Lang): Profile[] {
+  const profiles = new Map(BUILT_IN_PROFILES.map((p) => [p.id, p] as const));
+  for (const file of paths) {
+    let json: unknown;
+    try {
+      json = JSON.parse(readFileSync(file, "utf8"));
+    } catch (e) {
+      const reason = (e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message.split("\n")[0] : String(e));
+      throw new ArgError("cli.arg.profile-unreadable", { path: file, reason }, lang);
+    }
+    const { profile, problems } = checkProfile(json);
+    if (!profile) {
+      const list = problems.slice(0, 5).map((p) => t(lang, `profile.problem.${p.problem}`, { path: p.path || "(root)", detail: p.detail ?? "" }));
+      throw new ArgError("cli.arg.profile-invalid", { path: file, problems: list.join("; ") }, lang);
+    }
+    profiles.set(profile.id, profile);
+  }
+  return [...profiles.values()];
+}
+
+async function runValidate(args: ValidateArgs, io: Io): Promise<number> {
+  const profiles = loadProfiles(args.profiles, args.lang);
+  const { files, emptyFolders } = expandInputs(args.inputs);
+  const results: FileResult[] = emptyFolders.map((p) => ({ path: p, sheets: [], findings: [], error: fileError("empty-folder", args.lang) }));
+  const bar = args.progress === "auto" && io.stderr.isTTY ? terminalProgress(io.stderr) : NO_PROGRESS;
+  for (let i = 0; i < files.length; i++) {
+    const fileLabel = t(args.lang, "cli.progress.files", { done: i, total: files.length });
+    const r = await validateFile(files[i], {
+      profiles,
+      stage: args.stage,
+      lang: args.lang,
+      onSheet: (done, total) => {
+        // Only big jobs get a bar: several files, or a workbook with many sheets.
+        if (files.length >= 3 || total >= 20) {
+          const sheets = t(args.lang, "cli.progress.sheets", { done, total });
+          bar.update(done, total, files.length > 1 ? `${fileLabel} · ${sheets}` : sheets);
+        }
+      },
+    });
+    bar.done();
+    results.push(r);
+    if (!args.json) io.stdout.write(humanReport(r, args.lang) + "\n\n");
+    else if (r.error) io.stderr.write(t(args.lang, "cli.error.line", { path: r.path, message: r.error.message }) + "\n");
+  }
+  const failed = results.filter((r) => r.error).length;
+  const counts = countBySeverity(results.flatMap((r) => r.findings));
+  if (args.json) io.stdout.write(JSON.stringify(toJson(results, args.lang), null, 2) + "\n");
+  else if (results.length > 1) io.stdout.write(t(args.lang, "cli.total", { files: results.length, failed, ...counts }) + "\n");
+  if (failed > 0) return 2;
+  return counts.error > 0 ? 1 : 0;
+}
+
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  let lang: Lang = "ja";
+  try {
+    const args = parseArgs(argv);
+    lang = args.lang;
+    if (args.command === "help") {
+      io.stdout.write(t(args.lang, "cli.usage") + "\n");
+      return 0;
+    }
+    return await runValidate(args, io);
+  } catch (e) {
+    // One line, in the user's language; never a stack trace.
+    if (e instanceof ArgError) {
+      io.stderr.write(t(e.lang, e.key, e.params) + "\n");
+      return 2;
+    }
+    io.stderr.write(t(lang, "error.internal", { reason: e instanceof Error ? e.message.split("\n")[0] : String(e) }) + "\n");
+    return 2;
+  }
+}
+
+export function runCli(): void {
+  main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    () => {
+      process.exitCode = 2;
+    },
+  );
+}

@@ -1,0 +1,95 @@
+/** Human and JSON output of `chosahyo validate`. The JSON shape is stable: automation depends on it. */
+import { t, type Lang } from "../core/i18n";
+import { countBySeverity, type Finding } from "../core/model/finding";
+import type { SheetReport } from "../core/validate";
+import type { FileResult } from "./validate-files";
+
+export interface JsonReport {
+  readonly files: readonly {
+    readonly path: string;
+    readonly sheets: readonly { readonly name: string; readonly profile: string | null; readonly score: number }[];
+    readonly findings: readonly {
+      readonly ruleId: string;
+      readonly severity: string;
+      readonly sheet: string;
+      readonly cell: string;
+      readonly recordId: string | null;
+      readonly message: string;
+    }[];
+    readonly error: null | { readonly code: string; readonly message: string };
+  }[];
+}
+
+export function toJson(results: readonly FileResult[], lang: Lang): JsonReport {
+  return {
+    files: results.map((r) => ({
+      path: r.path,
+      sheets: r.sheets.map((s) => ({ name: s.name, profile: s.profileId ?? null, score: Math.round(s.score * 100) / 100 })),
+      findings: r.findings.map((f) => ({
+        ruleId: f.ruleId,
+        severity: f.severity,
+        sheet: f.sheet,
+        cell: f.cell,
+        recordId: f.recordId ?? null,
+        message: f.message[lang],
+      })),
+      error: r.error ? { code: r.error.code, message: r.error.message } : null,
+    })),
+  };
+}
+
+/** Groups runs of sheets read with the same layout, so 58 調査票 take one line. */
+function sheetLines(sheets: readonly SheetReport[], lang: Lang): string[] {
+  const out: string[] = [];
+  const recognised = sheets.filter((s) => s.status === "recognised");
+  let i = 0;
+  while (i < recognised.length) {
+    const s = recognised[i];
+    let j = i;
+    while (j + 1 < recognised.length && recognised[j + 1].profileId === s.profileId && recognised[j + 1].layoutId === s.layoutId) j++;
+    const run = recognised.slice(i, j + 1);
+    const names = run.length <= 4 ? run.map((x) => x.name).join(", ") : `${run[0].name}, ${run[1].name} … ${run[run.length - 1].name} (${run.length})`;
+    out.push(t(lang, "cli.sheet.line", { name: names, profile: s.profileName?.[lang] ?? "", layout: s.layoutName?.[lang] ?? "" }));
+    i = j + 1;
+  }
+  return out;
+}
+
+function findingLines(findings: readonly Finding[], lang: Lang): string[] {
+  const out: string[] = [];
+  const bySheet = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const list = bySheet.get(f.sheet);
+    if (list) list.push(f);
+    else bySheet.set(f.sheet, [f]);
+  }
+  for (const [sheet, list] of bySheet) {
+    out.push(t(lang, "cli.findings.sheet", { sheet, ...countBySeverity(list) }));
+    for (const f of list) {
+      out.push(t(lang, "cli.finding.line", { severity: t(lang, `severity.${f.severity}`), cell: f.cell, ruleId: f.ruleId, message: f.message[lang] }));
+    }
+  }
+  return out;
+}
+
+export function humanReport(r: FileResult, lang: Lang): string {
+  const lines = [t(lang, "cli.file", { path: r.path })];
+  if (r.error) {
+    lines.push(t(lang, "cli.error.line", { path: r.path, message: r.error.message }));
+    return lines.join("\n");
+  }
+  const recognised = r.sheets.filter((s) => s.status === "recognised");
+  lines.push(t(lang, "cli.sheets", { count: recognised.length }));
+  lines.push(...sheetLines(r.sheets, lang));
+  const others = r.sheets.filter((s) => s.status !== "recognised").map((s) => s.name);
+  if (others.length) lines.push(t(lang, "cli.sheets.unrecognised", { names: others.join(", ") }));
+  const hidden = r.sheets.filter((s) => s.visibility !== "visible").map((s) => s.name);
+  if (hidden.length) lines.push(t(lang, "cli.sheets.hidden", { names: hidden.join(", ") }));
+  for (const s of r.sheets) if (s.trimmed) lines.push(t(lang, "cli.sheet.trimmed", { name: s.name, rows: s.trimmed.rows, cols: s.trimmed.cols }));
+  if (r.findings.length === 0) lines.push(t(lang, "cli.findings.none"));
+  else {
+    lines.push(t(lang, "cli.findings.counts", { ...countBySeverity(r.findings) }));
+    lines.push(...findingLines(r.findings, lang));
+  }
+  return lines.join("\n");
+}

@@ -1,0 +1,101 @@
+/**
+ * Validates files one at a time (a folder of 60 submissions stays within a small memory budget).
+ * Input files are only ever read.
+ */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { t, type Lang } from "../core/i18n";
+import type { Finding } from "../core/model/finding";
+import type { Profile, Stage } from "../core/profile/types";
+import { type SheetReport, validateWorkbook } from "../core/validate";
+import { isWorkbookError, type WorkbookErrorCode } from "../workbook/port";
+import { MAX_FILE_BYTES } from "../workbook/xlsx/sniff";
+import { XlsxWorkbook } from "../workbook/xlsx/xlsx-workbook";
+
+export type FileErrorCode = WorkbookErrorCode | "not-found" | "unreadable" | "no-recognised-sheet" | "empty-folder" | "internal";
+
+export interface FileError {
+  readonly code: FileErrorCode;
+  readonly message: string;
+}
+
+export interface FileResult {
+  readonly path: string;
+  readonly sheets: readonly SheetReport[];
+  readonly findings: readonly Finding[];
+  readonly error: FileError | null;
+}
+
+/** Expands folders into the .xlsx files they hold (not recursive; Excel's `~$` lock files are skipped). */
+export function expandInputs(inputs: readonly string[]): { files: string[]; emptyFolders: string[] } {
+  const files: string[] = [];
+  const emptyFolders: string[] = [];
+  for (const input of inputs) {
+    let st;
+    try {
+      st = statSync(input);
+    } catch {
+      files.push(input); // reported as not found when it is read
+      continue;
+    }
+    if (!st.isDirectory()) {
+      files.push(input);
+      continue;
+    }
+    const found = readdirSync(input)
+      .filter((n) => /\.xlsx$/i.test(n) && !n.startsWith("~$") && !n.startsWith("."))
+      .sort((a, b) => a.localeCompare(b, "ja"))
+      .map((n) => path.join(input, n));
+    if (found.length === 0) emptyFolders.push(input);
+    files.push(...found);
+  }
+  return { files, emptyFolders };
+}
+
+export function fileError(code: FileErrorCode, lang: Lang, detail?: string): FileError {
+  switch (code) {
+    case "not-a-workbook":
+      return { code, message: t(lang, detail === "csv" ? "error.not-a-workbook.csv" : "error.not-a-workbook") };
+    case "too-large":
+      return { code, message: t(lang, "error.too-large", { limit: Math.round(MAX_FILE_BYTES / 1024 / 1024) }) };
+    case "no-recognised-sheet":
+      return { code, message: t(lang, "error.no-recognised-sheet", { count: detail ?? "0" }) };
+    case "unreadable":
+    case "internal":
+      return { code, message: t(lang, code === "unreadable" ? "error.unreadable" : "error.internal", { reason: detail ?? "" }) };
+    default:
+      return { code, message: t(lang, `error.${code}` as Parameters<typeof t>[1], { sheet: detail ?? "" }) };
+  }
+}
+
+export interface ValidateFileOptions {
+  readonly profiles: readonly Profile[];
+  readonly stage: Stage;
+  readonly lang: Lang;
+  readonly onSheet?: (done: number, total: number) => void;
+}
+
+export async function validateFile(file: string, opts: ValidateFileOptions): Promise<FileResult> {
+  const fail = (code: FileErrorCode, detail?: string): FileResult => ({ path: file, sheets: [], findings: [], error: fileError(code, opts.lang, detail) });
+  let bytes: Buffer;
+  try {
+    const st = statSync(file);
+    if (st.isDirectory()) return fail("empty-folder");
+    // Refuse before reading: a huge file would cost memory for nothing.
+    if (st.size > MAX_FILE_BYTES) return fail("too-large");
+    bytes = readFileSync(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return code === "ENOENT" ? fail("not-found") : fail("unreadable", code ?? String(e));
+  }
+  try {
+    const book = await XlsxWorkbook.load(bytes, file);
+    const snapshot = await book.readAll();
+    const report = validateWorkbook(snapshot, { profiles: opts.profiles, stage: opts.stage }, { onSheet: opts.onSheet });
+    if (!report.sheets.some((s) => s.status === "recognised")) return fail("no-recognised-sheet", String(report.sheets.length));
+    return { path: file, sheets: report.sheets, findings: report.findings, error: null };
+  } catch (e) {
+    if (isWorkbookError(e)) return fail(e.code, e.detail);
+    return fail("internal", e instanceof Error ? e.message.split("\n")[0] : String(e));
+  }
+}
