@@ -22,12 +22,18 @@ export interface Io {
 function loadProfiles(paths: readonly string[], lang: Lang): Profile[] {
   const profiles = new Map(BUILT_IN_PROFILES.map((p) => [p.id, p] as const));
   for (const file of paths) {
+    let text: string;
+    try {
+      text = readFileSync(file, "utf8");
+    } catch (e) {
+      throw new ArgError("cli.arg.profile-unreadable", { path: file, reason: (e as NodeJS.ErrnoException).code ?? String(e) }, lang);
+    }
     let json: unknown;
     try {
-      json = JSON.parse(readFileSync(file, "utf8"));
-    } catch (e) {
-      const reason = (e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message.split("\n")[0] : String(e));
-      throw new ArgError("cli.arg.profile-unreadable", { path: file, reason }, lang);
+      // Notepad saves UTF-8 with a BOM, which JSON.parse refuses.
+      json = JSON.parse(text.replace(/^\uFEFF/, ""));
+    } catch {
+      throw new ArgError("cli.arg.profile-not-json", { path: file }, lang);
     }
     const { profile, problems } = checkProfile(json);
     if (!profile) {
@@ -39,10 +45,16 @@ function loadProfiles(paths: readonly string[], lang: Lang): Profile[] {
   return [...profiles.values()];
 }
 
+/** A file that could not be read: one line on stderr naming the file and the problem, whatever the output mode. */
+function reportError(r: FileResult, args: ValidateArgs, io: Io): void {
+  if (r.error) io.stderr.write(t(args.lang, "cli.error.line", { path: r.path, message: r.error.message }) + "\n");
+}
+
 async function runValidate(args: ValidateArgs, io: Io): Promise<number> {
   const profiles = loadProfiles(args.profiles, args.lang);
   const { files, emptyFolders } = expandInputs(args.inputs);
   const results: FileResult[] = emptyFolders.map((p) => ({ path: p, sheets: [], findings: [], error: fileError("empty-folder", args.lang) }));
+  for (const r of results) reportError(r, args, io);
   const bar = args.progress === "auto" && io.stderr.isTTY ? terminalProgress(io.stderr) : NO_PROGRESS;
   for (let i = 0; i < files.length; i++) {
     const fileLabel = t(args.lang, "cli.progress.files", { done: i, total: files.length });
@@ -60,8 +72,8 @@ async function runValidate(args: ValidateArgs, io: Io): Promise<number> {
     });
     bar.done();
     results.push(r);
-    if (!args.json) io.stdout.write(humanReport(r, args.lang) + "\n\n");
-    else if (r.error) io.stderr.write(t(args.lang, "cli.error.line", { path: r.path, message: r.error.message }) + "\n");
+    if (r.error) reportError(r, args, io);
+    else if (!args.json) io.stdout.write(humanReport(r, args.lang) + "\n\n");
   }
   const failed = results.filter((r) => r.error).length;
   const counts = countBySeverity(results.flatMap((r) => r.findings));

@@ -74,10 +74,6 @@ function findingLines(findings: readonly Finding[], lang: Lang): string[] {
 
 export function humanReport(r: FileResult, lang: Lang): string {
   const lines = [t(lang, "cli.file", { path: r.path })];
-  if (r.error) {
-    lines.push(t(lang, "cli.error.line", { path: r.path, message: r.error.message }));
-    return lines.join("\n");
-  }
   const recognised = r.sheets.filter((s) => s.status === "recognised");
   lines.push(t(lang, "cli.sheets", { count: recognised.length }));
   lines.push(...sheetLines(r.sheets, lang));

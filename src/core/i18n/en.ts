@@ -120,6 +120,7 @@ export const en: Record<MessageKey, string> = {
   "cli.arg.bad-lang": "--lang must be ja or en.",
   "cli.arg.bad-stage": "--stage must be 提出前 or 本部評価後.",
   "cli.arg.profile-unreadable": "Cannot read profile {path} ({reason}).",
+  "cli.arg.profile-not-json": "Profile {path} is not valid JSON. Check its brackets, commas and quotes.",
   "cli.arg.profile-invalid": "Profile {path} is invalid: {problems}",
   "cli.file": "■ {path}",
   "cli.sheets": "Sheets recognised: {count}",

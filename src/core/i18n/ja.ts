@@ -128,6 +128,7 @@ export const ja = {
   "cli.arg.bad-lang": "--lang には ja または en を指定してください。",
   "cli.arg.bad-stage": "--stage には 提出前 または 本部評価後 を指定してください。",
   "cli.arg.profile-unreadable": "プロファイル {path} を読み込めません（{reason}）。",
+  "cli.arg.profile-not-json": "プロファイル {path} は JSON 形式になっていません。括弧やカンマ、引用符を確認してください。",
   "cli.arg.profile-invalid": "プロファイル {path} が正しくありません: {problems}",
   "cli.file": "■ {path}",
   "cli.sheets": "認識したシート: {count}",

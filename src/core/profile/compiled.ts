@@ -1,5 +1,5 @@
 /** Profiles compiled once for fast matching; cached per layout object. */
-import { type CompiledLabel, compileLabel, matchesLabel, type LabelCandidate, SheetIndex } from "./labels";
+import { type CompiledLabel, compileLabel, matchesLabel, type LabelCandidate, type SheetIndex } from "./labels";
 import type { Layout, Profile } from "./types";
 
 export interface CompiledLayout {
@@ -8,6 +8,26 @@ export interface CompiledLayout {
   readonly labels: ReadonlyMap<string, CompiledLabel>;
   readonly required: readonly string[];
   readonly threshold: number;
+  /**
+   * Which label keys a normalised text matches. The same headings recur on every sheet, so this memo turns
+   * recognition into one lookup per cell.
+   */
+  readonly memo: Map<string, readonly string[]>;
+}
+
+const MEMO_MAX = 50000;
+
+/** The label keys of a layout that a normalised cell text matches (memoised). */
+export function labelKeysFor(c: CompiledLayout, norm: string): readonly string[] {
+  let keys = c.memo.get(norm);
+  if (keys === undefined) {
+    const found: string[] = [];
+    for (const [key, label] of c.labels) if (matchesLabel(label, norm)) found.push(key);
+    keys = found;
+    if (c.memo.size >= MEMO_MAX) c.memo.clear();
+    c.memo.set(norm, keys);
+  }
+  return keys;
 }
 
 const cache = new WeakMap<Layout, CompiledLayout>();
@@ -25,6 +45,7 @@ export function compileLayout(profile: Profile, layout: Layout): CompiledLayout 
     labels,
     required: layout.recognition.required,
     threshold: layout.recognition.threshold ?? DEFAULT_THRESHOLD,
+    memo: new Map(),
   };
   cache.set(layout, c);
   return c;
@@ -41,11 +62,16 @@ export class LabelHits {
     readonly index: SheetIndex,
     readonly compiled: CompiledLayout,
   ) {
-    for (const [key, label] of compiled.labels) {
-      const hits = index.find(label);
-      if (hits.length === 0) continue;
-      this.byKey.set(key, hits);
-      for (const h of hits) for (let r = h.row; r <= h.extent.bottom; r++) this.labelRows.add(r);
+    // Candidates come in reading order, so each key's hits do too.
+    for (const cand of index.candidates) {
+      const keys = labelKeysFor(compiled, cand.norm);
+      if (keys.length === 0) continue;
+      for (const key of keys) {
+        const list = this.byKey.get(key);
+        if (list) list.push(cand);
+        else this.byKey.set(key, [cand]);
+      }
+      for (let r = cand.row; r <= cand.extent.bottom; r++) this.labelRows.add(r);
     }
   }
 
@@ -70,8 +96,7 @@ export class LabelHits {
 
   /** Is the text in this cell one of the layout's labels? (A value scan must stop there.) */
   isLabelText(norm: string): boolean {
-    for (const label of this.compiled.labels.values()) if (matchesLabel(label, norm)) return true;
-    return false;
+    return labelKeysFor(this.compiled, norm).length > 0;
   }
 }
 

@@ -18,6 +18,11 @@ import { assertXlsxBytes } from "./sniff";
 export const SETTINGS_SHEET = "_chosahyo";
 const OWNED_KEY = "owned";
 
+interface OwnedSheet {
+  readonly sheet: string;
+  readonly base: string;
+}
+
 export class XlsxWorkbook implements WorkbookPort {
   constructor(readonly wb: ExcelJS.Workbook) {}
 
@@ -75,38 +80,49 @@ export class XlsxWorkbook implements WorkbookPort {
     return applied;
   }
 
-  async ownedSheets(): Promise<readonly string[]> {
+  /** Owned sheets as recorded: the sheet's name, and the name it was generated for (they differ after a clash). */
+  private async ownership(): Promise<OwnedSheet[]> {
     const s = await this.readSettings();
     try {
       const list = JSON.parse(s[OWNED_KEY] ?? "[]") as unknown;
-      return Array.isArray(list) ? list.filter((x): x is string => typeof x === "string" && !!this.wb.getWorksheet(x)) : [];
+      if (!Array.isArray(list)) return [];
+      return list.filter(
+        (x): x is OwnedSheet => !!x && typeof x.sheet === "string" && typeof x.base === "string" && !!this.wb.getWorksheet(x.sheet),
+      );
     } catch {
       return [];
     }
   }
 
+  async ownedSheets(): Promise<readonly string[]> {
+    return (await this.ownership()).map((o) => o.sheet);
+  }
+
   async writeOwnedSheet(spec: SheetSpec): Promise<WriteSheetResult> {
-    const owned = new Set(await this.ownedSheets());
-    const existing = this.wb.getWorksheet(spec.name);
+    const owned = await this.ownership();
+    // The sheet generated for this name last time, under its own name or a free one.
+    const mine = owned.find((o) => o.base === spec.name) ?? owned.find((o) => o.sheet === spec.name);
     let name = spec.name;
-    let requestedName: string | undefined;
     let replaced = false;
     let orderNo: number | undefined;
-    if (existing && owned.has(spec.name)) {
-      orderNo = (existing as unknown as { orderNo: number }).orderNo;
-      this.wb.removeWorksheet(existing.id);
+    if (mine) {
+      const ws = this.wb.getWorksheet(mine.sheet)!;
+      orderNo = (ws as unknown as { orderNo: number }).orderNo;
+      this.wb.removeWorksheet(ws.id);
+      name = mine.sheet;
       replaced = true;
-    } else if (existing) {
+    }
+    if (!mine || (name === spec.name && this.wb.getWorksheet(name))) {
       // A user's sheet holds the name: never touch it, take a free name and say so.
-      requestedName = spec.name;
-      name = freeSheetName(spec.name, this.wb.worksheets.map((w) => w.name));
+      if (this.wb.getWorksheet(spec.name)) name = freeSheetName(spec.name, this.wb.worksheets.map((w) => w.name));
     }
     const ws = this.wb.addWorksheet(name);
     if (orderNo !== undefined) (ws as unknown as { orderNo: number }).orderNo = orderNo;
     renderSheetSpec(ws, { ...spec, name });
-    owned.add(name);
-    await this.writeSettings({ [OWNED_KEY]: JSON.stringify([...owned]) });
-    return { name, requestedName, replaced };
+    const next = owned.filter((o) => o.sheet !== name && o.base !== spec.name);
+    next.push({ sheet: name, base: spec.name });
+    await this.writeSettings({ [OWNED_KEY]: JSON.stringify(next) });
+    return { name, ...(name !== spec.name ? { requestedName: spec.name } : {}), replaced };
   }
 
   async selectCell(sheet: string, address: string): Promise<void> {
@@ -114,7 +130,8 @@ export class XlsxWorkbook implements WorkbookPort {
     if (!ws) throw new WorkbookError("sheet-missing", sheet, sheet);
     const range = parseRangeA1(address);
     if (!range) return;
-    ws.views = [{ ...(ws.views?.[0] ?? {}), activeCell: address.split(":")[0] }];
+    const view = ws.views?.[0];
+    ws.views = [{ ...(view ?? {}), state: view?.state ?? "normal", activeCell: address.split(":")[0] } as ExcelJS.WorksheetView];
     const index = this.userSheets().findIndex((w) => w.name === sheet);
     this.wb.views = [{ x: 0, y: 0, width: 10000, height: 20000, firstSheet: 0, activeTab: Math.max(index, 0), visibility: "visible" }];
   }
