@@ -40,6 +40,8 @@ export interface Qualifier {
   readonly date?: DateRef;
   /** Basis word without the year: 実績値, 計画目標値, 予算, 当初調定額, 決算 … */
   readonly basis?: string;
+  /** A value written inside the qualifier: `(令和3年4月1日現在:0%)`, `(現状値:5件)`. */
+  readonly quantity?: Quantity;
 }
 
 /** One number in a value cell, with everything written around it. */
@@ -61,6 +63,8 @@ export interface Quantity {
   /** The comparator as written (`以上`, `を超えないこと` …). */
   readonly comparatorText?: string;
   readonly band?: Band;
+  /** `約`, `概ね`, `おおむね`, `程度` … was written: the number is approximate. */
+  readonly approximate?: boolean;
 }
 
 export interface ValuePart extends Quantity {
@@ -72,6 +76,8 @@ export interface ValuePart extends Quantity {
   readonly inParentheses: boolean;
   /** Qualifiers written directly after this number: `10団体(平成31年度)`. */
   readonly qualifiers: readonly Qualifier[];
+  /** The circled number of the segment this part came from, when one cell held several (`①… ②…`). */
+  readonly marker?: string;
 }
 
 export type ValueKind =
@@ -117,6 +123,8 @@ export interface ParsedValue {
   readonly yearTable?: YearTable;
   /** The Excel error code when kind is "error". */
   readonly errorCode?: string;
+  /** The date of a date-typed cell (kind "qualitative"): a value cell that Excel turned into a date. */
+  readonly date?: DateRef;
   /** True when the cell was a string that holds only a number (`"13"`): NUMBER-AS-TEXT. */
   readonly numberAsText?: boolean;
   /** What the parser could not read, in plain words (English, for logs and tests; rules word the findings). */
