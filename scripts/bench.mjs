@@ -1,0 +1,347 @@
+// `npm run bench`: the performance bars of shared/spec/bars.md, measured as ratios against baselines taken in the
+// same run (the machines are shared and noisy, so no figure here is ever asserted; the exit code is 0 unless
+// something crashes). Everything it writes goes to a fresh folder under os.tmpdir(); the folder is kept and its
+// bench-results.json holds the figures.
+//
+//   1. generate a 500-survey-sheet 調査票 workbook (+ 評価一覧) and a folder of 60 copies of the 59-sheet sample
+//   2. CLI validate: child `node -e` bare ExcelJS readFile vs `node bin/chosahyo.js validate f --json > /dev/null`,
+//      interleaved, medians of wall time; and the same ratio in one process (no start-up on either side)
+//   3. core throughput: validateWorkbook on 500 and on 5,000 already-loaded sheets (medians after warm-up)
+//   4. memory: the CLI on the 60-workbook folder, peak RSS from /usr/bin/time -v (or /proc VmHWM)
+//
+// Options (env): BENCH_CLI_RUNS (default 5), BENCH_INPROC_RUNS (5), BENCH_CORE_RUNS (5), BENCH_KEEP=0 to delete
+// the temp workbooks at the end (bench-results.json is kept), BENCH_NO_TIME=1 to act as if /usr/bin/time were missing.
+import { spawnSync } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const require = createRequire(path.join(ROOT, "package.json"));
+const NODE = process.execPath;
+const CLI = path.join(ROOT, "bin", "chosahyo.js");
+const BUNDLE = path.join(ROOT, "build", "cli", "chosahyo.cjs");
+
+const SURVEY_SHEETS = 500;
+const SAMPLE_SHEETS = 58; // + 評価一覧 = the 59-sheet sample
+const FOLDER_FILES = 60;
+const CORE_TIMES = 10;
+const CLI_RUNS = Math.max(5, Number(process.env.BENCH_CLI_RUNS ?? 5));
+const INPROC_RUNS = Math.max(5, Number(process.env.BENCH_INPROC_RUNS ?? 5));
+const CORE_RUNS = Math.max(3, Number(process.env.BENCH_CORE_RUNS ?? 5));
+
+const BARS = {
+  cliRatio: 1.3,
+  coreSeconds: 1,
+  coreScaling: 12,
+  rssMB: 500,
+};
+
+const started = performance.now();
+const log = (msg) => process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(1).padStart(5)}s] ${msg}\n`);
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+function newestMtime(dir) {
+  let max = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    max = Math.max(max, e.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return max;
+}
+
+/** Runs a command to completion; throws with its stderr when it fails (beyond the allowed exit codes). */
+function run(cmd, args, { okCodes = [0], stdout = "pipe", env } = {}) {
+  const t0 = performance.now();
+  const r = spawnSync(cmd, args, { cwd: ROOT, stdio: ["ignore", stdout, "pipe"], env: env ?? process.env, maxBuffer: 256 * 1024 * 1024 });
+  const ms = performance.now() - t0;
+  if (r.error) throw r.error;
+  if (!okCodes.includes(r.status)) {
+    throw new Error(`${path.basename(cmd)} ${args.join(" ")} exited with ${r.status ?? r.signal}\n${r.stderr?.toString() ?? ""}`);
+  }
+  return { ms, status: r.status, stdout: r.stdout?.toString() ?? "", stderr: r.stderr?.toString() ?? "" };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 0. Fresh CLI bundle, and the bench worker bundled (outside any timed region).
+
+function ensureCliBundle() {
+  const srcNewest = Math.max(newestMtime(path.join(ROOT, "src")), statSync(path.join(ROOT, "scripts", "build-cli.mjs")).mtimeMs);
+  if (existsSync(BUNDLE) && statSync(BUNDLE).mtimeMs >= srcNewest) return "up to date";
+  run(NODE, [path.join(ROOT, "scripts", "build-cli.mjs")]);
+  return "rebuilt";
+}
+
+/** Bundles scripts/bench/worker.ts to CommonJS; exceljs stays the project's own copy, required by absolute path. */
+async function bundleWorker(outfile) {
+  const exceljsEntry = require.resolve("exceljs");
+  await build({
+    entryPoints: [path.join(ROOT, "scripts", "bench", "worker.ts")],
+    outfile,
+    bundle: true,
+    platform: "node",
+    target: "node20",
+    format: "cjs",
+    logLevel: "warning",
+    plugins: [
+      {
+        name: "bench-paths",
+        setup(b) {
+          b.onResolve({ filter: /^exceljs$/ }, () => ({ path: exceljsEntry, external: true }));
+          // scripts/seeds/kodaira.ts finds its data from __dirname: keep the source file's own folder.
+          b.onLoad({ filter: /\.ts$/ }, (args) => {
+            if (args.path.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
+            const text = readFileSync(args.path, "utf8");
+            return { contents: text.replace(/\b__dirname\b/g, JSON.stringify(path.dirname(args.path))), loader: "ts" };
+          });
+        },
+      },
+    ],
+  });
+}
+
+function worker(workerFile, args) {
+  const r = run(NODE, ["--expose-gc", workerFile, ...args]);
+  return JSON.parse(r.stdout.trim().split("\n").pop());
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 2. CLI validate: child processes, interleaved.
+
+const HAS_TIME = process.env.BENCH_NO_TIME !== "1" && spawnSync("sh", ["-c", "command -v /usr/bin/time"]).status === 0 && spawnSync("/usr/bin/time", ["-f", "%e", "true"]).status === 0;
+
+/**
+ * One child run, wall time from spawnSync; when /usr/bin/time is there it also gives the child's CPU time
+ * (user + sys), a figure that other jobs on a shared machine disturb less.
+ */
+function timedChild(args, okCodes, cpuFile) {
+  if (!HAS_TIME) return { ms: run(NODE, args, { stdout: "ignore", okCodes }).ms };
+  const r = run("/usr/bin/time", ["-f", "%U %S", "-o", cpuFile, NODE, ...args], { stdout: "ignore", okCodes });
+  const [user, sys] = readFileSync(cpuFile, "utf8").trim().split(/\s+/).slice(-2).map(Number);
+  return { ms: r.ms, cpuMs: (user + sys) * 1000 };
+}
+
+function cliRatio(file, tmp) {
+  const cpuFile = path.join(tmp, "child-cpu.txt");
+  const bareScript = "new (require('exceljs').Workbook)().xlsx.readFile(process.argv[1]).then(() => {}, (e) => { console.error(e); process.exit(3); })";
+  const bareRun = () => timedChild(["-e", bareScript, file], [0], cpuFile);
+  // Exit 1 means error findings (expected in the real data); 2 would be an unreadable input.
+  const cliRun = () => timedChild([CLI, "validate", file, "--json"], [0, 1], cpuFile);
+  bareRun(); // warm the file cache and the module cache of the OS, once each, untimed
+  cliRun();
+  const bare = [];
+  const cli = [];
+  for (let i = 0; i < CLI_RUNS; i++) {
+    if (i % 2 === 0) {
+      bare.push(bareRun());
+      cli.push(cliRun());
+    } else {
+      cli.push(cliRun());
+      bare.push(bareRun());
+    }
+  }
+  const startup = [];
+  for (let i = 0; i < 3; i++) startup.push(run(NODE, ["-e", "0"]).ms);
+  const wall = (xs) => xs.map((x) => x.ms);
+  const cpu = (xs) => (HAS_TIME ? xs.map((x) => x.cpuMs) : []);
+  return {
+    bare: wall(bare),
+    cli: wall(cli),
+    bareMedian: median(wall(bare)),
+    cliMedian: median(wall(cli)),
+    ratio: median(wall(cli)) / median(wall(bare)),
+    bareCpu: cpu(bare),
+    cliCpu: cpu(cli),
+    ratioCpu: HAS_TIME ? median(cpu(cli)) / median(cpu(bare)) : undefined,
+    nodeStartupMedian: median(startup),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 4. Memory: the CLI over the folder, one process, peak RSS.
+
+function memory(dir, tmp) {
+  const args = [CLI, "validate", dir, "--json"];
+  // A preload in the same process records VmHWM (the kernel's peak RSS) at exit: a cross-check, and the
+  // method when /usr/bin/time is missing.
+  const hwmFile = path.join(tmp, "vmhwm.txt");
+  const preload = path.join(tmp, "vmhwm-preload.cjs");
+  writeFileSync(
+    preload,
+    `const fs = require("fs");
+process.on("exit", () => {
+  let kb = 0;
+  try { kb = Number(/VmHWM:\\s+(\\d+)/.exec(fs.readFileSync("/proc/self/status", "utf8"))[1]); } catch {}
+  if (!kb) kb = process.resourceUsage().maxRSS;
+  fs.writeFileSync(${JSON.stringify(hwmFile)}, String(kb));
+});
+`,
+  );
+  const env = { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${JSON.stringify(preload)}`.trim() };
+  const hasTime = HAS_TIME && spawnSync("/usr/bin/time", ["-v", "true"]).status === 0;
+  let timeKB;
+  let r;
+  if (hasTime) {
+    r = run("/usr/bin/time", ["-v", NODE, ...args], { stdout: "ignore", okCodes: [0, 1], env });
+    const m = /Maximum resident set size \(kbytes\):\s*(\d+)/.exec(r.stderr);
+    timeKB = m ? Number(m[1]) : undefined;
+  } else {
+    r = run(NODE, args, { stdout: "ignore", okCodes: [0, 1], env });
+  }
+  const hwmKB = existsSync(hwmFile) ? Number(readFileSync(hwmFile, "utf8")) : undefined;
+  const peakKB = timeKB ?? hwmKB;
+  return {
+    method: timeKB !== undefined ? "/usr/bin/time -v (Maximum resident set size)" : "VmHWM of /proc/self/status read at exit by a --require preload",
+    crossCheck: timeKB !== undefined && hwmKB ? "VmHWM read at exit by a --require preload in the same process" : undefined,
+    peakMB: peakKB / 1024,
+    timeMB: timeKB !== undefined ? timeKB / 1024 : undefined,
+    vmhwmMB: hwmKB ? hwmKB / 1024 : undefined,
+    files: readdirSync(dir).length,
+    wallMs: r.ms,
+    exitCode: r.status,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+function fmt(n, digits = 2) {
+  return Number.isFinite(n) ? n.toFixed(digits) : String(n);
+}
+
+function table(rows) {
+  // Japanese characters are wide: count them twice so the columns line up in a terminal.
+  const w = (s) => [...String(s)].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
+  const cols = rows[0].map((_, i) => Math.max(...rows.map((r) => w(r[i]))));
+  const line = (r) => "| " + r.map((c, i) => String(c) + " ".repeat(cols[i] - w(c))).join(" | ") + " |";
+  const sep = "|" + cols.map((c) => "-".repeat(c + 2)).join("|") + "|";
+  return [line(rows[0]), sep, ...rows.slice(1).map(line)].join("\n");
+}
+
+async function main() {
+  const tmp = mkdtempSync(path.join(os.tmpdir(), "chosahyo-bench-"));
+  log(`temp folder ${tmp}`);
+  const cliBundle = ensureCliBundle();
+  log(`CLI bundle ${cliBundle}`);
+  const workerFile = path.join(tmp, "bench-worker.cjs");
+  await bundleWorker(workerFile);
+
+  // 1. Inputs.
+  const bigFile = path.join(tmp, `chosahyo-${SURVEY_SHEETS}.xlsx`);
+  const sampleFile = path.join(tmp, "sample-59.xlsx");
+  const gen = worker(workerFile, ["generate", bigFile, String(SURVEY_SHEETS), sampleFile, String(SAMPLE_SHEETS)]);
+  const folder = path.join(tmp, "folder-60");
+  mkdirSync(folder);
+  for (let i = 1; i <= FOLDER_FILES; i++) copyFileSync(sampleFile, path.join(folder, `調査票-${String(i).padStart(2, "0")}.xlsx`));
+  log(`generated ${path.basename(bigFile)} (${(gen.bytes / 1024).toFixed(0)} KB) and ${FOLDER_FILES} × ${path.basename(sampleFile)} (${(gen.sampleBytes / 1024).toFixed(0)} KB) in ${fmt(gen.ms / 1000, 1)} s`);
+
+  // 2. CLI validate.
+  log(`CLI validate vs bare ExcelJS load, ${CLI_RUNS} interleaved runs each…`);
+  const cli = cliRatio(bigFile, tmp);
+  log(`in-process: ExcelJS load vs load + readAll + validate, ${INPROC_RUNS} interleaved runs each…`);
+  const inproc = worker(workerFile, ["inproc", bigFile, String(INPROC_RUNS)]);
+
+  // 3. Core throughput.
+  log(`core: validateWorkbook on ${SURVEY_SHEETS + 1} and ${CORE_TIMES}× that, ${CORE_RUNS} large runs between ${CORE_RUNS + 1} small ones, after warm-up…`);
+  const core = worker(workerFile, ["core", bigFile, String(CORE_TIMES), String(CORE_RUNS)]);
+
+  // 4. Memory.
+  log(`memory: CLI on a folder of ${FOLDER_FILES} workbooks…`);
+  const mem = memory(folder, tmp);
+
+  const coreSeconds = core.largeMedian / 1000;
+  const verdict = (ok) => (ok ? "yes" : "NO");
+  const rows = [
+    ["bar", "target", "measured", "within"],
+    [
+      `CLI validate, ${SURVEY_SHEETS + 1}-sheet workbook (end-to-end, child processes)`,
+      `≤ ${BARS.cliRatio} × ExcelJS load`,
+      `${fmt(cli.ratio)} × (${fmt(cli.cliMedian / 1000)} s / ${fmt(cli.bareMedian / 1000)} s)`,
+      verdict(cli.ratio <= BARS.cliRatio),
+    ],
+    [
+      "  same, in one process (for reference)",
+      `≤ ${BARS.cliRatio} ×`,
+      `${fmt(inproc.ratio)} × (${fmt(inproc.fullMedian / 1000)} s / ${fmt(inproc.bareMedian / 1000)} s)`,
+      verdict(inproc.ratio <= BARS.cliRatio),
+    ],
+    [
+      `Core throughput, ${core.largeSheets} loaded sheets`,
+      `≤ ${BARS.coreSeconds} s`,
+      `${fmt(coreSeconds, 3)} s = ${Math.round(core.sheetsPerSecond).toLocaleString("en")} sheets/s`,
+      verdict(coreSeconds <= BARS.coreSeconds),
+    ],
+    [
+      `Core scaling, ${core.largeSheets} vs ${core.smallSheets} sheets`,
+      `≤ ${BARS.coreScaling} ×`,
+      `${fmt(core.scaling)} × (median of ${core.scalingPairs.length} adjacent pairs)`,
+      verdict(core.scaling <= BARS.coreScaling),
+    ],
+    [
+      `Memory, CLI on ${mem.files} workbooks of ${SAMPLE_SHEETS + 1} sheets`,
+      `< ${BARS.rssMB} MB peak RSS`,
+      `${fmt(mem.peakMB, 0)} MB`,
+      verdict(mem.peakMB < BARS.rssMB),
+    ],
+  ];
+
+  const results = {
+    date: new Date().toISOString(),
+    machine: { node: process.version, platform: `${os.platform()} ${os.release()}`, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, loadavg: os.loadavg(), totalMemMB: Math.round(os.totalmem() / 1048576) },
+    inputs: { folder: tmp, workbook: bigFile, workbookBytes: gen.bytes, sheets: SURVEY_SHEETS + 1, sample: sampleFile, folderFiles: FOLDER_FILES, cliBundle },
+    bars: {
+      cliValidate: { bar: `<= ${BARS.cliRatio}`, ratio: cli.ratio, within: cli.ratio <= BARS.cliRatio, ...cli },
+      cliValidateInProcess: { bar: `<= ${BARS.cliRatio} (reference)`, within: inproc.ratio <= BARS.cliRatio, ...inproc },
+      coreThroughput: { bar: `<= ${BARS.coreSeconds} s for ${core.largeSheets} sheets`, seconds: coreSeconds, within: coreSeconds <= BARS.coreSeconds, ...core },
+      coreScaling: { bar: `<= ${BARS.coreScaling}`, ratio: core.scaling, method: "median over runs of large / mean of the small runs before and after it", within: core.scaling <= BARS.coreScaling },
+      memory: { bar: `< ${BARS.rssMB} MB`, within: mem.peakMB < BARS.rssMB, ...mem },
+    },
+    totalSeconds: (performance.now() - started) / 1000,
+  };
+  const resultsFile = path.join(tmp, "bench-results.json");
+  writeFileSync(resultsFile, JSON.stringify(results, null, 2) + "\n");
+  if (process.env.BENCH_KEEP === "0") {
+    rmSync(folder, { recursive: true, force: true });
+    for (const f of [bigFile, sampleFile, workerFile]) rmSync(f, { force: true });
+  }
+
+  const ms = (xs) => xs.map((x) => fmt(x / 1000)).join(" ");
+  const out = [
+    "",
+    `chosahyo bench — node ${process.version}, ${os.cpus().length} CPU (${os.cpus()[0]?.model ?? "?"}), load ${os.loadavg().map((x) => fmt(x)).join(" ")}`,
+    "",
+    table(rows),
+    "",
+    "Details",
+    `  CLI, child processes, wall time (s): bare ExcelJS readFile [${ms(cli.bare)}], chosahyo validate --json [${ms(cli.cli)}]; node start-up alone ${fmt(cli.nodeStartupMedian / 1000)} s`,
+    cli.ratioCpu !== undefined
+      ? `    CPU time user+sys (s, /usr/bin/time): bare [${ms(cli.bareCpu)}], validate [${ms(cli.cliCpu)}] -> ratio of medians ${fmt(cli.ratioCpu)} x`
+      : "    (no /usr/bin/time: CPU times not measured)",
+    `  In one process, wall time (s): bare ExcelJS load [${ms(inproc.bare)}], load + readAll + validate [${ms(inproc.full)}]; CPU-time ratio ${fmt(inproc.ratioCpu)} x`,
+    `    phase medians: read file ${fmt(inproc.phaseMedians.read, 0)} ms, XlsxWorkbook.load ${fmt(inproc.phaseMedians.load, 0)} ms, readAll ${fmt(inproc.phaseMedians.readAll, 0)} ms, validateWorkbook ${fmt(inproc.phaseMedians.validate, 0)} ms`,
+    `    report: ${inproc.report.sheets} sheets, ${inproc.report.recognised} recognised as kodaira-chosahyo, ${inproc.report.records} records, ${inproc.report.findings} findings, ID-DUPLICATE ${inproc.report.byRule["ID-DUPLICATE"] ?? 0}`,
+    `  Core, validateWorkbook wall time (ms): ${core.smallSheets} sheets [${core.small.map((x) => fmt(x, 0)).join(" ")}], ${core.largeSheets} sheets [${core.large.map((x) => fmt(x, 0)).join(" ")}]`,
+    `    scaling: per pair [${core.scalingPairs.map((x) => fmt(x)).join(" ")}]; ratio of medians ${fmt(core.scalingOfMedians)} x; of best runs ${fmt(core.scalingMin)} x; in CPU time (median pair) ${fmt(core.scalingCpu)} x`,
+    `    best run: ${fmt(core.largeMin, 0)} ms for ${core.largeSheets} sheets (${Math.round(core.largeSheets / (core.largeMin / 1000)).toLocaleString("en")} sheets/s); CPU-time medians ${fmt(core.smallCpuMedian, 0)} / ${fmt(core.largeCpuMedian, 0)} ms`,
+    `    first (cold) pass in a fresh process: ${fmt(core.coldSmallMs, 0)} ms for ${core.smallSheets} sheets, ${fmt(core.coldSmallMs / core.smallMedian, 1)} x the warm median (the CLI validates each file cold)`,
+    `    ${core.largeReport.recognised} of ${core.largeReport.sheets} sheets recognised, ${core.largeReport.records} records, ${core.largeReport.findings} findings, ID-DUPLICATE ${core.largeReport.byRule["ID-DUPLICATE"] ?? 0}`,
+    `  Memory: ${mem.method}${mem.crossCheck ? `; cross-check ${mem.crossCheck}: ${fmt(mem.vmhwmMB, 0)} MB` : ""}; ${mem.files} files in ${fmt(mem.wallMs / 1000, 1)} s (exit ${mem.exitCode})`,
+    "",
+    `Timings are medians from this run only; nothing is asserted. Total ${fmt(results.totalSeconds, 0)} s.`,
+    `Results: ${resultsFile}`,
+    "",
+  ];
+  process.stdout.write(out.join("\n"));
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.stack : e);
+  process.exit(1);
+});

@@ -1,0 +1,208 @@
+/**
+ * The in-process half of `npm run bench`. scripts/bench.mjs bundles this file with esbuild (so no TypeScript
+ * compiler runs inside a timed region) and runs it in a child `node --expose-gc`, one task per process:
+ *
+ *   generate <survey.xlsx> <surveyCount> <sample.xlsx> <sampleCount>   write the bench workbooks
+ *   inproc <file> <iterations>   bare ExcelJS load vs XlsxWorkbook.load + readAll + validateWorkbook, interleaved
+ *   core <file> <times> <runs>    validateWorkbook on the loaded snapshot and on `times` copies of it
+ *
+ * Each task prints one JSON object on stdout; times are in milliseconds.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import ExcelJS from "exceljs";
+import type { WorkbookSnapshot } from "../../src/core/model/grid";
+import { BUILT_IN_PROFILES } from "../../src/core/profiles";
+import { type ValidationReport, validateWorkbook } from "../../src/core/validate";
+import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
+import { generateSurveyWorkbook, PROFILE_ID, replicateSnapshot } from "./generate";
+
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+
+function now(): number {
+  return performance.now();
+}
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+function summary(report: ValidationReport): { sheets: number; recognised: number; surveySheets: number; records: number; findings: number; byRule: Record<string, number> } {
+  const byRule: Record<string, number> = {};
+  for (const f of report.findings) byRule[f.ruleId] = (byRule[f.ruleId] ?? 0) + 1;
+  return {
+    sheets: report.sheets.length,
+    recognised: report.sheets.filter((s) => s.status === "recognised" && s.profileId === PROFILE_ID).length,
+    surveySheets: report.sheets.filter((s) => s.layoutId === "survey").length,
+    records: report.records.length,
+    findings: report.findings.length,
+    byRule,
+  };
+}
+
+async function generate(out: string, count: number, sampleOut: string, sampleCount: number): Promise<object> {
+  const t0 = now();
+  const big = await generateSurveyWorkbook(count);
+  writeFileSync(out, big);
+  const small = await generateSurveyWorkbook(sampleCount);
+  writeFileSync(sampleOut, small);
+  return { bytes: big.length, sampleBytes: small.length, ms: now() - t0 };
+}
+
+async function inproc(file: string, iterations: number): Promise<object> {
+  const bare: number[] = [];
+  const full: number[] = [];
+  const bareCpu: number[] = [];
+  const fullCpu: number[] = [];
+  const cpuSince = (c0: NodeJS.CpuUsage): number => {
+    const c = process.cpuUsage(c0);
+    return (c.user + c.system) / 1000;
+  };
+  const phases = { read: [] as number[], load: [] as number[], readAll: [] as number[], validate: [] as number[] };
+  let last: ReturnType<typeof summary> | undefined;
+  const runBare = async (): Promise<number> => {
+    gc();
+    const c0 = process.cpuUsage();
+    const t0 = now();
+    const bytes = readFileSync(file);
+    await new ExcelJS.Workbook().xlsx.load(bytes as unknown as ArrayBuffer);
+    const ms = now() - t0;
+    bareCpu.push(cpuSince(c0));
+    return ms;
+  };
+  const runFull = async (): Promise<number> => {
+    gc();
+    const c0 = process.cpuUsage();
+    const t0 = now();
+    const bytes = readFileSync(file);
+    const t1 = now();
+    const book = await XlsxWorkbook.load(bytes, file);
+    const t2 = now();
+    const snapshot = await book.readAll();
+    const t3 = now();
+    const report = validateWorkbook(snapshot, { profiles: BUILT_IN_PROFILES });
+    const t4 = now();
+    fullCpu.push(cpuSince(c0));
+    last = summary(report); // after the clock stops; the report itself is dropped
+    phases.read.push(t1 - t0);
+    phases.load.push(t2 - t1);
+    phases.readAll.push(t3 - t2);
+    phases.validate.push(t4 - t3);
+    return t4 - t0;
+  };
+  // One untimed round warms the JIT and the file cache.
+  await runBare();
+  await runFull();
+  for (const xs of [bareCpu, fullCpu, ...Object.values(phases)]) xs.length = 0;
+  for (let i = 0; i < iterations; i++) {
+    // Alternate which goes first, so a slow spell of the machine falls on both sides.
+    if (i % 2 === 0) {
+      bare.push(await runBare());
+      full.push(await runFull());
+    } else {
+      full.push(await runFull());
+      bare.push(await runBare());
+    }
+  }
+  return {
+    bare,
+    full,
+    bareMedian: median(bare),
+    fullMedian: median(full),
+    ratio: median(full) / median(bare),
+    bareCpuMedian: median(bareCpu),
+    fullCpuMedian: median(fullCpu),
+    ratioCpu: median(fullCpu) / median(bareCpu),
+    phaseMedians: Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, median(v)])),
+    report: last,
+  };
+}
+
+async function core(file: string, times: number, runs: number): Promise<object> {
+  const t0 = now();
+  const snapshot: WorkbookSnapshot = await (await XlsxWorkbook.load(readFileSync(file), file)).readAll();
+  const loadMs = now() - t0;
+  const big = replicateSnapshot(snapshot, times);
+  const opts = { profiles: BUILT_IN_PROFILES };
+  // Warm-up: a few passes over the small snapshot and one over the big one; the reports are summarised and
+  // dropped at once, so that no big report stays on the heap while the other size is timed. The ExcelJS
+  // workbook is garbage by now: collect it once here, then let the heap reach its steady size again.
+  // No gc() between timed runs: in trials a forced full GC made the next run slower by a roughly fixed amount
+  // (not by GC pauses), which charged the 500-sheet run far more per sheet than the 5,000-sheet one. Garbage
+  // of one run is collected during the next, in proportion to what each allocates.
+  // The first pass runs cold (interpreted, then baseline code), as in a CLI process that validates one file.
+  const t = now();
+  validateWorkbook(snapshot, opts);
+  const coldSmallMs = now() - t;
+  for (let i = 0; i < 2; i++) validateWorkbook(snapshot, opts);
+  gc();
+  const largeReport = summary(validateWorkbook(big, opts));
+  const smallReport = summary(validateWorkbook(snapshot, opts));
+  const small: number[] = [];
+  const large: number[] = [];
+  const smallCpu: number[] = [];
+  const largeCpu: number[] = [];
+  const timed = (s: WorkbookSnapshot, wall: number[], cpu: number[]): void => {
+    const c0 = process.cpuUsage();
+    const w0 = now();
+    const report = validateWorkbook(s, opts);
+    wall.push(now() - w0);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
+    if (report.sheets.length !== s.sheets.length) throw new Error("validateWorkbook skipped sheets");
+  };
+  // Small, large, small, large, … small: each large run is compared with the mean of the small runs on either side
+  // of it, so a slow spell of the shared machine falls on both sizes of a pair; the scaling is the median pair.
+  // An untimed small pass after each large run takes the collection of the large run's garbage, which would
+  // otherwise land on the next timed small run.
+  timed(snapshot, small, smallCpu);
+  for (let i = 0; i < runs; i++) {
+    timed(big, large, largeCpu);
+    validateWorkbook(snapshot, opts);
+    timed(snapshot, small, smallCpu);
+  }
+  const pairs = large.map((l, i) => l / ((small[i] + small[i + 1]) / 2));
+  const pairsCpu = largeCpu.map((l, i) => l / ((smallCpu[i] + smallCpu[i + 1]) / 2));
+  const smallMs = median(small);
+  const largeMs = median(large);
+  return {
+    loadMs,
+    coldSmallMs,
+    smallSheets: snapshot.sheets.length,
+    largeSheets: big.sheets.length,
+    small,
+    large,
+    smallCpu,
+    largeCpu,
+    smallMedian: smallMs,
+    largeMedian: largeMs,
+    smallCpuMedian: median(smallCpu),
+    largeCpuMedian: median(largeCpu),
+    smallMin: Math.min(...small),
+    largeMin: Math.min(...large),
+    sheetsPerSecond: big.sheets.length / (largeMs / 1000),
+    scaling: median(pairs),
+    scalingPairs: pairs,
+    scalingOfMedians: largeMs / smallMs,
+    scalingCpu: median(pairsCpu),
+    scalingMin: Math.min(...large) / Math.min(...small),
+    smallReport,
+    largeReport,
+  };
+}
+
+async function main(): Promise<void> {
+  const [task, ...args] = process.argv.slice(2);
+  let out: object;
+  if (task === "generate") out = await generate(args[0], Number(args[1]), args[2], Number(args[3]));
+  else if (task === "inproc") out = await inproc(args[0], Number(args[1]));
+  else if (task === "core") out = await core(args[0], Number(args[1]), Number(args[2]));
+  else throw new Error(`unknown task ${task}`);
+  process.stdout.write(JSON.stringify(out) + "\n");
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.stack : e);
+  process.exit(1);
+});
