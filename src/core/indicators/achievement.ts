@@ -211,7 +211,19 @@ function baselineParts(b: ParsedValue | undefined): ValuePart[] {
   return parts;
 }
 
+// Several rules ask about the same indicator; the answer depends only on these three inputs.
+const evalMemo = new WeakMap<Indicator, { key: string; value: Achievement }>();
+
 export function evaluateIndicator(ind: Indicator, evaluationFiscalYear: number | undefined, setting?: DirectionSetting): Achievement {
+  const key = `${evaluationFiscalYear}|${setting}`;
+  const hit = evalMemo.get(ind);
+  if (hit && hit.key === key) return hit.value;
+  const value = evaluate(ind, evaluationFiscalYear, setting);
+  evalMemo.set(ind, { key, value });
+  return value;
+}
+
+function evaluate(ind: Indicator, evaluationFiscalYear: number | undefined, setting?: DirectionSetting): Achievement {
   const none = (reason: UndeterminedReason): Achievement => ({
     status: "undeterminable",
     reason,

@@ -45,6 +45,9 @@ export class GridView {
   readonly bottom: number; // inclusive, absolute
   readonly right: number; // inclusive, absolute
   private readonly mergeAt = new Map<number, CellRange>();
+  /** Rows that a merged area starting above reaches into. */
+  private readonly continuedRows = new Set<number>();
+  private blankRows: Set<number> | undefined;
 
   constructor(grid: SheetGrid) {
     this.grid = grid;
@@ -53,6 +56,7 @@ export class GridView {
     this.bottom = grid.top + grid.rows.length - 1;
     this.right = grid.left + width - 1;
     for (const m of grid.merges) {
+      for (let r = m.top + 1; r <= m.bottom && r <= m.top + 4000; r++) this.continuedRows.add(r);
       // Index every cell of a merge so lookups stay O(1); merges are small in these forms.
       const area = (m.bottom - m.top + 1) * (m.right - m.left + 1);
       if (area > 4000) continue; // a pathological merge: only its top-left matters for values
@@ -92,6 +96,21 @@ export class GridView {
   /** The bottom-right extent of the cell at (row, col), merge-aware. */
   extent(row: number, col: number): CellRange {
     return this.mergeAt.get(key(row, col)) ?? { top: row, left: col, bottom: row, right: col };
+  }
+
+  /**
+   * A blank spacer row: every cell empty, and no merged area from the rows above reaching into it (the row under
+   * a rating is "empty" in the grid where P, D and A are merged down over it, yet it is part of the block).
+   */
+  isBlankRow(row: number): boolean {
+    if (this.continuedRows.has(row)) return false;
+    if (!this.blankRows) {
+      this.blankRows = new Set();
+      this.grid.rows.forEach((r, i) => {
+        if (r.every((v) => isEmptyCell(v))) this.blankRows!.add(this.grid.top + i);
+      });
+    }
+    return row < this.grid.top || row > this.bottom || this.blankRows.has(row);
   }
 
   isEmpty(row: number, col: number): boolean {

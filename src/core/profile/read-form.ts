@@ -131,8 +131,8 @@ export function readFormRecord(hits: LabelHits, layout: FormLayout): SurveyRecor
         rec.yearlyResults = readYearValues(hits, field.label);
         break;
       case "fiscal-year": {
-        const fy = findFiscalYears(hit.text)[0];
-        if (fy) rec.fiscalYear = { value: fy.fiscalYear, cell: { row: hit.row, col: hit.col }, text: hit.text };
+        const fy = headerInfo(hit.text).title;
+        if (fy !== undefined) rec.fiscalYear = { value: fy, cell: { row: hit.row, col: hit.col }, text: hit.text };
         break;
       }
     }
@@ -151,20 +151,8 @@ interface Near {
   emptyAt: CellPos;
 }
 
-/**
- * Is this a blank spacer row? Every cell empty, and no merged area from the rows above reaching into it
- * (the comment row under a rating is "empty" in the grid where P, D and A are merged down over it).
- */
 function rowIsBlank(hits: LabelHits, row: number): boolean {
-  const view = hits.index.view;
-  const g = view.grid;
-  const r = g.rows[row - g.top];
-  if (r) for (const v of r) if (!isEmptyCell(v)) return false;
-  for (let c = view.grid.left; c <= view.right; c++) {
-    const m = view.mergeOf(row, c);
-    if (m && m.top < row) return false;
-  }
-  return true;
+  return hits.index.view.isBlankRow(row);
 }
 
 /** The first row of values under a label: skips up to MAX_SKIP blank rows, never crosses a label row. */
@@ -269,7 +257,24 @@ function readCode(hits: LabelHits, hit: LabelCandidate, field: CodeField): { rea
 
 const WAREKI_MONTH = /(平成|令和|昭和|H|R)\s*(\d{1,2}|元)\s*年\s*(\d{1,2})\s*月/;
 
+// Header texts (年度 columns, 現状値…平成29年3月末) recur on every sheet of a workbook: parse each once.
+const headerMemo = new Map<string, { fy: ReturnType<typeof parseFiscalYear>; date: DateRef | undefined; title: number | undefined }>();
+
+function headerInfo(text: string) {
+  let h = headerMemo.get(text);
+  if (!h) {
+    if (headerMemo.size > 5000) headerMemo.clear();
+    h = { fy: parseFiscalYear(text), date: headerDateUncached(text), title: findFiscalYears(text)[0]?.fiscalYear };
+    headerMemo.set(text, h);
+  }
+  return h;
+}
+
 function headerDate(text: string): DateRef | undefined {
+  return headerInfo(text).date;
+}
+
+function headerDateUncached(text: string): DateRef | undefined {
   const norm = text.normalize("NFKC");
   const m = WAREKI_MONTH.exec(norm);
   if (!m) return undefined;
@@ -462,7 +467,7 @@ function readSchedule(hits: LabelHits, f: ScheduleRowsField): { tasks: Task[]; h
   const yearHits = hits.all(f.years).filter((h) => h.row === th.row && h.col > th.col);
   const headers: YearHeader[] = [];
   for (const h of yearHits) {
-    const fy = parseFiscalYear(h.text);
+    const fy = headerInfo(h.text).fy;
     if (fy) headers.push({ fiscalYear: fy.fiscalYear, text: h.text, cell: { row: h.row, col: h.col } });
   }
   const bottom = Math.max(th.extent.bottom, ...yearHits.map((h) => h.extent.bottom));
@@ -487,7 +492,7 @@ function readSchedule(hits: LabelHits, f: ScheduleRowsField): { tasks: Task[]; h
 function readYearValues(hits: LabelHits, key: string): ScheduleYearCell[] {
   const out: ScheduleYearCell[] = [];
   for (const h of hits.all(key)) {
-    const fy = parseFiscalYear(h.text);
+    const fy = headerInfo(h.text).fy;
     if (!fy) continue;
     const v = valueNear(hits, h, "below");
     out.push({ fiscalYear: fy.fiscalYear, text: v.read?.text ?? "", cell: v.read?.cell ?? v.emptyAt });

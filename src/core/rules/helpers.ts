@@ -30,8 +30,20 @@ export function fieldName(id: string): LocalizedText {
 
 export type TextField = "plan" | "result" | "next" | "reason" | "page";
 
+// Four cell rules walk the same cells of each record: collect them once.
+const textCellsMemo = new WeakMap<SurveyRecord, readonly { field: string; read: TextRead }[]>();
+
 /** Every text a record was read from, with the field it belongs to (for the cell-level rules). */
-export function textCells(rec: SurveyRecord): { field: string; read: TextRead }[] {
+export function textCells(rec: SurveyRecord): readonly { field: string; read: TextRead }[] {
+  let cached = textCellsMemo.get(rec);
+  if (!cached) {
+    cached = collectTextCells(rec);
+    textCellsMemo.set(rec, cached);
+  }
+  return cached;
+}
+
+function collectTextCells(rec: SurveyRecord): { field: string; read: TextRead }[] {
   const out: { field: string; read: TextRead }[] = [];
   const seen = new Set<string>();
   const add = (field: string, read: TextRead | undefined) => {
