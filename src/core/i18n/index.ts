@@ -9,15 +9,33 @@ export type MessageParams = Readonly<Record<string, MessageParam>>;
 
 const catalogues: Record<Lang, Record<MessageKey, string>> = { ja, en };
 
+/** A template split once into literal text (even indexes) and placeholder names (odd indexes). */
+const compiledTemplates = new Map<string, readonly string[]>();
+
+function compile(template: string): readonly string[] {
+  let parts = compiledTemplates.get(template);
+  if (!parts) {
+    parts = template.split(/\{(\w+)\}/);
+    compiledTemplates.set(template, parts);
+  }
+  return parts;
+}
+
 /** Looks a message up and fills its {placeholders}. Unknown placeholders are left visible, never dropped. */
 export function t(lang: Lang, key: MessageKey, params?: MessageParams): string {
   const template = catalogues[lang][key] ?? catalogues.ja[key];
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    if (!Object.prototype.hasOwnProperty.call(params, name)) return whole;
-    const v = params[name];
-    return typeof v === "object" ? v[lang] : String(v);
-  });
+  const parts = compile(template);
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i];
+    if (Object.prototype.hasOwnProperty.call(params, name)) {
+      const v = params[name];
+      out += typeof v === "object" ? v[lang] : String(v);
+    } else out += `{${name}}`;
+    out += parts[i + 1];
+  }
+  return out;
 }
 
 /** A message in both languages, as findings carry it. */

@@ -5,12 +5,19 @@ import { normalizeForCompare } from "../values/text";
 import type { DirectionSetting } from "./achievement";
 import { indicatorName } from "./format";
 
+const compiled = new WeakMap<Profile, readonly (readonly [string, "higher" | "lower"])[]>();
+
 export function directionSetting(profile: Profile, ind: Indicator): DirectionSetting {
   const s = profile.indicators;
   if (!s) return undefined;
-  const name = normalizeForCompare(indicatorName(ind.label.text));
-  for (const [key, dir] of Object.entries(s.directions ?? {})) {
-    if (name.includes(normalizeForCompare(key))) return dir;
+  let keys = compiled.get(profile);
+  if (!keys) {
+    keys = Object.entries(s.directions ?? {}).map(([k, d]) => [normalizeForCompare(k), d] as const);
+    compiled.set(profile, keys);
+  }
+  if (keys.length > 0) {
+    const name = normalizeForCompare(indicatorName(ind.label.text));
+    for (const [key, dir] of keys) if (name.includes(key)) return dir;
   }
   return s.defaultDirection === "higher" || s.defaultDirection === "lower" ? s.defaultDirection : undefined;
 }

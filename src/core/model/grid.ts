@@ -44,7 +44,17 @@ export class GridView {
   readonly grid: SheetGrid;
   readonly bottom: number; // inclusive, absolute
   readonly right: number; // inclusive, absolute
-  private readonly mergeAt = new Map<number, CellRange>();
+  /**
+   * Merge index over the sheet's box: for each cell, 1 + the index of the merge covering it, or 0. A typed array
+   * rather than a map: every lookup in recognition and reading goes through it.
+   */
+  private readonly boxTop: number;
+  private readonly boxLeft: number;
+  private readonly boxWidth: number;
+  private readonly boxHeight: number;
+  private readonly mergeIndex: Int32Array;
+  /** Merges that do not fit the box (far away or enormous): looked up one by one. */
+  private readonly outside: CellRange[] = [];
   /** Rows that a merged area starting above reaches into. */
   private readonly continuedRows = new Set<number>();
   private blankRows: Set<number> | undefined;
@@ -55,13 +65,35 @@ export class GridView {
     for (const r of grid.rows) if (r.length > width) width = r.length;
     this.bottom = grid.top + grid.rows.length - 1;
     this.right = grid.left + width - 1;
+    let top = grid.top;
+    let left = grid.left;
+    let bottom = Math.max(this.bottom, grid.top);
+    let right = Math.max(this.right, grid.left);
     for (const m of grid.merges) {
-      for (let r = m.top + 1; r <= m.bottom && r <= m.top + 4000; r++) this.continuedRows.add(r);
-      // Index every cell of a merge so lookups stay O(1); merges are small in these forms.
-      const area = (m.bottom - m.top + 1) * (m.right - m.left + 1);
-      if (area > 4000) continue; // a pathological merge: only its top-left matters for values
-      for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) this.mergeAt.set(key(r, c), m);
+      top = Math.min(top, m.top);
+      left = Math.min(left, m.left);
+      bottom = Math.max(bottom, m.bottom);
+      right = Math.max(right, m.right);
     }
+    // The box is bounded like the read itself, so a stray far merge cannot blow it up.
+    this.boxTop = Math.max(top, grid.top - MAX_ROWS);
+    this.boxLeft = Math.max(left, grid.left - MAX_COLS);
+    this.boxHeight = Math.min(bottom - this.boxTop + 1, MAX_ROWS + 100);
+    this.boxWidth = Math.min(right - this.boxLeft + 1, MAX_COLS + 20);
+    this.mergeIndex = new Int32Array(grid.merges.length ? this.boxHeight * this.boxWidth : 0);
+    grid.merges.forEach((m, i) => {
+      for (let r = m.top + 1; r <= m.bottom && r <= m.top + MAX_ROWS; r++) this.continuedRows.add(r);
+      const inBox =
+        m.top >= this.boxTop && m.left >= this.boxLeft && m.bottom < this.boxTop + this.boxHeight && m.right < this.boxLeft + this.boxWidth;
+      if (!inBox) {
+        this.outside.push(m);
+        return;
+      }
+      for (let r = m.top; r <= m.bottom; r++) {
+        const base = (r - this.boxTop) * this.boxWidth - this.boxLeft;
+        for (let c = m.left; c <= m.right; c++) this.mergeIndex[base + c] = i + 1;
+      }
+    });
   }
 
   get name(): string {
@@ -78,24 +110,31 @@ export class GridView {
 
   /** The merged area containing (row, col), if any. */
   mergeOf(row: number, col: number): CellRange | undefined {
-    return this.mergeAt.get(key(row, col));
+    const r = row - this.boxTop;
+    const c = col - this.boxLeft;
+    if (this.mergeIndex.length > 0 && r >= 0 && c >= 0 && r < this.boxHeight && c < this.boxWidth) {
+      const i = this.mergeIndex[r * this.boxWidth + c];
+      if (i > 0) return this.grid.merges[i - 1];
+    }
+    for (const m of this.outside) if (row >= m.top && row <= m.bottom && col >= m.left && col <= m.right) return m;
+    return undefined;
   }
 
   /** The value a user sees at (row, col): for a merged area, its top-left cell's value. */
   value(row: number, col: number): CellValue {
-    const m = this.mergeAt.get(key(row, col));
+    const m = this.mergeOf(row, col);
     return m ? this.raw(m.top, m.left) : this.raw(row, col);
   }
 
   /** The cell that holds the value shown at (row, col): the top-left of its merge, or itself. */
   anchor(row: number, col: number): { row: number; col: number } {
-    const m = this.mergeAt.get(key(row, col));
+    const m = this.mergeOf(row, col);
     return m ? { row: m.top, col: m.left } : { row, col };
   }
 
   /** The bottom-right extent of the cell at (row, col), merge-aware. */
   extent(row: number, col: number): CellRange {
-    return this.mergeAt.get(key(row, col)) ?? { top: row, left: col, bottom: row, right: col };
+    return this.mergeOf(row, col) ?? { top: row, left: col, bottom: row, right: col };
   }
 
   /**
@@ -126,8 +165,4 @@ export class GridView {
   contains(row: number, col: number): boolean {
     return row >= 0 && col >= 0 && row < 1048576 && col < 16384;
   }
-}
-
-function key(row: number, col: number): number {
-  return row * 16384 + col;
 }

@@ -56,11 +56,12 @@ export interface LabelCandidate {
   readonly col: number;
   readonly norm: string;
   readonly text: string;
+  /** The cell's merged area, or the cell itself. */
   readonly extent: CellRange;
 }
 
 /** Longer cells are content, not labels; skipping them keeps recognition linear and cheap. */
-const MAX_LABEL_CHARS = 80;
+const MAX_LABEL_CHARS = 60;
 
 // Normalisation is pure and the same labels recur on every sheet, so a bounded cache pays off.
 const normCache = new Map<string, string>();
@@ -90,7 +91,8 @@ export class SheetIndex {
       const row = g.rows[i];
       for (let j = 0; j < row.length; j++) {
         const v = row[j];
-        if (typeof v !== "string" || v.length === 0 || v.length > MAX_LABEL_CHARS) continue;
+        // A sentence (ending 。) is content; headings never contain one.
+        if (typeof v !== "string" || v.length === 0 || v.length > MAX_LABEL_CHARS || v.includes("。")) continue;
         const norm = cachedNormalize(v);
         if (norm.length === 0) continue;
         const r = g.top + i;

@@ -45,10 +45,10 @@ export function textCells(rec: SurveyRecord): readonly { field: string; read: Te
 
 function collectTextCells(rec: SurveyRecord): { field: string; read: TextRead }[] {
   const out: { field: string; read: TextRead }[] = [];
-  const seen = new Set<string>();
+  const seen = new Set<number>();
   const add = (field: string, read: TextRead | undefined) => {
     if (!read) return;
-    const k = `${read.cell.row},${read.cell.col}`;
+    const k = read.cell.row * 16384 + read.cell.col;
     if (seen.has(k)) return; // several fields can come from one cell (No. + title + purpose)
     seen.add(k);
     out.push({ field, read });

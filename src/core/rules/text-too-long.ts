@@ -15,6 +15,7 @@ export const textTooLong: RecordRule = {
     if (layout?.shape === "form") for (const f of layout.fields) if ("maxLength" in f && f.maxLength) limits.set(f.id, f.maxLength);
     for (const { field, read } of textCells(rec)) {
       const max = Math.min(limits.get(field) ?? EXCEL_MAX_CELL_CHARS, EXCEL_MAX_CELL_CHARS);
+      if (read.text.length <= max) continue; // code units ≥ characters: nothing to count
       const length = [...read.text].length;
       if (length <= max) continue;
       out.push(finding("TEXT-TOO-LONG", env.severity, rec, read.cell, "rule.TEXT-TOO-LONG", { field: fieldName(field), length, max }));

@@ -93,7 +93,23 @@ export function normalizeLabel(s: string): string {
 }
 
 /** For comparing titles and names: normalizeLabel, then no leading `・`. Idempotent. */
+// Names, labels and ids are compared again and again across a workbook; short ones are worth remembering.
+const compareMemo = new Map<string, string>();
+const COMPARE_MEMO_MAX = 20000;
+
 export function normalizeForCompare(s: string): string {
+  if (typeof s !== "string") return "";
+  if (s.length > 64) return compareKeyOf(s);
+  let r = compareMemo.get(s);
+  if (r === undefined) {
+    r = compareKeyOf(s);
+    if (compareMemo.size >= COMPARE_MEMO_MAX) compareMemo.clear();
+    compareMemo.set(s, r);
+  }
+  return r;
+}
+
+function compareKeyOf(s: string): string {
   let r = normalizeLabel(s);
   let i = 0;
   while (i < r.length && r[i] === "・") i++;
