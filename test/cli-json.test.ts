@@ -5,7 +5,7 @@
  * it is stable), its languages, the `--stage` switch, and the human report of the same run.
  */
 import path from "node:path";
-import { main, type Io } from "../src/cli/main";
+import { cli, type Run } from "./helpers/cli";
 
 const ROOT = path.join(__dirname, "..");
 const SEED = path.join(ROOT, "seeds", "kodaira-h29.xlsx");
@@ -32,31 +32,6 @@ interface JsonReport {
   files: JsonFile[];
 }
 
-interface Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-function collector(): { stream: NodeJS.WriteStream; text: () => string } {
-  let text = "";
-  const stream = {
-    isTTY: false,
-    write(chunk: string | Uint8Array): boolean {
-      text += typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8");
-      return true;
-    },
-  };
-  return { stream: stream as unknown as NodeJS.WriteStream, text: () => text };
-}
-
-async function cli(argv: readonly string[]): Promise<Run> {
-  const out = collector();
-  const err = collector();
-  const io: Io = { stdout: out.stream, stderr: err.stream };
-  const code = await main(argv, io);
-  return { code, stdout: out.text(), stderr: err.text() };
-}
 
 const key = (f: JsonFinding) => `${f.ruleId}|${f.sheet}|${f.cell}|${f.recordId}`;
 

@@ -12,7 +12,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, tr
 import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { main, type Io } from "../src/cli/main";
+import { cli, type Run } from "./helpers/cli";
 import { t, type Lang, type MessageKey, type MessageParams } from "../src/core/i18n";
 import { MAX_FILE_BYTES } from "../src/workbook/xlsx/sniff";
 import { encryptedXlsxFixture, legacyXlsFixture } from "./helpers/cfb";
@@ -27,31 +27,6 @@ const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff]/;
 const STACK_FRAME = /^\s+at\s/;
 const ERROR_PREFIX = /^\s*[A-Za-z]*Error:/;
 
-interface Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-function collector(): { stream: NodeJS.WriteStream; text: () => string } {
-  let text = "";
-  const stream = {
-    isTTY: false,
-    write(chunk: string | Uint8Array): boolean {
-      text += typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8");
-      return true;
-    },
-  };
-  return { stream: stream as unknown as NodeJS.WriteStream, text: () => text };
-}
-
-async function cli(argv: readonly string[]): Promise<Run> {
-  const out = collector();
-  const err = collector();
-  const io: Io = { stdout: out.stream, stderr: err.stream };
-  const code = await main(argv, io);
-  return { code, stdout: out.text(), stderr: err.text() };
-}
 
 function spawnCli(argv: readonly string[]): Run {
   const r = spawnSync(process.execPath, [BIN, ...argv], { cwd: ROOT, encoding: "utf8", timeout: 60_000 });

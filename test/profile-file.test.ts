@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { main } from "../src/cli/main";
+import { cli } from "./helpers/cli";
 import { checkProfile } from "../src/core/profile/check-profile";
 import type { Profile } from "../src/core/profile/types";
 import kodaira from "../src/core/profiles/kodaira-chosahyo.json";
@@ -19,13 +19,6 @@ import { kodairaSurveyInputs } from "../scripts/seeds/kodaira";
 import { specToGrid } from "./helpers/grid";
 
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
-
-function capture() {
-  let out = "";
-  let err = "";
-  const stream = (write: (s: string) => void) => ({ write: (s: string) => (write(s), true), isTTY: false }) as unknown as NodeJS.WriteStream;
-  return { io: { stdout: stream((s) => (out += s)), stderr: stream((s) => (err += s)) }, out: () => out, err: () => err };
-}
 
 describe("checkProfile", () => {
   test("組み込みプロファイルはすべて検査を通る", () => {
@@ -68,12 +61,11 @@ describe("chosahyo validate --profile", () => {
     delete p.layouts;
     const file = path.join(dir, "typo.json");
     writeFileSync(file, JSON.stringify(p));
-    const c = capture();
-    const code = await main(["validate", "seeds/kodaira-h29.xlsx", "--profile", file], c.io);
-    expect(code).toBe(2);
-    expect(c.err().trim().split("\n")).toHaveLength(1);
-    expect(c.err()).toContain("layuots");
-    expect(c.err()).toContain("不明な項目");
+    const run = await cli(["validate", "seeds/kodaira-h29.xlsx", "--profile", file]);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split("\n")).toHaveLength(1);
+    expect(run.stderr).toContain("layuots");
+    expect(run.stderr).toContain("不明な項目");
   });
 
   test("見出しを言い換えた独自の調査票を、独自プロファイルで読める", async () => {
@@ -103,11 +95,10 @@ describe("chosahyo validate --profile", () => {
     writeFileSync(file, await book.toBytes());
     const profileFile = path.join(dir, "my-city.json");
     writeFileSync(profileFile, JSON.stringify(custom));
-    const c = capture();
-    const code = await main(["validate", file, "--profile", profileFile, "--json"], c.io);
-    const json = JSON.parse(c.out());
+    const run = await cli(["validate", file, "--profile", profileFile, "--json"]);
+    const json = JSON.parse(run.stdout);
     expect(json.files[0].sheets).toEqual([{ name: "独自様式", profile: "my-city-chosahyo", score: 1 }]);
     expect(json.files[0].findings.filter((f: { ruleId: string }) => f.ruleId === "LABEL-MISSING")).toEqual([]);
-    expect(code).toBe(0);
+    expect(run.code).toBe(0);
   });
 });
