@@ -2,7 +2,7 @@
  * The one port through which the core, the CLI and the task pane read and write a workbook.
  * Two adapters implement it: office/ (Excel JavaScript API) and xlsx/ (ExcelJS).
  */
-import type { CellEdit } from "../core/model/finding";
+import type { LoggedEdit } from "../core/changelog";
 import type { WorkbookSnapshot } from "../core/model/grid";
 import type { SheetSpec } from "../core/sheet-spec";
 
@@ -18,6 +18,12 @@ export interface ReadOptions {
   readonly isCancelled?: () => boolean;
 }
 
+export interface AppliedEdits {
+  readonly applied: readonly LoggedEdit[];
+  /** Edits whose cell had changed since the check: not applied. */
+  readonly refused: readonly LoggedEdit[];
+}
+
 export interface WriteSheetResult {
   /** The name the sheet got: the spec's name, or a free name when a user's sheet holds it. */
   readonly name: string;
@@ -30,10 +36,11 @@ export interface WorkbookPort {
   /** Every worksheet's used values and merges, in as few round trips as the host allows. */
   readAll(options?: ReadOptions): Promise<WorkbookSnapshot>;
   /**
-   * Writes cell edits (fixes). An edit whose cell no longer holds `before` is refused, so a fix
-   * never overwrites what the user typed since the check. Returns the edits actually applied.
+   * Writes cell edits (fixes) and records each applied one in the 変更履歴 sheet (created, and owned, when
+   * missing). An edit whose cell no longer holds `before` is refused (or put back), so a fix never overwrites
+   * what the user typed since the check.
    */
-  applyEdits(edits: readonly CellEdit[]): Promise<readonly CellEdit[]>;
+  applyEdits(edits: readonly LoggedEdit[], at?: Date): Promise<AppliedEdits>;
   /** Creates, or replaces, a sheet the add-in owns. A user's sheet of the same name is never touched. */
   writeOwnedSheet(spec: SheetSpec): Promise<WriteSheetResult>;
   /** Names of the sheets the add-in created (carrying its ownership mark). */

@@ -80,14 +80,30 @@ describe("writing", () => {
       ws.getCell("F8").value = "Ａ";
       ws.getCell("G8").value = "ｂ";
     });
-    const applied = await book.applyEdits([
-      { sheet: "No.1", cell: "F8", before: "Ａ", after: "A" },
-      { sheet: "No.1", cell: "G8", before: "Ｂ", after: "B" }, // the user typed ｂ since: refused
-    ]);
-    expect(applied.map((e) => e.cell)).toEqual(["F8"]);
+    const at = new Date(2026, 10, 22, 14, 5, 9);
+    const result = await book.applyEdits(
+      [
+        { sheet: "No.1", cell: "F8", before: "Ａ", after: "A", ruleId: "CODE-VARIANT" },
+        { sheet: "No.1", cell: "G8", before: "Ｂ", after: "B", ruleId: "CODE-VARIANT" }, // the user typed ｂ since: refused
+      ],
+      at,
+    );
+    expect(result.applied.map((e) => e.cell)).toEqual(["F8"]);
+    expect(result.refused.map((e) => e.cell)).toEqual(["G8"]);
     const ws = book.wb.getWorksheet("No.1")!;
     expect(ws.getCell("F8").value).toBe("A");
     expect(ws.getCell("G8").value).toBe("ｂ");
+    // 変更履歴 records the applied edit (and only that one), and keeps growing on the next fix.
+    await book.applyEdits([{ sheet: "No.1", cell: "G8", before: "ｂ", after: "B", ruleId: "CODE-VARIANT" }], at);
+    const reopened = await XlsxWorkbook.load(await book.toBytes());
+    const log = reopened.wb.getWorksheet("変更履歴")!;
+    const rows = [1, 2, 3].map((r) => [1, 2, 3, 4, 5, 6].map((c) => log.getCell(r, c).value));
+    expect(rows).toEqual([
+      ["日時", "シート", "セル", "変更前", "変更後", "規則"],
+      ["2026-11-22 14:05:09", "No.1", "F8", "Ａ", "A", "CODE-VARIANT"],
+      ["2026-11-22 14:05:09", "No.1", "G8", "ｂ", "B", "CODE-VARIANT"],
+    ]);
+    expect(await reopened.ownedSheets()).toContain("変更履歴");
   });
 
   test("利用者のシートと同じ名前の集計シートは別名で作り、利用者のシートは変えない", async () => {

@@ -5,11 +5,11 @@
 import ExcelJS from "exceljs";
 import { parseRangeA1 } from "../../core/model/address";
 import { cellText } from "../../core/model/cell";
-import type { CellEdit } from "../../core/model/finding";
+import { CHANGE_LOG_HEADER, CHANGE_LOG_SHEET, changeLogRows, type LoggedEdit } from "../../core/changelog";
 import type { SheetGrid, WorkbookSnapshot } from "../../core/model/grid";
-import type { SheetSpec } from "../../core/sheet-spec";
+import { type SheetSpec, text } from "../../core/sheet-spec";
 import { freeSheetName } from "../sheet-names";
-import { type ReadOptions, WorkbookError, type WorkbookPort, type WriteSheetResult } from "../port";
+import { type AppliedEdits, type ReadOptions, WorkbookError, type WorkbookPort, type WriteSheetResult } from "../port";
 import { readWorksheet, toCellValue } from "./read";
 import { renderSheetSpec } from "./render";
 import { assertXlsxBytes } from "./sniff";
@@ -67,17 +67,50 @@ export class XlsxWorkbook implements WorkbookPort {
     return { sheets, skippedSheets: [], settings: Object.keys(settings).length ? settings : undefined };
   }
 
-  async applyEdits(edits: readonly CellEdit[]): Promise<readonly CellEdit[]> {
-    const applied: CellEdit[] = [];
+  async applyEdits(edits: readonly LoggedEdit[], at: Date = new Date()): Promise<AppliedEdits> {
+    const applied: LoggedEdit[] = [];
+    const refused: LoggedEdit[] = [];
     for (const e of edits) {
       const ws = this.wb.getWorksheet(e.sheet);
       if (!ws) throw new WorkbookError("sheet-missing", e.sheet, e.sheet);
       const cell = ws.getCell(e.cell);
-      if (cellText(toCellValue(cell)) !== e.before) continue; // the user changed it since the check
+      if (cellText(toCellValue(cell)) !== e.before) {
+        refused.push(e); // the user changed it since the check
+        continue;
+      }
       cell.value = e.after;
       applied.push(e);
     }
-    return applied;
+    if (applied.length) await this.appendChangeLog(applied, at);
+    return { applied, refused };
+  }
+
+  /** Appends to 変更履歴, creating it (as an owned sheet, with its header) when missing. */
+  private async appendChangeLog(edits: readonly LoggedEdit[], at: Date): Promise<void> {
+    let ws = this.wb.getWorksheet(CHANGE_LOG_SHEET);
+    const owned = await this.ownership();
+    const mine = owned.find((o) => o.base === CHANGE_LOG_SHEET);
+    if (mine) ws = this.wb.getWorksheet(mine.sheet);
+    else {
+      const header = CHANGE_LOG_HEADER.map((h, i) => ({ row: 0, col: i, value: text(h), style: "header" }));
+      await this.writeOwnedSheet({
+        name: CHANGE_LOG_SHEET,
+        cells: header,
+        styles: { header: { bold: true, fill: "#DDEBF7", border: "thin" } },
+        merges: [],
+        columnWidths: [20, 14, 8, 40, 40, 22],
+        freeze: { rows: 1, cols: 0 },
+      });
+      ws = this.wb.getWorksheet((await this.ownership()).find((o) => o.base === CHANGE_LOG_SHEET)!.sheet);
+    }
+    if (!ws) return;
+    let next = ws.actualRowCount + 1;
+    for (const row of changeLogRows(edits, at)) {
+      row.forEach((v, i) => {
+        ws!.getCell(next, i + 1).value = v.t === "text" ? v.v : null;
+      });
+      next++;
+    }
   }
 
   /** Owned sheets as recorded: the sheet's name, and the name it was generated for (they differ after a clash). */
