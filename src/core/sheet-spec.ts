@@ -40,6 +40,37 @@ export interface ListValidation {
   readonly prompt?: string;
 }
 
+/** An Excel table (ListObject) over a header row and its data rows, with a filter button on each column. */
+export interface TableSpec {
+  /** ASCII, unique in the workbook (a renderer adds a suffix when taken). */
+  readonly name: string;
+  /** Header row first; rows below it are the table's data. */
+  readonly range: CellRange;
+}
+
+export interface PrintSpec {
+  readonly orientation: "landscape" | "portrait";
+  readonly paper: "A4";
+  /** Fit every column on one page wide (any number of pages tall). */
+  readonly fitToWidth: boolean;
+  /** Rows repeated at the top of each printed page (0-based, inclusive). */
+  readonly repeatRows?: { readonly top: number; readonly bottom: number };
+  /** Footer text in Excel's header/footer codes: &A sheet name, &P page, &N pages. */
+  readonly footer?: string;
+}
+
+/** A stacked bar chart (codes by group). A renderer that cannot draw charts appends `unsupportedNote` to the basis cell. */
+export interface ChartSpec {
+  readonly kind: "stacked-bar";
+  readonly title: string;
+  /** Category labels (one column), and one series per column of values. */
+  readonly categories: CellRange;
+  readonly series: readonly { readonly name: string; readonly values: CellRange }[];
+  /** Where to put it. */
+  readonly anchor: CellRange;
+  readonly unsupportedNote: string;
+}
+
 export interface SheetSpec {
   readonly name: string;
   readonly cells: readonly SpecCell[];
@@ -51,7 +82,13 @@ export interface SheetSpec {
   readonly freeze?: { readonly rows: number; readonly cols: number };
   readonly validations?: readonly ListValidation[];
   readonly tabColor?: string;
+  readonly tables?: readonly TableSpec[];
+  readonly print?: PrintSpec;
+  readonly charts?: readonly ChartSpec[];
+  /** The cell holding the basis line under the title (対象年度, time, counts); renderers append notes to it. */
+  readonly basisCell?: { readonly row: number; readonly col: number };
 }
 
 export const text = (v: string): SpecValue => ({ t: "text", v });
 export const num = (v: number): SpecValue => ({ t: "number", v });
+export const formula = (f: string, cached?: number | string): SpecValue => ({ t: "formula", f, cached });

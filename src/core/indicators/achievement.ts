@@ -23,6 +23,8 @@ export interface PartComparison {
   readonly label?: string;
   readonly target: ValuePart;
   readonly actual: ValuePart;
+  /** The baseline figure paired with this target, when the baseline has one. */
+  readonly baseline?: ValuePart;
   readonly direction: Direction;
   readonly directionInferred: boolean;
   readonly met: boolean;
@@ -195,12 +197,6 @@ function meets(a: ValuePart, t: ValuePart, d: Direction): boolean {
   }
 }
 
-function baselineFor(target: ValuePart, baselineParts: readonly ValuePart[], targetParts: readonly ValuePart[]): ValuePart | undefined {
-  if (baselineParts.length === 0) return undefined;
-  const pairs = pairParts(targetParts, baselineParts);
-  return pairs?.find(([t]) => t === target)?.[1];
-}
-
 /** The basis to compare a baseline with: of several bases (`564.9 (H27実績値) 577 (計画目標値)`), the 実績値. */
 function baselineParts(b: ParsedValue | undefined): ValuePart[] {
   if (!b || !isNumericValue(b)) return [];
@@ -251,6 +247,7 @@ function evaluate(ind: Indicator, evaluationFiscalYear: number | undefined, sett
       label: act.label ?? base.label,
       target: base,
       actual: act,
+      baseline: base,
       direction,
       directionInferred: false,
       met: rel.kind === "decrease" ? act.value < base.value : rel.kind === "increase" ? act.value > base.value : act.value >= base.value,
@@ -265,6 +262,8 @@ function evaluate(ind: Indicator, evaluationFiscalYear: number | undefined, sett
   const pairs = pairParts(tp, ap);
   if (!pairs) return none("parts-unpaired");
   const bp = baselineParts(b);
+  // Pair target and baseline figures once, not once per target part.
+  const baseOf = new Map<ValuePart, ValuePart>(bp.length ? (pairParts(tp, bp) ?? []) : []);
   const cmp: PartComparison[] = [];
   const conflicts: { target: ValuePart; actual: ValuePart }[] = [];
   for (const [tt, aa] of pairs) {
@@ -272,11 +271,13 @@ function evaluate(ind: Indicator, evaluationFiscalYear: number | undefined, sett
       conflicts.push({ target: tt, actual: aa });
       continue;
     }
-    const { direction, inferred } = directionOf(tt, baselineFor(tt, bp, tp), setting);
+    const base = baseOf.get(tt);
+    const { direction, inferred } = directionOf(tt, base, setting);
     cmp.push({
       label: aa.label ?? tt.label,
       target: tt,
       actual: aa,
+      baseline: base,
       direction,
       directionInferred: inferred,
       met: meets(aa, tt, direction),
@@ -287,7 +288,7 @@ function evaluate(ind: Indicator, evaluationFiscalYear: number | undefined, sett
   const met = cmp.every((c) => c.met);
   let progress: number | undefined;
   if (cmp.length === 1) {
-    const base = baselineFor(cmp[0].target, bp, tp);
+    const base = cmp[0].baseline;
     if (base && cmp[0].target.value !== base.value && !cmp[0].target.band) {
       progress = (cmp[0].actual.value - base.value) / (cmp[0].target.value - base.value);
     }

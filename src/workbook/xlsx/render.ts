@@ -95,4 +95,55 @@ export function renderSheetSpec(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
     ws.views = [{ state: "frozen", xSplit: spec.freeze.cols, ySplit: spec.freeze.rows }];
   }
   if (spec.tabColor) ws.properties.tabColor = { argb: argb(spec.tabColor) };
+  for (const table of spec.tables ?? []) renderTable(ws, spec, table);
+  if (spec.print) {
+    const p = spec.print;
+    ws.pageSetup = {
+      ...ws.pageSetup,
+      paperSize: 9, // A4
+      orientation: p.orientation,
+      fitToPage: p.fitToWidth,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      ...(p.repeatRows ? { printTitlesRow: `${p.repeatRows.top + 1}:${p.repeatRows.bottom + 1}` } : {}),
+    };
+    if (p.footer) ws.headerFooter = { ...ws.headerFooter, oddFooter: p.footer };
+  }
+  // ExcelJS cannot draw charts: say so where the sheet states its basis, rather than dropping the chart silently.
+  if (spec.charts?.length && spec.basisCell) {
+    const cell = ws.getCell(spec.basisCell.row + 1, spec.basisCell.col + 1);
+    const current = typeof cell.value === "string" ? cell.value : "";
+    cell.value = current + spec.charts[0].unsupportedNote;
+  }
+}
+
+/** An Excel table (ListObject) with filter buttons over cells already written; styles are put back after ExcelJS rewrites them. */
+function renderTable(ws: ExcelJS.Worksheet, spec: SheetSpec, table: NonNullable<SheetSpec["tables"]>[number]): void {
+  const { top, left, bottom, right } = table.range;
+  const columns: ExcelJS.TableColumnProperties[] = [];
+  const used = new Set<string>();
+  for (let c = left; c <= right; c++) {
+    // Header names must be unique and non-empty in a table.
+    let name = String(ws.getCell(top + 1, c + 1).value ?? "").trim() || `列${c - left + 1}`;
+    for (let k = 2; used.has(name); k++) name = `${name}_${k}`;
+    used.add(name);
+    columns.push({ name, filterButton: true });
+  }
+  const rows: ExcelJS.CellValue[][] = [];
+  for (let r = top + 1; r <= bottom; r++) {
+    const row: ExcelJS.CellValue[] = [];
+    for (let c = left; c <= right; c++) row.push(ws.getCell(r + 1, c + 1).value);
+    rows.push(row);
+  }
+  const taken = new Set(
+    ws.workbook.worksheets.flatMap((w) => Object.keys((w as unknown as { tables?: Record<string, unknown> }).tables ?? {})).map((n) => n.toLowerCase()),
+  );
+  let name = table.name;
+  for (let k = 2; taken.has(name.toLowerCase()); k++) name = `${table.name}_${k}`;
+  ws.addTable({ name, ref: toA1(top, left), headerRow: true, style: { theme: "TableStyleLight9", showRowStripes: true }, columns, rows });
+  for (const c of spec.cells) {
+    if (c.row < top || c.row > bottom || c.col < left || c.col > right) continue;
+    const st = c.style ? spec.styles[c.style] : undefined;
+    if (st) applyStyle(ws.getCell(c.row + 1, c.col + 1), st);
+  }
 }

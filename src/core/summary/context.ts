@@ -1,0 +1,46 @@
+/** What every summary builder gets, and the basis line each sheet shows under its title. */
+import type { Lang } from "../i18n";
+import { t } from "../i18n";
+import { logTime } from "../changelog";
+import type { Finding } from "../model/finding";
+import type { SurveyRecord } from "../model/record";
+import type { Profile } from "../profile/types";
+import type { SummaryItem } from "./items";
+
+export interface SummaryContext {
+  readonly records: readonly SurveyRecord[];
+  readonly findings: readonly Finding[];
+  readonly fiscalYear?: number;
+  readonly profiles: readonly Profile[];
+  readonly items: readonly SummaryItem[];
+  readonly generatedAt: Date;
+  readonly lang: Lang;
+  /** Count repost rows (【No.15の再掲】) in 評価集計; off by default (summaries.md). */
+  readonly includeReposts: boolean;
+  /** Folder mode: items come from several workbooks, and 評価一覧 shows each one's file. */
+  readonly showFiles: boolean;
+  /** Sheets that exist in the output, for links; undefined means every sheet named does. */
+  readonly linkableSheets?: ReadonlySet<string>;
+}
+
+/** 2017 → 平成29; 2019 → 令和元; 2020 → 令和2. */
+export function wareki(fy: number): string {
+  if (fy >= 2019) return fy === 2019 ? "令和元" : `令和${fy - 2018}`;
+  if (fy >= 1989) return fy === 1989 ? "平成元" : `平成${fy - 1988}`;
+  return `昭和${fy - 1925}`;
+}
+
+export function fiscalYearText(fy: number | undefined, lang: Lang): string {
+  return fy === undefined ? t(lang, "summary.basis.fyUnknown") : t(lang, "summary.fy", { fy, wareki: wareki(fy) });
+}
+
+export function basisLine(ctx: SummaryContext): string {
+  const errors = ctx.findings.filter((f) => f.severity === "error").length;
+  const line = t(ctx.lang, "summary.basis", {
+    fy: fiscalYearText(ctx.fiscalYear, ctx.lang),
+    time: logTime(ctx.generatedAt).slice(0, 16),
+    records: ctx.records.filter((r) => r.role === "records").length,
+    errors,
+  });
+  return errors > 0 ? line + t(ctx.lang, "summary.basis.withErrors") : line;
+}
