@@ -12,12 +12,24 @@ export interface ValidateArgs {
   readonly progress: "auto" | "never";
 }
 
+export interface SummarizeArgs {
+  readonly command: "summarize";
+  /** One workbook, or one folder of workbooks (consolidated). */
+  readonly input: string;
+  readonly output: string;
+  readonly lang: Lang;
+  readonly stage: Stage;
+  readonly profiles: readonly string[];
+  readonly includeReposts: boolean;
+  readonly progress: "auto" | "never";
+}
+
 export interface HelpArgs {
   readonly command: "help";
   readonly lang: Lang;
 }
 
-export type Args = ValidateArgs | HelpArgs;
+export type Args = ValidateArgs | SummarizeArgs | HelpArgs;
 
 export class ArgError extends Error {
   constructor(
@@ -44,12 +56,14 @@ export function parseArgs(argv: readonly string[]): Args {
   const fail = (key: MessageKey, params?: MessageParams) => new ArgError(key, params, lang);
   if (argv.length === 0 || argv[0] === "--help" || argv[0] === "-h" || argv[0] === "help") return { command: "help", lang };
   const [command, ...rest] = argv;
-  if (command !== "validate") throw fail("cli.arg.unknown-command", { command });
+  if (command !== "validate" && command !== "summarize") throw fail("cli.arg.unknown-command", { command });
   const inputs: string[] = [];
   const profiles: string[] = [];
   let json = false;
   let stage: Stage = "提出前";
   let progress: "auto" | "never" = "auto";
+  let output: string | undefined;
+  let includeReposts = false;
   for (let i = 0; i < rest.length; i++) {
     const raw = rest[i];
     const eq = raw.startsWith("--") ? raw.indexOf("=") : -1;
@@ -63,6 +77,7 @@ export function parseArgs(argv: readonly string[]): Args {
     };
     switch (name) {
       case "--json":
+        if (command !== "validate") throw fail("cli.arg.unknown-option", { option: name });
         json = true;
         break;
       case "--no-progress":
@@ -81,6 +96,15 @@ export function parseArgs(argv: readonly string[]): Args {
       case "--profile":
         profiles.push(value());
         break;
+      case "-o":
+      case "--output":
+        if (command !== "summarize") throw fail("cli.arg.unknown-option", { option: name });
+        output = value();
+        break;
+      case "--include-reposts":
+        if (command !== "summarize") throw fail("cli.arg.unknown-option", { option: name });
+        includeReposts = true;
+        break;
       case "--help":
       case "-h":
         return { command: "help", lang };
@@ -90,5 +114,10 @@ export function parseArgs(argv: readonly string[]): Args {
     }
   }
   if (inputs.length === 0) throw fail("cli.arg.no-input");
+  if (command === "summarize") {
+    if (inputs.length > 1) throw fail("cli.summarize.one-input");
+    if (!output) throw fail("cli.summarize.no-output");
+    return { command, input: inputs[0], output, lang, stage, profiles, includeReposts, progress };
+  }
   return { command: "validate", inputs, json, lang, stage, profiles, progress };
 }

@@ -10,6 +10,7 @@ import type { Profile } from "../core/profile/types";
 import { BUILT_IN_PROFILES } from "../core/profiles";
 import { ArgError, parseArgs, type ValidateArgs } from "./args";
 import { humanReport, toJson } from "./output";
+import { runSummarize } from "./summarize";
 import { NO_PROGRESS, terminalProgress } from "./progress";
 import { expandInputs, type FileResult, fileError, validateFile } from "./validate-files";
 
@@ -92,6 +93,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io.stdout.write(t(args.lang, "cli.usage") + "\n");
       return 0;
     }
+    if (args.command === "summarize") return await runSummarize(args, loadProfiles(args.profiles, args.lang), io);
     return await runValidate(args, io);
   } catch (e) {
     // One line, in the user's language; never a stack trace.

@@ -7,7 +7,7 @@ import path from "node:path";
 import { t, type Lang } from "../core/i18n";
 import type { Finding } from "../core/model/finding";
 import type { Profile, Stage } from "../core/profile/types";
-import { type SheetReport, validateWorkbook } from "../core/validate";
+import { type SheetReport, type ValidationReport, validateWorkbook } from "../core/validate";
 import { isWorkbookError, type WorkbookErrorCode } from "../workbook/port";
 import { MAX_FILE_BYTES } from "../workbook/xlsx/sniff";
 import { XlsxWorkbook } from "../workbook/xlsx/xlsx-workbook";
@@ -75,8 +75,9 @@ export interface ValidateFileOptions {
   readonly onSheet?: (done: number, total: number) => void;
 }
 
-export async function validateFile(file: string, opts: ValidateFileOptions): Promise<FileResult> {
-  const fail = (code: FileErrorCode, detail?: string): FileResult => ({ path: file, sheets: [], findings: [], error: fileError(code, opts.lang, detail) });
+/** Reads a file's bytes into the ExcelJS adapter, or says why it cannot be read. The file is only ever read. */
+export async function openWorkbook(file: string, lang: Lang): Promise<{ book: XlsxWorkbook } | { error: FileError }> {
+  const fail = (code: FileErrorCode, detail?: string) => ({ error: fileError(code, lang, detail) });
   let bytes: Buffer;
   try {
     const st = statSync(file);
@@ -89,13 +90,33 @@ export async function validateFile(file: string, opts: ValidateFileOptions): Pro
     return code === "ENOENT" ? fail("not-found") : fail("unreadable", code ?? String(e));
   }
   try {
-    const book = await XlsxWorkbook.load(bytes, file);
-    const snapshot = await book.readAll();
-    const report = validateWorkbook(snapshot, { profiles: opts.profiles, stage: opts.stage }, { onSheet: opts.onSheet });
-    if (!report.sheets.some((s) => s.status === "recognised")) return fail("no-recognised-sheet", String(report.sheets.length));
-    return { path: file, sheets: report.sheets, findings: report.findings, error: null };
+    return { book: await XlsxWorkbook.load(bytes, file) };
   } catch (e) {
     if (isWorkbookError(e)) return fail(e.code, e.detail);
     return fail("internal", e instanceof Error ? e.message.split("\n")[0] : String(e));
   }
+}
+
+/** Opens, reads and validates one workbook. */
+export async function readAndValidate(
+  file: string,
+  opts: ValidateFileOptions,
+): Promise<{ book: XlsxWorkbook; report: ValidationReport } | { error: FileError }> {
+  const opened = await openWorkbook(file, opts.lang);
+  if ("error" in opened) return opened;
+  try {
+    const snapshot = await opened.book.readAll();
+    const report = validateWorkbook(snapshot, { profiles: opts.profiles, stage: opts.stage }, { onSheet: opts.onSheet });
+    if (!report.sheets.some((s) => s.status === "recognised")) return { error: fileError("no-recognised-sheet", opts.lang, String(report.sheets.length)) };
+    return { book: opened.book, report };
+  } catch (e) {
+    if (isWorkbookError(e)) return { error: fileError(e.code, opts.lang, e.detail) };
+    return { error: fileError("internal", opts.lang, e instanceof Error ? e.message.split("\n")[0] : String(e)) };
+  }
+}
+
+export async function validateFile(file: string, opts: ValidateFileOptions): Promise<FileResult> {
+  const r = await readAndValidate(file, opts);
+  if ("error" in r) return { path: file, sheets: [], findings: [], error: r.error };
+  return { path: file, sheets: r.report.sheets, findings: r.report.findings, error: null };
 }

@@ -1,6 +1,7 @@
 /** Parsers for the composite heading cells of the forms: `No.{id} {title} <目的・ねらい> ・{purpose}`, and `【tag】 title 【No.15の再掲】`. */
 
-const ID_RE = /^\s*No\s*[.．]?\s*([0-9０-９]+(?:\s*[-－‐−]\s*[0-9０-９]+)?(?:\s*[~～〜]\s*[0-9０-９]+)?)/i;
+// A dash belongs to the id only right after the number (`No.2-1`); `No.5 -1` is item 5 titled "-1".
+const ID_RE = /^\s*No\s*[.．]?\s*([0-9０-９]+(?:[-－‐−][0-9０-９]+)?(?:\s*[~～〜]\s*[0-9０-９]+)?)/i;
 
 /** `2－1～5` → `2-1~5`: ids compare as written in ASCII. */
 export function normalizeRecordId(id: string): string {

@@ -158,6 +158,38 @@ export class XlsxWorkbook implements WorkbookPort {
     return { name, ...(name !== spec.name ? { requestedName: spec.name } : {}), replaced };
   }
 
+  /**
+   * Copies a worksheet from another workbook (values, styles, merges, widths, heights, data validation) under a
+   * free name; used to consolidate a folder of submissions. Returns the name it got.
+   */
+  importSheet(from: XlsxWorkbook, sheet: string, wanted = sheet): string {
+    const src = from.wb.getWorksheet(sheet);
+    if (!src) throw new WorkbookError("sheet-missing", sheet, sheet);
+    const name = freeSheetName(wanted, this.wb.worksheets.map((w) => w.name));
+    const dst = this.wb.addWorksheet(name, { properties: { ...src.properties }, pageSetup: { ...src.pageSetup } });
+    (src.columns ?? []).forEach((col, i) => {
+      if (col?.width) dst.getColumn(i + 1).width = col.width;
+    });
+    src.eachRow({ includeEmpty: true }, (row, r) => {
+      const out = dst.getRow(r);
+      if (row.height) out.height = row.height;
+      row.eachCell({ includeEmpty: true }, (cell, c) => {
+        const d = out.getCell(c);
+        // A formula shared with other cells is copied as its own formula, so it stays right on its own.
+        const v = cell.value as ExcelJS.CellValue & { sharedFormula?: string; result?: unknown };
+        if (cell.type !== ExcelJS.ValueType.Merge) d.value = v && typeof v === "object" && "sharedFormula" in v ? ({ formula: cell.formula, result: v.result } as ExcelJS.CellFormulaValue) : v;
+        d.style = JSON.parse(JSON.stringify(cell.style ?? {})) as Partial<ExcelJS.Style>;
+        if (cell.dataValidation) d.dataValidation = JSON.parse(JSON.stringify(cell.dataValidation)) as ExcelJS.DataValidation;
+      });
+    });
+    const merges = (src as unknown as { _merges?: Record<string, { range?: string; model?: { top: number; left: number; bottom: number; right: number } }> })._merges ?? {};
+    for (const m of Object.values(merges)) {
+      const r = m.model;
+      if (r) dst.mergeCells(r.top, r.left, r.bottom, r.right);
+    }
+    return name;
+  }
+
   async selectCell(sheet: string, address: string): Promise<void> {
     const ws = this.wb.getWorksheet(sheet);
     if (!ws) throw new WorkbookError("sheet-missing", sheet, sheet);

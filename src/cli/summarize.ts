@@ -1,0 +1,168 @@
+/**
+ * `chosahyo summarize <file> -o <out.xlsx>`: the input workbook plus the summary sheets, written to a new file.
+ * `chosahyo summarize <dir> -o <out.xlsx>`: every recognised record sheet of every workbook in the folder (one
+ * submission per department), consolidated into one workbook with the summaries over all of them.
+ * An input is never written: the output goes to a temporary file that is then renamed, and an output path that
+ * is an input is refused.
+ */
+import { existsSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { t, type Lang } from "../core/i18n";
+import { type Finding, sortFindings } from "../core/model/finding";
+import type { SurveyRecord } from "../core/model/record";
+import type { Profile } from "../core/profile/types";
+import { Family } from "../core/rules/family";
+import { idDuplicate } from "../core/rules/id-duplicate";
+import type { SheetSpec } from "../core/sheet-spec";
+import { buildSummaries, summaryItems, type SummaryItem } from "../core/summary";
+import { workbookFiscalYear } from "../core/validate";
+import type { WriteSheetResult } from "../workbook/port";
+import { XlsxWorkbook } from "../workbook/xlsx/xlsx-workbook";
+import { ArgError, type SummarizeArgs } from "./args";
+import type { Io } from "./main";
+import { expandInputs, fileError, type FileError, readAndValidate } from "./validate-files";
+
+function samePath(a: string, b: string): boolean {
+  const real = (p: string) => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return path.resolve(p);
+    }
+  };
+  return real(a) === real(b);
+}
+
+/** Writes next to the target and renames, so a failed write never leaves half a file under the output's name. */
+function writeAtomically(file: string, bytes: Uint8Array, lang: Lang): void {
+  const tmp = path.join(path.dirname(path.resolve(file)), `.${path.basename(file)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(tmp, bytes);
+    renameSync(tmp, file);
+  } catch (e) {
+    try {
+      if (existsSync(tmp)) unlinkSync(tmp);
+    } catch {
+      // nothing more to clean up
+    }
+    throw new ArgError("cli.summarize.output-unwritable", { path: file, reason: (e as NodeJS.ErrnoException).code ?? String(e) }, lang);
+  }
+}
+
+function report(io: Io, lang: Lang, out: string, written: readonly WriteSheetResult[], findings: readonly Finding[]): void {
+  io.stdout.write(t(lang, "cli.summarize.written", { path: out, count: written.length }) + "\n");
+  for (const w of written) {
+    io.stdout.write((w.requestedName ? t(lang, "cli.summarize.renamed", { name: w.name, requested: w.requestedName }) : t(lang, "cli.summarize.sheet", { name: w.name })) + "\n");
+  }
+  const errors = findings.filter((f) => f.severity === "error").length;
+  if (errors) io.stdout.write(t(lang, "cli.summarize.errors", { count: errors }) + "\n");
+}
+
+async function writeSpecs(book: XlsxWorkbook, specs: readonly SheetSpec[]): Promise<WriteSheetResult[]> {
+  const out: WriteSheetResult[] = [];
+  for (const s of specs) out.push(await book.writeOwnedSheet(s));
+  return out;
+}
+
+export async function runSummarize(args: SummarizeArgs, profiles: readonly Profile[], io: Io): Promise<number> {
+  const { lang } = args;
+  const inputs = statSafe(args.input)?.isDirectory() ? expandInputs([args.input]).files : [args.input];
+  if (inputs.some((f) => samePath(f, args.output))) throw new ArgError("cli.summarize.same-path", { path: args.output }, lang);
+  const failures: { file: string; error: FileError }[] = [];
+  const fail = (file: string, error: FileError) => {
+    failures.push({ file, error });
+    io.stderr.write(t(lang, "cli.error.line", { path: file, message: error.message }) + "\n");
+  };
+  const generatedAt = new Date();
+
+  if (!statSafe(args.input)?.isDirectory()) {
+    const r = await readAndValidate(args.input, { profiles, stage: args.stage, lang });
+    if ("error" in r) {
+      fail(args.input, r.error);
+      return 2;
+    }
+    const { book, report: rep } = r;
+    const specs = buildSummaries({ records: rep.records, findings: rep.findings, fiscalYear: rep.fiscalYear, profiles, generatedAt, lang, includeReposts: args.includeReposts });
+    const written = await writeSpecs(book, specs);
+    writeAtomically(args.output, await book.toBytes(), lang);
+    report(io, lang, args.output, written, rep.findings);
+    return 0;
+  }
+
+  // Folder: copy each workbook's record sheets into one workbook, then summarise all of them together.
+  if (inputs.length === 0) {
+    fail(args.input, fileError("empty-folder", lang));
+    return 2;
+  }
+  const out = XlsxWorkbook.create();
+  const records: SurveyRecord[] = [];
+  const items: SummaryItem[] = [];
+  const findings: Finding[] = [];
+  const sheetOrder: string[] = [];
+  for (const file of inputs) {
+    const r = await readAndValidate(file, { profiles, stage: args.stage, lang });
+    if ("error" in r) {
+      fail(file, r.error);
+      continue;
+    }
+    const label = path.basename(file);
+    const renamed = new Map<string, string>();
+    for (const s of r.report.sheets) {
+      if (s.status !== "recognised") continue;
+      const layout = profiles.find((p) => p.id === s.profileId)?.layouts.find((l) => l.id === s.layoutId);
+      if (layout?.role !== "records") continue; // list sheets are summarised in 評価一覧, not copied
+      renamed.set(s.name, out.importSheet(r.book, s.name));
+    }
+    sheetOrder.push(...renamed.values());
+    // Sheets that were not copied are named with their file, so a finding still says where it is.
+    const where = (sheet: string) => renamed.get(sheet) ?? `${label}:${sheet}`;
+    const mine = r.report.records.map((rec) => ({ ...rec, sheet: where(rec.sheet) }));
+    records.push(...mine.filter((rec) => rec.role === "records"));
+    items.push(...summaryItems(mine, profiles, label));
+    // Duplicates are judged across all files below.
+    findings.push(...r.report.findings.filter((f) => f.ruleId !== "ID-DUPLICATE").map((f) => ({ ...f, sheet: where(f.sheet) })));
+  }
+  if (records.length === 0) return 2;
+  const family = new Family(records);
+  const byId = new Map(profiles.map((p) => [p.id, p] as const));
+  findings.push(
+    ...idDuplicate.check({
+      records,
+      profiles,
+      stage: args.stage,
+      fiscalYear: workbookFiscalYear(records),
+      family,
+      otherSheets: [],
+      settingFor: (pid) => {
+        const s = byId.get(pid)?.rules["ID-DUPLICATE"];
+        return s && s.enabled !== false ? { severity: s.severity ?? idDuplicate.defaultSeverity, setting: s } : undefined;
+      },
+    }),
+  );
+  const sorted = sortFindings(findings, sheetOrder);
+  const specs = buildSummaries({
+    records,
+    findings: sorted,
+    fiscalYear: workbookFiscalYear(records),
+    profiles,
+    generatedAt,
+    lang,
+    includeReposts: args.includeReposts,
+    items,
+    showFiles: true,
+    linkableSheets: new Set(sheetOrder),
+  });
+  const written = await writeSpecs(out, specs);
+  writeAtomically(args.output, await out.toBytes(), lang);
+  io.stdout.write(t(lang, "cli.summarize.sources", { files: inputs.length - failures.length, records: records.length }) + "\n");
+  report(io, lang, args.output, written, sorted);
+  return failures.length ? 2 : 0;
+}
+
+function statSafe(p: string) {
+  try {
+    return statSync(p);
+  } catch {
+    return undefined;
+  }
+}
