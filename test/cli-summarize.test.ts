@@ -1,0 +1,127 @@
+/**
+ * @jest-environment node
+ *
+ * `chosahyo summarize`: one workbook plus its summaries into a new file, or a folder of submissions consolidated.
+ */
+import ExcelJS from "exceljs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { cli } from "./helpers/cli";
+import { ROOT } from "./helpers/grid";
+
+const SEED = path.join(ROOT, "seeds", "kodaira-h29.xlsx");
+let dir: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), "chosahyo-summarize-"));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function open(file: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(readFileSync(file) as unknown as ArrayBuffer);
+  return wb;
+}
+
+/** The 計 row of the first table of 評価集計, as numbers. */
+function totals(wb: ExcelJS.Workbook): number[] {
+  const ws = wb.getWorksheet("評価集計")!;
+  let out: number[] = [];
+  ws.eachRow((row) => {
+    if (out.length === 0 && row.getCell(1).value === "計") out = [2, 3, 4, 5, 6].map((c) => Number(row.getCell(c).result ?? row.getCell(c).value));
+  });
+  return out;
+}
+
+test("1冊のブックに集計シートを加えて新しいファイルに書き、元のファイルは変えない", async () => {
+  const before = { bytes: readFileSync(SEED), mtime: statSync(SEED).mtimeMs };
+  const out = path.join(dir, "集計.xlsx");
+  const run = await cli(["summarize", SEED, "-o", out]);
+  expect(run.code).toBe(0);
+  expect(run.stdout).toContain("評価集計");
+  expect(run.stdout).toContain("評価一覧 (2)"); // the sample's own 評価一覧 is a user sheet, left alone
+  expect(readFileSync(SEED).equals(before.bytes)).toBe(true);
+  expect(statSync(SEED).mtimeMs).toBe(before.mtime);
+  const wb = await open(out);
+  expect(totals(wb)).toEqual([2, 29, 10, 0, 41]);
+  expect(wb.worksheets.filter((w) => w.state === "visible")).toHaveLength(59 + 4);
+});
+
+test("書き出し先が読み込むファイルと同じなら、書き込まずに終了コード2", async () => {
+  const copy = path.join(dir, "copy.xlsx");
+  writeFileSync(copy, readFileSync(SEED));
+  const mtime = statSync(copy).mtimeMs;
+  for (const target of [copy, path.join(dir, ".", "..", path.basename(dir), "copy.xlsx")]) {
+    const run = await cli(["summarize", copy, "-o", target]);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split("\n")).toHaveLength(1);
+    expect(run.stderr).toContain("上書きしません");
+  }
+  expect(statSync(copy).mtimeMs).toBe(mtime);
+  expect(readFileSync(copy).equals(readFileSync(SEED))).toBe(true);
+});
+
+/** A copy of the sample whose item numbers are shifted: roots for which `shift` returns a number are renumbered. */
+async function renumbered(shift: (root: number) => number | undefined): Promise<Uint8Array> {
+  const wb = await open(SEED);
+  for (const ws of wb.worksheets) {
+    if (ws.name === "評価一覧") {
+      ws.eachRow((row, r) => {
+        if (r < 5) return;
+        const no = row.getCell(2);
+        const n = shift(Number(no.value));
+        if (n !== undefined) no.value = n;
+        const title = row.getCell(3);
+        title.value = String(title.value ?? "").replace(/【No\.(\d+)の再掲】/, (m, k) => `【No.${shift(Number(k)) ?? k}の再掲】`);
+      });
+      continue;
+    }
+    const cell = ws.getCell("A5");
+    cell.value = String(cell.value).replace(/^No\.(\d+)/, (m, k) => `No.${shift(Number(k)) ?? k}`);
+  }
+  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+}
+
+test("フォルダの3冊を1冊にまとめると件数は3冊の合計になり、番号の重複を報告する", async () => {
+  const folder = path.join(dir, "提出");
+  mkdirSync(folder);
+  writeFileSync(path.join(folder, "A課.xlsx"), readFileSync(SEED));
+  // B: items 1–10 renumbered 101–110, so 11–43 (and their sub-sheets) duplicate A's. C: every item +200.
+  writeFileSync(path.join(folder, "B課.xlsx"), await renumbered((n) => (n <= 10 ? n + 100 : undefined)));
+  writeFileSync(path.join(folder, "C課.xlsx"), await renumbered((n) => n + 200));
+  const out = path.join(dir, "まとめ.xlsx");
+  const run = await cli(["summarize", folder, "-o", out]);
+  expect(run.code).toBe(0);
+  expect(run.stdout).toContain("読み込んだブック: 3");
+  const wb = await open(out);
+  // Three copies of 2/29/10 (reposts excluded).
+  expect(totals(wb)).toEqual([6, 87, 30, 0, 123]);
+  // Every record sheet was copied (58 × 3), each under a free name, plus the summaries.
+  const visible = wb.worksheets.filter((w) => w.state === "visible").map((w) => w.name);
+  expect(visible.filter((n) => /^No\./.test(n))).toHaveLength(58 * 3);
+  expect(visible).toContain("No.24 (2)");
+  // 評価一覧: 43 rows from each file, with the file name.
+  const list = wb.getWorksheet("評価一覧")!;
+  const header = list.getRow(4).values as unknown[];
+  const fileCol = header.indexOf("ファイル");
+  expect(fileCol).toBeGreaterThan(0);
+  const files: string[] = [];
+  list.eachRow((row, r) => {
+    if (r > 4) files.push(String(row.getCell(fileCol).value));
+  });
+  expect(files.filter((f) => f === "A課.xlsx")).toHaveLength(43);
+  expect(files.filter((f) => f === "B課.xlsx")).toHaveLength(43);
+  expect(files.filter((f) => f === "C課.xlsx")).toHaveLength(43);
+  // Duplicates: A's and B's items 11–43 (main sheets and their sub-sheets), both kept and both reported.
+  const results = wb.getWorksheet("検証結果")!;
+  const dup: string[] = [];
+  results.eachRow((row) => {
+    if (row.getCell(2).value === "ID-DUPLICATE") dup.push(`${row.getCell(3).value} ${row.getCell(5).value}`);
+  });
+  expect(dup).toContain("No.24 24");
+  expect(dup).toContain("No.24 (2) 24");
+  expect(dup.some((d) => / (1|101|201|224)$/.test(d))).toBe(false);
+  // 58 sheets minus those of items 1–10 (No.1 … No.10 with 2-x and 4-x parts: 10 + 8 + 2 = 20) = 38, in A and in B.
+  expect(dup).toHaveLength(38 * 2);
+});
