@@ -1,0 +1,84 @@
+/** What Excel's `values` / `valueTypes` / `numberFormat` say about a cell, mapped like the ExcelJS adapter maps it. */
+import { type CellRange, parseRangeA1 } from "../../core/model/address";
+import type { CellValue } from "../../core/model/cell";
+import type { SheetVisibility } from "../../core/model/grid";
+
+/**
+ * A date format, by the rule ExcelJS applies when it loads a file (y, m, d, h, s or b outside quotes and brackets),
+ * so that both adapters turn the same cells into dates.
+ */
+export function isDateFormat(format: string | undefined): boolean {
+  if (!format) return false;
+  const f = format.replace(/\[[^\]]*]/g, "").replace(/"[^"]*"/g, "");
+  return /[ymdhMsb]/.test(f);
+}
+
+/** A serial number of the 1900 date system as a Date (UTC), the way ExcelJS converts it. */
+export function serialToDate(serial: number): Date {
+  return new Date(Math.round((serial - 25569) * 86400000));
+}
+
+/** One cell: numbers, text and booleans as they are, "" as empty, error values as CellError, dates as Date. */
+export function toCellValue(value: unknown, type: string | undefined, format: string | undefined): CellValue {
+  if (type === "Error") return { error: String(value) };
+  if (value === "" || value === null || value === undefined) return null;
+  if (typeof value === "number") return isDateFormat(format) ? serialToDate(value) : value;
+  if (typeof value === "string" || typeof value === "boolean") return value;
+  return String(value);
+}
+
+export function toVisibility(v: string): SheetVisibility {
+  return v === "Hidden" ? "hidden" : v === "VeryHidden" ? "veryHidden" : "visible";
+}
+
+/** `'No.1'!A1:J20` → 0-based range. The cell part follows the last "!" (sheet names may hold one, cells never do). */
+export function parseAddress(address: string): CellRange | null {
+  const cells = address.slice(address.lastIndexOf("!") + 1).replace(/\$/g, "");
+  return parseRangeA1(cells);
+}
+
+/** `Sheet1!A1:B2, 'a,b'!C3:D4` → its areas; a comma inside a quoted sheet name does not split. */
+export function splitAreas(address: string): string[] {
+  const out: string[] = [];
+  let current = "";
+  let quoted = false;
+  for (const ch of address) {
+    if (ch === "'") quoted = !quoted;
+    if (ch === "," && !quoted) {
+      out.push(current.trim());
+      current = "";
+    } else current += ch;
+  }
+  if (current.trim()) out.push(current.trim());
+  return out;
+}
+
+/** UTF-8 length of a string as a JSON string body (escapes included), without encoding it. */
+export function jsonStringLength(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x22 || c === 0x5c || c === 0x0a || c === 0x0d || c === 0x09) n += 2;
+    else if (c < 0x20) n += 6;
+    else if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+/** Bytes of a 2D array as JSON: what Excel sends for a loaded `values`, `valueTypes` or `numberFormat`. */
+export function jsonBytes(rows: readonly (readonly unknown[])[]): number {
+  let n = 2;
+  for (const row of rows) {
+    n += 3;
+    for (const v of row) {
+      if (typeof v === "string") n += jsonStringLength(v) + 3;
+      else n += String(v).length + 1;
+    }
+  }
+  return n;
+}

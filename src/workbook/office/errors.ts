@@ -1,0 +1,35 @@
+/** Excel's errors (OfficeExtension.Error codes) → the port's WorkbookError codes the catalogue words. */
+import { isWorkbookError, WorkbookError } from "../port";
+
+/** The `code` of an OfficeExtension.Error, or undefined for anything else. No Office global is needed. */
+export function officeErrorCode(e: unknown): string | undefined {
+  if (typeof e !== "object" || e === null || isWorkbookError(e)) return undefined;
+  const code = (e as { code?: unknown }).code;
+  return typeof code === "string" ? code : undefined;
+}
+
+export const PAYLOAD_TOO_LARGE = "ResponsePayloadSizeLimitExceeded";
+
+/**
+ * Maps a failure of `context.sync()`; `sheet` names the sheet the failed batch was about, when there was one.
+ * Unknown errors pass through unchanged, so a bug keeps its stack.
+ */
+export function toWorkbookError(e: unknown, sheet?: string): unknown {
+  if (isWorkbookError(e)) return e;
+  const code = officeErrorCode(e);
+  const detail = (e as { message?: string } | undefined)?.message;
+  switch (code) {
+    case "InvalidOperationInCellEditMode":
+      return new WorkbookError("cell-edit-mode", detail);
+    case "AccessDenied":
+      return new WorkbookError("protected-sheet", detail, sheet);
+    case "ItemNotFound":
+      return new WorkbookError("sheet-missing", detail, sheet);
+    case "ApiNotFound":
+    case "NotImplemented":
+    case "UnsupportedFeature":
+      return new WorkbookError("unsupported-host", detail);
+    default:
+      return e;
+  }
+}

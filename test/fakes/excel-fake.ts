@@ -1,0 +1,1560 @@
+/**
+ * A strict fake of the Excel JavaScript API over real workbook content (an .xlsx loaded with ExcelJS), for tests
+ * only. office-addin-mock hands back error strings where Excel throws (stack-notes §3); this fake follows Excel's
+ * load/sync rules and is stricter where Office.js is lax:
+ *
+ * - Scalar properties throw PropertyNotLoaded unless they were `load`ed and a `context.sync()` has run since. A
+ *   pending load hides an older loaded value until its sync (Office.js would still show the old one).
+ * - Setting a property queues the write for the next sync, and the proxy forgets any loaded value: reading it throws
+ *   until it is loaded and synced again. (Office.js echoes the value you set, `this.m_values = value`, which is not
+ *   what Excel stored: `=1+1` set is not `2` read.)
+ * - The queue runs in order at sync: a load returns the value as of its place in the queue, so a load queued before
+ *   a write returns what the write replaced. An error stops the batch where it happens; earlier writes stay (Excel's
+ *   batches are not transactions) and no loaded value is delivered.
+ * - `…OrNullObject` gives an object whose `isNullObject` is readable after a sync; reading another property of a null
+ *   object, or calling a method that needs it, throws (Office.js would hand back undefined).
+ * - Collections expose `items` only after `load("items/…")` and a sync.
+ * - Strings written to a cell not formatted as text are parsed as Excel parses typing: `=…`, `+…`, `-…`, `@…`
+ *   become formulas (or numbers), `123` and `12%` numbers, `TRUE` a boolean, `2026-11-22 14:05` a date.
+ *
+ * It counts syncs, and the bytes each sync returns (JSON of every loaded value) and sends (JSON of every value set).
+ * A response over `responseLimit` (5 MB, Excel on the web) rejects with ResponsePayloadSizeLimitExceeded. Failure
+ * injection: `cellEditMode` (every sync rejects with InvalidOperationInCellEditMode), `sheet.protected` (writes
+ * throw AccessDenied), `beforeSync` (e.g. delete a sheet between syncs), `apiVersion` (newer APIs throw ApiNotFound).
+ */
+import ExcelJS from "exceljs";
+
+export const SHEET_ROWS = 1048576;
+export const SHEET_COLS = 16384;
+/** Excel on the web: 5 MB, taken as 5,000,000 bytes (the stricter reading). */
+export const RESPONSE_LIMIT = 5_000_000;
+
+export class FakeOfficeError extends Error {
+  override readonly name = "RichApi.Error";
+  readonly debugInfo: { readonly code: string; readonly message: string };
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.debugInfo = { code, message };
+  }
+}
+
+const notLoaded = (type: string, name: string) =>
+  new FakeOfficeError(
+    "PropertyNotLoaded",
+    `The property '${name}' of ${type} is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+  );
+
+// ---------------------------------------------------------------------------------------------------------------
+// Addresses
+
+export interface Box {
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+}
+
+export function columnName(c: number): string {
+  let n = c + 1;
+  let s = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+function columnIndex(letters: string): number {
+  let c = 0;
+  for (const ch of letters.toUpperCase()) c = c * 26 + (ch.charCodeAt(0) - 64);
+  return c - 1;
+}
+
+/** Excel quotes a sheet name in an address unless it is a plain identifier that cannot be read as a cell. */
+export function quoteName(name: string): string {
+  const plain = /^[\p{L}_][\p{L}\p{N}_]*$/u.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) && !/^[RrCc]\d*$/.test(name);
+  return plain ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+export function boxToA1(b: Box): string {
+  if (b.top === 0 && b.bottom === SHEET_ROWS - 1) return `${columnName(b.left)}:${columnName(b.right)}`;
+  if (b.left === 0 && b.right === SHEET_COLS - 1) return `${b.top + 1}:${b.bottom + 1}`;
+  const a = `${columnName(b.left)}${b.top + 1}`;
+  return b.top === b.bottom && b.left === b.right ? a : `${a}:${columnName(b.right)}${b.bottom + 1}`;
+}
+
+/** "A1", "A1:C3", "A:F", "3:5" (with or without $). */
+export function parseBox(address: string): Box {
+  const parts = address.replace(/\$/g, "").trim().split(":");
+  const cell = (s: string) => {
+    const m = /^([A-Za-z]{1,3})(\d{1,7})$/.exec(s);
+    return m ? { r: Number(m[2]) - 1, c: columnIndex(m[1]) } : undefined;
+  };
+  const bad = () => new FakeOfficeError("InvalidArgument", `The argument is invalid or missing or has an incorrect format: ${address}`);
+  if (parts.length > 2 || parts.some((p) => !p)) throw bad();
+  const [a, b = a] = parts;
+  const p = cell(a);
+  const q = cell(b);
+  let box: Box;
+  if (p && q) box = { top: Math.min(p.r, q.r), left: Math.min(p.c, q.c), bottom: Math.max(p.r, q.r), right: Math.max(p.c, q.c) };
+  else if (/^[A-Za-z]{1,3}$/.test(a) && /^[A-Za-z]{1,3}$/.test(b) && parts.length === 2) {
+    box = { top: 0, bottom: SHEET_ROWS - 1, left: Math.min(columnIndex(a), columnIndex(b)), right: Math.max(columnIndex(a), columnIndex(b)) };
+  } else if (/^\d+$/.test(a) && /^\d+$/.test(b) && parts.length === 2) {
+    box = { left: 0, right: SHEET_COLS - 1, top: Math.min(+a, +b) - 1, bottom: Math.max(+a, +b) - 1 };
+  } else throw bad();
+  if (box.top < 0 || box.left < 0 || box.bottom >= SHEET_ROWS || box.right >= SHEET_COLS) throw bad();
+  return box;
+}
+
+const cellsIn = (b: Box) => (b.bottom - b.top + 1) * (b.right - b.left + 1);
+const inside = (b: Box, r: number, c: number) => r >= b.top && r <= b.bottom && c >= b.left && c <= b.right;
+const overlaps = (a: Box, b: Box) => a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
+
+function union(a: Box | null, b: Box | null): Box | null {
+  if (!a) return b;
+  if (!b) return a;
+  return { top: Math.min(a.top, b.top), left: Math.min(a.left, b.left), bottom: Math.max(a.bottom, b.bottom), right: Math.max(a.right, b.right) };
+}
+
+function intersect(a: Box, b: Box): Box | null {
+  const box = { top: Math.max(a.top, b.top), left: Math.max(a.left, b.left), bottom: Math.min(a.bottom, b.bottom), right: Math.min(a.right, b.right) };
+  return box.top <= box.bottom && box.left <= box.right ? box : null;
+}
+
+function jsonLength(v: unknown): number {
+  return v === undefined ? 0 : Buffer.byteLength(JSON.stringify(v));
+}
+
+function compareVersions(a: string, b: string): number {
+  const x = a.split(".").map(Number);
+  const y = b.split(".").map(Number);
+  for (let i = 0; i < Math.max(x.length, y.length); i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) - (y[i] ?? 0);
+  return 0;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The workbook model
+
+export type ValueType = "Empty" | "String" | "Double" | "Boolean" | "Error";
+export type Visibility = "Visible" | "Hidden" | "VeryHidden";
+
+export interface BorderFormat {
+  style?: string;
+  weight?: string;
+  color?: string;
+}
+
+export interface CellFormat {
+  bold?: boolean;
+  fontColor?: string;
+  fontSize?: number;
+  fill?: string;
+  wrap?: boolean;
+  hAlign?: string;
+  vAlign?: string;
+  borders?: { top?: BorderFormat; bottom?: BorderFormat; left?: BorderFormat; right?: BorderFormat };
+}
+
+export interface FakeCell {
+  value: string | number | boolean;
+  type: ValueType;
+  formula?: string;
+  numberFormat: string;
+  format?: CellFormat;
+  hyperlink?: { documentReference?: string; address?: string; textToDisplay?: string };
+}
+
+export interface ValidationRecord {
+  readonly box: Box;
+  rule?: unknown;
+  errorAlert?: unknown;
+  prompt?: unknown;
+  ignoreBlanks?: boolean;
+}
+
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+
+/** A Date as a serial number of the 1900 date system (as Excel stores it). */
+export function dateToSerial(d: Date): number {
+  return (d.getTime() - EXCEL_EPOCH) / 86400000;
+}
+
+let sheetIds = 0;
+
+export class FakeSheet {
+  readonly id = `{00000000-0001-0000-0000-${String(++sheetIds).padStart(12, "0")}}`;
+  visibility: Visibility = "Visible";
+  protected = false;
+  readonly cells = new Map<number, FakeCell>();
+  merges: Box[] = [];
+  readonly columnWidths = new Map<number, number>();
+  readonly rowHeights = new Map<number, number>();
+  freeze: { rows: number; cols: number } | null = null;
+  tabColor = "";
+  validations: ValidationRecord[] = [];
+  /** Formatting reaching beyond the cells (whole formatted columns, say): it widens the used range with formats. */
+  formatted: Box | null = null;
+
+  constructor(public name: string) {}
+
+  static key(r: number, c: number): number {
+    return r * SHEET_COLS + c;
+  }
+
+  get(r: number, c: number): FakeCell | undefined {
+    return this.cells.get(FakeSheet.key(r, c));
+  }
+
+  ensure(r: number, c: number): FakeCell {
+    let cell = this.get(r, c);
+    if (!cell) this.cells.set(FakeSheet.key(r, c), (cell = { value: "", type: "Empty", numberFormat: "General" }));
+    return cell;
+  }
+
+  /** Stores a value as a file holds it (no parsing of text): for building test workbooks. */
+  put(r: number, c: number, value: string | number | boolean | Date | { error: string } | null, numberFormat?: string): this {
+    const cell = this.ensure(r, c);
+    if (numberFormat) cell.numberFormat = numberFormat;
+    if (value === null || value === "") Object.assign(cell, { value: "", type: "Empty" });
+    else if (value instanceof Date) {
+      Object.assign(cell, { value: dateToSerial(value), type: "Double" });
+      if (!numberFormat) cell.numberFormat = "yyyy/m/d";
+    } else if (typeof value === "object") Object.assign(cell, { value: value.error, type: "Error" });
+    else Object.assign(cell, { value, type: typeof value === "number" ? "Double" : typeof value === "boolean" ? "Boolean" : "String" });
+    return this;
+  }
+
+  at(a1: string): FakeCell | undefined {
+    const b = parseBox(a1);
+    return this.get(b.top, b.left);
+  }
+
+  /** The displayed value of a cell ("" when empty). */
+  valueAt(a1: string): string | number | boolean {
+    return this.at(a1)?.value ?? "";
+  }
+
+  usedBox(valuesOnly: boolean): Box | null {
+    let box: Box | null = null;
+    for (const [k, cell] of this.cells) {
+      const hasValue = cell.type !== "Empty" || cell.formula !== undefined;
+      const hasFormat = cell.numberFormat !== "General" || cell.format !== undefined || cell.hyperlink !== undefined;
+      if (!hasValue && (valuesOnly || !hasFormat)) continue;
+      const r = Math.floor(k / SHEET_COLS);
+      const c = k % SHEET_COLS;
+      box = union(box, { top: r, left: c, bottom: r, right: c });
+    }
+    if (!valuesOnly) {
+      for (const m of this.merges) box = union(box, m);
+      box = union(box, this.formatted);
+    }
+    return box;
+  }
+}
+
+export class FakeBook {
+  readonly sheets: FakeSheet[] = [];
+  active: FakeSheet | undefined;
+  selection: { sheet: string; address: string } | undefined;
+
+  sheet(name: string): FakeSheet | undefined {
+    const n = name.toLowerCase();
+    return this.sheets.find((s) => s.name.toLowerCase() === n);
+  }
+
+  addSheet(name: string): FakeSheet {
+    const s = new FakeSheet(name);
+    this.sheets.push(s);
+    this.active ??= s;
+    return s;
+  }
+
+  static async fromXlsx(bytes: Uint8Array): Promise<FakeBook> {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    return FakeBook.fromExcelJS(wb);
+  }
+
+  /** Saves what the adapters care about (values, formulas, number formats, merges, states) as .xlsx bytes. */
+  async toXlsx(): Promise<Uint8Array> {
+    const wb = new ExcelJS.Workbook();
+    for (const sheet of this.sheets) {
+      const state = sheet.visibility === "Hidden" ? "hidden" : sheet.visibility === "VeryHidden" ? "veryHidden" : "visible";
+      const ws = wb.addWorksheet(sheet.name, { state });
+      for (const [k, cell] of sheet.cells) {
+        const target = ws.getCell(Math.floor(k / SHEET_COLS) + 1, (k % SHEET_COLS) + 1);
+        if (cell.formula) target.value = { formula: cell.formula.slice(1) } as ExcelJS.CellFormulaValue;
+        else if (cell.type === "Error") target.value = { error: cell.value } as ExcelJS.CellErrorValue;
+        else if (cell.type !== "Empty") target.value = cell.value;
+        if (cell.numberFormat !== "General") target.numFmt = cell.numberFormat;
+      }
+      for (const m of sheet.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
+    }
+    return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  }
+
+  /** The workbook as Excel would hold it after opening the file. */
+  static fromExcelJS(wb: ExcelJS.Workbook): FakeBook {
+    const book = new FakeBook();
+    for (const ws of wb.worksheets) {
+      const sheet = book.addSheet(ws.name);
+      sheet.visibility = ws.state === "hidden" ? "Hidden" : ws.state === "veryHidden" ? "VeryHidden" : "Visible";
+      sheet.protected = (ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet === true;
+      ws.eachRow((row, r) => {
+        row.eachCell((cell, c) => fromExcelJSCell(sheet, r - 1, c - 1, cell));
+      });
+      const merges = (ws as unknown as { _merges?: Record<string, { model: { top: number; left: number; bottom: number; right: number } }> })
+        ._merges;
+      for (const m of Object.values(merges ?? {})) {
+        sheet.merges.push({ top: m.model.top - 1, left: m.model.left - 1, bottom: m.model.bottom - 1, right: m.model.right - 1 });
+      }
+      const dims = ws.dimensions as unknown as { top?: number; left?: number; bottom?: number; right?: number } | undefined;
+      if (dims?.bottom && dims.right) sheet.formatted = { top: (dims.top ?? 1) - 1, left: (dims.left ?? 1) - 1, bottom: dims.bottom - 1, right: dims.right - 1 };
+      (ws.columns ?? []).forEach((col, i) => {
+        if (col?.width) sheet.columnWidths.set(i, Math.trunc(col.width * 7 + 5) * 0.75);
+      });
+    }
+    book.active = book.sheets.find((s) => s.visibility === "Visible");
+    return book;
+  }
+}
+
+function richText(v: unknown): string | undefined {
+  const rt = (v as { richText?: { text?: string }[] } | null)?.richText;
+  return Array.isArray(rt) ? rt.map((r) => r.text ?? "").join("") : undefined;
+}
+
+function fromExcelJSCell(sheet: FakeSheet, r: number, c: number, cell: ExcelJS.Cell): void {
+  const VT = ExcelJS.ValueType;
+  const fmt = cell.numFmt || undefined;
+  const v = cell.value as unknown;
+  const scalar = (x: unknown): string | number | boolean | Date | { error: string } | null => {
+    if (x === null || x === undefined) return null;
+    if (x instanceof Date || typeof x === "number" || typeof x === "string" || typeof x === "boolean") return x;
+    if (typeof x === "object" && "error" in (x as object)) return { error: String((x as { error: string }).error) };
+    return richText(x) ?? null;
+  };
+  switch (cell.type) {
+    case VT.Null:
+    case VT.Merge:
+      return;
+    case VT.Hyperlink: {
+      const t = (v as { text?: unknown }).text;
+      sheet.put(r, c, typeof t === "string" ? t : (richText(t) ?? ""), fmt);
+      return;
+    }
+    case VT.Formula: {
+      const f = (cell as unknown as { formula?: string }).formula;
+      sheet.put(r, c, scalar((v as { result?: unknown }).result), fmt);
+      if (f) sheet.ensure(r, c).formula = `=${f}`;
+      return;
+    }
+    default:
+      sheet.put(r, c, scalar(v), fmt);
+  }
+}
+
+const NUMBER = /^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d*)?([eE][+-]?\d+)?$|^[+-]?\.\d+$/;
+const PERCENT = /^[+-]?\d+(\.\d+)?%$/;
+const DATE = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?: (\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+
+/** Writes what a `values` / `formulas` array holds for one cell; text is parsed unless the cell is formatted "@". */
+function storeInput(cell: FakeCell, input: unknown): void {
+  if (input === null || input === undefined) return; // null leaves the cell as it is
+  cell.formula = undefined;
+  if (typeof input === "number" || typeof input === "boolean") {
+    Object.assign(cell, { value: input, type: typeof input === "number" ? "Double" : "Boolean" });
+    return;
+  }
+  const s = String(input);
+  if (s === "") {
+    Object.assign(cell, { value: "", type: "Empty" });
+    return;
+  }
+  if (cell.numberFormat === "@") {
+    Object.assign(cell, { value: s, type: "String" });
+    return;
+  }
+  const t = s.trim();
+  if (NUMBER.test(t)) {
+    Object.assign(cell, { value: Number(t.replace(/,/g, "")), type: "Double" });
+    return;
+  }
+  if (/^[=+@-]/.test(s) && s.length > 1) {
+    cell.formula = s.startsWith("=") ? s : `=${s.startsWith("@") ? s.slice(1) : s}`;
+    const n = Number(cell.formula.slice(1));
+    Object.assign(cell, Number.isFinite(n) && cell.formula.length > 1 ? { value: n, type: "Double" } : { value: "", type: "Empty" });
+    return;
+  }
+  if (/^(true|false)$/i.test(t)) {
+    Object.assign(cell, { value: t.toLowerCase() === "true", type: "Boolean" });
+    return;
+  }
+  if (PERCENT.test(t)) {
+    Object.assign(cell, { value: Number(t.slice(0, -1)) / 100, type: "Double", numberFormat: "0%" });
+    return;
+  }
+  const d = DATE.exec(t);
+  if (d) {
+    const ms = Date.UTC(+d[1], +d[2] - 1, +d[3], +(d[4] ?? 0), +(d[5] ?? 0), +(d[6] ?? 0));
+    Object.assign(cell, { value: (ms - EXCEL_EPOCH) / 86400000, type: "Double", numberFormat: d[4] ? "yyyy/m/d h:mm" : "yyyy/m/d" });
+    return;
+  }
+  Object.assign(cell, { value: s, type: "String" });
+}
+
+function validSheetName(name: string): boolean {
+  return name.length > 0 && name.length <= 31 && !/[:\\/?*[\]]/.test(name) && !/^'|'$/.test(name) && name.toLowerCase() !== "history";
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The host, the request context and its queue
+
+export interface SyncRecord {
+  readonly n: number;
+  readonly actions: number;
+  responseBytes: number;
+  readonly requestBytes: number;
+  error?: string;
+}
+
+export interface FakeExcelOptions {
+  /** The highest ExcelApi version the host supports (default 1.17); calls to newer APIs fail with ApiNotFound. */
+  readonly apiVersion?: string;
+  readonly responseLimit?: number;
+}
+
+interface Pending {
+  readonly bytes: number;
+  commit(): void;
+}
+
+type Action = () => Pending | undefined | void;
+
+export class FakeExcel {
+  readonly syncs: SyncRecord[] = [];
+  /** Every change as it ran: `numberFormat 'No.1'!A1:C3`, `formulas …`, `add 検証結果`. */
+  readonly operations: string[] = [];
+  cellEditMode = false;
+  apiVersion: string;
+  responseLimit: number;
+  /** Runs before sync n (1-based, counting every sync of this host) executes its queue. */
+  beforeSync: ((n: number, book: FakeBook) => void) | undefined;
+
+  constructor(
+    readonly book: FakeBook,
+    options: FakeExcelOptions = {},
+  ) {
+    this.apiVersion = options.apiVersion ?? "1.17";
+    this.responseLimit = options.responseLimit ?? RESPONSE_LIMIT;
+  }
+
+  /** Stands in for `Excel.run`. */
+  readonly run = <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> =>
+    batch(new FakeRequestContext(this) as unknown as Excel.RequestContext);
+
+  /** Stands in for `Office.context.requirements.isSetSupported`. */
+  readonly isSetSupported = (set: string, version: string): boolean => set === "ExcelApi" && compareVersions(version, this.apiVersion) <= 0;
+
+  get syncCount(): number {
+    return this.syncs.length;
+  }
+
+  get maxResponseBytes(): number {
+    return this.syncs.reduce((m, s) => Math.max(m, s.responseBytes), 0);
+  }
+
+  /** Forget the counters (the workbook stays). */
+  reset(): void {
+    this.syncs.length = 0;
+    this.operations.length = 0;
+  }
+}
+
+export class FakeRequestContext {
+  readonly workbook: FakeWorkbook;
+  private queue: Action[] = [];
+  private nullables: FakeObject[] = [];
+  private requestBytes = 0;
+
+  constructor(readonly host: FakeExcel) {
+    this.workbook = new FakeWorkbook(this);
+  }
+
+  get book(): FakeBook {
+    return this.host.book;
+  }
+
+  enqueue(action: Action, requestBytes = 0): void {
+    this.queue.push(action);
+    this.requestBytes += requestBytes;
+  }
+
+  watchNull(o: FakeObject): void {
+    this.nullables.push(o);
+  }
+
+  /** An API newer than the host: the call is queued and the host refuses it at sync, as Excel does. */
+  requireApi(version: string, api: string): void {
+    if (compareVersions(version, this.host.apiVersion) > 0) {
+      this.enqueue(() => {
+        throw new FakeOfficeError("ApiNotFound", `${api} needs ExcelApi ${version}; this host has ${this.host.apiVersion}`);
+      });
+    }
+  }
+
+  log(op: string): void {
+    this.host.operations.push(op);
+  }
+
+  async sync(): Promise<void> {
+    await Promise.resolve();
+    const queue = this.queue;
+    const nullables = this.nullables;
+    const record: SyncRecord = { n: this.host.syncs.length + 1, actions: queue.length, responseBytes: 0, requestBytes: this.requestBytes };
+    this.queue = [];
+    this.nullables = [];
+    this.requestBytes = 0;
+    this.host.syncs.push(record);
+    this.host.beforeSync?.(record.n, this.host.book);
+    const fail = (e: unknown) => {
+      record.error = e instanceof FakeOfficeError ? e.code : String(e);
+      return e;
+    };
+    if (this.host.cellEditMode) {
+      throw fail(new FakeOfficeError("InvalidOperationInCellEditMode", "Excel is in cell-editing mode. Please exit the edit mode."));
+    }
+    const pending: Pending[] = [];
+    const nulls: [FakeObject, boolean][] = [];
+    try {
+      for (const action of queue) {
+        const p = action();
+        if (p) pending.push(p);
+      }
+      for (const o of nullables) nulls.push([o, !o.exists()]);
+    } catch (e) {
+      throw fail(e);
+    }
+    record.responseBytes = pending.reduce((n, p) => n + p.bytes, 0);
+    if (record.responseBytes > this.host.responseLimit) {
+      throw fail(new FakeOfficeError("ResponsePayloadSizeLimitExceeded", `The response payload size (${record.responseBytes}) has exceeded the limit.`));
+    }
+    for (const p of pending) p.commit();
+    for (const [o, isNull] of nulls) o.settleNull(isNull);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Proxy objects
+
+function loadPaths(arg: string | string[] | { select?: string } | undefined): string[] {
+  if (arg === undefined) return [];
+  const list = typeof arg === "string" ? arg.split(",") : Array.isArray(arg) ? arg : (arg.select ?? "").split(",");
+  return list.map((s) => s.trim()).filter(Boolean);
+}
+
+abstract class FakeObject {
+  private readonly loaded = new Map<string, unknown>();
+  private nullState: boolean | undefined;
+
+  constructor(
+    readonly context: FakeRequestContext,
+    nullable = false,
+  ) {
+    if (nullable) context.watchNull(this);
+  }
+
+  protected abstract readonly typeName: string;
+  protected abstract readonly scalars: readonly string[];
+  /** A scalar as Excel has it when the queue reaches the load. */
+  protected abstract read(name: string): unknown;
+  /** False for a null object; throws ItemNotFound for a missing object that is not …OrNullObject. */
+  abstract exists(): boolean;
+
+  protected child(name: string): FakeObject | undefined {
+    void name;
+    return undefined;
+  }
+
+  load(arg?: string | string[] | { select?: string }): this {
+    const paths = loadPaths(arg);
+    for (const path of paths.length ? paths : this.scalars) this.loadPath(path);
+    return this;
+  }
+
+  loadPath(path: string): void {
+    this.forget(path);
+    this.context.enqueue(() => this.capture(path));
+  }
+
+  /** Hides a loaded value until the pending load's sync; throws at once for a property that cannot be loaded. */
+  forget(path: string): void {
+    const [head, ...rest] = path.split("/");
+    if (rest.length) {
+      const c = this.child(head);
+      if (!c) throw new Error(`fake: ${this.typeName}.${head} is not a navigation property`);
+      c.forget(rest.join("/"));
+      return;
+    }
+    if (!this.scalars.includes(head)) throw new Error(`fake: ${this.typeName}.${head} cannot be loaded`);
+    this.loaded.delete(head);
+  }
+
+  /** Runs inside sync. */
+  capture(path: string): Pending | undefined {
+    const [head, ...rest] = path.split("/");
+    if (rest.length) {
+      const c = this.child(head);
+      if (!c) throw new Error(`fake: ${this.typeName}.${head} is not a navigation property`);
+      return c.capture(rest.join("/"));
+    }
+    if (!this.scalars.includes(head)) throw new Error(`fake: ${this.typeName}.${head} cannot be loaded`);
+    if (!this.exists()) return undefined;
+    const v = this.read(head);
+    return { bytes: jsonLength({ [head]: v }), commit: () => this.loaded.set(head, v) };
+  }
+
+  settleNull(isNull: boolean): void {
+    this.nullState = isNull;
+  }
+
+  get isNullObject(): boolean {
+    if (this.nullState === undefined) throw notLoaded(this.typeName, "isNullObject");
+    return this.nullState;
+  }
+
+  protected get<T>(name: string): T {
+    if (this.nullState === true) throw new FakeOfficeError("InvalidOperation", `fake: reading ${this.typeName}.${name} of a null object`);
+    if (!this.loaded.has(name)) throw notLoaded(this.typeName, name);
+    return this.loaded.get(name) as T;
+  }
+
+  /** Queues a write; the proxy forgets what it had loaded for that property. */
+  protected write(name: string, value: unknown, apply: () => void): void {
+    this.loaded.delete(name);
+    this.context.enqueue(apply, jsonLength(value));
+  }
+}
+
+export class FakeWorkbook {
+  readonly worksheets: FakeWorksheetCollection;
+
+  constructor(readonly context: FakeRequestContext) {
+    this.worksheets = new FakeWorksheetCollection(context);
+  }
+
+  getActiveWorksheet(): FakeWorksheet {
+    return new FakeWorksheet(this.context, () => this.context.book.active ?? null);
+  }
+}
+
+export class FakeWorksheetCollection extends FakeObject {
+  protected readonly typeName = "WorksheetCollection";
+  protected readonly scalars: readonly string[] = [];
+  private loadedItems: FakeWorksheet[] | undefined;
+
+  constructor(context: FakeRequestContext) {
+    super(context);
+  }
+
+  exists(): boolean {
+    return true;
+  }
+
+  protected read(name: string): unknown {
+    throw new Error(`fake: WorksheetCollection.${name}`);
+  }
+
+  get items(): FakeWorksheet[] {
+    if (!this.loadedItems) throw notLoaded(this.typeName, "items");
+    return this.loadedItems;
+  }
+
+  /** `items/name,items/visibility,…` are captured together, on one set of item objects. */
+  override load(arg?: string | string[] | { select?: string }): this {
+    const paths = loadPaths(arg);
+    const sub = paths.map((p) => (p === "items" ? "" : p.startsWith("items/") ? p.slice(6) : undefined));
+    if (sub.some((s) => s === undefined)) throw new Error(`fake: WorksheetCollection loads items only: ${paths.join(",")}`);
+    this.loadedItems = undefined;
+    this.context.enqueue(() => {
+      const items = this.context.book.sheets.map((s) => new FakeWorksheet(this.context, () => s));
+      const parts: Pending[] = [];
+      for (const item of items) {
+        const props = sub.filter((s): s is string => !!s);
+        for (const p of props.length ? props : ["name", "id", "position", "visibility", "tabColor"]) {
+          const c = item.capture(p);
+          if (c) parts.push(c);
+        }
+      }
+      return {
+        bytes: parts.reduce((n, p) => n + p.bytes, 2),
+        commit: () => {
+          parts.forEach((p) => p.commit());
+          this.loadedItems = items;
+        },
+      };
+    });
+    return this;
+  }
+
+  getItem(key: string): FakeWorksheet {
+    return new FakeWorksheet(this.context, () => {
+      const s = this.context.book.sheet(key) ?? this.context.book.sheets.find((x) => x.id === key);
+      if (!s) throw new FakeOfficeError("ItemNotFound", `The requested resource doesn't exist: worksheet '${key}'.`);
+      return s;
+    });
+  }
+
+  getItemOrNullObject(key: string): FakeWorksheet {
+    this.context.requireApi("1.4", "WorksheetCollection.getItemOrNullObject");
+    return new FakeWorksheet(this.context, () => this.context.book.sheet(key) ?? null, true);
+  }
+
+  getFirst(visibleOnly = false): FakeWorksheet {
+    this.context.requireApi("1.5", "WorksheetCollection.getFirst");
+    return new FakeWorksheet(this.context, () => this.context.book.sheets.find((s) => !visibleOnly || s.visibility === "Visible") ?? null);
+  }
+
+  getLast(visibleOnly = false): FakeWorksheet {
+    this.context.requireApi("1.5", "WorksheetCollection.getLast");
+    return new FakeWorksheet(this.context, () => [...this.context.book.sheets].reverse().find((s) => !visibleOnly || s.visibility === "Visible") ?? null);
+  }
+
+  add(name?: string): FakeWorksheet {
+    let created: FakeSheet | undefined;
+    this.context.enqueue(() => {
+      const book = this.context.book;
+      let n = book.sheets.length + 1;
+      while (!name && book.sheet(`Sheet${n}`)) n++;
+      const wanted = name ?? `Sheet${n}`;
+      if (!validSheetName(wanted)) throw new FakeOfficeError("InvalidArgument", `Invalid sheet name: ${wanted}`);
+      if (book.sheet(wanted)) throw new FakeOfficeError("ItemAlreadyExists", `A resource with the same name or identifier already exists: ${wanted}`);
+      created = new FakeSheet(wanted);
+      book.sheets.push(created);
+      this.context.log(`add ${wanted}`);
+    });
+    return new FakeWorksheet(this.context, () => {
+      if (!created) throw new Error("fake: a worksheet used before the add that creates it");
+      return created;
+    });
+  }
+}
+
+export class FakeWorksheet extends FakeObject {
+  protected readonly typeName = "Worksheet";
+  protected readonly scalars = ["name", "id", "position", "visibility", "tabColor"] as const;
+  private resolved: FakeSheet | null | undefined;
+  readonly protection: FakeWorksheetProtection;
+  readonly freezePanes: FakeFreezePanes;
+
+  constructor(
+    context: FakeRequestContext,
+    private readonly resolver: () => FakeSheet | null,
+    nullable = false,
+  ) {
+    super(context, nullable);
+    this.protection = new FakeWorksheetProtection(context, this);
+    this.freezePanes = new FakeFreezePanes(context, this);
+  }
+
+  protected override child(name: string): FakeObject | undefined {
+    return name === "protection" ? this.protection : undefined;
+  }
+
+  /** The sheet, or null for a null object; a sheet deleted since it was resolved is ItemNotFound. */
+  sheetOrNull(): FakeSheet | null {
+    if (this.resolved === undefined) this.resolved = this.resolver();
+    if (this.resolved && !this.context.book.sheets.includes(this.resolved)) {
+      throw new FakeOfficeError("ItemNotFound", `The worksheet '${this.resolved.name}' no longer exists.`);
+    }
+    return this.resolved;
+  }
+
+  sheet(): FakeSheet {
+    const s = this.sheetOrNull();
+    if (!s) throw new FakeOfficeError("ItemNotFound", "The requested resource doesn't exist (a null object was used).");
+    return s;
+  }
+
+  exists(): boolean {
+    return this.sheetOrNull() !== null;
+  }
+
+  protected read(name: string): unknown {
+    const s = this.sheet();
+    switch (name) {
+      case "name":
+        return s.name;
+      case "id":
+        return s.id;
+      case "position":
+        return this.context.book.sheets.indexOf(s);
+      case "visibility":
+        return s.visibility;
+      default:
+        return s.tabColor;
+    }
+  }
+
+  get name(): string {
+    return this.get("name");
+  }
+  set name(v: string) {
+    this.write("name", v, () => {
+      const s = this.sheet();
+      if (!validSheetName(v)) throw new FakeOfficeError("InvalidArgument", `Invalid sheet name: ${v}`);
+      const other = this.context.book.sheet(v);
+      if (other && other !== s) throw new FakeOfficeError("ItemAlreadyExists", `A sheet named ${v} already exists.`);
+      this.context.log(`rename ${s.name} → ${v}`);
+      s.name = v;
+    });
+  }
+
+  get id(): string {
+    return this.get("id");
+  }
+
+  get position(): number {
+    return this.get("position");
+  }
+  set position(v: number) {
+    this.write("position", v, () => {
+      const s = this.sheet();
+      const list = this.context.book.sheets;
+      if (!Number.isInteger(v) || v < 0 || v >= list.length) throw new FakeOfficeError("InvalidArgument", `Invalid position ${v}`);
+      list.splice(list.indexOf(s), 1);
+      list.splice(v, 0, s);
+    });
+  }
+
+  get visibility(): Visibility {
+    return this.get("visibility");
+  }
+  set visibility(v: Visibility) {
+    this.write("visibility", v, () => {
+      const s = this.sheet();
+      const visible = this.context.book.sheets.filter((x) => x.visibility === "Visible" && x !== s);
+      if (v !== "Visible" && visible.length === 0) throw new FakeOfficeError("InvalidOperation", "A workbook must keep one visible sheet.");
+      s.visibility = v;
+    });
+  }
+
+  get tabColor(): string {
+    return this.get("tabColor");
+  }
+  set tabColor(v: string) {
+    this.context.requireApi("1.7", "Worksheet.tabColor");
+    this.write("tabColor", v, () => {
+      this.sheet().tabColor = v;
+    });
+  }
+
+  activate(): void {
+    this.context.enqueue(() => {
+      const s = this.sheet();
+      if (s.visibility !== "Visible") throw new FakeOfficeError("InvalidOperation", `Cannot activate the hidden sheet ${s.name}.`);
+      this.context.book.active = s;
+    });
+  }
+
+  delete(): void {
+    this.context.enqueue(() => {
+      const s = this.sheet();
+      const book = this.context.book;
+      if (s.visibility === "Visible" && !book.sheets.some((x) => x !== s && x.visibility === "Visible")) {
+        throw new FakeOfficeError("InvalidOperation", "A workbook must keep one visible sheet.");
+      }
+      book.sheets.splice(book.sheets.indexOf(s), 1);
+      if (book.active === s) book.active = book.sheets.find((x) => x.visibility === "Visible");
+      this.context.log(`delete ${s.name}`);
+    });
+  }
+
+  getRange(address?: string): FakeRange {
+    return new FakeRange(this.context, () => {
+      const sheet = this.sheet();
+      return { sheet, box: address ? parseBox(address) : { top: 0, left: 0, bottom: SHEET_ROWS - 1, right: SHEET_COLS - 1 } };
+    });
+  }
+
+  getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): FakeRange {
+    this.context.requireApi("1.7", "Worksheet.getRangeByIndexes");
+    return new FakeRange(this.context, () => {
+      const sheet = this.sheet();
+      const box = { top: startRow, left: startColumn, bottom: startRow + rowCount - 1, right: startColumn + columnCount - 1 };
+      if (rowCount < 1 || columnCount < 1 || startRow < 0 || startColumn < 0 || box.bottom >= SHEET_ROWS || box.right >= SHEET_COLS) {
+        throw new FakeOfficeError("InvalidArgument", `getRangeByIndexes(${startRow}, ${startColumn}, ${rowCount}, ${columnCount})`);
+      }
+      return { sheet, box };
+    });
+  }
+
+  getCell(row: number, column: number): FakeRange {
+    return new FakeRange(this.context, () => ({ sheet: this.sheet(), box: { top: row, left: column, bottom: row, right: column } }));
+  }
+
+  /** A blank sheet gives A1, never an error. */
+  getUsedRange(valuesOnly = false): FakeRange {
+    return new FakeRange(this.context, () => {
+      const sheet = this.sheet();
+      return { sheet, box: sheet.usedBox(valuesOnly) ?? { top: 0, left: 0, bottom: 0, right: 0 } };
+    });
+  }
+
+  getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    this.context.requireApi("1.4", "Worksheet.getUsedRangeOrNullObject");
+    return new FakeRange(
+      this.context,
+      () => {
+        const sheet = this.sheet();
+        const box = sheet.usedBox(valuesOnly);
+        return box ? { sheet, box } : null;
+      },
+      true,
+    );
+  }
+}
+
+class FakeWorksheetProtection extends FakeObject {
+  protected readonly typeName = "WorksheetProtection";
+  protected readonly scalars = ["protected"] as const;
+
+  constructor(
+    context: FakeRequestContext,
+    private readonly ws: FakeWorksheet,
+  ) {
+    super(context);
+  }
+
+  exists(): boolean {
+    return this.ws.exists();
+  }
+
+  protected read(): unknown {
+    return this.ws.sheet().protected;
+  }
+
+  get protected(): boolean {
+    return this.get("protected");
+  }
+}
+
+class FakeFreezePanes {
+  constructor(
+    private readonly context: FakeRequestContext,
+    private readonly ws: FakeWorksheet,
+  ) {}
+
+  private apply(freeze: () => { rows: number; cols: number } | null): void {
+    this.context.requireApi("1.7", "WorksheetFreezePanes");
+    this.context.enqueue(() => {
+      this.ws.sheet().freeze = freeze();
+    });
+  }
+
+  freezeRows(count = 1): void {
+    this.apply(() => ({ rows: count, cols: 0 }));
+  }
+
+  freezeColumns(count = 1): void {
+    this.apply(() => ({ rows: 0, cols: count }));
+  }
+
+  /** The range is the top-left pane that stays in view. */
+  freezeAt(frozen: FakeRange | string): void {
+    this.apply(() => {
+      const box = typeof frozen === "string" ? parseBox(frozen) : frozen.required().box;
+      return { rows: box.bottom + 1, cols: box.right + 1 };
+    });
+  }
+
+  unfreeze(): void {
+    this.apply(() => null);
+  }
+}
+
+interface RangeTarget {
+  readonly sheet: FakeSheet;
+  readonly box: Box;
+}
+
+/** Reading more cells than this in one load is refused the way Excel refuses an oversized response. */
+const MAX_READ_CELLS = 2_000_000;
+
+export class FakeRange extends FakeObject {
+  protected readonly typeName = "Range";
+  protected readonly scalars = [
+    "address",
+    "rowIndex",
+    "columnIndex",
+    "rowCount",
+    "columnCount",
+    "cellCount",
+    "values",
+    "valueTypes",
+    "numberFormat",
+    "formulas",
+    "text",
+  ] as const;
+  private resolved: RangeTarget | null | undefined;
+  private formatProxy: FakeRangeFormat | undefined;
+  private validationProxy: FakeDataValidation | undefined;
+
+  constructor(
+    context: FakeRequestContext,
+    private readonly resolver: () => RangeTarget | null,
+    nullable = false,
+  ) {
+    super(context, nullable);
+  }
+
+  /** Runs inside sync: the cells, fixed once resolved (Excel tracks ranges across syncs). */
+  targetOrNull(): RangeTarget | null {
+    if (this.resolved === undefined) this.resolved = this.resolver();
+    if (this.resolved && !this.context.book.sheets.includes(this.resolved.sheet)) {
+      throw new FakeOfficeError("ItemNotFound", `The worksheet '${this.resolved.sheet.name}' no longer exists.`);
+    }
+    return this.resolved;
+  }
+
+  required(): RangeTarget {
+    const t = this.targetOrNull();
+    if (!t) throw new FakeOfficeError("ItemNotFound", "The requested resource doesn't exist (a null range was used).");
+    return t;
+  }
+
+  exists(): boolean {
+    return this.targetOrNull() !== null;
+  }
+
+  /** The target for a write: AccessDenied on a protected sheet. */
+  writable(): RangeTarget {
+    const t = this.required();
+    if (t.sheet.protected) throw new FakeOfficeError("AccessDenied", `The cell or chart you're trying to change is on a protected sheet: ${t.sheet.name}.`);
+    return t;
+  }
+
+  private derive(f: (t: RangeTarget) => Box | null, nullable = false): FakeRange {
+    return new FakeRange(
+      this.context,
+      () => {
+        const t = this.required();
+        const box = f(t);
+        if (box && (box.top < 0 || box.left < 0 || box.bottom >= SHEET_ROWS || box.right >= SHEET_COLS || box.top > box.bottom || box.left > box.right)) {
+          throw new FakeOfficeError("InvalidArgument", "The range is outside the worksheet.");
+        }
+        return box ? { sheet: t.sheet, box } : null;
+      },
+      nullable,
+    );
+  }
+
+  private matrix<T>(f: (cell: FakeCell | undefined, r: number, c: number) => T): T[][] {
+    const { sheet, box } = this.required();
+    if (cellsIn(box) > MAX_READ_CELLS) {
+      throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", `Reading ${cellsIn(box)} cells of ${boxToA1(box)} exceeds the response limit.`);
+    }
+    const out: T[][] = [];
+    for (let r = box.top; r <= box.bottom; r++) {
+      const row: T[] = [];
+      for (let c = box.left; c <= box.right; c++) row.push(f(sheet.get(r, c), r, c));
+      out.push(row);
+    }
+    return out;
+  }
+
+  protected read(name: string): unknown {
+    const { sheet, box } = this.required();
+    switch (name) {
+      case "address":
+        return `${quoteName(sheet.name)}!${boxToA1(box)}`;
+      case "rowIndex":
+        return box.top;
+      case "columnIndex":
+        return box.left;
+      case "rowCount":
+        return box.bottom - box.top + 1;
+      case "columnCount":
+        return box.right - box.left + 1;
+      case "cellCount":
+        return cellsIn(box);
+      case "values":
+        return this.matrix((c) => c?.value ?? "");
+      case "valueTypes":
+        return this.matrix((c) => c?.type ?? "Empty");
+      case "numberFormat":
+        return this.matrix((c) => c?.numberFormat ?? "General");
+      case "formulas":
+        return this.matrix((c) => c?.formula ?? c?.value ?? "");
+      default:
+        return this.matrix((c) => String(c?.value ?? ""));
+    }
+  }
+
+  get address(): string {
+    return this.get("address");
+  }
+  get rowIndex(): number {
+    return this.get("rowIndex");
+  }
+  get columnIndex(): number {
+    return this.get("columnIndex");
+  }
+  get rowCount(): number {
+    return this.get("rowCount");
+  }
+  get columnCount(): number {
+    return this.get("columnCount");
+  }
+  get cellCount(): number {
+    return this.get("cellCount");
+  }
+  get valueTypes(): ValueType[][] {
+    return this.get("valueTypes");
+  }
+  get text(): string[][] {
+    return this.get("text");
+  }
+
+  /** Each cell of the range, for a 2D input of exactly the range's shape. */
+  private eachInput(name: string, input: unknown[][], f: (cell: FakeCell, v: unknown) => void): void {
+    const { sheet, box } = this.writable();
+    const rows = box.bottom - box.top + 1;
+    const cols = box.right - box.left + 1;
+    if (!Array.isArray(input) || input.length !== rows || input.some((r) => !Array.isArray(r) || r.length !== cols)) {
+      throw new FakeOfficeError(
+        "InvalidArgument",
+        `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${name} of ${boxToA1(box)}).`,
+      );
+    }
+    this.context.log(`${name} ${quoteName(sheet.name)}!${boxToA1(box)}`);
+    input.forEach((row, i) => row.forEach((v, j) => v !== null && v !== undefined && f(sheet.ensure(box.top + i, box.left + j), v)));
+  }
+
+  get values(): unknown[][] {
+    return this.get("values");
+  }
+  set values(v: unknown[][]) {
+    this.write("values", v, () => this.eachInput("values", v, storeInput));
+  }
+
+  get formulas(): unknown[][] {
+    return this.get("formulas");
+  }
+  set formulas(v: unknown[][]) {
+    this.write("formulas", v, () => this.eachInput("formulas", v, storeInput));
+  }
+
+  get numberFormat(): string[][] {
+    return this.get("numberFormat");
+  }
+  set numberFormat(v: string[][]) {
+    this.write("numberFormat", v, () =>
+      this.eachInput("numberFormat", v, (cell, f) => {
+        cell.numberFormat = String(f) === "" ? "General" : String(f);
+      }),
+    );
+  }
+
+  set hyperlink(link: { documentReference?: string; address?: string; textToDisplay?: string }) {
+    this.context.requireApi("1.7", "Range.hyperlink");
+    this.write("hyperlink", link, () => {
+      const { sheet, box } = this.writable();
+      for (let r = box.top; r <= box.bottom; r++) for (let c = box.left; c <= box.right; c++) sheet.ensure(r, c).hyperlink = { ...link };
+      if (link.textToDisplay !== undefined) storeInput(sheet.ensure(box.top, box.left), link.textToDisplay);
+    });
+  }
+
+  get format(): FakeRangeFormat {
+    return (this.formatProxy ??= new FakeRangeFormat(this.context, this));
+  }
+
+  get dataValidation(): FakeDataValidation {
+    this.context.requireApi("1.8", "Range.dataValidation");
+    return (this.validationProxy ??= new FakeDataValidation(this.context, this));
+  }
+
+  getCell(row: number, column: number): FakeRange {
+    return this.derive(({ box }) => ({ top: box.top + row, left: box.left + column, bottom: box.top + row, right: box.left + column }));
+  }
+
+  getOffsetRange(rowOffset: number, columnOffset: number): FakeRange {
+    return this.derive(({ box }) => ({
+      top: box.top + rowOffset,
+      left: box.left + columnOffset,
+      bottom: box.bottom + rowOffset,
+      right: box.right + columnOffset,
+    }));
+  }
+
+  getResizedRange(deltaRows: number, deltaColumns: number): FakeRange {
+    return this.derive(({ box }) => ({ ...box, bottom: box.bottom + deltaRows, right: box.right + deltaColumns }));
+  }
+
+  getLastRow(): FakeRange {
+    return this.derive(({ box }) => ({ ...box, top: box.bottom }));
+  }
+
+  getEntireRow(): FakeRange {
+    return this.derive(({ box }) => ({ ...box, left: 0, right: SHEET_COLS - 1 }));
+  }
+
+  getEntireColumn(): FakeRange {
+    return this.derive(({ box }) => ({ ...box, top: 0, bottom: SHEET_ROWS - 1 }));
+  }
+
+  /** The worksheet's used range within this range; none is ItemNotFound. */
+  getUsedRange(valuesOnly = false): FakeRange {
+    return this.derive(({ sheet, box }) => {
+      const used = sheet.usedBox(valuesOnly);
+      const cut = used && intersect(used, box);
+      if (!cut) throw new FakeOfficeError("ItemNotFound", "There are no used cells in the range.");
+      return cut;
+    });
+  }
+
+  getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    this.context.requireApi("1.4", "Range.getUsedRangeOrNullObject");
+    return this.derive(({ sheet, box }) => {
+      const used = sheet.usedBox(valuesOnly);
+      return used && intersect(used, box);
+    }, true);
+  }
+
+  /** Merged areas whose top-left cell is in this range (as Excel answers, office-js#3611). */
+  getMergedAreasOrNullObject(): FakeRangeAreas {
+    this.context.requireApi("1.13", "Range.getMergedAreasOrNullObject");
+    return new FakeRangeAreas(this.context, () => {
+      const { sheet, box } = this.required();
+      const areas = sheet.merges.filter((m) => inside(box, m.top, m.left));
+      // "If the merged areas count in this range is more than 512, then this method will fail to return the result."
+      if (areas.length > 512) throw new FakeOfficeError("GeneralException", `There are ${areas.length} merged areas in ${boxToA1(box)}, more than 512.`);
+      return areas.length ? { sheet, boxes: areas } : null;
+    });
+  }
+
+  merge(across = false): void {
+    this.context.enqueue(() => {
+      const { sheet, box } = this.writable();
+      const areas = across ? Array.from({ length: box.bottom - box.top + 1 }, (_, i) => ({ ...box, top: box.top + i, bottom: box.top + i })) : [box];
+      for (const a of areas) {
+        if (cellsIn(a) < 2) continue;
+        sheet.merges = sheet.merges.filter((m) => !overlaps(m, a));
+        sheet.merges.push(a);
+        for (let r = a.top; r <= a.bottom; r++) {
+          for (let c = a.left; c <= a.right; c++) if (r !== a.top || c !== a.left) storeInput(sheet.ensure(r, c), "");
+        }
+      }
+      this.context.log(`merge ${quoteName(sheet.name)}!${boxToA1(box)}`);
+    });
+  }
+
+  unmerge(): void {
+    this.context.enqueue(() => {
+      const { sheet, box } = this.writable();
+      sheet.merges = sheet.merges.filter((m) => !overlaps(m, box));
+    });
+  }
+
+  clear(applyTo: "All" | "Formats" | "Contents" | "Hyperlinks" = "All"): void {
+    this.context.enqueue(() => {
+      const { sheet, box } = this.writable();
+      for (const [k, cell] of sheet.cells) {
+        if (!inside(box, Math.floor(k / SHEET_COLS), k % SHEET_COLS)) continue;
+        if (applyTo === "All") sheet.cells.delete(k);
+        else if (applyTo === "Contents") Object.assign(cell, { value: "", type: "Empty", formula: undefined });
+        else if (applyTo === "Formats") Object.assign(cell, { numberFormat: "General", format: undefined });
+        else cell.hyperlink = undefined;
+      }
+      if (applyTo === "All" || applyTo === "Formats") sheet.merges = sheet.merges.filter((m) => !overlaps(m, box));
+      this.context.log(`clear ${applyTo} ${quoteName(sheet.name)}!${boxToA1(box)}`);
+    });
+  }
+
+  select(): void {
+    this.context.enqueue(() => {
+      const { sheet, box } = this.required();
+      if (this.context.book.active !== sheet) throw new FakeOfficeError("InvalidSelection", `Cannot select on ${sheet.name}: it is not the active sheet.`);
+      this.context.book.selection = { sheet: sheet.name, address: boxToA1(box) };
+    });
+  }
+}
+
+export class FakeRangeAreas extends FakeObject {
+  protected readonly typeName = "RangeAreas";
+  protected readonly scalars = ["address", "areaCount", "cellCount"] as const;
+  private resolved: { sheet: FakeSheet; boxes: Box[] } | null | undefined;
+  readonly areas: FakeRangeCollection;
+
+  constructor(
+    context: FakeRequestContext,
+    private readonly resolver: () => { sheet: FakeSheet; boxes: Box[] } | null,
+  ) {
+    super(context, true);
+    this.areas = new FakeRangeCollection(context, () => {
+      const t = this.targetOrNull();
+      if (!t) throw new FakeOfficeError("ItemNotFound", "The requested resource doesn't exist (a null object was used).");
+      return t.boxes.map((box) => ({ sheet: t.sheet, box }));
+    });
+  }
+
+  private targetOrNull(): { sheet: FakeSheet; boxes: Box[] } | null {
+    if (this.resolved === undefined) this.resolved = this.resolver();
+    return this.resolved;
+  }
+
+  exists(): boolean {
+    return this.targetOrNull() !== null;
+  }
+
+  protected override child(name: string): FakeObject | undefined {
+    return name === "areas" ? this.areas : undefined;
+  }
+
+  protected read(name: string): unknown {
+    const t = this.targetOrNull()!;
+    if (name === "areaCount") return t.boxes.length;
+    if (name === "cellCount") return t.boxes.reduce((n, b) => n + cellsIn(b), 0);
+    return t.boxes.map((b) => `${quoteName(t.sheet.name)}!${boxToA1(b)}`).join(", ");
+  }
+
+  get address(): string {
+    return this.get("address");
+  }
+  get areaCount(): number {
+    return this.get("areaCount");
+  }
+}
+
+export class FakeRangeCollection extends FakeObject {
+  protected readonly typeName = "RangeCollection";
+  protected readonly scalars: readonly string[] = [];
+  private loadedItems: FakeRange[] | undefined;
+
+  constructor(
+    context: FakeRequestContext,
+    private readonly list: () => RangeTarget[],
+  ) {
+    super(context);
+  }
+
+  exists(): boolean {
+    return true;
+  }
+
+  protected read(name: string): unknown {
+    throw new Error(`fake: RangeCollection.${name}`);
+  }
+
+  override forget(path: string): void {
+    if (!path.startsWith("items/")) throw new Error(`fake: RangeCollection loads items only: ${path}`);
+    this.loadedItems = undefined;
+  }
+
+  override capture(path: string): Pending | undefined {
+    const sub = path.slice(6);
+    const items = this.list().map((t) => new FakeRange(this.context, () => t));
+    const parts = items.map((i) => i.capture(sub)!);
+    return {
+      bytes: parts.reduce((n, p) => n + p.bytes, 2),
+      commit: () => {
+        parts.forEach((p) => p.commit());
+        this.loadedItems = items;
+      },
+    };
+  }
+
+  get items(): FakeRange[] {
+    if (!this.loadedItems) throw notLoaded(this.typeName, "items");
+    return this.loadedItems;
+  }
+}
+
+/** Formats apply cell by cell; column widths and row heights to whole columns and rows. */
+function eachCell(range: FakeRange, f: (cell: FakeCell, r: number, c: number, box: Box) => void): void {
+  const { sheet, box } = range.writable();
+  if (cellsIn(box) > 1_000_000) throw new Error(`fake: formatting ${cellsIn(box)} cells is not modelled`);
+  for (let r = box.top; r <= box.bottom; r++) for (let c = box.left; c <= box.right; c++) f(sheet.ensure(r, c), r, c, box);
+}
+
+export class FakeRangeFormat {
+  readonly font: FakeRangeFont;
+  readonly fill: FakeRangeFill;
+  readonly borders: FakeRangeBorderCollection;
+
+  constructor(
+    private readonly context: FakeRequestContext,
+    private readonly range: FakeRange,
+  ) {
+    this.font = new FakeRangeFont(context, range);
+    this.fill = new FakeRangeFill(context, range);
+    this.borders = new FakeRangeBorderCollection(context, range);
+  }
+
+  private style(f: (format: CellFormat) => void): void {
+    this.context.enqueue(() => eachCell(this.range, (cell) => f((cell.format ??= {}))));
+  }
+
+  set columnWidth(points: number) {
+    this.context.enqueue(() => {
+      const { sheet, box } = this.range.writable();
+      for (let c = box.left; c <= box.right; c++) sheet.columnWidths.set(c, points);
+    });
+  }
+
+  set rowHeight(points: number) {
+    this.context.enqueue(() => {
+      const { sheet, box } = this.range.writable();
+      for (let r = box.top; r <= box.bottom; r++) sheet.rowHeights.set(r, points);
+    });
+  }
+
+  set wrapText(v: boolean) {
+    this.style((f) => (f.wrap = v));
+  }
+
+  set horizontalAlignment(v: string) {
+    this.style((f) => (f.hAlign = v));
+  }
+
+  set verticalAlignment(v: string) {
+    this.style((f) => (f.vAlign = v));
+  }
+}
+
+class FakeRangeFont {
+  constructor(
+    private readonly context: FakeRequestContext,
+    private readonly range: FakeRange,
+  ) {}
+
+  private style(f: (format: CellFormat) => void): void {
+    this.context.enqueue(() => eachCell(this.range, (cell) => f((cell.format ??= {}))));
+  }
+
+  set bold(v: boolean) {
+    this.style((f) => (f.bold = v));
+  }
+
+  set color(v: string) {
+    this.style((f) => (f.fontColor = v));
+  }
+
+  set size(v: number) {
+    this.style((f) => (f.fontSize = v));
+  }
+}
+
+class FakeRangeFill {
+  constructor(
+    private readonly context: FakeRequestContext,
+    private readonly range: FakeRange,
+  ) {}
+
+  set color(v: string) {
+    this.context.enqueue(() => eachCell(this.range, (cell) => ((cell.format ??= {}).fill = v)));
+  }
+}
+
+type Edge = "EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight" | "InsideHorizontal" | "InsideVertical";
+
+class FakeRangeBorderCollection {
+  constructor(
+    private readonly context: FakeRequestContext,
+    private readonly range: FakeRange,
+  ) {}
+
+  getItem(index: Edge): FakeRangeBorder {
+    return new FakeRangeBorder(this.context, this.range, index);
+  }
+}
+
+class FakeRangeBorder {
+  constructor(
+    private readonly context: FakeRequestContext,
+    private readonly range: FakeRange,
+    private readonly edge: Edge,
+  ) {}
+
+  /** The sides of each cell this edge draws. */
+  private apply(f: (b: BorderFormat) => void): void {
+    this.context.enqueue(() =>
+      eachCell(this.range, (cell, r, c, box) => {
+        const sides: ("top" | "bottom" | "left" | "right")[] = [];
+        if (this.edge === "EdgeTop" && r === box.top) sides.push("top");
+        if (this.edge === "EdgeBottom" && r === box.bottom) sides.push("bottom");
+        if (this.edge === "EdgeLeft" && c === box.left) sides.push("left");
+        if (this.edge === "EdgeRight" && c === box.right) sides.push("right");
+        if (this.edge === "InsideHorizontal") {
+          if (r > box.top) sides.push("top");
+          if (r < box.bottom) sides.push("bottom");
+        }
+        if (this.edge === "InsideVertical") {
+          if (c > box.left) sides.push("left");
+          if (c < box.right) sides.push("right");
+        }
+        if (!sides.length) return;
+        const borders = ((cell.format ??= {}).borders ??= {});
+        for (const s of sides) f((borders[s] ??= {}));
+      }),
+    );
+  }
+
+  set style(v: string) {
+    this.apply((b) => (b.style = v));
+  }
+
+  set weight(v: string) {
+    this.apply((b) => (b.weight = v));
+  }
+
+  set color(v: string) {
+    this.apply((b) => (b.color = v));
+  }
+}
+
+class FakeDataValidation {
+  constructor(
+    private readonly context: FakeRequestContext,
+    private readonly range: FakeRange,
+  ) {}
+
+  private record(f: (v: ValidationRecord) => void): void {
+    this.context.enqueue(() => {
+      const { sheet, box } = this.range.writable();
+      let v = sheet.validations.find((x) => boxToA1(x.box) === boxToA1(box));
+      if (!v) {
+        if (sheet.validations.some((x) => overlaps(x.box, box))) throw new FakeOfficeError("InvalidOperation", "The range already has a different data validation.");
+        sheet.validations.push((v = { box }));
+      }
+      f(v);
+    });
+  }
+
+  set rule(r: unknown) {
+    this.record((v) => (v.rule = r));
+  }
+
+  set errorAlert(e: unknown) {
+    this.record((v) => (v.errorAlert = e));
+  }
+
+  set prompt(p: unknown) {
+    this.record((v) => (v.prompt = p));
+  }
+
+  set ignoreBlanks(b: boolean) {
+    this.record((v) => (v.ignoreBlanks = b));
+  }
+
+  clear(): void {
+    this.context.enqueue(() => {
+      const { sheet, box } = this.range.writable();
+      sheet.validations = sheet.validations.filter((x) => !overlaps(x.box, box));
+    });
+  }
+}

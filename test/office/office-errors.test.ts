@@ -1,0 +1,155 @@
+/**
+ * @jest-environment node
+ *
+ * What the user is told when Excel says no: cell-edit mode, protected sheets, sheets deleted mid-run, hosts that
+ * lack a requirement set. Each becomes a WorkbookError whose code the catalogue words, and nothing changes.
+ */
+import type { LoggedEdit } from "../../src/core/changelog";
+import { text } from "../../src/core/sheet-spec";
+import { checkRequirements } from "../../src/workbook/office/requirements";
+import { FakeBook } from "../fakes/excel-fake";
+import { rig, syncsOf } from "./office-helpers";
+
+function twoSheets(): FakeBook {
+  const book = new FakeBook();
+  book.addSheet("No.1").put(7, 5, "Ａ");
+  book.addSheet("No.2").put(7, 5, "Ｂ");
+  return book;
+}
+
+const edits: LoggedEdit[] = [
+  { sheet: "No.1", cell: "F8", before: "Ａ", after: "A", ruleId: "CODE-VARIANT" },
+  { sheet: "No.2", cell: "F8", before: "Ｂ", after: "B", ruleId: "CODE-VARIANT" },
+];
+const spec = { name: "検証結果", cells: [{ row: 0, col: 0, value: text("x") }], styles: {}, merges: [] };
+
+describe("セル編集中", () => {
+  test("読み込み・修正・シートの作成・セルの選択はどれも cell-edit-mode になり、何も変わらない", async () => {
+    const fakeBook = twoSheets();
+    const { fake, book } = rig(fakeBook);
+    await book.readAll();
+    fake.cellEditMode = true;
+    for (const op of [() => book.readAll(), () => book.applyEdits(edits), () => book.writeOwnedSheet(spec), () => book.selectCell("No.2", "F8")]) {
+      await expect(op()).rejects.toMatchObject({ name: "WorkbookError", code: "cell-edit-mode" });
+    }
+    fake.cellEditMode = false;
+    expect(fakeBook.sheets.map((s) => s.name)).toEqual(["No.1", "No.2"]);
+    expect(fakeBook.sheet("No.1")!.valueAt("F8")).toBe("Ａ");
+    // After leaving the cell, the same call works.
+    expect((await book.applyEdits(edits)).applied.length).toBe(2);
+  });
+});
+
+describe("保護されたシート", () => {
+  test("保護されていると分かっているシートへの修正は、sync せずに protected-sheet(シート名つき)で断る", async () => {
+    const fakeBook = twoSheets();
+    fakeBook.sheet("No.2")!.protected = true;
+    const { fake, book } = rig(fakeBook);
+    await book.readAll();
+    let error: unknown;
+    expect(await syncsOf(fake, () => book.applyEdits(edits).catch((e) => (error = e)))).toBe(0);
+    expect(error).toMatchObject({ code: "protected-sheet", sheet: "No.2" });
+    expect(fakeBook.sheet("No.1")!.valueAt("F8")).toBe("Ａ");
+    expect(fakeBook.sheet("No.2")!.valueAt("F8")).toBe("Ｂ");
+    expect(fakeBook.sheet("変更履歴")).toBeUndefined();
+  });
+
+  test("確認の後に保護されたシートでも protected-sheet になり、どのセルの値も変わらない", async () => {
+    const fakeBook = twoSheets();
+    const { book } = rig(fakeBook);
+    await book.readAll();
+    await book.applyEdits([{ sheet: "No.1", cell: "A1", before: "", after: "x" }]); // 変更履歴 exists now
+    fakeBook.sheet("No.2")!.protected = true;
+    await expect(book.applyEdits(edits)).rejects.toMatchObject({ code: "protected-sheet", sheet: "No.2" });
+    expect(fakeBook.sheet("No.1")!.valueAt("F8")).toBe("Ａ");
+    expect(fakeBook.sheet("No.2")!.valueAt("F8")).toBe("Ｂ");
+    expect(fakeBook.sheet("変更履歴")!.valueAt("A3")).toBe("");
+  });
+
+  test("利用者が保護した自分のシートは作り直さない", async () => {
+    const fakeBook = twoSheets();
+    const { book } = rig(fakeBook);
+    await book.writeOwnedSheet(spec);
+    fakeBook.sheet("検証結果")!.protected = true;
+    await book.readAll();
+    await expect(book.writeOwnedSheet({ ...spec, cells: [{ row: 0, col: 0, value: text("y") }] })).rejects.toMatchObject({
+      code: "protected-sheet",
+      sheet: "検証結果",
+    });
+    expect(fakeBook.sheet("検証結果")!.valueAt("A1")).toBe("x");
+  });
+});
+
+describe("消えたシート", () => {
+  test("読み込みの sync の間にシートが消えると sheet-missing(シート名つき)", async () => {
+    const fakeBook = twoSheets();
+    const { fake, book } = rig(fakeBook);
+    fake.beforeSync = (n, b) => {
+      if (n === 2) b.sheets.splice(1, 1);
+    };
+    await expect(book.readAll()).rejects.toMatchObject({ name: "WorkbookError", code: "sheet-missing", sheet: "No.2" });
+  });
+
+  test("確認の後に消えたシートへの修正は sheet-missing になり、他のシートも変更履歴も変わらない", async () => {
+    const fakeBook = twoSheets();
+    const { book } = rig(fakeBook);
+    await book.readAll();
+    fakeBook.sheets.splice(1, 1);
+    await expect(book.applyEdits(edits)).rejects.toMatchObject({ code: "sheet-missing", sheet: "No.2" });
+    expect(fakeBook.sheet("No.1")!.valueAt("F8")).toBe("Ａ");
+    expect(fakeBook.sheet("変更履歴")).toBeUndefined();
+  });
+
+  test("利用者が自分のシートや変更履歴を消していても、覚えていた状態を読み直して続ける", async () => {
+    const fakeBook = twoSheets();
+    const { book } = rig(fakeBook);
+    await book.applyEdits([edits[0]]);
+    await book.writeOwnedSheet(spec);
+    const log = fakeBook.sheets.findIndex((s) => s.name === "変更履歴");
+    fakeBook.sheets.splice(log, 1);
+    fakeBook.sheets.splice(fakeBook.sheets.findIndex((s) => s.name === "検証結果"), 1);
+    expect((await book.applyEdits([edits[1]])).applied.length).toBe(1);
+    expect(await book.writeOwnedSheet(spec)).toEqual({ name: "検証結果", replaced: false });
+    expect(fakeBook.sheet("変更履歴")!.valueAt("C2")).toBe("F8");
+  });
+
+  test("ないシートのセルを選ぶと sheet-missing", async () => {
+    const { book } = rig(twoSheets());
+    await expect(book.selectCell("No.9", "A1")).rejects.toMatchObject({ code: "sheet-missing", sheet: "No.9" });
+  });
+});
+
+describe("要件セット", () => {
+  test("ExcelApi 1.13 未満なら結合範囲、1.8 未満なら入力規則を欠けた機能として挙げ、必須の機能はそろっている", () => {
+    const at = (max: string) => checkRequirements((set, v) => set === "ExcelApi" && Number(v.split(".")[1]) <= Number(max.split(".")[1]));
+    expect(at("1.13")).toMatchObject({ ok: true, missing: [] });
+    const old = at("1.7");
+    expect(old.ok).toBe(true);
+    expect(old.missing.map((m) => [m.feature, m.set, m.version])).toEqual([
+      ["mergedAreas", "ExcelApi", "1.13"],
+      ["dataValidation", "ExcelApi", "1.8"],
+    ]);
+    expect(old.supports("mergedAreas")).toBe(false);
+    expect(old.supports("read")).toBe(true);
+  });
+
+  test("ExcelApi 1.7 未満のホストは ok でなく、読み書きが欠けていると挙げる", () => {
+    const check = checkRequirements((set, v) => set === "ExcelApi" && Number(v.split(".")[1]) <= 6);
+    expect(check.ok).toBe(false);
+    expect(check.missing.map((m) => m.feature)).toEqual(["read", "write", "mergedAreas", "dataValidation"]);
+  });
+
+  test("Office の外(requirements がない)で確かめると、すべて欠けていると答える", () => {
+    const check = checkRequirements(() => {
+      throw new TypeError("Cannot read properties of undefined (reading 'isSetSupported')");
+    });
+    expect(check.ok).toBe(false);
+    expect(check.missing.length).toBe(5);
+  });
+
+  test("要件を満たさないホストで呼ぶと unsupported-host", async () => {
+    const fakeBook = twoSheets();
+    const { book } = rig(fakeBook, { apiVersion: "1.6", isSetSupported: () => true });
+    await expect(book.readAll()).rejects.toMatchObject({ name: "WorkbookError", code: "unsupported-host" });
+  });
+});
