@@ -51,6 +51,8 @@ export interface Indicator {
   readonly baseline?: IndicatorValueRead;
   readonly target?: IndicatorValueRead;
   readonly actual?: IndicatorValueRead;
+  /** Every value of a series of columns (三鷹: 平成26年度, 平成30年度, 令和2年度 under 達成値), oldest first. */
+  readonly series?: readonly { readonly fiscalYear?: number; readonly header: string; readonly value: IndicatorValueRead }[];
   /** The markers found in each value cell for this row, to compare with the label's (IND-MARKER-MISMATCH). */
   readonly markerProblems?: readonly { readonly column: "baseline" | "target" | "actual"; readonly cell: CellPos; readonly labelMarkers: string; readonly valueMarkers: string }[];
 }
@@ -73,6 +75,36 @@ export interface Task {
   readonly text: string;
   readonly cell: CellPos;
   readonly years: readonly ScheduleYearCell[];
+}
+
+/** A plan cell under a fiscal-year header (武蔵野 年次計画). A ranged header (`平成 29～30 年度`) covers several years. */
+export interface PlanCell {
+  readonly fiscalYear: number;
+  readonly toFiscalYear?: number;
+  readonly text: string;
+  readonly cell: CellPos;
+}
+
+/** One 年次計画 block: its year headers, its plan cells, an optional sub-item, and its 実施状況. */
+export interface PlanRow {
+  readonly headers: readonly YearHeader[];
+  readonly cells: readonly PlanCell[];
+  readonly subItem?: TextRead;
+  readonly status?: CodeRead;
+  /** Where the status belongs when it is empty: the cell under the first year header. */
+  readonly statusAt: CellPos;
+  /** The header row's label cell (年次計画). */
+  readonly labelCell: CellPos;
+}
+
+/** A heading row a record sits under (基本方針 / 項 / 細目, 第N部 / 施策, 方向性, a banner). */
+export interface HeadingRead {
+  readonly level: number;
+  readonly field: "group" | "section" | "subsection" | "category";
+  readonly no?: string;
+  readonly title: string;
+  readonly text: string;
+  readonly cell: CellPos;
 }
 
 export interface YearHeader {
@@ -101,13 +133,25 @@ export interface SurveyRecord {
   readonly repostOf?: string;
   readonly purpose?: TextRead;
   readonly group?: TextRead;
+  readonly section?: TextRead;
+  readonly subsection?: TextRead;
+  readonly category?: TextRead;
+  readonly headings?: readonly HeadingRead[];
   readonly departments?: DepartmentsRead;
-  readonly texts: Readonly<Partial<Record<"plan" | "result" | "next" | "reason" | "page", TextRead>>>;
+  readonly texts: Readonly<Partial<Record<"plan" | "result" | "next" | "reason" | "page" | "unit" | "targetType" | "note", TextRead>>>;
   readonly codes: Readonly<Partial<Record<"eval1" | "eval2" | "status", CodeRead>>>;
   readonly indicators: readonly Indicator[];
   readonly periods: IndicatorPeriods;
   readonly tasks: readonly Task[];
   readonly yearHeaders: readonly YearHeader[];
+  /** 年次計画 blocks (武蔵野); the record's status is the least advanced of theirs. */
+  readonly plans?: readonly PlanRow[];
+  /** Marks written with the title, such as 主要 / 【主要】. */
+  readonly marks?: readonly string[];
+  /** The item ended before this year (`※令和4年度までをもって終了`). */
+  readonly ended?: boolean;
+  /** The id as written, when it was normalised (`3 - (12)` → `3-(12)`). */
+  readonly idWritten?: string;
   readonly yearlyResults: readonly ScheduleYearCell[];
   /** 対象年度 the sheet states (title), if any. */
   readonly fiscalYear?: { readonly value: number; readonly cell: CellPos; readonly text: string };

@@ -17,9 +17,36 @@ type Json = unknown;
 const FIELD_IDS = [
   "id", "title", "tags", "repostOf", "purpose", "group", "departments", "plan", "result", "next",
   "eval1", "eval2", "status", "reason", "indicators", "tasks", "yearlyResults", "fiscalYear", "page",
+  "section", "subsection", "category", "plans", "marks", "indicator", "baseline", "target", "actual",
+  "unit", "targetType", "note", "goals", "ended",
 ];
-const FIELD_TYPES = ["text", "department-list", "code", "item-heading", "title", "indicator-rows", "schedule-rows", "year-values", "fiscal-year"];
-const COLUMN_TYPES = ["text", "code", "department-list", "title", "id"];
+const FIELD_TYPES = ["text", "department-list", "code", "item-heading", "title", "indicator-rows", "schedule-rows", "year-values", "fiscal-year", "plan-blocks"];
+const COLUMN_TYPES = ["text", "code", "department-list", "title", "id", "indicator-value", "indicator-series"];
+const HEADING_FIELDS = ["group", "section", "subsection", "category"];
+
+function checkRegex(c: Checker, v: unknown, path: string): void {
+  if (!c.str(v, path)) return;
+  try {
+    new RegExp(v, "u");
+  } catch {
+    c.add(path, "bad-value", "a valid regular expression");
+  }
+}
+
+function checkHeadings(c: Checker, v: unknown, path: string): void {
+  if (!Array.isArray(v)) {
+    c.add(path, "wrong-type", "array");
+    return;
+  }
+  v.forEach((h, i) => {
+    const p = `${path}[${i}]`;
+    if (!c.obj(h, p)) return;
+    c.keys(h, p, ["level", "field", "pattern"], ["level", "field", "pattern"]);
+    if (![1, 2, 3].includes(h.level as number)) c.add(join(p, "level"), "bad-value", "1, 2 or 3");
+    c.str(h.field, join(p, "field"), HEADING_FIELDS);
+    checkRegex(c, h.pattern, join(p, "pattern"));
+  });
+}
 const REQUIRED_WHEN = ["always", "final-stage", "unless-parent", "never"];
 const SEVERITIES = ["error", "warning", "info"];
 
@@ -97,9 +124,9 @@ function checkCodeSet(c: Checker, v: Json, path: string): void {
 function checkLayout(c: Checker, v: Json, path: string, codeSets: Set<string>): void {
   if (!c.obj(v, path)) return;
   const shape = v.shape;
-  const common = ["id", "name", "shape", "role", "labels", "recognition"];
-  if (shape === "form") c.keys(v, path, [...common, "recordsPerSheet", "fields"], [...common, "fields"]);
-  else if (shape === "table") c.keys(v, path, [...common, "columns"], [...common, "columns"]);
+  const common = ["id", "name", "shape", "role", "labels", "recognition", "headings"];
+  if (shape === "form") c.keys(v, path, [...common, "recordsPerSheet", "recordStart", "fields"], [...common.slice(0, 6), "fields"]);
+  else if (shape === "table") c.keys(v, path, [...common, "columns", "repeatHeader", "subHeader", "requireAny"], [...common.slice(0, 6), "columns"]);
   else {
     c.add(join(path, "shape"), shape === undefined ? "missing" : "bad-value", "form or table");
     return;
@@ -129,8 +156,30 @@ function checkLayout(c: Checker, v: Json, path: string, codeSets: Set<string>): 
       c.add(join(path, "recognition.threshold"), "bad-value", "a number in (0, 1]");
     }
   }
+  if (v.headings !== undefined) checkHeadings(c, v.headings, join(path, "headings"));
   if (shape === "form") {
-    if (v.recordsPerSheet !== undefined) c.str(v.recordsPerSheet, join(path, "recordsPerSheet"), ["one"]);
+    if (v.recordsPerSheet !== undefined) c.str(v.recordsPerSheet, join(path, "recordsPerSheet"), ["one", "stacked"]);
+    if (v.recordsPerSheet === "stacked" && v.recordStart === undefined) c.add(join(path, "recordStart"), "missing");
+    if (v.recordStart !== undefined && c.obj(v.recordStart, join(path, "recordStart"))) {
+      const rs = v.recordStart;
+      const p = join(path, "recordStart");
+      c.keys(rs, p, ["label", "pattern", "cells"], []);
+      if (rs.label === undefined && rs.pattern === undefined) c.add(join(p, "label"), "missing", "label or pattern");
+      if (rs.label !== undefined) ref(rs.label, join(p, "label"));
+      if (rs.pattern !== undefined) checkRegex(c, rs.pattern, join(p, "pattern"));
+      if (rs.cells !== undefined) {
+        if (!Array.isArray(rs.cells)) c.add(join(p, "cells"), "wrong-type", "array");
+        else
+          rs.cells.forEach((cell, i) => {
+            const q = `${p}.cells[${i}]`;
+            if (!c.obj(cell, q)) return;
+            c.keys(cell, q, ["id", "offset", "type"], ["id", "offset", "type"]);
+            c.str(cell.id, join(q, "id"), FIELD_IDS);
+            if (typeof cell.offset !== "number") c.add(join(q, "offset"), "wrong-type", "number");
+            c.str(cell.type, join(q, "type"), ["text", "title", "department-list"]);
+          });
+      }
+    }
     if (!Array.isArray(v.fields)) c.add(join(path, "fields"), "wrong-type", "array");
     else
       v.fields.forEach((f, i) => {
@@ -147,14 +196,23 @@ function checkLayout(c: Checker, v: Json, path: string, codeSets: Set<string>): 
           "schedule-rows": ["years"],
           "year-values": [],
           "fiscal-year": [],
+          "plan-blocks": ["years", "status", "codeSet"],
         };
         if (!c.str(f.type, join(p, "type"), FIELD_TYPES)) return;
         const type = f.type as string;
-        const needs = ["id", "type", "label", ...(["indicator-rows"].includes(type) ? ["baseline", "target", "actual"] : []), ...(type === "schedule-rows" ? ["years"] : []), ...(type === "code" ? ["codeSet"] : [])];
+        const needs = [
+          "id",
+          "type",
+          "label",
+          ...(type === "indicator-rows" ? ["baseline", "target", "actual"] : []),
+          ...(type === "schedule-rows" ? ["years"] : []),
+          ...(type === "code" ? ["codeSet"] : []),
+          ...(type === "plan-blocks" ? ["years", "status", "codeSet"] : []),
+        ];
         c.keys(f, p, [...base, ...extra[type]], needs);
         c.str(f.id, join(p, "id"), FIELD_IDS);
         ref(f.label, join(p, "label"));
-        for (const k of ["baseline", "target", "actual", "years"]) if (f[k] !== undefined) ref(f[k], join(p, k));
+        for (const k of ["baseline", "target", "actual", "years", "status"]) if (f[k] !== undefined) ref(f[k], join(p, k));
         if (f.at !== undefined) c.str(f.at, join(p, "at"), ["below", "right"]);
         if (f.required !== undefined) c.str(f.required, join(p, "required"), REQUIRED_WHEN);
         if (f.comment !== undefined) c.str(f.comment, join(p, "comment"), ["below", "same-cell"]);
@@ -167,14 +225,23 @@ function checkLayout(c: Checker, v: Json, path: string, codeSets: Set<string>): 
       v.columns.forEach((col, i) => {
         const p = `${path}.columns[${i}]`;
         if (!c.obj(col, p)) return;
-        c.keys(col, p, ["id", "label", "type", "codeSet", "carryDown", "required"], ["id", "label", "type"]);
+        c.keys(col, p, ["id", "label", "relativeTo", "offset", "type", "codeSet", "carryDown", "required"], ["id", "type"]);
         c.str(col.id, join(p, "id"), FIELD_IDS);
-        ref(col.label, join(p, "label"));
+        if (col.label !== undefined) ref(col.label, join(p, "label"));
+        else if (col.relativeTo === undefined) c.add(join(p, "label"), "missing", "label, or relativeTo and offset");
+        if (col.relativeTo !== undefined) c.str(col.relativeTo, join(p, "relativeTo"), FIELD_IDS);
+        if (col.offset !== undefined && typeof col.offset !== "number") c.add(join(p, "offset"), "wrong-type", "number");
         c.str(col.type, join(p, "type"), COLUMN_TYPES);
         if (col.codeSet !== undefined && c.str(col.codeSet, join(p, "codeSet")) && !codeSets.has(col.codeSet)) c.add(join(p, "codeSet"), "unknown-reference", `no code set "${col.codeSet}"`);
         if (col.carryDown !== undefined && typeof col.carryDown !== "boolean") c.add(join(p, "carryDown"), "wrong-type", "boolean");
         if (col.required !== undefined) c.str(col.required, join(p, "required"), REQUIRED_WHEN);
       });
+    if (v.repeatHeader !== undefined && typeof v.repeatHeader !== "boolean") c.add(join(path, "repeatHeader"), "wrong-type", "boolean");
+    if (v.subHeader !== undefined) ref(v.subHeader, join(path, "subHeader"));
+    if (v.requireAny !== undefined) {
+      if (!Array.isArray(v.requireAny)) c.add(join(path, "requireAny"), "wrong-type", "array");
+      else v.requireAny.forEach((x, i) => c.str(x, `${path}.requireAny[${i}]`, FIELD_IDS));
+    }
   }
 }
 

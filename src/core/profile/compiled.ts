@@ -51,8 +51,19 @@ export function compileLayout(profile: Profile, layout: Layout): CompiledLayout 
   return c;
 }
 
+/** Label positions as the readers use them: the whole sheet, or one record's rows of a stacked sheet. */
+export interface Hits {
+  readonly index: SheetIndex;
+  readonly compiled: CompiledLayout;
+  first(key: string): LabelCandidate | undefined;
+  all(key: string): readonly LabelCandidate[];
+  has(key: string): boolean;
+  nextLabelRowAfter(row: number): number;
+  isLabelText(norm: string): boolean;
+}
+
 /** Where each of a layout's labels sits on one sheet. */
-export class LabelHits {
+export class LabelHits implements Hits {
   readonly byKey = new Map<string, LabelCandidate[]>();
   /** Rows that hold (part of) any label of the layout: a block of values ends before the next one. */
   readonly labelRows = new Set<number>();
@@ -112,4 +123,41 @@ export function scoreLayout(hits: LabelHits): LayoutScore {
   let found = 0;
   for (const k of req) if (hits.has(k)) found++;
   return { compiled: hits.compiled, found, required: req.length, score: req.length ? found / req.length : 0 };
+}
+
+/** The labels of one region (a stacked record's rows): nothing outside [top, bottom] is seen. */
+export class RegionHits implements Hits {
+  constructor(
+    readonly base: LabelHits,
+    readonly top: number,
+    readonly bottom: number,
+  ) {}
+
+  get index(): SheetIndex {
+    return this.base.index;
+  }
+
+  get compiled(): CompiledLayout {
+    return this.base.compiled;
+  }
+
+  all(key: string): readonly LabelCandidate[] {
+    return this.base.all(key).filter((h) => h.row >= this.top && h.row <= this.bottom);
+  }
+
+  first(key: string): LabelCandidate | undefined {
+    return this.base.all(key).find((h) => h.row >= this.top && h.row <= this.bottom);
+  }
+
+  has(key: string): boolean {
+    return this.first(key) !== undefined;
+  }
+
+  nextLabelRowAfter(row: number): number {
+    return Math.min(this.base.nextLabelRowAfter(row), this.bottom + 1);
+  }
+
+  isLabelText(norm: string): boolean {
+    return this.base.isLabelText(norm);
+  }
 }

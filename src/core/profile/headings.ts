@@ -1,3 +1,5 @@
+import type { HeadingSpec } from "./types";
+
 /** Parsers for the composite heading cells of the forms: `No.{id} {title} <目的・ねらい> ・{purpose}`, and `【tag】 title 【No.15の再掲】`. */
 
 // A dash belongs to the id only right after the number (`No.2-1`); `No.5 -1` is item 5 titled "-1".
@@ -10,6 +12,21 @@ export function normalizeRecordId(id: string): string {
     .replace(/\s+/g, "")
     .replace(/[－‐−–]/g, "-")
     .replace(/[～〜]/g, "~");
+}
+
+const CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳";
+
+/**
+ * An item number as written in a list or a stacked record, normalised: `①` → `1`, `No.17` → `17`,
+ * `3 - (12)`, `10- (3)`, `5-2)` → `3-(12)`, `10-(3)`, `5-(2)`.
+ */
+export function normalizeItemId(text: string): string {
+  const t = text.trim().replace(/^No\.?\s*/i, "");
+  const k = CIRCLED.indexOf(t[0] ?? "");
+  if (k >= 0 && t.length === 1) return String(k + 1);
+  const m = /^(\d+)\s*[-－]\s*\(?\s*(\d+)\s*\)$/.exec(t.normalize("NFKC"));
+  if (m) return `${m[1]}-(${m[2]})`;
+  return normalizeRecordId(t);
 }
 
 export interface ItemHeading {
@@ -70,4 +87,45 @@ export function parseTitleCell(text: string): TitleCell {
   }
   const title = text.replace(TAG_RE, " ").replace(/\s+/g, " ").trim();
   return { title, tags, repostOf };
+}
+
+/** Heading patterns compiled once per layout. */
+const headingCache = new WeakMap<readonly HeadingSpec[], readonly { spec: HeadingSpec; re: RegExp }[]>();
+
+function compiledHeadings(specs: readonly HeadingSpec[]): readonly { spec: HeadingSpec; re: RegExp }[] {
+  let c = headingCache.get(specs);
+  if (!c) {
+    c = specs.map((spec) => ({ spec, re: new RegExp(spec.pattern, "u") }));
+    headingCache.set(specs, c);
+  }
+  return c;
+}
+
+/** The text a heading pattern is matched against: NFKC (Ⅲ → III, ： → :), spaces collapsed, HTML tags out. */
+export function headingText(raw: string): string {
+  return raw
+    .normalize("NFKC")
+    .replace(/<\/?(?:p|ul|ol|li|br|div|span|b|strong)\b[^<>]*>/gi, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+export interface HeadingMatch {
+  readonly spec: HeadingSpec;
+  readonly no?: string;
+  readonly title: string;
+  readonly departments?: string;
+  readonly text: string;
+}
+
+export function matchHeading(specs: readonly HeadingSpec[] | undefined, raw: string): HeadingMatch | undefined {
+  if (!specs || specs.length === 0 || raw.length > 200) return undefined;
+  const text = headingText(raw);
+  for (const { spec, re } of compiledHeadings(specs)) {
+    const m = re.exec(text);
+    if (!m) continue;
+    const g = m.groups ?? {};
+    return { spec, no: g.no?.trim(), title: (g.title ?? text).trim(), departments: g.departments?.trim(), text };
+  }
+  return undefined;
 }

@@ -6,6 +6,9 @@ import { type CellValue, cellText, isCellError, isEmptyCell } from "../model/cel
 import type {
   CellPos,
   CodeRead,
+  HeadingRead,
+  PlanCell,
+  PlanRow,
   DepartmentsRead,
   Indicator,
   IndicatorPeriods,
@@ -21,12 +24,13 @@ import { parseDepartments } from "../values/departments";
 import { parseValue, splitMarkedSegments } from "../values/numbers";
 import { findFiscalYears, parseFiscalYear } from "../values/wareki";
 import type { DateRef, MarkedSegment } from "../values/types";
-import type { LabelHits } from "./compiled";
+import { type Hits, type LabelHits, RegionHits } from "./compiled";
 import { cachedNormalize, type LabelCandidate } from "./labels";
-import { parseItemHeading, parseTitleCell } from "./headings";
+import { headingText, matchHeading, normalizeItemId, parseItemHeading, parseTitleCell } from "./headings";
 import type {
   CodeField,
   FormLayout,
+  PlanBlocksField,
   IndicatorRowsField,
   ScheduleRowsField,
 } from "./types";
@@ -58,7 +62,7 @@ export function emptyRecord(profileId: string, layoutId: string, role: "records"
   };
 }
 
-export function readFormRecord(hits: LabelHits, layout: FormLayout): SurveyRecord {
+export function readFormRecord(hits: Hits, layout: FormLayout): SurveyRecord {
   const view = hits.index.view;
   const rec = emptyRecord(hits.compiled.profile.id, layout.id, layout.role, view.name);
   const present = new Set<string>();
@@ -74,8 +78,12 @@ export function readFormRecord(hits: LabelHits, layout: FormLayout): SurveyRecor
     switch (field.type) {
       case "text": {
         const v = valueNear(hits, hit, field.at);
-        if (v.read) texts[field.id] = v.read;
-        else emptyCells[field.id] = v.emptyAt;
+        if (!v.read) emptyCells[field.id] = v.emptyAt;
+        else if (field.id === "title") rec.title = { ...v.read, text: v.read.text.trim() };
+        else if (field.id === "purpose") rec.purpose = v.read;
+        else if (field.id === "group") rec.group = v.read;
+        else if (field.id === "id") rec.id = { ...v.read, text: normalizeItemId(v.read.text) };
+        else texts[field.id] = v.read;
         break;
       }
       case "department-list": {
@@ -130,6 +138,13 @@ export function readFormRecord(hits: LabelHits, layout: FormLayout): SurveyRecor
       case "year-values":
         rec.yearlyResults = readYearValues(hits, field.label);
         break;
+      case "plan-blocks":
+        rec.plans = readPlans(hits, field);
+        if (rec.plans.length) {
+          const status = planStatus(rec.plans, hits.compiled.profile.codeSets[field.codeSet]?.codes.map((c) => c.code) ?? []);
+          if (status) codes.status = status;
+        }
+        break;
       case "fiscal-year": {
         const fy = headerInfo(hit.text).title;
         if (fy !== undefined) rec.fiscalYear = { value: fy, cell: { row: hit.row, col: hit.col }, text: hit.text };
@@ -151,12 +166,12 @@ interface Near {
   emptyAt: CellPos;
 }
 
-function rowIsBlank(hits: LabelHits, row: number): boolean {
+function rowIsBlank(hits: Hits, row: number): boolean {
   return hits.index.view.isBlankRow(row);
 }
 
 /** The first row of values under a label: skips up to MAX_SKIP blank rows, never crosses a label row. */
-function firstDataRow(hits: LabelHits, hit: LabelCandidate): { first: number; end: number } {
+function firstDataRow(hits: Hits, hit: LabelCandidate): { first: number; end: number } {
   const start = hit.extent.bottom + 1;
   const end = Math.min(hits.nextLabelRowAfter(hit.extent.bottom), hits.index.view.bottom + 1);
   let first = start;
@@ -169,7 +184,7 @@ function firstDataRow(hits: LabelHits, hit: LabelCandidate): { first: number; en
   return { first, end: Math.max(end, start + 1) };
 }
 
-function textRead(hits: LabelHits, row: number, col: number): TextRead | undefined {
+function textRead(hits: Hits, row: number, col: number): TextRead | undefined {
   const view = hits.index.view;
   const a = view.anchor(row, col);
   const raw = view.raw(a.row, a.col);
@@ -177,7 +192,7 @@ function textRead(hits: LabelHits, row: number, col: number): TextRead | undefin
   return { text: cellText(raw), raw, cell: a };
 }
 
-function valueNear(hits: LabelHits, hit: LabelCandidate, at: "below" | "right"): Near {
+function valueNear(hits: Hits, hit: LabelCandidate, at: "below" | "right"): Near {
   const view = hits.index.view;
   if (at === "below") {
     const { first, end } = firstDataRow(hits, hit);
@@ -207,7 +222,7 @@ function valueNear(hits: LabelHits, hit: LabelCandidate, at: "below" | "right"):
   return { emptyAt };
 }
 
-function readCode(hits: LabelHits, hit: LabelCandidate, field: CodeField): { read?: CodeRead; emptyAt: CellPos } {
+function readCode(hits: Hits, hit: LabelCandidate, field: CodeField): { read?: CodeRead; emptyAt: CellPos } {
   const view = hits.index.view;
   const codeSet = hits.compiled.profile.codeSets[field.codeSet];
   if (field.at === "right") {
@@ -295,7 +310,7 @@ interface IndicatorGroup {
   rows: number[];
 }
 
-function readIndicators(hits: LabelHits, f: IndicatorRowsField): { indicators: Indicator[]; periods: IndicatorPeriods } {
+function readIndicators(hits: Hits, f: IndicatorRowsField): { indicators: Indicator[]; periods: IndicatorPeriods } {
   const view = hits.index.view;
   const lh = hits.first(f.label);
   const bh = hits.first(f.baseline);
@@ -433,7 +448,7 @@ function readIndicators(hits: LabelHits, f: IndicatorRowsField): { indicators: I
   return { indicators, periods };
 }
 
-function firstInRows(hits: LabelHits, rows: readonly number[], col: number | undefined): { raw: CellValue; cell: CellPos } | undefined {
+function firstInRows(hits: Hits, rows: readonly number[], col: number | undefined): { raw: CellValue; cell: CellPos } | undefined {
   if (col === undefined) return undefined;
   const view = hits.index.view;
   for (const r of rows) {
@@ -445,7 +460,7 @@ function firstInRows(hits: LabelHits, rows: readonly number[], col: number | und
 }
 
 function valueRead(
-  hits: LabelHits,
+  hits: Hits,
   vc: { raw: CellValue; cell: CellPos },
   text: string,
   useRaw: boolean,
@@ -459,7 +474,7 @@ function valueRead(
 
 // ---------------------------------------------------------------- schedule and yearly values
 
-function readSchedule(hits: LabelHits, f: ScheduleRowsField): { tasks: Task[]; headers: YearHeader[] } {
+function readSchedule(hits: Hits, f: ScheduleRowsField): { tasks: Task[]; headers: YearHeader[] } {
   const view = hits.index.view;
   const th = hits.first(f.label);
   if (!th) return { tasks: [], headers: [] };
@@ -489,7 +504,7 @@ function readSchedule(hits: LabelHits, f: ScheduleRowsField): { tasks: Task[]; h
   return { tasks, headers };
 }
 
-function readYearValues(hits: LabelHits, key: string): ScheduleYearCell[] {
+function readYearValues(hits: Hits, key: string): ScheduleYearCell[] {
   const out: ScheduleYearCell[] = [];
   for (const h of hits.all(key)) {
     const fy = headerInfo(h.text).fy;
@@ -497,5 +512,177 @@ function readYearValues(hits: LabelHits, key: string): ScheduleYearCell[] {
     const v = valueNear(hits, h, "below");
     out.push({ fiscalYear: fy.fiscalYear, text: v.read?.text ?? "", cell: v.read?.cell ?? v.emptyAt });
   }
+  return out;
+}
+
+// ---------------------------------------------------------------- plan blocks (武蔵野 年次計画)
+
+function readPlans(hits: Hits, f: PlanBlocksField): PlanRow[] {
+  const view = hits.index.view;
+  const codeSet = hits.compiled.profile.codeSets[f.codeSet];
+  const out: PlanRow[] = [];
+  for (const h of hits.all(f.label)) {
+    // Year headers sit in the label's row, to its right.
+    const yearHits = hits.all(f.years).filter((y) => y.row === h.row && y.col > h.col);
+    const headers = yearHits
+      .map((y) => ({ y, fy: headerInfo(y.text).fy }))
+      .filter((x): x is { y: (typeof yearHits)[number]; fy: NonNullable<ReturnType<typeof parseFiscalYear>> } => !!x.fy)
+      .map(({ y, fy }) => ({ fiscalYear: fy.fiscalYear, text: y.text, cell: { row: y.row, col: y.col }, toFiscalYear: fy.toFiscalYear }));
+    const firstYearCol = headers.length ? headers[0].cell.col : h.extent.right + 1;
+    // The plan row: the next non-blank row under the header band.
+    const headerBottom = Math.max(h.extent.bottom, ...yearHits.map((y) => y.extent.bottom));
+    let r = headerBottom + 1;
+    while (r <= view.bottom && r <= headerBottom + MAX_SKIP && view.isBlankRow(r)) r++;
+    const statusHit = hits.all(f.status).find((st) => st.row > headerBottom && st.row <= headerBottom + 1 + MAX_SKIP + 1);
+    const valueRow = statusHit && statusHit.row === r ? undefined : r;
+    const cells: PlanCell[] = [];
+    let subItem: TextRead | undefined;
+    if (valueRow !== undefined) {
+      for (const hd of headers) {
+        const a = view.anchor(valueRow, hd.cell.col);
+        const raw = view.raw(a.row, a.col);
+        cells.push({ fiscalYear: hd.fiscalYear, toFiscalYear: hd.toFiscalYear, text: isEmptyCell(raw) ? "" : cellText(raw).trim(), cell: a });
+      }
+      // A sub-item sits before the first year column (its own column, or the label column of the value row).
+      for (let c = firstYearCol - 1; c >= h.col; c--) {
+        const t = textRead(hits, valueRow, c);
+        if (t && !hits.isLabelText(cachedNormalize(t.text))) {
+          subItem = t;
+          break;
+        }
+      }
+    }
+    const statusAt = { row: statusHit ? statusHit.row : (valueRow ?? headerBottom) + 1, col: firstYearCol };
+    let status: CodeRead | undefined;
+    if (statusHit) {
+      const a = view.anchor(statusHit.row, firstYearCol);
+      const raw = view.raw(a.row, a.col);
+      if (!isEmptyCell(raw)) status = { parsed: parseCode(raw, codeSet), raw, cell: a };
+    }
+    out.push({ headers, cells, subItem, status, statusAt, labelCell: { row: h.row, col: h.col } });
+  }
+  return out;
+}
+
+/** A record's status: the least advanced of its plan rows (a project is done only when every row is). */
+function planStatus(plans: readonly PlanRow[], order: readonly string[]): CodeRead | undefined {
+  let worst: CodeRead | undefined;
+  for (const p of plans) {
+    const c = p.status;
+    if (!c?.parsed.code) continue;
+    if (!worst || order.indexOf(c.parsed.code) > order.indexOf(worst.parsed.code!)) worst = c;
+  }
+  return worst;
+}
+
+// ---------------------------------------------------------------- stacked records and headings
+
+interface HeadingRow {
+  readonly row: number;
+  readonly read: HeadingRead;
+  readonly departments?: string;
+}
+
+/** Rows holding a single non-empty cell that matches one of the layout's heading patterns. */
+export function headingRows(hits: Hits, specs: FormLayout["headings"]): HeadingRow[] {
+  if (!specs?.length) return [];
+  const view = hits.index.view;
+  const g = view.grid;
+  const out: HeadingRow[] = [];
+  for (let i = 0; i < g.rows.length; i++) {
+    const row = g.rows[i];
+    let only = -1;
+    let count = 0;
+    for (let j = 0; j < row.length; j++) {
+      if (!isEmptyCell(row[j])) {
+        count++;
+        only = j;
+        if (count > 1) break;
+      }
+    }
+    if (count !== 1) continue;
+    const v = row[only];
+    if (typeof v !== "string") continue;
+    const m = matchHeading(specs, v);
+    if (!m) continue;
+    out.push({
+      row: g.top + i,
+      read: { level: m.spec.level, field: m.spec.field, no: m.no, title: m.title, text: m.text, cell: { row: g.top + i, col: g.left + only } },
+      departments: m.departments,
+    });
+  }
+  return out;
+}
+
+/** The headings in force at a row: the last one of each level above it, deeper levels reset by shallower ones. */
+export function headingsAt(rows: readonly HeadingRow[], row: number): HeadingRow[] {
+  const byLevel: (HeadingRow | undefined)[] = [];
+  for (const h of rows) {
+    if (h.row >= row) break;
+    byLevel[h.read.level] = h;
+    for (let l = h.read.level + 1; l < byLevel.length; l++) byLevel[l] = undefined;
+  }
+  return byLevel.filter((h): h is HeadingRow => !!h);
+}
+
+/** Puts a record's headings on it: group, section, subsection, category, and departments from a heading. */
+export function applyHeadings(rec: MutableRecord, active: readonly HeadingRow[]): void {
+  if (active.length === 0) return;
+  rec.headings = active.map((h) => h.read);
+  for (const h of active) {
+    const read: TextRead = { text: h.read.text, raw: h.read.text, cell: h.read.cell };
+    rec[h.read.field] = read;
+    if (h.departments && !rec.departments) rec.departments = { list: parseDepartments(h.departments), raw: h.departments, cell: h.read.cell };
+  }
+}
+
+/** Records that follow each other down one sheet: each starts at a label or at a cell matching a pattern. */
+export function readStackedRecords(hits: LabelHits, layout: FormLayout): SurveyRecord[] {
+  const view = hits.index.view;
+  const start = layout.recordStart;
+  const heads = headingRows(hits, layout.headings);
+  const starts: { row: number; col: number; id?: string; written?: string }[] = [];
+  if (start?.label) {
+    for (const h of hits.all(start.label)) starts.push({ row: h.row, col: h.col });
+  } else if (start?.pattern) {
+    const re = new RegExp(start.pattern, "u");
+    const g = view.grid;
+    for (let i = 0; i < g.rows.length; i++) {
+      const row = g.rows[i];
+      const j = row.findIndex((v) => !isEmptyCell(v));
+      if (j < 0 || typeof row[j] !== "string") continue;
+      const text = headingText(row[j] as string);
+      const m = re.exec(text);
+      if (!m) continue;
+      starts.push({ row: g.top + i, col: g.left + j, id: m.groups?.id ? normalizeItemId(m.groups.id) : undefined, written: (row[j] as string).trim() });
+    }
+  }
+  const out: SurveyRecord[] = [];
+  starts.forEach((s, i) => {
+    const nextStart = i + 1 < starts.length ? starts[i + 1].row : view.bottom + 1;
+    const nextHeading = heads.find((h) => h.row > s.row)?.row ?? Number.POSITIVE_INFINITY;
+    const bottom = Math.min(nextStart, nextHeading) - 1;
+    const rec = readFormRecord(new RegionHits(hits, s.row, bottom), layout) as MutableRecord;
+    if (s.id) {
+      const a = view.anchor(s.row, s.col);
+      rec.id = { text: s.id, raw: view.raw(a.row, a.col), cell: a };
+      if (s.written && s.written !== s.id) rec.idWritten = s.written;
+    }
+    for (const c of start?.cells ?? []) {
+      const t = textRead(hits, s.row, s.col + c.offset);
+      if (!t) continue;
+      if (c.type === "title") {
+        const parsed = parseTitleCell(t.text);
+        // 【主要】 or a bare 主要 followed by a space marks a key item (三鷹 アクションプラン).
+        const marks = /^\s*(?:【\s*主要\s*】\s*|主要\s+)/.exec(parsed.title);
+        rec.title = { ...t, text: marks ? parsed.title.slice(marks[0].length).trim() : parsed.title };
+        rec.tags = [...parsed.tags.filter((x) => x !== "主要")];
+        rec.marks = marks || parsed.tags.includes("主要") ? ["主要"] : [];
+      } else if (c.type === "department-list") rec.departments = { list: parseDepartments(t.text), raw: t.raw, cell: t.cell };
+      else if (c.id === "purpose") rec.purpose = t;
+    }
+    applyHeadings(rec, headingsAt(heads, s.row));
+    out.push(rec);
+  });
   return out;
 }

@@ -1,82 +1,230 @@
 /**
- * Reads the rows of a table-shaped sheet (評価一覧, 目次 …): a header band names the columns and each
- * row below it is a record. A group column filled only on a group's first row is carried down.
+ * Reads the rows of a table-shaped sheet (評価一覧, 目次, 三鷹 目標指標, 小平 推進プログラム): a header band names
+ * the columns and each row below it is a record. The band may repeat (one per 施策 block); heading rows above the
+ * rows set their group; a group column filled only on a group's first row is carried down.
  */
-import { cellText, isEmptyCell } from "../model/cell";
-import type { CellPos, CodeRead, SurveyRecord, TextRead } from "../model/record";
+import { type CellValue, cellText, isEmptyCell } from "../model/cell";
+import type { CellPos, CodeRead, Indicator, IndicatorValueRead, SurveyRecord, TextRead } from "../model/record";
 import { parseCode } from "../values/codes";
 import { parseDepartments } from "../values/departments";
+import { parseValue } from "../values/numbers";
+import { findFiscalYears } from "../values/wareki";
 import type { LabelHits } from "./compiled";
-import { normalizeRecordId, parseTitleCell } from "./headings";
-import { emptyRecord } from "./read-form";
-import type { TableLayout } from "./types";
+import { normalizeItemId, parseTitleCell } from "./headings";
+import type { LabelCandidate } from "./labels";
+import { applyHeadings, emptyRecord, headingRows, headingsAt, type MutableRecord } from "./read-form";
+import type { FieldId, TableColumn, TableLayout } from "./types";
+
+interface ColumnPos {
+  readonly spec: TableColumn;
+  readonly col: number;
+  /** For an indicator series: each column with the header text and fiscal year it has. */
+  readonly series?: readonly { readonly col: number; readonly header: string; readonly fiscalYear?: number }[];
+}
+
+interface Band {
+  readonly top: number;
+  readonly bottom: number;
+  readonly columns: readonly ColumnPos[];
+}
+
+/** A title note that an item ended (`※令和4年度までをもって終了`). */
+const ENDED_RE = /※[^※]*(?:終了|廃止)\s*$/;
+
+function fiscalYearOf(text: string): number | undefined {
+  return findFiscalYears(text)[0]?.fiscalYear;
+}
+
+function nearest(hits: readonly LabelCandidate[], row: number, range: number): LabelCandidate | undefined {
+  let best: LabelCandidate | undefined;
+  for (const h of hits) {
+    if (h.row < row - range || h.row > row + range) continue;
+    if (!best || Math.abs(h.row - row) < Math.abs(best.row - row)) best = h;
+  }
+  return best;
+}
+
+function findBands(hits: LabelHits, layout: TableLayout): Band[] {
+  const view = hits.index.view;
+  const anchorKey = layout.recognition.required[0];
+  const anchors = hits.all(anchorKey);
+  const bands: Band[] = [];
+  for (const anchor of layout.repeatHeader ? anchors : anchors.slice(0, 1)) {
+    const placed = new Map<FieldId, ColumnPos>();
+    let top = anchor.row;
+    let bottom = anchor.extent.bottom;
+    const labelled = layout.columns.filter((c) => c.label);
+    for (const spec of labelled) {
+      const all = hits.all(spec.label!);
+      const h = nearest(all, anchor.row, 1);
+      if (!h) continue;
+      top = Math.min(top, h.row);
+      bottom = Math.max(bottom, h.extent.bottom);
+      if (spec.type === "indicator-series") {
+        // Several columns: one merged header over them, or one label repeated along the header row.
+        const same = all.filter((x) => x.row === h.row);
+        const series =
+          h.extent.right > h.col || same.length === 1
+            ? Array.from({ length: h.extent.right - h.col + 1 }, (_, i) => ({ col: h.col + i, header: h.text, fiscalYear: fiscalYearOf(h.text) }))
+            : same.map((x) => ({ col: x.col, header: x.text, fiscalYear: fiscalYearOf(x.text) }));
+        placed.set(spec.id, { spec, col: h.col, series });
+      } else placed.set(spec.id, { spec, col: h.col });
+    }
+    // A sub-header row (fiscal years under the labels) belongs to the band and names the series' years.
+    if (layout.subHeader) {
+      const subs = hits.all(layout.subHeader).filter((x) => x.row === bottom + 1);
+      if (subs.length) {
+        bottom += 1;
+        const yearAt = new Map(subs.map((x) => [x.col, x] as const));
+        for (const [id, pos] of placed) {
+          if (!pos.series) continue;
+          placed.set(id, {
+            ...pos,
+            series: pos.series.map((s) => {
+              const sub = yearAt.get(s.col);
+              return sub ? { col: s.col, header: sub.text, fiscalYear: fiscalYearOf(sub.text) } : s;
+            }),
+          });
+        }
+      }
+    }
+    for (const spec of layout.columns) {
+      if (spec.label || !spec.relativeTo) continue;
+      const base = placed.get(spec.relativeTo);
+      if (base) placed.set(spec.id, { spec, col: base.col + (spec.offset ?? 0) });
+    }
+    if (placed.size) bands.push({ top, bottom, columns: [...placed.values()] });
+  }
+  bands.sort((a, b) => a.top - b.top);
+  void view;
+  return bands;
+}
+
+function valueRead(raw: CellValue, cell: CellPos, fmt: string | undefined): IndicatorValueRead {
+  return { parsed: parseValue(raw as never, { percentFormat: !!fmt && fmt.includes("%") }), text: cellText(raw), raw, cell, packed: false };
+}
 
 export function readTableRecords(hits: LabelHits, layout: TableLayout): SurveyRecord[] {
   const view = hits.index.view;
-  const cols = layout.columns
-    .map((c) => ({ spec: c, hit: hits.first(c.label) }))
-    .filter((c): c is { spec: (typeof layout.columns)[number]; hit: NonNullable<ReturnType<LabelHits["first"]>> } => !!c.hit);
-  if (cols.length === 0) return [];
-  const headerBottom = Math.max(...cols.map((c) => c.hit.extent.bottom));
+  const bands = findBands(hits, layout);
+  if (bands.length === 0) return [];
+  const heads = headingRows(hits, layout.headings);
+  const headRowSet = new Set(heads.map((h) => h.row));
   const missing = layout.recognition.required.filter((k) => !hits.has(k));
-  const keyCols = cols.filter((c) => c.spec.id === "id" || c.spec.id === "title");
-
   const out: SurveyRecord[] = [];
-  let group: TextRead | undefined;
-  for (let r = headerBottom + 1; r <= view.bottom; r++) {
-    const rec = emptyRecord(hits.compiled.profile.id, layout.id, layout.role, view.name);
-    rec.row = r;
-    rec.missingLabels = missing;
-    const present = new Set<string>();
-    const emptyCells: Record<string, CellPos> = {};
-    const codes: Record<string, CodeRead> = {};
-    const texts: Record<string, TextRead> = {};
-    const hasKey = keyCols.some((c) => !view.isEmpty(r, c.hit.col));
-    for (const { spec, hit } of cols) {
-      const a = view.anchor(r, hit.col);
-      // A cell merged down from the row above belongs to that row's record, except for a group cell.
-      const raw = a.row === r || spec.carryDown ? view.raw(a.row, a.col) : null;
-      present.add(spec.id);
-      if (spec.carryDown) {
-        if (!isEmptyCell(raw)) group = { text: cellText(raw).trim(), raw, cell: a };
-        continue;
-      }
-      if (isEmptyCell(raw)) {
-        emptyCells[spec.id] = { row: r, col: hit.col };
-        continue;
-      }
-      const read: TextRead = { text: cellText(raw), raw, cell: a };
-      switch (spec.type) {
-        case "id":
-          rec.id = { ...read, text: normalizeRecordId(read.text.replace(/^No\.?/i, "")) };
-          break;
-        case "title": {
-          const t = parseTitleCell(read.text);
-          rec.title = { ...read, text: t.title };
-          rec.tags = t.tags;
-          if (t.repostOf) rec.repostOf = t.repostOf;
-          break;
+  bands.forEach((band, bi) => {
+    const end = Math.min(bi + 1 < bands.length ? bands[bi + 1].top - 1 : view.bottom, view.bottom);
+    const keyCols = band.columns.filter((c) => c.spec.id === "id" || c.spec.id === "title" || c.spec.id === "indicator");
+    const required = band.columns.filter((c) => layout.requireAny?.includes(c.spec.id));
+    let group: TextRead | undefined;
+    for (let r = band.bottom + 1; r <= end; r++) {
+      if (headRowSet.has(r) || hits.index.view.isBlankRow(r)) continue;
+      // Page headers repeated inside the table are label rows, not records.
+      if (hits.nextLabelRowAfter(r - 1) === r) continue;
+      const cellAt = (col: number) => {
+        const a = view.anchor(r, col);
+        return { a, raw: a.row === r ? view.raw(a.row, a.col) : null };
+      };
+      const hasKey = keyCols.some((c) => !isEmptyCell(cellAt(c.col).raw));
+      if (!hasKey && !band.columns.some((c) => c.spec.carryDown && !isEmptyCell(view.value(r, c.col)))) continue;
+      if (required.length && !required.some((c) => (c.series ?? [{ col: c.col }]).some((s) => !isEmptyCell(cellAt(s.col).raw)))) continue;
+      const rec = emptyRecord(hits.compiled.profile.id, layout.id, layout.role, view.name) as MutableRecord;
+      rec.row = r;
+      rec.missingLabels = missing;
+      const present = new Set<string>();
+      const emptyCells: Record<string, CellPos> = {};
+      const codes: Record<string, CodeRead> = {};
+      const texts: Record<string, TextRead> = {};
+      let indicatorLabel: TextRead | undefined;
+      const values: { baseline?: IndicatorValueRead; target?: IndicatorValueRead; series?: NonNullable<Indicator["series"]> } = {};
+      for (const { spec, col, series } of band.columns) {
+        present.add(spec.id);
+        const { a, raw: own } = cellAt(col);
+        const raw = spec.carryDown ? view.raw(a.row, a.col) : own;
+        if (spec.carryDown) {
+          if (!isEmptyCell(raw)) group = { text: cellText(raw).trim(), raw, cell: a };
+          continue;
         }
-        case "department-list":
-          rec.departments = { list: parseDepartments(read.text), raw, cell: a };
-          break;
-        case "code":
-          codes[spec.id] = { parsed: parseCode(raw, hits.compiled.profile.codeSets[spec.codeSet ?? ""]), raw, cell: a };
-          break;
-        case "text":
-          if (spec.id === "purpose") rec.purpose = read;
-          else if (spec.id === "group") group = read;
-          else texts[spec.id] = read;
-          break;
+        if (spec.type === "indicator-series" && series) {
+          values.series = series
+            .map((s) => {
+              const c = cellAt(s.col);
+              return { fiscalYear: s.fiscalYear, header: s.header, value: valueRead(c.raw, c.a, view.numberFormat(c.a.row, c.a.col)) };
+            })
+            .filter((s) => !isEmptyCell(s.value.raw));
+          continue;
+        }
+        if (isEmptyCell(raw)) {
+          emptyCells[spec.id] = { row: r, col };
+          continue;
+        }
+        const read: TextRead = { text: cellText(raw), raw, cell: a };
+        switch (spec.type) {
+          case "id":
+            rec.id = { ...read, text: normalizeItemId(read.text) };
+            if (rec.id.text !== read.text.trim()) rec.idWritten = read.text.trim();
+            break;
+          case "title": {
+            const t = parseTitleCell(read.text);
+            const ended = ENDED_RE.exec(t.title);
+            rec.title = { ...read, text: ended ? t.title.slice(0, ended.index).trim() : t.title };
+            if (ended) rec.ended = true;
+            rec.tags = t.tags.filter((x) => x !== "主要");
+            if (t.tags.includes("主要")) rec.marks = ["主要"];
+            if (t.repostOf) rec.repostOf = t.repostOf;
+            break;
+          }
+          case "department-list":
+            rec.departments = { list: parseDepartments(read.text), raw, cell: a };
+            break;
+          case "code":
+            codes[spec.id] = { parsed: parseCode(raw, hits.compiled.profile.codeSets[spec.codeSet ?? ""]), raw, cell: a };
+            break;
+          case "indicator-value":
+            if (spec.id === "baseline" || spec.id === "target") values[spec.id] = valueRead(raw, a, view.numberFormat(a.row, a.col));
+            break;
+          case "text":
+            if (spec.id === "purpose") rec.purpose = read;
+            else if (spec.id === "group") group = read;
+            else if (spec.id === "indicator") indicatorLabel = read;
+            else texts[spec.id] = read;
+            break;
+        }
       }
+      if (group) rec.group = group;
+      if (indicatorLabel || values.baseline || values.target || values.series?.length) {
+        // The latest filled value of the series is the actual; 同左 takes the value on its left.
+        const series = values.series ?? [];
+        let actual: IndicatorValueRead | undefined;
+        for (let i = series.length - 1; i >= 0 && !actual; i--) {
+          const v = series[i].value;
+          if (v.parsed.kind === "copy-left") {
+            for (let k = i - 1; k >= 0; k--) {
+              if (series[k].value.parsed.kind !== "copy-left") {
+                actual = { ...series[k].value, cell: v.cell, raw: v.raw };
+                break;
+              }
+            }
+          } else actual = v;
+        }
+        rec.indicators = [
+          {
+            label: indicatorLabel ?? { text: "", raw: null, cell: { row: r, col: band.columns[0].col } },
+            baseline: values.baseline,
+            target: values.target,
+            actual,
+            series,
+          },
+        ];
+      }
+      applyHeadings(rec, headingsAt(heads, r));
+      rec.present = present;
+      rec.emptyCells = emptyCells;
+      rec.codes = codes;
+      rec.texts = texts;
+      if (!rec.id && !rec.title && rec.indicators.length === 0) continue;
+      out.push(rec);
     }
-    if (!hasKey) continue; // a blank or group-only row, not a record
-    if (group) rec.group = group;
-    rec.present = present;
-    rec.emptyCells = emptyCells;
-    rec.codes = codes;
-    rec.texts = texts;
-    out.push(rec);
-  }
+  });
   return out;
 }

@@ -6,7 +6,7 @@ import { GridView, type SheetGrid } from "../model/grid";
 import type { SurveyRecord } from "../model/record";
 import { compileLayout, LabelHits, type LayoutScore, scoreLayout } from "./compiled";
 import { SheetIndex } from "./labels";
-import { readFormRecord } from "./read-form";
+import { readFormRecord, readStackedRecords } from "./read-form";
 import { readTableRecords } from "./read-table";
 import type { Profile } from "./types";
 
@@ -48,7 +48,7 @@ export function recogniseSheet(
 export function readRecords(rec: Recognition): SurveyRecord[] {
   if (!rec.best || !rec.hits) return [];
   const layout = rec.best.compiled.layout;
-  if (layout.shape === "form") return [readFormRecord(rec.hits, layout)];
+  if (layout.shape === "form") return layout.recordsPerSheet === "stacked" ? readStackedRecords(rec.hits, layout) : [readFormRecord(rec.hits, layout)];
   return readTableRecords(rec.hits, layout);
 }
 

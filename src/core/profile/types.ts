@@ -25,7 +25,21 @@ export type FieldId =
   | "tasks"
   | "yearlyResults"
   | "fiscalYear"
-  | "page";
+  | "page"
+  | "section"
+  | "subsection"
+  | "category"
+  | "plans"
+  | "marks"
+  | "indicator"
+  | "baseline"
+  | "target"
+  | "actual"
+  | "unit"
+  | "targetType"
+  | "note"
+  | "goals"
+  | "ended";
 
 export type Stage = "提出前" | "本部評価後";
 export const STAGES: readonly Stage[] = ["提出前", "本部評価後"];
@@ -110,6 +124,19 @@ export interface FiscalYearField extends FieldBase {
   readonly type: "fiscal-year";
 }
 
+/**
+ * Plan blocks (武蔵野 年次計画): a header row with the label and fiscal-year headers, a row of plan cells (an optional
+ * sub-item in the columns before the first year), then a status row whose code sits under the first year header.
+ * The block may repeat within a record.
+ */
+export interface PlanBlocksField extends Omit<FieldBase, "label"> {
+  readonly type: "plan-blocks";
+  readonly label: string; // 年次計画
+  readonly years: string; // the fiscal-year header label key (multiple)
+  readonly status: string; // 実施状況
+  readonly codeSet: string;
+}
+
 export type FormField =
   | TextField
   | DepartmentField
@@ -119,17 +146,47 @@ export type FormField =
   | IndicatorRowsField
   | ScheduleRowsField
   | YearValuesField
-  | FiscalYearField;
+  | FiscalYearField
+  | PlanBlocksField;
 
 /** A column of a table layout: every data row has one value in it. */
 export interface TableColumn {
   readonly id: FieldId;
-  readonly label: string;
-  readonly type: "text" | "code" | "department-list" | "title" | "id";
+  /** The header label key. A column without a header is placed `offset` columns from another column (`relativeTo`). */
+  readonly label?: string;
+  readonly relativeTo?: FieldId;
+  readonly offset?: number;
+  /**
+   * text, code, department-list, title (with 【tags】 and repost note), id (No., circled numbers too),
+   * indicator-value (one figure), indicator-series (several columns under one merged header or one repeated
+   * label, each with its fiscal year; the latest filled one is the actual).
+   */
+  readonly type: "text" | "code" | "department-list" | "title" | "id" | "indicator-value" | "indicator-series";
   readonly codeSet?: string;
   /** The group column is filled on a group's first row only; carry it down. */
   readonly carryDown?: boolean;
   readonly required?: RequiredWhen;
+}
+
+/**
+ * A heading row above records (基本方針 / 項 / 細目, 第N部 / 施策, 方向性, a banner): the row's first non-empty cell,
+ * after NFKC and with spaces collapsed, matches `pattern`. A heading resets the deeper levels below it.
+ */
+export interface HeadingSpec {
+  readonly level: 1 | 2 | 3;
+  /** What the heading sets on the records under it. */
+  readonly field: "group" | "section" | "subsection" | "category";
+  /** Regex source; named groups `no`, `title` and `departments` are kept. */
+  readonly pattern: string;
+}
+
+/** How a stacked record starts: at every occurrence of a label, or at a cell matching a pattern. */
+export interface RecordStart {
+  readonly label?: string;
+  /** Regex source for the start cell; named group `id` gives the record's id. */
+  readonly pattern?: string;
+  /** Cells to the right of the start cell that hold fields of the record (title, departments …). */
+  readonly cells?: readonly { readonly id: FieldId; readonly offset: number; readonly type: "text" | "title" | "department-list" }[];
 }
 
 interface LayoutBase {
@@ -147,13 +204,23 @@ interface LayoutBase {
 
 export interface FormLayout extends LayoutBase {
   readonly shape: "form";
-  readonly recordsPerSheet: "one";
+  /** one: the sheet is one record (小平 調査票); stacked: records follow each other down the sheet (武蔵野, 三鷹). */
+  readonly recordsPerSheet: "one" | "stacked";
+  readonly recordStart?: RecordStart;
+  readonly headings?: readonly HeadingSpec[];
   readonly fields: readonly FormField[];
 }
 
 export interface TableLayout extends LayoutBase {
   readonly shape: "table";
   readonly columns: readonly TableColumn[];
+  readonly headings?: readonly HeadingSpec[];
+  /** The header repeats, one band per block (三鷹's 施策 tables): each data row belongs to the band above it. */
+  readonly repeatHeader?: boolean;
+  /** A label key for a header row under the labels (fiscal years under 計画策定時 / 達成値 / 目標値). */
+  readonly subHeader?: string;
+  /** A data row is a record only if one of these columns holds a value (a notes row is not a record). */
+  readonly requireAny?: readonly FieldId[];
 }
 
 export type Layout = FormLayout | TableLayout;
