@@ -59,7 +59,8 @@ export class SheetWriter {
 
   spec(name: string, extra: Partial<SheetSpec> & { columnWidths: readonly number[]; headerRows: { top: number; bottom: number } }): SheetSpec {
     const print: PrintSpec = { orientation: "landscape", paper: "A4", fitToWidth: true, repeatRows: extra.headerRows, footer: this.msg("summary.footer") };
-    const { headerRows: _h, ...rest } = extra;
+    const rest: Partial<SheetSpec> = { ...extra };
+    delete (rest as { headerRows?: unknown }).headerRows;
     return {
       name,
       cells: this.cells,
