@@ -24,12 +24,25 @@ export interface AppliedEdits {
   readonly refused: readonly LoggedEdit[];
 }
 
+/** Parts of a sheet spec a renderer could not draw on this host (the rest of the sheet is there). */
+export type OmittedFeature =
+  | "chart" // the ExcelJS renderer cannot draw charts: the basis cell says so instead
+  | "print" // page setup needs ExcelApi 1.9
+  | "validations"; // drop-down lists need ExcelApi 1.8
+
 export interface WriteSheetResult {
   /** The name the sheet got: the spec's name, or a free name when a user's sheet holds it. */
   readonly name: string;
   /** Set when the requested name belonged to a sheet the add-in does not own. */
   readonly requestedName?: string;
   readonly replaced: boolean;
+  /** What the spec asked for that this host could not draw; absent when everything was drawn. */
+  readonly omitted?: readonly OmittedFeature[];
+}
+
+export interface WriteSheetsOptions {
+  /** Called as sheets are finished: `done` of `total` specs are completely written. */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 export interface WorkbookPort {
@@ -43,6 +56,13 @@ export interface WorkbookPort {
   applyEdits(edits: readonly LoggedEdit[], at?: Date): Promise<AppliedEdits>;
   /** Creates, or replaces, a sheet the add-in owns. A user's sheet of the same name is never touched. */
   writeOwnedSheet(spec: SheetSpec): Promise<WriteSheetResult>;
+  /**
+   * Creates, or replaces, several owned sheets with the same rules as writeOwnedSheet (the sheet generated for a name
+   * before is replaced; a user's sheet holding the name is never touched, the new sheet takes a free `(2)` name).
+   * Results are in the order of `specs`, whose names must be distinct. The Office adapter writes them all in a
+   * constant number of round trips (office-workbook.ts).
+   */
+  writeOwnedSheets(specs: readonly SheetSpec[], options?: WriteSheetsOptions): Promise<WriteSheetResult[]>;
   /** Names of the sheets the add-in created (carrying its ownership mark). */
   ownedSheets(): Promise<readonly string[]>;
   /** Activates the sheet and selects the cell or range. */

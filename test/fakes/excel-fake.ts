@@ -17,6 +17,11 @@
  * - Strings written to a cell not formatted as text are parsed as Excel parses typing: `=…`, `+…`, `-…`, `@…`
  *   become formulas (or numbers), `123` and `12%` numbers, `TRUE` a boolean, `2026-11-22 14:05` a date.
  *
+ * Tables (ListObjects), charts and page layout are modelled as far as the add-in uses them, with Excel's rules: a
+ * table may not overlap another table or a merged area, its header row becomes unique non-empty text, its name is
+ * unique among the workbook's tables and defined names; a chart takes a text first column as its categories; print
+ * titles must be whole rows; `pageLayout` needs ExcelApi 1.9, `showFilterButton` and a Range argument 1.3.
+ *
  * It counts syncs, and the bytes each sync returns (JSON of every loaded value) and sends (JSON of every value set).
  * A response over `responseLimit` (5 MB, Excel on the web) rejects with ResponsePayloadSizeLimitExceeded. Failure
  * injection: `cellEditMode` (every sync rejects with InvalidOperationInCellEditMode), `sheet.protected` (writes
@@ -176,6 +181,39 @@ export interface ValidationRecord {
   ignoreBlanks?: boolean;
 }
 
+export interface FakeTableRecord {
+  name: string;
+  readonly box: Box;
+  style: string;
+  showFilterButton: boolean;
+  readonly showHeaders: boolean;
+}
+
+export interface FakeChartRecord {
+  name: string;
+  readonly type: string;
+  readonly seriesBy: string;
+  /** The source data as given to charts.add. */
+  readonly source: { readonly sheet: string; readonly box: Box };
+  /** The category labels Excel took from the source (a text first column or row), or null. */
+  readonly categories: Box | null;
+  readonly series: { name: string; readonly values: Box }[];
+  title: string;
+  /** Cells the chart covers, after setPosition: A1 of the start cell and of the end cell. */
+  position: { readonly start: string; readonly end?: string } | null;
+}
+
+export interface PageLayoutRecord {
+  orientation?: string;
+  paperSize?: string;
+  zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  /** As Excel gives it back: `$4:$4`. */
+  printTitleRows?: string;
+  centerFooter?: string;
+  leftFooter?: string;
+  rightFooter?: string;
+}
+
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 
 /** A Date as a serial number of the 1900 date system (as Excel stores it). */
@@ -198,6 +236,9 @@ export class FakeSheet {
   validations: ValidationRecord[] = [];
   /** Formatting reaching beyond the cells (whole formatted columns, say): it widens the used range with formats. */
   formatted: Box | null = null;
+  tables: FakeTableRecord[] = [];
+  charts: FakeChartRecord[] = [];
+  pageLayout: PageLayoutRecord = {};
 
   constructor(public name: string) {}
 
@@ -260,6 +301,19 @@ export class FakeBook {
   readonly sheets: FakeSheet[] = [];
   active: FakeSheet | undefined;
   selection: { sheet: string; address: string } | undefined;
+  /** Defined names (named ranges): they share one namespace with table names. */
+  readonly names: string[] = [];
+
+  /** Every table in the workbook, with its sheet. */
+  tables(): { sheet: FakeSheet; table: FakeTableRecord }[] {
+    return this.sheets.flatMap((sheet) => sheet.tables.map((table) => ({ sheet, table })));
+  }
+
+  /** A table or defined name holds this name (case-insensitively, as Excel compares them). */
+  nameTaken(name: string, except?: FakeTableRecord): boolean {
+    const n = name.toLowerCase();
+    return this.names.some((x) => x.toLowerCase() === n) || this.tables().some(({ table }) => table !== except && table.name.toLowerCase() === n);
+  }
 
   sheet(name: string): FakeSheet | undefined {
     const n = name.toLowerCase();
@@ -317,7 +371,14 @@ export class FakeBook {
       (ws.columns ?? []).forEach((col, i) => {
         if (col?.width) sheet.columnWidths.set(i, Math.trunc(col.width * 7 + 5) * 0.75);
       });
+      const tables = (ws as unknown as { tables?: Record<string, { model?: { name?: string; tableRef?: string; ref?: string } }> }).tables ?? {};
+      for (const t of Object.values(tables)) {
+        const ref = t.model?.tableRef ?? t.model?.ref;
+        if (t.model?.name && ref) sheet.tables.push({ name: t.model.name, box: parseBox(ref), style: "TableStyleLight9", showFilterButton: true, showHeaders: true });
+      }
     }
+    const defined = (wb.definedNames as unknown as { model?: { name: string }[] }).model ?? [];
+    book.names.push(...defined.map((d) => d.name));
     book.active = book.sheets.find((s) => s.visibility === "Visible");
     return book;
   }
@@ -642,9 +703,13 @@ abstract class FakeObject {
 
 export class FakeWorkbook {
   readonly worksheets: FakeWorksheetCollection;
+  readonly tables: FakeTableCollection;
+  readonly names: FakeNamedItemCollection;
 
   constructor(readonly context: FakeRequestContext) {
     this.worksheets = new FakeWorksheetCollection(context);
+    this.tables = new FakeTableCollection(context, undefined);
+    this.names = new FakeNamedItemCollection(context);
   }
 
   getActiveWorksheet(): FakeWorksheet {
@@ -750,6 +815,9 @@ export class FakeWorksheet extends FakeObject {
   private resolved: FakeSheet | null | undefined;
   readonly protection: FakeWorksheetProtection;
   readonly freezePanes: FakeFreezePanes;
+  private tablesProxy: FakeTableCollection | undefined;
+  private chartsProxy: FakeChartCollection | undefined;
+  private layoutProxy: FakePageLayout | undefined;
 
   constructor(
     context: FakeRequestContext,
@@ -851,6 +919,26 @@ export class FakeWorksheet extends FakeObject {
     this.write("tabColor", v, () => {
       this.sheet().tabColor = v;
     });
+  }
+
+  get tables(): FakeTableCollection {
+    return (this.tablesProxy ??= new FakeTableCollection(this.context, this));
+  }
+
+  get charts(): FakeChartCollection {
+    return (this.chartsProxy ??= new FakeChartCollection(this.context, this));
+  }
+
+  get pageLayout(): FakePageLayout {
+    this.context.requireApi("1.9", "Worksheet.pageLayout");
+    return (this.layoutProxy ??= new FakePageLayout(this.context, this));
+  }
+
+  /** The sheet for a write: AccessDenied when protected. */
+  writableSheet(): FakeSheet {
+    const s = this.sheet();
+    if (s.protected) throw new FakeOfficeError("AccessDenied", `The cell or chart you're trying to change is on a protected sheet: ${s.name}.`);
+    return s;
   }
 
   activate(): void {
@@ -1556,5 +1644,495 @@ class FakeDataValidation {
       const { sheet, box } = this.range.writable();
       sheet.validations = sheet.validations.filter((x) => !overlaps(x.box, box));
     });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Tables, defined names, charts, page layout
+
+/** Loads `items/<scalar>` of a collection whose items are made at sync time (as WorksheetCollection does). */
+abstract class FakeItemCollection<T extends FakeObject> extends FakeObject {
+  protected readonly scalars: readonly string[] = [];
+  private loadedItems: T[] | undefined;
+
+  exists(): boolean {
+    return true;
+  }
+
+  protected read(name: string): unknown {
+    throw new Error(`fake: ${this.typeName}.${name}`);
+  }
+
+  /** The items as they are when the queue reaches the load. */
+  protected abstract list(): T[];
+
+  get items(): T[] {
+    if (!this.loadedItems) throw notLoaded(this.typeName, "items");
+    return this.loadedItems;
+  }
+
+  override load(arg?: string | string[] | { select?: string }): this {
+    const paths = loadPaths(arg);
+    const sub = paths.map((p) => (p.startsWith("items/") ? p.slice(6) : undefined));
+    if (sub.length === 0 || sub.some((x) => x === undefined)) throw new Error(`fake: ${this.typeName} loads items/… only: ${paths.join(",")}`);
+    this.loadedItems = undefined;
+    this.context.enqueue(() => {
+      const items = this.list();
+      const parts = items.flatMap((item) => sub.map((p) => item.capture(p!)).filter((x): x is Pending => !!x));
+      return {
+        bytes: parts.reduce((n, p) => n + p.bytes, 2),
+        commit: () => {
+          parts.forEach((p) => p.commit());
+          this.loadedItems = items;
+        },
+      };
+    });
+    return this;
+  }
+}
+
+const TABLE_NAME = /^[A-Za-z_\\][A-Za-z0-9_.]*$/;
+const TABLE_STYLE = /^(TableStyle(Light([1-9]|1\d|2[01])|Medium([1-9]|1\d|2[0-8])|Dark([1-9]|1[01])))?$/;
+
+function badTableName(name: string): boolean {
+  return !TABLE_NAME.test(name) || name.length > 255 || /^[A-Za-z]{1,3}\d+$/.test(name) || /^[RrCc]\d*$/.test(name);
+}
+
+/** A worksheet's tables (with add), or the workbook's (loading names only). */
+export class FakeTableCollection extends FakeItemCollection<FakeTable> {
+  protected readonly typeName = "TableCollection";
+
+  constructor(
+    context: FakeRequestContext,
+    private readonly ws: FakeWorksheet | undefined,
+  ) {
+    super(context);
+  }
+
+  protected list(): FakeTable[] {
+    const found = this.ws ? this.ws.sheet().tables.map((table) => ({ sheet: this.ws!.sheet(), table })) : this.context.book.tables();
+    return found.map((t) => new FakeTable(this.context, () => t));
+  }
+
+  /** `address`: a Range (ExcelApi 1.3), or an address on this sheet. Only `hasHeaders: true` is modelled. */
+  add(address: FakeRange | string, hasHeaders: boolean): FakeTable {
+    if (typeof address !== "string") this.context.requireApi("1.3", "TableCollection.add(Range)");
+    if (!hasHeaders) throw new Error("fake: tables.add without headers (Excel inserts a header row) is not modelled");
+    let created: { sheet: FakeSheet; table: FakeTableRecord } | undefined;
+    this.context.enqueue(() => {
+      const book = this.context.book;
+      let target: RangeTarget;
+      if (typeof address === "string") {
+        const bang = address.lastIndexOf("!");
+        const sheetName = bang >= 0 ? address.slice(0, bang).replace(/^'|'$/g, "").replace(/''/g, "'") : undefined;
+        const sheet = sheetName ? book.sheet(sheetName) : (this.ws?.sheet() ?? book.active);
+        if (!sheet) throw new FakeOfficeError("ItemNotFound", `No sheet for ${address}`);
+        target = { sheet, box: parseBox(address.slice(bang + 1)) };
+      } else target = address.writable();
+      const { sheet, box } = target;
+      if (this.ws && this.ws.sheet() !== sheet) throw new FakeOfficeError("InvalidArgument", "The range is not on this worksheet.");
+      if (sheet.protected) throw new FakeOfficeError("AccessDenied", `The cell or chart you're trying to change is on a protected sheet: ${sheet.name}.`);
+      if (box.bottom === SHEET_ROWS - 1 || box.right === SHEET_COLS - 1) throw new Error("fake: a table over whole rows or columns is not modelled");
+      if (sheet.tables.some((t) => overlaps(t.box, box))) throw new FakeOfficeError("InvalidArgument", "A table can't overlap another table.");
+      if (sheet.merges.some((m) => overlaps(m, box))) throw new FakeOfficeError("InvalidOperation", "A table can't include merged cells.");
+      // The header row becomes unique, non-empty text (Excel renames repeats and names blanks).
+      const used = new Set<string>();
+      for (let c = box.left; c <= box.right; c++) {
+        const cell = sheet.ensure(box.top, c);
+        let name = cell.type === "Empty" ? `Column${c - box.left + 1}` : String(cell.value);
+        const base = name;
+        for (let k = 2; used.has(name.toLowerCase()); k++) name = `${base}${k}`;
+        used.add(name.toLowerCase());
+        Object.assign(cell, { value: name, type: "String", formula: undefined });
+      }
+      let n = 1;
+      while (book.nameTaken(`Table${n}`)) n++;
+      const table: FakeTableRecord = { name: `Table${n}`, box, style: "TableStyleMedium2", showFilterButton: true, showHeaders: true };
+      sheet.tables.push(table);
+      created = { sheet, table };
+      this.context.log(`table add ${quoteName(sheet.name)}!${boxToA1(box)}`);
+    });
+    return new FakeTable(this.context, () => {
+      if (!created) throw new Error("fake: a table used before the add that creates it");
+      return created;
+    });
+  }
+}
+
+export class FakeTable extends FakeObject {
+  protected readonly typeName = "Table";
+  protected readonly scalars = ["name", "style", "showFilterButton", "showHeaders"] as const;
+
+  constructor(
+    context: FakeRequestContext,
+    private readonly resolver: () => { sheet: FakeSheet; table: FakeTableRecord },
+  ) {
+    super(context);
+  }
+
+  /** The table; one whose sheet was deleted is gone. */
+  target(): { sheet: FakeSheet; table: FakeTableRecord } {
+    const t = this.resolver();
+    if (!this.context.book.sheets.includes(t.sheet) || !t.sheet.tables.includes(t.table)) {
+      throw new FakeOfficeError("ItemNotFound", `The table '${t.table.name}' no longer exists.`);
+    }
+    return t;
+  }
+
+  private writable(): FakeTableRecord {
+    const { sheet, table } = this.target();
+    if (sheet.protected) throw new FakeOfficeError("AccessDenied", `The table is on a protected sheet: ${sheet.name}.`);
+    return table;
+  }
+
+  exists(): boolean {
+    return !!this.target();
+  }
+
+  protected read(name: string): unknown {
+    const t = this.target().table;
+    return t[name as keyof FakeTableRecord];
+  }
+
+  get name(): string {
+    return this.get("name");
+  }
+  set name(v: string) {
+    this.write("name", v, () => {
+      const t = this.writable();
+      if (typeof v !== "string" || badTableName(v)) throw new FakeOfficeError("InvalidArgument", `Invalid table name: ${v}`);
+      if (this.context.book.nameTaken(v, t)) throw new FakeOfficeError("InvalidArgument", `A table or name called ${v} already exists.`);
+      this.context.log(`table name ${t.name} → ${v}`);
+      t.name = v;
+    });
+  }
+
+  get style(): string {
+    return this.get("style");
+  }
+  set style(v: string) {
+    this.write("style", v, () => {
+      const t = this.writable();
+      if (!TABLE_STYLE.test(v)) throw new FakeOfficeError("InvalidArgument", `Unknown table style: ${v}`);
+      t.style = v;
+    });
+  }
+
+  get showFilterButton(): boolean {
+    return this.get("showFilterButton");
+  }
+  set showFilterButton(v: boolean) {
+    this.context.requireApi("1.3", "Table.showFilterButton");
+    this.write("showFilterButton", v, () => {
+      if (typeof v !== "boolean") throw new FakeOfficeError("InvalidArgument", "showFilterButton takes a boolean.");
+      this.writable().showFilterButton = v;
+    });
+  }
+}
+
+export class FakeNamedItemCollection extends FakeItemCollection<FakeNamedItem> {
+  protected readonly typeName = "NamedItemCollection";
+
+  protected list(): FakeNamedItem[] {
+    return this.context.book.names.map((n) => new FakeNamedItem(this.context, n));
+  }
+}
+
+export class FakeNamedItem extends FakeObject {
+  protected readonly typeName = "NamedItem";
+  protected readonly scalars = ["name"] as const;
+
+  constructor(
+    context: FakeRequestContext,
+    private readonly itemName: string,
+  ) {
+    super(context);
+  }
+
+  exists(): boolean {
+    return true;
+  }
+
+  protected read(): unknown {
+    return this.itemName;
+  }
+
+  get name(): string {
+    return this.get("name");
+  }
+}
+
+/** The chart types the add-in may ask for; anything else is refused as Excel refuses an unknown type. */
+const CHART_TYPES = new Set([
+  "ColumnClustered",
+  "ColumnStacked",
+  "ColumnStacked100",
+  "BarClustered",
+  "BarStacked",
+  "BarStacked100",
+  "Line",
+  "LineMarkers",
+  "LineStacked",
+  "Pie",
+  "Doughnut",
+  "Area",
+  "AreaStacked",
+  "XYScatter",
+]);
+
+function isTextColumn(sheet: FakeSheet, box: Box, vertical: boolean): boolean {
+  let text = 0;
+  const n = vertical ? box.bottom - box.top + 1 : box.right - box.left + 1;
+  for (let i = 0; i < n; i++) {
+    const cell = vertical ? sheet.get(box.top + i, box.left) : sheet.get(box.top, box.left + i);
+    if (!cell || cell.type === "Empty") continue;
+    if (cell.type !== "String") return false;
+    text++;
+  }
+  return text > 0;
+}
+
+export class FakeChartCollection {
+  constructor(
+    private readonly context: FakeRequestContext,
+    private readonly ws: FakeWorksheet,
+  ) {}
+
+  /** Series by columns: a text first column is the categories, each further column a series (by rows likewise). */
+  add(type: string, sourceData: FakeRange, seriesBy: string = "Auto"): FakeChart {
+    if (!CHART_TYPES.has(type)) throw new FakeOfficeError("InvalidArgument", `Unknown chart type: ${type}`);
+    if (!["Auto", "Columns", "Rows"].includes(seriesBy)) throw new FakeOfficeError("InvalidArgument", `Unknown seriesBy: ${seriesBy}`);
+    if (!(sourceData instanceof FakeRange)) throw new FakeOfficeError("InvalidArgument", "charts.add takes a Range.");
+    let created: FakeChartRecord | undefined;
+    this.context.enqueue(() => {
+      const sheet = this.ws.writableSheet();
+      const { sheet: from, box } = sourceData.required();
+      const rows = box.bottom - box.top + 1;
+      const cols = box.right - box.left + 1;
+      const byColumns = seriesBy === "Columns" || (seriesBy === "Auto" && rows >= cols);
+      const labelled = isTextColumn(from, box, byColumns) && (byColumns ? cols : rows) > 1;
+      const categories = labelled ? (byColumns ? { ...box, right: box.left } : { ...box, bottom: box.top }) : null;
+      const series: { name: string; values: Box }[] = [];
+      const first = labelled ? 1 : 0;
+      for (let k = first; k < (byColumns ? cols : rows); k++) {
+        const values = byColumns ? { ...box, left: box.left + k, right: box.left + k } : { ...box, top: box.top + k, bottom: box.top + k };
+        series.push({ name: `Series${series.length + 1}`, values });
+      }
+      let n = 1;
+      while (sheet.charts.some((c) => c.name === `Chart ${n}`)) n++;
+      created = { name: `Chart ${n}`, type, seriesBy: byColumns ? "Columns" : "Rows", source: { sheet: from.name, box }, categories, series, title: "", position: null };
+      sheet.charts.push(created);
+      this.context.log(`chart add ${type} ${quoteName(from.name)}!${boxToA1(box)}`);
+    });
+    return new FakeChart(this.context, this.ws, () => {
+      if (!created) throw new Error("fake: a chart used before the add that creates it");
+      return created;
+    });
+  }
+}
+
+export class FakeChart {
+  readonly title: FakeChartTitle;
+  readonly series: FakeChartSeriesCollection;
+
+  constructor(
+    private readonly context: FakeRequestContext,
+    private readonly ws: FakeWorksheet,
+    private readonly resolver: () => FakeChartRecord,
+  ) {
+    this.title = new FakeChartTitle(context, this);
+    this.series = new FakeChartSeriesCollection(context, this);
+  }
+
+  /** The chart, for a change: ItemNotFound when its sheet is gone, AccessDenied when protected. */
+  writable(): FakeChartRecord {
+    const sheet = this.ws.writableSheet();
+    const chart = this.resolver();
+    if (!sheet.charts.includes(chart)) throw new FakeOfficeError("ItemNotFound", `The chart '${chart.name}' no longer exists.`);
+    return chart;
+  }
+
+  setPosition(startCell: FakeRange | string, endCell?: FakeRange | string): void {
+    this.context.enqueue(() => {
+      const chart = this.writable();
+      const sheet = this.ws.sheet();
+      const box = (c: FakeRange | string) => {
+        if (typeof c === "string") return parseBox(c);
+        const t = c.required();
+        if (t.sheet !== sheet) throw new FakeOfficeError("InvalidArgument", "The position is not on the chart's worksheet.");
+        return t.box;
+      };
+      const start = box(startCell);
+      const end = endCell === undefined ? undefined : box(endCell);
+      chart.position = { start: `${columnName(start.left)}${start.top + 1}`, ...(end ? { end: `${columnName(end.right)}${end.bottom + 1}` } : {}) };
+    });
+  }
+}
+
+class FakeChartTitle {
+  constructor(
+    private readonly context: FakeRequestContext,
+    private readonly chart: FakeChart,
+  ) {}
+
+  set text(v: string) {
+    this.context.enqueue(() => {
+      this.chart.writable().title = String(v);
+    }, jsonLength(v));
+  }
+}
+
+class FakeChartSeriesCollection {
+  constructor(
+    private readonly context: FakeRequestContext,
+    private readonly chart: FakeChart,
+  ) {}
+
+  getItemAt(index: number): FakeChartSeries {
+    return new FakeChartSeries(this.context, this.chart, index);
+  }
+}
+
+class FakeChartSeries {
+  constructor(
+    private readonly context: FakeRequestContext,
+    private readonly chart: FakeChart,
+    private readonly index: number,
+  ) {}
+
+  set name(v: string) {
+    this.context.enqueue(() => {
+      const series = this.chart.writable().series[this.index];
+      if (!series) throw new FakeOfficeError("ItemNotFound", `The chart has no series ${this.index}.`);
+      series.name = String(v);
+    }, jsonLength(v));
+  }
+}
+
+const ORIENTATIONS = new Set(["Portrait", "Landscape"]);
+const PAPER_SIZES = new Set(["Letter", "LetterSmall", "Tabloid", "Ledger", "Legal", "Statement", "Executive", "A3", "A4", "A4Small", "A5", "B4", "B5"]);
+
+export class FakePageLayout extends FakeObject {
+  protected readonly typeName = "PageLayout";
+  protected readonly scalars = ["orientation", "paperSize", "zoom"] as const;
+  readonly headersFooters: { readonly defaultForAllPages: FakeHeaderFooter };
+
+  constructor(
+    context: FakeRequestContext,
+    private readonly ws: FakeWorksheet,
+  ) {
+    super(context);
+    this.headersFooters = { defaultForAllPages: new FakeHeaderFooter(context, ws) };
+  }
+
+  exists(): boolean {
+    return this.ws.exists();
+  }
+
+  protected read(name: string): unknown {
+    const p = this.ws.sheet().pageLayout;
+    if (name === "orientation") return p.orientation ?? "Portrait";
+    if (name === "paperSize") return p.paperSize ?? "Letter";
+    return p.zoom ?? { scale: 100 };
+  }
+
+  private set(name: string, value: unknown, apply: (p: PageLayoutRecord) => void): void {
+    this.write(name, value, () => apply(this.ws.writableSheet().pageLayout));
+  }
+
+  get orientation(): string {
+    return this.get("orientation");
+  }
+  set orientation(v: string) {
+    this.set("orientation", v, (p) => {
+      if (!ORIENTATIONS.has(v)) throw new FakeOfficeError("InvalidArgument", `Unknown orientation: ${v}`);
+      p.orientation = v;
+    });
+  }
+
+  get paperSize(): string {
+    return this.get("paperSize");
+  }
+  set paperSize(v: string) {
+    this.set("paperSize", v, (p) => {
+      if (!PAPER_SIZES.has(v)) throw new FakeOfficeError("InvalidArgument", `Unknown paper size: ${v}`);
+      p.paperSize = v;
+    });
+  }
+
+  get zoom(): PageLayoutRecord["zoom"] {
+    return this.get("zoom");
+  }
+  /** Pages wide/tall (0: as many as needed) or a scale of 10…400, not both. */
+  set zoom(v: PageLayoutRecord["zoom"]) {
+    this.set("zoom", v, (p) => {
+      const z = v ?? {};
+      const keys = Object.keys(z);
+      const bad = () => new FakeOfficeError("InvalidArgument", `Invalid zoom: ${JSON.stringify(v)}`);
+      if (keys.length === 0 || keys.some((k) => !["horizontalFitToPages", "verticalFitToPages", "scale"].includes(k))) throw bad();
+      const pages = [z.horizontalFitToPages, z.verticalFitToPages].filter((x) => x !== undefined && x !== null);
+      if (pages.some((x) => !Number.isInteger(x) || x! < 0)) throw bad();
+      const scale = z.scale ?? undefined;
+      if (scale !== undefined && (pages.length > 0 || scale < 10 || scale > 400)) throw bad();
+      p.zoom = { ...z };
+    });
+  }
+
+  /** The rows must be whole rows (`$4:$4`, or a Range of entire rows). */
+  setPrintTitleRows(rows: FakeRange | string): void {
+    this.context.enqueue(() => {
+      const sheet = this.ws.writableSheet();
+      let box: Box;
+      if (typeof rows === "string") box = parseBox(rows);
+      else {
+        const t = rows.required();
+        if (t.sheet !== sheet) throw new FakeOfficeError("InvalidArgument", "The print titles are not on this worksheet.");
+        box = t.box;
+      }
+      if (box.left !== 0 || box.right !== SHEET_COLS - 1) throw new FakeOfficeError("InvalidArgument", `Print title rows must span entire rows: ${typeof rows === "string" ? rows : boxToA1(box)}`);
+      sheet.pageLayout.printTitleRows = `$${box.top + 1}:$${box.bottom + 1}`;
+    });
+  }
+}
+
+export class FakeHeaderFooter extends FakeObject {
+  protected readonly typeName = "HeaderFooter";
+  protected readonly scalars = ["centerFooter", "leftFooter", "rightFooter"] as const;
+
+  constructor(
+    context: FakeRequestContext,
+    private readonly ws: FakeWorksheet,
+  ) {
+    super(context);
+  }
+
+  exists(): boolean {
+    return this.ws.exists();
+  }
+
+  protected read(name: string): unknown {
+    return this.ws.sheet().pageLayout[name as "centerFooter"] ?? "";
+  }
+
+  /** Excel keeps at most 255 characters in a header or footer. */
+  private set(name: "centerFooter" | "leftFooter" | "rightFooter", v: string): void {
+    this.write(name, v, () => {
+      const sheet = this.ws.writableSheet();
+      if (typeof v !== "string" || v.length > 255) throw new FakeOfficeError("InvalidArgument", `Invalid footer: ${v}`);
+      sheet.pageLayout[name] = v;
+    });
+  }
+
+  get centerFooter(): string {
+    return this.get("centerFooter");
+  }
+  set centerFooter(v: string) {
+    this.set("centerFooter", v);
+  }
+  set leftFooter(v: string) {
+    this.set("leftFooter", v);
+  }
+  set rightFooter(v: string) {
+    this.set("rightFooter", v);
   }
 }

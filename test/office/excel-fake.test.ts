@@ -259,3 +259,169 @@ describe("数えること、失敗を起こすこと", () => {
     });
   });
 });
+
+describe("表・グラフ・印刷設定", () => {
+  /** 評価一覧: a header row and two data rows in A1:C3. */
+  function listBook(): { fake: FakeExcel; book: FakeBook } {
+    const book = new FakeBook();
+    book.addSheet("一覧").put(0, 0, "方針").put(0, 1, "S").put(0, 2, "A").put(1, 0, "地域").put(1, 1, 1).put(1, 2, 4).put(2, 0, "財政").put(2, 1, 1).put(2, 2, 8);
+    book.addSheet("別").put(0, 0, "x");
+    return { fake: new FakeExcel(book), book };
+  }
+
+  test("表の名前は load と sync の後に読め、ブックの表と定義された名前は大文字小文字を区別せず重ならない", async () => {
+    const { fake, book } = listBook();
+    book.names.push("Chosahyo_Names");
+    await fake.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem("一覧");
+      const table = ws.tables.add(ws.getRange("A1:C3"), true);
+      expect(code(() => table.name)).toBe("PropertyNotLoaded");
+      table.load("name");
+      await context.sync();
+      expect(table.name).toBe("Table1");
+      table.name = "chosahyo_names";
+      await expect(context.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
+      table.name = "評価";
+      await expect(context.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
+      table.name = "A1";
+      await expect(context.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
+      table.name = "chosahyo_list";
+      table.style = "TableStyleLight9";
+      table.showFilterButton = true;
+      const all = context.workbook.tables;
+      all.load("items/name");
+      expect(code(() => all.items)).toBe("PropertyNotLoaded");
+      await context.sync();
+      expect(all.items.map((t) => t.name)).toEqual(["chosahyo_list"]);
+    });
+    expect(book.sheet("一覧")!.tables).toEqual([
+      { name: "chosahyo_list", box: { top: 0, left: 0, bottom: 2, right: 2 }, style: "TableStyleLight9", showFilterButton: true, showHeaders: true },
+    ]);
+  });
+
+  test("表は別の表や結合セルと重なれず、シートを消すとその表の名前は空く", async () => {
+    const { fake, book } = listBook();
+    book.sheet("別")!.merges.push({ top: 3, left: 0, bottom: 3, right: 1 });
+    await fake.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem("一覧");
+      ws.tables.add(ws.getRange("A1:C3"), true).name = "t";
+      await context.sync();
+      ws.tables.add(ws.getRange("C3:D5"), true);
+      await expect(context.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
+      const other = context.workbook.worksheets.getItem("別");
+      other.tables.add(other.getRange("A3:B5"), true);
+      await expect(context.sync()).rejects.toMatchObject({ code: "InvalidOperation" });
+      ws.delete();
+      const again = other.tables.add(other.getRange("D1:E2"), true);
+      again.name = "t";
+      await context.sync();
+    });
+    expect(book.sheet("別")!.tables.map((t) => t.name)).toEqual(["t"]);
+    expect(book.sheet("一覧")).toBeUndefined();
+  });
+
+  test("見出しの空欄は Column1、大文字小文字だけ違う重複は s2 に Excel が書き換える(書く側が先に一意の名前を書く理由)", async () => {
+    const { fake, book } = listBook();
+    book.sheet("一覧")!.put(0, 0, null).put(0, 1, "S").put(0, 2, "s");
+    await fake.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem("一覧");
+      ws.tables.add(ws.getRange("A1:C3"), true);
+      await context.sync();
+    });
+    expect(["A1", "B1", "C1"].map((a) => book.sheet("一覧")!.valueAt(a))).toEqual(["Column1", "S", "s2"]);
+  });
+
+  test("Range を渡す tables.add と showFilterButton は ExcelApi 1.3、pageLayout は 1.9 が要り、ないホストでは sync で ApiNotFound", async () => {
+    const { book } = listBook();
+    const old = new FakeExcel(book, { apiVersion: "1.2" });
+    await old.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem("一覧");
+      ws.tables.add(ws.getRange("A1:C3"), true);
+      await expect(context.sync()).rejects.toMatchObject({ code: "ApiNotFound" });
+    });
+    const mid = new FakeExcel(book, { apiVersion: "1.8" });
+    await mid.run(async (context) => {
+      context.workbook.worksheets.getItem("一覧").pageLayout.orientation = "Landscape";
+      await expect(context.sync()).rejects.toMatchObject({ code: "ApiNotFound" });
+    });
+    expect(book.sheet("一覧")!.pageLayout).toEqual({});
+  });
+
+  test("グラフ: 文字の最初の列が項目、残りの列が系列。題名・系列名・位置を記録し、ない系列や知らない種類は失敗する", async () => {
+    const { fake, book } = listBook();
+    await fake.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem("一覧");
+      const chart = ws.charts.add("BarStacked", ws.getRange("A2:C3"), "Columns");
+      chart.title.text = "評価集計";
+      chart.series.getItemAt(0).name = "S";
+      chart.series.getItemAt(1).name = "A";
+      chart.setPosition(ws.getRange("E1"), ws.getRange("K15"));
+      await context.sync();
+      chart.series.getItemAt(2).name = "B";
+      await expect(context.sync()).rejects.toMatchObject({ code: "ItemNotFound" });
+      expect(code(() => ws.charts.add("Bars" as Excel.ChartType, ws.getRange("A2:C3"), "Columns"))).toBe("InvalidArgument");
+    });
+    expect(book.sheet("一覧")!.charts).toEqual([
+      {
+        name: "Chart 1",
+        type: "BarStacked",
+        seriesBy: "Columns",
+        source: { sheet: "一覧", box: { top: 1, left: 0, bottom: 2, right: 2 } },
+        categories: { top: 1, left: 0, bottom: 2, right: 0 },
+        series: [
+          { name: "S", values: { top: 1, left: 1, bottom: 2, right: 1 } },
+          { name: "A", values: { top: 1, left: 2, bottom: 2, right: 2 } },
+        ],
+        title: "評価集計",
+        position: { start: "E1", end: "K15" },
+      },
+    ]);
+  });
+
+  test("印刷設定: 向き・用紙・ページに合わせる・タイトル行(行全体だけ)・フッターを記録し、読むには load と sync が要る", async () => {
+    const { fake, book } = listBook();
+    await fake.run(async (context) => {
+      const layout = context.workbook.worksheets.getItem("一覧").pageLayout;
+      layout.orientation = "Landscape";
+      layout.paperSize = "A4";
+      layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      layout.setPrintTitleRows("$1:$1");
+      layout.headersFooters.defaultForAllPages.centerFooter = "&A（&P / &N ページ）";
+      expect(code(() => layout.orientation)).toBe("PropertyNotLoaded");
+      await context.sync();
+      layout.load("orientation,zoom");
+      await context.sync();
+      expect(layout.orientation).toBe("Landscape");
+      expect(layout.zoom).toEqual({ horizontalFitToPages: 1, verticalFitToPages: 0 });
+      layout.setPrintTitleRows("A1:C1");
+      await expect(context.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
+      layout.zoom = { scale: 80, horizontalFitToPages: 1 };
+      await expect(context.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
+      layout.paperSize = "A7" as Excel.PaperType;
+      await expect(context.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
+    });
+    expect(book.sheet("一覧")!.pageLayout).toEqual({
+      orientation: "Landscape",
+      paperSize: "A4",
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      printTitleRows: "$1:$1",
+      centerFooter: "&A（&P / &N ページ）",
+    });
+  });
+
+  test("保護されたシートには表もグラフも印刷設定も加えられない(AccessDenied)", async () => {
+    const { fake, book } = listBook();
+    book.sheet("一覧")!.protected = true;
+    await fake.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem("一覧");
+      ws.tables.add(ws.getRange("A1:C3"), true);
+      await expect(context.sync()).rejects.toMatchObject({ code: "AccessDenied" });
+      ws.charts.add("BarStacked", ws.getRange("A2:C3"), "Columns");
+      await expect(context.sync()).rejects.toMatchObject({ code: "AccessDenied" });
+      ws.pageLayout.orientation = "Landscape";
+      await expect(context.sync()).rejects.toMatchObject({ code: "AccessDenied" });
+    });
+    expect(book.sheet("一覧")!.tables).toEqual([]);
+    expect(book.sheet("一覧")!.charts).toEqual([]);
+  });
+});

@@ -141,6 +141,37 @@ describe("writing", () => {
     expect((await reopened.readAll()).sheets.map((s) => s.name)).toEqual(["前", "後", "検証結果"]);
   });
 
+  test("シート名は Excel と同じく大文字小文字を区別せずに比べる: 利用者の findings があれば Findings (2)、利用者が名前の大小を変えた自分のシートは置き換える", async () => {
+    const first = await bookWith((wb) => {
+      wb.addWorksheet("findings").getCell("A1").value = "利用者";
+    });
+    const spec = (v: string) => ({ name: "Findings", cells: [{ row: 0, col: 0, value: text(v) }], styles: {}, merges: [] });
+    expect(await first.writeOwnedSheet(spec("1"))).toEqual({ name: "Findings (2)", requestedName: "Findings", replaced: false });
+    // In Excel, the user renames it, changing only the case (ExcelJS refuses that rename, so the file is edited).
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await first.toBytes()) as unknown as ArrayBuffer);
+    (wb.getWorksheet("Findings (2)") as unknown as { _name: string })._name = "FINDINGS (2)";
+    const book = await XlsxWorkbook.load(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+    expect(await book.ownedSheets()).toEqual(["Findings (2)"]);
+    expect(await book.writeOwnedSheet(spec("2"))).toEqual({ name: "Findings (2)", requestedName: "Findings", replaced: true });
+    expect(book.wb.worksheets.map((w) => w.name)).toEqual(["findings", "Findings (2)", "_chosahyo"]);
+    expect(book.wb.getWorksheet("findings")!.getCell("A1").value).toBe("利用者");
+    expect(book.wb.getWorksheet("Findings (2)")!.getCell("A1").value).toBe("2");
+  });
+
+  test("writeOwnedSheets はまとめて書き、進み具合を知らせ、所有の記録は 1 回で全部残る", async () => {
+    const book = await bookWith((wb) => {
+      wb.addWorksheet("評価一覧").getCell("A1").value = "利用者";
+    });
+    const specs = ["評価一覧", "評価集計", "検証結果"].map((name) => ({ name, cells: [{ row: 0, col: 0, value: text(name) }], styles: {}, merges: [] }));
+    const progress: string[] = [];
+    const written = await book.writeOwnedSheets(specs, { onProgress: (d, t) => progress.push(`${d}/${t}`) });
+    expect(written.map((w) => w.name)).toEqual(["評価一覧 (2)", "評価集計", "検証結果"]);
+    expect(progress).toEqual(["1/3", "2/3", "3/3"]);
+    expect(await book.ownedSheets()).toEqual(["評価一覧 (2)", "評価集計", "検証結果"]);
+    await expect(book.writeOwnedSheets([specs[0], specs[0]])).rejects.toThrow(/twice/);
+  });
+
   test("セルを選ぶと、そのシートが開きそのセルが選ばれる", async () => {
     const book = await bookWith((wb) => {
       wb.addWorksheet("A").getCell("A1").value = 1;

@@ -5,25 +5,46 @@
  *
  * Round trips (bars.md): readAll 2 + 1 per chunk of values under the 5 MB response limit (3 for a 調査票 workbook of
  * 1…500 sheets; one more when a sheet has over 512 merged areas), applyEdits 1 (2 when an edit is refused),
- * writeOwnedSheet 1 (+1 per extra 4 MB of cells), writeSettings 1, selectCell 1. The sheet list and the settings are
- * cached per instance (readAll fills the cache); without it the first call costs one sync more.
+ * writeOwnedSheets 2 for any number of sheets with tables, 1 without (+1 per extra 4 MB of cells; all summary sheets
+ * of a sample: 2), writeOwnedSheet the same for one sheet, writeSettings 1, selectCell 1. The sheet list and the
+ * settings are cached per instance (readAll fills the cache); without it the first call costs one sync more.
  */
 import { CHANGE_LOG_HEADER, CHANGE_LOG_SHEET, changeLogRows, type LoggedEdit } from "../../core/changelog";
 import { type CellRange, parseRangeA1 } from "../../core/model/address";
 import { type CellValue, cellText } from "../../core/model/cell";
 import { MAX_COLS, MAX_ROWS, type SheetGrid, type SheetVisibility, type WorkbookSnapshot } from "../../core/model/grid";
 import { type SheetSpec, text } from "../../core/sheet-spec";
-import { type AppliedEdits, type ReadOptions, WorkbookError, type WorkbookPort, type WriteSheetResult } from "../port";
+import { OWNED_KEY, type OwnedPlan, type OwnedSheet, ownedValue, parseOwned, planOwned, SETTINGS_SHEET, sameSheetName } from "../owned";
+import {
+  type AppliedEdits,
+  type OmittedFeature,
+  type ReadOptions,
+  WorkbookError,
+  type WorkbookPort,
+  type WriteSheetResult,
+  type WriteSheetsOptions,
+} from "../port";
 import { freeSheetName } from "../sheet-names";
+import { freeTableName } from "../table-names";
 import { jsonBytes, jsonStringLength, parseAddress, splitAreas, toCellValue, toVisibility } from "./cells";
 import { officeErrorCode, PAYLOAD_TOO_LARGE, toWorkbookError } from "./errors";
 import { halve, type Piece, ReadPlanner, RESPONSE_BUDGET, type SheetBlock } from "./read-plan";
-import { queueLayout, queueValueBlock, REQUEST_BUDGET, type ValueBlock, valueBlocks } from "./render";
+import {
+  layoutBytes,
+  prepareSpec,
+  queueLayout,
+  queueObjects,
+  queueValueBlock,
+  REQUEST_BUDGET,
+  type RenderOptions,
+  type TableNamer,
+  type ValueBlock,
+  valueBlocks,
+} from "./render";
 import { checkRequirements, type IsSetSupported, type RequirementCheck } from "./requirements";
 
-/** The same names the ExcelJS adapter uses (xlsx-workbook.ts), so the two read each other's workbooks. */
-export const SETTINGS_SHEET = "_chosahyo";
-const OWNED_KEY = "owned";
+/** The same names the ExcelJS adapter uses (owned.ts), so the two read each other's workbooks. */
+export { SETTINGS_SHEET } from "../owned";
 /** Settings rows read speculatively with the sheet list; more than this costs one more sync. */
 const SETTINGS_ROWS = 100;
 
@@ -67,11 +88,6 @@ interface SheetState {
 interface State {
   readonly sheets: SheetState[];
   settings: Record<string, string>;
-}
-
-interface OwnedSheet {
-  readonly sheet: string;
-  readonly base: string;
 }
 
 /** A failure that a fresh look at the workbook may cure (a sheet renamed or deleted since it was cached). */
@@ -140,22 +156,14 @@ interface ReadState {
   readonly stats: { chunks: number; retries: number; largestChunkBytes: number };
 }
 
-const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+const sameName = sameSheetName;
 
 function findSheet(state: State, name: string): SheetState | undefined {
   return state.sheets.find((s) => sameName(s.name, name));
 }
 
 function ownership(state: State): OwnedSheet[] {
-  try {
-    const list = JSON.parse(state.settings[OWNED_KEY] ?? "[]") as unknown;
-    if (!Array.isArray(list)) return [];
-    return list.filter(
-      (x): x is OwnedSheet => !!x && typeof x.sheet === "string" && typeof x.base === "string" && !!findSheet(state, x.sheet),
-    );
-  } catch {
-    return [];
-  }
+  return parseOwned(state.settings, (name) => !!findSheet(state, name));
 }
 
 function parseSettings(values: unknown[][], types: string[][]): Record<string, string> {
@@ -501,76 +509,157 @@ export class OfficeWorkbook implements WorkbookPort {
     queueLayout(sheet, spec, { validations: false });
     const target = sheet.getRangeByIndexes(1, 0, rows.length, width);
     target.load("rowIndex");
-    const next = { ...state.settings, [OWNED_KEY]: JSON.stringify([...owned, { sheet: name, base: CHANGE_LOG_SHEET }]) };
+    const next = { ...state.settings, [OWNED_KEY]: ownedValue([...owned, { sheet: name, base: CHANGE_LOG_SHEET }]) };
     this.queueSettings(sheets, settingsWs, next);
     return { sheet, range: target, created: () => this.noteWritten(state, name, next) };
   }
 
   async writeOwnedSheet(spec: SheetSpec): Promise<WriteSheetResult> {
+    return (await this.writeOwnedSheets([spec]))[0];
+  }
+
+  /**
+   * Every spec in a constant number of syncs, whatever the number of sheets:
+   * - (a) the sheet list and the settings (ownership): 0 syncs when cached, else 1 (2 when `_chosahyo` is not last);
+   * - (b) one batch that adds the new sheets (replaced ones under a temporary name), deletes the owned sheets they
+   *   replace, gives the new ones their names and places, records them as owned in `_chosahyo`, and reads the names
+   *   of the tables and defined names left in the workbook (a table of a deleted sheet no longer counts);
+   * - (c) one batch with the values (text cells get "@" before their values), formulas, styles, merges, widths,
+   *   heights, lists, freeze panes, print setup, hyperlinks, tables (under free names) and charts of all sheets.
+   * Without tables, (b) and (c) are one batch. Ownership goes with (b) rather than with (c): should (c) fail, the
+   * half-drawn sheets are still the add-in's, and the next run replaces them instead of moving to `(2)` names.
+   *
+   * Rule for large output: (c) carries the layout of every sheet and as many blocks of cell values as fit in the
+   * request budget (4 MB, under Excel on the web's 5 MB request limit); each further 4 MB of values costs one more
+   * sync (a sheet's tables and charts go with its last block). The sample's summary sheets (~2,600 cells) take
+   * 2 syncs after readAll and 3 on a fresh instance.
+   */
+  async writeOwnedSheets(specs: readonly SheetSpec[], options: WriteSheetsOptions = {}): Promise<WriteSheetResult[]> {
+    if (specs.length === 0) return [];
     try {
-      return await this.withState((state) => this.writeOnce(spec, state));
+      return await this.withState((state) => this.writeAll(specs, state, options));
     } catch (e) {
-      throw toWorkbookError(e, spec.name);
+      throw toWorkbookError(e, specs.length === 1 ? specs[0].name : undefined);
     }
   }
 
-  private async writeOnce(spec: SheetSpec, state: State): Promise<WriteSheetResult> {
-    const owned = ownership(state);
-    // The sheet generated for this name last time, under its own name or a free one.
-    const mine = owned.find((o) => o.base === spec.name) ?? owned.find((o) => sameName(o.sheet, spec.name));
-    const names = state.sheets.map((s) => s.name);
-    let name = spec.name;
-    if (mine) {
-      name = mine.sheet;
-      if (findSheet(state, name)?.protected) throw new WorkbookError("protected-sheet", undefined, name);
-    } else if (findSheet(state, spec.name)) {
-      // A user's sheet holds the name: never touch it, take a free name and say so.
-      name = freeSheetName(spec.name, names);
+  private async writeAll(specs: readonly SheetSpec[], state: State, options: WriteSheetsOptions): Promise<WriteSheetResult[]> {
+    const plan = planOwned(
+      specs.map((s) => s.name),
+      ownership(state),
+      state.sheets.map((s) => s.name),
+    );
+    for (const t of plan.targets) {
+      if (t.previous && findSheet(state, t.previous.sheet)?.protected) throw new WorkbookError("protected-sheet", undefined, t.previous.sheet);
     }
-    const rendered = { ...spec, name };
-    const blocks = valueBlocks(rendered, this.requestBudget);
-    const next = owned.filter((o) => !sameName(o.sheet, name) && o.base !== spec.name);
-    next.push({ sheet: name, base: spec.name });
-    const settings = { ...state.settings, [OWNED_KEY]: JSON.stringify(next) };
-    const validations = this.requirements.supports("dataValidation");
+    const render: RenderOptions = { validations: this.requirements.supports("dataValidation"), print: this.requirements.supports("printSetup") };
+    const jobs: SheetJob[] = specs.map((spec, i) => {
+      const prepared = prepareSpec({ ...spec, name: plan.targets[i].name }, render);
+      return { ...prepared, blocks: valueBlocks(prepared.spec, this.requestBudget) };
+    });
+    const batches = packBatches(jobs, this.requestBudget);
+    const settings = { ...state.settings, [OWNED_KEY]: ownedValue(plan.owned) };
+    const withTables = jobs.some((j) => j.spec.tables?.length);
+    let committed = false;
+    const commit = () => {
+      if (committed) return;
+      committed = true;
+      this.noteSheets(state, plan, settings);
+    };
     try {
       await this.run(async (context) => {
-        const sheets = context.workbook.worksheets;
-        // Existing sheets are referenced first: a stale cache fails the batch here, before anything changed.
-        const old = mine ? sheets.getItem(mine.sheet) : undefined;
-        old?.load("name");
-        const settingsWs = findSheet(state, SETTINGS_SHEET) ? sheets.getItem(SETTINGS_SHEET) : undefined;
-        settingsWs?.load("name");
-        let ws: Excel.Worksheet;
-        if (old) {
-          // Add under a free name, delete the old sheet, rename: the workbook never runs out of visible sheets.
-          ws = sheets.add(freeSheetName("chosahyo-tmp", names));
-          old.delete();
-          ws.name = name;
-          ws.position = state.sheets.findIndex((s) => sameName(s.name, name));
-        } else ws = this.queueNewSheet(sheets, state, name);
-        if (blocks[0]) queueValueBlock(ws, blocks[0]);
-        queueLayout(ws, rendered, { validations });
-        this.queueSettings(sheets, settingsWs, settings);
-        await context.sync();
-        await this.writeBlocks(context, ws, blocks.slice(1));
+        // (b): the sheets and their ownership.
+        const sheets = this.queueSheets(context.workbook.worksheets, state, plan, settings);
+        let taken: Set<string> = new Set();
+        if (withTables) {
+          const tables = context.workbook.tables;
+          tables.load("items/name");
+          const names = context.workbook.names;
+          names.load("items/name");
+          await context.sync();
+          commit();
+          taken = new Set([...tables.items.map((t) => t.name), ...names.items.map((n) => n.name)].map((n) => n.toLowerCase()));
+        }
+        const nameTable = (wanted: string) => {
+          const name = freeTableName(wanted, taken);
+          taken.add(name.toLowerCase());
+          return name;
+        };
+        // (c) and, only when the values pass the request budget, one more request per budget's worth.
+        let done = 0;
+        for (let b = 0; b < batches.length; b++) {
+          const finished = jobs.map((_, i) => i).filter((i) => lastBatch(batches, i, jobs[i].blocks.length) === b);
+          await this.sendContent(context, { refs: batches[b], first: b === 0, finished, jobs, sheets, render, nameTable });
+          commit();
+          done += finished.length;
+          options.onProgress?.(done, jobs.length);
+        }
       });
     } catch (e) {
-      throw await this.staleOrMissing(e, []);
+      // Before anything was written, a stale cache is cured by a fresh look; after, the error is the answer.
+      throw committed ? e : await this.staleOrMissing(e, []);
     }
-    if (!mine) this.noteWritten(state, name, settings);
-    else state.settings = settings;
-    return { name, ...(name !== spec.name ? { requestedName: spec.name } : {}), replaced: !!mine };
+    return plan.targets.map((t, i) => ({
+      name: t.name,
+      ...(t.name !== t.base ? { requestedName: t.base } : {}),
+      replaced: !!t.previous,
+      ...(jobs[i].omitted.length ? { omitted: jobs[i].omitted } : {}),
+    }));
   }
 
-  /** Rows beyond the first request's budget: one sync per block (only for very long sheets). */
-  private async writeBlocks(context: Excel.RequestContext, ws: Excel.Worksheet, blocks: readonly ValueBlock[]): Promise<void> {
-    for (const block of blocks) await this.writeBlock(context, ws, block);
-  }
-
-  private async writeBlock(context: Excel.RequestContext, ws: Excel.Worksheet, block: ValueBlock): Promise<void> {
-    queueValueBlock(ws, block);
+  /**
+   * One request of (c): its blocks of values; in the first, every sheet's layout and print setup; the tables and
+   * charts of the sheets whose last block it carries. One sync.
+   */
+  private async sendContent(context: Excel.RequestContext, batch: ContentBatch): Promise<void> {
+    const { jobs, sheets } = batch;
+    for (const { job, block } of batch.refs) queueValueBlock(sheets[job], jobs[job].blocks[block]);
+    if (batch.first) jobs.forEach((j, i) => queueLayout(sheets[i], j.spec, batch.render));
+    for (const i of batch.finished) queueObjects(sheets[i], jobs[i].spec, batch.nameTable);
     await context.sync();
+  }
+
+  /**
+   * Queues (b): existing sheets referenced first (a stale cache fails the batch there, before anything changed); the
+   * new sheets added (a replacing one under a temporary name, so the workbook never runs out of visible sheets); the
+   * replaced sheets deleted; the new ones renamed and placed (a replacing sheet where the old one was, a new one
+   * before `_chosahyo`); and the ownership written. Returns the new worksheets, in the order of the plan.
+   */
+  private queueSheets(sheets: Excel.WorksheetCollection, state: State, plan: OwnedPlan, settings: Record<string, string>): Excel.Worksheet[] {
+    const olds = plan.targets.map((t) => (t.previous ? sheets.getItem(t.previous.sheet) : undefined));
+    for (const old of olds) old?.load("name");
+    const settingsWs = findSheet(state, SETTINGS_SHEET) ? sheets.getItem(SETTINGS_SHEET) : undefined;
+    settingsWs?.load("name");
+    const names = [...state.sheets.map((s) => s.name), ...plan.targets.map((t) => t.name)];
+    const added = plan.targets.map((t) => {
+      if (!t.previous) return sheets.add(t.name);
+      const tmp = freeSheetName("chosahyo-tmp", names);
+      names.push(tmp);
+      return sheets.add(tmp);
+    });
+    for (const old of olds) old?.delete();
+    plan.targets.forEach((t, i) => {
+      if (t.previous) added[i].name = t.name;
+    });
+    const order = sheetOrder(state, plan);
+    plan.targets
+      .map((t, i) => ({ i, at: order.findIndex((n) => sameName(n, t.name)) }))
+      .sort((x, y) => x.at - y.at)
+      .forEach(({ i, at }) => (added[i].position = at));
+    this.queueSettings(sheets, settingsWs, settings);
+    return added;
+  }
+
+  /** The cache after (b): the sheets in their new order, `_chosahyo` (created last when missing), the settings. */
+  private noteSheets(state: State, plan: OwnedPlan, settings: Record<string, string>): void {
+    const known = new Map(state.sheets.map((s) => [s.name.toLowerCase(), s]));
+    const written = new Set(plan.targets.map((t) => t.name.toLowerCase()));
+    const list = sheetOrder(state, plan).map((name) =>
+      written.has(name.toLowerCase()) ? { name, visibility: "visible" as const, protected: false } : known.get(name.toLowerCase())!,
+    );
+    if (!findSheet(state, SETTINGS_SHEET)) list.push({ name: SETTINGS_SHEET, visibility: "veryHidden", protected: false });
+    state.sheets.splice(0, state.sheets.length, ...list);
+    state.settings = settings;
   }
 
   async ownedSheets(): Promise<readonly string[]> {
@@ -714,6 +803,73 @@ export class OfficeWorkbook implements WorkbookPort {
     await context.sync();
     return { sheets, settings: range.isNullObject ? {} : parseSettings(range.values, range.valueTypes) };
   }
+}
+
+/**
+ * The sheet names in tab order after a write: each replaced sheet's slot taken by its successor (same name, fresh
+ * state), the new ones before `_chosahyo` (or last), in the order of the plan.
+ */
+function sheetOrder(state: State, plan: OwnedPlan): string[] {
+  const order = state.sheets.map((s) => s.name);
+  const fresh: string[] = [];
+  for (const t of plan.targets) {
+    if (t.previous) {
+      const at = order.findIndex((n) => sameName(n, t.previous!.sheet));
+      if (at >= 0) order[at] = t.name;
+    } else fresh.push(t.name);
+  }
+  const settingsAt = order.findIndex((n) => sameName(n, SETTINGS_SHEET));
+  order.splice(settingsAt >= 0 ? settingsAt : order.length, 0, ...fresh);
+  return order;
+}
+
+interface BlockRef {
+  readonly job: number;
+  readonly block: number;
+}
+
+/** One sheet to write: the spec as rendered, what the host cannot draw of it, its cell values in blocks. */
+interface SheetJob {
+  readonly spec: SheetSpec;
+  readonly omitted: readonly OmittedFeature[];
+  readonly blocks: readonly ValueBlock[];
+}
+
+interface ContentBatch {
+  readonly refs: readonly BlockRef[];
+  readonly first: boolean;
+  /** Sheets whose last block is in this batch. */
+  readonly finished: readonly number[];
+  readonly jobs: readonly SheetJob[];
+  readonly sheets: readonly Excel.Worksheet[];
+  readonly render: RenderOptions;
+  readonly nameTable: TableNamer;
+}
+
+/**
+ * Value blocks into requests, in order: the first request carries every sheet's layout (estimated by layoutBytes)
+ * and as many blocks as fit in the budget; each request after it as many as fit. Always at least one request.
+ */
+function packBatches(jobs: readonly SheetJob[], budget: number): BlockRef[][] {
+  const batches: BlockRef[][] = [[]];
+  let used = jobs.reduce((n, j) => n + layoutBytes(j.spec), 0);
+  jobs.forEach((j, job) =>
+    j.blocks.forEach((b, block) => {
+      if (used > 0 && used + b.bytes > budget) {
+        batches.push([]);
+        used = 0;
+      }
+      batches[batches.length - 1].push({ job, block });
+      used += b.bytes;
+    }),
+  );
+  return batches;
+}
+
+/** The request that writes a sheet's last block (its tables and charts go there); the first for a sheet without cells. */
+function lastBatch(batches: readonly BlockRef[][], job: number, blocks: number): number {
+  if (blocks === 0) return 0;
+  return batches.findIndex((batch) => batch.some((r) => r.job === job && r.block === blocks - 1));
 }
 
 /** One sheet's grid from its pieces: trimmed to the cells holding values, like read.ts. */

@@ -1,9 +1,13 @@
 /**
  * Queues a SheetSpec onto a new worksheet (no sync here): the same rendering as xlsx/render.ts. Text cells get the
- * number format "@" before their value, in the same batch, so `=…`, `+…`, `-…` and `@…` stay text.
+ * number format "@" before their value, in the same batch, so `=…`, `+…`, `-…` and `@…` stay text. Formula cells
+ * are written as `formulas` (Excel computes them; the spec's cached value is for file renderers). Unlike ExcelJS,
+ * Office.js draws the chart, so the basis cell gets the "not drawn" note only for a chart it cannot draw.
  */
-import { quoteSheetName } from "../../core/model/address";
-import type { CellStyle, SheetSpec, SpecCell, SpecValue } from "../../core/sheet-spec";
+import { type CellRange, quoteSheetName } from "../../core/model/address";
+import { type CellStyle, type ChartSpec, type PrintSpec, type SheetSpec, type SpecCell, type SpecValue, text } from "../../core/sheet-spec";
+import type { OmittedFeature } from "../port";
+import { tableColumnNames } from "../table-names";
 import { jsonBytes } from "./cells";
 
 /** Excel on the web also limits a request to 5 MB; a long findings sheet is written in blocks of rows. */
@@ -12,7 +16,12 @@ export const REQUEST_BUDGET = 4 * 1024 * 1024;
 export interface RenderOptions {
   /** Data validation needs ExcelApi 1.8; without it the drop-down lists are left out. */
   readonly validations: boolean;
+  /** Page layout needs ExcelApi 1.9; without it the sheet is written without print setup. */
+  readonly print?: boolean;
 }
+
+/** Bytes a queued action without a payload adds to a request (ids, property name, JSON framing), estimated high. */
+const ACTION_BYTES = 150;
 
 export interface ValueBlock {
   readonly top: number;
@@ -24,6 +33,8 @@ export interface ValueBlock {
   /** Formulas only, or undefined when the block has none. */
   readonly formulas: (string | null)[][] | undefined;
   readonly links: readonly SpecCell[];
+  /** Request bytes of the block: its arrays, and its hyperlinks. */
+  readonly bytes: number;
 }
 
 type Edge = "EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight" | "InsideHorizontal" | "InsideVertical";
@@ -71,7 +82,13 @@ export function valueBlocks(spec: SheetSpec, budget = REQUEST_BUDGET): ValueBloc
   let top = 0;
   let bytes = 0;
   for (let r = 0; r <= rows; r++) {
-    const rowBytes = r < rows ? jsonBytes([values[r]]) + jsonBytes([formats[r]]) + (formulaRows.has(r) ? jsonBytes([formulas[r]]) : 0) : 0;
+    const rowBytes =
+      r < rows
+        ? jsonBytes([values[r]]) +
+          jsonBytes([formats[r]]) +
+          (formulaRows.has(r) ? jsonBytes([formulas[r]]) : 0) +
+          (linksByRow.get(r) ?? []).reduce((n, c) => n + linkBytes(c), 0)
+        : 0;
     if (r === rows || (r > top && bytes + rowBytes > budget)) {
       const links: SpecCell[] = [];
       let hasFormulas = false;
@@ -87,6 +104,7 @@ export function valueBlocks(spec: SheetSpec, budget = REQUEST_BUDGET): ValueBloc
         values: values.slice(top, r),
         formulas: hasFormulas ? formulas.slice(top, r) : undefined,
         links,
+        bytes,
       });
       top = r;
       bytes = 0;
@@ -94,6 +112,10 @@ export function valueBlocks(spec: SheetSpec, budget = REQUEST_BUDGET): ValueBloc
     bytes += rowBytes;
   }
   return blocks;
+}
+
+function linkBytes(c: SpecCell): number {
+  return c.link && c.value.t === "text" ? ACTION_BYTES + 2 * jsonBytes([[c.link.sheet, c.link.cell, c.value.v]]) : 0;
 }
 
 /** Number formats first, then the values: "@" must be in place when the text arrives. */
@@ -222,4 +244,125 @@ export function queueLayout(ws: Excel.Worksheet, spec: SheetSpec, options: Rende
     else ws.freezePanes.freezeColumns(cols);
   }
   if (spec.tabColor) ws.tabColor = spec.tabColor;
+  if (options.print && spec.print) queuePrint(ws, spec.print);
+}
+
+/**
+ * A4, landscape or portrait, every column on one page wide (any number tall), the header rows repeated on each page,
+ * and the footer (Excel's header/footer codes: &A sheet, &P page, &N pages) in the centre. ExcelApi 1.9.
+ */
+export function queuePrint(ws: Excel.Worksheet, print: PrintSpec): void {
+  const layout = ws.pageLayout;
+  layout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
+  layout.paperSize = "A4";
+  if (print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  if (print.repeatRows) layout.setPrintTitleRows(`$${print.repeatRows.top + 1}:$${print.repeatRows.bottom + 1}`);
+  if (print.footer) layout.headersFooters.defaultForAllPages.centerFooter = print.footer;
+}
+
+/** The source range of a chart: its category column and, right of it, one column per series over the same rows. */
+export function chartSource(chart: ChartSpec): CellRange | undefined {
+  const c = chart.categories;
+  if (c.left !== c.right || chart.series.length === 0) return undefined;
+  const fits = chart.series.every(
+    (s, k) => s.values.left === c.left + 1 + k && s.values.right === s.values.left && s.values.top === c.top && s.values.bottom === c.bottom,
+  );
+  return fits ? { top: c.top, left: c.left, bottom: c.bottom, right: c.left + chart.series.length } : undefined;
+}
+
+/** What the Office renderer writes for a spec: table headers as the table's column names, notes for undrawn charts. */
+export interface PreparedSpec {
+  readonly spec: SheetSpec;
+  readonly omitted: readonly OmittedFeature[];
+}
+
+/**
+ * The spec as this renderer writes it. A table's header cells hold its column names (unique and non-empty, as the
+ * ExcelJS renderer writes them; Excel would otherwise rename a repeated header itself). A chart whose ranges this
+ * renderer cannot chart gets the spec's "not drawn" note appended to the basis cell, as the ExcelJS renderer does.
+ */
+export function prepareSpec(spec: SheetSpec, options: RenderOptions): PreparedSpec {
+  const cells = new Map(spec.cells.map((c) => [`${c.row},${c.col}`, c]));
+  for (const t of spec.tables ?? []) {
+    const { top, left, right } = t.range;
+    const labels: string[] = [];
+    for (let c = left; c <= right; c++) {
+      const v = cells.get(`${top},${c}`)?.value;
+      labels.push(v && (v.t === "text" || v.t === "number" || v.t === "bool") ? String(v.v) : "");
+    }
+    tableColumnNames(labels).forEach((name, i) => {
+      const key = `${top},${left + i}`;
+      const cell = cells.get(key);
+      if (cell?.value.t === "text" && cell.value.v === name) return;
+      cells.set(key, { row: top, col: left + i, ...cell, value: text(name) });
+    });
+  }
+  const omitted: OmittedFeature[] = [];
+  const undrawn = (spec.charts ?? []).filter((c) => !chartSource(c));
+  if (undrawn.length) {
+    omitted.push("chart");
+    if (spec.basisCell) {
+      const key = `${spec.basisCell.row},${spec.basisCell.col}`;
+      const cell = cells.get(key);
+      const current = cell?.value.t === "text" ? cell.value.v : "";
+      cells.set(key, { row: spec.basisCell.row, col: spec.basisCell.col, ...cell, value: text(current + undrawn[0].unsupportedNote) });
+    }
+  }
+  if (spec.print && !options.print) omitted.push("print");
+  if (spec.validations?.length && !options.validations) omitted.push("validations");
+  return { spec: { ...spec, cells: [...cells.values()] }, omitted };
+}
+
+/** Gives each table a name free in the workbook (the caller knows which are taken). */
+export type TableNamer = (wanted: string) => string;
+
+/**
+ * Tables and charts, queued once the cells they cover are written (a table takes its column names from its header
+ * row). Tables: ExcelApi 1.1, with a Range argument and showFilterButton 1.3. Charts: charts.add, title, series
+ * names and setPosition, ExcelApi 1.1.
+ */
+export function queueObjects(ws: Excel.Worksheet, spec: SheetSpec, nameTable: TableNamer): void {
+  for (const t of spec.tables ?? []) {
+    const { top, left, bottom, right } = t.range;
+    const table = ws.tables.add(ws.getRangeByIndexes(top, left, bottom - top + 1, right - left + 1), true);
+    table.name = nameTable(t.name);
+    table.style = "TableStyleLight9";
+    table.showFilterButton = true;
+  }
+  for (const c of spec.charts ?? []) {
+    const source = chartSource(c);
+    if (!source) continue;
+    const chart = ws.charts.add(
+      "BarStacked",
+      ws.getRangeByIndexes(source.top, source.left, source.bottom - source.top + 1, source.right - source.left + 1),
+      "Columns",
+    );
+    chart.title.text = c.title;
+    c.series.forEach((s, k) => (chart.series.getItemAt(k).name = s.name));
+    chart.setPosition(ws.getRangeByIndexes(c.anchor.top, c.anchor.left, 1, 1), ws.getRangeByIndexes(c.anchor.bottom, c.anchor.right, 1, 1));
+  }
+}
+
+/**
+ * Request bytes of everything but the cell values, estimated high: one action per property set (a styled box sets up
+ * to 7 properties and 3 per border edge), per merge, width, height, list, table, chart and page-layout property.
+ */
+export function layoutBytes(spec: SheetSpec): number {
+  let actions = 16;
+  for (const b of styleBoxes(spec.cells)) actions += 2 + styleActions(spec.styles[b.style]);
+  for (const m of spec.merges) {
+    const anchor = spec.cells.find((c) => c.row === m.top && c.col === m.left);
+    actions += 2 + styleActions(anchor?.style ? spec.styles[anchor.style] : undefined);
+  }
+  actions += 2 * ((spec.columnWidths?.length ?? 0) + Object.keys(spec.rowHeights ?? {}).length);
+  actions += 6 * (spec.validations?.length ?? 0) + 6 * (spec.tables?.length ?? 0);
+  for (const c of spec.charts ?? []) actions += 6 + 2 * c.series.length;
+  const strings = (spec.validations ?? []).reduce((n, v) => n + jsonBytes([v.list]) + jsonBytes([[v.error ?? "", v.prompt ?? ""]]), 0);
+  return actions * ACTION_BYTES + strings + jsonBytes([[spec.print?.footer ?? "", ...(spec.charts ?? []).map((c) => c.title)]]);
+}
+
+function styleActions(s: CellStyle | undefined): number {
+  if (!s) return 0;
+  const props = [s.bold, s.fontSize, s.fontColor, s.fill, s.wrap, s.hAlign, s.vAlign].filter((p) => p !== undefined).length;
+  return props + (s.border ? 6 * 4 : 0);
 }

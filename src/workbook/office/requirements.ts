@@ -15,16 +15,22 @@ export interface Requirement {
   readonly optional: boolean;
 }
 
-export type Feature = "read" | "write" | "select" | "mergedAreas" | "dataValidation";
+export type Feature = "read" | "write" | "select" | "mergedAreas" | "dataValidation" | "printSetup";
 
 /**
  * - read: worksheets and visibility (1.1), protection (1.2), getUsedRangeOrNullObject and getItemOrNullObject (1.4),
  *   worksheets.getLast (1.5), getRangeByIndexes (1.7).
  * - write: worksheets.add / delete / position (1.1), visibility and merge, format.columnWidth / rowHeight,
- *   getResizedRange (1.2), freezePanes, tabColor, hyperlink (1.7).
+ *   getResizedRange (1.2), freezePanes, tabColor, hyperlink (1.7). Summary sheets also use, all within 1.7:
+ *   workbook.tables and workbook.names loaded for free names, worksheet.tables.add, Table.name and Table.style (1.1),
+ *   tables.add with a Range argument and Table.showFilterButton (1.3); worksheet.charts.add, Chart.title.text,
+ *   ChartSeries.name (through series.getItemAt) and Chart.setPosition (1.1).
  * - select: activate and select (1.1).
  * - mergedAreas: Range.getMergedAreasOrNullObject (1.13); without it sheets are read without merges.
  * - dataValidation: Range.dataValidation (1.8); without it generated sheets get no drop-down lists.
+ * - printSetup: Worksheet.pageLayout with orientation, paperSize, zoom, setPrintTitleRows and
+ *   headersFooters.defaultForAllPages.centerFooter (1.9); without it summary sheets are written without print setup
+ *   (WriteSheetResult.omitted says "print").
  */
 export const REQUIREMENTS: readonly Requirement[] = [
   { feature: "read", set: "ExcelApi", version: "1.7", optional: false },
@@ -32,6 +38,7 @@ export const REQUIREMENTS: readonly Requirement[] = [
   { feature: "select", set: "ExcelApi", version: "1.1", optional: false },
   { feature: "mergedAreas", set: "ExcelApi", version: "1.13", optional: true },
   { feature: "dataValidation", set: "ExcelApi", version: "1.8", optional: true },
+  { feature: "printSetup", set: "ExcelApi", version: "1.9", optional: true },
 ];
 
 /** `Office.context.requirements.isSetSupported`, or a stand-in in tests. */

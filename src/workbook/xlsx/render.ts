@@ -2,6 +2,7 @@
 import type ExcelJS from "exceljs";
 import { rangeToA1, toA1 } from "../../core/model/address";
 import type { CellStyle, SheetSpec, SpecValue } from "../../core/sheet-spec";
+import { freeTableName, tableColumnNames } from "../table-names";
 
 function argb(hex: string): string {
   return "FF" + hex.replace(/^#/, "").toUpperCase();
@@ -117,29 +118,32 @@ export function renderSheetSpec(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
   }
 }
 
+/** A header cell's text, as a table column name is taken from it. */
+function labelOf(cell: ExcelJS.Cell): string {
+  const v = cell.value as unknown;
+  if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return String(v);
+  if (v && typeof v === "object" && "text" in v && typeof (v as { text: unknown }).text === "string") return (v as { text: string }).text;
+  return "";
+}
+
 /** An Excel table (ListObject) with filter buttons over cells already written; styles are put back after ExcelJS rewrites them. */
 function renderTable(ws: ExcelJS.Worksheet, spec: SheetSpec, table: NonNullable<SheetSpec["tables"]>[number]): void {
   const { top, left, bottom, right } = table.range;
-  const columns: ExcelJS.TableColumnProperties[] = [];
-  const used = new Set<string>();
-  for (let c = left; c <= right; c++) {
-    // Header names must be unique and non-empty in a table.
-    let name = String(ws.getCell(top + 1, c + 1).value ?? "").trim() || `列${c - left + 1}`;
-    for (let k = 2; used.has(name); k++) name = `${name}_${k}`;
-    used.add(name);
-    columns.push({ name, filterButton: true });
-  }
+  const labels: string[] = [];
+  for (let c = left; c <= right; c++) labels.push(labelOf(ws.getCell(top + 1, c + 1)));
+  // Header names must be unique and non-empty in a table (the Office renderer writes the same names).
+  const columns: ExcelJS.TableColumnProperties[] = tableColumnNames(labels).map((name) => ({ name, filterButton: true }));
   const rows: ExcelJS.CellValue[][] = [];
   for (let r = top + 1; r <= bottom; r++) {
     const row: ExcelJS.CellValue[] = [];
     for (let c = left; c <= right; c++) row.push(ws.getCell(r + 1, c + 1).value);
     rows.push(row);
   }
-  const taken = new Set(
-    ws.workbook.worksheets.flatMap((w) => Object.keys((w as unknown as { tables?: Record<string, unknown> }).tables ?? {})).map((n) => n.toLowerCase()),
-  );
-  let name = table.name;
-  for (let k = 2; taken.has(name.toLowerCase()); k++) name = `${table.name}_${k}`;
+  const taken = [
+    ...ws.workbook.worksheets.flatMap((w) => Object.keys((w as unknown as { tables?: Record<string, unknown> }).tables ?? {})),
+    ...((ws.workbook.definedNames as unknown as { model?: { name: string }[] }).model ?? []).map((n) => n.name),
+  ];
+  const name = freeTableName(table.name, taken);
   ws.addTable({ name, ref: toA1(top, left), headerRow: true, style: { theme: "TableStyleLight9", showRowStripes: true }, columns, rows });
   for (const c of spec.cells) {
     if (c.row < top || c.row > bottom || c.col < left || c.col > right) continue;

@@ -9,19 +9,14 @@ import { CHANGE_LOG_HEADER, CHANGE_LOG_SHEET, changeLogRows, type LoggedEdit } f
 import type { SheetGrid, WorkbookSnapshot } from "../../core/model/grid";
 import { type SheetSpec, text } from "../../core/sheet-spec";
 import { freeSheetName } from "../sheet-names";
-import { type AppliedEdits, type ReadOptions, WorkbookError, type WorkbookPort, type WriteSheetResult } from "../port";
+import { OWNED_KEY, type OwnedSheet, ownedValue, parseOwned, planOwned, SETTINGS_SHEET, sameSheetName } from "../owned";
+import { type AppliedEdits, type ReadOptions, WorkbookError, type WorkbookPort, type WriteSheetResult, type WriteSheetsOptions } from "../port";
 import { readWorksheet, toCellValue } from "./read";
 import { renderSheetSpec } from "./render";
 import { assertXlsxBytes } from "./sniff";
 
-/** The veryHidden sheet that holds the add-in's settings and its list of owned sheets. */
-export const SETTINGS_SHEET = "_chosahyo";
-const OWNED_KEY = "owned";
-
-interface OwnedSheet {
-  readonly sheet: string;
-  readonly base: string;
-}
+/** The veryHidden sheet that holds the add-in's settings and its list of owned sheets (owned.ts). */
+export { SETTINGS_SHEET } from "../owned";
 
 export class XlsxWorkbook implements WorkbookPort {
   constructor(readonly wb: ExcelJS.Workbook) {}
@@ -51,7 +46,12 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   private userSheets(): ExcelJS.Worksheet[] {
-    return this.wb.worksheets.filter((ws) => ws.name !== SETTINGS_SHEET);
+    return this.wb.worksheets.filter((ws) => !sameSheetName(ws.name, SETTINGS_SHEET));
+  }
+
+  /** A worksheet by name, compared case-insensitively as Excel does (ExcelJS's getWorksheet is case-sensitive). */
+  private sheetNamed(name: string): ExcelJS.Worksheet | undefined {
+    return this.wb.getWorksheet(name) ?? this.wb.worksheets.find((ws) => sameSheetName(ws.name, name));
   }
 
   async readAll(options?: ReadOptions): Promise<WorkbookSnapshot> {
@@ -87,10 +87,10 @@ export class XlsxWorkbook implements WorkbookPort {
 
   /** Appends to 変更履歴, creating it (as an owned sheet, with its header) when missing. */
   private async appendChangeLog(edits: readonly LoggedEdit[], at: Date): Promise<void> {
-    let ws = this.wb.getWorksheet(CHANGE_LOG_SHEET);
+    let ws: ExcelJS.Worksheet | undefined;
     const owned = await this.ownership();
     const mine = owned.find((o) => o.base === CHANGE_LOG_SHEET);
-    if (mine) ws = this.wb.getWorksheet(mine.sheet);
+    if (mine) ws = this.sheetNamed(mine.sheet);
     else {
       const header = CHANGE_LOG_HEADER.map((h, i) => ({ row: 0, col: i, value: text(h), style: "header" }));
       await this.writeOwnedSheet({
@@ -101,7 +101,7 @@ export class XlsxWorkbook implements WorkbookPort {
         columnWidths: [20, 14, 8, 40, 40, 22],
         freeze: { rows: 1, cols: 0 },
       });
-      ws = this.wb.getWorksheet((await this.ownership()).find((o) => o.base === CHANGE_LOG_SHEET)!.sheet);
+      ws = this.sheetNamed((await this.ownership()).find((o) => o.base === CHANGE_LOG_SHEET)!.sheet);
     }
     if (!ws) return;
     let next = ws.actualRowCount + 1;
@@ -115,16 +115,7 @@ export class XlsxWorkbook implements WorkbookPort {
 
   /** Owned sheets as recorded: the sheet's name, and the name it was generated for (they differ after a clash). */
   private async ownership(): Promise<OwnedSheet[]> {
-    const s = await this.readSettings();
-    try {
-      const list = JSON.parse(s[OWNED_KEY] ?? "[]") as unknown;
-      if (!Array.isArray(list)) return [];
-      return list.filter(
-        (x): x is OwnedSheet => !!x && typeof x.sheet === "string" && typeof x.base === "string" && !!this.wb.getWorksheet(x.sheet),
-      );
-    } catch {
-      return [];
-    }
+    return parseOwned(await this.readSettings(), (name) => !!this.sheetNamed(name));
   }
 
   async ownedSheets(): Promise<readonly string[]> {
@@ -132,30 +123,44 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   async writeOwnedSheet(spec: SheetSpec): Promise<WriteSheetResult> {
-    const owned = await this.ownership();
-    // The sheet generated for this name last time, under its own name or a free one.
-    const mine = owned.find((o) => o.base === spec.name) ?? owned.find((o) => o.sheet === spec.name);
-    let name = spec.name;
-    let replaced = false;
-    let orderNo: number | undefined;
-    if (mine) {
-      const ws = this.wb.getWorksheet(mine.sheet)!;
-      orderNo = (ws as unknown as { orderNo: number }).orderNo;
+    return (await this.writeOwnedSheets([spec]))[0];
+  }
+
+  /**
+   * The sheets generated before are removed first (their tables' names are free again), then each spec is added
+   * (a replaced sheet at its old place) and rendered, and the ownership list is written once.
+   */
+  async writeOwnedSheets(specs: readonly SheetSpec[], options?: WriteSheetsOptions): Promise<WriteSheetResult[]> {
+    if (specs.length === 0) return [];
+    const plan = planOwned(
+      specs.map((s) => s.name),
+      await this.ownership(),
+      this.wb.worksheets.map((w) => w.name),
+    );
+    const orderNos = plan.targets.map((t) => {
+      if (!t.previous) return undefined;
+      const ws = this.sheetNamed(t.previous.sheet)!;
+      const orderNo = (ws as unknown as { orderNo: number }).orderNo;
       this.wb.removeWorksheet(ws.id);
-      name = mine.sheet;
-      replaced = true;
-    }
-    if (!mine || (name === spec.name && this.wb.getWorksheet(name))) {
-      // A user's sheet holds the name: never touch it, take a free name and say so.
-      if (this.wb.getWorksheet(spec.name)) name = freeSheetName(spec.name, this.wb.worksheets.map((w) => w.name));
-    }
-    const ws = this.wb.addWorksheet(name);
-    if (orderNo !== undefined) (ws as unknown as { orderNo: number }).orderNo = orderNo;
-    renderSheetSpec(ws, { ...spec, name });
-    const next = owned.filter((o) => o.sheet !== name && o.base !== spec.name);
-    next.push({ sheet: name, base: spec.name });
-    await this.writeSettings({ [OWNED_KEY]: JSON.stringify(next) });
-    return { name, ...(name !== spec.name ? { requestedName: spec.name } : {}), replaced };
+      return orderNo;
+    });
+    const results: WriteSheetResult[] = [];
+    specs.forEach((spec, i) => {
+      const { name, previous } = plan.targets[i];
+      const ws = this.wb.addWorksheet(name);
+      if (orderNos[i] !== undefined) (ws as unknown as { orderNo: number }).orderNo = orderNos[i];
+      renderSheetSpec(ws, { ...spec, name });
+      results.push({
+        name,
+        ...(name !== spec.name ? { requestedName: spec.name } : {}),
+        replaced: !!previous,
+        // ExcelJS cannot draw charts: the basis cell says so (render.ts).
+        ...(spec.charts?.length ? { omitted: ["chart" as const] } : {}),
+      });
+      options?.onProgress?.(i + 1, specs.length);
+    });
+    await this.writeSettings({ [OWNED_KEY]: ownedValue(plan.owned) });
+    return results;
   }
 
   /**
@@ -202,7 +207,7 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   async readSettings(): Promise<Readonly<Record<string, string>>> {
-    const ws = this.wb.getWorksheet(SETTINGS_SHEET);
+    const ws = this.sheetNamed(SETTINGS_SHEET);
     const out: Record<string, string> = {};
     if (!ws) return out;
     ws.eachRow((row) => {
@@ -214,7 +219,7 @@ export class XlsxWorkbook implements WorkbookPort {
 
   async writeSettings(settings: Readonly<Record<string, string>>): Promise<void> {
     const merged = { ...(await this.readSettings()), ...settings };
-    let ws = this.wb.getWorksheet(SETTINGS_SHEET);
+    let ws = this.sheetNamed(SETTINGS_SHEET);
     if (ws) this.wb.removeWorksheet(ws.id);
     ws = this.wb.addWorksheet(SETTINGS_SHEET, { state: "veryHidden" });
     let r = 1;
