@@ -88,8 +88,12 @@ export function darkShare(pgmFile: string): number {
 
 export function tool(name: string, args: readonly string[]): string {
   const r = spawnSync(name, args, { encoding: "utf8" });
-  if (r.status !== 0) throw new Error(`${name} failed: ${r.stderr}`);
+  if (r.error || r.status !== 0) throw new Error(`${name} failed: ${r.error?.message ?? r.stderr}`);
   return r.stdout;
 }
 
 export { existsSync };
+
+export function hasPoppler(): boolean {
+  return spawnSync("pdftoppm", ["-v"], { encoding: "utf8" }).error === undefined;
+}
