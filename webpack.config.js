@@ -1,12 +1,18 @@
-// Task-pane build. `npm run build` (production) or `npm run dev-server`.
+// Web build: the Excel task pane and the browser demo. `npm run build` (production) or `npm run dev-server`.
+//
+//   dist/taskpane.html  the add-in's page, loaded by Excel. office.js from Microsoft's CDN (or dist/office/ with
+//                       OFFICE_JS_LOCAL=1); no ExcelJS (the build fails if ExcelJS gets into it).
+//   dist/demo.html      the browser demo and offline checker: no office.js at all; ExcelJS and the sample workbook
+//                       (inlined, so it opens from a local folder) in a chunk loaded by relative path.
 //
 //   OFFICE_JS_LOCAL=1  load office.js from dist/office/ (copied from node_modules/@microsoft/office-js, which must then
-//                      be installed) instead of the CDN: offline development and browser tests only.
+//                      be installed) instead of the CDN: offline development only.
 //   DEV_HTTPS=1        serve over https with the office-addin-dev-certs certificate (needs `sudo` on Linux, see
 //                      the stack notes §4). Without it the dev server uses plain http and never touches the certs.
 //
-// After each build the sizes of the emitted JS files are printed, raw and gzip. In production the build fails
-// when the total gzip size of the JS exceeds the task-pane bar (300 KB, not counting office.js).
+// After each build the size of every entry's JS is printed, raw and gzip, file by file. In production the build
+// fails when the task pane's JS (everything taskpane.html can load) is over the bar: 300 KB gzip, not counting
+// office.js. Both pages show a static message (from the message catalogue) in browsers that cannot run the app.
 const path = require("node:path");
 const zlib = require("node:zlib");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
@@ -17,16 +23,21 @@ const OFFICE_CDN = `${OFFICE_CDN_ORIGIN}/lib/1/hosted/office.js`;
 const DEV_PORT = 3000;
 /** The task-pane bar in bars.md: production JS ≤ 300 KB gzip. KB here means 1000 bytes, the stricter reading. */
 const GZIP_BUDGET_BYTES = 300 * 1000;
+/** The entry the budget applies to. */
+const BUDGET_ENTRY = "taskpane";
 
-/** Content-Security-Policy for the page: our own origin and the Office.js CDN only. */
-function contentSecurityPolicy(dev) {
+/**
+ * Content-Security-Policy for a page: our own origin (and, for the task pane, the Office.js CDN) only. No
+ * 'unsafe-eval' anywhere; 'unsafe-inline' for styles only, because Fluent UI (Griffel) injects <style> elements.
+ */
+function contentSecurityPolicy(dev, { office }) {
   // webpack-dev-server's live-reload client talks over a WebSocket, which older browsers do not count as 'self'.
   const devSockets = dev ? ` ws://localhost:${DEV_PORT} wss://localhost:${DEV_PORT}` : "";
   return [
     "default-src 'self'",
-    `script-src 'self' ${OFFICE_CDN_ORIGIN}`,
+    `script-src 'self'${office ? ` ${OFFICE_CDN_ORIGIN}` : ""}`,
     `connect-src 'self'${devSockets}`,
-    "style-src 'self' 'unsafe-inline'", // Fluent UI (Griffel) injects <style> elements at run time
+    "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
     "object-src 'none'",
     "base-uri 'self'",
@@ -34,38 +45,110 @@ function contentSecurityPolicy(dev) {
   ].join("; ");
 }
 
+// ---- the static message for browsers that cannot run the app, built from the message catalogue
+
+function catalogue() {
+  // The catalogue is TypeScript; tsx (a dev dependency) loads it for the build.
+  return require("tsx/cjs/api").require("./src/core/i18n/index.ts", __filename);
+}
+
+const escapeHtml = (s) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+function fallbackHtml(i18n, page) {
+  const t = (lang, key) => escapeHtml(i18n.t(lang, key));
+  const block = (lang) =>
+    `<div lang="${lang}"><h1>${t(lang, "page.unsupported.title")}</h1><p>${t(lang, `page.unsupported.${page}`)}</p>` +
+    (page === "taskpane" ? `<p><a href="demo.html" target="_blank" rel="noopener">${t(lang, "page.unsupported.link")}</a></p>` : "") +
+    `</div>`;
+  return `<main id="unsupported" class="unsupported">${block("ja")}${block("en")}</main>`;
+}
+
+// `display:block` because Internet Explorer 11 does not know <main>.
+const FALLBACK_CSS = [
+  "body{margin:0}",
+  ".unsupported{display:block;font-family:'Segoe UI','Yu Gothic UI',Meiryo,sans-serif;font-size:14px;line-height:1.6;padding:12px;max-width:40em}",
+  ".unsupported h1{font-size:16px;margin:0 0 8px}",
+  ".unsupported div+div{margin-top:16px;border-top:1px solid #999;padding-top:8px}",
+  "html.booting .unsupported{display:none}",
+].join("");
+
+// ---- sizes and the budget
+
 const kb = (bytes) => `${(bytes / 1000).toFixed(1)} KB`;
 
-/** Prints each emitted .js file's size, raw and gzip, and fails the build when the gzip total is over budget. */
+/** Every JS file an entry can load: its initial chunks and the chunks it loads on demand. */
+function entryFiles(entrypoint) {
+  const initial = new Set();
+  const async = new Set();
+  for (const chunk of entrypoint.chunks) {
+    for (const f of chunk.files) if (f.endsWith(".js")) initial.add(f);
+    for (const c of chunk.getAllAsyncChunks()) for (const f of c.files) if (f.endsWith(".js")) async.add(f);
+  }
+  return { initial: [...initial], async: [...async].filter((f) => !initial.has(f)) };
+}
+
+/** Every module an entry can load, as identifiers (modules concatenated by scope hoisting are listed one by one). */
+function entryModules(compilation, entrypoint) {
+  const out = [];
+  const chunks = new Set();
+  for (const chunk of entrypoint.chunks) {
+    chunks.add(chunk);
+    for (const c of chunk.getAllAsyncChunks()) chunks.add(c);
+  }
+  for (const chunk of chunks) {
+    for (const m of compilation.chunkGraph.getChunkModulesIterable(chunk)) {
+      if (m.modules) for (const inner of m.modules) out.push(inner.identifier());
+      else out.push(m.identifier());
+    }
+  }
+  return out;
+}
+
+/**
+ * Prints each entry's JS files, raw and gzip; fails the build when the task pane's JS is over budget or contains
+ * ExcelJS (which belongs to the demo only).
+ */
 class BundleSizePlugin {
-  constructor({ budgetBytes }) {
+  constructor({ budgetBytes, budgetEntry }) {
     this.budgetBytes = budgetBytes;
+    this.budgetEntry = budgetEntry;
   }
 
   apply(compiler) {
     compiler.hooks.afterEmit.tap("BundleSizePlugin", (compilation) => {
-      const rows = compilation
-        .getAssets()
-        .filter((a) => a.name.endsWith(".js") && !a.info.copied) // our bundles, not a copied office.js
-        .map((a) => {
-          // After emit webpack keeps only the size of each source, so read back what was written (memfs under the
-          // dev server, the disk otherwise).
-          const buf = Buffer.from(compiler.outputFileSystem.readFileSync(path.join(compilation.outputOptions.path, a.name)));
-          return { name: a.name, raw: buf.length, gzip: zlib.gzipSync(buf, { level: 9 }).length };
-        })
-        .sort((x, y) => x.name.localeCompare(y.name));
-      const width = Math.max(...rows.map((r) => r.name.length), 5);
-      const line = (name, raw, gzip) => `${name.padEnd(width)}  ${kb(raw).padStart(9)}  (gzip ${kb(gzip)})`;
-      const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip }), { raw: 0, gzip: 0 });
-      const out = rows.map((r) => line(r.name, r.raw, r.gzip));
-      if (rows.length > 1) out.push(line("total", total.raw, total.gzip));
-      console.log(`\n${out.join("\n")}\n`);
-      if (this.budgetBytes != null && total.gzip > this.budgetBytes) {
-        const { WebpackError } = compiler.webpack;
-        compilation.errors.push(
-          new WebpackError(`JS bundle is ${kb(total.gzip)} gzip, over the ${kb(this.budgetBytes)} budget (bars.md, task pane). Use named imports from @fluentui/react-components.`),
-        );
+      const { WebpackError } = compiler.webpack;
+      const size = (name) => {
+        // After emit webpack keeps only the size of each source, so read back what was written (memfs under the
+        // dev server, the disk otherwise).
+        const buf = Buffer.from(compiler.outputFileSystem.readFileSync(path.join(compilation.outputOptions.path, name)));
+        return { raw: buf.length, gzip: zlib.gzipSync(buf, { level: 9 }).length };
+      };
+      const lines = [];
+      const width = 34;
+      for (const [entry, ep] of compilation.entrypoints) {
+        const { initial, async } = entryFiles(ep);
+        const rows = [...initial.map((f) => ({ f, kind: "" })), ...async.map((f) => ({ f, kind: " (on demand)" }))].map((r) => ({ ...r, ...size(r.f) }));
+        const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip }), { raw: 0, gzip: 0 });
+        const first = rows.filter((r) => !r.kind).reduce((t, r) => t + r.gzip, 0);
+        lines.push(`${entry}:`);
+        for (const r of rows) lines.push(`  ${(r.f + r.kind).padEnd(width)} ${kb(r.raw).padStart(10)}  (gzip ${kb(r.gzip)})`);
+        const budget = entry === this.budgetEntry && this.budgetBytes != null ? `, budget ${kb(this.budgetBytes)}` : "";
+        lines.push(`  ${"total".padEnd(width)} ${kb(total.raw).padStart(10)}  (gzip ${kb(total.gzip)}; first load gzip ${kb(first)}${budget})`);
+        if (entry === this.budgetEntry) {
+          if (this.budgetBytes != null && total.gzip > this.budgetBytes) {
+            compilation.errors.push(
+              new WebpackError(
+                `${entry} JS is ${kb(total.gzip)} gzip, over the ${kb(this.budgetBytes)} budget (bars.md, task pane). Use named imports from @fluentui/react-components.`,
+              ),
+            );
+          }
+          const excel = entryModules(compilation, ep).filter((id) => /node_modules[\\/]exceljs[\\/]/.test(id));
+          if (excel.length) {
+            compilation.errors.push(new WebpackError(`${entry} must not include ExcelJS (it reaches workbooks through Office.js), but it has ${excel[0]}`));
+          }
+        }
       }
+      console.log(`\n${lines.join("\n")}\n`);
     });
   }
 }
@@ -74,15 +157,25 @@ module.exports = async (env, argv) => {
   const dev = argv.mode !== "production";
   const officeLocal = !!process.env.OFFICE_JS_LOCAL;
   const httpsOptions = process.env.DEV_HTTPS ? await require("office-addin-dev-certs").getHttpsServerOptions() : undefined;
+  const i18n = catalogue();
+  const page = (name, { office }) => ({
+    title: i18n.t("ja", "app.name"),
+    csp: contentSecurityPolicy(dev, { office }),
+    fallbackHtml: fallbackHtml(i18n, name),
+    fallbackCss: FALLBACK_CSS,
+    officeJs: officeLocal ? "office/office.js" : OFFICE_CDN,
+  });
 
   return {
     mode: dev ? "development" : "production",
     devtool: dev ? "source-map" : false, // no eval-based source maps: the CSP forbids eval
-    entry: { taskpane: "./src/taskpane/index.tsx" },
+    entry: { taskpane: "./src/taskpane/index.tsx", demo: "./src/taskpane/demo/index.tsx" },
     output: {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].[contenthash:8].js",
       chunkFilename: "[name].[contenthash:8].js",
+      // Chunks load relative to the script that asks for them: works from a web server, an intranet share and file://.
+      publicPath: "auto",
       clean: true,
     },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
@@ -93,6 +186,8 @@ module.exports = async (env, argv) => {
           exclude: /node_modules/,
           use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { noEmit: false, sourceMap: dev } } },
         },
+        // Sample workbooks are embedded (data: URL) in the demo's on-demand chunk: no fetch, so file:// works.
+        { test: /\.xlsx$/, type: "asset/inline" },
       ],
     },
     plugins: [
@@ -100,12 +195,19 @@ module.exports = async (env, argv) => {
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
         chunks: ["taskpane"],
-        templateParameters: { officeJs: officeLocal ? "office/office.js" : OFFICE_CDN, csp: contentSecurityPolicy(dev) },
+        templateParameters: page("taskpane", { office: true }),
+      }),
+      new HtmlWebpackPlugin({
+        filename: "demo.html",
+        template: "./src/taskpane/demo/demo.html",
+        chunks: ["demo"],
+        templateParameters: page("demo", { office: false }),
       }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "manifest.xml", to: "manifest.xml" },
           { from: "assets", to: "assets", noErrorOnMissing: true },
+          { from: "src/taskpane/static/boot.js", to: "boot.js", info: { minimized: true } }, // ES5 as written
           ...(officeLocal
             ? [
                 {
@@ -119,8 +221,10 @@ module.exports = async (env, argv) => {
             : []),
         ],
       }),
-      new BundleSizePlugin({ budgetBytes: dev ? null : GZIP_BUDGET_BYTES }),
+      new BundleSizePlugin({ budgetBytes: dev ? null : GZIP_BUDGET_BYTES, budgetEntry: BUDGET_ENTRY }),
     ],
+    // No vendor split: the demo's on-demand chunk (ExcelJS, the adapter, the sample) stays one file.
+    optimization: { splitChunks: { cacheGroups: { default: false, defaultVendors: false } } },
     performance: { hints: false },
     devServer: {
       static: { directory: path.resolve(__dirname, "dist") },

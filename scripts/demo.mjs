@@ -1,4 +1,4 @@
-// `npm run demo`: the main job on a machine without Excel. It checks the bundled sample workbook with the CLI and
+// `npm run demo:cli`: the command-line demo. It checks the bundled sample workbook with the CLI and
 // explains the result. Findings are the point of the demo, so exit code 1 (errors found) counts as success here.
 import { spawnSync } from "node:child_process";
 

@@ -1,24 +1,197 @@
-import { Text, makeStyles, tokens } from "@fluentui/react-components";
-import { t, type Lang } from "../core/i18n";
+/**
+ * The task pane: the 検証 button with progress and cancel, counts, then three views (findings, sheets,
+ * settings). It receives a Host and holds UI state only; the checking is the core's, the workbook the port's.
+ */
+import { useEffect, useMemo, useRef, useState } from "react";
+import {
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Tab,
+  TabList,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { countBySeverity } from "../core/model/finding";
+import { workbookFiscalYear } from "../core/validate";
+import { markReady } from "./boot";
+import { FindingFilters, ALL_SEVERITIES, applyFilter, type FindingFilter } from "./components/FindingFilters";
+import { FindingList } from "./components/FindingList";
+import { FixPreview } from "./components/FixPreview";
+import { LanguageToggle } from "./components/LanguageToggle";
+import { SettingsPanel } from "./components/SettingsPanel";
+import { SeverityCounts } from "./components/SeverityCounts";
+import { SheetList } from "./components/SheetList";
+import { ValidateBar } from "./components/ValidateBar";
+import { editsOfRule } from "./format";
+import { type Host, supports } from "./host";
+import { useLang, useT } from "./i18n";
+import { useChecker } from "./use-checker";
 
 const useStyles = makeStyles({
   root: {
     display: "flex",
     flexDirection: "column",
-    rowGap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalM,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
+    minWidth: 0,
+    boxSizing: "border-box",
   },
+  header: { display: "flex", alignItems: "center", justifyContent: "space-between", columnGap: tokens.spacingHorizontalS },
+  title: { margin: 0 },
+  summary: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
+  note: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  tabs: { marginInline: `calc(-1 * ${tokens.spacingHorizontalS})` },
+  panel: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, minWidth: 0 },
+  status: { minHeight: 0 },
 });
 
-/** Placeholder task pane: the app name and tagline from the message catalogue. */
-export function App({ lang }: { lang: Lang }) {
+type View = "findings" | "sheets" | "settings";
+
+export function App({ host }: { host: Host }) {
   const styles = useStyles();
+  const tr = useT();
+  const { lang } = useLang();
+  const c = useChecker(host.port);
+
+  const [view, setView] = useState<View>("findings");
+  const [filter, setFilter] = useState<FindingFilter>({ severities: ALL_SEVERITIES });
+  const noticeRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => markReady(), []);
+
+  const findings = useMemo(() => c.report?.findings ?? [], [c.report]);
+  const shown = useMemo(() => applyFilter(findings, filter), [findings, filter]);
+  const counts = useMemo(() => countBySeverity(findings), [findings]);
+  const detectedFy = useMemo(() => (c.report ? workbookFiscalYear(c.report.records) : undefined), [c.report]);
+  const busy = c.running || !c.settingsLoaded;
+  const canRead = supports(host, "read");
+  const canWrite = supports(host, "write");
+  const canSelect = supports(host, "select");
+
+  const tabId = (v: View) => `tab-${v}`;
   return (
-    <main className={styles.root}>
-      <Text as="h1" size={500} weight="semibold">
-        {t(lang, "app.name")}
-      </Text>
-      <Text as="p">{t(lang, "app.tagline")}</Text>
+    <main className={styles.root} data-host={host.kind} data-runs={c.runs} data-busy={c.running ? "true" : undefined}>
+      <header className={styles.header}>
+        <Text as="h1" size={500} weight="semibold" className={styles.title}>
+          {tr("app.name")}
+        </Text>
+        <LanguageToggle />
+      </header>
+
+      {host.missingRequirements.length > 0 ? (
+        <MessageBar intent={host.missingRequirements.some((r) => !r.optional) ? "error" : "warning"} layout="multiline" data-testid="requirements">
+          <MessageBarBody>
+            <MessageBarTitle>{tr("error.unsupported-host")}</MessageBarTitle>
+            {tr("pane.requirements.missing", {
+              features: host.missingRequirements
+                .map((r) => tr("pane.requirements.feature", { feature: tr(`pane.feature.${r.feature}`), set: r.set, version: r.version }))
+                .join(tr("pane.list.separator")),
+            })}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+
+      <ValidateBar
+        running={c.running}
+        progress={c.progress}
+        disabled={busy || !canRead}
+        onValidate={() => void c.validate()}
+        onCancel={c.cancel}
+      />
+
+      <div role="status" aria-live="polite" className={styles.status} data-testid="notice" ref={noticeRef} tabIndex={-1}>
+        {c.notice ? (
+          <MessageBar intent={c.notice.intent} layout="multiline">
+            <MessageBarBody>{c.notice.text(lang)}</MessageBarBody>
+          </MessageBar>
+        ) : null}
+      </div>
+
+      {c.report ? (
+        <section className={styles.summary} aria-label={tr("pane.summary")} data-testid="summary">
+          <SeverityCounts counts={counts} testIdPrefix="count" />
+          <p className={styles.note}>
+            {tr("pane.summary.sheets", {
+              recognised: c.report.sheets.filter((s) => s.status === "recognised").length,
+              total: c.report.sheets.length,
+            })}
+          </p>
+        </section>
+      ) : null}
+      {c.report?.limitations?.mergedAreas === false ? (
+        <MessageBar intent="warning" layout="multiline" data-testid="limitations">
+          <MessageBarBody>{tr("pane.limited.mergedAreas")}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {c.stale ? (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>{tr("pane.stale")}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+
+      <TabList className={styles.tabs} selectedValue={view} onTabSelect={(_, d) => setView(d.value as View)} size="small">
+        <Tab id={tabId("findings")} value="findings">
+          {c.report ? tr("pane.tab.findingsCount", { count: findings.length }) : tr("pane.tab.findings")}
+        </Tab>
+        <Tab id={tabId("sheets")} value="sheets">
+          {c.report ? tr("pane.tab.sheetsCount", { count: c.report.sheets.length }) : tr("pane.tab.sheets")}
+        </Tab>
+        <Tab id={tabId("settings")} value="settings">
+          {tr("pane.tab.settings")}
+        </Tab>
+      </TabList>
+
+      <div role="tabpanel" aria-labelledby={tabId(view)} className={styles.panel} data-view={view}>
+        {view === "findings" ? (
+          !c.report ? (
+            <p className={styles.note}>{tr("pane.findings.before")}</p>
+          ) : findings.length === 0 ? (
+            <p className={styles.note}>{tr("pane.findings.none")}</p>
+          ) : (
+            <>
+              <FindingFilters findings={findings} filter={filter} onChange={setFilter} />
+              {shown.length === 0 ? <p className={styles.note}>{tr("pane.findings.filteredOut")}</p> : null}
+              <FindingList
+                findings={shown}
+                selected={c.selected}
+                onSelect={(f) => void c.select(f, canSelect)}
+                renderDetail={(f) =>
+                  f.fix ? (
+                    <FixPreview
+                      finding={f}
+                      ruleEdits={editsOfRule(findings, f.ruleId)}
+                      busy={c.running || !canWrite}
+                      // The fixed finding leaves the list: keep keyboard focus in the pane, on the result.
+                      onApply={(edits) => void c.applyFix(edits, f.ruleId).then(() => noticeRef.current?.focus())}
+                    />
+                  ) : (
+                    <p className={styles.note}>{tr("pane.fix.none")}</p>
+                  )
+                }
+              />
+            </>
+          )
+        ) : null}
+        {view === "sheets" ? (
+          <SheetList
+            report={c.report}
+            profiles={c.profiles}
+            overrides={c.settings.overrides}
+            disabled={busy || !canWrite}
+            onOverride={(sheet, o) => {
+              const next = { ...c.settings.overrides };
+              if (o === undefined) delete next[sheet];
+              else next[sheet] = o;
+              void c.saveSettings({ overrides: next });
+            }}
+          />
+        ) : null}
+        {view === "settings" ? (
+          <SettingsPanel settings={c.settings} detectedFiscalYear={detectedFy} disabled={busy || !canWrite} onChange={(p) => void c.saveSettings(p)} />
+        ) : null}
+      </div>
     </main>
   );
 }

@@ -1,28 +1,32 @@
+/**
+ * Entry of the Excel task pane (dist/taskpane.html, with office.js). ExcelJS is not in this bundle: the pane
+ * reaches the workbook through the Office.js adapter only.
+ */
 import { createRoot } from "react-dom/client";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { t, type Lang } from "../core/i18n";
 import { App } from "./App";
+import { initialLang, storedLang } from "./i18n";
+import { connectOffice, type OfficeStart } from "./office-host";
+import { OutsideExcel } from "./OutsideExcel";
+import { Root } from "./Root";
+import { pickThemeName } from "./theme";
 
 const container = document.getElementById("container");
 if (!container) throw new Error("taskpane.html has no #container");
 const root = createRoot(container);
 
-function render(lang: Lang): void {
-  document.documentElement.lang = lang;
-  document.title = t(lang, "app.name");
+async function start(): Promise<void> {
+  let started: OfficeStart;
+  try {
+    started = await connectOffice();
+  } catch {
+    started = { ok: false, reason: "no-office-js" };
+  }
+  const displayLanguage = started.ok ? started.host.displayLanguage : started.displayLanguage;
   root.render(
-    <FluentProvider theme={webLightTheme}>
-      <App lang={lang} />
-    </FluentProvider>,
+    <Root initialLang={initialLang(displayLanguage, storedLang())} theme={pickThemeName(started.ok ? started.themeBackground : undefined)}>
+      {started.ok ? <App host={started.host} /> : <OutsideExcel reason={started.reason} />}
+    </Root>,
   );
 }
 
-// Japanese by default; Office's display language decides once Office.js is ready. Outside Office (a plain
-// browser, tests) `Office` may be missing altogether.
-render("ja");
-if (typeof Office !== "undefined") {
-  void Office.onReady().then(() => {
-    const display = Office.context?.displayLanguage ?? "";
-    if (display.toLowerCase().startsWith("en")) render("en");
-  });
-}
+void start();

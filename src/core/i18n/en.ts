@@ -1,4 +1,9 @@
 import type { MessageKey } from "./ja";
+import { mitakaEn } from "./mitaka-en";
+import { musashinoEn } from "./musashino-en";
+import { programEn } from "./program-en";
+import { summaryEn } from "./summary-en";
+import { paneEn } from "./pane-en";
 
 /** English catalogue. Typed against ja.ts, so a missing translation fails tsc. */
 export const en: Record<MessageKey, string> = {
@@ -137,4 +142,9 @@ export const en: Record<MessageKey, string> = {
   "cli.error.line": "{path}: {message}",
   "cli.progress.files": "{done} / {total} files",
   "cli.progress.sheets": "{done} / {total} sheets",
+  ...summaryEn,
+  ...musashinoEn,
+  ...mitakaEn,
+  ...programEn,
+  ...paneEn,
 };

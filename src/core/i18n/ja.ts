@@ -3,6 +3,12 @@
  * Placeholders are written {name}. Keys are grouped by where the text appears.
  * Messages are written for a municipal clerk: what is wrong, where, and what to do.
  */
+import { mitakaJa } from "./mitaka-ja";
+import { musashinoJa } from "./musashino-ja";
+import { programJa } from "./program-ja";
+import { summaryJa } from "./summary-ja";
+import { paneJa } from "./pane-ja";
+
 export const ja = {
   "app.name": "調査票チェッカー",
   "app.tagline": "調査票の記入漏れ・評価記号・指標値を提出前に確認し、集計シートを作成します。",
@@ -145,6 +151,11 @@ export const ja = {
   "cli.error.line": "{path}: {message}",
   "cli.progress.files": "{done} / {total} ファイル",
   "cli.progress.sheets": "{done} / {total} シート",
+  ...summaryJa,
+  ...musashinoJa,
+  ...mitakaJa,
+  ...programJa,
+  ...paneJa,
 } as const;
 
 export type MessageKey = keyof typeof ja;

@@ -1,0 +1,100 @@
+/** Small pure helpers for what the pane shows: error messages, edits, fiscal years, groups of findings. */
+import { t, type Lang } from "../core/i18n";
+import type { CellEdit, Finding, FindingCounts, RuleId, Severity } from "../core/model/finding";
+import { countBySeverity } from "../core/model/finding";
+import { isWorkbookError } from "../workbook/port";
+
+/** A message for anything thrown by the port or the core, from the catalogue; never a stack trace. */
+export function errorMessage(lang: Lang, e: unknown): string {
+  if (isWorkbookError(e)) {
+    switch (e.code) {
+      case "not-a-workbook":
+        return t(lang, e.detail === "csv" ? "error.not-a-workbook.csv" : "error.not-a-workbook");
+      case "too-large":
+        return t(lang, "error.too-large", { limit: 50 });
+      default:
+        return t(lang, `error.${e.code}`, { sheet: e.sheet ?? e.detail ?? "" });
+    }
+  }
+  const reason = e instanceof Error ? e.message.split("\n")[0] : String(e);
+  return t(lang, "error.internal", { reason });
+}
+
+const PREVIEW_MAX = 200;
+
+/** A cell's text as the preview shows it: blank named, very long text cut. */
+export function previewValue(lang: Lang, v: string | number): string {
+  const s = String(v);
+  if (s === "") return t(lang, "pane.fix.blank");
+  return s.length > PREVIEW_MAX ? s.slice(0, PREVIEW_MAX) + "…" : s;
+}
+
+/** `D12` on the finding's own sheet, `'No.5'!D12` elsewhere. */
+export function editPlace(edit: CellEdit, findingSheet?: string): string {
+  return edit.sheet === findingSheet ? edit.cell : `${edit.sheet}!${edit.cell}`;
+}
+
+/** `D12: Ａ → A` (rules.md, Fixes). */
+export function formatEdit(lang: Lang, edit: CellEdit, findingSheet?: string): string {
+  return `${editPlace(edit, findingSheet)}: ${previewValue(lang, edit.before)} → ${previewValue(lang, edit.after)}`;
+}
+
+/** `2017年度（平成29年度）` / `FY2017 (Heisei 29)`. Fiscal 2019 is 令和元年度 by the usual convention. */
+export function fiscalYearLabel(lang: Lang, year: number): string {
+  const reiwa = year >= 2019;
+  const eraYear = reiwa ? year - 2018 : year - 1988;
+  const era = t(lang, reiwa ? "pane.era.reiwa" : "pane.era.heisei");
+  const shown = eraYear === 1 ? t(lang, "pane.era.first") : String(eraYear);
+  return t(lang, "pane.fy.option", { year, era, eraYear: shown });
+}
+
+export interface SeverityGroup {
+  readonly severity: Severity;
+  readonly findings: readonly Finding[];
+}
+
+export interface SheetGroup {
+  readonly sheet: string;
+  readonly counts: FindingCounts;
+  readonly groups: readonly SeverityGroup[];
+}
+
+const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
+
+/** Findings (already in reading order) grouped by sheet, then severity. */
+export function groupFindings(findings: readonly Finding[]): SheetGroup[] {
+  const bySheet = new Map<string, Finding[]>();
+  for (const f of findings) {
+    let list = bySheet.get(f.sheet);
+    if (!list) bySheet.set(f.sheet, (list = []));
+    list.push(f);
+  }
+  return [...bySheet].map(([sheet, list]) => ({
+    sheet,
+    counts: countBySeverity(list),
+    groups: SEVERITIES.map((severity) => ({ severity, findings: list.filter((f) => f.severity === severity) })).filter((g) => g.findings.length > 0),
+  }));
+}
+
+/** Every edit of the fixes of one rule, one edit per cell (the first finding's wins). */
+export function editsOfRule(findings: readonly Finding[], ruleId: RuleId): { edits: CellEdit[]; findings: number } {
+  const seen = new Set<string>();
+  const edits: CellEdit[] = [];
+  let n = 0;
+  for (const f of findings) {
+    if (f.ruleId !== ruleId || !f.fix) continue;
+    n++;
+    for (const e of f.fix.edits) {
+      const key = `${e.sheet}\u0000${e.cell}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      edits.push(e);
+    }
+  }
+  return { edits, findings: n };
+}
+
+/** A stable key for a finding, to keep the selection across re-validation. */
+export function findingKey(f: Finding): string {
+  return `${f.ruleId}\u0000${f.sheet}\u0000${f.cell}\u0000${f.recordId ?? ""}\u0000${f.message.ja}`;
+}

@@ -1,0 +1,92 @@
+/**
+ * @jest-environment node
+ *
+ * Every string of the pane comes from the message catalogue (bars.md, Usability), in both languages.
+ */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import ts from "typescript";
+import { en } from "../../src/core/i18n/en";
+import { ja } from "../../src/core/i18n/ja";
+import { RULE_IDS } from "../../src/core/model/finding";
+import { errorMessage, fiscalYearLabel } from "../../src/taskpane/format";
+import { initialLang } from "../../src/taskpane/i18n";
+import { WorkbookError, type WorkbookErrorCode } from "../../src/workbook/port";
+
+const PANE = path.join(__dirname, "..", "..", "src", "taskpane");
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((n) => {
+    const p = path.join(dir, n);
+    return statSync(p).isDirectory() ? files(p) : /\.tsx?$/.test(n) && !n.endsWith(".d.ts") ? [p] : [];
+  });
+}
+
+test("every rule has a short name in Japanese and English, for the rule filter", () => {
+  for (const id of RULE_IDS) {
+    const key = `ruleName.${id}` as keyof typeof ja;
+    expect(ja[key]).toBeTruthy();
+    expect(en[key]).toBeTruthy();
+  }
+});
+
+test("the pane's keys have the same placeholders in both languages", () => {
+  const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+  for (const key of Object.keys(ja).filter((k) => /^(pane|demo|page|ruleName)\./.test(k)) as (keyof typeof ja)[]) {
+    expect([key, names(en[key])]).toEqual([key, names(ja[key])]);
+  }
+});
+
+/** Text a person would read, hard-coded in JSX: letters or kana/kanji in JSX text or in a labelling attribute. */
+test("no component hard-codes text (everything comes from the catalogue)", () => {
+  const WORDY = /[\p{L}]/u;
+  const LABELS = new Set(["aria-label", "title", "placeholder", "label", "alt", "aria-description"]);
+  const found: string[] = [];
+  for (const file of files(PANE)) {
+    const src = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
+    const visit = (node: ts.Node) => {
+      if (ts.isJsxText(node) && WORDY.test(node.text)) found.push(`${path.relative(PANE, file)}: ${node.text.trim()}`);
+      if (ts.isJsxAttribute(node) && LABELS.has(node.name.getText()) && node.initializer && ts.isStringLiteral(node.initializer) && WORDY.test(node.initializer.text)) {
+        found.push(`${path.relative(PANE, file)}: ${node.name.getText()}="${node.initializer.text}"`);
+      }
+      if (ts.isJsxExpression(node) && node.expression && ts.isStringLiteral(node.expression) && WORDY.test(node.expression.text)) {
+        found.push(`${path.relative(PANE, file)}: {"${node.expression.text}"}`);
+      }
+      // Japanese anywhere outside comments: it can only be hard-coded UI text.
+      if (ts.isStringLiteralLike(node) && /[\u3040-\u30ff\u4e00-\u9fff\uff01-\uff5e]/.test(node.text)) found.push(`${path.relative(PANE, file)}: "${node.text}"`);
+      ts.forEachChild(node, visit);
+    };
+    visit(src);
+  }
+  expect(found).toEqual([]);
+});
+
+test("workbook errors are worded from the catalogue, never a stack trace", () => {
+  const codes: WorkbookErrorCode[] = ["empty-file", "not-a-workbook", "legacy-xls", "encrypted", "corrupt", "too-large", "no-worksheets", "protected-sheet", "cell-edit-mode", "sheet-missing", "unsupported-host", "cancelled"];
+  for (const code of codes) {
+    for (const lang of ["ja", "en"] as const) {
+      const m = errorMessage(lang, new WorkbookError(code, "detail", "No.5"));
+      expect(m).not.toMatch(/\{\w+\}|WorkbookError|at /);
+    }
+  }
+  expect(errorMessage("ja", new WorkbookError("protected-sheet", undefined, "No.5"))).toBe("シート「No.5」は保護されているため変更できません。");
+  expect(errorMessage("ja", new WorkbookError("not-a-workbook", "csv"))).toContain("CSV");
+  expect(errorMessage("en", new Error("boom\n    at x"))).toBe("An unexpected error occurred (boom).");
+});
+
+test("対象年度は西暦と和暦で示す（令和元年度）", () => {
+  expect(fiscalYearLabel("ja", 2017)).toBe("2017年度（平成29年度）");
+  expect(fiscalYearLabel("ja", 2019)).toBe("2019年度（令和元年度）");
+  expect(fiscalYearLabel("ja", 2024)).toBe("2024年度（令和6年度）");
+  expect(fiscalYearLabel("en", 2019)).toBe("FY2019 (Reiwa 1)");
+});
+
+test("日本語が既定、Office の表示言語が英語なら英語、切り替えの記憶がそれに優先する", () => {
+  expect(initialLang(undefined, null)).toBe("ja");
+  expect(initialLang("ja-JP", null)).toBe("ja");
+  expect(initialLang("en-US", null)).toBe("en");
+  expect(initialLang("EN-gb", null)).toBe("en");
+  expect(initialLang("zh-CN", null)).toBe("ja");
+  expect(initialLang("en-US", "ja")).toBe("ja");
+  expect(initialLang("ja-JP", "en")).toBe("en");
+});
