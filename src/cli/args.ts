@@ -7,7 +7,8 @@ export interface ValidateArgs {
   readonly inputs: readonly string[];
   readonly json: boolean;
   readonly lang: Lang;
-  readonly stage: Stage;
+  /** Undefined when --stage was not given: the stage stored in each workbook applies, else 提出前. */
+  readonly stage?: Stage;
   readonly profiles: readonly string[];
   readonly progress: "auto" | "never";
 }
@@ -18,7 +19,8 @@ export interface SummarizeArgs {
   readonly input: string;
   readonly output: string;
   readonly lang: Lang;
-  readonly stage: Stage;
+  /** Undefined when --stage was not given: the stage stored in each workbook applies, else 提出前. */
+  readonly stage?: Stage;
   readonly profiles: readonly string[];
   readonly includeReposts: boolean;
   readonly progress: "auto" | "never";
@@ -60,7 +62,7 @@ export function parseArgs(argv: readonly string[]): Args {
   const inputs: string[] = [];
   const profiles: string[] = [];
   let json = false;
-  let stage: Stage = "提出前";
+  let stage: Stage | undefined;
   let progress: "auto" | "never" = "auto";
   let output: string | undefined;
   let includeReposts = false;

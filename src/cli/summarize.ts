@@ -129,7 +129,7 @@ export async function runSummarize(args: SummarizeArgs, profiles: readonly Profi
     ...idDuplicate.check({
       records,
       profiles,
-      stage: args.stage,
+      stage: args.stage ?? "提出前",
       fiscalYear: workbookFiscalYear(records),
       family,
       otherSheets: [],

@@ -7,6 +7,7 @@ import path from "node:path";
 import { t, type Lang } from "../core/i18n";
 import type { Finding } from "../core/model/finding";
 import type { Profile, Stage } from "../core/profile/types";
+import { parseSettings } from "../core/settings";
 import { type SheetReport, type ValidationReport, validateWorkbook } from "../core/validate";
 import { isWorkbookError, type WorkbookErrorCode } from "../workbook/port";
 import { MAX_FILE_BYTES } from "../workbook/xlsx/sniff";
@@ -70,7 +71,8 @@ export function fileError(code: FileErrorCode, lang: Lang, detail?: string): Fil
 
 export interface ValidateFileOptions {
   readonly profiles: readonly Profile[];
-  readonly stage: Stage;
+  /** The stage asked for; without it, the one stored in the workbook (its settings travel with the file). */
+  readonly stage?: Stage;
   readonly lang: Lang;
   readonly onSheet?: (done: number, total: number) => void;
 }
@@ -106,7 +108,13 @@ export async function readAndValidate(
   if ("error" in opened) return opened;
   try {
     const snapshot = await opened.book.readAll();
-    const report = validateWorkbook(snapshot, { profiles: opts.profiles, stage: opts.stage }, { onSheet: opts.onSheet });
+    // Settings stored by the task pane travel with the file: stage, 対象年度 and per-sheet choices.
+    const settings = parseSettings(snapshot.settings ?? {});
+    const report = validateWorkbook(
+      snapshot,
+      { profiles: opts.profiles, stage: opts.stage ?? settings.stage, fiscalYear: settings.fiscalYear, overrides: settings.overrides },
+      { onSheet: opts.onSheet },
+    );
     if (!report.sheets.some((s) => s.status === "recognised")) return { error: fileError("no-recognised-sheet", opts.lang, String(report.sheets.length)) };
     return { book: opened.book, report };
   } catch (e) {
