@@ -42,7 +42,8 @@ export function toCellValue(cell: ExcelJS.Cell): CellValue {
     case VT.Error:
       return { error: String((v as { error?: string }).error ?? "#VALUE!") };
     case VT.Formula: {
-      const r = (v as { result?: unknown }).result;
+      // cell.result, not cell.value.result: ExcelJS's value getter drops a falsy cached result (0, "", false).
+      const r = (cell as unknown as { result?: unknown }).result ?? (v as { result?: unknown }).result;
       if (r === undefined || r === null) return null;
       if (typeof r === "object" && !(r instanceof Date)) {
         if ("error" in (r as object)) return { error: String((r as { error: string }).error) };
