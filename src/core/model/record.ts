@@ -3,6 +3,7 @@
  * from, so that each finding can point at the cell.
  */
 import type { DepartmentList, ParsedCode, ParsedValue, DateRef } from "../values/types";
+import type { Goal } from "../indicators/goals";
 import type { CellValue } from "./cell";
 
 /** A cell the record was read from: absolute 0-based position of the cell that holds the value. */
@@ -138,7 +139,7 @@ export interface SurveyRecord {
   readonly category?: TextRead;
   readonly headings?: readonly HeadingRead[];
   readonly departments?: DepartmentsRead;
-  readonly texts: Readonly<Partial<Record<"plan" | "result" | "next" | "reason" | "page" | "unit" | "targetType" | "note", TextRead>>>;
+  readonly texts: Readonly<Partial<Record<"plan" | "result" | "next" | "reason" | "page" | "unit" | "targetType" | "note" | "planNext", TextRead>>>;
   readonly codes: Readonly<Partial<Record<"eval1" | "eval2" | "status", CodeRead>>>;
   readonly indicators: readonly Indicator[];
   readonly periods: IndicatorPeriods;
@@ -150,6 +151,8 @@ export interface SurveyRecord {
   readonly marks?: readonly string[];
   /** The item ended before this year (`※令和4年度までをもって終了`). */
   readonly ended?: boolean;
+  /** Numeric goals read out of the text of the columns the profile marks (`50%以上を目指す(令和3年4月1日現在:0%)`). */
+  readonly goals?: readonly Goal[];
   /** The id as written, when it was normalised (`3 - (12)` → `3-(12)`). */
   readonly idWritten?: string;
   readonly yearlyResults: readonly ScheduleYearCell[];

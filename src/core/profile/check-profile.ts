@@ -18,10 +18,10 @@ const FIELD_IDS = [
   "id", "title", "tags", "repostOf", "purpose", "group", "departments", "plan", "result", "next",
   "eval1", "eval2", "status", "reason", "indicators", "tasks", "yearlyResults", "fiscalYear", "page",
   "section", "subsection", "category", "plans", "marks", "indicator", "baseline", "target", "actual",
-  "unit", "targetType", "note", "goals", "ended",
+  "unit", "targetType", "note", "goals", "ended", "planNext",
 ];
 const FIELD_TYPES = ["text", "department-list", "code", "item-heading", "title", "indicator-rows", "schedule-rows", "year-values", "fiscal-year", "plan-blocks"];
-const COLUMN_TYPES = ["text", "code", "department-list", "title", "id", "indicator-value", "indicator-series"];
+const COLUMN_TYPES = ["text", "code", "department-list", "title", "id", "indicator-value", "indicator-series", "schedule"];
 const HEADING_FIELDS = ["group", "section", "subsection", "category"];
 
 function checkRegex(c: Checker, v: unknown, path: string): void {
@@ -47,7 +47,7 @@ function checkHeadings(c: Checker, v: unknown, path: string): void {
     checkRegex(c, h.pattern, join(p, "pattern"));
   });
 }
-const REQUIRED_WHEN = ["always", "final-stage", "unless-parent", "never"];
+const REQUIRED_WHEN = ["always", "final-stage", "unless-parent", "unless-ended", "never"];
 const SEVERITIES = ["error", "warning", "info"];
 
 class Checker {
@@ -225,7 +225,10 @@ function checkLayout(c: Checker, v: Json, path: string, codeSets: Set<string>): 
       v.columns.forEach((col, i) => {
         const p = `${path}.columns[${i}]`;
         if (!c.obj(col, p)) return;
-        c.keys(col, p, ["id", "label", "relativeTo", "offset", "type", "codeSet", "carryDown", "required"], ["id", "type"]);
+        c.keys(col, p, ["id", "label", "relativeTo", "offset", "type", "codeSet", "carryDown", "required", "years", "goals"], ["id", "type"]);
+        if (col.type === "schedule" && col.years === undefined) c.add(join(p, "years"), "missing", "the label key of the year headers");
+        if (col.years !== undefined) ref(col.years, join(p, "years"));
+        if (col.goals !== undefined && typeof col.goals !== "boolean") c.add(join(p, "goals"), "wrong-type", "boolean");
         c.str(col.id, join(p, "id"), FIELD_IDS);
         if (col.label !== undefined) ref(col.label, join(p, "label"));
         else if (col.relativeTo === undefined) c.add(join(p, "label"), "missing", "label, or relativeTo and offset");

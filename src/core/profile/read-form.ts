@@ -22,6 +22,7 @@ import type {
 import { parseCode } from "../values/codes";
 import { parseDepartments } from "../values/departments";
 import { parseValue, splitMarkedSegments } from "../values/numbers";
+import { stripHtml } from "../values/text";
 import { findFiscalYears, parseFiscalYear } from "../values/wareki";
 import type { DateRef, MarkedSegment } from "../values/types";
 import { type Hits, type LabelHits, RegionHits } from "./compiled";
@@ -672,13 +673,14 @@ export function readStackedRecords(hits: LabelHits, layout: FormLayout): SurveyR
       const t = textRead(hits, s.row, s.col + c.offset);
       if (!t) continue;
       if (c.type === "title") {
-        const parsed = parseTitleCell(t.text);
+        // HTML residue around the cell (`<p>主要 …</p>`, 三鷹 3-(3)) hides neither the mark nor the title; TEXT-HTML reports it.
+        const parsed = parseTitleCell(stripHtml(t.text));
         // 【主要】 or a bare 主要 followed by a space marks a key item (三鷹 アクションプラン).
         const marks = /^\s*(?:【\s*主要\s*】\s*|主要\s+)/.exec(parsed.title);
         rec.title = { ...t, text: marks ? parsed.title.slice(marks[0].length).trim() : parsed.title };
         rec.tags = [...parsed.tags.filter((x) => x !== "主要")];
         rec.marks = marks || parsed.tags.includes("主要") ? ["主要"] : [];
-      } else if (c.type === "department-list") rec.departments = { list: parseDepartments(t.text), raw: t.raw, cell: t.cell };
+      } else if (c.type === "department-list") rec.departments = { list: parseDepartments(stripHtml(t.text)), raw: t.raw, cell: t.cell };
       else if (c.id === "purpose") rec.purpose = t;
     }
     applyHeadings(rec, headingsAt(heads, s.row));

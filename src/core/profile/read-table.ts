@@ -4,11 +4,12 @@
  * rows set their group; a group column filled only on a group's first row is carried down.
  */
 import { type CellValue, cellText, isEmptyCell } from "../model/cell";
-import type { CellPos, CodeRead, Indicator, IndicatorValueRead, SurveyRecord, TextRead } from "../model/record";
+import type { CellPos, CodeRead, Indicator, IndicatorValueRead, ScheduleYearCell, SurveyRecord, TextRead, YearHeader } from "../model/record";
 import { parseCode } from "../values/codes";
 import { parseDepartments } from "../values/departments";
 import { parseValue } from "../values/numbers";
-import { findFiscalYears } from "../values/wareki";
+import { findFiscalYears, parseFiscalYear } from "../values/wareki";
+import { extractGoals, type Goal } from "../indicators/goals";
 import type { LabelHits } from "./compiled";
 import { normalizeItemId, parseTitleCell } from "./headings";
 import type { LabelCandidate } from "./labels";
@@ -20,12 +21,29 @@ interface ColumnPos {
   readonly col: number;
   /** For an indicator series: each column with the header text and fiscal year it has. */
   readonly series?: readonly { readonly col: number; readonly header: string; readonly fiscalYear?: number }[];
+  /** For a schedule: the year header cells to the right of the task header. */
+  readonly years?: readonly YearHeader[];
+  /** The header as written. */
+  readonly header?: string;
 }
 
 interface Band {
   readonly top: number;
   readonly bottom: number;
   readonly columns: readonly ColumnPos[];
+  /** The header cells of the band that name a fiscal year (三鷹: 平成22年度 … 令和4(2022)年度), for ERA-MISMATCH. */
+  readonly years?: readonly YearHeader[];
+}
+
+/** Label cells of a header band that name a fiscal year, left to right. */
+function bandYears(hits: LabelHits, top: number, bottom: number): YearHeader[] {
+  const out: YearHeader[] = [];
+  for (const c of hits.index.candidates) {
+    if (c.row < top || c.row > bottom || !hits.isLabelText(c.norm)) continue;
+    const fy = fiscalYearOf(c.text);
+    if (fy !== undefined) out.push({ fiscalYear: fy, text: c.text, cell: { row: c.row, col: c.col } });
+  }
+  return out;
 }
 
 /** A title note that an item ended (`※令和4年度までをもって終了`). */
@@ -68,7 +86,17 @@ function findBands(hits: LabelHits, layout: TableLayout): Band[] {
             ? Array.from({ length: h.extent.right - h.col + 1 }, (_, i) => ({ col: h.col + i, header: h.text, fiscalYear: fiscalYearOf(h.text) }))
             : same.map((x) => ({ col: x.col, header: x.text, fiscalYear: fiscalYearOf(x.text) }));
         placed.set(spec.id, { spec, col: h.col, series });
-      } else placed.set(spec.id, { spec, col: h.col });
+      } else if (spec.type === "schedule" && spec.years) {
+        // Year headers (R3 … R6, 令和3年度 …) in the task header's row, to its right.
+        const years: YearHeader[] = [];
+        for (const y of hits.all(spec.years)) {
+          if (y.row !== h.row || y.col <= h.col) continue;
+          const fy = parseFiscalYear(y.text)?.fiscalYear ?? fiscalYearOf(y.text);
+          if (fy !== undefined) years.push({ fiscalYear: fy, text: y.text, cell: { row: y.row, col: y.col } });
+          bottom = Math.max(bottom, y.extent.bottom);
+        }
+        placed.set(spec.id, { spec, col: h.col, years, header: h.text });
+      } else placed.set(spec.id, { spec, col: h.col, header: h.text });
     }
     // A sub-header row (fiscal years under the labels) belongs to the band and names the series' years.
     if (layout.subHeader) {
@@ -93,7 +121,7 @@ function findBands(hits: LabelHits, layout: TableLayout): Band[] {
       const base = placed.get(spec.relativeTo);
       if (base) placed.set(spec.id, { spec, col: base.col + (spec.offset ?? 0) });
     }
-    if (placed.size) bands.push({ top, bottom, columns: [...placed.values()] });
+    if (placed.size) bands.push({ top, bottom, columns: [...placed.values()], years: bandYears(hits, top, bottom) });
   }
   bands.sort((a, b) => a.top - b.top);
   void view;
@@ -123,7 +151,9 @@ export function readTableRecords(hits: LabelHits, layout: TableLayout): SurveyRe
       if (hits.nextLabelRowAfter(r - 1) === r) continue;
       const cellAt = (col: number) => {
         const a = view.anchor(r, col);
-        return { a, raw: a.row === r ? view.raw(a.row, a.col) : null };
+        // A cell inside an area merged from above or from the left holds no value of its own (a note row `(注) …`
+        // merged across a 三鷹 table is not a row of figures).
+        return { a, raw: a.row === r && a.col === col ? view.raw(a.row, a.col) : null };
       };
       const hasKey = keyCols.some((c) => !isEmptyCell(cellAt(c.col).raw));
       if (!hasKey && !band.columns.some((c) => c.spec.carryDown && !isEmptyCell(view.value(r, c.col)))) continue;
@@ -131,13 +161,15 @@ export function readTableRecords(hits: LabelHits, layout: TableLayout): SurveyRe
       const rec = emptyRecord(hits.compiled.profile.id, layout.id, layout.role, view.name) as MutableRecord;
       rec.row = r;
       rec.missingLabels = missing;
+      if (band.years?.length) rec.yearHeaders = band.years;
       const present = new Set<string>();
       const emptyCells: Record<string, CellPos> = {};
       const codes: Record<string, CodeRead> = {};
       const texts: Record<string, TextRead> = {};
       let indicatorLabel: TextRead | undefined;
       const values: { baseline?: IndicatorValueRead; target?: IndicatorValueRead; series?: NonNullable<Indicator["series"]> } = {};
-      for (const { spec, col, series } of band.columns) {
+      const goals: Goal[] = [];
+      for (const { spec, col, series, years, header } of band.columns) {
         present.add(spec.id);
         const { a, raw: own } = cellAt(col);
         const raw = spec.carryDown ? view.raw(a.row, a.col) : own;
@@ -154,11 +186,25 @@ export function readTableRecords(hits: LabelHits, layout: TableLayout): SurveyRe
             .filter((s) => !isEmptyCell(s.value.raw));
           continue;
         }
+        if (spec.type === "schedule") {
+          // One task per row: the 取組項目 cell, with the cell under each year header (the first column of a wider cell).
+          const cells: ScheduleYearCell[] = [];
+          for (const y of years ?? []) {
+            const c = cellAt(y.cell.col);
+            if (c.a.col !== y.cell.col || isEmptyCell(c.raw)) continue;
+            cells.push({ fiscalYear: y.fiscalYear, text: cellText(c.raw), cell: c.a });
+          }
+          rec.yearHeaders = years ?? [];
+          if (!isEmptyCell(raw) || cells.length) rec.tasks = [{ text: isEmptyCell(raw) ? "" : cellText(raw), cell: isEmptyCell(raw) ? { row: r, col } : a, years: cells }];
+          else emptyCells[spec.id] = { row: r, col };
+          continue;
+        }
         if (isEmptyCell(raw)) {
           emptyCells[spec.id] = { row: r, col };
           continue;
         }
         const read: TextRead = { text: cellText(raw), raw, cell: a };
+        if (spec.goals) goals.push(...extractGoals(read.text, { cell: a, column: spec.id, header }));
         switch (spec.type) {
           case "id":
             rec.id = { ...read, text: normalizeItemId(read.text) };
@@ -192,6 +238,7 @@ export function readTableRecords(hits: LabelHits, layout: TableLayout): SurveyRe
         }
       }
       if (group) rec.group = group;
+      if (band.columns.some((c) => c.spec.goals)) rec.goals = goals;
       if (indicatorLabel || values.baseline || values.target || values.series?.length) {
         // The latest filled value of the series is the actual; 同左 takes the value on its left.
         const series = values.series ?? [];

@@ -39,7 +39,8 @@ export type FieldId =
   | "targetType"
   | "note"
   | "goals"
-  | "ended";
+  | "ended"
+  | "planNext";
 
 export type Stage = "提出前" | "本部評価後";
 export const STAGES: readonly Stage[] = ["提出前", "本部評価後"];
@@ -54,7 +55,8 @@ export interface LabelSpec {
   readonly multiple?: boolean;
 }
 
-export type RequiredWhen = "always" | "final-stage" | "unless-parent" | "never";
+/** unless-ended: not for an item whose title says it ended (`※令和4年度までをもって終了`). */
+export type RequiredWhen = "always" | "final-stage" | "unless-parent" | "unless-ended" | "never";
 
 interface FieldBase {
   readonly id: FieldId;
@@ -159,10 +161,15 @@ export interface TableColumn {
   /**
    * text, code, department-list, title (with 【tags】 and repost note), id (No., circled numbers too),
    * indicator-value (one figure), indicator-series (several columns under one merged header or one repeated
-   * label, each with its fiscal year; the latest filled one is the actual).
+   * label, each with its fiscal year; the latest filled one is the actual), schedule (the task column, and one
+   * column per fiscal-year header `years` to its right in the same header row; the record's `tasks`).
    */
-  readonly type: "text" | "code" | "department-list" | "title" | "id" | "indicator-value" | "indicator-series";
+  readonly type: "text" | "code" | "department-list" | "title" | "id" | "indicator-value" | "indicator-series" | "schedule";
   readonly codeSet?: string;
+  /** For a schedule: the label key of the fiscal-year headers (multiple). */
+  readonly years?: string;
+  /** Numeric goals written in this column's text are read into the record's `goals`. */
+  readonly goals?: boolean;
   /** The group column is filled on a group's first row only; carry it down. */
   readonly carryDown?: boolean;
   readonly required?: RequiredWhen;

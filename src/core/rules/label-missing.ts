@@ -10,8 +10,8 @@ export const labelMissing: RecordRule = {
   defaultSeverity: "error",
   check(rec, env) {
     const out: Finding[] = [];
-    // A list sheet has one record per row; report its missing headers once, on its first record.
-    if (rec.role === "list" && rec.row !== undefined && !env.firstOfSheet) return out;
+    // A table sheet (a list, or records one per row) has one record per row; report its missing headers once, on its first record.
+    if (rec.row !== undefined && !env.firstOfSheet) return out;
     const layout = env.profile.layouts.find((l) => l.id === rec.layoutId);
     if (!layout) return out;
     for (const key of rec.missingLabels) {

@@ -16,6 +16,8 @@ function isRequired(when: RequiredWhen | undefined, rec: SurveyRecord, env: Rule
       return env.stage === "本部評価後";
     case "unless-parent":
       return !env.family.isParent(rec);
+    case "unless-ended":
+      return !rec.ended;
     default:
       return false;
   }
