@@ -3,7 +3,7 @@
  * target t and actual a. Cells may hold several values (labelled parts, a total with a breakdown, a
  * year table); parts are paired before they are compared.
  */
-import type { Indicator } from "../model/record";
+import type { Indicator, IndicatorValueRead } from "../model/record";
 import { normalizeForCompare } from "../values/text";
 import type { ParsedValue, Qualifier, ValuePart } from "../values/types";
 
@@ -46,6 +46,58 @@ export interface Achievement {
   readonly dueFiscalYear?: number;
   /** Pairs where the units could not be converted into each other (人 vs %). */
   readonly unitConflicts: readonly { readonly target: ValuePart; readonly actual: ValuePart }[];
+  /** The baseline came from a column of the series, its own cell holding no figure (三鷹 `—` → 平成26年度). */
+  readonly baselineFrom?: SeriesColumn;
+  /** The actual is an earlier column of the series, the latest holding no figure (三鷹 令和2年度 `—` → 平成30年度). */
+  readonly actualFrom?: SeriesColumn;
+}
+
+/** A column of an indicator's series, as its header names it. */
+export interface SeriesColumn {
+  readonly header: string;
+  readonly fiscalYear?: number;
+}
+
+/**
+ * The baseline and actual an indicator is judged on. They are its own cells; where a series of columns backs them
+ * (三鷹 計画策定時 / 達成値…), a cell holding no figure (`—`, `-`) gives way to the nearest measured column: the
+ * first later one for the baseline, the last earlier one for the actual. A table with no baseline column
+ * (三鷹 数値目標 `実績値 (平成26年度) | 実績値 (平成30年度)`) takes its first column. Without a series nothing changes.
+ */
+export function judgedValues(ind: Indicator): {
+  readonly baseline?: IndicatorValueRead;
+  readonly actual?: IndicatorValueRead;
+  readonly baselineFrom?: SeriesColumn;
+  readonly actualFrom?: SeriesColumn;
+} {
+  const series = ind.series ?? [];
+  if (series.length === 0) return { baseline: ind.baseline, actual: ind.actual };
+  let actual = ind.actual;
+  let actualFrom: SeriesColumn | undefined;
+  let actualAt = series.length;
+  if (!hasMeasurement(actual?.parsed)) {
+    for (let i = series.length - 1; i >= 0; i--) {
+      if (!hasMeasurement(series[i].value.parsed)) continue;
+      actual = series[i].value;
+      actualFrom = { header: series[i].header, fiscalYear: series[i].fiscalYear };
+      actualAt = i;
+      break;
+    }
+  } else {
+    const at = series.findIndex((s) => s.value.cell.row === actual!.cell.row && s.value.cell.col === actual!.cell.col);
+    if (at >= 0) actualAt = at;
+  }
+  let baseline = ind.baseline;
+  let baselineFrom: SeriesColumn | undefined;
+  if (!isNumericValue(baseline?.parsed)) {
+    for (let i = 0; i < actualAt; i++) {
+      if (!isNumericValue(series[i].value.parsed)) continue;
+      baseline = series[i].value;
+      baselineFrom = { header: series[i].header, fiscalYear: series[i].fiscalYear };
+      break;
+    }
+  }
+  return { baseline, actual, baselineFrom, actualFrom };
 }
 
 const NO_VALUE_KINDS = new Set(["empty", "placeholder", "note", "copy-left", "error", "unparseable"]);
@@ -134,7 +186,25 @@ export function pairParts(a: readonly ValuePart[], b: readonly ValuePart[]): [Va
     if (q) pairs.push([p, q]);
     else allLabelled = false;
   }
-  if (pairs.length > 0 && (allLabelled || (totalA && totalB && labelledA.length === 0))) return pairs;
+  if (pairs.length > 0 && (allLabelled || (totalA && totalB && labelledA.length === 0))) {
+    if (totalA && totalB && labelledA.length === 0 && labelledB.size === 0) {
+      // Several unlabelled figures side by side on both sides (三鷹 `8施設 98事業者`, SOHO集積施設数及び入居事業者数): one
+      // measure each, compared in order.
+      const restA = a.filter((p) => p !== totalA && !p.inParentheses && !p.label);
+      const restB = b.filter((p) => p !== totalB && !p.inParentheses && !p.label);
+      if (restA.length > 0 && restA.length === restB.length && restA.every((p, i) => unitsCompatible(p, restB[i]))) {
+        restA.forEach((p, i) => pairs.push([p, restB[i]]));
+      }
+      // A total with unlabelled figures in parentheses on both sides (三鷹 `4,372人 (198人)`, 利用者(内定者)数): the
+      // figures in parentheses are a second measure of the same kind, compared in order.
+      const innerA = a.filter((p) => p.inParentheses && !p.label);
+      const innerB = b.filter((p) => p.inParentheses && !p.label);
+      if (innerA.length > 0 && innerA.length === innerB.length && innerA.every((p, i) => unitsCompatible(p, innerB[i]))) {
+        innerA.forEach((p, i) => pairs.push([p, innerB[i]]));
+      }
+    }
+    return pairs;
+  }
   const topA = a.filter((p) => !p.inParentheses);
   const topB = b.filter((p) => !p.inParentheses);
   if (topA.length === topB.length) return topA.map((p, i) => [p, topB[i]]);
@@ -165,8 +235,11 @@ function writtenDiffers(x: ValuePart, y: ValuePart): boolean {
   return !!(x.unit && y.unit) && unitAsWritten(x) !== unitAsWritten(y);
 }
 
-/** A direction decided by a setting, not by the values: per indicator, or the profile's default. */
-export type DirectionSetting = "higher" | "lower" | undefined;
+/**
+ * A direction decided by a setting, not by the values: per indicator, or the profile's default. "qualitative" is a
+ * target the sheet itself calls qualitative (三鷹 目標の型 定性): it is not judged against numbers.
+ */
+export type DirectionSetting = "higher" | "lower" | "qualitative" | undefined;
 
 function directionOf(t: ValuePart, b: ValuePart | undefined, setting?: DirectionSetting): { direction: Direction; inferred: boolean } {
   if (t.band) return { direction: "band", inferred: false };
@@ -180,7 +253,7 @@ function directionOf(t: ValuePart, b: ValuePart | undefined, setting?: Direction
     default:
       break;
   }
-  if (setting) return { direction: setting, inferred: false };
+  if (setting === "higher" || setting === "lower") return { direction: setting, inferred: false };
   if (b && b.value > t.value) return { direction: "lower", inferred: true };
   return { direction: "higher", inferred: true };
 }
@@ -227,9 +300,13 @@ function evaluate(ind: Indicator, evaluationFiscalYear: number | undefined, sett
     directionInferred: false,
     unitConflicts: [],
   });
+  const jv = judgedValues(ind);
+  // Where the figures came from, when not from the indicator's own cells (a series column stood in).
+  const from = { ...(jv.baselineFrom ? { baselineFrom: jv.baselineFrom } : {}), ...(jv.actualFrom ? { actualFrom: jv.actualFrom } : {}) };
   const t = ind.target?.parsed;
-  const a = ind.actual?.parsed;
-  const b = ind.baseline?.parsed;
+  const a = jv.actual?.parsed;
+  const b = jv.baseline?.parsed;
+  if (setting === "qualitative") return none("qualitative-target");
   if (!t || !hasMeasurement(t) && t.kind !== "relative") return none(t?.kind === "qualitative" ? "qualitative-target" : "no-target");
   if (!a || !hasMeasurement(a)) return none("no-actual");
   const dueFy = t.kind === "relative" ? undefined : targetFiscalYear(t);
@@ -254,7 +331,7 @@ function evaluate(ind: Indicator, evaluationFiscalYear: number | undefined, sett
       unitWrittenDiffers: writtenDiffers(base, act),
     }));
     const met = cmp.every((c) => c.met);
-    return { status: met ? "met" : "unmet", met, pairs: cmp, direction, directionInferred: false, unitConflicts: [] };
+    return { status: met ? "met" : "unmet", met, pairs: cmp, direction, directionInferred: false, unitConflicts: [], ...from };
   }
 
   const tp = mainParts(t, evaluationFiscalYear);
@@ -286,13 +363,7 @@ function evaluate(ind: Indicator, evaluationFiscalYear: number | undefined, sett
   }
   if (cmp.length === 0) return { ...none("units-differ"), unitConflicts: conflicts };
   const met = cmp.every((c) => c.met);
-  let progress: number | undefined;
-  if (cmp.length === 1) {
-    const base = cmp[0].baseline;
-    if (base && cmp[0].target.value !== base.value && !cmp[0].target.band) {
-      progress = (cmp[0].actual.value - base.value) / (cmp[0].target.value - base.value);
-    }
-  }
+  const progress = cmp.length === 1 ? pairProgress(cmp[0]) : undefined;
   return {
     status: notDue ? "not-due" : met ? "met" : "unmet",
     met,
@@ -302,7 +373,19 @@ function evaluate(ind: Indicator, evaluationFiscalYear: number | undefined, sett
     progress,
     dueFiscalYear: dueFy,
     unitConflicts: conflicts,
+    ...from,
   };
+}
+
+/**
+ * (a − b) / (t − b) for one compared figure (values.md); undefined when t = b and for a band. A target on the other
+ * side of the baseline from its direction (a floor: 三鷹 農地面積 171ha → at least 140ha) gives the arithmetic figure
+ * the analysis shows (87%–841%), which reads nothing: met decides there, and the display is clamped.
+ */
+export function pairProgress(p: PartComparison): number | undefined {
+  const b = p.baseline;
+  if (!b || p.target.band || p.target.value === b.value) return undefined;
+  return (p.actual.value - b.value) / (p.target.value - b.value);
 }
 
 export interface BaselineComparison {
@@ -314,8 +397,10 @@ export interface BaselineComparison {
 
 /** Actual against baseline in the indicator's direction (IND-WORSE-THAN-BASELINE). */
 export function compareWithBaseline(ind: Indicator, evaluationFiscalYear: number | undefined, setting?: DirectionSetting): BaselineComparison[] {
-  const a = ind.actual?.parsed;
-  const b = ind.baseline?.parsed;
+  if (setting === "qualitative") return [];
+  const jv = judgedValues(ind);
+  const a = jv.actual?.parsed;
+  const b = jv.baseline?.parsed;
   if (!hasMeasurement(a) || !isNumericValue(b) || !a) return [];
   const bp = baselineParts(b);
   const ap = mainParts(a, evaluationFiscalYear);

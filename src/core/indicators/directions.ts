@@ -1,5 +1,8 @@
-/** The direction setting for an indicator: the profile's per-indicator entry, else its default (values.md). */
-import type { Indicator } from "../model/record";
+/**
+ * The direction setting for an indicator (values.md): what the sheet says for it (三鷹 目標の型), else the profile's
+ * per-indicator entry, else the profile's default. A comparator written in the target beats all of these.
+ */
+import type { Indicator, SurveyRecord } from "../model/record";
 import type { Profile } from "../profile/types";
 import { normalizeForCompare } from "../values/text";
 import type { DirectionSetting } from "./achievement";
@@ -7,7 +10,31 @@ import { indicatorName } from "./format";
 
 const compiled = new WeakMap<Profile, readonly (readonly [string, "higher" | "lower"])[]>();
 
-export function directionSetting(profile: Profile, ind: Indicator): DirectionSetting {
+/**
+ * 目標の型 as written in the flat 三鷹 template (formats.md §3): 以上 / 以下 / 維持 / 帯 / 定性, and analysis (a1)'s finer
+ * 下限 / 上限 / 0維持. 維持 and 下限 keep the value at or above the target; 帯 takes the band the target writes
+ * (`80%台`) and so sets nothing; 定性 is not judged against numbers. Blank: inferred as without the column.
+ */
+const TARGET_TYPES: Readonly<Record<string, DirectionSetting>> = {
+  以上: "higher",
+  下限: "higher",
+  維持: "higher",
+  以下: "lower",
+  上限: "lower",
+  "0維持": "lower",
+  定性: "qualitative",
+};
+
+/** The direction a record's 目標の型 cell gives, if it has one. */
+export function targetTypeSetting(rec: SurveyRecord | undefined): DirectionSetting {
+  const t = rec?.texts.targetType?.text;
+  if (!t) return undefined;
+  return TARGET_TYPES[t.normalize("NFKC").replace(/\s+/g, "")];
+}
+
+export function directionSetting(profile: Profile, ind: Indicator, rec?: SurveyRecord): DirectionSetting {
+  const written = targetTypeSetting(rec);
+  if (written) return written;
   const s = profile.indicators;
   if (!s) return undefined;
   let keys = compiled.get(profile);

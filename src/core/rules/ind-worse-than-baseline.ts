@@ -16,7 +16,7 @@ export const indWorseThanBaseline: RecordRule = {
     if (rec.role !== "records") return out;
     const fy = env.fiscalYear ?? rec.fiscalYear?.value;
     for (const ind of rec.indicators) {
-      const worse = compareWithBaseline(ind, fy, directionSetting(env.profile, ind)).filter((c) => c.worse);
+      const worse = compareWithBaseline(ind, fy, directionSetting(env.profile, ind, rec)).filter((c) => c.worse);
       if (worse.length === 0 || !ind.actual) continue;
       const name = indicatorName(ind.label.text);
       const parts = worse

@@ -3,7 +3,7 @@
  * indicator, baseline, target, comparator, actual, unit, direction, met (達成/未達/期限前/判定不可), progress, note.
  */
 import { directionSetting } from "../indicators/directions";
-import { evaluateIndicator, type PartComparison } from "../indicators/achievement";
+import { type Achievement, evaluateIndicator, type PartComparison } from "../indicators/achievement";
 import { indicatorName } from "../indicators/format";
 import { a1 } from "../model/finding";
 import type { Indicator, SurveyRecord } from "../model/record";
@@ -50,14 +50,14 @@ export function indicatorsSpec(ctx: SummaryContext): SheetSpec {
     const profile = ctx.profiles.find((p) => p.id === rec.profileId);
     if (!profile) continue;
     for (const ind of rec.indicators) {
-      const a = evaluateIndicator(ind, ctx.fiscalYear ?? rec.fiscalYear?.value, directionSetting(profile, ind));
+      const a = evaluateIndicator(ind, ctx.fiscalYear ?? rec.fiscalYear?.value, directionSetting(profile, ind, rec));
       if (a.pairs.length === 0) {
         writeUndetermined(w, row++, rec, ind, a.reason);
         continue;
       }
       for (const p of a.pairs) {
         const status = a.status === "not-due" ? "notDue" : p.met ? "met" : "unmet";
-        writePair(w, row++, rec, ind, p, status, a.pairs.length === 1 ? a.progress : progressOf(p), a.dueFiscalYear);
+        writePair(w, row++, rec, ind, p, status, a.pairs.length === 1 ? a.progress : progressOf(p), a.dueFiscalYear, sourceNotes(w, a));
       }
     }
   }
@@ -79,25 +79,61 @@ function link(rec: SurveyRecord, ind: Indicator) {
   return { sheet: rec.sheet, cell: a1(ind.actual?.cell ?? ind.label.cell) };
 }
 
+/**
+ * A record known only by the headings it sits under (三鷹 第1部 › 第1 国際化の推進; 総合戦略 基本目標): their numbers
+ * as its No. (`1-1`, `2-4-1`), and the innermost heading's name as its title.
+ */
+function headingNo(rec: SurveyRecord): string | undefined {
+  const nos = (rec.headings ?? []).map((h) => h.no).filter((n): n is string => !!n);
+  return nos.length ? nos.join("-") : undefined;
+}
+
+function headingTitle(rec: SurveyRecord): string | undefined {
+  const hs = rec.headings ?? [];
+  return hs.length ? hs[hs.length - 1].title : undefined;
+}
+
+/** Where a figure came from when the indicator's own cell held none (a column of its series stood in). */
+function sourceNotes(w: SheetWriter, a: Achievement): string[] {
+  const out: string[] = [];
+  if (a.baselineFrom) out.push(w.msg("mitaka.note.baselineFrom", { header: a.baselineFrom.header }));
+  if (a.actualFrom) out.push(w.msg("mitaka.note.actualFrom", { header: a.actualFrom.header }));
+  return out;
+}
+
 function common(w: SheetWriter, row: number, rec: SurveyRecord, ind: Indicator): void {
-  w.text(row, 0, rec.id?.text, "center");
-  w.text(row, 1, rec.title?.text, "cell");
+  w.text(row, 0, rec.id?.text ?? headingNo(rec), "center");
+  w.text(row, 1, rec.title?.text ?? headingTitle(rec), "cell");
   w.text(row, 2, indicatorName(ind.label.text), "link", link(rec, ind));
   w.text(row, 12, rec.sheet, "cell");
 }
 
-function writePair(w: SheetWriter, row: number, rec: SurveyRecord, ind: Indicator, p: PartComparison, status: "met" | "unmet" | "notDue", progress: number | undefined, dueFy: number | undefined): void {
+function writePair(
+  w: SheetWriter,
+  row: number,
+  rec: SurveyRecord,
+  ind: Indicator,
+  p: PartComparison,
+  status: "met" | "unmet" | "notDue",
+  progress: number | undefined,
+  dueFy: number | undefined,
+  sources: readonly string[] = [],
+): void {
   common(w, row, rec, ind);
   w.num(row, 3, p.baseline?.value, "decimal");
   w.num(row, 4, p.target.band ? p.target.band.lo : p.target.value, "decimal");
-  w.text(row, 5, comparatorText(p.target), "center");
+  // 維持 (三鷹): the target is the baseline kept; say so rather than show a bare number.
+  const maintain = ind.target?.parsed.relative?.kind === "maintain" ? ind.target.parsed.relative.text : undefined;
+  w.text(row, 5, maintain ?? comparatorText(p.target), "center");
   w.num(row, 6, p.actual.value, "decimal");
   w.text(row, 7, unitText(p.actual) || unitText(p.target), "center");
   const dir = w.msg(p.direction === "higher" ? "summary.direction.higher" : p.direction === "lower" ? "summary.direction.lower" : "summary.direction.band");
   w.text(row, 8, p.directionInferred ? dir + w.msg("summary.direction.inferred") : dir, "cell");
   w.text(row, 9, w.msg(status === "met" ? "summary.result.met" : status === "unmet" ? "summary.result.unmet" : "summary.result.notDue"), "center");
   w.num(row, 10, progress, "progress");
-  const notes = [p.label, dueFy !== undefined && status === "notDue" ? w.msg("summary.dueYear", { fy: dueFy }) : undefined].filter(Boolean);
+  // A figure in parentheses compared on its own (三鷹 `4,372人 (198人)` 利用者(内定者)数) is named as such.
+  const part = p.label ?? (p.actual.inParentheses && p.target.inParentheses ? w.msg("mitaka.note.inner") : undefined);
+  const notes = [part, ...sources, dueFy !== undefined && status === "notDue" ? w.msg("summary.dueYear", { fy: dueFy }) : undefined].filter(Boolean);
   w.text(row, 11, notes.join(" ／ "), "cell");
 }
 
