@@ -1,9 +1,15 @@
 /**
  * LIST-MISMATCH: the list sheet (評価一覧, 目次) disagrees with a record: rating (error), title or departments
  * (warning). Departments compare without `(旧…)` notes; `各所管課`/`全課` and supersets are accepted. kodaira (c.1, c.6).
+ *
+ * Parameters: `departmentWildcards`; `departmentNotes: "compare"` makes a note on a department that both sides list
+ * count (musashino R13: `（平成30年度より資産活用課）` on another department, #35, or missing, #37), except notes that
+ * match one of `ignoredNotes` (regex sources, e.g. `^旧`). A list without a No. column (武蔵野 目次) pairs its rows with
+ * the records by 事業名 under the same headings, then by position among the rows left over under those headings.
  */
 import type { Finding, Severity } from "../model/finding";
 import type { SurveyRecord } from "../model/record";
+import type { Department } from "../values/types";
 import { normalizeForCompare } from "../values/text";
 import { clip, fieldName, finding } from "./helpers";
 import { listPairings } from "./list-pairing";
@@ -24,6 +30,90 @@ export function departmentsMissing(row: SurveyRecord, rec: SurveyRecord, wildcar
   return listed.filter((n) => !onSheet.has(n)).map((n) => display.get(n) ?? n);
 }
 
+function noteKey(d: Department, ignored: readonly RegExp[]): string {
+  const n = d.note ? normalizeForCompare(d.note) : "";
+  return n && !ignored.some((re) => re.test(n)) ? n : "";
+}
+
+/** Departments that both list but with different notes (whitespace aside), as the list writes them. */
+export function departmentNoteDifferences(row: SurveyRecord, rec: SurveyRecord, ignored: readonly RegExp[]): string[] {
+  const onSheet = new Map<string, string>();
+  for (const d of rec.departments?.list.departments ?? []) {
+    const k = normalizeForCompare(d.name);
+    if (k && !onSheet.has(k)) onSheet.set(k, noteKey(d, ignored));
+  }
+  const out: string[] = [];
+  for (const d of row.departments?.list.departments ?? []) {
+    const k = normalizeForCompare(d.name);
+    const sheetNote = onSheet.get(k);
+    if (sheetNote !== undefined && sheetNote !== noteKey(d, ignored)) out.push(d.name);
+  }
+  return out;
+}
+
+function regexes(v: unknown): RegExp[] {
+  if (!Array.isArray(v)) return [];
+  const out: RegExp[] = [];
+  for (const x of v) {
+    if (typeof x !== "string") continue;
+    try {
+      out.push(new RegExp(x, "u"));
+    } catch {
+      // A bad pattern in a profile ignores nothing.
+    }
+  }
+  return out;
+}
+
+/** The headings a record sits under, by level and number (`I/1/(1)`), so the 目次 and the sheets compare. */
+function headingKey(r: SurveyRecord): string {
+  return (r.headings ?? []).map((h) => `${h.level}:${normalizeForCompare(h.no ?? h.title)}`).join("/");
+}
+
+/**
+ * Rows of a list without ids paired with records: same headings and same 事業名 first; then, under the same headings,
+ * the rows and records left over pair by position when there are as many of each; last, the same 事業名 anywhere.
+ */
+export function pairListByTitle(rows: readonly SurveyRecord[], records: readonly SurveyRecord[]): Map<SurveyRecord, SurveyRecord> {
+  const pairs = new Map<SurveyRecord, SurveyRecord>();
+  const used = new Set<SurveyRecord>();
+  const title = (r: SurveyRecord) => normalizeForCompare(r.title?.text ?? "");
+  const buckets = new Map<string, { rows: SurveyRecord[]; recs: SurveyRecord[] }>();
+  const bucket = (k: string) => {
+    let b = buckets.get(k);
+    if (!b) buckets.set(k, (b = { rows: [], recs: [] }));
+    return b;
+  };
+  for (const r of rows) bucket(headingKey(r)).rows.push(r);
+  for (const r of records) bucket(headingKey(r)).recs.push(r);
+  for (const b of buckets.values()) {
+    for (const row of b.rows) {
+      const rec = b.recs.find((x) => !used.has(x) && title(x) === title(row));
+      if (rec) {
+        pairs.set(row, rec);
+        used.add(rec);
+      }
+    }
+    const leftRows = b.rows.filter((r) => !pairs.has(r));
+    const leftRecs = b.recs.filter((r) => !used.has(r));
+    if (leftRows.length === leftRecs.length) {
+      leftRows.forEach((row, i) => {
+        pairs.set(row, leftRecs[i]);
+        used.add(leftRecs[i]);
+      });
+    }
+  }
+  for (const row of rows) {
+    if (pairs.has(row)) continue;
+    const rec = records.find((x) => !used.has(x) && title(x) === title(row));
+    if (rec) {
+      pairs.set(row, rec);
+      used.add(rec);
+    }
+  }
+  return pairs;
+}
+
 export const listMismatch: WorkbookRule = {
   id: "LIST-MISMATCH",
   scope: "workbook",
@@ -35,9 +125,17 @@ export const listMismatch: WorkbookRule = {
       if (!s) continue;
       const textSeverity: Severity = s.severity === "error" ? "warning" : s.severity;
       const wildcards = (s.setting.params?.departmentWildcards as string[] | undefined) ?? DEFAULT_WILDCARDS;
+      const compareNotes = s.setting.params?.departmentNotes === "compare";
+      const ignoredNotes = regexes(s.setting.params?.ignoredNotes);
+      const byTitle = p.rows.some((r) => r.id)
+        ? undefined
+        : pairListByTitle(
+            p.rows,
+            env.records.filter((r) => r.profileId === p.profileId && r.role === "records"),
+          );
       for (const row of p.rows) {
-        if (!row.id || row.repostOf) continue;
-        const rec = p.records.get(row.id.text);
+        if ((!row.id && !byTitle) || row.repostOf) continue;
+        const rec = row.id ? p.records.get(row.id.text) : byTitle?.get(row);
         if (!rec) continue;
         const list = row.sheet;
         for (const f of ["eval1", "eval2", "status"] as const) {
@@ -72,6 +170,18 @@ export const listMismatch: WorkbookRule = {
                 list,
                 sheet: rec.sheet,
                 missing: missing.join("、"),
+              }),
+            );
+          }
+          const noted = compareNotes ? departmentNoteDifferences(row, rec, ignoredNotes) : [];
+          if (noted.length) {
+            out.push(
+              finding("LIST-MISMATCH", textSeverity, row, row.departments.cell, "rule.LIST-MISMATCH.departmentNotes", {
+                list,
+                listValue: clip(String(row.departments.raw ?? ""), 60),
+                sheet: rec.sheet,
+                recordValue: clip(String(rec.departments.raw ?? ""), 60),
+                names: noted.join("、"),
               }),
             );
           }

@@ -45,6 +45,24 @@ function tally(label: string, items: readonly SummaryItem[], codes: readonly str
   return { label, counts };
 }
 
+function hasPlanBlocks(profile: Profile): boolean {
+  return profile.layouts.some((l) => l.shape === "form" && l.fields.some((f) => f.type === "plan-blocks"));
+}
+
+/** Counts the 年次計画 rows of the items' records by their own status (an item without rows counts by its code). */
+function planRowTally(label: string, items: readonly SummaryItem[], codes: readonly string[]): Counts {
+  const counts = new Array<number>(codes.length + 1).fill(0);
+  for (const it of items) {
+    const plans = it.record?.plans ?? [];
+    const finals = plans.length ? plans.map((p) => p.status?.parsed.code) : [it.final];
+    for (const code of finals) {
+      const k = code ? codes.indexOf(code) : -1;
+      counts[k >= 0 ? k : codes.length]++;
+    }
+  }
+  return { label, counts };
+}
+
 function groupOrder(profile: Profile, items: readonly SummaryItem[], noGroup: string): string[] {
   const order = [...(profile.groups?.order ?? [])];
   for (const it of items) {
@@ -125,6 +143,16 @@ export function crosstabSpec(ctx: SummaryContext): SheetSpec {
       anchor: { top: row, left: cc.codes.length + 4, bottom: row + 16, right: cc.codes.length + 11 },
       unsupportedNote: w.msg("summary.chartUnsupported"),
     });
+
+    // By 年次計画 row (武蔵野): a project with several plan rows counts once per row, by each row's own status.
+    if (hasPlanBlocks(profile)) {
+      next += 1;
+      w.text(next, 0, w.msg("summary.planRows.section"), "section");
+      next++;
+      const byPlanRow = groups.map((g) => planRowTally(g, counted.filter((i) => (i.group ?? noGroup) === g), cc.codes));
+      const t3 = writeTable(w, next, w.msg("summary.planRows.header", { group: groupLabel }), byPlanRow, cc, w.msg("summary.col.total"), false);
+      next = t3.end + 2;
+    }
 
     // By department: every listed department counts the item once; 各課/全課 and the like stay apart.
     next += 1;

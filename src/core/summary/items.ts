@@ -67,13 +67,18 @@ function item(profileId: string, record: SurveyRecord | undefined, row: SurveyRe
   };
 }
 
+function listHasIds(profile: Profile): boolean {
+  return profile.layouts.some((l) => l.role === "list" && (l.shape === "table" ? l.columns.some((c) => c.id === "id") : l.fields.some((f) => f.id === "id")));
+}
+
 /** Items of one workbook, in the list sheet's order when there is one, else in sheet order. */
 export function summaryItems(records: readonly SurveyRecord[], profiles: readonly Profile[], file?: string): SummaryItem[] {
   const out: SummaryItem[] = [];
   for (const profile of profiles) {
     const mine = records.filter((r) => r.profileId === profile.id);
     if (mine.length === 0) continue;
-    const rows = mine.filter((r) => r.role === "list");
+    // A list without a No. column (武蔵野 目次) only mirrors the records: its rows are not items of their own.
+    const rows = listHasIds(profile) ? mine.filter((r) => r.role === "list") : [];
     const mains = mine.filter((r) => r.role === "records" && isMain(r));
     const byId = new Map<string, SurveyRecord>();
     for (const r of mains) if (r.id && !byId.has(r.id.text)) byId.set(r.id.text, r);
