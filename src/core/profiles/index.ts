@@ -2,6 +2,7 @@
 import { checkProfile } from "../profile/check-profile";
 import type { Profile } from "../profile/types";
 import kodairaChosahyo from "./kodaira-chosahyo.json";
+import musashinoTorikumi from "./musashino-torikumi.json";
 
 function builtIn(json: unknown): Profile {
   const { profile, problems } = checkProfile(json);
@@ -10,7 +11,7 @@ function builtIn(json: unknown): Profile {
   return profile;
 }
 
-export const BUILT_IN_PROFILES: readonly Profile[] = [builtIn(kodairaChosahyo)];
+export const BUILT_IN_PROFILES: readonly Profile[] = [builtIn(kodairaChosahyo), builtIn(musashinoTorikumi)];
 
 export function builtInProfile(id: string): Profile | undefined {
   return BUILT_IN_PROFILES.find((p) => p.id === id);

@@ -4,6 +4,7 @@ import { cellError } from "./cell-error";
 import { codeInvalid } from "./code-invalid";
 import { codeVariant } from "./code-variant";
 import { deptUnknown } from "./dept-unknown";
+import { doneButScheduled } from "./done-but-scheduled";
 import { evalCommentMissing } from "./eval-comment-missing";
 import { eval2ChangedNoComment } from "./eval2-changed-no-comment";
 import { fyInconsistent } from "./fy-inconsistent";
@@ -19,6 +20,9 @@ import { listMismatch } from "./list-mismatch";
 import { listMissingRecord } from "./list-missing-record";
 import { numberAsText } from "./number-as-text";
 import { parentChild } from "./parent-child";
+import { planCellOrder } from "./plan-cell-order";
+import { reasonRequired } from "./reason-required";
+import { reasonUnexpected } from "./reason-unexpected";
 import { repostMismatch } from "./repost-mismatch";
 import { requiredMissing } from "./required-missing";
 import { textHtml } from "./text-html";
@@ -26,6 +30,7 @@ import { textInvisible } from "./text-invisible";
 import { textTooLong } from "./text-too-long";
 import type { Rule } from "./types";
 import { valueUnparseable } from "./value-unparseable";
+import { yearHeader } from "./year-header";
 
 export const RULES: readonly Rule[] = [
   codeInvalid,
@@ -38,6 +43,11 @@ export const RULES: readonly Rule[] = [
   textInvisible,
   textTooLong,
   labelMissing,
+  yearHeader,
+  reasonRequired,
+  reasonUnexpected,
+  doneButScheduled,
+  planCellOrder,
   evalCommentMissing,
   eval2ChangedNoComment,
   indRatingConflict,

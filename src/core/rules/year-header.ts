@@ -1,0 +1,102 @@
+/**
+ * YEAR-HEADER: schedule year headers out of order, missing, or not matching the plan period. A ranged header
+ * (`平成 29～30 年度`) covers its years. Checked for every 年次計画 block (武蔵野) and for a 工程表's header row (小平).
+ * musashino R8: 84/84 header rows valid after space normalisation (70 spaced, 13 unspaced, 1 ranged).
+ *
+ * Parameter `planPeriod`: `{ "from": "平成29年度", "to": "平成32年度" }` (or fiscal years as numbers). Without it, only
+ * order and gaps between the first and last header are checked.
+ */
+import { both, type LocalizedText } from "../i18n";
+import type { Finding } from "../model/finding";
+import type { CellPos, YearHeader } from "../model/record";
+import { parseFiscalYear } from "../values/wareki";
+import { finding } from "./helpers";
+import type { RecordRule } from "./types";
+
+interface Span {
+  readonly from: number;
+  readonly to: number;
+}
+
+interface Header {
+  readonly text: string;
+  readonly cell: CellPos;
+  readonly from: number;
+  readonly to: number;
+}
+
+function yearOf(v: unknown): number | undefined {
+  if (typeof v === "number" && Number.isInteger(v)) return v;
+  if (typeof v === "string") return parseFiscalYear(v)?.fiscalYear;
+  return undefined;
+}
+
+/** The `planPeriod` parameter, or undefined when absent or unreadable. */
+export function planPeriod(param: unknown): Span | undefined {
+  if (!param || typeof param !== "object") return undefined;
+  const p = param as { from?: unknown; to?: unknown };
+  const from = yearOf(p.from);
+  const to = yearOf(p.to);
+  return from !== undefined && to !== undefined && from <= to ? { from, to } : undefined;
+}
+
+function headersOf(list: readonly YearHeader[]): Header[] {
+  return list.map((h) => {
+    const fy = parseFiscalYear(h.text);
+    return { text: h.text, cell: h.cell, from: h.fiscalYear, to: Math.max(h.fiscalYear, fy?.toFiscalYear ?? h.fiscalYear) };
+  });
+}
+
+/** A year as the sheet would write it: the era of the sheet's own headers (武蔵野 keeps 平成 after 2019), and FY in English. */
+function yearText(fy: number, sample: string | undefined): LocalizedText {
+  const heisei = sample === undefined || /平成|H\d/.test(sample.normalize("NFKC"));
+  const ja = heisei && fy >= 1989 ? `平成${fy - 1988}年度` : fy === 2019 ? "令和元年度" : `令和${fy - 2018}年度`;
+  return both("musashino.year", { year: ja, fy });
+}
+
+function spanText(s: Span, sample: string | undefined): LocalizedText {
+  return both("musashino.period", { from: yearText(s.from, sample), to: yearText(s.to, sample) });
+}
+
+function shown(h: Header): string {
+  return h.text.replace(/\s+/g, " ").trim();
+}
+
+function checkRow(headers: readonly Header[], labelCell: CellPos, period: Span | undefined, out: (cell: CellPos, key: "order" | "outside" | "missing", params: Record<string, string | LocalizedText>) => void): void {
+  const sample = headers[0]?.text;
+  for (let i = 1; i < headers.length; i++) {
+    const prev = headers[i - 1];
+    if (headers[i].from <= prev.to) out(headers[i].cell, "order", { header: shown(headers[i]), previous: shown(prev) });
+  }
+  if (period) for (const h of headers) if (h.from < period.from || h.to > period.to) out(h.cell, "outside", { header: shown(h), period: spanText(period, sample) });
+  const span = period ?? (headers.length ? { from: Math.min(...headers.map((h) => h.from)), to: Math.max(...headers.map((h) => h.to)) } : undefined);
+  if (!span) return;
+  const covered = new Set<number>();
+  for (const h of headers) for (let y = h.from; y <= h.to; y++) covered.add(y);
+  const missing: number[] = [];
+  for (let y = span.from; y <= span.to; y++) if (!covered.has(y)) missing.push(y);
+  if (missing.length === 0) return;
+  // Point where the first missing year belongs: after the last header before it, or at the first header.
+  const before = headers.filter((h) => h.to < missing[0]);
+  const cell = before.length ? { row: before[before.length - 1].cell.row, col: before[before.length - 1].cell.col + 1 } : (headers[0]?.cell ?? { row: labelCell.row, col: labelCell.col + 1 });
+  const years = missing.map((y) => yearText(y, sample));
+  out(cell, "missing", {
+    years: { ja: years.map((y) => y.ja).join("・"), en: years.map((y) => y.en).join(", ") },
+    span: spanText(span, sample),
+  });
+}
+
+export const yearHeader: RecordRule = {
+  id: "YEAR-HEADER",
+  scope: "record",
+  defaultSeverity: "error",
+  check(rec, env) {
+    const findings: Finding[] = [];
+    const period = planPeriod(env.setting.params?.planPeriod);
+    const out = (cell: CellPos, key: "order" | "outside" | "missing", params: Record<string, string | LocalizedText>) =>
+      findings.push(finding("YEAR-HEADER", env.severity, rec, cell, `rule.YEAR-HEADER.${key}`, params));
+    for (const p of rec.plans ?? []) checkRow(headersOf(p.headers), p.labelCell, period, out);
+    if (rec.yearHeaders.length) checkRow(headersOf(rec.yearHeaders), rec.yearHeaders[0].cell, period, out);
+    return findings;
+  },
+};
