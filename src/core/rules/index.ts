@@ -5,11 +5,13 @@ import { codeInvalid } from "./code-invalid";
 import { codeVariant } from "./code-variant";
 import { deptUnknown } from "./dept-unknown";
 import { doneButScheduled } from "./done-but-scheduled";
+import { eraMismatch } from "./era-mismatch";
 import { evalCommentMissing } from "./eval-comment-missing";
 import { eval2ChangedNoComment } from "./eval2-changed-no-comment";
 import { fyInconsistent } from "./fy-inconsistent";
 import { idDuplicate } from "./id-duplicate";
 import { indAsofMismatch } from "./ind-asof-mismatch";
+import { indDirectionInferred } from "./ind-direction-inferred";
 import { indMarkerMismatch } from "./ind-marker-mismatch";
 import { indNoMeasurement } from "./ind-no-measurement";
 import { indRatingConflict } from "./ind-rating-conflict";
@@ -56,12 +58,14 @@ export const RULES: readonly Rule[] = [
   indUnitMismatch,
   indAsofMismatch,
   indMarkerMismatch,
+  indDirectionInferred,
   idDuplicate,
   listMismatch,
   listMissingRecord,
   repostMismatch,
   parentChild,
   fyInconsistent,
+  eraMismatch,
   deptUnknown,
 ];
 
