@@ -2,6 +2,7 @@
 import { checkProfile } from "../profile/check-profile";
 import type { Profile } from "../profile/types";
 import kodairaChosahyo from "./kodaira-chosahyo.json";
+import kodairaProgram from "./kodaira-program.json";
 import mitakaActionplan from "./mitaka-actionplan.json";
 import mitakaShihyo from "./mitaka-shihyo.json";
 import musashinoTorikumi from "./musashino-torikumi.json";
@@ -13,7 +14,7 @@ function builtIn(json: unknown): Profile {
   return profile;
 }
 
-export const BUILT_IN_PROFILES: readonly Profile[] = [builtIn(kodairaChosahyo), builtIn(musashinoTorikumi), builtIn(mitakaShihyo), builtIn(mitakaActionplan)];
+export const BUILT_IN_PROFILES: readonly Profile[] = [builtIn(kodairaChosahyo), builtIn(musashinoTorikumi), builtIn(kodairaProgram), builtIn(mitakaShihyo), builtIn(mitakaActionplan)];
 
 export function builtInProfile(id: string): Profile | undefined {
   return BUILT_IN_PROFILES.find((p) => p.id === id);

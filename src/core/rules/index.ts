@@ -33,6 +33,12 @@ import { textTooLong } from "./text-too-long";
 import type { Rule } from "./types";
 import { valueUnparseable } from "./value-unparseable";
 import { yearHeader } from "./year-header";
+// 小平 推進プログラム (analysis e4 K5, K7, K9, K10, K13): checks with no rules.md id of their own, under the closest one.
+import { crossReferenceMissing } from "./cross-reference-missing";
+import { endedButScheduled } from "./ended-but-scheduled";
+import { goalBaselineMissing } from "./goal-baseline-missing";
+import { goalStatusMismatch } from "./goal-status-mismatch";
+import { scheduleVocabulary } from "./schedule-vocabulary";
 
 export const RULES: readonly Rule[] = [
   codeInvalid,
@@ -67,6 +73,11 @@ export const RULES: readonly Rule[] = [
   fyInconsistent,
   eraMismatch,
   deptUnknown,
+  endedButScheduled,
+  scheduleVocabulary,
+  goalBaselineMissing,
+  goalStatusMismatch,
+  crossReferenceMissing,
 ];
 
 export function ruleById(id: RuleId): Rule | undefined {

@@ -1,0 +1,33 @@
+/**
+ * IND-NO-MEASUREMENT for a numeric goal with no baseline (analysis e4 K9): a goal of the program (a target, or a target
+ * relative to last year) written without `(令和3年4月1日現在:…)`, `(現状値:…)` or `(令和2年度実績:…)`, so its progress
+ * cannot be measured (analysis f9: "not computable"). rules.md has no id for it; IND-NO-MEASUREMENT ("nothing to measure
+ * the indicator by") is the closest. Only the columns in parameter `goalBaselineColumns` are checked: in the
+ * 推進プログラム the four-year program goals of 主な取組の方向性; the yearly goals of the plan columns carry the
+ * 前年度末の状況 instead. The seed has three: ⑬, ⑮ and 19 (K9, K-L28, 30, 40).
+ */
+import type { Finding } from "../model/finding";
+import { columnLabel } from "./column-label";
+import { clip, finding } from "./helpers";
+import type { RecordRule } from "./types";
+
+export const goalBaselineMissing: RecordRule = {
+  id: "IND-NO-MEASUREMENT",
+  scope: "record",
+  defaultSeverity: "warning",
+  check(rec, env) {
+    const out: Finding[] = [];
+    const param = env.setting.params?.goalBaselineColumns;
+    if (!Array.isArray(param) || !rec.goals?.length) return out;
+    for (const g of rec.goals) {
+      if (!param.includes(g.column) || g.baseline || !(g.target || g.relative)) continue;
+      out.push(
+        finding("IND-NO-MEASUREMENT", env.severity, rec, g.cell, "rule.IND-NO-MEASUREMENT.goalBaseline", {
+          field: columnLabel(env.profile, rec.layoutId, g.column),
+          goal: clip(g.text, 40),
+        }),
+      );
+    }
+    return out;
+  },
+};
