@@ -1,5 +1,5 @@
 /**
- * The task pane: the 検証 button with progress and cancel, counts, then three views (findings, sheets,
+ * The task pane: the 検証 button with progress and cancel, counts, then four views (findings, sheets, summaries,
  * settings). It receives a Host and holds UI state only; the checking is the core's, the workbook the port's.
  */
 import { useEffect, useMemo, useRef, useState } from "react";
@@ -13,7 +13,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { countBySeverity } from "../core/model/finding";
+import { countBySeverity, type Severity } from "../core/model/finding";
 import { workbookFiscalYear } from "../core/validate";
 import { markReady } from "./boot";
 import { FindingFilters, ALL_SEVERITIES, applyFilter, type FindingFilter } from "./components/FindingFilters";
@@ -23,11 +23,14 @@ import { LanguageToggle } from "./components/LanguageToggle";
 import { SettingsPanel } from "./components/SettingsPanel";
 import { SeverityCounts } from "./components/SeverityCounts";
 import { SheetList } from "./components/SheetList";
+import { SummaryPanel } from "./components/SummaryPanel";
 import { ValidateBar } from "./components/ValidateBar";
 import { editsOfRule } from "./format";
 import { type Host, supports } from "./host";
 import { useLang, useT } from "./i18n";
+import { isOwnedSheet } from "./run-validation";
 import { useChecker } from "./use-checker";
+import { useSummaries } from "./use-summaries";
 
 const useStyles = makeStyles({
   root: {
@@ -42,18 +45,20 @@ const useStyles = makeStyles({
   title: { margin: 0 },
   summary: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
   note: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
-  tabs: { marginInline: `calc(-1 * ${tokens.spacingHorizontalS})` },
+  // Four tabs with counts do not fit on one line at 320 px in English: they wrap.
+  tabs: { marginInline: `calc(-1 * ${tokens.spacingHorizontalS})`, flexWrap: "wrap" },
   panel: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, minWidth: 0 },
   status: { minHeight: 0 },
 });
 
-type View = "findings" | "sheets" | "settings";
+type View = "findings" | "sheets" | "summaries" | "settings";
 
 export function App({ host }: { host: Host }) {
   const styles = useStyles();
   const tr = useT();
   const { lang } = useLang();
   const c = useChecker(host.port);
+  const sm = useSummaries(host.port, c.report, c.profiles, lang);
 
   const [view, setView] = useState<View>("findings");
   const [filter, setFilter] = useState<FindingFilter>({ severities: ALL_SEVERITIES });
@@ -65,7 +70,8 @@ export function App({ host }: { host: Host }) {
   const shown = useMemo(() => applyFilter(findings, filter), [findings, filter]);
   const counts = useMemo(() => countBySeverity(findings), [findings]);
   const detectedFy = useMemo(() => (c.report ? workbookFiscalYear(c.report.records) : undefined), [c.report]);
-  const busy = c.running || !c.settingsLoaded;
+  const summarising = sm.stage === "running";
+  const busy = c.running || !c.settingsLoaded || summarising;
   const canRead = supports(host, "read");
   const canWrite = supports(host, "write");
   const canSelect = supports(host, "select");
@@ -115,7 +121,7 @@ export function App({ host }: { host: Host }) {
           <p className={styles.note}>
             {tr("pane.summary.sheets", {
               recognised: c.report.sheets.filter((s) => s.status === "recognised").length,
-              total: c.report.sheets.length,
+              total: c.report.sheets.filter((s) => !isOwnedSheet(c.report!, s.name)).length,
             })}
           </p>
         </section>
@@ -137,6 +143,9 @@ export function App({ host }: { host: Host }) {
         </Tab>
         <Tab id={tabId("sheets")} value="sheets">
           {c.report ? tr("pane.tab.sheetsCount", { count: c.report.sheets.length }) : tr("pane.tab.sheets")}
+        </Tab>
+        <Tab id={tabId("summaries")} value="summaries">
+          {tr("pane.tab.summaries")}
         </Tab>
         <Tab id={tabId("settings")} value="settings">
           {tr("pane.tab.settings")}
@@ -185,6 +194,19 @@ export function App({ host }: { host: Host }) {
               if (o === undefined) delete next[sheet];
               else next[sheet] = o;
               void c.saveSettings({ overrides: next });
+            }}
+          />
+        ) : null}
+        {view === "summaries" ? (
+          <SummaryPanel
+            summaries={sm}
+            checked={!!c.report}
+            disabled={c.running || !c.settingsLoaded || !canWrite}
+            canSelect={canSelect}
+            onShowFindings={() => {
+              setFilter({ severities: new Set<Severity>(["error"]) });
+              setView("findings");
+              document.getElementById(tabId("findings"))?.focus();
             }}
           />
         ) : null}

@@ -5,7 +5,21 @@ import { parseA1 } from "../../src/core/model/address";
 import type { CellValue } from "../../src/core/model/cell";
 import type { SheetGrid, WorkbookSnapshot } from "../../src/core/model/grid";
 import type { SheetSpec } from "../../src/core/sheet-spec";
-import { type AppliedEdits, type ReadOptions, WorkbookError, type WorkbookPort, type WriteSheetResult } from "../../src/workbook/port";
+import { type OwnedSheet, planOwned } from "../../src/workbook/owned";
+import { type AppliedEdits, type ReadOptions, WorkbookError, type WorkbookPort, type WriteSheetResult, type WriteSheetsOptions } from "../../src/workbook/port";
+
+/** A written spec as a grid: its values, as the ExcelJS adapter would read them back (a formula as its cached value). */
+function specGrid(spec: SheetSpec, name: string): SheetGrid {
+  const rows: CellValue[][] = [];
+  for (const c of spec.cells) {
+    const v = c.value;
+    const value: CellValue = v.t === "text" || v.t === "number" ? v.v : v.t === "bool" ? v.v : v.t === "formula" ? (v.cached ?? null) : null;
+    while (rows.length <= c.row) rows.push([]);
+    rows[c.row][c.col] = value;
+  }
+  const width = Math.max(0, ...rows.map((r) => r.length));
+  return { name, visibility: "visible", top: 0, left: 0, rows: rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? null)), merges: spec.merges };
+}
 
 export class MemoryPort implements WorkbookPort {
   sheets: SheetGrid[];
@@ -14,6 +28,17 @@ export class MemoryPort implements WorkbookPort {
   readonly applied: LoggedEdit[] = [];
   readonly settingsWrites: Record<string, string>[] = [];
   reads = 0;
+  /** Sheets this port generated, as the adapters record them. */
+  owned: OwnedSheet[] = [];
+  /** The specs of every writeOwnedSheets call. */
+  readonly writes: SheetSpec[][] = [];
+  /** What this host cannot draw (the ExcelJS adapter: charts). */
+  omits: { chart?: boolean } = { chart: true };
+  /**
+   * Called by writeOwnedSheets after each sheet is written and reported (`done` of `total`); a test can hold the
+   * write there to look at the progress.
+   */
+  onSheetWritten?: (done: number, total: number) => Promise<void> | void;
 
   constructor(snapshot: WorkbookSnapshot, settings: Record<string, string> = {}) {
     this.sheets = [...snapshot.sheets];
@@ -56,15 +81,40 @@ export class MemoryPort implements WorkbookPort {
   }
 
   async writeOwnedSheet(spec: SheetSpec): Promise<WriteSheetResult> {
-    return { name: spec.name, replaced: false };
+    return (await this.writeOwnedSheets([spec]))[0];
   }
 
-  async writeOwnedSheets(specs: readonly SheetSpec[]): Promise<WriteSheetResult[]> {
-    return specs.map((spec) => ({ name: spec.name, replaced: false }));
+  /** The adapters' rules (owned.ts): the sheet generated before is replaced; a user's sheet is never touched. */
+  async writeOwnedSheets(specs: readonly SheetSpec[], options?: WriteSheetsOptions): Promise<WriteSheetResult[]> {
+    this.writes.push([...specs]);
+    const plan = planOwned(
+      specs.map((s) => s.name),
+      this.owned,
+      this.sheets.map((s) => s.name),
+    );
+    const results: WriteSheetResult[] = [];
+    for (let i = 0; i < specs.length; i++) {
+      const spec = specs[i];
+      const { name, previous } = plan.targets[i];
+      const grid = specGrid(spec, name);
+      const at = this.sheets.findIndex((s) => s.name === name);
+      if (at >= 0) this.sheets[at] = grid;
+      else this.sheets.push(grid);
+      results.push({
+        name,
+        ...(name !== spec.name ? { requestedName: spec.name } : {}),
+        replaced: !!previous,
+        ...(spec.charts?.length && this.omits.chart ? { omitted: ["chart" as const] } : {}),
+      });
+      options?.onProgress?.(i + 1, specs.length);
+      await this.onSheetWritten?.(i + 1, specs.length);
+    }
+    this.owned = [...plan.owned];
+    return results;
   }
 
   async ownedSheets(): Promise<readonly string[]> {
-    return [];
+    return this.owned.map((o) => o.sheet);
   }
 
   async selectCell(sheet: string, address: string): Promise<void> {

@@ -1,12 +1,13 @@
 /**
- * The sheets of the last check: recognised with their profile and layout, unrecognised (never touched), or
- * excluded by the user. Each has an override: automatic, a profile layout, or "leave this sheet alone".
+ * The sheets of the last check: recognised with their profile and layout, unrecognised (never touched), excluded by
+ * the user, or created by this add-in (summary sheets, 変更履歴: never checked). Each has an override: automatic, a profile layout, or "leave this sheet alone".
  */
 import { Select, makeStyles, tokens } from "@fluentui/react-components";
 import type { Profile } from "../../core/profile/types";
 import type { SheetOverride } from "../../core/profile/recognize";
-import type { SheetReport, ValidationReport } from "../../core/validate";
+import type { SheetReport } from "../../core/validate";
 import { useLang, useT } from "../i18n";
+import { isOwnedSheet, type PaneReport } from "../run-validation";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
@@ -42,7 +43,7 @@ export function parseOverrideValue(v: string): SheetOverride | undefined {
 }
 
 export interface SheetListProps {
-  readonly report?: ValidationReport;
+  readonly report?: PaneReport;
   readonly profiles: readonly Profile[];
   readonly overrides: Readonly<Record<string, SheetOverride>>;
   readonly disabled?: boolean;
@@ -55,7 +56,9 @@ export function SheetList({ report, profiles, overrides, disabled, onOverride }:
   const { lang } = useLang();
   if (!report) return <p className={styles.note}>{tr("pane.sheets.empty")}</p>;
 
+  const owned = (s: SheetReport) => isOwnedSheet(report, s.name);
   const status = (s: SheetReport): string => {
+    if (owned(s)) return tr("pane.sheets.owned");
     if (s.status === "recognised") {
       return tr("pane.sheets.recognised", {
         profile: s.profileName?.[lang] ?? s.profileId ?? "",
@@ -66,27 +69,33 @@ export function SheetList({ report, profiles, overrides, disabled, onOverride }:
     return tr(s.status === "excluded" ? "pane.sheets.excluded" : "pane.sheets.unrecognised");
   };
   const recognised = report.sheets.filter((s) => s.status === "recognised").length;
+  const ownedCount = report.sheets.filter(owned).length;
 
   return (
     <div className={styles.root}>
-      <p className={styles.note}>{tr("pane.sheets.summary", { recognised, total: report.sheets.length })}</p>
+      <p className={styles.note}>
+        {tr("pane.sheets.summary", { recognised, total: report.sheets.length - ownedCount })}
+        {ownedCount > 0 ? ` ${tr("pane.sheets.ownedCount", { count: ownedCount })}` : ""}
+      </p>
       <ul className={styles.list}>
         {report.sheets.map((s) => (
-          <li key={s.name} className={styles.item} data-sheet={s.name} data-status={s.status}>
+          <li key={s.name} className={styles.item} data-sheet={s.name} data-status={owned(s) ? "owned" : s.status}>
             <h2 className={styles.name}>{s.name}</h2>
-            <span className={s.status === "unrecognised" ? styles.unrecognised : styles.status}>
+            <span className={s.status === "unrecognised" && !owned(s) ? styles.unrecognised : styles.status}>
               {status(s)}
               {s.visibility !== "visible" ? ` ${tr("pane.sheets.hidden")}` : ""}
               {s.protected ? ` ${tr("pane.sheets.protected")}` : ""}
               {s.trimmed ? ` ${tr("pane.sheets.trimmed", { rows: s.trimmed.rows, cols: s.trimmed.cols })}` : ""}
             </span>
-            <OverrideSelect
-              sheet={s.name}
-              value={overrideValue(overrides[s.name])}
-              profiles={profiles}
-              disabled={disabled}
-              onChange={(v) => onOverride(s.name, parseOverrideValue(v))}
-            />
+            {owned(s) ? null : (
+              <OverrideSelect
+                sheet={s.name}
+                value={overrideValue(overrides[s.name])}
+                profiles={profiles}
+                disabled={disabled}
+                onChange={(v) => onOverride(s.name, parseOverrideValue(v))}
+              />
+            )}
           </li>
         ))}
       </ul>
