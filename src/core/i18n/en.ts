@@ -117,7 +117,10 @@ export const en: Record<MessageKey, string> = {
   "cli.usage":
     "Usage: chosahyo validate <file or folder>... [--json] [--lang ja|en] [--stage 提出前|本部評価後] [--profile file.json]\n" +
     "  Checks the survey sheets (調査票) in .xlsx files. A folder means every .xlsx file in it.\n" +
-    "  Exit code: 0 no errors / 1 errors found / 2 a file could not be read",
+    "  Exit code: 0 no errors / 1 errors found / 2 a file could not be read\n" +
+    "       chosahyo summarize <file or folder> -o <out.xlsx> [--include-reposts] [--lang ja|en] [--stage …] [--profile …]\n" +
+    "  Writes the workbook plus the summary sheets (評価一覧, 評価集計, 指標達成状況, 未着手・中止一覧, 検証結果) to a new file.\n" +
+    "  A folder consolidates every department's workbook into one. Input files are never written.",
   "cli.arg.unknown-command": "Unknown command: {command}",
   "cli.arg.unknown-option": "Unknown option: {option}",
   "cli.arg.missing-value": "{option} needs a value.",

@@ -126,7 +126,10 @@ export const ja = {
   "cli.usage":
     "使い方: chosahyo validate <ファイルまたはフォルダ>... [--json] [--lang ja|en] [--stage 提出前|本部評価後] [--profile ファイル.json]\n" +
     "  .xlsx ファイルの調査票を検証します。フォルダを指定すると、その中の .xlsx をすべて検証します。\n" +
-    "  終了コード: 0 エラーなし / 1 エラーあり / 2 読み込めないファイルあり",
+    "  終了コード: 0 エラーなし / 1 エラーあり / 2 読み込めないファイルあり\n" +
+    "      chosahyo summarize <ファイルまたはフォルダ> -o <書き出し先.xlsx> [--include-reposts] [--lang ja|en] [--stage …] [--profile …]\n" +
+    "  集計シート（評価一覧・評価集計・指標達成状況・未着手・中止一覧・検証結果）を加えたブックを新しいファイルに書き出します。\n" +
+    "  フォルダを指定すると、各課から提出されたブックを1冊にまとめて集計します。読み込んだファイルには書き込みません。",
   "cli.arg.unknown-command": "不明なコマンドです: {command}",
   "cli.arg.unknown-option": "不明なオプションです: {option}",
   "cli.arg.missing-value": "{option} には値が必要です。",
