@@ -14,14 +14,14 @@ export interface ProfileProblem {
 
 type Json = unknown;
 
-const FIELD_IDS = [
+export const FIELD_IDS = [
   "id", "title", "tags", "repostOf", "purpose", "group", "departments", "plan", "result", "next",
   "eval1", "eval2", "status", "reason", "indicators", "tasks", "yearlyResults", "fiscalYear", "page",
   "section", "subsection", "category", "plans", "marks", "indicator", "baseline", "target", "actual",
   "unit", "targetType", "note", "goals", "ended", "planNext",
 ];
-const FIELD_TYPES = ["text", "department-list", "code", "item-heading", "title", "indicator-rows", "schedule-rows", "year-values", "fiscal-year", "plan-blocks"];
-const COLUMN_TYPES = ["text", "code", "department-list", "title", "id", "indicator-value", "indicator-series", "schedule"];
+export const FIELD_TYPES = ["text", "department-list", "code", "item-heading", "title", "indicator-rows", "schedule-rows", "year-values", "fiscal-year", "plan-blocks"];
+export const COLUMN_TYPES = ["text", "code", "department-list", "title", "id", "indicator-value", "indicator-series", "schedule"];
 const HEADING_FIELDS = ["group", "section", "subsection", "category"];
 
 function checkRegex(c: Checker, v: unknown, path: string): void {
@@ -47,7 +47,7 @@ function checkHeadings(c: Checker, v: unknown, path: string): void {
     checkRegex(c, h.pattern, join(p, "pattern"));
   });
 }
-const REQUIRED_WHEN = ["always", "final-stage", "unless-parent", "unless-ended", "never"];
+export const REQUIRED_WHEN = ["always", "final-stage", "unless-parent", "unless-ended", "never"];
 const SEVERITIES = ["error", "warning", "info"];
 
 class Checker {
