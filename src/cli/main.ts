@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { t, type Lang } from "../core/i18n";
 import { countBySeverity } from "../core/model/finding";
-import { checkProfile } from "../core/profile/check-profile";
+import { describeProfileProblems, parseUserProfile, withUserProfiles } from "../core/profile/user-profile";
 import type { Profile } from "../core/profile/types";
 import { BUILT_IN_PROFILES } from "../core/profiles";
 import { ArgError, parseArgs, type ValidateArgs } from "./args";
@@ -21,7 +21,7 @@ export interface Io {
 
 /** Loads `--profile` files; a user's profile replaces a built-in one with the same id. */
 function loadProfiles(paths: readonly string[], lang: Lang): Profile[] {
-  const profiles = new Map(BUILT_IN_PROFILES.map((p) => [p.id, p] as const));
+  const mine: Profile[] = [];
   for (const file of paths) {
     let text: string;
     try {
@@ -29,21 +29,12 @@ function loadProfiles(paths: readonly string[], lang: Lang): Profile[] {
     } catch (e) {
       throw new ArgError("cli.arg.profile-unreadable", { path: file, reason: (e as NodeJS.ErrnoException).code ?? String(e) }, lang);
     }
-    let json: unknown;
-    try {
-      // Notepad saves UTF-8 with a BOM, which JSON.parse refuses.
-      json = JSON.parse(text.replace(/^\uFEFF/, ""));
-    } catch {
-      throw new ArgError("cli.arg.profile-not-json", { path: file }, lang);
-    }
-    const { profile, problems } = checkProfile(json);
-    if (!profile) {
-      const list = problems.slice(0, 5).map((p) => t(lang, `profile.problem.${p.problem}`, { path: p.path || "(root)", detail: p.detail ?? "" }));
-      throw new ArgError("cli.arg.profile-invalid", { path: file, problems: list.join("; ") }, lang);
-    }
-    profiles.set(profile.id, profile);
+    const r = parseUserProfile(text);
+    if (!r.ok && r.reason === "not-json") throw new ArgError("cli.arg.profile-not-json", { path: file }, lang);
+    if (!r.ok) throw new ArgError("cli.arg.profile-invalid", { path: file, problems: describeProfileProblems(r.problems, lang).join("; ") }, lang);
+    mine.push(r.profile);
   }
-  return [...profiles.values()];
+  return withUserProfiles(BUILT_IN_PROFILES, mine);
 }
 
 /** A file that could not be read: one line on stderr naming the file and the problem, whatever the output mode. */

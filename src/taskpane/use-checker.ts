@@ -6,7 +6,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { LoggedEdit } from "../core/changelog";
 import type { Lang } from "../core/i18n";
 import type { CellEdit, Finding, RuleId } from "../core/model/finding";
-import { checkProfile } from "../core/profile/check-profile";
+import { describeProfileProblems, parseUserProfile, type UserProfileResult, withUserProfiles } from "../core/profile/user-profile";
 import type { Profile } from "../core/profile/types";
 import { BUILT_IN_PROFILES } from "../core/profiles";
 import { DEFAULT_SETTINGS, parseSettings, serializeSettings, type WorkbookSettings } from "../core/settings";
@@ -24,17 +24,16 @@ export interface Notice {
 }
 
 /** Built-in profiles, with the profile stored in the workbook (if any, and valid) replacing one of the same id. */
-export function profilesFor(settings: WorkbookSettings): { profiles: readonly Profile[]; storedProfileProblem?: string } {
+export function profilesFor(settings: WorkbookSettings): { profiles: readonly Profile[]; storedProfileProblem?: (lang: Lang) => string } {
   if (!settings.profileJson) return { profiles: BUILT_IN_PROFILES };
-  let json: unknown;
-  try {
-    json = JSON.parse(settings.profileJson);
-  } catch {
-    return { profiles: BUILT_IN_PROFILES, storedProfileProblem: "not-json" };
-  }
-  const { profile, problems } = checkProfile(json);
-  if (!profile) return { profiles: BUILT_IN_PROFILES, storedProfileProblem: problems[0]?.path || "invalid" };
-  return { profiles: [...BUILT_IN_PROFILES.filter((p) => p.id !== profile.id), profile] };
+  const r = parseUserProfile(settings.profileJson);
+  if (r.ok) return { profiles: withUserProfiles(BUILT_IN_PROFILES, [r.profile]) };
+  return { profiles: BUILT_IN_PROFILES, storedProfileProblem: (lang) => profileProblemText(r, lang) };
+}
+
+/** What is wrong with a profile, in one line that names the bad fields. */
+export function profileProblemText(r: Exclude<UserProfileResult, { ok: true }>, lang: Lang): string {
+  return r.reason === "not-json" ? t(lang, "pane.profile.not-json") : describeProfileProblems(r.problems, lang).join("; ");
 }
 
 export interface Checker {
@@ -97,7 +96,7 @@ export function useChecker(port: WorkbookPort): Checker {
 
   useEffect(() => {
     if (storedProfileProblem) {
-      setNotice({ intent: "warning", text: (lang) => t(lang, "pane.notice.stored-profile-invalid", { path: storedProfileProblem }) });
+      setNotice({ intent: "warning", text: (lang) => t(lang, "pane.notice.stored-profile-invalid", { path: storedProfileProblem(lang) }) });
     }
   }, [storedProfileProblem]);
 

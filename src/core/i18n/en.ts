@@ -94,6 +94,7 @@ export const en: Record<MessageKey, string> = {
   "profile.problem.wrong-type": "{path}: wrong type ({detail})",
   "profile.problem.bad-value": "{path}: invalid value ({detail})",
   "profile.problem.unknown-reference": "{path}: reference not found ({detail})",
+  "profile.problem.more": "and {count} more",
 
   "error.empty-file": "The file is empty.",
   "error.not-a-workbook": "This is not an Excel workbook (.xlsx).",

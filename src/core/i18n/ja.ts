@@ -101,6 +101,7 @@ export const ja = {
   "profile.problem.wrong-type": "{path}: 値の型が違います（{detail}）",
   "profile.problem.bad-value": "{path}: 値が正しくありません（{detail}）",
   "profile.problem.unknown-reference": "{path}: 参照先が見つかりません（{detail}）",
+  "profile.problem.more": "ほか {count} 件",
 
   // ---- workbook errors (CLI, task pane)
   "error.empty-file": "ファイルが空です。",

@@ -1,12 +1,13 @@
 /**
  * Settings stored in the workbook, so they travel with the file: the stage, the 対象年度 and the per-sheet
- * profile overrides (set on the sheet list; counted and cleared here).
+ * profile overrides (set on the sheet list; counted and cleared here) and a municipality's own profile.
  */
 import { Button, Field, Radio, RadioGroup, Select, makeStyles, tokens } from "@fluentui/react-components";
 import { STAGES, type Stage } from "../../core/profile/types";
 import type { WorkbookSettings } from "../../core/settings";
 import { fiscalYearLabel } from "../format";
 import { useLang, useT } from "../i18n";
+import { ProfileSetting } from "./ProfileSetting";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalL },
@@ -79,6 +80,7 @@ export function SettingsPanel({ settings, detectedFiscalYear, disabled, onChange
           </Button>
         ) : null}
       </div>
+      <ProfileSetting settings={settings} disabled={disabled} onChange={onChange} />
     </div>
   );
 }
