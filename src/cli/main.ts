@@ -65,7 +65,7 @@ async function runValidate(args: ValidateArgs, io: Io): Promise<number> {
     bar.done();
     results.push(r);
     if (r.error) reportError(r, args, io);
-    else if (!args.json) io.stdout.write(humanReport(r, args.lang) + "\n\n");
+    else if (!args.json) io.stdout.write(humanReport(r, args.lang, profiles) + "\n\n");
   }
   const failed = results.filter((r) => r.error).length;
   const counts = countBySeverity(results.flatMap((r) => r.findings));

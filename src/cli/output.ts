@@ -1,6 +1,8 @@
 /** Human and JSON output of `chosahyo validate`. The JSON shape is stable: automation depends on it. */
 import { t, type Lang } from "../core/i18n";
 import { countBySeverity, type Finding } from "../core/model/finding";
+import type { Profile } from "../core/profile/types";
+import { mergeTallies, orderedCodes, type Tally } from "../core/tally";
 import type { SheetReport } from "../core/validate";
 import type { FileResult } from "./validate-files";
 
@@ -38,8 +40,24 @@ export function toJson(results: readonly FileResult[], lang: Lang): JsonReport {
   };
 }
 
+/** `79 件（年次計画 84 行）・◎ 13・○ 71・主要 23`: what was read, so a missed record shows as a wrong count. */
+function tallyLine(tally: Tally, lang: Lang, profiles: readonly Profile[]): string {
+  const parts: string[] = [];
+  // A list sheet (評価一覧, 目次) has rows, not records of its own.
+  if (tally.records || !tally.listRows) {
+    parts.push(tally.planRows ? t(lang, "cli.tally.records-plans", { count: tally.records, plans: tally.planRows }) : t(lang, "cli.tally.records", { count: tally.records }));
+  }
+  if (tally.listRows) parts.push(t(lang, "cli.tally.list-rows", { count: tally.listRows }));
+  if (tally.indicators) parts.push(t(lang, "cli.tally.indicators", { count: tally.indicators }));
+  if (tally.goals) parts.push(t(lang, "cli.tally.goals", { count: tally.goals }));
+  if (tally.ended) parts.push(t(lang, "cli.tally.ended", { count: tally.ended }));
+  for (const [code, n] of orderedCodes(tally, profiles)) parts.push(`${code} ${n}`);
+  for (const [mark, n] of Object.entries(tally.marks)) parts.push(`${mark} ${n}`);
+  return `    ${parts.join(t(lang, "cli.tally.separator"))}`;
+}
+
 /** Groups runs of sheets read with the same layout, so 58 調査票 take one line. */
-function sheetLines(sheets: readonly SheetReport[], lang: Lang): string[] {
+function sheetLines(sheets: readonly SheetReport[], lang: Lang, tallies?: ReadonlyMap<string, Tally>, profiles: readonly Profile[] = []): string[] {
   const out: string[] = [];
   const recognised = sheets.filter((s) => s.status === "recognised");
   let i = 0;
@@ -50,6 +68,7 @@ function sheetLines(sheets: readonly SheetReport[], lang: Lang): string[] {
     const run = recognised.slice(i, j + 1);
     const names = run.length <= 4 ? run.map((x) => x.name).join(", ") : `${run[0].name}, ${run[1].name} … ${run[run.length - 1].name} (${run.length})`;
     out.push(t(lang, "cli.sheet.line", { name: names, profile: s.profileName?.[lang] ?? "", layout: s.layoutName?.[lang] ?? "" }));
+    if (tallies) out.push(tallyLine(mergeTallies(run.flatMap((x) => tallies.get(x.name) ?? [])), lang, profiles));
     i = j + 1;
   }
   return out;
@@ -72,11 +91,11 @@ function findingLines(findings: readonly Finding[], lang: Lang): string[] {
   return out;
 }
 
-export function humanReport(r: FileResult, lang: Lang): string {
+export function humanReport(r: FileResult, lang: Lang, profiles: readonly Profile[] = []): string {
   const lines = [t(lang, "cli.file", { path: r.path })];
   const recognised = r.sheets.filter((s) => s.status === "recognised");
   lines.push(t(lang, "cli.sheets", { count: recognised.length }));
-  lines.push(...sheetLines(r.sheets, lang));
+  lines.push(...sheetLines(r.sheets, lang, r.tallies, profiles));
   const others = r.sheets.filter((s) => s.status !== "recognised").map((s) => s.name);
   if (others.length) lines.push(t(lang, "cli.sheets.unrecognised", { names: others.join(", ") }));
   const hidden = r.sheets.filter((s) => s.visibility !== "visible").map((s) => s.name);

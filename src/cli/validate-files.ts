@@ -3,6 +3,7 @@
  * Input files are only ever read.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
+import { type Tally, tallyBySheet } from "../core/tally";
 import path from "node:path";
 import { t, type Lang } from "../core/i18n";
 import type { Finding } from "../core/model/finding";
@@ -25,6 +26,8 @@ export interface FileResult {
   readonly sheets: readonly SheetReport[];
   readonly findings: readonly Finding[];
   readonly error: FileError | null;
+  /** What was read from each sheet (records, plan rows, codes …), for the human output. */
+  readonly tallies?: ReadonlyMap<string, Tally>;
 }
 
 /** Expands folders into the .xlsx files they hold (not recursive; Excel's `~$` lock files are skipped). */
@@ -126,5 +129,5 @@ export async function readAndValidate(
 export async function validateFile(file: string, opts: ValidateFileOptions): Promise<FileResult> {
   const r = await readAndValidate(file, opts);
   if ("error" in r) return { path: file, sheets: [], findings: [], error: r.error };
-  return { path: file, sheets: r.report.sheets, findings: r.report.findings, error: null };
+  return { path: file, sheets: r.report.sheets, findings: r.report.findings, error: null, tallies: tallyBySheet(r.report.records) };
 }
