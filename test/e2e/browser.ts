@@ -197,3 +197,40 @@ export async function shownCounts(page: Page): Promise<Record<"error" | "warning
   const get = async (s: string) => Number(await page.getByTestId(`count-${s}`).getAttribute("data-count"));
   return { error: await get("error"), warning: await get("warning"), info: await get("info") };
 }
+
+/** Counts by severity, as the pane shows them. */
+export const sevCounts = (fs: readonly { severity: string }[]): Record<"error" | "warning" | "info", number> => ({
+  error: fs.filter((f) => f.severity === "error").length,
+  warning: fs.filter((f) => f.severity === "warning").length,
+  info: fs.filter((f) => f.severity === "info").length,
+});
+
+/** Every finding shown in the 指摘 view, as `sheet|cell|rule`. */
+export function shownFindings(page: Page): Promise<string[]> {
+  return page.$$eval("[data-testid=finding-list] button[data-finding-index]", (bs) =>
+    bs.map((b) => `${(b.closest("section[data-sheet]") as HTMLElement).dataset.sheet}|${(b as HTMLElement).dataset.cell}|${(b as HTMLElement).dataset.rule}`),
+  );
+}
+
+/** A cell of the demo's side grid. */
+export function gridCell(page: Page, a1: string) {
+  return page.locator(`table[data-sheet] td[data-cell="${a1}"]`);
+}
+
+/** Shows a sheet in the demo's side grid. */
+export async function showSheet(page: Page, sheet: string): Promise<void> {
+  await page.getByLabel("表示するシート").selectOption(sheet);
+  await page.locator(`table[data-sheet="${sheet}"]`).waitFor();
+}
+
+/** The sheets the demo's grid offers (its sheet tabs: the add-in's very hidden settings sheet is not one). */
+export function demoSheetNames(page: Page): Promise<string[]> {
+  return page.getByLabel("表示するシート").locator("option").allTextContents();
+}
+
+/** Opens a workbook in the demo through its file input (「ファイルを開く」), as a user would. */
+export async function openInDemo(page: Page, name: string, bytes: Buffer): Promise<void> {
+  await page.getByTestId("file-input").setInputFiles({ name, mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: bytes });
+  await page.getByTestId("file-name").filter({ hasText: name }).waitFor();
+  await validateButton(page);
+}

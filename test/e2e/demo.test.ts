@@ -16,6 +16,7 @@ import {
   DIST,
   type Env,
   firstRenderMs,
+  gridCell,
   openPage,
   overflowing,
   PANE_VIEWPORT,
@@ -24,7 +25,10 @@ import {
   screenshot,
   SEED,
   serious,
+  sevCounts,
+  showSheet,
   shownCounts,
+  shownFindings,
   startEnv,
   stopEnv,
   validate,
@@ -53,34 +57,11 @@ async function axeClean(page: Page, view: string): Promise<void> {
   expect(serious(v)).toEqual([]);
 }
 
-const sevCounts = (fs: readonly { severity: string }[]) => ({
-  error: fs.filter((f) => f.severity === "error").length,
-  warning: fs.filter((f) => f.severity === "warning").length,
-  info: fs.filter((f) => f.severity === "info").length,
-});
-
-/** Every finding shown, as `sheet|cell|rule`. */
-function shownFindings(page: Page): Promise<string[]> {
-  return page.$$eval("[data-testid=finding-list] button[data-finding-index]", (bs) =>
-    bs.map((b) => `${(b.closest("section[data-sheet]") as HTMLElement).dataset.sheet}|${(b as HTMLElement).dataset.cell}|${(b as HTMLElement).dataset.rule}`),
-  );
-}
-
 async function openDemo(viewport = WIDE_VIEWPORT, query = "") {
   const w = await openPage(env, { viewport });
   await w.page.goto(`${env.url}/demo.html${query}`);
   await validateButton(w.page);
   return w;
-}
-
-/** The text of a cell in the side grid. */
-function gridCell(page: Page, a1: string) {
-  return page.locator(`table[data-sheet] td[data-cell="${a1}"]`);
-}
-
-async function showSheet(page: Page, sheet: string): Promise<void> {
-  await page.getByLabel("表示するシート").selectOption(sheet);
-  await page.locator(`table[data-sheet="${sheet}"]`).waitFor();
 }
 
 test("開くとすぐに日本語の作業ウィンドウが表示され、静的な案内は消える（初回描画の時間を記録）", async () => {
