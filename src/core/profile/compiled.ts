@@ -118,13 +118,6 @@ export interface LayoutScore {
   readonly score: number;
 }
 
-export function scoreLayout(hits: LabelHits): LayoutScore {
-  const req = hits.compiled.required;
-  let found = 0;
-  for (const k of req) if (hits.has(k)) found++;
-  return { compiled: hits.compiled, found, required: req.length, score: req.length ? found / req.length : 0 };
-}
-
 /** The labels of one region (a stacked record's rows): nothing outside [top, bottom] is seen. */
 export class RegionHits implements Hits {
   constructor(

@@ -62,6 +62,8 @@ export interface LabelCandidate {
 
 /** Longer cells are content, not labels; skipping them keeps recognition linear and cheap. */
 const MAX_LABEL_CHARS = 60;
+const PATTERN_MEMO_MAX = 20000;
+const patternMemo = new WeakMap<CompiledLabel, Map<string, boolean>>();
 
 // Normalisation is pure and the same labels recur on every sheet, so a bounded cache pays off.
 const normCache = new Map<string, string>();
@@ -105,6 +107,25 @@ export class SheetIndex {
       }
     }
     this.candidates = out;
+  }
+
+  /** Does any cell match the label? Recognition asks this of every layout, so it stops at the first match. */
+  has(label: CompiledLabel): boolean {
+    for (const e of label.exact) if (this.byNorm.has(e)) return true;
+    if (label.patterns.length === 0) return false;
+    let memo = patternMemo.get(label);
+    if (!memo) patternMemo.set(label, (memo = new Map()));
+    for (const norm of this.byNorm.keys()) {
+      let hit = memo.get(norm);
+      if (hit === undefined) {
+        hit = matchesLabel(label, norm);
+        // Sheets of one workbook repeat their texts; a bound keeps a long CLI run from growing without limit.
+        if (memo.size >= PATTERN_MEMO_MAX) memo.clear();
+        memo.set(norm, hit);
+      }
+      if (hit) return true;
+    }
+    return false;
   }
 
   /** All cells matching a label, in reading order (row, then column). */

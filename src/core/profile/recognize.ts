@@ -4,7 +4,7 @@
  */
 import { GridView, type SheetGrid } from "../model/grid";
 import type { SurveyRecord } from "../model/record";
-import { compileLayout, LabelHits, type LayoutScore, scoreLayout } from "./compiled";
+import { compileLayout, LabelHits, type LayoutScore } from "./compiled";
 import { SheetIndex } from "./labels";
 import { readFormRecord, readStackedRecords } from "./read-form";
 import { readTableRecords } from "./read-table";
@@ -29,20 +29,28 @@ export function recogniseSheet(
 ): Recognition {
   const sheet = index.view.name;
   if (override === "none") return { sheet, scores: [] };
-  const scored: { s: LayoutScore; hits: LabelHits }[] = [];
+  // Score every layout on its required labels only; index the winner's labels in full (LabelHits) once. With five
+  // profiles and ten layouts, indexing each one cost more than reading the sheet.
+  const scored: LayoutScore[] = [];
   for (const p of profiles) {
     if (override && p.id !== override.profileId) continue;
     for (const l of p.layouts) {
       if (override?.layoutId && l.id !== override.layoutId) continue;
-      const hits = new LabelHits(index, compileLayout(p, l));
-      scored.push({ s: scoreLayout(hits), hits });
+      const compiled = compileLayout(p, l);
+      let found = 0;
+      for (const k of compiled.required) {
+        const label = compiled.labels.get(k);
+        if (label && index.has(label)) found++;
+      }
+      const n = compiled.required.length;
+      scored.push({ compiled, found, required: n, score: n ? found / n : 0 });
     }
   }
-  scored.sort((a, b) => b.s.score - a.s.score || b.s.found - a.s.found);
+  scored.sort((a, b) => b.score - a.score || b.found - a.found);
   const top = scored[0];
   // An override forces the layout even under the threshold: the user said so.
-  const accepted = top && (override ? top.s.found > 0 : top.s.score >= top.s.compiled.threshold) ? top : undefined;
-  return { sheet, best: accepted?.s, scores: scored.map((x) => x.s), hits: accepted?.hits };
+  const accepted = top && (override ? top.found > 0 : top.score >= top.compiled.threshold) ? top : undefined;
+  return { sheet, best: accepted, scores: scored, hits: accepted ? new LabelHits(index, accepted.compiled) : undefined };
 }
 
 export function readRecords(rec: Recognition): SurveyRecord[] {
