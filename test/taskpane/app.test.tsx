@@ -4,17 +4,14 @@
  * The whole pane over an in-memory port: 検証 with counts, selecting a cell, applying a fix, settings that round-trip
  * through the workbook, the language toggle, cancel.
  */
-import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import type { Lang } from "../../src/core/i18n";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import type { WorkbookSnapshot } from "../../src/core/model/grid";
 import { BUILT_IN_PROFILES } from "../../src/core/profiles";
 import { parseSettings } from "../../src/core/settings";
 import { validateWorkbook } from "../../src/core/validate";
-import { App } from "../../src/taskpane/App";
-import type { Host } from "../../src/taskpane/host";
-import { Root } from "../../src/taskpane/Root";
 import { kodairaSeed } from "../helpers/grid";
 import { MemoryPort } from "./memory-port";
+import { pane, validateNow } from "./pane";
 
 let seed: WorkbookSnapshot;
 beforeAll(async () => {
@@ -25,22 +22,7 @@ beforeEach(() => {
   localStorage.clear();
 });
 
-function pane(port: MemoryPort, lang: Lang = "ja", host: Partial<Host> = {}) {
-  const h: Host = { port, kind: "demo", missingRequirements: [], ...host };
-  return render(
-    <Root initialLang={lang} theme="light">
-      <App host={h} />
-    </Root>,
-  );
-}
 
-async function validateNow(name = "検証"): Promise<void> {
-  const button = await screen.findByRole("button", { name });
-  await waitFor(() => expect((button as HTMLButtonElement).disabled).toBe(false));
-  const before = Number(document.querySelector("main")!.dataset.runs);
-  fireEvent.click(button);
-  await waitFor(() => expect(Number(document.querySelector("main")!.dataset.runs)).toBe(before + 1), { timeout: 10000 });
-}
 
 /** The seed with the 1次評価 of No.1 in full width: one CODE-VARIANT. */
 function seedWithVariant(): { snapshot: WorkbookSnapshot; cell: string } {

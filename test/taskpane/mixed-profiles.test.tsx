@@ -10,20 +10,17 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import type { Finding } from "../../src/core/model/finding";
 import type { SheetOverride } from "../../src/core/profile/recognize";
 import { BUILT_IN_PROFILES } from "../../src/core/profiles";
 import { parseSettings } from "../../src/core/settings";
 import { validateWorkbook } from "../../src/core/validate";
-import { App } from "../../src/taskpane/App";
-import type { Host } from "../../src/taskpane/host";
-import { Root } from "../../src/taskpane/Root";
-import type { WorkbookPort } from "../../src/workbook/port";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
 import { cli } from "../helpers/cli";
 import { MemoryPort } from "./memory-port";
 import { findingsOfParts, type MixedWorkbook, mixedWorkbook } from "./mixed-workbook";
+import { pane, validateNow } from "./pane";
 
 let mixed: MixedWorkbook;
 let dir: string;
@@ -37,22 +34,7 @@ beforeEach(() => {
   localStorage.clear();
 });
 
-function pane(port: WorkbookPort) {
-  const h: Host = { port, kind: "demo", missingRequirements: [] };
-  return render(
-    <Root initialLang="ja" theme="light">
-      <App host={h} />
-    </Root>,
-  );
-}
 
-async function validateNow(): Promise<void> {
-  const button = await screen.findByRole("button", { name: "検証" });
-  await waitFor(() => expect((button as HTMLButtonElement).disabled).toBe(false));
-  const before = Number(document.querySelector("main")!.dataset.runs);
-  fireEvent.click(button);
-  await waitFor(() => expect(Number(document.querySelector("main")!.dataset.runs)).toBe(before + 1), { timeout: 20000 });
-}
 
 const key = (f: Pick<Finding, "sheet" | "cell" | "ruleId">) => `${f.sheet}|${f.cell}|${f.ruleId}`;
 
@@ -109,7 +91,7 @@ test("写したシートは元のシートと同じに読める（値・結合�
 
 test("形式の混在したブック: 各シートを自分のプロファイルで認識し、そのプロファイルで確認する", async () => {
   pane(new MemoryPort(mixed.snapshot));
-  await validateNow();
+  await validateNow("検証", 20000);
   // Each source workbook checked on its own gives the same findings: no sheet is read with another's profile.
   const expected = findingsOfParts(mixed.parts);
   expect(expected.length).toBeGreaterThan(0);
@@ -142,7 +124,7 @@ test("形式の混在したブック: 各シートを自分のプロファイル
 test("シートのプロファイルを別のものに指定すると、そのシートはその様式で確認され、指定はブックに保存されて CLI も同じ結果になる", async () => {
   const book = await XlsxWorkbook.load(mixed.bytes, "mixed.xlsx");
   pane(book);
-  await validateNow();
+  await validateNow("検証", 20000);
   const before = validateWorkbook(mixed.snapshot, { profiles: BUILT_IN_PROFILES }).findings;
   expect(shownFindings().sort()).toEqual(before.map(key).sort());
   expect(shownCounts()).toEqual(countsOf(before));
@@ -157,7 +139,7 @@ test("シートのプロファイルを別のものに指定すると、その�
   expect(screen.getByText(/設定が変わりました/)).toBeTruthy();
   await waitFor(() => expect(screen.getByTestId("notice").textContent).toBe("設定をこのブックに保存しました。"));
 
-  await validateNow();
+  await validateNow("検証", 20000);
   fireEvent.click(screen.getByRole("tab", { name: /^シート/ }));
   expect(overrideSelect("取組状況").value).toBe(chosen.value);
   const { profile, layout } = names("kodaira-chosahyo", "survey");
@@ -201,6 +183,6 @@ test("シートのプロファイルを別のものに指定すると、その�
   fireEvent.click(screen.getByRole("tab", { name: /^シート/ }));
   fireEvent.change(overrideSelect("取組状況"), { target: { value: "" } });
   await waitFor(async () => expect(parseSettings(await book.readSettings()).overrides).toEqual({}));
-  await validateNow();
+  await validateNow("検証", 20000);
   expect(shownFindings().sort()).toEqual(before.map(key).sort());
 });

@@ -4,37 +4,20 @@
  * 設定 → 独自プロファイル: a municipality's profile loaded from a file is stored in the workbook and reads the
  * city's own sheet; a file with a typo is refused before it is stored, naming the field.
  */
-import { fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { fireEvent, screen, waitFor } from "@testing-library/react";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseSettings } from "../../src/core/settings";
-import { App } from "../../src/taskpane/App";
-import type { Host } from "../../src/taskpane/host";
-import { Root } from "../../src/taskpane/Root";
 import { exampleCitySheet } from "../helpers/example-city";
 import { ROOT } from "../helpers/grid";
 import { MemoryPort } from "./memory-port";
+import { pane, validateNow } from "./pane";
 
 const EXAMPLE = readFileSync(path.join(ROOT, "docs/examples/example-city-chosahyo.json"), "utf8");
 
 beforeEach(() => localStorage.clear());
 
-function pane(port: MemoryPort) {
-  const host: Host = { port, kind: "demo", missingRequirements: [] };
-  return render(
-    <Root initialLang="ja" theme="light">
-      <App host={host} />
-    </Root>,
-  );
-}
 
-async function validateNow(): Promise<void> {
-  const button = await screen.findByRole("button", { name: "検証" });
-  await waitFor(() => expect((button as HTMLButtonElement).disabled).toBe(false));
-  const before = Number(document.querySelector("main")!.dataset.runs);
-  fireEvent.click(button);
-  await waitFor(() => expect(Number(document.querySelector("main")!.dataset.runs)).toBe(before + 1), { timeout: 10000 });
-}
 
 /** LABEL-MISSING findings listed in the pane. */
 function labelMissing(): number {

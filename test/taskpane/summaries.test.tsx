@@ -5,16 +5,13 @@
  * (go on, or back to the error findings), the progress count while writing, the sheets written with the `(2)` note
  * and the chart note, opening a sheet, cancel before the write, and the generated sheets after a re-check.
  */
-import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import type { Lang } from "../../src/core/i18n";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import type { WorkbookSnapshot } from "../../src/core/model/grid";
 import { BUILT_IN_PROFILES } from "../../src/core/profiles";
 import { validateWorkbook } from "../../src/core/validate";
-import { App } from "../../src/taskpane/App";
-import type { Host } from "../../src/taskpane/host";
-import { Root } from "../../src/taskpane/Root";
 import { kodairaSeed } from "../helpers/grid";
 import { MemoryPort } from "./memory-port";
+import { pane, validateNow } from "./pane";
 
 let seed: WorkbookSnapshot;
 let errors: number;
@@ -27,22 +24,7 @@ beforeEach(() => {
   localStorage.clear();
 });
 
-function pane(port: MemoryPort, lang: Lang = "ja", host: Partial<Host> = {}) {
-  const h: Host = { port, kind: "demo", missingRequirements: [], ...host };
-  return render(
-    <Root initialLang={lang} theme="light">
-      <App host={h} />
-    </Root>,
-  );
-}
 
-async function validateNow(name = "検証"): Promise<void> {
-  const button = await screen.findByRole("button", { name });
-  await waitFor(() => expect((button as HTMLButtonElement).disabled).toBe(false));
-  const before = Number(document.querySelector("main")!.dataset.runs);
-  fireEvent.click(button);
-  await waitFor(() => expect(Number(document.querySelector("main")!.dataset.runs)).toBe(before + 1), { timeout: 10000 });
-}
 
 const summaryView = () => screen.getByTestId("summaries");
 
