@@ -4,7 +4,8 @@
  * The 推進プログラム's checks (analysis e4) on edited copies of the sample sheet: each fires where it should, stays
  * silent where the text does not say enough, and reports under the rules.md id closest to it:
  * K5 → DONE-BUT-SCHEDULED (and REQUIRED-MISSING for a missing 実績), K6 → REQUIRED-MISSING, K7 → CODE-INVALID,
- * K9 → IND-NO-MEASUREMENT, K10 → PARENT-CHILD, K13 → ID-DUPLICATE.
+ * K9 → IND-NO-MEASUREMENT; or under an id of its own where rules.md has none that says what it finds:
+ * K10 → GOAL-STATUS-MISMATCH, K13 → REF-MISSING.
  */
 import type { Finding } from "../../src/core/model/finding";
 import { checkProfile } from "../../src/core/profile/check-profile";
@@ -36,7 +37,9 @@ describe("K6 実施中の項目の令和5・6年度（REQUIRED-MISSING）", () =
   test("① の令和6年度が空ならエラー、終了した 21・26・28 の空欄は指摘しない", () => {
     const rep = validateInput(editedInput({ 1: { planNext: null }, 18: { plan: null } }));
     expect(only(rep.findings, "REQUIRED-MISSING")).toEqual(["K8 error 1", "J22 error 18"]);
-    expect(rep.findings.find((f) => f.cell === "K8")!.message.ja).toContain("次年度の当初予定・設定目標");
+    // Named as the header reads, not with the catalogue's generic 次年度の当初予定・設定目標.
+    expect(rep.findings.find((f) => f.cell === "K8")!.message.ja).toBe("「令和6年度当初予定・設定目標」が入力されていません。提出前に入力してください。");
+    expect(rep.findings.find((f) => f.cell === "J22")!.message.en).toBe('"令和5年度当初予定・設定目標" is empty. Fill it in before submitting.');
   });
 });
 
@@ -69,7 +72,7 @@ describe("K9 基準値のない数値目標（IND-NO-MEASUREMENT、警告）", (
   });
 });
 
-describe("K10 前年度末の状況と実績（PARENT-CHILD、警告）", () => {
+describe("K10 前年度末の状況と実績（GOAL-STATUS-MISMATCH、警告）", () => {
   const plan3 = (status: string, first = "(9団体)") =>
     [
       `・提示型公募事業及びいきいき協働事業を実施し、地域課題の解決と、参加や協働を通じた地域自治のまちづくりの更なる推進を図る。応募団体8団体以上を目指す。${first}`,
@@ -79,29 +82,33 @@ describe("K10 前年度末の状況と実績（PARENT-CHILD、警告）", () => 
     ].join("\n");
 
   test("③ (4回) を実績どおり (3回) にすると消え、(9団体) を (7団体) にすると出る。「各1回」の (5回) は判定しない", () => {
-    expect(only(validateInput(editedInput({ 3: { plan: plan3("(3回)") } })).findings, "PARENT-CHILD")).toEqual([]);
+    expect(only(validateInput(editedInput({ 3: { plan: plan3("(3回)") } })).findings, "GOAL-STATUS-MISMATCH")).toEqual([]);
     const rep = validateInput(editedInput({ 3: { plan: plan3("(3回)", "(7団体)") } }));
-    expect(only(rep.findings, "PARENT-CHILD")).toEqual(["J10 warning 3"]);
-    expect(rep.findings.find((f) => f.ruleId === "PARENT-CHILD")!.message.ja).toContain("「7団体」");
+    expect(only(rep.findings, "GOAL-STATUS-MISMATCH")).toEqual(["J10 warning 3"]);
+    expect(rep.findings.find((f) => f.ruleId === "GOAL-STATUS-MISMATCH")!.message.ja).toContain("「7団体」");
+    expect(only(rep.findings, "PARENT-CHILD")).toEqual([]);
   });
 
   test("17 の (29件) は実績の「応募件数は29件」と一致。箇条の数が違えば、同じ単位の数値がある箇条がひとつのときだけ比べる", () => {
-    expect(only(validateInput(editedInput({ 17: { plan: "・職員提案の応募件数15件以上を目指す。(28件)" } })).findings, "PARENT-CHILD")).toEqual(["J10 warning 3", "J21 warning 17"]);
-    expect(only(validateInput(editedInput({ 17: { plan: "・職員提案の応募件数15件以上を目指す。(29件)" } })).findings, "PARENT-CHILD")).toEqual(["J10 warning 3"]);
+    expect(only(validateInput(editedInput({ 17: { plan: "・職員提案の応募件数15件以上を目指す。(28件)" } })).findings, "GOAL-STATUS-MISMATCH")).toEqual(["J10 warning 3", "J21 warning 17"]);
+    expect(only(validateInput(editedInput({ 17: { plan: "・職員提案の応募件数15件以上を目指す。(29件)" } })).findings, "GOAL-STATUS-MISMATCH")).toEqual(["J10 warning 3"]);
   });
 });
 
-describe("K13 参照先のない No.（ID-DUPLICATE、エラー）", () => {
+describe("K13 参照先のない No.（REF-MISSING、エラー）", () => {
   test("No.8 の行を加えると消え、ない番号を参照すると出る", () => {
     const row8 = { kind: "item" as const, no: "⑧", title: "事業の精査と見直し", purpose: null, tasks: null, years: [], result: "・見直した。", plan: "・見直す。", planNext: "・見直す。" };
-    expect(only(validateInput(editedInput({}, [row8])).findings, "ID-DUPLICATE")).toEqual([]);
+    expect(only(validateInput(editedInput({}, [row8])).findings, "REF-MISSING")).toEqual([]);
     const rep = validateInput(editedInput({ 22: { planNext: "・No.30「新しい取組」と連携して進める。" } }));
-    expect(only(rep.findings, "ID-DUPLICATE")).toEqual(["I12 error 5", "K28 error 22"]);
+    expect(only(rep.findings, "REF-MISSING")).toEqual(["I12 error 5", "K28 error 22"]);
+    expect(rep.findings.find((f) => f.cell === "K28")!.message.ja).toContain("「令和6年度当初予定・設定目標」で「No.30」の取組を参照");
+    expect(only(rep.findings, "ID-DUPLICATE")).toEqual([]);
   });
 
-  test("本当に重複した No. は ID-DUPLICATE のもとの規則が指摘する", () => {
+  test("本当に重複した No. は ID-DUPLICATE が指摘し、参照先のない No. とは別の規則になる", () => {
     const rep = validateInput(editedInput({ 18: { no: 17 } }));
-    expect(only(rep.findings, "ID-DUPLICATE")).toEqual(["I12 error 5", "A21 error 17", "A22 error 17"]);
+    expect(only(rep.findings, "ID-DUPLICATE")).toEqual(["A21 error 17", "A22 error 17"]);
+    expect(only(rep.findings, "REF-MISSING")).toEqual(["I12 error 5"]);
   });
 });
 

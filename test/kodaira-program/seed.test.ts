@@ -6,6 +6,7 @@
  * ../shared/data/mitaka-kodaira2/analysis.md (the project keeps what it needs in seeds/data/kodaira-program);
  * "K-Ln" is line n of the source text, 003-program-r6.txt there.
  */
+import { type MessageKey, t } from "../../src/core/i18n";
 import type { Finding } from "../../src/core/model/finding";
 import type { SurveyRecord } from "../../src/core/model/record";
 import { BUILT_IN_PROFILES } from "../../src/core/profiles";
@@ -21,11 +22,12 @@ const SHEET = "推進プログラム";
 // Columns: A No. | B 実施プログラム | C 主な取組の方向性 | D 取組項目 | E–H R3–R6 | I 実績 | J 令和5年度 | K 令和6年度.
 const EXPECTED: readonly Expected[] = [
   // analysis:546 (e4 K13) "Cross-references No.N resolve to an existing row — fails: K-L19 → No.8"; analysis:58 (0.2) and :472 (d3).
-  // ⑤'s 実績 cites No.8「事業の精査と見直し」, one of the rows ⑥–⑩ the source lost (kept missing). Under ID-DUPLICATE.
-  ["ID-DUPLICATE", "I12", "5"],
-  // analysis:543 (e4 K10) "③ (4回) vs R4 実績 研修を2回及び…交流の場…を1回 = 3 ✘ (K-L17)"; analysis:804 (f10). Under PARENT-CHILD.
+  // ⑤'s 実績 cites No.8「事業の精査と見直し」, one of the rows ⑥–⑩ the source lost (kept missing). Its own id, REF-MISSING.
+  ["REF-MISSING", "I12", "5"],
+  // analysis:543 (e4 K10) "③ (4回) vs R4 実績 研修を2回及び…交流の場…を1回 = 3 ✘ (K-L17)"; analysis:804 (f10). Its own id,
+  // GOAL-STATUS-MISMATCH.
   // The other statuses of K10 agree and are silent: ③ (9団体), (1回), 17 (29件); ③ (2回) is `各1回` (no total).
-  ["PARENT-CHILD", "J10", "3"],
+  ["GOAL-STATUS-MISMATCH", "J10", "3"],
   // analysis:542 (e4 K9) "A goal without a baseline is a warning … no baseline in ⑬, ⑮, 19" (K-L28, 30, 40);
   // analysis:780, 782, 784 (f9: ⑬, ⑮, 19 "none" as baseline). Under IND-NO-MEASUREMENT.
   ["IND-NO-MEASUREMENT", "C16", "13"],
@@ -175,13 +177,13 @@ describe("seeds/kodaira-program-r6.xlsx の指摘", () => {
   test("規則ごとの件数と重大度", () => {
     const counts: Record<string, string> = {};
     for (const f of report.findings) counts[f.ruleId] = `${f.severity} ${report.findings.filter((x) => x.ruleId === f.ruleId).length}`;
-    expect(counts).toEqual({ "ID-DUPLICATE": "error 1", "PARENT-CHILD": "warning 1", "IND-NO-MEASUREMENT": "warning 3", "TEXT-HTML": "warning 30" });
+    expect(counts).toEqual({ "REF-MISSING": "error 1", "GOAL-STATUS-MISMATCH": "warning 1", "IND-NO-MEASUREMENT": "warning 3", "TEXT-HTML": "warning 30" });
   });
 
   test("メッセージは列の見出しと値を示す", () => {
-    expect(found("ID-DUPLICATE")[0].message.ja).toContain("No.8");
-    expect(found("ID-DUPLICATE")[0].message.ja).toContain("「令和4年度までの取組実績」");
-    const status = found("PARENT-CHILD")[0].message;
+    expect(found("REF-MISSING")[0].message.ja).toContain("No.8");
+    expect(found("REF-MISSING")[0].message.ja).toContain("「令和4年度までの取組実績」");
+    const status = found("GOAL-STATUS-MISMATCH")[0].message;
     expect(status.ja).toContain("「4回」");
     expect(status.ja).toContain("2回、1回");
     expect(status.ja).toContain("計3回");
@@ -190,6 +192,25 @@ describe("seeds/kodaira-program-r6.xlsx の指摘", () => {
       "1年に1業務以上、ICTを活用した業務を拡大",
       "特定事業主行動計画の目標達成を目指す(時間外勤務の年間平均実施時間を令和7年度…",
     ]);
+  });
+
+  test("どの指摘も列をこのシートの見出しで呼び、小平の調査票の項目名（目的・ねらい、当初予定(P) など）を使わない", () => {
+    const row14 = Object.fromEntries(found("TEXT-HTML").filter((f) => f.cell.endsWith("14")).map((f) => [f.cell, f.message.ja.replace(/にHTML.*$/, "")]));
+    expect(row14).toEqual({
+      C14: "「主な取組の方向性」",
+      D14: "「取組項目」",
+      I14: "「令和4年度までの取組実績」",
+      J14: "「令和5年度当初予定・設定目標」",
+      K14: "「令和6年度当初予定・設定目標」",
+    });
+    expect(found("TEXT-HTML").find((f) => f.cell === "C14")!.message.en).toMatch(/^"主な取組の方向性" contains HTML residue/);
+    for (const f of report.findings) expect([f.cell, f.message.ja]).not.toEqual([f.cell, expect.stringMatching(/目的・ねらい|当初予定\(P\)|取組実績\(D\)|実施内容|次年度の当初予定/)]);
+  });
+
+  test("作業ウィンドウは K10・K13 を自分の規則名で示す（内訳シートや番号の重複とは呼ばない）", () => {
+    const names = (id: string) => [t("ja", `ruleName.${id}` as MessageKey), t("en", `ruleName.${id}` as MessageKey)];
+    expect(names(found("GOAL-STATUS-MISMATCH")[0].ruleId)).toEqual(["前年度末の状況と実績の不一致", "year-end status disagrees with results"]);
+    expect(names(found("REF-MISSING")[0].ruleId)).toEqual(["参照先のない番号", "reference to a missing item"]);
   });
 
   test("TEXT-HTML の修正候補はタグを取り除き、箇条の改行を残す", () => {

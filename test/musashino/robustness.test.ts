@@ -2,9 +2,10 @@
  * @jest-environment node
  *
  * Recognition is by label, never by address: variants of the 取組状況 sheet (labels with spaces, line breaks and
- * full-width characters; the table shifted; a wider label column; extra blank rows; merged and unmerged cells) must
- * all read the same records. The sample covers #1 (merged 平成 29～30 年度), #3 (◎), #4 (two plan rows), #25 and #53
- * (the sub-item column, merged with the label column in #25) and #67 (`<p>` in plan cells).
+ * full-width characters; the table shifted; a wider label column; extra blank rows; merged and unmerged cells; a
+ * 年次計画 label merged down over its plan row) must all read the same records. The sample covers #1 (merged
+ * 平成 29～30 年度), #3 (◎), #4 (two plan rows), #25 and #53 (the sub-item column, merged with the label column in
+ * #25) and #67 (`<p>` in plan cells).
  */
 import type { CellRange } from "../../src/core/model/address";
 import type { SurveyRecord } from "../../src/core/model/record";
@@ -109,6 +110,19 @@ const variants: Record<string, Variant> = {
     const covered = (r: number, col: number) => merges.some((m) => m.top <= r && r <= m.bottom && m.left <= col && col <= m.right && !(m.top === r && m.left === col));
     return { ...s, merges, cells: s.cells.filter((c) => !covered(c.row, c.col)) };
   },
+  "年次計画のラベルを下の行（計画の行）と縦に結合する": (s) => {
+    // Only where the cell below the label is a free one: #25 writes its sub-item there (analysis:54).
+    const merges = [...s.merges];
+    const covered = new Set<string>();
+    for (const c of s.cells) {
+      if (c.col !== 0 || c.value.t !== "text" || c.value.v !== "年次計画") continue;
+      const below = s.cells.find((x) => x.row === c.row + 1 && x.col === 0);
+      if ((below && below.value.t !== "empty") || s.merges.some((m) => m.top === c.row + 1 && m.left === 0)) continue;
+      merges.push({ top: c.row, bottom: c.row + 1, left: 0, right: 0 });
+      covered.add(`${c.row + 1}:0`);
+    }
+    return { ...s, merges, cells: s.cells.filter((c) => !covered.has(`${c.row}:${c.col}`)) };
+  },
 };
 
 /** What a user cares about in a record: every value, not where it sat. */
@@ -179,6 +193,9 @@ describe("取組状況の様式の揺れ", () => {
     expect(v3[5].title!.cell.row).toBeGreaterThan(b[5].title!.cell.row + 6);
     expect(grid("v4").merges.length).toBeLessThan(grid("base").merges.length);
     expect(v4[0].plans![0].status!.cell).toEqual(b[0].plans![0].status!.cell);
+    // 年次計画 merged down over the plan row in every block but #25's three (its sub-item is in that cell): 10 - 3.
+    const labelMerges = grid("v5").merges.filter((m) => m.left === 0 && m.right === 0 && m.bottom === m.top + 1);
+    expect(labelMerges.map((m) => grid("v5").rows[m.top - grid("v5").top][0 - grid("v5").left])).toEqual(Array(7).fill("年次計画"));
   });
 
   test("どの変形でも指摘は同じ（セルの位置を除く）", () => {

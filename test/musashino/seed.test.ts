@@ -55,18 +55,19 @@ const DONE_ROWS: readonly { no: number; line: number; cell: string; continuing: 
 ];
 
 /**
- * analysis:79 — "課題・目的 in 44 records, 取組事項 in 37, progress in 53" carry `<p>…</p>`. The seed takes those cells from
- * the source text (seeds/data/musashino/000-torikumi-h29.txt), so TEXT-HTML reports exactly those cells, in column B of
- * each field's row. The two plan rows with `<p>` (analysis:79, L1055 and L1321) are not reported: TEXT-HTML looks at the
- * text fields of a record, not at 年次計画 cells (a known limit of the shared cell collection, rules/helpers.ts).
+ * analysis:79 — "課題・目的 in 44 records, 取組事項 in 37, progress in 53" carry `<p>…</p>`, and "Two plan rows contain `<p>`
+ * inside cells (L1055, L1321)". The seed takes those cells from the source text (seeds/data/musashino/000-torikumi-h29.txt),
+ * so TEXT-HTML reports exactly those cells: column B of each text field's row, and each `<p>` cell of the two plan rows.
  */
-function htmlCells(): { purpose: string[]; actions: string[]; progress: string[] } {
-  const out = { purpose: [] as string[], actions: [] as string[], progress: [] as string[] };
+function htmlCells(): { purpose: string[]; actions: string[]; progress: string[]; plans: string[] } {
+  const out = { purpose: [] as string[], actions: [] as string[], progress: [] as string[], plans: [] as string[] };
   for (const p of projects()) {
     const c = recordCells(p.no);
     if (p.purpose.includes("<p>")) out.purpose.push(a1(c.nameRow + 2, 1));
     if (p.actions.includes("<p>")) out.actions.push(a1(c.nameRow + 3, 1));
     if (p.progress.includes("<p>")) out.progress.push(a1(c.progressRow, 1));
+    const firstYear = p.subItemColumn ? 2 : 1;
+    p.plans.forEach((pl, k) => pl.cells.forEach((v, i) => v.includes("<p>") && out.plans.push(a1(c.plans[k].valueRow, firstYear + i))));
   }
   return out;
 }
@@ -147,20 +148,29 @@ describe("seeds/musashino-h29.xlsx", () => {
 
   test("指摘は根拠のあるものだけで、過不足がない", () => {
     const html = htmlCells();
-    const htmlKeys = [...html.purpose, ...html.actions, ...html.progress].map((c) => key(["TEXT-HTML", "取組状況", c]));
+    const htmlKeys = [...html.purpose, ...html.actions, ...html.progress, ...html.plans].map((c) => key(["TEXT-HTML", "取組状況", c]));
     const expected = sortKeys([...EXPECTED.map(key), ...htmlKeys]);
     const actual = sortKeys(report.findings.map((f) => key([f.ruleId, f.sheet, f.cell])));
     expect(actual).toEqual(expected);
     const byRule: Record<string, number> = {};
     for (const f of report.findings) byRule[f.ruleId] = (byRule[f.ruleId] ?? 0) + 1;
-    expect(byRule).toEqual({ "TEXT-HTML": 134, "DONE-BUT-SCHEDULED": 9, "LIST-MISMATCH": 3 });
+    expect(byRule).toEqual({ "TEXT-HTML": 140, "DONE-BUT-SCHEDULED": 9, "LIST-MISMATCH": 3 });
     // No error: the seed can be submitted; the CLI exits 0.
     expect(report.findings.filter((f) => f.severity === "error")).toEqual([]);
   });
 
-  test("TEXT-HTML は 課題・目的 44・取組事項 37・取組状況 53 のセル（analysis:79）", () => {
+  test("TEXT-HTML は 課題・目的 44・取組事項 37・取組状況 53 のセルと、年次計画の2行（L1055、L1321）の6セル（analysis:79）", () => {
     const html = htmlCells();
-    expect([html.purpose.length, html.actions.length, html.progress.length]).toEqual([44, 37, 53]);
+    expect([html.purpose.length, html.actions.length, html.progress.length, html.plans.length]).toEqual([44, 37, 53, 6]);
+    // L1055 is #52's plan row, L1321 #67's: each the line under its header.
+    const planLines = projects().flatMap((p) => p.plans.filter((pl) => pl.cells.some((v) => v.includes("<p>"))).map((pl) => [p.no, pl.headerLine + 1]));
+    expect(planLines).toEqual([
+      [52, 1055],
+      [67, 1321],
+    ]);
+    const plan = found("TEXT-HTML").find((x) => x.cell === html.plans[0])!;
+    expect(plan.message.ja).toBe("年次計画にHTMLのタグ（<p>）が残っています。タグを取り除き、改行に置き換えられます。");
+    expect(plan.fix?.edits[0]).toMatchObject({ cell: html.plans[0], before: expect.stringMatching(/^<p>/), after: expect.not.stringMatching(/<\/?p>/) });
     const f = found("TEXT-HTML").find((x) => x.cell === html.progress[0]);
     expect(f?.fix?.edits[0].before).toMatch(/^<p>/);
     expect(String(f?.fix?.edits[0].after)).not.toMatch(/<\/?p>/);
@@ -307,6 +317,73 @@ describe("見本を書き換えると", () => {
     expect(found("REQUIRED-MISSING", edited).map((f) => f.cell)).toEqual([a1(c.statusRow, c.statusCol)]);
     // ▲ is not △ here (values.md: only if the profile says so), so it asks no reason.
     expect(found("REASON-REQUIRED", edited)).toEqual([]);
+  });
+
+  test("2行目以降の年次計画の実施状況も見る: 空欄・▲・〇 をその行のセルで指摘し、〇 の修正はそのセルを直す", async () => {
+    // #25 has three plan rows with the status in column C (analysis:54, L581/L584/L587); #4 two, in column B (L221/L224).
+    const [r25b, r25c, r4b] = [statusOf(25, 1), statusOf(25, 2), statusOf(4, 1)];
+    const edited = validateWorkbook(
+      await editedSeed([
+        { row: r25b.statusRow, col: r25b.statusCol, value: null },
+        { row: r25c.statusRow, col: r25c.statusCol, value: "▲" },
+        { row: r4b.statusRow, col: r4b.statusCol, value: "〇" },
+      ]),
+      { profiles: BUILT_IN_PROFILES },
+    );
+    const show = (f: Finding) => [f.ruleId, f.cell, f.severity, f.message.ja];
+    expect(found("REQUIRED-MISSING", edited).map(show)).toEqual([
+      ["REQUIRED-MISSING", a1(r25b.statusRow, r25b.statusCol), "error", "実施状況が入力されていません。提出前に入力してください。"],
+    ]);
+    expect(found("CODE-INVALID", edited).map(show)).toEqual([
+      ["CODE-INVALID", a1(r25c.statusRow, r25c.statusCol), "error", "実施状況の「▲」は使えない記号です。◎・○・△・× のいずれかを入力してください。"],
+    ]);
+    const variant = found("CODE-VARIANT", edited);
+    expect(variant.map(show)).toEqual([
+      ["CODE-VARIANT", a1(r4b.statusRow, r4b.statusCol), "warning", "実施状況の「〇」は「○」と書くのが正しい形です。修正候補を適用できます。"],
+    ]);
+    expect(variant[0].fix?.edits).toEqual([{ sheet: "取組状況", cell: a1(r4b.statusRow, r4b.statusCol), before: "〇", after: "○" }]);
+    expect(a1(r25b.statusRow, r25b.statusCol)).toMatch(/^C/);
+  });
+
+  test("複数行の事業の1行目の実施状況は1回だけ指摘し、位置は1年目の見出しの下（#25 は C 列）", async () => {
+    const [r25a, r4a] = [statusOf(25, 0), statusOf(4, 0)];
+    const edited = validateWorkbook(
+      await editedSeed([
+        { row: r25a.statusRow, col: r25a.statusCol, value: null },
+        { row: r4a.statusRow, col: r4a.statusCol, value: "▲" },
+      ]),
+      { profiles: BUILT_IN_PROFILES },
+    );
+    expect(found("REQUIRED-MISSING", edited).map((f) => f.cell)).toEqual([a1(r25a.statusRow, r25a.statusCol)]);
+    expect(a1(r25a.statusRow, r25a.statusCol)).toMatch(/^C/);
+    expect(found("CODE-INVALID", edited).map((f) => f.cell)).toEqual([a1(r4a.statusRow, r4a.statusCol)]);
+  });
+
+  test("メッセージはこのシートの見出しで項目を呼ぶ（課題・目的、取組事項、目標に対する…、事業名、担当課）", async () => {
+    const c = recordCells(2);
+    const edited = validateWorkbook(
+      await editedSeed([
+        { row: c.nameRow, col: 1, value: null },
+        { row: c.nameRow + 1, col: 1, value: null },
+        { row: c.progressRow, col: 1, value: null },
+      ]),
+      { profiles: BUILT_IN_PROFILES },
+    );
+    expect(found("REQUIRED-MISSING", edited).map((f) => [f.cell, f.message.ja])).toEqual([
+      [a1(c.nameRow, 1), "「事業名」が入力されていません。提出前に入力してください。"],
+      [a1(c.nameRow + 1, 1), "「担当課」が入力されていません。提出前に入力してください。"],
+      [a1(c.progressRow, 1), "「目標に対する1年間の取組状況、課題及び今後の予定」が入力されていません。提出前に入力してください。"],
+    ]);
+    expect(found("REQUIRED-MISSING", edited)[1].message.en).toBe('"担当課" is empty. Fill it in before submitting.');
+    // The seed's own findings: 課題・目的 and 取組事項 (analysis:79), the 目次's 事業名 (#21, analysis:337).
+    const html = htmlCells();
+    const msg = (cell: string) => found("TEXT-HTML").find((f) => f.cell === cell)!.message.ja;
+    expect(msg(html.purpose[0])).toBe("「課題・目的」にHTMLのタグ（<p>）が残っています。タグを取り除き、改行に置き換えられます。");
+    expect(msg(html.actions[0])).toBe("「取組事項」にHTMLのタグ（<p>）が残っています。タグを取り除き、改行に置き換えられます。");
+    expect(msg(html.progress[0])).toMatch(/^「目標に対する1年間の取組状況、課題及び今後の予定」にHTMLのタグ/);
+    expect(found("LIST-MISMATCH")[0].message.ja).toMatch(/^目次の「事業名」「近隣自治体等との広域連携の検討」が/);
+    // None of 小平's names for these fields is left in any message.
+    for (const f of [...report.findings, ...edited.findings]) expect(f.message.ja).not.toMatch(/目的・ねらい|当初予定\(P\)|取組実績\(D\)|取組項目|所管課/);
   });
 
   test("年次計画の → と — の誤り（PLAN-CELL-ORDER）、年度の見出しの誤り（YEAR-HEADER）", async () => {

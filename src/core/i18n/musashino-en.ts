@@ -2,6 +2,8 @@ import type { musashinoJa } from "./musashino-ja";
 
 /** Message catalogue, English: the musashino format. Typed against musashino-ja.ts. */
 export const musashinoEn: Record<keyof typeof musashinoJa, string> = {
+  "field.plans": "annual plan (年次計画)",
+
   "rule.REASON-REQUIRED":
     "The status is {statuses}, but the reason (\"未着手・中止の理由\") is empty. Write why the work has not started or was stopped.",
   "rule.REASON-UNEXPECTED":

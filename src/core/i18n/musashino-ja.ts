@@ -1,5 +1,8 @@
 /** Message catalogue, Japanese: messages of the musashino format's rules and summaries. Merged into ja.ts. */
 export const musashinoJa = {
+  // ---- field names of the 取組状況 (used inside messages)
+  "field.plans": "年次計画",
+
   // ---- rules of the 取組状況 (rules.md, record rules)
   "rule.REASON-REQUIRED":
     "実施状況が {statuses} ですが、「未着手・中止の理由」が記入されていません。未着手のまま、または中止とした理由を記入してください。",

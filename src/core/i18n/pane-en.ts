@@ -172,6 +172,8 @@ export const paneEn: Record<keyof typeof paneJa, string> = {
   "ruleName.PARENT-CHILD": "parent and sub-sheets disagree",
   "ruleName.FY-INCONSISTENT": "fiscal year differs",
   "ruleName.DEPT-UNKNOWN": "unknown department",
+  "ruleName.GOAL-STATUS-MISMATCH": "year-end status disagrees with results",
+  "ruleName.REF-MISSING": "reference to a missing item",
 
   "demo.title": "Chosahyo Checker (browser version)",
   "demo.file": "Open file: {name}",

@@ -172,6 +172,8 @@ export const paneJa = {
   "ruleName.PARENT-CHILD": "内訳シートとの不一致",
   "ruleName.FY-INCONSISTENT": "対象年度の不一致",
   "ruleName.DEPT-UNKNOWN": "不明な課名",
+  "ruleName.GOAL-STATUS-MISMATCH": "前年度末の状況と実績の不一致",
+  "ruleName.REF-MISSING": "参照先のない番号",
 
   // ---- the browser demo
   "demo.title": "調査票チェッカー（ブラウザ版）",

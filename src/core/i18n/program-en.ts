@@ -10,11 +10,12 @@ export const programEn: Record<keyof typeof programJa, string> = {
     "\"{token}\" in the schedule ({year}) is not a known phase word. Use one or more of {codes}, joined by \"・\".",
   "rule.IND-NO-MEASUREMENT.goalBaseline":
     "The numeric goal \"{goal}\" in {field} gives no baseline, so its progress cannot be measured. Add the baseline date and value after the goal, as in \"(令和3年4月1日現在:0%)\".",
-  "rule.PARENT-CHILD.goalStatus":
+  "rule.GOAL-STATUS-MISMATCH":
     "The previous year-end status \"{status}\" in {field} does not match the figures for the same work in {resultField}: \"{figures}\" ({total}). Check which figure is right.",
-  "rule.ID-DUPLICATE.reference":
+  "rule.REF-MISSING":
     "{field} refers to item No.{ref}, but there is no row No.{ref}. Check the number, and if it is right, add the row No.{ref}.",
 
   "program.total": "total {total}",
+  "program.schedule": "the schedule ({year})",
   "program.each": "no total: written with \"各\" (each)",
 };

@@ -42,6 +42,9 @@ export const RULE_IDS = [
   "PARENT-CHILD",
   "FY-INCONSISTENT",
   "DEPT-UNKNOWN",
+  // Not in rules.md: the 小平 推進プログラム's 前年度末の状況 against its results (K10), and a No. cited with no row (K13).
+  "GOAL-STATUS-MISMATCH",
+  "REF-MISSING",
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];

@@ -83,6 +83,8 @@ export interface PlanCell {
   readonly fiscalYear: number;
   readonly toFiscalYear?: number;
   readonly text: string;
+  /** The cell's value as written (a fix must know it exactly). */
+  readonly raw: CellValue;
   readonly cell: CellPos;
 }
 
@@ -94,6 +96,8 @@ export interface PlanRow {
   readonly status?: CodeRead;
   /** Where the status belongs when it is empty: the cell under the first year header. */
   readonly statusAt: CellPos;
+  /** The block's 実施状況 label, when it has one: only then is an empty status a missing one. */
+  readonly statusLabel?: CellPos;
   /** The header row's label cell (年次計画). */
   readonly labelCell: CellPos;
 }
@@ -164,4 +168,6 @@ export interface SurveyRecord {
   readonly present: ReadonlySet<string>;
   /** Cells of the fields that were read but empty: REQUIRED-MISSING points here. */
   readonly emptyCells: Readonly<Partial<Record<string, CellPos>>>;
+  /** Each field's label as written on the sheet, by field id: names a field whose profile label has a year in it. */
+  readonly labelsRead?: Readonly<Partial<Record<string, string>>>;
 }

@@ -70,12 +70,14 @@ export function readFormRecord(hits: Hits, layout: FormLayout): SurveyRecord {
   const emptyCells: Record<string, CellPos> = {};
   const texts: Record<string, TextRead> = {};
   const codes: Record<string, CodeRead> = {};
+  const labelsRead: Record<string, string> = {};
   rec.missingLabels = layout.recognition.required.filter((k) => !hits.has(k));
 
   for (const field of layout.fields) {
     const hit = hits.first(field.label);
     if (!hit) continue;
     present.add(field.id);
+    labelsRead[field.id] = hit.text;
     switch (field.type) {
       case "text": {
         const v = valueNear(hits, hit, field.at);
@@ -157,6 +159,7 @@ export function readFormRecord(hits: Hits, layout: FormLayout): SurveyRecord {
   rec.codes = codes;
   rec.present = present;
   rec.emptyCells = emptyCells;
+  rec.labelsRead = labelsRead;
   return rec;
 }
 
@@ -530,8 +533,9 @@ function readPlans(hits: Hits, f: PlanBlocksField): PlanRow[] {
       .filter((x): x is { y: (typeof yearHits)[number]; fy: NonNullable<ReturnType<typeof parseFiscalYear>> } => !!x.fy)
       .map(({ y, fy }) => ({ fiscalYear: fy.fiscalYear, text: y.text, cell: { row: y.row, col: y.col }, toFiscalYear: fy.toFiscalYear }));
     const firstYearCol = headers.length ? headers[0].cell.col : h.extent.right + 1;
-    // The plan row: the next non-blank row under the header band.
-    const headerBottom = Math.max(h.extent.bottom, ...yearHits.map((y) => y.extent.bottom));
+    // The plan row: the next non-blank row under the year headers. Not under the label: a 年次計画 merged down over
+    // the plan row would hide it.
+    const headerBottom = yearHits.length ? Math.max(...yearHits.map((y) => y.extent.bottom)) : h.extent.bottom;
     let r = headerBottom + 1;
     while (r <= view.bottom && r <= headerBottom + MAX_SKIP && view.isBlankRow(r)) r++;
     const statusHit = hits.all(f.status).find((st) => st.row > headerBottom && st.row <= headerBottom + 1 + MAX_SKIP + 1);
@@ -542,7 +546,7 @@ function readPlans(hits: Hits, f: PlanBlocksField): PlanRow[] {
       for (const hd of headers) {
         const a = view.anchor(valueRow, hd.cell.col);
         const raw = view.raw(a.row, a.col);
-        cells.push({ fiscalYear: hd.fiscalYear, toFiscalYear: hd.toFiscalYear, text: isEmptyCell(raw) ? "" : cellText(raw).trim(), cell: a });
+        cells.push({ fiscalYear: hd.fiscalYear, toFiscalYear: hd.toFiscalYear, text: isEmptyCell(raw) ? "" : cellText(raw).trim(), raw, cell: a });
       }
       // A sub-item sits before the first year column (its own column, or the label column of the value row).
       for (let c = firstYearCol - 1; c >= h.col; c--) {
@@ -560,7 +564,8 @@ function readPlans(hits: Hits, f: PlanBlocksField): PlanRow[] {
       const raw = view.raw(a.row, a.col);
       if (!isEmptyCell(raw)) status = { parsed: parseCode(raw, codeSet), raw, cell: a };
     }
-    out.push({ headers, cells, subItem, status, statusAt, labelCell: { row: h.row, col: h.col } });
+    const statusLabel = statusHit ? { row: statusHit.row, col: statusHit.col } : undefined;
+    out.push({ headers, cells, subItem, status, statusAt, ...(statusLabel ? { statusLabel } : {}), labelCell: { row: h.row, col: h.col } });
   }
   return out;
 }

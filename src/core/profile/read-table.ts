@@ -166,11 +166,13 @@ export function readTableRecords(hits: LabelHits, layout: TableLayout): SurveyRe
       const emptyCells: Record<string, CellPos> = {};
       const codes: Record<string, CodeRead> = {};
       const texts: Record<string, TextRead> = {};
+      const labelsRead: Record<string, string> = {};
       let indicatorLabel: TextRead | undefined;
       const values: { baseline?: IndicatorValueRead; target?: IndicatorValueRead; series?: NonNullable<Indicator["series"]> } = {};
       const goals: Goal[] = [];
       for (const { spec, col, series, years, header } of band.columns) {
         present.add(spec.id);
+        if (header !== undefined) labelsRead[spec.id] = header;
         const { a, raw: own } = cellAt(col);
         const raw = spec.carryDown ? view.raw(a.row, a.col) : own;
         if (spec.carryDown) {
@@ -269,6 +271,7 @@ export function readTableRecords(hits: LabelHits, layout: TableLayout): SurveyRe
       rec.emptyCells = emptyCells;
       rec.codes = codes;
       rec.texts = texts;
+      rec.labelsRead = labelsRead;
       if (!rec.id && !rec.title && rec.indicators.length === 0) continue;
       out.push(rec);
     }

@@ -1,6 +1,7 @@
 /** CELL-ERROR: `#REF!`, `#DIV/0!`, `#N/A`, `#VALUE!` and other error values in a field. */
 import { isCellError } from "../model/cell";
-import { fieldName, finding, textCells } from "./helpers";
+import { fieldLabel } from "./field-label";
+import { finding, textCells } from "./helpers";
 import type { RecordRule } from "./types";
 
 export const cellError: RecordRule = {
@@ -11,7 +12,7 @@ export const cellError: RecordRule = {
     const out = [];
     for (const { field, read } of textCells(rec)) {
       if (!isCellError(read.raw)) continue;
-      out.push(finding("CELL-ERROR", env.severity, rec, read.cell, "rule.CELL-ERROR", { field: fieldName(field), error: read.raw.error }));
+      out.push(finding("CELL-ERROR", env.severity, rec, read.cell, "rule.CELL-ERROR", { field: fieldLabel(env.profile, rec, field), error: read.raw.error }));
     }
     return out;
   },

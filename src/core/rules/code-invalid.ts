@@ -1,6 +1,6 @@
-/** CODE-INVALID: a rating or status that is not in the profile's code set (`C`, `AA`, `済`). */
-import type { CodeRead } from "../model/record";
-import { fieldName, finding } from "./helpers";
+/** CODE-INVALID: a rating or status that is not in the profile's code set (`C`, `AA`, `済`); every 年次計画 row's status. */
+import { fieldLabel } from "./field-label";
+import { codeCells, finding } from "./helpers";
 import type { RecordRule } from "./types";
 
 export const codeInvalid: RecordRule = {
@@ -9,13 +9,13 @@ export const codeInvalid: RecordRule = {
   defaultSeverity: "error",
   check(rec, env) {
     const out = [];
-    for (const [field, c] of Object.entries(rec.codes) as [string, CodeRead][]) {
+    for (const { field, read: c } of codeCells(rec)) {
       if (c.parsed.status !== "invalid") continue;
       const set = codeSetFor(env, field);
       out.push(
         finding("CODE-INVALID", env.severity, rec, c.cell, "rule.CODE-INVALID", {
           value: c.parsed.raw.trim(),
-          field: fieldName(field),
+          field: fieldLabel(env.profile, rec, field),
           codes: set ? set.codes.map((x) => x.code).join("・") : "",
         }),
       );

@@ -1,9 +1,12 @@
-/** CODE-VARIANT: a variant of a valid code (`Ａ`, `a`, `A評価`, `〇`, `x`, spaces around it); the fix normalises it. */
+/**
+ * CODE-VARIANT: a variant of a valid code (`Ａ`, `a`, `A評価`, `〇`, `x`, spaces around it), every 年次計画 row's status
+ * included; the fix normalises it.
+ */
 import { both } from "../i18n";
 import { cellText } from "../model/cell";
 import { a1 } from "../model/finding";
-import type { CodeRead } from "../model/record";
-import { fieldName, finding } from "./helpers";
+import { fieldLabel } from "./field-label";
+import { codeCells, finding } from "./helpers";
 import type { RecordRule } from "./types";
 
 export const codeVariant: RecordRule = {
@@ -12,7 +15,7 @@ export const codeVariant: RecordRule = {
   defaultSeverity: "warning",
   check(rec, env) {
     const out = [];
-    for (const [field, c] of Object.entries(rec.codes) as [string, CodeRead][]) {
+    for (const { field, read: c } of codeCells(rec)) {
       if (c.parsed.status !== "variant" || !c.parsed.code || c.parsed.fixedText === undefined) continue;
       const before = cellText(c.raw);
       const shown = before.trim().length > 12 ? before.trim().slice(0, 12) + "…" : before.trim();
@@ -23,7 +26,7 @@ export const codeVariant: RecordRule = {
           rec,
           c.cell,
           "rule.CODE-VARIANT",
-          { value: shown, code: c.parsed.code, field: fieldName(field) },
+          { value: shown, code: c.parsed.code, field: fieldLabel(env.profile, rec, field) },
           {
             description: both("fix.CODE-VARIANT", { value: shown, code: c.parsed.code }),
             edits: [{ sheet: rec.sheet, cell: a1(c.cell), before, after: c.parsed.fixedText }],

@@ -2,6 +2,7 @@
 import { cellText } from "../model/cell";
 import type { Finding } from "../model/finding";
 import { normalizeForCompare, normalizeLabel } from "../values/text";
+import { fieldLabel } from "./field-label";
 import { finding } from "./helpers";
 import type { WorkbookRule } from "./types";
 
@@ -29,7 +30,9 @@ export const deptUnknown: WorkbookRule = {
       const unknown = r.departments.list.departments
         .map((d) => d.name)
         .filter((n) => !known.has(normalizeForCompare(n)) && !WILDCARDS.has(normalizeForCompare(n)));
-      if (unknown.length) out.push(finding("DEPT-UNKNOWN", s.severity, r, r.departments.cell, "rule.DEPT-UNKNOWN", { names: unknown.join("、"), master: MASTER_SHEET }));
+      if (!unknown.length) continue;
+      const field = fieldLabel(env.profiles.find((p) => p.id === r.profileId), r, "departments");
+      out.push(finding("DEPT-UNKNOWN", s.severity, r, r.departments.cell, "rule.DEPT-UNKNOWN", { field, names: unknown.join("、"), master: MASTER_SHEET }));
     }
     return out;
   },

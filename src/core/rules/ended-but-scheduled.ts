@@ -7,10 +7,11 @@
  *
  * Parameter `endedFields`: the field ids that must be empty on an ended item (default purpose, tasks, plan, planNext).
  */
+import { both } from "../i18n";
 import { cellText, isEmptyCell } from "../model/cell";
 import type { Finding } from "../model/finding";
 import type { TextRead } from "../model/record";
-import { columnLabel } from "./column-label";
+import { fieldLabel } from "./field-label";
 import { finding } from "./helpers";
 import type { RecordRule } from "./types";
 
@@ -27,7 +28,7 @@ export const endedButScheduled: RecordRule = {
     const param = env.setting.params?.endedFields;
     const fields = Array.isArray(param) ? param.filter((x): x is string => typeof x === "string") : DEFAULT_FIELDS;
     const note = ENDED_NOTE.exec(cellText(rec.title?.raw ?? null))?.[0].trim() ?? "終了";
-    const report = (field: string, read: { cell: TextRead["cell"] }, name = columnLabel(env.profile, rec.layoutId, field)) =>
+    const report = (field: string, read: { cell: TextRead["cell"] }, name = fieldLabel(env.profile, rec, field)) =>
       out.push(finding("DONE-BUT-SCHEDULED", env.severity, rec, read.cell, "rule.DONE-BUT-SCHEDULED.ended", { note, field: name }));
     for (const field of fields) {
       if (field === "tasks") {
@@ -35,7 +36,7 @@ export const endedButScheduled: RecordRule = {
           if (task.text.trim()) report(field, task);
           for (const y of task.years) {
             const header = rec.yearHeaders.find((h) => h.fiscalYear === y.fiscalYear)?.text ?? String(y.fiscalYear);
-            report(field, y, { ja: `年度スケジュール（${header}）`, en: `the schedule (${header})` });
+            report(field, y, both("program.schedule", { year: header }));
           }
         }
         continue;

@@ -1,5 +1,6 @@
 /** EVAL2-CHANGED-NO-COMMENT: 2次評価 ≠ 1次評価 with no 2次 comment. kodaira (c.5). */
 import type { Finding } from "../model/finding";
+import { fieldLabel } from "./field-label";
 import { commentOf, finding } from "./helpers";
 import type { RecordRule } from "./types";
 
@@ -14,7 +15,14 @@ export const eval2ChangedNoComment: RecordRule = {
     const c2 = rec.codes.eval2;
     const e2 = c2?.parsed.code;
     if (!e1 || !e2 || e1 === e2 || !c2 || commentOf(c2)) return out;
-    out.push(finding("EVAL2-CHANGED-NO-COMMENT", env.severity, rec, c2.commentAt ?? c2.cell, "rule.EVAL2-CHANGED-NO-COMMENT", { eval1: e1, eval2: e2 }));
+    out.push(
+      finding("EVAL2-CHANGED-NO-COMMENT", env.severity, rec, c2.commentAt ?? c2.cell, "rule.EVAL2-CHANGED-NO-COMMENT", {
+        eval1: e1,
+        eval2: e2,
+        eval1Field: fieldLabel(env.profile, rec, "eval1"),
+        eval2Field: fieldLabel(env.profile, rec, "eval2"),
+      }),
+    );
     return out;
   },
 };

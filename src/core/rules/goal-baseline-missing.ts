@@ -7,7 +7,7 @@
  * 前年度末の状況 instead. The seed has three: ⑬, ⑮ and 19 (K9, K-L28, 30, 40).
  */
 import type { Finding } from "../model/finding";
-import { columnLabel } from "./column-label";
+import { fieldLabel } from "./field-label";
 import { clip, finding } from "./helpers";
 import type { RecordRule } from "./types";
 
@@ -23,7 +23,7 @@ export const goalBaselineMissing: RecordRule = {
       if (!param.includes(g.column) || g.baseline || !(g.target || g.relative)) continue;
       out.push(
         finding("IND-NO-MEASUREMENT", env.severity, rec, g.cell, "rule.IND-NO-MEASUREMENT.goalBaseline", {
-          field: columnLabel(env.profile, rec.layoutId, g.column),
+          field: fieldLabel(env.profile, rec, g.column),
           goal: clip(g.text, 40),
         }),
       );

@@ -1,21 +1,21 @@
 /**
- * PARENT-CHILD for a goal's 前年度末の状況 (analysis e4 K10): the figure a plan goal gives in trailing parentheses,
+ * GOAL-STATUS-MISMATCH (analysis e4 K10): the figure a plan goal gives in trailing parentheses,
  * `…交流の機会を設ける。(4回)`, is the status at the end of the previous year, so it must agree with the results column's
- * figures for the same work (`研修を2回及び…交流の場…を1回開催した` = 3回). rules.md has no id for it; PARENT-CHILD
- * ("a value that differs from the figures it summarises") is the closest. Warning.
+ * figures for the same work (`研修を2回及び…交流の場…を1回開催した` = 3回). rules.md has no id for this; it has its own so
+ * that the pane names it for what it is, not as a parent/child mismatch. Warning.
  *
  * Conservative, as K10 says "where the same metric is reported": the same work is the result bullet at the goal's
  * bullet position when both cells have as many bullets (the program writes them in parallel), else the one result
  * bullet with a figure in that unit. The figures in that bullet agree when one of them, or their sum, is the status.
  * Nothing is reported when the bullet has no figure in the unit, or writes `各1回` (each: the total is unknown).
- * Parameter `goalStatus`: `{ "goals": <plan column field id>, "results": <results column field id> }`.
+ * Parameters: `goals` (the plan column's field id) and `results` (the results column's field id).
  * The seed has one: ③ (4回) against 2回 + 1回 (K-L17).
  */
 import { t } from "../i18n";
 import { figuresIn, splitBullets } from "../indicators/goals";
 import type { Finding } from "../model/finding";
 import type { SurveyRecord, TextRead } from "../model/record";
-import { columnLabel } from "./column-label";
+import { fieldLabel } from "./field-label";
 import { finding } from "./helpers";
 import type { RecordRule } from "./types";
 
@@ -26,13 +26,13 @@ function textOf(rec: SurveyRecord, field: string): TextRead | undefined {
 const near = (a: number, b: number) => Math.abs(a - b) < 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 
 export const goalStatusMismatch: RecordRule = {
-  id: "PARENT-CHILD",
+  id: "GOAL-STATUS-MISMATCH",
   scope: "record",
   defaultSeverity: "warning",
   check(rec, env) {
     const out: Finding[] = [];
-    const param = env.setting.params?.goalStatus as { goals?: unknown; results?: unknown } | undefined;
-    if (typeof param?.goals !== "string" || typeof param.results !== "string" || !rec.goals?.length) return out;
+    const param = env.setting.params ?? {};
+    if (typeof param.goals !== "string" || typeof param.results !== "string" || !rec.goals?.length) return out;
     const results = textOf(rec, param.results);
     const plans = textOf(rec, param.goals);
     if (!results || !plans) return out;
@@ -51,10 +51,10 @@ export const goalStatusMismatch: RecordRule = {
       if (near(total, status) || figures.some((f) => near(f.quantity.value, status))) continue;
       const written = `${Number(total.toFixed(6))}${g.status.quantity.writtenUnit ?? unit ?? ""}`;
       out.push(
-        finding("PARENT-CHILD", env.severity, rec, g.cell, "rule.PARENT-CHILD.goalStatus", {
-          field: columnLabel(env.profile, rec.layoutId, g.column),
+        finding("GOAL-STATUS-MISMATCH", env.severity, rec, g.cell, "rule.GOAL-STATUS-MISMATCH", {
+          field: fieldLabel(env.profile, rec, g.column),
           status: g.status.text,
-          resultField: columnLabel(env.profile, rec.layoutId, param.results),
+          resultField: fieldLabel(env.profile, rec, param.results),
           figures: figures.map((f) => f.text).join("、"),
           total: { ja: t("ja", "program.total", { total: written }), en: t("en", "program.total", { total: written }) },
         }),

@@ -1,4 +1,4 @@
-import { both, label, type LocalizedText, type MessageKey, type MessageParams } from "../i18n";
+import { both, type MessageKey, type MessageParams } from "../i18n";
 import { a1, type Finding, type Fix, type RuleId, type Severity } from "../model/finding";
 import type { CellPos, CodeRead, SurveyRecord, TextRead } from "../model/record";
 
@@ -20,12 +20,6 @@ export function finding(
     message: both(key, params),
     ...(fix ? { fix } : {}),
   };
-}
-
-/** The name of a field as a clerk knows it (所管課, 取組実績(D) …), in both languages. */
-export function fieldName(id: string): LocalizedText {
-  const key = `field.${id}` as MessageKey;
-  return label(key);
 }
 
 export type TextField = "plan" | "result" | "next" | "reason" | "page";
@@ -76,6 +70,29 @@ function collectTextCells(rec: SurveyRecord): { field: string; read: TextRead }[
     if (t.text) add("task", { text: t.text, raw: t.text, cell: t.cell });
     for (const y of t.years) add("schedule", { text: y.text, raw: y.text, cell: y.cell });
   }
+  for (const p of rec.plans ?? []) {
+    add("plans", p.subItem);
+    for (const c of p.cells) if (c.text) add("plans", { text: c.text, raw: c.raw, cell: c.cell });
+    if (p.status) add("status", { text: String(p.status.raw ?? ""), raw: p.status.raw, cell: p.status.cell });
+  }
+  return out;
+}
+
+/**
+ * Every code a record was read from, with its field: each 年次計画 row's 実施状況 (武蔵野), not only the one the record
+ * keeps as its status; a cell is listed once.
+ */
+export function codeCells(rec: SurveyRecord): readonly { field: string; read: CodeRead }[] {
+  const out: { field: string; read: CodeRead }[] = [];
+  const seen = new Set<string>();
+  const add = (field: string, read: CodeRead) => {
+    const k = `${read.cell.row}:${read.cell.col}`;
+    if (seen.has(k)) return;
+    seen.add(k);
+    out.push({ field, read });
+  };
+  for (const p of rec.plans ?? []) if (p.status) add("status", p.status);
+  for (const [field, c] of Object.entries(rec.codes) as [string, CodeRead][]) add(field, c);
   return out;
 }
 

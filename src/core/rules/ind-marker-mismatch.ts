@@ -1,6 +1,7 @@
 /** IND-MARKER-MISMATCH: the label numbers ①② do not match the numbers in the value cells. kodaira No.16, No.21. */
 import type { Finding } from "../model/finding";
-import { fieldName, finding } from "./helpers";
+import { fieldLabel } from "./field-label";
+import { finding } from "./helpers";
 import type { RecordRule } from "./types";
 
 export const indMarkerMismatch: RecordRule = {
@@ -13,7 +14,7 @@ export const indMarkerMismatch: RecordRule = {
       for (const p of ind.markerProblems ?? []) {
         out.push(
           finding("IND-MARKER-MISMATCH", env.severity, rec, p.cell, "rule.IND-MARKER-MISMATCH", {
-            column: fieldName(p.column),
+            column: fieldLabel(env.profile, rec, p.column),
             labelMarkers: p.labelMarkers || "—",
             valueMarkers: p.valueMarkers || "—",
           }),

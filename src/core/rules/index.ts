@@ -33,11 +33,12 @@ import { textTooLong } from "./text-too-long";
 import type { Rule } from "./types";
 import { valueUnparseable } from "./value-unparseable";
 import { yearHeader } from "./year-header";
-// 小平 推進プログラム (analysis e4 K5, K7, K9, K10, K13): checks with no rules.md id of their own, under the closest one.
-import { crossReferenceMissing } from "./cross-reference-missing";
+// 小平 推進プログラム (analysis e4 K5, K7, K9): checks with no rules.md id of their own, under the closest one; K10 and
+// K13 have ids of their own (GOAL-STATUS-MISMATCH, REF-MISSING), as no rules.md id says what they find.
 import { endedButScheduled } from "./ended-but-scheduled";
 import { goalBaselineMissing } from "./goal-baseline-missing";
 import { goalStatusMismatch } from "./goal-status-mismatch";
+import { refMissing } from "./ref-missing";
 import { scheduleVocabulary } from "./schedule-vocabulary";
 
 export const RULES: readonly Rule[] = [
@@ -77,7 +78,7 @@ export const RULES: readonly Rule[] = [
   scheduleVocabulary,
   goalBaselineMissing,
   goalStatusMismatch,
-  crossReferenceMissing,
+  refMissing,
 ];
 
 export function ruleById(id: RuleId): Rule | undefined {

@@ -11,7 +11,8 @@ import type { Finding, Severity } from "../model/finding";
 import type { SurveyRecord } from "../model/record";
 import type { Department } from "../values/types";
 import { normalizeForCompare } from "../values/text";
-import { clip, fieldName, finding } from "./helpers";
+import { fieldLabel } from "./field-label";
+import { clip, finding } from "./helpers";
 import { listPairings } from "./list-pairing";
 import type { WorkbookRule } from "./types";
 
@@ -123,6 +124,7 @@ export const listMismatch: WorkbookRule = {
     for (const p of listPairings(env.records)) {
       const s = env.settingFor(p.profileId);
       if (!s) continue;
+      const profile = env.profiles.find((x) => x.id === p.profileId);
       const textSeverity: Severity = s.severity === "error" ? "warning" : s.severity;
       const wildcards = (s.setting.params?.departmentWildcards as string[] | undefined) ?? DEFAULT_WILDCARDS;
       const compareNotes = s.setting.params?.departmentNotes === "compare";
@@ -145,7 +147,7 @@ export const listMismatch: WorkbookRule = {
           out.push(
             finding("LIST-MISMATCH", s.severity, row, lc.cell, "rule.LIST-MISMATCH.code", {
               list,
-              field: fieldName(f),
+              field: fieldLabel(profile, rec, f),
               listValue: lc.parsed.code,
               sheet: rec.sheet,
               recordValue: rc.parsed.code,
@@ -156,6 +158,7 @@ export const listMismatch: WorkbookRule = {
           out.push(
             finding("LIST-MISMATCH", textSeverity, row, row.title.cell, "rule.LIST-MISMATCH.title", {
               list,
+              field: fieldLabel(profile, row, "title"),
               listValue: clip(row.title.text, 40),
               sheet: rec.sheet,
               recordValue: clip(rec.title.text, 40),
@@ -168,6 +171,7 @@ export const listMismatch: WorkbookRule = {
             out.push(
               finding("LIST-MISMATCH", textSeverity, row, row.departments.cell, "rule.LIST-MISMATCH.departments", {
                 list,
+                field: fieldLabel(profile, rec, "departments"),
                 sheet: rec.sheet,
                 missing: missing.join("、"),
               }),

@@ -1,7 +1,8 @@
 /** NUMBER-AS-TEXT: an indicator value that is a number stored as text; the fix converts it. */
 import { both } from "../i18n";
 import { a1, type Finding } from "../model/finding";
-import { fieldName, finding } from "./helpers";
+import { fieldLabel } from "./field-label";
+import { finding } from "./helpers";
 import type { RecordRule } from "./types";
 
 export const numberAsText: RecordRule = {
@@ -27,7 +28,7 @@ export const numberAsText: RecordRule = {
             rec,
             v.cell,
             "rule.NUMBER-AS-TEXT",
-            { field: fieldName(col), value: v.raw.trim() },
+            { field: fieldLabel(env.profile, rec, col), value: v.raw.trim() },
             { description: both("fix.NUMBER-AS-TEXT", { value: v.raw.trim() }), edits: [{ sheet: rec.sheet, cell, before: v.raw, after: n }] },
           ),
         );

@@ -12,7 +12,8 @@ import { normalizeForCompare } from "../values/text";
 import type { ValuePart } from "../values/types";
 import type { Family } from "./family";
 import { parseRecordId } from "./family";
-import { clip, commentOf, fieldName, finding } from "./helpers";
+import { fieldLabel } from "./field-label";
+import { clip, commentOf, finding } from "./helpers";
 import type { WorkbookRule } from "./types";
 
 function codeOrder(profile: Profile): string[] {
@@ -36,7 +37,7 @@ function ratingChecks(parent: SurveyRecord, kids: SurveyRecord[], order: string[
   out.push(finding("PARENT-CHILD", sev, parent, c.cell, "rule.PARENT-CHILD.rating", { code: c.parsed.code!, range: lo === hi ? order[lo] : `${order[lo]}〜${order[hi]}` }));
 }
 
-function departmentCheck(parent: SurveyRecord, kids: SurveyRecord[], sev: Severity, out: Finding[]): void {
+function departmentCheck(parent: SurveyRecord, kids: SurveyRecord[], profile: Profile, sev: Severity, out: Finding[]): void {
   if (!parent.departments || kids.some((k) => !k.departments)) return;
   const mine = deptNames(parent);
   const union = new Set<string>();
@@ -46,6 +47,7 @@ function departmentCheck(parent: SurveyRecord, kids: SurveyRecord[], sev: Severi
   if (!missing.length && !extra.length) return;
   out.push(
     finding("PARENT-CHILD", sev, parent, parent.departments.cell, "rule.PARENT-CHILD.departments", {
+      field: fieldLabel(profile, parent, "departments"),
       missing: missing.join("、") || "—",
       extra: extra.join("、") || "—",
     }),
@@ -81,7 +83,7 @@ function differingPart(child: IndicatorValueRead, parent: IndicatorValueRead): {
   return undefined;
 }
 
-function valueChecks(child: SurveyRecord, cover: SurveyRecord, sev: Severity, out: Finding[]): void {
+function valueChecks(child: SurveyRecord, cover: SurveyRecord, profile: Profile, sev: Severity, out: Finding[]): void {
   const byName = new Map(cover.indicators.map((i) => [normalizeForCompare(indicatorName(i.label.text)), i] as const));
   for (const ind of child.indicators) {
     const p = byName.get(normalizeForCompare(indicatorName(ind.label.text)));
@@ -94,7 +96,7 @@ function valueChecks(child: SurveyRecord, cover: SurveyRecord, sev: Severity, ou
       if (!d) continue;
       out.push(
         finding("PARENT-CHILD", sev, child, cv.cell, "rule.PARENT-CHILD.value", {
-          column: fieldName(col),
+          column: fieldLabel(profile, child, col),
           label: clip(d.c.label ?? indicatorName(ind.label.text), 24),
           value: formatPart(d.c),
           parentSheet: cover.sheet,
@@ -126,7 +128,7 @@ export function checkFamilies(records: readonly SurveyRecord[], family: Family, 
     const pid = parseRecordId(rec.id.text);
     if (pid.sub !== undefined) {
       const cover = family.coveringOf(rec);
-      if (cover) valueChecks(rec, cover, s.severity, out);
+      if (cover) valueChecks(rec, cover, profile, s.severity, out);
       continue;
     }
     if (!family.isParent(rec)) continue;
@@ -135,7 +137,7 @@ export function checkFamilies(records: readonly SurveyRecord[], family: Family, 
     const parts = pid.range ? all : all.filter((k) => parseRecordId(k.id!.text).sub !== undefined);
     if (parts.length === 0) continue;
     ratingChecks(rec, parts, codeOrder(profile), s.severity, out);
-    departmentCheck(rec, parts, s.severity, out);
+    departmentCheck(rec, parts, profile, s.severity, out);
     unratedChild(rec, parts, profile, s.severity, out);
   }
   return out;

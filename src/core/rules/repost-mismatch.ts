@@ -1,6 +1,7 @@
 /** REPOST-MISMATCH: a repost row (`【No.15の再掲】`) whose ratings differ from its original's. kodaira (c.1). */
 import type { Finding } from "../model/finding";
-import { fieldName, finding } from "./helpers";
+import { fieldLabel } from "./field-label";
+import { finding } from "./helpers";
 import { listPairings } from "./list-pairing";
 import type { WorkbookRule } from "./types";
 
@@ -13,6 +14,7 @@ export const repostMismatch: WorkbookRule = {
     for (const p of listPairings(env.records)) {
       const s = env.settingFor(p.profileId);
       if (!s) continue;
+      const profile = env.profiles.find((x) => x.id === p.profileId);
       for (const row of p.rows) {
         if (!row.repostOf) continue;
         // Compare with the original's sheet when there is one, else with the original's list row.
@@ -25,7 +27,7 @@ export const repostMismatch: WorkbookRule = {
           out.push(
             finding("REPOST-MISMATCH", s.severity, row, mine.cell, "rule.REPOST-MISMATCH", {
               original: row.repostOf,
-              field: fieldName(f),
+              field: fieldLabel(profile, row, f),
               value: mine.parsed.code,
               originalValue: theirs.parsed.code,
             }),

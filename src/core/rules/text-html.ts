@@ -3,7 +3,8 @@ import { both } from "../i18n";
 import { cellText } from "../model/cell";
 import { a1, type Finding } from "../model/finding";
 import { hasHtmlResidue, stripHtml } from "../values/text";
-import { fieldName, finding, textCells } from "./helpers";
+import { fieldLabel } from "./field-label";
+import { finding, textCells } from "./helpers";
 import type { RecordRule } from "./types";
 
 const TAG_NAME = /<\/?([a-z]+)/gi;
@@ -25,7 +26,7 @@ export const textHtml: RecordRule = {
           rec,
           read.cell,
           "rule.TEXT-HTML",
-          { field: fieldName(field), tags },
+          { field: fieldLabel(env.profile, rec, field), tags },
           { description: both("fix.TEXT-HTML"), edits: [{ sheet: rec.sheet, cell: a1(read.cell), before, after: stripHtml(before) }] },
         ),
       );

@@ -3,7 +3,8 @@ import { both, label } from "../i18n";
 import { cellText } from "../model/cell";
 import { a1, type Finding } from "../model/finding";
 import { findInvisible, trimInvisible } from "../values/text";
-import { fieldName, finding, textCells } from "./helpers";
+import { fieldLabel } from "./field-label";
+import { finding, textCells } from "./helpers";
 import type { RecordRule } from "./types";
 
 /** Fields whose edges matter: names and ids are compared, so a trailing space makes them differ. */
@@ -30,7 +31,7 @@ export const textInvisible: RecordRule = {
           rec,
           read.cell,
           "rule.TEXT-INVISIBLE",
-          { field: fieldName(field), what: inv.zeroWidth ? label("what.zeroWidth") : label("what.edgeSpace") },
+          { field: fieldLabel(env.profile, rec, field), what: inv.zeroWidth ? label("what.zeroWidth") : label("what.edgeSpace") },
           { description: both("fix.TEXT-INVISIBLE"), edits: [{ sheet: rec.sheet, cell: a1(read.cell), before, after }] },
         ),
       );

@@ -1,7 +1,8 @@
 /** TEXT-TOO-LONG: over Excel's 32,767 characters, or over a profile's limit for a field. */
 import type { Finding } from "../model/finding";
 import { EXCEL_MAX_CELL_CHARS } from "../values/text";
-import { fieldName, finding, textCells } from "./helpers";
+import { fieldLabel } from "./field-label";
+import { finding, textCells } from "./helpers";
 import type { RecordRule } from "./types";
 
 export const textTooLong: RecordRule = {
@@ -18,7 +19,7 @@ export const textTooLong: RecordRule = {
       if (read.text.length <= max) continue; // code units ≥ characters: nothing to count
       const length = [...read.text].length;
       if (length <= max) continue;
-      out.push(finding("TEXT-TOO-LONG", env.severity, rec, read.cell, "rule.TEXT-TOO-LONG", { field: fieldName(field), length, max }));
+      out.push(finding("TEXT-TOO-LONG", env.severity, rec, read.cell, "rule.TEXT-TOO-LONG", { field: fieldLabel(env.profile, rec, field), length, max }));
     }
     return out;
   },

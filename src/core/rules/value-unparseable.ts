@@ -1,6 +1,7 @@
 /** VALUE-UNPARSEABLE: an indicator value that is not a number, placeholder, note or known target form. */
 import { a1, type Finding } from "../model/finding";
-import { clip, fieldName, finding } from "./helpers";
+import { fieldLabel } from "./field-label";
+import { clip, finding } from "./helpers";
 import type { RecordRule } from "./types";
 
 export const valueUnparseable: RecordRule = {
@@ -17,7 +18,7 @@ export const valueUnparseable: RecordRule = {
         const key = `${a1(v.cell)}|${v.text}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        out.push(finding("VALUE-UNPARSEABLE", env.severity, rec, v.cell, "rule.VALUE-UNPARSEABLE", { field: fieldName(col), value: clip(v.text) }));
+        out.push(finding("VALUE-UNPARSEABLE", env.severity, rec, v.cell, "rule.VALUE-UNPARSEABLE", { field: fieldLabel(env.profile, rec, col), value: clip(v.text) }));
       }
     }
     return out;

@@ -1,0 +1,44 @@
+/**
+ * REF-MISSING (analysis e4 K13, d3): a record's text cites an item that has no row, `No.8「事業の精査と見直し」の取組との
+ * 関連で…` while no record of the same profile has No.8. rules.md has no id for a dangling reference; it has its own so
+ * that the pane does not call it a duplicate number. Error, as K13. Only for profiles that enable it: the 小平 調査票
+ * cites sub-items in its comments (`No.2-7については…`) and is not checked this way. The seed has one: ⑤ → No.8 (K-L19).
+ */
+import type { Finding } from "../model/finding";
+import { normalizeRecordId } from "../profile/headings";
+import { fieldLabel } from "./field-label";
+import { finding, textCells } from "./helpers";
+import type { WorkbookRule } from "./types";
+
+const REF_RE = /No[.．]?\s*([0-9０-９]+(?:[-－][0-9０-９]+)?)/gi;
+
+export const refMissing: WorkbookRule = {
+  id: "REF-MISSING",
+  scope: "workbook",
+  defaultSeverity: "error",
+  check(env) {
+    const out: Finding[] = [];
+    const ids = new Map<string, Set<string>>();
+    for (const r of env.records) {
+      if (!r.id || r.role !== "records" || !env.settingFor(r.profileId)) continue;
+      const set = ids.get(r.profileId) ?? new Set<string>();
+      set.add(r.id.text);
+      ids.set(r.profileId, set);
+    }
+    for (const r of env.records) {
+      const s = env.settingFor(r.profileId);
+      if (!s) continue;
+      const profile = env.profiles.find((p) => p.id === r.profileId);
+      const known = ids.get(r.profileId) ?? new Set<string>();
+      for (const { field, read } of textCells(r)) {
+        if (field === "id") continue;
+        const refs = new Set([...read.text.matchAll(REF_RE)].map((m) => normalizeRecordId(m[1])));
+        for (const ref of refs) {
+          if (known.has(ref)) continue;
+          out.push(finding("REF-MISSING", s.severity, r, read.cell, "rule.REF-MISSING", { field: fieldLabel(profile, r, field), ref }));
+        }
+      }
+    }
+    return out;
+  },
+};
