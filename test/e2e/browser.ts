@@ -234,3 +234,27 @@ export async function openInDemo(page: Page, name: string, bytes: Buffer): Promi
   await page.getByTestId("file-name").filter({ hasText: name }).waitFor();
   await validateButton(page);
 }
+
+/**
+ * The set-up every browser test file shares: a server and a browser for the file's tests, and an axe check that
+ * logs each view's result (printed after the file) and fails on a serious or critical violation.
+ */
+export function useEnv(axeTitle: string): { env: () => Env; axeClean: (page: Page, view: string) => Promise<void> } {
+  let env: Env | undefined;
+  const axeLog: string[] = [];
+  beforeAll(async () => {
+    env = await startEnv();
+  });
+  afterAll(async () => {
+    await stopEnv(env);
+    console.log(`${axeTitle} (serious/critical must be none):\n${axeLog.join("\n")}`);
+  });
+  return {
+    env: () => env!,
+    async axeClean(page, view) {
+      const v = await runAxe(page);
+      axeLog.push(`  ${view}: ${v.length ? v.map((x) => `${x.id} (${x.impact}, ${x.nodes} nodes)`).join(", ") : "no violations"}`);
+      expect(serious(v)).toEqual([]);
+    },
+  };
+}

@@ -8,67 +8,47 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import ExcelJS from "exceljs";
-import type { Page } from "playwright-core";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
 import {
   cliFindings,
   countBy,
   DIST,
-  type Env,
   firstRenderMs,
   gridCell,
   openPage,
   overflowing,
   PANE_VIEWPORT,
-  runAxe,
   runs,
   screenshot,
   SEED,
-  serious,
   sevCounts,
   showSheet,
   shownCounts,
   shownFindings,
-  startEnv,
-  stopEnv,
   validate,
   validateButton,
   waitForRun,
+  useEnv,
   WIDE_VIEWPORT,
 } from "./browser";
 import { sampleWithCodeVariant } from "./samples";
 
-let env: Env;
-beforeAll(async () => {
-  env = await startEnv();
-});
-afterAll(async () => {
-  await stopEnv(env);
-});
-
-const axeLog: string[] = [];
-afterAll(() => {
-  console.log(`axe (serious/critical must be none):\n${axeLog.join("\n")}`);
-});
-
-async function axeClean(page: Page, view: string): Promise<void> {
-  const v = await runAxe(page);
-  axeLog.push(`  ${view}: ${v.length ? v.map((x) => `${x.id} (${x.impact}, ${x.nodes} nodes)`).join(", ") : "no violations"}`);
-  expect(serious(v)).toEqual([]);
-}
+const shared = useEnv("axe");
+const axeClean = shared.axeClean;
+const env = shared.env;
 
 async function openDemo(viewport = WIDE_VIEWPORT, query = "") {
-  const w = await openPage(env, { viewport });
-  await w.page.goto(`${env.url}/demo.html${query}`);
+  const w = await openPage(env(), { viewport });
+  await w.page.goto(`${env().url}/demo.html${query}`);
   await validateButton(w.page);
   return w;
 }
 
 test("開くとすぐに日本語の作業ウィンドウが表示され、静的な案内は消える（初回描画の時間を記録）", async () => {
   const times: number[] = [];
-  const { page, context, problems } = await openPage(env, { viewport: PANE_VIEWPORT });
+  const { page, context, problems } = await openPage(env(), { viewport: PANE_VIEWPORT });
   for (let i = 0; i < 3; i++) {
-    await page.goto(`${env.url}/demo.html`);
+    await page.goto(`${env().url}/demo.html`);
     times.push(await firstRenderMs(page));
   }
   const sorted = [...times].sort((a, b) => a - b);
@@ -323,8 +303,8 @@ test("ダークテーマとハイコントラストは Fluent のトークンで
   expect(dark.problems).toEqual([]);
   await dark.context.close();
 
-  const hc = await openPage(env, { viewport: PANE_VIEWPORT, forcedColors: "active" });
-  await hc.page.goto(`${env.url}/demo.html`);
+  const hc = await openPage(env(), { viewport: PANE_VIEWPORT, forcedColors: "active" });
+  await hc.page.goto(`${env().url}/demo.html`);
   await validate(hc.page);
   await screenshot(hc.page, "11-pane-high-contrast.png");
   expect(hc.problems).toEqual([]);
@@ -333,7 +313,7 @@ test("ダークテーマとハイコントラストは Fluent のトークンで
 
 test("ローカルのフォルダから file:// で開いても動く（LGWAN 端末向け）", async () => {
   const cli = cliFindings(SEED);
-  const { page, context, problems } = await openPage(env, { viewport: WIDE_VIEWPORT });
+  const { page, context, problems } = await openPage(env(), { viewport: WIDE_VIEWPORT });
   await page.goto(pathToFileURL(path.join(DIST, "demo.html")).href);
   await validate(page);
   expect(await shownCounts(page)).toEqual(sevCounts(cli));

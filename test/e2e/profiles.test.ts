@@ -14,49 +14,30 @@ import type { Page } from "playwright-core";
 import {
   cliFindings,
   countBy,
-  type Env,
   openInDemo,
   openPage,
   overflowing,
   PANE_VIEWPORT,
   ROOT,
-  runAxe,
   screenshot,
-  serious,
   sevCounts,
   shownCounts,
   shownFindings,
-  startEnv,
-  stopEnv,
   validate,
   validateButton,
+  useEnv,
   WIDE_VIEWPORT,
 } from "./browser";
 
-let env: Env;
-beforeAll(async () => {
-  env = await startEnv();
-});
-afterAll(async () => {
-  await stopEnv(env);
-});
-
-const axeLog: string[] = [];
-afterAll(() => {
-  console.log(`axe, other formats (serious/critical must be none):\n${axeLog.join("\n")}`);
-});
-
-async function axeClean(page: Page, view: string): Promise<void> {
-  const v = await runAxe(page);
-  axeLog.push(`  ${view}: ${v.length ? v.map((x) => `${x.id} (${x.impact}, ${x.nodes} nodes)`).join(", ") : "no violations"}`);
-  expect(serious(v)).toEqual([]);
-}
+const shared = useEnv("axe, other formats");
+const axeClean = shared.axeClean;
+const env = shared.env;
 
 const seed = (name: string) => path.join(ROOT, "seeds", name);
 
 async function openDemoWith(file: string, viewport = PANE_VIEWPORT) {
-  const w = await openPage(env, { viewport });
-  await w.page.goto(`${env.url}/demo.html`);
+  const w = await openPage(env(), { viewport });
+  await w.page.goto(`${env().url}/demo.html`);
   await validateButton(w.page);
   await openInDemo(w.page, path.basename(file), readFileSync(file));
   return w;

@@ -9,42 +9,23 @@ import type { Page } from "playwright-core";
 import {
   cliFindings,
   demoSheetNames,
-  type Env,
   gridCell,
   openPage,
   overflowing,
   PANE_VIEWPORT,
-  runAxe,
   screenshot,
   SEED,
-  serious,
   sevCounts,
   shownCounts,
-  startEnv,
-  stopEnv,
   validate,
   validateButton,
+  useEnv,
   WIDE_VIEWPORT,
 } from "./browser";
 
-let env: Env;
-beforeAll(async () => {
-  env = await startEnv();
-});
-afterAll(async () => {
-  await stopEnv(env);
-});
-
-const axeLog: string[] = [];
-afterAll(() => {
-  console.log(`axe, 集計 (serious/critical must be none):\n${axeLog.join("\n")}`);
-});
-
-async function axeClean(page: Page, view: string): Promise<void> {
-  const v = await runAxe(page);
-  axeLog.push(`  ${view}: ${v.length ? v.map((x) => `${x.id} (${x.impact}, ${x.nodes} nodes)`).join(", ") : "no violations"}`);
-  expect(serious(v)).toEqual([]);
-}
+const shared = useEnv("axe, 集計");
+const axeClean = shared.axeClean;
+const env = shared.env;
 
 /** Records each state the 集計 progress bar shows (`phase|text`), from now on, in window.__summaryProgress. */
 async function watchProgress(page: Page): Promise<void> {
@@ -77,8 +58,8 @@ test("集計シート作成: エラーの確認のあと進み具合と作成し
   const cli = cliFindings(SEED);
   const errors = sevCounts(cli).error;
   expect(errors).toBeGreaterThan(0);
-  const { page, context, problems } = await openPage(env, { viewport: WIDE_VIEWPORT });
-  await page.goto(`${env.url}/demo.html`);
+  const { page, context, problems } = await openPage(env(), { viewport: WIDE_VIEWPORT });
+  await page.goto(`${env().url}/demo.html`);
   await validateButton(page);
   const sheetsBefore = await demoSheetNames(page);
 
