@@ -127,6 +127,8 @@ test("集計シート作成: エラーの確認のあと進み具合と作成し
   expect(await page.getByTestId("name-box").innerText()).toBe("評価集計!A1");
   expect(await gridRow(page, "方針")).toEqual(["方針", "S", "A", "B", "未評価", "計"]);
   expect(await gridRow(page, "計")).toEqual(["計", "2", "29", "10", "0", "41"]);
+  // The grid shows the 0.0% format, as Excel would, not the raw fractions.
+  expect(await gridRow(page, "割合")).toEqual(["割合", "4.9%", "70.7%", "24.4%", "0.0%", "100.0%"]);
   expect(await page.getByText("再掲（No.29・No.41）は件数に含めていません。").isVisible()).toBe(true);
   await page.locator("table[data-sheet='評価集計'] td[data-cell='A1']").scrollIntoViewIfNeeded();
   await screenshot(page, "19-demo-summary-sheet.png");

@@ -8,6 +8,7 @@ import { columnLetters, parseRangeA1, toA1 } from "../../core/model/address";
 import { cellText } from "../../core/model/cell";
 import type { SheetGrid } from "../../core/model/grid";
 import { useT } from "../i18n";
+import { formatNumber } from "./number-format";
 import type { DemoPort } from "./demo-port";
 
 const MAX_SHOWN_ROWS = 300;
@@ -112,7 +113,8 @@ function layoutOf(grid: SheetGrid, mustShow?: { row: number; col: number }): Lay
 }
 
 function value(grid: SheetGrid, r: number, c: number): string {
-  return cellText(grid.rows[r - grid.top]?.[c - grid.left] ?? null);
+  const v = grid.rows[r - grid.top]?.[c - grid.left] ?? null;
+  return typeof v === "number" ? formatNumber(v, grid.numberFormats?.get(`${r},${c}`)) : cellText(v);
 }
 
 export function GridPanel({ port }: { port: DemoPort }) {
