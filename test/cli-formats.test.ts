@@ -50,6 +50,8 @@ test("武蔵野: 79 projects and 84 plan rows, ◎ 13 and ○ 71; DONE-BUT-SCHED
   // #21 (name), #35 (note on another department), #37 (note missing): analysis 337–338.
   const list = findings.filter((f) => f.ruleId === "LIST-MISMATCH");
   expect(list.map((f) => `${f.sheet}!${f.cell}`)).toEqual(["目次!A36", "目次!B59", "目次!B61"]);
+  // Both sides named by their own labels: 目次's and 取組状況's 事業名, not the 小平 word 項目名.
+  expect(list[0].message).toBe("目次の「事業名」「近隣自治体等との広域連携の検討」が、シート「取組状況」の「事業名」「近隣自治体等との連携の検討」と一致しません。");
   expect(findings.filter((f) => f.ruleId === "REASON-REQUIRED")).toEqual([]);
 });
 

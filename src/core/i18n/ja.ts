@@ -78,7 +78,7 @@ export const ja = {
   "rule.IND-MARKER-MISMATCH": "指標の番号（{labelMarkers}）と{column}の番号（{valueMarkers}）が対応していません。指標ごとに①②…を付けて入力してください。",
   "rule.ID-DUPLICATE": "No.{id} が重複しています（ほかに {others}）。番号を確認してください。",
   "rule.LIST-MISMATCH.code": "{list}の{field}（{listValue}）がシート「{sheet}」の{field}（{recordValue}）と一致しません。",
-  "rule.LIST-MISMATCH.title": "{list}の{field}「{listValue}」がシート「{sheet}」の項目名「{recordValue}」と一致しません。",
+  "rule.LIST-MISMATCH.title": "{list}の{field}「{listValue}」が、シート「{sheet}」の{recordField}「{recordValue}」と一致しません。",
   "rule.LIST-MISMATCH.departments": "{list}の担当課のうち「{missing}」が、シート「{sheet}」の{field}にありません。",
   "rule.LIST-MISSING-RECORD.row": "{list}のNo.{id}に対応する調査票シートがありません。",
   "rule.LIST-MISSING-RECORD.record": "調査票 No.{id} が{list}にありません。",

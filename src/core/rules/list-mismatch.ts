@@ -161,6 +161,8 @@ export const listMismatch: WorkbookRule = {
               field: fieldLabel(profile, row, "title"),
               listValue: clip(row.title.text, 40),
               sheet: rec.sheet,
+              // Each side named as its own sheet labels it (目次's 事業名, 評価一覧's 取組項目 …).
+              recordField: fieldLabel(profile, rec, "title"),
               recordValue: clip(rec.title.text, 40),
             }),
           );
