@@ -208,3 +208,19 @@ export function normalizeValueChars(s: string): string {
     return VALUE_CHAR_MAP[c] ?? c;
   });
 }
+
+/** Splits at each separator that is not inside a quoted run (`'a,b'!C3, D4`; `"0;0";0`); the parts are kept as they are. */
+export function splitOutsideQuotes(s: string, separator: string, quote: string): string[] {
+  const out: string[] = [];
+  let current = "";
+  let quoted = false;
+  for (const ch of s) {
+    if (ch === quote) quoted = !quoted;
+    if (ch === separator && !quoted) {
+      out.push(current);
+      current = "";
+    } else current += ch;
+  }
+  out.push(current);
+  return out;
+}

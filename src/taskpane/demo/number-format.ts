@@ -4,6 +4,7 @@
  * grouping, decimals, percent, quoted literals, and conditional sections such as `[>2]">200%";0.0%`);
  * anything else falls back to the plain number.
  */
+import { splitOutsideQuotes } from "../../core/values/text";
 
 interface Section {
   readonly text: string;
@@ -12,18 +13,7 @@ interface Section {
 
 /** Splits a format into its `;` sections, leaving quoted text alone. */
 function sectionsOf(format: string): Section[] {
-  const parts: string[] = [];
-  let cur = "";
-  let quoted = false;
-  for (const ch of format) {
-    if (ch === '"') quoted = !quoted;
-    if (ch === ";" && !quoted) {
-      parts.push(cur);
-      cur = "";
-    } else cur += ch;
-  }
-  parts.push(cur);
-  return parts.map((text) => {
+  return splitOutsideQuotes(format, ";", '"').map((text) => {
     const m = /^\[(<=|>=|<>|<|>|=)(-?\d+(?:\.\d+)?)\]/.exec(text);
     return m ? { text: text.slice(m[0].length), condition: { op: m[1], limit: Number(m[2]) } } : { text };
   });

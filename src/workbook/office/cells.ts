@@ -2,6 +2,7 @@
 import { type CellRange, parseRangeA1 } from "../../core/model/address";
 import type { CellValue } from "../../core/model/cell";
 import type { SheetVisibility } from "../../core/model/grid";
+import { splitOutsideQuotes } from "../../core/values/text";
 
 /**
  * A date format, by the rule ExcelJS applies when it loads a file (y, m, d, h, s or b outside quotes and brackets),
@@ -39,18 +40,9 @@ export function parseAddress(address: string): CellRange | null {
 
 /** `Sheet1!A1:B2, 'a,b'!C3:D4` → its areas; a comma inside a quoted sheet name does not split. */
 export function splitAreas(address: string): string[] {
-  const out: string[] = [];
-  let current = "";
-  let quoted = false;
-  for (const ch of address) {
-    if (ch === "'") quoted = !quoted;
-    if (ch === "," && !quoted) {
-      out.push(current.trim());
-      current = "";
-    } else current += ch;
-  }
-  if (current.trim()) out.push(current.trim());
-  return out;
+  const parts = splitOutsideQuotes(address, ",", "'").map((p) => p.trim());
+  if (parts[parts.length - 1] === "") parts.pop();
+  return parts;
 }
 
 /** UTF-8 length of a string as a JSON string body (escapes included), without encoding it. */

@@ -3,6 +3,7 @@ import {
   findInvisible,
   hasHtmlResidue,
   normalizeForCompare,
+  splitOutsideQuotes,
   normalizeLabel,
   normalizeValueChars,
   stripHtml,
@@ -117,5 +118,18 @@ describe("normalizeValueChars", () => {
   test("文字数は変わらない(位置がそのまま使える)", () => {
     const s = "①１，２３４人（注１）";
     expect(normalizeValueChars(s)).toHaveLength(s.length);
+  });
+});
+
+describe("splitOutsideQuotes", () => {
+  it("splits a multi-area address, not at the comma inside a quoted sheet name", () => {
+    expect(splitOutsideQuotes("Sheet1!A1:B2,'a,b'!C3:D4", ",", "'")).toEqual(["Sheet1!A1:B2", "'a,b'!C3:D4"]);
+  });
+  it("splits a number format into sections, not at a semicolon inside quoted text", () => {
+    expect(splitOutsideQuotes('[>2]">200%";"a;b"0;0.0%', ";", '"')).toEqual(['[>2]">200%"', '"a;b"0', "0.0%"]);
+  });
+  it("keeps empty parts, and gives the whole text when there is no separator", () => {
+    expect(splitOutsideQuotes("0;;", ";", '"')).toEqual(["0", "", ""]);
+    expect(splitOutsideQuotes("General", ";", '"')).toEqual(["General"]);
   });
 });
