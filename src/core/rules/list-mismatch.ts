@@ -13,7 +13,7 @@ import type { Department } from "../values/types";
 import { normalizeForCompare } from "../values/text";
 import { fieldLabel } from "./field-label";
 import { clip, finding } from "./helpers";
-import { listPairings } from "./list-pairing";
+import { enabledPairings } from "./list-pairing";
 import type { WorkbookRule } from "./types";
 
 const DEFAULT_WILDCARDS = ["各所管課", "全課", "各課"];
@@ -121,10 +121,7 @@ export const listMismatch: WorkbookRule = {
   defaultSeverity: "error",
   check(env) {
     const out: Finding[] = [];
-    for (const p of listPairings(env.records)) {
-      const s = env.settingFor(p.profileId);
-      if (!s) continue;
-      const profile = env.profiles.find((x) => x.id === p.profileId);
+    for (const { pairing: p, setting: s, profile } of enabledPairings(env)) {
       const textSeverity: Severity = s.severity === "error" ? "warning" : s.severity;
       const wildcards = (s.setting.params?.departmentWildcards as string[] | undefined) ?? DEFAULT_WILDCARDS;
       const compareNotes = s.setting.params?.departmentNotes === "compare";

@@ -4,7 +4,7 @@
  */
 import type { Finding } from "../model/finding";
 import { finding } from "./helpers";
-import { listPairings } from "./list-pairing";
+import { enabledPairings } from "./list-pairing";
 import type { WorkbookRule } from "./types";
 
 export const listMissingRecord: WorkbookRule = {
@@ -13,9 +13,7 @@ export const listMissingRecord: WorkbookRule = {
   defaultSeverity: "error",
   check(env) {
     const out: Finding[] = [];
-    for (const p of listPairings(env.records)) {
-      const s = env.settingFor(p.profileId);
-      if (!s) continue;
+    for (const { pairing: p, setting: s } of enabledPairings(env)) {
       for (const row of p.rows) {
         if (!row.id || row.repostOf || p.records.has(row.id.text)) continue;
         out.push(finding("LIST-MISSING-RECORD", s.severity, row, row.id.cell, "rule.LIST-MISSING-RECORD.row", { id: row.id.text, list: row.sheet }));

@@ -1,6 +1,8 @@
 /** Pairs the rows of a list sheet (評価一覧, 目次) with the records they summarise. */
 import type { SurveyRecord } from "../model/record";
+import type { Profile } from "../profile/types";
 import { parseRecordId } from "./family";
+import type { WorkbookEnv } from "./types";
 
 export interface ListPairing {
   readonly profileId: string;
@@ -31,6 +33,18 @@ export function listPairings(records: readonly SurveyRecord[]): ListPairing[] {
     const rowsById = new Map<string, SurveyRecord>();
     for (const r of e.rows) if (r.id && !rowsById.has(r.id.text)) rowsById.set(r.id.text, r);
     out.push({ profileId, rows: e.rows, records: recs, rowsById });
+  }
+  return out;
+}
+
+/** The pairings whose profile enables the rule being run, each with the rule's setting and the profile. */
+export function enabledPairings(
+  env: WorkbookEnv,
+): { pairing: ListPairing; setting: NonNullable<ReturnType<WorkbookEnv["settingFor"]>>; profile: Profile | undefined }[] {
+  const out = [];
+  for (const pairing of listPairings(env.records)) {
+    const setting = env.settingFor(pairing.profileId);
+    if (setting) out.push({ pairing, setting, profile: env.profiles.find((x) => x.id === pairing.profileId) });
   }
   return out;
 }

@@ -2,7 +2,7 @@
 import type { Finding } from "../model/finding";
 import { fieldLabel } from "./field-label";
 import { finding } from "./helpers";
-import { listPairings } from "./list-pairing";
+import { enabledPairings } from "./list-pairing";
 import type { WorkbookRule } from "./types";
 
 export const repostMismatch: WorkbookRule = {
@@ -11,10 +11,7 @@ export const repostMismatch: WorkbookRule = {
   defaultSeverity: "warning",
   check(env) {
     const out: Finding[] = [];
-    for (const p of listPairings(env.records)) {
-      const s = env.settingFor(p.profileId);
-      if (!s) continue;
-      const profile = env.profiles.find((x) => x.id === p.profileId);
+    for (const { pairing: p, setting: s, profile } of enabledPairings(env)) {
       for (const row of p.rows) {
         if (!row.repostOf) continue;
         // Compare with the original's sheet when there is one, else with the original's list row.
