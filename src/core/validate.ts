@@ -168,13 +168,23 @@ export function validateWorkbook(snapshot: WorkbookSnapshot, opts: ValidateOptio
     if (r.report.status !== "recognised") other.push(grid);
     hooks?.onSheet?.(i + 1, total);
   }
+  return finishValidation(snapshot, read, other, opts);
+}
+
+/** Runs the rules over the sheets read and makes the report: the end of every run, the pane's batched one too. */
+export function finishValidation(
+  snapshot: WorkbookSnapshot,
+  read: readonly ReadSheetResult[],
+  other: readonly SheetGrid[],
+  opts: ValidateOptions,
+): ValidationReport {
   const { findings, fiscalYear } = runRules(read, other, opts);
   return {
     sheets: read.map((r) => r.report),
     skippedSheets: snapshot.skippedSheets,
     records: read.flatMap((r) => r.records),
     findings: sortFindings(findings, snapshot.sheets.map((s) => s.name)),
-    stage,
+    stage: opts.stage ?? "提出前",
     fiscalYear,
   };
 }

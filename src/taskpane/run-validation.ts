@@ -3,10 +3,8 @@
  * batches, yielding to the browser between batches (the progress count repaints, the cancel button works), then
  * run the rules. The result is the same report as the core's `validateWorkbook` (test/taskpane/run-validation).
  */
-import { sortFindings } from "../core/model/finding";
-import { DEFAULT_SETTINGS } from "../core/settings";
 import type { SheetGrid, WorkbookSnapshot } from "../core/model/grid";
-import { type ReadSheetResult, readOneSheet, runRules, type ValidateOptions, type ValidationReport } from "../core/validate";
+import { finishValidation, type ReadSheetResult, readOneSheet, type ValidateOptions, type ValidationReport } from "../core/validate";
 import { sameSheetName } from "../workbook/owned";
 import { WorkbookError, type WorkbookPort } from "../workbook/port";
 
@@ -62,15 +60,7 @@ export async function validateSnapshotInBatches(
     await yieldToUi();
   }
   if (hooks.isCancelled?.()) throw new WorkbookError("cancelled");
-  const { findings, fiscalYear } = runRules(read, other, opts);
-  return {
-    sheets: read.map((r) => r.report),
-    skippedSheets: snapshot.skippedSheets,
-    records: read.flatMap((r) => r.records),
-    findings: sortFindings(findings, snapshot.sheets.map((s) => s.name)),
-    stage: opts.stage ?? DEFAULT_SETTINGS.stage,
-    fiscalYear,
-  };
+  return finishValidation(snapshot, read, other, opts);
 }
 
 function ownedSheetReport(grid: SheetGrid): ReadSheetResult["report"] {
