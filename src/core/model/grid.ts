@@ -36,6 +36,56 @@ export interface WorkbookSnapshot {
   readonly settings?: Readonly<Record<string, string>>;
 }
 
+/** A cell that holds a value, at its absolute 0-based place, with its number format when that is not General. */
+export interface ValueCell {
+  readonly r: number;
+  readonly c: number;
+  readonly v: CellValue;
+  readonly fmt?: string;
+}
+
+/**
+ * A sheet's grid from the cells that hold values (both adapters read into this): trimmed to them, and marked
+ * `trimmed` when the used range the file or host declares runs well past them or past the cap.
+ */
+export function gridFromCells(
+  sheet: { readonly name: string; readonly visibility: SheetVisibility; readonly protected?: boolean },
+  cells: readonly ValueCell[],
+  merges: readonly CellRange[],
+  declared: { readonly rows: number; readonly cols: number },
+): SheetGrid {
+  if (cells.length === 0) return { name: sheet.name, visibility: sheet.visibility, top: 0, left: 0, rows: [], merges };
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = -1;
+  let right = -1;
+  for (const { r, c } of cells) {
+    if (r < top) top = r;
+    if (c < left) left = c;
+    if (r > bottom) bottom = r;
+    if (c > right) right = c;
+  }
+  const rows: CellValue[][] = [];
+  for (let r = top; r <= bottom; r++) rows.push(new Array<CellValue>(right - left + 1).fill(null));
+  const numberFormats = new Map<string, string>();
+  for (const { r, c, v, fmt } of cells) {
+    rows[r - top][c - left] = v;
+    if (fmt) numberFormats.set(`${r},${c}`, fmt);
+  }
+  const trimmed = declared.rows > bottom + 1 + 50 || declared.cols > right + 1 + 10 || declared.rows > MAX_ROWS || declared.cols > MAX_COLS;
+  return {
+    name: sheet.name,
+    visibility: sheet.visibility,
+    top,
+    left,
+    rows,
+    merges,
+    numberFormats: numberFormats.size ? numberFormats : undefined,
+    trimmed: trimmed ? { rows: declared.rows, cols: declared.cols } : undefined,
+    protected: sheet.protected,
+  };
+}
+
 /**
  * Fast cell access over a grid, with merged areas resolved to their top-left cell.
  * Built once per sheet and shared by recognition, reading and the rules.

@@ -11,8 +11,8 @@
  */
 import { CHANGE_LOG_HEADER, CHANGE_LOG_SHEET, changeLogRows, type LoggedEdit } from "../../core/changelog";
 import { type CellRange, parseRangeA1 } from "../../core/model/address";
-import { type CellValue, cellText } from "../../core/model/cell";
-import { MAX_COLS, MAX_ROWS, type SheetGrid, type SheetVisibility, type WorkbookSnapshot } from "../../core/model/grid";
+import { cellText } from "../../core/model/cell";
+import { gridFromCells, MAX_COLS, MAX_ROWS, type SheetGrid, type SheetVisibility, type ValueCell, type WorkbookSnapshot } from "../../core/model/grid";
 import { type SheetSpec, text } from "../../core/sheet-spec";
 import { OWNED_KEY, type OwnedPlan, type OwnedSheet, ownedValue, parseOwned, planOwned, SETTINGS_SHEET, sameSheetName } from "../owned";
 import {
@@ -881,11 +881,7 @@ function buildGrid(info: SheetState, data: SheetData, declared: { rows: number; 
       for (let c = m.left; c <= Math.min(m.right, MAX_COLS - 1); c++) if (r !== m.top || c !== m.left) hidden.add(r * MAX_COLS + c);
     }
   }
-  const cells: { r: number; c: number; v: CellValue; fmt?: string }[] = [];
-  let top = Infinity;
-  let left = Infinity;
-  let bottom = -1;
-  let right = -1;
+  const cells: ValueCell[] = [];
   for (const p of data.pieces) {
     p.values.forEach((row, i) => {
       const r = p.top + i;
@@ -895,35 +891,9 @@ function buildGrid(info: SheetState, data: SheetData, declared: { rows: number; 
         const format = p.formats[i][j];
         const v = toCellValue(raw, p.types[i][j], format);
         if (v === null || v === "") return;
-        const fmt = typeof v === "number" && format && format !== "General" ? format : undefined;
-        cells.push({ r, c, v, fmt });
-        if (r < top) top = r;
-        if (c < left) left = c;
-        if (r > bottom) bottom = r;
-        if (c > right) right = c;
+        cells.push({ r, c, v, fmt: typeof v === "number" && format && format !== "General" ? format : undefined });
       });
     });
   }
-  const merges = data.merges;
-  if (cells.length === 0) return { name: info.name, visibility: info.visibility, top: 0, left: 0, rows: [], merges };
-  const rows: CellValue[][] = [];
-  for (let r = top; r <= bottom; r++) rows.push(new Array<CellValue>(right - left + 1).fill(null));
-  const numberFormats = new Map<string, string>();
-  for (const { r, c, v, fmt } of cells) {
-    rows[r - top][c - left] = v;
-    if (fmt) numberFormats.set(`${r},${c}`, fmt);
-  }
-  const trimmed =
-    declared.rows > bottom + 1 + 50 || declared.cols > right + 1 + 10 || declared.rows > MAX_ROWS || declared.cols > MAX_COLS;
-  return {
-    name: info.name,
-    visibility: info.visibility,
-    top,
-    left,
-    rows,
-    merges,
-    numberFormats: numberFormats.size ? numberFormats : undefined,
-    trimmed: trimmed ? { rows: declared.rows, cols: declared.cols } : undefined,
-    protected: info.protected,
-  };
+  return gridFromCells(info, cells, data.merges, declared);
 }

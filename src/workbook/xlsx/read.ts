@@ -2,7 +2,7 @@
 import type ExcelJS from "exceljs";
 import type { CellRange } from "../../core/model/address";
 import type { CellValue } from "../../core/model/cell";
-import { MAX_COLS, MAX_ROWS, type SheetGrid, type SheetVisibility } from "../../core/model/grid";
+import { gridFromCells, MAX_COLS, MAX_ROWS, type SheetGrid, type SheetVisibility, type ValueCell } from "../../core/model/grid";
 
 // ExcelJS.ValueType, inlined so this module needs no runtime import of exceljs.
 const VT = { Null: 0, Merge: 1, Number: 2, String: 3, Date: 4, Hyperlink: 5, Formula: 6, SharedString: 7, RichText: 8, Boolean: 9, Error: 10 };
@@ -82,11 +82,7 @@ export function sheetVisibility(ws: ExcelJS.Worksheet): SheetVisibility {
 
 /** Reads one worksheet, trimmed to the cells that hold values and capped at MAX_ROWS × MAX_COLS. */
 export function readWorksheet(ws: ExcelJS.Worksheet): SheetGrid {
-  const cells: { r: number; c: number; v: CellValue; fmt?: string }[] = [];
-  let top = Infinity;
-  let left = Infinity;
-  let bottom = -1;
-  let right = -1;
+  const cells: ValueCell[] = [];
   let usedRows = 0;
   let usedCols = 0;
   ws.eachRow((row, rowNumber) => {
@@ -98,45 +94,14 @@ export function readWorksheet(ws: ExcelJS.Worksheet): SheetGrid {
       const r = rowNumber - 1;
       const c = colNumber - 1;
       if (r >= MAX_ROWS || c >= MAX_COLS) return;
-      let fmt: string | undefined;
-      if (typeof v === "number") {
-        const nf = cell.numFmt;
-        if (nf && nf !== "General") fmt = nf;
-      }
-      cells.push({ r, c, v, fmt });
-      if (r < top) top = r;
-      if (c < left) left = c;
-      if (r > bottom) bottom = r;
-      if (c > right) right = c;
+      const nf = typeof v === "number" ? cell.numFmt : undefined;
+      cells.push({ r, c, v, fmt: nf && nf !== "General" ? nf : undefined });
     });
   });
   const dims = ws.dimensions as unknown as { bottom?: number; right?: number } | undefined;
-  const declaredRows = Math.max(usedRows, dims?.bottom ?? 0);
-  const declaredCols = Math.max(usedCols, dims?.right ?? 0);
-  const merges = mergesOf(ws);
-  if (cells.length === 0) {
-    return { name: ws.name, visibility: sheetVisibility(ws), top: 0, left: 0, rows: [], merges };
-  }
+  const declared = { rows: Math.max(usedRows, dims?.bottom ?? 0), cols: Math.max(usedCols, dims?.right ?? 0) };
   // Merges reaching beyond the last value still shape the layout (a merged label's extent).
-  const rows: CellValue[][] = [];
-  for (let r = top; r <= bottom; r++) rows.push(new Array<CellValue>(right - left + 1).fill(null));
-  const numberFormats = new Map<string, string>();
-  for (const { r, c, v, fmt } of cells) {
-    rows[r - top][c - left] = v;
-    if (fmt) numberFormats.set(`${r},${c}`, fmt);
-  }
-  const trimmedNeeded = declaredRows > bottom + 1 + 50 || declaredCols > right + 1 + 10 || declaredRows > MAX_ROWS || declaredCols > MAX_COLS;
-  return {
-    name: ws.name,
-    visibility: sheetVisibility(ws),
-    top,
-    left,
-    rows,
-    merges,
-    numberFormats: numberFormats.size ? numberFormats : undefined,
-    trimmed: trimmedNeeded ? { rows: declaredRows, cols: declaredCols } : undefined,
-    protected: isProtected(ws),
-  };
+  return gridFromCells({ name: ws.name, visibility: sheetVisibility(ws), protected: isProtected(ws) }, cells, mergesOf(ws), declared);
 }
 
 function isProtected(ws: ExcelJS.Worksheet): boolean {
