@@ -106,6 +106,19 @@ describe("seeds/musashino-h29.xlsx", () => {
     expect(records.map((r) => r.title?.text)).toEqual(projects().map((p) => p.name));
   });
 
+  test("対象年度はシートの表題（平成 29 年度末時点）から読み、計画期間（平成 29～32 年度）は取らない", async () => {
+    // The title sits above the first record, outside every record's rows; each record takes its year from it.
+    expect(new Set(records.map((r) => `${r.fiscalYear?.value} ${r.fiscalYear ? a1(r.fiscalYear.cell.row, r.fiscalYear.cell.col) : "-"}`))).toEqual(new Set(["2017 A1"]));
+    expect(report.fiscalYear).toBe(2017);
+    // A later edition of the same report: the year is the 年度末時点 one, not the plan period's first year.
+    const title = "武蔵野市行財政改革アクションプラン（平成 29～32 年度） 取組状況（平成 30 年度末時点）";
+    const later = validateWorkbook(await editedSeed([{ row: 0, col: 0, value: title }]), { profiles: BUILT_IN_PROFILES });
+    expect(later.fiscalYear).toBe(2018);
+    // Without a title the year is unknown (the 対象年度 setting then decides), never guessed from the plan headers.
+    const untitled = validateWorkbook(await editedSeed([{ row: 0, col: 0, value: null }]), { profiles: BUILT_IN_PROFILES });
+    expect(untitled.fiscalYear).toBeUndefined();
+  });
+
   test("見出し・補助項目・結合した年度・実施状況の位置を原本どおりに読む", () => {
     const [r1] = records;
     // analysis:149 etc.: 基本方針 / 項 / 細目 above the first record they cover; Ⅱ and ： read as II and : (NFKC).

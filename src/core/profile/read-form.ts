@@ -283,7 +283,9 @@ function headerInfo(text: string) {
   let h = headerMemo.get(text);
   if (!h) {
     if (headerMemo.size > 5000) headerMemo.clear();
-    h = { fy: parseFiscalYear(text), date: headerDateUncached(text), title: findFiscalYears(text)[0]?.fiscalYear };
+    // A title names its year once, perhaps after the plan period (`（平成 29～32 年度） 取組状況（平成 29 年度末時点）`).
+    const years = findFiscalYears(text);
+    h = { fy: parseFiscalYear(text), date: headerDateUncached(text), title: (years.find((y) => y.toFiscalYear === undefined) ?? years[0])?.fiscalYear };
     headerMemo.set(text, h);
   }
   return h;
@@ -689,7 +691,26 @@ export function readStackedRecords(hits: LabelHits, layout: FormLayout): SurveyR
       else if (c.id === "purpose") rec.purpose = t;
     }
     applyHeadings(rec, headingsAt(heads, s.row));
+    if (!rec.fiscalYear) {
+      const fy = sheetFiscalYear(hits, layout, s.row);
+      if (fy) rec.fiscalYear = fy;
+    }
     out.push(rec);
   });
   return out;
+}
+
+/**
+ * A stacked sheet's title (`取組状況（平成 29 年度末時点）`) sits above the first record, outside every record's
+ * rows: its fiscal year is the 対象年度 of each record below it.
+ */
+function sheetFiscalYear(hits: LabelHits, layout: FormLayout, row: number): SurveyRecord["fiscalYear"] {
+  for (const field of layout.fields) {
+    if (field.type !== "fiscal-year") continue;
+    const above = hits.all(field.label).filter((h) => h.row < row);
+    const hit = above[above.length - 1];
+    const fy = hit && headerInfo(hit.text).title;
+    if (fy !== undefined) return { value: fy, cell: { row: hit.row, col: hit.col }, text: hit.text };
+  }
+  return undefined;
 }
