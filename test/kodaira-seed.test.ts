@@ -219,6 +219,10 @@ describe("seeds/kodaira-h29.xlsx", () => {
     expect(titles.map((f) => f.recordId)).toEqual(["9", "10", "23", "25"]);
     expect(titles[0].message.ja).toContain("市民参加の更なる推進に係る検討");
     expect(titles[0].message.ja).toContain("市民参加のさらなる推進に係る検討");
+    // Both sides named as 小平 names them (取組項目), in the list and on the sheet.
+    expect(titles[0].message.ja).toBe("評価一覧の取組項目「市民参加の更なる推進に係る検討」が、シート「No.9」の取組項目「市民参加のさらなる推進に係る検討」と一致しません。");
+    const departments = found("LIST-MISMATCH").find((f) => f.cell === "D44");
+    expect(departments?.message.ja).toBe("評価一覧の所管課のうち「市民協働・男女参画推進課、公民館」が、シート「No.40」の所管課にありません。");
   });
 
   test("TEXT-HTML の修正候補はタグを取り除き、文は残す", () => {

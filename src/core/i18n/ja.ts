@@ -79,7 +79,7 @@ export const ja = {
   "rule.ID-DUPLICATE": "No.{id} が重複しています（ほかに {others}）。番号を確認してください。",
   "rule.LIST-MISMATCH.code": "{list}の{field}（{listValue}）がシート「{sheet}」の{field}（{recordValue}）と一致しません。",
   "rule.LIST-MISMATCH.title": "{list}の{field}「{listValue}」が、シート「{sheet}」の{recordField}「{recordValue}」と一致しません。",
-  "rule.LIST-MISMATCH.departments": "{list}の担当課のうち「{missing}」が、シート「{sheet}」の{field}にありません。",
+  "rule.LIST-MISMATCH.departments": "{list}の{listField}のうち「{missing}」が、シート「{sheet}」の{field}にありません。",
   "rule.LIST-MISSING-RECORD.row": "{list}のNo.{id}に対応する調査票シートがありません。",
   "rule.LIST-MISSING-RECORD.record": "調査票 No.{id} が{list}にありません。",
   "rule.REPOST-MISMATCH": "No.{original}の再掲ですが、{field}（{value}）が元の項目（{originalValue}）と異なります。",

@@ -170,6 +170,7 @@ export const listMismatch: WorkbookRule = {
             out.push(
               finding("LIST-MISMATCH", textSeverity, row, row.departments.cell, "rule.LIST-MISMATCH.departments", {
                 list,
+                listField: fieldLabel(profile, row, "departments"),
                 field: fieldLabel(profile, rec, "departments"),
                 sheet: rec.sheet,
                 missing: missing.join("、"),
