@@ -65,6 +65,20 @@ describe("ERA-MISMATCH", () => {
     const first = indicatorRecords(report.records)[0];
     expect(first.indicators[0].series?.at(-1)?.fiscalYear).toBe(2020);
   });
+
+  test("アクションプランの見出し（令和2年度の取組状況等）の和暦と西暦の食い違いも、そのセルで見つける", async () => {
+    const [blocks, sougou, actions] = mitakaSheets(shihyoParts(), sougouInput(), actionPlanInput());
+    const labels = actions.cells.filter((c) => /^令和\s*2\s*年度の取組状況等$/.test(cellText(c)));
+    expect(labels.length).toBeGreaterThan(1);
+    // The third label written like the first, given a western year that disagrees; every other label stays as it was.
+    const broken = replaceText(actions, cellText(labels[0]), "令和2(2021)年度の取組状況等", 2);
+    const report = validateWorkbook(await roundTrip([blocks, sougou, broken.spec]), { profiles: BUILT_IN_PROFILES });
+    const era = report.findings.filter((f) => f.ruleId === "ERA-MISMATCH");
+    expect(era.map((f) => [f.sheet, f.cell])).toEqual([["アクションプラン", broken.cell]]);
+    expect(era[0].message.ja).toContain("令和2年は2020年です");
+    // The label still reads: the item keeps its 取組状況 text.
+    expect(report.sheets.find((s) => s.name === "アクションプラン")?.records).toBe(82);
+  });
 });
 
 /** A copy of the built-in profile with no per-indicator directions: every bare target is inferred. */

@@ -170,4 +170,6 @@ export interface SurveyRecord {
   readonly emptyCells: Readonly<Partial<Record<string, CellPos>>>;
   /** Each field's label as written on the sheet, by field id: names a field whose profile label has a year in it. */
   readonly labelsRead?: Readonly<Partial<Record<string, string>>>;
+  /** Where each of those labels sits (form layouts), so label text is checked too (ERA-MISMATCH). */
+  readonly labelCells?: Readonly<Partial<Record<string, CellPos>>>;
 }

@@ -71,6 +71,7 @@ export function readFormRecord(hits: Hits, layout: FormLayout): SurveyRecord {
   const texts: Record<string, TextRead> = {};
   const codes: Record<string, CodeRead> = {};
   const labelsRead: Record<string, string> = {};
+  const labelCells: Record<string, CellPos> = {};
   rec.missingLabels = layout.recognition.required.filter((k) => !hits.has(k));
 
   for (const field of layout.fields) {
@@ -78,6 +79,7 @@ export function readFormRecord(hits: Hits, layout: FormLayout): SurveyRecord {
     if (!hit) continue;
     present.add(field.id);
     labelsRead[field.id] = hit.text;
+    labelCells[field.id] = { row: hit.row, col: hit.col };
     switch (field.type) {
       case "text": {
         const v = valueNear(hits, hit, field.at);
@@ -160,6 +162,7 @@ export function readFormRecord(hits: Hits, layout: FormLayout): SurveyRecord {
   rec.present = present;
   rec.emptyCells = emptyCells;
   rec.labelsRead = labelsRead;
+  rec.labelCells = labelCells;
   return rec;
 }
 

@@ -1,6 +1,6 @@
 /**
  * ERA-MISMATCH: a wareki/western pair that disagrees (`令和2(2021)年度`, `2020(令和3)年`), or an era year that does not
- * exist (`令和0年`). It reads every cell a record was read from, its headings and the year headers above it; a header
+ * exist (`令和0年`). It reads every cell a record was read from, its labels, headings and the year headers above it; a header
  * shared by the records of one table is reported once. values.md "Eras"; mitaka b2: 71 pairs, all consistent.
  */
 import { a1, type Finding } from "../model/finding";
@@ -51,6 +51,11 @@ function textsOf(rec: SurveyRecord): { text: string; cell: CellPos }[] {
   for (const h of rec.yearHeaders) out.push({ text: h.text, cell: h.cell });
   for (const h of rec.headings ?? []) out.push({ text: h.text, cell: h.cell });
   if (rec.fiscalYear) out.push({ text: rec.fiscalYear.text, cell: rec.fiscalYear.cell });
+  // Form labels may carry a year too (三鷹 `令和2年度の取組状況等`).
+  for (const [id, cell] of Object.entries(rec.labelCells ?? {})) {
+    const text = rec.labelsRead?.[id];
+    if (cell && text) out.push({ text, cell });
+  }
   for (const { read } of textCells(rec)) if (typeof read.raw === "string") out.push({ text: read.raw, cell: read.cell });
   for (const ind of rec.indicators) {
     for (const s of ind.series ?? []) if (typeof s.value.raw === "string") out.push({ text: s.value.raw, cell: s.value.cell });
