@@ -68,10 +68,10 @@ describe("ERA-MISMATCH", () => {
 
   test("アクションプランの見出し（令和2年度の取組状況等）の和暦と西暦の食い違いも、そのセルで見つける", async () => {
     const [blocks, sougou, actions] = mitakaSheets(shihyoParts(), sougouInput(), actionPlanInput());
-    const labels = actions.cells.filter((c) => /^令和\s*2\s*年度の取組状況等$/.test(cellText(c)));
+    const labels = actions.cells.map((c) => cellText(c) ?? "").filter((text) => /^令和\s*2\s*年度の取組状況等$/.test(text));
     expect(labels.length).toBeGreaterThan(1);
     // The third label written like the first, given a western year that disagrees; every other label stays as it was.
-    const broken = replaceText(actions, cellText(labels[0]), "令和2(2021)年度の取組状況等", 2);
+    const broken = replaceText(actions, labels[0], "令和2(2021)年度の取組状況等", 2);
     const report = validateWorkbook(await roundTrip([blocks, sougou, broken.spec]), { profiles: BUILT_IN_PROFILES });
     const era = report.findings.filter((f) => f.ruleId === "ERA-MISMATCH");
     expect(era.map((f) => [f.sheet, f.cell])).toEqual([["アクションプラン", broken.cell]]);
