@@ -1,5 +1,6 @@
 /** Small pure helpers for what the pane shows: error messages, edits, fiscal years, groups of findings. */
-import { t, type Lang } from "../core/i18n";
+import { t, type Lang, type MessageKey } from "../core/i18n";
+import { ja } from "../core/i18n/ja";
 import type { CellEdit, Finding, FindingCounts, RuleId, Severity } from "../core/model/finding";
 import { countBySeverity } from "../core/model/finding";
 import { isWorkbookError } from "../workbook/port";
@@ -97,4 +98,17 @@ export function editsOfRule(findings: readonly Finding[], ruleId: RuleId): { edi
 /** A stable key for a finding, to keep the selection across re-validation. */
 export function findingKey(f: Finding): string {
   return `${f.ruleId}\u0000${f.sheet}\u0000${f.cell}\u0000${f.recordId ?? ""}\u0000${f.message.ja}`;
+}
+
+/** The rule's name from the catalogue (`HTMLタグの残り`); the bare id for a rule not named yet. */
+export function ruleName(lang: Lang, id: RuleId): string {
+  const key = `ruleName.${id}`;
+  if (!(key in ja)) return id; // test/taskpane/catalogue.test.ts asks for a name for every rule
+  return t(lang, key as MessageKey);
+}
+
+/** The rule as the filter lists it: `TEXT-HTML：HTMLタグの残り`. */
+export function ruleLabel(lang: Lang, id: RuleId): string {
+  const name = ruleName(lang, id);
+  return name === id ? id : t(lang, "pane.rule.option", { id, name });
 }

@@ -212,8 +212,8 @@ test("規則の修正をまとめて適用できる（一覧で確認してか�
   await validate(page);
   await page.getByLabel("規則で絞り込む").selectOption("TEXT-HTML");
   await page.locator("button[data-rule='TEXT-HTML']").first().click();
-  await page.getByRole("button", { name: `TEXT-HTML の修正をまとめて適用（${html.length} 件）…` }).click();
-  const group = page.getByRole("group", { name: "TEXT-HTML の修正の一括適用" });
+  await page.getByRole("button", { name: `「HTMLタグの残り」の修正をまとめて適用（${html.length} 件）…` }).click();
+  const group = page.getByRole("group", { name: "「HTMLタグの残り」の修正の一括適用" });
   expect(await group.getByTestId("edit").count()).toBe(html.length);
   await page.setViewportSize(PANE_VIEWPORT);
   await group.scrollIntoViewIfNeeded();

@@ -48,6 +48,15 @@ test("セルの <p> や <ul style=…> は文字のまま表示され、HTML と
   expect(item.querySelector("ul, li, p")).toBeNull();
 });
 
+test("指摘には規則を名前で示し（HTMLタグの残り）、規則の ID はツールチップに残す", () => {
+  wrap(<FindingList findings={[finding({ sheet: "No.1", cell: "A12" }), variant("No.1", "D12")]} onSelect={() => undefined} />);
+  const html = screen.getByRole("button", { name: /A12/ });
+  expect(html.textContent).toContain("HTMLタグの残り");
+  expect(html.textContent).not.toContain("TEXT-HTML");
+  expect(within(html).getByTitle("TEXT-HTML").textContent).toBe("HTMLタグの残り");
+  expect(screen.getByRole("button", { name: /D12/ }).textContent).toContain("記号の表記ゆれ");
+});
+
 test("指摘はシートごと・重要度ごとにまとまり、件数が付く", () => {
   const fs = [
     finding({ sheet: "No.1", cell: "A1", severity: "error", ruleId: "REQUIRED-MISSING" }),
@@ -97,8 +106,8 @@ test("修正候補は `D12: Ａ → A` の形で示し、1件ずつ、または�
   fireEvent.click(screen.getByRole("button", { name: "この修正を適用" }));
   expect(applied).toEqual([[{ sheet: "No.1", cell: "D12", before: "Ａ", after: "A" }]]);
 
-  fireEvent.click(screen.getByRole("button", { name: "CODE-VARIANT の修正をまとめて適用（3 件）…" }));
-  const group = screen.getByRole("group", { name: "CODE-VARIANT の修正の一括適用" });
+  fireEvent.click(screen.getByRole("button", { name: "「記号の表記ゆれ」の修正をまとめて適用（3 件）…" }));
+  const group = screen.getByRole("group", { name: "「記号の表記ゆれ」の修正の一括適用" });
   expect(within(group).getAllByTestId("edit").map((e) => e.textContent)).toEqual(["No.1!D12: Ａ → A", "No.2!E5: ａ → A", "No.3!F7: Ｂ  → B"]);
   fireEvent.click(within(group).getByRole("button", { name: "3 セルに適用" }));
   expect(applied[1].map((e) => e.cell)).toEqual(["D12", "E5", "F7"]);

@@ -1,9 +1,8 @@
 /** Filters: which severities to show, and one rule (or all). Counts come from the unfiltered findings. */
 import { Checkbox, Field, Select, makeStyles, tokens } from "@fluentui/react-components";
-import { t, type MessageKey } from "../../core/i18n";
-import { ja } from "../../core/i18n/ja";
 import type { Finding, RuleId, Severity } from "../../core/model/finding";
 import { countBySeverity } from "../../core/model/finding";
+import { ruleLabel } from "../format";
 import { useLang, useT } from "../i18n";
 
 export interface FindingFilter {
@@ -29,13 +28,6 @@ const useStyles = makeStyles({
 });
 
 const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
-
-/** The rule's short name from the catalogue: `TEXT-HTML：HTMLタグの残り`; the bare id for a rule not named yet. */
-export function ruleLabel(lang: "ja" | "en", id: RuleId): string {
-  const key = `ruleName.${id}`;
-  if (!(key in ja)) return id; // test/taskpane/catalogue.test.ts asks for a name for every rule
-  return t(lang, "pane.rule.option", { id, name: t(lang, key as MessageKey) });
-}
 
 export function FindingFilters({
   findings,

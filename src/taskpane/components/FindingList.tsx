@@ -6,7 +6,7 @@
 import { type KeyboardEvent, type ReactNode, useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { Finding } from "../../core/model/finding";
-import { findingKey, groupFindings } from "../format";
+import { findingKey, groupFindings, ruleName } from "../format";
 import { useLang, useT } from "../i18n";
 import { SeverityCounts, useSeverityStyles } from "./SeverityCounts";
 
@@ -160,7 +160,9 @@ export function FindingList({ findings, selected, onSelect, renderDetail }: Find
                         >
                           <span className={styles.meta}>
                             <span className={styles.cell}>{f.cell}</span>
-                            <span className={styles.rule}>{f.ruleId}</span>
+                            <span className={styles.rule} title={f.ruleId}>
+                              {ruleName(lang, f.ruleId)}
+                            </span>
                             {f.fix ? <span className={styles.fixable}>{tr("pane.findings.fixable")}</span> : null}
                           </span>
                           <span className={styles.message}>{f.message[lang]}</span>

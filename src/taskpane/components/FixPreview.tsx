@@ -5,7 +5,7 @@
 import { useState } from "react";
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import type { CellEdit, Finding } from "../../core/model/finding";
-import { editPlace, previewValue } from "../format";
+import { editPlace, previewValue, ruleName } from "../format";
 import { useLang, useT } from "../i18n";
 
 const useStyles = makeStyles({
@@ -114,13 +114,13 @@ export function FixPreview({ finding, ruleEdits, busy, onApply }: FixPreviewProp
         </Button>
         {ruleEdits.findings > 1 && !confirmAll ? (
           <Button size="small" disabled={busy} onClick={() => setConfirmAll(true)}>
-            {tr("pane.fix.applyAll", { rule: finding.ruleId, count: ruleEdits.findings })}
+            {tr("pane.fix.applyAll", { rule: ruleName(lang, finding.ruleId), count: ruleEdits.findings })}
           </Button>
         ) : null}
       </div>
       {confirmAll ? (
-        <div className={styles.confirm} role="group" aria-label={tr("pane.fix.confirmAll.label", { rule: finding.ruleId })}>
-          <p className={styles.title}>{tr("pane.fix.confirmAll", { rule: finding.ruleId, count: ruleEdits.edits.length })}</p>
+        <div className={styles.confirm} role="group" aria-label={tr("pane.fix.confirmAll.label", { rule: ruleName(lang, finding.ruleId) })}>
+          <p className={styles.title}>{tr("pane.fix.confirmAll", { rule: ruleName(lang, finding.ruleId), count: ruleEdits.edits.length })}</p>
           <ul className={styles.edits} aria-label={tr("pane.fix.edits")} tabIndex={0}>
             {ruleEdits.edits.map((e) => (
               <EditLine key={`${e.sheet}!${e.cell}`} edit={e} />
