@@ -37,7 +37,7 @@ export interface WorkbookSnapshot {
 }
 
 /** A cell that holds a value, at its absolute 0-based place, with its number format when that is not General. */
-export interface ValueCell {
+export interface FilledCell {
   readonly r: number;
   readonly c: number;
   readonly v: CellValue;
@@ -50,7 +50,7 @@ export interface ValueCell {
  */
 export function gridFromCells(
   sheet: { readonly name: string; readonly visibility: SheetVisibility; readonly protected?: boolean },
-  cells: readonly ValueCell[],
+  cells: readonly FilledCell[],
   merges: readonly CellRange[],
   declared: { readonly rows: number; readonly cols: number },
 ): SheetGrid {

@@ -12,7 +12,7 @@
 import { CHANGE_LOG_HEADER, CHANGE_LOG_SHEET, changeLogRows, type LoggedEdit } from "../../core/changelog";
 import { type CellRange, parseRangeA1 } from "../../core/model/address";
 import { cellText } from "../../core/model/cell";
-import { gridFromCells, MAX_COLS, MAX_ROWS, type SheetGrid, type SheetVisibility, type ValueCell, type WorkbookSnapshot } from "../../core/model/grid";
+import { gridFromCells, MAX_COLS, MAX_ROWS, type SheetGrid, type SheetVisibility, type FilledCell, type WorkbookSnapshot } from "../../core/model/grid";
 import { type SheetSpec, text } from "../../core/sheet-spec";
 import { OWNED_KEY, type OwnedPlan, type OwnedSheet, ownedValue, parseOwned, planOwned, SETTINGS_SHEET, sameSheetName } from "../owned";
 import {
@@ -881,7 +881,7 @@ function buildGrid(info: SheetState, data: SheetData, declared: { rows: number; 
       for (let c = m.left; c <= Math.min(m.right, MAX_COLS - 1); c++) if (r !== m.top || c !== m.left) hidden.add(r * MAX_COLS + c);
     }
   }
-  const cells: ValueCell[] = [];
+  const cells: FilledCell[] = [];
   for (const p of data.pieces) {
     p.values.forEach((row, i) => {
       const r = p.top + i;

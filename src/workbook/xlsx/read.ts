@@ -2,7 +2,7 @@
 import type ExcelJS from "exceljs";
 import type { CellRange } from "../../core/model/address";
 import type { CellValue } from "../../core/model/cell";
-import { gridFromCells, MAX_COLS, MAX_ROWS, type SheetGrid, type SheetVisibility, type ValueCell } from "../../core/model/grid";
+import { gridFromCells, MAX_COLS, MAX_ROWS, type SheetGrid, type SheetVisibility, type FilledCell } from "../../core/model/grid";
 
 // ExcelJS.ValueType, inlined so this module needs no runtime import of exceljs.
 const VT = { Null: 0, Merge: 1, Number: 2, String: 3, Date: 4, Hyperlink: 5, Formula: 6, SharedString: 7, RichText: 8, Boolean: 9, Error: 10 };
@@ -82,7 +82,7 @@ export function sheetVisibility(ws: ExcelJS.Worksheet): SheetVisibility {
 
 /** Reads one worksheet, trimmed to the cells that hold values and capped at MAX_ROWS × MAX_COLS. */
 export function readWorksheet(ws: ExcelJS.Worksheet): SheetGrid {
-  const cells: ValueCell[] = [];
+  const cells: FilledCell[] = [];
   let usedRows = 0;
   let usedCols = 0;
   ws.eachRow((row, rowNumber) => {
