@@ -11,6 +11,10 @@ export interface ValidateArgs {
   readonly stage?: Stage;
   readonly profiles: readonly string[];
   readonly progress: "auto" | "never";
+  /** Per-file budget in seconds (`--timeout`): a file that takes longer is stopped and reported. */
+  readonly timeout: number;
+  /** Worker threads for several files (`--jobs`); undefined = one per core. 1 = in this process. */
+  readonly jobs?: number;
 }
 
 export interface SummarizeArgs {
@@ -24,6 +28,8 @@ export interface SummarizeArgs {
   readonly profiles: readonly string[];
   readonly includeReposts: boolean;
   readonly progress: "auto" | "never";
+  /** Per-file budget in seconds (`--timeout`). */
+  readonly timeout: number;
 }
 
 export interface HelpArgs {
@@ -32,6 +38,13 @@ export interface HelpArgs {
 }
 
 export type Args = ValidateArgs | SummarizeArgs | HelpArgs;
+
+/** Seconds a file may take before it is stopped, unless `--timeout` says otherwise. */
+export const DEFAULT_TIMEOUT_SECONDS = 60;
+/** A day: beyond that the budget is no budget, and setTimeout's range is near. */
+const MAX_TIMEOUT_SECONDS = 86_400;
+/** More threads than this only cost memory (each holds a workbook). */
+const MAX_JOBS = 64;
 
 export class ArgError extends Error {
   constructor(
@@ -66,6 +79,8 @@ export function parseArgs(argv: readonly string[]): Args {
   let progress: "auto" | "never" = "auto";
   let output: string | undefined;
   let includeReposts = false;
+  let timeout = DEFAULT_TIMEOUT_SECONDS;
+  let jobs: number | undefined;
   for (let i = 0; i < rest.length; i++) {
     const raw = rest[i];
     const eq = raw.startsWith("--") ? raw.indexOf("=") : -1;
@@ -107,6 +122,22 @@ export function parseArgs(argv: readonly string[]): Args {
         if (command !== "summarize") throw fail("cli.arg.unknown-option", { option: name });
         includeReposts = true;
         break;
+      case "--timeout": {
+        // Seconds, fractions allowed (0.5); "60s" or "1e9" are refused rather than guessed at.
+        const v = value().trim();
+        const n = /^\d+(\.\d+)?$/.test(v) ? Number(v) : NaN;
+        if (!(n > 0) || n > MAX_TIMEOUT_SECONDS) throw fail("cli.arg.bad-timeout", { value: v, max: MAX_TIMEOUT_SECONDS });
+        timeout = n;
+        break;
+      }
+      case "--jobs": {
+        if (command !== "validate") throw fail("cli.arg.unknown-option", { option: name });
+        const v = value().trim();
+        const n = /^\d+$/.test(v) ? Number(v) : NaN;
+        if (!(n >= 1) || n > MAX_JOBS) throw fail("cli.arg.bad-jobs", { value: v, max: MAX_JOBS });
+        jobs = n;
+        break;
+      }
       case "--help":
       case "-h":
         return { command: "help", lang };
@@ -119,7 +150,7 @@ export function parseArgs(argv: readonly string[]): Args {
   if (command === "summarize") {
     if (inputs.length > 1) throw fail("cli.summarize.one-input");
     if (!output) throw fail("cli.summarize.no-output");
-    return { command, input: inputs[0], output, lang, stage, profiles, includeReposts, progress };
+    return { command, input: inputs[0], output, lang, stage, profiles, includeReposts, progress, timeout };
   }
-  return { command: "validate", inputs, json, lang, stage, profiles, progress };
+  return { command: "validate", inputs, json, lang, stage, profiles, progress, timeout, ...(jobs !== undefined ? { jobs } : {}) };
 }

@@ -1,8 +1,10 @@
 /**
- * `chosahyo validate <file|dir>... [--json] [--lang ja|en] [--stage 提出前|本部評価後] [--profile file.json]`
+ * `chosahyo validate <file|dir>... [--json] [--lang ja|en] [--stage 提出前|本部評価後] [--profile file.json] [--timeout s] [--jobs n]`
+ * Several files are checked on worker threads (pool.ts); one file, or `--jobs 1`, in this process.
  * Exit codes: 0 no error findings, 1 error findings, 2 an input could not be read.
  */
 import { readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { t, type Lang } from "../core/i18n";
 import { countBySeverity } from "../core/model/finding";
 import { describeProfileProblems, parseUserProfile, withUserProfiles } from "../core/profile/user-profile";
@@ -12,7 +14,9 @@ import { ArgError, parseArgs, type ValidateArgs } from "./args";
 import { humanReport, toJson } from "./output";
 import { runSummarize } from "./summarize";
 import { NO_PROGRESS, terminalProgress } from "./progress";
-import { expandInputs, type FileResult, fileError, validateFile } from "./validate-files";
+import { validateWithin } from "./budget";
+import { inInputOrder, validateOnPool } from "./pool";
+import { expandInputs, type FileResult, fileError, type ValidateFileOptions } from "./validate-files";
 
 export interface Io {
   readonly stdout: NodeJS.WriteStream;
@@ -42,30 +46,57 @@ function reportError(r: FileResult, args: ValidateArgs, io: Io): void {
   if (r.error) io.stderr.write(t(args.lang, "cli.error.line", { path: r.path, message: r.error.message }) + "\n");
 }
 
+/** Worker threads for `count` files: `--jobs`, else one per core; never more than there are files. */
+function poolSize(args: ValidateArgs, count: number): number {
+  return Math.min(args.jobs ?? availableParallelism(), count);
+}
+
 async function runValidate(args: ValidateArgs, io: Io): Promise<number> {
   const profiles = loadProfiles(args.profiles, args.lang);
   const { files, emptyFolders } = expandInputs(args.inputs);
   const results: FileResult[] = emptyFolders.map((p) => ({ path: p, sheets: [], findings: [], error: fileError("empty-folder", args.lang) }));
   for (const r of results) reportError(r, args, io);
   const bar = args.progress === "auto" && io.stderr.isTTY ? terminalProgress(io.stderr) : NO_PROGRESS;
-  for (let i = 0; i < files.length; i++) {
-    const fileLabel = t(args.lang, "cli.progress.files", { done: i, total: files.length });
-    const r = await validateFile(files[i], {
-      profiles,
-      stage: args.stage,
-      lang: args.lang,
-      onSheet: (done, total) => {
-        // Only big jobs get a bar: several files, or a workbook with many sheets.
-        if (files.length >= 3 || total >= 20) {
-          const sheets = t(args.lang, "cli.progress.sheets", { done, total });
-          bar.update(done, total, files.length > 1 ? `${fileLabel} · ${sheets}` : sheets);
-        }
-      },
-    });
+  const emit = (r: FileResult): void => {
     bar.done();
     results.push(r);
     if (r.error) reportError(r, args, io);
     else if (!args.json) io.stdout.write(humanReport(r, args.lang, profiles) + "\n\n");
+  };
+  const jobs = poolSize(args, files.length);
+  if (jobs > 1) {
+    // Results come in as files finish; each is printed once it and every file before it are done.
+    let done = 0;
+    if (files.length >= 3) bar.update(0, files.length, t(args.lang, "cli.progress.files", { done, total: files.length }));
+    const inOrder = inInputOrder(files.length, (_i, r) => emit(r));
+    await validateOnPool(files, {
+      jobs,
+      setup: { profiles, stage: args.stage, lang: args.lang, seconds: args.timeout },
+      onResult: (index, r) => {
+        done++;
+        inOrder(index, r);
+        if (files.length >= 3 && done < files.length) bar.update(done, files.length, t(args.lang, "cli.progress.files", { done, total: files.length }));
+      },
+    });
+    bar.done();
+  } else {
+    // One file (or --jobs 1): in this process, no thread start-up; the budget is kept cooperatively (budget.ts).
+    for (let i = 0; i < files.length; i++) {
+      const fileLabel = t(args.lang, "cli.progress.files", { done: i, total: files.length });
+      const opts: ValidateFileOptions = {
+        profiles,
+        stage: args.stage,
+        lang: args.lang,
+        onSheet: (done, total) => {
+          // Only big jobs get a bar: several files, or a workbook with many sheets.
+          if (files.length >= 3 || total >= 20) {
+            const sheets = t(args.lang, "cli.progress.sheets", { done, total });
+            bar.update(done, total, files.length > 1 ? `${fileLabel} · ${sheets}` : sheets);
+          }
+        },
+      };
+      emit(await validateWithin(files[i], opts, args.timeout));
+    }
   }
   const failed = results.filter((r) => r.error).length;
   const counts = countBySeverity(results.flatMap((r) => r.findings));

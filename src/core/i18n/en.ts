@@ -116,9 +116,10 @@ export const en: Record<MessageKey, string> = {
   "error.internal": "An unexpected error occurred ({reason}).",
 
   "cli.usage":
-    "Usage: chosahyo validate <file or folder>... [--json] [--lang ja|en] [--stage 提出前|本部評価後] [--profile file.json]\n" +
+    "Usage: chosahyo validate <file or folder>... [--json] [--lang ja|en] [--stage 提出前|本部評価後] [--profile file.json] [--timeout seconds] [--jobs N]\n" +
     "  Checks the survey sheets (調査票) in .xlsx files. A folder means every .xlsx file in it.\n" +
     "  Exit code: 0 no errors / 1 errors found / 2 a file could not be read\n" +
+    "  --timeout: time limit per file in seconds (default 60). --jobs: files checked at once (default: one per CPU core)\n" +
     "       chosahyo summarize <file or folder> -o <out.xlsx> [--include-reposts] [--lang ja|en] [--stage …] [--profile …]\n" +
     "  Writes the workbook plus the summary sheets (評価一覧, 評価集計, 指標達成状況, 未着手・中止一覧, 検証結果) to a new file.\n" +
     "  A folder consolidates every department's workbook into one. Input files are never written.",
@@ -131,6 +132,8 @@ export const en: Record<MessageKey, string> = {
   "cli.arg.profile-unreadable": "Cannot read profile {path} ({reason}).",
   "cli.arg.profile-not-json": "Profile {path} is not valid JSON. Check its brackets, commas and quotes.",
   "cli.arg.profile-invalid": "Profile {path} is invalid: {problems}",
+  "cli.arg.bad-timeout": "--timeout must be a number of seconds above 0 (at most {max}): {value}",
+  "cli.arg.bad-jobs": "--jobs must be a whole number from 1 to {max}: {value}",
   "cli.file": "■ {path}",
   "cli.sheets": "Sheets recognised: {count}",
   "cli.sheet.line": "  {name}  …{profile} ({layout})",
@@ -151,6 +154,7 @@ export const en: Record<MessageKey, string> = {
   "cli.finding.line": "    {severity} {cell} {ruleId}: {message}",
   "cli.total": "{files} files: {error} errors, {warning} warnings, {info} info ({failed} files could not be read)",
   "cli.error.line": "{path}: {message}",
+  "cli.error.timeout": "Took longer than {seconds} s and was stopped (the limit can be changed with --timeout).",
   "cli.progress.files": "{done} / {total} files",
   "cli.progress.sheets": "{done} / {total} sheets",
   ...summaryEn,

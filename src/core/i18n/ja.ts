@@ -125,9 +125,10 @@ export const ja = {
 
   // ---- CLI
   "cli.usage":
-    "使い方: chosahyo validate <ファイルまたはフォルダ>... [--json] [--lang ja|en] [--stage 提出前|本部評価後] [--profile ファイル.json]\n" +
+    "使い方: chosahyo validate <ファイルまたはフォルダ>... [--json] [--lang ja|en] [--stage 提出前|本部評価後] [--profile ファイル.json] [--timeout 秒] [--jobs 数]\n" +
     "  .xlsx ファイルの調査票を検証します。フォルダを指定すると、その中の .xlsx をすべて検証します。\n" +
     "  終了コード: 0 エラーなし / 1 エラーあり / 2 読み込めないファイルあり\n" +
+    "  --timeout: 1ファイルにかける時間の上限（秒、既定 60）。--jobs: 複数ファイルを同時に検証する数（既定 CPU コア数）\n" +
     "      chosahyo summarize <ファイルまたはフォルダ> -o <書き出し先.xlsx> [--include-reposts] [--lang ja|en] [--stage …] [--profile …]\n" +
     "  集計シート（評価一覧・評価集計・指標達成状況・未着手・中止一覧・検証結果）を加えたブックを新しいファイルに書き出します。\n" +
     "  フォルダを指定すると、各課から提出されたブックを1冊にまとめて集計します。読み込んだファイルには書き込みません。",
@@ -140,6 +141,8 @@ export const ja = {
   "cli.arg.profile-unreadable": "プロファイル {path} を読み込めません（{reason}）。",
   "cli.arg.profile-not-json": "プロファイル {path} は JSON 形式になっていません。括弧やカンマ、引用符を確認してください。",
   "cli.arg.profile-invalid": "プロファイル {path} が正しくありません: {problems}",
+  "cli.arg.bad-timeout": "--timeout には 0 より大きい秒数（{max} 以下）を指定してください: {value}",
+  "cli.arg.bad-jobs": "--jobs には 1 以上 {max} 以下の整数を指定してください: {value}",
   "cli.file": "■ {path}",
   "cli.sheets": "認識したシート: {count}",
   "cli.sheet.line": "  {name}  …{profile}（{layout}）",
@@ -160,6 +163,7 @@ export const ja = {
   "cli.finding.line": "    {severity} {cell} {ruleId}: {message}",
   "cli.total": "合計 {files} ファイル: エラー {error} 件、警告 {warning} 件、情報 {info} 件（読み込めないファイル {failed} 件）",
   "cli.error.line": "{path}: {message}",
+  "cli.error.timeout": "{seconds} 秒を超えても終わらなかったため中止しました（上限は --timeout で変えられます）。",
   "cli.progress.files": "{done} / {total} ファイル",
   "cli.progress.sheets": "{done} / {total} シート",
   ...summaryJa,

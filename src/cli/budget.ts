@@ -1,0 +1,44 @@
+/**
+ * The per-file time budget (`--timeout`). In this process it is kept cooperatively: the reader is given the
+ * deadline, and validation stops at the next sheet once it has passed. The worker pool (pool.ts) adds the hard
+ * stop, terminating a thread stuck in synchronous code.
+ */
+import { t, type Lang } from "../core/i18n";
+import { type FileError, type FileResult, validateFile, type ValidateFileOptions } from "./validate-files";
+
+/** What validateFile is given here: its options plus the deadline (epoch ms) the reader checks. */
+export type BudgetedOptions = ValidateFileOptions & { readonly deadline?: number };
+
+export function timeoutError(lang: Lang, seconds: number): FileError {
+  return { code: "timeout", message: t(lang, "cli.error.timeout", { seconds }) };
+}
+
+export function timedOut(path: string, lang: Lang, seconds: number): FileResult {
+  return { path, sheets: [], findings: [], error: timeoutError(lang, seconds) };
+}
+
+/** Thrown from the progress callback to leave validation early; never seen by a user (the result says timeout). */
+class OutOfTime extends Error {
+  constructor() {
+    super("timeout");
+  }
+}
+
+/**
+ * Validates one file within `seconds`. A file that runs over is reported as timed out, even if it finished late:
+ * the same outcome as in a worker, which is stopped at the deadline.
+ */
+export async function validateWithin(file: string, opts: ValidateFileOptions, seconds: number): Promise<FileResult> {
+  const deadline = Date.now() + seconds * 1000;
+  const budgeted: BudgetedOptions = {
+    ...opts,
+    deadline,
+    onSheet: (done, total) => {
+      if (Date.now() > deadline) throw new OutOfTime();
+      opts.onSheet?.(done, total);
+    },
+  };
+  const r = await validateFile(file, budgeted);
+  if (r.error?.code === "timeout" || Date.now() > deadline) return timedOut(file, opts.lang, seconds);
+  return r;
+}
