@@ -2,8 +2,11 @@
 //
 //   dist/taskpane.html  the add-in's page, loaded by Excel. office.js from Microsoft's CDN (or dist/office/ with
 //                       OFFICE_JS_LOCAL=1); no ExcelJS (the build fails if ExcelJS gets into it).
-//   dist/demo.html      the browser demo and offline checker: no office.js at all; ExcelJS and the sample workbook
-//                       (inlined, so it opens from a local folder) in a chunk loaded by relative path.
+//   dist/demo.html      the browser demo and offline checker: no office.js at all. The workbook is held in a Web
+//                       Worker whose bundle (the xlsx adapter and the sample workbook) esbuild builds first; the demo
+//                       loads it as text, in a chunk of its own, and starts it from a Blob URL, so it also opens from a
+//                       local folder (file://, where Chromium refuses a worker by URL). Where no worker can start, the
+//                       same code runs on the page from another on-demand chunk.
 //
 //   OFFICE_JS_LOCAL=1  load office.js from dist/office/ (copied from node_modules/@microsoft/office-js, which must then
 //                      be installed) instead of the CDN: offline development only.
@@ -13,6 +16,7 @@
 // After each build the size of every entry's JS is printed, raw and gzip, file by file. In production the build
 // fails when the task pane's JS (everything taskpane.html can load) is over the bar: 300 KB gzip, not counting
 // office.js. Both pages show a static message (from the message catalogue) in browsers that cannot run the app.
+const fs = require("node:fs");
 const path = require("node:path");
 const zlib = require("node:zlib");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
@@ -30,12 +34,14 @@ const BUDGET_ENTRY = "taskpane";
  * Content-Security-Policy for a page: our own origin (and, for the task pane, the Office.js CDN) only. No
  * 'unsafe-eval' anywhere; 'unsafe-inline' for styles only, because Fluent UI (Griffel) injects <style> elements.
  */
-function contentSecurityPolicy(dev, { office }) {
+function contentSecurityPolicy(dev, { office, blobWorker }) {
   // webpack-dev-server's live-reload client talks over a WebSocket, which older browsers do not count as 'self'.
   const devSockets = dev ? ` ws://localhost:${DEV_PORT} wss://localhost:${DEV_PORT}` : "";
   return [
     "default-src 'self'",
     `script-src 'self'${office ? ` ${OFFICE_CDN_ORIGIN}` : ""}`,
+    // The demo starts its worker from a Blob URL of its own bundle (file:// allows no other way).
+    ...(blobWorker ? ["worker-src blob:"] : []),
     `connect-src 'self'${devSockets}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
@@ -153,6 +159,66 @@ class BundleSizePlugin {
   }
 }
 
+// ---- the demo's worker, built by esbuild and embedded as text
+
+/** Where the worker's bundle is written for the demo to import as text (`book-worker-source`). */
+const WORKER_SOURCE = path.resolve(__dirname, "node_modules/.cache/chosahyo/book-worker.js");
+
+/**
+ * Bundles src/taskpane/demo/book.worker.ts with esbuild into WORKER_SOURCE before each compilation (and each
+ * rebuild under the dev server, whose watcher sees the worker's inputs). The page needs the worker as text to start it
+ * from a Blob URL: a worker chunk emitted by webpack would be loaded by URL, which file:// pages cannot do.
+ */
+class InlineWorkerPlugin {
+  constructor({ entry, outfile, dev }) {
+    this.entry = entry;
+    this.outfile = outfile;
+    this.dev = dev;
+    this.inputs = [];
+    this.error = undefined;
+  }
+
+  apply(compiler) {
+    const name = "InlineWorkerPlugin";
+    const build = async () => {
+      const esbuild = require("esbuild");
+      try {
+        const r = await esbuild.build({
+          entryPoints: [this.entry],
+          bundle: true,
+          write: false,
+          format: "iife",
+          platform: "browser",
+          target: "es2020",
+          minify: !this.dev,
+          legalComments: "none",
+          metafile: true,
+          logLevel: "silent",
+          // The sample workbook as base64 text (book-host.ts decodes either this or webpack's data: URL).
+          loader: { ".xlsx": "base64" },
+          define: { "process.env.NODE_ENV": JSON.stringify(this.dev ? "development" : "production") },
+        });
+        this.inputs = Object.keys(r.metafile.inputs).map((p) => path.resolve(p));
+        const code = r.outputFiles[0].text;
+        // Written only when it changed, or the dev server's watcher would rebuild for nothing.
+        if (!fs.existsSync(this.outfile) || fs.readFileSync(this.outfile, "utf8") !== code) {
+          fs.mkdirSync(path.dirname(this.outfile), { recursive: true });
+          fs.writeFileSync(this.outfile, code);
+        }
+        this.error = undefined;
+      } catch (e) {
+        this.error = e;
+      }
+    };
+    compiler.hooks.beforeRun.tapPromise(name, build);
+    compiler.hooks.watchRun.tapPromise(name, build);
+    compiler.hooks.thisCompilation.tap(name, (compilation) => {
+      for (const f of this.inputs) if (!f.includes(`${path.sep}node_modules${path.sep}`)) compilation.fileDependencies.add(f);
+      if (this.error) compilation.errors.push(new compiler.webpack.WebpackError(`The demo's worker (${this.entry}) did not build: ${this.error.message}`));
+    });
+  }
+}
+
 module.exports = async (env, argv) => {
   const dev = argv.mode !== "production";
   const officeLocal = !!process.env.OFFICE_JS_LOCAL;
@@ -160,7 +226,7 @@ module.exports = async (env, argv) => {
   const i18n = catalogue();
   const page = (name, { office }) => ({
     title: i18n.t("ja", "app.name"),
-    csp: contentSecurityPolicy(dev, { office }),
+    csp: contentSecurityPolicy(dev, { office, blobWorker: name === "demo" }),
     fallbackHtml: fallbackHtml(i18n, name),
     fallbackCss: FALLBACK_CSS,
     officeJs: officeLocal ? "office/office.js" : OFFICE_CDN,
@@ -178,7 +244,7 @@ module.exports = async (env, argv) => {
       publicPath: "auto",
       clean: true,
     },
-    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    resolve: { extensions: [".ts", ".tsx", ".js"], alias: { "book-worker-source$": WORKER_SOURCE } },
     module: {
       rules: [
         {
@@ -188,9 +254,12 @@ module.exports = async (env, argv) => {
         },
         // Sample workbooks are embedded (data: URL) in the demo's on-demand chunk: no fetch, so file:// works.
         { test: /\.xlsx$/, type: "asset/inline" },
+        // The demo's worker bundle, as a string the page turns into a Blob URL.
+        { include: WORKER_SOURCE, type: "asset/source" },
       ],
     },
     plugins: [
+      new InlineWorkerPlugin({ entry: "./src/taskpane/demo/book.worker.ts", outfile: WORKER_SOURCE, dev }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
@@ -223,7 +292,8 @@ module.exports = async (env, argv) => {
       }),
       new BundleSizePlugin({ budgetBytes: dev ? null : GZIP_BUDGET_BYTES, budgetEntry: BUDGET_ENTRY }),
     ],
-    // No vendor split: the demo's on-demand chunk (ExcelJS, the adapter, the sample) stays one file.
+    // No vendor split: each of the demo's on-demand chunks (the worker's text; the page's fallback host with the
+    // adapter and the sample) stays one file.
     optimization: { splitChunks: { cacheGroups: { default: false, defaultVendors: false } } },
     performance: { hints: false },
     devServer: {

@@ -188,6 +188,11 @@ export const paneEn: Record<keyof typeof paneJa, string> = {
   "demo.grid.selection": "Selected cell",
   "demo.grid.label": "Cells of sheet {sheet}",
   "demo.grid.cut": "Only the first {rows} rows × {cols} columns are shown.",
+  "demo.open.unpacking": "Reading {name}",
+  "demo.open.sheets": "sheet {done} / {total}",
+  "demo.open.starting": "Getting ready…",
+  "demo.open.cancel": "Cancel",
+  "demo.open.cancelled": "Opening {name} was cancelled. The workbook that was open ({previous}) is still there.",
 
   "page.unsupported.title": "Chosahyo Checker cannot be shown here",
   "page.unsupported.taskpane":

@@ -189,6 +189,11 @@ export const paneJa = {
   "demo.grid.selection": "選択中のセル",
   "demo.grid.label": "シート「{sheet}」のセル",
   "demo.grid.cut": "先頭の {rows} 行 × {cols} 列だけを表示しています。",
+  "demo.open.unpacking": "「{name}」を読み込んでいます",
+  "demo.open.sheets": "シート {done} / {total}",
+  "demo.open.starting": "準備しています…",
+  "demo.open.cancel": "中止",
+  "demo.open.cancelled": "「{name}」を開くのを中止しました。開いていたブック（{previous}）をそのまま使えます。",
 
   // ---- the static message of taskpane.html and demo.html, for browsers that cannot run the app (no JavaScript)
   "page.unsupported.title": "調査票チェッカーを表示できません",

@@ -1,18 +1,21 @@
 /**
  * The browser demo, and the offline checker for PCs where the add-in cannot be deployed (LGWAN): the task pane
- * next to a grid of the active sheet, over an ExcelJS workbook. The user can open their own .xlsx (it stays in
- * this browser tab: nothing is uploaded) and download the result.
+ * next to a grid of the active sheet. The workbook is held in a Web Worker (book-client.ts), so a big file never
+ * freezes the page. The user can open their own .xlsx (it stays in this browser tab: nothing is uploaded), watch
+ * its sheets being read, stop that, and download the result.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
-import { Button, MessageBar, MessageBarBody, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Field, MessageBar, MessageBarBody, ProgressBar, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { type Lang, t } from "../../core/i18n";
 import { App } from "../App";
 import { errorMessage } from "../format";
 import type { Host } from "../host";
 import { useLang, useT } from "../i18n";
-import { DemoPort } from "./demo-port";
+import { type BookClient, type BookMode, type BookSources, startBook } from "./book-client";
+import type { OpenSource } from "./book-rpc";
+import { DemoPort, type OpenBook } from "./demo-port";
 import { GridPanel } from "./GridPanel";
 import { SAMPLE_NAME } from "./sample";
-import type * as BookLoader from "./book-loader";
 
 const useStyles = makeStyles({
   shell: {
@@ -37,6 +40,8 @@ const useStyles = makeStyles({
   fileName: { overflowWrap: "anywhere" },
   privacy: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
   buttons: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS },
+  opening: { display: "flex", alignItems: "end", columnGap: tokens.spacingHorizontalS, flexBasis: "100%", minWidth: 0 },
+  openingField: { flexGrow: 1, minWidth: 0 },
   body: {
     display: "flex",
     flexGrow: 1,
@@ -62,24 +67,58 @@ const useStyles = makeStyles({
   hidden: { display: "none" },
 });
 
-export type LoadBooks = () => Promise<typeof BookLoader>;
-
 declare global {
   interface Window {
-    /** For people and browser tests watching the demo: the port's selection and the open file. */
-    __chosahyoDemo?: { readonly selection: () => { sheet: string; address: string } | undefined; readonly fileName: () => string };
+    /** For people and browser tests watching the demo: the port's selection, the open file, where the book is held. */
+    __chosahyoDemo?: {
+      readonly selection: () => { sheet: string; address: string } | undefined;
+      readonly fileName: () => string;
+      readonly mode: () => BookMode | undefined;
+    };
   }
 }
 
-export function DemoShell({ loadBooks }: { loadBooks: LoadBooks }) {
+/** Starts a host and opens the source in it; the host is ended when the open fails. */
+async function openIn(
+  client: BookClient,
+  source: OpenSource,
+  onProgress?: (done: number, total: number) => void,
+): Promise<OpenBook> {
+  try {
+    const transfer = "bytes" in source ? [source.bytes.buffer as ArrayBuffer] : undefined;
+    const { sheetNames } = await client.call("open", [source], { onProgress, transfer });
+    return { client, sheetNames };
+  } catch (e) {
+    client.terminate();
+    throw e;
+  }
+}
+
+interface Opening {
+  readonly name: string;
+  readonly done: number;
+  readonly total: number;
+}
+
+interface Message {
+  readonly intent: "error" | "info";
+  readonly text: (lang: Lang) => string;
+}
+
+export function DemoShell({ sources }: { sources: BookSources }) {
   const styles = useStyles();
   const tr = useT();
   const { lang } = useLang();
-  const [port, setPort] = useState(() => new DemoPort(loadBooks().then((m) => m.openSample()), SAMPLE_NAME));
+  const [port, setPort] = useState(() => new DemoPort(startBook(sources).then((c) => openIn(c, { sample: true })), SAMPLE_NAME));
+  const portRef = useRef(port);
   const [docId, setDocId] = useState(0);
-  const [problem, setProblem] = useState<unknown>();
-  const [opening, setOpening] = useState(false);
+  const [message, setMessage] = useState<Message>();
+  const [opening, setOpening] = useState<Opening>();
+  // The open under way: its number (a cancelled open's late answer is dropped) and its host (ended on cancel).
+  const openSeq = useRef(0);
+  const openingClient = useRef<BookClient>();
   const input = useRef<HTMLInputElement>(null);
+  const openButton = useRef<HTMLButtonElement>(null);
 
   // Re-render when the book has loaded (the download button waits for it).
   useSyncExternalStore(
@@ -87,28 +126,54 @@ export function DemoShell({ loadBooks }: { loadBooks: LoadBooks }) {
     () => port.version,
   );
   useEffect(() => {
-    window.__chosahyoDemo = { selection: () => port.selection, fileName: () => port.fileName };
+    window.__chosahyoDemo = { selection: () => port.selection, fileName: () => port.fileName, mode: () => port.mode };
   }, [port]);
 
   const host: Host = useMemo(() => ({ port, kind: "demo", missingRequirements: [] }), [port]);
 
+  // The new file gets a host of its own; the open workbook's host is ended only once the new one has opened, so a
+  // failed or cancelled open leaves the page as it was.
   const open = useCallback(
     async (file: File) => {
-      setOpening(true);
-      setProblem(undefined);
+      const seq = ++openSeq.current;
+      const name = file.name;
+      const current = () => seq === openSeq.current;
+      setOpening({ name, done: 0, total: 0 });
+      setMessage(undefined);
       try {
-        const [m, buf] = await Promise.all([loadBooks(), file.arrayBuffer()]);
-        const book = await m.openBytes(new Uint8Array(buf), file.name);
-        setPort(new DemoPort(Promise.resolve(book), file.name));
+        const [client, buf] = await Promise.all([startBook(sources), file.arrayBuffer()]);
+        if (!current()) return client.terminate();
+        openingClient.current = client;
+        const book = await openIn(client, { bytes: new Uint8Array(buf), name }, (done, total) => current() && setOpening({ name, done, total }));
+        if (!current()) return client.terminate();
+        const next = new DemoPort(Promise.resolve(book), name);
+        portRef.current.dispose();
+        portRef.current = next;
+        setPort(next);
         setDocId((n) => n + 1);
       } catch (e) {
-        setProblem(e); // the workbook open before stays open
+        if (current()) setMessage({ intent: "error", text: (l) => errorMessage(l, e) });
       } finally {
-        setOpening(false);
+        if (current()) {
+          openingClient.current = undefined;
+          setOpening(undefined);
+        }
       }
     },
-    [loadBooks],
+    [sources],
   );
+
+  const cancelOpen = useCallback(() => {
+    if (!opening) return;
+    openSeq.current++;
+    // Terminating the worker stops the read even in the middle of one long step.
+    openingClient.current?.terminate();
+    openingClient.current = undefined;
+    setOpening(undefined);
+    const previous = portRef.current.fileName;
+    setMessage({ intent: "info", text: (l) => t(l, "demo.open.cancelled", { name: opening.name, previous }) });
+    openButton.current?.focus(); // the cancel button is gone
+  }, [opening]);
 
   const download = useCallback(async () => {
     try {
@@ -123,7 +188,7 @@ export function DemoShell({ loadBooks }: { loadBooks: LoadBooks }) {
       a.remove();
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
     } catch (e) {
-      setProblem(e);
+      setMessage({ intent: "error", text: (l) => errorMessage(l, e) });
     }
   }, [port, tr]);
 
@@ -151,16 +216,29 @@ export function DemoShell({ loadBooks }: { loadBooks: LoadBooks }) {
               if (f) void open(f);
             }}
           />
-          <Button onClick={() => input.current?.click()} disabled={opening}>
+          <Button ref={openButton} onClick={() => input.current?.click()} disabled={!!opening}>
             {tr(opening ? "demo.opening" : "demo.open")}
           </Button>
-          <Button onClick={() => void download()} disabled={!port.current}>
+          <Button onClick={() => void download()} disabled={!port.ready}>
             {tr("demo.download")}
           </Button>
         </div>
-        {problem ? (
-          <MessageBar intent="error" layout="multiline">
-            <MessageBarBody>{errorMessage(lang, problem)}</MessageBarBody>
+        {opening ? (
+          <div className={styles.opening} data-testid="open-progress">
+            <Field
+              className={styles.openingField}
+              label={tr("demo.open.unpacking", { name: opening.name })}
+              validationMessage={opening.total > 0 ? tr("demo.open.sheets", { done: opening.done, total: opening.total }) : tr("demo.open.starting")}
+              validationState="none"
+            >
+              <ProgressBar value={opening.total > 0 ? opening.done / opening.total : undefined} max={1} thickness="large" />
+            </Field>
+            <Button onClick={cancelOpen}>{tr("demo.open.cancel")}</Button>
+          </div>
+        ) : null}
+        {message ? (
+          <MessageBar intent={message.intent} layout="multiline" data-testid="demo-message">
+            <MessageBarBody>{message.text(lang)}</MessageBarBody>
           </MessageBar>
         ) : null}
       </header>

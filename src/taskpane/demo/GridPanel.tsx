@@ -132,6 +132,7 @@ export function GridPanel({ port }: { port: DemoPort }) {
     if (selection) setChosen(selection.sheet);
   }, [selection]);
   const sheet = chosen && names.includes(chosen) ? chosen : names[0];
+  // Undefined until the worker has sent the sheet (the port re-renders us when it comes).
   const grid = useMemo(() => (sheet ? port.sheetGrid(sheet) : undefined), [port, sheet, version]);
   const selectedRange = selection && selection.sheet === sheet ? parseRangeA1(selection.address) : null;
   const layout = useMemo(
@@ -143,7 +144,7 @@ export function GridPanel({ port }: { port: DemoPort }) {
     selectedEl.current?.scrollIntoView?.({ block: "nearest", inline: "nearest" });
   }, [selection, sheet, version]);
 
-  if (!port.current) return <p className={styles.note}>{tr("demo.loading")}</p>;
+  if (!port.ready) return <p className={styles.note}>{tr("demo.loading")}</p>;
 
   const isSelected = (r: number, c: number) =>
     !!selectedRange && r >= selectedRange.top && r <= selectedRange.bottom && c >= selectedRange.left && c <= selectedRange.right;

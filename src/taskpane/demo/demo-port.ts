@@ -1,43 +1,64 @@
 /**
- * The demo's workbook port: the ExcelJS adapter, plus what the page needs to show a port at work. It remembers
- * the selected cell and tells the grid panel when a cell is selected or edited, so a person can watch "select
- * cell" and "apply fix" happen. The book loads lazily (ExcelJS is a separate chunk), so the pane renders at once.
+ * The demo's workbook port: a proxy over the host that holds the workbook (book-client.ts: a Web Worker, or the
+ * page when no worker can start), plus what the page needs to show a port at work. It remembers the selected cell
+ * and tells the grid panel when a cell is selected or edited, so a person can watch "select cell" and "apply fix"
+ * happen. The book opens in the background, so the pane renders at once.
  */
 import type { LoggedEdit } from "../../core/changelog";
 import type { SheetGrid, WorkbookSnapshot } from "../../core/model/grid";
 import type { SheetSpec } from "../../core/sheet-spec";
 import type { AppliedEdits, ReadOptions, WorkbookPort, WriteSheetResult, WriteSheetsOptions } from "../../workbook/port";
-import { readWorksheet } from "../../workbook/xlsx/read";
-import type { XlsxWorkbook } from "../../workbook/xlsx/xlsx-workbook";
+import type { BookClient, BookMode, CallOptions } from "./book-client";
+import type { Args, Method, Result } from "./book-rpc";
 
 export interface Selection {
   readonly sheet: string;
   readonly address: string;
 }
 
+/** A host with a workbook open in it, and that workbook's tabs. */
+export interface OpenBook {
+  readonly client: BookClient;
+  readonly sheetNames: string[];
+}
+
 export class DemoPort implements WorkbookPort {
-  private loaded?: XlsxWorkbook;
+  private client?: BookClient;
+  private names: string[] = [];
+  /** Grids the host sent, until the book changes; the grid panel asks synchronously and re-renders on arrival. */
+  private readonly grids = new Map<string, SheetGrid | undefined>();
+  private readonly asked = new Set<string>();
+  /** Bumped when the book changes, so a grid that was on its way from before the change is not kept. */
+  private generation = 0;
+  private disposed = false;
   private readonly listeners = new Set<() => void>();
   selection?: Selection;
   /** Bumped on every change the grid should show. */
   version = 0;
 
   constructor(
-    private readonly book: Promise<XlsxWorkbook>,
+    private readonly book: Promise<OpenBook>,
     readonly fileName: string,
   ) {
     book.then(
       (b) => {
-        this.loaded = b;
+        if (this.disposed) return b.client.terminate();
+        this.client = b.client;
+        this.names = b.sheetNames;
         this.changed();
       },
-      () => undefined, // the page reports a failed load; every port call rejects with the same error
+      () => undefined, // the page reports a failed open; every port call rejects with the same error
     );
   }
 
-  /** The loaded workbook, once it is there. */
-  get current(): XlsxWorkbook | undefined {
-    return this.loaded;
+  /** The book is open: the grid can show it and it can be downloaded. */
+  get ready(): boolean {
+    return !!this.client;
+  }
+
+  /** Where the workbook is held (for people and tests watching the demo). */
+  get mode(): BookMode | undefined {
+    return this.client?.mode;
   }
 
   subscribe(listener: () => void): () => void {
@@ -50,58 +71,91 @@ export class DemoPort implements WorkbookPort {
     for (const l of this.listeners) l();
   }
 
+  private async call<M extends Method>(method: M, args: Args<M>, options?: CallOptions): Promise<Result<M>> {
+    return (await this.book).client.call(method, args, options);
+  }
+
+  /** After a write: the tabs may differ and every grid may be stale. */
+  private async edited(): Promise<void> {
+    this.generation++;
+    this.grids.clear();
+    this.asked.clear();
+    this.names = await this.call("sheetNames", []);
+    this.changed();
+  }
+
   readAll(options?: ReadOptions): Promise<WorkbookSnapshot> {
-    return this.book.then((b) => b.readAll(options));
+    return this.call("readAll", [], {
+      onProgress: options?.onProgress && ((done, total) => options.onProgress!({ done, total })),
+      isCancelled: options?.isCancelled,
+    });
   }
 
   async applyEdits(edits: readonly LoggedEdit[], at?: Date): Promise<AppliedEdits> {
-    const r = await (await this.book).applyEdits(edits, at);
-    this.changed();
+    const r = await this.call("applyEdits", [edits, at]);
+    await this.edited();
     return r;
   }
 
   async writeOwnedSheet(spec: SheetSpec): Promise<WriteSheetResult> {
-    const r = await (await this.book).writeOwnedSheet(spec);
-    this.changed();
-    return r;
+    return (await this.writeOwnedSheets([spec]))[0];
   }
 
   async writeOwnedSheets(specs: readonly SheetSpec[], options?: WriteSheetsOptions): Promise<WriteSheetResult[]> {
-    const r = await (await this.book).writeOwnedSheets(specs, options);
-    this.changed();
+    const r = await this.call("writeOwnedSheets", [specs], { onProgress: options?.onProgress });
+    await this.edited();
     return r;
   }
 
-  async ownedSheets(): Promise<readonly string[]> {
-    return (await this.book).ownedSheets();
+  ownedSheets(): Promise<readonly string[]> {
+    return this.call("ownedSheets", []);
   }
 
   async selectCell(sheet: string, address: string): Promise<void> {
-    await (await this.book).selectCell(sheet, address);
+    await this.call("selectCell", [sheet, address]);
     this.selection = { sheet, address };
     this.changed();
   }
 
-  async readSettings(): Promise<Readonly<Record<string, string>>> {
-    return (await this.book).readSettings();
+  readSettings(): Promise<Readonly<Record<string, string>>> {
+    return this.call("readSettings", []);
   }
 
   async writeSettings(settings: Readonly<Record<string, string>>): Promise<void> {
-    await (await this.book).writeSettings(settings);
-    this.changed();
+    await this.call("writeSettings", [settings]);
+    await this.edited();
   }
 
-  async toBytes(): Promise<Uint8Array> {
-    return (await this.book).toBytes();
+  toBytes(): Promise<Uint8Array> {
+    return this.call("toBytes", []);
   }
 
   /** Sheets a person would see as tabs (the add-in's very hidden settings sheet is left out). */
   sheetNames(): string[] {
-    return this.loaded ? this.loaded.wb.worksheets.filter((w) => w.state !== "veryHidden").map((w) => w.name) : [];
+    return this.names;
   }
 
+  /** The sheet's grid when the host has sent it; otherwise asks for it and returns undefined until it arrives. */
   sheetGrid(name: string): SheetGrid | undefined {
-    const ws = this.loaded?.wb.getWorksheet(name);
-    return ws ? readWorksheet(ws) : undefined;
+    if (this.grids.has(name)) return this.grids.get(name);
+    if (this.client && !this.asked.has(name)) {
+      this.asked.add(name);
+      const generation = this.generation;
+      this.client.call("sheetGrid", [name]).then(
+        (grid) => {
+          if (generation !== this.generation) return;
+          this.grids.set(name, grid);
+          this.changed();
+        },
+        () => this.asked.delete(name), // asked again on the next render
+      );
+    }
+    return undefined;
+  }
+
+  /** Ends the host: the port is no longer used (another workbook was opened). */
+  dispose(): void {
+    this.disposed = true;
+    this.client?.terminate();
   }
 }

@@ -1,21 +1,22 @@
 /**
- * Entry of the browser demo (dist/demo.html): no office.js at all. ExcelJS and the embedded sample workbook come
- * in a chunk of their own, loaded by relative path, so the pane paints first and file:// works.
+ * Entry of the browser demo (dist/demo.html): no office.js at all. The workbook code comes in a chunk of its own,
+ * loaded by relative path, so the pane paints first and file:// works: the worker's bundle as text (started from a
+ * Blob URL), or, only when no worker can start, the same code to run on the page.
  */
 import { createRoot } from "react-dom/client";
 import { initialLang, storedLang } from "../i18n";
 import { Root } from "../Root";
 import { pickThemeName } from "../theme";
+import type { BookSources } from "./book-client";
 import { DemoShell } from "./DemoShell";
 
 const container = document.getElementById("container");
 if (!container) throw new Error("demo.html has no #container");
 
-let books: ReturnType<typeof load> | undefined;
-function load() {
-  return import(/* webpackChunkName: "xlsx" */ "./book-loader");
-}
-const loadBooks = () => (books ??= load());
+const sources: BookSources = {
+  workerSource: () => import(/* webpackChunkName: "book-worker" */ "book-worker-source").then((m) => m.default),
+  pageHost: () => import(/* webpackChunkName: "book-host" */ "./book-host"),
+};
 
 // Japanese by default; `demo.html?lang=en` or the toggle (remembered in this browser) for English.
 const fromUrl = new URLSearchParams(location.search).get("lang");
@@ -23,6 +24,6 @@ const lang = initialLang(undefined, fromUrl === "en" || fromUrl === "ja" ? fromU
 
 createRoot(container).render(
   <Root initialLang={lang} theme={pickThemeName()}>
-    <DemoShell loadBooks={loadBooks} />
+    <DemoShell sources={sources} />
   </Root>,
 );
