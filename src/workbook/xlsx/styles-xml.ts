@@ -192,7 +192,7 @@ export class StylesAmender {
   private readonly root: El;
   private readonly sections = new Map<Section, SectionState>();
   /** The default font's children other than b/sz/color (name, family, charset, scheme…), copied into new fonts. */
-  private readonly baseFont: { readonly sz?: string; readonly color?: string; readonly rest: string[] };
+  private baseFont: { readonly sz?: string; readonly color?: string; readonly rest: string[] };
   private readonly numFmtIds = new Map<string, number>();
   private nextNumFmtId: number;
   private readonly fontIds = new Map<string, number>();
@@ -229,7 +229,12 @@ export class StylesAmender {
       }
       if (name === "fonts") this.baseFont = this.readBaseFont(records[0]);
     }
+    // A new font is complete even when the default one is missing or bare (Excel shows a font without a name oddly).
     this.baseFont ??= { rest: [] };
+    if (!this.baseFont.rest.some((r) => new RegExp(`^<${this.p}name[\\s/>]`).test(r))) {
+      this.baseFont = { ...this.baseFont, rest: [`<${this.p}name val="Calibri"/>`, ...this.baseFont.rest] };
+    }
+    if (!this.baseFont.sz) this.baseFont = { ...this.baseFont, sz: "11" };
     const ids = [...this.numFmtIds.values()];
     this.nextNumFmtId = Math.max(164, ...ids.map((id) => id + 1));
     // Fills 0 and 1 are reserved (none, gray125); a file missing them gets them with the section.

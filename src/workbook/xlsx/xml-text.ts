@@ -27,7 +27,6 @@ function forbidden(code: number, keepWhitespace: boolean): boolean {
  * pairs pass. Fast path: most text has none.
  */
 function mapForbidden(s: string, keepWhitespace: boolean, replace: (code: number) => string): string {
-  // eslint-disable-next-line no-control-regex
   if (!/[\u0000-\u001f\ud800-\udfff\ufffe\uffff]/.test(s)) return s;
   let out = "";
   for (let i = 0; i < s.length; i++) {
