@@ -13,7 +13,7 @@ import type { Profile } from "../src/core/profile/types";
 import kodaira from "../src/core/profiles/kodaira-chosahyo.json";
 import { surveySheetSpec } from "../src/core/template/kodaira-chosahyo";
 import { validateWorkbook } from "../src/core/validate";
-import { renderSheetSpec } from "../src/workbook/xlsx/render";
+import { specsToXlsx } from "../scripts/lib/exceljs-render";
 import { XlsxWorkbook } from "../src/workbook/xlsx/xlsx-workbook";
 import { kodairaSurveyInputs } from "../scripts/seeds/kodaira";
 import { specToGrid } from "./helpers/grid";
@@ -89,10 +89,8 @@ describe("chosahyo validate --profile", () => {
     expect(builtIn.records[0].texts.result).toBeUndefined();
     expect(builtIn.findings.some((f) => f.ruleId === "LABEL-MISSING")).toBe(true);
 
-    const book = XlsxWorkbook.create();
-    renderSheetSpec(book.wb.addWorksheet(renamed.name), renamed);
     const file = path.join(dir, "custom.xlsx");
-    writeFileSync(file, await book.toBytes());
+    writeFileSync(file, await specsToXlsx([renamed]));
     const profileFile = path.join(dir, "my-city.json");
     writeFileSync(profileFile, JSON.stringify(custom));
     const run = await cli(["validate", file, "--profile", profileFile, "--json"]);

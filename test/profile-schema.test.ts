@@ -18,7 +18,7 @@ import { BUILT_IN_PROFILES } from "../src/core/profiles";
 import { validateWorkbook } from "../src/core/validate";
 import { profilesFor } from "../src/taskpane/use-checker";
 import { DEFAULT_SETTINGS } from "../src/core/settings";
-import { renderSheetSpec } from "../src/workbook/xlsx/render";
+import { specsToXlsx } from "../scripts/lib/exceljs-render";
 import { XlsxWorkbook } from "../src/workbook/xlsx/xlsx-workbook";
 import { cli } from "./helpers/cli";
 import { exampleCitySheet } from "./helpers/example-city";
@@ -140,10 +140,8 @@ describe("例示市's profile (the worked example in docs/profiles.md)", () => {
   test("the command in the docs works: validate with --profile docs/examples/example-city-chosahyo.json", async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "chosahyo-example-"));
     try {
-      const book = XlsxWorkbook.create();
-      renderSheetSpec(book.wb.addWorksheet(relabelledSpec.name), relabelledSpec);
       const file = path.join(dir, "例示市_調査票.xlsx");
-      writeFileSync(file, await book.toBytes());
+      writeFileSync(file, await specsToXlsx([relabelledSpec]));
       const run = await cli(["validate", file, "--profile", path.join(ROOT, EXAMPLE), "--json"]);
       const json = JSON.parse(run.stdout);
       expect(json.files[0].sheets).toEqual([{ name: "例示市_3", profile: "example-city-chosahyo", score: 1 }]);

@@ -10,7 +10,7 @@ import ExcelJS from "exceljs";
 import type { CellValue } from "../../src/core/model/cell";
 import type { SheetGrid, WorkbookSnapshot } from "../../src/core/model/grid";
 import { type ListRowInput, type ListSheetInput, listSheetSpec, type SurveySheetInput, surveySheetSpec } from "../../src/core/template/kodaira-chosahyo";
-import { renderSheetSpec } from "../../src/workbook/xlsx/render";
+import { renderSheetSpec } from "../lib/exceljs-render";
 import { kodairaListInput, kodairaSurveyInputs } from "../seeds/kodaira";
 
 /** Item numbers of copy k are shifted by k × COPY_STRIDE (the real ones go up to 43). */

@@ -1,8 +1,7 @@
 /** seeds/kodaira-program-r6.xlsx: the 小平市 第1期経営方針推進プログラム 進捗状況【令和6年度当初計画】, one sheet. */
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { renderSheetSpec } from "../../src/workbook/xlsx/render";
-import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
+import { specsToXlsx } from "../lib/exceljs-render";
 import { kodairaProgramInput } from "./kodaira-program";
 import { programSheetSpec } from "./kodaira-program-sheet";
 
@@ -10,12 +9,8 @@ import { programSheetSpec } from "./kodaira-program-sheet";
 const FIXED_DATE = new Date("2024-02-02T00:00:00Z");
 
 export async function build(seedsDir: string): Promise<string[]> {
-  const book = XlsxWorkbook.create();
-  book.wb.created = FIXED_DATE;
-  book.wb.modified = FIXED_DATE;
   const spec = programSheetSpec(kodairaProgramInput());
-  renderSheetSpec(book.wb.addWorksheet(spec.name), spec);
   const out = path.join(seedsDir, "kodaira-program-r6.xlsx");
-  writeFileSync(out, await book.toBytes());
+  writeFileSync(out, await specsToXlsx([spec], FIXED_DATE));
   return [out];
 }

@@ -1,8 +1,7 @@
 /** seeds/mitaka-2021.xlsx: the 三鷹市 自治体経営白書2021 目標指標 (68), 総合戦略 (16) and アクションプラン (82). */
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { renderSheetSpec } from "../../src/workbook/xlsx/render";
-import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
+import { specsToXlsx } from "../lib/exceljs-render";
 import { actionPlanInput, shihyoParts, sougouInput } from "./mitaka";
 import { mitakaSheets } from "./mitaka-sheets";
 
@@ -10,11 +9,7 @@ import { mitakaSheets } from "./mitaka-sheets";
 const FIXED_DATE = new Date("2021-07-01T00:00:00Z");
 
 export async function build(seedsDir: string): Promise<string[]> {
-  const book = XlsxWorkbook.create();
-  book.wb.created = FIXED_DATE;
-  book.wb.modified = FIXED_DATE;
-  for (const spec of mitakaSheets(shihyoParts(), sougouInput(), actionPlanInput())) renderSheetSpec(book.wb.addWorksheet(spec.name), spec);
   const out = path.join(seedsDir, "mitaka-2021.xlsx");
-  writeFileSync(out, await book.toBytes());
+  writeFileSync(out, await specsToXlsx(mitakaSheets(shihyoParts(), sougouInput(), actionPlanInput()), FIXED_DATE));
   return [out];
 }

@@ -1,8 +1,7 @@
 /** seeds/musashino-h29.xlsx: the 武蔵野市 取組状況 (79 projects stacked on one sheet) and its 目次. */
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { renderSheetSpec } from "../../src/workbook/xlsx/render";
-import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
+import { specsToXlsx } from "../lib/exceljs-render";
 import { musashinoProjectInputs, musashinoTocLines } from "./musashino";
 import { contentsSheetSpec, recordsSheetSpec } from "./musashino-sheet";
 
@@ -10,14 +9,9 @@ import { contentsSheetSpec, recordsSheetSpec } from "./musashino-sheet";
 const FIXED_DATE = new Date("2018-08-01T00:00:00Z");
 
 export async function build(seedsDir: string): Promise<string[]> {
-  const book = XlsxWorkbook.create();
-  book.wb.created = FIXED_DATE;
-  book.wb.modified = FIXED_DATE;
   const contents = contentsSheetSpec(musashinoTocLines());
-  renderSheetSpec(book.wb.addWorksheet(contents.name), contents);
   const records = recordsSheetSpec(musashinoProjectInputs()).spec;
-  renderSheetSpec(book.wb.addWorksheet(records.name), records);
   const out = path.join(seedsDir, "musashino-h29.xlsx");
-  writeFileSync(out, await book.toBytes());
+  writeFileSync(out, await specsToXlsx([contents, records], FIXED_DATE));
   return [out];
 }

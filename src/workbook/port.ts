@@ -1,6 +1,6 @@
 /**
  * The one port through which the core, the CLI and the task pane read and write a workbook.
- * Two adapters implement it: office/ (Excel JavaScript API) and xlsx/ (ExcelJS).
+ * Two adapters implement it: office/ (Excel JavaScript API) and xlsx/ (the package reader and writer of this project).
  */
 import type { LoggedEdit } from "../core/changelog";
 import type { WorkbookSnapshot } from "../core/model/grid";
@@ -16,6 +16,8 @@ export interface ReadOptions {
   readonly onProgress?: (p: ReadProgress) => void;
   /** Checked between batches; a cancelled read rejects with WorkbookError("cancelled"). */
   readonly isCancelled?: () => boolean;
+  /** Epoch ms: a read still going then stops with WorkbookError("timeout") (the CLI's per-file budget). */
+  readonly deadline?: number;
 }
 
 export interface AppliedEdits {
@@ -77,8 +79,14 @@ export type WorkbookErrorCode =
   | "not-a-workbook" // csv, text, anything that is not a zip or OLE file
   | "legacy-xls"
   | "encrypted"
-  | "corrupt" // truncated zip, broken XML
+  | "corrupt" // truncated zip, no workbook part
+  | "corrupt-part" // one part cannot be read: `detail` names it (xl/worksheets/sheet3.xml)
   | "too-large"
+  | "too-complex" // a structural limit (part size, cells, merges) refused before the work: `detail` says which
+  | "timeout" // the per-file budget ran out
+  | "ods" // an OpenDocument spreadsheet
+  | "xlsb" // an Excel binary workbook
+  | "numbers" // an Apple Numbers document
   | "no-worksheets"
   | "protected-sheet"
   | "cell-edit-mode"

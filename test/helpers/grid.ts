@@ -4,7 +4,7 @@ import path from "node:path";
 import type { CellValue } from "../../src/core/model/cell";
 import type { SheetGrid, WorkbookSnapshot } from "../../src/core/model/grid";
 import type { SheetSpec } from "../../src/core/sheet-spec";
-import { renderSheetSpec } from "../../src/workbook/xlsx/render";
+import { specsToXlsx } from "../../scripts/lib/exceljs-render";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
 
 export const ROOT = path.join(__dirname, "..", "..");
@@ -27,10 +27,7 @@ export function specToGrid(spec: SheetSpec): SheetGrid {
 
 /** Writes specs to a real .xlsx and reads it back through the adapter, as the CLI would. */
 export async function roundTrip(specs: readonly SheetSpec[]): Promise<WorkbookSnapshot> {
-  const book = XlsxWorkbook.create();
-  for (const s of specs) renderSheetSpec(book.wb.addWorksheet(s.name), s);
-  const bytes = await book.toBytes();
-  return (await XlsxWorkbook.load(bytes)).readAll();
+  return (await XlsxWorkbook.load(await specsToXlsx(specs))).readAll();
 }
 
 let seedCache: Promise<WorkbookSnapshot> | undefined;

@@ -12,17 +12,15 @@ import { BUILT_IN_PROFILES } from "../../src/core/profiles";
 import { surveySheetSpec } from "../../src/core/template/kodaira-chosahyo";
 import { validateWorkbook } from "../../src/core/validate";
 import { checkRequirements } from "../../src/workbook/office/requirements";
-import { renderSheetSpec } from "../../src/workbook/xlsx/render";
+import { specsToXlsx } from "../../scripts/lib/exceljs-render";
+import { exceljsBook } from "../helpers/exceljs-book";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
 import { generateSurveyWorkbook, surveyInputs } from "../../scripts/bench/generate";
 import { FakeBook, RESPONSE_LIMIT, SHEET_COLS, SHEET_ROWS } from "../fakes/excel-fake";
 import { rig, rigFromXlsx, syncsOf, xlsxWith } from "./office-helpers";
 
 async function oneSurveySheet(): Promise<Uint8Array> {
-  const book = XlsxWorkbook.create();
-  const spec = surveySheetSpec(surveyInputs(1)[0]);
-  renderSheetSpec(book.wb.addWorksheet(spec.name), spec);
-  return book.toBytes();
+  return specsToXlsx([surveySheetSpec(surveyInputs(1)[0])]);
 }
 
 /** Grids compared with merges in a stable order. */
@@ -150,10 +148,11 @@ describe("ExcelJS アダプターと同じに読む", () => {
   });
 
   test("非表示・完全非表示のシートも状態つきで並び、設定シート _chosahyo は並ばない", async () => {
-    const xlsx = XlsxWorkbook.create();
-    xlsx.wb.addWorksheet("見える").getCell("A1").value = "x";
-    xlsx.wb.addWorksheet("隠す", { state: "hidden" }).getCell("A1").value = "y";
-    xlsx.wb.addWorksheet("完全に隠す", { state: "veryHidden" }).getCell("A1").value = "z";
+    const xlsx = await exceljsBook((wb) => {
+      wb.addWorksheet("見える").getCell("A1").value = "x";
+      wb.addWorksheet("隠す", { state: "hidden" }).getCell("A1").value = "y";
+      wb.addWorksheet("完全に隠す", { state: "veryHidden" }).getCell("A1").value = "z";
+    });
     await xlsx.writeSettings({ stage: "本部評価後" });
     const { viaXlsx, viaOffice } = await bothAdapters(await xlsx.toBytes());
     expect(viaOffice.sheets.map((s) => [s.name, s.visibility])).toEqual([

@@ -15,6 +15,7 @@ import { validateWorkbook } from "../../src/core/validate";
 import { OfficeWorkbook } from "../../src/workbook/office/office-workbook";
 import { columnWidthPoints } from "../../src/workbook/office/render";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
+import { exceljsBook, oracle } from "../helpers/exceljs-book";
 import { type FakeBook, type FakeCell, type FakeSheet, RESPONSE_LIMIT } from "../fakes/excel-fake";
 import { ROOT } from "../helpers/grid";
 import { injectedSample, INJECTIONS } from "../helpers/injected-sample";
@@ -367,11 +368,10 @@ describe("ExcelJS アダプターとの一致", () => {
       merges: [],
       tables: [{ name: "chosahyo_list", range: { top: 0, left: 0, bottom: 1, right: 2 } }],
     };
-    const xlsx = XlsxWorkbook.create();
-    xlsx.wb.addWorksheet("No.1").getCell("A1").value = "x";
+    const xlsx = await exceljsBook((wb) => (wb.addWorksheet("No.1").getCell("A1").value = "x"));
     await xlsx.writeOwnedSheets([spec]);
-    const reopened = await XlsxWorkbook.load(await xlsx.toBytes());
-    const headerXlsx = [1, 2, 3].map((c) => reopened.wb.getWorksheet("一覧")!.getCell(1, c).value);
+    const reopened = await oracle(await xlsx.toBytes());
+    const headerXlsx = [1, 2, 3].map((c) => reopened.getWorksheet("一覧")!.getCell(1, c).value);
     const { fake, book } = await rigFromXlsx(await xlsx.toBytes());
     await book.writeOwnedSheets([spec]);
     const headerOffice = [0, 1, 2].map((c) => fake.book.sheet("一覧")!.get(0, c)?.value);

@@ -9,6 +9,7 @@ import type { LoggedEdit } from "../../src/core/changelog";
 import { formula, num, type SheetSpec, text } from "../../src/core/sheet-spec";
 import { OfficeWorkbook } from "../../src/workbook/office/office-workbook";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
+import { exceljsBook, exceljsBytes, oracle } from "../helpers/exceljs-book";
 import { FakeBook, type FakeSheet, RESPONSE_LIMIT } from "../fakes/excel-fake";
 import { rig, rigFromXlsx, syncsOf } from "./office-helpers";
 
@@ -128,23 +129,26 @@ describe("修正の適用と変更履歴", () => {
   });
 
   test("ExcelJS アダプターが作った変更履歴に続けて書き、Office アダプターが書いた変更履歴と設定は ExcelJS アダプターが読める", async () => {
-    const xlsx = XlsxWorkbook.create();
-    xlsx.wb.addWorksheet("No.1").getCell("F8").value = "Ａ";
-    xlsx.wb.getWorksheet("No.1")!.getCell("G8").value = "ｂ";
+    const xlsx = await exceljsBook((wb) => {
+      const ws = wb.addWorksheet("No.1");
+      ws.getCell("F8").value = "Ａ";
+      ws.getCell("G8").value = "ｂ";
+    });
     await xlsx.applyEdits([{ sheet: "No.1", cell: "F8", before: "Ａ", after: "A", ruleId: "CODE-VARIANT" }], AT);
     const { book, fake } = await rigFromXlsx(await xlsx.toBytes());
     expect(await book.ownedSheets()).toEqual(["変更履歴"]);
     await book.applyEdits([{ sheet: "No.1", cell: "G8", before: "ｂ", after: "B", ruleId: "CODE-VARIANT" }], AT);
 
-    const back = await XlsxWorkbook.load(await fake.book.toXlsx());
-    const log = back.wb.getWorksheet("変更履歴")!;
+    const bytes = await fake.book.toXlsx();
+    const back = await XlsxWorkbook.load(bytes);
+    const log = (await oracle(bytes)).getWorksheet("変更履歴")!;
     expect([1, 2, 3].map((r) => [1, 2, 3, 4, 5, 6].map((c) => log.getCell(r, c).value))).toEqual([
       ["日時", "シート", "セル", "変更前", "変更後", "規則"],
       [TIME, "No.1", "F8", "Ａ", "A", "CODE-VARIANT"],
       [TIME, "No.1", "G8", "ｂ", "B", "CODE-VARIANT"],
     ]);
     expect(await back.ownedSheets()).toEqual(["変更履歴"]);
-    expect(back.wb.getWorksheet("No.1")!.getCell("G8").value).toBe("B");
+    expect((await oracle(bytes)).getWorksheet("No.1")!.getCell("G8").value).toBe("B");
   });
 });
 
@@ -317,11 +321,15 @@ describe("設定", () => {
   });
 
   test("_chosahyo が最後のシートでなくても設定を読む(sync が 1 回増える)", async () => {
-    const xlsx = XlsxWorkbook.create();
-    xlsx.wb.addWorksheet("No.1").getCell("A1").value = "x";
-    await xlsx.writeSettings({ stage: "提出前" });
-    xlsx.wb.addWorksheet("後から").getCell("A1").value = "y";
-    const { book, fake } = await rigFromXlsx(await xlsx.toBytes());
+    // Written by another writer: the settings sheet sits between two user sheets.
+    const bytes = await exceljsBytes((wb) => {
+      wb.addWorksheet("No.1").getCell("A1").value = "x";
+      const settings = wb.addWorksheet("_chosahyo", { state: "veryHidden" });
+      settings.getCell("A1").value = "stage";
+      settings.getCell("B1").value = "提出前";
+      wb.addWorksheet("後から").getCell("A1").value = "y";
+    });
+    const { book, fake } = await rigFromXlsx(bytes);
     let read: Readonly<Record<string, string>> = {};
     expect(await syncsOf(fake, async () => (read = await book.readSettings()))).toBe(2);
     expect(read).toEqual({ stage: "提出前" });

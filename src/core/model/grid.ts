@@ -30,8 +30,8 @@ export interface SheetGrid {
 /** A workbook as the core sees it: worksheets in tab order, plus what the adapter skipped. */
 export interface WorkbookSnapshot {
   readonly sheets: readonly SheetGrid[];
-  /** Chart sheets and other non-grid sheets, by name (listed, never read). */
-  readonly skippedSheets: readonly { readonly name: string; readonly reason: "chart" | "dialog" | "macro" }[];
+  /** Chart sheets and other non-grid sheets, by name (listed, never read); "missing": the workbook names a sheet with no part. */
+  readonly skippedSheets: readonly { readonly name: string; readonly reason: "chart" | "dialog" | "macro" | "missing" }[];
   /** Workbook-level settings the add-in stored (stage, 対象年度, overrides); absent when none. */
   readonly settings?: Readonly<Record<string, string>>;
 }

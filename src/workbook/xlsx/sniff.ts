@@ -1,8 +1,9 @@
 /**
- * Tells what a file is from its bytes, before ExcelJS sees it, so bad input gets a clear message
- * (bars.md, Reliability) instead of a parser stack trace.
+ * Tells what a file is from its bytes, before the package is read, so bad input gets a clear message instead of
+ * a parser stack trace (docs/file-layer.md).
  */
 import { WorkbookError } from "../port";
+import type { Package } from "./package";
 
 /** Files over this size are refused: a 調査票 workbook of 500 sheets is about 2 MB. */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
@@ -47,4 +48,16 @@ export function assertXlsxBytes(bytes: Uint8Array, fileName = ""): void {
   }
   if (/\.xls$/i.test(fileName)) throw new WorkbookError("legacy-xls");
   throw new WorkbookError("not-a-workbook", /\.csv$/i.test(fileName) ? "csv" : undefined);
+}
+
+/**
+ * Zip files that are spreadsheets of another kind get a message naming their format (an .ods from LibreOffice, an
+ * .xlsb from Excel, a Numbers document), not "damaged" or "no worksheets".
+ */
+export function classifyPackage(pkg: Package): void {
+  const mimetype = pkg.has("mimetype") ? new TextDecoder().decode(pkg.bytes("mimetype", 4096)) : "";
+  if (/opendocument\.spreadsheet/.test(mimetype) || (pkg.has("content.xml") && pkg.has("META-INF/manifest.xml"))) throw new WorkbookError("ods");
+  if (pkg.has("xl/workbook.bin") || pkg.names().some((n) => /\.bin$/i.test(n) && /^xl\/worksheets\//i.test(n))) throw new WorkbookError("xlsb");
+  if (pkg.names().some((n) => /^Index\/.*\.iwa$/i.test(n) || /^Index\.zip$/i.test(n))) throw new WorkbookError("numbers");
+  if (!pkg.has("[Content_Types].xml") && !pkg.has("_rels/.rels") && !pkg.has("xl/workbook.xml")) throw new WorkbookError("not-a-workbook", "zip");
 }

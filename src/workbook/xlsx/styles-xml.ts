@@ -199,6 +199,10 @@ export class StylesAmender {
   private readonly fillIds = new Map<string, number>();
   private readonly borderIds = new Map<string, number>();
   private readonly xfIds = new Map<string, number>();
+  /** The last source styles.xml importXf/importDxf read (folder mode copies many sheets from one workbook in a row). */
+  private source?: SourceStyles;
+  /** Record text → index per section, for importXf's dedupe (existing records included), built on first use. */
+  private readonly recordIndex = new Map<Section, Map<string, number>>();
 
   /** xml: the workbook's styles.xml text, or undefined when the package has none (then start from a minimal valid stylesheet). */
   constructor(xml: string | undefined) {
@@ -360,6 +364,111 @@ export class StylesAmender {
   }
 
   /**
+   * Index into <cellXfs> for the source workbook's cell format `index`: its font, fill, border and number format
+   * (a custom code gets a number format id of this workbook), alignment and protection are appended here unless an
+   * equal record exists. The result shows as the source does in Excel, which reads an xf's own ids; its parent is
+   * this workbook's Normal style, so the apply flags are set for every part that is not the default.
+   */
+  importXf(sourceStylesXml: string, index: number): number {
+    const src = this.sourceOf(sourceStylesXml);
+    const known = src.xfMemo.get(index);
+    if (known !== undefined) return known;
+    const el = src.cellXfs[index];
+    let id = 0;
+    if (el) {
+      const a = (name: string) => attrOf(src.xml, el, name);
+      const numFmtId = this.importNumFmt(src, Number(a("numFmtId") ?? 0));
+      const fontId = this.importRecord("fonts", src, src.fonts[Number(a("fontId") ?? 0)]);
+      const fillId = this.importRecord("fills", src, src.fills[Number(a("fillId") ?? 0)]);
+      const borderId = this.importRecord("borders", src, src.borders[Number(a("borderId") ?? 0)]);
+      const kids = el.selfClosing ? [] : childrenOf(src.xml, el);
+      // CT_Xf: alignment, then protection (extLst is dropped: it may use prefixes declared only in the source).
+      const align = kids.find((k) => k.local === "alignment" && k.qname === `${src.p}alignment`);
+      const prot = kids.find((k) => k.local === "protection" && k.qname === `${src.p}protection`);
+      const inner = [align, prot].map((k) => (k ? reprefix(src.xml.slice(k.start, k.end), src.p, this.p) : "")).join("");
+      const flags = [
+        numFmtId ? ` applyNumberFormat="1"` : "",
+        fontId ? ` applyFont="1"` : "",
+        fillId ? ` applyFill="1"` : "",
+        borderId ? ` applyBorder="1"` : "",
+        align ? ` applyAlignment="1"` : "",
+        prot ? ` applyProtection="1"` : "",
+        /^(1|true)$/.test(a("quotePrefix") ?? "") ? ` quotePrefix="1"` : "",
+      ].join("");
+      const p = this.p;
+      const head = `<${p}xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"${flags}`;
+      id = this.recordId("cellXfs", inner ? `${head}>${inner}</${p}xf>` : `${head}/>`);
+    } else if (index !== 0 && src.cellXfs.length) id = this.importXf(sourceStylesXml, 0); // a dangling index shows as the default
+    src.xfMemo.set(index, id);
+    return id;
+  }
+
+  /** Index into <dxfs> for the source's differential format `index` (conditional formats); undefined when it has none. */
+  importDxf(sourceStylesXml: string, index: number): number | undefined {
+    const src = this.sourceOf(sourceStylesXml);
+    if (src.dxfMemo.has(index)) return src.dxfMemo.get(index);
+    const el = src.dxfs[index];
+    let id: number | undefined;
+    if (el) {
+      const p = this.p;
+      const parts: string[] = [];
+      for (const k of el.selfClosing ? [] : childrenOf(src.xml, el)) {
+        if (k.qname !== src.p + k.local || !DXF_CHILDREN.has(k.local)) continue;
+        let text = reprefix(src.xml.slice(k.start, k.end), src.p, p);
+        if (k.local === "numFmt") {
+          // A dxf's number format names its code; its id is made to agree with this workbook's numFmts.
+          const code = attrOf(src.xml, k, "formatCode");
+          if (code === undefined) continue;
+          text = `<${p}numFmt numFmtId="${this.numFmt(code)}" formatCode="${attr(code)}"/>`;
+        }
+        parts.push(text);
+      }
+      id = this.recordId("dxfs", `<${p}dxf>${parts.join("")}</${p}dxf>`);
+    }
+    src.dxfMemo.set(index, id);
+    return id;
+  }
+
+  private sourceOf(xml: string): SourceStyles {
+    if (this.source?.xml !== xml) this.source = readSourceStyles(xml);
+    return this.source;
+  }
+
+  private importNumFmt(src: SourceStyles, id: number): number {
+    const code = src.numFmts.get(id);
+    if (code !== undefined) return this.numFmt(code);
+    // Ids below 164 without a record are built in: the same id means the same format here.
+    return Number.isInteger(id) && id >= 0 && id < 164 ? id : 0;
+  }
+
+  private importRecord(section: Section, src: SourceStyles, el: El | undefined): number {
+    return el ? this.recordId(section, reprefix(src.xml.slice(el.start, el.end), src.p, this.p)) : 0;
+  }
+
+  /** The index of a record with exactly this text, appended when there is none. */
+  private recordId(section: Section, text: string): number {
+    let index = this.recordIndex.get(section);
+    if (!index) {
+      index = new Map();
+      const s = this.sections.get(section)!;
+      const records = s.el && !s.el.selfClosing ? childrenOf(this.xml, s.el) : [];
+      records.forEach((r, i) => {
+        const t = this.xml.slice(r.start, r.end);
+        if (!index!.has(t)) index!.set(t, i);
+      });
+      s.added.forEach((t, i) => {
+        if (!index!.has(t)) index!.set(t, s.existing + i);
+      });
+      this.recordIndex.set(section, index);
+    }
+    const known = index.get(text);
+    if (known !== undefined) return known;
+    const id = this.add(section, text);
+    index.set(text, id);
+    return id;
+  }
+
+  /**
    * The amended styles.xml: every existing record byte-identical and at its index; new records appended; count
    * attributes updated; missing sections inserted in schema order.
    */
@@ -398,4 +507,56 @@ export class StylesAmender {
 function withCount(tag: string, n: number): string {
   const re = /(\scount\s*=\s*)(?:"[^"]*"|'[^']*')/;
   return re.test(tag) ? tag.replace(re, `$1"${n}"`) : `${tag.replace(/\s+$/, "")} count="${n}"`;
+}
+
+/** CT_Dxf's children we copy (extLst is left out). */
+const DXF_CHILDREN = new Set(["font", "numFmt", "fill", "alignment", "protection", "border"]);
+
+/** A source workbook's styles.xml, indexed once for importXf / importDxf, with what was imported from it so far. */
+interface SourceStyles {
+  readonly xml: string;
+  readonly p: string;
+  readonly numFmts: ReadonlyMap<number, string>;
+  readonly fonts: readonly El[];
+  readonly fills: readonly El[];
+  readonly borders: readonly El[];
+  readonly cellXfs: readonly El[];
+  readonly dxfs: readonly El[];
+  readonly xfMemo: Map<number, number>;
+  readonly dxfMemo: Map<number, number | undefined>;
+}
+
+function readSourceStyles(xml: string): SourceStyles {
+  const root = rootElement(xml);
+  const colon = root.qname.indexOf(":");
+  const p = colon < 0 ? "" : root.qname.slice(0, colon + 1);
+  const sections = root.selfClosing ? [] : childrenOf(xml, root);
+  const records = (name: string) => {
+    const el = sections.find((c) => c.qname === p + name);
+    return el && !el.selfClosing ? childrenOf(xml, el).filter((r) => r.qname.startsWith(p) && !r.qname.slice(p.length).includes(":")) : [];
+  };
+  const numFmts = new Map<number, string>();
+  for (const r of records("numFmts")) {
+    const id = Number(attrOf(xml, r, "numFmtId"));
+    const code = attrOf(xml, r, "formatCode");
+    if (Number.isInteger(id) && code !== undefined) numFmts.set(id, code);
+  }
+  return {
+    xml,
+    p,
+    numFmts,
+    fonts: records("fonts"),
+    fills: records("fills"),
+    borders: records("borders"),
+    cellXfs: records("cellXfs"),
+    dxfs: records("dxfs"),
+    xfMemo: new Map(),
+    dxfMemo: new Map(),
+  };
+}
+
+/** A record's text with its element prefix changed from `from` to `to` ("" = none); other prefixes are left alone. */
+function reprefix(text: string, from: string, to: string): string {
+  if (from === to) return text;
+  return text.replace(/<(\/?)([A-Za-z_][\w.-]*:)?(?=[A-Za-z_])/g, (m, slash: string, prefix: string | undefined) => ((prefix ?? "") === from ? `<${slash}${to}` : m));
 }

@@ -1,121 +1,238 @@
 /**
- * The ExcelJS adapter of the workbook port: for the CLI, the browser demo and the tests.
- * It works on bytes in memory; reading and writing files is the caller's business.
+ * The .xlsx adapter of the workbook port, for the CLI, the browser demo and the tests. It works on the package
+ * itself (docs/file-layer.md): reading follows the relationships and reads only the window the checker needs;
+ * writing adds or replaces only the parts the add-in owns (its generated sheets, its settings sheet, the cells a
+ * fix changes) and carries every other part over byte for byte: comments, drawings, charts, images, pivot tables,
+ * slicers, tables, names, external links, custom XML and macros.
  */
-import ExcelJS from "exceljs";
-import { parseRangeA1 } from "../../core/model/address";
-import { cellText } from "../../core/model/cell";
+import { type CellValue, cellText } from "../../core/model/cell";
 import { CHANGE_LOG_HEADER, CHANGE_LOG_SHEET, changeLogRows, type LoggedEdit } from "../../core/changelog";
 import type { SheetGrid, WorkbookSnapshot } from "../../core/model/grid";
-import { type SheetSpec, text } from "../../core/sheet-spec";
-import { freeSheetName } from "../sheet-names";
+import { type SheetSpec, type SpecCell, text } from "../../core/sheet-spec";
 import { OWNED_KEY, type OwnedSheet, ownedValue, parseOwned, planOwned, SETTINGS_SHEET, sameSheetName } from "../owned";
 import { type AppliedEdits, type ReadOptions, WorkbookError, type WorkbookPort, type WriteSheetResult, type WriteSheetsOptions } from "../port";
-import { readWorksheet, toCellValue } from "./read";
-import { renderSheetSpec } from "./render";
-import { assertXlsxBytes } from "./sniff";
+import { type CellFormat, isDate1904, readCellFormats, readSheetEntries, relKind, SharedStrings, type SheetEntry, workbookPart } from "./book";
+import { locateCell, setCell } from "./edit-cell";
+import { Package } from "./package";
+import { parseRef, readCell, readSheetXml, type SheetReadContext } from "./read-sheet";
+import { renderSheetXml } from "./sheet-xml";
+import { assertXlsxBytes, classifyPackage } from "./sniff";
+import { StylesAmender } from "./styles-xml";
+import { appendSheet, definedNames, setDefinedName } from "./workbook-xml";
+import { attr, elementPrefix, findTag, tagAt } from "./xml";
 
 /** The veryHidden sheet that holds the add-in's settings and its list of owned sheets (owned.ts). */
 export { SETTINGS_SHEET } from "../owned";
 
-export class XlsxWorkbook implements WorkbookPort {
-  constructor(readonly wb: ExcelJS.Workbook) {}
+const NS_OFFICE_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const REL_WORKSHEET = `${NS_OFFICE_REL}/worksheet`;
+const REL_STYLES = `${NS_OFFICE_REL}/styles`;
+const REL_TABLE = `${NS_OFFICE_REL}/table`;
+const CT_WORKSHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
+const CT_STYLES = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
+const CT_TABLE = "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml";
+const CT_WORKBOOK = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
 
-  /** Opens .xlsx bytes; bad input becomes a WorkbookError with a code the catalogue words. */
-  static async load(bytes: Uint8Array, fileName = ""): Promise<XlsxWorkbook> {
-    assertXlsxBytes(bytes, fileName);
-    const wb = new ExcelJS.Workbook();
-    try {
-      // ExcelJS accepts a Buffer in Node and an ArrayBuffer in the browser.
-      await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-    } catch (e) {
-      throw new WorkbookError("corrupt", e instanceof Error ? e.message : String(e));
-    }
-    return new XlsxWorkbook(wb);
+export interface LoadOptions {
+  /** Epoch ms after which reading stops with WorkbookError("timeout"). */
+  readonly deadline?: number;
+}
+
+export class XlsxWorkbook implements WorkbookPort {
+  private readonly wbPart: string;
+  private strings?: SharedStrings;
+  private formats?: CellFormat[];
+  private readonly date1904: boolean;
+  /** Grids already read, by part; a part the add-in writes is read again. */
+  private readonly grids = new Map<string, SheetGrid>();
+
+  private constructor(
+    private readonly pkg: Package,
+    private readonly options: LoadOptions = {},
+  ) {
+    this.wbPart = workbookPart(pkg);
+    this.date1904 = isDate1904(pkg, this.wbPart);
   }
 
+  /** Opens .xlsx bytes; bad input becomes a WorkbookError with a code the catalogue words. */
+  static async load(bytes: Uint8Array, fileName = "", options: LoadOptions = {}): Promise<XlsxWorkbook> {
+    assertXlsxBytes(bytes, fileName);
+    const pkg = Package.open(bytes);
+    classifyPackage(pkg);
+    const book = new XlsxWorkbook(pkg, options);
+    if (!book.entries().some((e) => e.kind === "worksheet")) throw new WorkbookError("no-worksheets");
+    return book;
+  }
+
+  /** A new, empty workbook (folder mode builds one from the submissions). */
   static create(): XlsxWorkbook {
-    const wb = new ExcelJS.Workbook();
-    wb.creator = "chosahyo";
-    return new XlsxWorkbook(wb);
+    const pkg = Package.empty();
+    pkg.set(
+      "[Content_Types].xml",
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="${CT_WORKBOOK}"/></Types>`,
+    );
+    pkg.set(
+      "_rels/.rels",
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${NS_OFFICE_REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    );
+    pkg.set(
+      "xl/workbook.xml",
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${NS_OFFICE_REL}"><bookViews><workbookView/></bookViews><sheets></sheets><calcPr calcId="191029"/></workbook>`,
+    );
+    pkg.set("xl/styles.xml", new StylesAmender(undefined).toXml());
+    pkg.addRel("xl/workbook.xml", REL_STYLES, "xl/styles.xml");
+    pkg.setContentType("xl/styles.xml", CT_STYLES);
+    return new XlsxWorkbook(pkg);
   }
 
   async toBytes(): Promise<Uint8Array> {
-    const buf = await this.wb.xlsx.writeBuffer();
-    return new Uint8Array(buf as ArrayBuffer);
+    return this.pkg.toBytes();
   }
 
-  private userSheets(): ExcelJS.Worksheet[] {
-    return this.wb.worksheets.filter((ws) => !sameSheetName(ws.name, SETTINGS_SHEET));
+  private entries(): SheetEntry[] {
+    return readSheetEntries(this.pkg, this.wbPart);
   }
 
-  /** A worksheet by name, compared case-insensitively as Excel does (ExcelJS's getWorksheet is case-sensitive). */
-  private sheetNamed(name: string): ExcelJS.Worksheet | undefined {
-    return this.wb.getWorksheet(name) ?? this.wb.worksheets.find((ws) => sameSheetName(ws.name, name));
+  private entryNamed(name: string): SheetEntry | undefined {
+    const list = this.entries();
+    return list.find((e) => e.name === name) ?? list.find((e) => sameSheetName(e.name, name));
+  }
+
+  private context(deadline?: number): SheetReadContext {
+    this.strings ??= SharedStrings.of(this.pkg, this.wbPart);
+    this.formats ??= readCellFormats(this.pkg, this.wbPart);
+    return { strings: this.strings, formats: this.formats, date1904: this.date1904, deadline: deadline ?? this.options.deadline };
+  }
+
+  private grid(entry: SheetEntry, deadline?: number): SheetGrid {
+    if (!entry.part) throw new WorkbookError("corrupt-part", `${entry.name} (r:id ${entry.relId})`);
+    const cached = this.grids.get(entry.part);
+    if (cached && cached.name === entry.name) return cached;
+    const xml = this.pkg.text(entry.part);
+    if (xml === undefined) throw new WorkbookError("corrupt-part", entry.part);
+    const grid = readSheetXml(xml, { name: entry.name, visibility: entry.state }, this.context(deadline));
+    this.grids.set(entry.part, grid);
+    return grid;
   }
 
   async readAll(options?: ReadOptions): Promise<WorkbookSnapshot> {
+    const all = this.entries().filter((e) => !sameSheetName(e.name, SETTINGS_SHEET));
     const sheets: SheetGrid[] = [];
-    const list = this.userSheets();
-    for (let i = 0; i < list.length; i++) {
+    const skippedSheets: WorkbookSnapshot["skippedSheets"][number][] = [];
+    // A sheet whose relationship is missing altogether has no cells to read; one whose part is missing is damage.
+    const worksheets = all.filter((e) => e.kind === "worksheet" && e.hasRel);
+    for (const e of all) {
+      if (e.kind === "chart" || e.kind === "dialog" || e.kind === "macro") skippedSheets.push({ name: e.name, reason: e.kind });
+      else if (!worksheets.includes(e)) skippedSheets.push({ name: e.name, reason: "missing" });
+    }
+    for (let i = 0; i < worksheets.length; i++) {
       if (options?.isCancelled?.()) throw new WorkbookError("cancelled");
-      sheets.push(readWorksheet(list[i]));
-      options?.onProgress?.({ done: i + 1, total: list.length });
+      if (options?.deadline !== undefined && Date.now() > options.deadline) throw new WorkbookError("timeout");
+      sheets.push(this.grid(worksheets[i], options?.deadline));
+      options?.onProgress?.({ done: i + 1, total: worksheets.length });
     }
     if (sheets.length === 0) throw new WorkbookError("no-worksheets");
     const settings = await this.readSettings();
-    return { sheets, skippedSheets: [], settings: Object.keys(settings).length ? settings : undefined };
+    return { sheets, skippedSheets, settings: Object.keys(settings).length ? settings : undefined };
+  }
+
+  /** Tabs a person sees (very hidden sheets, such as the add-in's settings, are left out). */
+  sheetNames(): string[] {
+    return this.entries()
+      .filter((e) => e.state !== "veryHidden")
+      .map((e) => e.name);
+  }
+
+  /** One sheet's grid, for the demo's view. */
+  sheetGrid(name: string): SheetGrid | undefined {
+    const e = this.entryNamed(name);
+    return e && e.kind === "worksheet" ? this.grid(e) : undefined;
   }
 
   async applyEdits(edits: readonly LoggedEdit[], at: Date = new Date()): Promise<AppliedEdits> {
     const applied: LoggedEdit[] = [];
     const refused: LoggedEdit[] = [];
+    const changed = new Map<string, string>(); // part → amended XML
+    let dropCalcChain = false;
     for (const e of edits) {
-      const ws = this.wb.getWorksheet(e.sheet);
-      if (!ws) throw new WorkbookError("sheet-missing", e.sheet, e.sheet);
-      const cell = ws.getCell(e.cell);
-      if (cellText(toCellValue(cell)) !== e.before) {
+      const entry = this.entryNamed(e.sheet);
+      if (!entry || entry.kind !== "worksheet" || !entry.part) throw new WorkbookError("sheet-missing", e.sheet, e.sheet);
+      const pos = parseRef(e.cell.split(":")[0]);
+      if (!pos) {
+        refused.push(e);
+        continue;
+      }
+      const xml = changed.get(entry.part) ?? this.pkg.text(entry.part)!;
+      if (isProtectedSheet(xml)) throw new WorkbookError("protected-sheet", entry.name, entry.name);
+      if (cellText(this.cellAt(xml, pos.row, pos.col)) !== e.before) {
         refused.push(e); // the user changed it since the check
         continue;
       }
-      cell.value = e.after;
+      const r = setCell(xml, pos.row, pos.col, e.after);
+      dropCalcChain ||= r.hadFormula;
+      changed.set(entry.part, r.xml);
       applied.push(e);
     }
+    for (const [part, xml] of changed) {
+      this.pkg.set(part, xml);
+      this.grids.delete(part);
+    }
+    if (dropCalcChain) this.dropCalcChain();
     if (applied.length) await this.appendChangeLog(applied, at);
     return { applied, refused };
   }
 
-  /** Appends to 変更履歴, creating it (as an owned sheet, with its header) when missing. */
+  /** The value now in one cell of a sheet's XML, read as readAll reads it. */
+  private cellAt(xml: string, row: number, col: number): CellValue {
+    const span = locateCell(xml, row, col);
+    if (!span.tag || span.tag.endsWith("/>")) return null;
+    const p = elementPrefix(xml, "worksheet") || elementPrefix(xml, "sheetData");
+    return readCell(xml, p, span.tag, span.start + span.tag.length, span.end, this.context());
+  }
+
+  /** A formula replaced by a constant must leave calcChain, or Excel repairs the file; Excel rebuilds the chain. */
+  private dropCalcChain(): void {
+    const rel = this.pkg.rels(this.wbPart).find((r) => relKind(r) === "calcChain");
+    if (!rel) return;
+    this.pkg.remove(rel.target);
+    this.pkg.removeContentType(rel.target);
+    this.pkg.removeRels(this.wbPart, new Set([rel.id]));
+  }
+
+  /** Appends to 変更履歴, an owned sheet: its earlier rows are read back and the sheet is written again with the new ones. */
   private async appendChangeLog(edits: readonly LoggedEdit[], at: Date): Promise<void> {
-    let ws: ExcelJS.Worksheet | undefined;
     const owned = await this.ownership();
     const mine = owned.find((o) => o.base === CHANGE_LOG_SHEET);
-    if (mine) ws = this.sheetNamed(mine.sheet);
-    else {
-      const header = CHANGE_LOG_HEADER.map((h, i) => ({ row: 0, col: i, value: text(h), style: "header" }));
-      await this.writeOwnedSheet({
+    const earlier: string[][] = [];
+    if (mine) {
+      const g = this.sheetGrid(mine.sheet);
+      if (g) {
+        for (let r = 1; r < g.top + g.rows.length; r++) {
+          const row = g.rows[r - g.top];
+          if (!row) continue;
+          earlier.push(CHANGE_LOG_HEADER.map((_, c) => cellText(row[c - g.left] ?? null)));
+        }
+      }
+    }
+    const cells: SpecCell[] = CHANGE_LOG_HEADER.map((h, i) => ({ row: 0, col: i, value: text(h), style: "header" }));
+    earlier.forEach((row, r) => row.forEach((v, c) => v && cells.push({ row: r + 1, col: c, value: text(v) })));
+    changeLogRows(edits, at).forEach((row, r) => row.forEach((v, c) => cells.push({ row: earlier.length + r + 1, col: c, value: v })));
+    await this.writeOwnedSheets([
+      {
         name: CHANGE_LOG_SHEET,
-        cells: header,
+        cells,
         styles: { header: { bold: true, fill: "#DDEBF7", border: "thin" } },
         merges: [],
         columnWidths: [20, 14, 8, 40, 40, 22],
         freeze: { rows: 1, cols: 0 },
-      });
-      ws = this.sheetNamed((await this.ownership()).find((o) => o.base === CHANGE_LOG_SHEET)!.sheet);
-    }
-    if (!ws) return;
-    let next = ws.actualRowCount + 1;
-    for (const row of changeLogRows(edits, at)) {
-      row.forEach((v, i) => {
-        ws!.getCell(next, i + 1).value = v.t === "text" ? v.v : null;
-      });
-      next++;
-    }
+      },
+    ]);
   }
 
   /** Owned sheets as recorded: the sheet's name, and the name it was generated for (they differ after a clash). */
   private async ownership(): Promise<OwnedSheet[]> {
-    return parseOwned(await this.readSettings(), (name) => !!this.sheetNamed(name));
+    const names = this.entries().map((e) => e.name);
+    return parseOwned(await this.readSettings(), (name) => names.some((n) => sameSheetName(n, name)));
   }
 
   async ownedSheets(): Promise<readonly string[]> {
@@ -127,106 +244,186 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   /**
-   * The sheets generated before are removed first (their tables' names are free again), then each spec is added
-   * (a replaced sheet at its old place) and rendered, and the ownership list is written once.
+   * Each spec replaces the part of the sheet generated for its name before (the sheet keeps its place, so names
+   * scoped to later sheets stay right) or becomes a new sheet at the end. The ownership list is written once.
    */
   async writeOwnedSheets(specs: readonly SheetSpec[], options?: WriteSheetsOptions): Promise<WriteSheetResult[]> {
     if (specs.length === 0) return [];
     const plan = planOwned(
       specs.map((s) => s.name),
       await this.ownership(),
-      this.wb.worksheets.map((w) => w.name),
+      this.entries().map((e) => e.name),
     );
-    const orderNos = plan.targets.map((t) => {
-      if (!t.previous) return undefined;
-      const ws = this.sheetNamed(t.previous.sheet)!;
-      const orderNo = (ws as unknown as { orderNo: number }).orderNo;
-      this.wb.removeWorksheet(ws.id);
-      return orderNo;
-    });
     const results: WriteSheetResult[] = [];
+    const styles = this.styles();
     specs.forEach((spec, i) => {
       const { name, previous } = plan.targets[i];
-      const ws = this.wb.addWorksheet(name);
-      if (orderNos[i] !== undefined) (ws as unknown as { orderNo: number }).orderNo = orderNos[i];
-      renderSheetSpec(ws, { ...spec, name });
+      this.putSheet({ ...spec, name }, styles.amender, previous ? this.entryNamed(previous.sheet) : undefined);
       results.push({
         name,
         ...(name !== spec.name ? { requestedName: spec.name } : {}),
         replaced: !!previous,
-        // ExcelJS cannot draw charts: the basis cell says so (render.ts).
+        // Charts are not drawn in a file: the basis cell says so (sheet-xml.ts).
         ...(spec.charts?.length ? { omitted: ["chart" as const] } : {}),
       });
       options?.onProgress?.(i + 1, specs.length);
     });
+    styles.commit();
     await this.writeSettings({ [OWNED_KEY]: ownedValue(plan.owned) });
     return results;
   }
 
-  /**
-   * Copies a worksheet from another workbook (values, styles, merges, widths, heights, data validation) under a
-   * free name; used to consolidate a folder of submissions. Returns the name it got.
-   */
-  importSheet(from: XlsxWorkbook, sheet: string, wanted = sheet): string {
-    const src = from.wb.getWorksheet(sheet);
-    if (!src) throw new WorkbookError("sheet-missing", sheet, sheet);
-    const name = freeSheetName(wanted, this.wb.worksheets.map((w) => w.name));
-    const dst = this.wb.addWorksheet(name, { properties: { ...src.properties }, pageSetup: { ...src.pageSetup } });
-    (src.columns ?? []).forEach((col, i) => {
-      if (col?.width) dst.getColumn(i + 1).width = col.width;
-    });
-    src.eachRow({ includeEmpty: true }, (row, r) => {
-      const out = dst.getRow(r);
-      if (row.height) out.height = row.height;
-      row.eachCell({ includeEmpty: true }, (cell, c) => {
-        const d = out.getCell(c);
-        // A formula shared with other cells is copied as its own formula, so it stays right on its own.
-        const v = cell.value as ExcelJS.CellValue & { sharedFormula?: string; result?: unknown };
-        if (cell.type !== ExcelJS.ValueType.Merge) d.value = v && typeof v === "object" && "sharedFormula" in v ? ({ formula: cell.formula, result: v.result } as ExcelJS.CellFormulaValue) : v;
-        d.style = JSON.parse(JSON.stringify(cell.style ?? {})) as Partial<ExcelJS.Style>;
-        if (cell.dataValidation) d.dataValidation = JSON.parse(JSON.stringify(cell.dataValidation)) as ExcelJS.DataValidation;
-      });
-    });
-    const merges = (src as unknown as { _merges?: Record<string, { range?: string; model?: { top: number; left: number; bottom: number; right: number } }> })._merges ?? {};
-    for (const m of Object.values(merges)) {
-      const r = m.model;
-      if (r) dst.mergeCells(r.top, r.left, r.bottom, r.right);
-    }
-    return name;
+  /** styles.xml, amended in memory; `commit` writes it once when anything was added. */
+  private styles(): { amender: StylesAmender; commit: () => void } {
+    const rel = this.pkg.rels(this.wbPart).find((r) => relKind(r) === "styles" && !r.external);
+    const part = rel && this.pkg.has(rel.target) ? this.pkg.storedName(rel.target)! : undefined;
+    const amender = new StylesAmender(part ? this.pkg.text(part) : undefined);
+    return {
+      amender,
+      commit: () => {
+        if (!amender.changed && part) return;
+        const target = part ?? "xl/styles.xml";
+        this.pkg.set(target, amender.toXml());
+        if (!part) {
+          this.pkg.addRel(this.wbPart, REL_STYLES, target);
+          this.pkg.setContentType(target, CT_STYLES);
+        }
+        this.formats = undefined;
+      },
+    };
   }
 
+  /** Writes one owned sheet: over `previous`'s part, or as a new part appended to the workbook. */
+  private putSheet(spec: SheetSpec, styles: StylesAmender, previous: SheetEntry | undefined, state?: "veryHidden"): void {
+    if (previous?.part) this.dropSheetParts(previous.part);
+    const rendered = renderSheetXml(spec, styles, { takenTableNames: this.takenTableNames(), nextTableId: this.nextTableId() });
+    let part = previous?.part;
+    let index: number;
+    if (part) {
+      index = this.entries().findIndex((e) => e.part === part);
+    } else {
+      part = this.freePartName("xl/worksheets/sheet", ".xml");
+      const relId = this.pkg.addRel(this.wbPart, REL_WORKSHEET, part);
+      const list = this.entries();
+      const sheetId = list.reduce((m, e) => Math.max(m, e.sheetId), 0) + 1;
+      this.pkg.set(this.wbPart, appendSheet(this.pkg.text(this.wbPart)!, { name: spec.name, sheetId, relId, state }));
+      index = list.length;
+    }
+    this.pkg.set(part, rendered.xml);
+    this.pkg.setContentType(part, CT_WORKSHEET);
+    this.grids.delete(part);
+    for (const t of rendered.tables) {
+      const tablePart = this.freePartName("xl/tables/table", ".xml");
+      this.pkg.set(tablePart, t.xml);
+      this.pkg.setContentType(tablePart, CT_TABLE);
+      this.addRelWithId(part, t.relId, REL_TABLE, tablePart);
+    }
+    if (rendered.printTitles || previous) {
+      this.pkg.set(this.wbPart, setDefinedName(this.pkg.text(this.wbPart)!, "_xlnm.Print_Titles", index, rendered.printTitles ? `${quoteName(spec.name)}!${rendered.printTitles}` : undefined));
+    }
+  }
+
+  /** Removes the relationships of an owned sheet's part and the table parts it had (the sheet is written anew). */
+  private dropSheetParts(part: string): void {
+    for (const r of this.pkg.rels(part)) {
+      if (r.external || relKind(r) !== "table") continue;
+      this.pkg.remove(r.target);
+      this.pkg.removeContentType(r.target);
+    }
+    this.pkg.remove(relsOf(part));
+  }
+
+  /** A relationship with the id the renderer already wrote into the sheet. */
+  private addRelWithId(source: string, id: string, type: string, target: string): void {
+    const existing = this.pkg.rels(source);
+    if (existing.some((r) => r.id === id)) throw new WorkbookError("corrupt-part", `${source}: ${id}`);
+    const got = this.pkg.addRel(source, type, target);
+    if (got !== id) {
+      // addRel numbers from the count; the renderer numbers its tables rIdT1…: rename to what the sheet says.
+      const path = relsOf(source);
+      this.pkg.set(path, this.pkg.text(path)!.replace(`Id="${got}"`, `Id="${id}"`));
+    }
+  }
+
+  private freePartName(prefix: string, ext: string): string {
+    let n = 1;
+    while (this.pkg.has(`${prefix}${n}${ext}`)) n++;
+    return `${prefix}${n}${ext}`;
+  }
+
+  private tableParts(): string[] {
+    return this.pkg.names().filter((n) => this.pkg.contentType(n) === CT_TABLE);
+  }
+
+  private takenTableNames(): string[] {
+    const names = definedNames(this.pkg.text(this.wbPart) ?? "");
+    for (const t of this.tableParts()) {
+      const xml = this.pkg.text(t) ?? "";
+      const at = findTag(xml, `${elementPrefix(xml, "table")}table`, 0);
+      if (at < 0) continue;
+      const tag = tagAt(xml, at).tag;
+      for (const a of ["name", "displayName"]) {
+        const v = attr(tag, a);
+        if (v) names.push(v);
+      }
+    }
+    return names;
+  }
+
+  private nextTableId(): number {
+    let max = 0;
+    for (const t of this.tableParts()) {
+      const xml = this.pkg.text(t) ?? "";
+      const at = findTag(xml, `${elementPrefix(xml, "table")}table`, 0);
+      if (at >= 0) max = Math.max(max, Number(attr(tagAt(xml, at).tag, "id") ?? 0) || 0);
+    }
+    return max + 1;
+  }
+
+  /**
+   * Remembers nothing in the file: a selection is the viewer's business, and changing a user's sheet views would
+   * change a part the add-in does not own. The sheet must exist.
+   */
   async selectCell(sheet: string, address: string): Promise<void> {
-    const ws = this.wb.getWorksheet(sheet);
-    if (!ws) throw new WorkbookError("sheet-missing", sheet, sheet);
-    const range = parseRangeA1(address);
-    if (!range) return;
-    const view = ws.views?.[0];
-    ws.views = [{ ...(view ?? {}), state: view?.state ?? "normal", activeCell: address.split(":")[0] } as ExcelJS.WorksheetView];
-    const index = this.userSheets().findIndex((w) => w.name === sheet);
-    this.wb.views = [{ x: 0, y: 0, width: 10000, height: 20000, firstSheet: 0, activeTab: Math.max(index, 0), visibility: "visible" }];
+    if (!this.entryNamed(sheet)) throw new WorkbookError("sheet-missing", sheet, sheet);
+    void address;
   }
 
   async readSettings(): Promise<Readonly<Record<string, string>>> {
-    const ws = this.sheetNamed(SETTINGS_SHEET);
     const out: Record<string, string> = {};
-    if (!ws) return out;
-    ws.eachRow((row) => {
-      const k = cellText(toCellValue(row.getCell(1)));
-      if (k) out[k] = cellText(toCellValue(row.getCell(2)));
-    });
+    const e = this.entryNamed(SETTINGS_SHEET);
+    if (!e || e.kind !== "worksheet" || !e.part) return out;
+    const g = this.grid(e);
+    for (const row of g.rows) {
+      const k = cellText(row[0 - g.left] ?? null);
+      if (k) out[k] = cellText(row[1 - g.left] ?? null);
+    }
     return out;
   }
 
   async writeSettings(settings: Readonly<Record<string, string>>): Promise<void> {
     const merged = { ...(await this.readSettings()), ...settings };
-    let ws = this.sheetNamed(SETTINGS_SHEET);
-    if (ws) this.wb.removeWorksheet(ws.id);
-    ws = this.wb.addWorksheet(SETTINGS_SHEET, { state: "veryHidden" });
-    let r = 1;
-    for (const [k, v] of Object.entries(merged)) {
-      ws.getCell(r, 1).value = k;
-      ws.getCell(r, 2).value = v;
-      r++;
-    }
+    const cells: SpecCell[] = [];
+    Object.entries(merged).forEach(([k, v], r) => {
+      cells.push({ row: r, col: 0, value: text(k) }, { row: r, col: 1, value: text(v) });
+    });
+    const styles = this.styles();
+    this.putSheet({ name: SETTINGS_SHEET, cells, styles: {}, merges: [] }, styles.amender, this.entryNamed(SETTINGS_SHEET), "veryHidden");
+    styles.commit();
   }
+}
+
+function relsOf(part: string): string {
+  const slash = part.lastIndexOf("/");
+  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
+}
+
+function quoteName(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+function isProtectedSheet(xml: string): boolean {
+  const p = elementPrefix(xml, "worksheet");
+  const at = findTag(xml, `${p}sheetProtection`, 0);
+  return at >= 0 && /^(1|true)$/.test(attr(tagAt(xml, at).tag, "sheet") ?? "");
 }

@@ -1,8 +1,12 @@
-/** Renders a SheetSpec onto an ExcelJS worksheet. Text is always written as a string value, never a formula. */
-import type ExcelJS from "exceljs";
-import { rangeToA1, toA1 } from "../../core/model/address";
-import type { CellStyle, SheetSpec, SpecValue } from "../../core/sheet-spec";
-import { freeTableName, tableColumnNames } from "../table-names";
+/**
+ * Renders a SheetSpec onto an ExcelJS worksheet. Text is always written as a string value, never a formula.
+ * The sample workbooks in seeds/ and many test workbooks are written this way on purpose: by another writer than
+ * the product's own (src/workbook/xlsx/sheet-xml.ts), so the reader is tested on files it did not make.
+ */
+import ExcelJS from "exceljs";
+import { rangeToA1, toA1 } from "../../src/core/model/address";
+import type { CellStyle, SheetSpec, SpecValue } from "../../src/core/sheet-spec";
+import { freeTableName, tableColumnNames } from "../../src/workbook/table-names";
 
 function argb(hex: string): string {
   return "FF" + hex.replace(/^#/, "").toUpperCase();
@@ -150,4 +154,16 @@ function renderTable(ws: ExcelJS.Worksheet, spec: SheetSpec, table: NonNullable<
     const st = c.style ? spec.styles[c.style] : undefined;
     if (st) applyStyle(ws.getCell(c.row + 1, c.col + 1), st);
   }
+}
+
+/** An .xlsx made by ExcelJS from sheet specs, as a user's workbook would be (fixed dates keep files stable). */
+export async function specsToXlsx(specs: readonly SheetSpec[], date?: Date): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "chosahyo";
+  if (date) {
+    wb.created = date;
+    wb.modified = date;
+  }
+  for (const spec of specs) renderSheetSpec(wb.addWorksheet(spec.name), spec);
+  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }

@@ -1,8 +1,8 @@
 /** ExcelJS worksheets → the core's SheetGrid: values, merges, percent formats, bounded as formats.md says. */
 import type ExcelJS from "exceljs";
-import type { CellRange } from "../../core/model/address";
-import type { CellValue } from "../../core/model/cell";
-import { gridFromCells, MAX_COLS, MAX_ROWS, type SheetGrid, type SheetVisibility, type FilledCell } from "../../core/model/grid";
+import type { CellRange } from "../../src/core/model/address";
+import type { CellValue } from "../../src/core/model/cell";
+import { gridFromCells, MAX_COLS, MAX_ROWS, type SheetGrid, type SheetVisibility, type FilledCell } from "../../src/core/model/grid";
 
 // ExcelJS.ValueType, inlined so this module needs no runtime import of exceljs.
 const VT = { Null: 0, Merge: 1, Number: 2, String: 3, Date: 4, Hyperlink: 5, Formula: 6, SharedString: 7, RichText: 8, Boolean: 9, Error: 10 };

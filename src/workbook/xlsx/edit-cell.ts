@@ -1,0 +1,86 @@
+/**
+ * Changing one cell in a worksheet part: the cell's `<c>` element is replaced (or inserted in row and column order)
+ * and nothing else in the part moves. The cell keeps its style (`s`), so a fix changes the value, not the look.
+ */
+import { toA1 } from "../../core/model/address";
+import { attr, elementPrefix, findTag, tagAt } from "./xml";
+import { xstringText } from "./xml-text";
+import { parseRef } from "./read-sheet";
+
+export interface CellSpan {
+  /** Where the cell's element starts and ends in the part; start === end when the cell has no element yet. */
+  readonly start: number;
+  readonly end: number;
+  /** The existing element's start tag, when there is one. */
+  readonly tag?: string;
+  /** Text to put around a new cell: a new row's tags, or a self-closed row opened. */
+  readonly before: string;
+  readonly after: string;
+}
+
+/** The place of the cell at (row, col) in the sheet XML. */
+export function locateCell(xml: string, row: number, col: number): CellSpan {
+  const p = elementPrefix(xml, "worksheet") || elementPrefix(xml, "sheetData");
+  const dataAt = findTag(xml, `${p}sheetData`, 0);
+  if (dataAt < 0) throw new Error("no sheetData");
+  const data = tagAt(xml, dataAt);
+  const newRow = `<${p}row r="${row + 1}">`;
+  if (data.selfClosing) {
+    const open = data.tag.replace(/\s*\/>$/, ">");
+    return { start: dataAt, end: data.end, before: open + newRow, after: `</${p}row></${p}sheetData>` };
+  }
+  const close = `</${p}sheetData>`;
+  const stop = xml.indexOf(close, data.end);
+  let i = data.end;
+  let rowIndex = -1;
+  for (;;) {
+    const at = findTag(xml, `${p}row`, i, stop);
+    if (at < 0) return { start: stop, end: stop, before: newRow, after: `</${p}row>` };
+    const r = tagAt(xml, at);
+    const rAttr = attr(r.tag, "r");
+    rowIndex = rAttr ? Number(rAttr) - 1 : rowIndex + 1;
+    if (rowIndex > row) return { start: at, end: at, before: newRow, after: `</${p}row>` };
+    const rowEnd = r.selfClosing ? r.end : xml.indexOf(`</${p}row>`, r.end);
+    if (rowIndex < row) {
+      i = r.selfClosing ? r.end : rowEnd;
+      continue;
+    }
+    if (r.selfClosing) {
+      // <row r="8" s="2" customFormat="1"/> becomes <row …>cell</row>, its attributes kept.
+      return { start: at, end: r.end, before: r.tag.replace(/\s*\/>$/, ">"), after: `</${p}row>` };
+    }
+    let j = r.end;
+    let colIndex = -1;
+    for (;;) {
+      const c = findTag(xml, `${p}c`, j, rowEnd);
+      if (c < 0) return { start: rowEnd, end: rowEnd, before: "", after: "" };
+      const ct = tagAt(xml, c);
+      const ref = attr(ct.tag, "r");
+      colIndex = ref ? (parseRef(ref)?.col ?? colIndex + 1) : colIndex + 1;
+      const cEnd = ct.selfClosing ? ct.end : xml.indexOf(`</${p}c>`, ct.end) + p.length + 4;
+      if (colIndex === col) return { start: c, end: cEnd, tag: ct.tag, before: "", after: "" };
+      if (colIndex > col) return { start: c, end: c, before: "", after: "" };
+      j = cEnd;
+    }
+  }
+}
+
+/** The `<c>` element for a new value: text as an inline string (never a formula), a number as a number. */
+export function cellElement(p: string, row: number, col: number, value: string | number, oldTag?: string): string {
+  const s = oldTag ? attr(oldTag, "s") : undefined;
+  const style = s && s !== "0" ? ` s="${s}"` : "";
+  const ref = toA1(row, col);
+  if (typeof value === "number" && Number.isFinite(value)) return `<${p}c r="${ref}"${style}><${p}v>${String(value)}</${p}v></${p}c>`;
+  const text = String(value);
+  return `<${p}c r="${ref}"${style} t="inlineStr"><${p}is><${p}t xml:space="preserve">${xstringText(text)}</${p}t></${p}is></${p}c>`;
+}
+
+/** The sheet XML with the cell at (row, col) set to `value`; `hadFormula` tells the caller to drop calcChain. */
+export function setCell(xml: string, row: number, col: number, value: string | number): { xml: string; hadFormula: boolean } {
+  const p = elementPrefix(xml, "worksheet") || elementPrefix(xml, "sheetData");
+  const span = locateCell(xml, row, col);
+  const old = xml.slice(span.start, span.end);
+  const hadFormula = !!span.tag && findTag(old, `${p}f`, 0) >= 0;
+  const el = cellElement(p, row, col, value, span.tag);
+  return { xml: xml.slice(0, span.start) + span.before + el + span.after + xml.slice(span.end), hadFormula };
+}

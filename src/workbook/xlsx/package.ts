@@ -1,0 +1,296 @@
+/**
+ * An OPC package (the .xlsx zip) as parts: read lazily, amended in place, written back with every untouched part's
+ * bytes exactly as they came (docs/file-layer.md). Part names are compared case-insensitively, as OPC requires.
+ */
+import { WorkbookError } from "../port";
+import { attr, escapeXml, findTag, tagAt } from "./xml";
+import { inflateEntry, type NewEntry, readZip, writeZip, type ZipEntry } from "./zip";
+
+/** No single part of a workbook the add-in reads may inflate to more than this (a 調査票 sheet is well under 1 MB). */
+export const MAX_PART_BYTES = 256 * 1024 * 1024;
+
+export interface Relationship {
+  readonly id: string;
+  readonly type: string;
+  /** The target resolved to a part name without leading slash (`xl/worksheets/sheet1.xml`), or as written when external. */
+  readonly target: string;
+  readonly external: boolean;
+}
+
+interface Part {
+  readonly name: string;
+  entry?: ZipEntry;
+  /** Set when the add-in changed or created the part. */
+  data?: Uint8Array;
+}
+
+const decoder = new TextDecoder("utf-8");
+const encoder = new TextEncoder();
+
+/** `xl/worksheets/_rels/sheet1.xml.rels` for `xl/worksheets/sheet1.xml`; `_rels/.rels` for the package. */
+export function relsPathOf(part: string): string {
+  const slash = part.lastIndexOf("/");
+  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
+}
+
+/** Resolves a relationship target against the folder of its source part. */
+export function resolveTarget(source: string, target: string): string {
+  if (target.startsWith("/")) return normalise(target.slice(1));
+  const base = source.slice(0, source.lastIndexOf("/") + 1);
+  return normalise(base + target);
+}
+
+function normalise(p: string): string {
+  const out: string[] = [];
+  for (const seg of decodeURIComponentSafe(p).split("/")) {
+    if (seg === "..") out.pop();
+    else if (seg !== "." && seg !== "") out.push(seg);
+  }
+  return out.join("/");
+}
+
+function decodeURIComponentSafe(s: string): string {
+  try {
+    return s.indexOf("%") >= 0 ? decodeURIComponent(s) : s;
+  } catch {
+    return s;
+  }
+}
+
+/** A target written relative to the source part's folder, as Excel writes them. */
+export function relativeTarget(source: string, part: string): string {
+  const from = source.split("/").slice(0, -1);
+  const to = part.split("/");
+  let i = 0;
+  while (i < from.length && i < to.length - 1 && from[i] === to[i]) i++;
+  return [...from.slice(i).map(() => ".."), ...to.slice(i)].join("/");
+}
+
+export class Package {
+  private readonly parts = new Map<string, Part>();
+  private readonly texts = new Map<string, string>();
+
+  private constructor(entries: readonly ZipEntry[]) {
+    for (const e of entries) {
+      const key = e.name.replace(/^\//, "").toLowerCase();
+      if (!this.parts.has(key)) this.parts.set(key, { name: e.name.replace(/^\//, ""), entry: e });
+    }
+  }
+
+  static open(bytes: Uint8Array): Package {
+    return new Package(readZip(bytes));
+  }
+
+  /** A package with no parts (a new workbook is built up from here). */
+  static empty(): Package {
+    return new Package([]);
+  }
+
+  has(name: string): boolean {
+    return this.parts.has(name.toLowerCase());
+  }
+
+  /** The part's name as stored (its case may differ from a relationship's target). */
+  storedName(name: string): string | undefined {
+    return this.parts.get(name.toLowerCase())?.name;
+  }
+
+  names(): string[] {
+    return [...this.parts.values()].map((p) => p.name);
+  }
+
+  /** The part's size once inflated, without inflating it. */
+  size(name: string): number {
+    const p = this.parts.get(name.toLowerCase());
+    return p?.data?.length ?? p?.entry?.size ?? 0;
+  }
+
+  bytes(name: string, limit = MAX_PART_BYTES): Uint8Array | undefined {
+    const p = this.parts.get(name.toLowerCase());
+    if (!p) return undefined;
+    if (p.data) return p.data;
+    return inflateEntry(p.entry!, limit);
+  }
+
+  /** The part as text (UTF-8; a UTF-16 part with its byte order mark is decoded too). */
+  text(name: string, limit = MAX_PART_BYTES): string | undefined {
+    const key = name.toLowerCase();
+    const cached = this.texts.get(key);
+    if (cached !== undefined) return cached;
+    const b = this.bytes(name, limit);
+    if (!b) return undefined;
+    let s: string;
+    if (b[0] === 0xff && b[1] === 0xfe) s = new TextDecoder("utf-16le").decode(b.subarray(2));
+    else if (b[0] === 0xfe && b[1] === 0xff) s = new TextDecoder("utf-16be").decode(b.subarray(2));
+    else s = decoder.decode(b);
+    // Parts read often and small (workbook, rels, styles) are kept; sheets are read once per pass.
+    if (b.length < 4 * 1024 * 1024) this.texts.set(key, s);
+    return s;
+  }
+
+  /** Replaces or adds a part. */
+  set(name: string, content: string | Uint8Array): void {
+    const key = name.toLowerCase();
+    const existing = this.parts.get(key);
+    const data = typeof content === "string" ? encoder.encode(content) : content;
+    this.parts.set(key, { name: existing?.name ?? name, data });
+    if (typeof content === "string") this.texts.set(key, content);
+    else this.texts.delete(key);
+  }
+
+  remove(name: string): void {
+    const key = name.toLowerCase();
+    this.parts.delete(key);
+    this.texts.delete(key);
+  }
+
+  /** True when the part is carried over exactly as it came. */
+  unchanged(name: string): boolean {
+    const p = this.parts.get(name.toLowerCase());
+    return !!p && !p.data;
+  }
+
+  /** Relationships of a part (`""` for the package's own). Missing or unreadable rels read as none. */
+  rels(source: string): Relationship[] {
+    const path = source === "" ? "_rels/.rels" : relsPathOf(source);
+    const xml = this.text(path);
+    if (!xml) return [];
+    const out: Relationship[] = [];
+    let i = 0;
+    for (;;) {
+      i = findRel(xml, i);
+      if (i < 0) break;
+      const { tag, end } = tagAt(xml, i);
+      i = end;
+      const id = attr(tag, "Id");
+      const type = attr(tag, "Type");
+      const target = attr(tag, "Target");
+      if (!id || !type || target === undefined) continue;
+      const external = attr(tag, "TargetMode") === "External";
+      out.push({ id, type, target: external ? target : resolveTarget(source === "" ? "" : source, target), external });
+    }
+    return out;
+  }
+
+  /** Adds a relationship from `source` to part `target`; returns its new id. */
+  addRel(source: string, type: string, target: string): string {
+    const path = relsPathOf(source);
+    const xml = this.text(path) ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
+    const taken = new Set(this.rels(source).map((r) => r.id));
+    let n = taken.size + 1;
+    while (taken.has(`rId${n}`)) n++;
+    const id = `rId${n}`;
+    const rel = `<Relationship Id="${id}" Type="${escapeXml(type)}" Target="${escapeXml(relativeTarget(source, target))}"/>`;
+    this.set(path, insertBeforeClose(xml, "Relationships", rel));
+    return id;
+  }
+
+  /** Removes relationships from `source` by id. */
+  removeRels(source: string, ids: ReadonlySet<string>): void {
+    const path = relsPathOf(source);
+    const xml = this.text(path);
+    if (!xml || ids.size === 0) return;
+    let out = "";
+    let last = 0;
+    let i = 0;
+    for (;;) {
+      i = findRel(xml, i);
+      if (i < 0) break;
+      const { tag, end } = tagAt(xml, i);
+      let stop = end;
+      if (!tag.endsWith("/>")) {
+        const close = xml.indexOf("Relationship>", end);
+        stop = close < 0 ? end : close + "Relationship>".length;
+      }
+      if (ids.has(attr(tag, "Id") ?? "")) {
+        out += xml.slice(last, i);
+        last = stop;
+      }
+      i = stop;
+    }
+    this.set(path, out + xml.slice(last));
+  }
+
+  /** Content type of a part by Override, then by Default extension. */
+  contentType(part: string): string | undefined {
+    const xml = this.text("[Content_Types].xml") ?? "";
+    const lower = "/" + part.toLowerCase();
+    let i = 0;
+    for (;;) {
+      i = xml.indexOf("<Override", i);
+      if (i < 0) break;
+      const { tag, end } = tagAt(xml, i);
+      i = end;
+      if ((attr(tag, "PartName") ?? "").toLowerCase() === lower) return attr(tag, "ContentType");
+    }
+    const ext = part.slice(part.lastIndexOf(".") + 1).toLowerCase();
+    i = 0;
+    for (;;) {
+      i = xml.indexOf("<Default", i);
+      if (i < 0) break;
+      const { tag, end } = tagAt(xml, i);
+      i = end;
+      if ((attr(tag, "Extension") ?? "").toLowerCase() === ext) return attr(tag, "ContentType");
+    }
+    return undefined;
+  }
+
+  /** Adds (or replaces) the Override for a part. */
+  setContentType(part: string, type: string): void {
+    this.removeContentType(part);
+    const xml = this.text("[Content_Types].xml") ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/></Types>`;
+    this.set("[Content_Types].xml", insertBeforeClose(xml, "Types", `<Override PartName="/${escapeXml(part)}" ContentType="${escapeXml(type)}"/>`));
+  }
+
+  removeContentType(part: string): void {
+    const xml = this.text("[Content_Types].xml");
+    if (!xml) return;
+    const lower = "/" + part.toLowerCase();
+    let i = 0;
+    for (;;) {
+      i = xml.indexOf("<Override", i);
+      if (i < 0) return;
+      const { tag, end } = tagAt(xml, i);
+      if ((attr(tag, "PartName") ?? "").toLowerCase() === lower) {
+        this.set("[Content_Types].xml", xml.slice(0, i) + xml.slice(end));
+        return;
+      }
+      i = end;
+    }
+  }
+
+  /** The package as a zip: [Content_Types].xml first, the other parts in their original order, new ones last. */
+  toBytes(): Uint8Array {
+    const ordered = [...this.parts.values()].sort((a, b) => rank(a) - rank(b));
+    const entries: (ZipEntry | NewEntry)[] = ordered.map((p) => (p.data ? { name: p.name, data: p.data } : p.entry!));
+    return writeZip(entries);
+  }
+}
+
+function rank(p: Part): number {
+  return p.name === "[Content_Types].xml" ? -1 : p.entry ? 0 : 1;
+}
+
+function findRel(xml: string, from: number): number {
+  // <Relationship but not <Relationships
+  for (let i = from; ; ) {
+    i = xml.indexOf("<Relationship", i);
+    if (i < 0) return -1;
+    const c = xml.charCodeAt(i + 13);
+    if (c !== 115 /* s */) return i;
+    i += 13;
+  }
+}
+
+/** Inserts `content` before the closing tag of element `local` (any prefix), opening a self-closed element. */
+export function insertBeforeClose(xml: string, local: string, content: string): string {
+  const close = new RegExp(`</([A-Za-z_][\\w.-]*:)?${local}>`);
+  const m = close.exec(xml);
+  if (m) return xml.slice(0, m.index) + content + xml.slice(m.index);
+  const at = findTag(xml, local, 0);
+  const selfAt = at >= 0 ? at : xml.search(new RegExp(`<([A-Za-z_][\\w.-]*:)?${local}[\\s/>]`));
+  if (selfAt < 0) throw new WorkbookError("corrupt-part", local);
+  const { tag, end } = tagAt(xml, selfAt);
+  const name = tag.slice(1).split(/[\s/>]/)[0];
+  return xml.slice(0, selfAt) + tag.replace(/\s*\/>$/, ">") + content + `</${name}>` + xml.slice(end);
+}

@@ -1,0 +1,213 @@
+/**
+ * One worksheet part → the core's SheetGrid, reading only the window the checker looks at (MAX_ROWS × MAX_COLS).
+ * The work grows with the cells actually read: rows below the window are never visited, empty styled rows are
+ * skipped at their tag, and data validations, conditional formats and styles are not looked at (docs/file-layer.md).
+ */
+import type { CellRange } from "../../core/model/address";
+import type { CellValue } from "../../core/model/cell";
+import { type FilledCell, gridFromCells, MAX_COLS, MAX_ROWS, type SheetGrid, type SheetVisibility } from "../../core/model/grid";
+import { WorkbookError } from "../port";
+import type { CellFormat, SharedStrings } from "./book";
+import { attr, elementPrefix, findTag, joinedText, normaliseBreaks, tagAt, unescapeXml } from "./xml";
+
+export interface SheetReadContext {
+  readonly strings: SharedStrings;
+  readonly formats: readonly CellFormat[];
+  readonly date1904: boolean;
+  /** Epoch ms after which reading stops with WorkbookError("timeout"). */
+  readonly deadline?: number;
+}
+
+/** Merges beyond this many in one sheet are refused before they are indexed: no 調査票 has a fraction of it. */
+export const MAX_MERGES = 200_000;
+
+/** `AB12` → { row: 11, col: 27 }; undefined when it is not a cell reference. */
+export function parseRef(ref: string): { row: number; col: number } | undefined {
+  let col = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
+    else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
+    else if (c !== 36) break; // `$`
+  }
+  if (col === 0) return undefined;
+  let row = 0;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c >= 48 && c <= 57) row = row * 10 + (c - 48);
+    else if (c !== 36) return undefined;
+  }
+  if (row === 0) return undefined;
+  return { row: row - 1, col: col - 1 };
+}
+
+export function parseRange(ref: string): CellRange | undefined {
+  const [a, b] = ref.split(":");
+  const s = parseRef(a);
+  const e = b ? parseRef(b) : s;
+  if (!s || !e) return undefined;
+  return { top: Math.min(s.row, e.row), left: Math.min(s.col, e.col), bottom: Math.max(s.row, e.row), right: Math.max(s.col, e.col) };
+}
+
+/** Excel's serial day number → a Date at UTC midnight (+ time), as other readers give it. */
+export function serialToDate(serial: number, date1904: boolean): Date {
+  const days = date1904 ? serial + 1462 : serial;
+  return new Date(Math.round((days - 25569) * 86400000));
+}
+
+function checkDeadline(ctx: SheetReadContext): void {
+  if (ctx.deadline !== undefined && Date.now() > ctx.deadline) throw new WorkbookError("timeout");
+}
+
+/** A cell's value from its start tag and content, as the core wants it (formulas give their cached result). */
+function cellValue(xml: string, p: string, tag: string, from: number, to: number, ctx: SheetReadContext): { v: CellValue; numeric: boolean } {
+  const t = attr(tag, "t");
+  if (t === "inlineStr") {
+    const is = findTag(xml, `${p}is`, from, to);
+    return { v: is < 0 ? null : joinedText(xml, p, is, to), numeric: false };
+  }
+  const vAt = findTag(xml, `${p}v`, from, to);
+  if (vAt < 0) return { v: null, numeric: false };
+  const open = tagAt(xml, vAt);
+  if (open.selfClosing) return { v: t === "str" ? "" : null, numeric: false };
+  const close = xml.indexOf(`</${p}v>`, open.end);
+  const raw = xml.slice(open.end, close < 0 ? to : close);
+  switch (t) {
+    case "s":
+      return { v: ctx.strings.get(Number(raw)), numeric: false };
+    case "str":
+      return { v: joinedValue(raw), numeric: false };
+    case "b":
+      return { v: raw.trim() === "1" || raw.trim() === "true", numeric: false };
+    case "e":
+      return { v: { error: unescapeXml(raw.trim()) }, numeric: false };
+    case "d": {
+      const d = new Date(raw.trim());
+      return { v: Number.isNaN(d.getTime()) ? unescapeXml(raw) : d, numeric: false };
+    }
+    default: {
+      const n = Number(raw);
+      return Number.isFinite(n) && raw.trim() !== "" ? { v: n, numeric: true } : { v: unescapeXml(raw), numeric: false };
+    }
+  }
+}
+
+/** One cell's value as readSheetXml gives it (a number in a date format is a Date). */
+export function readCell(xml: string, p: string, tag: string, from: number, to: number, ctx: SheetReadContext): CellValue {
+  const { v, numeric } = cellValue(xml, p, tag, from, to, ctx);
+  const fmt = numeric ? ctx.formats[Number(attr(tag, "s") ?? 0)] : undefined;
+  return fmt?.isDate ? serialToDate(v as number, ctx.date1904) : v;
+}
+
+function joinedValue(raw: string): string {
+  const s = unescapeXml(normaliseBreaks(raw));
+  return s.indexOf("_x") >= 0 ? s.replace(/_x([0-9a-fA-F]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))) : s;
+}
+
+export function readSheetXml(
+  xml: string,
+  sheet: { readonly name: string; readonly visibility: SheetVisibility },
+  ctx: SheetReadContext,
+): SheetGrid {
+  const p = elementPrefix(xml, "worksheet") || elementPrefix(xml, "sheetData");
+  const cells: FilledCell[] = [];
+  let usedRows = 0;
+  let usedCols = 0;
+  const dataAt = findTag(xml, `${p}sheetData`, 0);
+  let afterData = dataAt < 0 ? 0 : dataAt;
+  if (dataAt >= 0 && !tagAt(xml, dataAt).selfClosing) {
+    const closeTag = `</${p}sheetData>`;
+    const dataEnd = xml.indexOf(closeTag, dataAt);
+    const stop = dataEnd < 0 ? xml.length : dataEnd;
+    afterData = dataEnd < 0 ? xml.length : dataEnd + closeTag.length;
+    let i = dataAt + 1;
+    let rowIndex = -1;
+    let rowsSeen = 0;
+    for (;;) {
+      i = findTag(xml, `${p}row`, i, stop);
+      if (i < 0) break;
+      const { tag, end, selfClosing } = tagAt(xml, i);
+      const r = attr(tag, "r");
+      rowIndex = r ? Number(r) - 1 : rowIndex + 1;
+      if (rowIndex >= MAX_ROWS) {
+        // Past the window: the last row tag tells how far the sheet declares, without visiting the rest.
+        const last = xml.lastIndexOf(`<${p}row `, stop);
+        const lastR = last >= i ? attr(tagAt(xml, last).tag, "r") : undefined;
+        usedRows = Math.max(usedRows, lastR ? Number(lastR) : rowIndex + 1);
+        break;
+      }
+      if (selfClosing) {
+        i = end;
+        continue; // a styled empty row: nothing to read
+      }
+      const rowEnd = xml.indexOf(`</${p}row>`, end);
+      const rowStop = rowEnd < 0 ? stop : rowEnd;
+      if ((++rowsSeen & 255) === 0) checkDeadline(ctx);
+      let j = end;
+      let colIndex = -1;
+      for (;;) {
+        j = findTag(xml, `${p}c`, j, rowStop);
+        if (j < 0) break;
+        const c = tagAt(xml, j);
+        const ref = attr(c.tag, "r");
+        const pos = ref ? parseRef(ref) : undefined;
+        colIndex = pos ? pos.col : colIndex + 1;
+        const row = pos ? pos.row : rowIndex;
+        if (c.selfClosing) {
+          j = c.end;
+          continue;
+        }
+        const cEnd = xml.indexOf(`</${p}c>`, c.end);
+        const cStop = cEnd < 0 ? rowStop : cEnd;
+        j = cEnd < 0 ? rowStop : cEnd + p.length + 4;
+        if (colIndex >= MAX_COLS) {
+          usedCols = Math.max(usedCols, colIndex + 1);
+          continue;
+        }
+        const { v, numeric } = cellValue(xml, p, c.tag, c.end, cStop, ctx);
+        if (v === null || v === "") continue;
+        usedRows = Math.max(usedRows, row + 1);
+        usedCols = Math.max(usedCols, colIndex + 1);
+        const fmt = numeric ? ctx.formats[Number(attr(c.tag, "s") ?? 0)] : undefined;
+        if (fmt?.isDate) cells.push({ r: row, c: colIndex, v: serialToDate(v as number, ctx.date1904) });
+        else cells.push({ r: row, c: colIndex, v, fmt: fmt?.code });
+      }
+      usedRows = Math.max(usedRows, rowIndex + 1);
+      i = rowEnd < 0 ? stop : rowEnd;
+    }
+  }
+  const merges = readMerges(xml, p, afterData);
+  const dim = findTag(xml, `${p}dimension`, 0, dataAt < 0 ? xml.length : dataAt);
+  const declared = dim >= 0 ? parseRange(attr(tagAt(xml, dim).tag, "ref") ?? "") : undefined;
+  const prot = findTag(xml, `${p}sheetProtection`, afterData);
+  const protectedSheet = prot >= 0 && /^(1|true)$/.test(attr(tagAt(xml, prot).tag, "sheet") ?? "");
+  return gridFromCells(
+    { name: sheet.name, visibility: sheet.visibility, protected: protectedSheet || undefined },
+    cells,
+    merges,
+    { rows: Math.max(usedRows, declared ? declared.bottom + 1 : 0), cols: Math.max(usedCols, declared ? declared.right + 1 : 0) },
+  );
+}
+
+/** Merged areas that touch the window, kept as ranges (never expanded cell by cell). */
+function readMerges(xml: string, p: string, from: number): CellRange[] {
+  const at = findTag(xml, `${p}mergeCells`, from);
+  if (at < 0) return [];
+  const count = Number(attr(tagAt(xml, at).tag, "count") ?? 0);
+  if (count > MAX_MERGES) throw new WorkbookError("too-complex", `mergeCells: ${count}`);
+  const stop = xml.indexOf(`</${p}mergeCells>`, at);
+  const out: CellRange[] = [];
+  let i = at + 1;
+  let n = 0;
+  for (;;) {
+    i = findTag(xml, `${p}mergeCell`, i, stop < 0 ? xml.length : stop);
+    if (i < 0) break;
+    const { tag, end } = tagAt(xml, i);
+    i = end;
+    if (++n > MAX_MERGES) throw new WorkbookError("too-complex", `mergeCells: > ${MAX_MERGES}`);
+    const r = parseRange(attr(tag, "ref") ?? "");
+    if (r && r.top < MAX_ROWS && r.left < MAX_COLS && (r.bottom > r.top || r.right > r.left)) out.push(r);
+  }
+  return out;
+}

@@ -1,0 +1,79 @@
+/**
+ * Amendments to workbook.xml: a sheet appended to <sheets>, a defined name set for one sheet. Everything else in
+ * the part (views, calculation settings, other names, extensions) stays as the user's writer left it. Sheets are
+ * only ever appended, so `localSheetId` and `activeTab`, which count sheets by position, stay right.
+ */
+import { WorkbookError } from "../port";
+import { insertBeforeClose } from "./package";
+import { attr, elementPrefix, escapeXml, findTag, tagAt } from "./xml";
+
+const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const STRICT_REL_NS = "http://purl.oclc.org/ooxml/officeDocument/relationships";
+
+/** The prefix bound to the relationships namespace on the root element (not on one child, as openpyxl writes it). */
+function relPrefix(xml: string): string | undefined {
+  let at = xml.indexOf("<");
+  while (at >= 0 && (xml[at + 1] === "?" || xml[at + 1] === "!")) at = xml.indexOf("<", at + 1);
+  if (at < 0) return undefined;
+  const root = tagAt(xml, at).tag;
+  const m = new RegExp(`xmlns:([A-Za-z_][\\w.-]*)="(${REL_NS}|${STRICT_REL_NS})"`).exec(root);
+  return m?.[1];
+}
+
+export function appendSheet(xml: string, sheet: { name: string; sheetId: number; relId: string; state?: "hidden" | "veryHidden" }): string {
+  const p = elementPrefix(xml, "sheets");
+  const rp = relPrefix(xml);
+  const idAttr = rp ? `${rp}:id="${sheet.relId}"` : `xmlns:r="${REL_NS}" r:id="${sheet.relId}"`;
+  const el = `<${p}sheet name="${escapeXml(sheet.name)}" sheetId="${sheet.sheetId}"${sheet.state ? ` state="${sheet.state}"` : ""} ${idAttr}/>`;
+  if (findTag(xml, `${p}sheets`, 0) < 0) throw new WorkbookError("corrupt-part", "workbook.xml: no <sheets>");
+  return insertBeforeClose(xml, "sheets", el);
+}
+
+/** Sets `name` scoped to the sheet at `localSheetId` (replacing the same name for that sheet), or removes it when value is undefined. */
+export function setDefinedName(xml: string, name: string, localSheetId: number, value: string | undefined): string {
+  const p = elementPrefix(xml, "workbook");
+  let out = removeDefinedName(xml, p, name, localSheetId);
+  if (value === undefined) return out;
+  const el = `<${p}definedName name="${escapeXml(name)}" localSheetId="${localSheetId}">${escapeXml(value)}</${p}definedName>`;
+  if (findTag(out, `${p}definedNames`, 0) >= 0) return insertBeforeClose(out, "definedNames", el);
+  // <definedNames> follows <sheets>, <functionGroups> and <externalReferences> (CT_Workbook's order).
+  for (const after of ["externalReferences", "sheets"]) {
+    const close = `</${p}${after}>`;
+    const at = out.indexOf(close);
+    if (at >= 0) {
+      out = out.slice(0, at + close.length) + `<${p}definedNames>${el}</${p}definedNames>` + out.slice(at + close.length);
+      return out;
+    }
+  }
+  return out;
+}
+
+function removeDefinedName(xml: string, p: string, name: string, localSheetId: number): string {
+  let i = 0;
+  for (;;) {
+    i = findTag(xml, `${p}definedName`, i);
+    if (i < 0) return xml;
+    const { tag, end, selfClosing } = tagAt(xml, i);
+    const close = `</${p}definedName>`;
+    const stop = selfClosing ? end : xml.indexOf(close, end) + close.length;
+    if (attr(tag, "name")?.toLowerCase() === name.toLowerCase() && Number(attr(tag, "localSheetId")) === localSheetId) {
+      return xml.slice(0, i) + xml.slice(stop);
+    }
+    i = stop;
+  }
+}
+
+/** Names of all defined names (a new table's name must differ from them). */
+export function definedNames(xml: string): string[] {
+  const p = elementPrefix(xml, "workbook");
+  const out: string[] = [];
+  let i = 0;
+  for (;;) {
+    i = findTag(xml, `${p}definedName`, i);
+    if (i < 0) return out;
+    const { tag, end } = tagAt(xml, i);
+    const n = attr(tag, "name");
+    if (n) out.push(n);
+    i = end;
+  }
+}

@@ -1,0 +1,125 @@
+/**
+ * Just enough XML for the package reader and writer: attributes of one tag, entity decoding, and the namespace
+ * prefix a writer chose. Parts are scanned with indexOf rather than parsed into a tree, so the work grows with the
+ * elements read, not with the size of the part (docs/file-layer.md).
+ */
+
+const ENTITY: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
+
+/** Decodes the five entities and character references. */
+export function unescapeXml(s: string): string {
+  if (s.indexOf("&") < 0) return s;
+  return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, (m, body: string) => {
+    if (body[0] === "#") {
+      const cp = body[1] === "x" || body[1] === "X" ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+      return Number.isFinite(cp) && cp >= 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : m;
+    }
+    return ENTITY[body] ?? m;
+  });
+}
+
+/** Cell text in SpreadsheetML escapes characters XML cannot hold as `_xHHHH_` (ST_Xstring). */
+export function unescapeXstring(s: string): string {
+  if (s.indexOf("_x") < 0) return s;
+  return s.replace(/_x([0-9a-fA-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+export function escapeXml(s: string): string {
+  return s.replace(/[&<>"]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : "&quot;"));
+}
+
+/** The value of attribute `name` in the start tag `tag` (`<c r="A1" s="2">`), decoded; undefined when absent. */
+export function attr(tag: string, name: string): string | undefined {
+  let from = 0;
+  for (;;) {
+    const i = tag.indexOf(name, from);
+    if (i < 0) return undefined;
+    from = i + name.length;
+    const before = tag.charCodeAt(i - 1);
+    // The name must stand alone: preceded by white space, followed by `=`.
+    if (before !== 32 && before !== 9 && before !== 10 && before !== 13) continue;
+    let j = i + name.length;
+    while (tag.charCodeAt(j) === 32) j++;
+    if (tag[j] !== "=") continue;
+    j++;
+    while (tag.charCodeAt(j) === 32) j++;
+    const q = tag[j];
+    if (q !== '"' && q !== "'") continue;
+    const end = tag.indexOf(q, j + 1);
+    if (end < 0) return undefined;
+    return unescapeXml(tag.slice(j + 1, end));
+  }
+}
+
+/** The value of the first attribute whose local name is `local` whatever its prefix (`r:id`, `ns1:id`). */
+export function prefixedAttr(tag: string, local: string): string | undefined {
+  const m = new RegExp(`\\s([A-Za-z_][\\w.-]*):${local}\\s*=\\s*("([^"]*)"|'([^']*)')`).exec(tag);
+  return m ? unescapeXml(m[3] ?? m[4] ?? "") : undefined;
+}
+
+/**
+ * The prefix (with its colon, or "") under which `local` appears as an element: `x:` for `<x:worksheet …>`.
+ * Writers differ (ExcelJS and Excel write none; some .NET libraries write `x:`).
+ */
+export function elementPrefix(xml: string, local: string): string {
+  const re = new RegExp(`<([A-Za-z_][\\w.-]*:)?${local}[\\s>/]`);
+  const m = re.exec(xml);
+  return m?.[1] ?? "";
+}
+
+/** The start tag that begins at `at` (`<` … `>`), and whether it closes itself. */
+export function tagAt(xml: string, at: number): { tag: string; end: number; selfClosing: boolean } {
+  const end = xml.indexOf(">", at);
+  if (end < 0) return { tag: xml.slice(at), end: xml.length, selfClosing: true };
+  return { tag: xml.slice(at, end + 1), end: end + 1, selfClosing: xml.charCodeAt(end - 1) === 47 };
+}
+
+/** Index of the next `<name` start tag at or after `from` (not a longer name such as `<rowBreaks` for `<row`). */
+export function findTag(xml: string, name: string, from: number, until = xml.length): number {
+  const open = "<" + name;
+  // Search only the bounded stretch: a tag that is rare (a phonetic run, a cell's <is>) must not cost a scan to
+  // the end of the part each time it is looked for.
+  const hay = until < xml.length ? xml.slice(0, until) : xml;
+  let i = from;
+  for (;;) {
+    i = hay.indexOf(open, i);
+    if (i < 0) return -1;
+    const c = xml.charCodeAt(i + open.length);
+    if (c === 32 || c === 62 || c === 47 || c === 9 || c === 10 || c === 13) return i;
+    i += open.length;
+  }
+}
+
+/** The text content of every `<t>` element in `xml` between from and to, joined, skipping phonetic runs (`<rPh>`). */
+export function joinedText(xml: string, p: string, from: number, to: number): string {
+  const close = `</${p}t>`;
+  const rPhEnd = `</${p}rPh>`;
+  let out = "";
+  let i = from;
+  for (;;) {
+    const t = findTag(xml, `${p}t`, i, to);
+    if (t < 0) break;
+    // Furigana (<rPh><t>…</t></rPh>) is not part of the cell's text.
+    const ph = findTag(xml, `${p}rPh`, i, t);
+    if (ph >= 0 && ph < t) {
+      const phEnd = xml.indexOf(rPhEnd, ph);
+      i = phEnd < 0 ? to : phEnd + rPhEnd.length;
+      continue;
+    }
+    const { end, selfClosing } = tagAt(xml, t);
+    if (selfClosing) {
+      i = end;
+      continue;
+    }
+    const stop = xml.indexOf(close, end);
+    if (stop < 0 || stop > to) break;
+    out += xml.slice(end, stop);
+    i = stop + close.length;
+  }
+  return unescapeXstring(unescapeXml(normaliseBreaks(out)));
+}
+
+/** XML turns a literal CR LF or CR into LF; only `&#13;` or `_x000D_` is a carriage return in the text. */
+export function normaliseBreaks(s: string): string {
+  return s.indexOf("\r") < 0 ? s : s.replace(/\r\n?/g, "\n");
+}
