@@ -4,7 +4,7 @@
  * stop, terminating a thread stuck in synchronous code.
  */
 import { t, type Lang } from "../core/i18n";
-import { type FileError, type FileResult, validateFile, type ValidateFileOptions } from "./validate-files";
+import { type FileError, type FileResult, readAndValidate, validateFile, type ValidateFileOptions } from "./validate-files";
 
 /** What validateFile is given here: its options plus the deadline (epoch ms) the reader checks. */
 export type BudgetedOptions = ValidateFileOptions & { readonly deadline?: number };
@@ -24,13 +24,9 @@ class OutOfTime extends Error {
   }
 }
 
-/**
- * Validates one file within `seconds`. A file that runs over is reported as timed out, even if it finished late:
- * the same outcome as in a worker, which is stopped at the deadline.
- */
-export async function validateWithin(file: string, opts: ValidateFileOptions, seconds: number): Promise<FileResult> {
+function budgeted(opts: ValidateFileOptions, seconds: number): { options: BudgetedOptions; over: () => boolean } {
   const deadline = Date.now() + seconds * 1000;
-  const budgeted: BudgetedOptions = {
+  const options: BudgetedOptions = {
     ...opts,
     deadline,
     onSheet: (done, total) => {
@@ -38,7 +34,24 @@ export async function validateWithin(file: string, opts: ValidateFileOptions, se
       opts.onSheet?.(done, total);
     },
   };
-  const r = await validateFile(file, budgeted);
-  if (r.error?.code === "timeout" || Date.now() > deadline) return timedOut(file, opts.lang, seconds);
+  return { options, over: () => Date.now() > deadline };
+}
+
+/**
+ * Validates one file within `seconds`. A file that runs over is reported as timed out, even if it finished late:
+ * the same outcome as in a worker, which is stopped at the deadline.
+ */
+export async function validateWithin(file: string, opts: ValidateFileOptions, seconds: number): Promise<FileResult> {
+  const { options, over } = budgeted(opts, seconds);
+  const r = await validateFile(file, options);
+  if (r.error?.code === "timeout" || over()) return timedOut(file, opts.lang, seconds);
+  return r;
+}
+
+/** readAndValidate within `seconds`, for `summarize`, which needs the workbook too. */
+export async function readAndValidateWithin(file: string, opts: ValidateFileOptions, seconds: number): ReturnType<typeof readAndValidate> {
+  const { options, over } = budgeted(opts, seconds);
+  const r = await readAndValidate(file, options);
+  if (("error" in r && r.error.code === "timeout") || over()) return { error: timeoutError(opts.lang, seconds) };
   return r;
 }
