@@ -4,7 +4,7 @@
  * freezes the page. The user can open their own .xlsx (it stays in this browser tab: nothing is uploaded), watch
  * its sheets being read, stop that, and download the result.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { memo, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { Button, Field, MessageBar, MessageBarBody, ProgressBar, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { type Lang, t } from "../../core/i18n";
 import { App } from "../App";
@@ -94,6 +94,10 @@ async function openIn(
   }
 }
 
+// The open's progress re-renders the toolbar often; the pane and the grid (hundreds of cells) need not follow.
+const PaneApp = memo(App);
+const Grid = memo(GridPanel);
+
 interface Opening {
   readonly name: string;
   readonly done: number;
@@ -119,6 +123,7 @@ export function DemoShell({ sources }: { sources: BookSources }) {
   const openingClient = useRef<BookClient>();
   const input = useRef<HTMLInputElement>(null);
   const openButton = useRef<HTMLButtonElement>(null);
+  const refocus = useRef(false);
 
   // Re-render when the book has loaded (the download button waits for it).
   useSyncExternalStore(
@@ -172,7 +177,13 @@ export function DemoShell({ sources }: { sources: BookSources }) {
     setOpening(undefined);
     const previous = portRef.current.fileName;
     setMessage({ intent: "info", text: (l) => t(l, "demo.open.cancelled", { name: opening.name, previous }) });
-    openButton.current?.focus(); // the cancel button is gone
+    refocus.current = true; // the cancel button is gone: back to the open button once it is enabled again
+  }, [opening]);
+
+  useEffect(() => {
+    if (opening || !refocus.current) return;
+    refocus.current = false;
+    openButton.current?.focus();
   }, [opening]);
 
   const download = useCallback(async () => {
@@ -244,10 +255,10 @@ export function DemoShell({ sources }: { sources: BookSources }) {
       </header>
       <div className={styles.body}>
         <section className={styles.grid} aria-label={tr("demo.grid.region")}>
-          <GridPanel port={port} />
+          <Grid port={port} />
         </section>
         <div className={styles.pane}>
-          <App key={docId} host={host} />
+          <PaneApp key={docId} host={host} />
         </div>
       </div>
     </div>

@@ -38,8 +38,8 @@ export function createBookHost(post: Post): (message: ToHost) => void {
   };
   const read = (ctx: CallContext) => current().readAll({ onProgress: (p) => ctx.progress(p.done, p.total), isCancelled: ctx.cancelled });
 
-  const api: { [M in Method]: (ctx: CallContext, ...args: Args<M>) => Promise<ReturnType<BookApi[M]>> } = {
-    async open(ctx, source: OpenSource) {
+  const api: { [M in Method]: (args: Args<M>, ctx: CallContext) => Promise<ReturnType<BookApi[M]>> } = {
+    async open([source]: [OpenSource], ctx) {
       const [bytes, name] = "sample" in source ? [base64Bytes(sample), SAMPLE_NAME] : [source.bytes, source.name];
       book = await XlsxWorkbook.load(bytes, name);
       // Every sheet is read now, with the progress a person sees; the adapter keeps the grids, so the pane's first
@@ -47,16 +47,16 @@ export function createBookHost(post: Post): (message: ToHost) => void {
       await read(ctx);
       return { sheetNames: book.sheetNames() };
     },
-    readAll: (ctx) => read(ctx),
-    applyEdits: (_ctx, edits, at) => current().applyEdits(edits, at),
-    writeOwnedSheets: (ctx, specs) => current().writeOwnedSheets(specs, { onProgress: ctx.progress }),
-    ownedSheets: (_ctx) => current().ownedSheets(),
-    readSettings: (_ctx) => current().readSettings(),
-    writeSettings: (_ctx, settings) => current().writeSettings(settings),
-    selectCell: (_ctx, sheet, address) => current().selectCell(sheet, address),
-    sheetNames: async (_ctx) => current().sheetNames(),
-    sheetGrid: async (_ctx, name) => current().sheetGrid(name),
-    toBytes: (_ctx) => current().toBytes(),
+    readAll: (_, ctx) => read(ctx),
+    applyEdits: ([edits, at]) => current().applyEdits(edits, at),
+    writeOwnedSheets: ([specs], ctx) => current().writeOwnedSheets(specs, { onProgress: ctx.progress }),
+    ownedSheets: () => current().ownedSheets(),
+    readSettings: () => current().readSettings(),
+    writeSettings: ([settings]) => current().writeSettings(settings),
+    selectCell: ([sheet, address]) => current().selectCell(sheet, address),
+    sheetNames: async () => current().sheetNames(),
+    sheetGrid: async ([name]) => current().sheetGrid(name),
+    toBytes: () => current().toBytes(),
   };
 
   async function run(request: Extract<ToHost, { kind: "call" }>): Promise<void> {
@@ -73,8 +73,8 @@ export function createBookHost(post: Post): (message: ToHost) => void {
     };
     try {
       if (ctx.cancelled()) throw new WorkbookError("cancelled");
-      const fn = api[request.method] as (ctx: CallContext, ...args: unknown[]) => Promise<unknown>;
-      const value = await fn(ctx, ...request.args);
+      const fn = api[request.method] as (args: unknown, ctx: CallContext) => Promise<unknown>;
+      const value = await fn(request.args, ctx);
       // The file's bytes move to the page rather than being copied.
       post({ kind: "reply", id, value }, value instanceof Uint8Array ? [value.buffer] : undefined);
     } catch (e) {
