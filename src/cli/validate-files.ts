@@ -30,7 +30,10 @@ export interface FileResult {
   readonly tallies?: ReadonlyMap<string, Tally>;
 }
 
-/** Expands folders into the .xlsx files they hold (not recursive; Excel's `~$` lock files are skipped). */
+/**
+ * Expands folders into the workbooks they hold (not recursive; Excel's `~$` lock files are skipped). .xls, .xlsb and
+ * .ods files are listed too, so each gets a message saying how to save it as .xlsx instead of being passed over.
+ */
 export function expandInputs(inputs: readonly string[]): { files: string[]; emptyFolders: string[] } {
   const files: string[] = [];
   const emptyFolders: string[] = [];
@@ -47,7 +50,7 @@ export function expandInputs(inputs: readonly string[]): { files: string[]; empt
       continue;
     }
     const found = readdirSync(input)
-      .filter((n) => /\.xlsx$/i.test(n) && !n.startsWith("~$") && !n.startsWith("."))
+      .filter((n) => /\.(xlsx|xlsm|xls|xlsb|ods)$/i.test(n) && !n.startsWith("~$") && !n.startsWith("."))
       .sort((a, b) => a.localeCompare(b, "ja"))
       .map((n) => path.join(input, n));
     if (found.length === 0) emptyFolders.push(input);
@@ -78,10 +81,12 @@ export interface ValidateFileOptions {
   readonly stage?: Stage;
   readonly lang: Lang;
   readonly onSheet?: (done: number, total: number) => void;
+  /** Epoch ms: the reader stops there with a timeout (the per-file budget, src/cli/budget.ts). */
+  readonly deadline?: number;
 }
 
-/** Reads a file's bytes into the ExcelJS adapter, or says why it cannot be read. The file is only ever read. */
-export async function openWorkbook(file: string, lang: Lang): Promise<{ book: XlsxWorkbook } | { error: FileError }> {
+/** Reads a file's bytes into the .xlsx adapter, or says why it cannot be read. The file is only ever read. */
+export async function openWorkbook(file: string, lang: Lang, deadline?: number): Promise<{ book: XlsxWorkbook } | { error: FileError }> {
   const fail = (code: FileErrorCode, detail?: string) => ({ error: fileError(code, lang, detail) });
   let bytes: Buffer;
   try {
@@ -95,7 +100,7 @@ export async function openWorkbook(file: string, lang: Lang): Promise<{ book: Xl
     return code === "ENOENT" ? fail("not-found") : fail("unreadable", code ?? String(e));
   }
   try {
-    return { book: await XlsxWorkbook.load(bytes, file) };
+    return { book: await XlsxWorkbook.load(bytes, file, { deadline }) };
   } catch (e) {
     if (isWorkbookError(e)) return fail(e.code, e.detail);
     return fail("internal", e instanceof Error ? e.message.split("\n")[0] : String(e));
@@ -107,10 +112,10 @@ export async function readAndValidate(
   file: string,
   opts: ValidateFileOptions,
 ): Promise<{ book: XlsxWorkbook; report: ValidationReport } | { error: FileError }> {
-  const opened = await openWorkbook(file, opts.lang);
+  const opened = await openWorkbook(file, opts.lang, opts.deadline);
   if ("error" in opened) return opened;
   try {
-    const snapshot = await opened.book.readAll();
+    const snapshot = await opened.book.readAll({ deadline: opts.deadline });
     // Settings stored by the task pane travel with the file: stage, 対象年度 and per-sheet choices.
     const settings = parseSettings(snapshot.settings ?? {});
     const report = validateWorkbook(
