@@ -1,6 +1,7 @@
 // Bundles the CLI into build/cli/chosahyo.cjs with esbuild (well under a second), and the folder pool's worker
-// thread into build/cli/worker.cjs beside it (src/cli/pool.ts looks for it there). ExcelJS stays external:
-// it is a dependency, loaded from node_modules at run time.
+// thread into build/cli/worker.cjs beside it (src/cli/pool.ts looks for it there). Everything the CLI runs is in
+// the bundles; ExcelJS is a dev dependency (seed writer and test oracle), so an import of it is a build error here
+// rather than a crash on a user's machine without dev dependencies.
 import { build } from "esbuild";
 
 await build({
@@ -11,7 +12,16 @@ await build({
   platform: "node",
   target: "node20",
   format: "cjs",
-  external: ["exceljs"],
   sourcemap: true,
   logLevel: "warning",
+  plugins: [
+    {
+      name: "no-exceljs",
+      setup(b) {
+        b.onResolve({ filter: /^exceljs(\/|$)/ }, (args) => ({
+          errors: [{ text: `the CLI must not import ExcelJS (a dev dependency), imported by ${args.importer}` }],
+        }));
+      },
+    },
+  ],
 });
