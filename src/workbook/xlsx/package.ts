@@ -3,11 +3,15 @@
  * bytes exactly as they came (docs/file-layer.md). Part names are compared case-insensitively, as OPC requires.
  */
 import { WorkbookError } from "../port";
-import { attr, escapeXml, findTag, tagAt } from "./xml";
+import { attr, findTag, tagAt } from "./xml";
+import { escapeXml } from "./xml-text";
 import { inflateEntry, type NewEntry, readZip, writeZip, type ZipEntry } from "./zip";
 
-/** No single part of a workbook the add-in reads may inflate to more than this (a 調査票 sheet is well under 1 MB). */
-export const MAX_PART_BYTES = 256 * 1024 * 1024;
+/**
+ * No single part may inflate to more than this (a 調査票 sheet is well under 1 MB; a sheet of styled rows down to
+ * row 1,048,576 is about 40 MB). Checked against the size the zip declares, before any work.
+ */
+export const MAX_PART_BYTES = 96 * 1024 * 1024;
 
 export interface Relationship {
   readonly id: string;

@@ -5,7 +5,8 @@
  */
 import { WorkbookError } from "../port";
 import { insertBeforeClose } from "./package";
-import { attr, elementPrefix, escapeXml, findTag, tagAt } from "./xml";
+import { attr, elementPrefix, findTag, tagAt } from "./xml";
+import { escapeXml } from "./xml-text";
 
 const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const STRICT_REL_NS = "http://purl.oclc.org/ooxml/officeDocument/relationships";

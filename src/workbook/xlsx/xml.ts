@@ -24,10 +24,6 @@ export function unescapeXstring(s: string): string {
   return s.replace(/_x([0-9a-fA-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
-export function escapeXml(s: string): string {
-  return s.replace(/[&<>"]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : "&quot;"));
-}
-
 /** The value of attribute `name` in the start tag `tag` (`<c r="A1" s="2">`), decoded; undefined when absent. */
 export function attr(tag: string, name: string): string | undefined {
   let from = 0;
