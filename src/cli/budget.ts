@@ -6,9 +6,6 @@
 import { t, type Lang } from "../core/i18n";
 import { type FileError, type FileResult, readAndValidate, validateFile, type ValidateFileOptions } from "./validate-files";
 
-/** What validateFile is given here: its options plus the deadline (epoch ms) the reader checks. */
-export type BudgetedOptions = ValidateFileOptions & { readonly deadline?: number };
-
 export function timeoutError(lang: Lang, seconds: number): FileError {
   return { code: "timeout", message: t(lang, "cli.error.timeout", { seconds }) };
 }
@@ -24,9 +21,10 @@ class OutOfTime extends Error {
   }
 }
 
-function budgeted(opts: ValidateFileOptions, seconds: number): { options: BudgetedOptions; over: () => boolean } {
+/** The options with the deadline the reader checks, and a progress hook that ends validation past it. */
+function budgeted(opts: ValidateFileOptions, seconds: number): { options: ValidateFileOptions; over: () => boolean } {
   const deadline = Date.now() + seconds * 1000;
-  const options: BudgetedOptions = {
+  const options: ValidateFileOptions = {
     ...opts,
     deadline,
     onSheet: (done, total) => {
