@@ -533,7 +533,17 @@ function readSourceStyles(xml: string): SourceStyles {
   const sections = root.selfClosing ? [] : childrenOf(xml, root);
   const records = (name: string) => {
     const el = sections.find((c) => c.qname === p + name);
-    return el && !el.selfClosing ? childrenOf(xml, el).filter((r) => r.qname.startsWith(p) && !r.qname.slice(p.length).includes(":")) : [];
+    const out: El[] = [];
+    for (const r of el && !el.selfClosing ? childrenOf(xml, el) : []) {
+      if (r.qname === p + r.local) out.push(r);
+      else if (r.local === "AlternateContent" && !r.selfClosing) {
+        // One record in mc:AlternateContent (POI's Hancom files): its Fallback is the plain SpreadsheetML one.
+        const fallback = childrenOf(xml, r).find((k) => k.local === "Fallback" && !k.selfClosing);
+        const rec = fallback && childrenOf(xml, fallback).find((k) => k.qname === p + k.local);
+        if (rec) out.push(rec);
+      }
+    }
+    return out;
   };
   const numFmts = new Map<number, string>();
   for (const r of records("numFmts")) {

@@ -1,0 +1,652 @@
+/**
+ * Copies one worksheet part into another package (folder mode: every submitted 調査票 into one new workbook). The
+ * copy keeps what the sheet holds by itself: values, formulas, styles (imported into the target's styles.xml),
+ * merges, columns, rows, validations, conditional formats, views and print setup. What needs a part we do not copy
+ * (drawings, comments, tables, controls, external links, metadata) is left out and named in `dropped`.
+ * One pass over the part, output built as an array of pieces: it stays linear in the size of the sheet.
+ * Pure string work: it runs in the browser too.
+ */
+import type { StylesAmender } from "./styles-xml";
+import { attr, unescapeXml } from "./xml";
+import { plainText, xstringText } from "./xml-text";
+
+export interface SheetSource {
+  /** The source worksheet part. */
+  readonly xml: string;
+  /** The source's shared strings (book.ts SharedStrings#get). */
+  readonly sharedString: (i: number) => string;
+  /** The source's styles.xml. */
+  readonly stylesXml: string | undefined;
+}
+
+export interface CopiedSheet {
+  readonly xml: string;
+  /**
+   * What the copy left out, each named once: element names (`drawing`, `tableParts`, `extLst`, `hyperlink` for a
+   * link to a target outside the workbook…), `cm` / `vm` for cell metadata, and `formula A1` for each cell whose
+   * formula could not be kept (a structured or external reference, or a shared formula that cannot be moved
+   * safely): that cell keeps its last calculated value as a constant.
+   */
+  readonly dropped: string[];
+}
+
+/** CT_Worksheet children copied as they are: none needs a relationship or a part of the source workbook. */
+const KEEP = new Set([
+  "dimension",
+  "sheetFormatPr",
+  "sheetCalcPr",
+  "sheetProtection",
+  "protectedRanges",
+  "scenarios",
+  "autoFilter",
+  "sortState",
+  "dataConsolidate",
+  "mergeCells",
+  "phoneticPr",
+  "dataValidations",
+  "printOptions",
+  "pageMargins",
+  "headerFooter",
+  "rowBreaks",
+  "colBreaks",
+  "cellWatches",
+  "ignoredErrors",
+  "smartTags",
+]);
+
+interface Tag {
+  readonly start: number;
+  /** Index after the tag's `>`. */
+  readonly end: number;
+  readonly qname: string;
+  readonly local: string;
+  readonly close: boolean;
+  readonly empty: boolean;
+  /** The tag's text, `<…>`. */
+  readonly text: string;
+}
+
+function malformed(what: string): Error {
+  return new Error(`worksheet: ${what}`);
+}
+
+/** Index after the `>` of the tag opened at `lt`, skipping `>` inside quoted attribute values. */
+function tagEnd(xml: string, lt: number): number {
+  let quote = 0;
+  for (let j = lt + 1; j < xml.length; j++) {
+    const c = xml.charCodeAt(j);
+    if (quote) {
+      if (c === quote) quote = 0;
+    } else if (c === 34 || c === 39) quote = c;
+    else if (c === 62) return j + 1;
+  }
+  throw malformed("unterminated tag");
+}
+
+/** The next start, end or empty tag at or after `from`; comments, PIs, CDATA and DOCTYPE are passed over. */
+function nextTag(xml: string, from: number): Tag | undefined {
+  let i = from;
+  for (;;) {
+    const lt = xml.indexOf("<", i);
+    if (lt < 0) return undefined;
+    const c = xml.charCodeAt(lt + 1);
+    if (c === 33 || c === 63) {
+      // <!-- -->, <![CDATA[ ]]>, <? ?>, <!DOCTYPE>
+      const close = xml.startsWith("<!--", lt) ? "-->" : xml.startsWith("<![CDATA[", lt) ? "]]>" : c === 63 ? "?>" : ">";
+      const k = xml.indexOf(close, lt + 2);
+      if (k < 0) throw malformed("unterminated markup");
+      i = k + close.length;
+      continue;
+    }
+    const end = tagEnd(xml, lt);
+    const close = c === 47;
+    let j = lt + (close ? 2 : 1);
+    const nameStart = j;
+    while (j < end) {
+      const d = xml.charCodeAt(j);
+      if (d === 32 || d === 9 || d === 10 || d === 13 || d === 47 || d === 62) break;
+      j++;
+    }
+    const qname = xml.slice(nameStart, j);
+    const colon = qname.indexOf(":");
+    return { start: lt, end, qname, local: colon < 0 ? qname : qname.slice(colon + 1), close, empty: !close && xml.charCodeAt(end - 2) === 47, text: xml.slice(lt, end) };
+  }
+}
+
+/** Index after the element whose start tag is `open` (nested elements of any name counted). */
+function elementEnd(xml: string, open: Tag): number {
+  if (open.empty) return open.end;
+  let depth = 1;
+  let i = open.end;
+  for (;;) {
+    const t = nextTag(xml, i);
+    if (!t) throw malformed(`<${open.qname}> is not closed`);
+    if (t.close) depth--;
+    else if (!t.empty) depth++;
+    if (depth === 0) return t.end;
+    i = t.end;
+  }
+}
+
+/** Direct children of the element opened by `open`, each with its extent, and the index of its end tag. */
+function childrenOf(xml: string, open: Tag): { kids: { tag: Tag; end: number }[]; end: number } {
+  const kids: { tag: Tag; end: number }[] = [];
+  if (open.empty) return { kids, end: open.end };
+  let i = open.end;
+  for (;;) {
+    const t = nextTag(xml, i);
+    if (!t) throw malformed(`<${open.qname}> is not closed`);
+    if (t.close) return { kids, end: t.end };
+    const end = elementEnd(xml, t);
+    kids.push({ tag: t, end });
+    i = end;
+  }
+}
+
+/** Where attribute `name` (unprefixed) sits in a start tag: from the space before it to after its closing quote. */
+function attrSpan(tag: string, name: string): [number, number] | undefined {
+  let from = 1;
+  for (;;) {
+    const i = tag.indexOf(name, from);
+    if (i < 0) return undefined;
+    from = i + name.length;
+    const before = tag.charCodeAt(i - 1);
+    if (before !== 32 && before !== 9 && before !== 10 && before !== 13) continue;
+    let j = from;
+    while (tag.charCodeAt(j) === 32) j++;
+    if (tag.charCodeAt(j) !== 61) continue; // =
+    j++;
+    while (tag.charCodeAt(j) === 32) j++;
+    const q = tag[j];
+    if (q !== '"' && q !== "'") continue;
+    const end = tag.indexOf(q, j + 1);
+    return end < 0 ? undefined : [i - 1, end + 1];
+  }
+}
+
+/** A start tag with attribute `name` set to `value` (escaped here), or removed when value is undefined. */
+function withAttr(tag: string, name: string, value: string | undefined): string {
+  const span = attrSpan(tag, name);
+  if (value === undefined) return span ? tag.slice(0, span[0]) + tag.slice(span[1]) : tag;
+  const text = ` ${name}="${value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;")}"`;
+  if (span) return tag.slice(0, span[0]) + text + tag.slice(span[1]);
+  const at = tag.endsWith("/>") ? tag.length - 2 : tag.length - 1;
+  return tag.slice(0, at).replace(/\s+$/, "") + text + tag.slice(at);
+}
+
+/** A start tag without any prefixed `…:id` attribute (a relationship id such as `r:id`). */
+function withoutRelId(tag: string): string {
+  return tag.replace(/\s[A-Za-z_][\w.-]*:id\s*=\s*(?:"[^"]*"|'[^']*')/g, "");
+}
+
+/** Element text as characters (entities and CDATA sections decoded). */
+function textOf(raw: string): string {
+  if (raw.indexOf("<![CDATA[") < 0) return unescapeXml(raw);
+  return raw
+    .split(/(<!\[CDATA\[[\s\S]*?\]\]>)/)
+    .map((part) => (part.startsWith("<![CDATA[") ? part.slice(9, -3) : unescapeXml(part)))
+    .join("");
+}
+
+// ---- references ----
+
+const MAX_ROW = 1_048_576;
+const MAX_COL = 16_384;
+
+function colNumber(letters: string): number {
+  let n = 0;
+  for (let i = 0; i < letters.length; i++) n = n * 26 + ((letters.charCodeAt(i) | 32) - 96);
+  return n;
+}
+
+function colLetters(n: number): string {
+  let s = "";
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
+
+/** `B12` → { row: 12, col: 2 } (1-based); undefined when it is not a plain cell reference. */
+function cellPosition(ref: string): { row: number; col: number } | undefined {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(ref);
+  return m ? { row: Number(m[2]), col: colNumber(m[1]) } : undefined;
+}
+
+const CELL_REF = /^(\$?)([A-Za-z]{1,3})(\$?)(\d+)$/;
+const COL_REF = /^(\$?)([A-Za-z]{1,3})$/;
+const ROW_REF = /^(\$?)(\d+)$/;
+
+/** True for a character that continues a name, function, number or reference (`$` included, `:` and `!` not). */
+function nameChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 46 || c === 36 || c === 92 || c === 63 || c >= 0x80;
+}
+
+function shiftCol(abs: string, letters: string, dc: number): string | undefined {
+  const n = colNumber(letters);
+  if (n > MAX_COL) return undefined;
+  const to = abs ? n : n + dc;
+  return to >= 1 && to <= MAX_COL ? abs + colLetters(to) : undefined;
+}
+
+function shiftRow(abs: string, digits: string, dr: number): string | undefined {
+  const n = Number(digits);
+  if (n < 1 || n > MAX_ROW) return undefined;
+  const to = abs ? n : n + dr;
+  return to >= 1 && to <= MAX_ROW ? abs + String(to) : undefined;
+}
+
+/**
+ * `formula` (A1 notation, as stored in <f>) with its relative references moved by `dr` rows and `dc` columns, as
+ * Excel fills a shared formula; `$`-absolute parts stay. Undefined when it cannot be done safely: a structured
+ * or external reference (`[`), an unterminated string, or a reference moved off the sheet.
+ */
+export function shiftFormula(formula: string, dr: number, dc: number): string | undefined {
+  const out: string[] = [];
+  let last = 0;
+  const n = formula.length;
+  /** The name-like run starting at `i`: its end. */
+  const runEnd = (i: number) => {
+    let j = i;
+    while (j < n && nameChar(formula.charCodeAt(j))) j++;
+    return j;
+  };
+  const replace = (from: number, to: number, text: string) => {
+    out.push(formula.slice(last, from), text);
+    last = to;
+  };
+  let i = 0;
+  while (i < n) {
+    const c = formula.charCodeAt(i);
+    if (c === 34) {
+      // "string", with "" for a quote
+      let j = i + 1;
+      for (;;) {
+        j = formula.indexOf('"', j);
+        if (j < 0) return undefined;
+        if (formula.charCodeAt(j + 1) === 34) j += 2;
+        else break;
+      }
+      i = j + 1;
+      continue;
+    }
+    if (c === 39) {
+      // 'quoted sheet name', with '' for an apostrophe
+      let j = i + 1;
+      for (;;) {
+        j = formula.indexOf("'", j);
+        if (j < 0) return undefined;
+        if (formula.charCodeAt(j + 1) === 39) j += 2;
+        else break;
+      }
+      if (formula.slice(i, j).includes("[")) return undefined; // '[1]Sheet'!A1: another workbook
+      i = j + 1;
+      continue;
+    }
+    if (c === 91) return undefined; // Table[Column], [1]Sheet!A1
+    if (!nameChar(c)) {
+      i++;
+      continue;
+    }
+    const j = runEnd(i);
+    const run = formula.slice(i, j);
+    const next = formula.charCodeAt(j);
+    // A function name, or a sheet name (also error values such as #REF!).
+    if (next === 40 || next === 33) {
+      i = j;
+      continue;
+    }
+    const cell = CELL_REF.exec(run);
+    if (cell && colNumber(cell[2]) <= MAX_COL && Number(cell[4]) <= MAX_ROW) {
+      const col = shiftCol(cell[1], cell[2], dc);
+      const row = shiftRow(cell[3], cell[4], dr);
+      if (col === undefined || row === undefined) return undefined;
+      replace(i, j, col + row);
+      i = j;
+      continue;
+    }
+    if (next === 58) {
+      // A:C (whole columns) or 2:5 (whole rows)
+      const k = runEnd(j + 1);
+      const other = formula.slice(j + 1, k);
+      const ca = COL_REF.exec(run);
+      const cb = COL_REF.exec(other);
+      if (ca && cb && colNumber(ca[2]) <= MAX_COL && colNumber(cb[2]) <= MAX_COL) {
+        const a = shiftCol(ca[1], ca[2], dc);
+        const b = shiftCol(cb[1], cb[2], dc);
+        if (a === undefined || b === undefined) return undefined;
+        replace(i, k, `${a}:${b}`);
+        i = k;
+        continue;
+      }
+      const ra = ROW_REF.exec(run);
+      const rb = ROW_REF.exec(other);
+      if (ra && rb) {
+        const a = shiftRow(ra[1], ra[2], dr);
+        const b = shiftRow(rb[1], rb[2], dr);
+        if (a === undefined || b === undefined) return undefined;
+        replace(i, k, `${a}:${b}`);
+        i = k;
+        continue;
+      }
+    }
+    i = j;
+  }
+  if (last === 0) return formula;
+  out.push(formula.slice(last));
+  return out.join("");
+}
+
+/** True when a formula can be kept in a package without the source's tables and external links. */
+function portable(formula: string): boolean {
+  return shiftFormula(formula, 0, 0) !== undefined;
+}
+
+// ---- the copy ----
+
+class SheetCopier {
+  private readonly out: string[] = [];
+  private readonly dropped = new Set<string>();
+  /** Shared formula masters by si: their text and where they are. */
+  private readonly masters = new Map<string, { formula: string; row: number; col: number }>();
+  private readonly p: string;
+
+  constructor(
+    private readonly src: SheetSource,
+    private readonly target: StylesAmender,
+    private readonly root: Tag,
+  ) {
+    this.p = root.qname.slice(0, root.qname.length - root.local.length);
+  }
+
+  run(): CopiedSheet {
+    const { xml } = this.src;
+    const out = this.out;
+    out.push(xml.slice(0, this.root.end));
+    if (this.root.empty) return this.result();
+    let i = this.root.end;
+    for (;;) {
+      const t = nextTag(xml, i);
+      if (!t) throw malformed(`<${this.root.qname}> is not closed`);
+      if (t.close) {
+        out.push(t.text);
+        break;
+      }
+      if (t.local === "sheetData" && t.qname === this.p + t.local) {
+        i = this.sheetData(t);
+        continue;
+      }
+      const end = elementEnd(xml, t);
+      i = end;
+      if (t.qname !== this.p + t.local) {
+        this.dropped.add(t.local); // mc:AlternateContent (controls, OLE objects) and anything foreign
+        continue;
+      }
+      switch (t.local) {
+        case "sheetPr":
+          this.sheetPr(t);
+          break;
+        case "sheetViews":
+          this.sheetViews(t);
+          break;
+        case "cols":
+          this.cols(t);
+          break;
+        case "conditionalFormatting":
+          this.conditionalFormatting(t);
+          break;
+        case "hyperlinks":
+          this.hyperlinks(t);
+          break;
+        case "pageSetup":
+          // r:id names the printer settings part, which is not copied.
+          out.push(withoutRelId(xml.slice(t.start, end)));
+          break;
+        default:
+          if (KEEP.has(t.local)) out.push(xml.slice(t.start, end));
+          else this.dropped.add(t.local);
+      }
+    }
+    return this.result();
+  }
+
+  private result(): CopiedSheet {
+    return { xml: this.out.join(""), dropped: [...this.dropped] };
+  }
+
+  /** Our element `local` among `kids`, in the worksheet's prefix. */
+  private ours(tag: Tag, ...locals: string[]): boolean {
+    return tag.qname === this.p + tag.local && locals.includes(tag.local);
+  }
+
+  /** An element rebuilt from its start tag (rewritten) and the children `keep` returns text for. */
+  private rebuild(open: Tag, startTag: string, keep: (kid: { tag: Tag; end: number }) => string | undefined): string {
+    if (open.empty) return startTag;
+    const { kids } = childrenOf(this.src.xml, open);
+    const inner: string[] = [];
+    for (const k of kids) {
+      const text = keep(k);
+      if (text !== undefined) inner.push(text);
+    }
+    return `${startTag}${inner.join("")}</${open.qname}>`;
+  }
+
+  private sheetPr(t: Tag): void {
+    const xml = this.src.xml;
+    // codeName ties the sheet to the source's VBA project, which is not copied.
+    this.out.push(this.rebuild(t, withAttr(t.text, "codeName", undefined), (k) => (this.ours(k.tag, "tabColor", "outlinePr", "pageSetUpPr") ? xml.slice(k.tag.start, k.end) : undefined)));
+  }
+
+  private sheetViews(t: Tag): void {
+    const xml = this.src.xml;
+    this.out.push(
+      this.rebuild(t, t.text, (view) => {
+        if (!this.ours(view.tag, "sheetView")) return undefined;
+        // Only the first sheet of the new workbook is selected; pivot selections need the pivot table.
+        return this.rebuild(view.tag, withAttr(view.tag.text, "tabSelected", undefined), (k) => (this.ours(k.tag, "pane", "selection") ? xml.slice(k.tag.start, k.end) : undefined));
+      }),
+    );
+  }
+
+  private cols(t: Tag): void {
+    this.out.push(
+      this.rebuild(t, t.text, (k) => {
+        if (!this.ours(k.tag, "col")) return undefined;
+        const style = attr(k.tag.text, "style");
+        if (style === undefined) return this.src.xml.slice(k.tag.start, k.end);
+        const s = this.style(style);
+        return withAttr(k.tag.text, "style", s ? String(s) : undefined);
+      }),
+    );
+  }
+
+  private conditionalFormatting(t: Tag): void {
+    const { stylesXml } = this.src;
+    if (!stylesXml) {
+      this.dropped.add("conditionalFormatting");
+      return;
+    }
+    const xml = this.src.xml;
+    this.out.push(
+      this.rebuild(t, t.text, (rule) => {
+        if (!this.ours(rule.tag, "cfRule")) return xml.slice(rule.tag.start, rule.end);
+        const dxf = attr(rule.tag.text, "dxfId");
+        if (dxf === undefined) return xml.slice(rule.tag.start, rule.end);
+        const id = this.target.importDxf(stylesXml, Number(dxf));
+        return withAttr(rule.tag.text, "dxfId", id === undefined ? undefined : String(id)) + xml.slice(rule.tag.end, rule.end);
+      }),
+    );
+  }
+
+  private hyperlinks(t: Tag): void {
+    const xml = this.src.xml;
+    let kept = 0;
+    const text = this.rebuild(t, t.text, (k) => {
+      // A link within the workbook has a location; one with r:id points outside through a relationship.
+      if (!this.ours(k.tag, "hyperlink") || withoutRelId(k.tag.text) !== k.tag.text) {
+        this.dropped.add("hyperlink");
+        return undefined;
+      }
+      kept++;
+      return xml.slice(k.tag.start, k.end);
+    });
+    if (kept) this.out.push(text);
+  }
+
+  /** The target's cell format for a source `s` (0 when the source has no styles). */
+  private style(s: string | undefined): number {
+    const { stylesXml } = this.src;
+    if (!stylesXml) return 0;
+    const n = Number(s ?? 0);
+    return this.target.importXf(stylesXml, Number.isInteger(n) && n >= 0 ? n : 0);
+  }
+
+  /** Copies <sheetData> row by row; returns the index after it. */
+  private sheetData(t: Tag): number {
+    const xml = this.src.xml;
+    const out = this.out;
+    out.push(t.text);
+    if (t.empty) return t.end;
+    let i = t.end;
+    let row = 0;
+    for (;;) {
+      const r = nextTag(xml, i);
+      if (!r) throw malformed("<sheetData> is not closed");
+      if (r.close) {
+        out.push(r.text);
+        return r.end;
+      }
+      if (!this.ours(r, "row")) {
+        i = elementEnd(xml, r);
+        this.dropped.add(r.local);
+        continue;
+      }
+      const n = Number(attr(r.text, "r"));
+      row = Number.isInteger(n) && n > 0 ? n : row + 1;
+      i = this.row(r, row);
+    }
+  }
+
+  private row(r: Tag, rowNum: number): number {
+    const xml = this.src.xml;
+    const out = this.out;
+    const s = attr(r.text, "s");
+    const style = s === undefined ? 0 : this.style(s);
+    out.push(s === undefined || s === String(style) ? r.text : withAttr(r.text, "s", style ? String(style) : undefined));
+    if (r.empty) return r.end;
+    let i = r.end;
+    let col = 0;
+    for (;;) {
+      const c = nextTag(xml, i);
+      if (!c) throw malformed("<row> is not closed");
+      if (c.close) {
+        out.push(c.text);
+        return c.end;
+      }
+      if (!this.ours(c, "c")) {
+        i = elementEnd(xml, c);
+        this.dropped.add(c.local);
+        continue;
+      }
+      const ref = attr(c.text, "r");
+      const pos = ref ? cellPosition(ref) : undefined;
+      col = pos ? pos.col : col + 1;
+      i = this.cell(c, pos?.row ?? rowNum, col, ref ?? colLetters(col) + rowNum);
+    }
+  }
+
+  /** Copies one <c>; returns the index after it. */
+  private cell(c: Tag, row: number, col: number, ref: string): number {
+    const xml = this.src.xml;
+    const p = this.p;
+    let tag = c.text;
+    // Cell and value metadata index the metadata part (dynamic arrays, pictures in cells), not copied.
+    if (attrSpan(tag, "cm")) {
+      tag = withAttr(tag, "cm", undefined);
+      this.dropped.add("cm");
+    }
+    if (attrSpan(tag, "vm")) {
+      tag = withAttr(tag, "vm", undefined);
+      this.dropped.add("vm");
+    }
+    const source = attr(c.text, "s");
+    const s = this.style(source);
+    if (source !== (s ? String(s) : undefined)) tag = withAttr(tag, "s", s ? String(s) : undefined);
+    if (c.empty) {
+      this.out.push(tag);
+      return c.end;
+    }
+    let t = attr(c.text, "t");
+    let f: string | undefined;
+    let v: { raw: string; text: string } | undefined;
+    let is: string | undefined;
+    const { kids, end } = childrenOf(xml, c);
+    for (const k of kids) {
+      if (!this.ours(k.tag, "f", "v", "is")) {
+        this.dropped.add(k.tag.local);
+        continue;
+      }
+      const inner = k.tag.empty ? "" : xml.slice(k.tag.end, xml.lastIndexOf("<", k.end - 1));
+      if (k.tag.local === "f") f = this.formula(k.tag, inner, xml.slice(k.tag.start, k.end), row, col, ref);
+      else if (k.tag.local === "v") v = { raw: xml.slice(k.tag.start, k.end), text: inner };
+      else is = xml.slice(k.tag.start, k.end);
+    }
+    const parts: string[] = [];
+    const inline = (raw: string) => {
+      t = "inlineStr";
+      const space = /^\s|\s$|\n/.test(textOf(raw)) ? ` xml:space="preserve"` : "";
+      is = `<${p}is><${p}t${space}>${raw}</${p}t></${p}is>`;
+      v = undefined;
+    };
+    if (t === "s" && v) {
+      // Shared strings are the source's; the copy carries the text in the cell.
+      const text = xstringText(this.src.sharedString(Number(textOf(v.text).trim())));
+      if (f) {
+        t = "str";
+        v = { raw: `<${p}v>${text}</${p}v>`, text };
+      } else inline(text);
+    } else if (t === "str" && f === undefined && v) inline(v.text); // a formula's text result kept as a constant
+    if (f) parts.push(f);
+    if (v) parts.push(v.raw);
+    if (is !== undefined) parts.push(is);
+    if (!parts.length && t !== undefined) t = undefined;
+    if (t !== attr(c.text, "t")) tag = withAttr(tag, "t", t);
+    this.out.push(`${tag.endsWith("/>") ? tag.slice(0, -2).replace(/\s+$/, "") + ">" : tag}${parts.join("")}</${c.qname}>`);
+    return end;
+  }
+
+  /** The <f> to write for a cell, or undefined when its formula cannot be kept (the cell keeps its value). */
+  private formula(f: Tag, inner: string, whole: string, row: number, col: number, ref: string): string | undefined {
+    const type = attr(f.text, "t");
+    const text = textOf(inner);
+    let formula: string | undefined;
+    if (type === "shared") {
+      const si = attr(f.text, "si") ?? "";
+      if (text.trim() !== "") {
+        this.masters.set(si, { formula: text, row, col });
+        formula = shiftFormula(text, 0, 0);
+      } else {
+        const m = this.masters.get(si);
+        formula = m ? shiftFormula(m.formula, row - m.row, col - m.col) : undefined;
+      }
+      if (formula !== undefined) {
+        // Each cell gets its own formula: the group's ref and si mean nothing in the new sheet.
+        const ca = /^(1|true)$/.test(attr(f.text, "ca") ?? "") ? ` ca="1"` : "";
+        return `<${f.qname}${ca}>${plainText(formula)}</${f.qname}>`;
+      }
+    } else if (type === "dataTable" || portable(text)) return whole;
+    this.dropped.add(`formula ${ref}`);
+    return undefined;
+  }
+}
+
+/**
+ * The worksheet XML for the target package: every cell's `s` remapped through target.importXf, shared-string
+ * cells as inline strings, shared formulas expanded for each cell (relative references moved, `$` ones kept),
+ * array formulas as they are; columns, rows, merges, validations, conditional formats (their dxfs imported),
+ * views (not selected), print setup and protection kept; what needs a part the copy does not carry is dropped and
+ * named. Elements keep CT_Worksheet's order (the source's, less what is dropped).
+ */
+export function copySheetXml(src: SheetSource, target: StylesAmender): CopiedSheet {
+  const root = nextTag(src.xml, 0);
+  if (!root || root.close || root.local !== "worksheet") throw malformed(`root is not <worksheet>`);
+  return new SheetCopier(src, target, root).run();
+}
