@@ -162,7 +162,8 @@ class BundleSizePlugin {
 // ---- the demo's worker, built by esbuild and embedded as text
 
 /** Where the worker's bundle is written for the demo to import as text (`book-worker-source`). */
-const WORKER_SOURCE = path.resolve(__dirname, "node_modules/.cache/chosahyo/book-worker.js");
+// Outside node_modules on purpose: webpack takes files there as unchanging (managedPaths) and would miss a rebuild.
+const WORKER_SOURCE = path.resolve(__dirname, "build/demo/book-worker.js");
 
 /**
  * Bundles src/taskpane/demo/book.worker.ts with esbuild into WORKER_SOURCE before each compilation (and each
