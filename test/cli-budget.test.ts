@@ -314,6 +314,14 @@ describe("the pool's hard stop, with stand-in workers that misbehave", () => {
     expect(w.workers).toHaveLength(2);
   });
 
+  test("threads that never say they are ready are given up on, so the command does not wait for ever", async () => {
+    const w = standIns(`setInterval(() => {}, 1000);`);
+    const results = await pool.validateOnPool(["a.xlsx", "b.xlsx"], { jobs: 2, setup, spawn: w.spawn, bootMs: 300 });
+    expect(results.map((r) => r.error?.code)).toEqual(["internal", "internal"]);
+    expect(results[0].error?.message).toContain("worker did not start");
+    await expect(Promise.all(w.exited)).resolves.toHaveLength(2);
+  });
+
   test("results are handed on in input order, each as soon as every earlier file is done", () => {
     const out: string[] = [];
     const push = pool.inInputOrder(4, (i, r) => out.push(`${i}:${r.path}`));

@@ -39,6 +39,8 @@ export interface PoolOptions {
   readonly onResult?: (index: number, result: FileResult) => void;
   /** Starts a worker; tests give their own. */
   readonly spawn?: (setup: WorkerSetup) => Worker;
+  /** How long a worker may take to start (ms). */
+  readonly bootMs?: number;
 }
 
 /** The bundled worker next to the bundled CLI; from the TypeScript sources (tests, no bundle) tsx compiles it. */
@@ -48,6 +50,9 @@ export function spawnValidateWorker(setup: WorkerSetup): Worker {
   const tsx = createRequire(__filename).resolve("tsx/cjs");
   return new Worker(path.join(__dirname, "worker.ts"), { workerData: setup, execArgv: ["--require", tsx] });
 }
+
+/** Generous: loading the checker takes a fraction of a second, but a busy machine or tsx (tests) slows it. */
+const BOOT_MS = 60_000;
 
 /** The worker's own check usually ends the file first; the hard stop waits a little longer to avoid a restart. */
 function hardStopMs(seconds: number): number {
@@ -82,17 +87,20 @@ export function validateOnPool(files: readonly string[], opts: PoolOptions): Pro
       try {
         worker = spawn(setup);
       } catch (e) {
-        failUnassigned(reasonOf(e));
+        if (alive === 0) failUnassigned(reasonOf(e));
         return;
       }
       alive++;
       let ready = false;
       let gone = false;
       let current: { index: number; timer: NodeJS.Timeout } | undefined;
+      // A thread that never says it is ready would leave the command waiting for ever.
+      const boot = setTimeout(() => died("worker did not start"), opts.bootMs ?? BOOT_MS);
 
       const retire = (): void => {
         if (!gone) alive--;
         gone = true;
+        clearTimeout(boot);
         if (current) clearTimeout(current.timer);
         current = undefined;
         void worker.terminate();
@@ -123,6 +131,7 @@ export function validateOnPool(files: readonly string[], opts: PoolOptions): Pro
         if (gone) return;
         if (m.type === "ready") {
           ready = true;
+          clearTimeout(boot);
           return assign();
         }
         if (!current || m.index !== current.index) return;
