@@ -78,7 +78,7 @@ declare global {
   }
 }
 
-/** Starts a host and opens the source in it; the host is ended when the open fails. */
+/** Opens the source in a fresh host; the host is ended when the open fails. */
 async function openIn(
   client: BookClient,
   source: OpenSource,
