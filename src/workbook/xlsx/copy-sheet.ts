@@ -607,7 +607,8 @@ class SheetCopier {
     if (f) parts.push(f);
     if (v) parts.push(v.raw);
     if (is !== undefined) parts.push(is);
-    if (!parts.length && t !== undefined) t = undefined;
+    // A shared-string index with nothing to index, or a type with no value left, would not read back.
+    if (t === "s" || (!parts.length && t !== undefined)) t = undefined;
     if (t !== attr(c.text, "t")) tag = withAttr(tag, "t", t);
     this.out.push(`${tag.endsWith("/>") ? tag.slice(0, -2).replace(/\s+$/, "") + ">" : tag}${parts.join("")}</${c.qname}>`);
     return end;
