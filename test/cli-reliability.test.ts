@@ -127,7 +127,7 @@ const BAD_FILES: readonly BadFile[] = [
   },
   { title: "a path that does not exist", name: "no-such-file.xlsx", code: "not-found", key: "error.not-found", says: { ja: /見つかりません/, en: /not found/i } },
   {
-    title: "a folder with no .xlsx file",
+    title: "a folder with no workbook in it (a CSV and a text note)",
     name: "old-files",
     code: "empty-folder",
     key: "error.empty-folder",
@@ -162,8 +162,11 @@ beforeAll(async () => {
   writeFileSync(at("huge.xlsx"), new Uint8Array(0));
   truncateSync(at("huge.xlsx"), MAX_FILE_BYTES + 1); // sparse: no disk, no time
   mkdirSync(at("old-files"));
-  writeFileSync(at("old-files/h28.xls"), legacyXlsFixture());
+  // Not a workbook of any kind: a folder's .xls, .xlsb and .ods files are listed (each told how to save as .xlsx).
   writeFileSync(at("old-files/h29.csv"), "a,b\r\n1,2\r\n");
+  writeFileSync(at("old-files/メモ.txt"), "提出は6月30日まで\r\n");
+  mkdirSync(at("xls-only"));
+  writeFileSync(at("xls-only/h28.xls"), legacyXlsFixture());
   writeFileSync(at("not-json.json"), "id: my-profile\nname: 自分用プロファイル\n");
 });
 
@@ -216,6 +219,15 @@ describe("--json: a bad file is reported in the file's `error`, with its code, a
     expect(good.findings.some((f) => f.ruleId === "REQUIRED-MISSING")).toBe(true);
     expect(bad).toStrictEqual({ path: at("x.xlsx"), sheets: [], findings: [], error: { code: "empty-file", message: t("ja", "error.empty-file") } });
     expect(expectOneLineNamingFile(run, at("x.xlsx"))).toBe(t("ja", "error.empty-file"));
+  });
+});
+
+describe("a folder holding only a legacy .xls", () => {
+  test("names the .xls and says how to save it as .xlsx, rather than calling the folder empty", async () => {
+    const run = await cli(["validate", at("xls-only")]);
+    expect(run.code).toBe(2);
+    expectNoStackTrace(run);
+    expect(expectOneLineNamingFile(run, at("xls-only/h28.xls"))).toBe(t("ja", "error.legacy-xls"));
   });
 });
 
@@ -334,15 +346,15 @@ describe("input files are never written", () => {
         return false;
       }
     });
-    files.push(at("old-files/h28.xls"), at("old-files/h29.csv"), at("not-json.json"));
+    files.push(at("xls-only/h28.xls"), at("old-files/h29.csv"), at("old-files/メモ.txt"), at("not-json.json"));
     const befores = files.map(snapshot);
-    const listing = () => ({ top: readdirSync(dir).sort(), sub: readdirSync(at("old-files")).sort() });
+    const listing = () => ({ top: readdirSync(dir).sort(), sub: readdirSync(at("old-files")).sort(), xls: readdirSync(at("xls-only")).sort() });
     const listBefore = listing();
 
     const all = BAD_FILES.map((c) => at(c.name));
     expect((await cli(["validate", ...all])).code).toBe(2);
     expect((await cli(["validate", ...all, "--json", "--lang", "en"])).code).toBe(2);
-    expect((await cli(["validate", dir])).code).toBe(2); // the folder itself: its .xlsx files, one after another
+    expect((await cli(["validate", dir])).code).toBe(2); // the folder itself: its workbooks, on worker threads
     expect((await cli(["validate", SEED, "--profile", at("not-json.json")])).code).toBe(2);
     expect(spawnCli(["validate", at("locked.xlsx"), at("x.xlsx")]).code).toBe(2);
 
