@@ -188,6 +188,7 @@ export const paneEn: Record<keyof typeof paneJa, string> = {
   "demo.grid.selection": "Selected cell",
   "demo.grid.label": "Cells of sheet {sheet}",
   "demo.grid.cut": "Only the first {rows} rows × {cols} columns are shown.",
+  "demo.download.name": "{name}_checked{ext}",
   "demo.open.unpacking": "Reading {name}",
   "demo.open.sheets": "sheet {done} / {total}",
   "demo.open.starting": "Getting ready…",

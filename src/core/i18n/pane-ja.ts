@@ -189,6 +189,7 @@ export const paneJa = {
   "demo.grid.selection": "選択中のセル",
   "demo.grid.label": "シート「{sheet}」のセル",
   "demo.grid.cut": "先頭の {rows} 行 × {cols} 列だけを表示しています。",
+  "demo.download.name": "{name}_確認済み{ext}",
   "demo.open.unpacking": "「{name}」を読み込んでいます",
   "demo.open.sheets": "シート {done} / {total}",
   "demo.open.starting": "準備しています…",

@@ -98,6 +98,16 @@ async function openIn(
 const PaneApp = memo(App);
 const Grid = memo(GridPanel);
 
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const XLSM_TYPE = "application/vnd.ms-excel.sheet.macroEnabled.12";
+
+/** The download keeps the opened file's extension: Excel refuses a macro-enabled package named .xlsx. */
+function downloadName(fileName: string): { base: string; ext: string; type: string } {
+  const m = /\.(xlsx|xlsm)$/i.exec(fileName);
+  const ext = m ? m[0] : ".xlsx";
+  return { base: m ? fileName.slice(0, m.index) : fileName, ext, type: ext.toLowerCase() === ".xlsm" ? XLSM_TYPE : XLSX_TYPE };
+}
+
 interface Opening {
   readonly name: string;
   readonly done: number;
@@ -189,11 +199,12 @@ export function DemoShell({ sources }: { sources: BookSources }) {
   const download = useCallback(async () => {
     try {
       const bytes = await port.toBytes();
-      const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+      const { base, ext, type } = downloadName(port.fileName);
+      const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type });
       const url = URL.createObjectURL(blob);
       const a = document.createElement("a");
       a.href = url;
-      a.download = tr("demo.download.fileName", { name: port.fileName.replace(/\.xlsx$/i, "") });
+      a.download = tr("demo.download.name", { name: base, ext });
       document.body.appendChild(a);
       a.click();
       a.remove();
@@ -217,7 +228,7 @@ export function DemoShell({ sources }: { sources: BookSources }) {
           <input
             ref={input}
             type="file"
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            accept={`.xlsx,.xlsm,${XLSX_TYPE},${XLSM_TYPE}`}
             className={styles.hidden}
             aria-label={tr("demo.open")}
             data-testid="file-input"
