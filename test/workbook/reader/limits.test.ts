@@ -7,14 +7,14 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { MAX_ROWS } from "../../../src/core/model/grid";
+import { MAX_ROWS, type WorkbookSnapshot } from "../../../src/core/model/grid";
 import { XlsxWorkbook } from "../../../src/workbook/xlsx/xlsx-workbook";
 import { at, buildXlsx, ws } from "./build";
 
 const BOUND_MS = 5000;
 
 /** Load + readAll; `tries` > 1 keeps the fastest, so a moment of contention on a shared machine is not a failure. */
-async function timedRead(bytes: Uint8Array, name = "t.xlsx", tries = 1) {
+async function timedRead(bytes: Uint8Array, name = "t.xlsx", tries = 1): Promise<{ snap: WorkbookSnapshot; ms: number }> {
   if (tries > 1) {
     const runs = [];
     for (let i = 0; i < tries; i++) runs.push(await timedRead(bytes, name));
@@ -24,7 +24,6 @@ async function timedRead(bytes: Uint8Array, name = "t.xlsx", tries = 1) {
   const book = await XlsxWorkbook.load(bytes, name);
   const snap = await book.readAll();
   const ms = performance.now() - start;
-  if (process.env.H7_LOG) console.log(name, Math.round(ms), "ms");
   return { snap, ms };
 }
 

@@ -9,7 +9,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { strToU8 } from "fflate";
+import { strToU8, unzipSync, zipSync } from "fflate";
 import { MAX_COLS, MAX_ROWS } from "../../../src/core/model/grid";
 import { XlsxWorkbook } from "../../../src/workbook/xlsx/xlsx-workbook";
 import { at, buildXlsx, errorOf, fmtAt, readOne, STRICT, styles, t, ws } from "./build";
@@ -302,13 +302,15 @@ describe("where the parts are", () => {
   test("the workbook's own rels, names and sheet list in UTF-16 too", async () => {
     const files = { ...common, sheets: [{ name: "表", xml: sheet }] };
     const plain = buildXlsx(files);
-    const { unzipSync, zipSync } = await import("fflate");
     const parts = unzipSync(plain);
     for (const name of ["xl/workbook.xml", "xl/_rels/workbook.xml.rels", "_rels/.rels"]) {
       const s = new TextDecoder().decode(parts[name]);
       const out = new Uint8Array(2 + s.length * 2);
       out.set([0xff, 0xfe]);
-      for (let i = 0; i < s.length; i++) (out[2 + i * 2] = s.charCodeAt(i) & 0xff), (out[3 + i * 2] = s.charCodeAt(i) >> 8);
+      for (let i = 0; i < s.length; i++) {
+        out[2 + i * 2] = s.charCodeAt(i) & 0xff;
+        out[3 + i * 2] = s.charCodeAt(i) >> 8;
+      }
       parts[name] = out;
     }
     const book = await XlsxWorkbook.load(zipSync(parts), "t.xlsx");
