@@ -6,4 +6,5 @@ module.exports = {
   transform: { "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.jest.json" }] },
   moduleFileExtensions: ["ts", "tsx", "js", "json"],
   testTimeout: 60000,
+  setupFiles: ["<rootDir>/test/setup-env.js"],
 };

@@ -29,7 +29,12 @@ export function relKind(r: Relationship): string {
 /** The workbook part's name: from the package relationships, or the usual place when they are missing. */
 export function workbookPart(pkg: Package): string {
   const rel = pkg.rels("").find((r) => relKind(r) === "officeDocument" && !r.external);
-  if (rel && pkg.has(rel.target)) return pkg.storedName(rel.target)!;
+  if (rel && pkg.has(rel.target)) {
+    // A Word or PowerPoint document is a package too: its main part says what it is.
+    const type = pkg.contentType(rel.target) ?? "";
+    if (/wordprocessingml|presentationml|ms-word|ms-powerpoint/i.test(type)) throw new WorkbookError("not-a-workbook", type);
+    return pkg.storedName(rel.target)!;
+  }
   for (const guess of ["xl/workbook.xml", "xl/workbook2.xml"]) if (pkg.has(guess)) return pkg.storedName(guess)!;
   throw new WorkbookError("corrupt", "no workbook part");
 }

@@ -83,7 +83,9 @@ function cellValue(xml: string, p: string, tag: string, from: number, to: number
     case "e":
       return { v: { error: unescapeXml(raw.trim()) }, numeric: false };
     case "d": {
-      const d = new Date(raw.trim());
+      // ISO 8601 without a zone is the workbook's own time, read as UTC like a serial date (not the machine's zone).
+      const iso = raw.trim();
+      const d = new Date(/T[\d:.]+$/.test(iso) ? iso + "Z" : /^\d{4}-\d{2}-\d{2}$/.test(iso) ? iso + "T00:00:00Z" : iso);
       return { v: Number.isNaN(d.getTime()) ? unescapeXml(raw) : d, numeric: false };
     }
     default: {
@@ -183,7 +185,7 @@ export function readSheetXml(
   const prot = findTag(xml, `${p}sheetProtection`, afterData);
   const protectedSheet = prot >= 0 && /^(1|true)$/.test(attr(tagAt(xml, prot).tag, "sheet") ?? "");
   return gridFromCells(
-    { name: sheet.name, visibility: sheet.visibility, protected: protectedSheet || undefined },
+    { name: sheet.name, visibility: sheet.visibility, protected: protectedSheet },
     cells,
     merges,
     { rows: Math.max(usedRows, declared ? declared.bottom + 1 : 0), cols: Math.max(usedCols, declared ? declared.right + 1 : 0) },

@@ -5,7 +5,7 @@
  */
 import { WorkbookError } from "../port";
 import { insertBeforeClose } from "./package";
-import { attr, elementPrefix, findTag, tagAt } from "./xml";
+import { attr, elementPrefix, findTag, tagAt, unescapeXml } from "./xml";
 import { escapeXml } from "./xml-text";
 
 const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -77,4 +77,33 @@ export function definedNames(xml: string): string[] {
     if (n) out.push(n);
     i = end;
   }
+}
+
+/** Defined names scoped to the sheet at `localSheetId`, with their formulas. */
+export function sheetScopedNames(xml: string, localSheetId: number): { name: string; value: string }[] {
+  const p = elementPrefix(xml, "workbook");
+  const out: { name: string; value: string }[] = [];
+  const close = `</${p}definedName>`;
+  let i = 0;
+  for (;;) {
+    i = findTag(xml, `${p}definedName`, i);
+    if (i < 0) return out;
+    const { tag, end, selfClosing } = tagAt(xml, i);
+    const stop = selfClosing ? end : xml.indexOf(close, end);
+    if (!selfClosing && stop > 0 && Number(attr(tag, "localSheetId") ?? -1) === localSheetId) {
+      out.push({ name: attr(tag, "name") ?? "", value: unescapeXml(xml.slice(end, stop)) });
+    }
+    i = stop < 0 ? end : stop;
+  }
+}
+
+/** A name's formula with references to sheet `from` pointing at sheet `to` (`'No.1'!$1:$3`, `No.1!$A$1:$E$7`). */
+export function renameSheetRefs(formula: string, from: string, to: string): string {
+  const quotedTo = `'${to.replace(/'/g, "''")}'`;
+  const quotedFrom = `'${from.replace(/'/g, "''")}'!`;
+  let out = formula.split(quotedFrom).join(`${quotedTo}!`);
+  if (/^[A-Za-z_\u3000-\u9fff\uff00-\uffef][\w.\u3000-\u9fff\uff00-\uffef]*$/.test(from)) {
+    out = out.replace(new RegExp(`(^|[,(\\s])${from.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}!`, "g"), `$1${quotedTo}!`);
+  }
+  return out;
 }

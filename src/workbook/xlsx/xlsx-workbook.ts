@@ -18,7 +18,9 @@ import { parseRef, readCell, readSheetXml, type SheetReadContext } from "./read-
 import { renderSheetXml } from "./sheet-xml";
 import { assertXlsxBytes, classifyPackage } from "./sniff";
 import { StylesAmender } from "./styles-xml";
-import { appendSheet, definedNames, setDefinedName } from "./workbook-xml";
+import { appendSheet, definedNames, renameSheetRefs, setDefinedName, sheetScopedNames } from "./workbook-xml";
+import { copySheetXml } from "./copy-sheet";
+import { freeSheetName } from "../sheet-names";
 import { attr, elementPrefix, findTag, tagAt } from "./xml";
 
 /** The veryHidden sheet that holds the add-in's settings and its list of owned sheets (owned.ts). */
@@ -105,7 +107,10 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   private grid(entry: SheetEntry, deadline?: number): SheetGrid {
-    if (!entry.part) throw new WorkbookError("corrupt-part", `${entry.name} (r:id ${entry.relId})`);
+    if (!entry.part) {
+      const target = this.pkg.rels(this.wbPart).find((r) => r.id === entry.relId)?.target;
+      throw new WorkbookError("corrupt-part", target ? `${entry.name}: ${target}` : entry.name);
+    }
     const cached = this.grids.get(entry.part);
     if (cached && cached.name === entry.name) return cached;
     const xml = this.pkg.text(entry.part);
@@ -125,7 +130,13 @@ export class XlsxWorkbook implements WorkbookPort {
       if (e.kind === "chart" || e.kind === "dialog" || e.kind === "macro") skippedSheets.push({ name: e.name, reason: e.kind });
       else if (!worksheets.includes(e)) skippedSheets.push({ name: e.name, reason: "missing" });
     }
+    let lastYield = Date.now();
     for (let i = 0; i < worksheets.length; i++) {
+      // A reader that can be cancelled gives the event loop a turn now and then, so a cancel message can arrive.
+      if (options?.isCancelled && Date.now() - lastYield > 50) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        lastYield = Date.now();
+      }
       if (options?.isCancelled?.()) throw new WorkbookError("cancelled");
       if (options?.deadline !== undefined && Date.now() > options.deadline) throw new WorkbookError("timeout");
       sheets.push(this.grid(worksheets[i], options?.deadline));
@@ -378,6 +389,43 @@ export class XlsxWorkbook implements WorkbookPort {
       if (at >= 0) max = Math.max(max, Number(attr(tagAt(xml, at).tag, "id") ?? 0) || 0);
     }
     return max + 1;
+  }
+
+  /**
+   * Copies a worksheet from another workbook under a free name (folder mode: every submitted 調査票 into one new
+   * workbook): values, formulas, styles, merges, widths, heights, validations, conditional formats and print setup
+   * (copy-sheet.ts). Parts the sheet points to (drawings, comments, tables) are not copied. Returns the name it got.
+   */
+  importSheet(from: XlsxWorkbook, sheet: string, wanted = sheet): string {
+    const src = from.entryNamed(sheet);
+    if (!src || src.kind !== "worksheet" || !src.part) throw new WorkbookError("sheet-missing", sheet, sheet);
+    const xml = from.pkg.text(src.part);
+    if (xml === undefined) throw new WorkbookError("corrupt-part", src.part);
+    const name = freeSheetName(wanted, this.entries().map((e) => e.name));
+    const styles = this.styles();
+    const strings = from.context().strings;
+    const copied = copySheetXml({ xml, sharedString: (i) => strings.get(i), stylesXml: from.stylesText() }, styles.amender);
+    styles.commit();
+    const part = this.freePartName("xl/worksheets/sheet", ".xml");
+    const relId = this.pkg.addRel(this.wbPart, REL_WORKSHEET, part);
+    const list = this.entries();
+    const sheetId = list.reduce((m, e) => Math.max(m, e.sheetId), 0) + 1;
+    let wbXml = appendSheet(this.pkg.text(this.wbPart)!, { name, sheetId, relId, state: src.state === "visible" ? undefined : src.state });
+    // Print titles and areas are names scoped to the sheet: they follow it, pointing at its new name.
+    const srcIndex = from.entries().findIndex((e) => e.part === src.part);
+    for (const n of sheetScopedNames(from.pkg.text(from.wbPart) ?? "", srcIndex)) {
+      if (!/^_xlnm\.(Print_Titles|Print_Area)$/i.test(n.name)) continue;
+      wbXml = setDefinedName(wbXml, n.name, list.length, renameSheetRefs(n.value, src.name, name));
+    }
+    this.pkg.set(this.wbPart, wbXml);
+    this.pkg.set(part, copied.xml);
+    this.pkg.setContentType(part, CT_WORKSHEET);
+    return name;
+  }
+
+  private stylesText(): string | undefined {
+    const rel = this.pkg.rels(this.wbPart).find((r) => relKind(r) === "styles" && !r.external);
+    return rel ? this.pkg.text(rel.target) : undefined;
   }
 
   /**

@@ -26,25 +26,32 @@ export function unescapeXstring(s: string): string {
 
 /** The value of attribute `name` in the start tag `tag` (`<c r="A1" s="2">`), decoded; undefined when absent. */
 export function attr(tag: string, name: string): string | undefined {
-  let from = 0;
+  // Fast path: the name does not occur at all.
+  if (tag.indexOf(name) < 0) return undefined;
+  // Walk the attributes in order, so a name inside another attribute's value (`name="a state='x'"`) is not taken.
+  let i = 1;
+  while (i < tag.length && !isSpace(tag.charCodeAt(i)) && tag[i] !== ">" && tag[i] !== "/") i++;
   for (;;) {
-    const i = tag.indexOf(name, from);
-    if (i < 0) return undefined;
-    from = i + name.length;
-    const before = tag.charCodeAt(i - 1);
-    // The name must stand alone: preceded by white space, followed by `=`.
-    if (before !== 32 && before !== 9 && before !== 10 && before !== 13) continue;
-    let j = i + name.length;
-    while (tag.charCodeAt(j) === 32) j++;
-    if (tag[j] !== "=") continue;
-    j++;
-    while (tag.charCodeAt(j) === 32) j++;
-    const q = tag[j];
-    if (q !== '"' && q !== "'") continue;
-    const end = tag.indexOf(q, j + 1);
+    while (isSpace(tag.charCodeAt(i))) i++;
+    const start = i;
+    while (i < tag.length && tag[i] !== "=" && !isSpace(tag.charCodeAt(i)) && tag[i] !== ">" && tag[i] !== "/") i++;
+    if (i === start) return undefined;
+    const key = tag.slice(start, i);
+    while (isSpace(tag.charCodeAt(i))) i++;
+    if (tag[i] !== "=") return undefined;
+    i++;
+    while (isSpace(tag.charCodeAt(i))) i++;
+    const q = tag[i];
+    if (q !== '"' && q !== "'") return undefined;
+    const end = tag.indexOf(q, i + 1);
     if (end < 0) return undefined;
-    return unescapeXml(tag.slice(j + 1, end));
+    if (key === name) return unescapeXml(tag.slice(i + 1, end));
+    i = end + 1;
   }
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
 }
 
 /** The value of the first attribute whose local name is `local` whatever its prefix (`r:id`, `ns1:id`). */

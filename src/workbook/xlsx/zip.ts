@@ -122,13 +122,20 @@ function isAscii(b: Uint8Array): boolean {
 export function inflateEntry(e: ZipEntry, limit: number): Uint8Array {
   if (e.encrypted) throw new WorkbookError("encrypted", e.name);
   if (e.size > limit) throw new WorkbookError("too-complex", `${e.name}: ${e.size} bytes`);
-  if (e.method === 0) return e.raw;
+  if (e.method === 0) {
+    if (e.raw.length !== e.size) throw new WorkbookError("corrupt-part", e.name);
+    return e.raw;
+  }
   if (e.method !== 8) throw new WorkbookError("corrupt-part", e.name);
+  let out: Uint8Array;
   try {
-    return inflateSync(e.raw, { out: new Uint8Array(e.size) });
+    // One byte more than declared: data that runs past its declared size is damage, not something to cut short.
+    out = inflateSync(e.raw, { out: new Uint8Array(e.size + 1) });
   } catch {
     throw new WorkbookError("corrupt-part", e.name);
   }
+  if (out.length !== e.size || crc32(out) !== e.crc) throw new WorkbookError("corrupt-part", e.name);
+  return out;
 }
 
 const CRC_TABLE = (() => {
