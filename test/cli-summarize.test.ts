@@ -125,3 +125,13 @@ test("フォルダの3冊を1冊にまとめると件数は3冊の合計にな�
   // 58 sheets minus those of items 1–10 (No.1 … No.10 with 2-x and 4-x parts: 10 + 8 + 2 = 20) = 38, in A and in B.
   expect(dup).toHaveLength(38 * 2);
 });
+
+test("マクロ入りのブック (.xlsm) から .xlsx へは書かず、拡張子を .xlsm にするよう言う (Excel は .xlsx の名前では開かない)", async () => {
+  const xlsm = path.join(ROOT, "test", "fixtures", "preserve", "kodaira-full.xlsm");
+  const out = path.join(dir, "集計-マクロ.xlsx");
+  const run = await cli(["summarize", xlsm, "-o", out]);
+  expect(run.code).toBe(2);
+  expect(run.stderr).toContain(".xlsm");
+  expect(run.stderr).not.toMatch(/\n\s+at /);
+  expect(() => statSync(out)).toThrow();
+});

@@ -20,7 +20,8 @@ import type { WriteSheetResult } from "../workbook/port";
 import { XlsxWorkbook } from "../workbook/xlsx/xlsx-workbook";
 import { ArgError, type SummarizeArgs } from "./args";
 import type { Io } from "./main";
-import { expandInputs, fileError, type FileError, readAndValidate } from "./validate-files";
+import { readAndValidateWithin } from "./budget";
+import { expandInputs, fileError, type FileError } from "./validate-files";
 
 function samePath(a: string, b: string): boolean {
   const real = (p: string) => {
@@ -58,10 +59,8 @@ function report(io: Io, lang: Lang, out: string, written: readonly WriteSheetRes
   if (errors) io.stdout.write(t(lang, "cli.summarize.errors", { count: errors }) + "\n");
 }
 
-async function writeSpecs(book: XlsxWorkbook, specs: readonly SheetSpec[]): Promise<WriteSheetResult[]> {
-  const out: WriteSheetResult[] = [];
-  for (const s of specs) out.push(await book.writeOwnedSheet(s));
-  return out;
+function writeSpecs(book: XlsxWorkbook, specs: readonly SheetSpec[]): Promise<WriteSheetResult[]> {
+  return book.writeOwnedSheets(specs);
 }
 
 export async function runSummarize(args: SummarizeArgs, profiles: readonly Profile[], io: Io): Promise<number> {
@@ -76,12 +75,14 @@ export async function runSummarize(args: SummarizeArgs, profiles: readonly Profi
   const generatedAt = new Date();
 
   if (!statSafe(args.input)?.isDirectory()) {
-    const r = await readAndValidate(args.input, { profiles, stage: args.stage, lang });
+    const r = await readAndValidateWithin(args.input, { profiles, stage: args.stage, lang }, args.timeout);
     if ("error" in r) {
       fail(args.input, r.error);
       return 2;
     }
     const { book, report: rep } = r;
+    // The output keeps the input's macros, and Excel opens a macro-enabled workbook only under .xlsm.
+    if (book.isMacroEnabled() && !/\.xlsm$/i.test(args.output)) throw new ArgError("cli.summarize.macro-extension", { path: args.output }, lang);
     const specs = buildSummaries({ records: rep.records, findings: rep.findings, fiscalYear: rep.fiscalYear, profiles, generatedAt, lang, includeReposts: args.includeReposts });
     const written = await writeSpecs(book, specs);
     writeAtomically(args.output, await book.toBytes(), lang);
@@ -100,7 +101,7 @@ export async function runSummarize(args: SummarizeArgs, profiles: readonly Profi
   const findings: Finding[] = [];
   const sheetOrder: string[] = [];
   for (const file of inputs) {
-    const r = await readAndValidate(file, { profiles, stage: args.stage, lang });
+    const r = await readAndValidateWithin(file, { profiles, stage: args.stage, lang }, args.timeout);
     if ("error" in r) {
       fail(file, r.error);
       continue;

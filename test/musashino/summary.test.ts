@@ -12,6 +12,7 @@ import type { WorkbookSnapshot } from "../../src/core/model/grid";
 import { BUILT_IN_PROFILES } from "../../src/core/profiles";
 import { buildSummaries } from "../../src/core/summary";
 import { validateWorkbook } from "../../src/core/validate";
+import { linkAt } from "../helpers/exceljs-book";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
 import { ROOT } from "../helpers/grid";
 import { editedSeed, recordCells, seedBytes } from "./helpers";
@@ -28,14 +29,15 @@ async function generate(snapshot?: WorkbookSnapshot) {
   const book = await XlsxWorkbook.load(seedBytes());
   const rep = validateWorkbook(snapshot ?? (await book.readAll()), { profiles: BUILT_IN_PROFILES });
   const specs = buildSummaries({ records: rep.records, findings: rep.findings, fiscalYear: rep.fiscalYear, profiles: BUILT_IN_PROFILES, generatedAt: AT });
-  for (const s of specs) await book.writeOwnedSheet(s);
+  await book.writeOwnedSheets(specs);
+  const saved = await book.toBytes();
   const reopened = new ExcelJS.Workbook();
-  await reopened.xlsx.load((await book.toBytes()) as unknown as ArrayBuffer);
-  return { reopened, specs };
+  await reopened.xlsx.load(saved as unknown as ArrayBuffer);
+  return { reopened, specs, saved };
 }
 
 /** The table under a header cell: rows of [label, ...values] until the first empty label. */
-function tableBelow(ws: ExcelJS.Worksheet, headerText: string): { header: string[]; rows: (string | number)[][]; formulas: (string | undefined)[][] } {
+function tableBelow(ws: ExcelJS.Worksheet, headerText: string): { header: string[]; rows: (string | number)[][]; formulas: (string | undefined)[][]; headerRow: number } {
   let headerRow = 0;
   ws.eachRow((row, r) => {
     if (!headerRow && row.getCell(1).value === headerText) headerRow = r;
@@ -56,7 +58,7 @@ function tableBelow(ws: ExcelJS.Worksheet, headerText: string): { header: string
     rows.push(vals);
     formulas.push(fs);
   }
-  return { header, rows, formulas };
+  return { header, rows, formulas, headerRow };
 }
 
 const ROMAN = ["I", "II", "III", "IV", "V", "VI"];
@@ -64,8 +66,9 @@ const ROMAN = ["I", "II", "III", "IV", "V", "VI"];
 const roman = (label: string) => /^([IVX]+)\s*[:：]/.exec(String(label))?.[1];
 
 let reopened: ExcelJS.Workbook;
+let saved: Uint8Array;
 beforeAll(async () => {
-  ({ reopened } = await generate());
+  ({ reopened, saved } = await generate());
 });
 
 describe("評価集計 (summaries.md の表を再現する)", () => {
@@ -130,15 +133,16 @@ describe("未着手・中止一覧", () => {
 
   test("#25 の2行目を × にすると、その年次計画の行が1行、補助項目と「記入なし」つきで載る", async () => {
     const s = recordCells(25).plans[1];
-    const { reopened: wb } = await generate(await editedSeed([{ row: s.statusRow, col: s.statusCol, value: "×" }]));
+    const { reopened: wb, saved: edited } = await generate(await editedSeed([{ row: s.statusRow, col: s.statusCol, value: "×" }]));
     const ws = wb.getWorksheet("未着手・中止一覧")!;
     const t = tableBelow(ws, "基本方針");
     expect(t.rows).toHaveLength(1);
-    const [group, section, subsection, name, depts, item, status, reason, flag] = t.rows[0];
+    const [group, section, subsection, , depts, item, status, reason, flag] = t.rows[0];
+    const name = linkAt(edited, "未着手・中止一覧", t.headerRow + 1, 4);
     expect([roman(String(group)), section, subsection]).toEqual(["III", "1. 市民に届く情報提供と市民要望に的確に応える仕組みづくり", "(1) 市民視点に立った市政情報の提供"]);
     expect([depts, item, status, reason ?? null, flag]).toEqual(["秘書広報課・防災課", "防災情報システム", "×", null, "記入なし"]);
     // The 事業名 links to the status cell of that row.
-    expect((name as unknown as { text: string; hyperlink: string }).hyperlink).toBe(`#'取組状況'!C${s.statusRow + 1}`);
+    expect(name.hyperlink).toBe(`#'取組状況'!C${s.statusRow + 1}`);
     // 評価集計 counts the project by its least advanced row (×), and the plan rows one by one.
     const byPolicy = tableBelow(wb.getWorksheet("評価集計")!, "基本方針");
     expect(byPolicy.rows.find((r) => roman(String(r[0])) === "III")!.slice(1)).toEqual([2, 6, 0, 1, 0, 9]);
@@ -153,7 +157,7 @@ describe("評価一覧", () => {
     const t = tableBelow(ws, "基本方針");
     expect(t.rows).toHaveLength(79);
     expect(t.header).toContain("実施状況");
-    const first = ws.getCell(5, 3).value as { text: string; hyperlink: string };
+    const first = linkAt(saved, "評価一覧", 5, 3);
     expect(first.text).toBe("自治体運営に関する基本的なルールの条例化検討");
     expect(first.hyperlink).toBe(`#'取組状況'!B${recordCells(1).nameRow + 1}`);
   });

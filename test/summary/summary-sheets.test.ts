@@ -10,6 +10,7 @@ import { validateWorkbook } from "../../src/core/validate";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { linkAt } from "../helpers/exceljs-book";
 import { ROOT } from "../helpers/grid";
 
 const SEED = path.join(ROOT, "seeds", "kodaira-h29.xlsx");
@@ -19,8 +20,7 @@ async function generate(bytes: Uint8Array, opts: { includeReposts?: boolean } = 
   const book = await XlsxWorkbook.load(bytes);
   const rep = validateWorkbook(await book.readAll(), { profiles: BUILT_IN_PROFILES });
   const specs = buildSummaries({ records: rep.records, findings: rep.findings, fiscalYear: rep.fiscalYear, profiles: BUILT_IN_PROFILES, generatedAt: AT, ...opts });
-  const written = [];
-  for (const s of specs) written.push(await book.writeOwnedSheet(s));
+  const written = await book.writeOwnedSheets(specs);
   const saved = await book.toBytes();
   const reopened = new ExcelJS.Workbook();
   await reopened.xlsx.load(saved as unknown as ArrayBuffer);
@@ -107,7 +107,7 @@ describe("評価集計 (summaries.md の表を再現する)", () => {
 
 describe("評価一覧・指標達成状況・検証結果", () => {
   test("評価一覧は再掲を含む 43 行で、各行の取組項目は元のシートのセルへリンクする", async () => {
-    const { reopened, written } = await generate(readFileSync(SEED));
+    const { reopened, written, saved } = await generate(readFileSync(SEED));
     // The seed's own 評価一覧 is a user sheet: the generated one takes a free name and the user's is untouched.
     expect(written[0]).toEqual({ name: "評価一覧 (2)", requestedName: "評価一覧", replaced: false });
     const ws = reopened.getWorksheet("評価一覧 (2)")!;
@@ -116,7 +116,7 @@ describe("評価一覧・指標達成状況・検証結果", () => {
     const repost = t.rows.find((r) => r[1] === "29")!;
     expect(repost[9]).toBe("No.15の再掲");
     const no24 = t.rows.findIndex((r) => r[1] === "24");
-    const link = ws.getCell(t.headerRow + 1 + no24, 3).value as { hyperlink: string; text: string };
+    const link = linkAt(saved, "評価一覧 (2)", t.headerRow + 1 + no24, 3);
     expect(link.hyperlink).toBe("#'No.24'!A5");
     expect(link.text).toBe("介護保険料の収納率向上 対策の実施");
     expect(Object.keys((ws as unknown as { tables: Record<string, unknown> }).tables)).toEqual(["chosahyo_ratings"]);
@@ -140,7 +140,7 @@ describe("評価一覧・指標達成状況・検証結果", () => {
   });
 
   test("検証結果: 重要度別・規則別の件数と、セルへのリンクつきの指摘一覧", async () => {
-    const { reopened, report } = await generate(readFileSync(SEED));
+    const { reopened, report, saved } = await generate(readFileSync(SEED));
     const ws = reopened.getWorksheet("検証結果")!;
     const counts = tableBelow(ws, "重要度");
     expect(counts.rows.slice(0, 3).map((r) => [r[0], r[1]])).toEqual([
@@ -153,7 +153,7 @@ describe("評価一覧・指標達成状況・検証結果", () => {
       if (row.getCell(1).value === "重要度" && row.getCell(2).value === "規則") head = r;
     });
     expect(head).toBeGreaterThan(0);
-    const first = ws.getCell(head + 1, 4).value as { text: string; hyperlink: string };
+    const first = linkAt(saved, "検証結果", head + 1, 4);
     expect(first.hyperlink).toBe(`#'${report.findings[0].sheet}'!${report.findings[0].cell}`);
     expect(ws.getCell(head + report.findings.length, 1).value).toBeTruthy();
     expect(ws.getCell(head + report.findings.length + 1, 1).value).toBeNull();

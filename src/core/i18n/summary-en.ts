@@ -4,6 +4,7 @@ import type { summaryJa } from "./summary-ja";
 export const summaryEn: Record<keyof typeof summaryJa, string> = {
   "cli.summarize.one-input": "summarize takes one workbook or one folder.",
   "cli.summarize.no-output": "Give the file to write with -o (for example -o summary.xlsx).",
+  "cli.summarize.macro-extension": "{path} is made from a workbook with macros (VBA): give the output the .xlsm extension (Excel does not open it as .xlsx).",
   "cli.summarize.same-path": "The output {path} is the input file. The input is never overwritten; choose another name.",
   "cli.summarize.output-unwritable": "Cannot write {path} ({reason}).",
   "cli.summarize.written": "■ Wrote {path} ({count} sheets)",

@@ -2,6 +2,7 @@
 export const summaryJa = {
   "cli.summarize.one-input": "summarize には、ブック1つかフォルダ1つを指定してください。",
   "cli.summarize.no-output": "書き出すファイルを -o で指定してください（例: -o 集計.xlsx）。",
+  "cli.summarize.macro-extension": "{path} はマクロ（VBA）を含むブックから作るため、書き出し先の拡張子を .xlsm にしてください（.xlsx のままでは Excel で開けません）。",
   "cli.summarize.same-path": "書き出し先 {path} は読み込むファイルと同じです。元のファイルは上書きしません。別の名前を指定してください。",
   "cli.summarize.output-unwritable": "{path} に書き出せません（{reason}）。",
   "cli.summarize.written": "■ {path} に書き出しました（{count} シート）",

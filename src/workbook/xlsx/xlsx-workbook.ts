@@ -87,6 +87,11 @@ export class XlsxWorkbook implements WorkbookPort {
     return new XlsxWorkbook(pkg);
   }
 
+  /** An .xlsm: its workbook part says so, and a copy must keep the .xlsm extension for Excel to open it. */
+  isMacroEnabled(): boolean {
+    return /macroEnabled/i.test(this.pkg.contentType(this.wbPart) ?? "");
+  }
+
   async toBytes(): Promise<Uint8Array> {
     return this.pkg.toBytes();
   }
