@@ -136,9 +136,7 @@ test("検証・修正・集計シート作成・ダウンロードのあとも�
   expect(snap.sheets.map((s) => s.name)).toEqual(expect.arrayContaining([...sheetParts(input).keys(), ...written]));
 });
 
-// The demo names every download `<name>_確認済み.xlsx`: an .xlsm comes back as `kodaira-full.xlsm_確認済み.xlsx`,
-// which Excel refuses to open (a macro-enabled package under .xlsx). Marked failing until the demo keeps the
-// extension (src/taskpane/demo/DemoShell.tsx download()); then this starts to fail and should become a plain test.
-test.failing("ダウンロードしたファイル名は .xlsm のまま（kodaira-full_確認済み.xlsm）", () => {
+// Excel refuses a macro-enabled package under an .xlsx name: the download keeps the opened file's extension.
+test("ダウンロードしたファイル名は .xlsm のまま（kodaira-full_確認済み.xlsm）", () => {
   expect(suggestedName).toBe("kodaira-full_確認済み.xlsm");
 });
