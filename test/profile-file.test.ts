@@ -14,7 +14,6 @@ import kodaira from "../src/core/profiles/kodaira-chosahyo.json";
 import { surveySheetSpec } from "../src/core/template/kodaira-chosahyo";
 import { validateWorkbook } from "../src/core/validate";
 import { specsToXlsx } from "../scripts/lib/exceljs-render";
-import { XlsxWorkbook } from "../src/workbook/xlsx/xlsx-workbook";
 import { kodairaSurveyInputs } from "../scripts/seeds/kodaira";
 import { specToGrid } from "./helpers/grid";
 

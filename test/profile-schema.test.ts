@@ -19,7 +19,6 @@ import { validateWorkbook } from "../src/core/validate";
 import { profilesFor } from "../src/taskpane/use-checker";
 import { DEFAULT_SETTINGS } from "../src/core/settings";
 import { specsToXlsx } from "../scripts/lib/exceljs-render";
-import { XlsxWorkbook } from "../src/workbook/xlsx/xlsx-workbook";
 import { cli } from "./helpers/cli";
 import { exampleCitySheet } from "./helpers/example-city";
 import { ROOT } from "./helpers/grid";
