@@ -116,8 +116,17 @@ export class Package {
     return inflateEntry(p.entry!, limit);
   }
 
-  /** The part as text (UTF-8; a UTF-16 part with its byte order mark is decoded too). */
+  /** The part as text (UTF-8; a UTF-16 part with its byte order mark is decoded too), kept for the next call. */
   text(name: string, limit = MAX_PART_BYTES): string | undefined {
+    return this.decode(name, limit, true);
+  }
+
+  /** The part as text, not kept: a worksheet is read once per pass, and 500 of them kept would cost memory for nothing. */
+  textOnce(name: string, limit = MAX_PART_BYTES): string | undefined {
+    return this.decode(name, limit, false);
+  }
+
+  private decode(name: string, limit: number, keep: boolean): string | undefined {
     const key = name.toLowerCase();
     const cached = this.texts.get(key);
     if (cached !== undefined) return cached;
@@ -127,8 +136,7 @@ export class Package {
     if (b[0] === 0xff && b[1] === 0xfe) s = new TextDecoder("utf-16le").decode(b.subarray(2));
     else if (b[0] === 0xfe && b[1] === 0xff) s = new TextDecoder("utf-16be").decode(b.subarray(2));
     else s = decoder.decode(b);
-    // Parts read often and small (workbook, rels, styles) are kept; sheets are read once per pass.
-    if (b.length < 4 * 1024 * 1024) this.texts.set(key, s);
+    if (keep) this.texts.set(key, s);
     return s;
   }
 

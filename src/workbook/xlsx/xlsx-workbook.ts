@@ -118,7 +118,7 @@ export class XlsxWorkbook implements WorkbookPort {
     }
     const cached = this.grids.get(entry.part);
     if (cached && cached.name === entry.name) return cached;
-    const xml = this.pkg.text(entry.part);
+    const xml = this.pkg.textOnce(entry.part);
     if (xml === undefined) throw new WorkbookError("corrupt-part", entry.part);
     const grid = readSheetXml(xml, { name: entry.name, visibility: entry.state }, this.context(deadline));
     this.grids.set(entry.part, grid);
@@ -178,7 +178,7 @@ export class XlsxWorkbook implements WorkbookPort {
         refused.push(e);
         continue;
       }
-      const xml = changed.get(entry.part) ?? this.pkg.text(entry.part)!;
+      const xml = changed.get(entry.part) ?? this.pkg.textOnce(entry.part)!;
       if (isProtectedSheet(xml)) throw new WorkbookError("protected-sheet", entry.name, entry.name);
       if (cellText(this.cellAt(xml, pos.row, pos.col)) !== e.before) {
         refused.push(e); // the user changed it since the check
@@ -404,7 +404,7 @@ export class XlsxWorkbook implements WorkbookPort {
   importSheet(from: XlsxWorkbook, sheet: string, wanted = sheet): string {
     const src = from.entryNamed(sheet);
     if (!src || src.kind !== "worksheet" || !src.part) throw new WorkbookError("sheet-missing", sheet, sheet);
-    const xml = from.pkg.text(src.part);
+    const xml = from.pkg.textOnce(src.part);
     if (xml === undefined) throw new WorkbookError("corrupt-part", src.part);
     const name = freeSheetName(wanted, this.entries().map((e) => e.name));
     const styles = this.styles();
