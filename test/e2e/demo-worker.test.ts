@@ -108,7 +108,7 @@ test("大きいブックはワーカーで読み込まれ、読み込み中も�
   const { gap, span, ticks } = await longestGap(page, "reading");
   console.log(`worker: ${BIG_SHEETS} sheets read over ${span.toFixed(0)} ms; the page's 10 ms timer ran ${ticks} times, longest wait ${gap.toFixed(0)} ms`);
   expect(span).toBeGreaterThan(300); // long enough for the measure to mean something
-  expect(gap).toBeLessThan(400); // on the page itself this is seconds (the last test)
+  expect(gap).toBeLessThan(400); // on the page itself the open blocks past this (the last test)
   expect(problems).toEqual([]);
   await context.close();
 });
@@ -178,7 +178,7 @@ test("file:// で開いてもワーカーで動く（Blob URL から起動）", 
   await context.close();
 });
 
-test("ワーカーを使えないブラウザでは同じ処理をページで行う（大きいブックの間はページが止まる）", async () => {
+test("ワーカーを使えないブラウザでは同じ処理をページで行う（大きいブックを開く間はページが止まる）", async () => {
   const { page, context, problems } = await openDemo(undefined, (p) =>
     p
       .addInitScript(() => {
@@ -195,7 +195,9 @@ test("ワーカーを使えないブラウザでは同じ処理をページで�
   await page.getByTestId("file-name").filter({ hasText: BIG_NAME }).waitFor({ timeout: 60000 });
   const { gap } = await longestGap(page, "all");
   console.log(`main thread: the page's 10 ms timer waited up to ${gap.toFixed(0)} ms while ${BIG_SHEETS} sheets were read`);
-  expect(gap).toBeGreaterThan(1000);
+  // The same bound the worker test stays under: on the page the open blocks past it. (The reader gives the event
+  // loop a turn between sheets, so the page is not frozen for the whole read, only for its longest steps.)
+  expect(gap).toBeGreaterThan(400);
   expect(problems).toEqual([]);
   await context.close();
 });
