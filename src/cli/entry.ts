@@ -1,3 +1,5 @@
 import { runCli } from "./main";
+import { useNativeZip } from "./native-zip";
 
+useNativeZip();
 runCli();

@@ -4,8 +4,10 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { validateWithin } from "./budget";
+import { useNativeZip } from "./native-zip";
 import type { FromWorker, ToWorker, WorkerSetup } from "./pool";
 
+useNativeZip();
 const port = parentPort;
 if (!port) throw new Error("worker.ts runs in a worker thread");
 const setup = workerData as WorkerSetup;

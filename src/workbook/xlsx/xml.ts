@@ -36,7 +36,8 @@ export function attr(tag: string, name: string): string | undefined {
     const start = i;
     while (i < tag.length && tag[i] !== "=" && !isSpace(tag.charCodeAt(i)) && tag[i] !== ">" && tag[i] !== "/") i++;
     if (i === start) return undefined;
-    const key = tag.slice(start, i);
+    // Compared in place: a slice per attribute walked would be garbage for every cell read.
+    const isName = i - start === name.length && tag.startsWith(name, start);
     while (isSpace(tag.charCodeAt(i))) i++;
     if (tag[i] !== "=") return undefined;
     i++;
@@ -45,7 +46,7 @@ export function attr(tag: string, name: string): string | undefined {
     if (q !== '"' && q !== "'") return undefined;
     const end = tag.indexOf(q, i + 1);
     if (end < 0) return undefined;
-    if (key === name) return unescapeXml(tag.slice(i + 1, end));
+    if (isName) return unescapeXml(tag.slice(i + 1, end));
     i = end + 1;
   }
 }
