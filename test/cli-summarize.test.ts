@@ -135,3 +135,18 @@ test("マクロ入りのブック (.xlsm) から .xlsx へは書かず、拡張�
   expect(run.stderr).not.toMatch(/\n\s+at /);
   expect(() => statSync(out)).toThrow();
 });
+
+test("集計シートを加えたブックを検証しても指摘は元のブックと同じ (集計シートは調査票として読まない)", async () => {
+  for (const seed of ["kodaira-h29.xlsx", "mitaka-2021.xlsx", "musashino-h29.xlsx"]) {
+    const input = path.join(ROOT, "seeds", seed);
+    const out = path.join(dir, `集計済み-${seed}`);
+    expect((await cli(["summarize", input, "-o", out])).code).toBe(0);
+    const before = JSON.parse((await cli(["validate", input, "--json"])).stdout).files[0];
+    const after = JSON.parse((await cli(["validate", out, "--json"])).stdout).files[0];
+    expect(after.findings).toEqual(before.findings);
+    // The generated sheets are listed, read as no profile; every other sheet is read as before.
+    type Sheet = { name: string; profile: string | null };
+    expect(after.sheets.slice(0, before.sheets.length)).toEqual(before.sheets);
+    expect(after.sheets.slice(before.sheets.length).map((s: Sheet) => s.profile)).toEqual(after.sheets.slice(before.sheets.length).map(() => null));
+  }
+});

@@ -4,6 +4,7 @@
  */
 import type { LocalizedText } from "./i18n";
 import { type Finding, type RuleId, sortFindings } from "./model/finding";
+import { parseOwned, sameSheetName } from "./owned";
 import { GridView, type SheetGrid, type SheetVisibility, type WorkbookSnapshot } from "./model/grid";
 import type { SurveyRecord } from "./model/record";
 import { SheetIndex } from "./profile/labels";
@@ -79,6 +80,16 @@ export function workbookFiscalYear(records: readonly SurveyRecord[]): number | u
 export interface ReadSheetResult {
   readonly report: SheetReport;
   readonly records: SurveyRecord[];
+}
+
+/** Sheets the add-in generated, as the workbook's settings record them (owned.ts); the check leaves them out. */
+export function ownedSheetNames(snapshot: WorkbookSnapshot): string[] {
+  return parseOwned(snapshot.settings ?? {}, (name) => snapshot.sheets.some((s) => sameSheetName(s.name, name))).map((o) => o.sheet);
+}
+
+/** A generated sheet's report: listed as excluded, never read (a generated 評価一覧 is not the user's list). */
+export function ownedSheetResult(grid: SheetGrid): ReadSheetResult {
+  return { report: { name: grid.name, visibility: grid.visibility, status: "excluded", score: 0, records: 0, protected: grid.protected }, records: [] };
 }
 
 /** Recognises and reads one sheet: the unit of work the task pane runs in batches. */
@@ -158,11 +169,17 @@ export function validateWorkbook(snapshot: WorkbookSnapshot, opts: ValidateOptio
   const read: ReadSheetResult[] = [];
   const other: SheetGrid[] = [];
   const total = snapshot.sheets.length;
+  const owned = ownedSheetNames(snapshot);
   for (let i = 0; i < total; i++) {
     if (hooks?.isCancelled?.()) {
       return { sheets: read.map((r) => r.report), skippedSheets: snapshot.skippedSheets, records: [], findings: [], stage, cancelled: true };
     }
     const grid = snapshot.sheets[i];
+    if (owned.some((o) => sameSheetName(o, grid.name))) {
+      read.push(ownedSheetResult(grid));
+      hooks?.onSheet?.(i + 1, total);
+      continue;
+    }
     const r = readOneSheet(grid, opts.profiles, opts.overrides?.[grid.name]);
     read.push(r);
     if (r.report.status !== "recognised") other.push(grid);

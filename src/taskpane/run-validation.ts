@@ -4,7 +4,7 @@
  * run the rules. The result is the same report as the core's `validateWorkbook` (test/taskpane/run-validation).
  */
 import type { SheetGrid, WorkbookSnapshot } from "../core/model/grid";
-import { finishValidation, type ReadSheetResult, readOneSheet, type ValidateOptions, type ValidationReport } from "../core/validate";
+import { finishValidation, ownedSheetNames, ownedSheetResult, type ReadSheetResult, readOneSheet, type ValidateOptions, type ValidationReport } from "../core/validate";
 import { sameSheetName } from "../workbook/owned";
 import { WorkbookError, type WorkbookPort } from "../workbook/port";
 
@@ -37,8 +37,10 @@ export async function validateSnapshotInBatches(
   snapshot: WorkbookSnapshot,
   opts: ValidateOptions,
   hooks: BatchHooks = {},
-  owned: readonly string[] = [],
+  ownedByHost: readonly string[] = [],
 ): Promise<ValidationReport> {
+  // The same sheets the core leaves out (from the settings the snapshot carries), plus any the host names.
+  const owned = [...ownedByHost, ...ownedSheetNames(snapshot)];
   const size = Math.max(1, hooks.batchSize ?? 10);
   const yieldToUi = hooks.yieldToUi ?? nextTurn;
   const total = snapshot.sheets.length;
@@ -49,7 +51,7 @@ export async function validateSnapshotInBatches(
     if (hooks.isCancelled?.()) throw new WorkbookError("cancelled");
     for (const grid of snapshot.sheets.slice(start, start + size)) {
       if (owned.some((o) => sameSheetName(o, grid.name))) {
-        read.push({ report: ownedSheetReport(grid), records: [] });
+        read.push(ownedSheetResult(grid));
         continue;
       }
       const r = readOneSheet(grid, opts.profiles, opts.overrides?.[grid.name]);
@@ -63,9 +65,6 @@ export async function validateSnapshotInBatches(
   return finishValidation(snapshot, read, other, opts);
 }
 
-function ownedSheetReport(grid: SheetGrid): ReadSheetResult["report"] {
-  return { name: grid.name, visibility: grid.visibility, status: "excluded", score: 0, records: 0, protected: grid.protected };
-}
 
 /** What a host could not read (the Office adapter without ExcelApi 1.13 reads no merged areas). */
 export interface ReadLimitations {

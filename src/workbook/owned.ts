@@ -10,38 +10,8 @@ import { freeSheetName } from "./sheet-names";
 
 /** The veryHidden sheet that holds the add-in's settings and its list of owned sheets. */
 export const SETTINGS_SHEET = "_chosahyo";
-/** The settings key whose value lists the owned sheets. */
-export const OWNED_KEY = "owned";
-
-export interface OwnedSheet {
-  /** The sheet's name in the workbook. */
-  readonly sheet: string;
-  /** The name it was generated for (the spec's name). */
-  readonly base: string;
-}
-
-/** Sheet names compare as Excel compares them: case-insensitively. */
-export function sameSheetName(a: string, b: string): boolean {
-  return a.toLowerCase() === b.toLowerCase();
-}
-
-/** The owned sheets recorded in the settings that still exist; anything unreadable counts as none. */
-export function parseOwned(settings: Readonly<Record<string, string>>, exists: (sheet: string) => boolean): OwnedSheet[] {
-  try {
-    const list = JSON.parse(settings[OWNED_KEY] ?? "[]") as unknown;
-    if (!Array.isArray(list)) return [];
-    return list.filter(
-      (x): x is OwnedSheet => !!x && typeof x.sheet === "string" && typeof x.base === "string" && exists(x.sheet),
-    ).map((x) => ({ sheet: x.sheet, base: x.base }));
-  } catch {
-    return [];
-  }
-}
-
-/** The settings value for a list of owned sheets (the format both adapters read). */
-export function ownedValue(list: readonly OwnedSheet[]): string {
-  return JSON.stringify(list.map((o) => ({ sheet: o.sheet, base: o.base })));
-}
+export { OWNED_KEY, type OwnedSheet, ownedValue, parseOwned, sameSheetName } from "../core/owned";
+import { type OwnedSheet, sameSheetName } from "../core/owned";
 
 /** Where one generated sheet goes. */
 export interface OwnedTarget {
