@@ -3,7 +3,8 @@
  * Pure: the snapshot comes from an adapter, the report goes to the CLI, the task pane or a summary sheet.
  */
 import type { LocalizedText } from "./i18n";
-import { type Finding, type RuleId, sortFindings } from "./model/finding";
+import { a1, type Finding, type RuleId, sortFindings } from "./model/finding";
+import { both } from "./i18n";
 import { parseOwned, sameSheetName } from "./owned";
 import { GridView, type SheetGrid, type SheetVisibility, type WorkbookSnapshot } from "./model/grid";
 import type { SurveyRecord } from "./model/record";
@@ -134,20 +135,40 @@ export function runRules(
   const recordRules = RULES.filter((r): r is RecordRule => r.scope === "record");
   const workbookRules = RULES.filter((r): r is WorkbookRule => r.scope === "workbook");
   const findings: Finding[] = [];
+  // A rule that throws (a profile parameter of the wrong type) loses neither the file nor the other rules' findings:
+  // it becomes one RULE-FAILED finding per rule and sheet, and that rule is not run again on that sheet.
+  const failed = new Set<string>();
+  const ruleFailed = (ruleId: RuleId, sheet: string, cell: string, e: unknown) => {
+    failed.add(`${ruleId}\u0000${sheet}`);
+    const reason = e instanceof Error ? e.message.split("\n")[0] : String(e);
+    findings.push({ ruleId: "RULE-FAILED", severity: "error", sheet, cell, message: both("rule.RULE-FAILED", { rule: ruleId, reason }) });
+  };
   for (const sheet of read) {
     sheet.records.forEach((rec, i) => {
       const profile = byId.get(rec.profileId);
       if (!profile) return;
       for (const rule of recordRules) {
         const en = enabledRule(profile, rule.id, rule.defaultSeverity);
-        if (!en) continue;
-        findings.push(...rule.check(rec, { profile, stage, fiscalYear, family, firstOfSheet: i === 0, ...en }));
+        if (!en || failed.has(`${rule.id}\u0000${rec.sheet}`)) continue;
+        try {
+          findings.push(...rule.check(rec, { profile, stage, fiscalYear, family, firstOfSheet: i === 0, ...en }));
+        } catch (e) {
+          ruleFailed(rule.id, rec.sheet, rec.id ? a1(rec.id.cell) : rec.row !== undefined ? `A${rec.row + 1}` : "A1", e);
+        }
       }
     });
   }
   for (const rule of workbookRules) {
-    findings.push(
-      ...rule.check({
+    try {
+      findings.push(...runWorkbookRule(rule));
+    } catch (e) {
+      ruleFailed(rule.id, records[0]?.sheet ?? "", "A1", e);
+    }
+  }
+  return { findings, fiscalYear };
+
+  function runWorkbookRule(rule: WorkbookRule): Finding[] {
+    return rule.check({
         records,
         profiles: opts.profiles,
         stage,
@@ -158,10 +179,8 @@ export function runRules(
           const p = byId.get(pid);
           return p ? enabledRule(p, rule.id, rule.defaultSeverity) : undefined;
         },
-      }),
-    );
+      });
   }
-  return { findings, fiscalYear };
 }
 
 export function validateWorkbook(snapshot: WorkbookSnapshot, opts: ValidateOptions, hooks?: ValidateHooks): ValidationReport {

@@ -60,6 +60,7 @@ export const en: Record<MessageKey, string> = {
   "rule.TEXT-INVISIBLE": "{field} contains {what}. It may not match when compared or counted.",
   "fix.TEXT-INVISIBLE": "Remove invisible characters and leading/trailing spaces",
   "rule.TEXT-TOO-LONG": "{field} has {length} characters, over the limit of {max}. Shorten it.",
+  "rule.RULE-FAILED": "Rule {rule} stopped on this sheet, so this check was not done ({reason}). The other rules' findings stand. Check this rule's settings in the profile.",
   "rule.LABEL-MISSING": "The {layout} heading \"{label}\" is missing, so this field cannot be read. Check the sheet's headings.",
   "rule.EVAL-COMMENT-MISSING": "The rating is {code} but no reason (comment) is given. Explain the {code} rating in a comment.",
   "rule.EVAL2-CHANGED-NO-COMMENT": "The 2nd evaluation ({eval2}) differs from the 1st ({eval1}) but has no comment. Explain the change.",

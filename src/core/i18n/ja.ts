@@ -65,6 +65,7 @@ export const ja = {
   "rule.TEXT-INVISIBLE": "{field}に{what}が含まれています。照合や集計で別の値として扱われるおそれがあります。",
   "fix.TEXT-INVISIBLE": "見えない文字と前後の空白を取り除く",
   "rule.TEXT-TOO-LONG": "{field}が{length}文字あり、上限の{max}文字を超えています。内容を短くしてください。",
+  "rule.RULE-FAILED": "規則「{rule}」はこのシートで途中で止まったため、この規則の点検を行えませんでした（{reason}）。ほかの規則の指摘はそのまま有効です。プロファイルのこの規則の設定を確認してください。",
   "rule.LABEL-MISSING": "{layout}の見出し「{label}」が見つからないため、この欄を読み取れません。様式の見出しを確認してください。",
   "rule.EVAL-COMMENT-MISSING": "評価が「{code}」ですが、その理由（コメント）が記入されていません。{code}評価とした理由を記入してください。",
   "rule.EVAL2-CHANGED-NO-COMMENT": "{eval2Field}（{eval2}）が{eval1Field}（{eval1}）と異なりますが、{eval2Field}のコメントがありません。変更の理由を記入してください。",

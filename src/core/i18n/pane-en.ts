@@ -174,6 +174,7 @@ export const paneEn: Record<keyof typeof paneJa, string> = {
   "ruleName.DEPT-UNKNOWN": "unknown department",
   "ruleName.GOAL-STATUS-MISMATCH": "year-end status disagrees with results",
   "ruleName.REF-MISSING": "reference to a missing item",
+  "ruleName.RULE-FAILED": "rule that could not run",
 
   "demo.title": "Chosahyo Checker (browser version)",
   "demo.file": "Open file: {name}",

@@ -174,6 +174,7 @@ export const paneJa = {
   "ruleName.DEPT-UNKNOWN": "不明な課名",
   "ruleName.GOAL-STATUS-MISMATCH": "前年度末の状況と実績の不一致",
   "ruleName.REF-MISSING": "参照先のない番号",
+  "ruleName.RULE-FAILED": "点検できなかった規則",
 
   // ---- the browser demo
   "demo.title": "調査票チェッカー（ブラウザ版）",

@@ -45,6 +45,8 @@ export const RULE_IDS = [
   // Not in rules.md: the 小平 推進プログラム's 前年度末の状況 against its results (K10), and a No. cited with no row (K13).
   "GOAL-STATUS-MISMATCH",
   "REF-MISSING",
+  // Not a check: a rule that failed on a sheet (a bad parameter in a profile), reported instead of losing the file.
+  "RULE-FAILED",
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];
