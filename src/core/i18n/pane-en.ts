@@ -182,7 +182,6 @@ export const paneEn: Record<keyof typeof paneJa, string> = {
   "demo.open": "Open a file",
   "demo.opening": "Opening…",
   "demo.download": "Download",
-  "demo.download.fileName": "{name}_checked.xlsx",
   "demo.loading": "Loading the workbook…",
   "demo.grid.region": "Sheet contents",
   "demo.grid.sheet": "Sheet shown",

@@ -183,7 +183,6 @@ export const paneJa = {
   "demo.open": "ファイルを開く",
   "demo.opening": "開いています…",
   "demo.download": "ダウンロード",
-  "demo.download.fileName": "{name}_確認済み.xlsx",
   "demo.loading": "ブックを読み込んでいます…",
   "demo.grid.region": "シートの内容",
   "demo.grid.sheet": "表示するシート",
