@@ -6,6 +6,7 @@
  * Parameter `planPeriod`: `{ "from": "平成29年度", "to": "平成32年度" }` (or fiscal years as numbers). Without it, only
  * order and gaps between the first and last header are checked.
  */
+import { warekiYear } from "../values/wareki";
 import { both, type LocalizedText } from "../i18n";
 import type { Finding } from "../model/finding";
 import type { CellPos, YearHeader } from "../model/record";
@@ -47,10 +48,13 @@ function headersOf(list: readonly YearHeader[]): Header[] {
   });
 }
 
-/** A year as the sheet would write it: the era of the sheet's own headers (武蔵野 keeps 平成 after 2019), and FY in English. */
+/**
+ * A year as the sheet would write it: a sheet whose headers keep 平成 past 2019 (平成32年度, as 武蔵野's do) gets 平成,
+ * any other the era of the year's own time (warekiYear: never 令和0 or 令和-1); FY in English.
+ */
 function yearText(fy: number, sample: string | undefined): LocalizedText {
-  const heisei = sample === undefined || /平成|H\d/.test(sample.normalize("NFKC"));
-  const ja = heisei && fy >= 1989 ? `平成${fy - 1988}年度` : fy === 2019 ? "令和元年度" : `令和${fy - 2018}年度`;
+  const heisei = sample !== undefined && /平成|H\d/.test(sample.normalize("NFKC"));
+  const ja = heisei && fy >= 1989 ? `${fy === 1989 ? "平成元" : `平成${fy - 1988}`}年度` : `${warekiYear(fy)}年度`;
   return both("musashino.year", { year: ja, fy });
 }
 

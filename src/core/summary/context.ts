@@ -1,4 +1,5 @@
 /** What every summary builder gets, and the basis line each sheet shows under its title. */
+import { warekiYear } from "../values/wareki";
 import type { Lang } from "../i18n";
 import { t } from "../i18n";
 import { logTime } from "../changelog";
@@ -23,15 +24,9 @@ export interface SummaryContext {
   readonly linkableSheets?: ReadonlySet<string>;
 }
 
-/** 2017 → 平成29; 2019 → 令和元; 2020 → 令和2. */
-export function wareki(fy: number): string {
-  if (fy >= 2019) return fy === 2019 ? "令和元" : `令和${fy - 2018}`;
-  if (fy >= 1989) return fy === 1989 ? "平成元" : `平成${fy - 1988}`;
-  return `昭和${fy - 1925}`;
-}
 
 export function fiscalYearText(fy: number | undefined, lang: Lang): string {
-  return fy === undefined ? t(lang, "summary.basis.fyUnknown") : t(lang, "summary.fy", { fy, wareki: wareki(fy) });
+  return fy === undefined ? t(lang, "summary.basis.fyUnknown") : t(lang, "summary.fy", { fy, wareki: warekiYear(fy) });
 }
 
 export function basisLine(ctx: SummaryContext): string {

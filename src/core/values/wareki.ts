@@ -76,6 +76,16 @@ function eraNumber(s: string): number {
   return s === "元" ? 1 : parseInt(s, 10);
 }
 
+/**
+ * A (fiscal) year in the era of its time, as every message and summary prints it: 平成 up to 2018 (平成元 for 1989),
+ * 令和元 for 2019, 令和 after; never 令和0 or 令和-1. 2017 → 平成29; 2019 → 令和元; 2020 → 令和2.
+ */
+export function warekiYear(year: number): string {
+  if (year >= 2019) return year === 2019 ? "令和元" : `令和${year - 2018}`;
+  if (year >= 1989) return year === 1989 ? "平成元" : `平成${year - 1988}`;
+  return year === 1926 ? "昭和元" : `昭和${year - 1925}`;
+}
+
 /** 平成N → 1988 + N (no upper bound: 平成34 = 2022). */
 export function eraToWestern(era: Era, year: number): number {
   return ERA_OFFSET[era] + year;
