@@ -8,7 +8,7 @@ import type { CellValue } from "../../core/model/cell";
 import { type FilledCell, gridFromCells, MAX_COLS, MAX_ROWS, type SheetGrid, type SheetVisibility } from "../../core/model/grid";
 import { WorkbookError } from "../port";
 import type { CellFormat, SharedStrings } from "./book";
-import { attr, elementPrefix, findTag, joinedText, normaliseBreaks, tagAt, unescapeXml } from "./xml";
+import { attr, elementPrefix, findTag, joinedText, normaliseBreaks, tagAt, unescapeXml, unescapeXstring } from "./xml";
 
 export interface SheetReadContext {
   readonly strings: SharedStrings;
@@ -103,8 +103,13 @@ export function readCell(xml: string, p: string, tag: string, from: number, to: 
 }
 
 function joinedValue(raw: string): string {
-  const s = unescapeXml(normaliseBreaks(raw));
-  return s.indexOf("_x") >= 0 ? s.replace(/_x([0-9a-fA-F]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))) : s;
+  return unescapeXstring(unescapeXml(normaliseBreaks(raw)));
+}
+
+/** The sheet is protected: `<sheetProtection sheet="1">`, which follows the cell data. */
+export function isProtectedSheet(xml: string, p: string, from = 0): boolean {
+  const at = findTag(xml, `${p}sheetProtection`, from);
+  return at >= 0 && /^(1|true)$/.test(attr(tagAt(xml, at).tag, "sheet") ?? "");
 }
 
 export function readSheetXml(
@@ -182,8 +187,7 @@ export function readSheetXml(
   const merges = readMerges(xml, p, afterData);
   const dim = findTag(xml, `${p}dimension`, 0, dataAt < 0 ? xml.length : dataAt);
   const declared = dim >= 0 ? parseRange(attr(tagAt(xml, dim).tag, "ref") ?? "") : undefined;
-  const prot = findTag(xml, `${p}sheetProtection`, afterData);
-  const protectedSheet = prot >= 0 && /^(1|true)$/.test(attr(tagAt(xml, prot).tag, "sheet") ?? "");
+  const protectedSheet = isProtectedSheet(xml, p, afterData);
   return gridFromCells(
     { name: sheet.name, visibility: sheet.visibility, protected: protectedSheet },
     cells,

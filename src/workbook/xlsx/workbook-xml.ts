@@ -3,6 +3,7 @@
  * the part (views, calculation settings, other names, extensions) stays as the user's writer left it. Sheets are
  * only ever appended, so `localSheetId` and `activeTab`, which count sheets by position, stay right.
  */
+import { quoteSheetName } from "../../core/model/address";
 import { WorkbookError } from "../port";
 import { insertBeforeClose } from "./package";
 import { attr, elementPrefix, findTag, tagAt, unescapeXml } from "./xml";
@@ -99,8 +100,8 @@ export function sheetScopedNames(xml: string, localSheetId: number): { name: str
 
 /** A name's formula with references to sheet `from` pointing at sheet `to` (`'No.1'!$1:$3`, `No.1!$A$1:$E$7`). */
 export function renameSheetRefs(formula: string, from: string, to: string): string {
-  const quotedTo = `'${to.replace(/'/g, "''")}'`;
-  const quotedFrom = `'${from.replace(/'/g, "''")}'!`;
+  const quotedTo = quoteSheetName(to);
+  const quotedFrom = `${quoteSheetName(from)}!`;
   let out = formula.split(quotedFrom).join(`${quotedTo}!`);
   if (/^[A-Za-z_\u3000-\u9fff\uff00-\uffef][\w.\u3000-\u9fff\uff00-\uffef]*$/.test(from)) {
     out = out.replace(new RegExp(`(^|[,(\\s])${from.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}!`, "g"), `$1${quotedTo}!`);

@@ -5,6 +5,7 @@
  * fix changes) and carries every other part over byte for byte: comments, drawings, charts, images, pivot tables,
  * slicers, tables, names, external links, custom XML and macros.
  */
+import { quoteSheetName } from "../../core/model/address";
 import { type CellValue, cellText } from "../../core/model/cell";
 import { CHANGE_LOG_HEADER, CHANGE_LOG_SHEET, changeLogRows, type LoggedEdit } from "../../core/changelog";
 import type { SheetGrid, WorkbookSnapshot } from "../../core/model/grid";
@@ -13,8 +14,8 @@ import { OWNED_KEY, type OwnedSheet, ownedValue, parseOwned, planOwned, SETTINGS
 import { type AppliedEdits, type ReadOptions, WorkbookError, type WorkbookPort, type WriteSheetResult, type WriteSheetsOptions } from "../port";
 import { type CellFormat, isDate1904, readCellFormats, readSheetEntries, relKind, SharedStrings, type SheetEntry, workbookPart } from "./book";
 import { locateCell, setCell } from "./edit-cell";
-import { Package } from "./package";
-import { parseRef, readCell, readSheetXml, type SheetReadContext } from "./read-sheet";
+import { Package, relsPathOf } from "./package";
+import { isProtectedSheet, parseRef, readCell, readSheetXml, type SheetReadContext } from "./read-sheet";
 import { renderSheetXml } from "./sheet-xml";
 import { assertXlsxBytes, classifyPackage } from "./sniff";
 import { StylesAmender } from "./styles-xml";
@@ -179,7 +180,7 @@ export class XlsxWorkbook implements WorkbookPort {
         continue;
       }
       const xml = changed.get(entry.part) ?? this.pkg.textOnce(entry.part)!;
-      if (isProtectedSheet(xml)) throw new WorkbookError("protected-sheet", entry.name, entry.name);
+      if (isProtectedSheet(xml, elementPrefix(xml, "worksheet"))) throw new WorkbookError("protected-sheet", entry.name, entry.name);
       if (cellText(this.cellAt(xml, pos.row, pos.col)) !== e.before) {
         refused.push(e); // the user changed it since the check
         continue;
@@ -335,7 +336,7 @@ export class XlsxWorkbook implements WorkbookPort {
       this.addRelWithId(part, t.relId, REL_TABLE, tablePart);
     }
     if (rendered.printTitles || previous) {
-      this.pkg.set(this.wbPart, setDefinedName(this.pkg.text(this.wbPart)!, "_xlnm.Print_Titles", index, rendered.printTitles ? `${quoteName(spec.name)}!${rendered.printTitles}` : undefined));
+      this.pkg.set(this.wbPart, setDefinedName(this.pkg.text(this.wbPart)!, "_xlnm.Print_Titles", index, rendered.printTitles ? `${quoteSheetName(spec.name)}!${rendered.printTitles}` : undefined));
     }
   }
 
@@ -346,7 +347,7 @@ export class XlsxWorkbook implements WorkbookPort {
       this.pkg.remove(r.target);
       this.pkg.removeContentType(r.target);
     }
-    this.pkg.remove(relsOf(part));
+    this.pkg.remove(relsPathOf(part));
   }
 
   /** A relationship with the id the renderer already wrote into the sheet. */
@@ -356,7 +357,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const got = this.pkg.addRel(source, type, target);
     if (got !== id) {
       // addRel numbers from the count; the renderer numbers its tables rIdT1…: rename to what the sheet says.
-      const path = relsOf(source);
+      const path = relsPathOf(source);
       this.pkg.set(path, this.pkg.text(path)!.replace(`Id="${got}"`, `Id="${id}"`));
     }
   }
@@ -466,17 +467,5 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 }
 
-function relsOf(part: string): string {
-  const slash = part.lastIndexOf("/");
-  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
-}
 
-function quoteName(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
-}
 
-function isProtectedSheet(xml: string): boolean {
-  const p = elementPrefix(xml, "worksheet");
-  const at = findTag(xml, `${p}sheetProtection`, 0);
-  return at >= 0 && /^(1|true)$/.test(attr(tagAt(xml, at).tag, "sheet") ?? "");
-}
