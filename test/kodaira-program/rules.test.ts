@@ -2,10 +2,10 @@
  * @jest-environment node
  *
  * The 推進プログラム's checks (analysis e4) on edited copies of the sample sheet: each fires where it should, stays
- * silent where the text does not say enough, and reports under the rules.md id closest to it:
- * K5 → DONE-BUT-SCHEDULED (and REQUIRED-MISSING for a missing 実績), K6 → REQUIRED-MISSING, K7 → CODE-INVALID,
- * K9 → IND-NO-MEASUREMENT; or under an id of its own where rules.md has none that says what it finds:
- * K10 → GOAL-STATUS-MISMATCH, K13 → REF-MISSING.
+ * silent where the text does not say enough, and reports under a rules.md id where one says what it finds:
+ * K5 a missing 実績 and K6 → REQUIRED-MISSING; or under an id of its own where none does:
+ * K5 → ENDED-BUT-SCHEDULED, K7 → SCHEDULE-VOCABULARY, K9 → GOAL-BASELINE-MISSING, K10 → GOAL-STATUS-MISMATCH,
+ * K13 → REF-MISSING.
  */
 import type { Finding } from "../../src/core/model/finding";
 import { checkProfile } from "../../src/core/profile/check-profile";
@@ -14,11 +14,12 @@ import { editedInput, validateInput } from "./helpers";
 
 const only = (findings: readonly Finding[], rule: string) => findings.filter((f) => f.ruleId === rule).map((f) => `${f.cell} ${f.severity} ${f.recordId}`);
 
-describe("K5 終了した項目（DONE-BUT-SCHEDULED・REQUIRED-MISSING）", () => {
+describe("K5 終了した項目（ENDED-BUT-SCHEDULED・REQUIRED-MISSING）", () => {
   test("終了した 21 に方向性・取組項目・スケジュール・予定があれば、入力のあるセルごとにエラー", () => {
     const rep = validateInput(editedInput({ 21: { purpose: "・広報活動を見直す", tasks: "・ガイドラインの運用", years: [null, null, "運用", null], plan: "・運用する。", planNext: "・運用する。" } }));
-    expect(only(rep.findings, "DONE-BUT-SCHEDULED")).toEqual(["C27 error 21", "D27 error 21", "G27 error 21", "J27 error 21", "K27 error 21"]);
-    const f = rep.findings.find((x) => x.ruleId === "DONE-BUT-SCHEDULED" && x.cell === "G27")!;
+    expect(only(rep.findings, "ENDED-BUT-SCHEDULED")).toEqual(["C27 error 21", "D27 error 21", "G27 error 21", "J27 error 21", "K27 error 21"]);
+    expect(only(rep.findings, "DONE-BUT-SCHEDULED")).toEqual([]);
+    const f = rep.findings.find((x) => x.ruleId === "ENDED-BUT-SCHEDULED" && x.cell === "G27")!;
     expect(f.message.ja).toContain("※令和4年度までをもって終了");
     expect(f.message.ja).toContain("年度スケジュール（R5）");
     expect(rep.findings.find((x) => x.cell === "J27")!.message.ja).toContain("「令和5年度当初予定・設定目標」");
@@ -43,32 +44,34 @@ describe("K6 実施中の項目の令和5・6年度（REQUIRED-MISSING）", () =
   });
 });
 
-describe("K7 年度スケジュールの語（CODE-INVALID、警告）", () => {
+describe("K7 年度スケジュールの語（SCHEDULE-VOCABULARY、警告）", () => {
   test("語彙にない語は警告、→ と — は語ではない", () => {
     const rep = validateInput(editedInput({ 2: { years: ["準備", "→", "移管・実施", "—"] }, 4: { years: [null, "公表周知・運用", null, "ルールの整理"] } }));
-    expect(only(rep.findings, "CODE-INVALID")).toEqual(["G9 warning 2"]);
-    const f = rep.findings.find((x) => x.ruleId === "CODE-INVALID")!;
+    expect(only(rep.findings, "SCHEDULE-VOCABULARY")).toEqual(["G9 warning 2"]);
+    expect(only(rep.findings, "CODE-INVALID")).toEqual([]);
+    const f = rep.findings.find((x) => x.ruleId === "SCHEDULE-VOCABULARY")!;
     expect(f.message.ja).toContain("年度スケジュール（R5）の「移管」");
     expect(f.message.en).toContain('"移管" in the schedule (R5)');
   });
 
   test("ひとつのセルに語彙にない語が2つあれば2件", () => {
     const rep = validateInput(editedInput({ 2: { years: [null, null, "移管・試行・実施", null] } }));
-    expect(rep.findings.filter((f) => f.ruleId === "CODE-INVALID").map((f) => f.message.ja.match(/「([^」]+)」は/)?.[1])).toEqual(["移管", "試行"]);
+    expect(rep.findings.filter((f) => f.ruleId === "SCHEDULE-VOCABULARY").map((f) => f.message.ja.match(/「([^」]+)」は/)?.[1])).toEqual(["移管", "試行"]);
   });
 });
 
-describe("K9 基準値のない数値目標（IND-NO-MEASUREMENT、警告）", () => {
+describe("K9 基準値のない数値目標（GOAL-BASELINE-MISSING、警告）", () => {
   test("⑬ に基準値を書き添えると指摘が消える。令和5・6年度の目標は対象外", () => {
     const seed = validateInput(editedInput({}));
-    expect(only(seed.findings, "IND-NO-MEASUREMENT")).toEqual(["C16 warning 13", "C18 warning 15", "C23 warning 19"]);
+    expect(only(seed.findings, "GOAL-BASELINE-MISSING")).toEqual(["C16 warning 13", "C18 warning 15", "C23 warning 19"]);
+    expect(only(seed.findings, "IND-NO-MEASUREMENT")).toEqual([]);
     const fixed = validateInput(
       editedInput({
         13: { purpose: "・住民情報システムの自治体クラウド化\n・4年間で上記による経常経費の削減率20%以上を目指す(令和3年4月1日現在:0%)" },
         12: { plan: "・電子決裁率85%を目指す。" },
       }),
     );
-    expect(only(fixed.findings, "IND-NO-MEASUREMENT")).toEqual(["C18 warning 15", "C23 warning 19"]);
+    expect(only(fixed.findings, "GOAL-BASELINE-MISSING")).toEqual(["C18 warning 15", "C23 warning 19"]);
   });
 });
 

@@ -29,18 +29,18 @@ const EXPECTED: readonly Expected[] = [
   // The other statuses of K10 agree and are silent: ③ (9団体), (1回), 17 (29件); ③ (2回) is `各1回` (no total).
   ["GOAL-STATUS-MISMATCH", "J10", "3"],
   // analysis:542 (e4 K9) "A goal without a baseline is a warning … no baseline in ⑬, ⑮, 19" (K-L28, 30, 40);
-  // analysis:780, 782, 784 (f9: ⑬, ⑮, 19 "none" as baseline). Under IND-NO-MEASUREMENT.
-  ["IND-NO-MEASUREMENT", "C16", "13"],
-  ["IND-NO-MEASUREMENT", "C18", "15"],
-  ["IND-NO-MEASUREMENT", "C23", "19"],
+  // analysis:780, 782, 784 (f9: ⑬, ⑮, 19 "none" as baseline). Its own id, GOAL-BASELINE-MISSING.
+  ["GOAL-BASELINE-MISSING", "C16", "13"],
+  ["GOAL-BASELINE-MISSING", "C18", "15"],
+  ["GOAL-BASELINE-MISSING", "C23", "19"],
   // analysis:65 (0.2) "⑪–⑯ (K-L26–31) keep <ul style="list-style-type: none">…</ul> markup"; analysis:806 (f10) "HTML in 6 rows".
   // K-L26–31 hold the tag 30 times: in each row's 主な取組の方向性, 取組項目, 実績, 令和5年度 and 令和6年度 cells.
   ...[14, 15, 16, 17, 18, 19].flatMap((row, i) => ["C", "D", "I", "J", "K"].map((col): Expected => ["TEXT-HTML", `${col}${row}`, String(11 + i)])),
 ];
 // Silent on the seed, each as the analysis says (so no finding may appear):
 // - REQUIRED-MISSING: analysis:539 (K6) "Active rows have non-empty R5 and R6 cells — 20/20 pass"; every row has its 実績.
-// - DONE-BUT-SCHEDULED: analysis:538 (K5) "21, 26, 28 pass (K-L47, 58, 63)".
-// - CODE-INVALID: analysis:540 (K7) every schedule word is in the vocabulary (the test below counts them).
+// - ENDED-BUT-SCHEDULED: analysis:538 (K5) "21, 26, 28 pass (K-L47, 58, 63)".
+// - SCHEDULE-VOCABULARY: analysis:540 (K7) every schedule word is in the vocabulary (the test below counts them).
 // Not checked, and why: K1/K2 (the template writes one header with 11 columns), K3/K4 (⑥–⑩ are missing because a page of
 // the PDF was lost, analysis:57, not because a worksheet lacks them), K8 (the template has R3–R6), K11/K12 (rules.md has
 // no id close to them).
@@ -177,7 +177,7 @@ describe("seeds/kodaira-program-r6.xlsx の指摘", () => {
   test("規則ごとの件数と重大度", () => {
     const counts: Record<string, string> = {};
     for (const f of report.findings) counts[f.ruleId] = `${f.severity} ${report.findings.filter((x) => x.ruleId === f.ruleId).length}`;
-    expect(counts).toEqual({ "REF-MISSING": "error 1", "GOAL-STATUS-MISMATCH": "warning 1", "IND-NO-MEASUREMENT": "warning 3", "TEXT-HTML": "warning 30" });
+    expect(counts).toEqual({ "REF-MISSING": "error 1", "GOAL-STATUS-MISMATCH": "warning 1", "GOAL-BASELINE-MISSING": "warning 3", "TEXT-HTML": "warning 30" });
   });
 
   test("メッセージは列の見出しと値を示す", () => {
@@ -187,7 +187,7 @@ describe("seeds/kodaira-program-r6.xlsx の指摘", () => {
     expect(status.ja).toContain("「4回」");
     expect(status.ja).toContain("2回、1回");
     expect(status.ja).toContain("計3回");
-    expect(found("IND-NO-MEASUREMENT").map((f) => f.message.ja.match(/数値目標「([^」]*)」/)?.[1])).toEqual([
+    expect(found("GOAL-BASELINE-MISSING").map((f) => f.message.ja.match(/数値目標「([^」]*)」/)?.[1])).toEqual([
       "4年間で上記による経常経費の削減率20%以上を目指す",
       "1年に1業務以上、ICTを活用した業務を拡大",
       "特定事業主行動計画の目標達成を目指す(時間外勤務の年間平均実施時間を令和7年度…",
@@ -207,10 +207,12 @@ describe("seeds/kodaira-program-r6.xlsx の指摘", () => {
     for (const f of report.findings) expect([f.cell, f.message.ja]).not.toEqual([f.cell, expect.stringMatching(/目的・ねらい|当初予定\(P\)|取組実績\(D\)|実施内容|次年度の当初予定/)]);
   });
 
-  test("作業ウィンドウは K10・K13 を自分の規則名で示す（内訳シートや番号の重複とは呼ばない）", () => {
+  test("作業ウィンドウは K9・K10・K13 を自分の規則名で示す（内訳シートや番号の重複、実績値のない評価とは呼ばない）", () => {
     const names = (id: string) => [t("ja", `ruleName.${id}` as MessageKey), t("en", `ruleName.${id}` as MessageKey)];
     expect(names(found("GOAL-STATUS-MISMATCH")[0].ruleId)).toEqual(["前年度末の状況と実績の不一致", "year-end status disagrees with results"]);
     expect(names(found("REF-MISSING")[0].ruleId)).toEqual(["参照先のない番号", "reference to a missing item"]);
+    // K9 has its own name too, not IND-NO-MEASUREMENT's 実績値のない評価 (a rating with no actual).
+    expect(names(found("GOAL-BASELINE-MISSING")[0].ruleId)).toEqual(["基準値のない数値目標", "numeric goal without a baseline"]);
   });
 
   test("TEXT-HTML の修正候補はタグを取り除き、箇条の改行を残す", () => {

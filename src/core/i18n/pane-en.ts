@@ -174,6 +174,9 @@ export const paneEn: Record<keyof typeof paneJa, string> = {
   "ruleName.DEPT-UNKNOWN": "unknown department",
   "ruleName.GOAL-STATUS-MISMATCH": "year-end status disagrees with results",
   "ruleName.REF-MISSING": "reference to a missing item",
+  "ruleName.SCHEDULE-VOCABULARY": "unknown schedule word",
+  "ruleName.ENDED-BUT-SCHEDULED": "ended item still planned",
+  "ruleName.GOAL-BASELINE-MISSING": "numeric goal without a baseline",
   "ruleName.RULE-FAILED": "rule that could not run",
 
   "demo.title": "Chosahyo Checker (browser version)",

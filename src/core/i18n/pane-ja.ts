@@ -174,6 +174,9 @@ export const paneJa = {
   "ruleName.DEPT-UNKNOWN": "不明な課名",
   "ruleName.GOAL-STATUS-MISMATCH": "前年度末の状況と実績の不一致",
   "ruleName.REF-MISSING": "参照先のない番号",
+  "ruleName.SCHEDULE-VOCABULARY": "登録外の工程の語",
+  "ruleName.ENDED-BUT-SCHEDULED": "終了した取組の予定",
+  "ruleName.GOAL-BASELINE-MISSING": "基準値のない数値目標",
   "ruleName.RULE-FAILED": "点検できなかった規則",
 
   // ---- the browser demo

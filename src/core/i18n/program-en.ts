@@ -4,11 +4,11 @@ import type { programJa } from "./program-ja";
 export const programEn: Record<keyof typeof programJa, string> = {
   "field.planNext": "next year's plan and targets",
 
-  "rule.DONE-BUT-SCHEDULED.ended":
+  "rule.ENDED-BUT-SCHEDULED":
     "This item has ended (its title says \"{note}\"), yet {field} is filled in. An ended item has results only. Empty {field}, or, if the item goes on, correct the note in its title.",
-  "rule.CODE-INVALID.schedule":
+  "rule.SCHEDULE-VOCABULARY":
     "\"{token}\" in the schedule ({year}) is not a known phase word. Use one or more of {codes}, joined by \"・\".",
-  "rule.IND-NO-MEASUREMENT.goalBaseline":
+  "rule.GOAL-BASELINE-MISSING":
     "The numeric goal \"{goal}\" in {field} gives no baseline, so its progress cannot be measured. Add the baseline date and value after the goal, as in \"(令和3年4月1日現在:0%)\".",
   "rule.GOAL-STATUS-MISMATCH":
     "The previous year-end status \"{status}\" in {field} does not match the figures for the same work in {resultField}: \"{figures}\" ({total}). Check which figure is right.",

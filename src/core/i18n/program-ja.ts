@@ -3,12 +3,12 @@ export const programJa = {
   // ---- field names of the 推進プログラム (used inside messages)
   "field.planNext": "次年度の当初予定・設定目標",
 
-  // ---- rules on the 推進プログラム (rules.md ids reused for K5, K7, K9; ids of their own for K10, K13)
-  "rule.DONE-BUT-SCHEDULED.ended":
+  // ---- rules on the 推進プログラム (analysis e4 K5, K7, K9, K10, K13; ids of their own, rules.md has none for them)
+  "rule.ENDED-BUT-SCHEDULED":
     "この取組は題名に「{note}」とあり終了していますが、{field}に記入があります。終了した取組は取組実績だけを記入します。{field}を空欄にするか、取組を続ける場合は題名の終了の記載を見直してください。",
-  "rule.CODE-INVALID.schedule":
+  "rule.SCHEDULE-VOCABULARY":
     "年度スケジュール（{year}）の「{token}」は工程の語として登録されていません。{codes} のいずれかを「・」でつないで入力してください。",
-  "rule.IND-NO-MEASUREMENT.goalBaseline":
+  "rule.GOAL-BASELINE-MISSING":
     "{field}の数値目標「{goal}」に基準となる現状の値が書かれていないため、進み具合を測れません。「(令和3年4月1日現在:0%)」のように、基準日と値を目標の後に書き添えてください。",
   "rule.GOAL-STATUS-MISMATCH":
     "{field}の（前年度末の状況）「{status}」が、{resultField}の同じ取組の記載「{figures}」（{total}）と合いません。どちらの数値が正しいか確認してください。",

@@ -45,6 +45,11 @@ export const RULE_IDS = [
   // Not in rules.md: the 小平 推進プログラム's 前年度末の状況 against its results (K10), and a No. cited with no row (K13).
   "GOAL-STATUS-MISMATCH",
   "REF-MISSING",
+  // Not in rules.md either, each its own id so that a profile can set it apart: a schedule word outside the vocabulary
+  // (K7), an ended item with plans filled in (K5), a numeric goal with no baseline (K9).
+  "SCHEDULE-VOCABULARY",
+  "ENDED-BUT-SCHEDULED",
+  "GOAL-BASELINE-MISSING",
   // Not a check: a rule that failed on a sheet (a bad parameter in a profile), reported instead of losing the file.
   "RULE-FAILED",
 ] as const;

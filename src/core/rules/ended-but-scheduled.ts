@@ -1,8 +1,8 @@
 /**
- * DONE-BUT-SCHEDULED for an item that has ended (analysis e4 K5): the title says `※令和4年度までをもって終了`, so the
+ * ENDED-BUT-SCHEDULED, an item that has ended (analysis e4 K5): the title says `※令和4年度までをもって終了`, so the
  * row has results only, yet a column that plans work (主な取組の方向性, 取組項目 and the schedule, the 令和5・6年度
- * plans) is filled in. rules.md has no id of its own for this; DONE-BUT-SCHEDULED ("finished, yet later work is still
- * scheduled") is the closest. One finding per filled cell. The 小平 推進プログラム seed passes (21, 26, 28: K-L47, 58, 63).
+ * plans) is filled in. rules.md has no id for this; it is not DONE-BUT-SCHEDULED's (◎ with later work), so that one id
+ * is one rule. One finding per filled cell. The 小平 推進プログラム seed passes (21, 26, 28: K-L47, 58, 63).
  * The ◎ (完了) case of the 武蔵野 plan rows is done-but-scheduled.ts; this rule only looks at ended items.
  *
  * Parameter `endedFields`: the field ids that must be empty on an ended item (default purpose, tasks, plan, planNext).
@@ -19,7 +19,7 @@ const DEFAULT_FIELDS = ["purpose", "tasks", "plan", "planNext"];
 const ENDED_NOTE = /※[^※]*(?:終了|廃止)\s*$/;
 
 export const endedButScheduled: RecordRule = {
-  id: "DONE-BUT-SCHEDULED",
+  id: "ENDED-BUT-SCHEDULED",
   scope: "record",
   defaultSeverity: "warning",
   check(rec, env) {
@@ -29,7 +29,7 @@ export const endedButScheduled: RecordRule = {
     const fields = Array.isArray(param) ? param.filter((x): x is string => typeof x === "string") : DEFAULT_FIELDS;
     const note = ENDED_NOTE.exec(cellText(rec.title?.raw ?? null))?.[0].trim() ?? "終了";
     const report = (field: string, read: { cell: TextRead["cell"] }, name = fieldLabel(env.profile, rec, field)) =>
-      out.push(finding("DONE-BUT-SCHEDULED", env.severity, rec, read.cell, "rule.DONE-BUT-SCHEDULED.ended", { note, field: name }));
+      out.push(finding("ENDED-BUT-SCHEDULED", env.severity, rec, read.cell, "rule.ENDED-BUT-SCHEDULED", { note, field: name }));
     for (const field of fields) {
       if (field === "tasks") {
         for (const task of rec.tasks) {

@@ -1,8 +1,8 @@
 /**
- * IND-NO-MEASUREMENT for a numeric goal with no baseline (analysis e4 K9): a goal of the program (a target, or a target
+ * GOAL-BASELINE-MISSING, a numeric goal with no baseline (analysis e4 K9): a goal of the program (a target, or a target
  * relative to last year) written without `(令和3年4月1日現在:…)`, `(現状値:…)` or `(令和2年度実績:…)`, so its progress
- * cannot be measured (analysis f9: "not computable"). rules.md has no id for it; IND-NO-MEASUREMENT ("nothing to measure
- * the indicator by") is the closest. Only the columns in parameter `goalBaselineColumns` are checked: in the
+ * cannot be measured (analysis f9: "not computable"). rules.md has no id for it; it is not IND-NO-MEASUREMENT's (a rating
+ * with no actual), so that one id is one rule. Only the columns in parameter `goalBaselineColumns` are checked: in the
  * 推進プログラム the four-year program goals of 主な取組の方向性; the yearly goals of the plan columns carry the
  * 前年度末の状況 instead. The seed has three: ⑬, ⑮ and 19 (K9, K-L28, 30, 40).
  */
@@ -12,7 +12,7 @@ import { clip, finding } from "./helpers";
 import type { RecordRule } from "./types";
 
 export const goalBaselineMissing: RecordRule = {
-  id: "IND-NO-MEASUREMENT",
+  id: "GOAL-BASELINE-MISSING",
   scope: "record",
   defaultSeverity: "warning",
   check(rec, env) {
@@ -22,7 +22,7 @@ export const goalBaselineMissing: RecordRule = {
     for (const g of rec.goals) {
       if (!param.includes(g.column) || g.baseline || !(g.target || g.relative)) continue;
       out.push(
-        finding("IND-NO-MEASUREMENT", env.severity, rec, g.cell, "rule.IND-NO-MEASUREMENT.goalBaseline", {
+        finding("GOAL-BASELINE-MISSING", env.severity, rec, g.cell, "rule.GOAL-BASELINE-MISSING", {
           field: fieldLabel(env.profile, rec, g.column),
           goal: clip(g.text, 40),
         }),

@@ -33,8 +33,8 @@ import { textTooLong } from "./text-too-long";
 import type { Rule } from "./types";
 import { valueUnparseable } from "./value-unparseable";
 import { yearHeader } from "./year-header";
-// 小平 推進プログラム (analysis e4 K5, K7, K9): checks with no rules.md id of their own, under the closest one; K10 and
-// K13 have ids of their own (GOAL-STATUS-MISMATCH, REF-MISSING), as no rules.md id says what they find.
+// 小平 推進プログラム (analysis e4 K5, K7, K9, K10, K13): checks rules.md has no id for, each under an id of its own
+// (ENDED-BUT-SCHEDULED, SCHEDULE-VOCABULARY, GOAL-BASELINE-MISSING, GOAL-STATUS-MISMATCH, REF-MISSING).
 import { endedButScheduled } from "./ended-but-scheduled";
 import { goalBaselineMissing } from "./goal-baseline-missing";
 import { goalStatusMismatch } from "./goal-status-mismatch";

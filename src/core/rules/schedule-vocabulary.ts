@@ -1,8 +1,8 @@
 /**
- * CODE-INVALID for the words of a schedule (analysis e4 K7): a table column of type `schedule` that names a code set
+ * SCHEDULE-VOCABULARY, the words of a schedule (analysis e4 K7): a table column of type `schedule` that names a code set
  * takes phase words from that set (実施, 検討, 試行的実施 …), several joined by `・`, and `→` / `—`. A word outside the
  * set is reported once per cell, at the profile's severity (the 推進プログラム makes it a warning, as K7 does). rules.md
- * has no id for a schedule vocabulary; CODE-INVALID ("not in the profile's code set") is the closest.
+ * has no id for a schedule vocabulary; it has its own rather than CODE-INVALID's, so that one id is one rule.
  * The 小平 推進プログラム seed passes: every word of the source is in the vocabulary (K7: 実施 23, 検討 7 …).
  */
 import type { Finding } from "../model/finding";
@@ -21,7 +21,7 @@ export function scheduleWords(text: string): string[] {
 }
 
 export const scheduleVocabulary: RecordRule = {
-  id: "CODE-INVALID",
+  id: "SCHEDULE-VOCABULARY",
   scope: "record",
   defaultSeverity: "error",
   check(rec, env) {
@@ -38,7 +38,7 @@ export const scheduleVocabulary: RecordRule = {
         const header = rec.yearHeaders.find((h) => h.fiscalYear === y.fiscalYear)?.text ?? String(y.fiscalYear);
         for (const token of new Set(scheduleWords(y.text))) {
           if (known.has(token)) continue;
-          out.push(finding("CODE-INVALID", env.severity, rec, y.cell, "rule.CODE-INVALID.schedule", { year: header, token, codes }));
+          out.push(finding("SCHEDULE-VOCABULARY", env.severity, rec, y.cell, "rule.SCHEDULE-VOCABULARY", { year: header, token, codes }));
         }
       }
     }
