@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { ListSheetInput, SurveySheetInput, TaskInput } from "../../src/core/template/kodaira-chosahyo";
+import type { PrintedListInput } from "./kodaira-printed-list";
 
 interface SheetJson {
   id: string;
@@ -138,5 +139,21 @@ export function kodairaListInput(): ListSheetInput {
         purpose: it.purpose,
       };
     }),
+  };
+}
+
+/**
+ * The same 評価一覧 rows with the text around the list as the document prints it: its title, the rating legend and the
+ * notes on the reposts above (lines 3-15), the tag legend below (lines 70-72).
+ */
+export function kodairaPrintedListInput(): PrintedListInput {
+  const lines = readFileSync(path.join(dataDir(), "001-chosahyo-h29.txt"), "utf8").split("\n");
+  const line = (n: number) => lines[n - 1].trim();
+  return {
+    ...kodairaListInput(),
+    documentTitle: line(3),
+    // The rating legend, a blank row, then the notes on the reposts (No.29, No.41).
+    preface: [line(5), line(7), line(9), line(11), "", line(13), line(15)],
+    footnotes: [line(70), line(71), line(72)],
   };
 }

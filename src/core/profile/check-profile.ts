@@ -225,10 +225,11 @@ function checkLayout(c: Checker, v: Json, path: string, codeSets: Set<string>): 
       v.columns.forEach((col, i) => {
         const p = `${path}.columns[${i}]`;
         if (!c.obj(col, p)) return;
-        c.keys(col, p, ["id", "label", "relativeTo", "offset", "type", "codeSet", "carryDown", "required", "years", "goals"], ["id", "type"]);
+        c.keys(col, p, ["id", "label", "relativeTo", "offset", "type", "codeSet", "carryDown", "required", "years", "goals", "idInTitle"], ["id", "type"]);
         if (col.type === "schedule" && col.years === undefined) c.add(join(p, "years"), "missing", "the label key of the year headers");
         if (col.years !== undefined) ref(col.years, join(p, "years"));
         if (col.goals !== undefined && typeof col.goals !== "boolean") c.add(join(p, "goals"), "wrong-type", "boolean");
+        if (col.idInTitle !== undefined && typeof col.idInTitle !== "boolean") c.add(join(p, "idInTitle"), "wrong-type", "boolean");
         c.str(col.id, join(p, "id"), FIELD_IDS);
         if (col.label !== undefined) ref(col.label, join(p, "label"));
         else if (col.relativeTo === undefined) c.add(join(p, "label"), "missing", "label, or relativeTo and offset");

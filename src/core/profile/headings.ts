@@ -29,6 +29,24 @@ export function normalizeItemId(text: string): string {
   return normalizeRecordId(t);
 }
 
+const DIGITS = "[0-9０-９]+(?:[-－‐−][0-9０-９]+)*";
+// `No.3 …` / `No３…`, `(3) …` / `（３）…`, and a bare `3 …` / `３．…` (a bare number needs a space or a stop after
+// it, so a title such as `3Rの推進` keeps its number).
+const LEADING_ID_RES = [
+  new RegExp(`^\\s*(?:No|Ｎｏ|ＮＯ)\\s*[.．]?\\s*(${DIGITS})\\s*`, "i"),
+  new RegExp(`^\\s*[(（]\\s*(${DIGITS})\\s*[)）]\\s*`),
+  new RegExp(`^\\s*(${DIGITS})(?:\\s+|[.．、)）]\\s*|$)`),
+];
+
+/** The record number written at the start of a title cell (`1 協働推進体制の充実`), and the text after it. */
+export function splitLeadingId(text: string): { id: string; written: string; rest: string } | undefined {
+  for (const re of LEADING_ID_RES) {
+    const m = re.exec(text);
+    if (m) return { id: normalizeItemId(m[1]), written: m[0].trim(), rest: text.slice(m[0].length) };
+  }
+  return undefined;
+}
+
 export interface ItemHeading {
   readonly id?: string;
   readonly title?: string;

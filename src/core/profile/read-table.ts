@@ -11,7 +11,7 @@ import { parseValue } from "../values/numbers";
 import { findFiscalYears, parseFiscalYear } from "../values/wareki";
 import { extractGoals, type Goal } from "../indicators/goals";
 import type { LabelHits } from "./compiled";
-import { normalizeItemId, parseTitleCell } from "./headings";
+import { normalizeItemId, parseTitleCell, splitLeadingId } from "./headings";
 import type { LabelCandidate } from "./labels";
 import { applyHeadings, emptyRecord, headingRows, headingsAt, type MutableRecord } from "./read-form";
 import type { FieldId, TableColumn, TableLayout } from "./types";
@@ -116,10 +116,14 @@ function findBands(hits: LabelHits, layout: TableLayout): Band[] {
         }
       }
     }
+    // A column without a header, or whose header this band lacks (the item column under a 項目 that spans two), sits
+    // next to another.
     for (const spec of layout.columns) {
-      if (spec.label || !spec.relativeTo) continue;
+      if (placed.has(spec.id) || !spec.relativeTo) continue;
       const base = placed.get(spec.relativeTo);
-      if (base) placed.set(spec.id, { spec, col: base.col + (spec.offset ?? 0) });
+      const col = base ? base.col + (spec.offset ?? 0) : -1;
+      if (!base || (spec.label && [...placed.values()].some((p) => p.col === col))) continue;
+      placed.set(spec.id, { spec, col });
     }
     if (placed.size) bands.push({ top, bottom, columns: [...placed.values()], years: bandYears(hits, top, bottom) });
   }
@@ -168,6 +172,7 @@ export function readTableRecords(hits: LabelHits, layout: TableLayout): SurveyRe
       const texts: Record<string, TextRead> = {};
       const labelsRead: Record<string, string> = {};
       let indicatorLabel: TextRead | undefined;
+      let titleId: { id: TextRead; written: string } | undefined;
       const values: { baseline?: IndicatorValueRead; target?: IndicatorValueRead; series?: NonNullable<Indicator["series"]> } = {};
       const goals: Goal[] = [];
       for (const { spec, col, series, years, header } of band.columns) {
@@ -213,9 +218,13 @@ export function readTableRecords(hits: LabelHits, layout: TableLayout): SurveyRe
             if (rec.id.text !== read.text.trim()) rec.idWritten = read.text.trim();
             break;
           case "title": {
-            const t = parseTitleCell(read.text);
+            // The number may lead the title (`2 【新規】 協働事業の推進`): it is the row's id unless an id column gives one.
+            const lead = spec.idInTitle ? splitLeadingId(read.text) : undefined;
+            if (lead) titleId = { id: { ...read, text: lead.id }, written: lead.written };
+            const t = parseTitleCell(lead ? lead.rest : read.text);
             const ended = ENDED_RE.exec(t.title);
-            rec.title = { ...read, text: ended ? t.title.slice(0, ended.index).trim() : t.title };
+            const title = ended ? t.title.slice(0, ended.index).trim() : t.title;
+            if (title || !lead) rec.title = { ...read, text: title };
             if (ended) rec.ended = true;
             rec.tags = t.tags.filter((x) => x !== "主要");
             if (t.tags.includes("主要")) rec.marks = ["主要"];
@@ -238,6 +247,10 @@ export function readTableRecords(hits: LabelHits, layout: TableLayout): SurveyRe
             else texts[spec.id] = read;
             break;
         }
+      }
+      if (titleId && !rec.id) {
+        rec.id = titleId.id;
+        if (titleId.written !== titleId.id.text) rec.idWritten = titleId.written;
       }
       if (group) rec.group = group;
       if (band.columns.some((c) => c.spec.goals)) rec.goals = goals;

@@ -154,7 +154,10 @@ export type FormField =
 /** A column of a table layout: every data row has one value in it. */
 export interface TableColumn {
   readonly id: FieldId;
-  /** The header label key. A column without a header is placed `offset` columns from another column (`relativeTo`). */
+  /**
+   * The header label key. A column without a header is placed `offset` columns from another column (`relativeTo`);
+   * a column with both is placed so only on a sheet whose header band lacks its label.
+   */
   readonly label?: string;
   readonly relativeTo?: FieldId;
   readonly offset?: number;
@@ -170,6 +173,11 @@ export interface TableColumn {
   readonly years?: string;
   /** Numeric goals written in this column's text are read into the record's `goals`. */
   readonly goals?: boolean;
+  /**
+   * For a title column: the cell may start with the record's number (`1 協働推進体制の充実`, `No.3 …`, `(3) …`,
+   * full-width digits too). The number is the row's id unless an id column gives one; it is never part of the title.
+   */
+  readonly idInTitle?: boolean;
   /** The group column is filled on a group's first row only; carry it down. */
   readonly carryDown?: boolean;
   readonly required?: RequiredWhen;

@@ -67,8 +67,9 @@ function item(profileId: string, record: SurveyRecord | undefined, row: SurveyRe
   };
 }
 
+/** A list whose rows are numbered: in a No. column, or at the start of the title cell (`idInTitle`). */
 function listHasIds(profile: Profile): boolean {
-  return profile.layouts.some((l) => l.role === "list" && (l.shape === "table" ? l.columns.some((c) => c.id === "id") : l.fields.some((f) => f.id === "id")));
+  return profile.layouts.some((l) => l.role === "list" && (l.shape === "table" ? l.columns.some((c) => c.id === "id" || c.idInTitle) : l.fields.some((f) => f.id === "id")));
 }
 
 /** Items of one workbook, in the list sheet's order when there is one, else in sheet order. */
