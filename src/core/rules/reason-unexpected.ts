@@ -16,6 +16,8 @@ export const reasonUnexpected: RecordRule = {
   check(rec, env) {
     const out: Finding[] = [];
     if (rec.role !== "records" || !rec.texts.reason || !reasonText(rec)) return out;
+    // A 年次計画 row with its 実施状況 left empty is not known to be under way (REQUIRED-MISSING reports it).
+    if ((rec.plans ?? []).some((p) => p.statusLabel && !p.status)) return out;
     const statuses = statusesOf(rec);
     if (statuses.length === 0 || !statuses.every((s) => s.code.parsed.code && UNDER_WAY.includes(s.code.parsed.code))) return out;
     out.push(finding("REASON-UNEXPECTED", env.severity, rec, rec.texts.reason.cell, "rule.REASON-UNEXPECTED"));
