@@ -165,7 +165,7 @@ export const KODAIRA_YEARS = ["平成29年度", "平成30年度", "平成31年�
  *   F5 task, G5:J5 its years (one row per further task or indicator)
  *   with one body row: A7 当初予定(P) header, C7 所管課, D7 取組実績(D), F7 1次評価(C), G7 2次評価(C), H7 来年度…(A);
  *   A8 plan, C8 departments, D8 result, F8 eval1 rating, G8 eval2 rating, H8 next; F9 eval1 comment, G9 eval2 comment;
- *   A10 `平成29年度実績` … (yearly results), A11 … values.
+ *   A11 `平成29年度実績`, C11, E11, G11 (yearly results), their values in row 12.
  * Rows move down by one for each body row past the first (more tasks or indicators).
  */
 export function kodairaSurvey(input: Partial<SurveySheetInput> = {}): SheetGrid {
