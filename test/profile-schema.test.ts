@@ -14,6 +14,9 @@ import { checkProfile, COLUMN_TYPES, FIELD_IDS, FIELD_TYPES, REQUIRED_WHEN } fro
 import { describeProfileProblems, parseUserProfile } from "../src/core/profile/user-profile";
 import { t } from "../src/core/i18n";
 import { RULE_IDS } from "../src/core/model/finding";
+import { rulesSchema } from "../src/core/profile/rules-schema";
+import { paramsSchemaOf } from "../src/core/rules";
+import { parseFiscalYear } from "../src/core/values/wareki";
 import { BUILT_IN_PROFILES } from "../src/core/profiles";
 import { validateWorkbook } from "../src/core/validate";
 import { profilesFor } from "../src/taskpane/use-checker";
@@ -34,6 +37,16 @@ const PROFILE_FILES = [
 const EXAMPLE = "docs/examples/example-city-chosahyo.json";
 
 const ajv = new Ajv({ allErrors: true, strict: false });
+// The two formats rule parameters use (rules/params.ts), as the checker reads them.
+ajv.addFormat("regex", (s: string) => {
+  try {
+    new RegExp(s, "u");
+    return true;
+  } catch {
+    return false;
+  }
+});
+ajv.addFormat("fiscal-year", (s: string) => parseFiscalYear(s) !== null);
 const fitsSchema = ajv.compile(schema);
 function schemaErrors(json: unknown): ErrorObject[] {
   return fitsSchema(json) ? [] : [...(fitsSchema.errors ?? [])];
@@ -58,6 +71,10 @@ describe("JSON Schema of profiles", () => {
     const text = JSON.stringify(schema);
     expect(text).toContain(JSON.stringify(FIELD_TYPES));
     expect(text).toContain(JSON.stringify(COLUMN_TYPES));
+  });
+
+  test("the rules section is the one the rules' parameter declarations give (after changing one, run npm run schema)", () => {
+    expect((schema as { properties: Json }).properties.rules).toEqual(JSON.parse(JSON.stringify(rulesSchema())));
   });
 
   // Each broken file: what a user got wrong, and the path the checker must name.
@@ -86,6 +103,27 @@ describe("JSON Schema of profiles", () => {
     ["an id with capitals and spaces", (p) => {
       p.id = "My City";
     }, "id"],
+    ["a number where a list of ratings is meant (positive: 5)", (p) => {
+      (p.rules as Json)["IND-RATING-CONFLICT"] = { params: { positive: 5 } };
+    }, "rules.IND-RATING-CONFLICT.params.positive"],
+    ['one string where a list of codes is meant (codes: "SB")', (p) => {
+      (p.rules as Json)["EVAL-COMMENT-MISSING"] = { params: { codes: "SB" } };
+    }, "rules.EVAL-COMMENT-MISSING.params.codes"],
+    ["a misspelt parameter (positiv)", (p) => {
+      (p.rules as Json)["IND-RATING-CONFLICT"] = { params: { positiv: ["S"] } };
+    }, "rules.IND-RATING-CONFLICT.params.positiv"],
+    ["a parameter for a rule that takes none", (p) => {
+      (p.rules as Json)["CODE-VARIANT"] = { params: { strict: true } };
+    }, "rules.CODE-VARIANT.params.strict"],
+    ["a pattern that is not a regular expression", (p) => {
+      (p.rules as Json)["LIST-MISMATCH"] = { params: { ignoredNotes: ["(旧"] } };
+    }, "rules.LIST-MISMATCH.params.ignoredNotes"],
+    ["a plan period that is not a fiscal year", (p) => {
+      (p.rules as Json)["YEAR-HEADER"] = { params: { planPeriod: { from: "来年度", to: 2020 } } };
+    }, "rules.YEAR-HEADER.params.planPeriod.from"],
+    ["goals without results", (p) => {
+      (p.rules as Json)["GOAL-STATUS-MISMATCH"] = { params: { goals: "plan" } };
+    }, "rules.GOAL-STATUS-MISMATCH.params.results"],
   ];
 
   test.each(BROKEN)("refused by both, naming the field: %s", (_what, breakIt, pathNamed) => {
@@ -95,9 +133,13 @@ describe("JSON Schema of profiles", () => {
     const { profile, problems } = checkProfile(p);
     expect(profile).toBeUndefined();
     expect(problems.map((x) => x.path)).toContain(pathNamed);
-    // And the message a user reads names it too.
-    expect(describeProfileProblems(problems, "ja").join("\n")).toContain(pathNamed);
-    expect(describeProfileProblems(problems, "en").join("\n")).toContain(pathNamed);
+    // And the message a user reads names it too: a rule parameter by its rule and its field (`params.positive`).
+    const param = /^rules\.([A-Z0-9-]+)\.(params\..+)$/.exec(pathNamed);
+    for (const lang of ["ja", "en"] as const) {
+      const text = describeProfileProblems(problems, lang).join("\n");
+      if (param) for (const part of [p.id as string, param[1], param[2]]) expect(text).toContain(part);
+      else expect(text).toContain(pathNamed);
+    }
   });
 
   test("a schedule column must say which headers are its years, in both", () => {
@@ -168,7 +210,7 @@ describe("例示市's profile (the worked example in docs/profiles.md)", () => {
 
 describe("docs/profiles.md, Rules and their parameters", () => {
   const doc = readFileSync(path.join(ROOT, "docs/profiles.md"), "utf8");
-  const section = doc.slice(doc.indexOf("## Rules and their parameters"), doc.indexOf("## Worked example"));
+  const section = doc.slice(doc.indexOf("## Rules and their parameters"), doc.indexOf("### Parameters"));
   const rows = new Map(
     section
       .split("\n")
@@ -189,6 +231,28 @@ describe("docs/profiles.md, Rules and their parameters", () => {
       for (const [id, setting] of Object.entries(p.rules)) {
         for (const key of Object.keys(setting?.params ?? {})) expect(`${id} ${rows.get(id)?.params}`).toContain(`\`${key}\``);
       }
+    }
+  });
+
+  test("the Parameters table lists every parameter a rule declares, with its default", () => {
+    const table = doc.slice(doc.indexOf("### Parameters"), doc.indexOf("## Worked example"));
+    const documented = new Map<string, string>(
+      table
+        .split("\n")
+        .filter((l) => l.startsWith("| `"))
+        .map((l) => {
+          const cells = l.split(" | ");
+          return [`${cells[0].slice(3, -1)} ${cells[1].slice(1, -1)}`, cells[3]];
+        }),
+    );
+    const declared = new Map<string, unknown>();
+    for (const id of RULE_IDS) {
+      for (const [name, p] of Object.entries(paramsSchemaOf(id)?.properties ?? {})) declared.set(`${id} ${name}`, p.default);
+    }
+    expect([...documented.keys()].sort()).toEqual([...declared.keys()].sort());
+    for (const [key, def] of declared) {
+      const cell = documented.get(key)!;
+      expect([key, cell === "—" ? undefined : JSON.parse(cell.slice(1, -1))]).toEqual([key, def]);
     }
   });
 });

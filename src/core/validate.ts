@@ -13,6 +13,7 @@ import { readRecords, recogniseSheet, type SheetOverride } from "./profile/recog
 import type { Profile, RuleSetting, Severity, Stage } from "./profile/types";
 import { Family } from "./rules/family";
 import { RULES } from "./rules";
+import { RuleParamError } from "./rules/params";
 import type { RecordRule, WorkbookRule } from "./rules/types";
 
 export interface ValidateOptions {
@@ -140,7 +141,7 @@ export function runRules(
   const failed = new Set<string>();
   const ruleFailed = (ruleId: RuleId, sheet: string, cell: string, e: unknown) => {
     failed.add(`${ruleId}\u0000${sheet}`);
-    const reason = e instanceof Error ? e.message.split("\n")[0] : String(e);
+    const reason = e instanceof RuleParamError ? e.reason : e instanceof Error ? e.message.split("\n")[0] : String(e);
     findings.push({ ruleId: "RULE-FAILED", severity: "error", sheet, cell, message: both("rule.RULE-FAILED", { rule: ruleId, reason }) });
   };
   for (const sheet of read) {

@@ -2,7 +2,10 @@
  * Checks a profile file before use, so that a municipality's own profile fails with a message that names the
  * bad field (`layouts[0].fields[3].lable: unknown field`) rather than misbehaving at run time.
  */
-import { RULE_IDS } from "../model/finding";
+import { both, type LocalizedText } from "../i18n";
+import { RULE_IDS, type RuleId } from "../model/finding";
+import { paramsSchemaOf } from "../rules";
+import { checkParamValue, FIELD_ID_REF, NO_PARAMS, type ParamDefinitions, type ParamProblem, paramProblemText } from "../rules/params";
 import type { Profile } from "./types";
 
 export interface ProfileProblem {
@@ -10,6 +13,8 @@ export interface ProfileProblem {
   readonly path: string;
   readonly problem: "unknown-field" | "missing" | "wrong-type" | "bad-value" | "unknown-reference";
   readonly detail?: string;
+  /** A rule parameter's problem in both languages, naming the profile, the rule and the field. */
+  readonly message?: LocalizedText;
 }
 
 type Json = unknown;
@@ -48,7 +53,7 @@ function checkHeadings(c: Checker, v: unknown, path: string): void {
   });
 }
 export const REQUIRED_WHEN = ["always", "final-stage", "unless-parent", "unless-ended", "never"];
-const SEVERITIES = ["error", "warning", "info"];
+export const SEVERITIES = ["error", "warning", "info"];
 
 class Checker {
   readonly problems: ProfileProblem[] = [];
@@ -249,6 +254,24 @@ function checkLayout(c: Checker, v: Json, path: string, codeSets: Set<string>): 
   }
 }
 
+const PARAM_DEFINITIONS: ParamDefinitions = { [FIELD_ID_REF]: { enum: FIELD_IDS } };
+
+/** A rule's `params` against what its rules declare (rules/params.ts); a rule that declares none takes none. */
+function checkRuleParams(c: Checker, profile: string | LocalizedText, rule: RuleId, params: Json, path: string): void {
+  const declared = paramsSchemaOf(rule);
+  for (const found of checkParamValue(declared ?? NO_PARAMS, params, "params", PARAM_DEFINITIONS)) {
+    // For a rule without parameters, say so rather than what shape of nothing it wants.
+    const x: ParamProblem = declared ? found : { kind: "unknown", field: found.field, allowed: [] };
+    const text = paramProblemText(x);
+    c.problems.push({
+      path: join(path, x.field),
+      problem: x.kind === "wrong" ? "wrong-type" : x.kind === "missing" ? "missing" : "unknown-field",
+      detail: text.en,
+      message: both("profile.problem.param", { profile, rule, problem: text }),
+    });
+  }
+}
+
 export function checkProfile(json: Json): { profile?: Profile; problems: ProfileProblem[] } {
   const c = new Checker();
   if (!c.obj(json, "")) return { problems: c.problems };
@@ -256,6 +279,7 @@ export function checkProfile(json: Json): { profile?: Profile; problems: Profile
   c.keys(v, "", ["id", "name", "description", "layouts", "codeSets", "groups", "indicators", "rules"], ["id", "name", "layouts", "codeSets", "rules"]);
   if (c.str(v.id, "id") && !/^[a-z0-9][a-z0-9-]*$/.test(v.id)) c.add("id", "bad-value", "lower-case letters, digits and -");
   c.localized(v.name, "name");
+  const profileName = typeof v.id === "string" && v.id ? v.id : both("profile.noId");
   if (v.description !== undefined) c.localized(v.description, "description");
   const codeSets = new Set<string>();
   if (c.obj(v.codeSets, "codeSets")) {
@@ -289,7 +313,7 @@ export function checkProfile(json: Json): { profile?: Profile; problems: Profile
       c.keys(s, p, ["enabled", "severity", "params"], []);
       if (s.enabled !== undefined && typeof s.enabled !== "boolean") c.add(join(p, "enabled"), "wrong-type", "boolean");
       if (s.severity !== undefined) c.str(s.severity, join(p, "severity"), SEVERITIES);
-      if (s.params !== undefined) c.obj(s.params, join(p, "params"));
+      if (s.params !== undefined) checkRuleParams(c, profileName, id as RuleId, s.params, p);
     }
   }
   return c.problems.length ? { problems: c.problems } : { profile: json as unknown as Profile, problems: [] };

@@ -25,7 +25,7 @@ export function parseUserProfile(text: string): UserProfileResult {
 
 /** One line per problem, naming the field's path: `layouts[0].fields[4].lable: 不明な項目です…`. */
 export function describeProfileProblems(problems: readonly ProfileProblem[], lang: Lang, max = 5): string[] {
-  const lines = problems.slice(0, max).map((p) => t(lang, `profile.problem.${p.problem}`, { path: p.path || "(root)", detail: p.detail ?? "" }));
+  const lines = problems.slice(0, max).map((p) => p.message?.[lang] ?? t(lang, `profile.problem.${p.problem}`, { path: p.path || "(root)", detail: p.detail ?? "" }));
   if (problems.length > max) lines.push(t(lang, "profile.problem.more", { count: problems.length - max }));
   return lines;
 }

@@ -10,19 +10,26 @@ import { both, type LocalizedText, t } from "../i18n";
 import type { Finding } from "../model/finding";
 import { clip, finding } from "./helpers";
 import { cellYear, isPlanned, planText } from "./plan-cell-order";
+import { CODE_LIST, declareParams, readParams } from "./params";
 import type { RecordRule } from "./types";
 
 const DONE = "◎";
-const DEFAULT_CONTINUATION = ["運用", "→"];
+export const DONE_BUT_SCHEDULED_PARAMS = declareParams<{ continuation: readonly string[] }>({
+  continuation: {
+    schema: CODE_LIST,
+    default: ["運用", "→"],
+    description: "Plan words that only continue operation: a ◎ row whose later cells hold only these is told apart from one that plans new milestones.",
+  },
+});
 
 export const doneButScheduled: RecordRule = {
   id: "DONE-BUT-SCHEDULED",
   scope: "record",
   defaultSeverity: "warning",
+  params: DONE_BUT_SCHEDULED_PARAMS,
   check(rec, env) {
     const out: Finding[] = [];
-    const param = env.setting.params?.continuation;
-    const continuation = new Set(Array.isArray(param) ? param.filter((x): x is string => typeof x === "string") : DEFAULT_CONTINUATION);
+    const continuation = new Set(readParams(DONE_BUT_SCHEDULED_PARAMS, env.setting).continuation);
     for (const row of rec.plans ?? []) {
       if (row.status?.parsed.code !== DONE || row.cells.length === 0) continue;
       const assessed = env.fiscalYear ?? row.cells[0].fiscalYear;

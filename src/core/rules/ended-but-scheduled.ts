@@ -13,20 +13,27 @@ import type { Finding } from "../model/finding";
 import type { TextRead } from "../model/record";
 import { fieldLabel } from "./field-label";
 import { finding } from "./helpers";
+import { declareParams, FIELD_ID_LIST, readParams } from "./params";
 import type { RecordRule } from "./types";
 
-const DEFAULT_FIELDS = ["purpose", "tasks", "plan", "planNext"];
+export const ENDED_BUT_SCHEDULED_PARAMS = declareParams<{ endedFields: readonly string[] }>({
+  endedFields: {
+    schema: FIELD_ID_LIST,
+    default: ["purpose", "tasks", "plan", "planNext"],
+    description: "The fields an ended item (※…終了) must leave empty; each filled one is reported.",
+  },
+});
 const ENDED_NOTE = /※[^※]*(?:終了|廃止)\s*$/;
 
 export const endedButScheduled: RecordRule = {
   id: "ENDED-BUT-SCHEDULED",
   scope: "record",
   defaultSeverity: "warning",
+  params: ENDED_BUT_SCHEDULED_PARAMS,
   check(rec, env) {
     const out: Finding[] = [];
     if (!rec.ended) return out;
-    const param = env.setting.params?.endedFields;
-    const fields = Array.isArray(param) ? param.filter((x): x is string => typeof x === "string") : DEFAULT_FIELDS;
+    const fields = readParams(ENDED_BUT_SCHEDULED_PARAMS, env.setting).endedFields;
     const note = ENDED_NOTE.exec(cellText(rec.title?.raw ?? null))?.[0].trim() ?? "終了";
     const report = (field: string, read: { cell: TextRead["cell"] }, name = fieldLabel(env.profile, rec, field)) =>
       out.push(finding("ENDED-BUT-SCHEDULED", env.severity, rec, read.cell, "rule.ENDED-BUT-SCHEDULED", { note, field: name }));

@@ -9,18 +9,28 @@
 import type { Finding } from "../model/finding";
 import { fieldLabel } from "./field-label";
 import { clip, finding } from "./helpers";
+import { declareParams, FIELD_ID_LIST, readParams } from "./params";
 import type { RecordRule } from "./types";
+
+export const GOAL_BASELINE_MISSING_PARAMS = declareParams<{ goalBaselineColumns: readonly string[] }>({
+  goalBaselineColumns: {
+    schema: FIELD_ID_LIST,
+    default: [],
+    description: "The goal columns whose numeric goals need a baseline; with none, this check is off.",
+  },
+});
 
 export const goalBaselineMissing: RecordRule = {
   id: "GOAL-BASELINE-MISSING",
   scope: "record",
   defaultSeverity: "warning",
+  params: GOAL_BASELINE_MISSING_PARAMS,
   check(rec, env) {
     const out: Finding[] = [];
-    const param = env.setting.params?.goalBaselineColumns;
-    if (!Array.isArray(param) || !rec.goals?.length) return out;
+    const columns = readParams(GOAL_BASELINE_MISSING_PARAMS, env.setting).goalBaselineColumns;
+    if (columns.length === 0 || !rec.goals?.length) return out;
     for (const g of rec.goals) {
-      if (!param.includes(g.column) || g.baseline || !(g.target || g.relative)) continue;
+      if (!columns.includes(g.column) || g.baseline || !(g.target || g.relative)) continue;
       out.push(
         finding("GOAL-BASELINE-MISSING", env.severity, rec, g.cell, "rule.GOAL-BASELINE-MISSING", {
           field: fieldLabel(env.profile, rec, g.column),

@@ -17,7 +17,17 @@ import type { Finding } from "../model/finding";
 import type { SurveyRecord, TextRead } from "../model/record";
 import { fieldLabel } from "./field-label";
 import { finding } from "./helpers";
+import { declareParams, FIELD_ID_REF, readParams } from "./params";
 import type { RecordRule } from "./types";
+
+// Both or neither: one without the other would switch the rule on and find nothing.
+export const GOAL_STATUS_MISMATCH_PARAMS = declareParams<{ goals?: string; results?: string }>(
+  {
+    goals: { schema: { $ref: FIELD_ID_REF }, description: "The field id of the plan column whose goals carry the 前年度末の状況 figure." },
+    results: { schema: { $ref: FIELD_ID_REF }, description: "The field id of the results column those figures are compared with." },
+  },
+  ["goals", "results"],
+);
 
 function textOf(rec: SurveyRecord, field: string): TextRead | undefined {
   return field === "purpose" ? rec.purpose : rec.texts[field as keyof SurveyRecord["texts"]];
@@ -29,10 +39,11 @@ export const goalStatusMismatch: RecordRule = {
   id: "GOAL-STATUS-MISMATCH",
   scope: "record",
   defaultSeverity: "warning",
+  params: GOAL_STATUS_MISMATCH_PARAMS,
   check(rec, env) {
     const out: Finding[] = [];
-    const param = env.setting.params ?? {};
-    if (typeof param.goals !== "string" || typeof param.results !== "string" || !rec.goals?.length) return out;
+    const param = readParams(GOAL_STATUS_MISMATCH_PARAMS, env.setting);
+    if (param.goals === undefined || param.results === undefined || !rec.goals?.length) return out;
     const results = textOf(rec, param.results);
     const plans = textOf(rec, param.goals);
     if (!results || !plans) return out;

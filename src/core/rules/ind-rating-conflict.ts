@@ -8,7 +8,13 @@ import type { Finding } from "../model/finding";
 import type { CodeRead } from "../model/record";
 import { directionSetting } from "../indicators/directions";
 import { clip, commentOf, finding } from "./helpers";
+import { CODE_LIST, declareParams, readParams } from "./params";
 import type { RecordRule } from "./types";
+
+export const IND_RATING_CONFLICT_PARAMS = declareParams<{ positive: readonly string[]; negative: readonly string[] }>({
+  positive: { schema: CODE_LIST, default: ["S", "A"], description: "Good ratings: reported when every due indicator is unmet." },
+  negative: { schema: CODE_LIST, default: ["B"], description: "Poor ratings: reported when every indicator is met." },
+});
 
 function details(pairs: { name: string; a: Achievement }[]): string {
   return pairs
@@ -24,11 +30,11 @@ export const indRatingConflict: RecordRule = {
   id: "IND-RATING-CONFLICT",
   scope: "record",
   defaultSeverity: "warning",
+  params: IND_RATING_CONFLICT_PARAMS,
   check(rec, env) {
     const out: Finding[] = [];
     if (rec.role !== "records" || rec.indicators.length === 0) return out;
-    const positive = (env.setting.params?.positive as string[] | undefined) ?? ["S", "A"];
-    const negative = (env.setting.params?.negative as string[] | undefined) ?? ["B"];
+    const { positive, negative } = readParams(IND_RATING_CONFLICT_PARAMS, env.setting);
     const fy = env.fiscalYear ?? rec.fiscalYear?.value;
     const evaluated = rec.indicators.map((i) => ({ name: indicatorName(i.label.text), a: evaluateIndicator(i, fy, directionSetting(env.profile, i)) }));
     const due = evaluated.filter((e) => e.a.status === "met" || e.a.status === "unmet");

@@ -30,6 +30,7 @@ import { requiredMissing } from "./required-missing";
 import { textHtml } from "./text-html";
 import { textInvisible } from "./text-invisible";
 import { textTooLong } from "./text-too-long";
+import type { ParamSchema, RuleParams } from "./params";
 import type { Rule } from "./types";
 import { valueUnparseable } from "./value-unparseable";
 import { yearHeader } from "./year-header";
@@ -83,4 +84,23 @@ export const RULES: readonly Rule[] = [
 
 export function ruleById(id: RuleId): Rule | undefined {
   return RULES.find((r) => r.id === id);
+}
+
+/**
+ * The JSON Schema of a rule id's `params`: a profile's setting for an id is every rule's that reports under it, so
+ * their declarations are joined (one name declared twice is a bug). Undefined for an id whose rules take none.
+ */
+export function paramsSchemaOf(id: RuleId): RuleParams["schema"] | undefined {
+  const declared = RULES.filter((r) => r.id === id && r.params).map((r) => r.params!.schema);
+  if (declared.length === 0) return undefined;
+  const properties: Record<string, ParamSchema> = {};
+  const required: string[] = [];
+  for (const s of declared) {
+    for (const [name, p] of Object.entries(s.properties)) {
+      if (properties[name]) throw new Error(`${id}: two rules declare the parameter ${name}`);
+      properties[name] = p;
+    }
+    required.push(...(s.required ?? []));
+  }
+  return { type: "object", additionalProperties: false, properties, ...(required.length ? { required } : {}) };
 }

@@ -14,9 +14,30 @@ import { normalizeForCompare } from "../values/text";
 import { fieldLabel } from "./field-label";
 import { clip, finding } from "./helpers";
 import { enabledPairings } from "./list-pairing";
+import { CODE_LIST, declareParams, readParams } from "./params";
 import type { WorkbookRule } from "./types";
 
-const DEFAULT_WILDCARDS = ["各所管課", "全課", "各課"];
+export const LIST_MISMATCH_PARAMS = declareParams<{
+  departmentWildcards: readonly string[];
+  departmentNotes: "compare" | "ignore";
+  ignoredNotes: readonly string[];
+}>({
+  departmentWildcards: {
+    schema: CODE_LIST,
+    default: ["各所管課", "全課", "各課"],
+    description: "Department names that stand for every department: a side that lists one never misses a department.",
+  },
+  departmentNotes: {
+    schema: { type: "string", enum: ["compare", "ignore"] },
+    default: "ignore",
+    description: "compare: a note on a department both sides list, such as （平成30年度より資産活用課）, must agree too.",
+  },
+  ignoredNotes: {
+    schema: { type: "array", items: { type: "string", format: "regex" } },
+    default: [],
+    description: "Regular expressions of department notes that are never compared (^旧).",
+  },
+});
 
 function names(rec: SurveyRecord): string[] {
   return (rec.departments?.list.departments ?? []).map((d) => normalizeForCompare(d.name)).filter(Boolean);
@@ -48,20 +69,6 @@ export function departmentNoteDifferences(row: SurveyRecord, rec: SurveyRecord, 
     const k = normalizeForCompare(d.name);
     const sheetNote = onSheet.get(k);
     if (sheetNote !== undefined && sheetNote !== noteKey(d, ignored)) out.push(d.name);
-  }
-  return out;
-}
-
-function regexes(v: unknown): RegExp[] {
-  if (!Array.isArray(v)) return [];
-  const out: RegExp[] = [];
-  for (const x of v) {
-    if (typeof x !== "string") continue;
-    try {
-      out.push(new RegExp(x, "u"));
-    } catch {
-      // A bad pattern in a profile ignores nothing.
-    }
   }
   return out;
 }
@@ -119,13 +126,16 @@ export const listMismatch: WorkbookRule = {
   id: "LIST-MISMATCH",
   scope: "workbook",
   defaultSeverity: "error",
+  params: LIST_MISMATCH_PARAMS,
   check(env) {
     const out: Finding[] = [];
     for (const { pairing: p, setting: s, profile } of enabledPairings(env)) {
       const textSeverity: Severity = s.severity === "error" ? "warning" : s.severity;
-      const wildcards = (s.setting.params?.departmentWildcards as string[] | undefined) ?? DEFAULT_WILDCARDS;
-      const compareNotes = s.setting.params?.departmentNotes === "compare";
-      const ignoredNotes = regexes(s.setting.params?.ignoredNotes);
+      const param = readParams(LIST_MISMATCH_PARAMS, s.setting);
+      const wildcards = param.departmentWildcards;
+      const compareNotes = param.departmentNotes === "compare";
+      // readParams has refused a pattern that does not compile.
+      const ignoredNotes = param.ignoredNotes.map((x) => new RegExp(x, "u"));
       const byTitle = p.rows.some((r) => r.id)
         ? undefined
         : pairListByTitle(

@@ -7,6 +7,7 @@ import type { SheetGrid } from "../model/grid";
 import type { SurveyRecord } from "../model/record";
 import type { Profile, RuleSetting, Stage } from "../profile/types";
 import type { Family } from "./family";
+import type { RuleParams } from "./params";
 
 export interface RuleEnv {
   readonly profile: Profile;
@@ -24,6 +25,8 @@ export interface RecordRule {
   readonly id: RuleId;
   readonly scope: "record";
   readonly defaultSeverity: Severity;
+  /** The parameters a profile may give it (params.ts); a rule without a declaration takes none. */
+  readonly params?: RuleParams;
   check(record: SurveyRecord, env: RuleEnv): Finding[];
 }
 
@@ -43,6 +46,8 @@ export interface WorkbookRule {
   readonly id: RuleId;
   readonly scope: "workbook";
   readonly defaultSeverity: Severity;
+  /** The parameters a profile may give it (params.ts); a rule without a declaration takes none. */
+  readonly params?: RuleParams;
   check(env: WorkbookEnv): Finding[];
 }
 

@@ -12,6 +12,7 @@ import type { Finding } from "../model/finding";
 import type { CellPos, YearHeader } from "../model/record";
 import { parseFiscalYear } from "../values/wareki";
 import { finding } from "./helpers";
+import { declareParams } from "./params";
 import type { RecordRule } from "./types";
 
 interface Span {
@@ -90,10 +91,20 @@ function checkRow(headers: readonly Header[], labelCell: CellPos, period: Span |
   });
 }
 
+const FISCAL_YEAR = { anyOf: [{ type: "string", format: "fiscal-year" }, { type: "integer", minimum: 1868 }] } as const;
+
+export const YEAR_HEADER_PARAMS = declareParams<{ planPeriod?: { readonly from: string | number; readonly to: string | number } }>({
+  planPeriod: {
+    schema: { type: "object", additionalProperties: false, required: ["from", "to"], properties: { from: FISCAL_YEAR, to: FISCAL_YEAR } },
+    description: "The plan period (計画期間) the year headers are checked against: fiscal years as a sheet writes them (平成29年度) or as numbers (2017).",
+  },
+});
+
 export const yearHeader: RecordRule = {
   id: "YEAR-HEADER",
   scope: "record",
   defaultSeverity: "error",
+  params: YEAR_HEADER_PARAMS,
   check(rec, env) {
     const findings: Finding[] = [];
     const period = planPeriod(env.setting.params?.planPeriod);
