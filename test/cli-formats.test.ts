@@ -74,7 +74,8 @@ test("小平 推進プログラム: every item present (23), the 3 ended ones, a
 test("小平 調査票: 58 sheets with 69 indicators, the list's 43 rows, and the ratings counted (2-1…2-4 have none)", async () => {
   const { human } = await validate("kodaira-h29.xlsx");
   expect(countsUnder(human.stdout, "評価一覧")).toBe("一覧 43 行");
-  expect(countsUnder(human.stdout, "No.1, No.2 … No.43 (58)")).toBe("58 件・指標 69・S 3・A 37・B 14");
+  // Each sheet's own count too: a 調査票 that gave none would stand on a line of its own.
+  expect(countsUnder(human.stdout, "No.1, No.2 … No.43 (58)")).toBe("58 件・各シート 1 件・指標 69・S 3・A 37・B 14");
 });
 
 test("in English the counts are English", async () => {

@@ -24,7 +24,7 @@ interface JsonFinding {
 }
 interface JsonFile {
   path: string;
-  sheets: { name: string; profile: string | null; score: number }[];
+  sheets: { name: string; profile: string | null; score: number; records: number }[];
   findings: JsonFinding[];
   error: null | { code: string; message: string };
 }
@@ -85,11 +85,11 @@ describe("--json on seeds/kodaira-h29.xlsx", () => {
     expect(Array.isArray(file.findings)).toBe(true);
   });
 
-  test("sheets: 59 entries of exactly {name, profile, score}, all read with kodaira-chosahyo, score between 0.6 and 1", () => {
+  test("sheets: 59 entries of exactly {name, profile, score, records}, all read with kodaira-chosahyo, score between 0.6 and 1", () => {
     const { sheets } = jaReport.files[0];
     expect(sheets).toHaveLength(59);
     for (const s of sheets) {
-      expect(Object.keys(s).sort()).toEqual(["name", "profile", "score"]);
+      expect(Object.keys(s).sort()).toEqual(["name", "profile", "records", "score"]);
       expect(typeof s.name).toBe("string");
       expect(s.name.length).toBeGreaterThan(0);
       expect(s.profile).toBe("kodaira-chosahyo");
@@ -99,6 +99,8 @@ describe("--json on seeds/kodaira-h29.xlsx", () => {
     }
     expect(new Set(sheets.map((s) => s.name)).size).toBe(59);
     expect(sheets[0].name).toBe("評価一覧");
+    // What each sheet gave: the list's 43 rows, one record per 調査票.
+    expect(sheets.map((s) => s.records)).toEqual([43, ...new Array<number>(58).fill(1)]);
     expect(sheets.map((s) => s.name)).toEqual(expect.arrayContaining(["No.1", "No.2-1", "No.2-4", "No.43"]));
   });
 

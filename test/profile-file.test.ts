@@ -94,7 +94,7 @@ describe("chosahyo validate --profile", () => {
     writeFileSync(profileFile, JSON.stringify(custom));
     const run = await cli(["validate", file, "--profile", profileFile, "--json"]);
     const json = JSON.parse(run.stdout);
-    expect(json.files[0].sheets).toEqual([{ name: "独自様式", profile: "my-city-chosahyo", score: 1 }]);
+    expect(json.files[0].sheets).toEqual([{ name: "独自様式", profile: "my-city-chosahyo", score: 1, records: 1 }]);
     expect(json.files[0].findings.filter((f: { ruleId: string }) => f.ruleId === "LABEL-MISSING")).toEqual([]);
     expect(run.code).toBe(0);
   });

@@ -185,7 +185,7 @@ describe("例示市's profile (the worked example in docs/profiles.md)", () => {
       writeFileSync(file, await specsToXlsx([relabelledSpec]));
       const run = await cli(["validate", file, "--profile", path.join(ROOT, EXAMPLE), "--json"]);
       const json = JSON.parse(run.stdout);
-      expect(json.files[0].sheets).toEqual([{ name: "例示市_3", profile: "example-city-chosahyo", score: 1 }]);
+      expect(json.files[0].sheets).toEqual([{ name: "例示市_3", profile: "example-city-chosahyo", score: 1, records: 1 }]);
       expect(json.files[0].findings.filter((f: { ruleId: string }) => f.ruleId === "LABEL-MISSING")).toEqual([]);
       expect(run.code).toBe(0);
     } finally {

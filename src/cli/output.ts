@@ -9,7 +9,8 @@ import type { FileResult } from "./validate-files";
 export interface JsonReport {
   readonly files: readonly {
     readonly path: string;
-    readonly sheets: readonly { readonly name: string; readonly profile: string | null; readonly score: number }[];
+    /** `records`: what the sheet gave (rows, on a list sheet); 0 for a sheet not recognised. */
+    readonly sheets: readonly { readonly name: string; readonly profile: string | null; readonly score: number; readonly records: number }[];
     readonly findings: readonly {
       readonly ruleId: string;
       readonly severity: string;
@@ -26,7 +27,7 @@ export function toJson(results: readonly FileResult[], lang: Lang): JsonReport {
   return {
     files: results.map((r) => ({
       path: r.path,
-      sheets: r.sheets.map((s) => ({ name: s.name, profile: s.profileId ?? null, score: Math.round(s.score * 100) / 100 })),
+      sheets: r.sheets.map((s) => ({ name: s.name, profile: s.profileId ?? null, score: Math.round(s.score * 100) / 100, records: s.records })),
       findings: r.findings.map((f) => ({
         ruleId: f.ruleId,
         severity: f.severity,
@@ -40,14 +41,19 @@ export function toJson(results: readonly FileResult[], lang: Lang): JsonReport {
   };
 }
 
-/** `79 件（年次計画 84 行）・◎ 13・○ 71・主要 23`: what was read, so a missed record shows as a wrong count. */
-function tallyLine(tally: Tally, lang: Lang, profiles: readonly Profile[]): string {
+/**
+ * `79 件（年次計画 84 行）・◎ 13・○ 71・主要 23`: what was read, so a missed record shows as a wrong count. `each`: what
+ * every sheet of a run of several gave (`58 件・各シート 1 件`).
+ */
+function tallyLine(tally: Tally, lang: Lang, profiles: readonly Profile[], role?: SheetReport["role"], each?: number): string {
   const parts: string[] = [];
-  // A list sheet (評価一覧, 目次) has rows, not records of its own.
-  if (tally.records || !tally.listRows) {
+  // A list sheet (評価一覧, 目次) has rows, not records of its own; one that gave none says 一覧 0 行, not 0 件.
+  const list = role === "list" || (role === undefined && tally.listRows > 0 && !tally.records);
+  if (!list) {
     parts.push(tally.planRows ? t(lang, "cli.tally.records-plans", { count: tally.records, plans: tally.planRows }) : t(lang, "cli.tally.records", { count: tally.records }));
   }
-  if (tally.listRows) parts.push(t(lang, "cli.tally.list-rows", { count: tally.listRows }));
+  if (tally.listRows || list) parts.push(t(lang, "cli.tally.list-rows", { count: tally.listRows }));
+  if (each !== undefined) parts.push(t(lang, list ? "cli.tally.each-list" : "cli.tally.each", { count: each }));
   if (tally.indicators) parts.push(t(lang, "cli.tally.indicators", { count: tally.indicators }));
   if (tally.goals) parts.push(t(lang, "cli.tally.goals", { count: tally.goals }));
   if (tally.ended) parts.push(t(lang, "cli.tally.ended", { count: tally.ended }));
@@ -56,7 +62,10 @@ function tallyLine(tally: Tally, lang: Lang, profiles: readonly Profile[]): stri
   return `    ${parts.join(t(lang, "cli.tally.separator"))}`;
 }
 
-/** Groups runs of sheets read with the same layout, so 58 調査票 take one line. */
+/**
+ * Groups runs of sheets read with the same layout that gave as many records each, so 58 調査票 take one line and a
+ * sheet that gave fewer (none) stands on its own line with its count.
+ */
 function sheetLines(sheets: readonly SheetReport[], lang: Lang, tallies?: ReadonlyMap<string, Tally>, profiles: readonly Profile[] = []): string[] {
   const out: string[] = [];
   const recognised = sheets.filter((s) => s.status === "recognised");
@@ -64,11 +73,12 @@ function sheetLines(sheets: readonly SheetReport[], lang: Lang, tallies?: Readon
   while (i < recognised.length) {
     const s = recognised[i];
     let j = i;
-    while (j + 1 < recognised.length && recognised[j + 1].profileId === s.profileId && recognised[j + 1].layoutId === s.layoutId) j++;
+    const same = (x: SheetReport) => x.profileId === s.profileId && x.layoutId === s.layoutId && x.records === s.records;
+    while (j + 1 < recognised.length && same(recognised[j + 1])) j++;
     const run = recognised.slice(i, j + 1);
     const names = run.length <= 4 ? run.map((x) => x.name).join(", ") : `${run[0].name}, ${run[1].name} … ${run[run.length - 1].name} (${run.length})`;
     out.push(t(lang, "cli.sheet.line", { name: names, profile: s.profileName?.[lang] ?? "", layout: s.layoutName?.[lang] ?? "" }));
-    if (tallies) out.push(tallyLine(mergeTallies(run.flatMap((x) => tallies.get(x.name) ?? [])), lang, profiles));
+    if (tallies) out.push(tallyLine(mergeTallies(run.flatMap((x) => tallies.get(x.name) ?? [])), lang, profiles, s.role, run.length > 1 ? s.records : undefined));
     i = j + 1;
   }
   return out;

@@ -9,10 +9,11 @@ import { parseOwned, sameSheetName } from "./owned";
 import { GridView, type SheetGrid, type SheetVisibility, type WorkbookSnapshot } from "./model/grid";
 import type { SurveyRecord } from "./model/record";
 import { SheetIndex } from "./profile/labels";
-import { readRecords, recogniseSheet, type SheetOverride } from "./profile/recognize";
+import { labelsMatched, readRecords, recogniseSheet, type SheetOverride } from "./profile/recognize";
 import type { Profile, RuleSetting, Severity, Stage } from "./profile/types";
 import { Family } from "./rules/family";
 import { RULES } from "./rules";
+import { readEmpty, type SheetRead } from "./rules/read-empty";
 import { RuleParamError } from "./rules/params";
 import type { RecordRule, WorkbookRule } from "./rules/types";
 
@@ -43,7 +44,10 @@ export interface SheetReport {
   readonly layoutName?: LocalizedText;
   /** Share of the layout's required labels found (0…1); 0 for an unrecognised sheet. */
   readonly score: number;
+  /** Records read from the sheet (list rows on a list sheet): what the CLI and the pane show for it. */
   readonly records: number;
+  /** What the sheet's layout holds: records, or rows of a list (評価一覧, 目次). */
+  readonly role?: "records" | "list";
   readonly trimmed?: { readonly rows: number; readonly cols: number };
   readonly protected?: boolean;
 }
@@ -82,6 +86,8 @@ export function workbookFiscalYear(records: readonly SurveyRecord[]): number | u
 export interface ReadSheetResult {
   readonly report: SheetReport;
   readonly records: SurveyRecord[];
+  /** For a recognised sheet: the labels its layout matched, for READ-EMPTY. */
+  readonly reading?: SheetRead["reading"];
 }
 
 /** Sheets the add-in generated, as the workbook's settings record them (owned.ts); the check leaves them out. */
@@ -117,8 +123,13 @@ export function readOneSheet(grid: SheetGrid, profiles: readonly Profile[], over
       layoutName: layout.name,
       score: rec.best.score,
       records: records.length,
+      role: layout.role,
     },
     records,
+    reading: {
+      ...labelsMatched(rec)!,
+      several: layout.shape === "table" || layout.recordsPerSheet === "stacked",
+    },
   };
 }
 
@@ -159,6 +170,8 @@ export function runRules(
       }
     });
   }
+  // Not a rule over records: whether each sheet gave the records its recognition and the list promise (READ-EMPTY).
+  findings.push(...readEmpty(read, opts.profiles));
   for (const rule of workbookRules) {
     try {
       findings.push(...runWorkbookRule(rule));

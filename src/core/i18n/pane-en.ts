@@ -66,6 +66,8 @@ export const paneEn: Record<keyof typeof paneJa, string> = {
   "pane.sheets.empty": "Press Validate to list the sheets recognised and their profiles.",
   "pane.sheets.summary": "{recognised} of {total} sheets were recognised. Sheets that are not recognised are never changed.",
   "pane.sheets.recognised": "{profile} ({layout}), {score}% match",
+  "pane.sheets.records": ", {count} records",
+  "pane.sheets.listRows": ", {count} list rows",
   "pane.sheets.unrecognised": "Not recognised as a survey sheet (left unchanged)",
   "pane.sheets.excluded": "Excluded by you",
   "pane.sheets.hidden": "· hidden sheet",
@@ -178,6 +180,7 @@ export const paneEn: Record<keyof typeof paneJa, string> = {
   "ruleName.ENDED-BUT-SCHEDULED": "ended item still planned",
   "ruleName.GOAL-BASELINE-MISSING": "numeric goal without a baseline",
   "ruleName.RULE-FAILED": "rule that could not run",
+  "ruleName.READ-EMPTY": "too few records read",
 
   "demo.title": "Chosahyo Checker (browser version)",
   "demo.file": "Open file: {name}",

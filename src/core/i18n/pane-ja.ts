@@ -65,6 +65,8 @@ export const paneJa = {
   "pane.sheets.empty": "「検証」を押すと、認識したシートとそのプロファイルを表示します。",
   "pane.sheets.summary": "{total} シートのうち {recognised} シートを認識しました。認識できないシートは変更しません。",
   "pane.sheets.recognised": "{profile}（{layout}）・一致 {score}%",
+  "pane.sheets.records": "・{count} 件",
+  "pane.sheets.listRows": "・一覧 {count} 行",
   "pane.sheets.unrecognised": "調査票として認識できません（変更しません）",
   "pane.sheets.excluded": "対象外に指定されています",
   "pane.sheets.hidden": "・非表示のシート",
@@ -178,6 +180,7 @@ export const paneJa = {
   "ruleName.ENDED-BUT-SCHEDULED": "終了した取組の予定",
   "ruleName.GOAL-BASELINE-MISSING": "基準値のない数値目標",
   "ruleName.RULE-FAILED": "点検できなかった規則",
+  "ruleName.READ-EMPTY": "読み取れた件数の不足",
 
   // ---- the browser demo
   "demo.title": "調査票チェッカー（ブラウザ版）",

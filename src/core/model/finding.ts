@@ -52,6 +52,8 @@ export const RULE_IDS = [
   "GOAL-BASELINE-MISSING",
   // Not a check: a rule that failed on a sheet (a bad parameter in a profile), reported instead of losing the file.
   "RULE-FAILED",
+  // A recognised sheet that gave no record, or fewer than its list names (rules/read-empty.ts).
+  "READ-EMPTY",
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];

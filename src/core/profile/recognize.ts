@@ -8,7 +8,7 @@ import { compileLayout, LabelHits, type LayoutScore } from "./compiled";
 import { SheetIndex } from "./labels";
 import { readFormRecord, readStackedRecords } from "./read-form";
 import { readTableRecords } from "./read-table";
-import type { Profile } from "./types";
+import type { LabelSpec, Profile } from "./types";
 
 export interface Recognition {
   readonly sheet: string;
@@ -58,6 +58,38 @@ export function readRecords(rec: Recognition): SurveyRecord[] {
   const layout = rec.best.compiled.layout;
   if (layout.shape === "form") return layout.recordsPerSheet === "stacked" ? readStackedRecords(rec.hits, layout) : [readFormRecord(rec.hits, layout)];
   return readTableRecords(rec.hits, layout);
+}
+
+/** A label as a message names it: its first text, `{FY}` shown as ◯◯ and `*` left out. */
+export function labelDisplayText(spec: LabelSpec | undefined, key: string): string {
+  return spec?.text[0]?.replace(/\{FY\}/g, "◯◯").replace(/\*/g, "") || key;
+}
+
+/**
+ * What the recognition matched on a sheet, for READ-EMPTY: the layout's labels found (as written, in reading order)
+ * and the required ones not found. Recognition needs only a share of the required labels, reading may need them all.
+ */
+export interface LabelsMatched {
+  /** The first label found, in reading order: the sheet's header as the layout sees it. */
+  readonly at?: { readonly row: number; readonly col: number };
+  readonly found: readonly string[];
+  readonly missing: readonly string[];
+}
+
+/** A heading written over two lines (`主な推進⏎担当課`) as one: Japanese runs on, other text gets a space. */
+function oneLine(text: string): string {
+  const parts = text.split(/\s*\n\s*/).map((p) => p.trim()).filter(Boolean);
+  return parts.reduce((out, p) => out + (/[\x21-\x7e]$/.test(out) && /^[\x21-\x7e]/.test(p) ? " " : "") + p, "");
+}
+
+export function labelsMatched(rec: Recognition): LabelsMatched | undefined {
+  if (!rec.best || !rec.hits) return undefined;
+  const layout = rec.best.compiled.layout;
+  const firsts = [...rec.hits.byKey.values()].map((hits) => hits[0]).sort((a, b) => a.row - b.row || a.col - b.col);
+  // Two keys may match one cell (所管課 is a 調査票's department and a list's rating header): name the cell once.
+  const found = [...new Set(firsts.map((h) => oneLine(h.text)))];
+  const missing = layout.recognition.required.filter((k) => !rec.hits!.has(k)).map((k) => labelDisplayText(layout.labels[k], k));
+  return { at: firsts[0] && { row: firsts[0].row, col: firsts[0].col }, found, missing };
 }
 
 /** Convenience for tests and the CLI: recognise and read one grid. */

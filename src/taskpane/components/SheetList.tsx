@@ -60,11 +60,13 @@ export function SheetList({ report, profiles, overrides, disabled, onOverride }:
   const status = (s: SheetReport): string => {
     if (owned(s)) return tr("pane.sheets.owned");
     if (s.status === "recognised") {
-      return tr("pane.sheets.recognised", {
+      const recognisedAs = tr("pane.sheets.recognised", {
         profile: s.profileName?.[lang] ?? s.profileId ?? "",
         layout: s.layoutName?.[lang] ?? s.layoutId ?? "",
         score: Math.round(s.score * 100),
       });
+      // What the sheet gave, so a sheet recognised but read short shows it here too.
+      return recognisedAs + tr(s.role === "list" ? "pane.sheets.listRows" : "pane.sheets.records", { count: s.records });
     }
     return tr(s.status === "excluded" ? "pane.sheets.excluded" : "pane.sheets.unrecognised");
   };
