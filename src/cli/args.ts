@@ -1,5 +1,6 @@
 /** Command-line arguments of `chosahyo`. Errors carry a catalogue key, never a stack trace. */
 import { isLang, type Lang, type MessageKey, type MessageParams } from "../core/i18n";
+import { parseFiscalYearOption, parsePlanPeriod, type YearSpan } from "../core/plan-period";
 import { STAGES, type Stage } from "../core/profile/types";
 
 export interface ValidateArgs {
@@ -9,6 +10,9 @@ export interface ValidateArgs {
   readonly lang: Lang;
   /** Undefined when --stage was not given: the stage stored in each workbook applies, else 提出前. */
   readonly stage?: Stage;
+  /** `--fiscal-year` / `--plan-period`: win over the workbook's settings and what its sheets state. */
+  readonly fiscalYear?: number;
+  readonly planPeriod?: YearSpan;
   readonly profiles: readonly string[];
   readonly progress: "auto" | "never";
   /** Per-file budget in seconds (`--timeout`): a file that takes longer is stopped and reported. */
@@ -25,6 +29,8 @@ export interface SummarizeArgs {
   readonly lang: Lang;
   /** Undefined when --stage was not given: the stage stored in each workbook applies, else 提出前. */
   readonly stage?: Stage;
+  readonly fiscalYear?: number;
+  readonly planPeriod?: YearSpan;
   readonly profiles: readonly string[];
   readonly includeReposts: boolean;
   readonly progress: "auto" | "never";
@@ -76,6 +82,8 @@ export function parseArgs(argv: readonly string[]): Args {
   const profiles: string[] = [];
   let json = false;
   let stage: Stage | undefined;
+  let fiscalYear: number | undefined;
+  let planPeriod: YearSpan | undefined;
   let progress: "auto" | "never" = "auto";
   let output: string | undefined;
   let includeReposts = false;
@@ -108,6 +116,18 @@ export function parseArgs(argv: readonly string[]): Args {
         const v = value().normalize("NFKC");
         if (!(STAGES as readonly string[]).includes(v)) throw fail("cli.arg.bad-stage");
         stage = v as Stage;
+        break;
+      }
+      case "--fiscal-year": {
+        const v = value();
+        fiscalYear = parseFiscalYearOption(v);
+        if (fiscalYear === undefined) throw fail("cli.arg.bad-fiscal-year", { value: v });
+        break;
+      }
+      case "--plan-period": {
+        const v = value();
+        planPeriod = parsePlanPeriod(v);
+        if (planPeriod === undefined) throw fail("cli.arg.bad-plan-period", { value: v });
         break;
       }
       case "--profile":
@@ -147,10 +167,14 @@ export function parseArgs(argv: readonly string[]): Args {
     }
   }
   if (inputs.length === 0) throw fail("cli.arg.no-input");
+  if (fiscalYear !== undefined && planPeriod && (fiscalYear < planPeriod.from || fiscalYear > planPeriod.to)) {
+    throw fail("cli.arg.fiscal-year-outside", { year: fiscalYear, from: planPeriod.from, to: planPeriod.to });
+  }
+  const years = { ...(fiscalYear !== undefined ? { fiscalYear } : {}), ...(planPeriod ? { planPeriod } : {}) };
   if (command === "summarize") {
     if (inputs.length > 1) throw fail("cli.summarize.one-input");
     if (!output) throw fail("cli.summarize.no-output");
-    return { command, input: inputs[0], output, lang, stage, profiles, includeReposts, progress, timeout };
+    return { command, input: inputs[0], output, lang, stage, ...years, profiles, includeReposts, progress, timeout };
   }
-  return { command: "validate", inputs, json, lang, stage, profiles, progress, timeout, ...(jobs !== undefined ? { jobs } : {}) };
+  return { command: "validate", inputs, json, lang, stage, ...years, profiles, progress, timeout, ...(jobs !== undefined ? { jobs } : {}) };
 }

@@ -71,7 +71,7 @@ async function runValidate(args: ValidateArgs, io: Io): Promise<number> {
     const inOrder = inInputOrder(files.length, (_i, r) => emit(r));
     await validateOnPool(files, {
       jobs,
-      setup: { profiles, stage: args.stage, lang: args.lang, seconds: args.timeout },
+      setup: { profiles, stage: args.stage, fiscalYear: args.fiscalYear, planPeriod: args.planPeriod, lang: args.lang, seconds: args.timeout },
       onResult: (index, r) => {
         done++;
         inOrder(index, r);
@@ -86,6 +86,8 @@ async function runValidate(args: ValidateArgs, io: Io): Promise<number> {
       const opts: ValidateFileOptions = {
         profiles,
         stage: args.stage,
+        fiscalYear: args.fiscalYear,
+        planPeriod: args.planPeriod,
         lang: args.lang,
         onSheet: (done, total) => {
           // Only big jobs get a bar: several files, or a workbook with many sheets.

@@ -1,4 +1,5 @@
 /** Human and JSON output of `chosahyo validate`. The JSON shape is stable: automation depends on it. */
+import { yearLines } from "../core/plan-period";
 import { t, type Lang } from "../core/i18n";
 import { countBySeverity, type Finding } from "../core/model/finding";
 import type { Profile } from "../core/profile/types";
@@ -106,6 +107,10 @@ export function humanReport(r: FileResult, lang: Lang, profiles: readonly Profil
   const recognised = r.sheets.filter((s) => s.status === "recognised");
   lines.push(t(lang, "cli.sheets", { count: recognised.length }));
   lines.push(...sheetLines(r.sheets, lang, r.tallies, profiles));
+  if (r.years) {
+    const named = (r.years.planPeriods ?? []).map((p) => ({ ...p, profileName: profiles.find((x) => x.id === p.profileId)?.name[lang] }));
+    lines.push(...yearLines(lang, { ...r.years, planPeriods: named }));
+  }
   const others = r.sheets.filter((s) => s.status !== "recognised").map((s) => s.name);
   if (others.length) lines.push(t(lang, "cli.sheets.unrecognised", { names: others.join(", ") }));
   const hidden = r.sheets.filter((s) => s.visibility !== "visible").map((s) => s.name);

@@ -9,6 +9,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { Lang } from "../core/i18n";
+import type { YearSpan } from "../core/plan-period";
 import type { Profile, Stage } from "../core/profile/types";
 import { timedOut } from "./budget";
 import { fileError, type FileResult } from "./validate-files";
@@ -17,6 +18,8 @@ import { fileError, type FileResult } from "./validate-files";
 export interface WorkerSetup {
   readonly profiles: readonly Profile[];
   readonly stage?: Stage;
+  readonly fiscalYear?: number;
+  readonly planPeriod?: YearSpan;
   readonly lang: Lang;
   /** The per-file budget in seconds. */
   readonly seconds: number;

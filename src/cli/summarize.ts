@@ -75,7 +75,7 @@ export async function runSummarize(args: SummarizeArgs, profiles: readonly Profi
   const generatedAt = new Date();
 
   if (!statSafe(args.input)?.isDirectory()) {
-    const r = await readAndValidateWithin(args.input, { profiles, stage: args.stage, lang }, args.timeout);
+    const r = await readAndValidateWithin(args.input, { profiles, stage: args.stage, fiscalYear: args.fiscalYear, planPeriod: args.planPeriod, lang }, args.timeout);
     if ("error" in r) {
       fail(args.input, r.error);
       return 2;
@@ -101,7 +101,7 @@ export async function runSummarize(args: SummarizeArgs, profiles: readonly Profi
   const findings: Finding[] = [];
   const sheetOrder: string[] = [];
   for (const file of inputs) {
-    const r = await readAndValidateWithin(file, { profiles, stage: args.stage, lang }, args.timeout);
+    const r = await readAndValidateWithin(file, { profiles, stage: args.stage, fiscalYear: args.fiscalYear, planPeriod: args.planPeriod, lang }, args.timeout);
     if ("error" in r) {
       fail(file, r.error);
       continue;
@@ -131,7 +131,7 @@ export async function runSummarize(args: SummarizeArgs, profiles: readonly Profi
       records,
       profiles,
       stage: args.stage ?? "提出前",
-      fiscalYear: workbookFiscalYear(records),
+      fiscalYear: args.fiscalYear ?? workbookFiscalYear(records),
       family,
       otherSheets: [],
       settingFor: (pid) => {
@@ -144,7 +144,7 @@ export async function runSummarize(args: SummarizeArgs, profiles: readonly Profi
   const specs = buildSummaries({
     records,
     findings: sorted,
-    fiscalYear: workbookFiscalYear(records),
+    fiscalYear: args.fiscalYear ?? workbookFiscalYear(records),
     profiles,
     generatedAt,
     lang,

@@ -7,6 +7,7 @@ import { type Tally, tallyBySheet } from "../core/tally";
 import path from "node:path";
 import { t, type Lang } from "../core/i18n";
 import type { Finding } from "../core/model/finding";
+import type { YearSpan } from "../core/plan-period";
 import type { Profile, Stage } from "../core/profile/types";
 import { parseSettings } from "../core/settings";
 import { type SheetReport, type ValidationReport, validateWorkbook } from "../core/validate";
@@ -28,6 +29,8 @@ export interface FileResult {
   readonly error: FileError | null;
   /** What was read from each sheet (records, plan rows, codes …), for the human output. */
   readonly tallies?: ReadonlyMap<string, Tally>;
+  /** The 対象年度 and plan periods the check used, and where each came from. */
+  readonly years?: Pick<ValidationReport, "fiscalYear" | "fiscalYearSource" | "planPeriods">;
 }
 
 /**
@@ -79,6 +82,9 @@ export interface ValidateFileOptions {
   readonly profiles: readonly Profile[];
   /** The stage asked for; without it, the one stored in the workbook (its settings travel with the file). */
   readonly stage?: Stage;
+  /** The 対象年度 and plan period asked for; without them, the workbook's settings, then its sheets. */
+  readonly fiscalYear?: number;
+  readonly planPeriod?: YearSpan;
   readonly lang: Lang;
   readonly onSheet?: (done: number, total: number) => void;
   /** Epoch ms: the reader stops there with a timeout (the per-file budget, src/cli/budget.ts). */
@@ -116,11 +122,17 @@ export async function readAndValidate(
   if ("error" in opened) return opened;
   try {
     const snapshot = await opened.book.readAll({ deadline: opts.deadline });
-    // Settings stored by the task pane travel with the file: stage, 対象年度 and per-sheet choices.
+    // Settings stored by the task pane travel with the file: stage, 対象年度, 計画期間 and per-sheet choices.
     const settings = parseSettings(snapshot.settings ?? {});
     const report = validateWorkbook(
       snapshot,
-      { profiles: opts.profiles, stage: opts.stage ?? settings.stage, fiscalYear: settings.fiscalYear, overrides: settings.overrides },
+      {
+        profiles: opts.profiles,
+        stage: opts.stage ?? settings.stage,
+        fiscalYear: opts.fiscalYear ?? settings.fiscalYear,
+        planPeriod: opts.planPeriod ?? settings.planPeriod,
+        overrides: settings.overrides,
+      },
       { onSheet: opts.onSheet },
     );
     if (!report.sheets.some((s) => s.status === "recognised")) return { error: fileError("no-recognised-sheet", opts.lang, String(report.sheets.length)) };
@@ -131,8 +143,12 @@ export async function readAndValidate(
   }
 }
 
+function yearsOf(r: ValidationReport): FileResult["years"] {
+  return { fiscalYear: r.fiscalYear, fiscalYearSource: r.fiscalYearSource, planPeriods: r.planPeriods };
+}
+
 export async function validateFile(file: string, opts: ValidateFileOptions): Promise<FileResult> {
   const r = await readAndValidate(file, opts);
   if ("error" in r) return { path: file, sheets: [], findings: [], error: r.error };
-  return { path: file, sheets: r.report.sheets, findings: r.report.findings, error: null, tallies: tallyBySheet(r.report.records) };
+  return { path: file, sheets: r.report.sheets, findings: r.report.findings, error: null, tallies: tallyBySheet(r.report.records), years: yearsOf(r.report) };
 }

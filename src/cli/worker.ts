@@ -13,7 +13,7 @@ if (!port) throw new Error("worker.ts runs in a worker thread");
 const setup = workerData as WorkerSetup;
 
 port.on("message", (m: ToWorker) => {
-  void validateWithin(m.file, { profiles: setup.profiles, stage: setup.stage, lang: setup.lang }, setup.seconds).then(
+  void validateWithin(m.file, { profiles: setup.profiles, stage: setup.stage, fiscalYear: setup.fiscalYear, planPeriod: setup.planPeriod, lang: setup.lang }, setup.seconds).then(
     (result) => port.postMessage({ type: "done", index: m.index, result } satisfies FromWorker),
     (e: unknown) => port.postMessage({ type: "failed", index: m.index, reason: e instanceof Error ? e.message.split("\n")[0] : String(e) } satisfies FromWorker),
   );

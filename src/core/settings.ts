@@ -1,7 +1,8 @@
 /**
  * Settings that travel with the workbook (stored in the add-in's hidden settings sheet by either adapter):
- * the stage, the 対象年度 and per-sheet profile overrides.
+ * the stage, the 対象年度, the 計画期間 and per-sheet profile overrides.
  */
+import { parsePlanPeriod, type YearSpan } from "./plan-period";
 import type { SheetOverride } from "./profile/recognize";
 import { STAGES, type Stage } from "./profile/types";
 
@@ -9,6 +10,8 @@ export interface WorkbookSettings {
   readonly stage: Stage;
   /** 対象年度 (western fiscal year), when the user set one; otherwise it is read from the sheets. */
   readonly fiscalYear?: number;
+  /** 計画期間, when the user set one; otherwise it is read from the sheets' year headers. Stored as `2023-2026`. */
+  readonly planPeriod?: YearSpan;
   readonly overrides: Readonly<Record<string, SheetOverride>>;
   /** A user profile (JSON text) stored with the workbook. */
   readonly profileJson?: string;
@@ -16,7 +19,7 @@ export interface WorkbookSettings {
 
 export const DEFAULT_SETTINGS: WorkbookSettings = { stage: "提出前", overrides: {} };
 
-const KEYS = { stage: "stage", fiscalYear: "fiscalYear", overrides: "overrides", profile: "profile" } as const;
+const KEYS = { stage: "stage", fiscalYear: "fiscalYear", planPeriod: "planPeriod", overrides: "overrides", profile: "profile" } as const;
 
 function parseOverrides(text: string | undefined): Record<string, SheetOverride> {
   if (!text) return {};
@@ -41,9 +44,11 @@ function parseOverrides(text: string | undefined): Record<string, SheetOverride>
 export function parseSettings(stored: Readonly<Record<string, string>>): WorkbookSettings {
   const stage = (STAGES as readonly string[]).includes(stored[KEYS.stage]) ? (stored[KEYS.stage] as Stage) : DEFAULT_SETTINGS.stage;
   const fy = Number(stored[KEYS.fiscalYear]);
+  const period = stored[KEYS.planPeriod] ? parsePlanPeriod(stored[KEYS.planPeriod]) : undefined;
   return {
     stage,
     fiscalYear: Number.isInteger(fy) && fy >= 1989 && fy <= 2100 ? fy : undefined,
+    ...(period ? { planPeriod: period } : {}),
     overrides: parseOverrides(stored[KEYS.overrides]),
     profileJson: stored[KEYS.profile] || undefined,
   };
@@ -53,6 +58,7 @@ export function serializeSettings(s: WorkbookSettings): Record<string, string> {
   return {
     [KEYS.stage]: s.stage,
     [KEYS.fiscalYear]: s.fiscalYear === undefined ? "" : String(s.fiscalYear),
+    [KEYS.planPeriod]: s.planPeriod ? `${s.planPeriod.from}-${s.planPeriod.to}` : "",
     [KEYS.overrides]: JSON.stringify(s.overrides),
     [KEYS.profile]: s.profileJson ?? "",
   };

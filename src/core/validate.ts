@@ -6,6 +6,7 @@ import type { LocalizedText } from "./i18n";
 import { a1, type Finding, type RuleId, sortFindings } from "./model/finding";
 import { both } from "./i18n";
 import { parseOwned, sameSheetName } from "./owned";
+import { periodFromHeaders, type PlanPeriod, type YearSource, type YearSpan } from "./plan-period";
 import { GridView, type SheetGrid, type SheetVisibility, type WorkbookSnapshot } from "./model/grid";
 import type { SurveyRecord } from "./model/record";
 import { SheetIndex } from "./profile/labels";
@@ -14,6 +15,7 @@ import type { Profile, RuleSetting, Severity, Stage } from "./profile/types";
 import { Family } from "./rules/family";
 import { RULES } from "./rules";
 import { readEmpty, type SheetRead } from "./rules/read-empty";
+import { planPeriod } from "./rules/year-header";
 import { RuleParamError } from "./rules/params";
 import type { RecordRule, WorkbookRule } from "./rules/types";
 
@@ -21,8 +23,10 @@ export interface ValidateOptions {
   readonly profiles: readonly Profile[];
   /** 提出前 (default): the department is filling in; 本部評価後: the 2次評価 must be present. */
   readonly stage?: Stage;
-  /** The 対象年度 the workbook is about; read from the sheets' titles when not set. */
+  /** The 対象年度 the workbook is about, as the user set it; read from the sheets' titles when not set. */
   readonly fiscalYear?: number;
+  /** The plan period (計画期間) as the user set it; read from the sheets' year headers when not set. */
+  readonly planPeriod?: YearSpan;
   /** Per-sheet profile choices from the task pane. */
   readonly overrides?: Readonly<Record<string, SheetOverride>>;
 }
@@ -59,7 +63,15 @@ export interface ValidationReport {
   readonly findings: readonly Finding[];
   readonly stage: Stage;
   readonly fiscalYear?: number;
+  /** Where the 対象年度 came from: the user's setting or the sheets' titles. */
+  readonly fiscalYearSource?: YearSource;
+  /** The plan period each profile's records were checked against, and where it came from. */
+  readonly planPeriods?: readonly ProfilePlanPeriod[];
   readonly cancelled?: boolean;
+}
+
+export interface ProfilePlanPeriod extends PlanPeriod {
+  readonly profileId: string;
 }
 
 interface Enabled {
@@ -133,17 +145,39 @@ export function readOneSheet(grid: SheetGrid, profiles: readonly Profile[], over
   };
 }
 
+/**
+ * The plan period per profile that has records: the user's, else the one the sheets' year headers state (the years
+ * most header rows name). A profile's own default (YEAR-HEADER's `planPeriod`) applies only where neither exists.
+ */
+function planPeriodsOf(records: readonly SurveyRecord[], opts: ValidateOptions): Map<string, PlanPeriod> {
+  const out = new Map<string, PlanPeriod>();
+  const stated = periodFromHeaders(records);
+  for (const rec of records) {
+    if (out.has(rec.profileId)) continue;
+    if (opts.planPeriod) out.set(rec.profileId, { ...opts.planPeriod, source: "user" });
+    else {
+      const s = stated.get(rec.profileId);
+      const fallback = planPeriod(opts.profiles.find((p) => p.id === rec.profileId)?.rules["YEAR-HEADER"]?.params?.planPeriod);
+      if (s) out.set(rec.profileId, { ...s, source: "workbook" });
+      else if (fallback) out.set(rec.profileId, { ...fallback, source: "profile" });
+    }
+  }
+  return out;
+}
+
 /** Runs every enabled rule over records already read. */
 export function runRules(
   read: readonly ReadSheetResult[],
   otherSheets: readonly SheetGrid[],
   opts: ValidateOptions,
-): { findings: Finding[]; fiscalYear?: number } {
+): { findings: Finding[]; fiscalYear?: number; fiscalYearSource?: YearSource; planPeriods: ProfilePlanPeriod[] } {
   const stage = opts.stage ?? "提出前";
   const records = read.flatMap((r) => r.records);
   const fiscalYear = opts.fiscalYear ?? workbookFiscalYear(records);
+  const fiscalYearSource: YearSource | undefined = opts.fiscalYear !== undefined ? "user" : fiscalYear !== undefined ? "workbook" : undefined;
   const family = new Family(records);
   const byId = new Map(opts.profiles.map((p) => [p.id, p] as const));
+  const periods = planPeriodsOf(records, opts);
   const recordRules = RULES.filter((r): r is RecordRule => r.scope === "record");
   const workbookRules = RULES.filter((r): r is WorkbookRule => r.scope === "workbook");
   const findings: Finding[] = [];
@@ -163,7 +197,7 @@ export function runRules(
         const en = enabledRule(profile, rule.id, rule.defaultSeverity);
         if (!en || failed.has(`${rule.id}\u0000${rec.sheet}`)) continue;
         try {
-          findings.push(...rule.check(rec, { profile, stage, fiscalYear, family, firstOfSheet: i === 0, ...en }));
+          findings.push(...rule.check(rec, { profile, stage, fiscalYear, planPeriod: periods.get(profile.id), family, firstOfSheet: i === 0, ...en }));
         } catch (e) {
           ruleFailed(rule.id, rec.sheet, rec.id ? a1(rec.id.cell) : rec.row !== undefined ? `A${rec.row + 1}` : "A1", e);
         }
@@ -179,7 +213,7 @@ export function runRules(
       ruleFailed(rule.id, records[0]?.sheet ?? "", "A1", e);
     }
   }
-  return { findings, fiscalYear };
+  return { findings, fiscalYear, fiscalYearSource, planPeriods: [...periods].map(([profileId, p]) => ({ profileId, ...p })) };
 
   function runWorkbookRule(rule: WorkbookRule): Finding[] {
     return rule.check({
@@ -228,7 +262,7 @@ export function finishValidation(
   other: readonly SheetGrid[],
   opts: ValidateOptions,
 ): ValidationReport {
-  const { findings, fiscalYear } = runRules(read, other, opts);
+  const { findings, fiscalYear, fiscalYearSource, planPeriods } = runRules(read, other, opts);
   return {
     sheets: read.map((r) => r.report),
     skippedSheets: snapshot.skippedSheets,
@@ -236,5 +270,7 @@ export function finishValidation(
     findings: sortFindings(findings, snapshot.sheets.map((s) => s.name)),
     stage: opts.stage ?? "提出前",
     fiscalYear,
+    fiscalYearSource,
+    planPeriods,
   };
 }

@@ -14,6 +14,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { countBySeverity, type Severity } from "../core/model/finding";
+import { detectedPlanPeriod, yearLines } from "../core/plan-period";
 import { workbookFiscalYear } from "../core/validate";
 import { markReady } from "./boot";
 import { FindingFilters, ALL_SEVERITIES, applyFilter, type FindingFilter } from "./components/FindingFilters";
@@ -70,6 +71,12 @@ export function App({ host }: { host: Host }) {
   const shown = useMemo(() => applyFilter(findings, filter), [findings, filter]);
   const counts = useMemo(() => countBySeverity(findings), [findings]);
   const detectedFy = useMemo(() => (c.report ? workbookFiscalYear(c.report.records) : undefined), [c.report]);
+  const detectedPeriod = useMemo(() => (c.report ? detectedPlanPeriod(c.report.records) : undefined), [c.report]);
+  const usedYears = useMemo(() => {
+    if (!c.report) return undefined;
+    const named = (c.report.planPeriods ?? []).map((p) => ({ ...p, profileName: c.profiles.find((x) => x.id === p.profileId)?.name[lang] }));
+    return yearLines(lang, { ...c.report, planPeriods: named });
+  }, [c.report, c.profiles, lang]);
   const summarising = sm.stage === "running";
   const busy = c.running || !c.settingsLoaded || summarising;
   const canRead = supports(host, "read");
@@ -211,7 +218,12 @@ export function App({ host }: { host: Host }) {
           />
         ) : null}
         {view === "settings" ? (
-          <SettingsPanel settings={c.settings} detectedFiscalYear={detectedFy} disabled={busy || !canWrite} onChange={(p) => void c.saveSettings(p)} />
+          <SettingsPanel
+            settings={c.settings}
+            detectedFiscalYear={detectedFy}
+            detectedPlanPeriod={detectedPeriod}
+            usedYears={usedYears}
+            disabled={busy || !canWrite} onChange={(p) => void c.saveSettings(p)} />
         ) : null}
       </div>
     </main>

@@ -110,7 +110,7 @@ export function useChecker(port: WorkbookPort): Checker {
       try {
         const next = await validateInBatches(
           port,
-          { profiles, stage: s.stage, fiscalYear: s.fiscalYear, overrides: s.overrides },
+          { profiles, stage: s.stage, fiscalYear: s.fiscalYear, planPeriod: s.planPeriod, overrides: s.overrides },
           { onProgress: (p) => mounted.current && setProgress(p), isCancelled: () => cancelled.current },
         );
         if (!mounted.current) return undefined;

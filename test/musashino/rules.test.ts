@@ -113,8 +113,12 @@ describe("YEAR-HEADER", () => {
     const r = check([
       ...project("A", [{ cells: ["検討", "実施", "→", "→"], status: "○", headers: ["平成29年度", "平成30年度", "平成31年度", "平成32年度"] }]),
       ...project("B", [{ cells: ["骨子案の策定", "—", "—", null], status: "○", headers: ["平成 29～30 年度", "平成 31 年度", "平成 32 年度", null] }]),
+      // A range across the change of era is one header too.
+      ...project("C", [{ cells: ["検討", "実施", "→", null], status: "○", headers: ["平成 29 年度", "平成 30～令和元 年度", "令和 2 年度", null] }]),
     ]);
+    expect(r.records).toHaveLength(3);
     expect(cellsOf(r, "YEAR-HEADER")).toEqual([]);
+    expect(cellsOf(r, "REQUIRED-MISSING")).toEqual([]);
   });
 
   test("順序の逆転、計画期間の外、欠けた年度", () => {
@@ -127,15 +131,75 @@ describe("YEAR-HEADER", () => {
     expect(f.map((x) => x.cell)).toEqual(["D5", "E14", "B23", "E23"]);
     expect(f.every((x) => x.severity === "error")).toBe(true);
     const missing = f.find((x) => x.cell === "E14")!;
-    expect(missing.message.ja).toContain("平成32年度 がありません");
+    expect(missing.message.ja).toContain("令和2年度（平成32年度） がありません");
     expect(missing.message.en).toContain("FY2020");
   });
 
-  test("計画期間の指定がなければ、順序と途中の欠けだけを見る", () => {
-    const noPeriod: Profile = { ...musashino, rules: { ...musashino.rules, "YEAR-HEADER": {} } };
+  test("事業が1つだけなら、その見出しの範囲が計画期間で、順序と途中の欠けを見る", () => {
     const rows = project("外", [{ cells: ["検討", "実施", "→", "→"], status: "○", headers: ["平成 30 年度", "平成 31 年度", "平成 33 年度", "平成 34 年度"] }]);
-    const f = check(rows, { profiles: [noPeriod] }).findings.filter((x) => x.ruleId === "YEAR-HEADER");
-    expect(f.map((x) => [x.cell, x.message.ja])).toEqual([["D5", expect.stringContaining("平成32年度 がありません。平成30年度〜平成34年度")]]);
+    const r = check(rows);
+    const f = r.findings.filter((x) => x.ruleId === "YEAR-HEADER");
+    expect(f.map((x) => [x.cell, x.message.ja])).toEqual([["D5", expect.stringContaining("令和2年度（平成32年度） がありません。平成30年度〜令和4年度（平成34年度）")]]);
+    expect(r.planPeriods).toEqual([{ profileId: "musashino-torikumi", from: 2018, to: 2022, source: "workbook" }]);
+  });
+
+  test("同じ年度の見出しが2つ続けば重複、西暦と和暦が混ざれば書き方の不揃い", () => {
+    const r = check([
+      ...project("重", [{ cells: ["検討", "実施", "→", "→"], status: "○", headers: ["令和 5 年度", "令和 6 年度", "令和 6 年度", "令和 8 年度"] }]),
+      ...project("混", [{ cells: ["検討", "実施", "→", "→"], status: "○", headers: ["令和 5 年度", "2024年度", "令和 7 年度", "令和 8 年度"] }]),
+      ...project("正", [{ cells: ["検討", "実施", "→", "→"], status: "○", headers: ["令和 5 年度", "令和 6 年度", "令和 7 年度", "令和 8 年度"] }]),
+    ]);
+    const f = r.findings.filter((x) => x.ruleId === "YEAR-HEADER");
+    expect(f.map((x) => [x.cell, x.message.ja])).toEqual([
+      ["D5", expect.stringContaining("「令和 6 年度」が、左の列（令和 6 年度）と同じ年度です")],
+      ["E5", expect.stringContaining("令和7年度 がありません。令和5年度〜令和8年度")],
+      ["C14", expect.stringContaining("「2024年度」の書き方が、同じ行のほかの見出し（「令和 5 年度」など）と揃っていません")],
+    ]);
+  });
+});
+
+describe("計画期間と対象年度はブックから読む（見本の年度を前提にしない）", () => {
+  const REIWA = ["令和 5 年度", "令和 6 年度", "令和 7 年度", "令和 8 年度"];
+  const reiwaProject = (name: string, headers: CellValue[] = REIWA) => project(name, [{ cells: ["検討", "実施", "→", "→"], status: "○", headers }]);
+  const titled = (...projects: CellValue[][][]): CellValue[][] => [["取組状況（令和5年度末時点）", null, null, null, null], ...projects.flat()];
+
+  test("令和5〜8年度の計画の取組状況には YEAR-HEADER が出ず、期間と年度はシートから読んだものになる", () => {
+    const r = check(titled(reiwaProject("A"), reiwaProject("B"), reiwaProject("C")));
+    expect(r.records).toHaveLength(3);
+    expect(cellsOf(r, "YEAR-HEADER")).toEqual([]);
+    expect(r.planPeriods).toEqual([{ profileId: "musashino-torikumi", from: 2023, to: 2026, source: "workbook" }]);
+    expect([r.fiscalYear, r.fiscalYearSource]).toEqual([2023, "workbook"]);
+  });
+
+  test("1事業だけ見出しが違えば、その事業だけに指摘（期間は多数の見出しから）。年度は令和で書かれ、令和0・令和-1 は出ない", () => {
+    const r = check(titled(reiwaProject("A"), reiwaProject("B"), reiwaProject("C", ["令和 5 年度", "令和 6 年度", "令和 7 年度", "令和 9 年度"])));
+    const f = r.findings.filter((x) => x.ruleId === "YEAR-HEADER");
+    expect(f.map((x) => x.message.ja)).toEqual([
+      expect.stringContaining("「令和 9 年度」が計画期間（令和5年度〜令和8年度）に含まれていません"),
+      expect.stringContaining("年度の見出しに 令和8年度 がありません。令和5年度〜令和8年度の年度をすべて"),
+    ]);
+    expect(f.map((x) => x.message.ja).join("")).not.toMatch(/令和-|令和0/);
+    expect(f[1].message.en).toContain("FY2026");
+  });
+
+  test("利用者が決めた計画期間（ブックの設定・--plan-period）はシートの見出しより優先する", () => {
+    const sheets = [grid("取組状況", titled(reiwaProject("A"), reiwaProject("B")))];
+    const r = validateWorkbook({ sheets, skippedSheets: [] }, { profiles: [musashino], planPeriod: { from: 2023, to: 2025 }, fiscalYear: 2024 });
+    expect(r.planPeriods).toEqual([{ profileId: "musashino-torikumi", from: 2023, to: 2025, source: "user" }]);
+    expect([r.fiscalYear, r.fiscalYearSource]).toEqual([2024, "user"]);
+    expect(r.findings.filter((x) => x.ruleId === "YEAR-HEADER").map((x) => x.message.ja)).toEqual([
+      expect.stringContaining("「令和 8 年度」が計画期間（令和5年度〜令和7年度）に含まれていません"),
+      expect.stringContaining("「令和 8 年度」が計画期間（令和5年度〜令和7年度）に含まれていません"),
+    ]);
+  });
+
+  test("プロファイルの既定の期間は、見出しのない記録にだけ使われ、出どころは profile", () => {
+    const withDefault: Profile = { ...musashino, rules: { ...musashino.rules, "YEAR-HEADER": { params: { planPeriod: { from: "令和5年度", to: "令和8年度" } } } } };
+    const noPlan: CellValue[][] = project("A", []);
+    const r = check(noPlan, { profiles: [withDefault] });
+    expect(r.planPeriods).toEqual([{ profileId: "musashino-torikumi", from: 2023, to: 2026, source: "profile" }]);
+    const stated = check(titled(reiwaProject("A", ["令和 6 年度", "令和 7 年度", "令和 8 年度", "令和 9 年度"])), { profiles: [withDefault] });
+    expect(stated.planPeriods).toEqual([{ profileId: "musashino-torikumi", from: 2024, to: 2027, source: "workbook" }]);
   });
 });
 

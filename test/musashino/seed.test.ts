@@ -422,8 +422,8 @@ describe("見本を書き換えると", () => {
     ]);
     expect(years.map((f) => f.message.ja)).toEqual(
       expect.arrayContaining([
-        expect.stringContaining("年度の見出しに 平成31年度 がありません。平成29年度〜平成32年度の年度をすべて"),
-        expect.stringContaining("「平成33年度」が計画期間（平成29年度〜平成32年度）に含まれていません"),
+        expect.stringContaining("年度の見出しに 令和元年度（平成31年度） がありません。平成29年度〜令和2年度（平成32年度）の年度をすべて"),
+        expect.stringContaining("「平成33年度」が計画期間（平成29年度〜令和2年度（平成32年度））に含まれていません"),
         expect.stringContaining("「平成 32 年度」が、左の列（平成33年度）より後の年度になっていません"),
       ]),
     );

@@ -98,6 +98,31 @@ test("段階・対象年度・シートのプロファイル指定はブック�
   expect(Number(screen.getByTestId("count-error").dataset.count)).toBe(expected.findings.filter((f) => f.severity === "error").length);
 });
 
+test("計画期間: シートの見出しから読んだ期間と、前回の検証で使った年度の出どころを示し、入力した期間はブックに保存されて検証に使われる", async () => {
+  const port = new MemoryPort(seed);
+  pane(port);
+  await validateNow();
+  fireEvent.click(screen.getByRole("tab", { name: "設定" }));
+  expect(screen.getByText("シートの年度の見出しから読み取った期間: 2017年度（平成29年度）〜2020年度（令和2年度）")).toBeTruthy();
+  const used = screen.getByTestId("used-years");
+  expect(used.textContent).toContain("対象年度: 平成29年度（シートの表題から読み取り）");
+  expect(used.textContent).toContain("計画期間: 平成29年度〜令和2年度（年度の見出しから読み取り）");
+
+  const field = screen.getByLabelText("計画期間") as HTMLInputElement;
+  fireEvent.change(field, { target: { value: "来年から" } });
+  fireEvent.blur(field);
+  expect(await screen.findByText(/計画期間として読めません/)).toBeTruthy();
+  expect(port.settings.planPeriod ?? "").toBe("");
+
+  fireEvent.change(field, { target: { value: "平成29〜令和元" } });
+  fireEvent.blur(field);
+  await waitFor(() => expect(port.settings.planPeriod).toBe("2017-2019"));
+  await validateNow();
+  fireEvent.click(screen.getByRole("tab", { name: "設定" }));
+  expect(screen.getByTestId("used-years").textContent).toContain("計画期間: 平成29年度〜令和元年度（指定された値）");
+  expect(parseSettings(port.settings).planPeriod).toEqual({ from: 2017, to: 2019 });
+});
+
 test("English に切り替えると、すべての表示が英語になる", async () => {
   pane(new MemoryPort(seed));
   fireEvent.click(screen.getByRole("button", { name: "English" }));

@@ -158,10 +158,11 @@ export const en: Record<MessageKey, string> = {
   "error.internal": "An unexpected error occurred ({reason}).",
 
   "cli.usage":
-    "Usage: chosahyo validate <file or folder>... [--json] [--lang ja|en] [--stage 提出前|本部評価後] [--profile file.json] [--timeout seconds] [--jobs N]\n" +
+    "Usage: chosahyo validate <file or folder>... [--json] [--lang ja|en] [--stage 提出前|本部評価後] [--profile file.json] [--fiscal-year FY] [--plan-period FROM-TO] [--timeout seconds] [--jobs N]\n" +
     "  Checks the survey sheets (調査票) in .xlsx files. A folder means every .xlsx file in it.\n" +
     "  Exit code: 0 no errors / 1 errors found / 2 a file could not be read\n" +
     "  --timeout: time limit per file in seconds (default 60). --jobs: files checked at once (default: one per CPU core)\n" +
+    "  --fiscal-year: the fiscal year assessed (2023, 令和5, R5). --plan-period: the plan period (2023-2026, 令和5〜8). Without them: the workbook's settings, then its titles and year headers\n" +
     "       chosahyo summarize <file or folder> -o <out.xlsx> [--include-reposts] [--lang ja|en] [--stage …] [--profile …]\n" +
     "  Writes the workbook plus the summary sheets (評価一覧, 評価集計, 指標達成状況, 未着手・中止一覧, 検証結果) to a new file.\n" +
     "  A folder consolidates every department's workbook into one. Input files are never written.",
@@ -175,9 +176,19 @@ export const en: Record<MessageKey, string> = {
   "cli.arg.profile-not-json": "Profile {path} is not valid JSON. Check its brackets, commas and quotes.",
   "cli.arg.profile-invalid": "Profile {path} is invalid: {problems}",
   "cli.arg.bad-timeout": "--timeout must be a number of seconds above 0 (at most {max}): {value}",
+  "cli.arg.bad-fiscal-year": "--fiscal-year takes a fiscal year such as 2023, 令和5 or R5: {value}",
+  "cli.arg.bad-plan-period": "--plan-period takes a plan period such as 2023-2026, 令和5〜8 or R5-R8: {value}",
+  "cli.arg.fiscal-year-outside": "--fiscal-year (FY{year}) is outside --plan-period (FY{from}–FY{to}).",
   "cli.arg.bad-jobs": "--jobs must be a whole number from 1 to {max}: {value}",
   "cli.file": "■ {path}",
   "cli.sheets": "Sheets recognised: {count}",
+  "years.fiscalYear": "Fiscal year assessed: {year} ({source})",
+  "years.planPeriod": "Plan period: {from}–{to} ({source})",
+  "years.planPeriod.profile": "Plan period ({profile}): {from}–{to} ({source})",
+  "years.source.user": "as set",
+  "years.source.workbook.fiscalYear": "read from the sheet titles",
+  "years.source.workbook.planPeriod": "read from the year headers",
+  "years.source.profile": "the profile's default",
   "cli.sheet.line": "  {name}  …{profile} ({layout})",
   "cli.tally.records": "{count} records",
   "cli.tally.records-plans": "{count} records ({plans} plan rows)",

@@ -17,6 +17,8 @@ export const musashinoEn: Record<keyof typeof musashinoJa, string> = {
   "rule.PLAN-CELL-ORDER.afterDash":
     "{dashYear} is \"—\" (nothing planned), but the later {year} plans \"{value}\". Use \"—\" only for the years after the work has ended; check the plan.",
   "rule.YEAR-HEADER.order": "The year header \"{header}\" does not come after the column on its left ({previous}). Put the years in order from left to right, each once.",
+  "rule.YEAR-HEADER.duplicate": "The year header \"{header}\" repeats the year of the column on its left ({previous}). Give each year one column.",
+  "rule.YEAR-HEADER.notation": "The year header \"{header}\" is written differently from the other headers in its row (such as \"{usual}\"). Write them all in the Western calendar or all in the Japanese era.",
   "rule.YEAR-HEADER.outside": "The year header \"{header}\" is outside the plan period ({period}). Check the year.",
   "rule.YEAR-HEADER.missing": "The year headers lack {years}. Give every year of {span} a column, in order from left to right.",
   "rule.LIST-MISMATCH.departmentNotes":

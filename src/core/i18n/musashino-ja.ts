@@ -18,6 +18,9 @@ export const musashinoJa = {
     "{dashYear}は「—」（計画なし）ですが、その後の{year}に「{value}」が計画されています。「—」は取組を終えた後の年度に使います。年次計画を確認してください。",
   "rule.YEAR-HEADER.order":
     "年度の見出し「{header}」が、左の列（{previous}）より後の年度になっていません。年度は左から古い順に、重複なく並べてください。",
+  "rule.YEAR-HEADER.duplicate": "年度の見出し「{header}」が、左の列（{previous}）と同じ年度です。各年度の列は1つにしてください。",
+  "rule.YEAR-HEADER.notation":
+    "年度の見出し「{header}」の書き方が、同じ行のほかの見出し（「{usual}」など）と揃っていません。西暦か和暦のどちらかに揃えてください。",
   "rule.YEAR-HEADER.outside": "年度の見出し「{header}」が計画期間（{period}）に含まれていません。見出しの年度を確認してください。",
   "rule.YEAR-HEADER.missing": "年度の見出しに {years} がありません。{span}の年度をすべて、左から順に見出しに入れてください。",
   "rule.LIST-MISMATCH.departmentNotes":

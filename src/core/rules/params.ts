@@ -223,7 +223,7 @@ const read = new WeakMap<object, WeakMap<RuleParams, Readonly<Record<string, unk
 /**
  * The rule's parameters as the profile sets them, with the defaults for those it leaves out. A value of the wrong
  * type throws RuleParamError (a profile loaded from a file never has one: the profile check refused it); names the
- * declaration does not list are ignored here, as two rules may share one id's settings (DONE-BUT-SCHEDULED).
+ * declaration does not list are ignored here (the profile check has already refused them).
  */
 export function readParams<P extends object>(decl: ParamsDeclaration<P>, setting: RuleSetting): Readonly<P> {
   const given = setting.params;

@@ -6,6 +6,7 @@ import type { Finding, RuleId, Severity } from "../model/finding";
 import type { SheetGrid } from "../model/grid";
 import type { SurveyRecord } from "../model/record";
 import type { Profile, RuleSetting, Stage } from "../profile/types";
+import type { PlanPeriod } from "../plan-period";
 import type { Family } from "./family";
 import type { RuleParams } from "./params";
 
@@ -14,6 +15,8 @@ export interface RuleEnv {
   readonly stage: Stage;
   /** The workbook's 対象年度 (fiscal year being assessed). */
   readonly fiscalYear?: number;
+  /** The plan period for the record's profile: set by the user, stated by the sheets' year headers, or undefined. */
+  readonly planPeriod?: PlanPeriod;
   readonly severity: Severity;
   readonly setting: RuleSetting;
   readonly family: Family;

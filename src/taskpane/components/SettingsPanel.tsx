@@ -2,9 +2,12 @@
  * Settings stored in the workbook, so they travel with the file: the stage, the 対象年度 and the per-sheet
  * profile overrides (set on the sheet list; counted and cleared here) and a municipality's own profile.
  */
-import { Button, Field, Radio, RadioGroup, Select, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Field, Input, Radio, RadioGroup, Select, makeStyles, tokens } from "@fluentui/react-components";
+import { useEffect, useState } from "react";
+import { parsePlanPeriod, type YearSpan } from "../../core/plan-period";
 import { STAGES, type Stage } from "../../core/profile/types";
 import type { WorkbookSettings } from "../../core/settings";
+import { warekiYear } from "../../core/values/wareki";
 import { fiscalYearLabel } from "../format";
 import { useLang, useT } from "../i18n";
 import { ProfileSetting } from "./ProfileSetting";
@@ -30,6 +33,10 @@ export interface SettingsPanelProps {
   readonly settings: WorkbookSettings;
   /** The 対象年度 read from the sheets in the last check. */
   readonly detectedFiscalYear?: number;
+  /** The plan period the sheets' year headers state, from the last check. */
+  readonly detectedPlanPeriod?: YearSpan;
+  /** What the last check used (対象年度, 計画期間) and where each came from, as lines. */
+  readonly usedYears?: readonly string[];
   readonly disabled?: boolean;
   readonly onChange: (patch: Partial<WorkbookSettings>) => void;
   readonly now?: Date;
@@ -37,11 +44,35 @@ export interface SettingsPanelProps {
 
 const STAGE_KEYS = { 提出前: "pane.settings.stage.before", 本部評価後: "pane.settings.stage.after" } as const;
 
-export function SettingsPanel({ settings, detectedFiscalYear, disabled, onChange, now = new Date() }: SettingsPanelProps) {
+/** `2023-2026` as the field shows it: the era form the user would type, 令和5〜令和8. */
+function periodText(lang: "ja" | "en", p: YearSpan | undefined): string {
+  if (!p) return "";
+  return lang === "ja" ? `${warekiYear(p.from)}〜${warekiYear(p.to)}` : `${p.from}-${p.to}`;
+}
+
+export function SettingsPanel({ settings, detectedFiscalYear, detectedPlanPeriod, usedYears, disabled, onChange, now = new Date() }: SettingsPanelProps) {
   const styles = useStyles();
   const tr = useT();
   const { lang } = useLang();
   const overrideCount = Object.keys(settings.overrides).length;
+  // The plan period is typed (令和5〜8, 2023-2026) and saved when it reads; until then the text stays as typed.
+  const [periodInput, setPeriodInput] = useState(periodText(lang, settings.planPeriod));
+  const [periodBad, setPeriodBad] = useState(false);
+  useEffect(() => {
+    setPeriodInput(periodText(lang, settings.planPeriod));
+    setPeriodBad(false);
+  }, [lang, settings.planPeriod]);
+  const commitPeriod = () => {
+    const text = periodInput.trim();
+    if (text === "") {
+      setPeriodBad(false);
+      if (settings.planPeriod) onChange({ planPeriod: undefined });
+      return;
+    }
+    const p = parsePlanPeriod(text);
+    setPeriodBad(!p);
+    if (p && (p.from !== settings.planPeriod?.from || p.to !== settings.planPeriod?.to)) onChange({ planPeriod: p });
+  };
   return (
     <div className={styles.root}>
       <p className={styles.note}>{tr("pane.settings.intro")}</p>
@@ -69,6 +100,37 @@ export function SettingsPanel({ settings, detectedFiscalYear, disabled, onChange
           ))}
         </Select>
       </Field>
+      <Field
+        label={tr("pane.settings.planPeriod")}
+        hint={
+          detectedPlanPeriod
+            ? tr("pane.settings.planPeriod.detected", { from: fiscalYearLabel(lang, detectedPlanPeriod.from), to: fiscalYearLabel(lang, detectedPlanPeriod.to) })
+            : tr("pane.settings.planPeriod.auto")
+        }
+        validationState={periodBad ? "error" : undefined}
+        validationMessage={periodBad ? tr("pane.settings.planPeriod.bad") : undefined}
+      >
+        <Input
+          value={periodInput}
+          disabled={disabled}
+          placeholder={tr("pane.settings.planPeriod.placeholder")}
+          onChange={(_, d) => setPeriodInput(d.value)}
+          onBlur={commitPeriod}
+          onKeyDown={(e) => {
+            if (e.key === "Enter") commitPeriod();
+          }}
+        />
+      </Field>
+      {usedYears && usedYears.length ? (
+        <div className={styles.overrides} data-testid="used-years">
+          <p className={styles.label}>{tr("pane.settings.used")}</p>
+          {usedYears.map((line) => (
+            <p key={line} className={styles.note}>
+              {line}
+            </p>
+          ))}
+        </div>
+      ) : null}
       <div className={styles.overrides}>
         <p className={styles.label}>{tr("pane.settings.overrides")}</p>
         <p className={styles.note}>
