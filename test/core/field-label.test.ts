@@ -44,10 +44,18 @@ describe("fieldLabel", () => {
       purpose: "「主な取組の方向性」",
       task: "「取組項目」",
       schedule: "「取組項目」",
-      result: "「令和4年度までの取組実績」",
-      plan: "「令和5年度当初予定・設定目標」",
-      planNext: "「令和6年度当初予定・設定目標」",
+      // The labels name no year of their own ({FY}): without the sheet's headers, the name leaves the year out …
+      result: "「年度までの取組実績」",
+      plan: "「年度当初予定・設定目標」",
+      planNext: "「年度当初予定・設定目標」",
     });
+    // … and with them it is the header as the sheet writes it, up to the label's fixed words (no 前年度末の状況 note).
+    const read = { result: "令和4年度までの取組実績", plan: "令和5年度当初予定・設定目標\n（前年度末の状況）", planNext: "令和6年度当初予定・設定目標\n（前年度末の状況）" };
+    expect(["result", "plan", "planNext"].map((f) => ja("kodaira-program", "program", f, read))).toEqual([
+      "「令和4年度までの取組実績」",
+      "「令和5年度当初予定・設定目標」",
+      "「令和6年度当初予定・設定目標」",
+    ]);
   });
 
   test("見出しが年度を含む形で定義されていれば、シートに書かれた見出しを使う", () => {

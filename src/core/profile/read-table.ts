@@ -72,10 +72,18 @@ function findBands(hits: LabelHits, layout: TableLayout): Band[] {
     let top = anchor.row;
     let bottom = anchor.extent.bottom;
     const labelled = layout.columns.filter((c) => c.label);
+    // Labels written alike ({FY}年度当初予定 for this year's plan and next year's) take their cells left to right, in
+    // the order of the profile's columns. Labels written differently may share a cell (三鷹's 戦略策定時 heads both
+    // the baseline and the start of the series).
+    const taken = new Map<string, Set<string>>();
     for (const spec of labelled) {
-      const all = hits.all(spec.label!);
+      const alike = JSON.stringify(layout.labels[spec.label!]?.text);
+      const cells = taken.get(alike) ?? new Set<string>();
+      taken.set(alike, cells);
+      const all = hits.all(spec.label!).filter((x) => !cells.has(`${x.row},${x.col}`));
       const h = nearest(all, anchor.row, 1);
       if (!h) continue;
+      cells.add(`${h.row},${h.col}`);
       top = Math.min(top, h.row);
       bottom = Math.max(bottom, h.extent.bottom);
       if (spec.type === "indicator-series") {
@@ -142,7 +150,10 @@ export function readTableRecords(hits: LabelHits, layout: TableLayout): SurveyRe
   if (bands.length === 0) return [];
   const heads = headingRows(hits, layout.headings);
   const headRowSet = new Set(heads.map((h) => h.row));
-  const missing = layout.recognition.required.filter((k) => !hits.has(k));
+  // A column label found on the sheet but given to another column (one header cell names one column) is missing too.
+  const placed = new Set(bands.flatMap((b) => b.columns.map((c) => c.spec.label)));
+  const columnLabels = new Set(layout.columns.map((c) => c.label));
+  const missing = layout.recognition.required.filter((k) => !hits.has(k) || (columnLabels.has(k) && !placed.has(k)));
   const out: SurveyRecord[] = [];
   bands.forEach((band, bi) => {
     const end = Math.min(bi + 1 < bands.length ? bands[bi + 1].top - 1 : view.bottom, view.bottom);

@@ -38,9 +38,15 @@ export function recogniseSheet(
       if (override?.layoutId && l.id !== override.layoutId) continue;
       const compiled = compileLayout(p, l);
       let found = 0;
+      // Labels written alike ({FY}年度当初予定 for this year's and next year's plan) need a cell each.
+      const alike = new Map<string, number>();
       for (const k of compiled.required) {
         const label = compiled.labels.get(k);
-        if (label && index.has(label)) found++;
+        if (!label) continue;
+        const sig = JSON.stringify(l.labels[k]?.text);
+        const nth = (alike.get(sig) ?? 0) + 1;
+        alike.set(sig, nth);
+        if (nth === 1 ? index.has(label) : index.find(label).length >= nth) found++;
       }
       const n = compiled.required.length;
       scored.push({ compiled, found, required: n, score: n ? found / n : 0 });

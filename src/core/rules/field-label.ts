@@ -39,7 +39,7 @@ function catalogueName(field: string): LocalizedText | undefined {
 const quoted = (text: string): LocalizedText => ({ ja: `「${text}」`, en: `"${text}"` });
 
 /** Without its record: a name, or "as read" when only the sheet's header says it (the label has a year in it). */
-type Resolved = LocalizedText | { readonly asRead: string; readonly fallback: LocalizedText };
+type Resolved = LocalizedText | { readonly asRead: string; readonly fallback: LocalizedText; readonly upTo?: string };
 
 const memo = new WeakMap<Layout, Map<string, Resolved>>();
 
@@ -68,7 +68,10 @@ function resolveUncached(profile: Profile, layout: Layout, field: string): Resol
   if (!fixed.includes("{FY}")) return quoted(fixed);
   const stripped = fixed.replace(/(?:平成|令和)?\{FY\}/g, "").trim();
   const fallback = stripped ? quoted(stripped) : generic;
-  return source === layout ? { asRead: field, fallback } : fallback;
+  // A label that goes on past its fixed text (`{FY}年度当初予定・設定目標*`) is named up to that text, without the note
+  // the header adds (`（前年度末の状況）`).
+  const tail = primary.endsWith("*") ? normalizeLabel(fixed.split("{FY}").pop() ?? "") : "";
+  return source === layout ? { asRead: field, fallback, ...(tail ? { upTo: tail } : {}) } : fallback;
 }
 
 /** The name of `field` of `rec` for a message, in both languages. */
@@ -78,5 +81,8 @@ export function fieldLabel(profile: Profile | undefined, rec: Pick<SurveyRecord,
   const r = resolve(profile, layout, field);
   if (!("asRead" in r)) return r;
   const read = rec.labelsRead?.[r.asRead];
-  return read ? quoted(normalizeLabel(read)) : r.fallback;
+  if (!read) return r.fallback;
+  const text = normalizeLabel(read);
+  const end = r.upTo ? text.indexOf(r.upTo) : -1;
+  return quoted(end >= 0 ? text.slice(0, end + r.upTo!.length) : text);
 }
