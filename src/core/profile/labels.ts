@@ -7,8 +7,11 @@ import { GridView } from "../model/grid";
 import { normalizeLabel } from "../values/text";
 import type { LabelSpec } from "./types";
 
-/** A fiscal year as written in a label, after NFKC (so digits are ASCII and ～ became ~). */
-const FY_SOURCE = "(?:(?:平成|令和|昭和|H|R)(?:\\d{1,2}|元)(?:\\(\\d{4}\\))?(?:[~〜](?:\\d{1,2}))?|\\d{4})";
+/**
+ * A fiscal year as written in a label, after NFKC (so digits are ASCII and ～ became ~). A range may cross an era:
+ * `平成30~令和元`.
+ */
+const FY_SOURCE = "(?:(?:平成|令和|昭和|H|R)(?:\\d{1,2}|元)(?:\\(\\d{4}\\))?(?:[~〜](?:平成|令和|H|R)?(?:\\d{1,2}|元))?|\\d{4})";
 
 export interface CompiledLabel {
   readonly key: string;
