@@ -31,6 +31,7 @@ const SUMMARY_NAMES = ["評価一覧 (2)", "評価集計", "指標達成状況",
  */
 const SEED_SUMMARIES: Record<string, string[]> = {
   "kodaira-h29.xlsx": ["評価一覧", "評価集計", "指標達成状況", "検証結果"],
+  "kodaira-h29-list-as-printed.xlsx": ["評価一覧", "評価集計", "指標達成状況", "検証結果"],
   "musashino-h29.xlsx": ["評価一覧", "評価集計", "未着手・中止一覧", "検証結果"],
   "mitaka-2021.xlsx": ["指標達成状況", "検証結果"],
   "kodaira-program-r6.xlsx": ["検証結果"],
