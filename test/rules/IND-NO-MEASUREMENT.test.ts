@@ -51,6 +51,13 @@ describe("指摘する", () => {
     expect(f.ja).toContain("指標「見直し件数」の下半期値が空欄のまま、評価（A）");
   });
 
+  test("現状値は数値なのに実績値のセルが空: 空のセル E5 に「空欄のまま」（空のセルにも行き先がある）", () => {
+    const [f, ...rest] = survey([{ label: "見直し件数", baseline: 10, target: 20, actual: null }]).of(RULE);
+    expect(rest).toEqual([]);
+    expect(f.cell).toBe("E5");
+    expect(f.ja).toContain("指標「見直し件数」の下半期値が空欄のまま、評価（A）");
+  });
+
   test("2つ目の指標だけが未測定なら、その行の実績値 E6 だけ", () => {
     const r = survey([
       { label: "見直し件数", baseline: 10, target: 20, actual: 15 },

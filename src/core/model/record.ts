@@ -52,6 +52,8 @@ export interface Indicator {
   readonly baseline?: IndicatorValueRead;
   readonly target?: IndicatorValueRead;
   readonly actual?: IndicatorValueRead;
+  /** Where the actual belongs when its cell is empty (the actual column on the indicator's row), for a finding to point at. */
+  readonly actualCell?: CellPos;
   /** Every value of a series of columns (三鷹: 平成26年度, 平成30年度, 令和2年度 under 達成値), oldest first. */
   readonly series?: readonly { readonly fiscalYear?: number; readonly header: string; readonly value: IndicatorValueRead }[];
   /** The markers found in each value cell for this row, to compare with the label's (IND-MARKER-MISMATCH). */

@@ -366,6 +366,8 @@ function readIndicators(hits: Hits, f: IndicatorRowsField): { indicators: Indica
       actual: firstInRows(hits, g.rows, cols.actual),
     };
     const labelCell = g.labelCell ?? { row: g.rows[0], col: lh.col };
+    // An empty actual still has a place: the actual column on the indicator's first row.
+    const actualCell = !valueCells.actual && cols.actual !== undefined ? view.anchor(g.rows[0], cols.actual) : undefined;
     if (!packed) {
       const seg = labelSegs[0];
       const ind: {
@@ -375,7 +377,8 @@ function readIndicators(hits: Hits, f: IndicatorRowsField): { indicators: Indica
         target?: IndicatorValueRead;
         actual?: IndicatorValueRead;
         markerProblems?: NonNullable<Indicator["markerProblems"]>;
-      } = { label: { text: seg ? seg.text : labelText, raw: g.labelRaw, cell: labelCell }, index: seg?.index };
+        actualCell?: CellPos;
+      } = { label: { text: seg ? seg.text : labelText, raw: g.labelRaw, cell: labelCell }, index: seg?.index, ...(actualCell ? { actualCell } : {}) };
       const problems: NonNullable<Indicator["markerProblems"]>[number][] = [];
       for (const col of ["baseline", "target", "actual"] as const) {
         const vc = valueCells[col];
@@ -435,7 +438,8 @@ function readIndicators(hits: Hits, f: IndicatorRowsField): { indicators: Indica
         target?: IndicatorValueRead;
         actual?: IndicatorValueRead;
         markerProblems?: NonNullable<Indicator["markerProblems"]>;
-      } = { label: { text: ls.text, raw: g.labelRaw, cell: labelCell }, index: ls.index };
+        actualCell?: CellPos;
+      } = { label: { text: ls.text, raw: g.labelRaw, cell: labelCell }, index: ls.index, ...(actualCell ? { actualCell } : {}) };
       for (const col of ["baseline", "target", "actual"] as const) {
         const vc = valueCells[col];
         if (!vc) continue;

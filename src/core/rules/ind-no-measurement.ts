@@ -24,7 +24,7 @@ export const indNoMeasurement: RecordRule = {
       if (hasMeasurement(a)) continue;
       const isNote = a?.kind === "note" || (a?.notes.length ?? 0) > 0;
       if (!isNumericValue(ind.baseline?.parsed) && !isNote) continue;
-      const cell = ind.actual?.cell ?? rec.emptyCells.indicators;
+      const cell = ind.actual?.cell ?? ind.actualCell ?? rec.emptyCells.indicators;
       if (!cell) continue;
       out.push(
         finding("IND-NO-MEASUREMENT", env.severity, rec, cell, "rule.IND-NO-MEASUREMENT", {
