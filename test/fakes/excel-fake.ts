@@ -25,7 +25,8 @@
  * It counts syncs, and the bytes each sync returns (JSON of every loaded value) and sends (JSON of every value set).
  * A response over `responseLimit` (5 MB, Excel on the web) rejects with ResponsePayloadSizeLimitExceeded. Failure
  * injection: `cellEditMode` (every sync rejects with InvalidOperationInCellEditMode), `sheet.protected` (writes
- * throw AccessDenied), `beforeSync` (e.g. delete a sheet between syncs), `apiVersion` (newer APIs throw ApiNotFound).
+ * throw AccessDenied), `beforeSync` (e.g. delete a sheet between syncs), `apiVersion` (newer APIs throw ApiNotFound),
+ * `failSync(n)` (the n-th sync fails: before any of its actions, or after the first k, whose changes stay).
  */
 import ExcelJS from "exceljs";
 
@@ -489,6 +490,12 @@ export interface FakeExcelOptions {
   readonly responseLimit?: number;
 }
 
+export interface SyncFailure {
+  readonly n: number;
+  readonly code: string;
+  readonly afterActions?: number;
+}
+
 interface Pending {
   readonly bytes: number;
   commit(): void;
@@ -505,6 +512,8 @@ export class FakeExcel {
   responseLimit: number;
   /** Runs before sync n (1-based, counting every sync of this host) executes its queue. */
   beforeSync: ((n: number, book: FakeBook) => void) | undefined;
+  /** Makes one sync fail: see failSync. */
+  syncFailure: SyncFailure | undefined;
 
   constructor(
     readonly book: FakeBook,
@@ -527,6 +536,15 @@ export class FakeExcel {
 
   get maxResponseBytes(): number {
     return this.syncs.reduce((m, s) => Math.max(m, s.responseBytes), 0);
+  }
+
+  /**
+   * Sync `n` (1-based, counting every sync of this host) rejects with `code`. Without `afterActions` none of its
+   * actions runs (the request was lost on the way); with it, that many of its queued actions run first and what they
+   * changed stays, as when an action in the middle of an Excel batch fails. Either way no loaded value is delivered.
+   */
+  failSync(n: number, options: { code?: string; afterActions?: number } = {}): void {
+    this.syncFailure = { n, code: options.code ?? "GeneralException", afterActions: options.afterActions };
   }
 
   /** Forget the counters (the workbook stays). */
@@ -589,13 +607,18 @@ export class FakeRequestContext {
     if (this.host.cellEditMode) {
       throw fail(new FakeOfficeError("InvalidOperationInCellEditMode", "Excel is in cell-editing mode. Please exit the edit mode."));
     }
+    const injected = this.host.syncFailure?.n === record.n ? this.host.syncFailure : undefined;
+    const injectedError = () => new FakeOfficeError(injected!.code, `Injected failure of sync ${record.n}.`);
+    if (injected && injected.afterActions === undefined) throw fail(injectedError());
     const pending: Pending[] = [];
     const nulls: [FakeObject, boolean][] = [];
     try {
-      for (const action of queue) {
+      for (const [i, action] of queue.entries()) {
+        if (injected && i === injected.afterActions) throw injectedError();
         const p = action();
         if (p) pending.push(p);
       }
+      if (injected) throw injectedError();
       for (const o of nullables) nulls.push([o, !o.exists()]);
     } catch (e) {
       throw fail(e);

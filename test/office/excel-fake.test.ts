@@ -247,6 +247,36 @@ describe("数えること、失敗を起こすこと", () => {
     });
   });
 
+  test("failSync(n) は n 回目の sync だけを失敗させる: 既定では何も実行せず、afterActions では最初の k 個の変更が残り、読んだ値は届かない", async () => {
+    const { fake, book } = bookWithSheet();
+    fake.failSync(2);
+    await fake.run(async (context) => {
+      const cell = context.workbook.worksheets.getItem("No.1").getRange("C1");
+      cell.values = [["一回目"]];
+      await context.sync();
+      cell.values = [["二回目"]];
+      await expect(context.sync()).rejects.toMatchObject({ code: "GeneralException" });
+      expect(book.sheet("No.1")!.valueAt("C1")).toBe("一回目");
+      cell.values = [["三回目"]];
+      await context.sync();
+    });
+    expect(book.sheet("No.1")!.valueAt("C1")).toBe("三回目");
+    expect(fake.syncs.map((s) => s.error)).toEqual([undefined, "GeneralException", undefined]);
+
+    fake.failSync(4, { code: "Conflict", afterActions: 2 });
+    await fake.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem("No.1");
+      const loaded = ws.getRange("A1");
+      loaded.load("values");
+      ws.getRange("D1").values = [["残る"]];
+      ws.getRange("E1").values = [["届かない"]];
+      await expect(context.sync()).rejects.toMatchObject({ code: "Conflict" });
+      expect(code(() => loaded.values)).toBe("PropertyNotLoaded");
+    });
+    expect(book.sheet("No.1")!.valueAt("D1")).toBe("残る");
+    expect(book.sheet("No.1")!.valueAt("E1")).toBe("");
+  });
+
   test("ホストが対応していない API は呼んだ時ではなく sync で ApiNotFound になる", async () => {
     const { book } = bookWithSheet();
     const fake = new FakeExcel(book, { apiVersion: "1.12" });
