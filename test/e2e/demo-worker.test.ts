@@ -16,6 +16,8 @@ const { env, axeClean } = useEnv("axe (demo worker)");
 
 const BIG_SHEETS = 500;
 const BIG_NAME = "大きいブック.xlsx";
+/** The longest wait of the page's timer while the worker read the big workbook (the first test), for the last test. */
+let workerGap = 50;
 let big: Buffer;
 
 /** 500 sheets of 100 rows × 8 columns of text: a few seconds of reading, long enough to watch and to stop. */
@@ -108,7 +110,8 @@ test("大きいブックはワーカーで読み込まれ、読み込み中も�
   const { gap, span, ticks } = await longestGap(page, "reading");
   console.log(`worker: ${BIG_SHEETS} sheets read over ${span.toFixed(0)} ms; the page's 10 ms timer ran ${ticks} times, longest wait ${gap.toFixed(0)} ms`);
   expect(span).toBeGreaterThan(300); // long enough for the measure to mean something
-  expect(gap).toBeLessThan(400); // on the page itself the open blocks past this (the last test)
+  expect(gap).toBeLessThan(400); // on the page itself the open blocks far longer (the last test)
+  workerGap = gap;
   expect(problems).toEqual([]);
   await context.close();
 });
@@ -195,9 +198,10 @@ test("ワーカーを使えないブラウザでは同じ処理をページで�
   await page.getByTestId("file-name").filter({ hasText: BIG_NAME }).waitFor({ timeout: 60000 });
   const { gap } = await longestGap(page, "all");
   console.log(`main thread: the page's 10 ms timer waited up to ${gap.toFixed(0)} ms while ${BIG_SHEETS} sheets were read`);
-  // The same bound the worker test stays under: on the page the open blocks past it. (The reader gives the event
-  // loop a turn between sheets, so the page is not frozen for the whole read, only for its longest steps.)
-  expect(gap).toBeGreaterThan(400);
+  // Measured against the worker in the same run, not a fixed time: on the page the open blocks the timer several times
+  // longer than in the worker. (The reader gives the event loop a turn between sheets, so the page is not frozen for
+  // the whole read, only for its longest steps; how long those are depends on the machine.)
+  expect(gap).toBeGreaterThan(Math.max(150, 3 * workerGap));
   expect(problems).toEqual([]);
   await context.close();
 });

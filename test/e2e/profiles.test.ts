@@ -71,8 +71,8 @@ test("武蔵野市の取組状況を「ファイルを開く」で開いて検�
   await axeClean(page, "武蔵野市 取組状況: findings (320 px)");
 
   expect(await sheetLines(page)).toEqual([
-    "目次|recognised|武蔵野市 アクションプラン取組状況（目次）・一致 100%",
-    "取組状況|recognised|武蔵野市 アクションプラン取組状況（取組状況）・一致 100%",
+    "目次|recognised|武蔵野市 アクションプラン取組状況（目次）・一致 100%・一覧 79 行",
+    "取組状況|recognised|武蔵野市 アクションプラン取組状況（取組状況）・一致 100%・79 件",
   ]);
   expect(await overflowing(page)).toEqual([]);
   await axeClean(page, "武蔵野市 取組状況: sheets (320 px)");
@@ -92,7 +92,7 @@ test("武蔵野市の取組状況をシートのプロファイル指定で別�
   await page.getByText("設定が変わりました").waitFor();
   await validate(page);
   const lines = await sheetLines(page);
-  expect(lines[1]).toMatch(/^取組状況\|recognised\|小平市 進捗状況調査票（調査票）・一致 \d+%$/);
+  expect(lines[1]).toMatch(/^取組状況\|recognised\|小平市 進捗状況調査票（調査票）・一致 \d+%・\d+ 件$/);
   // The 調査票's labels are not on 取組状況: errors there now, and none of what the 取組状況 profile finds.
   const counts = await shownCounts(page);
   expect(counts.error).toBeGreaterThan(0);
@@ -118,12 +118,12 @@ test.each([
   [
     "mitaka-2021.xlsx",
     [
-      "目標指標|recognised|三鷹市 目標指標の達成状況（施策ごとの目標指標）・一致 100%",
-      "総合戦略|recognised|三鷹市 目標指標の達成状況（総合戦略 数値目標・KPI）・一致 100%",
-      "アクションプラン|recognised|三鷹市 都市経営アクションプラン（アクションプラン）・一致 100%",
+      "目標指標|recognised|三鷹市 目標指標の達成状況（施策ごとの目標指標）・一致 100%・68 件",
+      "総合戦略|recognised|三鷹市 目標指標の達成状況（総合戦略 数値目標・KPI）・一致 100%・16 件",
+      "アクションプラン|recognised|三鷹市 都市経営アクションプラン（アクションプラン）・一致 100%・82 件",
     ],
   ],
-  ["kodaira-program-r6.xlsx", ["推進プログラム|recognised|小平市 経営方針推進プログラム 進捗状況（推進プログラム）・一致 100%"]],
+  ["kodaira-program-r6.xlsx", ["推進プログラム|recognised|小平市 経営方針推進プログラム 進捗状況（推進プログラム）・一致 100%・23 件"]],
 ])("%s を開いて検証すると、各シートをその様式で認識し、件数と指摘が CLI の --json と一致する", async (name, sheets) => {
   const file = seed(name);
   const cli = cliFindings(file);
