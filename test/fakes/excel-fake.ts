@@ -15,7 +15,14 @@
  *   object, or calling a method that needs it, throws (Office.js would hand back undefined).
  * - Collections expose `items` only after `load("items/…")` and a sync.
  * - Strings written to a cell not formatted as text are parsed as Excel parses typing: `=…`, `+…`, `-…`, `@…`
- *   become formulas (or numbers), `123` and `12%` numbers, `TRUE` a boolean, `2026-11-22 14:05` a date.
+ *   become formulas (or numbers), `123`, `１２３` (full-width, as Japanese Excel takes it) and `12%` numbers, `TRUE` a
+ *   boolean, `2026-11-22 14:05`, `2026年4月1日` and `14:05` dates and times, `#N/A` an error value. A leading
+ *   apostrophe keeps the rest as text (`'0012`) and marks the cell quote-prefixed; the cell's number format stays.
+ *   `formulas` reads such a cell without its apostrophe (office-js#6687), so writing `formulas` back re-parses it.
+ * - A cell formatted "@" holding more than 255 characters shows `########` in `text` (Excel for Windows).
+ * - Workbook structure protection (`book.structureProtected`, read through `workbook.protection.protected`, ExcelApi
+ *   1.7): adding, deleting, renaming, moving, hiding or showing a sheet throws AccessDenied at sync. Excel's code for
+ *   this is not documented; the adapter checks the flag first and does not depend on the code.
  *
  * Tables (ListObjects), charts and page layout are modelled as far as the add-in uses them, with Excel's rules: a
  * table may not overlap another table or a merged area, its header row becomes unique non-empty text, its name is
@@ -169,6 +176,8 @@ export interface FakeCell {
   value: string | number | boolean;
   type: ValueType;
   formula?: string;
+  /** Typed with a leading apostrophe: the value is the text after it. */
+  quotePrefix?: boolean;
   numberFormat: string;
   format?: CellFormat;
   hyperlink?: { documentReference?: string; address?: string; textToDisplay?: string };
@@ -300,6 +309,8 @@ export class FakeSheet {
 
 export class FakeBook {
   readonly sheets: FakeSheet[] = [];
+  /** ブックの保護 (structure): sheets cannot be added, deleted, renamed, moved, hidden or shown. */
+  structureProtected = false;
   active: FakeSheet | undefined;
   selection: { sheet: string; address: string } | undefined;
   /** Defined names (named ranges): they share one namespace with table names. */
@@ -423,11 +434,15 @@ function fromExcelJSCell(sheet: FakeSheet, r: number, c: number, cell: ExcelJS.C
 const NUMBER = /^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d*)?([eE][+-]?\d+)?$|^[+-]?\.\d+$/;
 const PERCENT = /^[+-]?\d+(\.\d+)?%$/;
 const DATE = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?: (\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+const DATE_JA = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/;
+const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
+const ERROR_VALUE = /^#(N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!)$/i;
 
 /** Writes what a `values` / `formulas` array holds for one cell; text is parsed unless the cell is formatted "@". */
 function storeInput(cell: FakeCell, input: unknown): void {
   if (input === null || input === undefined) return; // null leaves the cell as it is
   cell.formula = undefined;
+  cell.quotePrefix = undefined;
   if (typeof input === "number" || typeof input === "boolean") {
     Object.assign(cell, { value: input, type: typeof input === "number" ? "Double" : "Boolean" });
     return;
@@ -441,7 +456,14 @@ function storeInput(cell: FakeCell, input: unknown): void {
     Object.assign(cell, { value: s, type: "String" });
     return;
   }
-  const t = s.trim();
+  if (s.startsWith("'")) {
+    Object.assign(cell, s.length > 1 ? { value: s.slice(1), type: "String" } : { value: "", type: "Empty" }, { quotePrefix: true });
+    return;
+  }
+  // Japanese Excel takes full-width digits and signs as typed numbers (and ＝ as =).
+  const wide = s.normalize("NFKC");
+  if (wide !== s && /^[=+@-]./.test(wide)) return storeInput(cell, wide);
+  const t = wide.trim();
   if (NUMBER.test(t)) {
     Object.assign(cell, { value: Number(t.replace(/,/g, "")), type: "Double" });
     return;
@@ -464,6 +486,20 @@ function storeInput(cell: FakeCell, input: unknown): void {
   if (d) {
     const ms = Date.UTC(+d[1], +d[2] - 1, +d[3], +(d[4] ?? 0), +(d[5] ?? 0), +(d[6] ?? 0));
     Object.assign(cell, { value: (ms - EXCEL_EPOCH) / 86400000, type: "Double", numberFormat: d[4] ? "yyyy/m/d h:mm" : "yyyy/m/d" });
+    return;
+  }
+  const j = DATE_JA.exec(t);
+  if (j) {
+    Object.assign(cell, { value: (Date.UTC(+j[1], +j[2] - 1, +j[3]) - EXCEL_EPOCH) / 86400000, type: "Double", numberFormat: "yyyy\"年\"m\"月\"d\"日\"" });
+    return;
+  }
+  const h = TIME.exec(t);
+  if (h && +h[1] < 24 && +h[2] < 60) {
+    Object.assign(cell, { value: (+h[1] * 3600 + +h[2] * 60 + +(h[3] ?? 0)) / 86400, type: "Double", numberFormat: h[3] ? "h:mm:ss" : "h:mm" });
+    return;
+  }
+  if (ERROR_VALUE.test(t)) {
+    Object.assign(cell, { value: t.toUpperCase(), type: "Error" });
     return;
   }
   Object.assign(cell, { value: s, type: "String" });
@@ -738,6 +774,35 @@ export class FakeWorkbook {
   getActiveWorksheet(): FakeWorksheet {
     return new FakeWorksheet(this.context, () => this.context.book.active ?? null);
   }
+
+  get protection(): FakeWorkbookProtection {
+    this.context.requireApi("1.7", "Workbook.protection");
+    return (this.protectionProxy ??= new FakeWorkbookProtection(this.context));
+  }
+
+  private protectionProxy: FakeWorkbookProtection | undefined;
+}
+
+class FakeWorkbookProtection extends FakeObject {
+  protected readonly typeName = "WorkbookProtection";
+  protected readonly scalars = ["protected"] as const;
+
+  exists(): boolean {
+    return true;
+  }
+
+  protected read(): unknown {
+    return this.context.book.structureProtected;
+  }
+
+  get protected(): boolean {
+    return this.get("protected");
+  }
+}
+
+/** A change to the workbook's structure: AccessDenied under ブックの保護. */
+function structureChange(context: FakeRequestContext, what: string): void {
+  if (context.book.structureProtected) throw new FakeOfficeError("AccessDenied", `The workbook's structure is protected: cannot ${what}.`);
 }
 
 export class FakeWorksheetCollection extends FakeObject {
@@ -819,6 +884,7 @@ export class FakeWorksheetCollection extends FakeObject {
       let n = book.sheets.length + 1;
       while (!name && book.sheet(`Sheet${n}`)) n++;
       const wanted = name ?? `Sheet${n}`;
+      structureChange(this.context, `add ${wanted}`);
       if (!validSheetName(wanted)) throw new FakeOfficeError("InvalidArgument", `Invalid sheet name: ${wanted}`);
       if (book.sheet(wanted)) throw new FakeOfficeError("ItemAlreadyExists", `A resource with the same name or identifier already exists: ${wanted}`);
       created = new FakeSheet(wanted);
@@ -900,6 +966,7 @@ export class FakeWorksheet extends FakeObject {
       if (!validSheetName(v)) throw new FakeOfficeError("InvalidArgument", `Invalid sheet name: ${v}`);
       const other = this.context.book.sheet(v);
       if (other && other !== s) throw new FakeOfficeError("ItemAlreadyExists", `A sheet named ${v} already exists.`);
+      if (v !== s.name) structureChange(this.context, `rename ${s.name}`);
       this.context.log(`rename ${s.name} → ${v}`);
       s.name = v;
     });
@@ -917,6 +984,7 @@ export class FakeWorksheet extends FakeObject {
       const s = this.sheet();
       const list = this.context.book.sheets;
       if (!Number.isInteger(v) || v < 0 || v >= list.length) throw new FakeOfficeError("InvalidArgument", `Invalid position ${v}`);
+      if (list.indexOf(s) !== v) structureChange(this.context, `move ${s.name}`);
       list.splice(list.indexOf(s), 1);
       list.splice(v, 0, s);
     });
@@ -930,6 +998,7 @@ export class FakeWorksheet extends FakeObject {
       const s = this.sheet();
       const visible = this.context.book.sheets.filter((x) => x.visibility === "Visible" && x !== s);
       if (v !== "Visible" && visible.length === 0) throw new FakeOfficeError("InvalidOperation", "A workbook must keep one visible sheet.");
+      if (v !== s.visibility) structureChange(this.context, `hide or show ${s.name}`);
       s.visibility = v;
     });
   }
@@ -976,6 +1045,7 @@ export class FakeWorksheet extends FakeObject {
     this.context.enqueue(() => {
       const s = this.sheet();
       const book = this.context.book;
+      structureChange(this.context, `delete ${s.name}`);
       if (s.visibility === "Visible" && !book.sheets.some((x) => x !== s && x.visibility === "Visible")) {
         throw new FakeOfficeError("InvalidOperation", "A workbook must keep one visible sheet.");
       }
@@ -1202,7 +1272,8 @@ export class FakeRange extends FakeObject {
       case "formulas":
         return this.matrix((c) => c?.formula ?? c?.value ?? "");
       default:
-        return this.matrix((c) => String(c?.value ?? ""));
+        // Excel for Windows cannot show text over 255 characters in a cell formatted "@".
+        return this.matrix((c) => (c?.numberFormat === "@" && typeof c.value === "string" && c.value.length > 255 ? "########" : String(c?.value ?? "")));
     }
   }
 

@@ -455,3 +455,106 @@ describe("表・グラフ・印刷設定", () => {
     expect(book.sheet("一覧")!.charts).toEqual([]);
   });
 });
+
+describe("入力の解釈・ブックの保護(issue 12)", () => {
+  test("先頭のアポストロフィは残りを文字列にし、セルの表示形式は変えない。formulas はアポストロフィを落として返すので、書き戻すと数値や数式になる(office-js#6687)", async () => {
+    const { fake, book } = bookWithSheet();
+    const ws = book.sheet("No.1")!;
+    ws.put(4, 0, 5, "#,##0").put(4, 1, 5, "#,##0").put(4, 2, 5, "#,##0");
+    await fake.run(async (context) => {
+      context.workbook.worksheets.getItem("No.1").getRange("A5:C5").values = [["'0012", "'=abc", "''x"]];
+      await context.sync();
+    });
+    expect(["A5", "B5", "C5"].map((a) => ws.at(a))).toEqual([
+      expect.objectContaining({ value: "0012", type: "String", numberFormat: "#,##0", quotePrefix: true }),
+      expect.objectContaining({ value: "=abc", type: "String", formula: undefined, quotePrefix: true }),
+      expect.objectContaining({ value: "'x", type: "String", quotePrefix: true }),
+    ]);
+    await fake.run(async (context) => {
+      const range = context.workbook.worksheets.getItem("No.1").getRange("A5:B5");
+      range.load("formulas");
+      await context.sync();
+      expect(range.formulas).toEqual([["0012", "=abc"]]);
+      range.formulas = range.formulas;
+      await context.sync();
+    });
+    expect(ws.at("A5")).toMatchObject({ value: 12, type: "Double", quotePrefix: undefined });
+    expect(ws.at("B5")).toMatchObject({ formula: "=abc", quotePrefix: undefined });
+  });
+
+  test("全角の数字・日付・時刻・エラー値も入力として解釈される(日本語版の Excel)", async () => {
+    const { fake, book } = bookWithSheet();
+    await fake.run(async (context) => {
+      context.workbook.worksheets.getItem("No.1").getRange("A6:E6").values = [["１２３", "2026年4月1日", "14:05", "#N/A", "＝1+1"]];
+      await context.sync();
+    });
+    const ws = book.sheet("No.1")!;
+    expect(["A6", "B6", "C6", "D6", "E6"].map((a) => [ws.at(a)?.type, ws.at(a)?.formula])).toEqual([
+      ["Double", undefined],
+      ["Double", undefined],
+      ["Double", undefined],
+      ["Error", undefined],
+      ["Empty", "=1+1"], // a formula (the fake does not calculate it)
+    ]);
+    expect(ws.at("B6")?.numberFormat).toBe('yyyy"年"m"月"d"日"');
+  });
+
+  test("表示形式 \"@\" のセルの 256 文字以上の文字列は text が ######## になる(Windows 版 Excel)。標準のセルでは全文", async () => {
+    const { fake, book } = bookWithSheet();
+    const long = "あ".repeat(256);
+    book.sheet("No.1")!.put(7, 0, long, "@").put(7, 1, long).put(7, 2, "あ".repeat(255), "@");
+    await fake.run(async (context) => {
+      const range = context.workbook.worksheets.getItem("No.1").getRange("A8:C8");
+      range.load("text,values");
+      await context.sync();
+      expect(range.text).toEqual([["########", long, "あ".repeat(255)]]);
+      expect(range.values).toEqual([[long, long, "あ".repeat(255)]]);
+    });
+  });
+
+  test("ブックの保護: protection.protected は load と sync の後に読め、シートの追加・削除・名前・位置・表示の変更は sync で AccessDenied。セルには書ける", async () => {
+    const { fake, book } = bookWithSheet();
+    book.structureProtected = true;
+    await fake.run(async (context) => {
+      const protection = context.workbook.protection;
+      protection.load("protected");
+      expect(code(() => protection.protected)).toBe("PropertyNotLoaded");
+      await context.sync();
+      expect(protection.protected).toBe(true);
+      const sheets = context.workbook.worksheets;
+      const changes: (() => void)[] = [
+        () => sheets.add("変更履歴"),
+        () => sheets.getItem("No.1").delete(),
+        () => (sheets.getItem("No.1").name = "No.9"),
+        () => (sheets.getItem("No.1").position = 1),
+        () => (sheets.getItem("No.1").visibility = "Hidden"),
+      ];
+      for (const change of changes) {
+        change();
+        await expect(context.sync()).rejects.toMatchObject({ code: "AccessDenied" });
+      }
+      sheets.getItem("No.1").getRange("C1").values = [["書ける"]];
+      await context.sync();
+    });
+    expect(book.sheets.map((s) => [s.name, s.visibility])).toEqual([
+      ["No.1", "Visible"],
+      ["評価一覧", "Visible"],
+    ]);
+    expect(book.sheet("No.1")!.valueAt("C1")).toBe("書ける");
+    book.structureProtected = false;
+    await fake.run(async (context) => {
+      context.workbook.worksheets.add("変更履歴");
+      await context.sync();
+    });
+    expect(book.sheet("変更履歴")).toBeDefined();
+  });
+
+  test("ブックの保護を読む API は ExcelApi 1.7 から。ないホストでは sync で ApiNotFound", async () => {
+    const { book } = bookWithSheet();
+    const fake = new FakeExcel(book, { apiVersion: "1.6" });
+    await fake.run(async (context) => {
+      context.workbook.protection.load("protected");
+      await expect(context.sync()).rejects.toMatchObject({ code: "ApiNotFound" });
+    });
+  });
+});
