@@ -14,6 +14,8 @@
  * - `…OrNullObject` gives an object whose `isNullObject` is readable after a sync; reading another property of a null
  *   object, or calling a method that needs it, throws (Office.js would hand back undefined).
  * - Collections expose `items` only after `load("items/…")` and a sync.
+ * - `RangeAreas.address` of merged areas gives each area's top-left cell only (office-js#1590); `areas.items` give the
+ *   areas. (Excel may also cut a long address short; not modelled, as the adapter no longer reads it.)
  * - Strings written to a cell not formatted as text are parsed as Excel parses typing: `=…`, `+…`, `-…`, `@…`
  *   become formulas (or numbers), `123`, `１２３` (full-width, as Japanese Excel takes it) and `12%` numbers, `TRUE` a
  *   boolean, `2026-11-22 14:05`, `2026年4月1日` and `14:05` dates and times, `#N/A` an error value. A leading
@@ -1501,7 +1503,9 @@ export class FakeRangeAreas extends FakeObject {
     const t = this.targetOrNull()!;
     if (name === "areaCount") return t.boxes.length;
     if (name === "cellCount") return t.boxes.reduce((n, b) => n + cellsIn(b), 0);
-    return t.boxes.map((b) => `${quoteName(t.sheet.name)}!${boxToA1(b)}`).join(", ");
+    // As Excel answers for merged areas (office-js#1590): the top-left cell of each area, not the area. Each area's
+    // full address comes through `areas.items`.
+    return t.boxes.map((b) => `${quoteName(t.sheet.name)}!${columnName(b.left)}${b.top + 1}`).join(", ");
   }
 
   get address(): string {

@@ -277,6 +277,22 @@ describe("数えること、失敗を起こすこと", () => {
     expect(book.sheet("No.1")!.valueAt("E1")).toBe("");
   });
 
+  test("結合範囲の RangeAreas.address は Excel と同じく各範囲の左上のセルだけ(office-js#1590)。範囲そのものは areas.items の address にある", async () => {
+    const book = new FakeBook();
+    const ws = book.addSheet("結合");
+    ws.merges.push({ top: 3, left: 19, bottom: 4, right: 20 }, { top: 6, left: 0, bottom: 6, right: 2 });
+    const fake = new FakeExcel(book);
+    await fake.run(async (context) => {
+      const merged = context.workbook.worksheets.getItem("結合").getRange("A1:Z10").getMergedAreasOrNullObject();
+      merged.load("address,areaCount");
+      merged.areas.load("items/address");
+      await context.sync();
+      expect(merged.areaCount).toBe(2);
+      expect(merged.address).toBe("結合!T4, 結合!A7");
+      expect(merged.areas.items.map((a) => a.address)).toEqual(["結合!T4:U5", "結合!A7:C7"]);
+    });
+  });
+
   test("ホストが対応していない API は呼んだ時ではなく sync で ApiNotFound になる", async () => {
     const { book } = bookWithSheet();
     const fake = new FakeExcel(book, { apiVersion: "1.12" });

@@ -2,7 +2,6 @@
 import { type CellRange, parseRangeA1 } from "../../core/model/address";
 import type { CellValue } from "../../core/model/cell";
 import type { SheetVisibility } from "../../core/model/grid";
-import { splitOutsideQuotes } from "../../core/values/text";
 
 /**
  * A date format, by the rule ExcelJS applies when it loads a file (y, m, d, h, s or b outside quotes and brackets),
@@ -36,13 +35,6 @@ export function toVisibility(v: string): SheetVisibility {
 export function parseAddress(address: string): CellRange | null {
   const cells = address.slice(address.lastIndexOf("!") + 1).replace(/\$/g, "");
   return parseRangeA1(cells);
-}
-
-/** `Sheet1!A1:B2, 'a,b'!C3:D4` → its areas; a comma inside a quoted sheet name does not split. */
-export function splitAreas(address: string): string[] {
-  const parts = splitOutsideQuotes(address, ",", "'").map((p) => p.trim());
-  if (parts[parts.length - 1] === "") parts.pop();
-  return parts;
 }
 
 /** UTF-8 length of a string as a JSON string body (escapes included), without encoding it. */

@@ -4,7 +4,7 @@
  * written by either one is understood by the other.
  *
  * Round trips (bars.md): readAll 2 + 1 per chunk of values under the 5 MB response limit (3 for a 調査票 workbook of
- * 1…500 sheets; one more when a sheet has over 512 merged areas), applyEdits 1 (2 when an edit is refused),
+ * 1…500 sheets; two more when a sheet has over 512 merged areas: a refused count, and the bands' areas), applyEdits 1 (2 when an edit is refused),
  * writeOwnedSheets 2 for any number of sheets with tables, 1 without (+1 per extra 4 MB of cells; all summary sheets
  * of a sample: 2), writeOwnedSheet the same for one sheet, writeSettings 1, selectCell 1. The sheet list and the
  * settings are cached per instance (readAll fills the cache); without it the first call costs one sync more.
@@ -26,7 +26,7 @@ import {
 } from "../port";
 import { freeSheetName } from "../sheet-names";
 import { freeTableName } from "../table-names";
-import { jsonBytes, jsonStringLength, parseAddress, splitAreas, toCellValue, toVisibility } from "./cells";
+import { jsonBytes, jsonStringLength, parseAddress, toCellValue, toVisibility } from "./cells";
 import { officeErrorCode, PAYLOAD_TOO_LARGE, toWorkbookError } from "./errors";
 import { halve, type Piece, ReadPlanner, RESPONSE_BUDGET, type SheetBlock } from "./read-plan";
 import {
@@ -147,6 +147,13 @@ interface SheetData {
   remaining: number;
 }
 
+/** A band that holds merged areas: their addresses are read after the values (see readBandAreas). */
+interface FoundBand {
+  readonly sheet: number;
+  readonly areas: Excel.RangeAreas;
+  readonly bytes: number;
+}
+
 /** What the chunks of one readAll share. */
 interface ReadState {
   readonly probes: readonly SheetProbe[];
@@ -154,6 +161,7 @@ interface ReadState {
   readonly sink: SheetData[];
   readonly planner: ReadPlanner;
   readonly stats: { chunks: number; retries: number; largestChunkBytes: number };
+  readonly bands: FoundBand[];
 }
 
 const sameName = sameSheetName;
@@ -327,12 +335,15 @@ export class OfficeWorkbook implements WorkbookPort {
     const sink: SheetData[] = probes.map(() => ({ pieces: [], merges: [], remaining: 0 }));
     const planner = new ReadPlanner(blocks, this.responseBudget);
     const stats = { chunks: 0, retries: 0, largestChunkBytes: 0 };
+    const read: ReadState = { probes, plans, sink, planner, stats, bands: [] };
     for (const b of blocks) sink[b.sheet].remaining++;
     for (let chunk = planner.next(); chunk; chunk = planner.next()) {
       cancelled();
-      await this.readChunk(context, chunk, { probes, plans, sink, planner, stats });
+      await this.readChunk(context, chunk, read);
       options?.onProgress?.({ done: sink.filter((s) => s.remaining === 0).length, total: probes.length });
     }
+    cancelled();
+    await this.readBandAreas(context, read.bands, read);
     this.stats = { ...stats, mergedAreas, mergesBanded: banded };
     const sheets = probes.map((p, i) => buildGrid(p.info, sink[i], declared[i]));
     return {
@@ -352,9 +363,11 @@ export class OfficeWorkbook implements WorkbookPort {
       const plan = piece.merges ? read.plans[piece.block.sheet] : NO_MERGES;
       const counted = plan.kind === "counted" ? plan.areas.areas : undefined;
       counted?.load("items/address");
+      // A band's count only: RangeAreas.address gives each merged area's top-left cell alone (office-js#1590), or a
+      // cut string, and the areas of a band that holds none cannot be loaded. Their addresses come afterwards.
       const bands = (plan.kind === "banded" ? plan.bands : []).map((b) => {
         const areas = ws.getRangeByIndexes(b.top, 0, b.rows, b.cols).getMergedAreasOrNullObject();
-        areas.load("address");
+        areas.load("areaCount");
         return areas;
       });
       return { piece, range, counted, bands };
@@ -383,14 +396,52 @@ export class OfficeWorkbook implements WorkbookPort {
       }
       if (piece.merges) {
         const addresses = counted ? counted.items.map((a) => a.address) : [];
-        for (const areas of bands) if (!areas.isNullObject) addresses.push(...splitAreas(areas.address));
-        out.merges = addresses.map(parseAddress).filter((m): m is CellRange => m !== null);
+        const perArea = jsonStringLength(read.probes[piece.block.sheet].info.name) + 3 + MERGE_ADDRESS_BYTES;
+        for (const areas of bands) if (!areas.isNullObject) read.bands.push({ sheet: piece.block.sheet, areas, bytes: areas.areaCount * perArea });
+        out.merges.push(...addresses.map(parseAddress).filter((m): m is CellRange => m !== null));
         mergeBytes += addresses.reduce((n, a) => n + jsonStringLength(a) + 16, 0);
       }
       if (piece.top + piece.rows >= piece.block.top + piece.block.rows) out.remaining--;
     }
     read.planner.observe(cells, bytes);
     read.stats.largestChunkBytes = Math.max(read.stats.largestChunkBytes, bytes + mergeBytes);
+  }
+
+  /**
+   * The merged areas of the bands that hold some, through `areas.items` as the counted path reads them: one sync per
+   * response budget's worth (one for any workbook but a huge one), halved when Excel refuses it as too large.
+   */
+  private async readBandAreas(context: Excel.RequestContext, bands: readonly FoundBand[], read: ReadState): Promise<void> {
+    for (let i = 0; i < bands.length; ) {
+      const batch: FoundBand[] = [];
+      let bytes = 0;
+      while (i < bands.length && (batch.length === 0 || bytes + bands[i].bytes <= this.responseBudget)) {
+        bytes += bands[i].bytes;
+        batch.push(bands[i++]);
+      }
+      await this.readBandBatch(context, batch, read);
+    }
+  }
+
+  private async readBandBatch(context: Excel.RequestContext, batch: readonly FoundBand[], read: ReadState): Promise<void> {
+    for (const b of batch) b.areas.areas.load("items/address");
+    try {
+      await context.sync();
+    } catch (e) {
+      if (officeErrorCode(e) !== PAYLOAD_TOO_LARGE || batch.length < 2) throw e;
+      read.stats.retries++;
+      const mid = Math.ceil(batch.length / 2);
+      await this.readBandBatch(context, batch.slice(0, mid), read);
+      await this.readBandBatch(context, batch.slice(mid), read);
+      return;
+    }
+    let bytes = 0;
+    for (const b of batch) {
+      const addresses = b.areas.areas.items.map((a) => a.address);
+      read.sink[b.sheet].merges.push(...addresses.map(parseAddress).filter((m): m is CellRange => m !== null));
+      bytes += addresses.reduce((n, a) => n + jsonStringLength(a) + 16, 0);
+    }
+    read.stats.largestChunkBytes = Math.max(read.stats.largestChunkBytes, bytes);
   }
 
   async applyEdits(edits: readonly LoggedEdit[], at: Date = new Date()): Promise<AppliedEdits> {
