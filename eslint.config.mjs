@@ -3,12 +3,14 @@
 // - typescript-eslint's recommended rules everywhere we write code;
 // - the Office add-in load/sync rules where the code talks to Excel (src/workbook/office);
 // - layering: the core is pure TypeScript (no Node, ExcelJS, React or Office), and the task pane reaches ExcelJS
-//   only through src/workbook;
+//   only through src/workbook; relative imports across layers (scripts/eslint-boundaries.mjs); Office.js globals
+//   only in the Office adapter and the pane's host files;
 // - security (bars.md): no dangerouslySetInnerHTML in the task pane, no eval or new Function in src.
 import { builtinModules } from "node:module";
 import { defineConfig, globalIgnores } from "eslint/config";
 import tseslint from "typescript-eslint";
 import officeAddins from "eslint-plugin-office-addins";
+import { layersPlugin } from "./scripts/eslint-boundaries.mjs";
 
 const CODE = ["src/**/*.{ts,tsx}", "test/**/*.{ts,tsx,js,mjs,cjs}", "scripts/**/*.{ts,mts,cts,js,mjs,cjs}", "*.{js,mjs,cjs}"];
 const COMMONJS = ["**/*.cjs", "webpack.config.js", "jest.config.js", "test/stubs/**/*.js", "test/setup-env.js"];
@@ -16,7 +18,7 @@ const COMMONJS = ["**/*.cjs", "webpack.config.js", "jest.config.js", "test/stubs
 const nodeBuiltins = builtinModules.filter((m) => !m.startsWith("_"));
 
 export default defineConfig([
-  globalIgnores(["dist/", "build/", "node_modules/", "coverage/", ".tmp/", "test/.out/"]),
+  globalIgnores(["dist/", "dist-lgwan/", "build/", "node_modules/", "coverage/", ".tmp/", "test/.out/"]),
 
   { files: CODE, extends: [tseslint.configs.recommended] },
 
@@ -29,6 +31,29 @@ export default defineConfig([
   {
     files: ["src/**/*.{ts,tsx}"],
     rules: { "no-eval": "error", "no-implied-eval": "error", "no-new-func": "error" },
+  },
+
+  // The layers, on relative paths (docs/architecture.md): core → nothing outside; workbook → no front end; the two
+  // adapters never import each other; the CLI never imports the pane.
+  {
+    files: ["src/**/*.{ts,tsx}"],
+    plugins: { layers: layersPlugin },
+    rules: { "layers/boundaries": "error" },
+  },
+
+  // Office.js globals live in the Office adapter and the pane's host files; everything else goes through the port.
+  {
+    files: ["src/**/*.{ts,tsx}"],
+    ignores: ["src/workbook/office/**", "src/taskpane/host.ts", "src/taskpane/office-host.ts", "src/taskpane/office-loader.ts"],
+    rules: {
+      "no-restricted-globals": [
+        "error",
+        ...["Office", "Excel", "OfficeExtension"].map((name) => ({
+          name,
+          message: "Office.js is reached through the workbook port (src/workbook/office) and the pane's host files only.",
+        })),
+      ],
+    },
   },
 
   // Excel load/sync discipline: the same rules as the `yo office` template, as errors.
