@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { checkManifest, checkManifestReport } from "../scripts/manifest-check.cjs";
+import { checkRequirements } from "../src/workbook/office/requirements";
 
 const root = resolve(__dirname, "..");
 const manifestPath = join(root, "manifest.xml");
@@ -30,6 +31,32 @@ describe("the real manifest", () => {
   test("asks for ReadWriteDocument and nothing broader, and allows only its own origin", () => {
     expect(real).toMatch(/<Permissions>ReadWriteDocument<\/Permissions>/);
     expect([...real.matchAll(/<AppDomain>([^<]*)<\/AppDomain>/g)].map((m) => m[1])).toEqual(["https://localhost:3000"]);
+  });
+});
+
+/** "1.13" > "1.7": requirement-set versions compare part by part. */
+const atMost = (version: string, max: string) => {
+  const [a, b] = [version, max].map((v) => v.split(".").map(Number));
+  return a[0] < b[0] || (a[0] === b[0] && (a[1] ?? 0) <= (b[1] ?? 0));
+};
+
+describe("the requirement sets (README: which Excel shows what)", () => {
+  test("the manifest asks for no more than Office 2016 volume licence has (ExcelApi 1.1), so Excel lists the add-in there", () => {
+    const sets = [...real.matchAll(/<Set Name="(\w+)"(?: MinVersion="([\d.]+)")?\s*\/>/g)].map((m) => ({ name: m[1], min: m[2] ?? "1.1" }));
+    expect(sets.map((s) => s.name)).toEqual(["ExcelApi"]);
+    for (const s of sets) expect([s.name, s.min, atMost(s.min, "1.1")]).toEqual([s.name, s.min, true]);
+    const defaultMin = real.match(/<Sets DefaultMinVersion="([\d.]+)">/)?.[1] ?? "1.1";
+    expect(atMost(defaultMin, "1.1")).toBe(true);
+  });
+
+  test("what the pane needs above that, the run-time check finds missing on such an Excel, and names", () => {
+    const office2016 = checkRequirements((set, version) => set === "ExcelApi" && atMost(version, "1.1"));
+    expect(office2016.ok).toBe(false);
+    expect(office2016.missing.filter((m) => !m.optional).map((m) => m.feature)).toEqual(["read", "write"]);
+    // Office 2019 volume licence (ExcelApi 1.7): it runs, without merged areas, drop-down lists and print setup.
+    const office2019 = checkRequirements((set, version) => set === "ExcelApi" && atMost(version, "1.7"));
+    expect(office2019.ok).toBe(true);
+    expect(office2019.missing.map((m) => m.feature).sort()).toEqual(["dataValidation", "mergedAreas", "printSetup"]);
   });
 });
 
