@@ -8,8 +8,13 @@
 //                       local folder (file://, where Chromium refuses a worker by URL). Where no worker can start, the
 //                       same code runs on the page from another on-demand chunk.
 //
-//   OFFICE_JS_LOCAL=1  load office.js from dist/office/ (copied from node_modules/@microsoft/office-js, which must then
-//                      be installed) instead of the CDN: offline development only.
+//   --env lgwan        the closed-network (LGWAN) build, `npm run build:lgwan`: the same pages in dist-lgwan/, with
+//                      office.js and every file it loads in dist-lgwan/office/ (scripts/office-js-files.cjs) and no
+//                      reference to any other origin (the CSP allows only 'self'). An intranet web server serves the
+//                      folder as it is. No manifest.xml, unless `--env base=https://…/` names where it is served: then
+//                      dist-lgwan/manifest.xml has every URL under that base (scripts/manifest-base.cjs).
+//   OFFICE_JS_LOCAL=1  load office.js from dist/office/ (the same files as the LGWAN build) instead of the CDN:
+//                      offline development.
 //   DEV_HTTPS=1        serve over https with the office-addin-dev-certs certificate (needs `sudo` on Linux, see
 //                      the stack notes §4). Without it the dev server uses plain http and never touches the certs.
 //
@@ -21,6 +26,9 @@ const path = require("node:path");
 const zlib = require("node:zlib");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
+const { fallbackHtml, FALLBACK_CSS } = require("./scripts/fallback-page.cjs");
+const { rebaseManifest } = require("./scripts/manifest-base.cjs");
+const { officeJsFiles } = require("./scripts/office-js-files.cjs");
 
 const OFFICE_CDN_ORIGIN = "https://appsforoffice.microsoft.com";
 const OFFICE_CDN = `${OFFICE_CDN_ORIGIN}/lib/1/hosted/office.js`;
@@ -31,15 +39,16 @@ const GZIP_BUDGET_BYTES = 300 * 1000;
 const BUDGET_ENTRY = "taskpane";
 
 /**
- * Content-Security-Policy for a page: our own origin (and, for the task pane, the Office.js CDN) only. No
- * 'unsafe-eval' anywhere; 'unsafe-inline' for styles only, because Fluent UI (Griffel) injects <style> elements.
+ * Content-Security-Policy for a page: our own origin (and, for the task pane of the CDN build, the Office.js CDN)
+ * only. No 'unsafe-eval' anywhere; 'unsafe-inline' for styles only, because Fluent UI (Griffel) injects <style>
+ * elements.
  */
-function contentSecurityPolicy(dev, { office, blobWorker }) {
+function contentSecurityPolicy(dev, { officeCdn, blobWorker }) {
   // webpack-dev-server's live-reload client talks over a WebSocket, which older browsers do not count as 'self'.
   const devSockets = dev ? ` ws://localhost:${DEV_PORT} wss://localhost:${DEV_PORT}` : "";
   return [
     "default-src 'self'",
-    `script-src 'self'${office ? ` ${OFFICE_CDN_ORIGIN}` : ""}`,
+    `script-src 'self'${officeCdn ? ` ${OFFICE_CDN_ORIGIN}` : ""}`,
     // The demo starts its worker from a Blob URL of its own bundle (file:// allows no other way).
     ...(blobWorker ? ["worker-src blob:"] : []),
     `connect-src 'self'${devSockets}`,
@@ -52,31 +61,12 @@ function contentSecurityPolicy(dev, { office, blobWorker }) {
 }
 
 // ---- the static message for browsers that cannot run the app, built from the message catalogue
+// (scripts/fallback-page.cjs)
 
 function catalogue() {
   // The catalogue is TypeScript; tsx (a dev dependency) loads it for the build.
   return require("tsx/cjs/api").require("./src/core/i18n/index.ts", __filename);
 }
-
-const escapeHtml = (s) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-
-function fallbackHtml(i18n, page) {
-  const t = (lang, key) => escapeHtml(i18n.t(lang, key));
-  const block = (lang) =>
-    `<div lang="${lang}"><h1>${t(lang, "page.unsupported.title")}</h1><p>${t(lang, `page.unsupported.${page}`)}</p>` +
-    (page === "taskpane" ? `<p><a href="demo.html" target="_blank" rel="noopener">${t(lang, "page.unsupported.link")}</a></p>` : "") +
-    `</div>`;
-  return `<main id="unsupported" class="unsupported">${block("ja")}${block("en")}</main>`;
-}
-
-// `display:block` because Internet Explorer 11 does not know <main>.
-const FALLBACK_CSS = [
-  "body{margin:0}",
-  ".unsupported{display:block;font-family:'Segoe UI','Yu Gothic UI',Meiryo,sans-serif;font-size:14px;line-height:1.6;padding:12px;max-width:40em}",
-  ".unsupported h1{font-size:16px;margin:0 0 8px}",
-  ".unsupported div+div{margin-top:16px;border-top:1px solid #999;padding-top:8px}",
-  "html.booting .unsupported{display:none}",
-].join("");
 
 // ---- sizes and the budget
 
@@ -220,14 +210,16 @@ class InlineWorkerPlugin {
   }
 }
 
-module.exports = async (env, argv) => {
+module.exports = async (env = {}, argv) => {
   const dev = argv.mode !== "production";
-  const officeLocal = !!process.env.OFFICE_JS_LOCAL;
+  const lgwan = !!env.lgwan;
+  const officeLocal = lgwan || !!process.env.OFFICE_JS_LOCAL;
+  if (env.base && !lgwan) throw new Error("--env base=… is for the LGWAN build (--env lgwan); for dist/, run npm run manifest:base");
   const httpsOptions = process.env.DEV_HTTPS ? await require("office-addin-dev-certs").getHttpsServerOptions() : undefined;
   const i18n = catalogue();
   const page = (name, { office }) => ({
     title: i18n.t("ja", "app.name"),
-    csp: contentSecurityPolicy(dev, { office, blobWorker: name === "demo" }),
+    csp: contentSecurityPolicy(dev, { officeCdn: office && !officeLocal, blobWorker: name === "demo" }),
     fallbackHtml: fallbackHtml(i18n, name),
     fallbackCss: FALLBACK_CSS,
     officeJs: officeLocal ? "office/office.js" : OFFICE_CDN,
@@ -238,7 +230,7 @@ module.exports = async (env, argv) => {
     devtool: dev ? "source-map" : false, // no eval-based source maps: the CSP forbids eval
     entry: { taskpane: "./src/taskpane/index.tsx", demo: "./src/taskpane/demo/index.tsx" },
     output: {
-      path: path.resolve(__dirname, "dist"),
+      path: path.resolve(__dirname, lgwan ? "dist-lgwan" : "dist"),
       filename: "[name].[contenthash:8].js",
       chunkFilename: "[name].[contenthash:8].js",
       // Chunks load relative to the script that asks for them: works from a web server, an intranet share and file://.
@@ -275,20 +267,16 @@ module.exports = async (env, argv) => {
       }),
       new CopyWebpackPlugin({
         patterns: [
-          { from: "manifest.xml", to: "manifest.xml" },
+          // The LGWAN build gets a manifest only for a known base URL: one pointing at localhost would be wrong there.
+          ...(!lgwan
+            ? [{ from: "manifest.xml", to: "manifest.xml" }]
+            : env.base
+              ? [{ from: "manifest.xml", to: "manifest.xml", transform: (content) => rebaseManifest(content.toString(), env.base) }]
+              : []),
           { from: "assets", to: "assets", noErrorOnMissing: true },
           { from: "src/taskpane/static/boot.js", to: "boot.js", info: { minimized: true } }, // ES5 as written
-          ...(officeLocal
-            ? [
-                {
-                  from: "node_modules/@microsoft/office-js/dist",
-                  to: "office",
-                  globOptions: { ignore: ["**/*.debug.js"] },
-                  filter: (p) => /[\\/](office|o15apptofilemappingtable)\.js$/.test(p),
-                  info: { minimized: true }, // otherwise Terser re-minifies the copied JS (113 s instead of 9 s)
-                },
-              ]
-            : []),
+          // office.js and the files it loads, copied as they are: Terser would re-minify them (113 s instead of 9 s).
+          ...(officeLocal ? officeJsFiles().map((f) => ({ from: f.from, to: `office/${f.to}`, toType: "file", info: { minimized: true } })) : []),
         ],
       }),
       new BundleSizePlugin({ budgetBytes: dev ? null : GZIP_BUDGET_BYTES, budgetEntry: BUDGET_ENTRY }),

@@ -1,16 +1,28 @@
-/** taskpane.html opened outside Excel (or with Office.js unreachable): say so, and point to the browser checker. */
+/**
+ * taskpane.html not connected to Excel: opened outside Excel, office.js unreachable, or Excel not answering. Says
+ * which, and points to the browser checker.
+ */
 import { useEffect } from "react";
 import { Link, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from "@fluentui/react-components";
+import type { MessageKey } from "../core/i18n";
 import { markReady } from "./boot";
 import { LanguageToggle } from "./components/LanguageToggle";
 import { useT } from "./i18n";
+import type { NotConnected } from "./office-loader";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}` },
   header: { display: "flex", alignItems: "center", justifyContent: "space-between", columnGap: tokens.spacingHorizontalS },
+  body: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
 });
 
-export function OutsideExcel({ reason }: { reason: "no-office-js" | "not-excel" }) {
+const TITLE: Record<NotConnected, MessageKey> = {
+  "no-office-js": "pane.outside.noOfficeJs",
+  "not-excel": "pane.outside.notExcel",
+  "office-not-ready": "pane.outside.notReady",
+};
+
+export function OutsideExcel({ reason, waiting = false }: { reason: NotConnected; waiting?: boolean }) {
   const styles = useStyles();
   const tr = useT();
   useEffect(() => markReady(), []);
@@ -22,10 +34,14 @@ export function OutsideExcel({ reason }: { reason: "no-office-js" | "not-excel" 
         </Text>
         <LanguageToggle />
       </header>
-      <MessageBar intent="info" layout="multiline" data-testid="outside-excel">
-        <MessageBarBody>
-          <MessageBarTitle>{tr(reason === "no-office-js" ? "pane.outside.noOfficeJs" : "pane.outside.notExcel")}</MessageBarTitle>
-          {tr("pane.outside.body")} <Link href="demo.html">{tr("pane.outside.demoLink")}</Link>
+      <MessageBar intent={reason === "not-excel" ? "info" : "warning"} layout="multiline" data-testid="outside-excel" data-reason={reason}>
+        <MessageBarBody className={styles.body}>
+          <MessageBarTitle>{tr(TITLE[reason])}</MessageBarTitle>
+          {reason === "office-not-ready" ? <span>{tr("pane.outside.notReady.files")}</span> : null}
+          {waiting ? <span>{tr("pane.outside.waiting")}</span> : null}
+          <span>
+            {tr(reason === "office-not-ready" ? "pane.outside.notReady.body" : "pane.outside.body")} <Link href="demo.html">{tr("pane.outside.demoLink")}</Link>
+          </span>
         </MessageBarBody>
       </MessageBar>
     </main>

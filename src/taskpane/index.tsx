@@ -6,6 +6,7 @@ import { createRoot } from "react-dom/client";
 import { App } from "./App";
 import { initialLang, storedLang } from "./i18n";
 import { connectOffice, type OfficeStart } from "./office-host";
+import { connectWithTimeouts, type Waiting } from "./office-loader";
 import { OutsideExcel } from "./OutsideExcel";
 import { Root } from "./Root";
 import { pickThemeName } from "./theme";
@@ -14,19 +15,14 @@ const container = document.getElementById("container");
 if (!container) throw new Error("taskpane.html has no #container");
 const root = createRoot(container);
 
-async function start(): Promise<void> {
-  let started: OfficeStart;
-  try {
-    started = await connectOffice();
-  } catch {
-    started = { ok: false, reason: "no-office-js" };
-  }
-  const displayLanguage = started.ok ? started.host.displayLanguage : started.displayLanguage;
+function render(started: OfficeStart | Waiting): void {
+  const displayLanguage = started.ok ? started.host.displayLanguage : "displayLanguage" in started ? started.displayLanguage : undefined;
   root.render(
-    <Root initialLang={initialLang(displayLanguage, storedLang())} theme={pickThemeName(started.ok ? started.themeBackground : undefined)}>
-      {started.ok ? <App host={started.host} /> : <OutsideExcel reason={started.reason} />}
+    // Remounted when Excel answers after a message was shown: the language then follows Office's display language.
+    <Root key={started.ok ? "excel" : "outside"} initialLang={initialLang(displayLanguage, storedLang())} theme={pickThemeName(started.ok ? started.themeBackground : undefined)}>
+      {started.ok ? <App host={started.host} /> : <OutsideExcel reason={started.reason} waiting={"waiting" in started} />}
     </Root>,
   );
 }
 
-void start();
+void connectWithTimeouts<OfficeStart>({ connect: connectOffice, render, failed: { ok: false, reason: "no-office-js" } });

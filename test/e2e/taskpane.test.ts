@@ -208,6 +208,26 @@ test("Excel の外で開くと、そう伝えてブラウザ版へ案内する�
   await plain.context.close();
 });
 
+test("Office.js の CDN に届かない（要求に応答がない閉域網）ときも、画面は空白のままにならず、5 秒以内に「読み込めなかった」と伝える", async () => {
+  const hung = await openPage(env, { viewport: PANE_VIEWPORT });
+  // Every request to the CDN's origin is left unanswered, as a network that drops the packets leaves it.
+  await hung.page.route(`${new URL(OFFICE_JS).origin}/**`, () => undefined);
+  const started = Date.now();
+  // DOMContentLoaded: the load event would wait for office.js, which never comes.
+  await hung.page.goto(`${env.url}/taskpane.html`, { waitUntil: "domcontentloaded" });
+  const message = hung.page.getByTestId("outside-excel");
+  await message.waitFor({ timeout: 5000 });
+  const ms = Date.now() - started;
+  console.log(`taskpane.html with the Office.js CDN not answering: the message after ${ms} ms`);
+  expect(ms).toBeLessThan(5000);
+  expect(await message.getAttribute("data-reason")).toBe("no-office-js");
+  expect(await message.innerText()).toContain("Office.js を読み込めなかった");
+  expect(await hung.page.locator("#unsupported").count()).toBe(0);
+  await screenshot(hung.page, "31-taskpane-cdn-unreachable.png");
+  await axeClean(hung.page, "Office.js CDN unreachable");
+  await hung.context.close();
+});
+
 test("アプリが動かない環境（JavaScript なし、古い webview）では、静的な案内が日本語と英語で表示される", async () => {
   // No JavaScript at all: the message is there from the start.
   const nojs = await openPage(env, { viewport: PANE_VIEWPORT, javaScriptEnabled: false });

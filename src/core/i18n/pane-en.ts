@@ -147,6 +147,11 @@ export const paneEn: Record<keyof typeof paneJa, string> = {
   "pane.outside.noOfficeJs": "Office.js could not be loaded, so the page cannot connect to Excel.",
   "pane.outside.body": "Open it from the Chosahyo Checker button on Excel's Home tab. Without Excel, you can check survey sheets in the browser version:",
   "pane.outside.demoLink": "Open the browser checker",
+  "pane.outside.notReady": "Excel is not answering.",
+  "pane.outside.notReady.files":
+    "Office.js loaded, but it could not connect to Excel. If your organisation serves Office.js from its own server, check that every file office.js loads is in the same folder as office.js: the Excel files such as excel-win32-16.01.js, ja-jp/office_strings.js and telemetry/oteljs_agave.js.",
+  "pane.outside.notReady.body": "If reopening the task pane does not help, you can check survey sheets in the browser version:",
+  "pane.outside.waiting": "The pane keeps waiting and opens as soon as the connection is made.",
 
   "ruleName.CODE-INVALID": "invalid code",
   "ruleName.CODE-VARIANT": "code variant",
@@ -209,7 +214,11 @@ export const paneEn: Record<keyof typeof paneJa, string> = {
 
   "page.unsupported.title": "Chosahyo Checker cannot be shown here",
   "page.unsupported.taskpane":
+    "Your Excel shows task panes with an old component (Internet Explorer or the old Microsoft Edge), where this add-in cannot run (Office 2016 or 2019, for example). Open the browser version of the checker (demo.html) in Microsoft Edge or Google Chrome and load the workbook there.",
+  "page.unsupported.taskpane.trident":
     "Your Excel shows task panes with the old Internet Explorer component, where this add-in cannot run (volume-licensed Office 2016 or 2019, for example). Open the browser version of the checker (demo.html) in Microsoft Edge or Google Chrome and load the workbook there.",
+  "page.unsupported.taskpane.edgeHtml":
+    "Your Excel shows task panes with the old Microsoft Edge component (EdgeHTML), where this add-in cannot run (retail Office 2016 or 2019 without WebView2, for example). Install the Microsoft Edge WebView2 Runtime (and, for Microsoft 365, update Office), then start Excel again and the add-in works. Ask your IT staff to install it. Until then, open the browser version of the checker (demo.html) in Microsoft Edge or Google Chrome and load the workbook there.",
   "page.unsupported.demo":
     "This browser cannot show Chosahyo Checker. Open this page (demo.html) in Microsoft Edge or Google Chrome. No internet connection is needed.",
   "page.unsupported.link": "Open the browser version of the checker",
