@@ -28,8 +28,3 @@ export function terminalProgress(stream: NodeJS.WriteStream): ProgressSink {
     },
   };
 }
-
-/** Show a bar only on a terminal, and only when the work is big enough to wait for. */
-export function shouldShowProgress(stream: NodeJS.WriteStream, files: number, mode: "auto" | "never"): boolean {
-  return mode === "auto" && stream.isTTY === true && files >= 1;
-}

@@ -120,13 +120,6 @@ export interface YearHeader {
   readonly cell: CellPos;
 }
 
-/** Where a field's label sits, or why it could not be found. */
-export interface LabelHit {
-  readonly key: string;
-  readonly cell: CellPos;
-  readonly text: string;
-}
-
 export interface SurveyRecord {
   readonly profileId: string;
   readonly layoutId: string;

@@ -82,10 +82,6 @@ export const RULES: readonly Rule[] = [
   refMissing,
 ];
 
-export function ruleById(id: RuleId): Rule | undefined {
-  return RULES.find((r) => r.id === id);
-}
-
 /**
  * The JSON Schema of a rule id's `params`: a profile's setting for an id is every rule's that reports under it, so
  * their declarations are joined (one name declared twice is a bug). Undefined for an id whose rules take none.

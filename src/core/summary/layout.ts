@@ -79,7 +79,3 @@ export class SheetWriter {
 export function a1(row: number, col: number): string {
   return toA1(row, col);
 }
-
-export function colRange(col: number, top: number, bottom: number): string {
-  return `${toA1(top, col)}:${toA1(bottom, col)}`;
-}
