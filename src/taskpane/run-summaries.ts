@@ -6,25 +6,14 @@
 import type { Lang } from "../core/i18n";
 import type { Profile } from "../core/profile/types";
 import { CROSSTAB_SHEET } from "../core/summary/crosstab";
-import { FINDINGS_SHEET } from "../core/summary/findings-sheet";
-import { INDICATORS_SHEET } from "../core/summary/indicators";
-import { availableSummaries, buildSummaries, SUMMARY_SHEETS, type SummaryInput, type SummarySheet } from "../core/summary";
-import { NOT_STARTED_SHEET } from "../core/summary/not-started";
-import { RATING_LIST_SHEET } from "../core/summary/rating-list";
+import { availableSummaries, buildSummaries, SUMMARY_SHEETS, summaryId, type SummaryInput, type SummarySheet } from "../core/summary";
 import type { SheetSpec } from "../core/sheet-spec";
 import type { ValidationReport } from "../core/validate";
-import { WorkbookError, type WorkbookPort, type WriteSheetResult } from "../workbook/port";
+import { t } from "../core/i18n";
+import { errorMessage } from "./format";
+import { OwnedSheetsInterrupted, WorkbookError, type WorkbookPort, type WriteSheetResult } from "../workbook/port";
 
-export { SUMMARY_SHEETS, type SummarySheet };
-
-/** A catalogue id for each summary sheet (the sheet names are Japanese, the catalogue keys are not). */
-export const SUMMARY_IDS: Readonly<Record<SummarySheet, "ratingList" | "crosstab" | "indicators" | "notStarted" | "findings">> = {
-  [RATING_LIST_SHEET]: "ratingList",
-  [CROSSTAB_SHEET]: "crosstab",
-  [INDICATORS_SHEET]: "indicators",
-  [NOT_STARTED_SHEET]: "notStarted",
-  [FINDINGS_SHEET]: "findings",
-};
+export { SUMMARY_SHEETS, summaryId, type SummarySheet };
 
 /** The sheet whose counts the 再掲 option changes. */
 export const REPOST_SHEET: SummarySheet = CROSSTAB_SHEET;
@@ -99,4 +88,26 @@ export async function createSummaries(
   if (hooks.isCancelled?.()) throw new WorkbookError("cancelled");
   hooks.onProgress?.({ phase: "write", done: 0, total });
   return port.writeOwnedSheets(specs, { onProgress: (done, of) => hooks.onProgress?.({ phase: "write", done, total: of }) });
+}
+
+/**
+ * What the pane says when the write stopped part way: why (in words when the cause is known), which sheets were
+ * finished, which were left unfinished, and that no other sheet changed.
+ */
+export function interruptedText(lang: Lang, e: OwnedSheetsInterrupted): string {
+  const { written, partial, unconfirmed } = e.progress;
+  const list = (names: readonly string[]) => names.map((n) => (lang === "ja" ? `「${n}」` : `"${n}"`)).join(lang === "ja" ? "、" : ", ");
+  return [
+    t(lang, "pane.summaries.interrupted"),
+    e.reason ? errorMessage(lang, e.reason) : e.detail ? t(lang, "pane.summaries.interrupted.excel", { detail: e.detail }) : "",
+    written.length ? t(lang, "pane.summaries.interrupted.written", { sheets: list(written) }) : "",
+    partial.length ? t(lang, unconfirmed ? "pane.summaries.interrupted.unconfirmed" : "pane.summaries.interrupted.partial", { sheets: list(partial) }) : "",
+    t(lang, written.length || partial.length ? "pane.summaries.interrupted.others" : "pane.summaries.interrupted.nothing"),
+  ]
+    .filter(Boolean)
+    .join(lang === "ja" ? "" : " ");
+}
+
+export function isInterrupted(e: unknown): e is OwnedSheetsInterrupted {
+  return e instanceof OwnedSheetsInterrupted;
 }

@@ -6,6 +6,7 @@ import { logTime } from "../changelog";
 import type { Finding } from "../model/finding";
 import type { SurveyRecord } from "../model/record";
 import type { Profile } from "../profile/types";
+import type { SheetSpec } from "../sheet-spec";
 import type { SummaryItem } from "./items";
 
 export interface SummaryContext {
@@ -38,4 +39,18 @@ export function basisLine(ctx: SummaryContext): string {
     errors,
   });
   return errors > 0 ? line + t(ctx.lang, "summary.basis.withErrors") : line;
+}
+
+/** The catalogue id of each summary sheet (the sheet names are Japanese, the catalogue keys are not). */
+export type SummaryId = "ratingList" | "crosstab" | "indicators" | "notStarted" | "findings";
+
+/**
+ * One kind of summary sheet, declared once in its own file (docs/summaries.md): its id, the name of the sheet it
+ * writes, whether a workbook's records carry what it shows, and how to build it.
+ */
+export interface SummarySheetKind {
+  readonly id: SummaryId;
+  readonly sheetName: string;
+  isAvailable(ctx: SummaryContext): boolean;
+  build(ctx: SummaryContext): SheetSpec;
 }

@@ -6,7 +6,7 @@
 import type { Profile } from "../profile/types";
 import type { SheetSpec } from "../sheet-spec";
 import { normalizeForCompare } from "../values/text";
-import { basisLine, type SummaryContext } from "./context";
+import { basisLine, type SummaryContext, type SummarySheetKind } from "./context";
 import { DEPARTMENT_WILDCARDS, type SummaryItem } from "./items";
 import { a1, SheetWriter } from "./layout";
 
@@ -184,3 +184,11 @@ export function crosstabSpec(ctx: SummaryContext): SheetSpec {
   const widths = [30, ...new Array<number>(Math.max(widest - 1, 5)).fill(9)];
   return w.spec(CROSSTAB_SHEET, { columnWidths: widths, headerRows: { top: 3, bottom: 3 } });
 }
+
+/** The 評価一覧 and the 評価集計 need a profile whose codes they can count, and items to count. */
+export function hasCodedItems(ctx: SummaryContext): boolean {
+  const w = new SheetWriter(ctx.lang);
+  return ctx.items.length > 0 && ctx.profiles.some((p) => codeColumns(p, w));
+}
+
+export const crosstab: SummarySheetKind = { id: "crosstab", sheetName: CROSSTAB_SHEET, isAvailable: hasCodedItems, build: crosstabSpec };

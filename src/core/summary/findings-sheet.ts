@@ -1,7 +1,7 @@
 /** 検証結果: counts by severity and by rule at the top, then every finding with a link to its cell and the suggested fix. */
 import type { Finding, Severity } from "../model/finding";
 import type { SheetSpec } from "../sheet-spec";
-import { basisLine, type SummaryContext } from "./context";
+import { basisLine, type SummaryContext, type SummarySheetKind } from "./context";
 import { SheetWriter } from "./layout";
 
 export const FINDINGS_SHEET = "検証結果";
@@ -60,3 +60,6 @@ export function findingsSpec(ctx: SummaryContext): SheetSpec {
   else w.tables.push({ name: "chosahyo_findings", range: { top: head, left: 0, bottom: head + ctx.findings.length, right: labels.length - 1 } });
   return w.spec(FINDINGS_SHEET, { columnWidths: [8, 24, 12, 8, 7, 60, 24], headerRows: { top: head, bottom: head } });
 }
+
+/** Always made: a workbook with no finding gets a 検証結果 that says so. */
+export const findingsSheet: SummarySheetKind = { id: "findings", sheetName: FINDINGS_SHEET, isAvailable: () => true, build: findingsSpec };

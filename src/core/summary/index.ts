@@ -7,20 +7,33 @@ import type { Finding } from "../model/finding";
 import type { SurveyRecord } from "../model/record";
 import type { Profile } from "../profile/types";
 import type { SheetSpec } from "../sheet-spec";
-import type { SummaryContext } from "./context";
-import { CROSSTAB_SHEET, codeColumns, crosstabSpec } from "./crosstab";
-import { FINDINGS_SHEET, findingsSpec } from "./findings-sheet";
-import { INDICATORS_SHEET, indicatorsSpec } from "./indicators";
+import type { SummaryContext, SummaryId, SummarySheetKind } from "./context";
+import { crosstab } from "./crosstab";
+import { findingsSheet } from "./findings-sheet";
+import { indicators } from "./indicators";
 import { type SummaryItem, summaryItems } from "./items";
-import { SheetWriter } from "./layout";
-import { NOT_STARTED_SHEET, notStartedSpec } from "./not-started";
-import { RATING_LIST_SHEET, ratingListSpec } from "./rating-list";
+import { notStarted } from "./not-started";
+import { ratingList } from "./rating-list";
 
 export { summaryItems, type SummaryItem } from "./items";
-export type { SummaryContext } from "./context";
+export type { SummaryContext, SummaryId, SummarySheetKind } from "./context";
 
-export const SUMMARY_SHEETS = [RATING_LIST_SHEET, CROSSTAB_SHEET, INDICATORS_SHEET, NOT_STARTED_SHEET, FINDINGS_SHEET] as const;
-export type SummarySheet = (typeof SUMMARY_SHEETS)[number];
+/** Every summary sheet, in the order they are written: the one list (a new sheet is its file and its messages). */
+export const SUMMARY_KINDS: readonly SummarySheetKind[] = [ratingList, crosstab, indicators, notStarted, findingsSheet];
+/** The sheet names, in order. */
+export const SUMMARY_SHEETS: readonly string[] = SUMMARY_KINDS.map((k) => k.sheetName);
+/** A summary sheet, by the name of the sheet it writes. */
+export type SummarySheet = string;
+
+/** The kind that writes a sheet name. */
+export function summaryKind(sheet: SummarySheet): SummarySheetKind | undefined {
+  return SUMMARY_KINDS.find((k) => k.sheetName === sheet);
+}
+
+/** The catalogue id of a summary sheet's name. */
+export function summaryId(sheet: SummarySheet): SummaryId | undefined {
+  return summaryKind(sheet)?.id;
+}
 
 export interface SummaryInput {
   readonly records: readonly SurveyRecord[];
@@ -55,24 +68,10 @@ function context(input: SummaryInput): SummaryContext {
 /** Which summary sheets this workbook can have: a sheet is made only where the records carry what it shows. */
 export function availableSummaries(input: SummaryInput): SummarySheet[] {
   const ctx = context(input);
-  const w = new SheetWriter(ctx.lang);
-  const out: SummarySheet[] = [];
-  const coded = ctx.profiles.some((p) => codeColumns(p, w)) && ctx.items.length > 0;
-  if (coded) out.push(RATING_LIST_SHEET, CROSSTAB_SHEET);
-  if (ctx.records.some((r) => r.indicators.length > 0)) out.push(INDICATORS_SHEET);
-  if (ctx.profiles.some((p) => p.layouts.some((l) => (l.shape === "form" ? l.fields : l.columns).some((f) => f.id === "status")))) out.push(NOT_STARTED_SHEET);
-  out.push(FINDINGS_SHEET);
-  return out;
+  return SUMMARY_KINDS.filter((k) => k.isAvailable(ctx)).map((k) => k.sheetName);
 }
 
 export function buildSummaries(input: SummaryInput, sheets: readonly SummarySheet[] = availableSummaries(input)): SheetSpec[] {
   const ctx = context(input);
-  const build: Record<SummarySheet, (c: SummaryContext) => SheetSpec> = {
-    [RATING_LIST_SHEET]: ratingListSpec,
-    [CROSSTAB_SHEET]: crosstabSpec,
-    [INDICATORS_SHEET]: indicatorsSpec,
-    [NOT_STARTED_SHEET]: notStartedSpec,
-    [FINDINGS_SHEET]: findingsSpec,
-  };
-  return SUMMARY_SHEETS.filter((s) => sheets.includes(s)).map((s) => build[s](ctx));
+  return SUMMARY_KINDS.filter((k) => sheets.includes(k.sheetName)).map((k) => k.build(ctx));
 }

@@ -9,7 +9,7 @@ import { a1 } from "../model/finding";
 import type { Indicator, SurveyRecord } from "../model/record";
 import type { SheetSpec } from "../sheet-spec";
 import type { ValuePart } from "../values/types";
-import { basisLine, type SummaryContext } from "./context";
+import { basisLine, type SummaryContext, type SummarySheetKind } from "./context";
 import { SheetWriter } from "./layout";
 
 export const INDICATORS_SHEET = "指標達成状況";
@@ -146,3 +146,10 @@ function writeUndetermined(w: SheetWriter, row: number, rec: SurveyRecord, ind: 
   w.text(row, 9, w.msg("summary.result.undeterminable"), "center");
   w.text(row, 11, reason ? w.msg(`summary.reason.${reason}` as Parameters<SheetWriter["msg"]>[0]) : undefined, "cell");
 }
+
+export const indicators: SummarySheetKind = {
+  id: "indicators",
+  sheetName: INDICATORS_SHEET,
+  isAvailable: (ctx) => ctx.records.some((r) => r.indicators.length > 0),
+  build: indicatorsSpec,
+};

@@ -7,7 +7,7 @@ import { a1 } from "../model/finding";
 import type { CodeRead, SurveyRecord } from "../model/record";
 import { reasonText } from "../rules/reason-required";
 import type { SheetSpec } from "../sheet-spec";
-import { basisLine, type SummaryContext } from "./context";
+import { basisLine, type SummaryContext, type SummarySheetKind } from "./context";
 import { SheetWriter } from "./layout";
 
 export const NOT_STARTED_SHEET = "未着手・中止一覧";
@@ -65,3 +65,11 @@ export function notStartedSpec(ctx: SummaryContext): SheetSpec {
   else w.tables.push({ name: "chosahyo_not_started", range: { top: head, left: 0, bottom: head + hits.length, right: labels.length - 1 } });
   return w.spec(NOT_STARTED_SHEET, { columnWidths: [20, 20, 20, 36, 24, 20, 9, 40, 10], headerRows: { top: head, bottom: head } });
 }
+
+/** Made where a profile reads a status (実施状況), whose 未着手 and 中止 it lists. */
+export const notStarted: SummarySheetKind = {
+  id: "notStarted",
+  sheetName: NOT_STARTED_SHEET,
+  isAvailable: (ctx) => ctx.profiles.some((p) => p.layouts.some((l) => (l.shape === "form" ? l.fields : l.columns).some((f) => f.id === "status"))),
+  build: notStartedSpec,
+};

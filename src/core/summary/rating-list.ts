@@ -1,7 +1,8 @@
 /** 評価一覧: one row per item, with group, No., title, tags, departments, ratings, final rating, indicator count, link. */
 import { a1 } from "../model/finding";
 import type { SheetSpec } from "../sheet-spec";
-import { basisLine, type SummaryContext } from "./context";
+import { basisLine, type SummaryContext, type SummarySheetKind } from "./context";
+import { hasCodedItems } from "./crosstab";
 import type { SummaryItem } from "./items";
 import { SheetWriter } from "./layout";
 
@@ -59,3 +60,5 @@ export function ratingListSpec(ctx: SummaryContext): SheetSpec {
   else w.tables.push({ name: "chosahyo_ratings", range: { top: head, left: 0, bottom: last, right: columns.length - 1 } });
   return w.spec(RATING_LIST_SHEET, { columnWidths: columns.map((c) => c.width), headerRows: { top: head, bottom: head } });
 }
+
+export const ratingList: SummarySheetKind = { id: "ratingList", sheetName: RATING_LIST_SHEET, isAvailable: hasCodedItems, build: ratingListSpec };

@@ -19,7 +19,7 @@ import {
 } from "@fluentui/react-components";
 import type { OmittedFeature, WriteSheetResult } from "../../workbook/port";
 import { useLang, useT } from "../i18n";
-import { REPOST_SHEET, SUMMARY_IDS, SUMMARY_SHEETS, type SummarySheet } from "../run-summaries";
+import { REPOST_SHEET, SUMMARY_SHEETS, summaryId, type SummarySheet } from "../run-summaries";
 import type { Summaries } from "../use-summaries";
 
 const useStyles = makeStyles({
@@ -69,10 +69,11 @@ const useStyles = makeStyles({
   warnNote: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorStatusWarningForeground3, overflowWrap: "anywhere" },
 });
 
-const OMITTED_KEYS: Record<OmittedFeature, "pane.summaries.omitted.chart" | "pane.summaries.omitted.print" | "pane.summaries.omitted.validations"> = {
+const OMITTED_KEYS: Record<OmittedFeature, `pane.summaries.omitted.${OmittedFeature}`> = {
   chart: "pane.summaries.omitted.chart",
   print: "pane.summaries.omitted.print",
   validations: "pane.summaries.omitted.validations",
+  cosmetic: "pane.summaries.omitted.cosmetic",
 };
 
 export interface SummaryPanelProps {
@@ -111,7 +112,7 @@ export function SummaryPanel({ summaries: s, checked, disabled, canSelect, onSho
 
   const busy = disabled || s.stage !== "idle";
   const unavailable = SUMMARY_SHEETS.filter((x) => !s.available.includes(x));
-  const descId = (sheet: SummarySheet) => `${id}-${SUMMARY_IDS[sheet]}`;
+  const descId = (sheet: SummarySheet) => `${id}-${summaryId(sheet)}`;
 
   return (
     <div className={styles.root} data-testid="summaries">
@@ -130,7 +131,7 @@ export function SummaryPanel({ summaries: s, checked, disabled, canSelect, onSho
               onChange={(_, d) => s.setChosen(sheet, d.checked === true)}
             />
             <p id={descId(sheet)} className={styles.description}>
-              {tr(`pane.summaries.sheet.${SUMMARY_IDS[sheet]}`)}
+              {tr(`pane.summaries.sheet.${summaryId(sheet)!}`)}
             </p>
           </div>
         ))}
