@@ -10,7 +10,7 @@ import path from "node:path";
 import { t, type Lang } from "../core/i18n";
 import { type Finding, sortFindings } from "../core/model/finding";
 import type { SurveyRecord } from "../core/model/record";
-import type { Profile } from "../core/profile/types";
+import { DEFAULT_STAGE, type Profile } from "../core/profile/types";
 import { Family } from "../core/rules/family";
 import { idDuplicate } from "../core/rules/id-duplicate";
 import type { SheetSpec } from "../core/sheet-spec";
@@ -130,7 +130,7 @@ export async function runSummarize(args: SummarizeArgs, profiles: readonly Profi
     ...idDuplicate.check({
       records,
       profiles,
-      stage: args.stage ?? "提出前",
+      stage: args.stage ?? DEFAULT_STAGE,
       fiscalYear: args.fiscalYear ?? workbookFiscalYear(records),
       family,
       otherSheets: [],

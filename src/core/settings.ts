@@ -4,7 +4,7 @@
  */
 import { parsePlanPeriod, type YearSpan } from "./plan-period";
 import type { SheetOverride } from "./profile/recognize";
-import { STAGES, type Stage } from "./profile/types";
+import { DEFAULT_STAGE, STAGES, type Stage } from "./profile/types";
 
 export interface WorkbookSettings {
   readonly stage: Stage;
@@ -17,7 +17,7 @@ export interface WorkbookSettings {
   readonly profileJson?: string;
 }
 
-export const DEFAULT_SETTINGS: WorkbookSettings = { stage: "提出前", overrides: {} };
+export const DEFAULT_SETTINGS: WorkbookSettings = { stage: DEFAULT_STAGE, overrides: {} };
 
 const KEYS = { stage: "stage", fiscalYear: "fiscalYear", planPeriod: "planPeriod", overrides: "overrides", profile: "profile" } as const;
 

@@ -11,7 +11,7 @@ import { GridView, type SheetGrid, type SheetVisibility, type WorkbookSnapshot }
 import type { SurveyRecord } from "./model/record";
 import { SheetIndex } from "./profile/labels";
 import { labelsMatched, readRecords, recogniseSheet, type SheetOverride } from "./profile/recognize";
-import type { Profile, RuleSetting, Severity, Stage } from "./profile/types";
+import { DEFAULT_STAGE, type Profile, type RuleSetting, type Severity, type Stage } from "./profile/types";
 import { Family } from "./rules/family";
 import { RULES } from "./rules";
 import { readEmpty, type SheetRead } from "./rules/read-empty";
@@ -171,7 +171,7 @@ export function runRules(
   otherSheets: readonly SheetGrid[],
   opts: ValidateOptions,
 ): { findings: Finding[]; fiscalYear?: number; fiscalYearSource?: YearSource; planPeriods: ProfilePlanPeriod[] } {
-  const stage = opts.stage ?? "提出前";
+  const stage = opts.stage ?? DEFAULT_STAGE;
   const records = read.flatMap((r) => r.records);
   const fiscalYear = opts.fiscalYear ?? workbookFiscalYear(records);
   const fiscalYearSource: YearSource | undefined = opts.fiscalYear !== undefined ? "user" : fiscalYear !== undefined ? "workbook" : undefined;
@@ -232,7 +232,7 @@ export function runRules(
 }
 
 export function validateWorkbook(snapshot: WorkbookSnapshot, opts: ValidateOptions, hooks?: ValidateHooks): ValidationReport {
-  const stage = opts.stage ?? "提出前";
+  const stage = opts.stage ?? DEFAULT_STAGE;
   const read: ReadSheetResult[] = [];
   const other: SheetGrid[] = [];
   const total = snapshot.sheets.length;
@@ -268,7 +268,7 @@ export function finishValidation(
     skippedSheets: snapshot.skippedSheets,
     records: read.flatMap((r) => r.records),
     findings: sortFindings(findings, snapshot.sheets.map((s) => s.name)),
-    stage: opts.stage ?? "提出前",
+    stage: opts.stage ?? DEFAULT_STAGE,
     fiscalYear,
     fiscalYearSource,
     planPeriods,

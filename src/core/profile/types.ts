@@ -44,6 +44,8 @@ export type FieldId =
 
 export type Stage = "提出前" | "本部評価後";
 export const STAGES: readonly Stage[] = ["提出前", "本部評価後"];
+/** The stage when nobody chose one: the department is still filling in, so the 2次評価 is not yet required. */
+export const DEFAULT_STAGE: Stage = "提出前";
 
 /**
  * A label as written in the sheet. Matching happens after normalisation (NFKC, no whitespace, no HTML).
