@@ -10,12 +10,10 @@ import path from "node:path";
 import { t, type Lang } from "../core/i18n";
 import { type Finding, sortFindings } from "../core/model/finding";
 import type { SurveyRecord } from "../core/model/record";
-import { DEFAULT_STAGE, type Profile } from "../core/profile/types";
-import { Family } from "../core/rules/family";
-import { idDuplicate } from "../core/rules/id-duplicate";
+import type { Profile } from "../core/profile/types";
 import type { SheetSpec } from "../core/sheet-spec";
 import { buildSummaries, summaryItems, type SummaryItem } from "../core/summary";
-import { workbookFiscalYear } from "../core/validate";
+import { ACROSS_FILES, acrossFilesFindings, workbookFiscalYear } from "../core/validate";
 import type { WriteSheetResult } from "../workbook/port";
 import { XlsxWorkbook } from "../workbook/xlsx/xlsx-workbook";
 import { ArgError, type SummarizeArgs } from "./args";
@@ -121,25 +119,10 @@ export async function runSummarize(args: SummarizeArgs, profiles: readonly Profi
     records.push(...mine.filter((rec) => rec.role === "records"));
     items.push(...summaryItems(mine, profiles, label));
     // Duplicates are judged across all files below.
-    findings.push(...r.report.findings.filter((f) => f.ruleId !== "ID-DUPLICATE").map((f) => ({ ...f, sheet: where(f.sheet) })));
+    findings.push(...r.report.findings.filter((f) => !ACROSS_FILES.includes(f.ruleId)).map((f) => ({ ...f, sheet: where(f.sheet) })));
   }
   if (records.length === 0) return 2;
-  const family = new Family(records);
-  const byId = new Map(profiles.map((p) => [p.id, p] as const));
-  findings.push(
-    ...idDuplicate.check({
-      records,
-      profiles,
-      stage: args.stage ?? DEFAULT_STAGE,
-      fiscalYear: args.fiscalYear ?? workbookFiscalYear(records),
-      family,
-      otherSheets: [],
-      settingFor: (pid) => {
-        const s = byId.get(pid)?.rules["ID-DUPLICATE"];
-        return s && s.enabled !== false ? { severity: s.severity ?? idDuplicate.defaultSeverity, setting: s } : undefined;
-      },
-    }),
-  );
+  findings.push(...acrossFilesFindings(records, { profiles, stage: args.stage, fiscalYear: args.fiscalYear }));
   const sorted = sortFindings(findings, sheetOrder);
   const specs = buildSummaries({
     records,

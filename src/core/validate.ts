@@ -17,7 +17,7 @@ import { RULES } from "./rules";
 import { readEmpty, type SheetRead } from "./rules/read-empty";
 import { planPeriod } from "./rules/year-header";
 import { RuleParamError } from "./rules/params";
-import type { RecordRule, WorkbookRule } from "./rules/types";
+import type { RecordRule, WorkbookEnv, WorkbookRule } from "./rules/types";
 
 export interface ValidateOptions {
   readonly profiles: readonly Profile[];
@@ -208,27 +208,40 @@ export function runRules(
   findings.push(...readEmpty(read, opts.profiles));
   for (const rule of workbookRules) {
     try {
-      findings.push(...runWorkbookRule(rule));
+      findings.push(...runWorkbookRule(rule, { records, profiles: opts.profiles, stage, fiscalYear, family, otherSheets }));
     } catch (e) {
       ruleFailed(rule.id, records[0]?.sheet ?? "", "A1", e);
     }
   }
   return { findings, fiscalYear, fiscalYearSource, planPeriods: [...periods].map(([profileId, p]) => ({ profileId, ...p })) };
+}
 
-  function runWorkbookRule(rule: WorkbookRule): Finding[] {
-    return rule.check({
-        records,
-        profiles: opts.profiles,
-        stage,
-        fiscalYear,
-        family,
-        otherSheets,
-        settingFor: (pid) => {
-          const p = byId.get(pid);
-          return p ? enabledRule(p, rule.id, rule.defaultSeverity) : undefined;
-        },
-      });
-  }
+/** A workbook-scope rule over the records given, with each profile's setting for it. */
+function runWorkbookRule(rule: WorkbookRule, env: Omit<WorkbookEnv, "settingFor">): Finding[] {
+  const byId = new Map(env.profiles.map((p) => [p.id, p] as const));
+  return rule.check({
+    ...env,
+    settingFor: (pid) => {
+      const p = byId.get(pid);
+      return p ? enabledRule(p, rule.id, rule.defaultSeverity) : undefined;
+    },
+  });
+}
+
+/** Rules that compare records of several workbooks at once: in folder mode they run over every file's records. */
+export const ACROSS_FILES: readonly RuleId[] = ["ID-DUPLICATE"];
+
+/** The findings of the across-files rules over records gathered from several workbooks (the CLI's folder mode). */
+export function acrossFilesFindings(records: readonly SurveyRecord[], opts: ValidateOptions): Finding[] {
+  const env = {
+    records,
+    profiles: opts.profiles,
+    stage: opts.stage ?? DEFAULT_STAGE,
+    fiscalYear: opts.fiscalYear ?? workbookFiscalYear(records),
+    family: new Family(records),
+    otherSheets: [],
+  };
+  return RULES.filter((r): r is WorkbookRule => r.scope === "workbook" && ACROSS_FILES.includes(r.id)).flatMap((rule) => runWorkbookRule(rule, env));
 }
 
 export function validateWorkbook(snapshot: WorkbookSnapshot, opts: ValidateOptions, hooks?: ValidateHooks): ValidationReport {
