@@ -10,7 +10,7 @@ import { isWorkbookError, type WorkbookPort, type WriteSheetResult } from "../wo
 import { errorMessage } from "./format";
 import type { Notice } from "./use-checker";
 import type { PaneReport } from "./run-validation";
-import { createSummaries, summariesFor, type SummaryProgress, type SummarySheet } from "./run-summaries";
+import { createSummaries, interruptedText, isInterrupted, summariesFor, type SummaryProgress, type SummarySheet } from "./run-summaries";
 import { t } from "../core/i18n";
 
 /** idle: choosing; confirm: the error warning is up; running: building, then writing; the results stay after. */
@@ -89,6 +89,7 @@ export function useSummaries(port: WorkbookPort, report: PaneReport | undefined,
     } catch (e) {
       if (!mounted.current) return;
       if (isWorkbookError(e) && e.code === "cancelled") setNotice({ intent: "info", text: (l) => t(l, "pane.summaries.cancelled") });
+      else if (isInterrupted(e)) setNotice({ intent: "error", text: (l) => interruptedText(l, e) });
       else setNotice({ intent: "error", text: (l) => errorMessage(l, e) });
     } finally {
       if (mounted.current) {

@@ -30,7 +30,8 @@ export interface AppliedEdits {
 export type OmittedFeature =
   | "chart" // the ExcelJS renderer cannot draw charts: the basis cell says so instead
   | "print" // page setup needs ExcelApi 1.9
-  | "validations"; // drop-down lists need ExcelApi 1.8
+  | "validations" // drop-down lists need ExcelApi 1.8
+  | "cosmetic"; // frozen panes, tab colour and print setup failed after the content was written
 
 export interface WriteSheetResult {
   /** The name the sheet got: the spec's name, or a free name when a user's sheet holds it. */
@@ -92,6 +93,7 @@ export type WorkbookErrorCode =
   | "cell-edit-mode"
   | "sheet-missing"
   | "unsupported-host"
+  | "sheets-interrupted" // writeOwnedSheets stopped part way: OwnedSheetsInterrupted says which sheets changed
   | "cancelled";
 
 /** A failure a user can understand; `code` picks the catalogue message, `detail` is for logs only. */
@@ -108,4 +110,28 @@ export class WorkbookError extends Error {
 
 export function isWorkbookError(e: unknown): e is WorkbookError {
   return e instanceof WorkbookError || (typeof e === "object" && e !== null && (e as { name?: string }).name === "WorkbookError");
+}
+
+/** What an interrupted writeOwnedSheets left: the sheets it names, and no other, were changed. */
+export interface OwnedSheetsProgress {
+  /** Written completely, with their new content. */
+  readonly written: readonly string[];
+  /** Changed but not finished (a sheet cleared and partly rewritten, a new sheet that could not be removed again). */
+  readonly partial: readonly string[];
+  /** What was left could not be read back: `partial` names every sheet that may have changed. */
+  readonly unconfirmed: boolean;
+}
+
+/**
+ * writeOwnedSheets stopped part way. `reason` is the failure as the port words it, when it has a known cause;
+ * `progress` says exactly which sheets changed. Running the write again completes them.
+ */
+export class OwnedSheetsInterrupted extends WorkbookError {
+  constructor(
+    readonly progress: OwnedSheetsProgress,
+    readonly reason?: WorkbookError,
+    detail?: string,
+  ) {
+    super("sheets-interrupted", detail);
+  }
 }

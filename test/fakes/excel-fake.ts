@@ -26,10 +26,21 @@
  *   1.7): adding, deleting, renaming, moving, hiding or showing a sheet throws AccessDenied at sync. Excel's code for
  *   this is not documented; the adapter checks the flag first and does not depend on the code.
  *
+ * - A formula that refers to another sheet (`=評価集計!B5`) turns into `#REF!` when that sheet is deleted, and stays so
+ *   when a sheet of the same name is added; renaming the sheet rewrites the reference. A formula that is one
+ *   reference to one cell shows that cell's value as it is now (an empty cell reads 0); other formulas keep the result
+ *   they were stored with (the fake does not calculate).
+ *
  * Tables (ListObjects), charts and page layout are modelled as far as the add-in uses them, with Excel's rules: a
  * table may not overlap another table or a merged area, its header row becomes unique non-empty text, its name is
  * unique among the workbook's tables and defined names; a chart takes a text first column as its categories; print
- * titles must be whole rows; `pageLayout` needs ExcelApi 1.9, `showFilterButton` and a Range argument 1.3.
+ * titles must be whole rows; `pageLayout` needs ExcelApi 1.9, `showFilterButton` and a Range argument 1.3. Tables
+ * and charts loaded as `items/name` can be deleted (a table's cells go with it).
+ *
+ * Not modelled: calculation (beyond single-cell references), defined names' and charts' references to a deleted sheet
+ * (only cell formulas turn into #REF!), conditional formats, comments, shapes, undo, events (`onChanged`),
+ * co-authoring, and the exact error code Excel gives for activating a hidden sheet (it is InvalidOperation here; the
+ * adapter looks at the visibility instead of the code).
  *
  * It counts syncs, and the bytes each sync returns (JSON of every loaded value) and sends (JSON of every value set).
  * A response over `responseLimit` (5 MB, Excel on the web) rejects with ResponsePayloadSizeLimitExceeded. Failure
@@ -334,6 +345,39 @@ export class FakeBook {
     return this.sheets.find((s) => s.name.toLowerCase() === n);
   }
 
+  /**
+   * What a cell shows. A formula that is one reference to a cell (`=評価集計!B5`, `='No.1'!$A$1`) follows that cell,
+   * as Excel recalculates it (an empty cell reads 0); any other formula shows the result stored with it.
+   */
+  shown(cell: FakeCell | undefined, depth = 0): { value: string | number | boolean; type: ValueType } {
+    if (!cell) return { value: "", type: "Empty" };
+    const ref = cell.formula ? SINGLE_REFERENCE.exec(cell.formula) : null;
+    const sheet = ref && this.sheet(ref[1] !== undefined ? ref[1].replace(/''/g, "'") : ref[2]);
+    if (!ref || !sheet || depth > 16) return { value: cell.value, type: cell.type };
+    const target = this.shown(sheet.get(Number(ref[4]) - 1, columnIndex(ref[3])), depth + 1);
+    return target.type === "Empty" ? { value: 0, type: "Double" } : target;
+  }
+
+  /**
+   * Excel rewrites every formula that refers to a sheet when the sheet goes: deleted, the reference becomes #REF!
+   * (`=評価集計!B5` → `=#REF!B5`, showing #REF!), and a sheet added later under the same name does not bring it back;
+   * renamed, the reference takes the new name.
+   */
+  rewriteReferences(from: string, to: string | null): void {
+    const quoted = `'${from.replace(/'/g, "''")}'`;
+    const escape = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const pattern = new RegExp(`(^=|[=(,+\\-*/&^<>:;\\s])(?:${escape(quoted)}|${escape(from)})!`, "giu");
+    for (const sheet of this.sheets) {
+      for (const cell of sheet.cells.values()) {
+        if (!cell.formula) continue;
+        const next = cell.formula.replace(pattern, (_, lead: string) => `${lead}${to === null ? "#REF" : quoteName(to)}!`);
+        if (next === cell.formula) continue;
+        cell.formula = next;
+        if (to === null) Object.assign(cell, { value: "#REF!", type: "Error" });
+      }
+    }
+  }
+
   addSheet(name: string): FakeSheet {
     const s = new FakeSheet(name);
     this.sheets.push(s);
@@ -432,6 +476,9 @@ function fromExcelJSCell(sheet: FakeSheet, r: number, c: number, cell: ExcelJS.C
       sheet.put(r, c, scalar(v), fmt);
   }
 }
+
+/** `=Sheet!A1`, `='No.1'!$B$5`: a formula that is one reference to one cell. */
+const SINGLE_REFERENCE = /^=(?:'((?:[^']|'')+)'|([^'!=(),+\-*/&^<>:;\s]+))!\$?([A-Za-z]{1,3})\$?(\d{1,7})$/;
 
 const NUMBER = /^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d*)?([eE][+-]?\d+)?$|^[+-]?\.\d+$/;
 const PERCENT = /^[+-]?\d+(\.\d+)?%$/;
@@ -970,6 +1017,7 @@ export class FakeWorksheet extends FakeObject {
       if (other && other !== s) throw new FakeOfficeError("ItemAlreadyExists", `A sheet named ${v} already exists.`);
       if (v !== s.name) structureChange(this.context, `rename ${s.name}`);
       this.context.log(`rename ${s.name} → ${v}`);
+      if (v !== s.name) this.context.book.rewriteReferences(s.name, v);
       s.name = v;
     });
   }
@@ -1052,6 +1100,7 @@ export class FakeWorksheet extends FakeObject {
         throw new FakeOfficeError("InvalidOperation", "A workbook must keep one visible sheet.");
       }
       book.sheets.splice(book.sheets.indexOf(s), 1);
+      book.rewriteReferences(s.name, null);
       if (book.active === s) book.active = book.sheets.find((x) => x.visibility === "Visible");
       this.context.log(`delete ${s.name}`);
     });
@@ -1266,9 +1315,9 @@ export class FakeRange extends FakeObject {
       case "cellCount":
         return cellsIn(box);
       case "values":
-        return this.matrix((c) => c?.value ?? "");
+        return this.matrix((c) => this.context.book.shown(c).value);
       case "valueTypes":
-        return this.matrix((c) => c?.type ?? "Empty");
+        return this.matrix((c) => this.context.book.shown(c).type);
       case "numberFormat":
         return this.matrix((c) => c?.numberFormat ?? "General");
       case "formulas":
@@ -1599,6 +1648,24 @@ export class FakeRangeFormat {
     });
   }
 
+  /** Only `true` is meaningful (Excel's note): the columns go back to the sheet's standard width. ExcelApi 1.2. */
+  set useStandardWidth(v: boolean) {
+    this.context.enqueue(() => {
+      const { sheet, box } = this.range.writable();
+      if (v !== true) throw new FakeOfficeError("InvalidArgument", "useStandardWidth is meant to be set to true only.");
+      for (const c of [...sheet.columnWidths.keys()]) if (c >= box.left && c <= box.right) sheet.columnWidths.delete(c);
+    });
+  }
+
+  /** Only `true` is meaningful: the rows go back to the standard height. ExcelApi 1.2. */
+  set useStandardHeight(v: boolean) {
+    this.context.enqueue(() => {
+      const { sheet, box } = this.range.writable();
+      if (v !== true) throw new FakeOfficeError("InvalidArgument", "useStandardHeight is meant to be set to true only.");
+      for (const r of [...sheet.rowHeights.keys()]) if (r >= box.top && r <= box.bottom) sheet.rowHeights.delete(r);
+    });
+  }
+
   set wrapText(v: boolean) {
     this.style((f) => (f.wrap = v));
   }
@@ -1916,6 +1983,17 @@ export class FakeTable extends FakeObject {
     });
   }
 
+  /** Deletes the table and what its range held (convertToRange would keep the cells). */
+  delete(): void {
+    this.context.enqueue(() => {
+      const t = this.writable();
+      const { sheet } = this.target();
+      sheet.tables.splice(sheet.tables.indexOf(t), 1);
+      for (const k of [...sheet.cells.keys()]) if (inside(t.box, Math.floor(k / SHEET_COLS), k % SHEET_COLS)) sheet.cells.delete(k);
+      this.context.log(`table delete ${t.name}`);
+    });
+  }
+
   get showFilterButton(): boolean {
     return this.get("showFilterButton");
   }
@@ -1991,10 +2069,33 @@ function isTextColumn(sheet: FakeSheet, box: Box, vertical: boolean): boolean {
 }
 
 export class FakeChartCollection {
+  private loadedItems: FakeChart[] | undefined;
+
   constructor(
     private readonly context: FakeRequestContext,
     private readonly ws: FakeWorksheet,
   ) {}
+
+  /** `items/name` only: the charts as they are when the queue reaches the load. */
+  load(arg: string): this {
+    if (arg !== "items/name") throw new Error(`fake: ChartCollection loads items/name only: ${arg}`);
+    this.loadedItems = undefined;
+    this.context.enqueue(() => {
+      const records = [...this.ws.sheet().charts];
+      return {
+        bytes: jsonLength(records.map((r) => ({ name: r.name }))),
+        commit: () => {
+          this.loadedItems = records.map((r) => new FakeChart(this.context, this.ws, () => r, r.name));
+        },
+      };
+    });
+    return this;
+  }
+
+  get items(): FakeChart[] {
+    if (!this.loadedItems) throw notLoaded("ChartCollection", "items");
+    return this.loadedItems;
+  }
 
   /** Series by columns: a text first column is the categories, each further column a series (by rows likewise). */
   add(type: string, sourceData: FakeRange, seriesBy: string = "Auto"): FakeChart {
@@ -2037,9 +2138,25 @@ export class FakeChart {
     private readonly context: FakeRequestContext,
     private readonly ws: FakeWorksheet,
     private readonly resolver: () => FakeChartRecord,
+    private readonly loadedName?: string,
   ) {
     this.title = new FakeChartTitle(context, this);
     this.series = new FakeChartSeriesCollection(context, this);
+  }
+
+  /** Loaded with the collection's items only (what the add-in does). */
+  get name(): string {
+    if (this.loadedName === undefined) throw notLoaded("Chart", "name");
+    return this.loadedName;
+  }
+
+  delete(): void {
+    this.context.enqueue(() => {
+      const chart = this.writable();
+      const charts = this.ws.sheet().charts;
+      charts.splice(charts.indexOf(chart), 1);
+      this.context.log(`chart delete ${chart.name}`);
+    });
   }
 
   /** The chart, for a change: ItemNotFound when its sheet is gone, AccessDenied when protected. */

@@ -306,6 +306,51 @@ describe("数えること、失敗を起こすこと", () => {
   });
 });
 
+describe("別のシートを参照する数式", () => {
+  test("=評価集計!B5 は参照先のセルに従い(空なら 0)、シートを消すと #REF! になり、同じ名前のシートを足しても戻らない。名前を変えると参照も変わる", async () => {
+    const book = new FakeBook();
+    book.addSheet("利用者").put(0, 0, "合計");
+    book.addSheet("評価集計").put(4, 1, 12);
+    book.addSheet("No.1").put(0, 0, "x");
+    const mine = book.sheet("利用者")!;
+    mine.put(0, 1, 12).ensure(0, 1).formula = "=評価集計!B5";
+    mine.put(1, 1, "x").ensure(1, 1).formula = "='No.1'!$A$1";
+    const fake = new FakeExcel(book);
+    const shown = async (a1: string) =>
+      fake.run(async (context) => {
+        const range = context.workbook.worksheets.getItem("利用者").getRange(a1);
+        range.load("values,valueTypes,formulas");
+        await context.sync();
+        return [range.values[0][0], range.valueTypes[0][0], range.formulas[0][0]];
+      });
+    await fake.run(async (context) => {
+      context.workbook.worksheets.getItem("評価集計").getRange("B5").values = [[30]];
+      await context.sync();
+    });
+    expect(await shown("B1")).toEqual([30, "Double", "=評価集計!B5"]);
+    await fake.run(async (context) => {
+      context.workbook.worksheets.getItem("評価集計").getRange("A1:C9").clear("All");
+      await context.sync();
+    });
+    expect(await shown("B1")).toEqual([0, "Double", "=評価集計!B5"]);
+
+    await fake.run(async (context) => {
+      context.workbook.worksheets.getItem("No.1").name = "No.2";
+      await context.sync();
+    });
+    expect(await shown("B2")).toEqual(["x", "String", "='No.2'!$A$1"]);
+
+    await fake.run(async (context) => {
+      context.workbook.worksheets.getItem("評価集計").delete();
+      await context.sync();
+      context.workbook.worksheets.add("評価集計").getRange("B5").values = [[7]];
+      await context.sync();
+    });
+    expect(await shown("B1")).toEqual(["#REF!", "Error", "=#REF!B5"]);
+    expect(await shown("B2")).toEqual(["x", "String", "='No.2'!$A$1"]);
+  });
+});
+
 describe("表・グラフ・印刷設定", () => {
   /** 評価一覧: a header row and two data rows in A1:C3. */
   function listBook(): { fake: FakeExcel; book: FakeBook } {
@@ -469,6 +514,39 @@ describe("表・グラフ・印刷設定", () => {
     });
     expect(book.sheet("一覧")!.tables).toEqual([]);
     expect(book.sheet("一覧")!.charts).toEqual([]);
+  });
+
+  test("表とグラフは load した items から消せ(表はセルも消える)、保護されたシートでは AccessDenied。列幅と行の高さは useStandardWidth/Height (true だけ) で標準に戻る", async () => {
+    const { fake, book } = listBook();
+    const sheet = book.sheet("一覧")!;
+    sheet.columnWidths.set(0, 99);
+    sheet.rowHeights.set(1, 30);
+    await fake.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem("一覧");
+      ws.tables.add(ws.getRange("A1:C3"), true);
+      ws.charts.add("BarStacked", ws.getRange("A2:C3"), "Columns");
+      await context.sync();
+      const tables = ws.tables.load("items/name");
+      const charts = ws.charts.load("items/name");
+      expect(code(() => charts.items)).toBe("PropertyNotLoaded");
+      await context.sync();
+      expect([tables.items.map((t) => t.name), charts.items.map((c) => c.name)]).toEqual([["Table1"], ["Chart 1"]]);
+      sheet.protected = true;
+      tables.items[0].delete();
+      await expect(context.sync()).rejects.toMatchObject({ code: "AccessDenied" });
+      charts.items[0].delete();
+      await expect(context.sync()).rejects.toMatchObject({ code: "AccessDenied" });
+      sheet.protected = false;
+      tables.items[0].delete();
+      charts.items[0].delete();
+      ws.getRange().format.useStandardWidth = false;
+      await expect(context.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
+      ws.getRange().format.useStandardWidth = true;
+      ws.getRange().format.useStandardHeight = true;
+      await context.sync();
+    });
+    expect([sheet.tables, sheet.charts, sheet.valueAt("A1"), sheet.valueAt("B2")]).toEqual([[], [], "", ""]);
+    expect([sheet.columnWidths.size, sheet.rowHeights.size]).toEqual([0, 0]);
   });
 });
 

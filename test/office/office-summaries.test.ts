@@ -74,7 +74,7 @@ function cellsOf(sheet: FakeSheet): { r: number; c: number; cell: FakeCell }[] {
 }
 
 describe("集計シートをまとめて書く (Office アダプター、厳格な偽物)", () => {
-  test("見本の集計シート 4 枚は readAll の後 sync 2 回、新しいインスタンスでも 3 回(≤ 4)で、どの要求も 5 MB 未満", async () => {
+  test("見本の集計シート 4 枚は readAll の後 sync 3 回(準備・内容・枠の固定と印刷設定)、新しいインスタンスでも 4 回(≤ 4)で、どの要求も 5 MB 未満", async () => {
     const { fake, book } = await rigFromXlsx(await seedBytes());
     const specs = summariesOf(await book.readAll());
     expect(specs.map((s) => s.name)).toEqual(["評価一覧", "評価集計", "指標達成状況", "検証結果"]);
@@ -84,7 +84,7 @@ describe("集計シートをまとめて書く (Office アダプター、厳格�
     const syncs = await syncsOf(fake, async () => {
       names = (await book.writeOwnedSheets(specs, { onProgress: (d, t) => progress.push([d, t]) })).map((r) => r.name);
     });
-    expect(syncs).toBe(2);
+    expect(syncs).toBe(3);
     expect(names).toEqual(SUMMARY_NAMES);
     expect(progress[progress.length - 1]).toEqual([4, 4]);
     expect(fake.syncs.every((s) => s.requestBytes < RESPONSE_LIMIT && s.responseBytes < RESPONSE_LIMIT)).toBe(true);
@@ -92,7 +92,7 @@ describe("集計シートをまとめて書く (Office アダプター、厳格�
     // A fresh instance (the pane reopened) first reads the sheet list and the settings: one sync more.
     const fresh = new OfficeWorkbook(fake.run, { isSetSupported: fake.isSetSupported });
     let again: Awaited<ReturnType<OfficeWorkbook["writeOwnedSheets"]>> = [];
-    expect(await syncsOf(fake, async () => (again = await fresh.writeOwnedSheets(specs)))).toBe(3);
+    expect(await syncsOf(fake, async () => (again = await fresh.writeOwnedSheets(specs)))).toBe(4);
     expect(again.map((r) => [r.name, r.replaced])).toEqual(SUMMARY_NAMES.map((n) => [n, true]));
   });
 
@@ -205,7 +205,7 @@ describe("集計シートをまとめて書く (Office アダプター、厳格�
     // Below ExcelApi 1.13 the adapter reads no merged areas (and finds fewer indicators): the specs come from the file.
     const specs = summariesOf(await (await XlsxWorkbook.load(bytes)).readAll());
     let results: Awaited<ReturnType<OfficeWorkbook["writeOwnedSheets"]>> = [];
-    expect(await syncsOf(fake, async () => (results = await book.writeOwnedSheets(specs)))).toBe(2);
+    expect(await syncsOf(fake, async () => (results = await book.writeOwnedSheets(specs)))).toBe(3);
     expect(results.map((r) => [r.name, r.omitted])).toEqual(SUMMARY_NAMES.map((n) => [n, ["print"]]));
     for (const name of SUMMARY_NAMES) expect(fake.book.sheet(name)!.pageLayout).toEqual({});
     expect(fake.book.sheet("評価集計")!.charts.length).toBe(1);
@@ -308,14 +308,19 @@ describe("作り直しと利用者のシート (Office アダプター)", () => 
     ]);
   });
 
-  test("値を書くバッチが失敗しても、作りかけのシートは自分のもので、次の実行は (2) にせず置き換える", async () => {
+  test("値を書くバッチがセル編集中で断られると、追加した空のシートを途中のシートとして伝え、それは自分のもので、次の実行は (2) にせず書き直す", async () => {
     const { fake, book } = await rigFromXlsx(await seedBytes());
     const specs = summariesOf(await book.readAll());
     const at = fake.syncCount;
     fake.beforeSync = (n) => {
-      fake.cellEditMode = n === at + 2;
+      fake.cellEditMode = n >= at + 2;
     };
-    await expect(book.writeOwnedSheets(specs)).rejects.toMatchObject({ name: "WorkbookError", code: "cell-edit-mode" });
+    await expect(book.writeOwnedSheets(specs)).rejects.toMatchObject({
+      name: "WorkbookError",
+      code: "sheets-interrupted",
+      reason: { code: "cell-edit-mode" },
+      progress: { written: [], partial: SUMMARY_NAMES, unconfirmed: false },
+    });
     fake.beforeSync = undefined;
     fake.cellEditMode = false;
     expect(fake.book.sheet("評価集計")!.cells.size).toBe(0);

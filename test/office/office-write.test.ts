@@ -215,16 +215,17 @@ describe("自分のシートを書く", () => {
     expect((await fresh.readAll()).sheets.map((s) => s.name)).toEqual(["後", "検証結果", "前"]);
   });
 
-  test("sync は所有状態をまだ知らない新しいインスタンスでも 2 回以下、readAll の後なら 1 回", async () => {
+  test("sync は所有状態をまだ知らない新しいインスタンスでも新しいシートは 2 回、書き直しは 3 回(前の表とグラフを探す)、readAll の後なら 1 回と 2 回", async () => {
     const fakeBook = surveyBook();
     const { fake } = rig(fakeBook);
     const spec: SheetSpec = { name: "検証結果", cells: [{ row: 0, col: 0, value: text("x") }], styles: {}, merges: [] };
     const fresh = () => new OfficeWorkbook(fake.run, { isSetSupported: fake.isSetSupported });
     expect(await syncsOf(fake, () => fresh().writeOwnedSheet(spec))).toBe(2);
-    expect(await syncsOf(fake, () => fresh().writeOwnedSheet(spec))).toBe(2);
+    expect(await syncsOf(fake, () => fresh().writeOwnedSheet(spec))).toBe(3);
     const book = fresh();
     await book.readAll();
-    expect(await syncsOf(fake, () => book.writeOwnedSheet(spec))).toBe(1);
+    expect(await syncsOf(fake, () => book.writeOwnedSheet(spec))).toBe(2);
+    expect(await syncsOf(fake, () => book.writeOwnedSheet({ ...spec, name: "別のシート" }))).toBe(1);
     expect(await syncsOf(fake, () => book.selectCell("No.1", "F8"))).toBe(1);
     expect(fakeBook.active?.name).toBe("No.1");
     expect(fakeBook.selection).toEqual({ sheet: "No.1", address: "F8" });

@@ -7,8 +7,8 @@
 import { BUILT_IN_PROFILES } from "../../src/core/profiles";
 import { buildSummaries } from "../../src/core/summary";
 import { validateWorkbook } from "../../src/core/validate";
-import { isWorkbookError } from "../../src/workbook/port";
-import { createSummaries, summariesFor, summaryInput, type SummaryProgress } from "../../src/taskpane/run-summaries";
+import { isWorkbookError, OwnedSheetsInterrupted, WorkbookError } from "../../src/workbook/port";
+import { createSummaries, interruptedText, summariesFor, summaryInput, type SummaryProgress } from "../../src/taskpane/run-summaries";
 import { validateInBatches } from "../../src/taskpane/run-validation";
 import { kodairaSeed } from "../helpers/grid";
 import { MemoryPort } from "./memory-port";
@@ -98,4 +98,21 @@ test("作成したシートは、もう一度検証しても調査票として�
     ["検証結果", true],
   ]);
   expect(port.sheets).toHaveLength(snap.sheets.length + 4);
+});
+
+test("書き込みが途中で止まったら、理由と、書き終えたシート・途中のシートを名前で挙げ、ほかは変わっていないと言う（日本語と英語）", () => {
+  const e = new OwnedSheetsInterrupted({ written: ["評価一覧"], partial: ["評価集計"], unconfirmed: false }, new WorkbookError("cell-edit-mode"), "InvalidOperationInCellEditMode");
+  expect(interruptedText("ja", e)).toBe(
+    "集計シートの書き込みが途中で止まりました。セルの編集中のため実行できません。編集を確定してから、もう一度実行してください。書き終えたシート: 「評価一覧」。途中まで書いたシート: 「評価集計」（もう一度作成すると書き直します）。ほかのシートは変わっていません。",
+  );
+  expect(interruptedText("en", e)).toBe(
+    'Writing the summary sheets stopped part way. Excel is editing a cell. Finish the edit, then try again. Finished: "評価一覧". Left unfinished: "評価集計" (create the sheets again to rewrite them). No other sheet changed.',
+  );
+  // No known cause: Excel's own code is named. Nothing changed: it says so.
+  expect(interruptedText("ja", new OwnedSheetsInterrupted({ written: [], partial: [], unconfirmed: false }, undefined, "GeneralException"))).toBe(
+    "集計シートの書き込みが途中で止まりました。Excel の応答: GeneralException。どのシートも変わっていません。",
+  );
+  expect(interruptedText("ja", new OwnedSheetsInterrupted({ written: [], partial: ["検証結果"], unconfirmed: true }, undefined, "GeneralException"))).toContain(
+    "どこまで書いたかを Excel から読み取れませんでした。変わった可能性があるシート: 「検証結果」",
+  );
 });

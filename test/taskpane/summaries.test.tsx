@@ -138,7 +138,7 @@ test("作り直すと前回のシートを置き換え、もう一度検証す�
   const results = await screen.findByTestId("summaries-results");
   const items = within(results).getAllByRole("listitem");
   expect(items.map((li) => li.dataset.sheet)).toEqual(["評価一覧 (2)", "評価集計", "指標達成状況", "検証結果"]);
-  for (const li of items) expect(li.textContent).toContain("前回作成したシートを置き換えました。");
+  for (const li of items) expect(li.textContent).toContain("前回作成したシートを書き直しました（このシートを参照する数式やグラフはそのまま使えます）。");
   expect(port.sheets).toHaveLength(seed.sheets.length + 4);
 });
 

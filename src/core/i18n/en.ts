@@ -133,6 +133,7 @@ export const en: Record<MessageKey, string> = {
   "param.types.value": "values",
 
   "error.empty-file": "The file is empty.",
+  "error.sheets-interrupted": "Writing the sheets stopped part way ({sheet}). Run it again to rewrite any sheet left unfinished.",
   "error.not-a-workbook": "This is not an Excel workbook (.xlsx).",
   "error.not-a-workbook.csv": "CSV files cannot be read. Open it in Excel and save it as .xlsx.",
   "error.legacy-xls": "This is a legacy .xls workbook. Open it in Excel and save it as .xlsx.",

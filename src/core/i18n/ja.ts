@@ -143,6 +143,7 @@ export const ja = {
 
   // ---- workbook errors (CLI, task pane)
   "error.empty-file": "ファイルが空です。",
+  "error.sheets-interrupted": "シートの書き込みが途中で止まりました（{sheet}）。もう一度実行すると、途中のシートも書き直します。",
   "error.not-a-workbook": "Excel ブック（.xlsx）ではありません。",
   "error.not-a-workbook.csv": "CSV ファイルは読み込めません。Excel で開き、.xlsx 形式で保存してください。",
   "error.legacy-xls": "古い形式（.xls）のブックです。Excel で開き、.xlsx 形式で保存し直してください。",

@@ -5,8 +5,8 @@
  *
  * Round trips (bars.md): readAll 2 + 1 per chunk of values under the 5 MB response limit (3 for a 調査票 workbook of
  * 1…500 sheets; two more when a sheet has over 512 merged areas: a refused count, and the bands' areas), applyEdits 1 (2 when an edit is refused),
- * writeOwnedSheets 2 for any number of sheets with tables, 1 without (+1 per extra 4 MB of cells; all summary sheets
- * of a sample: 2), writeOwnedSheet the same for one sheet, writeSettings 1, selectCell 1. The sheet list and the
+ * writeOwnedSheets 3 for any number of sheets (+1 per extra 4 MB of cells; +1 after a failure, to say exactly what
+ * changed), writeOwnedSheet the same for one sheet, writeSettings 1, selectCell 1. The sheet list and the
  * settings are cached per instance (readAll fills the cache); without it the first call costs one sync more.
  */
 import { CHANGE_LOG_HEADER, CHANGE_LOG_SHEET, changeLogRows, type LoggedEdit } from "../../core/changelog";
@@ -17,7 +17,10 @@ import { type SheetSpec, text } from "../../core/sheet-spec";
 import { OWNED_KEY, type OwnedPlan, type OwnedSheet, ownedValue, parseOwned, planOwned, SETTINGS_SHEET, sameSheetName } from "../owned";
 import {
   type AppliedEdits,
+  isWorkbookError,
   type OmittedFeature,
+  OwnedSheetsInterrupted,
+  type OwnedSheetsProgress,
   type ReadOptions,
   WorkbookError,
   type WorkbookPort,
@@ -31,7 +34,10 @@ import { officeErrorCode, PAYLOAD_TOO_LARGE, toWorkbookError } from "./errors";
 import { halve, type Piece, ReadPlanner, RESPONSE_BUDGET, type SheetBlock } from "./read-plan";
 import {
   layoutBytes,
+  hasCosmetics,
   prepareSpec,
+  queueClearSheet,
+  queueCosmetics,
   queueLayout,
   queueObjects,
   queueValueBlock,
@@ -47,6 +53,13 @@ import { checkRequirements, type IsSetSupported, type RequirementCheck } from ".
 export { SETTINGS_SHEET } from "../owned";
 /** Settings rows read speculatively with the sheet list; more than this costs one more sync. */
 const SETTINGS_ROWS = 100;
+/** Rows of a worksheet. */
+const SHEET_ROWS = 1048576;
+/**
+ * The progress mark of writeOwnedSheets, beside the settings (which are A:B): D1 is 0 after (b), 2k+1 once the k-th
+ * sheet is started, 2k+2 once it is finished; D2 the id of the write it belongs to.
+ */
+const PROGRESS_CELLS = "D1:D2";
 
 /** Excel refuses getMergedAreasOrNullObject over a range holding more than 512 merged areas (Excel reference). */
 const MERGE_LIMIT = 512;
@@ -570,20 +583,32 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
   /**
-   * Every spec in a constant number of syncs, whatever the number of sheets:
+   * Every spec in a constant number of syncs, whatever the number of sheets, in an order that never leaves a sheet
+   * half-written without saying so (Excel's batches are not transactions: when an action fails, the ones before it
+   * stay done):
    * - (a) the sheet list and the settings (ownership): 0 syncs when cached, else 1 (2 when `_chosahyo` is not last);
-   * - (b) one batch that adds the new sheets (replaced ones under a temporary name), deletes the owned sheets they
-   *   replace, gives the new ones their names and places, records them as owned in `_chosahyo`, and reads the names
-   *   of the tables and defined names left in the workbook (a table of a deleted sheet no longer counts);
-   * - (c) one batch with the values (text cells get "@" before their values), formulas, styles, merges, widths,
-   *   heights, lists, freeze panes, print setup, hyperlinks, tables (under free names) and charts of all sheets.
-   * Without tables, (b) and (c) are one batch. Ownership goes with (b) rather than with (c): should (c) fail, the
-   * half-drawn sheets are still the add-in's, and the next run replaces them instead of moving to `(2)` names.
+   * - (b) prepare: the sheets to rewrite are referenced (a stale cache fails here, before any change), the tables and
+   *   defined names of the workbook and the tables and charts of the sheets to rewrite are loaded; the new sheets are
+   *   added, empty, at their places, recorded as owned in `_chosahyo`, and the progress mark there is reset. A user
+   *   sees only new empty sheets, and a failure deletes them again.
+   * - (c) content, one request per 4 MB: the new sheets first, complete, then each sheet generated before, rewritten in
+   *   place: its tables and charts deleted, its cells cleared, then its values, styles, merges, widths, lists, tables
+   *   and charts. The progress mark (`_chosahyo`!D1) says which sheet was started and which finished, so a failure
+   *   is told exactly: the finished sheets are as they should be, one rewritten sheet at most is half-written, a new
+   *   sheet left unfinished is deleted, every other sheet is as it was (OwnedSheetsInterrupted).
+   * - (d) cosmetics: frozen panes, tab colours and print setup, in a batch of their own (when a spec has any). Their
+   *   failure loses no content; the results then say "cosmetic" was left out.
+   * Without tables and without a sheet to rewrite, (b) has nothing to read and goes with the first request of (c).
    *
-   * Rule for large output: (c) carries the layout of every sheet and as many blocks of cell values as fit in the
-   * request budget (4 MB, under Excel on the web's 5 MB request limit); each further 4 MB of values costs one more
-   * sync (a sheet's tables and charts go with its last block). The sample's summary sheets (~2,600 cells) take
-   * 2 syncs after readAll and 3 on a fresh instance.
+   * Why in place: deleting a sheet and adding its successor turns every formula, name and chart that refers to it
+   * into #REF! (a user's =評価集計!B5). Why not build a copy and copy it over: Range.copyFrom needs ExcelApi 1.9 and
+   * carries neither tables, charts, widths nor frozen panes, so the swap would still be many actions that can fail
+   * half-way. Instead all the content is prepared before the first destructive action, the new sheets are finished
+   * before an existing one is touched, and each rewritten sheet is cleared and written in consecutive actions of one
+   * request (when it fits in one), with the mark telling how far it got.
+   *
+   * The sample's summary sheets (~2,600 cells) take 3 syncs after readAll and 4 on a fresh instance; each further
+   * 4 MB of values costs one more. A plain new sheet takes 1, rewriting it 2 (its old tables and charts are looked up).
    */
   async writeOwnedSheets(specs: readonly SheetSpec[], options: WriteSheetsOptions = {}): Promise<WriteSheetResult[]> {
     if (specs.length === 0) return [];
@@ -606,108 +631,217 @@ export class OfficeWorkbook implements WorkbookPort {
     const render: RenderOptions = { validations: this.requirements.supports("dataValidation"), print: this.requirements.supports("printSetup") };
     const jobs: SheetJob[] = specs.map((spec, i) => {
       const prepared = prepareSpec({ ...spec, name: plan.targets[i].name }, render);
-      return { ...prepared, blocks: valueBlocks(prepared.spec, this.requestBudget) };
+      return { ...prepared, blocks: valueBlocks(prepared.spec, this.requestBudget), rewrite: !!plan.targets[i].previous };
     });
-    const batches = packBatches(jobs, this.requestBudget);
+    // New sheets first: they are complete before a sheet that exists is touched.
+    const order = [...jobs.keys()].sort((a, b) => Number(jobs[a].rewrite) - Number(jobs[b].rewrite));
     const settings = { ...state.settings, [OWNED_KEY]: ownedValue(plan.owned) };
-    const withTables = jobs.some((j) => j.spec.tables?.length);
-    let committed = false;
-    const commit = () => {
-      if (committed) return;
-      committed = true;
-      this.noteSheets(state, plan, settings);
-    };
+    const track: WriteTrack = { prepared: false, done: 0, mark: 0, runId: 1 + Math.floor(Math.random() * 1e9) };
+    let cosmeticsFailed = false;
     try {
       await this.run(async (context) => {
-        // (b): the sheets and their ownership.
-        const sheets = this.queueSheets(context.workbook.worksheets, state, plan, settings);
-        let taken: Set<string> = new Set();
-        if (withTables) {
-          const tables = context.workbook.tables;
-          tables.load("items/name");
-          const names = context.workbook.names;
-          names.load("items/name");
+        const prepared = this.prepareSheets(context, state, plan, settings, jobs, track.runId);
+        // With nothing to read first, (b) goes with the first request of (c).
+        if (prepared.loads) {
           await context.sync();
-          commit();
-          taken = new Set([...tables.items.map((t) => t.name), ...names.items.map((n) => n.name)].map((n) => n.toLowerCase()));
+          track.prepared = true;
         }
-        const nameTable = (wanted: string) => {
-          const name = freeTableName(wanted, taken);
-          taken.add(name.toLowerCase());
-          return name;
-        };
-        // (c) and, only when the values pass the request budget, one more request per budget's worth.
-        let done = 0;
-        for (let b = 0; b < batches.length; b++) {
-          const finished = jobs.map((_, i) => i).filter((i) => lastBatch(batches, i, jobs[i].blocks.length) === b);
-          await this.sendContent(context, { refs: batches[b], first: b === 0, finished, jobs, sheets, render, nameTable });
-          commit();
-          done += finished.length;
-          options.onProgress?.(done, jobs.length);
+        this.noteSheets(state, plan, settings);
+        for (const steps of packSteps(order, jobs, this.requestBudget)) {
+          await this.sendSteps(context, steps, { jobs, order, prepared, render }, track);
+          options.onProgress?.(track.done, jobs.length);
+        }
+        if (!jobs.some((j) => hasCosmetics(j.spec, render))) return;
+        jobs.forEach((j, i) => queueCosmetics(prepared.sheets[i], j.spec, render, j.rewrite));
+        try {
+          await context.sync();
+        } catch {
+          // The content is complete; only panes, tab colours and print setup are missing, and the results say so.
+          cosmeticsFailed = true;
         }
       });
     } catch (e) {
-      // Before anything was written, a stale cache is cured by a fresh look; after, the error is the answer.
-      throw committed ? e : await this.staleOrMissing(e, []);
+      throw await this.interrupted(e, { state, plan, order, jobs, settings, track });
     }
-    return plan.targets.map((t, i) => ({
-      name: t.name,
-      ...(t.name !== t.base ? { requestedName: t.base } : {}),
-      replaced: !!t.previous,
-      ...(jobs[i].omitted.length ? { omitted: jobs[i].omitted } : {}),
-    }));
+    return plan.targets.map((t, i) => {
+      const omitted = [...jobs[i].omitted, ...(cosmeticsFailed ? ["cosmetic" as const] : [])];
+      return {
+        name: t.name,
+        ...(t.name !== t.base ? { requestedName: t.base } : {}),
+        replaced: !!t.previous,
+        ...(omitted.length ? { omitted } : {}),
+      };
+    });
   }
 
   /**
-   * One request of (c): its blocks of values; in the first, every sheet's layout and print setup; the tables and
-   * charts of the sheets whose last block it carries. One sync.
+   * Queues (b). Loads come first, so a stale cache (a sheet renamed or deleted since) fails the batch before any
+   * change. The new sheets are added, placed before `_chosahyo`, and only then recorded as owned: ownership never
+   * names a sheet that is not there (a user's later sheet of that name would be taken for the add-in's). Last, the
+   * progress mark is reset under this write's id: a mark under another id is not this write's.
    */
-  private async sendContent(context: Excel.RequestContext, batch: ContentBatch): Promise<void> {
-    const { jobs, sheets } = batch;
-    for (const { job, block } of batch.refs) queueValueBlock(sheets[job], jobs[job].blocks[block]);
-    if (batch.first) jobs.forEach((j, i) => queueLayout(sheets[i], j.spec, batch.render));
-    for (const i of batch.finished) queueObjects(sheets[i], jobs[i].spec, batch.nameTable);
-    await context.sync();
-  }
-
-  /**
-   * Queues (b): existing sheets referenced first (a stale cache fails the batch there, before anything changed); the
-   * new sheets added (a replacing one under a temporary name, so the workbook never runs out of visible sheets); the
-   * replaced sheets deleted; the new ones renamed and placed (a replacing sheet where the old one was, a new one
-   * before `_chosahyo`); and the ownership written. Returns the new worksheets, in the order of the plan.
-   */
-  private queueSheets(sheets: Excel.WorksheetCollection, state: State, plan: OwnedPlan, settings: Record<string, string>): Excel.Worksheet[] {
-    const olds = plan.targets.map((t) => (t.previous ? sheets.getItem(t.previous.sheet) : undefined));
-    for (const old of olds) old?.load("name");
-    const settingsWs = findSheet(state, SETTINGS_SHEET) ? sheets.getItem(SETTINGS_SHEET) : undefined;
-    settingsWs?.load("name");
-    const names = [...state.sheets.map((s) => s.name), ...plan.targets.map((t) => t.name)];
-    const added = plan.targets.map((t) => {
-      if (!t.previous) return sheets.add(t.name);
-      const tmp = freeSheetName("chosahyo-tmp", names);
-      names.push(tmp);
-      return sheets.add(tmp);
-    });
-    for (const old of olds) old?.delete();
-    plan.targets.forEach((t, i) => {
-      if (t.previous) added[i].name = t.name;
-    });
+  private prepareSheets(
+    context: Excel.RequestContext,
+    state: State,
+    plan: OwnedPlan,
+    settings: Record<string, string>,
+    jobs: readonly SheetJob[],
+    runId: number,
+  ): PreparedSheets {
+    const sheets = context.workbook.worksheets;
+    const kept = plan.targets.map((t) => (t.previous ? sheets.getItem(t.previous.sheet) : undefined));
+    for (const ws of kept) ws?.load("name");
+    const existingSettings = findSheet(state, SETTINGS_SHEET) ? sheets.getItem(SETTINGS_SHEET) : undefined;
+    existingSettings?.load("name");
+    const withTables = jobs.some((j) => j.spec.tables?.length);
+    const tables = withTables ? context.workbook.tables.load("items/name") : undefined;
+    const names = withTables ? context.workbook.names.load("items/name") : undefined;
+    const oldTables = kept.map((ws) => ws?.tables.load("items/name"));
+    const oldCharts = kept.map((ws) => ws?.charts.load("items/name"));
     const order = sheetOrder(state, plan);
+    const added = plan.targets.map((t) => (t.previous ? undefined : sheets.add(t.name)));
     plan.targets
       .map((t, i) => ({ i, at: order.findIndex((n) => sameName(n, t.name)) }))
+      .filter(({ i }) => added[i])
       .sort((x, y) => x.at - y.at)
-      .forEach(({ i, at }) => (added[i].position = at));
-    this.queueSettings(sheets, settingsWs, settings);
-    return added;
+      .forEach(({ i, at }) => (added[i]!.position = at));
+    const settingsWs = this.queueSettings(sheets, existingSettings, settings);
+    settingsWs.getRange(PROGRESS_CELLS).values = [[0], [runId]];
+    // What the loads gave, once they are synced: the table names taken, and each rewritten sheet's own.
+    let known: { taken: Set<string>; own: Set<string>[] } | undefined;
+    const loaded = () =>
+      (known ??= {
+        taken: new Set([...(tables?.items ?? []).map((t) => t.name), ...(names?.items ?? []).map((n) => n.name)].map((n) => n.toLowerCase())),
+        own: oldTables.map((list) => new Set((list?.items ?? []).map((t) => t.name.toLowerCase()))),
+      });
+    return {
+      loads: withTables || kept.some((ws) => ws),
+      sheets: plan.targets.map((_, i) => (kept[i] ?? added[i])!),
+      oldTables: (job) => oldTables[job]?.items ?? [],
+      oldCharts: (job) => oldCharts[job]?.items ?? [],
+      settingsWs,
+      // A rewritten sheet may take back the names of its own old tables (they are deleted before its new ones are
+      // added); every other name in the workbook is taken.
+      nameTable: (job) => (wanted) => {
+        const { taken, own } = loaded();
+        const free = freeTableName(wanted, [...taken].filter((n) => !own[job].has(n)));
+        taken.add(free.toLowerCase());
+        own[job].delete(free.toLowerCase());
+        return free;
+      },
+    };
   }
 
-  /** The cache after (b): the sheets in their new order, `_chosahyo` (created last when missing), the settings. */
+  /**
+   * One request of (c): for each step, a rewritten sheet's clearing (marked as started first), a block of values,
+   * and with a sheet's last block its layout, tables and charts (marked as finished after them). One sync.
+   */
+  private async sendSteps(context: Excel.RequestContext, steps: readonly ContentStep[], w: StepContext, track: WriteTrack): Promise<void> {
+    let marked = track.mark;
+    const mark = (v: number) => {
+      w.prepared.settingsWs.getRange(PROGRESS_CELLS).getCell(0, 0).values = [[v]];
+      marked = v;
+    };
+    let finished = 0;
+    for (const step of steps) {
+      const job = w.jobs[step.job];
+      const ws = w.prepared.sheets[step.job];
+      const at = w.order.indexOf(step.job);
+      if (step.first && job.rewrite) {
+        mark(2 * at + 1);
+        queueClearSheet(ws, w.prepared.oldTables(step.job), w.prepared.oldCharts(step.job), w.render);
+      }
+      const block = job.blocks[step.block];
+      if (block) queueValueBlock(ws, block);
+      if (step.last) {
+        queueLayout(ws, job.spec, w.render, false);
+        queueObjects(ws, job.spec, w.prepared.nameTable(step.job));
+        mark(2 * at + 2);
+        finished++;
+      }
+    }
+    await context.sync();
+    track.prepared = true;
+    track.done += finished;
+    track.mark = marked;
+  }
+
+  /**
+   * What a failed write left, told exactly. One more look reads the progress mark (when it carries this write's id,
+   * (b) ran to its end), and the new sheets left unfinished are deleted again with their ownership. The error names
+   * the finished sheets and the one half-written; every other sheet is as it was. When the write changed nothing, the
+   * error stands as it is, and a stale cache is cured by a fresh look.
+   */
+  private async interrupted(e: unknown, w: FailedWrite): Promise<unknown> {
+    this.state = undefined;
+    const reason = toWorkbookError(e);
+    const worded = isWorkbookError(reason) ? reason : undefined;
+    const detail = officeErrorCode(e) ?? (e instanceof Error ? e.message : String(e));
+    const names = w.order.map((i) => w.plan.targets[i].name);
+    const isNew = w.order.map((i) => !w.jobs[i].rewrite);
+    const { track } = w;
+    // The mark: 2k+1 once the k-th sheet (in `order`) is started, 2k+2 once it is finished.
+    const progressAt = (mark: number, unfinished: readonly string[]): OwnedSheetsProgress => {
+      const done = Math.floor(mark / 2);
+      const half = mark % 2 === 1 && !unfinished.includes(names[done]) ? [names[done]] : [];
+      return { written: names.slice(0, done), partial: [...half, ...unfinished], unconfirmed: false };
+    };
+    // Excel refuses every request in cell-edit mode, whole: nothing of the failed one ran, and no look can run either.
+    if (officeErrorCode(e) === "InvalidOperationInCellEditMode") {
+      if (!track.prepared) return reason;
+      const unfinished = names.filter((_, k) => isNew[k] && k >= Math.floor(track.mark / 2));
+      return new OwnedSheetsInterrupted(progressAt(track.mark, unfinished), worded, detail);
+    }
+    let look: { mark: number; ours: string[]; prepared: boolean };
+    try {
+      look = await this.run(async (context) => {
+        const sheets = context.workbook.worksheets;
+        const found = names.map((n) => sheets.getItemOrNullObject(n));
+        const settingsWs = sheets.getItemOrNullObject(SETTINGS_SHEET);
+        await context.sync();
+        const cells = settingsWs.isNullObject ? undefined : settingsWs.getRange(PROGRESS_CELLS);
+        cells?.load("values");
+        const used = found.map((ws, k) => (isNew[k] && !ws.isNullObject ? ws.getUsedRangeOrNullObject() : undefined));
+        for (const u of used) u?.load("address");
+        await context.sync();
+        const prepared = track.prepared || cells?.values[1][0] === track.runId;
+        const read = prepared && typeof cells?.values[0][0] === "number" ? cells.values[0][0] : 0;
+        const mark = Math.max(track.mark, read);
+        // Before (b) ended, a new sheet that is there now was added by this write (its name was free a moment ago)
+        // only if it is empty; after, every one of them was.
+        const ours = names.filter((_, k) => isNew[k] && k >= Math.floor(mark / 2) && !found[k].isNullObject && (prepared || used[k]!.isNullObject));
+        return { mark, ours, prepared };
+      });
+    } catch {
+      // Not even a look: name every sheet the failed request may have changed.
+      const done = Math.floor(track.mark / 2);
+      const maybe = names.filter((_, k) => (track.prepared ? k >= done : isNew[k]));
+      return new OwnedSheetsInterrupted({ written: names.slice(0, done), partial: maybe, unconfirmed: true }, worded, detail);
+    }
+    const left = look.ours.length ? await this.removeSheets(look.ours, w.settings).then(() => [], () => look.ours) : [];
+    const progress = progressAt(look.mark, left);
+    if (!look.prepared && progress.partial.length === 0 && worded) return await this.staleOrMissing(e, []);
+    return new OwnedSheetsInterrupted(progress, worded, detail);
+  }
+
+  /** Deletes sheets this write added and could not finish, and takes them out of the ownership written with them. */
+  private async removeSheets(gone: readonly string[], settings: Record<string, string>): Promise<void> {
+    await this.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      const found = gone.map((n) => sheets.getItemOrNullObject(n));
+      const settingsWs = sheets.getItemOrNullObject(SETTINGS_SHEET);
+      await context.sync();
+      for (const ws of found) if (!ws.isNullObject) ws.delete();
+      const owned = parseOwned(settings, () => true).filter((o) => !gone.some((n) => sameName(n, o.sheet)));
+      if (!settingsWs.isNullObject) this.queueSettings(sheets, settingsWs, { ...settings, [OWNED_KEY]: ownedValue(owned) });
+      await context.sync();
+    });
+  }
+
+  /** The cache after (b): the new sheets in their places, `_chosahyo` (created last when missing), the settings. */
   private noteSheets(state: State, plan: OwnedPlan, settings: Record<string, string>): void {
     const known = new Map(state.sheets.map((s) => [s.name.toLowerCase(), s]));
-    const written = new Set(plan.targets.map((t) => t.name.toLowerCase()));
-    const list = sheetOrder(state, plan).map((name) =>
-      written.has(name.toLowerCase()) ? { name, visibility: "visible" as const, protected: false } : known.get(name.toLowerCase())!,
-    );
+    const list = sheetOrder(state, plan).map((name) => known.get(name.toLowerCase()) ?? { name, visibility: "visible" as const, protected: false });
     if (!findSheet(state, SETTINGS_SHEET)) list.push({ name: SETTINGS_SHEET, visibility: "veryHidden", protected: false });
     state.sheets.splice(0, state.sheets.length, ...list);
     state.settings = settings;
@@ -774,13 +908,17 @@ export class OfficeWorkbook implements WorkbookPort {
     return ws;
   }
 
-  /** Rewrites `_chosahyo` (A: key, B: value, as text), creating it veryHidden and last when missing. */
-  private queueSettings(sheets: Excel.WorksheetCollection, existing: Excel.Worksheet | undefined, settings: Record<string, string>): void {
+  /**
+   * Rewrites `_chosahyo` (A: key, B: value, as text), creating it veryHidden and last when missing. The new rows go
+   * over the old ones before the rows below them are cleared, so a batch cut short never leaves the settings empty.
+   */
+  private queueSettings(sheets: Excel.WorksheetCollection, existing: Excel.Worksheet | undefined, settings: Record<string, string>): Excel.Worksheet {
     const ws = existing ?? sheets.add(SETTINGS_SHEET);
-    if (existing) ws.getRange("A:B").clear("Contents");
-    else ws.visibility = "VeryHidden";
+    if (!existing) ws.visibility = "VeryHidden";
     const entries = Object.entries(settings);
     if (entries.length) writeText(ws.getRangeByIndexes(0, 0, entries.length, 2), entries.map(([k, v]) => [k, v]));
+    if (existing) ws.getRange(`A${entries.length + 1}:B${SHEET_ROWS}`).clear("Contents");
+    return ws;
   }
 
   /** Records a sheet this instance added (before the settings sheet) and the settings written with it. */
@@ -874,53 +1012,88 @@ function sheetOrder(state: State, plan: OwnedPlan): string[] {
   return order;
 }
 
-interface BlockRef {
-  readonly job: number;
-  readonly block: number;
-}
-
 /** One sheet to write: the spec as rendered, what the host cannot draw of it, its cell values in blocks. */
 interface SheetJob {
   readonly spec: SheetSpec;
   readonly omitted: readonly OmittedFeature[];
   readonly blocks: readonly ValueBlock[];
+  /** An owned sheet generated before, rewritten in place (else a new sheet). */
+  readonly rewrite: boolean;
 }
 
-interface ContentBatch {
-  readonly refs: readonly BlockRef[];
-  readonly first: boolean;
-  /** Sheets whose last block is in this batch. */
-  readonly finished: readonly number[];
-  readonly jobs: readonly SheetJob[];
+/** What (b) leaves for (c) and (d). */
+interface PreparedSheets {
+  /** (b) reads something that (c) needs: it is a request of its own. */
+  readonly loads: boolean;
+  /** The worksheet of each target, in the order of the plan. */
   readonly sheets: readonly Excel.Worksheet[];
-  readonly render: RenderOptions;
-  readonly nameTable: TableNamer;
+  readonly oldTables: (job: number) => readonly Excel.Table[];
+  readonly oldCharts: (job: number) => readonly Excel.Chart[];
+  readonly settingsWs: Excel.Worksheet;
+  readonly nameTable: (job: number) => TableNamer;
 }
+
+/** One step of (c): a block of one sheet's values; its first step clears a rewritten sheet, its last adds the rest. */
+interface ContentStep {
+  readonly job: number;
+  readonly block: number;
+  readonly first: boolean;
+  readonly last: boolean;
+}
+
+interface StepContext {
+  readonly jobs: readonly SheetJob[];
+  readonly order: readonly number[];
+  readonly prepared: PreparedSheets;
+  readonly render: RenderOptions;
+}
+
+/** How far a write got, as of its last sync that went through. */
+interface WriteTrack {
+  /** (b) went through. */
+  prepared: boolean;
+  /** Sheets finished. */
+  done: number;
+  /** The progress mark as written by the last sync that went through. */
+  mark: number;
+  /** This write's id, beside the mark. */
+  readonly runId: number;
+}
+
+interface FailedWrite {
+  readonly state: State;
+  readonly plan: OwnedPlan;
+  readonly order: readonly number[];
+  readonly jobs: readonly SheetJob[];
+  readonly settings: Record<string, string>;
+  readonly track: WriteTrack;
+}
+
+/** Bytes of clearing a sheet: a handful of actions without payload. */
+const CLEAR_BYTES = 8 * 150;
 
 /**
- * Value blocks into requests, in order: the first request carries every sheet's layout (estimated by layoutBytes)
- * and as many blocks as fit in the budget; each request after it as many as fit. Always at least one request.
+ * The steps of (c) into requests of at most `budget` bytes, sheet after sheet in `order`: a sheet's layout, tables
+ * and charts count with its last block, its clearing with its first. Always at least one request.
  */
-function packBatches(jobs: readonly SheetJob[], budget: number): BlockRef[][] {
-  const batches: BlockRef[][] = [[]];
-  let used = jobs.reduce((n, j) => n + layoutBytes(j.spec), 0);
-  jobs.forEach((j, job) =>
-    j.blocks.forEach((b, block) => {
-      if (used > 0 && used + b.bytes > budget) {
+function packSteps(order: readonly number[], jobs: readonly SheetJob[], budget: number): ContentStep[][] {
+  const batches: ContentStep[][] = [[]];
+  let used = 0;
+  for (const job of order) {
+    const n = Math.max(1, jobs[job].blocks.length);
+    for (let block = 0; block < n; block++) {
+      const first = block === 0;
+      const last = block === n - 1;
+      const bytes = (jobs[job].blocks[block]?.bytes ?? 0) + (last ? layoutBytes(jobs[job].spec) : 0) + (first && jobs[job].rewrite ? CLEAR_BYTES : 0);
+      if (used > 0 && used + bytes > budget) {
         batches.push([]);
         used = 0;
       }
-      batches[batches.length - 1].push({ job, block });
-      used += b.bytes;
-    }),
-  );
+      batches[batches.length - 1].push({ job, block, first, last });
+      used += bytes;
+    }
+  }
   return batches;
-}
-
-/** The request that writes a sheet's last block (its tables and charts go there); the first for a sheet without cells. */
-function lastBatch(batches: readonly BlockRef[][], job: number, blocks: number): number {
-  if (blocks === 0) return 0;
-  return batches.findIndex((batch) => batch.some((r) => r.job === job && r.block === blocks - 1));
 }
 
 /** One sheet's grid from its pieces: trimmed to the cells holding values, like read.ts. */

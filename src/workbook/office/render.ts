@@ -198,8 +198,11 @@ export function styleBoxes(cells: readonly SpecCell[]): StyledBox[] {
   return done;
 }
 
-/** Everything but the values: widths, heights, styles, merges, validation lists, frozen panes, tab colour. */
-export function queueLayout(ws: Excel.Worksheet, spec: SheetSpec, options: RenderOptions): void {
+/**
+ * Everything but the values: widths, heights, styles, merges, validation lists and, unless `cosmetics` is false (the
+ * summaries write them in a batch of their own), frozen panes, tab colour and print setup.
+ */
+export function queueLayout(ws: Excel.Worksheet, spec: SheetSpec, options: RenderOptions, cosmetics = true): void {
   const widths = spec.columnWidths ?? [];
   for (let i = 0; i < widths.length; ) {
     let j = i;
@@ -237,6 +240,20 @@ export function queueLayout(ws: Excel.Worksheet, spec: SheetSpec, options: Rende
       if (v.prompt) dv.prompt = { showPrompt: true, title: "", message: v.prompt };
     }
   }
+  if (cosmetics) queueCosmetics(ws, spec, options);
+}
+
+/** The spec asks for frozen panes, a tab colour or (where the host can) print setup. */
+export function hasCosmetics(spec: SheetSpec, options: RenderOptions): boolean {
+  return !!(spec.freeze && (spec.freeze.rows > 0 || spec.freeze.cols > 0)) || !!spec.tabColor || !!(options.print && spec.print);
+}
+
+/**
+ * Frozen panes, tab colour and print setup: how the sheet looks, not what it holds. `rewrite`: the sheet held an
+ * earlier version, whose panes are unfrozen first.
+ */
+export function queueCosmetics(ws: Excel.Worksheet, spec: SheetSpec, options: RenderOptions, rewrite = false): void {
+  if (rewrite) ws.freezePanes.unfreeze();
   if (spec.freeze && (spec.freeze.rows > 0 || spec.freeze.cols > 0)) {
     const { rows, cols } = spec.freeze;
     if (rows > 0 && cols > 0) ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, rows, cols));
@@ -245,6 +262,22 @@ export function queueLayout(ws: Excel.Worksheet, spec: SheetSpec, options: Rende
   }
   if (spec.tabColor) ws.tabColor = spec.tabColor;
   if (options.print && spec.print) queuePrint(ws, spec.print);
+}
+
+/**
+ * Empties a sheet for its next version, keeping the sheet itself, so that formulas, names and charts that refer to
+ * it keep working: its tables and charts deleted, every cell's content, format, merge, hyperlink and list cleared,
+ * and the columns and rows back to the standard width and height.
+ */
+export function queueClearSheet(ws: Excel.Worksheet, tables: readonly Excel.Table[], charts: readonly Excel.Chart[], options: RenderOptions): void {
+  for (const t of tables) t.delete();
+  for (const c of charts) c.delete();
+  const all = ws.getRange();
+  if (options.validations) all.dataValidation.clear();
+  all.unmerge();
+  all.clear("All");
+  all.format.useStandardWidth = true;
+  all.format.useStandardHeight = true;
 }
 
 /**
