@@ -12,10 +12,8 @@ import path from "node:path";
 import schema from "../src/core/profile/profile.schema.json";
 import { checkProfile, COLUMN_TYPES, FIELD_IDS, FIELD_TYPES, REQUIRED_WHEN } from "../src/core/profile/check-profile";
 import { describeProfileProblems, parseUserProfile } from "../src/core/profile/user-profile";
-import { t } from "../src/core/i18n";
 import { RULE_IDS } from "../src/core/model/finding";
 import { rulesSchema } from "../src/core/profile/rules-schema";
-import { paramsSchemaOf } from "../src/core/rules";
 import { parseFiscalYear } from "../src/core/values/wareki";
 import { BUILT_IN_PROFILES } from "../src/core/profiles";
 import { validateWorkbook } from "../src/core/validate";
@@ -208,51 +206,3 @@ describe("例示市's profile (the worked example in docs/profiles.md)", () => {
   });
 });
 
-describe("docs/profiles.md, Rules and their parameters", () => {
-  const doc = readFileSync(path.join(ROOT, "docs/profiles.md"), "utf8");
-  const section = doc.slice(doc.indexOf("## Rules and their parameters"), doc.indexOf("### Parameters"));
-  const rows = new Map(
-    section
-      .split("\n")
-      .filter((l) => l.startsWith("| `"))
-      .map((l) => {
-        const cells = l.split(" | ");
-        return [cells[0].slice(3, -1), { name: cells[1], params: cells[3] }] as const;
-      }),
-  );
-
-  test("lists every rule id, each once, with the name the pane shows", () => {
-    expect([...rows.keys()].sort()).toEqual([...RULE_IDS].sort());
-    for (const id of RULE_IDS) expect(rows.get(id)?.name).toBe(t("ja", `ruleName.${id}`));
-  });
-
-  test("documents every parameter a built-in profile sets, under its rule", () => {
-    for (const p of BUILT_IN_PROFILES) {
-      for (const [id, setting] of Object.entries(p.rules)) {
-        for (const key of Object.keys(setting?.params ?? {})) expect(`${id} ${rows.get(id)?.params}`).toContain(`\`${key}\``);
-      }
-    }
-  });
-
-  test("the Parameters table lists every parameter a rule declares, with its default", () => {
-    const table = doc.slice(doc.indexOf("### Parameters"), doc.indexOf("## Worked example"));
-    const documented = new Map<string, string>(
-      table
-        .split("\n")
-        .filter((l) => l.startsWith("| `"))
-        .map((l) => {
-          const cells = l.split(" | ");
-          return [`${cells[0].slice(3, -1)} ${cells[1].slice(1, -1)}`, cells[3]];
-        }),
-    );
-    const declared = new Map<string, unknown>();
-    for (const id of RULE_IDS) {
-      for (const [name, p] of Object.entries(paramsSchemaOf(id)?.properties ?? {})) declared.set(`${id} ${name}`, p.default);
-    }
-    expect([...documented.keys()].sort()).toEqual([...declared.keys()].sort());
-    for (const [key, def] of declared) {
-      const cell = documented.get(key)!;
-      expect([key, cell === "—" ? undefined : JSON.parse(cell.slice(1, -1))]).toEqual([key, def]);
-    }
-  });
-});

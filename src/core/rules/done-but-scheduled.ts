@@ -1,7 +1,7 @@
 /**
  * DONE-BUT-SCHEDULED: a plan row marked ◎ (完了) while a later-year cell still schedules work (anything but `—` or
  * empty). The message tells "operation continues" (the later cells are only `運用` and/or `→`) from "new milestones".
- * musashino R5: 9 of the 13 ◎ rows (#14, 17, 30, 40 continue; #3, 45, 61, 67, 73 plan new work).
+ * On the 武蔵野 sample: 9 of the 13 ◎ rows (#14, 17, 30, 40 continue; #3, 45, 61, 67, 73 plan new work).
  *
  * "Later" is after the year being assessed: the workbook's 対象年度 when known, else the row's first year.
  * Parameter `continuation`: the words that only continue (default `運用`, `→`).

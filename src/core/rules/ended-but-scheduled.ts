@@ -1,8 +1,8 @@
 /**
- * ENDED-BUT-SCHEDULED, an item that has ended (analysis e4 K5): the title says `※令和4年度までをもって終了`, so the
- * row has results only, yet a column that plans work (主な取組の方向性, 取組項目 and the schedule, the 令和5・6年度
- * plans) is filled in. rules.md has no id for this; it is not DONE-BUT-SCHEDULED's (◎ with later work), so that one id
- * is one rule. One finding per filled cell. The 小平 推進プログラム seed passes (21, 26, 28: K-L47, 58, 63).
+ * ENDED-BUT-SCHEDULED: an item whose title says it has ended (`※令和4年度までをもって終了`) with a column that plans
+ * work (主な取組の方向性, 取組項目 and the schedule, the 令和5・6年度 plans) filled in; an ended item has results only.
+ * One finding per filled cell. Its own id, not DONE-BUT-SCHEDULED's (◎ with later work), so that one id is one rule.
+ * The 小平 推進プログラム sample passes: its ended items 21, 26 and 28 (K-L47, 58, 63) leave those columns empty.
  * The ◎ (完了) case of the 武蔵野 plan rows is done-but-scheduled.ts; this rule only looks at ended items.
  *
  * Parameter `endedFields`: the field ids that must be empty on an ended item (default purpose, tasks, plan, planNext).

@@ -1,4 +1,4 @@
-/** EVAL-COMMENT-MISSING: an S or B rating with no comment (a reviewer asks why). kodaira (c.3). */
+/** EVAL-COMMENT-MISSING: a rating that needs a reason (S or B by default) with no comment: a reviewer asks why. */
 import type { Finding } from "../model/finding";
 import { commentOf, finding } from "./helpers";
 import { CODE_LIST, declareParams, readParams } from "./params";

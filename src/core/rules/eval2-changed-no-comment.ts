@@ -1,4 +1,4 @@
-/** EVAL2-CHANGED-NO-COMMENT: 2次評価 ≠ 1次評価 with no 2次 comment. kodaira (c.5). */
+/** EVAL2-CHANGED-NO-COMMENT: a 2次評価 that differs from the 1次評価 with no 2次 comment. */
 import type { Finding } from "../model/finding";
 import { fieldLabel } from "./field-label";
 import { commentOf, finding } from "./helpers";

@@ -1,5 +1,5 @@
 /**
- * Parent, sub-sheet and aggregate relations between records (formats.md §1): `No.2-1`…`No.2-7` are parts
+ * Parent, sub-sheet and aggregate relations between records (docs/formats.md, 小平 調査票): `No.2-1`…`No.2-7` are parts
  * of item 2, and `No.2-1~5` aggregates parts 1–5. Parent and aggregate sheets may leave P, D and A empty.
  */
 import type { SurveyRecord } from "../model/record";

@@ -1,10 +1,10 @@
 /**
- * GOAL-BASELINE-MISSING, a numeric goal with no baseline (analysis e4 K9): a goal of the program (a target, or a target
- * relative to last year) written without `(令和3年4月1日現在:…)`, `(現状値:…)` or `(令和2年度実績:…)`, so its progress
- * cannot be measured (analysis f9: "not computable"). rules.md has no id for it; it is not IND-NO-MEASUREMENT's (a rating
- * with no actual), so that one id is one rule. Only the columns in parameter `goalBaselineColumns` are checked: in the
- * 推進プログラム the four-year program goals of 主な取組の方向性; the yearly goals of the plan columns carry the
- * 前年度末の状況 instead. The seed has three: ⑬, ⑮ and 19 (K9, K-L28, 30, 40).
+ * GOAL-BASELINE-MISSING: a numeric goal of the program (a target, or a target relative to last year) written without a
+ * baseline such as `(令和3年4月1日現在:…)`, `(現状値:…)` or `(令和2年度実績:…)`, so its progress cannot be measured.
+ * Its own id, not IND-NO-MEASUREMENT's (a rating with no actual), so that one id is one rule. Only the columns in
+ * parameter `goalBaselineColumns` are checked: in the 推進プログラム the four-year program goals of 主な取組の方向性;
+ * the yearly goals of the plan columns carry the 前年度末の状況 instead. The sample has three: ⑬, ⑮ and 19
+ * (K-L28, 30, 40).
  */
 import type { Finding } from "../model/finding";
 import { fieldLabel } from "./field-label";

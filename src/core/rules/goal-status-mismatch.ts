@@ -1,10 +1,10 @@
 /**
- * GOAL-STATUS-MISMATCH (analysis e4 K10): the figure a plan goal gives in trailing parentheses,
- * `…交流の機会を設ける。(4回)`, is the status at the end of the previous year, so it must agree with the results column's
- * figures for the same work (`研修を2回及び…交流の場…を1回開催した` = 3回). rules.md has no id for this; it has its own so
- * that the pane names it for what it is, not as a parent/child mismatch. Warning.
+ * GOAL-STATUS-MISMATCH: a plan goal's figure in trailing parentheses (`…交流の機会を設ける。(4回)`, the status at the
+ * end of the previous year) that the results column's figures for the same work do not add up to
+ * (`研修を2回及び…交流の場…を1回開催した` = 3回). Its own id, so that the pane names it for what it is, not as a
+ * parent/child mismatch. Warning.
  *
- * Conservative, as K10 says "where the same metric is reported": the same work is the result bullet at the goal's
+ * Conservative, compared only where the same metric is reported: the same work is the result bullet at the goal's
  * bullet position when both cells have as many bullets (the program writes them in parallel), else the one result
  * bullet with a figure in that unit. The figures in that bullet agree when one of them, or their sum, is the status.
  * Nothing is reported when the bullet has no figure in the unit, or writes `各1回` (each: the total is unknown).

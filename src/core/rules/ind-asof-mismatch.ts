@@ -1,4 +1,4 @@
-/** IND-ASOF-MISMATCH: an actual whose as-of date differs from the column's period (`(平成30年2月末時点)` under 平成30年3月末). kodaira No.24. */
+/** IND-ASOF-MISMATCH: an actual whose as-of date differs from its column's period (`(平成30年2月末時点)` under 平成30年3月末, the 小平 sample's No.24). */
 import { indicatorName } from "../indicators/format";
 import { label } from "../i18n";
 import type { Finding } from "../model/finding";

@@ -1,7 +1,8 @@
 /**
  * IND-DIRECTION-INFERRED: a target with no comparator (以上 / 以下 …) and no direction setting (the profile's
  * `indicators.directions`, the sheet's 目標の型), so whether higher or lower is better was inferred from the target
- * against the baseline (values.md, Achievement). mitaka (c): the floor targets show why a person should confirm it.
+ * against the baseline (docs/values.md, Achievement). The 三鷹 sample shows why a person should confirm it: its "floor"
+ * targets lie below the baseline although more is better.
  */
 import { evaluateIndicator } from "../indicators/achievement";
 import { directionSetting } from "../indicators/directions";

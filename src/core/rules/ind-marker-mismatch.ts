@@ -1,4 +1,4 @@
-/** IND-MARKER-MISMATCH: the label numbers ①② do not match the numbers in the value cells. kodaira No.16, No.21. */
+/** IND-MARKER-MISMATCH: the label numbers ①② do not match the numbers in the value cells (the 小平 sample's No.16, No.21, No.37). */
 import type { Finding } from "../model/finding";
 import { fieldLabel } from "./field-label";
 import { finding } from "./helpers";

@@ -1,7 +1,7 @@
 /**
  * IND-NO-MEASUREMENT: a rating given while an indicator's actual is missing or only a note (`※アンケート未実施`).
  * It speaks up where the indicator was measured before (a numeric baseline) or the note says it was not measured:
- * an indicator that never had a figure is tracked by its text, not by numbers. kodaira No.35.
+ * an indicator that never had a figure is tracked by its text, not by numbers. On the 小平 sample: No.35 and No.22 ①.
  */
 import { hasMeasurement, isNumericValue } from "../indicators/achievement";
 import { indicatorName } from "../indicators/format";

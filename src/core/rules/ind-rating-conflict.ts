@@ -1,6 +1,6 @@
 /**
  * IND-RATING-CONFLICT: a rating its indicators contradict: A or S while every due indicator is unmet, or B while
- * every indicator is met. Silent when a comment explains the difference; it never tries to derive S. kodaira (c.3).
+ * every indicator is met. Silent when a comment explains the difference; it never tries to derive S.
  */
 import { evaluateIndicator, type Achievement } from "../indicators/achievement";
 import { formatPart, indicatorName } from "../indicators/format";

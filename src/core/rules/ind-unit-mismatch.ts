@@ -1,6 +1,6 @@
 /**
- * IND-UNIT-MISMATCH: target and actual in different units. Convertible units (万円 vs 千円) are compared after
- * conversion and the message says so. kodaira No.28.
+ * IND-UNIT-MISMATCH: target and actual in different units; convertible units (万円 and 千円) are compared after
+ * conversion, and the message says so. On the 小平 sample: No.28 (`1千万円/年` against `29,509,646円`).
  */
 import { evaluateIndicator } from "../indicators/achievement";
 import { indicatorName } from "../indicators/format";

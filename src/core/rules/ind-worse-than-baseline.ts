@@ -1,4 +1,4 @@
-/** IND-WORSE-THAN-BASELINE: actual worse than the baseline, in the indicator's direction. kodaira 2-5, 11. */
+/** IND-WORSE-THAN-BASELINE: an actual worse than the baseline, in the indicator's direction (the 小平 sample's No.2-5, No.11). */
 import { compareWithBaseline } from "../indicators/achievement";
 import { formatPart, indicatorName } from "../indicators/format";
 import { label } from "../i18n";

@@ -34,7 +34,7 @@ import type { ParamSchema, RuleParams } from "./params";
 import type { Rule } from "./types";
 import { valueUnparseable } from "./value-unparseable";
 import { yearHeader } from "./year-header";
-// 小平 推進プログラム (analysis e4 K5, K7, K9, K10, K13): checks rules.md has no id for, each under an id of its own
+// The 小平 推進プログラム's own checks, each under an id of its own
 // (ENDED-BUT-SCHEDULED, SCHEDULE-VOCABULARY, GOAL-BASELINE-MISSING, GOAL-STATUS-MISMATCH, REF-MISSING).
 import { endedButScheduled } from "./ended-but-scheduled";
 import { goalBaselineMissing } from "./goal-baseline-missing";

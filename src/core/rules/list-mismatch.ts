@@ -1,9 +1,9 @@
 /**
  * LIST-MISMATCH: the list sheet (評価一覧, 目次) disagrees with a record: rating (error), title or departments
- * (warning). Departments compare without `(旧…)` notes; `各所管課`/`全課` and supersets are accepted. kodaira (c.1, c.6).
+ * (warning). Departments compare without `(旧…)` notes; `各所管課`/`全課` and supersets are accepted.
  *
  * Parameters: `departmentWildcards`; `departmentNotes: "compare"` makes a note on a department that both sides list
- * count (musashino R13: `（平成30年度より資産活用課）` on another department, #35, or missing, #37), except notes that
+ * count (the 武蔵野 sample: `（平成30年度より資産活用課）` on another department, #35, or missing, #37), except notes that
  * match one of `ignoredNotes` (regex sources, e.g. `^旧`). A list without a No. column (武蔵野 目次) pairs its rows with
  * the records by 事業名 under the same headings, then by position among the rows left over under those headings.
  */

@@ -1,7 +1,8 @@
 /**
  * PARENT-CHILD: a parent rating outside its sub-sheets' range with no comment; a sub-sheet with no rating while its
  * parent is rated (where the rating is not required anyway); parent departments ≠ the union of the children's;
- * a part's copy of the parent's (or aggregate's) values that differs. kodaira (c.4), R9–R11.
+ * a part's copy of the parent's (or aggregate's) values that differs (the 小平 sample's No.2-3: 674人 against 620 on
+ * the No.2-1~5 aggregate).
  */
 import { isNumericValue } from "../indicators/achievement";
 import { formatPart, indicatorName } from "../indicators/format";

@@ -1,6 +1,6 @@
 /**
  * PLAN-CELL-ORDER: `→` in the first plan cell (it continues the cell on its left, and there is none); `—` (nothing
- * planned) followed by a planned cell. musashino R7: `→` is never first and `—` only ends a row (0 on the seed).
+ * planned) followed by a planned cell. None on the 武蔵野 sample: there `→` is never first and `—` only ends a row.
  * Also the helpers the other 年次計画 rules share: a plan cell's text and year as a clerk reads them.
  */
 import { both, type LocalizedText } from "../i18n";
@@ -10,7 +10,7 @@ import { stripHtml } from "../values/text";
 import { clip, finding } from "./helpers";
 import type { RecordRule } from "./types";
 
-/** values.md placeholders: alone in a cell, they mean "no value" (here: nothing planned). */
+/** The placeholders of docs/values.md: alone in a cell, they mean "no value" (here: nothing planned). */
 const NOTHING = new Set(["—", "-", "―", "ー", "－", "−", "–"]);
 
 /** The cell's text without HTML residue and with its blanks collapsed. */

@@ -1,6 +1,6 @@
 /**
- * REASON-REQUIRED: a status △ (未着手) or × (中止) with an empty 未着手・中止の理由. musashino (c), R3: the reason row
- * exists in every record and is required only for △/× (0 on the seed, which has no △ or ×).
+ * REASON-REQUIRED: a status △ (未着手) or × (中止) with an empty 未着手・中止の理由. The reason row exists in every
+ * 武蔵野 record and is required only for △/× (none on the sample, which has no △ or ×).
  * One finding per record, at the reason cell (or at the status when the record has no reason row).
  */
 import { both, type LocalizedText, t } from "../i18n";

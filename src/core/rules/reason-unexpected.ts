@@ -1,6 +1,6 @@
 /**
- * REASON-UNEXPECTED: a 未着手・中止の理由 is given while every status is ◎ (完了) or ○ (実施中). musashino R4 (0 on the
- * seed: every reason is empty). Silent when a status is missing or unreadable: other rules report that first.
+ * REASON-UNEXPECTED: a 未着手・中止の理由 is given while every status is ◎ (完了) or ○ (実施中). None on the 武蔵野
+ * sample, where every reason is empty. Silent when a status is missing or unreadable: other rules report that first.
  */
 import type { Finding } from "../model/finding";
 import { finding } from "./helpers";

@@ -1,8 +1,9 @@
 /**
- * REF-MISSING (analysis e4 K13, d3): a record's text cites an item that has no row, `No.8「事業の精査と見直し」の取組との
- * 関連で…` while no record of the same profile has No.8. rules.md has no id for a dangling reference; it has its own so
- * that the pane does not call it a duplicate number. Error, as K13. Only for profiles that enable it: the 小平 調査票
- * cites sub-items in its comments (`No.2-7については…`) and is not checked this way. The seed has one: ⑤ → No.8 (K-L19).
+ * REF-MISSING: a record's text that cites an item with no row (`No.8「事業の精査と見直し」の取組との関連で…` while no
+ * record of the same profile has No.8). Its own id, so that the pane does not call a dangling reference a duplicate
+ * number. Error. Only for profiles that enable it: the 小平 調査票 cites sub-items in its comments
+ * (`No.2-7については…`) and is not checked this way. The 推進プログラム sample has one: ⑤ → No.8 (K-L19); the source
+ * lost ⑥–⑩ in its PDF extraction, so No.8 has no row there.
  */
 import type { Finding } from "../model/finding";
 import { normalizeRecordId } from "../profile/headings";

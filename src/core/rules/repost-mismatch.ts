@@ -1,4 +1,4 @@
-/** REPOST-MISMATCH: a repost row (`【No.15の再掲】`) whose ratings differ from its original's. kodaira (c.1). */
+/** REPOST-MISMATCH: a repost row (`【No.15の再掲】`) whose ratings differ from its original's. */
 import type { Finding } from "../model/finding";
 import { fieldLabel } from "./field-label";
 import { finding } from "./helpers";

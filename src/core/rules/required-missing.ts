@@ -1,6 +1,6 @@
 /**
- * REQUIRED-MISSING: a field required at this stage is empty: 所管課, 取組実績(D), 1次評価; 2次評価 at 本部評価後.
- * Parent and aggregate sheets may leave P, D and A empty (formats.md §1). A status read per 年次計画 row (武蔵野) is
+ * REQUIRED-MISSING: a field that its profile requires at this stage is empty (小平: 所管課, 取組実績(D), 1次評価, and
+ * 2次評価 at 本部評価後). Parent and aggregate sheets may leave P, D and A empty. A status read per 年次計画 row (武蔵野) is
  * required in each row that has its 実施状況 label, at the cell under the first year.
  */
 import type { Finding } from "../model/finding";

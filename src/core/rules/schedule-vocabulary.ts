@@ -1,9 +1,9 @@
 /**
- * SCHEDULE-VOCABULARY, the words of a schedule (analysis e4 K7): a table column of type `schedule` that names a code set
+ * SCHEDULE-VOCABULARY: a word in a schedule cell that is not in the code set its `schedule` column names. The column
  * takes phase words from that set (実施, 検討, 試行的実施 …), several joined by `・`, and `→` / `—`. A word outside the
- * set is reported once per cell, at the profile's severity (the 推進プログラム makes it a warning, as K7 does). rules.md
- * has no id for a schedule vocabulary; it has its own rather than CODE-INVALID's, so that one id is one rule.
- * The 小平 推進プログラム seed passes: every word of the source is in the vocabulary (K7: 実施 23, 検討 7 …).
+ * set is reported once per cell, at the profile's severity (the 推進プログラム makes it a warning). Its own id rather
+ * than CODE-INVALID's, so that one id is one rule. The 小平 推進プログラム sample passes: every word of the source is in
+ * the vocabulary (実施 23, 検討 7, 検証 4, 見直し 3, 段階的実施 2 …).
  */
 import type { Finding } from "../model/finding";
 import { finding } from "./helpers";

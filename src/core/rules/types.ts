@@ -1,5 +1,5 @@
 /**
- * A rule is a small pure function from parsed records (and the workbook context) to findings (rules.md).
+ * A rule is a small pure function from parsed records (and the workbook context) to findings (docs/rules.md).
  * Profiles switch rules on, set their severity and give parameters.
  */
 import type { Finding, RuleId, Severity } from "../model/finding";
