@@ -4,7 +4,9 @@
  */
 import { useEffect, useMemo, useRef, useState } from "react";
 import {
+  Button,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   Tab,
@@ -118,6 +120,13 @@ export function App({ host }: { host: Host }) {
         {c.notice ? (
           <MessageBar intent={c.notice.intent} layout="multiline">
             <MessageBarBody>{c.notice.text(lang)}</MessageBarBody>
+            {c.notice.action ? (
+              <MessageBarActions>
+                <Button size="small" onClick={c.notice.action.run}>
+                  {c.notice.action.label(lang)}
+                </Button>
+              </MessageBarActions>
+            ) : null}
           </MessageBar>
         ) : null}
       </div>

@@ -21,6 +21,8 @@ export interface Notice {
   readonly intent: NoticeIntent;
   /** Rendered in the current language, so a notice follows the language toggle. */
   readonly text: (lang: Lang) => string;
+  /** A button that offers the way out the notice describes (show a hidden sheet). */
+  readonly action?: { readonly label: (lang: Lang) => string; readonly run: () => void };
 }
 
 /** Built-in profiles, with the profile stored in the workbook (if any, and valid) replacing one of the same id. */
@@ -150,11 +152,22 @@ export function useChecker(port: WorkbookPort): Checker {
     async (f: Finding, selectInWorkbook = true) => {
       setSelected(f);
       if (!selectInWorkbook) return;
-      try {
-        await port.selectCell(f.sheet, f.cell);
-      } catch (e) {
-        if (mounted.current) setNotice({ intent: "error", text: (lang) => errorMessage(lang, e) });
-      }
+      const show = async (reveal: boolean): Promise<void> => {
+        try {
+          await port.selectCell(f.sheet, f.cell, { reveal });
+          if (reveal && mounted.current) setNotice(undefined);
+        } catch (e) {
+          if (!mounted.current) return;
+          // A hidden sheet cannot be activated: say so, and offer to show it (the user decides).
+          const hidden = !reveal && isWorkbookError(e) && (e.code === "sheet-hidden" || e.code === "sheet-very-hidden");
+          setNotice({
+            intent: hidden ? "warning" : "error",
+            text: (lang) => errorMessage(lang, e),
+            ...(hidden ? { action: { label: (lang: Lang) => t(lang, "pane.notice.reveal"), run: () => void show(true) } } : {}),
+          });
+        }
+      };
+      await show(false);
     },
     [port],
   );

@@ -43,6 +43,11 @@ export interface WriteSheetResult {
   readonly omitted?: readonly OmittedFeature[];
 }
 
+export interface SelectOptions {
+  /** Show the sheet first when it is hidden (the user asked to). */
+  readonly reveal?: boolean;
+}
+
 export interface WriteSheetsOptions {
   /** Called as sheets are finished: `done` of `total` specs are completely written. */
   readonly onProgress?: (done: number, total: number) => void;
@@ -68,8 +73,11 @@ export interface WorkbookPort {
   writeOwnedSheets(specs: readonly SheetSpec[], options?: WriteSheetsOptions): Promise<WriteSheetResult[]>;
   /** Names of the sheets the add-in created (carrying its ownership mark). */
   ownedSheets(): Promise<readonly string[]>;
-  /** Activates the sheet and selects the cell or range. */
-  selectCell(sheet: string, address: string): Promise<void>;
+  /**
+   * Activates the sheet and selects the cell or range. A hidden sheet cannot be activated: "sheet-hidden" or
+   * "sheet-very-hidden" unless `reveal` asks to show the sheet first.
+   */
+  selectCell(sheet: string, address: string, options?: SelectOptions): Promise<void>;
   /** Settings stored in the workbook, so they travel with the file. */
   readSettings(): Promise<Readonly<Record<string, string>>>;
   writeSettings(settings: Readonly<Record<string, string>>): Promise<void>;
@@ -92,6 +100,8 @@ export type WorkbookErrorCode =
   | "protected-sheet"
   | "cell-edit-mode"
   | "sheet-missing"
+  | "sheet-hidden" // the sheet to select is hidden: selectCell with `reveal` shows it
+  | "sheet-very-hidden" // the same, for a sheet hidden so that Excel's menu cannot show it again
   | "unsupported-host"
   | "sheets-interrupted" // writeOwnedSheets stopped part way: OwnedSheetsInterrupted says which sheets changed
   | "cancelled";

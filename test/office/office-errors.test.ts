@@ -119,6 +119,46 @@ describe("消えたシート", () => {
   });
 });
 
+describe("非表示のシート (項目 10)", () => {
+  function withHidden(): FakeBook {
+    const book = twoSheets();
+    book.addSheet("隠す").put(2, 3, "x").visibility = "Hidden";
+    book.addSheet("完全に隠す").put(2, 3, "y").visibility = "VeryHidden";
+    return book;
+  }
+
+  test("非表示のシートのセルを選ぶと sheet-hidden、完全非表示なら sheet-very-hidden(シート名つき)で、シートは隠れたまま", async () => {
+    const fakeBook = withHidden();
+    const { fake, book } = rig(fakeBook);
+    await book.readAll();
+    // The check already knows: Excel is not asked (it would refuse to activate the sheet).
+    expect(await syncsOf(fake, () => expect(book.selectCell("隠す", "D3")).rejects.toMatchObject({ code: "sheet-hidden", sheet: "隠す" }))).toBe(0);
+    await expect(book.selectCell("完全に隠す", "D3")).rejects.toMatchObject({ code: "sheet-very-hidden", sheet: "完全に隠す" });
+    expect([fakeBook.sheet("隠す")!.visibility, fakeBook.sheet("完全に隠す")!.visibility]).toEqual(["Hidden", "VeryHidden"]);
+    expect(fakeBook.selection).toBeUndefined();
+  });
+
+  test("確認の後に利用者が隠したシートでも sheet-hidden になる(Excel が断った後に見直す)", async () => {
+    const fakeBook = withHidden();
+    const { book } = rig(fakeBook);
+    await book.readAll();
+    fakeBook.sheet("No.2")!.visibility = "Hidden";
+    await expect(book.selectCell("No.2", "F8")).rejects.toMatchObject({ code: "sheet-hidden", sheet: "No.2" });
+  });
+
+  test("表示して選ぶように頼むと、シートを表示してからそのセルを選ぶ(sync 1 回)", async () => {
+    const fakeBook = withHidden();
+    const { fake, book } = rig(fakeBook);
+    await book.readAll();
+    expect(await syncsOf(fake, () => book.selectCell("隠す", "D3", { reveal: true }))).toBe(1);
+    expect(fakeBook.sheet("隠す")!.visibility).toBe("Visible");
+    expect(fakeBook.selection).toEqual({ sheet: "隠す", address: "D3" });
+    await book.selectCell("完全に隠す", "D3", { reveal: true });
+    expect(fakeBook.sheet("完全に隠す")!.visibility).toBe("Visible");
+    expect(fakeBook.selection).toEqual({ sheet: "完全に隠す", address: "D3" });
+  });
+});
+
 describe("要件セット", () => {
   test("ExcelApi 1.13 未満なら結合範囲、1.8 未満なら入力規則、1.9 未満なら印刷設定を欠けた機能として挙げ、必須の機能はそろっている", () => {
     const at = (max: string) => checkRequirements((set, v) => set === "ExcelApi" && Number(v.split(".")[1]) <= Number(max.split(".")[1]));

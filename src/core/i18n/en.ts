@@ -133,6 +133,8 @@ export const en: Record<MessageKey, string> = {
   "param.types.value": "values",
 
   "error.empty-file": "The file is empty.",
+  "error.sheet-hidden": "Sheet \"{sheet}\" is hidden, so its cell cannot be selected.",
+  "error.sheet-very-hidden": "Sheet \"{sheet}\" is very hidden (Excel's Unhide menu does not list it), so its cell cannot be selected.",
   "error.sheets-interrupted": "Writing the sheets stopped part way ({sheet}). Run it again to rewrite any sheet left unfinished.",
   "error.not-a-workbook": "This is not an Excel workbook (.xlsx).",
   "error.not-a-workbook.csv": "CSV files cannot be read. Open it in Excel and save it as .xlsx.",

@@ -143,6 +143,8 @@ export const ja = {
 
   // ---- workbook errors (CLI, task pane)
   "error.empty-file": "ファイルが空です。",
+  "error.sheet-hidden": "シート「{sheet}」は非表示のため、そのセルを選べません。",
+  "error.sheet-very-hidden": "シート「{sheet}」は「完全に非表示」（Excel のメニューからは再表示できない設定）のため、そのセルを選べません。",
   "error.sheets-interrupted": "シートの書き込みが途中で止まりました（{sheet}）。もう一度実行すると、途中のシートも書き直します。",
   "error.not-a-workbook": "Excel ブック（.xlsx）ではありません。",
   "error.not-a-workbook.csv": "CSV ファイルは読み込めません。Excel で開き、.xlsx 形式で保存してください。",

@@ -60,6 +60,7 @@ export const paneJa = {
   "pane.notice.applied": "{count} セルを修正し、「変更履歴」シートに記録しました。",
   "pane.notice.refused": "{count} セルは検証のあとに内容が変わっていたため、変更しませんでした。",
   "pane.notice.settings-saved": "設定をこのブックに保存しました。",
+  "pane.notice.reveal": "シートを表示して選ぶ",
   "pane.notice.stored-profile-invalid": "ブックに保存されたプロファイルに誤りがあるため、組み込みのプロファイルで確認します: {path}",
 
   "pane.sheets.empty": "「検証」を押すと、認識したシートとそのプロファイルを表示します。",

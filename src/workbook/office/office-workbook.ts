@@ -22,6 +22,7 @@ import {
   OwnedSheetsInterrupted,
   type OwnedSheetsProgress,
   type ReadOptions,
+  type SelectOptions,
   WorkbookError,
   type WorkbookPort,
   type WriteSheetResult,
@@ -212,6 +213,10 @@ function changeLogSpec(name: string): SheetSpec {
 function writeText(range: Excel.Range, rows: string[][]): void {
   range.numberFormat = rows.map((r) => r.map(() => "@"));
   range.values = rows;
+}
+
+function hiddenSheet(sheet: string, visibility: SheetVisibility): WorkbookError {
+  return new WorkbookError(visibility === "veryHidden" ? "sheet-very-hidden" : "sheet-hidden", undefined, sheet);
 }
 
 function logRows(edits: readonly LoggedEdit[], at: Date): string[][] {
@@ -855,18 +860,37 @@ export class OfficeWorkbook implements WorkbookPort {
     }
   }
 
-  async selectCell(sheet: string, address: string): Promise<void> {
+  async selectCell(sheet: string, address: string, options: SelectOptions = {}): Promise<void> {
     if (!parseRangeA1(address)) return;
+    const known = this.state ? findSheet(this.state, sheet) : undefined;
+    if (known && known.visibility !== "visible" && !options.reveal) throw hiddenSheet(known.name, known.visibility);
     try {
       await this.run(async (context) => {
         const ws = context.workbook.worksheets.getItem(sheet);
+        if (options.reveal) ws.visibility = "Visible";
         ws.activate();
         ws.getRange(address).select();
         await context.sync();
       });
     } catch (e) {
-      throw toWorkbookError(e, sheet);
+      if (options.reveal || officeErrorCode(e) === "ItemNotFound") throw toWorkbookError(e, sheet);
+      const now = await this.visibilityOf(sheet).catch(() => undefined);
+      if (!now || now === "visible") throw toWorkbookError(e, sheet);
+      this.state = undefined;
+      throw hiddenSheet(sheet, now);
     }
+    if (this.state && known && known.visibility !== "visible") {
+      this.state.sheets.splice(this.state.sheets.indexOf(known), 1, { ...known, visibility: "visible" });
+    }
+  }
+
+  private async visibilityOf(sheet: string): Promise<SheetVisibility | undefined> {
+    return this.run(async (context) => {
+      const ws = context.workbook.worksheets.getItemOrNullObject(sheet);
+      ws.load("visibility");
+      await context.sync();
+      return ws.isNullObject ? undefined : toVisibility(ws.visibility);
+    });
   }
 
   async readSettings(): Promise<Readonly<Record<string, string>>> {
