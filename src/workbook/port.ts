@@ -100,6 +100,10 @@ export type WorkbookErrorCode =
   | "protected-sheet"
   | "cell-edit-mode"
   | "sheet-missing"
+  | "conflict" // co-authoring: another person's change met this one, several times over
+  | "unsupported-operation" // Excel cannot do this here, as in a shared workbook of the old kind
+  | "invalid-operation" // Excel refused the change in the workbook's present state
+  | "excel-busy" // Excel did not answer in time, or is busy
   | "sheet-hidden" // the sheet to select is hidden: selectCell with `reveal` shows it
   | "sheet-very-hidden" // the same, for a sheet hidden so that Excel's menu cannot show it again
   | "unsupported-host"

@@ -6,6 +6,8 @@
  */
 import type { LoggedEdit } from "../../src/core/changelog";
 import { text } from "../../src/core/sheet-spec";
+import { type MessageKey, t } from "../../src/core/i18n";
+import { errorMessage } from "../../src/taskpane/format";
 import { checkRequirements } from "../../src/workbook/office/requirements";
 import { FakeBook } from "../fakes/excel-fake";
 import { rig, syncsOf } from "./office-helpers";
@@ -156,6 +158,43 @@ describe("非表示のシート (項目 10)", () => {
     await book.selectCell("完全に隠す", "D3", { reveal: true });
     expect(fakeBook.sheet("完全に隠す")!.visibility).toBe("Visible");
     expect(fakeBook.selection).toEqual({ sheet: "完全に隠す", address: "D3" });
+  });
+});
+
+describe("Excel のエラーコード (ガード)", () => {
+  test("共同編集の Conflict は同じ操作をやり直す: 読み込み・シートの作成・セルの選択が 1 回目の Conflict のあとで成功する", async () => {
+    const fakeBook = twoSheets();
+    const { fake, book } = rig(fakeBook, { conflictDelayMs: 0 });
+    fake.failSync(1, { code: "Conflict" });
+    expect((await book.readAll()).sheets.map((s) => s.name)).toEqual(["No.1", "No.2"]);
+    const before = fake.syncCount;
+    fake.failSync(before + 1, { code: "Conflict", afterActions: 3 });
+    expect(await book.writeOwnedSheet(spec)).toEqual({ name: "検証結果", replaced: false });
+    expect(fake.syncs.slice(before).map((x) => x.error)).toContain("Conflict");
+    expect(fakeBook.sheet("検証結果")!.valueAt("A1")).toBe("x");
+    expect(fakeBook.sheets.filter((s) => s.name.startsWith("検証結果")).length).toBe(1);
+    fake.failSync(fake.syncCount + 1, { code: "Conflict" });
+    await book.selectCell("No.2", "F8");
+    expect(fakeBook.selection).toEqual({ sheet: "No.2", address: "F8" });
+  });
+
+  test("Conflict が続けば conflict、共有ブック(旧形式)の UnsupportedOperation、InvalidOperation、Excel の混雑はそれぞれの言葉になり、予期しないエラーにならない", async () => {
+    const cases: [string, string][] = [
+      ["Conflict", "conflict"],
+      ["UnsupportedOperation", "unsupported-operation"],
+      ["InvalidOperation", "invalid-operation"],
+      ["ActivityLimitReached", "excel-busy"],
+      ["ServiceNotAvailable", "excel-busy"],
+      ["Timeout", "excel-busy"],
+    ];
+    for (const [excel, ours] of cases) {
+      const { fake, book } = rig(twoSheets(), { conflictDelayMs: 0 });
+      fake.beforeSync = (n) => fake.failSync(n, { code: excel });
+      await expect(book.readAll()).rejects.toMatchObject({ name: "WorkbookError", code: ours });
+      const message = errorMessage("ja", await book.readAll().catch((e: unknown) => e));
+      expect([excel, message]).toEqual([excel, t("ja", `error.${ours}` as MessageKey, { sheet: "" })]);
+      expect(message).not.toContain("予期しない");
+    }
   });
 });
 

@@ -134,6 +134,10 @@ export const en: Record<MessageKey, string> = {
 
   "error.empty-file": "The file is empty.",
   "error.sheet-hidden": "Sheet \"{sheet}\" is hidden, so its cell cannot be selected.",
+  "error.conflict": "Someone else is editing this workbook at the same time and the changes clashed, again after several tries. Wait a moment, then try again.",
+  "error.unsupported-operation": "Excel cannot do this here. A shared workbook of the old kind (Review > Share Workbook) cannot take tables, merged cells or charts: stop sharing it, or co-author it on OneDrive or SharePoint instead, then try again.",
+  "error.invalid-operation": "Excel refused this change. Check the workbook's state (protected or hidden sheets, merged cells), then try again.",
+  "error.excel-busy": "Excel did not answer in time (it is busy). Wait a moment, then try again.",
   "error.sheet-very-hidden": "Sheet \"{sheet}\" is very hidden (Excel's Unhide menu does not list it), so its cell cannot be selected.",
   "error.sheets-interrupted": "Writing the sheets stopped part way ({sheet}). Run it again to rewrite any sheet left unfinished.",
   "error.not-a-workbook": "This is not an Excel workbook (.xlsx).",

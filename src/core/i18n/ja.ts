@@ -144,6 +144,10 @@ export const ja = {
   // ---- workbook errors (CLI, task pane)
   "error.empty-file": "ファイルが空です。",
   "error.sheet-hidden": "シート「{sheet}」は非表示のため、そのセルを選べません。",
+  "error.conflict": "ほかの人が同じブックを同時に編集していて、変更がぶつかりました。何度か試しても続いたため止めました。少し待ってから、もう一度実行してください。",
+  "error.unsupported-operation": "Excel がこの操作に対応していません。ブックが「共有ブック（旧形式）」になっていると、表・結合・グラフなどを作れません。[校閲] タブの [ブックの共有] で共有を解除するか、OneDrive や SharePoint での共同編集に切り替えてから、もう一度実行してください。",
+  "error.invalid-operation": "Excel がこの操作を受け付けませんでした。シートの保護・非表示や結合セルなど、ブックの状態を確かめてから、もう一度実行してください。",
+  "error.excel-busy": "Excel が時間内に応答しませんでした（処理が混み合っています）。少し待ってから、もう一度実行してください。",
   "error.sheet-very-hidden": "シート「{sheet}」は「完全に非表示」（Excel のメニューからは再表示できない設定）のため、そのセルを選べません。",
   "error.sheets-interrupted": "シートの書き込みが途中で止まりました（{sheet}）。もう一度実行すると、途中のシートも書き直します。",
   "error.not-a-workbook": "Excel ブック（.xlsx）ではありません。",

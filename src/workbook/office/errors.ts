@@ -10,6 +10,9 @@ export function officeErrorCode(e: unknown): string | undefined {
 
 export const PAYLOAD_TOO_LARGE = "ResponsePayloadSizeLimitExceeded";
 
+/** A change that met another person's (co-authoring): trying again is safe for what the adapter retries. */
+export const CONFLICT = "Conflict";
+
 /**
  * Maps a failure of `context.sync()`; `sheet` names the sheet the failed batch was about, when there was one.
  * Unknown errors pass through unchanged, so a bug keeps its stack.
@@ -29,6 +32,19 @@ export function toWorkbookError(e: unknown, sheet?: string): unknown {
     case "NotImplemented":
     case "UnsupportedFeature":
       return new WorkbookError("unsupported-host", detail);
+    // Co-authoring: another person's change met this one (the adapter has already tried again).
+    case "Conflict":
+      return new WorkbookError("conflict", detail, sheet);
+    // What a shared workbook of the old kind (共有ブック) refuses: tables, merges, charts …
+    case "UnsupportedOperation":
+      return new WorkbookError("unsupported-operation", detail, sheet);
+    case "InvalidOperation":
+      return new WorkbookError("invalid-operation", detail, sheet);
+    case "ActivityLimitReached":
+    case "ServiceNotAvailable":
+    case "Timeout":
+    case "RequestAborted":
+      return new WorkbookError("excel-busy", detail);
     default:
       return e;
   }

@@ -31,7 +31,7 @@ import {
 import { freeSheetName } from "../sheet-names";
 import { freeTableName } from "../table-names";
 import { jsonBytes, jsonStringLength, parseAddress, toCellValue, toVisibility } from "./cells";
-import { officeErrorCode, PAYLOAD_TOO_LARGE, toWorkbookError } from "./errors";
+import { CONFLICT, officeErrorCode, PAYLOAD_TOO_LARGE, toWorkbookError } from "./errors";
 import { halve, type Piece, ReadPlanner, RESPONSE_BUDGET, type SheetBlock } from "./read-plan";
 import {
   layoutBytes,
@@ -75,7 +75,12 @@ export interface OfficeWorkbookOptions {
   readonly isSetSupported?: IsSetSupported;
   readonly responseBudget?: number;
   readonly requestBudget?: number;
+  /** The wait before trying again after a co-authoring Conflict (doubled each time). */
+  readonly conflictDelayMs?: number;
 }
+
+/** Tries after a co-authoring Conflict before giving up with "conflict". */
+const CONFLICT_TRIES = 3;
 
 /** What readAll could not give, for the task pane to say. */
 export interface OfficeSnapshot extends WorkbookSnapshot {
@@ -232,6 +237,7 @@ export class OfficeWorkbook implements WorkbookPort {
   private readonly requirements: RequirementCheck;
   private readonly responseBudget: number;
   private readonly requestBudget: number;
+  private readonly conflictDelayMs: number;
   private stats: ReadStats | undefined;
 
   constructor(
@@ -241,6 +247,24 @@ export class OfficeWorkbook implements WorkbookPort {
     this.requirements = checkRequirements(options.isSetSupported ?? (() => true));
     this.responseBudget = options.responseBudget ?? RESPONSE_BUDGET;
     this.requestBudget = options.requestBudget ?? REQUEST_BUDGET;
+    this.conflictDelayMs = options.conflictDelayMs ?? 400;
+  }
+
+  /**
+   * Runs an operation that may run again whole (it reads, or writes what it wrote before): a co-authoring Conflict
+   * is tried again after a short wait, up to CONFLICT_TRIES times.
+   */
+  private async retrying<T>(op: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await op();
+      } catch (e) {
+        const conflict = officeErrorCode(e) === CONFLICT || (e instanceof OwnedSheetsInterrupted && e.detail === CONFLICT);
+        if (!conflict || attempt >= CONFLICT_TRIES) throw e;
+        this.state = undefined;
+        await new Promise((resolve) => setTimeout(resolve, this.conflictDelayMs * 2 ** (attempt - 1)));
+      }
+    }
   }
 
   /** How the last readAll was chunked (for tests and diagnostics). */
@@ -256,7 +280,10 @@ export class OfficeWorkbook implements WorkbookPort {
   async readAll(options?: ReadOptions): Promise<OfficeSnapshot> {
     const listed: string[] = [];
     try {
-      return await this.run((context) => this.readAllIn(context, options, listed));
+      return await this.retrying(() => {
+        listed.length = 0;
+        return this.run((context) => this.readAllIn(context, options, listed));
+      });
     } catch (e) {
       if (officeErrorCode(e) !== "ItemNotFound" || listed.length === 0) throw toWorkbookError(e);
       // A sheet went away between two syncs: name it, so the user knows what to restore (or just re-runs).
@@ -618,7 +645,7 @@ export class OfficeWorkbook implements WorkbookPort {
   async writeOwnedSheets(specs: readonly SheetSpec[], options: WriteSheetsOptions = {}): Promise<WriteSheetResult[]> {
     if (specs.length === 0) return [];
     try {
-      return await this.withState((state) => this.writeAll(specs, state, options));
+      return await this.retrying(() => this.withState((state) => this.writeAll(specs, state, options)));
     } catch (e) {
       throw toWorkbookError(e, specs.length === 1 ? specs[0].name : undefined);
     }
@@ -865,13 +892,15 @@ export class OfficeWorkbook implements WorkbookPort {
     const known = this.state ? findSheet(this.state, sheet) : undefined;
     if (known && known.visibility !== "visible" && !options.reveal) throw hiddenSheet(known.name, known.visibility);
     try {
-      await this.run(async (context) => {
-        const ws = context.workbook.worksheets.getItem(sheet);
-        if (options.reveal) ws.visibility = "Visible";
-        ws.activate();
-        ws.getRange(address).select();
-        await context.sync();
-      });
+      await this.retrying(() =>
+        this.run(async (context) => {
+          const ws = context.workbook.worksheets.getItem(sheet);
+          if (options.reveal) ws.visibility = "Visible";
+          ws.activate();
+          ws.getRange(address).select();
+          await context.sync();
+        }),
+      );
     } catch (e) {
       if (options.reveal || officeErrorCode(e) === "ItemNotFound") throw toWorkbookError(e, sheet);
       const now = await this.visibilityOf(sheet).catch(() => undefined);
@@ -991,7 +1020,7 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
   private async ensureState(): Promise<State> {
-    if (!this.state) this.state = await this.run((context) => this.loadState(context));
+    if (!this.state) this.state = await this.retrying(() => this.run((context) => this.loadState(context)));
     return this.state;
   }
 
