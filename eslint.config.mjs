@@ -5,7 +5,7 @@
 // - layering: the core is pure TypeScript (no Node, ExcelJS, React or Office), and the task pane reaches ExcelJS
 //   only through src/workbook; relative imports across layers (scripts/eslint-boundaries.mjs); Office.js globals
 //   only in the Office adapter and the pane's host files;
-// - security (bars.md): no dangerouslySetInnerHTML in the task pane, no eval or new Function in src.
+// - security: no dangerouslySetInnerHTML in the task pane (cell text is rendered as text), no eval or new Function in src.
 import { builtinModules } from "node:module";
 import { defineConfig, globalIgnores } from "eslint/config";
 import tseslint from "typescript-eslint";
@@ -112,11 +112,11 @@ export default defineConfig([
         "error",
         {
           selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
-          message: "Render cell text as React text, never with dangerouslySetInnerHTML (bars.md, Security).",
+          message: "Render cell text as React text, never with dangerouslySetInnerHTML: cells hold HTML residue such as <p> and <ul style=…>.",
         },
         {
           selector: "Property[key.name='dangerouslySetInnerHTML']",
-          message: "Render cell text as React text, never with dangerouslySetInnerHTML (bars.md, Security).",
+          message: "Render cell text as React text, never with dangerouslySetInnerHTML: cells hold HTML residue such as <p> and <ul style=…>.",
         },
       ],
       "no-restricted-imports": [

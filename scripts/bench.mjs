@@ -1,4 +1,4 @@
-// `npm run bench`: the performance bars of shared/spec/bars.md, measured as ratios against baselines taken in the
+// `npm run bench`: the performance bars (each step below names its bar), measured as ratios against baselines taken in the
 // same run (the machines are shared and noisy, so no figure here is ever asserted; the exit code is 0 unless
 // something crashes). Everything it writes goes to a fresh folder under os.tmpdir(); the folder is kept and its
 // bench-results.json holds the figures.

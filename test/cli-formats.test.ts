@@ -34,20 +34,20 @@ function countsUnder(out: string, sheet: string): string {
   return lines[i + 1].trim();
 }
 
-test("武蔵野: 79 projects and 84 plan rows, ◎ 13 and ○ 71; DONE-BUT-SCHEDULED on the 9 rows of analysis R5; LIST-MISMATCH on #21, #35, #37; no REASON-REQUIRED", async () => {
+test("武蔵野: 79 projects and 84 plan rows, ◎ 13 and ○ 71; DONE-BUT-SCHEDULED on the 9 ◎ rows that plan later work; LIST-MISMATCH on #21, #35, #37; no REASON-REQUIRED", async () => {
   const { human, findings } = await validate("musashino-h29.xlsx");
   expect(human.code).toBe(0);
   expect(countsUnder(human.stdout, "取組状況")).toBe("79 件（年次計画 84 行）・◎ 13・○ 71");
   expect(countsUnder(human.stdout, "目次")).toBe("一覧 79 行");
 
-  // analysis.md (musashino) R5: #3, 14, 17, 30, 40, 45, 61, 67, 73; #14/17/30/40 plan 運用・継続, the others new milestones.
+  // #3, 14, 17, 30, 40, 45, 61, 67, 73; #14/17/30/40 plan 運用・継続, the others new milestones.
   const done = findings.filter((f) => f.ruleId === "DONE-BUT-SCHEDULED");
   expect(done.map((f) => f.cell)).toEqual(["B34", "B142", "B169", "B296", "B395", "B441", "B601", "B657", "B717"]);
   const continuing = done.filter((f) => f.message.includes("運用・継続")).map((f) => f.cell);
   expect(continuing).toEqual(["B142", "B169", "B296", "B395"]);
   expect(done.filter((f) => f.message.includes("新たな取組")).length).toBe(5);
 
-  // #21 (name), #35 (note on another department), #37 (note missing): analysis 337–338.
+  // #21 (name), #35 (note on another department), #37 (note missing).
   const list = findings.filter((f) => f.ruleId === "LIST-MISMATCH");
   expect(list.map((f) => `${f.sheet}!${f.cell}`)).toEqual(["目次!A36", "目次!B59", "目次!B61"]);
   // Both sides named by their own labels: 目次's and 取組状況's 事業名, not the 小平 word 項目名.
@@ -66,7 +66,7 @@ test("三鷹: 68 chapter-1 indicators, 16 総合戦略 rows, 82 action-plan item
 test("小平 推進プログラム: every item present (23), the 3 ended ones, and 32 numeric goals", async () => {
   const { human, findings } = await validate("kodaira-program-r6.xlsx");
   expect(countsUnder(human.stdout, "推進プログラム")).toBe("23 件・数値目標 32・終了 3");
-  // The dangling "No.8" reference in ⑤ is the sample's one error (analysis K13), so the exit code is 1.
+  // The dangling "No.8" reference in ⑤ is the sample's one error (REF-MISSING), so the exit code is 1.
   expect(findings.filter((f) => f.ruleId === "REF-MISSING").map((f) => f.cell)).toEqual(["I12"]);
   expect(human.code).toBe(1);
 });

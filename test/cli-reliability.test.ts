@@ -1,7 +1,7 @@
 /**
  * @jest-environment node
  *
- * bars.md, "Reliability: bad input, and nothing lost" — the CLI part. Every bad input gives exit code 2 and ONE line
+ * Reliability (bad input, and nothing lost), the CLI part. Every bad input gives exit code 2 and ONE line
  * on stderr naming the file and the problem, in Japanese by default and in English with `--lang en`, never a stack
  * trace; `--json` carries the same failure as `error: {code, message}`; and input files are never written.
  *

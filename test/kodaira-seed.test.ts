@@ -2,8 +2,8 @@
  * @jest-environment node
  *
  * `chosahyo validate seeds/kodaira-h29.xlsx`: every sheet recognised, and exactly the findings the seed warrants.
- * Each expected finding cites the line of ../shared/data/kodaira/analysis.md (called "analysis" below; the project
- * keeps the data it was built from in seeds/data/kodaira) that justifies it.
+ * Each expected finding says what in the sample warrants it; the sample is built from the text and data in
+ * seeds/data/kodaira (docs/formats.md).
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -15,13 +15,13 @@ import { kodairaSeed, ROOT } from "./helpers/grid";
 type Expected = readonly [ruleId: string, sheet: string, cell: string];
 
 const EXPECTED: readonly Expected[] = [
-  // analysis:340-343 (c.2) — No.2-1…2-4 carry no rating letter, only a comment; 1次評価 is required at every stage.
+  // No.2-1…2-4 carry no rating letter, only a comment; 1次評価 is required at every stage.
   ["REQUIRED-MISSING", "No.2-1", "F8"],
   ["REQUIRED-MISSING", "No.2-2", "F8"],
   ["REQUIRED-MISSING", "No.2-3", "F8"],
   ["REQUIRED-MISSING", "No.2-4", "F8"],
 
-  // analysis:400 (c.3) — "B/S with no eval comment: 1, 2-7, 11, 12, 20, 25, 30-2, 30-3 (B) and 4-2, 7 (S)".
+  // B or S with no comment: 1, 2-7, 11, 12, 20, 25, 30-2, 30-3 (B) and 4-2, 7 (S).
   // The finding points at the empty comment cell under the rating.
   ["EVAL-COMMENT-MISSING", "No.1", "F13"],
   ["EVAL-COMMENT-MISSING", "No.2-7", "F9"],
@@ -34,81 +34,78 @@ const EXPECTED: readonly Expected[] = [
   ["EVAL-COMMENT-MISSING", "No.4-2", "F9"],
   ["EVAL-COMMENT-MISSING", "No.7", "F9"],
 
-  // analysis:376 (c.3) — No.24 rated A while all 3 rates are far below target, with no eval comment.
+  // No.24 rated A while all 3 rates are far below target, with no eval comment.
   ["IND-RATING-CONFLICT", "No.24", "F8"],
-  // analysis:509 (R15) lists "warnings on 24 (no comment), 2-5, 6"; analysis:354: 2-5 is rated A with 678 against the
-  // 2,000人 target and no comment. No.6 is deliberately not flagged: its target 480g/人日(平成34年度) is for FY2022,
-  // and values.md says an unmet target before its year is not a finding.
+  // No.2-5 is rated A with 678 against the 2,000人 target and no comment. No.6 is deliberately not flagged: its target
+  // 480g/人日(平成34年度) is for FY2022, and an unmet target before its year is not a finding (docs/values.md).
   ["IND-RATING-CONFLICT", "No.2-5", "F8"],
 
-  // analysis:385 (c.3) — No.35: actual `※アンケート未実施`, yet rated A.
+  // No.35: actual `※アンケート未実施`, yet rated A.
   ["IND-NO-MEASUREMENT", "No.35", "E5"],
-  // analysis:374 (c.3) and analysis:398 ("A with no measurement: 35, and 22 ① (B anyway)") — No.22 ① actual `① -`
-  // while its baseline was measured (analysis:749 `①406,000千円`).
+  // No.22 ① (rated B): actual `① -` while its baseline was measured (`①406,000千円`).
   ["IND-NO-MEASUREMENT", "No.22", "E5"],
 
-  // analysis:472 (c.7) — No.24 下半期値 `(平成30年2月末時点)` under the header 平成30年3月末. No.23's 3月末時点 agrees.
+  // No.24 下半期値 `(平成30年2月末時点)` under the header 平成30年3月末. No.23's 3月末時点 agrees.
   ["IND-ASOF-MISMATCH", "No.24", "E5"],
 
-  // analysis:469 (c.7) — No.28 `1千万円/年` vs `29,509,646円`: convertible, compared after conversion.
+  // No.28 `1千万円/年` vs `29,509,646円`: convertible, compared after conversion.
   ["IND-UNIT-MISMATCH", "No.28", "E5"],
 
-  // analysis:474 — No.16: the label has ①② but 現状値 and 目標値 are a single unmarked `-`.
+  // No.16: the label has ①② but 現状値 and 目標値 are a single unmarked `-`.
   ["IND-MARKER-MISMATCH", "No.16", "C5"],
   ["IND-MARKER-MISMATCH", "No.16", "D5"],
-  // analysis:475 — No.21: 目標値 unmarked, ② has no values in any column.
+  // No.21: 目標値 unmarked, ② has no values in any column.
   ["IND-MARKER-MISMATCH", "No.21", "C5"],
   ["IND-MARKER-MISMATCH", "No.21", "D5"],
   ["IND-MARKER-MISMATCH", "No.21", "E5"],
-  // analysis:476 and analysis:506 (R12, "observed: No.21, No.37 ② missing") — No.37: ② has no values.
+  // No.37: ② has no values in any column (as No.21's).
   ["IND-MARKER-MISMATCH", "No.37", "C5"],
   ["IND-MARKER-MISMATCH", "No.37", "D5"],
   ["IND-MARKER-MISMATCH", "No.37", "E5"],
 
-  // analysis:445-448 (c.6) — titles that differ between 評価一覧 and the sheets: items 9, 10, 23, 25.
+  // Titles that differ between 評価一覧 and the sheets: items 9, 10, 23, 25.
   ["LIST-MISMATCH", "評価一覧", "C13"],
   ["LIST-MISMATCH", "評価一覧", "C14"],
   ["LIST-MISMATCH", "評価一覧", "C27"],
   ["LIST-MISMATCH", "評価一覧", "C29"],
-  // analysis:461 and analysis:516 (R22) — No.40's list departments are not contained in the sheet's 所管課.
+  // No.40's list departments are not contained in the sheet's 所管課.
   ["LIST-MISMATCH", "評価一覧", "D44"],
 
-  // analysis:419 (c.4) and analysis:505 (R11) — No.2-3 現状値 says 道路ボランティア登録674人; the aggregate says 620.
+  // No.2-3 現状値 says 道路ボランティア登録674人; the aggregate says 620.
   ["PARENT-CHILD", "No.2-3", "C5"],
 
-  // Worse than the baseline (info). Each pair is in the values of analysis Appendix B:
-  // analysis:682/684 — No.1 ① 9,855人 → 9,718人; analysis:685/687 — No.1 ② いきいき協働事業応募数 5 → 4.
+  // Worse than the baseline (info), baseline → actual as the sheets write them:
+  // No.1 ① 9,855人 → 9,718人; No.1 ② いきいき協働事業応募数 5 → 4.
   ["IND-WORSE-THAN-BASELINE", "No.1", "E5"],
   ["IND-WORSE-THAN-BASELINE", "No.1", "E5"],
-  // analysis:688/690 — No.2-1~5 breakdown: スポーツボランティア 124 → 117, 図書館ボランティア 725 → 678.
+  // No.2-1~5 breakdown: スポーツボランティア 124 → 117, 図書館ボランティア 725 → 678.
   ["IND-WORSE-THAN-BASELINE", "No.2-1~5", "E5"],
-  // analysis:354 — "2-1 actual 延べ117人 < 現状値 124"; "2-5 rated A while 678 < 現状値 725 (a decline)".
+  // No.2-1 延べ124人 → 延べ117人; No.2-5 725 → 678 (and rated A).
   ["IND-WORSE-THAN-BASELINE", "No.2-1", "E5"],
   ["IND-WORSE-THAN-BASELINE", "No.2-5", "E5"],
-  // analysis:701/703 — No.2-7 ② 40人 → 24人.
+  // No.2-7 ② 40人 → 24人.
   ["IND-WORSE-THAN-BASELINE", "No.2-7", "E5"],
-  // analysis:724/725 — No.10 延べ1,000人/年 → 延べ980人/年.
+  // No.10 延べ1,000人/年 → 延べ980人/年.
   ["IND-WORSE-THAN-BASELINE", "No.10", "E5"],
-  // analysis:367 — "No.11 94.3 % < 100 % (also below 現状値 96.2 %)".
+  // No.11 96.2 % → 94.3 % (and below the 100 % target).
   ["IND-WORSE-THAN-BASELINE", "No.11", "E5"],
-  // analysis:755/757 — No.22 ③ 122人 → 88人 (③ has its own row, E7).
+  // No.22 ③ 122人 → 88人 (③ has its own row, E7).
   ["IND-WORSE-THAN-BASELINE", "No.22", "E7"],
-  // analysis:758/760 — No.23 市税 現年分 98.8 → 97.7, 全体 97.0 → 96.4; 国保 現年分 91.7 → 91.2.
+  // No.23 市税 現年分 98.8 → 97.7, 全体 97.0 → 96.4; 国保 現年分 91.7 → 91.2.
   ["IND-WORSE-THAN-BASELINE", "No.23", "E5"],
-  // analysis:761/763 — No.24 every rate below its baseline.
+  // No.24 every rate below its baseline.
   ["IND-WORSE-THAN-BASELINE", "No.24", "E5"],
-  // analysis:767/769 and 773/775 — 小平市社会福祉協議会 2,424万円 → 2,265万円 on No.30 and No.30-2.
+  // 小平市社会福祉協議会 2,424万円 → 2,265万円 on No.30 and No.30-2.
   ["IND-WORSE-THAN-BASELINE", "No.30", "E5"],
   ["IND-WORSE-THAN-BASELINE", "No.30-2", "E5"],
-  // analysis:792/794 — No.42 10事務 → 4事務 (target 1事務以上: higher is better).
+  // No.42 10事務 → 4事務 (target 1事務以上: higher is better).
   ["IND-WORSE-THAN-BASELINE", "No.42", "E5"],
-  // analysis:795/791 — No.43 国分寺市との連携の取組3件 → 1件 (target 1件以上).
+  // No.43 国分寺市との連携の取組3件 → 1件 (target 1件以上).
   ["IND-WORSE-THAN-BASELINE", "No.43", "E5"],
 ];
 
 /**
- * analysis:105 — "28 sheets carry the HTML residue" in P, D or A; which cells is `html_fragments_in` in the
- * extracted data. Rows differ per sheet (they follow the number of task rows), columns are A (P), D (D), H (A).
+ * 28 sheets carry HTML residue in P, D or A; which cells is `html_fragments_in` in seeds/data/kodaira/sheets.json. Rows differ per sheet (they follow the number of task rows), columns are A (P), D (D), H (A).
  */
 const HTML_CELLS: Readonly<Record<string, readonly string[]>> = {
   "No.1": ["A12", "D12", "H12"],
@@ -160,7 +157,7 @@ describe("seeds/kodaira-h29.xlsx", () => {
     expect(report.sheets.every((s) => s.status === "recognised" && s.profileId === "kodaira-chosahyo")).toBe(true);
     expect(report.sheets.filter((s) => s.layoutId === "survey")).toHaveLength(58);
     expect(report.sheets.find((s) => s.name === "評価一覧")?.layoutId).toBe("list");
-    // 43 list rows + 58 survey records (analysis a.5: 41 main sheets + 16 sub-sheets + 1 aggregate)
+    // 43 list rows + 58 survey records (41 main sheets + 16 sub-sheets + 1 aggregate)
     expect(report.records.filter((r) => r.role === "list")).toHaveLength(43);
     expect(report.records.filter((r) => r.role === "records")).toHaveLength(58);
     expect(report.fiscalYear).toBe(2017);
@@ -201,13 +198,13 @@ describe("seeds/kodaira-h29.xlsx", () => {
     const sheets = found("IND-RATING-CONFLICT").map((f) => f.sheet);
     expect(sheets).toContain("No.24");
     expect(sheets).not.toContain("No.23");
-    // No.23 is really below target on 3 of 6 rates (analysis:375): it is the comment that silences it.
+    // No.23 is really below target on 3 of 6 rates: it is the comment that silences it.
     const no23 = report.records.find((r) => r.sheet === "No.23");
     expect(no23?.codes.eval1?.comment).toContain("前年同月比");
   });
 
   test("評価一覧とシートの評価の食い違いはない（41項目すべて一致）", () => {
-    // analysis:332 (c.1): "Checked: 41 items … Mismatches: 0".
+    // The list's ratings and the sheets' agree on all 41 items.
     const ratingMismatch = found("LIST-MISMATCH").filter((f) => f.cell.startsWith("E") || f.cell.startsWith("F"));
     expect(ratingMismatch).toEqual([]);
     expect(found("REPOST-MISMATCH")).toEqual([]);

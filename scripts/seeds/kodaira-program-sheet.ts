@@ -1,9 +1,9 @@
 /**
- * The 小平市 経営方針推進プログラム 進捗状況 sheet (formats.md §5) as a sheet spec: one programme per row under the
+ * The 小平市 経営方針推進プログラム 進捗状況 sheet (docs/formats.md) as a sheet spec: one programme per row under the
  * 区分 banners and the 方向性 group rows, with the header
  * `No. | 実施プログラム | 主な取組の方向性 | 年度スケジュール: 取組項目 | R3 | R4 | R5 | R6 | 令和4年度までの取組実績 |
  * 令和5年度当初予定・設定目標(前年度末の状況) | 令和6年度当初予定・設定目標(前年度末の状況)` written once (two rows, the
- * schedule header merged over its five columns). The source has no R6 column; the template adds it (analysis a6).
+ * schedule header merged over its five columns). The source has no R6 column; the template adds it.
  */
 import type { CellRange } from "../../src/core/model/address";
 import type { SheetSpec, SpecCell, SpecValue } from "../../src/core/sheet-spec";

@@ -2,13 +2,13 @@
  * Turns the extracted 小平市 経営方針推進プログラム data (seeds/data/kodaira-program: kodaira_program.json, and the source
  * text 003-program-r6.txt for the full cell texts, which the JSON cuts at 150 characters) into the canonical sheet.
  *
- * Kept as the source has them (analysis 0.2, a6, d3): the 23 items present (①–⑤, ⑪–⑯, 17–28; ⑥–⑩ and the 方向性2
+ * Kept as the source has them: the 23 items present (①–⑤, ⑪–⑯, 17–28; ⑥–⑩ and the 方向性2
  * heading are lost in the source and stay missing); circled numbers as text and 17–28 as numbers; the three items
  * ended `※令和4年度までをもって終了` (21, 26, 28) with results only; the `<ul style="list-style-type: none">` residue of
  * ⑪–⑯; the goal sentences and the `(前年度末の状況)` figures; the reference to No.8 in ⑤.
  * Changed for a worksheet: bullets flattened to ` ・` by the PDF export are one per line again; the header is written
  * once, with the R6 column the plan period needs (K-L3); the schedule cells collapsed in the source cannot be mapped to
- * years (a6), so each row's phase labels are kept together, one source group per line, in the R5 column (the last year
+ * years, so each row's phase labels are kept together, one source group per line, in the R5 column (the last year
  * the source header has); R3, R4 and R6 stay empty. ⑫–⑯ keep the single space their schedule cell has in the source.
  */
 import { readFileSync } from "node:fs";
@@ -65,7 +65,7 @@ export function kodairaProgramInput(): ProgramSheetInput {
       rows.push({ kind: "group", text: at(item.direction_line) });
       direction = item.direction_line;
     }
-    // 8, 9 or 10 tab fields (a6): No., title, 方向性, 取組項目, the schedule cells, then 実績, R5, R6.
+    // 8, 9 or 10 tab fields: No., title, 方向性, 取組項目, the schedule cells, then 実績, R5, R6.
     const f = lines[item.line - 1].split("\t");
     const n = f.length;
     const years = YEAR_HEADERS.map((_, i) => (i === 2 ? scheduleCell(item.schedule.cells, item.schedule.tokens) : null));

@@ -1,5 +1,5 @@
 /**
- * The 三鷹市 sample sheets as sheet specs (formats.md §3, §4): `目標指標` (施策 tables under 部 headings), `総合戦略`
+ * The 三鷹市 sample sheets as sheet specs (docs/formats.md): `目標指標` (施策 tables under 部 headings), `総合戦略`
  * (数値目標 and KPI tables), `アクションプラン` (stacked 3-row items under 体系 headings), and the flat one-row-per-indicator
  * variant `目標指標一覧`. The reader finds everything by label, so these are one arrangement among the many it accepts.
  */

@@ -1,5 +1,5 @@
 /**
- * The 武蔵野市 取組状況 layout (formats.md §2, musashino analysis (a)) as sheet specs: the 取組状況 sheet with every
+ * The 武蔵野市 取組状況 layout (docs/formats.md) as sheet specs: the 取組状況 sheet with every
  * project stacked under its 基本方針 / 項 / 細目 heading rows, and the 目次 sheet (事業名 | 担当課 | 頁 under the same
  * headings). Column A holds the labels, B–E the four years; text cells are merged over the year columns. A record with
  * a merged first year (`平成 29～30 年度`) is 4 columns wide, a record with a sub-item column 6 (the years in C–F, the

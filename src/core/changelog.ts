@@ -1,6 +1,6 @@
 /**
  * The 変更履歴 sheet: every edit the add-in makes (a fix) is recorded with the cell, the old value, the new value
- * and the time. Office.js has no undo for add-in edits, so this log is the user's undo (rules.md, Fixes).
+ * and the time. Office.js has no undo for add-in edits, so this log is the user's undo (docs/rules.md, Fixes).
  */
 import type { CellEdit, RuleId } from "./model/finding";
 import type { SpecValue } from "./sheet-spec";

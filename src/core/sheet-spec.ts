@@ -1,5 +1,5 @@
 /**
- * A renderer-neutral description of a sheet the add-in writes (summaries.md): typed cells, styles,
+ * A renderer-neutral description of a sheet the add-in writes (docs/summaries.md): typed cells, styles,
  * merges, widths, freeze panes, data validation. The Office and ExcelJS adapters render the same spec.
  */
 import type { CellRange } from "./model/address";

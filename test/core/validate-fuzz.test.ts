@@ -1,7 +1,7 @@
 /**
  * @jest-environment node
  *
- * bars.md, Reliability: random cell grids and random strings fed to recognition, reading and every rule never
+ * Reliability: random cell grids and random strings fed to recognition, reading and every rule never
  * throw, and every finding points at a cell that exists.
  */
 import fc from "fast-check";

@@ -1,4 +1,4 @@
-/** ExcelJS worksheets → the core's SheetGrid: values, merges, percent formats, bounded as formats.md says. */
+/** ExcelJS worksheets → the core's SheetGrid: values, merges, percent formats, bounded as docs/formats.md says. */
 import type ExcelJS from "exceljs";
 import type { CellRange } from "../../src/core/model/address";
 import type { CellValue } from "../../src/core/model/cell";

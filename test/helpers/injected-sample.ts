@@ -1,4 +1,4 @@
-/** bars.md, Security: the sample workbook with formula-like text in source cells, for the injection tests of both adapters. */
+/** The sample workbook with formula-like text in source cells, for the injection tests of both adapters: such text must land in generated sheets as text. */
 import ExcelJS from "exceljs";
 import { readFileSync } from "node:fs";
 import path from "node:path";

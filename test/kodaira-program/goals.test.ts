@@ -1,9 +1,9 @@
 /**
  * @jest-environment node
  *
- * src/core/indicators/goals.ts: numeric goals read out of the text of the 推進プログラム (formats.md §5; analysis a6,
- * b3 "Kodaira goals", e4 K9/K10, f9). Pure functions, checked on the forms the source writes and on every goal
- * sentence of the source against the independent extraction (kodaira_program.json).
+ * src/core/indicators/goals.ts: numeric goals read out of the text of the 推進プログラム (docs/formats.md). Pure
+ * functions, checked on the forms the source writes and on every goal sentence of the source against the independent
+ * extraction (kodaira_program.json).
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -143,7 +143,7 @@ describe("箇条と数値", () => {
   });
 });
 
-describe("原文の目標文 32 件（analysis a6: 主な取組の方向性 9・令和5年度 12・令和6年度 11）", () => {
+describe("原文の目標文 32 件（主な取組の方向性 9・令和5年度 12・令和6年度 11）", () => {
   // The source text (seeds/data/kodaira-program/003-program-r6.txt, K) cell by cell, read as the seed writes it.
   const lines = readFileSync(path.join(programDataDir(), "003-program-r6.txt"), "utf8").split("\n");
   const rows = programJson();

@@ -51,7 +51,7 @@ export interface ProgramJson {
   html_list_markup: boolean;
 }
 
-/** seeds/data/kodaira-program/kodaira_program.json (a copy of ../shared/data/mitaka-kodaira2/kodaira_program.json). */
+/** seeds/data/kodaira-program/kodaira_program.json: the 23 programme rows extracted from the source text. */
 export function programJson(): ProgramJson[] {
   return JSON.parse(readFileSync(path.join(programDataDir(), "kodaira_program.json"), "utf8")) as ProgramJson[];
 }

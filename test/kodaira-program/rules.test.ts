@@ -1,11 +1,12 @@
 /**
  * @jest-environment node
  *
- * The 推進プログラム's checks (analysis e4) on edited copies of the sample sheet: each fires where it should, stays
- * silent where the text does not say enough, and reports under a rules.md id where one says what it finds:
- * K5 a missing 実績 and K6 → REQUIRED-MISSING; or under an id of its own where none does:
- * K5 → ENDED-BUT-SCHEDULED, K7 → SCHEDULE-VOCABULARY, K9 → GOAL-BASELINE-MISSING, K10 → GOAL-STATUS-MISMATCH,
- * K13 → REF-MISSING.
+ * The 推進プログラム's checks on edited copies of the sample sheet: each fires where it should, stays silent where the
+ * text does not say enough, and reports under a general rule's id where one says what it finds (a missing 実績 or
+ * plan → REQUIRED-MISSING), or under an id of its own where none does (docs/rules.md): an ended item with plans →
+ * ENDED-BUT-SCHEDULED, a schedule word outside the vocabulary → SCHEDULE-VOCABULARY, a goal with no baseline →
+ * GOAL-BASELINE-MISSING, a 前年度末の状況 the results do not add up to → GOAL-STATUS-MISMATCH, a No. cited with no row →
+ * REF-MISSING.
  */
 import type { Finding } from "../../src/core/model/finding";
 import { checkProfile } from "../../src/core/profile/check-profile";

@@ -2,9 +2,8 @@
  * @jest-environment node
  *
  * seeds/kodaira-program-r6.xlsx through the core: the 23 items of the source read with their group, 区分, ended flag,
- * schedule and numeric goals, and exactly the findings the source warrants. "analysis" below is
- * ../shared/data/mitaka-kodaira2/analysis.md (the project keeps what it needs in seeds/data/kodaira-program);
- * "K-Ln" is line n of the source text, 003-program-r6.txt there.
+ * schedule and numeric goals, and exactly the findings the source warrants. "K-Ln" is line n of the source text,
+ * seeds/data/kodaira-program/003-program-r6.txt.
  */
 import { type MessageKey, t } from "../../src/core/i18n";
 import type { Finding } from "../../src/core/model/finding";
@@ -21,29 +20,28 @@ const SHEET = "推進プログラム";
 // Rows of the sample sheet: ①–⑤ on 8–12, ⑪–⑯ on 14–19, 17–20 on 21–24, 21–23 on 27–29, 24–27 on 31–34, 28 on 36.
 // Columns: A No. | B 実施プログラム | C 主な取組の方向性 | D 取組項目 | E–H R3–R6 | I 実績 | J 令和5年度 | K 令和6年度.
 const EXPECTED: readonly Expected[] = [
-  // analysis:546 (e4 K13) "Cross-references No.N resolve to an existing row — fails: K-L19 → No.8"; analysis:58 (0.2) and :472 (d3).
-  // ⑤'s 実績 cites No.8「事業の精査と見直し」, one of the rows ⑥–⑩ the source lost (kept missing). Its own id, REF-MISSING.
+  // A No. cited must have a row: ⑤'s 実績 (K-L19) cites No.8「事業の精査と見直し」, one of the rows ⑥–⑩ the source lost
+  // (kept missing). Its own id, REF-MISSING.
   ["REF-MISSING", "I12", "5"],
-  // analysis:543 (e4 K10) "③ (4回) vs R4 実績 研修を2回及び…交流の場…を1回 = 3 ✘ (K-L17)"; analysis:804 (f10). Its own id,
-  // GOAL-STATUS-MISMATCH.
-  // The other statuses of K10 agree and are silent: ③ (9団体), (1回), 17 (29件); ③ (2回) is `各1回` (no total).
+  // The 前年度末の状況 must agree with last year's results: ③ (4回) against the R4 実績 研修を2回及び…交流の場…を1回 = 3
+  // (K-L17). Its own id, GOAL-STATUS-MISMATCH.
+  // The other statuses agree and are silent: ③ (9団体), (1回), 17 (29件); ③ (2回) is `各1回` (no total).
   ["GOAL-STATUS-MISMATCH", "J10", "3"],
-  // analysis:542 (e4 K9) "A goal without a baseline is a warning … no baseline in ⑬, ⑮, 19" (K-L28, 30, 40);
-  // analysis:780, 782, 784 (f9: ⑬, ⑮, 19 "none" as baseline). Its own id, GOAL-BASELINE-MISSING.
+  // A program goal needs a baseline; ⑬, ⑮ and 19 (K-L28, 30, 40) have none. Its own id, GOAL-BASELINE-MISSING.
   ["GOAL-BASELINE-MISSING", "C16", "13"],
   ["GOAL-BASELINE-MISSING", "C18", "15"],
   ["GOAL-BASELINE-MISSING", "C23", "19"],
-  // analysis:65 (0.2) "⑪–⑯ (K-L26–31) keep <ul style="list-style-type: none">…</ul> markup"; analysis:806 (f10) "HTML in 6 rows".
-  // K-L26–31 hold the tag 30 times: in each row's 主な取組の方向性, 取組項目, 実績, 令和5年度 and 令和6年度 cells.
+  // ⑪–⑯ (K-L26–31) keep <ul style="list-style-type: none">…</ul> markup, 6 rows holding the tag 30 times: in each row's 主な取組の方向性, 取組項目, 実績, 令和5年度 and 令和6年度 cells.
   ...[14, 15, 16, 17, 18, 19].flatMap((row, i) => ["C", "D", "I", "J", "K"].map((col): Expected => ["TEXT-HTML", `${col}${row}`, String(11 + i)])),
 ];
-// Silent on the seed, each as the analysis says (so no finding may appear):
-// - REQUIRED-MISSING: analysis:539 (K6) "Active rows have non-empty R5 and R6 cells — 20/20 pass"; every row has its 実績.
-// - ENDED-BUT-SCHEDULED: analysis:538 (K5) "21, 26, 28 pass (K-L47, 58, 63)".
-// - SCHEDULE-VOCABULARY: analysis:540 (K7) every schedule word is in the vocabulary (the test below counts them).
-// Not checked, and why: K1/K2 (the template writes one header with 11 columns), K3/K4 (⑥–⑩ are missing because a page of
-// the PDF was lost, analysis:57, not because a worksheet lacks them), K8 (the template has R3–R6), K11/K12 (rules.md has
-// no id close to them).
+// Silent on the sample, as the source warrants (so no finding may appear):
+// - REQUIRED-MISSING: the 20 active rows all have their R5 and R6 plans, and every row has its 実績.
+// - ENDED-BUT-SCHEDULED: the ended items 21, 26 and 28 (K-L47, 58, 63) leave their plan columns empty.
+// - SCHEDULE-VOCABULARY: every schedule word is in the vocabulary (the test below counts them).
+// Not checked, and why: the header's layout (the template writes one header with 11 columns); the count and numbering of
+// the items (⑥–⑩ are missing because a page of the PDF was lost, not because a worksheet lacks them); the schedule
+// covering the plan period (the template has R3–R6); year targets rising toward the program goal, and a R6 plan copied
+// from R5 (no rule checks either).
 
 let report: ValidationReport;
 let records: SurveyRecord[];
@@ -63,7 +61,7 @@ describe("seeds/kodaira-program-r6.xlsx の読み取り", () => {
   });
 
   test("原文にある 23 項目をすべて読む: ①–⑤・⑪–⑯ は丸数字、17–28 は数値のセル（⑥–⑩ は原文にない）", () => {
-    // analysis:56 (0.2) ①–⑤, ⑪–⑯, 17–20; analysis:60 rows 21–28; analysis:59 17–20 in Arabic numerals.
+    // ①–⑤, ⑪–⑯ and 17–20 (K-L15–41, 17–20 in Arabic numerals), then 21–28 (K-L47–63).
     const ids = records.map((r) => r.id?.text);
     expect(ids).toEqual(["1", "2", "3", "4", "5", ...Array.from({ length: 18 }, (_, i) => String(11 + i))]);
     const json = programJson();
@@ -73,7 +71,7 @@ describe("seeds/kodaira-program-r6.xlsx の読み取り", () => {
   });
 
   test("終了した項目は 21・26・28（※令和4年度までをもって終了）で、実績だけがある", () => {
-    // analysis:60 (0.2) and analysis:538 (K5).
+    // K-L47, 58, 63.
     const ended = records.filter((r) => r.ended);
     expect(ended.map(recordNo)).toEqual([21, 26, 28]);
     expect(programJson().filter((j) => j.ended).map((j) => j.no)).toEqual([21, 26, 28]);
@@ -91,7 +89,7 @@ describe("seeds/kodaira-program-r6.xlsx の読み取り", () => {
     expect(new Set(records.map((r) => r.headings?.find((h) => h.field === "group")?.no))).toEqual(new Set(["1", "3", "4"]));
     const kind = (r: SurveyRecord) => r.headings?.find((h) => h.field === "category")?.title;
     expect(records.map(kind)).toEqual(json.map((j) => (j.program_group.startsWith("実施プログラム") ? "実施プログラム" : "2年間の検討を経た実施プログラム(旧検討プログラム)")));
-    // analysis:765-769 (f8): 方向性1 8 items, 方向性3 10, 方向性4 5; 15 実施 + 8 旧検討.
+    // 方向性1 8 items, 方向性3 10, 方向性4 5; 15 実施 + 8 旧検討.
     const count = (f: (r: SurveyRecord) => boolean) => records.filter(f).length;
     expect([1, 3, 4].map((n) => count((r) => r.group?.text.startsWith(`方向性${n} `) === true))).toEqual([8, 10, 5]);
     expect(count((r) => kind(r) === "実施プログラム")).toBe(15);
@@ -104,14 +102,14 @@ describe("seeds/kodaira-program-r6.xlsx の読み取り", () => {
       expect(r.yearHeaders.map((y) => [y.text, y.fiscalYear])).toEqual([["R3", 2021], ["R4", 2022], ["R5", 2023], ["R6", 2024]]);
       const j = json.find((x) => x.no === recordNo(r))!;
       const years = r.tasks.flatMap((t) => t.years);
-      // analysis:64 (0.2) "cell position cannot be mapped to fiscal year", analysis:166 (a6): the labels sit together in R5.
+      // The source's schedule cells collapsed, so their position gives no fiscal year: the labels sit together in R5.
       expect(years.map((y) => [y.fiscalYear, y.text])).toEqual(j.schedule.tokens.length ? [[2023, j.schedule.tokens.join("\n")]] : []);
     }
-    // ⑪–⑯ have no schedule (analysis:63, 802); 取組項目 is there.
+    // ⑪–⑯ have no schedule (K-L26–31); 取組項目 is there.
     expect([11, 12, 13, 14, 15, 16].map((n) => byNo(n).tasks.map((t) => t.years.length))).toEqual([[0], [0], [0], [0], [0], [0]]);
   });
 
-  test("工程の語はすべて語彙にあり、数は analysis K7 のとおり（実施 23・検討 7・検証 4・見直し 3・段階的実施 2）", () => {
+  test("工程の語はすべて語彙にあり、数は 実施 23・検討 7・検証 4・見直し 3・段階的実施 2", () => {
     const words = records.flatMap((r) => r.tasks.flatMap((t) => t.years.flatMap((y) => scheduleWords(y.text))));
     const count = (w: string) => words.filter((x) => x === w).length;
     expect([count("実施"), count("検討"), count("検証"), count("見直し"), count("段階的実施")]).toEqual([23, 7, 4, 3, 2]);

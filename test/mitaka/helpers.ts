@@ -24,7 +24,7 @@ export function mitakaSeed(): Promise<WorkbookSnapshot> {
   return cache;
 }
 
-/** The extracted data the seed was built from (a copy of ../shared/data/mitaka-kodaira2, kept in seeds/data/mitaka). */
+/** The extracted data the sample was built from (seeds/data/mitaka), with the judgement of each indicator. */
 export function expectedIndicators(): IndicatorJson[] {
   return JSON.parse(readFileSync(path.join(ROOT, "seeds", "data", "mitaka", "indicators.json"), "utf8")) as IndicatorJson[];
 }

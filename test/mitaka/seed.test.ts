@@ -3,8 +3,8 @@
  *
  * seeds/mitaka-2021.xlsx through the core (validateWorkbook on the ExcelJS adapter's snapshot): the 68 第1章 indicators
  * in 34 施策 tables, the 16 総合戦略 rows and the 82 アクションプラン items are read, every indicator's met/unmet agrees
- * with ../shared/data/mitaka-kodaira2/analysis.md (c) (called "analysis"; the project keeps the extracted data in
- * seeds/data/mitaka), and the findings are exactly those the seed warrants.
+ * with the judgement recorded in the extracted data (seeds/data/mitaka/indicators.json, each row with its line `M-L…`
+ * in seeds/data/mitaka/002-hakusho-2021.txt), and the findings are exactly those the sample warrants.
  */
 import { a1, type Finding } from "../../src/core/model/finding";
 import type { SurveyRecord } from "../../src/core/model/record";
@@ -33,7 +33,7 @@ function judged(rec: SurveyRecord): Achievement {
   return evaluateIndicator(ind, report.fiscalYear, directionSetting(shihyo, ind, rec));
 }
 
-/** ✔ / ✘ / n/a as analysis (c) writes it. */
+/** met / unmet / n/a, as indicators.json records it (`meets_target` true, false or null). */
 type Verdict = "met" | "unmet" | "n/a";
 const verdictOf = (a: Achievement): Verdict => (a.status === "undeterminable" ? "n/a" : a.met ? "met" : "unmet");
 const expectedVerdict = (meets: boolean | null): Verdict => (meets === null ? "n/a" : meets ? "met" : "unmet");
@@ -58,7 +58,7 @@ describe("seeds/mitaka-2021.xlsx を読む", () => {
       ["総合戦略", "recognised", "mitaka-shihyo", "sougou", 16],
       ["アクションプラン", "recognised", "mitaka-actionplan", "items", 82],
     ]);
-    // analysis 0.1: "34 施策 and 68 目標指標" (M-L80, 98); 3 数値目標 + 13 KPI; 82 items.
+    // The text's own totals: 34 施策 and 68 目標指標 (M-L80, 98); 3 数値目標 + 13 KPI; 82 items.
     expect(indicators).toHaveLength(84);
     expect(rows).toHaveLength(84);
     expect(actions).toHaveLength(82);
@@ -75,14 +75,14 @@ describe("seeds/mitaka-2021.xlsx を読む", () => {
     });
   });
 
-  test("第1章: 8 部・34 施策の見出しが各指標につき、部ごとの指標数は analysis (f1) のとおり、担当課は施策の見出しから読む", () => {
+  test("第1章: 8 部・34 施策の見出しが各指標につき、部ごとの指標数は 4・15・11・6・11・7・7・7、担当課は施策の見出しから読む", () => {
     const chapter1 = indicators.filter((r) => r.layoutId === "blocks");
     const parts = [...new Set(chapter1.map((r) => r.group?.text))];
     expect(parts).toHaveLength(8);
     expect(new Set(chapter1.map((r) => r.section?.cell.row)).size).toBe(34);
-    // analysis (f1): 4, 15, 11, 6, 11, 7, 7, 7 indicators per 部.
+    // 4, 15, 11, 6, 11, 7, 7, 7 indicators per 部.
     expect(parts.map((p) => chapter1.filter((r) => r.group?.text === p).length)).toEqual([4, 15, 11, 6, 11, 7, 7, 7]);
-    // The printed 部 heading keeps its missing う (analysis 0.1 item 1, M-L323).
+    // The printed 部 heading keeps its missing う (M-L323: 安全とるおい).
     expect(parts[2]).toBe("第3部 安全とるおいのある快適空間のまちをつくる");
     chapter1.forEach((r, i) => {
       const names = r.departments?.list.departments.map((d) => d.name).join("・");
@@ -98,21 +98,21 @@ describe("seeds/mitaka-2021.xlsx を読む", () => {
     const jugyosha = indicators[rows.findIndex((r) => r.line === 849)];
     expect(jugyosha.indicators[0].actual?.parsed.parts[0].value).toBe(56139);
     expect(jugyosha.indicators[0].actual?.raw).toBe("同左");
-    // M-L684: 令和2年度 is `—` (not surveyed); the analysis falls back to 平成30年度 (56.8%), and so does the judgement.
+    // M-L684: 令和2年度 is `—` (not surveyed); the extracted data falls back to 平成30年度 (56.8%), and so does the judgement.
     const sports = judged(indicators[rows.findIndex((r) => r.line === 684)]);
     expect(sports.pairs[0].actual.value).toBe(56.8);
     expect(sports.actualFrom?.fiscalYear).toBe(2018);
-    // M-L277 and M-L509: 計画策定時 is `—` / `-`; the baseline is the first later value (analysis (c) Method).
+    // M-L277 and M-L509: 計画策定時 is `—` / `-`; the baseline is the first later value.
     expect(judged(indicators[rows.findIndex((r) => r.line === 277)]).pairs[0].baseline?.value).toBe(52);
     expect(judged(indicators[rows.findIndex((r) => r.line === 509)]).pairs[0].baseline?.value).toBe(20);
   });
 
-  test("現状値・実績値・目標値は analysis (c) と同じ欄から取る（総合戦略: 数値目標は 平成26年度 → 平成30年度、KPI は 戦略策定時 → 令和2年度）", () => {
+  test("現状値・実績値・目標値は抽出データと同じ欄から取る（総合戦略: 数値目標は 平成26年度 → 平成30年度、KPI は 戦略策定時 → 令和2年度）", () => {
     indicators.forEach((r, i) => {
       const e = rows[i];
       const a = judged(r);
       if (a.pairs.length === 0) return expect([e.line, e.progress.meets_target]).toEqual([e.line, null]);
-      // 百万円 figures are compared in 円; the analysis keeps the number as written.
+      // 百万円 figures are compared in 円; the extracted data keeps the number as written.
       const scale = e.unit === "百万円" ? 1e6 : 1;
       const p = a.pairs[0];
       expect([e.line, p.baseline?.value, p.actual.value]).toEqual([e.line, e.progress.baseline_value! * scale, e.progress.latest_value! * scale]);
@@ -131,7 +131,7 @@ describe("seeds/mitaka-2021.xlsx を読む", () => {
     expect(actions.map((r) => r.id?.text)).toEqual(data.map((d) => d.id));
     expect(actions.filter((r) => r.marks?.includes("主要")).map((r) => r.id?.text)).toEqual(data.filter((d) => d.major).map((d) => d.id));
     expect(actions.filter((r) => r.marks?.includes("主要"))).toHaveLength(23);
-    // analysis (d1): 13 ids written otherwise (3 - (12), 5-2), 10- (3) …), and 5 wrapped in <p>.
+    // 13 ids written otherwise (3 - (12), 5-2), 10- (3) …), and 5 wrapped in <p>.
     const written = actions.filter((r) => r.idWritten).map((r) => r.idWritten);
     expect(written.filter((w) => !w!.startsWith("<p>"))).toEqual(data.filter((d) => d.id_format !== "N-(M) canonical").map((d) => d.raw_id));
     expect(written.filter((w) => !w!.startsWith("<p>"))).toHaveLength(13);
@@ -139,7 +139,7 @@ describe("seeds/mitaka-2021.xlsx を読む", () => {
     // Titles without the mark and without the HTML around them; departments split (3-(7): three of them).
     actions.forEach((r, i) => expect([data[i].id, r.title?.text]).toEqual([data[i].id, data[i].title]));
     actions.forEach((r, i) => expect([data[i].id, r.departments?.list.departments.map((d) => d.name)]).toEqual([data[i].id, data[i].departments]));
-    // 体系 headings set the group; 体系10 keeps its printed name (analysis 0.1 item 2).
+    // 体系 headings set the group; 体系10 keeps its printed name.
     const groups = [...new Set(actions.map((r) => r.group?.text))];
     expect(groups).toHaveLength(13);
     expect(groups[9]).toBe("体系10 危機管理能力の向上");
@@ -149,18 +149,19 @@ describe("seeds/mitaka-2021.xlsx を読む", () => {
 });
 
 /**
- * Where this implementation reads an indicator differently from analysis (c), by source line. None: every reading the
- * analysis takes is the one the code follows (see READINGS). A difference added here must name the indicator and why.
+ * Where this implementation reads an indicator differently from indicators.json, by source line. None: every reading
+ * the extracted data takes is the one the code follows (see READINGS). A difference added here must name the indicator
+ * and why.
  */
 const DELIBERATE_DIFFERENCES: Readonly<Record<number, { readonly indicator: string; readonly verdict: Verdict; readonly reason: string }>> = {};
 
 /**
- * The 13 indicators whose direction analysis (c) flags as ambiguous, and the reading the code follows.
- * - The 7 "floor" rows: more is better, yet the target lies below the baseline. values.md decides a direction without a
- *   comparator by a per-indicator setting before t vs b, and the analysis says the validator must not take the
- *   direction from sign(t − b) alone. So the profile names them `higher` (indicators.directions): met ⇔ actual ≥ target,
+ * The 13 indicators whose direction is ambiguous, and the reading the code follows.
+ * - The 7 "floor" rows: more is better, yet the target lies below the baseline. A direction without a comparator is
+ *   decided by a per-indicator setting before t vs b (docs/values.md), and sign(t − b) alone would read these the wrong
+ *   way. So the profile names them `higher` (indicators.directions): met ⇔ actual ≥ target,
  *   the floor reading. Only 農地面積 (144ha ≥ 140ha) meets it. The arithmetic reading would mark 6 of the 7 met.
- * - 維持 (M-L228, M-L848): against the baseline (values.md: "its reference is the baseline"), 147 < 149 / 150: unmet.
+ * - 維持 (M-L228, M-L848): against the baseline (docs/values.md), 147 < 149 / 150: unmet.
  * - 経常収支比率 (M-L741): the band 80%台, 89.4% inside it: met.
  * - 充実・発展 (M-L492) and 都市計画決定 (M-L851): qualitative, 判定不可.
  * - 「主要5事業」(完了) (M-L307): its target names two items but counts one; the count is compared (2 ≥ 1): met, with the
@@ -182,7 +183,7 @@ const READINGS: readonly { line: number; reading: string; verdict: Verdict; dire
   { line: 307, reading: "count compared, direction inferred", verdict: "met", direction: "higher", inferred: true },
 ];
 
-describe("目標の達成: analysis (c) の ✔ / ✘ / n/a と突き合わせる", () => {
+describe("目標の達成: 抽出データ（indicators.json）の達成・未達・判定不可と突き合わせる", () => {
   test.each(rows.map((r, i) => [`M-L${r.line} ${r.indicator}`, i] as const))("%s", (_name, i) => {
     const e = rows[i];
     const diff = DELIBERATE_DIFFERENCES[e.line];
@@ -196,7 +197,7 @@ describe("目標の達成: analysis (c) の ✔ / ✘ / n/a と突き合わせ�
     expect(agree).toBe(84);
   });
 
-  test("最新値で目標を達成しているのは 14 件、未達 68 件、判定不可 2 件（analysis (c) Totals、(f2) の 14 行）", () => {
+  test("最新値で目標を達成しているのは 14 件、未達 68 件、判定不可 2 件", () => {
     const verdicts = indicators.map((r) => verdictOf(judged(r)));
     expect(verdicts.filter((v) => v === "met")).toHaveLength(14);
     expect(verdicts.filter((v) => v === "unmet")).toHaveLength(68);
@@ -227,9 +228,9 @@ describe("目標の達成: analysis (c) の ✔ / ✘ / n/a と突き合わせ�
     ]);
   });
 
-  test("進捗率は (実績 − 現状) / (目標 − 現状) で、analysis (c) の達成率と一致する（目標 = 現状値・帯・維持・定性では出さない）", () => {
-    // values.md gives the formula for every numeric target; analysis (c) leaves the two ceilings (概ね N%を超えないこと)
-    // blank. The code follows values.md there: 実質公債費比率 (1.0 − 4.1) / (5 − 4.1), 人件費比率 (11.3 − 17.2) / (20 − 17.2).
+  test("進捗率は (実績 − 現状) / (目標 − 現状) で、抽出データの達成率と一致する（目標 = 現状値・帯・維持・定性では出さない）", () => {
+    // docs/values.md gives the formula for every numeric target; the extracted data leaves the two ceilings
+    // (概ね N%を超えないこと) blank. The code follows the formula there: 実質公債費比率 (1.0 − 4.1) / (5 − 4.1), 人件費比率 (11.3 − 17.2) / (20 − 17.2).
     const ceilings: Record<number, number> = { 742: -3.4444, 743: -2.1071 };
     indicators.forEach((r, i) => {
       const e = rows[i];
@@ -270,14 +271,14 @@ describe("指摘", () => {
     expect(first.message.ja).toContain("400,000件");
   });
 
-  test("IND-WORSE-THAN-BASELINE: analysis (f4) の 27 件と、維持の 2 件（147か所 < 149・150）", () => {
+  test("IND-WORSE-THAN-BASELINE: 抽出データの 27 件と、維持の 2 件（147か所 < 149・150）", () => {
     const f4 = rows.filter((r) => r.progress.worse_than_baseline === true).map((r) => r.line);
     expect(f4).toHaveLength(27);
-    // Deliberate difference: analysis (c) leaves worse_than_baseline empty for 維持 rows; against their baseline they are.
+    // Deliberate difference: indicators.json leaves worse_than_baseline empty for 維持 rows; against their baseline they are.
     expect(found("IND-WORSE-THAN-BASELINE").map(lineOf)).toEqual([...f4, 228, 848].sort((a, b) => a - b));
   });
 
-  test("TEXT-HTML: <p> に包まれた番号・題名・担当部の 5 件ずつと、概要・取組状況の 147 件（analysis (d1)、(e3) A9）", () => {
+  test("TEXT-HTML: <p> に包まれた番号・題名・担当部の 5 件ずつと、概要・取組状況の 147 件", () => {
     const html = found("TEXT-HTML");
     expect(html.every((f) => f.sheet === "アクションプラン")).toBe(true);
     const byColumn = (col: string) => html.filter((f) => f.cell.replace(/\d+/, "") === col);

@@ -1,7 +1,7 @@
 /**
  * @jest-environment node
  *
- * 指標達成状況 for the 三鷹 sample (summaries.md): one row per indicator, a row per figure where a cell holds several
+ * 指標達成状況 for the 三鷹 sample (docs/summaries.md): one row per indicator, a row per figure where a cell holds several
  * (SOHO `8施設 98事業者`, 利用者(内定者)数 `4,372人 (198人)`), the 施策 or 基本目標 from the headings, and notes where a
  * figure came from another column of the series.
  */
@@ -100,7 +100,7 @@ describe("指標達成状況（三鷹）", () => {
   });
 
   test("対象年度を令和2年度とすると、後の年度を書いた目標（令和3年度・令和4年度）は期限前になる", () => {
-    // The sheets state no 対象年度, so by default every target is judged now (analysis (c) counts these two unmet).
+    // The sheets state no 対象年度, so by default every target is judged now (indicators.json counts these two unmet).
     const later = tableRows(
       buildSummaries(
         { records: report.records, findings: report.findings, fiscalYear: 2020, profiles: BUILT_IN_PROFILES, generatedAt: new Date(2021, 6, 1) },
@@ -115,7 +115,7 @@ describe("指標達成状況（三鷹）", () => {
     expect(byIndicator("従業者数（事業所単位）（注4）")[0][9]).toBe("未達");
   });
 
-  test("進捗率は analysis (c) の達成率と同じ（表示は −100%〜200% に収める）", () => {
+  test("進捗率は抽出データ（indicators.json）の達成率と同じ（表示は −100%〜200% に収める）", () => {
     const data = expectedIndicators();
     const rate = (line: number) => data.find((d) => d.line === line)!.progress.achievement_rate;
     expect(byIndicator("英語版ホームページのアクセス件数")[0][10]).toBeCloseTo(rate(154)!, 4);

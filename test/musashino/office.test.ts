@@ -48,7 +48,7 @@ describe("Office アダプター（厳格なフェイク）で武蔵野の見本
     expect(xlsx.sheets.every((g) => g.merges.length <= 512)).toBe(true);
     const a = validateWorkbook(xlsx, { profiles: BUILT_IN_PROFILES });
     const b = validateWorkbook(office, { profiles: BUILT_IN_PROFILES });
-    expect(b.findings).toHaveLength(152); // 146 + the 6 `<p>` plan cells (analysis:79)
+    expect(b.findings).toHaveLength(152); // 146 + the 6 `<p>` plan cells (L1055, L1321)
     expect(b.findings.map(comparable)).toEqual(a.findings.map(comparable));
     expect(b.records.filter((r) => r.role === "records").flatMap((r) => r.plans ?? [])).toHaveLength(84);
   });

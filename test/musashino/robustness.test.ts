@@ -111,7 +111,7 @@ const variants: Record<string, Variant> = {
     return { ...s, merges, cells: s.cells.filter((c) => !covered(c.row, c.col)) };
   },
   "年次計画のラベルを下の行（計画の行）と縦に結合する": (s) => {
-    // Only where the cell below the label is a free one: #25 writes its sub-item there (analysis:54).
+    // Only where the cell below the label is a free one: #25 writes its sub-item there (L581).
     const merges = [...s.merges];
     const covered = new Set<string>();
     for (const c of s.cells) {
@@ -202,7 +202,7 @@ describe("取組状況の様式の揺れ", () => {
     const report = validateWorkbook(snapshot, { profiles: BUILT_IN_PROFILES });
     const of = (sheet: string) => report.findings.filter((f) => f.sheet === sheet).map((f) => `${f.ruleId} ${f.message.ja}`);
     const ref = of("base");
-    expect(ref.filter((f) => f.startsWith("DONE-BUT-SCHEDULED"))).toHaveLength(2); // #3 and #67 (analysis:172)
+    expect(ref.filter((f) => f.startsWith("DONE-BUT-SCHEDULED"))).toHaveLength(2); // #3 and #67 (L199, L1322)
     for (let i = 0; i < Object.keys(variants).length; i++) expect([i, of(`v${i}`)]).toEqual([i, ref]);
   });
 

@@ -2,8 +2,8 @@
  * @jest-environment node
  *
  * `chosahyo validate seeds/musashino-h29.xlsx`: both sheets recognised, every project and plan row read, and exactly
- * the findings the seed warrants. Each expected finding cites the line of ../shared/data/musashino/analysis.md (called
- * "analysis" below; the project keeps the data it was built from in seeds/data/musashino) that justifies it.
+ * the findings the sample warrants. Each expected finding names the line of the source text
+ * (seeds/data/musashino/000-torikumi-h29.txt, `L199` = line 199) that warrants it.
  */
 import ExcelJS from "exceljs";
 import { readFileSync } from "node:fs";
@@ -21,27 +21,27 @@ import { a1, editedSeed, musashinoSeed, projects, recordCells, SEED, seedBytes }
 type Expected = readonly [ruleId: string, sheet: string, cell: string];
 
 const EXPECTED: readonly Expected[] = [
-  // analysis:172 (R5) — "9 of 13 ◎ rows are flagged: L199 (#3), L401 (#14), L444 (#17), L668 (#30), L844 (#40), L936
-  // (#45), L1220 (#61), L1322 (#67), L1424 (#73)". Each finding points at the ◎ status cell of that plan row.
-  ["DONE-BUT-SCHEDULED", "取組状況", "B34"], // #3  L199, analysis:192
-  ["DONE-BUT-SCHEDULED", "取組状況", "B142"], // #14 L401, analysis:193
-  ["DONE-BUT-SCHEDULED", "取組状況", "B169"], // #17 L444, analysis:194
-  ["DONE-BUT-SCHEDULED", "取組状況", "B296"], // #30 L668, analysis:196
-  ["DONE-BUT-SCHEDULED", "取組状況", "B395"], // #40 L844, analysis:198
-  ["DONE-BUT-SCHEDULED", "取組状況", "B441"], // #45 L936, analysis:199
-  ["DONE-BUT-SCHEDULED", "取組状況", "B601"], // #61 L1220, analysis:201
-  ["DONE-BUT-SCHEDULED", "取組状況", "B657"], // #67 L1322, analysis:203
-  ["DONE-BUT-SCHEDULED", "取組状況", "B717"], // #73 L1424, analysis:204
+  // 9 of the 13 ◎ rows plan work in a later year: L199 (#3), L401 (#14), L444 (#17), L668 (#30), L844 (#40), L936
+  // (#45), L1220 (#61), L1322 (#67), L1424 (#73). Each finding points at the ◎ status cell of that plan row.
+  ["DONE-BUT-SCHEDULED", "取組状況", "B34"], // #3  L199
+  ["DONE-BUT-SCHEDULED", "取組状況", "B142"], // #14 L401
+  ["DONE-BUT-SCHEDULED", "取組状況", "B169"], // #17 L444
+  ["DONE-BUT-SCHEDULED", "取組状況", "B296"], // #30 L668
+  ["DONE-BUT-SCHEDULED", "取組状況", "B395"], // #40 L844
+  ["DONE-BUT-SCHEDULED", "取組状況", "B441"], // #45 L936
+  ["DONE-BUT-SCHEDULED", "取組状況", "B601"], // #61 L1220
+  ["DONE-BUT-SCHEDULED", "取組状況", "B657"], // #67 L1322
+  ["DONE-BUT-SCHEDULED", "取組状況", "B717"], // #73 L1424
 
-  // analysis:180 (R13) and analysis:337 (F8) — #21: 目次 L49 「近隣自治体等との広域連携の検討」 vs body L503 「…連携の検討」.
+  // #21: 目次 L49 「近隣自治体等との広域連携の検討」 vs body L503 「…連携の検討」.
   ["LIST-MISMATCH", "目次", "A36"],
-  // analysis:338 (F8) — #35: the note （平成30年度より資産活用課） is on 企画調整課 in the 目次 (L72), on 管財課 in the body (L753).
+  // #35: the note （平成30年度より資産活用課） is on 企画調整課 in the 目次 (L72), on 管財課 in the body (L753).
   ["LIST-MISMATCH", "目次", "B59"],
-  // analysis:338 (F8) — #37: the 目次 (L75) has the note on 企画調整課, the body (L789) has none.
+  // #37: the 目次 (L75) has the note on 企画調整課, the body (L789) has none.
   ["LIST-MISMATCH", "目次", "B61"],
 ];
 
-/** The ◎ rows of analysis:189-204: project, status line, and whether the later cells only continue (analysis:206). */
+/** The ◎ rows that plan later work: project, status line, and whether the later cells only continue (運用, →). */
 const DONE_ROWS: readonly { no: number; line: number; cell: string; continuing: boolean }[] = [
   { no: 3, line: 199, cell: "B34", continuing: false },
   { no: 14, line: 401, cell: "B142", continuing: true },
@@ -55,8 +55,8 @@ const DONE_ROWS: readonly { no: number; line: number; cell: string; continuing: 
 ];
 
 /**
- * analysis:79 — "課題・目的 in 44 records, 取組事項 in 37, progress in 53" carry `<p>…</p>`, and "Two plan rows contain `<p>`
- * inside cells (L1055, L1321)". The seed takes those cells from the source text (seeds/data/musashino/000-torikumi-h29.txt),
+ * 課題・目的 in 44 records, 取組事項 in 37 and the progress text in 53 carry `<p>…</p>`, and two plan rows have `<p>` inside
+ * cells (L1055, L1321). The seed takes those cells from the source text (seeds/data/musashino/000-torikumi-h29.txt),
  * so TEXT-HTML reports exactly those cells: column B of each text field's row, and each `<p>` cell of the two plan rows.
  */
 function htmlCells(): { purpose: string[]; actions: string[]; progress: string[]; plans: string[] } {
@@ -93,14 +93,14 @@ describe("seeds/musashino-h29.xlsx", () => {
       ["目次", "recognised", "musashino-torikumi", "contents", 79],
       ["取組状況", "recognised", "musashino-torikumi", "torikumi", 79],
     ]);
-    // analysis:20 — "79 projects, 84 年次計画 rows (and 84 実施状況 cells). Every status cell is ◎ (13) or ○ (71)."
+    // 79 projects, 84 年次計画 rows (and 84 実施状況 cells). Every status cell is ◎ (13) or ○ (71).
     expect(records).toHaveLength(79);
     const rows = records.flatMap((r) => r.plans ?? []);
     expect(rows).toHaveLength(84);
     const counts: Record<string, number> = {};
     for (const p of rows) counts[p.status?.parsed.code ?? "none"] = (counts[p.status?.parsed.code ?? "none"] ?? 0) + 1;
     expect(counts).toEqual({ "◎": 13, "○": 71 });
-    // Project status = its least advanced row (analysis:86): 13 ◎ and 66 ○ projects.
+    // Project status = its least advanced row: 13 ◎ and 66 ○ projects.
     expect(records.filter((r) => r.codes.status?.parsed.code === "◎")).toHaveLength(13);
     expect(records.filter((r) => r.codes.status?.parsed.code === "○")).toHaveLength(66);
     expect(records.map((r) => r.title?.text)).toEqual(projects().map((p) => p.name));
@@ -121,16 +121,16 @@ describe("seeds/musashino-h29.xlsx", () => {
 
   test("見出し・補助項目・結合した年度・実施状況の位置を原本どおりに読む", () => {
     const [r1] = records;
-    // analysis:149 etc.: 基本方針 / 項 / 細目 above the first record they cover; Ⅱ and ： read as II and : (NFKC).
+    // 基本方針 / 項 / 細目 above the first record they cover; Ⅱ and ： read as II and : (NFKC).
     expect([r1.group?.text, r1.section?.text, r1.subsection?.text]).toEqual(["I:市政運営への市民参加と多様な主体間の柔軟な連携と協働の推進", "1. 市政運営の基本的枠組みの整備", "(1) 自治体運営に関する基本的なルールの条例化検討"]);
     expect(records[13].group?.text).toBe("II:市民視点に立ったサービスの提供");
-    // analysis:64 (Variant B) — #1's merged 平成 29～30 年度 header over one plan cell.
+    // #1's merged 平成 29～30 年度 header over one plan cell.
     expect(r1.plans![0].cells.map((c) => [c.fiscalYear, c.toFiscalYear ?? null, c.text])).toEqual([
       [2017, 2018, "骨子案の策定 条例案の検討 自治基本条例（仮称）の制定"],
       [2019, null, "—"],
       [2020, null, "—"],
     ]);
-    // analysis:54 (Variant A) — #25 and #53: a sub-item column, the status in column C (L581, L584, L587, L1076, L1079).
+    // #25 and #53: a sub-item column, the status in column C (L581, L584, L587, L1076, L1079).
     const r25 = records[24];
     const r53 = records[52];
     expect(r25.plans!.map((p) => [p.subItem?.text, a1(p.status!.cell.row, p.status!.cell.col).replace(/\d+/, "")])).toEqual([
@@ -139,10 +139,10 @@ describe("seeds/musashino-h29.xlsx", () => {
       ["防災行政無線のデジタル化", "C"],
     ]);
     expect(r53.plans!.map((p) => p.subItem?.text)).toEqual(["工事請負契約における総合評価方式の見直し", "最低制限価格を設定する案件の拡充"]);
-    // analysis:44 — #4 and #48 have two plan rows without sub-item labels.
+    // #4 and #48 have two plan rows without sub-item labels.
     expect([records[3].plans!.length, records[47].plans!.length]).toEqual([2, 2]);
     expect(records.every((r) => r.plans!.every((p) => p.headers.length === p.cells.length))).toBe(true);
-    // analysis:134-136 (d) — year headers as written: 70 rows spaced, 13 unspaced (L341, 487, …), 1 ranged (L159).
+    // Year headers as written: 70 rows spaced, 13 unspaced (L341, 487, …), 1 ranged (L159).
     const sets: Record<string, number> = {};
     for (const p of records.flatMap((r) => r.plans!)) {
       const k = p.headers.map((h) => h.text).join(" | ");
@@ -155,7 +155,7 @@ describe("seeds/musashino-h29.xlsx", () => {
     });
     const unspaced = projects().flatMap((p) => p.plans.filter((pl) => !pl.headers[0].includes(" ")).map((pl) => pl.headerLine));
     expect(unspaced).toEqual([341, 487, 507, 523, 603, 621, 1054, 1096, 1182, 1342, 1392, 1481, 1499]);
-    // Departments keep the note on the department it is written on (values.md): #35 on 管財課.
+    // Departments keep the note on the department it is written on (docs/values.md): #35 on 管財課.
     expect(records[34].departments?.list.departments).toEqual([{ name: "企画調整課" }, { name: "管財課", note: "平成 30 年度より資産活用課" }]);
   });
 
@@ -172,7 +172,7 @@ describe("seeds/musashino-h29.xlsx", () => {
     expect(report.findings.filter((f) => f.severity === "error")).toEqual([]);
   });
 
-  test("TEXT-HTML は 課題・目的 44・取組事項 37・取組状況 53 のセルと、年次計画の2行（L1055、L1321）の6セル（analysis:79）", () => {
+  test("TEXT-HTML は 課題・目的 44・取組事項 37・取組状況 53 のセルと、年次計画の2行（L1055、L1321）の6セル", () => {
     const html = htmlCells();
     expect([html.purpose.length, html.actions.length, html.progress.length, html.plans.length]).toEqual([44, 37, 53, 6]);
     // L1055 is #52's plan row, L1321 #67's: each the line under its header.
@@ -189,7 +189,7 @@ describe("seeds/musashino-h29.xlsx", () => {
     expect(String(f?.fix?.edits[0].after)).not.toMatch(/<\/?p>/);
   });
 
-  test("DONE-BUT-SCHEDULED は ◎ 13行のうち9行（analysis:172）で、運用・継続と新たな取組を言い分ける（analysis:206）", () => {
+  test("DONE-BUT-SCHEDULED は ◎ 13行のうち9行で、運用・継続と新たな取組を言い分ける", () => {
     const done = found("DONE-BUT-SCHEDULED");
     expect(done.map((f) => f.cell)).toEqual(DONE_ROWS.map((d) => d.cell));
     for (const d of DONE_ROWS) {
@@ -207,14 +207,14 @@ describe("seeds/musashino-h29.xlsx", () => {
         expect(f.message.en).toContain("new work");
       }
     }
-    // The 4 ◎ rows that comply (analysis:172: L658 #29, L776 #36, L1163 #58, L1305 #66) have only `—` after H29.
+    // The 4 ◎ rows that comply (L658 #29, L776 #36, L1163 #58, L1305 #66) have only `—` after H29.
     const compliant = [29, 36, 58, 66].map((no) => records[no - 1].plans![0]);
     expect(compliant.every((p) => p.status?.parsed.code === "◎")).toBe(true);
     expect(done.some((f) => compliant.some((p) => a1(p.status!.cell.row, p.status!.cell.col) === f.cell))).toBe(false);
     expect(done.find((f) => f.cell === "B142")!.message.ja).toContain("平成30年度「運用」、平成31年度「→」、平成32年度「→」");
   });
 
-  test("目次との照合: #21 の事業名、#35・#37 の担当課だけが食い違い、空白だけの違いは指摘しない（analysis:337-339）", () => {
+  test("目次との照合: #21 の事業名、#35・#37 の担当課だけが食い違い、空白だけの違いは指摘しない", () => {
     const list = found("LIST-MISMATCH");
     expect(list.every((f) => f.sheet === "目次" && f.severity === "warning")).toBe(true);
     const rowsOfToc = report.records.filter((r) => r.role === "list");
@@ -224,10 +224,10 @@ describe("seeds/musashino-h29.xlsx", () => {
     expect(list[1].message.ja).toContain("注記");
     expect(list[1].message.ja).toContain("企画調整課、管財課");
     expect(list[2].message.ja).toContain("（企画調整課）");
-    // Whitespace only (analysis:339): names #8, #49, #60, #61; departments #33, #34. No finding on their rows.
+    // Whitespace only: names #8, #49, #60, #61; departments #33, #34. No finding on their rows.
     const onRow = (no: number) => found().filter((f) => f.sheet === "目次" && Number(f.cell.replace(/^[A-Z]+/, "")) - 1 === rowsOfToc[no - 1].row);
     for (const no of [8, 33, 34, 49, 60, 61]) expect(onRow(no)).toEqual([]);
-    // Nothing else on the 目次: no finding about pages (a sheet has no pages; analysis:341 has 0 page mismatches).
+    // Nothing else on the 目次: no finding about pages (a sheet has no pages, and the source's pages all agree).
     expect(found().filter((f) => f.sheet === "目次")).toHaveLength(3);
   });
 
@@ -236,12 +236,12 @@ describe("seeds/musashino-h29.xlsx", () => {
     const pairs = pairListByTitle(rows, records);
     expect(pairs.size).toBe(79);
     rows.forEach((row, i) => expect(pairs.get(row)).toBe(records[i]));
-    // The 目次 keeps its own heading spelling (analysis:181, R14): `I : ` and `Ⅲ：` compare equal after normalisation.
+    // The 目次 keeps its own heading spelling: `I : ` and `Ⅲ：` compare equal after normalisation.
     expect(rows[0].group?.text).toBe("I : 市政運営への市民参加と多様な主体間の柔軟な連携と協働の推進");
     expect(rows.map((r) => Number(r.texts.page?.text))).toEqual(projects().map((_, i) => JSON.parse(readFileSync(path.join(ROOT, "seeds", "data", "musashino", "projects.json"), "utf8"))[i].toc_page));
   });
 
-  test("REASON-REQUIRED・REASON-UNEXPECTED・PLAN-CELL-ORDER・YEAR-HEADER は見本では0件（analysis:323-327）", () => {
+  test("REASON-REQUIRED・REASON-UNEXPECTED・PLAN-CELL-ORDER・YEAR-HEADER は見本では0件", () => {
     for (const rule of ["REASON-REQUIRED", "REASON-UNEXPECTED", "PLAN-CELL-ORDER", "YEAR-HEADER", "REQUIRED-MISSING", "CODE-INVALID", "CODE-VARIANT", "LABEL-MISSING"]) {
       expect([rule, found(rule).length]).toEqual([rule, 0]);
     }
@@ -328,12 +328,12 @@ describe("見本を書き換えると", () => {
     const variant = found("CODE-VARIANT", edited);
     expect(variant.map((f) => [f.cell, f.fix?.edits[0].after])).toEqual([[a1(b.statusRow, b.statusCol), "○"]]);
     expect(found("REQUIRED-MISSING", edited).map((f) => f.cell)).toEqual([a1(c.statusRow, c.statusCol)]);
-    // ▲ is not △ here (values.md: only if the profile says so), so it asks no reason.
+    // ▲ is not △ here (only if the profile says so: docs/values.md), so it asks no reason.
     expect(found("REASON-REQUIRED", edited)).toEqual([]);
   });
 
   test("2行目以降の年次計画の実施状況も見る: 空欄・▲・〇 をその行のセルで指摘し、〇 の修正はそのセルを直す", async () => {
-    // #25 has three plan rows with the status in column C (analysis:54, L581/L584/L587); #4 two, in column B (L221/L224).
+    // #25 has three plan rows with the status in column C (L581/L584/L587); #4 two, in column B (L221/L224).
     const [r25b, r25c, r4b] = [statusOf(25, 1), statusOf(25, 2), statusOf(4, 1)];
     const edited = validateWorkbook(
       await editedSeed([
@@ -388,7 +388,7 @@ describe("見本を書き換えると", () => {
       [a1(c.progressRow, 1), "「目標に対する1年間の取組状況、課題及び今後の予定」が入力されていません。提出前に入力してください。"],
     ]);
     expect(found("REQUIRED-MISSING", edited)[1].message.en).toBe('"担当課" is empty. Fill it in before submitting.');
-    // The seed's own findings: 課題・目的 and 取組事項 (analysis:79), the 目次's 事業名 (#21, analysis:337).
+    // The sample's own findings: 課題・目的 and 取組事項 (HTML residue), the 目次's 事業名 (#21).
     const html = htmlCells();
     const msg = (cell: string) => found("TEXT-HTML").find((f) => f.cell === cell)!.message.ja;
     expect(msg(html.purpose[0])).toBe("「課題・目的」にHTMLのタグ（<p>）が残っています。タグを取り除き、改行に置き換えられます。");

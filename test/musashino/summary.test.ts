@@ -2,8 +2,8 @@
  * @jest-environment node
  *
  * Summary sheets generated from seeds/musashino-h29.xlsx, checked in the saved file as a user would open it, against
- * summaries.md (武蔵野 取組状況 (000), by 基本方針) and the figures of analysis (f), kept in
- * seeds/data/musashino/summary_expected.json.
+ * the figures of docs/summaries.md (武蔵野 取組状況, by 基本方針), which seeds/data/musashino/summary_expected.json
+ * holds as counted from the source text.
  */
 import ExcelJS from "exceljs";
 import { readFileSync } from "node:fs";
@@ -71,13 +71,13 @@ beforeAll(async () => {
   ({ reopened, saved } = await generate());
 });
 
-describe("評価集計 (summaries.md の表を再現する)", () => {
+describe("評価集計 (docs/summaries.md の表を再現する)", () => {
   test("基本方針別: 79事業、◎ 13・○ 66・△ 0・× 0。計は数式", () => {
     const ws = reopened.getWorksheet("評価集計")!;
     const t = tableBelow(ws, "基本方針");
     expect(t.header).toEqual(["基本方針", "◎", "○", "△", "×", "未記入", "計"]);
     expect(t.rows.map((r) => roman(String(r[0])) ?? r[0])).toEqual([...ROMAN, "計", "割合"]);
-    // summaries.md: I 13 (1/12), II 10 (2/8), III 9 (2/7), IV 5 (1/4), V 30 (6/24), VI 12 (1/11), 計 79 (13/66).
+    // docs/summaries.md: I 13 (1/12), II 10 (2/8), III 9 (2/7), IV 5 (1/4), V 30 (6/24), VI 12 (1/11), 計 79 (13/66).
     const byRoman = Object.fromEntries(t.rows.slice(0, 6).map((r) => [roman(String(r[0])), r.slice(1)]));
     expect(byRoman).toEqual({
       I: [1, 12, 0, 0, 0, 13],
@@ -89,7 +89,7 @@ describe("評価集計 (summaries.md の表を再現する)", () => {
     });
     expect(t.rows[6].slice(1)).toEqual([13, 66, 0, 0, 0, 79]);
     expect(t.formulas[6].slice(1)).toEqual(["SUM(B5:B10)", "SUM(C5:C10)", "SUM(D5:D10)", "SUM(E5:E10)", "SUM(F5:F10)", "SUM(G5:G10)"]);
-    // The same figures as analysis F1 (summary_expected.json, by_policy).
+    // The same figures as counted from the source text (summary_expected.json, by_policy).
     for (const [label, e] of Object.entries(expected.by_policy)) {
       expect([roman(label), ...byRoman[roman(label)!].slice(0, 4), byRoman[roman(label)!][5]]).toEqual([roman(label), e.projects_by_status["◎"], e.projects_by_status["○"], e.projects_by_status["△"], e.projects_by_status["×"], e.projects]);
     }
@@ -106,7 +106,7 @@ describe("評価集計 (summaries.md の表を再現する)", () => {
     }
   });
 
-  test("担当課別: analysis F3 と同じ（企画調整課 21 = ◎3 ○18、各課 16 は別の行）", () => {
+  test("担当課別: summary_expected.json の by_department と同じ（企画調整課 21 = ◎3 ○18、各課 16 は別の行）", () => {
     const t = tableBelow(reopened.getWorksheet("評価集計")!, "所管課");
     const rows = new Map(t.rows.map((r) => [String(r[0]), r.slice(1)] as const));
     expect(rows.get("企画調整課")).toEqual([3, 18, 0, 0, 0, 21]);
@@ -115,7 +115,7 @@ describe("評価集計 (summaries.md の表を再現する)", () => {
       const label = dept === "各課" ? "各課（課を特定しない記載）" : dept;
       expect([dept, rows.get(label)]).toEqual([dept, [e.projects_by_status["◎"], e.projects_by_status["○"], e.projects_by_status["△"], e.projects_by_status["×"], 0, e.projects]]);
     }
-    // 36 names (35 departments and 各課), 136 department-project pairs (analysis:298).
+    // 36 names (35 departments and 各課), 136 department-project pairs.
     expect(t.rows).toHaveLength(36 + 1);
     expect(rows.get("延べ計")).toEqual([22, 114, 0, 0, 0, 136]);
     const labels = t.rows.map((r) => String(r[0]));
@@ -124,7 +124,7 @@ describe("評価集計 (summaries.md の表を再現する)", () => {
 });
 
 describe("未着手・中止一覧", () => {
-  test("見本には △/× がないので「該当なし」（analysis F5）", () => {
+  test("見本には △/× がないので「該当なし」", () => {
     const ws = reopened.getWorksheet("未着手・中止一覧")!;
     const t = tableBelow(ws, "基本方針");
     expect(t.header).toEqual(["基本方針", "項", "細目", "事業名", "担当課", "年次計画の項目", "実施状況", "未着手・中止の理由", "理由の記入"]);

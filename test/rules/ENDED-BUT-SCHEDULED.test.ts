@@ -1,7 +1,7 @@
 /**
  * @jest-environment node
  *
- * ENDED-BUT-SCHEDULED (ended-but-scheduled.ts) on a 小平 推進プログラム (analysis e4 K5): an item whose title says it
+ * ENDED-BUT-SCHEDULED (ended-but-scheduled.ts) on a 小平 推進プログラム: an item whose title says it
  * ended (`※令和4年度までをもって終了`) has results only; each filled cell of 主な取組の方向性 (C), 取組項目 (D), the
  * schedule (E–H) and the 令和5・6年度 plans (J, K) is reported at that cell, an error in the built-in profile, quoting
  * the note and naming the column. Parameter `endedFields` chooses the fields.

@@ -1,7 +1,7 @@
 /**
  * @jest-environment node
  *
- * GOAL-BASELINE-MISSING (goal-baseline-missing.ts) on a 小平 推進プログラム (analysis e4 K9): a numeric goal in a column
+ * GOAL-BASELINE-MISSING (goal-baseline-missing.ts) on a 小平 推進プログラム: a numeric goal in a column
  * that parameter `goalBaselineColumns` names (主な取組の方向性, C, in the built-in profile) written without its baseline
  * (`(令和3年4月1日現在:0%)`, `(現状値:…)`) is a warning at that cell, naming the column and quoting the goal. The yearly
  * goals of the plan columns carry the 前年度末の状況 instead and are not checked.

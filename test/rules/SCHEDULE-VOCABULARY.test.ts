@@ -1,7 +1,7 @@
 /**
  * @jest-environment node
  *
- * SCHEDULE-VOCABULARY (schedule-vocabulary.ts) on a 小平 推進プログラム (analysis e4 K7): each word of a 年度スケジュール
+ * SCHEDULE-VOCABULARY (schedule-vocabulary.ts) on a 小平 推進プログラム: each word of a 年度スケジュール
  * cell (E6:H6 for the first item, R3–R6) must be one of the schedule column's code set (実施, 検討, 試行的実施 …); words
  * are joined by `・`, and `→` / `—` are not words. A word outside the set is reported once per cell and word, at the
  * cell, at the profile's severity (a warning in the built-in profile), naming the year and listing the words to use.

@@ -1,7 +1,7 @@
 /**
  * @jest-environment node
  *
- * bars.md, Security and Reliability: text from cells lands in generated sheets as text, never as a formula; and
+ * Security and reliability: text from cells lands in generated sheets as text, never as a formula; and
  * generating the summaries leaves every other sheet as it was (values, formulas, merges, validations, styles).
  */
 import ExcelJS from "exceljs";

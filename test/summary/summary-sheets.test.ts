@@ -53,14 +53,14 @@ function tableBelow(ws: ExcelJS.Worksheet, headerText: string): { header: string
   return { header, rows, formulas, headerRow };
 }
 
-describe("評価集計 (summaries.md の表を再現する)", () => {
+describe("評価集計 (docs/summaries.md の表を再現する)", () => {
   test("方針別の S/A/B と計が公表の表と一致し、計は数式である（再掲を除く 41 項目）", async () => {
     const { reopened } = await generate(readFileSync(SEED));
     const ws = reopened.getWorksheet("評価集計")!;
     const t = tableBelow(ws, "方針");
     expect(t.header).toEqual(["方針", "S", "A", "B", "未評価", "計"]);
     const byLabel = Object.fromEntries(t.rows.map((r) => [r[0], r.slice(1)]));
-    // summaries.md: 小平 調査票 (001), 評価集計 by 方針, reposts 29 and 41 excluded.
+    // docs/summaries.md: 小平 調査票, 評価集計 by 方針, reposts 29 and 41 excluded.
     expect(byLabel["地域協働の推進"]).toEqual([1, 4, 2, 0, 7]);
     expect(byLabel["情報の共有と双方向のコミュニケーション"]).toEqual([0, 1, 2, 0, 3]);
     expect(byLabel["PDCAサイクルの構築"]).toEqual([0, 4, 2, 0, 6]);

@@ -1,6 +1,6 @@
 /** Message catalogue, Japanese: messages of the mitaka format's rules and summaries. Merged into ja.ts. */
 export const mitakaJa = {
-  // ---- rules (rules.md)
+  // ---- rules (docs/rules.md)
   "rule.IND-DIRECTION-INFERRED":
     "指標「{indicator}」の目標値（{target}）には「以上」「以下」などの向きが書かれていないため、現状値（{baseline}）との大小から「{direction}」と推定して判定しました。向きが違う場合は、目標値に「以上」「以下」を書き添えてください（1行1指標の様式では「目標の型」欄でも指定できます）。",
   "rule.IND-DIRECTION-INFERRED.noBaseline":

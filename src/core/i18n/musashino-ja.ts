@@ -3,7 +3,7 @@ export const musashinoJa = {
   // ---- field names of the 取組状況 (used inside messages)
   "field.plans": "年次計画",
 
-  // ---- rules of the 取組状況 (rules.md, record rules)
+  // ---- rules of the 取組状況 (record rules, docs/rules.md)
   "rule.REASON-REQUIRED":
     "実施状況が {statuses} ですが、「未着手・中止の理由」が記入されていません。未着手のまま、または中止とした理由を記入してください。",
   "rule.REASON-UNEXPECTED":
@@ -39,7 +39,7 @@ export const musashinoJa = {
   "template.status.error": "◎・○・△・× のいずれかを選んでください。",
   "template.status.prompt": "◎ 完了 / ○ 実施中 / △ 未着手 / × 中止",
 
-  // ---- summaries (summaries.md: 評価集計 by plan row; 未着手・中止一覧)
+  // ---- summaries (docs/summaries.md: 評価集計 by plan row; 未着手・中止一覧)
   "summary.planRows.section": "年次計画の行ごとの実施状況（1つの事業に年次計画が複数ある場合は、行ごとに数えています）",
   "summary.planRows.header": "{group}（年次計画の行）",
   "summary.notStarted.col.section": "項",

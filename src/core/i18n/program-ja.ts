@@ -3,7 +3,7 @@ export const programJa = {
   // ---- field names of the 推進プログラム (used inside messages)
   "field.planNext": "次年度の当初予定・設定目標",
 
-  // ---- rules on the 推進プログラム (analysis e4 K5, K7, K9, K10, K13; ids of their own, rules.md has none for them)
+  // ---- rules on the 推進プログラム (ids of their own: docs/rules.md)
   "rule.ENDED-BUT-SCHEDULED":
     "この取組は題名に「{note}」とあり終了していますが、{field}に記入があります。終了した取組は取組実績だけを記入します。{field}を空欄にするか、取組を続ける場合は題名の終了の記載を見直してください。",
   "rule.SCHEDULE-VOCABULARY":

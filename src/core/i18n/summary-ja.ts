@@ -1,4 +1,4 @@
-/** Message catalogue, Japanese: the generated summary sheets (summaries.md). Merged into ja.ts. */
+/** Message catalogue, Japanese: the generated summary sheets (docs/summaries.md). Merged into ja.ts. */
 export const summaryJa = {
   "cli.summarize.one-input": "summarize には、ブック1つかフォルダ1つを指定してください。",
   "cli.summarize.no-output": "書き出すファイルを -o で指定してください（例: -o 集計.xlsx）。",

@@ -1,5 +1,5 @@
 /**
- * Achievement (values.md, 達成率): direction, met/unmet, progress, for an indicator's baseline b,
+ * Achievement (docs/values.md, 達成率): direction, met/unmet, progress, for an indicator's baseline b,
  * target t and actual a. Cells may hold several values (labelled parts, a total with a breakdown, a
  * year table); parts are paired before they are compared.
  */
@@ -378,9 +378,9 @@ function evaluate(ind: Indicator, evaluationFiscalYear: number | undefined, sett
 }
 
 /**
- * (a − b) / (t − b) for one compared figure (values.md); undefined when t = b and for a band. A target on the other
- * side of the baseline from its direction (a floor: 三鷹 農地面積 171ha → at least 140ha) gives the arithmetic figure
- * the analysis shows (87%–841%), which reads nothing: met decides there, and the display is clamped.
+ * (a − b) / (t − b) for one compared figure (docs/values.md); undefined when t = b and for a band. A target on the other
+ * side of the baseline from its direction (a floor: 三鷹 農地面積 171ha → at least 140ha) gives arithmetic figures
+ * (87%–841% on the 三鷹 sample) that read nothing: met decides there, and the display is clamped.
  */
 export function pairProgress(p: PartComparison): number | undefined {
   const b = p.baseline;

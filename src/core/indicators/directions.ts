@@ -1,5 +1,5 @@
 /**
- * The direction setting for an indicator (values.md): what the sheet says for it (三鷹 目標の型), else the profile's
+ * The direction setting for an indicator (docs/values.md): what the sheet says for it (三鷹 目標の型), else the profile's
  * per-indicator entry, else the profile's default. A comparator written in the target beats all of these.
  */
 import type { Indicator, SurveyRecord } from "../model/record";
@@ -11,7 +11,7 @@ import { indicatorName } from "./format";
 const compiled = new WeakMap<Profile, readonly (readonly [string, "higher" | "lower"])[]>();
 
 /**
- * 目標の型 as written in the flat 三鷹 template (formats.md §3): 以上 / 以下 / 維持 / 帯 / 定性, and analysis (a1)'s finer
+ * 目標の型 as written in the flat 三鷹 layout (docs/formats.md): 以上 / 以下 / 維持 / 帯 / 定性, and the finer
  * 下限 / 上限 / 0維持. 維持 and 下限 keep the value at or above the target; 帯 takes the band the target writes
  * (`80%台`) and so sets nothing; 定性 is not judged against numbers. Blank: inferred as without the column.
  */

@@ -1,5 +1,5 @@
 /**
- * Numeric goals written inside free text (formats.md §5, the 小平 経営方針推進プログラム; analysis a6, b3 and e4 K9/K10):
+ * Numeric goals written inside free text (docs/formats.md, the 小平 経営方針推進プログラム):
  *
  * - `4年間で歴史公文書の図書館への移管率が50%以上を目指す(令和3年4月1日現在:0%)` → target 50 %, comparator ≥,
  *   horizon `4年間で`, baseline 0 % as of 2021-04-01.
@@ -136,7 +136,7 @@ function topParens(n: string): Paren[] {
   return out;
 }
 
-// Counters and units a program goal is written in (analysis b3: % 団体 件 時間 日 業務 千円, and 回 園 in the statuses).
+// Counters and units a program goal is written in (the sample's goals use % 団体 件 時間 日 業務 千円, its statuses 回 園).
 const UNITS = "千円|百万円|万円|億円|円|%|ポイント|団体|件|回|時間|日|業務|園|人|手続|か所|箇所|校|施設|事業|店舗|地区|名|世帯|種類|台|本|冊";
 const FIGURE_RE = new RegExp(`(各\\s*)?(?:約\\s*)?(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?\\s*(?:${UNITS})(?:\\s*(?:以上|以下|以内|未満|超))?`, "g");
 

@@ -1,5 +1,5 @@
 /**
- * A finding (rules.md): a stable rule id, a severity, the cell, and a message in both languages.
+ * A finding (docs/rules.md): a stable rule id, a severity, the cell, and a message in both languages.
  * The CLI's --json, the task pane and the 検証結果 sheet all show the same findings.
  */
 import type { LocalizedText } from "../i18n";
@@ -42,11 +42,11 @@ export const RULE_IDS = [
   "PARENT-CHILD",
   "FY-INCONSISTENT",
   "DEPT-UNKNOWN",
-  // Not in rules.md: the 小平 推進プログラム's 前年度末の状況 against its results (K10), and a No. cited with no row (K13).
+  // The 小平 推進プログラム's own checks: its 前年度末の状況 against its results, and a No. cited with no row.
   "GOAL-STATUS-MISMATCH",
   "REF-MISSING",
-  // Not in rules.md either, each its own id so that a profile can set it apart: a schedule word outside the vocabulary
-  // (K7), an ended item with plans filled in (K5), a numeric goal with no baseline (K9).
+  // Each its own id too, so that a profile can set it apart: a schedule word outside the vocabulary, an ended item with
+  // plans filled in, a numeric goal with no baseline.
   "SCHEDULE-VOCABULARY",
   "ENDED-BUT-SCHEDULED",
   "GOAL-BASELINE-MISSING",

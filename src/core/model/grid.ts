@@ -1,7 +1,7 @@
 import type { CellRange } from "./address";
 import { type CellValue, isEmptyCell } from "./cell";
 
-/** Reading is bounded (formats.md): the used range is capped at this many rows × columns per sheet. */
+/** Reading is bounded (docs/formats.md): the used range is capped at this many rows × columns per sheet. */
 export const MAX_ROWS = 2000;
 export const MAX_COLS = 60;
 

@@ -1,5 +1,5 @@
 /**
- * Label matching (formats.md): labels are compared after normalisation, never by address.
+ * Label matching (docs/formats.md): labels are compared after normalisation, never by address.
  * A label pattern may use `*` (any text) and `{FY}` (a fiscal year as written: 平成29, 令和2(2020), R5, 2020).
  */
 import type { CellRange } from "../model/address";

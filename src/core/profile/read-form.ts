@@ -1,5 +1,5 @@
 /**
- * Reads one record from a form-shaped sheet (formats.md): each field is found by its label, and its
+ * Reads one record from a form-shaped sheet (docs/formats.md): each field is found by its label, and its
  * value lies below the label (header layouts) or right of it (label-left layouts).
  */
 import { type CellValue, cellText, isCellError, isEmptyCell } from "../model/cell";
@@ -36,7 +36,7 @@ import type {
   ScheduleRowsField,
 } from "./types";
 
-/** formats.md: empty cells between a label and its value are skipped up to 3 cells. */
+/** Empty cells between a label and its value are skipped, up to 3 cells. */
 const MAX_SKIP = 3;
 
 export type MutableRecord = {

@@ -1,5 +1,5 @@
 /**
- * Recognition (formats.md): each sheet is scored against each profile layout by the share of its
+ * Recognition (docs/formats.md): each sheet is scored against each profile layout by the share of its
  * required labels found; the best score at or above the threshold wins.
  */
 import { GridView, type SheetGrid } from "../model/grid";

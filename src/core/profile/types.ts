@@ -1,5 +1,5 @@
 /**
- * Profiles are data (formats.md): how to recognise a sheet, where each field sits relative to its
+ * Profiles are data (docs/profiles.md): how to recognise a sheet, where each field sits relative to its
  * label, which code sets apply, which rules run. These types mirror profile.schema.json.
  */
 import type { LocalizedText } from "../i18n";
@@ -210,7 +210,7 @@ interface LayoutBase {
   readonly id: string;
   readonly name: LocalizedText;
   readonly labels: Readonly<Record<string, LabelSpec>>;
-  /** Label keys whose share found decides recognition (formats.md: best score ≥ threshold). */
+  /** Label keys whose share found decides recognition (the best score at or above the threshold wins). */
   readonly recognition: { readonly required: readonly string[]; readonly threshold?: number };
   /**
    * "records": each sheet (or region) is a record; "list": rows that summarise records kept elsewhere
@@ -258,7 +258,7 @@ export interface GroupSpec {
 }
 
 /**
- * How an indicator's direction is decided when its target has no comparator (values.md, Achievement):
+ * How an indicator's direction is decided when its target has no comparator (docs/values.md, Achievement):
  * a per-indicator setting (matched on the indicator's name), else the profile's default, else inferred from t vs b.
  */
 export interface IndicatorSettings {

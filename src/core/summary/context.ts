@@ -17,7 +17,7 @@ export interface SummaryContext {
   readonly items: readonly SummaryItem[];
   readonly generatedAt: Date;
   readonly lang: Lang;
-  /** Count repost rows (【No.15の再掲】) in 評価集計; off by default (summaries.md). */
+  /** Count repost rows (【No.15の再掲】) in 評価集計; off by default (docs/summaries.md). */
   readonly includeReposts: boolean;
   /** Folder mode: items come from several workbooks, and 評価一覧 shows each one's file. */
   readonly showFiles: boolean;

@@ -1,5 +1,5 @@
 /**
- * Summary building (summaries.md): parsed records in, renderer-neutral sheet specs out. One spec per sheet kind,
+ * Summary building (docs/summaries.md): parsed records in, renderer-neutral sheet specs out. One spec per sheet kind,
  * for every kind the workbook's profiles have what it needs.
  */
 import type { Lang } from "../i18n";

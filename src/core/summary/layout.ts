@@ -1,4 +1,4 @@
-/** The look every generated sheet shares (summaries.md): title, basis line, header fill, borders, print setup. */
+/** The look every generated sheet shares (docs/summaries.md): title, basis line, header fill, borders, print setup. */
 import { t, type Lang, type MessageKey, type MessageParams } from "../i18n";
 import { toA1 } from "../model/address";
 import type { CellRange } from "../model/address";
@@ -14,7 +14,7 @@ export const SUMMARY_STYLES: Readonly<Record<string, CellStyle>> = {
   number: { border: "thin", hAlign: "right", vAlign: "top", numberFormat: "#,##0" },
   decimal: { border: "thin", hAlign: "right", vAlign: "top", numberFormat: "#,##0.##" },
   percent: { border: "thin", hAlign: "right", vAlign: "top", numberFormat: "0.0%" },
-  // Progress is stored as computed; the display is clamped (values.md: −6,269% is a meaningless figure).
+  // Progress is stored as computed; the display is clamped (docs/values.md: −6,269% is a meaningless figure).
   progress: { border: "thin", hAlign: "right", vAlign: "top", numberFormat: '[>2]">200%";[<-1]"<-100%";0.0%' },
   total: { bold: true, border: "thin", fill: "#F2F2F2", hAlign: "right", numberFormat: "#,##0" },
   totalLabel: { bold: true, border: "thin", fill: "#F2F2F2" },

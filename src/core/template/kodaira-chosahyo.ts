@@ -1,5 +1,5 @@
 /**
- * The canonical 小平市 調査票 layout (formats.md §1) as sheet specs: one survey sheet per item, and the
+ * The canonical 小平市 調査票 layout (docs/formats.md) as sheet specs: one survey sheet per item, and the
  * 評価一覧 list. The reader finds fields by label, so this layout is one of many it accepts; it is the one
  * the add-in writes, with the rating letter and its comment in separate cells and a list validation on the letter.
  */

@@ -1,5 +1,5 @@
 /**
- * Rating letters and status symbols (values.md "Codes"). Codes are never NFKC'd: the variants are
+ * Rating letters and status symbols (docs/values.md "Codes"). Codes are never NFKC'd: the variants are
  * listed one by one, so that each gets the CODE-VARIANT fix rather than silently passing.
  */
 import type { CodeSet, ParsedCode } from "./types";

@@ -1,5 +1,5 @@
 /**
- * Value cells (現状値 / 目標値 / 実績値): values.md "Numbers with units" and kodaira analysis b.1.
+ * Value cells (現状値 / 目標値 / 実績値): docs/values.md "Numbers with units", every form found in the samples.
  *
  * The text is first mapped character for character (full-width digits and punctuation to ASCII, tags
  * to blanks), so every position in the mapped text is the same position in the raw text: labels and
@@ -1160,7 +1160,7 @@ function errorCodeOf(cell: unknown): string | null {
 /**
  * Reads a value cell. Excel's own types come first: a number is kind "number" (a percent-formatted
  * 0.962 is 96.2 %), an error value is kind "error", a date is kept in `date`. Text is read as
- * described in values.md; what cannot be read is listed in `issues`. Never throws.
+ * described in docs/values.md; what cannot be read is listed in `issues`. Never throws.
  */
 export function parseValue(cell: ValueCell, opts?: ParseValueOptions): ParsedValue {
   let raw = "";

@@ -1,5 +1,5 @@
 /**
- * Text hygiene (values.md "Text hygiene") and label normalisation.
+ * Text hygiene (docs/values.md "Text hygiene") and label normalisation.
  * Labels are compared after NFKC; values never are (NFKC turns ① into 1), they get targeted maps.
  */
 

@@ -1,5 +1,5 @@
 /**
- * Typed results of reading cell values (values.md). Parsers never throw: whatever they cannot
+ * Typed results of reading cell values (docs/values.md). Parsers never throw: whatever they cannot
  * read goes into `issues`, which the rules turn into findings.
  */
 

@@ -1,6 +1,6 @@
 /**
- * Eras, fiscal years (April–March) and dates (values.md "Eras, fiscal years, dates").
- * Era arithmetic continues past the end of an era: the seeds write 平成32年度 (= 2020) and 平成34年度.
+ * Eras, fiscal years (April–March) and dates (docs/values.md "Eras, fiscal years, dates").
+ * Era arithmetic continues past the end of an era: the samples write 平成32年度 (= 2020) and 平成34年度.
  */
 import type { DateRef, Era, FiscalYearRef } from "./types";
 

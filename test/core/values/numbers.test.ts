@@ -12,8 +12,8 @@ function values(v: ParsedValue): number[] {
   return v.parts.map((p) => p.value);
 }
 
-// One describe per row of the format table in kodaira analysis.md (b), with its examples.
-describe("小平 format table (analysis.md b)", () => {
+// The value forms of the 小平 調査票, each with examples from the sample (docs/values.md, Numbers with units).
+describe("小平 の値の書き方", () => {
   test("丸数字の接頭辞は marker になり、値は残りから読む", () => {
     for (const [raw, marker, value] of [
       ["①9,855人", "①", 9855],
@@ -91,7 +91,7 @@ describe("小平 format table (analysis.md b)", () => {
       "地域健康づくり推進員登録",
       "図書館ボランティア",
     ]);
-    // R11 of the analysis: the breakdown adds up to the total.
+    // The breakdown adds up to the total.
     expect(breakdown.reduce((s, p) => s + p.value, 0)).toBe(1777);
   });
 
