@@ -13,12 +13,25 @@ export function errorMessage(lang: Lang, e: unknown): string {
         return t(lang, e.detail === "csv" ? "error.not-a-workbook.csv" : "error.not-a-workbook");
       case "too-large":
         return t(lang, "error.too-large", { limit: 50 });
+      case "write-interrupted":
+        return e.changed?.length ? t(lang, "error.write-interrupted", { cells: cellList(lang, e.changed) }) : t(lang, "error.write-interrupted.none");
+      case "write-unconfirmed":
+        return t(lang, "error.write-unconfirmed", { cells: cellList(lang, e.changed ?? []) });
       default:
         return t(lang, `error.${e.code}`, { sheet: e.sheet ?? e.detail ?? "" });
     }
   }
   const reason = e instanceof Error ? e.message.split("\n")[0] : String(e);
   return t(lang, "error.internal", { reason });
+}
+
+/** Cells a message names at most; the rest are counted. */
+const CELLS_NAMED = 20;
+
+/** `No.1!F8、No.1!F9` / `No.1!F8, No.1!F9`, the first 20 named and the rest counted. */
+export function cellList(lang: Lang, cells: readonly string[]): string {
+  const named = cells.slice(0, CELLS_NAMED).join(lang === "ja" ? "、" : ", ");
+  return cells.length > CELLS_NAMED ? t(lang, "error.cells.more", { cells: named, count: cells.length - CELLS_NAMED }) : named;
 }
 
 const PREVIEW_MAX = 200;

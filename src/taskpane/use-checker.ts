@@ -12,7 +12,7 @@ import { BUILT_IN_PROFILES } from "../core/profiles";
 import { DEFAULT_SETTINGS, parseSettings, serializeSettings, type WorkbookSettings } from "../core/settings";
 import { t } from "../core/i18n";
 import { isWorkbookError, type WorkbookPort } from "../workbook/port";
-import { errorMessage } from "./format";
+import { cellList, editPlace, errorMessage } from "./format";
 import { type PaneReport, type Progress, validateInBatches } from "./run-validation";
 
 export type NoticeIntent = "success" | "warning" | "error" | "info";
@@ -178,11 +178,13 @@ export function useChecker(port: WorkbookPort): Checker {
       setRunning(true);
       let applied = 0;
       let refused = 0;
+      let formulas: string[] = [];
       try {
         const logged: LoggedEdit[] = edits.map((e) => ({ ...e, ruleId }));
         const res = await port.applyEdits(logged);
         applied = res.applied.length;
         refused = res.refused.length;
+        formulas = res.formulas.map((e) => editPlace(e));
       } catch (e) {
         if (mounted.current) {
           setRunning(false);
@@ -191,11 +193,12 @@ export function useChecker(port: WorkbookPort): Checker {
         return;
       }
       const done: Notice = {
-        intent: refused ? "warning" : "success",
+        intent: refused || formulas.length ? "warning" : "success",
         text: (lang) =>
           [
             applied ? t(lang, "pane.notice.applied", { count: applied }) : "",
             refused ? t(lang, "pane.notice.refused", { count: refused }) : "",
+            formulas.length ? t(lang, "pane.notice.formula", { cells: cellList(lang, formulas) }) : "",
           ]
             .filter(Boolean)
             .join(" "),

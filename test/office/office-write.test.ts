@@ -40,12 +40,12 @@ function snapshotOf(sheet: FakeSheet): unknown {
 }
 
 describe("修正の適用と変更履歴", () => {
-  test("20 件の修正は sync 1 回で書き込まれ、変更履歴に 20 行(日時・シート・セル・変更前・変更後・規則)が加わる", async () => {
+  test("20 件の修正は sync 2 回(確かめる 1 回、書く 1 回)で書き込まれ、変更履歴に 20 行(日時・シート・セル・変更前・変更後・規則)が加わる", async () => {
     const fakeBook = surveyBook();
     const { fake, book } = rig(fakeBook);
     await book.readAll();
     let result: Awaited<ReturnType<OfficeWorkbook["applyEdits"]>> | undefined;
-    expect(await syncsOf(fake, async () => (result = await book.applyEdits(fixes(20), AT)))).toBe(1);
+    expect(await syncsOf(fake, async () => (result = await book.applyEdits(fixes(20), AT)))).toBe(2);
     expect(result!.applied.length).toBe(20);
     expect(result!.refused).toEqual([]);
 
@@ -61,8 +61,8 @@ describe("修正の適用と変更履歴", () => {
       [TIME, "No.1", "F21", "Ａ", "A", "CODE-VARIANT"],
       ["", "", "", "", "", ""],
     ]);
-    // Every log cell is text: the time did not turn into a date serial.
-    expect(log.at("A2")).toMatchObject({ type: "String", numberFormat: "@" });
+    // Every log cell is text: the time did not turn into a date serial (an apostrophe, not "@", keeps it text).
+    expect(log.at("A2")).toMatchObject({ type: "String", numberFormat: "General" });
     expect(await book.ownedSheets()).toEqual(["変更履歴"]);
     // The log is a visible sheet after the user's ones; the settings sheet stays last.
     expect(fakeBook.sheets.map((s) => [s.name, s.visibility])).toEqual([
@@ -73,13 +73,13 @@ describe("修正の適用と変更履歴", () => {
     ]);
   });
 
-  test("次の修正は変更履歴の最後の行の下に加わる(これも sync 1 回)", async () => {
+  test("次の修正は変更履歴の最後の行の下に加わる(これも sync 2 回)", async () => {
     const fakeBook = surveyBook();
     const { fake, book } = rig(fakeBook);
     await book.readAll();
     await book.applyEdits(fixes(3), AT);
     const next: LoggedEdit = { sheet: "No.2", cell: "F8", before: "ｂ", after: "B", ruleId: "CODE-VARIANT" };
-    expect(await syncsOf(fake, () => book.applyEdits([next], AT))).toBe(1);
+    expect(await syncsOf(fake, () => book.applyEdits([next], AT))).toBe(2);
     expect(rowsOf(fakeBook.sheet("変更履歴")!, 4, 6)).toEqual([
       [TIME, "No.1", "F4", "Ａ", "A", "CODE-VARIANT"],
       [TIME, "No.2", "F8", "ｂ", "B", "CODE-VARIANT"],
@@ -95,7 +95,7 @@ describe("修正の適用と変更履歴", () => {
     fakeBook.sheet("No.1")!.put(2, 5, "ｂ");
     Object.assign(fakeBook.sheet("No.1")!.ensure(3, 5), { formula: "=1+1", value: 2, type: "Double" });
     let result: Awaited<ReturnType<OfficeWorkbook["applyEdits"]>> | undefined;
-    // One sync for the edits, one to put the two cells back and rewrite the log rows.
+    // One sync to look at the cells (F3 and F4 are refused there, never written), one to write F2 and F5.
     expect(await syncsOf(fake, async () => (result = await book.applyEdits(fixes(4), AT)))).toBe(2);
     expect(result!.applied.map((e) => e.cell)).toEqual(["F2", "F5"]);
     expect(result!.refused.map((e) => e.cell)).toEqual(["F3", "F4"]);
@@ -155,7 +155,7 @@ describe("修正の適用と変更履歴", () => {
 const INJECTION = ['=HYPERLINK("http://x","y")', "+1", "-1", "@SUM(A1)", "=cmd|' /C calc'!A0"];
 
 describe("自分のシートを書く", () => {
-  test("利用者の文字列は数式にならず文字列として書かれ(値の前に書式 \"@\" を同じバッチで設定)、そのまま読み戻せる", async () => {
+  test("利用者の文字列は数式にならず文字列として書かれ(数式・数値に見えるものは先頭のアポストロフィで。書式 \"@\" は使わない)、そのまま読み戻せる", async () => {
     const fakeBook = new FakeBook();
     fakeBook.addSheet("No.1").put(0, 0, "x");
     const { fake, book } = rig(fakeBook);
@@ -172,7 +172,7 @@ describe("自分のシートを書く", () => {
     await book.writeOwnedSheet(spec);
     const ws = fakeBook.sheet("検証結果")!;
     for (let i = 0; i < INJECTION.length; i++) {
-      expect(ws.get(i, 0)).toMatchObject({ value: INJECTION[i], type: "String", numberFormat: "@", formula: undefined });
+      expect(ws.get(i, 0)).toMatchObject({ value: INJECTION[i], type: "String", numberFormat: "General", formula: undefined, quotePrefix: true });
     }
     expect(ws.at("B1")).toMatchObject({ value: 3, type: "Double" });
     expect(ws.at("B2")?.formula).toBe("=SUM(B1:B1)");
@@ -301,7 +301,7 @@ describe("自分のシートを書く", () => {
     expect(fake.syncs.every((s) => s.requestBytes <= 400_000 && s.requestBytes < RESPONSE_LIMIT)).toBe(true);
     const ws = fakeBook.sheet("検証結果")!;
     expect(ws.valueAt("D3000")).toBe("所見 2999-3 指標の実績値が目標値を下回っています");
-    expect(ws.at("D3000")?.numberFormat).toBe("@");
+    expect(ws.at("D3000")).toMatchObject({ type: "String", numberFormat: "General" });
   });
 });
 

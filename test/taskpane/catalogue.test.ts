@@ -62,14 +62,16 @@ test("no component hard-codes text (everything comes from the catalogue)", () =>
 });
 
 test("workbook errors are worded from the catalogue, never a stack trace", () => {
-  const codes: WorkbookErrorCode[] = ["empty-file", "not-a-workbook", "legacy-xls", "encrypted", "corrupt", "too-large", "no-worksheets", "protected-sheet", "cell-edit-mode", "sheet-missing", "unsupported-host", "cancelled"];
+  const codes: WorkbookErrorCode[] = ["empty-file", "not-a-workbook", "legacy-xls", "encrypted", "corrupt", "too-large", "no-worksheets", "protected-sheet", "protected-workbook", "write-interrupted", "write-unconfirmed", "cell-edit-mode", "sheet-missing", "unsupported-host", "cancelled"];
   for (const code of codes) {
     for (const lang of ["ja", "en"] as const) {
       const m = errorMessage(lang, new WorkbookError(code, "detail", "No.5"));
       expect(m).not.toMatch(/\{\w+\}|WorkbookError|at /);
     }
   }
-  expect(errorMessage("ja", new WorkbookError("protected-sheet", undefined, "No.5"))).toBe("シート「No.5」は保護されているため変更できません。");
+  expect(errorMessage("ja", new WorkbookError("protected-sheet", undefined, "No.5"))).toBe(
+    "シート「No.5」は保護されているため変更できません。[校閲] タブの [シート保護の解除] で保護を解除してから、もう一度実行してください。",
+  );
   expect(errorMessage("ja", new WorkbookError("not-a-workbook", "csv"))).toContain("CSV");
   expect(errorMessage("en", new Error("boom\n    at x"))).toBe("An unexpected error occurred (boom).");
 });

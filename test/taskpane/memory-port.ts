@@ -28,6 +28,8 @@ export class MemoryPort implements WorkbookPort {
   readonly applied: LoggedEdit[] = [];
   readonly settingsWrites: Record<string, string>[] = [];
   reads = 0;
+  /** Cells (`No.1!F8`) that hold a formula: a fix there is returned in `formulas`, as the adapters do. */
+  formulaCells = new Set<string>();
   /** Sheets this port generated, as the adapters record them. */
   owned: OwnedSheet[] = [];
   /** The specs of every writeOwnedSheets call. */
@@ -64,7 +66,12 @@ export class MemoryPort implements WorkbookPort {
   async applyEdits(edits: readonly LoggedEdit[]): Promise<AppliedEdits> {
     const applied: LoggedEdit[] = [];
     const refused: LoggedEdit[] = [];
+    const formulas: LoggedEdit[] = [];
     for (const e of edits) {
+      if (this.formulaCells.has(`${e.sheet}!${e.cell}`)) {
+        formulas.push(e);
+        continue;
+      }
       const { grid, row, col } = this.cell(e.sheet, e.cell);
       const rows = grid.rows.map((r) => [...r]);
       const now = rows[row - grid.top]?.[col - grid.left] ?? null;
@@ -77,7 +84,7 @@ export class MemoryPort implements WorkbookPort {
       applied.push(e);
     }
     this.applied.push(...applied);
-    return { applied, refused };
+    return { applied, refused, formulas };
   }
 
   async writeOwnedSheet(spec: SheetSpec): Promise<WriteSheetResult> {

@@ -46,6 +46,7 @@ export interface SentError {
   readonly code?: WorkbookErrorCode;
   readonly detail?: string;
   readonly sheet?: string;
+  readonly changed?: readonly string[];
 }
 
 /** Host → page. `ready` is the first message a worker sends: until it comes, the worker has not started. */
@@ -57,13 +58,13 @@ export type FromHost =
 
 /** An error as it can cross to the page: a WorkbookError keeps its code, so the catalogue message still applies. */
 export function sendError(e: unknown): SentError {
-  if (isWorkbookError(e)) return { name: "WorkbookError", message: e.message, code: e.code, detail: e.detail, sheet: e.sheet };
+  if (isWorkbookError(e)) return { name: "WorkbookError", message: e.message, code: e.code, detail: e.detail, sheet: e.sheet, changed: e.changed };
   if (e instanceof Error) return { name: e.name, message: e.message };
   return { name: "Error", message: String(e) };
 }
 
 export function receiveError(e: SentError): Error {
-  if (e.name === "WorkbookError" && e.code) return new WorkbookError(e.code, e.detail, e.sheet);
+  if (e.name === "WorkbookError" && e.code) return new WorkbookError(e.code, e.detail, e.sheet, e.changed);
   const out = new Error(e.message);
   out.name = e.name;
   return out;

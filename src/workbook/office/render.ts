@@ -1,6 +1,8 @@
 /**
- * Queues a SheetSpec onto a new worksheet (no sync here): the same rendering as xlsx/render.ts. Text cells get the
- * number format "@" before their value, in the same batch, so `=…`, `+…`, `-…` and `@…` stay text. Formula cells
+ * Queues a SheetSpec onto a new worksheet (no sync here): the same rendering as xlsx/render.ts. Text that Excel would
+ * take for a formula, number, date or boolean is written with a leading apostrophe (typed-text.ts), not under "@",
+ * which would show long text as ######## in Excel for Windows; a link's text, which Excel takes from the hyperlink,
+ * gets "@" instead when it needs it. Formula cells
  * are written as `formulas` (Excel computes them; the spec's cached value is for file renderers). Unlike ExcelJS,
  * Office.js draws the chart, so the basis cell gets the "not drawn" note only for a chart it cannot draw.
  */
@@ -9,6 +11,7 @@ import { type CellStyle, type ChartSpec, type PrintSpec, type SheetSpec, type Sp
 import type { OmittedFeature } from "../port";
 import { tableColumnNames } from "../table-names";
 import { jsonBytes } from "./cells";
+import { asTyped, parsedByExcel } from "./typed-text";
 
 /** Excel on the web also limits a request to 5 MB; a long findings sheet is written in blocks of rows. */
 export const REQUEST_BUDGET = 4 * 1024 * 1024;
@@ -75,7 +78,12 @@ export function valueBlocks(spec: SheetSpec, budget = REQUEST_BUDGET): ValueBloc
     formulas[c.row][c.col] = formulaOf(c.value);
     if (c.value.t === "formula") formulaRows.add(c.row);
     const style = c.style ? spec.styles[c.style] : undefined;
-    formats[c.row][c.col] = c.value.t === "text" ? "@" : (style?.numberFormat ?? null);
+    if (c.value.t === "text") {
+      // General (or the style's format) over whatever a rewritten sheet had; "@" only for a link's parsable text.
+      const linkText = !!c.link && parsedByExcel(c.value.v);
+      formats[c.row][c.col] = linkText ? "@" : (style?.numberFormat ?? "General");
+      values[c.row][c.col] = linkText ? c.value.v : asTyped(c.value.v, style?.numberFormat);
+    } else formats[c.row][c.col] = style?.numberFormat ?? null;
     if (c.link && c.value.t === "text") linksByRow.set(c.row, [...(linksByRow.get(c.row) ?? []), c]);
   }
   const blocks: ValueBlock[] = [];
@@ -118,7 +126,7 @@ function linkBytes(c: SpecCell): number {
   return c.link && c.value.t === "text" ? ACTION_BYTES + 2 * jsonBytes([[c.link.sheet, c.link.cell, c.value.v]]) : 0;
 }
 
-/** Number formats first, then the values: "@" must be in place when the text arrives. */
+/** Number formats first, then the values: a link text's "@" must be in place when the text arrives. */
 export function queueValueBlock(ws: Excel.Worksheet, block: ValueBlock): void {
   const range = ws.getRangeByIndexes(block.top, 0, block.rows, block.cols);
   range.numberFormat = block.numberFormat;

@@ -2,7 +2,7 @@
  * Changing one cell in a worksheet part: the cell's `<c>` element is replaced (or inserted in row and column order)
  * and nothing else in the part moves. The cell keeps its style (`s`), so a fix changes the value, not the look.
  */
-import { toA1 } from "../../core/model/address";
+import { parseRangeA1, toA1 } from "../../core/model/address";
 import { attr, elementPrefix, findTag, tagAt } from "./xml";
 import { xstringText } from "./xml-text";
 import { parseRef } from "./read-sheet";
@@ -75,12 +75,27 @@ export function cellElement(p: string, row: number, col: number, value: string |
   return `<${p}c r="${ref}"${style} t="inlineStr"><${p}is><${p}t xml:space="preserve">${xstringText(text)}</${p}t></${p}is></${p}c>`;
 }
 
-/** The sheet XML with the cell at (row, col) set to `value`; `hadFormula` tells the caller to drop calcChain. */
-export function setCell(xml: string, row: number, col: number, value: string | number): { xml: string; hadFormula: boolean } {
+/**
+ * The cell at (row, col) holds a formula: its own `<f>` (a shared formula's cells each have one), or it lies in the
+ * `ref` of an array or data-table formula, whose other cells carry only the cached value.
+ */
+export function holdsFormula(xml: string, row: number, col: number): boolean {
   const p = elementPrefix(xml, "worksheet") || elementPrefix(xml, "sheetData");
   const span = locateCell(xml, row, col);
-  const old = xml.slice(span.start, span.end);
-  const hadFormula = !!span.tag && findTag(old, `${p}f`, 0) >= 0;
+  if (span.tag && !span.tag.endsWith("/>") && findTag(xml.slice(span.start, span.end), `${p}f`, 0) >= 0) return true;
+  const spans = new RegExp(`<${p}f\\b[^>]*\\bt=["'](?:array|dataTable)["'][^>]*>`, "g");
+  for (const m of xml.matchAll(spans)) {
+    const ref = attr(m[0], "ref");
+    const box = ref ? parseRangeA1(ref) : null;
+    if (box && row >= box.top && row <= box.bottom && col >= box.left && col <= box.right) return true;
+  }
+  return false;
+}
+
+/** The sheet XML with the cell at (row, col) set to `value`. Never called for a formula cell (holdsFormula). */
+export function setCell(xml: string, row: number, col: number, value: string | number): string {
+  const p = elementPrefix(xml, "worksheet") || elementPrefix(xml, "sheetData");
+  const span = locateCell(xml, row, col);
   const el = cellElement(p, row, col, value, span.tag);
-  return { xml: xml.slice(0, span.start) + span.before + el + span.after + xml.slice(span.end), hadFormula };
+  return xml.slice(0, span.start) + span.before + el + span.after + xml.slice(span.end);
 }

@@ -22,6 +22,13 @@ function relPrefix(xml: string): string | undefined {
   return m?.[1];
 }
 
+/** ブックの保護 with the structure locked: `<workbookProtection lockStructure="1"/>`. Sheets cannot be added. */
+export function structureLocked(xml: string): boolean {
+  const p = elementPrefix(xml, "workbook");
+  const at = findTag(xml, `${p}workbookProtection`, 0);
+  return at >= 0 && /^(1|true)$/.test(attr(tagAt(xml, at).tag, "lockStructure") ?? "");
+}
+
 export function appendSheet(xml: string, sheet: { name: string; sheetId: number; relId: string; state?: "hidden" | "veryHidden" }): string {
   const p = elementPrefix(xml, "sheets");
   const rp = relPrefix(xml);

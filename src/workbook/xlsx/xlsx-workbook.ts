@@ -13,13 +13,13 @@ import { type SheetSpec, type SpecCell, text } from "../../core/sheet-spec";
 import { OWNED_KEY, type OwnedSheet, ownedValue, parseOwned, planOwned, SETTINGS_SHEET, sameSheetName } from "../owned";
 import { type AppliedEdits, type ReadOptions, WorkbookError, type WorkbookPort, type WriteSheetResult, type WriteSheetsOptions } from "../port";
 import { type CellFormat, isDate1904, readCellFormats, readSheetEntries, relKind, SharedStrings, type SheetEntry, workbookPart } from "./book";
-import { locateCell, setCell } from "./edit-cell";
+import { holdsFormula, locateCell, setCell } from "./edit-cell";
 import { Package, relsPathOf } from "./package";
 import { isProtectedSheet, parseRef, readCell, readSheetXml, type SheetReadContext } from "./read-sheet";
 import { renderSheetXml } from "./sheet-xml";
 import { assertXlsxBytes, classifyPackage } from "./sniff";
 import { StylesAmender } from "./styles-xml";
-import { appendSheet, definedNames, renameSheetRefs, setDefinedName, sheetScopedNames } from "./workbook-xml";
+import { appendSheet, definedNames, renameSheetRefs, setDefinedName, sheetScopedNames, structureLocked } from "./workbook-xml";
 import { copySheetXml } from "./copy-sheet";
 import { freeSheetName } from "../sheet-names";
 import { attr, elementPrefix, findTag, tagAt } from "./xml";
@@ -166,11 +166,16 @@ export class XlsxWorkbook implements WorkbookPort {
     return e && e.kind === "worksheet" ? this.grid(e) : undefined;
   }
 
+  /**
+   * Every check comes before any change: a missing or protected sheet, or a locked structure when the log must be
+   * added, refuses the whole call with nothing changed. A formula cell is never written (the fix belongs in the
+   * formula or its inputs), so calcChain stays valid. The log is written before the cells.
+   */
   async applyEdits(edits: readonly LoggedEdit[], at: Date = new Date()): Promise<AppliedEdits> {
     const applied: LoggedEdit[] = [];
     const refused: LoggedEdit[] = [];
+    const formulas: LoggedEdit[] = [];
     const changed = new Map<string, string>(); // part → amended XML
-    let dropCalcChain = false;
     for (const e of edits) {
       const entry = this.entryNamed(e.sheet);
       if (!entry || entry.kind !== "worksheet" || !entry.part) throw new WorkbookError("sheet-missing", e.sheet, e.sheet);
@@ -181,22 +186,31 @@ export class XlsxWorkbook implements WorkbookPort {
       }
       const xml = changed.get(entry.part) ?? this.pkg.textOnce(entry.part)!;
       if (isProtectedSheet(xml, elementPrefix(xml, "worksheet"))) throw new WorkbookError("protected-sheet", entry.name, entry.name);
+      if (holdsFormula(xml, pos.row, pos.col)) {
+        formulas.push(e);
+        continue;
+      }
       if (cellText(this.cellAt(xml, pos.row, pos.col)) !== e.before) {
         refused.push(e); // the user changed it since the check
         continue;
       }
-      const r = setCell(xml, pos.row, pos.col, e.after);
-      dropCalcChain ||= r.hadFormula;
-      changed.set(entry.part, r.xml);
+      changed.set(entry.part, setCell(xml, pos.row, pos.col, e.after));
       applied.push(e);
     }
+    if (applied.length === 0) return { applied, refused, formulas };
+    const owned = await this.ownership();
+    if (!owned.some((o) => o.base === CHANGE_LOG_SHEET) || !this.entryNamed(SETTINGS_SHEET)) this.assertCanAddSheets();
+    await this.appendChangeLog(applied, at);
     for (const [part, xml] of changed) {
       this.pkg.set(part, xml);
       this.grids.delete(part);
     }
-    if (dropCalcChain) this.dropCalcChain();
-    if (applied.length) await this.appendChangeLog(applied, at);
-    return { applied, refused };
+    return { applied, refused, formulas };
+  }
+
+  /** ブックの保護 (lockStructure) refuses a new sheet, as Excel does; the caller has changed nothing yet. */
+  private assertCanAddSheets(): void {
+    if (structureLocked(this.pkg.text(this.wbPart) ?? "")) throw new WorkbookError("protected-workbook");
   }
 
   /** The value now in one cell of a sheet's XML, read as readAll reads it. */
@@ -205,15 +219,6 @@ export class XlsxWorkbook implements WorkbookPort {
     if (!span.tag || span.tag.endsWith("/>")) return null;
     const p = elementPrefix(xml, "worksheet") || elementPrefix(xml, "sheetData");
     return readCell(xml, p, span.tag, span.start + span.tag.length, span.end, this.context());
-  }
-
-  /** A formula replaced by a constant must leave calcChain, or Excel repairs the file; Excel rebuilds the chain. */
-  private dropCalcChain(): void {
-    const rel = this.pkg.rels(this.wbPart).find((r) => relKind(r) === "calcChain");
-    if (!rel) return;
-    this.pkg.remove(rel.target);
-    this.pkg.removeContentType(rel.target);
-    this.pkg.removeRels(this.wbPart, new Set([rel.id]));
   }
 
   /** Appends to 変更履歴, an owned sheet: its earlier rows are read back and the sheet is written again with the new ones. */
@@ -271,6 +276,7 @@ export class XlsxWorkbook implements WorkbookPort {
       await this.ownership(),
       this.entries().map((e) => e.name),
     );
+    if (plan.targets.some((t) => !t.previous) || !this.entryNamed(SETTINGS_SHEET)) this.assertCanAddSheets();
     const results: WriteSheetResult[] = [];
     const styles = this.styles();
     specs.forEach((spec, i) => {
@@ -456,6 +462,7 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   async writeSettings(settings: Readonly<Record<string, string>>): Promise<void> {
+    if (!this.entryNamed(SETTINGS_SHEET)) this.assertCanAddSheets();
     const merged = { ...(await this.readSettings()), ...settings };
     const cells: SpecCell[] = [];
     Object.entries(merged).forEach(([k, v], r) => {
