@@ -48,7 +48,7 @@ export function editPlace(edit: CellEdit, findingSheet?: string): string {
   return edit.sheet === findingSheet ? edit.cell : `${edit.sheet}!${edit.cell}`;
 }
 
-/** `D12: Ａ → A` (rules.md, Fixes). */
+/** `D12: Ａ → A` (docs/rules.md, Fixes). */
 export function formatEdit(lang: Lang, edit: CellEdit, findingSheet?: string): string {
   return `${editPlace(edit, findingSheet)}: ${previewValue(lang, edit.before)} → ${previewValue(lang, edit.after)}`;
 }

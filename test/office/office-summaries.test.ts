@@ -1,7 +1,7 @@
 /**
  * @jest-environment node
  *
- * Summary sheets generated through the Office adapter on the strict fake (bars.md: all summary sheets in ≤ 4 syncs;
+ * Summary sheets generated through the Office adapter on the strict fake (all summary sheets in ≤ 4 syncs;
  * formula injection), compared with what the ExcelJS adapter writes for the same workbook.
  */
 import ExcelJS from "exceljs";
@@ -127,7 +127,7 @@ describe("集計シートをまとめて書く (Office アダプター、厳格�
     delete actual[basis];
     expect(Object.keys(actual).length).toBeGreaterThan(200);
     expect(actual).toEqual(expected);
-    // The published figures (summaries.md): 計 of 方針 S/A/B = 2/29/10 in the ExcelJS file, and the same formulas here.
+    // The published figures (docs/summaries.md): 計 of 方針 S/A/B = 2/29/10 in the ExcelJS file, and the same formulas here.
     expect(viaOffice.at("F10")?.formula).toBe("=SUM(F5:F9)");
     expect([viaXlsx.getCell("B10").result, viaXlsx.getCell("C10").result, viaXlsx.getCell("D10").result]).toEqual([2, 29, 10]);
     expect(viaOffice.merges).toEqual([]);

@@ -1,7 +1,7 @@
 /**
  * @jest-environment node
  *
- * Every string of the pane comes from the message catalogue (bars.md, Usability), in both languages.
+ * Every string of the pane comes from the message catalogue, in both languages: none is hard-coded in a component.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";

@@ -1,5 +1,5 @@
 /**
- * A fix is never applied silently (rules.md, Fixes): each edit is shown as `D12: Ａ → A` first, then the user applies
+ * A fix is never applied silently (docs/rules.md, Fixes): each edit is shown as `D12: Ａ → A` first, then the user applies
  * this fix, or every fix of the rule after seeing the whole list.
  */
 import { useState } from "react";

@@ -3,7 +3,7 @@
  * (owned sheets, the veryHidden `_chosahyo` settings sheet, the 変更履歴 log, refused stale edits), so a workbook
  * written by either one is understood by the other.
  *
- * Round trips (bars.md): readAll 2 + 1 per chunk of values under the 5 MB response limit (3 for a 調査票 workbook of 1…500
+ * Round trips: readAll 2 + 1 per chunk of values under the 5 MB response limit (3 for a 調査票 workbook of 1…500
  * sheets; two more when a sheet has over 512 merged areas: a refused count, and the bands' areas), applyEdits 2 (a
  * look, then the write: a formula cell must be known before anything is written; 3 when the user changes a target in
  * between), writeOwnedSheets 3 for any number of sheets (+1 per extra 4 MB of cells; +1 after a failure, to say exactly
