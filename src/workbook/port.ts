@@ -24,8 +24,6 @@ export interface AppliedEdits {
   readonly applied: readonly LoggedEdit[];
   /** Edits whose cell had changed since the check: not applied. */
   readonly refused: readonly LoggedEdit[];
-  /** Edits whose cell holds a formula (its result is `before`): never written, the formula or its inputs need the fix. */
-  readonly formulas: readonly LoggedEdit[];
 }
 
 /** Parts of a sheet spec a renderer could not draw on this host (the rest of the sheet is there). */
@@ -61,9 +59,7 @@ export interface WorkbookPort {
   /**
    * Writes cell edits (fixes) and records each applied one in the 変更履歴 sheet (created, and owned, when
    * missing). An edit whose cell no longer holds `before` is refused (or put back), so a fix never overwrites
-   * what the user typed since the check; a cell holding a formula is never written. The cell keeps its number
-   * format; text that Excel would take for a formula, number, date or boolean stays text. The log is written before
-   * the cells: a write cut short leaves every changed cell logged and throws "write-interrupted" naming them.
+   * what the user typed since the check.
    */
   applyEdits(edits: readonly LoggedEdit[], at?: Date): Promise<AppliedEdits>;
   /** Creates, or replaces, a sheet the add-in owns. A user's sheet of the same name is never touched. */
@@ -102,15 +98,13 @@ export type WorkbookErrorCode =
   | "numbers" // an Apple Numbers document
   | "no-worksheets"
   | "protected-sheet"
-  | "protected-workbook" // ブックの保護: the add-in's sheets cannot be added
-  | "write-interrupted" // a write stopped part way: `changed` lists exactly what it changed
-  | "write-unconfirmed" // a write stopped part way and what it changed could not be read back: `changed` may have
   | "cell-edit-mode"
   | "sheet-missing"
   | "conflict" // co-authoring: another person's change met this one, several times over
   | "unsupported-operation" // Excel cannot do this here, as in a shared workbook of the old kind
   | "invalid-operation" // Excel refused the change in the workbook's present state
   | "excel-busy" // Excel did not answer in time, or is busy
+  | "payload-too-large" // Excel on the web's 5 MB limit, even for the smallest request or response the adapter makes
   | "sheet-hidden" // the sheet to select is hidden: selectCell with `reveal` shows it
   | "sheet-very-hidden" // the same, for a sheet hidden so that Excel's menu cannot show it again
   | "unsupported-host"
@@ -123,8 +117,6 @@ export class WorkbookError extends Error {
     readonly code: WorkbookErrorCode,
     readonly detail?: string,
     readonly sheet?: string,
-    /** What a write changed before it stopped: cells as `No.1!F8`, or sheet names. */
-    readonly changed?: readonly string[],
   ) {
     super(`${code}${detail ? `: ${detail}` : ""}`);
     this.name = "WorkbookError";

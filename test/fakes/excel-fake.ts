@@ -43,7 +43,10 @@
  * adapter looks at the visibility instead of the code).
  *
  * It counts syncs, and the bytes each sync returns (JSON of every loaded value) and sends (JSON of every value set).
- * A response over `responseLimit` (5 MB, Excel on the web) rejects with ResponsePayloadSizeLimitExceeded. Failure
+ * Hosts: `host: "web"` (the default) refuses a response over `responseLimit` (5 MB) with
+ * ResponsePayloadSizeLimitExceeded (`oversizedAs: "GeneralException"` for older Excel on the web, which says only
+ * that) and a request over `requestLimit` (5 MB) with RequestPayloadSizeLimitExceeded, before any of its actions
+ * runs; `host: "desktop"` has neither limit. Failure
  * injection: `cellEditMode` (every sync rejects with InvalidOperationInCellEditMode), `sheet.protected` (writes
  * throw AccessDenied), `beforeSync` (e.g. delete a sheet between syncs), `apiVersion` (newer APIs throw ApiNotFound),
  * `failSync(n)` (the n-th sync fails: before any of its actions, or after the first k, whose changes stay).
@@ -572,7 +575,12 @@ export interface SyncRecord {
 export interface FakeExcelOptions {
   /** The highest ExcelApi version the host supports (default 1.17); calls to newer APIs fail with ApiNotFound. */
   readonly apiVersion?: string;
+  /** Excel on the web (the default) limits a request and a response to 5 MB; Excel on the desktop does not. */
+  readonly host?: "web" | "desktop";
   readonly responseLimit?: number;
+  readonly requestLimit?: number;
+  /** The code an oversized response is refused with: older Excel on the web says GeneralException. */
+  readonly oversizedAs?: string;
 }
 
 export interface SyncFailure {
@@ -595,6 +603,8 @@ export class FakeExcel {
   cellEditMode = false;
   apiVersion: string;
   responseLimit: number;
+  requestLimit: number;
+  oversizedAs: string;
   /** Runs before sync n (1-based, counting every sync of this host) executes its queue. */
   beforeSync: ((n: number, book: FakeBook) => void) | undefined;
   /** Makes one sync fail: see failSync. */
@@ -605,7 +615,10 @@ export class FakeExcel {
     options: FakeExcelOptions = {},
   ) {
     this.apiVersion = options.apiVersion ?? "1.17";
-    this.responseLimit = options.responseLimit ?? RESPONSE_LIMIT;
+    const web = (options.host ?? "web") === "web";
+    this.responseLimit = options.responseLimit ?? (web ? RESPONSE_LIMIT : Infinity);
+    this.requestLimit = options.requestLimit ?? (web ? RESPONSE_LIMIT : Infinity);
+    this.oversizedAs = options.oversizedAs ?? "ResponsePayloadSizeLimitExceeded";
   }
 
   /** Stands in for `Excel.run`. */
@@ -692,6 +705,9 @@ export class FakeRequestContext {
     if (this.host.cellEditMode) {
       throw fail(new FakeOfficeError("InvalidOperationInCellEditMode", "Excel is in cell-editing mode. Please exit the edit mode."));
     }
+    if (record.requestBytes > this.host.requestLimit) {
+      throw fail(new FakeOfficeError("RequestPayloadSizeLimitExceeded", `The request payload size (${record.requestBytes}) has exceeded the limit.`));
+    }
     const injected = this.host.syncFailure?.n === record.n ? this.host.syncFailure : undefined;
     const injectedError = () => new FakeOfficeError(injected!.code, `Injected failure of sync ${record.n}.`);
     if (injected && injected.afterActions === undefined) throw fail(injectedError());
@@ -710,7 +726,7 @@ export class FakeRequestContext {
     }
     record.responseBytes = pending.reduce((n, p) => n + p.bytes, 0);
     if (record.responseBytes > this.host.responseLimit) {
-      throw fail(new FakeOfficeError("ResponsePayloadSizeLimitExceeded", `The response payload size (${record.responseBytes}) has exceeded the limit.`));
+      throw fail(new FakeOfficeError(this.host.oversizedAs, `The response payload size (${record.responseBytes}) has exceeded the limit.`));
     }
     for (const p of pending) p.commit();
     for (const [o, isNull] of nulls) o.settleNull(isNull);

@@ -207,6 +207,32 @@ describe("数えること、失敗を起こすこと", () => {
     });
   });
 
+  test("Excel on the web は 5 MB を超える要求を RequestPayloadSizeLimitExceeded で丸ごと拒み(何も書かれない)、古い版は大きすぎる応答を GeneralException とだけ言う。デスクトップにはどちらの上限もない", async () => {
+    const big = "あ".repeat(2_000_000);
+    const write = async (fake: FakeExcel) =>
+      fake.run(async (context) => {
+        const ws = context.workbook.worksheets.getItem("No.1");
+        ws.getRange("D1").values = [["先"]];
+        ws.getRange("C1:C2").values = [[big], [big]];
+        await context.sync();
+      });
+    const web = bookWithSheet();
+    await expect(write(web.fake)).rejects.toMatchObject({ code: "RequestPayloadSizeLimitExceeded" });
+    expect([web.book.sheet("No.1")!.valueAt("D1"), web.book.sheet("No.1")!.valueAt("C1")]).toEqual(["", ""]);
+    const desktop = bookWithSheet();
+    const onDesktop = new FakeExcel(desktop.book, { host: "desktop" });
+    await write(onDesktop);
+    expect(desktop.book.sheet("No.1")!.valueAt("C2")).toBe(big);
+    const read = async (fake: FakeExcel) =>
+      fake.run(async (context) => {
+        context.workbook.worksheets.getItem("No.1").getRange("C1:C2").load("values");
+        await context.sync();
+      });
+    await read(onDesktop);
+    await expect(read(new FakeExcel(desktop.book))).rejects.toMatchObject({ code: "ResponsePayloadSizeLimitExceeded" });
+    await expect(read(new FakeExcel(desktop.book, { oversizedAs: "GeneralException" }))).rejects.toMatchObject({ code: "GeneralException" });
+  });
+
   test("セル編集中は、すべての sync が InvalidOperationInCellEditMode で拒まれる", async () => {
     const { fake } = bookWithSheet();
     fake.cellEditMode = true;

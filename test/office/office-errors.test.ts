@@ -186,6 +186,7 @@ describe("Excel のエラーコード (ガード)", () => {
       ["ActivityLimitReached", "excel-busy"],
       ["ServiceNotAvailable", "excel-busy"],
       ["Timeout", "excel-busy"],
+      ["RequestPayloadSizeLimitExceeded", "payload-too-large"],
     ];
     for (const [excel, ours] of cases) {
       const { fake, book } = rig(twoSheets(), { conflictDelayMs: 0 });

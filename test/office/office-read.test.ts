@@ -87,6 +87,28 @@ describe("sync の回数と応答の大きさ", () => {
     expect(fake.syncs.filter((s) => !s.error).every((s) => s.responseBytes <= 300_000)).toBe(true);
   });
 
+  test("古い Excel on the web が大きすぎる応答を GeneralException とだけ言っても、半分に分けて読み直し、その後のかたまりは小さくする", async () => {
+    const fakeBook = new FakeBook();
+    for (const name of ["大量1", "大量2", "大量3"]) {
+      const ws = fakeBook.addSheet(name);
+      for (let r = 0; r < 1000; r++) for (let c = 0; c < 20; c++) ws.put(r, c, `長めのテキスト${name}${r}-${c}`);
+    }
+    const { fake, book } = rig(fakeBook, { responseLimit: 300_000, oversizedAs: "GeneralException" });
+    const snapshot = await book.readAll();
+    expect(snapshot.sheets.map((s) => s.rows.flat().filter((v) => v !== null).length)).toEqual([20_000, 20_000, 20_000]);
+    expect(snapshot.sheets[2].rows[999][19]).toBe("長めのテキスト大量3999-19");
+    // Refused while the budget was too big; once it is small enough, never again.
+    const refused = fake.syncs.filter((s) => s.error === "GeneralException").length;
+    expect(refused).toBeGreaterThan(0);
+    expect(book.lastRead!.retries).toBe(refused);
+    const lastRefusal = fake.syncs.map((s) => s.error).lastIndexOf("GeneralException");
+    expect(fake.syncs.slice(lastRefusal + 1).filter((s) => !s.error).length).toBeGreaterThan(3);
+    // A later read starts with the smaller budget.
+    fake.reset();
+    await book.readAll();
+    expect(fake.syncs.filter((s) => s.error).length).toBe(0);
+  });
+
   test("読み込みはかたまりの間で中止でき、WorkbookError(cancelled) になる", async () => {
     const fakeBook = new FakeBook();
     for (const name of ["大量1", "大量2"]) {

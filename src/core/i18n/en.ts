@@ -137,6 +137,7 @@ export const en: Record<MessageKey, string> = {
   "error.conflict": "Someone else is editing this workbook at the same time and the changes clashed, again after several tries. Wait a moment, then try again.",
   "error.unsupported-operation": "Excel cannot do this here. A shared workbook of the old kind (Review > Share Workbook) cannot take tables, merged cells or charts: stop sharing it, or co-author it on OneDrive or SharePoint instead, then try again.",
   "error.invalid-operation": "Excel refused this change. Check the workbook's state (protected or hidden sheets, merged cells), then try again.",
+  "error.payload-too-large": "The data to pass at once went over Excel on the web's 5 MB limit, so the add-in stopped. Look for a cell with very long text, or run it in Excel on the desktop.",
   "error.excel-busy": "Excel did not answer in time (it is busy). Wait a moment, then try again.",
   "error.sheet-very-hidden": "Sheet \"{sheet}\" is very hidden (Excel's Unhide menu does not list it), so its cell cannot be selected.",
   "error.sheets-interrupted": "Writing the sheets stopped part way ({sheet}). Run it again to rewrite any sheet left unfinished.",
@@ -157,14 +158,7 @@ export const en: Record<MessageKey, string> = {
   "error.not-found": "File not found.",
   "error.unreadable": "The file cannot be read ({reason}).",
   "error.empty-folder": "The folder contains no .xlsx files.",
-  "error.protected-sheet": "Sheet \"{sheet}\" is protected and cannot be changed. Unprotect it (Review > Unprotect Sheet), then try again.",
-  "error.protected-workbook":
-    "The workbook's structure is protected (Review > Protect Workbook), so the add-in cannot add its sheets (change log, settings, summaries). Turn off Protect Workbook, then try again; if it has a password you do not know, ask the workbook's owner. Nothing was changed.",
-  "error.write-interrupted": "Writing stopped part way. These cells were changed: {cells}; each is recorded in the 変更履歴 (change log) sheet. No other cell changed. Check the workbook again, then fix the rest.",
-  "error.write-interrupted.none": "Writing stopped part way. No cell was changed. Try again.",
-  "error.write-unconfirmed":
-    "Writing stopped part way and the add-in could not read back which cells changed. These may have changed: {cells} (they are recorded in the 変更履歴 (change log) sheet). Check those cells, then check the workbook again.",
-  "error.cells.more": "{cells} and {count} more",
+  "error.protected-sheet": "Sheet \"{sheet}\" is protected and cannot be changed.",
   "error.cell-edit-mode": "Excel is editing a cell. Finish the edit, then try again.",
   "error.sheet-missing": "Sheet \"{sheet}\" was not found (it may have been deleted).",
   "error.unsupported-host": "This feature needs a newer version of Excel.",

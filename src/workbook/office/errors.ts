@@ -40,6 +40,10 @@ export function toWorkbookError(e: unknown, sheet?: string): unknown {
       return new WorkbookError("unsupported-operation", detail, sheet);
     case "InvalidOperation":
       return new WorkbookError("invalid-operation", detail, sheet);
+    // Left over after the adapter cut its requests and responses as small as it goes.
+    case "RequestPayloadSizeLimitExceeded":
+    case PAYLOAD_TOO_LARGE:
+      return new WorkbookError("payload-too-large", detail, sheet);
     case "ActivityLimitReached":
     case "ServiceNotAvailable":
     case "Timeout":

@@ -5,6 +5,8 @@
 
 /** Excel on the web rejects a response over 5 MB; the estimate aims lower to absorb its error. */
 export const RESPONSE_BUDGET = 4 * 1024 * 1024;
+/** The least a refused chunk shrinks the budget to. */
+export const MIN_BUDGET = 64 * 1024;
 
 /**
  * Expected response bytes per cell for `values` + `valueTypes` + `numberFormat`: an empty cell costs 21
@@ -40,10 +42,27 @@ export class ReadPlanner {
 
   constructor(
     private readonly blocks: readonly SheetBlock[],
-    private readonly budget = RESPONSE_BUDGET,
+    private budgetBytes = RESPONSE_BUDGET,
     private readonly prior = PRIOR_BYTES_PER_CELL,
   ) {
     this.bytesPerCell = prior;
+  }
+
+  get budget(): number {
+    return this.budgetBytes;
+  }
+
+  /**
+   * Excel refused a chunk as too large: the budget drops to half the chunk's estimate, and the chunk's pieces and
+   * those waiting are cut again to it, the refused ones first. False when the chunk is one row and cannot be cut.
+   */
+  putBack(refused: readonly Piece[]): boolean {
+    if (refused.length === 1 && refused[0].rows < 2) return false;
+    const bytes = refused.reduce((n, p) => n + this.estimate(p), 0);
+    this.budgetBytes = Math.max(MIN_BUDGET, Math.floor(Math.min(this.budgetBytes, bytes) / 2));
+    const waiting = [...refused, ...this.pending.splice(0)];
+    for (const p of waiting) this.pending.push(...this.cutRows(p.block, p.top, p.rows, p.merges));
+    return true;
   }
 
   estimate(p: Piece): number {
@@ -56,7 +75,7 @@ export class ReadPlanner {
     let total = 0;
     for (let p = this.peek(); p; p = this.peek()) {
       const e = this.estimate(p);
-      if (out.length > 0 && total + e > this.budget) break;
+      if (out.length > 0 && total + e > this.budgetBytes) break;
       out.push(this.pending.shift()!);
       total += e;
     }
@@ -77,26 +96,17 @@ export class ReadPlanner {
 
   /** Whole rows per piece, as many as fit the budget on their own. */
   private cut(block: SheetBlock): Piece[] {
-    if (block.rows === 0) return block.merges ? [{ block, top: block.top, rows: 0, merges: true }] : [];
+    return this.cutRows(block, block.top, block.rows, block.merges);
+  }
+
+  /** Rows top…top+rows-1 of a block; the merged areas go with the first piece when `merges`. */
+  private cutRows(block: SheetBlock, top: number, rows: number, merges: boolean): Piece[] {
+    if (rows === 0) return merges ? [{ block, top, rows: 0, merges: true }] : [];
     const perRow = Math.max(1, block.cols * this.bytesPerCell);
-    const room = Math.max(perRow, this.budget - (block.merges ? block.mergeBytes : 0));
+    const room = Math.max(perRow, this.budgetBytes - (merges ? block.mergeBytes : 0));
     const step = Math.max(1, Math.floor(room / perRow));
     const out: Piece[] = [];
-    for (let r = 0; r < block.rows; r += step) {
-      out.push({ block, top: block.top + r, rows: Math.min(step, block.rows - r), merges: r === 0 && block.merges });
-    }
+    for (let r = 0; r < rows; r += step) out.push({ block, top: top + r, rows: Math.min(step, rows - r), merges: r === 0 && merges });
     return out;
   }
-}
-
-/** Halves a chunk that Excel refused as too large: by pieces, or a single piece by rows. */
-export function halve(chunk: readonly Piece[]): [Piece[], Piece[]] | undefined {
-  if (chunk.length > 1) {
-    const mid = Math.ceil(chunk.length / 2);
-    return [chunk.slice(0, mid), chunk.slice(mid)];
-  }
-  const p = chunk[0];
-  if (!p || p.rows < 2) return undefined;
-  const h = Math.ceil(p.rows / 2);
-  return [[{ ...p, rows: h }], [{ ...p, top: p.top + h, rows: p.rows - h, merges: false }]];
 }
