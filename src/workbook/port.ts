@@ -24,6 +24,8 @@ export interface AppliedEdits {
   readonly applied: readonly LoggedEdit[];
   /** Edits whose cell had changed since the check: not applied. */
   readonly refused: readonly LoggedEdit[];
+  /** Edits whose cell holds a formula (its result is `before`): never written, the formula or its inputs need the fix. */
+  readonly formulas: readonly LoggedEdit[];
 }
 
 /** Parts of a sheet spec a renderer could not draw on this host (the rest of the sheet is there). */
@@ -59,7 +61,9 @@ export interface WorkbookPort {
   /**
    * Writes cell edits (fixes) and records each applied one in the 変更履歴 sheet (created, and owned, when
    * missing). An edit whose cell no longer holds `before` is refused (or put back), so a fix never overwrites
-   * what the user typed since the check.
+   * what the user typed since the check; a cell holding a formula is never written. The cell keeps its number
+   * format; text that Excel would take for a formula, number, date or boolean stays text. The log is written before
+   * the cells: a write cut short leaves every changed cell logged and throws "write-interrupted" naming them.
    */
   applyEdits(edits: readonly LoggedEdit[], at?: Date): Promise<AppliedEdits>;
   /** Creates, or replaces, a sheet the add-in owns. A user's sheet of the same name is never touched. */
@@ -98,6 +102,9 @@ export type WorkbookErrorCode =
   | "numbers" // an Apple Numbers document
   | "no-worksheets"
   | "protected-sheet"
+  | "protected-workbook" // ブックの保護: the add-in's sheets cannot be added
+  | "write-interrupted" // a write stopped part way: `changed` lists exactly what it changed
+  | "write-unconfirmed" // a write stopped part way and what it changed could not be read back: `changed` may have
   | "cell-edit-mode"
   | "sheet-missing"
   | "conflict" // co-authoring: another person's change met this one, several times over
@@ -117,6 +124,8 @@ export class WorkbookError extends Error {
     readonly code: WorkbookErrorCode,
     readonly detail?: string,
     readonly sheet?: string,
+    /** What a write changed before it stopped: cells as `No.1!F8`, or sheet names. */
+    readonly changed?: readonly string[],
   ) {
     super(`${code}${detail ? `: ${detail}` : ""}`);
     this.name = "WorkbookError";

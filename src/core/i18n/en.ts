@@ -158,7 +158,14 @@ export const en: Record<MessageKey, string> = {
   "error.not-found": "File not found.",
   "error.unreadable": "The file cannot be read ({reason}).",
   "error.empty-folder": "The folder contains no .xlsx files.",
-  "error.protected-sheet": "Sheet \"{sheet}\" is protected and cannot be changed.",
+  "error.protected-sheet": "Sheet \"{sheet}\" is protected and cannot be changed. Unprotect it (Review > Unprotect Sheet), then try again.",
+  "error.protected-workbook":
+    "The workbook's structure is protected (Review > Protect Workbook), so the add-in cannot add its sheets (change log, settings, summaries). Turn off Protect Workbook, then try again; if it has a password you do not know, ask the workbook's owner. Nothing was changed.",
+  "error.write-interrupted": "Writing stopped part way. These cells were changed: {cells}; each is recorded in the 変更履歴 (change log) sheet. No other cell changed. Check the workbook again, then fix the rest.",
+  "error.write-interrupted.none": "Writing stopped part way. No cell was changed. Try again.",
+  "error.write-unconfirmed":
+    "Writing stopped part way and the add-in could not read back which cells changed. These may have changed: {cells} (they are recorded in the 変更履歴 (change log) sheet). Check those cells, then check the workbook again.",
+  "error.cells.more": "{cells} and {count} more",
   "error.cell-edit-mode": "Excel is editing a cell. Finish the edit, then try again.",
   "error.sheet-missing": "Sheet \"{sheet}\" was not found (it may have been deleted).",
   "error.unsupported-host": "This feature needs a newer version of Excel.",

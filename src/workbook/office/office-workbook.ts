@@ -3,11 +3,12 @@
  * (owned sheets, the veryHidden `_chosahyo` settings sheet, the 変更履歴 log, refused stale edits), so a workbook
  * written by either one is understood by the other.
  *
- * Round trips (bars.md): readAll 2 + 1 per chunk of values under the 5 MB response limit (3 for a 調査票 workbook of
- * 1…500 sheets; two more when a sheet has over 512 merged areas: a refused count, and the bands' areas), applyEdits 1 (2 when an edit is refused),
- * writeOwnedSheets 3 for any number of sheets (+1 per extra 4 MB of cells; +1 after a failure, to say exactly what
- * changed), writeOwnedSheet the same for one sheet, writeSettings 1, selectCell 1. The sheet list and the
- * settings are cached per instance (readAll fills the cache); without it the first call costs one sync more.
+ * Round trips: readAll 2 + 1 per chunk of values under the 5 MB response limit (3 for a 調査票 workbook of 1…500
+ * sheets; two more when a sheet has over 512 merged areas: a refused count, and the bands' areas), applyEdits 2 (a
+ * look, then the write: a formula cell must be known before anything is written; 3 when the user changes a target in
+ * between), writeOwnedSheets 3 for any number of sheets (+1 per extra 4 MB of cells; +1 after a failure, to say exactly
+ * what changed), writeOwnedSheet the same for one sheet, writeSettings 1, selectCell 1. The sheet list and the settings
+ * are cached per instance (readAll fills the cache); without it the first call costs one sync more.
  */
 import { CHANGE_LOG_HEADER, CHANGE_LOG_SHEET, changeLogRows, type LoggedEdit } from "../../core/changelog";
 import { type CellRange, parseRangeA1 } from "../../core/model/address";
@@ -49,6 +50,7 @@ import {
   valueBlocks,
 } from "./render";
 import { checkRequirements, type IsSetSupported, type RequirementCheck } from "./requirements";
+import { asTyped } from "./typed-text";
 
 /** The same names the ExcelJS adapter uses (owned.ts), so the two read each other's workbooks. */
 export { SETTINGS_SHEET } from "../owned";
@@ -115,6 +117,8 @@ interface SheetState {
 interface State {
   readonly sheets: SheetState[];
   settings: Record<string, string>;
+  /** ブックの保護 (structure): no sheet can be added. */
+  readonly structureProtected: boolean;
 }
 
 /** A failure that a fresh look at the workbook may cure (a sheet renamed or deleted since it was cached). */
@@ -236,8 +240,81 @@ function logRows(edits: readonly LoggedEdit[], at: Date): string[][] {
   return changeLogRows(edits, at).map((r) => r.map((v) => (v.t === "text" ? v.v : "")));
 }
 
-function currentText(range: Excel.Range): string {
-  return cellText(toCellValue(range.values[0][0], range.valueTypes[0][0], range.numberFormat[0][0]));
+/** What one target cell held when it was looked at. */
+interface CellSeen {
+  readonly value: unknown;
+  readonly type: string;
+  readonly format: string;
+  readonly formula: unknown;
+}
+
+function seenOf(range: Excel.Range): CellSeen {
+  return { value: range.values[0][0], type: range.valueTypes[0][0], format: range.numberFormat[0][0], formula: range.formulas[0][0] };
+}
+
+/** A formula, not a constant: `formulas` then differs from the value (a quote-prefixed `=abc` reads the same in both). */
+function holdsFormula(c: CellSeen): boolean {
+  return typeof c.formula === "string" && c.formula.startsWith("=") && c.formula !== c.value;
+}
+
+function seenText(c: CellSeen): string {
+  return cellText(toCellValue(c.value, c.type, c.format));
+}
+
+/** The same value, type and formula (a format changed alone is not the user's new content). */
+function sameContent(a: CellSeen, b: CellSeen): boolean {
+  return a.value === b.value && a.type === b.type && a.formula === b.formula;
+}
+
+function holdsAfter(c: CellSeen, after: string | number): boolean {
+  return typeof after === "number" ? c.type === "Double" && c.value === after : c.type === "String" && c.value === after;
+}
+
+/**
+ * Puts back what a cell held: its format, then a formula as a formula, text as text (`formulas` would read
+ * `'0012` as `0012` and write back the number 12, office-js#6687), a number or boolean as itself.
+ */
+function restoreCell(range: Excel.Range, c: CellSeen): void {
+  range.numberFormat = [[c.format]];
+  if (holdsFormula(c)) range.formulas = [[c.formula as string]];
+  else if (c.type === "String") range.values = [[asTyped(String(c.value), c.format)]];
+  else range.values = [[c.type === "Empty" ? "" : (c.value as string | number | boolean)]];
+}
+
+/** The log rows at `row` (0-based), blank rows after them up to `span` rows. Log cells are General text. */
+function writeLogRows(ws: Excel.Worksheet, row: number, rows: string[][], span: number): void {
+  const all = [...rows, ...Array.from({ length: span - rows.length }, () => CHANGE_LOG_HEADER.map(() => ""))];
+  if (all.length === 0) return;
+  const range = ws.getRangeByIndexes(row, 0, all.length, CHANGE_LOG_HEADER.length);
+  range.numberFormat = all.map((r) => r.map(() => "General"));
+  range.values = all.map((r) => r.map((v) => asTyped(v)));
+}
+
+/** What the check sync of a fix found. */
+interface FixCheck {
+  readonly cells: readonly CellSeen[];
+  readonly structureProtected: boolean;
+  readonly protectedSheet: string | undefined;
+  /** The first row (0-based) below the owned log's last used row. */
+  readonly logRow: number;
+  /** The owned log's A1 holds its header. */
+  readonly logHeader: boolean;
+}
+
+/** Where the log rows of a fix go. */
+interface LogPlace {
+  readonly sheet: string;
+  readonly row: number;
+  readonly header: boolean;
+  /** The sheet is added by this fix. */
+  readonly created?: boolean;
+}
+
+interface InterruptedFix {
+  readonly todo: readonly { readonly edit: LoggedEdit; readonly seen: CellSeen }[];
+  readonly log: LogPlace;
+  readonly owned: Record<string, string>;
+  readonly at: Date;
 }
 
 export class OfficeWorkbook implements WorkbookPort {
@@ -323,6 +400,7 @@ export class OfficeWorkbook implements WorkbookPort {
     // Sync 1: the worksheets in tab order. Chart sheets are not worksheets in Office.js, so there is nothing to skip.
     const list = context.workbook.worksheets;
     list.load("items/name,items/visibility,items/protection/protected");
+    const structure = context.workbook.protection.load("protected");
     await context.sync();
     const all = list.items.map((ws) => ({
       ws,
@@ -366,7 +444,7 @@ export class OfficeWorkbook implements WorkbookPort {
       await context.sync();
     }
     const settings = settingsRange && !settingsRange.isNullObject ? parseSettings(settingsRange.values, settingsRange.valueTypes) : {};
-    this.state = { sheets: all.map((s) => s.info), settings };
+    this.state = { sheets: all.map((s) => s.info), settings, structureProtected: structure.protected };
 
     const blocks: SheetBlock[] = [];
     const declared: { rows: number; cols: number }[] = [];
@@ -516,7 +594,7 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
   async applyEdits(edits: readonly LoggedEdit[], at: Date = new Date()): Promise<AppliedEdits> {
-    if (edits.length === 0) return { applied: [], refused: [] };
+    if (edits.length === 0) return { applied: [], refused: [], formulas: [] };
     try {
       return await this.withState((state) => this.applyOnce(edits, at, state));
     } catch (e) {
@@ -526,62 +604,163 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
   /**
-   * One sync: each target cell is loaded and then written in the same batch (the load returns the value the write
-   * replaced), and every edit is logged. In the rare case that a cell no longer held `before`, a second sync puts
-   * the user's value back and rewrites the appended log rows with the applied edits only.
-   *
-   * The batch runs in phases so that a sheet protected since the cache was filled stops it before any value
-   * changes: loads; the log rows' number format; every target cell's number format; then the values.
+   * Two syncs (three when the user changes a target cell in the moment between them):
+   * - the check: each target cell (value, type, format, formula), each sheet's protection, the workbook's protection
+   *   when a sheet must be added, the log's next row. Nothing is written; a protected sheet or workbook, or a cell
+   *   that holds a formula or no longer holds `before`, is known here.
+   * - the write: the log first (a new 変更履歴 complete, then owned), then each cell, loaded just before it is written
+   *   (the load returns what the write replaced). A number keeps the cell's format (a "@" cell becomes General, or
+   *   the number would turn back into text); text keeps it too, with an apostrophe where Excel would parse it.
+   * Excel's batches are not transactions: when the write stops part way, `recover` reads back what changed, puts the
+   * log in step with it (or removes a 変更履歴 added for nothing) and says which cells changed.
    */
   private async applyOnce(edits: readonly LoggedEdit[], at: Date, state: State): Promise<AppliedEdits> {
-    const log = ownership(state).find((o) => o.base === CHANGE_LOG_SHEET);
-    for (const name of [...edits.map((e) => e.sheet), ...(log ? [log.sheet] : [])]) {
+    const logSheet = ownership(state).find((o) => o.base === CHANGE_LOG_SHEET)?.sheet;
+    for (const name of [...edits.map((e) => e.sheet), ...(logSheet ? [logSheet] : [])]) {
       if (findSheet(state, name)?.protected) throw new WorkbookError("protected-sheet", undefined, name);
     }
-    const rows = logRows(edits, at);
+    const addsSheets = !logSheet || !findSheet(state, SETTINGS_SHEET);
+    let check: FixCheck;
+    try {
+      check = await this.run((context) => this.checkFixes(context, edits, logSheet, addsSheets));
+    } catch (e) {
+      const out = toWorkbookError(await this.staleOrMissing(e, edits));
+      // Nothing was written yet: a failure without a known cause is told as such.
+      throw out instanceof StaleState || isWorkbookError(out) ? out : new WorkbookError("write-interrupted", officeErrorCode(e), undefined, []);
+    }
+    if (check.structureProtected) throw new WorkbookError("protected-workbook");
+    if (check.protectedSheet) throw new WorkbookError("protected-sheet", undefined, check.protectedSheet);
+    // A cell whose value changed since the check is refused whatever it holds; one still showing `before` through a
+    // formula is the formula's to fix.
+    const refused = edits.filter((e, i) => seenText(check.cells[i]) !== e.before);
+    const formulas = edits.filter((e, i) => !refused.includes(e) && holdsFormula(check.cells[i]));
+    const todo = edits.map((e, i) => ({ edit: e, seen: check.cells[i] })).filter(({ edit }) => !formulas.includes(edit) && !refused.includes(edit));
+    if (todo.length === 0) return { applied: [], refused, formulas };
+
+    const log: LogPlace = logSheet
+      ? { sheet: logSheet, row: check.logRow, header: check.logHeader }
+      : { sheet: freeSheetName(CHANGE_LOG_SHEET, state.sheets.map((s) => s.name)), row: 1, header: false, created: true };
+    const rows = logRows(
+      todo.map((t) => t.edit),
+      at,
+    );
+    const owned = { ...state.settings, [OWNED_KEY]: ownedValue([...ownership(state), ...(log.created ? [{ sheet: log.sheet, base: CHANGE_LOG_SHEET }] : [])]) };
+    let now: CellSeen[];
+    try {
+      now = await this.run(async (context) => {
+        const sheets = context.workbook.worksheets;
+        this.queueLogRows(sheets, state, log, rows, owned);
+        // Loaded before they are written, in the same request: the loads return what the writes replaced.
+        const loads = todo.map(({ edit }) => sheets.getItem(edit.sheet).getRange(edit.cell).load("values,valueTypes,numberFormat,formulas"));
+        todo.forEach(({ edit, seen }, i) => {
+          if (typeof edit.after === "number" && seen.format === "@") loads[i].numberFormat = [["General"]];
+          loads[i].values = [[typeof edit.after === "number" ? edit.after : asTyped(edit.after, seen.format)]];
+        });
+        await context.sync();
+        return loads.map(seenOf);
+      });
+    } catch (e) {
+      if (officeErrorCode(e) === "InvalidOperationInCellEditMode") throw e; // Excel refused the whole request
+      throw await this.recover(e, state, { todo, log, owned, at });
+    }
+    if (log.created) this.noteWritten(state, log.sheet, owned);
+
+    // Cells the user changed in the moment between the check and the write: put back as they were, and unlogged.
+    const raced = todo.filter((t, i) => !sameContent(t.seen, now[i]));
+    const applied = todo.filter((t) => !raced.includes(t)).map((t) => t.edit);
+    if (raced.length) {
+      try {
+        await this.run(async (context) => {
+          const sheets = context.workbook.worksheets;
+          for (const t of raced) restoreCell(sheets.getItem(t.edit.sheet).getRange(t.edit.cell), now[todo.indexOf(t)]);
+          writeLogRows(sheets.getItem(log.sheet), log.row, logRows(applied, at), rows.length);
+          await context.sync();
+        });
+      } catch (e) {
+        throw await this.recover(e, state, { todo, log: { ...log, created: false }, owned, at });
+      }
+    }
+    return { applied, refused: [...refused, ...raced.map((t) => t.edit)].sort((a, b) => edits.indexOf(a) - edits.indexOf(b)), formulas };
+  }
+
+  /** The check sync of applyOnce: loads only. */
+  private async checkFixes(context: Excel.RequestContext, edits: readonly LoggedEdit[], logSheet: string | undefined, addsSheets: boolean): Promise<FixCheck> {
+    const sheets = context.workbook.worksheets;
+    const names = [...new Set([...edits.map((e) => e.sheet), ...(logSheet ? [logSheet] : [])])];
+    const protections = names.map((n) => sheets.getItem(n).protection.load("protected"));
+    const cells = edits.map((e) => sheets.getItem(e.sheet).getRange(e.cell).load("values,valueTypes,numberFormat,formulas"));
+    const workbook = addsSheets ? context.workbook.protection.load("protected") : undefined;
+    const logWs = logSheet ? sheets.getItem(logSheet) : undefined;
+    const last = logWs?.getUsedRange(true).getLastRow().load("rowIndex");
+    const header = logWs?.getRange("A1").load("values");
+    await context.sync();
+    const blocked = names.findIndex((_, i) => protections[i].protected);
+    return {
+      cells: cells.map(seenOf),
+      structureProtected: workbook?.protected ?? false,
+      protectedSheet: blocked >= 0 ? names[blocked] : undefined,
+      logRow: last ? last.rowIndex + 1 : 1,
+      logHeader: header?.values[0][0] === CHANGE_LOG_HEADER[0],
+    };
+  }
+
+  /**
+   * Queues the log rows at `log.row`. A new 変更履歴 is added complete (header, layout, rows) before it is recorded as
+   * owned, so ownership never names a sheet that is not there; an owned one that lost its header gets it back.
+   */
+  private queueLogRows(sheets: Excel.WorksheetCollection, state: State, log: LogPlace, rows: string[][], owned: Record<string, string>): void {
+    const ws = log.created ? this.queueNewSheet(sheets, state, log.sheet) : sheets.getItem(log.sheet);
+    if (!log.header) {
+      const spec = changeLogSpec(log.sheet);
+      for (const block of valueBlocks(spec, this.requestBudget)) queueValueBlock(ws, block);
+      queueLayout(ws, spec, { validations: false });
+    }
+    writeLogRows(ws, log.row, rows, rows.length);
+    if (log.created) {
+      const settingsWs = findSheet(state, SETTINGS_SHEET) ? sheets.getItem(SETTINGS_SHEET) : undefined;
+      this.queueSettings(sheets, settingsWs, owned);
+    }
+  }
+
+  /**
+   * After a write stopped part way: reads back each target cell and the log, then puts the log in step with the
+   * cells (rows for the changed cells only; a 変更履歴 added in this write is deleted again when no cell changed) and
+   * a format set for nothing back. Returns the error to throw: write-interrupted naming exactly the changed cells, or
+   * write-unconfirmed naming every cell that may have changed when nothing could be read back.
+   */
+  private async recover(cause: unknown, state: State, w: InterruptedFix): Promise<WorkbookError> {
+    const place = (t: { edit: LoggedEdit }) => `${t.edit.sheet}!${t.edit.cell}`;
+    this.state = undefined;
     try {
       return await this.run(async (context) => {
         const sheets = context.workbook.worksheets;
-        const byName = new Map<string, Excel.Worksheet>();
-        const sheetOf = (name: string) => {
-          let ws = byName.get(name);
-          if (!ws) byName.set(name, (ws = sheets.getItem(name)));
-          return ws;
-        };
-        // Loads first: a missing sheet fails the batch here, before any write.
-        const cells = edits.map((e) => {
-          const range = sheetOf(e.sheet).getRange(e.cell);
-          range.load("values,valueTypes,numberFormat,formulas");
-          return range;
+        const cells = w.todo.map((t) => sheets.getItem(t.edit.sheet).getRange(t.edit.cell).load("values,valueTypes,numberFormat,formulas"));
+        const logWs = sheets.getItemOrNullObject(w.log.sheet);
+        await context.sync();
+        const now = cells.map(seenOf);
+        const changed = w.todo.filter((t, i) => !sameContent(t.seen, now[i]) && holdsAfter(now[i], t.edit.after));
+        w.todo.forEach((t, i) => {
+          if (!changed.includes(t) && sameContent(t.seen, now[i]) && now[i].format !== t.seen.format) cells[i].numberFormat = [[t.seen.format]];
         });
-        const target = this.queueLog(sheets, state, rows);
-        target.range.numberFormat = rows.map((r) => r.map(() => "@"));
-        // A number (NUMBER-AS-TEXT) needs a number format, text needs "@" before it arrives.
-        edits.forEach((e, i) => (cells[i].numberFormat = [[typeof e.after === "number" ? "General" : "@"]]));
-        edits.forEach((e, i) => (cells[i].values = [[e.after]]));
-        target.range.values = rows;
-        await context.sync();
-        target.created?.();
-
-        const applied: LoggedEdit[] = [];
-        const conflicts: number[] = [];
-        edits.forEach((e, i) => (currentText(cells[i]) === e.before ? applied.push(e) : conflicts.push(i)));
-        if (conflicts.length === 0) return { applied, refused: [] };
-        // The user changed these cells since the check: put back their content as it was a moment ago.
-        for (const i of conflicts) {
-          cells[i].numberFormat = [[cells[i].numberFormat[0][0]]];
-          cells[i].formulas = [[cells[i].formulas[0][0]]];
+        if (!logWs.isNullObject) {
+          if (w.log.created && changed.length === 0) {
+            logWs.delete();
+            const settingsWs = sheets.getItemOrNullObject(SETTINGS_SHEET);
+            await context.sync();
+            if (!settingsWs.isNullObject) this.queueSettings(sheets, settingsWs, state.settings);
+          } else {
+            const rows = logRows(
+              changed.map((t) => t.edit),
+              w.at,
+            );
+            writeLogRows(logWs, w.log.row, rows, w.todo.length);
+          }
         }
-        const blank = conflicts.map(() => CHANGE_LOG_HEADER.map(() => ""));
-        target.sheet.getRangeByIndexes(target.range.rowIndex, 0, rows.length, CHANGE_LOG_HEADER.length).values = [
-          ...logRows(applied, at),
-          ...blank,
-        ];
         await context.sync();
-        return { applied, refused: conflicts.map((i) => edits[i]) };
+        return new WorkbookError("write-interrupted", officeErrorCode(cause), undefined, changed.map(place));
       });
-    } catch (e) {
-      throw await this.staleOrMissing(e, edits);
+    } catch {
+      return new WorkbookError("write-unconfirmed", officeErrorCode(cause), undefined, w.todo.map(place));
     }
   }
 
@@ -596,44 +775,6 @@ export class OfficeWorkbook implements WorkbookPort {
     } catch {
       return new WorkbookError("protected-sheet");
     }
-  }
-
-  /**
-   * Queues the log rows' target: below the last used row of the owned 変更履歴 (found by Excel when the batch runs,
-   * so no row counter has to be kept in step), or row 2 of a new one created in the same batch.
-   */
-  private queueLog(
-    sheets: Excel.WorksheetCollection,
-    state: State,
-    rows: string[][],
-  ): { sheet: Excel.Worksheet; range: Excel.Range; created?: () => void } {
-    const owned = ownership(state);
-    const mine = owned.find((o) => o.base === CHANGE_LOG_SHEET);
-    const width = CHANGE_LOG_HEADER.length;
-    if (mine) {
-      const sheet = sheets.getItem(mine.sheet);
-      const target = sheet
-        .getUsedRange(true)
-        .getLastRow()
-        .getEntireRow()
-        .getCell(0, 0)
-        .getOffsetRange(1, 0)
-        .getResizedRange(rows.length - 1, width - 1);
-      target.load("rowIndex");
-      return { sheet, range: target };
-    }
-    const name = freeSheetName(CHANGE_LOG_SHEET, state.sheets.map((s) => s.name));
-    const settingsWs = findSheet(state, SETTINGS_SHEET) ? sheets.getItem(SETTINGS_SHEET) : undefined;
-    settingsWs?.load("name");
-    const sheet = this.queueNewSheet(sheets, state, name);
-    const spec = changeLogSpec(name);
-    for (const block of valueBlocks(spec, this.requestBudget)) queueValueBlock(sheet, block);
-    queueLayout(sheet, spec, { validations: false });
-    const target = sheet.getRangeByIndexes(1, 0, rows.length, width);
-    target.load("rowIndex");
-    const next = { ...state.settings, [OWNED_KEY]: ownedValue([...owned, { sheet: name, base: CHANGE_LOG_SHEET }]) };
-    this.queueSettings(sheets, settingsWs, next);
-    return { sheet, range: target, created: () => this.noteWritten(state, name, next) };
   }
 
   async writeOwnedSheet(spec: SheetSpec): Promise<WriteSheetResult> {
@@ -673,7 +814,10 @@ export class OfficeWorkbook implements WorkbookPort {
     try {
       return await this.retrying(() => this.withState((state) => this.writeAll(specs, state, options)));
     } catch (e) {
-      throw toWorkbookError(e, specs.length === 1 ? specs[0].name : undefined);
+      const out = toWorkbookError(e, specs.length === 1 ? specs[0].name : undefined);
+      // ブックの保護 set since the cache was filled: Excel refused the new sheet, and nothing changed.
+      if (officeErrorCode(e) === "AccessDenied" && (await this.structureProtectedNow())) throw new WorkbookError("protected-workbook");
+      throw out;
     }
   }
 
@@ -683,6 +827,7 @@ export class OfficeWorkbook implements WorkbookPort {
       ownership(state),
       state.sheets.map((s) => s.name),
     );
+    if (state.structureProtected && (plan.targets.some((t) => !t.previous) || !findSheet(state, SETTINGS_SHEET))) throw new WorkbookError("protected-workbook");
     for (const t of plan.targets) {
       if (t.previous && findSheet(state, t.previous.sheet)?.protected) throw new WorkbookError("protected-sheet", undefined, t.previous.sheet);
     }
@@ -960,6 +1105,7 @@ export class OfficeWorkbook implements WorkbookPort {
   async writeSettings(settings: Readonly<Record<string, string>>): Promise<void> {
     try {
       await this.withState(async (state) => {
+        if (!findSheet(state, SETTINGS_SHEET) && state.structureProtected) throw new WorkbookError("protected-workbook");
         const merged = { ...state.settings, ...settings };
         try {
           await this.run(async (context) => {
@@ -970,6 +1116,9 @@ export class OfficeWorkbook implements WorkbookPort {
             await context.sync();
           });
         } catch (e) {
+          if (!findSheet(state, SETTINGS_SHEET) && officeErrorCode(e) === "AccessDenied" && (await this.structureProtectedNow())) {
+            throw new WorkbookError("protected-workbook");
+          }
           throw await this.staleOrMissing(e, []);
         }
         if (!findSheet(state, SETTINGS_SHEET)) state.sheets.push({ name: SETTINGS_SHEET, visibility: "veryHidden", protected: false });
@@ -1038,6 +1187,19 @@ export class OfficeWorkbook implements WorkbookPort {
     return missing.length ? new WorkbookError("sheet-missing", undefined, missing[0]) : new StaleState(e);
   }
 
+  /** A fresh look at ブックの保護 (false when even that fails). */
+  private async structureProtectedNow(): Promise<boolean> {
+    try {
+      return await this.run(async (context) => {
+        const p = context.workbook.protection.load("protected");
+        await context.sync();
+        return p.protected;
+      });
+    } catch {
+      return false;
+    }
+  }
+
   private async missingSheets(names: readonly string[]): Promise<string[]> {
     return this.run(async (context) => {
       const found = names.map((n) => context.workbook.worksheets.getItemOrNullObject(n));
@@ -1058,19 +1220,21 @@ export class OfficeWorkbook implements WorkbookPort {
   private async loadState(context: Excel.RequestContext): Promise<State> {
     const list = context.workbook.worksheets;
     list.load("items/name,items/visibility,items/protection/protected");
+    const structure = context.workbook.protection.load("protected");
     const last = list.getLast();
     last.load("name");
     const head = last.getRange(`A1:B${SETTINGS_ROWS}`);
     head.load("values,valueTypes");
     await context.sync();
     const sheets = list.items.map((ws) => ({ name: ws.name, visibility: toVisibility(ws.visibility), protected: ws.protection.protected }));
-    if (!sheets.some((s) => sameName(s.name, SETTINGS_SHEET))) return { sheets, settings: {} };
+    const structureProtected = structure.protected;
+    if (!sheets.some((s) => sameName(s.name, SETTINGS_SHEET))) return { sheets, settings: {}, structureProtected };
     const complete = head.values[SETTINGS_ROWS - 1][0] === "";
-    if (sameName(last.name, SETTINGS_SHEET) && complete) return { sheets, settings: parseSettings(head.values, head.valueTypes) };
+    if (sameName(last.name, SETTINGS_SHEET) && complete) return { sheets, settings: parseSettings(head.values, head.valueTypes), structureProtected };
     const range = list.getItem(SETTINGS_SHEET).getRange("A:B").getUsedRangeOrNullObject(true);
     range.load("values,valueTypes");
     await context.sync();
-    return { sheets, settings: range.isNullObject ? {} : parseSettings(range.values, range.valueTypes) };
+    return { sheets, settings: range.isNullObject ? {} : parseSettings(range.values, range.valueTypes), structureProtected };
   }
 }
 
