@@ -4,7 +4,7 @@
  * RULES is the one list of checks: every rule object has its own id from RULE_IDS, and every id in RULE_IDS has a
  * rule in RULES, except the two that validate.ts itself reports (RULE-FAILED for a rule that threw, READ-EMPTY for a
  * sheet that gave no records). The schema's enum, the catalogue's rule names, the docs and the testers are each kept
- * in step with RULE_IDS by their own tests (profile-schema, catalogue, every-rule-has-a-tester).
+ * in step with RULE_IDS by their own tests (profile-schema, docs-rules, catalogue, every-rule-has-a-tester).
  */
 import { RULE_IDS } from "../src/core/model/finding";
 import { RULES } from "../src/core/rules";
