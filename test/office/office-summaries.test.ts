@@ -343,6 +343,23 @@ describe("作り直しと利用者のシート (Office アダプター)", () => 
   });
 });
 
+describe("要求の大きさ (ガード)", () => {
+  test("Excel on the web が要求を大きすぎると断ったら、要求を小さくして書き直し、以後もその大きさで書く。シートは断られなかった場合と同じ", async () => {
+    const { fake, book } = await rigFromXlsx(await seedBytes(), { requestLimit: 60_000 });
+    const specs = summariesOf(await book.readAll());
+    const names = (await book.writeOwnedSheets(specs)).map((r) => r.name);
+    expect(names).toEqual(SUMMARY_NAMES);
+    expect(fake.syncs.some((s) => s.error === "RequestPayloadSizeLimitExceeded")).toBe(true);
+    expect(fake.syncs.filter((s) => !s.error).every((s) => s.requestBytes <= 60_000)).toBe(true);
+    const { fake: clean, book: cleanBook } = await rigFromXlsx(await seedBytes(), { host: "desktop" });
+    await cleanBook.writeOwnedSheets(summariesOf(await cleanBook.readAll()));
+    for (const name of names) expect([name, snapshotOf(fake.book.sheet(name)!)]).toEqual([name, snapshotOf(clean.book.sheet(name)!)]);
+    fake.reset();
+    await book.writeOwnedSheets(specs);
+    expect(fake.syncs.filter((s) => s.error).length).toBe(0);
+  });
+});
+
 describe("ExcelJS アダプターとの一致", () => {
   test("同じブック(利用者の「評価集計」つき)から、ExcelJS アダプターの writeOwnedSheets は Office アダプターと同じシート名を返し、作り直しても同じ", async () => {
     const bytes = await seedBytes(true);

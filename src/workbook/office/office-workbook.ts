@@ -1059,6 +1059,11 @@ export class OfficeWorkbook implements WorkbookPort {
     }
   }
 
+  /**
+   * One sync. Excel refuses to activate a hidden sheet, with a code it does not document: a sheet the cache knows
+   * to be hidden is refused here without asking, and after any other refusal a fresh look tells whether the sheet was
+   * hidden since. With `reveal` the sheet is shown first, in the same batch.
+   */
   async selectCell(sheet: string, address: string, options: SelectOptions = {}): Promise<void> {
     if (!parseRangeA1(address)) return;
     const known = this.state ? findSheet(this.state, sheet) : undefined;
