@@ -46,7 +46,8 @@
  * Hosts: `host: "web"` (the default) refuses a response over `responseLimit` (5 MB) with
  * ResponsePayloadSizeLimitExceeded (`oversizedAs: "GeneralException"` for older Excel on the web, which says only
  * that) and a request over `requestLimit` (5 MB) with RequestPayloadSizeLimitExceeded, before any of its actions
- * runs; `host: "desktop"` has neither limit. Failure
+ * runs; `host: "desktop"` has neither limit. `mergeLimitAs: "null"` makes getMergedAreasOrNullObject over more than 512
+ * merged areas give a null object instead of GeneralException (the reference leaves it open). Failure
  * injection: `cellEditMode` (every sync rejects with InvalidOperationInCellEditMode), `sheet.protected` (writes
  * throw AccessDenied), `beforeSync` (e.g. delete a sheet between syncs), `apiVersion` (newer APIs throw ApiNotFound),
  * `failSync(n)` (the n-th sync fails: before any of its actions, or after the first k, whose changes stay).
@@ -581,6 +582,11 @@ export interface FakeExcelOptions {
   readonly requestLimit?: number;
   /** The code an oversized response is refused with: older Excel on the web says GeneralException. */
   readonly oversizedAs?: string;
+  /**
+   * How getMergedAreasOrNullObject fails over more than 512 merged areas: Excel's reference says only that it "will
+   * fail to return the result", which may be an error or a null object.
+   */
+  readonly mergeLimitAs?: "error" | "null";
 }
 
 export interface SyncFailure {
@@ -605,6 +611,7 @@ export class FakeExcel {
   responseLimit: number;
   requestLimit: number;
   oversizedAs: string;
+  mergeLimitAs: "error" | "null";
   /** Runs before sync n (1-based, counting every sync of this host) executes its queue. */
   beforeSync: ((n: number, book: FakeBook) => void) | undefined;
   /** Makes one sync fail: see failSync. */
@@ -619,6 +626,7 @@ export class FakeExcel {
     this.responseLimit = options.responseLimit ?? (web ? RESPONSE_LIMIT : Infinity);
     this.requestLimit = options.requestLimit ?? (web ? RESPONSE_LIMIT : Infinity);
     this.oversizedAs = options.oversizedAs ?? "ResponsePayloadSizeLimitExceeded";
+    this.mergeLimitAs = options.mergeLimitAs ?? "error";
   }
 
   /** Stands in for `Excel.run`. */
@@ -1481,7 +1489,10 @@ export class FakeRange extends FakeObject {
       const { sheet, box } = this.required();
       const areas = sheet.merges.filter((m) => inside(box, m.top, m.left));
       // "If the merged areas count in this range is more than 512, then this method will fail to return the result."
-      if (areas.length > 512) throw new FakeOfficeError("GeneralException", `There are ${areas.length} merged areas in ${boxToA1(box)}, more than 512.`);
+      if (areas.length > 512) {
+        if (this.context.host.mergeLimitAs === "null") return null;
+        throw new FakeOfficeError("GeneralException", `There are ${areas.length} merged areas in ${boxToA1(box)}, more than 512.`);
+      }
       return areas.length ? { sheet, boxes: areas } : null;
     });
   }

@@ -271,6 +271,13 @@ describe("数えること、失敗を起こすこと", () => {
       all.load("areaCount");
       await expect(context.sync()).rejects.toMatchObject({ code: "GeneralException" });
     });
+    // The other reading of "fail to return the result": a null object, as if there were none.
+    await new FakeExcel(book, { mergeLimitAs: "null" }).run(async (context) => {
+      const all = context.workbook.worksheets.getItem("結合").getRange("A:B").getMergedAreasOrNullObject();
+      all.load("areaCount");
+      await context.sync();
+      expect(all.isNullObject).toBe(true);
+    });
   });
 
   test("failSync(n) は n 回目の sync だけを失敗させる: 既定では何も実行せず、afterActions では最初の k 個の変更が残り、読んだ値は届かない", async () => {

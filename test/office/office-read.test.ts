@@ -170,6 +170,25 @@ describe("ExcelJS アダプターと同じに読む", () => {
     expect(fake.maxResponseBytes).toBeLessThanOrEqual(RESPONSE_LIMIT);
   });
 
+  test("512 を超える結合に Excel が null を返しても「結合なし」とは取らず、帯に分けて読み直す(大きいシートだけ)。結合はすべて伝わる", async () => {
+    const bytes = await xlsxWith((wb) => {
+      const ws = wb.addWorksheet("結合だらけ");
+      for (let r = 1; r <= 200; r++) {
+        for (let c = 1; c <= 20; c += 2) {
+          ws.getCell(r, c).value = `${r}-${c}`;
+          ws.mergeCells(r, c, r, c + 1);
+        }
+      }
+      const small = wb.addWorksheet("小さい");
+      small.getCell("A1").value = "結合なし";
+    });
+    const { book } = await rigFromXlsx(bytes, { mergeLimitAs: "null" });
+    const snapshot = await book.readAll();
+    expect(snapshot.sheets.map((s) => s.merges.length)).toEqual([2000, 0]);
+    expect(snapshot.sheets[0].rows[0].slice(0, 3)).toEqual(["1-1", null, "1-3"]);
+    expect(book.lastRead?.mergesBanded).toBe(true);
+  });
+
   test("非表示・完全非表示のシートも状態つきで並び、設定シート _chosahyo は並ばない", async () => {
     const xlsx = await exceljsBook((wb) => {
       wb.addWorksheet("見える").getCell("A1").value = "x";

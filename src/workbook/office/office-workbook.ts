@@ -103,7 +103,10 @@ export interface ReadStats {
   readonly retries: number;
   readonly largestChunkBytes: number;
   readonly mergedAreas: boolean;
-  /** Some sheet had more than 512 merged areas: they were read band by band. */
+  /**
+   * Some sheet's merged areas were read band by band: Excel refused to count more than 512, or counted none on a sheet
+   * big enough to hold that many (which may mean it would not count them).
+   */
   readonly mergesBanded: boolean;
 }
 
@@ -447,6 +450,7 @@ export class OfficeWorkbook implements WorkbookPort {
     this.state = { sheets: all.map((s) => s.info), settings, structureProtected: structure.protected };
 
     const blocks: SheetBlock[] = [];
+    let bandedAny = false;
     const declared: { rows: number; cols: number }[] = [];
     const plans: MergePlan[] = [];
     probes.forEach((p, i) => {
@@ -457,10 +461,14 @@ export class OfficeWorkbook implements WorkbookPort {
       const perArea = jsonStringLength(p.info.name) + 3 + MERGE_ADDRESS_BYTES;
       let plan = NO_MERGES;
       let mergeBytes = 0;
+      // A null count means no merged areas, or (the reference leaves it open) more than 512 that Excel would not
+      // count: on a sheet big enough to hold that many, it is unknown, and the sheet is read band by band.
+      const unknown = p.merged?.isNullObject === true && Math.min(f.rows, MAX_ROWS) * Math.min(f.cols, MAX_COLS) > 2 * MERGE_LIMIT;
       if (p.merged && !p.merged.isNullObject) {
         plan = { kind: "counted", areas: p.merged };
         mergeBytes = p.merged.areaCount * perArea;
-      } else if (banded && f.rows > 0) {
+      } else if ((banded || unknown) && f.rows > 0) {
+        bandedAny = true;
         const bands = mergeBands(Math.min(f.rows, MAX_ROWS), Math.min(f.cols, MAX_COLS));
         plan = { kind: "banded", bands };
         mergeBytes = bands.reduce((n, b) => n + Math.min(MERGE_LIMIT, Math.floor((b.rows * b.cols) / 2)), 0) * perArea;
@@ -489,7 +497,7 @@ export class OfficeWorkbook implements WorkbookPort {
     }
     cancelled();
     await this.readBandAreas(context, read.bands, read);
-    this.stats = { ...stats, mergedAreas, mergesBanded: banded };
+    this.stats = { ...stats, mergedAreas, mergesBanded: bandedAny };
     const sheets = probes.map((p, i) => buildGrid(p.info, sink[i], declared[i]));
     return {
       sheets,
