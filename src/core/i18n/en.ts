@@ -1,6 +1,6 @@
 import type { MessageKey } from "./ja";
-import { mitakaEn } from "./mitaka-en";
-import { musashinoEn } from "./musashino-en";
+import { seriesEn } from "./series-en";
+import { plansEn } from "./plans-en";
 import { programEn } from "./program-en";
 import { summaryEn } from "./summary-en";
 import { paneEn } from "./pane-en";
@@ -228,8 +228,8 @@ export const en: Record<MessageKey, string> = {
   "cli.progress.files": "{done} / {total} files",
   "cli.progress.sheets": "{done} / {total} sheets",
   ...summaryEn,
-  ...musashinoEn,
-  ...mitakaEn,
+  ...plansEn,
+  ...seriesEn,
   ...programEn,
   ...paneEn,
 };

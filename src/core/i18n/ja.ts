@@ -3,8 +3,8 @@
  * Placeholders are written {name}. Keys are grouped by where the text appears.
  * Messages are written for a municipal clerk: what is wrong, where, and what to do.
  */
-import { mitakaJa } from "./mitaka-ja";
-import { musashinoJa } from "./musashino-ja";
+import { seriesJa } from "./series-ja";
+import { plansJa } from "./plans-ja";
 import { programJa } from "./program-ja";
 import { summaryJa } from "./summary-ja";
 import { paneJa } from "./pane-ja";
@@ -239,8 +239,8 @@ export const ja = {
   "cli.progress.files": "{done} / {total} ファイル",
   "cli.progress.sheets": "{done} / {total} シート",
   ...summaryJa,
-  ...musashinoJa,
-  ...mitakaJa,
+  ...plansJa,
+  ...seriesJa,
   ...programJa,
   ...paneJa,
 } as const;

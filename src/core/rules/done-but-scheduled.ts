@@ -40,10 +40,10 @@ export const doneButScheduled: RecordRule = {
       });
       if (later.length === 0) continue;
       const continuing = later.every((l) => continuation.has(l.text));
-      const parts = later.map((l) => both("musashino.later", { year: cellYear(row, l.index), value: clip(l.text, 24) }));
+      const parts = later.map((l) => both("plans.later", { year: cellYear(row, l.index), value: clip(l.text, 24) }));
       const joined: LocalizedText = {
-        ja: parts.map((p) => p.ja).join(t("ja", "musashino.list.separator")),
-        en: parts.map((p) => p.en).join(t("en", "musashino.list.separator")),
+        ja: parts.map((p) => p.ja).join(t("ja", "plans.list.separator")),
+        en: parts.map((p) => p.en).join(t("en", "plans.list.separator")),
       };
       out.push(
         finding("DONE-BUT-SCHEDULED", env.severity, rec, row.status.cell, continuing ? "rule.DONE-BUT-SCHEDULED.continuing" : "rule.DONE-BUT-SCHEDULED.milestones", {

@@ -38,7 +38,7 @@ export function cellYear(row: PlanRow, index: number): LocalizedText {
   const header = row.headers[index];
   const ja = header ? header.text.normalize("NFKC").replace(/\s+/g, "").replace(/~/g, "～") : `${c.fiscalYear}年度`;
   const fy = c.toFiscalYear && c.toFiscalYear !== c.fiscalYear ? `${c.fiscalYear}–${c.toFiscalYear}` : String(c.fiscalYear);
-  return both("musashino.year", { year: ja, fy });
+  return both("plans.year", { year: ja, fy });
 }
 
 export const planCellOrder: RecordRule = {

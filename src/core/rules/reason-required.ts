@@ -46,11 +46,11 @@ export const reasonRequired: RecordRule = {
     const items = hits.map((h) => {
       const code = h.code.parsed.code!;
       const m = meaning(env.profile, code);
-      return h.subItem ? both("musashino.status.itemOf", { code, meaning: m, subItem: clip(h.subItem, 20) }) : both("musashino.status.item", { code, meaning: m });
+      return h.subItem ? both("plans.status.itemOf", { code, meaning: m, subItem: clip(h.subItem, 20) }) : both("plans.status.item", { code, meaning: m });
     });
     const statuses: LocalizedText = {
-      ja: items.map((i) => i.ja).join(t("ja", "musashino.list.separator")),
-      en: items.map((i) => i.en).join(t("en", "musashino.list.separator")),
+      ja: items.map((i) => i.ja).join(t("ja", "plans.list.separator")),
+      en: items.map((i) => i.en).join(t("en", "plans.list.separator")),
     };
     const cell = rec.texts.reason?.cell ?? rec.emptyCells.reason ?? hits[0].code.cell;
     out.push(finding("REASON-REQUIRED", env.severity, rec, cell, "rule.REASON-REQUIRED", { statuses }));

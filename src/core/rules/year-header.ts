@@ -69,11 +69,11 @@ function headersOf(list: readonly YearHeader[]): Header[] {
 function yearText(fy: number, sample: string | undefined): LocalizedText {
   const heisei = sample !== undefined && /平成|H\d/.test(sample.normalize("NFKC"));
   const ja = heisei && fy >= 2019 ? `${warekiYear(fy)}年度（平成${fy - 1988}年度）` : `${warekiYear(fy)}年度`;
-  return both("musashino.year", { year: ja, fy });
+  return both("plans.year", { year: ja, fy });
 }
 
 function spanText(s: Span, sample: string | undefined): LocalizedText {
-  return both("musashino.period", { from: yearText(s.from, sample), to: yearText(s.to, sample) });
+  return both("plans.period", { from: yearText(s.from, sample), to: yearText(s.to, sample) });
 }
 
 function shown(h: Header): string {

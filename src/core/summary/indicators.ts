@@ -96,8 +96,8 @@ function headingTitle(rec: SurveyRecord): string | undefined {
 /** Where a figure came from when the indicator's own cell held none (a column of its series stood in). */
 function sourceNotes(w: SheetWriter, a: Achievement): string[] {
   const out: string[] = [];
-  if (a.baselineFrom) out.push(w.msg("mitaka.note.baselineFrom", { header: a.baselineFrom.header }));
-  if (a.actualFrom) out.push(w.msg("mitaka.note.actualFrom", { header: a.actualFrom.header }));
+  if (a.baselineFrom) out.push(w.msg("series.note.baselineFrom", { header: a.baselineFrom.header }));
+  if (a.actualFrom) out.push(w.msg("series.note.actualFrom", { header: a.actualFrom.header }));
   return out;
 }
 
@@ -132,7 +132,7 @@ function writePair(
   w.text(row, 9, w.msg(status === "met" ? "summary.result.met" : status === "unmet" ? "summary.result.unmet" : "summary.result.notDue"), "center");
   w.num(row, 10, progress, "progress");
   // A figure in parentheses compared on its own (三鷹 `4,372人 (198人)` 利用者(内定者)数) is named as such.
-  const part = p.label ?? (p.actual.inParentheses && p.target.inParentheses ? w.msg("mitaka.note.inner") : undefined);
+  const part = p.label ?? (p.actual.inParentheses && p.target.inParentheses ? w.msg("series.note.inner") : undefined);
   const notes = [part, ...sources, dueFy !== undefined && status === "notDue" ? w.msg("summary.dueYear", { fy: dueFy }) : undefined].filter(Boolean);
   w.text(row, 11, notes.join(" ／ "), "cell");
 }

@@ -1,5 +1,5 @@
-/** Message catalogue, Japanese: messages of the musashino format's rules and summaries. Merged into ja.ts. */
-export const musashinoJa = {
+/** Message catalogue, Japanese: the 年次計画 and 実施状況 rules (YEAR-HEADER, PLAN-CELL-ORDER, REASON-*, DONE-BUT-SCHEDULED) and the 未着手・中止一覧. Merged into ja.ts. */
+export const plansJa = {
   // ---- field names of the 取組状況 (used inside messages)
   "field.plans": "年次計画",
 
@@ -27,12 +27,12 @@ export const musashinoJa = {
     "{list}の担当課「{listValue}」とシート「{sheet}」の担当課「{recordValue}」で、注記の付け方が異なります（{names}）。どちらが正しいか確認してください。",
 
   // ---- words used inside those messages
-  "musashino.status.item": "{code}（{meaning}）",
-  "musashino.status.itemOf": "{code}（{meaning}・{subItem}）",
-  "musashino.year": "{year}",
-  "musashino.later": "{year}「{value}」",
-  "musashino.period": "{from}〜{to}",
-  "musashino.list.separator": "、",
+  "plans.status.item": "{code}（{meaning}）",
+  "plans.status.itemOf": "{code}（{meaning}・{subItem}）",
+  "plans.year": "{year}",
+  "plans.later": "{year}「{value}」",
+  "plans.period": "{from}〜{to}",
+  "plans.list.separator": "、",
 
   // ---- the 取組状況 template (written into generated sheets)
   "template.status.errorTitle": "実施状況",

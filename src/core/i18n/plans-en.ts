@@ -1,7 +1,7 @@
-import type { musashinoJa } from "./musashino-ja";
+import type { plansJa } from "./plans-ja";
 
-/** Message catalogue, English: the musashino format. Typed against musashino-ja.ts. */
-export const musashinoEn: Record<keyof typeof musashinoJa, string> = {
+/** Message catalogue, English: the 年次計画 and 実施状況 rules and the 未着手・中止一覧. Typed against plans-ja.ts. */
+export const plansEn: Record<keyof typeof plansJa, string> = {
   "field.plans": "annual plan (年次計画)",
 
   "rule.REASON-REQUIRED":
@@ -24,12 +24,12 @@ export const musashinoEn: Record<keyof typeof musashinoJa, string> = {
   "rule.LIST-MISMATCH.departmentNotes":
     "The departments in {list} (\"{listValue}\") and on sheet \"{sheet}\" (\"{recordValue}\") carry different notes ({names}). Check which is right.",
 
-  "musashino.status.item": "{code} ({meaning})",
-  "musashino.status.itemOf": "{code} ({meaning}, \"{subItem}\")",
-  "musashino.year": "FY{fy}",
-  "musashino.later": "{year} \"{value}\"",
-  "musashino.period": "{from} to {to}",
-  "musashino.list.separator": ", ",
+  "plans.status.item": "{code} ({meaning})",
+  "plans.status.itemOf": "{code} ({meaning}, \"{subItem}\")",
+  "plans.year": "FY{fy}",
+  "plans.later": "{year} \"{value}\"",
+  "plans.period": "{from} to {to}",
+  "plans.list.separator": ", ",
 
   "template.status.errorTitle": "Status",
   "template.status.error": "Choose one of ◎, ○, △ and ×.",
