@@ -40,7 +40,7 @@ const REJECTED: readonly (readonly [string, string, string])[] = [
 ];
 
 const ALLOWED: readonly (readonly [string, string])[] = [
-  ["src/core/rules/scratch.ts", 'import { RULES } from "./index";\nimport { parseValue } from "../values/numbers";\nexport const x = [RULES, parseValue];\n'],
+  ["src/core/rules/scratch.ts", 'import { RULES } from "./index";\nimport { parseValue } from "../values/number/parse-value";\nexport const x = [RULES, parseValue];\n'],
   ["src/taskpane/scratch.ts", 'import { validateWorkbook } from "../core/validate";\nimport type { WorkbookPort } from "../workbook/port";\nexport const x: [typeof validateWorkbook, WorkbookPort?] = [validateWorkbook];\n'],
   ["src/cli/scratch.ts", 'import { XlsxWorkbook } from "../workbook/xlsx/xlsx-workbook";\nexport const x = XlsxWorkbook;\n'],
   ["src/workbook/office/scratch.ts", "export const ready = () => Office.onReady();\n"],

@@ -14,7 +14,7 @@
  * Pure and total: odd text gives fewer goals, never an exception.
  */
 import type { CellPos } from "../model/record";
-import { parseValue } from "../values/numbers";
+import { parseValue } from "../values/number/parse-value";
 import { blankHtmlTags } from "../values/text";
 import type { Comparator, DateRef, Quantity, RelativeTarget } from "../values/types";
 

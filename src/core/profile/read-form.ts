@@ -21,7 +21,8 @@ import type {
 } from "../model/record";
 import { parseCode } from "../values/codes";
 import { parseDepartments } from "../values/departments";
-import { parseValue, splitMarkedSegments } from "../values/numbers";
+import { splitMarkedSegments } from "../values/number/circled-segments";
+import { parseValue } from "../values/number/parse-value";
 import { stripHtml } from "../values/text";
 import { findFiscalYears, parseFiscalYear } from "../values/wareki";
 import type { DateRef, MarkedSegment } from "../values/types";

@@ -7,7 +7,7 @@ import { type CellValue, cellText, isEmptyCell } from "../model/cell";
 import type { CellPos, CodeRead, Indicator, IndicatorValueRead, ScheduleYearCell, SurveyRecord, TextRead, YearHeader } from "../model/record";
 import { parseCode } from "../values/codes";
 import { parseDepartments } from "../values/departments";
-import { parseValue } from "../values/numbers";
+import { parseValue } from "../values/number/parse-value";
 import { findFiscalYears, parseFiscalYear } from "../values/wareki";
 import { extractGoals, type Goal } from "../indicators/goals";
 import type { LabelHits } from "./compiled";

@@ -23,6 +23,7 @@ export {
   type WarekiKind,
   type WarekiMatch,
 } from "./wareki";
-export { parseValue, splitMarkedSegments, type ParseValueOptions, type ValueCell } from "./numbers";
+export { splitMarkedSegments } from "./number/circled-segments";
+export { parseValue, type ParseValueOptions, type ValueCell } from "./number/parse-value";
 export { RATING_SAB, STATUS_SYMBOLS, parseCode } from "./codes";
 export { parseDepartments } from "./departments";

@@ -1,4 +1,5 @@
-import { parseValue, splitMarkedSegments } from "../../../src/core/values/numbers";
+import { splitMarkedSegments } from "../../../src/core/values/number/circled-segments";
+import { parseValue } from "../../../src/core/values/number/parse-value";
 import type { ParsedValue, ValuePart } from "../../../src/core/values/types";
 
 /** The only part of a one-value cell. */

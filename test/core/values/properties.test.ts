@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { parseCode, RATING_SAB, STATUS_SYMBOLS } from "../../../src/core/values/codes";
 import { parseDepartments } from "../../../src/core/values/departments";
-import { parseValue, splitMarkedSegments } from "../../../src/core/values/numbers";
+import { splitMarkedSegments } from "../../../src/core/values/number/circled-segments";
+import { parseValue } from "../../../src/core/values/number/parse-value";
 import { normalizeForCompare, normalizeLabel, normalizeValueChars, stripHtml, trimInvisible } from "../../../src/core/values/text";
 import { findFiscalYears, parseFiscalYear, parseWarekiDate } from "../../../src/core/values/wareki";
 

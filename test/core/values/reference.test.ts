@@ -5,7 +5,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { parseValue } from "../../../src/core/values/numbers";
+import { parseValue } from "../../../src/core/values/number/parse-value";
 import type { ParsedValue, ValueKind } from "../../../src/core/values/types";
 
 interface RefPart {
