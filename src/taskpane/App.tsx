@@ -152,6 +152,16 @@ export function App({ host }: { host: Host }) {
           <MessageBarBody>{tr("pane.stale")}</MessageBarBody>
         </MessageBar>
       ) : null}
+      {c.changedSinceCheck ? (
+        <MessageBar intent="warning" layout="multiline" data-testid="changed">
+          <MessageBarBody>{tr("pane.changed")}</MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" disabled={busy || !canRead} onClick={() => void c.validate()}>
+              {tr("pane.changed.recheck")}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      ) : null}
 
       <TabList className={styles.tabs} selectedValue={view} onTabSelect={(_, d) => setView(d.value as View)} size="small">
         <Tab id={tabId("findings")} value="findings">

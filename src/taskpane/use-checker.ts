@@ -49,6 +49,8 @@ export interface Checker {
   readonly runs: number;
   /** Settings changed since the last check: the findings may no longer be true. */
   readonly stale: boolean;
+  /** The user changed the workbook since the last check (where the host can tell; an undo counts too). */
+  readonly changedSinceCheck: boolean;
   readonly notice?: Notice;
   readonly selected?: Finding;
   readonly validate: () => Promise<void>;
@@ -68,6 +70,7 @@ export function useChecker(port: WorkbookPort): Checker {
   const [report, setReport] = useState<PaneReport>();
   const [runs, setRuns] = useState(0);
   const [stale, setStale] = useState(false);
+  const [changed, setChanged] = useState(false);
   const [notice, setNotice] = useState<Notice>();
   const [selected, setSelected] = useState<Finding>();
   const cancelled = useRef(false);
@@ -96,6 +99,24 @@ export function useChecker(port: WorkbookPort): Checker {
 
   const { profiles, storedProfileProblem } = useMemo(() => profilesFor(settings), [settings]);
 
+  // After the first check, listen for the user's changes to the workbook, where the host can.
+  const checked = runs > 0;
+  useEffect(() => {
+    if (!checked || !port.watchChanges) return;
+    let stop: (() => void) | undefined;
+    let gone = false;
+    port
+      .watchChanges(() => {
+        if (mounted.current) setChanged(true);
+      })
+      .then((s) => (gone ? s?.() : (stop = s)))
+      .catch(() => undefined);
+    return () => {
+      gone = true;
+      stop?.();
+    };
+  }, [port, checked]);
+
   useEffect(() => {
     if (storedProfileProblem) {
       setNotice({ intent: "warning", text: (lang) => t(lang, "pane.notice.stored-profile-invalid", { path: storedProfileProblem(lang) }) });
@@ -107,6 +128,8 @@ export function useChecker(port: WorkbookPort): Checker {
       cancelled.current = false;
       setRunning(true);
       setProgress({ phase: "read", done: 0, total: 0 });
+      // From here on the check reads the workbook as it is; a change made while it runs is still news afterwards.
+      setChanged(false);
       if (!after) setNotice(undefined);
       const s = settingsRef.current;
       try {
@@ -241,6 +264,7 @@ export function useChecker(port: WorkbookPort): Checker {
     report,
     runs,
     stale: stale && !!report,
+    changedSinceCheck: changed && !!report,
     notice,
     selected,
     validate,

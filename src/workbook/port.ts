@@ -82,6 +82,11 @@ export interface WorkbookPort {
    * "sheet-very-hidden" unless `reveal` asks to show the sheet first.
    */
   selectCell(sheet: string, address: string, options?: SelectOptions): Promise<void>;
+  /**
+   * Where the host can: calls `onChange` when the user changes the workbook from now on (not for the port's own
+   * writes), and returns how to stop; undefined where it cannot tell.
+   */
+  watchChanges?(onChange: () => void): Promise<(() => void) | undefined>;
   /** Settings stored in the workbook, so they travel with the file. */
   readSettings(): Promise<Readonly<Record<string, string>>>;
   writeSettings(settings: Readonly<Record<string, string>>): Promise<void>;

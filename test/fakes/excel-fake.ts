@@ -589,6 +589,17 @@ export interface FakeExcelOptions {
   readonly mergeLimitAs?: "error" | "null";
 }
 
+/** What Excel hands an onChanged handler (WorksheetChangedEventArgs), as far as the add-in reads it. */
+export interface FakeChangedEventArgs {
+  readonly type: "WorksheetChanged";
+  readonly changeType: string;
+  readonly source: "Local" | "Remote";
+  readonly worksheetId: string;
+  readonly address: string;
+  /** ExcelApi 1.14: "ThisLocalAddin" when this add-in's own request made the change. */
+  readonly triggerSource?: "ThisLocalAddin" | "Unknown";
+}
+
 export interface SyncFailure {
   readonly n: number;
   readonly code: string;
@@ -616,6 +627,8 @@ export class FakeExcel {
   beforeSync: ((n: number, book: FakeBook) => void) | undefined;
   /** Makes one sync fail: see failSync. */
   syncFailure: SyncFailure | undefined;
+  /** WorksheetCollection.onChanged handlers, registered by a sync. */
+  readonly changeHandlers: ((args: FakeChangedEventArgs) => unknown)[] = [];
 
   constructor(
     readonly book: FakeBook,
@@ -651,6 +664,32 @@ export class FakeExcel {
    */
   failSync(n: number, options: { code?: string; afterActions?: number } = {}): void {
     this.syncFailure = { n, code: options.code ?? "GeneralException", afterActions: options.afterActions };
+  }
+
+  /**
+   * The user types a value into a cell: it changes, and onChanged fires after the current task, as Excel raises it
+   * (triggerSource "Unknown" from ExcelApi 1.14; older hosts give none).
+   */
+  userEdit(sheet: string, a1: string, value: string | number | boolean | null): void {
+    const s = this.book.sheet(sheet);
+    if (!s) throw new Error(`fake: no sheet ${sheet}`);
+    const box = parseBox(a1);
+    s.put(box.top, box.left, value);
+    this.emitChange(s, boxToA1(box), "user");
+  }
+
+  /** onChanged for a change to a sheet's range, made by the user or by the add-in's own request. */
+  emitChange(sheet: FakeSheet, address: string, by: "user" | "addin"): void {
+    if (this.changeHandlers.length === 0) return;
+    const args: FakeChangedEventArgs = {
+      type: "WorksheetChanged",
+      changeType: "RangeEdited",
+      source: "Local",
+      worksheetId: sheet.id,
+      address,
+      ...(compareVersions(this.apiVersion, "1.14") >= 0 ? { triggerSource: by === "addin" ? "ThisLocalAddin" : "Unknown" } : {}),
+    };
+    for (const h of [...this.changeHandlers]) setTimeout(() => void h(args), 0);
   }
 
   /** Forget the counters (the workbook stays). */
@@ -885,6 +924,26 @@ export class FakeWorksheetCollection extends FakeObject {
 
   constructor(context: FakeRequestContext) {
     super(context);
+  }
+
+  /** ExcelApi 1.9. A handler takes effect at the next sync, and stays after the batch (until removed). */
+  get onChanged(): { add(handler: (args: FakeChangedEventArgs) => unknown): { remove(): void } } {
+    this.context.requireApi("1.9", "WorksheetCollection.onChanged");
+    const host = this.context.host;
+    return {
+      add: (handler) => {
+        this.context.enqueue(() => {
+          host.changeHandlers.push(handler);
+        });
+        return {
+          remove: () =>
+            this.context.enqueue(() => {
+              const at = host.changeHandlers.indexOf(handler);
+              if (at >= 0) host.changeHandlers.splice(at, 1);
+            }),
+        };
+      },
+    };
   }
 
   exists(): boolean {
@@ -1390,6 +1449,7 @@ export class FakeRange extends FakeObject {
     }
     this.context.log(`${name} ${quoteName(sheet.name)}!${boxToA1(box)}`);
     input.forEach((row, i) => row.forEach((v, j) => v !== null && v !== undefined && f(sheet.ensure(box.top + i, box.left + j), v)));
+    this.context.host.emitChange(sheet, boxToA1(box), "addin");
   }
 
   get values(): unknown[][] {
@@ -1532,6 +1592,7 @@ export class FakeRange extends FakeObject {
       }
       if (applyTo === "All" || applyTo === "Formats") sheet.merges = sheet.merges.filter((m) => !overlaps(m, box));
       this.context.log(`clear ${applyTo} ${quoteName(sheet.name)}!${boxToA1(box)}`);
+      this.context.host.emitChange(sheet, boxToA1(box), "addin");
     });
   }
 

@@ -339,6 +339,46 @@ describe("数えること、失敗を起こすこと", () => {
   });
 });
 
+describe("変更のイベント", () => {
+  test("worksheets.onChanged (ExcelApi 1.9) は sync の後に有効になり、利用者の入力とアドインの書き込みで起き、1.14 からは誰の変更かを triggerSource で言う", async () => {
+    const seen: unknown[] = [];
+    const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
+    const { fake } = bookWithSheet();
+    await fake.run(async (context) => {
+      context.workbook.worksheets.onChanged.add(async (args) => void seen.push([args.address, args.triggerSource]));
+      fake.userEdit("No.1", "C3", "登録前");
+      await tick();
+      expect(seen).toEqual([]);
+      await context.sync();
+    });
+    fake.userEdit("No.1", "C3", "利用者");
+    await fake.run(async (context) => {
+      context.workbook.worksheets.getItem("No.1").getRange("D4").values = [["アドイン"]];
+      await context.sync();
+    });
+    await tick();
+    expect(seen).toEqual([
+      ["C3", "Unknown"],
+      ["D4", "ThisLocalAddin"],
+    ]);
+
+    const older = new FakeExcel(new FakeBook(), { apiVersion: "1.12" });
+    older.book.addSheet("S");
+    const args: unknown[] = [];
+    await older.run(async (context) => {
+      context.workbook.worksheets.onChanged.add(async (a) => void args.push(a.triggerSource));
+      await context.sync();
+    });
+    older.userEdit("S", "A1", 1);
+    await tick();
+    expect(args).toEqual([undefined]);
+    await new FakeExcel(new FakeBook(), { apiVersion: "1.8" }).run(async (context) => {
+      context.workbook.worksheets.onChanged.add(async () => undefined);
+      await expect(context.sync()).rejects.toMatchObject({ code: "ApiNotFound" });
+    });
+  });
+});
+
 describe("別のシートを参照する数式", () => {
   test("=評価集計!B5 は参照先のセルに従い(空なら 0)、シートを消すと #REF! になり、同じ名前のシートを足しても戻らない。名前を変えると参照も変わる", async () => {
     const book = new FakeBook();

@@ -200,7 +200,7 @@ describe("Excel のエラーコード (ガード)", () => {
 });
 
 describe("要件セット", () => {
-  test("ExcelApi 1.13 未満なら結合範囲、1.8 未満なら入力規則、1.9 未満なら印刷設定を欠けた機能として挙げ、必須の機能はそろっている", () => {
+  test("ExcelApi 1.13 未満なら結合範囲、1.8 未満なら入力規則、1.9 未満なら印刷設定と変更の検知を欠けた機能として挙げ、必須の機能はそろっている", () => {
     const at = (max: string) => checkRequirements((set, v) => set === "ExcelApi" && Number(v.split(".")[1]) <= Number(max.split(".")[1]));
     expect(at("1.13")).toMatchObject({ ok: true, missing: [] });
     const old = at("1.7");
@@ -209,6 +209,7 @@ describe("要件セット", () => {
       ["mergedAreas", "ExcelApi", "1.13"],
       ["dataValidation", "ExcelApi", "1.8"],
       ["printSetup", "ExcelApi", "1.9"],
+      ["changeEvents", "ExcelApi", "1.9"],
     ]);
     expect(at("1.9").missing.map((m) => m.feature)).toEqual(["mergedAreas"]);
     expect(old.supports("mergedAreas")).toBe(false);
@@ -218,7 +219,7 @@ describe("要件セット", () => {
   test("ExcelApi 1.7 未満のホストは ok でなく、読み書きが欠けていると挙げる", () => {
     const check = checkRequirements((set, v) => set === "ExcelApi" && Number(v.split(".")[1]) <= 6);
     expect(check.ok).toBe(false);
-    expect(check.missing.map((m) => m.feature)).toEqual(["read", "write", "mergedAreas", "dataValidation", "printSetup"]);
+    expect(check.missing.map((m) => m.feature)).toEqual(["read", "write", "mergedAreas", "dataValidation", "printSetup", "changeEvents"]);
   });
 
   test("Office の外(requirements がない)で確かめると、すべて欠けていると答える", () => {
@@ -226,7 +227,7 @@ describe("要件セット", () => {
       throw new TypeError("Cannot read properties of undefined (reading 'isSetSupported')");
     });
     expect(check.ok).toBe(false);
-    expect(check.missing.length).toBe(6);
+    expect(check.missing.length).toBe(7);
   });
 
   test("要件を満たさないホストで呼ぶと unsupported-host", async () => {

@@ -12,6 +12,8 @@ export const paneEn: Record<keyof typeof paneJa, string> = {
   "pane.list.separator": ", ",
   "pane.summary": "Finding counts",
   "pane.summary.sheets": "{recognised} of {total} sheets were checked as survey sheets.",
+  "pane.changed": "The workbook changed after the check (an undo counts too). The findings may no longer match it.",
+  "pane.changed.recheck": "Check again",
   "pane.stale": "The settings changed. Press Validate again to update the results.",
   "pane.tab.findings": "Findings",
   "pane.tab.findingsCount": "Findings ({count})",
@@ -30,6 +32,7 @@ export const paneEn: Record<keyof typeof paneJa, string> = {
   "pane.feature.select": "selecting a finding's cell",
   "pane.feature.mergedAreas": "reading merged cells",
   "pane.feature.dataValidation": "drop-down lists in summary sheets",
+  "pane.feature.changeEvents": "noticing that the workbook changed",
   "pane.feature.printSetup": "print setup of summary sheets",
 
   "pane.findings.before": "Press Validate to check the survey sheets of this workbook; findings are listed by sheet.",

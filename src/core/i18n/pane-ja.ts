@@ -11,6 +11,8 @@ export const paneJa = {
   "pane.list.separator": "、",
   "pane.summary": "検証結果の件数",
   "pane.summary.sheets": "{total} シートのうち {recognised} シートを調査票として確認しました。",
+  "pane.changed": "検証のあとでブックが変更されました（元に戻す操作を含む）。指摘が今のブックと合っていないかもしれません。",
+  "pane.changed.recheck": "再検証",
   "pane.stale": "設定が変わりました。結果を更新するには、もう一度「検証」を押してください。",
   "pane.tab.findings": "指摘",
   "pane.tab.findingsCount": "指摘 ({count})",
@@ -29,6 +31,7 @@ export const paneJa = {
   "pane.feature.select": "指摘のセルの選択",
   "pane.feature.mergedAreas": "結合セルの読み取り",
   "pane.feature.dataValidation": "集計シートの入力規則（ドロップダウン）",
+  "pane.feature.changeEvents": "ブックが変わったことの検知",
   "pane.feature.printSetup": "集計シートの印刷設定",
 
   "pane.findings.before": "「検証」を押すと、このブックの調査票を確認し、指摘をシートごとに表示します。",

@@ -82,6 +82,11 @@ export interface OfficeWorkbookOptions {
   readonly requestBudget?: number;
   /** The wait before trying again after a co-authoring Conflict (doubled each time). */
   readonly conflictDelayMs?: number;
+  /**
+   * On hosts whose change events do not say who made the change (before ExcelApi 1.14): how long after the add-in's
+   * own requests a change is taken to be theirs.
+   */
+  readonly quietMs?: number;
 }
 
 /** Tries after a co-authoring Conflict before giving up with "conflict". */
@@ -330,15 +335,49 @@ export class OfficeWorkbook implements WorkbookPort {
   private lastRequestBytes = 0;
   private readonly conflictDelayMs: number;
   private stats: ReadStats | undefined;
+  /** Excel.run, counted: while one runs, and for `quietMs` after, a change without a trigger source is ours. */
+  private readonly run: ExcelRun;
+  private running = 0;
+  private quietUntil = 0;
+  private readonly quietMs: number;
 
-  constructor(
-    private readonly run: ExcelRun,
-    options: OfficeWorkbookOptions = {},
-  ) {
+  constructor(run: ExcelRun, options: OfficeWorkbookOptions = {}) {
     this.requirements = checkRequirements(options.isSetSupported ?? (() => true));
     this.responseBudget = options.responseBudget ?? RESPONSE_BUDGET;
     this.requestBudget = options.requestBudget ?? REQUEST_BUDGET;
     this.conflictDelayMs = options.conflictDelayMs ?? 400;
+    this.quietMs = options.quietMs ?? 1500;
+    this.run = async (batch) => {
+      this.running++;
+      try {
+        return await run(batch);
+      } finally {
+        this.running--;
+        this.quietUntil = Date.now() + this.quietMs;
+      }
+    };
+  }
+
+  /**
+   * Calls `onChange` when the user changes a cell from now on (WorksheetCollection.onChanged, ExcelApi 1.9): the
+   * pane then says its findings may be out of date, which covers undoing a fix too. The add-in's own writes are not
+   * reported: Excel names them (triggerSource, ExcelApi 1.14), or on older hosts they are the changes made while the
+   * adapter runs a request and shortly after. Returns how to stop, or undefined where the host has no such event.
+   */
+  async watchChanges(onChange: () => void): Promise<(() => void) | undefined> {
+    if (!this.requirements.supports("changeEvents")) return undefined;
+    let watching = true;
+    await this.run(async (context) => {
+      context.workbook.worksheets.onChanged.add(async (args) => {
+        if (!watching || args.triggerSource === "ThisLocalAddin") return;
+        if (args.triggerSource === undefined && (this.running > 0 || Date.now() < this.quietUntil)) return;
+        onChange();
+      });
+      await context.sync();
+    });
+    return () => {
+      watching = false;
+    };
   }
 
   /**

@@ -15,7 +15,7 @@ export interface Requirement {
   readonly optional: boolean;
 }
 
-export type Feature = "read" | "write" | "select" | "mergedAreas" | "dataValidation" | "printSetup";
+export type Feature = "read" | "write" | "select" | "mergedAreas" | "dataValidation" | "printSetup" | "changeEvents";
 
 /**
  * - read: worksheets and visibility (1.1), protection (1.2), getUsedRangeOrNullObject and getItemOrNullObject (1.4),
@@ -31,6 +31,8 @@ export type Feature = "read" | "write" | "select" | "mergedAreas" | "dataValidat
  * - printSetup: Worksheet.pageLayout with orientation, paperSize, zoom, setPrintTitleRows and
  *   headersFooters.defaultForAllPages.centerFooter (1.9); without it summary sheets are written without print setup
  *   (WriteSheetResult.omitted says "print").
+ * - changeEvents: WorksheetCollection.onChanged (1.9); without it the pane cannot tell that the workbook changed after
+ *   a check. Its triggerSource (1.14) tells the add-in's own changes apart; below that, timing does.
  */
 export const REQUIREMENTS: readonly Requirement[] = [
   { feature: "read", set: "ExcelApi", version: "1.7", optional: false },
@@ -39,6 +41,7 @@ export const REQUIREMENTS: readonly Requirement[] = [
   { feature: "mergedAreas", set: "ExcelApi", version: "1.13", optional: true },
   { feature: "dataValidation", set: "ExcelApi", version: "1.8", optional: true },
   { feature: "printSetup", set: "ExcelApi", version: "1.9", optional: true },
+  { feature: "changeEvents", set: "ExcelApi", version: "1.9", optional: true },
 ];
 
 /** `Office.context.requirements.isSetSupported`, or a stand-in in tests. */

@@ -1,0 +1,55 @@
+/**
+ * @jest-environment node
+ *
+ * Issue 12, guard "undo and staleness": the adapter tells the pane when the user changes the workbook after a check
+ * (WorksheetCollection.onChanged, ExcelApi 1.9), and not when the change is the add-in's own write.
+ */
+import { text } from "../../src/core/sheet-spec";
+import { FakeBook } from "../fakes/excel-fake";
+import { rig } from "./office-helpers";
+
+const spec = { name: "検証結果", cells: [{ row: 0, col: 0, value: text("x") }], styles: {}, merges: [] };
+const tick = (ms = 10) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function book(): FakeBook {
+  const b = new FakeBook();
+  b.addSheet("No.1").put(7, 5, "Ａ");
+  return b;
+}
+
+test("利用者がセルを変えると知らせ、アドイン自身の書き込み(triggerSource が ThisLocalAddin)では知らせない。止めた後は知らせない", async () => {
+  const { fake, book: wb } = rig(book());
+  let changes = 0;
+  const stop = await wb.watchChanges!(() => changes++);
+  expect(stop).toBeDefined();
+  await wb.writeOwnedSheet(spec);
+  await wb.writeSettings({ stage: "提出前" });
+  await tick();
+  expect(changes).toBe(0);
+  fake.userEdit("No.1", "F8", "A");
+  await tick();
+  expect(changes).toBe(1);
+  stop!();
+  fake.userEdit("No.1", "F9", "B");
+  await tick();
+  expect(changes).toBe(1);
+});
+
+test("triggerSource のない Excel (1.14 未満) では、アドインが書いている間と書いた直後の変更は自分のものとして数えない", async () => {
+  const { fake, book: wb } = rig(book(), { apiVersion: "1.12", quietMs: 50 });
+  let changes = 0;
+  await wb.watchChanges!(() => changes++);
+  await wb.writeOwnedSheet(spec);
+  await tick();
+  expect(changes).toBe(0);
+  await tick(60);
+  fake.userEdit("No.1", "F8", "A");
+  await tick();
+  expect(changes).toBe(1);
+});
+
+test("イベントのない Excel (1.9 未満) では見張らない(失敗もしない)", async () => {
+  const { fake, book: wb } = rig(book(), { apiVersion: "1.8" });
+  expect(await wb.watchChanges!(() => undefined)).toBeUndefined();
+  expect(fake.syncCount).toBe(0);
+});
