@@ -6,7 +6,9 @@ import { both, type LocalizedText } from "../i18n";
 import { RULE_IDS, type RuleId } from "../model/finding";
 import { paramsSchemaOf } from "../rules";
 import { checkParamValue, FIELD_ID_REF, NO_PARAMS, type ParamDefinitions, type ParamProblem, paramProblemText } from "../rules/params";
-import type { Profile } from "./types";
+import { FORM_FIELD_TYPES } from "./form-fields";
+import { COMMON_FIELD_KEYS } from "./form-fields/field-reader";
+import type { FormField, Profile } from "./types";
 
 export interface ProfileProblem {
   /** JSON path of the bad field: `layouts[0].labels.item.text`. */
@@ -25,7 +27,8 @@ export const FIELD_IDS = [
   "section", "subsection", "category", "plans", "marks", "indicator", "baseline", "target", "actual",
   "unit", "targetType", "note", "goals", "ended", "planNext",
 ];
-export const FIELD_TYPES = ["text", "department-list", "code", "item-heading", "title", "indicator-rows", "schedule-rows", "year-values", "fiscal-year", "plan-blocks"];
+/** The form field types: those that have a reader (form-fields/index.ts). */
+export const FIELD_TYPES = Object.keys(FORM_FIELD_TYPES) as FormField["type"][];
 export const COLUMN_TYPES = ["text", "code", "department-list", "title", "id", "indicator-value", "indicator-series", "schedule"];
 const HEADING_FIELDS = ["group", "section", "subsection", "category"];
 
@@ -190,31 +193,9 @@ function checkLayout(c: Checker, v: Json, path: string, codeSets: Set<string>): 
       v.fields.forEach((f, i) => {
         const p = `${path}.fields[${i}]`;
         if (!c.obj(f, p)) return;
-        const base = ["id", "type", "label", "required", "maxLength"];
-        const extra: Record<string, string[]> = {
-          text: ["at"],
-          "department-list": ["at"],
-          code: ["at", "codeSet", "comment"],
-          "item-heading": ["at", "purposeMarker"],
-          title: ["at"],
-          "indicator-rows": ["baseline", "target", "actual"],
-          "schedule-rows": ["years"],
-          "year-values": [],
-          "fiscal-year": [],
-          "plan-blocks": ["years", "status", "codeSet"],
-        };
         if (!c.str(f.type, join(p, "type"), FIELD_TYPES)) return;
-        const type = f.type as string;
-        const needs = [
-          "id",
-          "type",
-          "label",
-          ...(type === "indicator-rows" ? ["baseline", "target", "actual"] : []),
-          ...(type === "schedule-rows" ? ["years"] : []),
-          ...(type === "code" ? ["codeSet"] : []),
-          ...(type === "plan-blocks" ? ["years", "status", "codeSet"] : []),
-        ];
-        c.keys(f, p, [...base, ...extra[type]], needs);
+        const type = FORM_FIELD_TYPES[f.type as FormField["type"]];
+        c.keys(f, p, [...COMMON_FIELD_KEYS, ...type.keys], ["id", "type", "label", ...type.requires]);
         c.str(f.id, join(p, "id"), FIELD_IDS);
         ref(f.label, join(p, "label"));
         for (const k of ["baseline", "target", "actual", "years", "status"]) if (f[k] !== undefined) ref(f[k], join(p, k));
