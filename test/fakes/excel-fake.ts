@@ -332,6 +332,10 @@ export class FakeBook {
   selection: { sheet: string; address: string } | undefined;
   /** Defined names (named ranges): they share one namespace with table names. */
   readonly names: string[] = [];
+  /** The Normal style's font: Excel counts column widths in its widest digit (Calibri 11: 7 px, 游ゴシック 11: 8 px). */
+  normalFont = { name: "Calibri", size: 11 };
+  /** The Normal style's name as the API lists it (a Japanese Excel may give 標準; the reference does not say). */
+  normalStyleName = "Normal";
 
   /** Every table in the workbook, with its sheet. */
   tables(): { sheet: FakeSheet; table: FakeTableRecord }[] {
@@ -886,6 +890,14 @@ export class FakeWorkbook {
   getActiveWorksheet(): FakeWorksheet {
     return new FakeWorksheet(this.context, () => this.context.book.active ?? null);
   }
+
+  /** The workbook's cell styles (ExcelApi 1.7): the Normal style first, then other built-in ones. */
+  get styles(): FakeStyleCollection {
+    this.context.requireApi("1.7", "Workbook.styles");
+    return (this.stylesProxy ??= new FakeStyleCollection(this.context));
+  }
+
+  private stylesProxy: FakeStyleCollection | undefined;
 
   get protection(): FakeWorkbookProtection {
     this.context.requireApi("1.7", "Workbook.protection");
@@ -2091,6 +2103,79 @@ export class FakeTable extends FakeObject {
       if (typeof v !== "boolean") throw new FakeOfficeError("InvalidArgument", "showFilterButton takes a boolean.");
       this.writable().showFilterButton = v;
     });
+  }
+}
+
+export class FakeStyleCollection extends FakeItemCollection<FakeStyle> {
+  protected readonly typeName = "StyleCollection";
+
+  protected list(): FakeStyle[] {
+    const book = this.context.book;
+    return [
+      { name: book.normalStyleName, builtIn: true, font: book.normalFont },
+      { name: "Comma", builtIn: true, font: book.normalFont },
+      { name: "Heading 1", builtIn: true, font: { name: book.normalFont.name, size: 15 } },
+    ].map((s) => new FakeStyle(this.context, s));
+  }
+}
+
+export class FakeStyle extends FakeObject {
+  protected readonly typeName = "Style";
+  protected readonly scalars = ["name", "builtIn"] as const;
+  readonly font: FakeStyleFont;
+
+  constructor(
+    context: FakeRequestContext,
+    private readonly style: { name: string; builtIn: boolean; font: { name: string; size: number } },
+  ) {
+    super(context);
+    this.font = new FakeStyleFont(context, style.font);
+  }
+
+  protected override child(name: string): FakeObject | undefined {
+    return name === "font" ? this.font : undefined;
+  }
+
+  exists(): boolean {
+    return true;
+  }
+
+  protected read(name: string): unknown {
+    return name === "name" ? this.style.name : this.style.builtIn;
+  }
+
+  get name(): string {
+    return this.get("name");
+  }
+  get builtIn(): boolean {
+    return this.get("builtIn");
+  }
+}
+
+class FakeStyleFont extends FakeObject {
+  protected readonly typeName = "RangeFont";
+  protected readonly scalars = ["name", "size"] as const;
+
+  constructor(
+    context: FakeRequestContext,
+    private readonly font: { name: string; size: number },
+  ) {
+    super(context);
+  }
+
+  exists(): boolean {
+    return true;
+  }
+
+  protected read(name: string): unknown {
+    return name === "name" ? this.font.name : this.font.size;
+  }
+
+  get name(): string {
+    return this.get("name");
+  }
+  get size(): number {
+    return this.get("size");
   }
 }
 

@@ -339,6 +339,23 @@ describe("数えること、失敗を起こすこと", () => {
   });
 });
 
+describe("セルのスタイル", () => {
+  test("workbook.styles (ExcelApi 1.7) の items は load と sync の後に読め、標準スタイルのフォントを持つ", async () => {
+    const { fake, book } = bookWithSheet();
+    book.normalFont = { name: "游ゴシック", size: 11 };
+    await fake.run(async (context) => {
+      const styles = context.workbook.styles.load("items/name,items/builtIn,items/font/name,items/font/size");
+      expect(code(() => styles.items)).toBe("PropertyNotLoaded");
+      await context.sync();
+      expect(styles.items.map((x) => [x.name, x.builtIn, x.font.name, x.font.size])[0]).toEqual(["Normal", true, "游ゴシック", 11]);
+    });
+    await new FakeExcel(book, { apiVersion: "1.6" }).run(async (context) => {
+      context.workbook.styles.load("items/name");
+      await expect(context.sync()).rejects.toMatchObject({ code: "ApiNotFound" });
+    });
+  });
+});
+
 describe("変更のイベント", () => {
   test("worksheets.onChanged (ExcelApi 1.9) は sync の後に有効になり、利用者の入力とアドインの書き込みで起き、1.14 からは誰の変更かを triggerSource で言う", async () => {
     const seen: unknown[] = [];

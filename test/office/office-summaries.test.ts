@@ -343,6 +343,26 @@ describe("作り直しと利用者のシート (Office アダプター)", () => 
   });
 });
 
+describe("列幅とブックの既定フォント (項目 11)", () => {
+  test.each([
+    ["Calibri", 11, "Normal", 7],
+    ["游ゴシック", 11, "Normal", 8],
+    ["ＭＳ Ｐゴシック", 11, "標準", 8],
+    ["Meiryo UI", 11, "Normal", 8],
+    ["Arial", 10, "Normal", 7],
+    ["游ゴシック", 14, "Normal", 10],
+  ])("標準フォント %s %d pt (スタイル名 %s) のブックでは、列幅を %d ピクセルの数字で数える", async (font, size, styleName, digit) => {
+    const { fake, book } = await rigFromXlsx(await seedBytes());
+    fake.book.normalFont = { name: font as string, size: size as number };
+    fake.book.normalStyleName = styleName as string;
+    const specs = summariesOf(await book.readAll());
+    await book.writeOwnedSheets(specs);
+    const crosstab = specs.find((x) => x.name === "評価集計")!;
+    const ws = fake.book.sheet("評価集計")!;
+    crosstab.columnWidths!.forEach((chars, i) => expect([i, ws.columnWidths.get(i)]).toEqual([i, (Math.trunc(chars * (digit as number)) + 5) * 0.75]));
+  });
+});
+
 describe("要求の大きさ (ガード)", () => {
   test("Excel on the web が要求を大きすぎると断ったら、要求を小さくして書き直し、以後もその大きさで書く。シートは断られなかった場合と同じ", async () => {
     const { fake, book } = await rigFromXlsx(await seedBytes(), { requestLimit: 60_000 });

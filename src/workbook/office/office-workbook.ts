@@ -36,6 +36,7 @@ import { CONFLICT, officeErrorCode, PAYLOAD_TOO_LARGE, toWorkbookError } from ".
 import { type Piece, ReadPlanner, RESPONSE_BUDGET, type SheetBlock } from "./read-plan";
 import {
   layoutBytes,
+  digitPixels,
   hasCosmetics,
   prepareSpec,
   queueClearSheet,
@@ -333,6 +334,8 @@ export class OfficeWorkbook implements WorkbookPort {
   private requestBudget: number;
   /** What the last request of a write was estimated at (its steps' bytes), to shrink below it when refused. */
   private lastRequestBytes = 0;
+  /** The widest digit of the Normal font, in pixels, once read (column widths count in it). */
+  private digitPx: number | undefined;
   private readonly conflictDelayMs: number;
   private stats: ReadStats | undefined;
   /** Excel.run, counted: while one runs, and for `quietMs` after, a change without a trigger source is ours. */
@@ -443,7 +446,9 @@ export class OfficeWorkbook implements WorkbookPort {
     const list = context.workbook.worksheets;
     list.load("items/name,items/visibility,items/protection/protected");
     const structure = context.workbook.protection.load("protected");
+    const styles = this.loadStyles(context);
     await context.sync();
+    this.noteNormalFont(styles);
     const all = list.items.map((ws) => ({
       ws,
       info: { name: ws.name, visibility: toVisibility(ws.visibility), protected: ws.protection.protected },
@@ -948,6 +953,7 @@ export class OfficeWorkbook implements WorkbookPort {
     const names = withTables ? context.workbook.names.load("items/name") : undefined;
     const oldTables = kept.map((ws) => ws?.tables.load("items/name"));
     const oldCharts = kept.map((ws) => ws?.charts.load("items/name"));
+    const loads = withTables || kept.some((ws) => ws);
     const order = sheetOrder(state, plan);
     const added = plan.targets.map((t) => (t.previous ? undefined : sheets.add(t.name)));
     plan.targets
@@ -965,7 +971,8 @@ export class OfficeWorkbook implements WorkbookPort {
         own: oldTables.map((list) => new Set((list?.items ?? []).map((t) => t.name.toLowerCase()))),
       });
     return {
-      loads: withTables || kept.some((ws) => ws),
+      loads,
+      digitPx: () => this.digitPx ?? digitPixels(undefined),
       sheets: plan.targets.map((_, i) => (kept[i] ?? added[i])!),
       oldTables: (job) => oldTables[job]?.items ?? [],
       oldCharts: (job) => oldCharts[job]?.items ?? [],
@@ -1005,7 +1012,7 @@ export class OfficeWorkbook implements WorkbookPort {
       const block = job.blocks[step.block];
       if (block) queueValueBlock(ws, block);
       if (step.last) {
-        queueLayout(ws, job.spec, w.render, false);
+        queueLayout(ws, job.spec, { ...w.render, digitPx: w.prepared.digitPx() }, false);
         queueObjects(ws, job.spec, w.prepared.nameTable(step.job));
         mark(2 * at + 2);
         finished++;
@@ -1266,6 +1273,21 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
   /**
+   * Column widths count in the digits of the workbook's Normal font (ExcelApi 1.7): its styles are read with the sheet
+   * list, once per instance (a few kilobytes).
+   */
+  private loadStyles(context: Excel.RequestContext): Excel.StyleCollection | undefined {
+    return this.digitPx === undefined ? context.workbook.styles.load("items/name,items/builtIn,items/font/name,items/font/size") : undefined;
+  }
+
+  /** The Normal style (its name as the API lists it, else the first built-in style), and the widest digit of its font. */
+  private noteNormalFont(styles: Excel.StyleCollection | undefined): void {
+    if (!styles) return;
+    const normal = styles.items.find((x) => /^(normal|標準)$/i.test(x.name)) ?? styles.items.find((x) => x.builtIn);
+    this.digitPx = digitPixels(normal ? { name: normal.font.name, size: normal.font.size } : undefined);
+  }
+
+  /**
    * The sheet list and the settings, in one sync when `_chosahyo` is the last sheet (where both adapters put it):
    * its first rows are read speculatively with the list.
    */
@@ -1277,7 +1299,9 @@ export class OfficeWorkbook implements WorkbookPort {
     last.load("name");
     const head = last.getRange(`A1:B${SETTINGS_ROWS}`);
     head.load("values,valueTypes");
+    const styles = this.loadStyles(context);
     await context.sync();
+    this.noteNormalFont(styles);
     const sheets = list.items.map((ws) => ({ name: ws.name, visibility: toVisibility(ws.visibility), protected: ws.protection.protected }));
     const structureProtected = structure.protected;
     if (!sheets.some((s) => sameName(s.name, SETTINGS_SHEET))) return { sheets, settings: {}, structureProtected };
@@ -1327,6 +1351,8 @@ interface PreparedSheets {
   readonly oldCharts: (job: number) => readonly Excel.Chart[];
   readonly settingsWs: Excel.Worksheet;
   readonly nameTable: (job: number) => TableNamer;
+  /** The widest digit of the workbook's Normal font (an unknown font counts as Japanese). */
+  readonly digitPx: () => number;
 }
 
 /** One step of (c): a block of one sheet's values; its first step clears a rewritten sheet, its last adds the rest. */

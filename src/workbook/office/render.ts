@@ -21,6 +21,8 @@ export interface RenderOptions {
   readonly validations: boolean;
   /** Page layout needs ExcelApi 1.9; without it the sheet is written without print setup. */
   readonly print?: boolean;
+  /** The widest digit of the workbook's Normal font, in pixels (digitPixels); 7 (Calibri 11) when not given. */
+  readonly digitPx?: number;
 }
 
 /** Bytes a queued action without a payload adds to a request (ids, property name, JSON framing), estimated high. */
@@ -45,9 +47,33 @@ type Edge = "EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight" | "InsideHorizon
 const H_ALIGN = { left: "Left", center: "Center", right: "Right" } as const;
 const V_ALIGN = { top: "Top", middle: "Center", bottom: "Bottom" } as const;
 
-/** Excel's column width unit (characters of the default font) → points: 7 px per character plus 5 px padding. */
-export function columnWidthPoints(chars: number): number {
-  return Math.trunc(chars * 7 + 5) * 0.75;
+/**
+ * Excel's column width unit → points: characters times the widest digit of the Normal style's font, plus 5 px (2 px
+ * margin each side and 1 for the gridline, [MS-OI29500] 2.1.598), at 96 px per inch. Calibri 11 has a 7 px digit,
+ * Japanese defaults (游ゴシック, ＭＳ Ｐゴシック 11) an 8 px one: widths meant for one come out 12% narrow in the other.
+ * (The .xlsx writer needs no such step: a file's <col width> is counted in that file's own Normal font.)
+ */
+export function columnWidthPoints(chars: number, digitPx = 7): number {
+  return Math.trunc(chars * digitPx + 5) * 0.75;
+}
+
+/** Widest digit at 11 pt, in pixels, of the Normal fonts Excel ships with (Office's default column of 8.43 or 8.38). */
+const DIGIT_PX_AT_11: readonly [RegExp, number][] = [
+  [/^(calibri|aptos narrow)$/i, 7],
+  [/^arial$/i, 8], // Arial 10, Excel 2003's default: 7
+  // Japanese defaults: 游ゴシック (Excel 2016 and later), ＭＳ Ｐゴシック (before), and the other Japanese UI fonts.
+  [/(游|yu gothic|yu mincho|ｍｓ|ms p?gothic|ms p?mincho|メイリオ|meiryo|biz ud|ゴシック|明朝)/i, 8],
+];
+
+/**
+ * The widest digit of a Normal font in pixels, scaled from its size at 11 pt. A font not in the table counts as
+ * Japanese (8 px at 11 pt) when its name is not plain ASCII, else as Calibri's 7; an unknown font counts as 8, the
+ * Japanese default this add-in's users have (a column a little wide is better than text cut off).
+ */
+export function digitPixels(font: { readonly name: string; readonly size: number } | undefined): number {
+  if (!font) return 8;
+  const at11 = DIGIT_PX_AT_11.find(([re]) => re.test(font.name.trim()))?.[1] ?? (/^[\x20-\x7e]*$/.test(font.name) ? 7 : 8);
+  return Math.max(1, Math.round((at11 * (font.size || 11)) / 11));
 }
 
 function constant(v: SpecValue): string | number | boolean | null {
@@ -215,7 +241,7 @@ export function queueLayout(ws: Excel.Worksheet, spec: SheetSpec, options: Rende
   for (let i = 0; i < widths.length; ) {
     let j = i;
     while (j + 1 < widths.length && widths[j + 1] === widths[i]) j++;
-    ws.getRangeByIndexes(0, i, 1, j - i + 1).getEntireColumn().format.columnWidth = columnWidthPoints(widths[i]);
+    ws.getRangeByIndexes(0, i, 1, j - i + 1).getEntireColumn().format.columnWidth = columnWidthPoints(widths[i], options.digitPx);
     i = j + 1;
   }
   for (const [r, h] of Object.entries(spec.rowHeights ?? {})) {
