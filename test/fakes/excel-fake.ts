@@ -25,11 +25,16 @@
  * - Workbook structure protection (`book.structureProtected`, read through `workbook.protection.protected`, ExcelApi
  *   1.7): adding, deleting, renaming, moving, hiding or showing a sheet throws AccessDenied at sync. Excel's code for
  *   this is not documented; the adapter checks the flag first and does not depend on the code.
- *
  * - A formula that refers to another sheet (`=評価集計!B5`) turns into `#REF!` when that sheet is deleted, and stays so
  *   when a sheet of the same name is added; renaming the sheet rewrites the reference. A formula that is one
  *   reference to one cell shows that cell's value as it is now (an empty cell reads 0); other formulas keep the result
  *   they were stored with (the fake does not calculate).
+ * - Activating a hidden or very hidden sheet fails (InvalidOperation here: Excel's code is not documented, so the
+ *   adapter looks at the visibility instead).
+ * - `worksheets.onChanged` (ExcelApi 1.9) fires after the current task for the user's edits (`userEdit`) and for the
+ *   add-in's own writes, with `triggerSource` ("Unknown" / "ThisLocalAddin") from ExcelApi 1.14 only.
+ * - `workbook.styles` (ExcelApi 1.7) lists the Normal style (`book.normalFont`, `book.normalStyleName`) and a few
+ *   built-in ones: Excel counts column widths in the widest digit of the Normal font.
  *
  * Tables (ListObjects), charts and page layout are modelled as far as the add-in uses them, with Excel's rules: a
  * table may not overlap another table or a merged area, its header row becomes unique non-empty text, its name is
@@ -38,9 +43,11 @@
  * and charts loaded as `items/name` can be deleted (a table's cells go with it).
  *
  * Not modelled: calculation (beyond single-cell references), defined names' and charts' references to a deleted sheet
- * (only cell formulas turn into #REF!), conditional formats, comments, shapes, undo, events (`onChanged`),
- * co-authoring, and the exact error code Excel gives for activating a hidden sheet (it is InvalidOperation here; the
- * adapter looks at the visibility instead of the code).
+ * (only cell formulas turn into #REF!), conditional formats, comments, shapes, undo (Ctrl+Z reverting the add-in's
+ * writes, ExcelApi 1.20: an undo is a change like any other here), co-authoring (its Conflict can be injected with
+ * failSync), events other than onChanged, other users' changes (source "Remote"), a cut-short RangeAreas.address, and
+ * which error codes Excel really gives where its reference is silent (activating a hidden sheet, more than 512
+ * merged areas, an oversized request on older hosts).
  *
  * It counts syncs, and the bytes each sync returns (JSON of every loaded value) and sends (JSON of every value set).
  * Hosts: `host: "web"` (the default) refuses a response over `responseLimit` (5 MB) with
