@@ -119,6 +119,9 @@ describe("JSON Schema of profiles", () => {
     ["a plan period that is not a fiscal year", (p) => {
       (p.rules as Json)["YEAR-HEADER"] = { params: { planPeriod: { from: "来年度", to: 2020 } } };
     }, "rules.YEAR-HEADER.params.planPeriod.from"],
+    ['one string where a list of title marks is meant (titleMarks: "主要")', (p) => {
+      p.titleMarks = "主要";
+    }, "titleMarks"],
     ["goals without results", (p) => {
       (p.rules as Json)["GOAL-STATUS-MISMATCH"] = { params: { goals: "plan" } };
     }, "rules.GOAL-STATUS-MISMATCH.params.results"],

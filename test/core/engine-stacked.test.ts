@@ -117,10 +117,11 @@ describe("積み重ねた記録と見出し行", () => {
 });
 
 describe("パターンで始まる記録（三鷹 アクションプラン）", () => {
-  const profile = checkProfile({
+  const actionsJson = {
     id: "test-actions",
     name: { ja: "アクション", en: "actions" },
     codeSets: {},
+    titleMarks: ["主要"],
     layouts: [
       {
         id: "actions",
@@ -145,7 +146,8 @@ describe("パターンで始まる記録（三鷹 アクションプラン）", 
       },
     ],
     rules: {},
-  }).profile as Profile;
+  };
+  const profile = checkProfile(actionsJson).profile as Profile;
   const rows: CellValue[][] = [
     ["体系1 創造的な自治体経営の推進", null, null],
     ["1-(2)", "主要 公共施設の総合管理", "企画部 総務部"],
@@ -169,6 +171,24 @@ describe("パターンで始まる記録（三鷹 アクションプラン）", 
     expect(records.map((r) => r.texts.result?.text)).toEqual(["計画を改定した。", "会議を開いた。", "見直した。"]);
     expect(records.map((r) => r.purpose?.text)).toEqual(["①施設の更新", "協働を進める。", "財源を確保する。"]);
     expect(records.every((r) => r.group?.text === "体系1 創造的な自治体経営の推進")).toBe(true);
+  });
+
+  test("主要が印になるのは titleMarks に挙げたプロファイルだけ：なければ題名とタグに残る", () => {
+    const json: Record<string, unknown> = { ...actionsJson };
+    delete json.titleMarks;
+    const plain = readSheet(grid("アクションプラン", rows), [checkProfile(json).profile as Profile]).records;
+    expect(plain.map((r) => r.marks)).toEqual([[], [], []]);
+    expect(plain.map((r) => r.title?.text)).toEqual(["主要 公共施設の総合管理", "協働の深化", "財政基盤"]);
+    expect(plain.map((r) => r.tags)).toEqual([[], ["主要"], []]);
+  });
+
+  test("プロファイル独自の印も同じく読み、プロファイルの順に並べる", () => {
+    const own = checkProfile({ ...actionsJson, titleMarks: ["重点", "主要"] }).profile as Profile;
+    const marked = rows.map((r) => (r[1] === "財政基盤" ? [r[0], "【重点】【主要】財政基盤", r[2]] : r));
+    const read = readSheet(grid("アクションプラン", marked), [own]).records;
+    expect(read.map((r) => r.marks)).toEqual([["主要"], ["主要"], ["重点", "主要"]]);
+    expect(read.map((r) => r.title?.text)).toEqual(["公共施設の総合管理", "協働の深化", "財政基盤"]);
+    expect(read.map((r) => r.tags)).toEqual([[], [], []]);
   });
 });
 
@@ -247,5 +267,49 @@ describe("見出しが繰り返す表（三鷹 施策ごとの目標指標）", 
     expect(a.target?.parsed.parts[0].value).toBe(400000);
     expect(b.actual?.parsed.parts[0].value).toBe(250);
     expect(b.actual?.cell).toEqual({ row: 5, col: 4 }); // the 同左 cell itself, for findings
+  });
+});
+
+describe("表の題名の列と印（titleMarks）", () => {
+  const tableJson = {
+    id: "test-titles",
+    name: { ja: "題名", en: "titles" },
+    codeSets: {},
+    layouts: [
+      {
+        id: "titles",
+        name: { ja: "施策", en: "measures" },
+        shape: "table",
+        role: "records",
+        labels: { no: { text: ["No."] }, title: { text: ["施策"] } },
+        recognition: { required: ["no", "title"] },
+        columns: [
+          { id: "id", label: "no", type: "id" },
+          { id: "title", label: "title", type: "title" },
+        ],
+      },
+    ],
+    rules: {},
+  };
+  const rows: CellValue[][] = [
+    ["No.", "施策"],
+    ["1", "【主要】【新規】協働の深化"],
+    ["2", "主要 公共施設の総合管理"],
+    ["3", "財政基盤"],
+  ];
+  const read = (json: object) => readSheet(grid("施策", rows), [checkProfile(json).profile as Profile]).records;
+
+  test("titleMarks があれば、【タグ】でも先頭の語でも印は題名とタグから外れる", () => {
+    const records = read({ ...tableJson, titleMarks: ["主要"] });
+    expect(records.map((r) => r.marks)).toEqual([["主要"], ["主要"], undefined]);
+    expect(records.map((r) => r.title?.text)).toEqual(["協働の深化", "公共施設の総合管理", "財政基盤"]);
+    expect(records.map((r) => r.tags)).toEqual([["新規"], [], []]);
+  });
+
+  test("なければ【主要】は【新規】と同じタグで、先頭の主要は題名の一部", () => {
+    const records = read(tableJson);
+    expect(records.map((r) => r.marks)).toEqual([undefined, undefined, undefined]);
+    expect(records.map((r) => r.title?.text)).toEqual(["協働の深化", "主要 公共施設の総合管理", "財政基盤"]);
+    expect(records.map((r) => r.tags)).toEqual([["主要", "新規"], [], []]);
   });
 });

@@ -257,7 +257,7 @@ export function checkProfile(json: Json): { profile?: Profile; problems: Profile
   const c = new Checker();
   if (!c.obj(json, "")) return { problems: c.problems };
   const v = json;
-  c.keys(v, "", ["id", "name", "description", "layouts", "codeSets", "groups", "indicators", "rules"], ["id", "name", "layouts", "codeSets", "rules"]);
+  c.keys(v, "", ["id", "name", "description", "layouts", "codeSets", "groups", "indicators", "titleMarks", "rules"], ["id", "name", "layouts", "codeSets", "rules"]);
   if (c.str(v.id, "id") && !/^[a-z0-9][a-z0-9-]*$/.test(v.id)) c.add("id", "bad-value", "lower-case letters, digits and -");
   c.localized(v.name, "name");
   const profileName = typeof v.id === "string" && v.id ? v.id : both("profile.noId");
@@ -281,6 +281,7 @@ export function checkProfile(json: Json): { profile?: Profile; problems: Profile
       for (const [k, d] of Object.entries(v.indicators.directions)) c.str(d, `indicators.directions.${k}`, ["higher", "lower"]);
     }
   }
+  if (v.titleMarks !== undefined) c.strings(v.titleMarks, "titleMarks");
   if (!Array.isArray(v.layouts) || v.layouts.length === 0) c.add("layouts", v.layouts === undefined ? "missing" : "wrong-type", "non-empty array");
   else v.layouts.forEach((l, i) => checkLayout(c, l, `layouts[${i}]`, codeSets));
   if (c.obj(v.rules, "rules")) {

@@ -1,3 +1,4 @@
+import { escapeRegex } from "./labels";
 import type { HeadingSpec } from "./types";
 
 /** Parsers for the composite heading cells of the forms: `No.{id} {title} <目的・ねらい> ・{purpose}`, and `【tag】 title 【No.15の再掲】`. */
@@ -105,6 +106,40 @@ export function parseTitleCell(text: string): TitleCell {
   }
   const title = text.replace(TAG_RE, " ").replace(/\s+/g, " ").trim();
   return { title, tags, repostOf };
+}
+
+export interface MarkedTitle extends TitleCell {
+  readonly marks: readonly string[];
+}
+
+const leadingMarkCache = new WeakMap<readonly string[], RegExp>();
+
+/** `【主要】` or a bare `主要` and a space at the start of a title, for each of the marks. */
+function leadingMarkRe(marks: readonly string[]): RegExp {
+  let re = leadingMarkCache.get(marks);
+  if (!re) {
+    const any = marks.map(escapeRegex).join("|");
+    re = new RegExp(`^\\s*(?:【\\s*(${any})\\s*】\\s*|(${any})\\s+)`);
+    leadingMarkCache.set(marks, re);
+  }
+  return re;
+}
+
+/**
+ * Takes a profile's title marks (`titleMarks`, 三鷹's 主要) out of a title and its tags: a mark is written as a
+ * 【tag】 or at the start of the title (`【主要】協働の深化`, `主要 公共施設の総合管理`). The marks found, in the
+ * profile's order, are the record's `marks`.
+ */
+export function takeTitleMarks(cell: TitleCell, marks: readonly string[]): MarkedTitle {
+  if (marks.length === 0) return { ...cell, marks: [] };
+  const lead = leadingMarkRe(marks).exec(cell.title);
+  const leading = lead ? (lead[1] ?? lead[2]) : undefined;
+  return {
+    ...cell,
+    title: lead ? cell.title.slice(lead[0].length).trim() : cell.title,
+    tags: cell.tags.filter((t) => !marks.includes(t)),
+    marks: marks.filter((m) => m === leading || cell.tags.includes(m)),
+  };
 }
 
 /** Heading patterns compiled once per layout. */

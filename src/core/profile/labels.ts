@@ -42,7 +42,7 @@ function compilePattern(text: string): RegExp {
   return new RegExp(`^${src}$`);
 }
 
-function escapeRegex(s: string): string {
+export function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 

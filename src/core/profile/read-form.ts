@@ -11,7 +11,7 @@ import { type Hits, type LabelHits, RegionHits } from "./compiled";
 import { textRead } from "./form-fields/cells";
 import { readFormField } from "./form-fields";
 import { headerInfo } from "./form-fields/year-headers";
-import { headingText, matchHeading, normalizeItemId, parseTitleCell } from "./headings";
+import { headingText, matchHeading, normalizeItemId, parseTitleCell, takeTitleMarks } from "./headings";
 import type { FormLayout } from "./types";
 
 export type MutableRecord = {
@@ -132,6 +132,7 @@ export function readStackedRecords(hits: LabelHits, layout: FormLayout): SurveyR
   const view = hits.index.view;
   const start = layout.recordStart;
   const heads = headingRows(hits, layout.headings);
+  const marks = hits.compiled.profile.titleMarks ?? [];
   const starts: { row: number; col: number; id?: string; written?: string }[] = [];
   if (start?.label) {
     for (const h of hits.all(start.label)) starts.push({ row: h.row, col: h.col });
@@ -164,12 +165,10 @@ export function readStackedRecords(hits: LabelHits, layout: FormLayout): SurveyR
       if (!t) continue;
       if (c.type === "title") {
         // HTML residue around the cell (`<p>主要 …</p>`, 三鷹 3-(3)) hides neither the mark nor the title; TEXT-HTML reports it.
-        const parsed = parseTitleCell(stripHtml(t.text));
-        // 【主要】 or a bare 主要 followed by a space marks a key item (三鷹 アクションプラン).
-        const marks = /^\s*(?:【\s*主要\s*】\s*|主要\s+)/.exec(parsed.title);
-        rec.title = { ...t, text: marks ? parsed.title.slice(marks[0].length).trim() : parsed.title };
-        rec.tags = [...parsed.tags.filter((x) => x !== "主要")];
-        rec.marks = marks || parsed.tags.includes("主要") ? ["主要"] : [];
+        const parsed = takeTitleMarks(parseTitleCell(stripHtml(t.text)), marks);
+        rec.title = { ...t, text: parsed.title };
+        rec.tags = [...parsed.tags];
+        rec.marks = parsed.marks;
       } else if (c.type === "department-list") rec.departments = { list: parseDepartments(stripHtml(t.text)), raw: t.raw, cell: t.cell };
       else if (c.id === "purpose") rec.purpose = t;
     }

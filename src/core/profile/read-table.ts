@@ -11,7 +11,7 @@ import { parseValue } from "../values/number/parse-value";
 import { findFiscalYears, parseFiscalYear } from "../values/wareki";
 import { extractGoals, type Goal } from "../indicators/goals";
 import type { LabelHits } from "./compiled";
-import { normalizeItemId, parseTitleCell, splitLeadingId } from "./headings";
+import { normalizeItemId, parseTitleCell, splitLeadingId, takeTitleMarks } from "./headings";
 import type { LabelCandidate } from "./labels";
 import { applyHeadings, emptyRecord, headingRows, headingsAt, type MutableRecord } from "./read-form";
 import type { FieldId, TableColumn, TableLayout } from "./types";
@@ -150,6 +150,7 @@ export function readTableRecords(hits: LabelHits, layout: TableLayout): SurveyRe
   if (bands.length === 0) return [];
   const heads = headingRows(hits, layout.headings);
   const headRowSet = new Set(heads.map((h) => h.row));
+  const marks = hits.compiled.profile.titleMarks ?? [];
   // A column label found on the sheet but given to another column (one header cell names one column) is missing too.
   const placed = new Set(bands.flatMap((b) => b.columns.map((c) => c.spec.label)));
   const columnLabels = new Set(layout.columns.map((c) => c.label));
@@ -232,13 +233,13 @@ export function readTableRecords(hits: LabelHits, layout: TableLayout): SurveyRe
             // The number may lead the title (`2 【新規】 協働事業の推進`): it is the row's id unless an id column gives one.
             const lead = spec.idInTitle ? splitLeadingId(read.text) : undefined;
             if (lead) titleId = { id: { ...read, text: lead.id }, written: lead.written };
-            const t = parseTitleCell(lead ? lead.rest : read.text);
+            const t = takeTitleMarks(parseTitleCell(lead ? lead.rest : read.text), marks);
             const ended = ENDED_RE.exec(t.title);
             const title = ended ? t.title.slice(0, ended.index).trim() : t.title;
             if (title || !lead) rec.title = { ...read, text: title };
             if (ended) rec.ended = true;
-            rec.tags = t.tags.filter((x) => x !== "主要");
-            if (t.tags.includes("主要")) rec.marks = ["主要"];
+            rec.tags = t.tags;
+            if (t.marks.length) rec.marks = t.marks;
             if (t.repostOf) rec.repostOf = t.repostOf;
             break;
           }

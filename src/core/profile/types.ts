@@ -275,5 +275,10 @@ export interface Profile {
   readonly codeSets: Readonly<Record<string, CodeSet>>;
   readonly groups?: GroupSpec;
   readonly indicators?: IndicatorSettings;
+  /**
+   * Words that mark an item when written with its title, as a 【tag】 or at its start (三鷹's `【主要】`, `主要 …`):
+   * they leave the title and its tags for the record's `marks`.
+   */
+  readonly titleMarks?: readonly string[];
   readonly rules: Readonly<Record<string, RuleSetting>>;
 }

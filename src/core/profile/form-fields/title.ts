@@ -1,5 +1,5 @@
-/** `title`: the title text, its 【tags】 and a repost note such as 【No.15の再掲】. */
-import { parseTitleCell } from "../headings";
+/** `title`: the title text, its 【tags】, a repost note such as 【No.15の再掲】, and the profile's title marks. */
+import { parseTitleCell, takeTitleMarks } from "../headings";
 import type { TitleField } from "../types";
 import { valueNear } from "./cells";
 import type { FormFieldType } from "./field-reader";
@@ -13,9 +13,10 @@ export const titleField: FormFieldType<TitleField> = {
       emptyCells[field.id] = v.emptyAt;
       return;
     }
-    const t = parseTitleCell(v.read.text);
+    const t = takeTitleMarks(parseTitleCell(v.read.text), hits.compiled.profile.titleMarks ?? []);
     rec.title = { text: t.title, raw: v.read.raw, cell: v.read.cell };
     rec.tags = t.tags;
+    if (t.marks.length) rec.marks = t.marks;
     if (t.repostOf) rec.repostOf = t.repostOf;
   },
 };
