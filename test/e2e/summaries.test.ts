@@ -141,7 +141,7 @@ test("集計シート作成: エラーの確認のあと進み具合と作成し
   await page.getByTestId("summaries-results").waitFor();
   const again = page.getByTestId("summaries-results").getByRole("listitem");
   expect(await again.evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.sheet))).toEqual(WRITTEN);
-  for (let i = 0; i < WRITTEN.length; i++) expect(await again.nth(i).innerText()).toContain("前回作成したシートを置き換えました。");
+  for (let i = 0; i < WRITTEN.length; i++) expect(await again.nth(i).innerText()).toContain("前回作成したシートを書き直しました");
   const tabs = await demoSheetNames(page);
   expect(tabs).toEqual([...sheetsBefore, ...WRITTEN]);
   expect(tabs.filter((n) => n.startsWith("評価集計"))).toEqual(["評価集計"]);
