@@ -106,7 +106,7 @@ const OUTSIDE_CITATIONS: readonly RegExp[] = [
   /(?:\.\.\/)+shared\b|\bshared\/(?:spec|seeds|data)\b/,
 ];
 
-test("リポジトリの外のメモ（分析の行番号・節、../shared の仕様）を出典にしない", () => {
+test("リポジトリの外のメモ（分析の行番号・節、リポジトリの外にある仕様）を出典にしない", () => {
   const cited: string[] = [];
   for (const { rel, text } of FILES) {
     text.split("\n").forEach((line, i) => {
