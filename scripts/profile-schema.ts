@@ -1,9 +1,11 @@
 /**
- * Writes the `rules` section of src/core/profile/profile.schema.json from the rules' parameter declarations
- * (npm run schema). Only that section is rewritten; the rest of the file is kept as written.
+ * Writes the `rules` section of src/core/profile/profile.schema.json from the rules' parameter declarations, and its
+ * `ruleId` enum from RULE_IDS (npm run schema, part of npm run generate). Only those two are rewritten; the rest of the
+ * file is kept as written.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { RULE_IDS } from "../src/core/model/finding";
 import { rulesSchema } from "../src/core/profile/rules-schema";
 
 const FILE = path.join(__dirname, "..", "src", "core", "profile", "profile.schema.json");
@@ -20,6 +22,29 @@ function format(v: unknown, indent: string, lead: number): string {
     return inner + key + format(x, inner, inner.length + key.length);
   });
   return `{\n${members.join(",\n")}\n${indent}}`;
+}
+
+/** An enum of short strings as the schema file writes one: as many to a line as fit. */
+function packedEnum(values: readonly string[], indent: string): string {
+  const inner = indent + "    ";
+  const lines: string[] = [];
+  let line = "";
+  for (const v of values.map((x) => JSON.stringify(x))) {
+    if (line && inner.length + line.length + 2 + v.length + 1 > WIDTH) {
+      lines.push(inner + line + ",");
+      line = v;
+    } else line = line ? `${line}, ${v}` : v;
+  }
+  lines.push(inner + line);
+  return `{\n${indent}  "enum": [\n${lines.join("\n")}\n${indent}  ]\n${indent}}`;
+}
+
+/** The text with the value of its one `key` (an object) replaced. */
+function replaceValue(text: string, key: string, value: (keyLength: number) => string): string {
+  const at = text.indexOf(key);
+  if (at < 0 || text.indexOf(key, at + 1) >= 0) throw new Error(`expected one ${key.trim()} in ${FILE}`);
+  const start = at + key.length;
+  return text.slice(0, start) + value(key.length) + text.slice(valueEnd(text, start));
 }
 
 /** The end of the JSON value that starts at `start` (an object), strings and escapes skipped. */
@@ -39,11 +64,8 @@ function valueEnd(text: string, start: number): number {
 }
 
 const text = readFileSync(FILE, "utf8");
-const key = '\n    "rules": ';
-const at = text.indexOf(key);
-if (at < 0 || text.indexOf(key, at + 1) >= 0) throw new Error(`expected one top-level "rules" property in ${FILE}`);
-const start = at + key.length;
-const next = text.slice(0, start) + format(rulesSchema(), "    ", key.length - 1) + text.slice(valueEnd(text, start));
+const withRules = replaceValue(text, '\n    "rules": ', (keyLength) => format(rulesSchema(), "    ", keyLength - 1));
+const next = replaceValue(withRules, '\n    "ruleId": ', () => packedEnum(RULE_IDS, "    "));
 JSON.parse(next);
 writeFileSync(FILE, next);
-console.log(`${path.relative(process.cwd(), FILE)}: rules section written`);
+console.log(`${path.relative(process.cwd(), FILE)}: rules section and ruleId enum written`);

@@ -61,10 +61,11 @@ describe("JSON Schema of profiles", () => {
     expect(checkProfile(json).problems).toEqual([]);
   });
 
-  test("the schema's lists are the engine's lists (a new field id, rule id or type must be added to both)", () => {
+  test("the schema's lists are the engine's lists (a new field id or type must be added to both; rule ids are generated)", () => {
     const defs = (schema as { definitions: Record<string, { enum?: string[] }> }).definitions;
     expect([...defs.fieldId.enum!].sort()).toEqual([...FIELD_IDS].sort());
-    expect([...defs.ruleId.enum!].sort()).toEqual([...RULE_IDS].sort());
+    // Written by npm run schema (part of npm run generate) from RULE_IDS, in its order.
+    expect(defs.ruleId.enum).toEqual([...RULE_IDS]);
     expect([...defs.requiredWhen.enum!].sort()).toEqual([...REQUIRED_WHEN].sort());
     const text = JSON.stringify(schema);
     expect(text).toContain(JSON.stringify(FIELD_TYPES));

@@ -6,50 +6,16 @@ import type { LocalizedText } from "../i18n";
 import type { Severity } from "../profile/types";
 import { toA1 } from "./address";
 import type { CellPos } from "./record";
+import { RULE_IDS_OF_RULES } from "./rule-ids.generated";
 
 export type { Severity };
 
+/**
+ * Every id a finding can carry: the rules' ids, generated from the rule files (npm run generate), and the two that
+ * validate.ts reports itself.
+ */
 export const RULE_IDS = [
-  "CODE-INVALID",
-  "CODE-VARIANT",
-  "REQUIRED-MISSING",
-  "CELL-ERROR",
-  "NUMBER-AS-TEXT",
-  "VALUE-UNPARSEABLE",
-  "TEXT-HTML",
-  "TEXT-INVISIBLE",
-  "TEXT-TOO-LONG",
-  "ERA-MISMATCH",
-  "YEAR-HEADER",
-  "LABEL-MISSING",
-  "REASON-REQUIRED",
-  "REASON-UNEXPECTED",
-  "DONE-BUT-SCHEDULED",
-  "PLAN-CELL-ORDER",
-  "EVAL-COMMENT-MISSING",
-  "EVAL2-CHANGED-NO-COMMENT",
-  "IND-RATING-CONFLICT",
-  "IND-NO-MEASUREMENT",
-  "IND-WORSE-THAN-BASELINE",
-  "IND-UNIT-MISMATCH",
-  "IND-ASOF-MISMATCH",
-  "IND-MARKER-MISMATCH",
-  "IND-DIRECTION-INFERRED",
-  "ID-DUPLICATE",
-  "LIST-MISMATCH",
-  "LIST-MISSING-RECORD",
-  "REPOST-MISMATCH",
-  "PARENT-CHILD",
-  "FY-INCONSISTENT",
-  "DEPT-UNKNOWN",
-  // The 小平 推進プログラム's own checks: its 前年度末の状況 against its results, and a No. cited with no row.
-  "GOAL-STATUS-MISMATCH",
-  "REF-MISSING",
-  // Each its own id too, so that a profile can set it apart: a schedule word outside the vocabulary, an ended item with
-  // plans filled in, a numeric goal with no baseline.
-  "SCHEDULE-VOCABULARY",
-  "ENDED-BUT-SCHEDULED",
-  "GOAL-BASELINE-MISSING",
+  ...RULE_IDS_OF_RULES,
   // Not a check: a rule that failed on a sheet (a bad parameter in a profile), reported instead of losing the file.
   "RULE-FAILED",
   // A recognised sheet that gave no record, or fewer than its list names (rules/read-empty.ts).
