@@ -1,0 +1,292 @@
+/**
+ * applyEdits of the Office adapter: a fix's cells checked, then written with their 変更履歴 rows, and what a write cut
+ * short left put in step with the log.
+ */
+import { CHANGE_LOG_HEADER, CHANGE_LOG_SHEET, changeLogRows, type LoggedEdit } from "../../core/changelog";
+import { cellText } from "../../core/model/cell";
+import { type SheetSpec, text } from "../../core/sheet-spec";
+import { OWNED_KEY, ownedValue, SETTINGS_SHEET } from "../owned";
+import { type AppliedEdits, isWorkbookError, WorkbookError } from "../port";
+import { freeSheetName } from "../sheet-names";
+import { toCellValue } from "./cells";
+import { officeErrorCode, toWorkbookError } from "./errors";
+import { queueLayout, queueValueBlock, valueBlocks } from "./render";
+import { findSheet, type OfficeSession, ownership, StaleState, type State } from "./session";
+import { asTyped } from "./typed-text";
+
+/** The 変更履歴 sheet as the ExcelJS adapter creates it. */
+function changeLogSpec(name: string): SheetSpec {
+  return {
+    name,
+    cells: CHANGE_LOG_HEADER.map((h, i) => ({ row: 0, col: i, value: text(h), style: "header" })),
+    styles: { header: { bold: true, fill: "#DDEBF7", border: "thin" } },
+    merges: [],
+    columnWidths: [20, 14, 8, 40, 40, 22],
+    freeze: { rows: 1, cols: 0 },
+  };
+}
+
+function logRows(edits: readonly LoggedEdit[], at: Date): string[][] {
+  return changeLogRows(edits, at).map((r) => r.map((v) => (v.t === "text" ? v.v : "")));
+}
+
+/** What one target cell held when it was looked at. */
+interface CellSeen {
+  readonly value: unknown;
+  readonly type: string;
+  readonly format: string;
+  readonly formula: unknown;
+}
+
+function seenOf(range: Excel.Range): CellSeen {
+  return { value: range.values[0][0], type: range.valueTypes[0][0], format: range.numberFormat[0][0], formula: range.formulas[0][0] };
+}
+
+/** A formula, not a constant: `formulas` then differs from the value (a quote-prefixed `=abc` reads the same in both). */
+function holdsFormula(c: CellSeen): boolean {
+  return typeof c.formula === "string" && c.formula.startsWith("=") && c.formula !== c.value;
+}
+
+function seenText(c: CellSeen): string {
+  return cellText(toCellValue(c.value, c.type, c.format));
+}
+
+/** The same value, type and formula (a format changed alone is not the user's new content). */
+function sameContent(a: CellSeen, b: CellSeen): boolean {
+  return a.value === b.value && a.type === b.type && a.formula === b.formula;
+}
+
+function holdsAfter(c: CellSeen, after: string | number): boolean {
+  return typeof after === "number" ? c.type === "Double" && c.value === after : c.type === "String" && c.value === after;
+}
+
+/**
+ * Puts back what a cell held: its format, then a formula as a formula, text as text (`formulas` would read
+ * `'0012` as `0012` and write back the number 12, office-js#6687), a number or boolean as itself.
+ */
+function restoreCell(range: Excel.Range, c: CellSeen): void {
+  range.numberFormat = [[c.format]];
+  if (holdsFormula(c)) range.formulas = [[c.formula as string]];
+  else if (c.type === "String") range.values = [[asTyped(String(c.value), c.format)]];
+  else range.values = [[c.type === "Empty" ? "" : (c.value as string | number | boolean)]];
+}
+
+/** The log rows at `row` (0-based), blank rows after them up to `span` rows. Log cells are General text. */
+function writeLogRows(ws: Excel.Worksheet, row: number, rows: string[][], span: number): void {
+  const all = [...rows, ...Array.from({ length: span - rows.length }, () => CHANGE_LOG_HEADER.map(() => ""))];
+  if (all.length === 0) return;
+  const range = ws.getRangeByIndexes(row, 0, all.length, CHANGE_LOG_HEADER.length);
+  range.numberFormat = all.map((r) => r.map(() => "General"));
+  range.values = all.map((r) => r.map((v) => asTyped(v)));
+}
+
+/** What the check sync of a fix found. */
+interface FixCheck {
+  readonly cells: readonly CellSeen[];
+  readonly structureProtected: boolean;
+  readonly protectedSheet: string | undefined;
+  /** The first row (0-based) below the owned log's last used row. */
+  readonly logRow: number;
+  /** The owned log's A1 holds its header. */
+  readonly logHeader: boolean;
+}
+
+/** Where the log rows of a fix go. */
+interface LogPlace {
+  readonly sheet: string;
+  readonly row: number;
+  readonly header: boolean;
+  /** The sheet is added by this fix. */
+  readonly created?: boolean;
+}
+
+interface InterruptedFix {
+  readonly todo: readonly { readonly edit: LoggedEdit; readonly seen: CellSeen }[];
+  readonly log: LogPlace;
+  readonly owned: Record<string, string>;
+  readonly at: Date;
+}
+
+export async function applyEdits(session: OfficeSession, edits: readonly LoggedEdit[], at: Date = new Date()): Promise<AppliedEdits> {
+  if (edits.length === 0) return { applied: [], refused: [], formulas: [] };
+  try {
+    return await session.withState((state) => applyOnce(session, edits, at, state));
+  } catch (e) {
+    if (officeErrorCode(e) === "AccessDenied") throw await denied(session, edits);
+    throw toWorkbookError(e);
+  }
+}
+
+/**
+ * Two syncs (three when the user changes a target cell in the moment between them):
+ * - the check: each target cell (value, type, format, formula), each sheet's protection, the workbook's protection
+ *   when a sheet must be added, the log's next row. Nothing is written; a protected sheet or workbook, or a cell
+ *   that holds a formula or no longer holds `before`, is known here.
+ * - the write: the log first (a new 変更履歴 complete, then owned), then each cell, loaded just before it is written
+ *   (the load returns what the write replaced). A number keeps the cell's format (a "@" cell becomes General, or
+ *   the number would turn back into text); text keeps it too, with an apostrophe where Excel would parse it.
+ * Excel's batches are not transactions: when the write stops part way, `recover` reads back what changed, puts the
+ * log in step with it (or removes a 変更履歴 added for nothing) and says which cells changed.
+ */
+async function applyOnce(session: OfficeSession, edits: readonly LoggedEdit[], at: Date, state: State): Promise<AppliedEdits> {
+  const logSheet = ownership(state).find((o) => o.base === CHANGE_LOG_SHEET)?.sheet;
+  for (const name of [...edits.map((e) => e.sheet), ...(logSheet ? [logSheet] : [])]) {
+    if (findSheet(state, name)?.protected) throw new WorkbookError("protected-sheet", undefined, name);
+  }
+  const addsSheets = !logSheet || !findSheet(state, SETTINGS_SHEET);
+  let check: FixCheck;
+  try {
+    check = await session.run((context) => checkFixes(session, context, edits, logSheet, addsSheets));
+  } catch (e) {
+    const out = toWorkbookError(await session.staleOrMissing(e, edits));
+    // Nothing was written yet: a failure without a known cause is told as such.
+    throw out instanceof StaleState || isWorkbookError(out) ? out : new WorkbookError("write-interrupted", officeErrorCode(e), undefined, []);
+  }
+  if (check.structureProtected) throw new WorkbookError("protected-workbook");
+  if (check.protectedSheet) throw new WorkbookError("protected-sheet", undefined, check.protectedSheet);
+  // A cell whose value changed since the check is refused whatever it holds; one still showing `before` through a
+  // formula is the formula's to fix.
+  const refused = edits.filter((e, i) => seenText(check.cells[i]) !== e.before);
+  const formulas = edits.filter((e, i) => !refused.includes(e) && holdsFormula(check.cells[i]));
+  const todo = edits.map((e, i) => ({ edit: e, seen: check.cells[i] })).filter(({ edit }) => !formulas.includes(edit) && !refused.includes(edit));
+  if (todo.length === 0) return { applied: [], refused, formulas };
+
+  const log: LogPlace = logSheet
+    ? { sheet: logSheet, row: check.logRow, header: check.logHeader }
+    : { sheet: freeSheetName(CHANGE_LOG_SHEET, state.sheets.map((s) => s.name)), row: 1, header: false, created: true };
+  const rows = logRows(
+    todo.map((t) => t.edit),
+    at,
+  );
+  const owned = { ...state.settings, [OWNED_KEY]: ownedValue([...ownership(state), ...(log.created ? [{ sheet: log.sheet, base: CHANGE_LOG_SHEET }] : [])]) };
+  let now: CellSeen[];
+  try {
+    now = await session.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      queueLogRows(session, sheets, state, log, rows, owned);
+      // Loaded before they are written, in the same request: the loads return what the writes replaced.
+      const loads = todo.map(({ edit }) => sheets.getItem(edit.sheet).getRange(edit.cell).load("values,valueTypes,numberFormat,formulas"));
+      todo.forEach(({ edit, seen }, i) => {
+        if (typeof edit.after === "number" && seen.format === "@") loads[i].numberFormat = [["General"]];
+        loads[i].values = [[typeof edit.after === "number" ? edit.after : asTyped(edit.after, seen.format)]];
+      });
+      await context.sync();
+      return loads.map(seenOf);
+    });
+  } catch (e) {
+    if (officeErrorCode(e) === "InvalidOperationInCellEditMode") throw e; // Excel refused the whole request
+    throw await recover(session, e, state, { todo, log, owned, at });
+  }
+  if (log.created) session.noteWritten(state, log.sheet, owned);
+
+  // Cells the user changed in the moment between the check and the write: put back as they were, and unlogged.
+  const raced = todo.filter((t, i) => !sameContent(t.seen, now[i]));
+  const applied = todo.filter((t) => !raced.includes(t)).map((t) => t.edit);
+  if (raced.length) {
+    try {
+      await session.run(async (context) => {
+        const sheets = context.workbook.worksheets;
+        for (const t of raced) restoreCell(sheets.getItem(t.edit.sheet).getRange(t.edit.cell), now[todo.indexOf(t)]);
+        writeLogRows(sheets.getItem(log.sheet), log.row, logRows(applied, at), rows.length);
+        await context.sync();
+      });
+    } catch (e) {
+      throw await recover(session, e, state, { todo, log: { ...log, created: false }, owned, at });
+    }
+  }
+  return { applied, refused: [...refused, ...raced.map((t) => t.edit)].sort((a, b) => edits.indexOf(a) - edits.indexOf(b)), formulas };
+}
+
+/** The check sync of applyOnce: loads only. */
+async function checkFixes(session: OfficeSession, context: Excel.RequestContext, edits: readonly LoggedEdit[], logSheet: string | undefined, addsSheets: boolean): Promise<FixCheck> {
+  const sheets = context.workbook.worksheets;
+  const names = [...new Set([...edits.map((e) => e.sheet), ...(logSheet ? [logSheet] : [])])];
+  const protections = names.map((n) => sheets.getItem(n).protection.load("protected"));
+  const cells = edits.map((e) => sheets.getItem(e.sheet).getRange(e.cell).load("values,valueTypes,numberFormat,formulas"));
+  const workbook = addsSheets ? context.workbook.protection.load("protected") : undefined;
+  const logWs = logSheet ? sheets.getItem(logSheet) : undefined;
+  const last = logWs?.getUsedRange(true).getLastRow().load("rowIndex");
+  const header = logWs?.getRange("A1").load("values");
+  await context.sync();
+  const blocked = names.findIndex((_, i) => protections[i].protected);
+  return {
+    cells: cells.map(seenOf),
+    structureProtected: workbook?.protected ?? false,
+    protectedSheet: blocked >= 0 ? names[blocked] : undefined,
+    logRow: last ? last.rowIndex + 1 : 1,
+    logHeader: header?.values[0][0] === CHANGE_LOG_HEADER[0],
+  };
+}
+
+/**
+ * Queues the log rows at `log.row`. A new 変更履歴 is added complete (header, layout, rows) before it is recorded as
+ * owned, so ownership never names a sheet that is not there; an owned one that lost its header gets it back.
+ */
+function queueLogRows(session: OfficeSession, sheets: Excel.WorksheetCollection, state: State, log: LogPlace, rows: string[][], owned: Record<string, string>): void {
+  const ws = log.created ? session.queueNewSheet(sheets, state, log.sheet) : sheets.getItem(log.sheet);
+  if (!log.header) {
+    const spec = changeLogSpec(log.sheet);
+    for (const block of valueBlocks(spec, session.requestBudget)) queueValueBlock(ws, block);
+    queueLayout(ws, spec, { validations: false });
+  }
+  writeLogRows(ws, log.row, rows, rows.length);
+  if (log.created) {
+    const settingsWs = findSheet(state, SETTINGS_SHEET) ? sheets.getItem(SETTINGS_SHEET) : undefined;
+    session.queueSettings(sheets, settingsWs, owned);
+  }
+}
+
+/**
+ * After a write stopped part way: reads back each target cell and the log, then puts the log in step with the
+ * cells (rows for the changed cells only; a 変更履歴 added in this write is deleted again when no cell changed) and
+ * a format set for nothing back. Returns the error to throw: write-interrupted naming exactly the changed cells, or
+ * write-unconfirmed naming every cell that may have changed when nothing could be read back.
+ */
+async function recover(session: OfficeSession, cause: unknown, state: State, w: InterruptedFix): Promise<WorkbookError> {
+  const place = (t: { edit: LoggedEdit }) => `${t.edit.sheet}!${t.edit.cell}`;
+  session.state = undefined;
+  try {
+    return await session.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      const cells = w.todo.map((t) => sheets.getItem(t.edit.sheet).getRange(t.edit.cell).load("values,valueTypes,numberFormat,formulas"));
+      const logWs = sheets.getItemOrNullObject(w.log.sheet);
+      await context.sync();
+      const now = cells.map(seenOf);
+      const changed = w.todo.filter((t, i) => !sameContent(t.seen, now[i]) && holdsAfter(now[i], t.edit.after));
+      w.todo.forEach((t, i) => {
+        if (!changed.includes(t) && sameContent(t.seen, now[i]) && now[i].format !== t.seen.format) cells[i].numberFormat = [[t.seen.format]];
+      });
+      if (!logWs.isNullObject) {
+        if (w.log.created && changed.length === 0) {
+          logWs.delete();
+          const settingsWs = sheets.getItemOrNullObject(SETTINGS_SHEET);
+          await context.sync();
+          if (!settingsWs.isNullObject) session.queueSettings(sheets, settingsWs, state.settings);
+        } else {
+          const rows = logRows(
+            changed.map((t) => t.edit),
+            w.at,
+          );
+          writeLogRows(logWs, w.log.row, rows, w.todo.length);
+        }
+      }
+      await context.sync();
+      return new WorkbookError("write-interrupted", officeErrorCode(cause), undefined, changed.map(place));
+    });
+  } catch {
+    return new WorkbookError("write-unconfirmed", officeErrorCode(cause), undefined, w.todo.map(place));
+  }
+}
+
+/** A sheet was protected after the cache was filled: name it from a fresh look. No value was written. */
+async function denied(session: OfficeSession, edits: readonly LoggedEdit[]): Promise<WorkbookError> {
+  session.state = undefined;
+  try {
+    const state = await session.ensureState();
+    const log = ownership(state).find((o) => o.base === CHANGE_LOG_SHEET)?.sheet;
+    const blocked = [...edits.map((e) => e.sheet), ...(log ? [log] : [])].find((n) => findSheet(state, n)?.protected);
+    return new WorkbookError("protected-sheet", undefined, blocked);
+  } catch {
+    return new WorkbookError("protected-sheet");
+  }
+}

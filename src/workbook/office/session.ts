@@ -1,0 +1,292 @@
+/** The state and helpers shared by the Office adapter's units (see office-workbook.ts for the round trips). */
+import type { LoggedEdit } from "../../core/changelog";
+import { cellText } from "../../core/model/cell";
+import type { SheetVisibility } from "../../core/model/grid";
+import { type OwnedSheet, parseOwned, SETTINGS_SHEET, sameSheetName } from "../owned";
+import { OwnedSheetsInterrupted, WorkbookError } from "../port";
+import { toCellValue, toVisibility } from "./cells";
+import { CONFLICT, officeErrorCode } from "./errors";
+import { RESPONSE_BUDGET } from "./read-plan";
+import type { ReadStats } from "./read-workbook";
+import { digitPixels, REQUEST_BUDGET } from "./render";
+import { checkRequirements, type IsSetSupported, type RequirementCheck } from "./requirements";
+
+/** Settings rows read speculatively with the sheet list; more than this costs one more sync. */
+const SETTINGS_ROWS = 100;
+
+/** Rows of a worksheet. */
+const SHEET_ROWS = 1048576;
+
+/** `Excel.run` in production, the fake's `run` in tests. */
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export interface OfficeWorkbookOptions {
+  /** `Office.context.requirements.isSetSupported`; without it every requirement set is taken as supported. */
+  readonly isSetSupported?: IsSetSupported;
+  readonly responseBudget?: number;
+  readonly requestBudget?: number;
+  /** The wait before trying again after a co-authoring Conflict (doubled each time). */
+  readonly conflictDelayMs?: number;
+  /**
+   * On hosts whose change events do not say who made the change (before ExcelApi 1.14): how long after the add-in's
+   * own requests a change is taken to be theirs.
+   */
+  readonly quietMs?: number;
+}
+
+/** Tries after a co-authoring Conflict before giving up with "conflict". */
+const CONFLICT_TRIES = 3;
+
+/** Excel on the web's answer to a request over its 5 MB limit. */
+const REQUEST_TOO_LARGE = "RequestPayloadSizeLimitExceeded";
+
+/** Times a write starts again with smaller requests, and the least request budget it goes down to. */
+const SHRINK_TRIES = 6;
+
+const MIN_REQUEST_BUDGET = 16 * 1024;
+
+export interface SheetState {
+  readonly name: string;
+  readonly visibility: SheetVisibility;
+  readonly protected: boolean;
+}
+
+/** What an instance caches between calls: the sheets in tab order (settings sheet included) and the settings. */
+export interface State {
+  readonly sheets: SheetState[];
+  settings: Record<string, string>;
+  /** ブックの保護 (structure): no sheet can be added. */
+  readonly structureProtected: boolean;
+}
+
+/** A failure that a fresh look at the workbook may cure (a sheet renamed or deleted since it was cached). */
+export class StaleState extends Error {
+  constructor(readonly original: unknown) {
+    super("stale workbook state");
+  }
+}
+
+export const sameName = sameSheetName;
+
+export function findSheet(state: State, name: string): SheetState | undefined {
+  return state.sheets.find((s) => sameName(s.name, name));
+}
+
+export function ownership(state: State): OwnedSheet[] {
+  return parseOwned(state.settings, (name) => !!findSheet(state, name));
+}
+
+export function parseSettings(values: unknown[][], types: string[][]): Record<string, string> {
+  const out: Record<string, string> = {};
+  values.forEach((row, i) => {
+    const k = cellText(toCellValue(row[0], types[i]?.[0], undefined));
+    if (k) out[k] = cellText(toCellValue(row[1] ?? "", types[i]?.[1], undefined));
+  });
+  return out;
+}
+
+/** Text into a range: "@" first, so a value starting with = + - @ is never taken as a formula. */
+function writeText(range: Excel.Range, rows: string[][]): void {
+  range.numberFormat = rows.map((r) => r.map(() => "@"));
+  range.values = rows;
+}
+
+/**
+ * What the three units of the adapter (read-workbook, write-owned, apply-edits) share for one OfficeWorkbook: the
+ * counted Excel.run, the cached sheet list and settings, the request and response budgets, and the helpers that read
+ * or write the settings sheet.
+ */
+export class OfficeSession {
+  state: State | undefined;
+  readonly requirements: RequirementCheck;
+  /** Lowered for the rest of the instance's life when Excel refuses a response or a request as too large. */
+  responseBudget: number;
+  requestBudget: number;
+  /** What the last request of a write was estimated at (its steps' bytes), to shrink below it when refused. */
+  lastRequestBytes = 0;
+  /** The widest digit of the Normal font, in pixels, once read (column widths count in it). */
+  digitPx: number | undefined;
+  private readonly conflictDelayMs: number;
+  /** How the last readAll was chunked. */
+  lastRead: ReadStats | undefined;
+  /** Excel.run, counted: while one runs, and for `quietMs` after, a change without a trigger source is ours. */
+  readonly run: ExcelRun;
+  private running = 0;
+  private quietUntil = 0;
+  private readonly quietMs: number;
+
+  constructor(run: ExcelRun, options: OfficeWorkbookOptions = {}) {
+    this.requirements = checkRequirements(options.isSetSupported ?? (() => true));
+    this.responseBudget = options.responseBudget ?? RESPONSE_BUDGET;
+    this.requestBudget = options.requestBudget ?? REQUEST_BUDGET;
+    this.conflictDelayMs = options.conflictDelayMs ?? 400;
+    this.quietMs = options.quietMs ?? 1500;
+    this.run = async (batch) => {
+      this.running++;
+      try {
+        return await run(batch);
+      } finally {
+        this.running--;
+        this.quietUntil = Date.now() + this.quietMs;
+      }
+    };
+  }
+
+  /** A request of the add-in's runs now, or ran within `quietMs`: a change without a trigger source is taken as its own. */
+  busy(): boolean {
+    return this.running > 0 || Date.now() < this.quietUntil;
+  }
+
+  /**
+   * Runs an operation that may run again whole (it reads, or writes what it wrote before): a co-authoring Conflict
+   * is tried again after a short wait, up to CONFLICT_TRIES times.
+   */
+  async retrying<T>(op: () => Promise<T>): Promise<T> {
+    let conflicts = 0;
+    let shrinks = 0;
+    for (;;) {
+      try {
+        return await op();
+      } catch (e) {
+        const code = officeErrorCode(e) ?? (e instanceof OwnedSheetsInterrupted ? e.detail : undefined);
+        if (code === CONFLICT && ++conflicts < CONFLICT_TRIES) {
+          this.state = undefined;
+          await new Promise((resolve) => setTimeout(resolve, this.conflictDelayMs * 2 ** (conflicts - 1)));
+          continue;
+        }
+        // Excel on the web refused a request over 5 MB whole, before any of it ran: smaller requests, and again.
+        if (code === REQUEST_TOO_LARGE && ++shrinks <= SHRINK_TRIES && this.lastRequestBytes > MIN_REQUEST_BUDGET) {
+          this.requestBudget = Math.max(MIN_REQUEST_BUDGET, Math.floor(Math.min(this.requestBudget, this.lastRequestBytes) / 2));
+          this.state = undefined;
+          continue;
+        }
+        throw e;
+      }
+    }
+  }
+
+  /** A new visible sheet, placed before the settings sheet so that one stays last. */
+  queueNewSheet(sheets: Excel.WorksheetCollection, state: State, name: string): Excel.Worksheet {
+    const ws = sheets.add(name);
+    const settingsAt = state.sheets.findIndex((s) => sameName(s.name, SETTINGS_SHEET));
+    if (settingsAt >= 0) ws.position = settingsAt;
+    return ws;
+  }
+
+  /**
+   * Rewrites `_chosahyo` (A: key, B: value, as text), creating it veryHidden and last when missing. The new rows go
+   * over the old ones before the rows below them are cleared, so a batch cut short never leaves the settings empty.
+   */
+  queueSettings(sheets: Excel.WorksheetCollection, existing: Excel.Worksheet | undefined, settings: Record<string, string>): Excel.Worksheet {
+    const ws = existing ?? sheets.add(SETTINGS_SHEET);
+    if (!existing) ws.visibility = "VeryHidden";
+    const entries = Object.entries(settings);
+    if (entries.length) writeText(ws.getRangeByIndexes(0, 0, entries.length, 2), entries.map(([k, v]) => [k, v]));
+    if (existing) ws.getRange(`A${entries.length + 1}:B${SHEET_ROWS}`).clear("Contents");
+    return ws;
+  }
+
+  /** Records a sheet this instance added (before the settings sheet) and the settings written with it. */
+  noteWritten(state: State, name: string, settings: Record<string, string>): void {
+    if (!findSheet(state, name)) {
+      const at = state.sheets.findIndex((s) => sameName(s.name, SETTINGS_SHEET));
+      state.sheets.splice(at >= 0 ? at : state.sheets.length, 0, { name, visibility: "visible", protected: false });
+    }
+    if (!findSheet(state, SETTINGS_SHEET)) state.sheets.push({ name: SETTINGS_SHEET, visibility: "veryHidden", protected: false });
+    state.settings = settings;
+  }
+
+  /** Runs `op` on the cached state; if the cache turns out stale, once more on a fresh one. */
+  async withState<T>(op: (state: State) => Promise<T>): Promise<T> {
+    const cached = this.state !== undefined;
+    try {
+      return await op(await this.ensureState());
+    } catch (e) {
+      if (!(e instanceof StaleState)) throw e;
+      this.state = undefined;
+      if (!cached) throw e.original;
+      try {
+        return await op(await this.ensureState());
+      } catch (again) {
+        throw again instanceof StaleState ? again.original : again;
+      }
+    }
+  }
+
+  /** ItemNotFound names the first missing user sheet; other sheet errors mean the cache is stale. */
+  async staleOrMissing(e: unknown, edits: readonly LoggedEdit[]): Promise<unknown> {
+    const code = officeErrorCode(e);
+    if (code === "ItemAlreadyExists" || code === "InvalidReference") return new StaleState(e);
+    if (code !== "ItemNotFound") return e;
+    const names = [...new Set(edits.map((x) => x.sheet))];
+    const missing = names.length ? await this.missingSheets(names) : [];
+    return missing.length ? new WorkbookError("sheet-missing", undefined, missing[0]) : new StaleState(e);
+  }
+
+  /** A fresh look at ブックの保護 (false when even that fails). */
+  async structureProtectedNow(): Promise<boolean> {
+    try {
+      return await this.run(async (context) => {
+        const p = context.workbook.protection.load("protected");
+        await context.sync();
+        return p.protected;
+      });
+    } catch {
+      return false;
+    }
+  }
+
+  async missingSheets(names: readonly string[]): Promise<string[]> {
+    return this.run(async (context) => {
+      const found = names.map((n) => context.workbook.worksheets.getItemOrNullObject(n));
+      await context.sync();
+      return names.filter((_, i) => found[i].isNullObject);
+    });
+  }
+
+  async ensureState(): Promise<State> {
+    if (!this.state) this.state = await this.retrying(() => this.run((context) => this.loadState(context)));
+    return this.state;
+  }
+
+  /**
+   * Column widths count in the digits of the workbook's Normal font (ExcelApi 1.7): its styles are read with the sheet
+   * list, once per instance (a few kilobytes).
+   */
+  loadStyles(context: Excel.RequestContext): Excel.StyleCollection | undefined {
+    return this.digitPx === undefined ? context.workbook.styles.load("items/name,items/builtIn,items/font/name,items/font/size") : undefined;
+  }
+
+  /** The Normal style (its name as the API lists it, else the first built-in style), and the widest digit of its font. */
+  noteNormalFont(styles: Excel.StyleCollection | undefined): void {
+    if (!styles) return;
+    const normal = styles.items.find((x) => /^(normal|標準)$/i.test(x.name)) ?? styles.items.find((x) => x.builtIn);
+    this.digitPx = digitPixels(normal ? { name: normal.font.name, size: normal.font.size } : undefined);
+  }
+
+  /**
+   * The sheet list and the settings, in one sync when `_chosahyo` is the last sheet (where both adapters put it):
+   * its first rows are read speculatively with the list.
+   */
+  async loadState(context: Excel.RequestContext): Promise<State> {
+    const list = context.workbook.worksheets;
+    list.load("items/name,items/visibility,items/protection/protected");
+    const structure = context.workbook.protection.load("protected");
+    const last = list.getLast();
+    last.load("name");
+    const head = last.getRange(`A1:B${SETTINGS_ROWS}`);
+    head.load("values,valueTypes");
+    const styles = this.loadStyles(context);
+    await context.sync();
+    this.noteNormalFont(styles);
+    const sheets = list.items.map((ws) => ({ name: ws.name, visibility: toVisibility(ws.visibility), protected: ws.protection.protected }));
+    const structureProtected = structure.protected;
+    if (!sheets.some((s) => sameName(s.name, SETTINGS_SHEET))) return { sheets, settings: {}, structureProtected };
+    const complete = head.values[SETTINGS_ROWS - 1][0] === "";
+    if (sameName(last.name, SETTINGS_SHEET) && complete) return { sheets, settings: parseSettings(head.values, head.valueTypes), structureProtected };
+    const range = list.getItem(SETTINGS_SHEET).getRange("A:B").getUsedRangeOrNullObject(true);
+    range.load("values,valueTypes");
+    await context.sync();
+    return { sheets, settings: range.isNullObject ? {} : parseSettings(range.values, range.valueTypes), structureProtected };
+  }
+}
