@@ -3,10 +3,14 @@
  * and the time. Office.js has no undo for add-in edits, so this log is the user's undo (docs/rules.md, Fixes).
  */
 import type { CellEdit, RuleId } from "./model/finding";
-import type { SpecValue } from "./sheet-spec";
+import { type CellStyle, type SheetSpec, type SpecCell, type SpecValue, text } from "./sheet-spec";
 
 export const CHANGE_LOG_SHEET = "変更履歴";
 export const CHANGE_LOG_HEADER = ["日時", "シート", "セル", "変更前", "変更後", "規則"] as const;
+/** The header's look, the same from both adapters: bold on light blue, thin borders. */
+export const CHANGE_LOG_HEADER_STYLE: CellStyle = { bold: true, fill: "#DDEBF7", border: "thin" };
+/** Column widths in characters, one per header column. */
+export const CHANGE_LOG_WIDTHS: readonly number[] = [20, 14, 8, 40, 40, 22];
 
 export interface LoggedEdit extends CellEdit {
   readonly ruleId?: RuleId;
@@ -29,4 +33,19 @@ export function changeLogRows(edits: readonly LoggedEdit[], at: Date): SpecValue
     { t: "text", v: String(e.after) },
     { t: "text", v: e.ruleId ?? "" },
   ]);
+}
+
+/**
+ * The 変更履歴 sheet as both adapters lay it out: the header (styled, frozen), the widths, and `rows`, cells from row 1
+ * on. The Office adapter writes the header alone and appends rows under it; the file adapter writes the sheet whole.
+ */
+export function changeLogSpec(name: string, rows: readonly SpecCell[] = []): SheetSpec {
+  return {
+    name,
+    cells: [...CHANGE_LOG_HEADER.map((h, i) => ({ row: 0, col: i, value: text(h), style: "header" })), ...rows],
+    styles: { header: CHANGE_LOG_HEADER_STYLE },
+    merges: [],
+    columnWidths: CHANGE_LOG_WIDTHS,
+    freeze: { rows: 1, cols: 0 },
+  };
 }

@@ -2,9 +2,8 @@
  * applyEdits of the Office adapter: a fix's cells checked, then written with their 変更履歴 rows, and what a write cut
  * short left put in step with the log.
  */
-import { CHANGE_LOG_HEADER, CHANGE_LOG_SHEET, changeLogRows, type LoggedEdit } from "../../core/changelog";
+import { CHANGE_LOG_HEADER, CHANGE_LOG_SHEET, changeLogRows, changeLogSpec, type LoggedEdit } from "../../core/changelog";
 import { cellText } from "../../core/model/cell";
-import { type SheetSpec, text } from "../../core/sheet-spec";
 import { OWNED_KEY, ownedValue, SETTINGS_SHEET } from "../owned";
 import { type AppliedEdits, isWorkbookError, WorkbookError } from "../port";
 import { freeSheetName } from "../sheet-names";
@@ -13,18 +12,6 @@ import { officeErrorCode, toWorkbookError } from "./errors";
 import { queueLayout, queueValueBlock, valueBlocks } from "./render";
 import { findSheet, type OfficeSession, ownership, StaleState, type State } from "./session";
 import { asTyped } from "./typed-text";
-
-/** The 変更履歴 sheet as the ExcelJS adapter creates it. */
-function changeLogSpec(name: string): SheetSpec {
-  return {
-    name,
-    cells: CHANGE_LOG_HEADER.map((h, i) => ({ row: 0, col: i, value: text(h), style: "header" })),
-    styles: { header: { bold: true, fill: "#DDEBF7", border: "thin" } },
-    merges: [],
-    columnWidths: [20, 14, 8, 40, 40, 22],
-    freeze: { rows: 1, cols: 0 },
-  };
-}
 
 function logRows(edits: readonly LoggedEdit[], at: Date): string[][] {
   return changeLogRows(edits, at).map((r) => r.map((v) => (v.t === "text" ? v.v : "")));

@@ -7,7 +7,7 @@
  */
 import { quoteSheetName } from "../../core/model/address";
 import { type CellValue, cellText } from "../../core/model/cell";
-import { CHANGE_LOG_HEADER, CHANGE_LOG_SHEET, changeLogRows, type LoggedEdit } from "../../core/changelog";
+import { CHANGE_LOG_HEADER, CHANGE_LOG_SHEET, changeLogRows, changeLogSpec, type LoggedEdit } from "../../core/changelog";
 import type { SheetGrid, WorkbookSnapshot } from "../../core/model/grid";
 import { type SheetSpec, type SpecCell, text } from "../../core/sheet-spec";
 import { OWNED_KEY, type OwnedSheet, ownedValue, parseOwned, planOwned, SETTINGS_SHEET, sameSheetName } from "../owned";
@@ -236,19 +236,10 @@ export class XlsxWorkbook implements WorkbookPort {
         }
       }
     }
-    const cells: SpecCell[] = CHANGE_LOG_HEADER.map((h, i) => ({ row: 0, col: i, value: text(h), style: "header" }));
+    const cells: SpecCell[] = [];
     earlier.forEach((row, r) => row.forEach((v, c) => v && cells.push({ row: r + 1, col: c, value: text(v) })));
     changeLogRows(edits, at).forEach((row, r) => row.forEach((v, c) => cells.push({ row: earlier.length + r + 1, col: c, value: v })));
-    await this.writeOwnedSheets([
-      {
-        name: CHANGE_LOG_SHEET,
-        cells,
-        styles: { header: { bold: true, fill: "#DDEBF7", border: "thin" } },
-        merges: [],
-        columnWidths: [20, 14, 8, 40, 40, 22],
-        freeze: { rows: 1, cols: 0 },
-      },
-    ]);
+    await this.writeOwnedSheets([changeLogSpec(CHANGE_LOG_SHEET, cells)]);
   }
 
   /** Owned sheets as recorded: the sheet's name, and the name it was generated for (they differ after a clash). */
