@@ -5,6 +5,7 @@
  * the figures of docs/summaries.md (武蔵野 取組状況, by 基本方針), which seeds/data/musashino/summary_expected.json
  * holds as counted from the source text.
  */
+import { tableBelow } from "../summary/helpers";
 import ExcelJS from "exceljs";
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -36,30 +37,6 @@ async function generate(snapshot?: WorkbookSnapshot) {
   return { reopened, specs, saved };
 }
 
-/** The table under a header cell: rows of [label, ...values] until the first empty label. */
-function tableBelow(ws: ExcelJS.Worksheet, headerText: string): { header: string[]; rows: (string | number)[][]; formulas: (string | undefined)[][]; headerRow: number } {
-  let headerRow = 0;
-  ws.eachRow((row, r) => {
-    if (!headerRow && row.getCell(1).value === headerText) headerRow = r;
-  });
-  if (!headerRow) throw new Error(`no header ${headerText}`);
-  const width = ws.getRow(headerRow).cellCount;
-  const header = Array.from({ length: width }, (_, i) => String(ws.getCell(headerRow, i + 1).value ?? ""));
-  const rows: (string | number)[][] = [];
-  const formulas: (string | undefined)[][] = [];
-  for (let r = headerRow + 1; ws.getCell(r, 1).value; r++) {
-    const vals: (string | number)[] = [];
-    const fs: (string | undefined)[] = [];
-    for (let c = 1; c <= width; c++) {
-      const cell = ws.getCell(r, c);
-      fs.push(cell.formula || undefined);
-      vals.push(cell.formula ? (cell.result as number) : (cell.value as string | number));
-    }
-    rows.push(vals);
-    formulas.push(fs);
-  }
-  return { header, rows, formulas, headerRow };
-}
 
 const ROMAN = ["I", "II", "III", "IV", "V", "VI"];
 /** The policy's Roman numeral: the sheet writes the heading as read (`II:市民視点に…`), the data as `II：…`. */

@@ -20,6 +20,17 @@ export const indicatorRowsField: FormFieldType<IndicatorRowsField> = {
   },
 };
 
+/** An indicator while its row is read: the fields of Indicator, filled in one by one. */
+type IndicatorBeingRead = {
+  label: TextRead;
+  index?: number;
+  baseline?: IndicatorValueRead;
+  target?: IndicatorValueRead;
+  actual?: IndicatorValueRead;
+  markerProblems?: NonNullable<Indicator["markerProblems"]>;
+  actualCell?: CellPos;
+};
+
 function periodName(text: string): string | undefined {
   const m = /(下半期値|上半期値|実績値|達成値)/.exec(text.replace(/\s+/g, ""));
   return m ? m[1] : undefined;
@@ -82,15 +93,7 @@ function readIndicators(hits: Hits, f: IndicatorRowsField): { indicators: Indica
     const actualCell = !valueCells.actual && cols.actual !== undefined ? view.anchor(g.rows[0], cols.actual) : undefined;
     if (!packed) {
       const seg = labelSegs[0];
-      const ind: {
-        label: TextRead;
-        index?: number;
-        baseline?: IndicatorValueRead;
-        target?: IndicatorValueRead;
-        actual?: IndicatorValueRead;
-        markerProblems?: NonNullable<Indicator["markerProblems"]>;
-        actualCell?: CellPos;
-      } = { label: { text: seg ? seg.text : labelText, raw: g.labelRaw, cell: labelCell }, index: seg?.index, ...(actualCell ? { actualCell } : {}) };
+      const ind: IndicatorBeingRead = { label: { text: seg ? seg.text : labelText, raw: g.labelRaw, cell: labelCell }, index: seg?.index, ...(actualCell ? { actualCell } : {}) };
       const problems: NonNullable<Indicator["markerProblems"]>[number][] = [];
       for (const col of ["baseline", "target", "actual"] as const) {
         const vc = valueCells[col];
@@ -143,15 +146,7 @@ function readIndicators(hits: Hits, f: IndicatorRowsField): { indicators: Indica
       }
     }
     labelMarkers.forEach((ls, i) => {
-      const ind: {
-        label: TextRead;
-        index?: number;
-        baseline?: IndicatorValueRead;
-        target?: IndicatorValueRead;
-        actual?: IndicatorValueRead;
-        markerProblems?: NonNullable<Indicator["markerProblems"]>;
-        actualCell?: CellPos;
-      } = { label: { text: ls.text, raw: g.labelRaw, cell: labelCell }, index: ls.index, ...(actualCell ? { actualCell } : {}) };
+      const ind: IndicatorBeingRead = { label: { text: ls.text, raw: g.labelRaw, cell: labelCell }, index: ls.index, ...(actualCell ? { actualCell } : {}) };
       for (const col of ["baseline", "target", "actual"] as const) {
         const vc = valueCells[col];
         if (!vc) continue;
