@@ -10,7 +10,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "n
 import os from "node:os";
 import path from "node:path";
 import schema from "../src/core/profile/profile.schema.json";
-import { checkProfile, COLUMN_TYPES, FIELD_IDS, FIELD_TYPES, REQUIRED_WHEN } from "../src/core/profile/check-profile";
+import { checkProfile, FIELD_IDS, FIELD_TYPES, REQUIRED_WHEN } from "../src/core/profile/check-profile";
+import { COLUMN_TYPES } from "../src/core/profile/table-columns";
 import { describeProfileProblems, parseUserProfile } from "../src/core/profile/user-profile";
 import { RULE_IDS } from "../src/core/model/finding";
 import { rulesSchema } from "../src/core/profile/rules-schema";

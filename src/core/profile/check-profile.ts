@@ -8,6 +8,7 @@ import { paramsSchemaOf } from "../rules";
 import { checkParamValue, FIELD_ID_REF, NO_PARAMS, type ParamDefinitions, type ParamProblem, paramProblemText } from "../rules/params";
 import { FORM_FIELD_TYPES } from "./form-fields";
 import { COMMON_FIELD_KEYS } from "./form-fields/field-reader";
+import { COLUMN_TYPES } from "./table-columns";
 import type { FormField, Profile } from "./types";
 
 export interface ProfileProblem {
@@ -29,7 +30,7 @@ export const FIELD_IDS = [
 ];
 /** The form field types: those that have a reader (form-fields/index.ts). */
 export const FIELD_TYPES = Object.keys(FORM_FIELD_TYPES) as FormField["type"][];
-export const COLUMN_TYPES = ["text", "code", "department-list", "title", "id", "indicator-value", "indicator-series", "schedule"];
+
 const HEADING_FIELDS = ["group", "section", "subsection", "category"];
 
 function checkRegex(c: Checker, v: unknown, path: string): void {

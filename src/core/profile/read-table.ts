@@ -3,17 +3,14 @@
  * the columns and each row below it is a record. The band may repeat (one per 施策 block); heading rows above the
  * rows set their group; a group column filled only on a group's first row is carried down.
  */
-import { type CellValue, cellText, isEmptyCell } from "../model/cell";
-import type { CellPos, CodeRead, Indicator, IndicatorValueRead, ScheduleYearCell, SurveyRecord, TextRead, YearHeader } from "../model/record";
-import { parseCode } from "../values/codes";
-import { parseDepartments } from "../values/departments";
-import { parseValue } from "../values/number/parse-value";
+import { cellText, isEmptyCell } from "../model/cell";
+import type { CellPos, IndicatorValueRead, SurveyRecord, TextRead, YearHeader } from "../model/record";
 import { findFiscalYears, parseFiscalYear } from "../values/wareki";
 import { extractGoals, type Goal } from "../indicators/goals";
 import type { LabelHits } from "./compiled";
-import { normalizeItemId, parseTitleCell, splitLeadingId, takeTitleMarks } from "./headings";
 import type { LabelCandidate } from "./labels";
 import { applyHeadings, emptyRecord, headingRows, headingsAt, type MutableRecord } from "./read-form";
+import { type ColumnCell, type RowReading, TABLE_COLUMN_TYPES } from "./table-columns";
 import type { FieldId, TableColumn, TableLayout } from "./types";
 
 interface ColumnPos {
@@ -45,9 +42,6 @@ function bandYears(hits: LabelHits, top: number, bottom: number): YearHeader[] {
   }
   return out;
 }
-
-/** A title note that an item ended (`※令和4年度までをもって終了`). */
-const ENDED_RE = /※[^※]*(?:終了|廃止)\s*$/;
 
 function fiscalYearOf(text: string): number | undefined {
   return findFiscalYears(text)[0]?.fiscalYear;
@@ -140,17 +134,12 @@ function findBands(hits: LabelHits, layout: TableLayout): Band[] {
   return bands;
 }
 
-function valueRead(raw: CellValue, cell: CellPos, fmt: string | undefined): IndicatorValueRead {
-  return { parsed: parseValue(raw as never, { percentFormat: !!fmt && fmt.includes("%") }), text: cellText(raw), raw, cell, packed: false };
-}
-
 export function readTableRecords(hits: LabelHits, layout: TableLayout): SurveyRecord[] {
   const view = hits.index.view;
   const bands = findBands(hits, layout);
   if (bands.length === 0) return [];
   const heads = headingRows(hits, layout.headings);
   const headRowSet = new Set(heads.map((h) => h.row));
-  const marks = hits.compiled.profile.titleMarks ?? [];
   // A column label found on the sheet but given to another column (one header cell names one column) is missing too.
   const placed = new Set(bands.flatMap((b) => b.columns.map((c) => c.spec.label)));
   const columnLabels = new Set(layout.columns.map((c) => c.label));
@@ -179,13 +168,8 @@ export function readTableRecords(hits: LabelHits, layout: TableLayout): SurveyRe
       rec.missingLabels = missing;
       if (band.years?.length) rec.yearHeaders = band.years;
       const present = new Set<string>();
-      const emptyCells: Record<string, CellPos> = {};
-      const codes: Record<string, CodeRead> = {};
-      const texts: Record<string, TextRead> = {};
       const labelsRead: Record<string, string> = {};
-      let indicatorLabel: TextRead | undefined;
-      let titleId: { id: TextRead; written: string } | undefined;
-      const values: { baseline?: IndicatorValueRead; target?: IndicatorValueRead; series?: NonNullable<Indicator["series"]> } = {};
+      const row: RowReading = { rec, profile: hits.compiled.profile, codes: {}, texts: {}, emptyCells: {}, values: {}, group };
       const goals: Goal[] = [];
       for (const { spec, col, series, years, header } of band.columns) {
         present.add(spec.id);
@@ -193,73 +177,22 @@ export function readTableRecords(hits: LabelHits, layout: TableLayout): SurveyRe
         const { a, raw: own } = cellAt(col);
         const raw = spec.carryDown ? view.raw(a.row, a.col) : own;
         if (spec.carryDown) {
-          if (!isEmptyCell(raw)) group = { text: cellText(raw).trim(), raw, cell: a };
+          if (!isEmptyCell(raw)) row.group = { text: cellText(raw).trim(), raw, cell: a };
           continue;
         }
-        if (spec.type === "indicator-series" && series) {
-          values.series = series
-            .map((s) => {
-              const c = cellAt(s.col);
-              return { fiscalYear: s.fiscalYear, header: s.header, value: valueRead(c.raw, c.a, view.numberFormat(c.a.row, c.a.col)) };
-            })
-            .filter((s) => !isEmptyCell(s.value.raw));
-          continue;
-        }
-        if (spec.type === "schedule") {
-          // One task per row: the 取組項目 cell, with the cell under each year header (the first column of a wider cell).
-          const cells: ScheduleYearCell[] = [];
-          for (const y of years ?? []) {
-            const c = cellAt(y.cell.col);
-            if (c.a.col !== y.cell.col || isEmptyCell(c.raw)) continue;
-            cells.push({ fiscalYear: y.fiscalYear, text: cellText(c.raw), cell: c.a });
-          }
-          rec.yearHeaders = years ?? [];
-          if (!isEmptyCell(raw) || cells.length) rec.tasks = [{ text: isEmptyCell(raw) ? "" : cellText(raw), cell: isEmptyCell(raw) ? { row: r, col } : a, years: cells }];
-          else emptyCells[spec.id] = { row: r, col };
-          continue;
-        }
+        const type = TABLE_COLUMN_TYPES[spec.type];
+        const cell: ColumnCell = { spec, raw, a, row: r, col, cellAt, numberFormat: (p: CellPos) => view.numberFormat(p.row, p.col), series, years };
+        if (type.readSpan?.(cell, row)) continue;
         if (isEmptyCell(raw)) {
-          emptyCells[spec.id] = { row: r, col };
+          row.emptyCells[spec.id] = { row: r, col };
           continue;
         }
         const read: TextRead = { text: cellText(raw), raw, cell: a };
         if (spec.goals) goals.push(...extractGoals(read.text, { cell: a, column: spec.id, header }));
-        switch (spec.type) {
-          case "id":
-            rec.id = { ...read, text: normalizeItemId(read.text) };
-            if (rec.id.text !== read.text.trim()) rec.idWritten = read.text.trim();
-            break;
-          case "title": {
-            // The number may lead the title (`2 【新規】 協働事業の推進`): it is the row's id unless an id column gives one.
-            const lead = spec.idInTitle ? splitLeadingId(read.text) : undefined;
-            if (lead) titleId = { id: { ...read, text: lead.id }, written: lead.written };
-            const t = takeTitleMarks(parseTitleCell(lead ? lead.rest : read.text), marks);
-            const ended = ENDED_RE.exec(t.title);
-            const title = ended ? t.title.slice(0, ended.index).trim() : t.title;
-            if (title || !lead) rec.title = { ...read, text: title };
-            if (ended) rec.ended = true;
-            rec.tags = t.tags;
-            if (t.marks.length) rec.marks = t.marks;
-            if (t.repostOf) rec.repostOf = t.repostOf;
-            break;
-          }
-          case "department-list":
-            rec.departments = { list: parseDepartments(read.text), raw, cell: a };
-            break;
-          case "code":
-            codes[spec.id] = { parsed: parseCode(raw, hits.compiled.profile.codeSets[spec.codeSet ?? ""]), raw, cell: a };
-            break;
-          case "indicator-value":
-            if (spec.id === "baseline" || spec.id === "target") values[spec.id] = valueRead(raw, a, view.numberFormat(a.row, a.col));
-            break;
-          case "text":
-            if (spec.id === "purpose") rec.purpose = read;
-            else if (spec.id === "group") group = read;
-            else if (spec.id === "indicator") indicatorLabel = read;
-            else texts[spec.id] = read;
-            break;
-        }
+        type.read?.(cell, read, row);
       }
+      group = row.group;
+      const { titleId, indicatorLabel, values } = row;
       if (titleId && !rec.id) {
         rec.id = titleId.id;
         if (titleId.written !== titleId.id.text) rec.idWritten = titleId.written;
@@ -293,9 +226,9 @@ export function readTableRecords(hits: LabelHits, layout: TableLayout): SurveyRe
       }
       applyHeadings(rec, headingsAt(heads, r));
       rec.present = present;
-      rec.emptyCells = emptyCells;
-      rec.codes = codes;
-      rec.texts = texts;
+      rec.emptyCells = row.emptyCells;
+      rec.codes = row.codes;
+      rec.texts = row.texts;
       rec.labelsRead = labelsRead;
       if (!rec.id && !rec.title && rec.indicators.length === 0) continue;
       out.push(rec);
