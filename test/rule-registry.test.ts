@@ -13,7 +13,9 @@ import os from "node:os";
 import path from "node:path";
 import { RULE_IDS } from "../src/core/model/finding";
 import { RULES } from "../src/core/rules";
-import { REGISTRY_FILE, registrySource, RULE_IDS_FILE, ruleFiles, ruleIdsSource } from "../scripts/lib/rule-registry";
+import { en } from "../src/core/i18n/en";
+import { ja } from "../src/core/i18n/ja";
+import { messagesFiles, REGISTRY_FILE, registrySource, RULE_IDS_FILE, RULE_MESSAGES_FILE, ruleFiles, ruleIdsSource, ruleMessagesSource } from "../scripts/lib/rule-registry";
 
 const REPORTED_BY_VALIDATE = ["READ-EMPTY", "RULE-FAILED"];
 const RULES_DIR = path.dirname(REGISTRY_FILE);
@@ -25,9 +27,21 @@ test("RULES の各規則は RULE_IDS の自分だけの id を持ち、RULE_IDS 
   expect(RULE_IDS.filter((id) => !ids.includes(id)).sort()).toEqual(REPORTED_BY_VALIDATE);
 });
 
-test("生成した 2 つのファイルは規則のファイルから今作るものと同じ（違うときは npm run generate）", () => {
+test("生成した 3 つのファイルは規則とその文言のファイルから今作るものと同じ（違うときは npm run generate）", () => {
   expect(readFileSync(REGISTRY_FILE, "utf8")).toBe(registrySource());
   expect(readFileSync(RULE_IDS_FILE, "utf8")).toBe(ruleIdsSource());
+  expect(readFileSync(RULE_MESSAGES_FILE, "utf8")).toBe(ruleMessagesSource());
+});
+
+test("RULE_IDS の id はどれも規則の隣に文言のファイルを持ち、その名前と文言がカタログに日英とも入っている", () => {
+  expect(messagesFiles().map((f) => f.id)).toEqual([...RULE_IDS].sort());
+  for (const id of RULE_IDS) {
+    const key = `ruleName.${id}` as keyof typeof ja;
+    expect([id, ja[key], en[key]]).toEqual([id, expect.any(String), expect.any(String)]);
+  }
+  const ruleKeys = Object.keys(ja).filter((k) => /^(ruleName|rule|fix)\./.test(k));
+  const ownerless = ruleKeys.filter((k) => !RULE_IDS.some((id) => k === `ruleName.${id}` || k === `rule.${id}` || k === `fix.${id}` || k.startsWith(`rule.${id}.`) || k.startsWith(`fix.${id}.`)));
+  expect(ownerless).toEqual([]);
 });
 
 test("規則のファイルが export する規則のオブジェクトはどれも RULES にある", async () => {
@@ -62,5 +76,35 @@ describe("生成器は規則のファイルの決まりを守らせる", () => {
     expect(() => scan({ "other.ts": rule("A-RULE") })).toThrow("goes in src/core/rules/a-rule.ts");
     expect(() => scan({ "a-rule.ts": rule("A-RULE", "B-RULE") })).toThrow('must start "A-RULE: …"');
     expect(() => scan({ "a-rule.ts": "/** A-RULE: x. */\nexport const r: WorkbookRule = { scope: \"workbook\" };\n" })).toThrow("needs an `id");
+  });
+});
+
+describe("生成器は規則ごとの文言のファイルの決まりを守らせる", () => {
+  const messages = (id: string, keys: string[]) =>
+    `/** ${id}'s messages: x. */\nexport default bilingual({\n  ja: {\n${keys.map((k) => `    "${k}": "x",\n`).join("")}  },\n});\n`;
+  const scan = (files: Record<string, string>) => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "rules-"));
+    try {
+      for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
+      return messagesFiles(dir);
+    } finally {
+      rmSync(dir, { recursive: true });
+    }
+  };
+  const rule = `/** A-RULE: a thing. */\nexport const r: RecordRule = {\n  id: "A-RULE",\n};\n`;
+
+  test("規則と、規則のない id（validate が出すもの）の文言を id の順に集める", () => {
+    const files = { "a-rule.ts": rule, "a-rule.messages.ts": messages("A-RULE", ["ruleName.A-RULE", "rule.A-RULE.x", "fix.A-RULE"]), "0-own.messages.ts": messages("0-OWN", ["ruleName.0-OWN"]) };
+    expect(scan(files)).toEqual([
+      { id: "0-OWN", module: "0-own.messages", keys: ["ruleName.0-OWN"] },
+      { id: "A-RULE", module: "a-rule.messages", keys: ["ruleName.A-RULE", "rule.A-RULE.x", "fix.A-RULE"] },
+    ]);
+  });
+
+  test("文言のファイルがない規則、ほかの規則の鍵、名前のないファイルは止める", () => {
+    expect(() => scan({ "a-rule.ts": rule })).toThrow("the rule A-RULE has no messages: write src/core/rules/a-rule.messages.ts");
+    expect(() => scan({ "a-rule.ts": rule, "a-rule.messages.ts": messages("A-RULE", ["ruleName.A-RULE", "rule.A-RULES", "pane.x"]) })).toThrow("rule.A-RULES, pane.x are not A-RULE's");
+    expect(() => scan({ "a-rule.ts": rule, "a-rule.messages.ts": messages("A-RULE", ["rule.A-RULE"]) })).toThrow("ruleName.A-RULE (the rule's name in the pane) is missing");
+    expect(() => scan({ "a-rule.ts": rule, "a-rule.messages.ts": messages("B-RULE", ["ruleName.B-RULE"]) })).toThrow("must start with the rule's id");
   });
 });

@@ -16,7 +16,7 @@ export interface MessagesFile {
   readonly keys: readonly string[];
 }
 
-const MESSAGE_KEY = /^\s*"([^"]+)":/gm;
+const MESSAGE_KEY = /(?:^|[{,])\s*"([^"\\]+)"\s*:/gm;
 const HEADER_ID = /^\/\*\*\s*(?:\*\s*)?([A-Za-z0-9-]+)'s messages/;
 
 /** Every messages file in a folder, in file-name order; `where` names the folder in errors. */

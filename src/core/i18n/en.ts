@@ -4,6 +4,8 @@ import { plansEn } from "./plans-en";
 import { programEn } from "./program-en";
 import { summaryEn } from "./summary-en";
 import { paneEn } from "./pane-en";
+import { ruleMessagesEn } from "./rule-messages.generated";
+import { summaryMessagesEn } from "./summary-messages.generated";
 
 /** English catalogue. Typed against ja.ts, so a missing translation fails tsc. */
 export const en: Record<MessageKey, string> = {
@@ -45,50 +47,6 @@ export const en: Record<MessageKey, string> = {
   "severity.error": "error",
   "severity.warning": "warning",
   "severity.info": "info",
-
-  "rule.CODE-INVALID": "\"{value}\" is not a valid {field} code. Enter one of {codes}.",
-  "rule.CODE-VARIANT": "{field} \"{value}\" should be written \"{code}\". A fix is available.",
-  "fix.CODE-VARIANT": "Change \"{value}\" to \"{code}\"",
-  "rule.REQUIRED-MISSING": "{field} is empty. Fill it in before submitting.",
-  "rule.REQUIRED-MISSING.final": "{field} is empty (required once the headquarters evaluation is done).",
-  "rule.CELL-ERROR": "The {field} cell shows the error value {error}. Check its formula or reference.",
-  "rule.NUMBER-AS-TEXT": "{field} \"{value}\" is a number stored as text. It can be converted to a number.",
-  "fix.NUMBER-AS-TEXT": "Convert \"{value}\" to a number",
-  "rule.VALUE-UNPARSEABLE": "{field} \"{value}\" cannot be read as a number or a target. Write a number with its unit, such as 1,000人 or 95%以上.",
-  "rule.TEXT-HTML": "{field} contains HTML residue ({tags}). It can be removed, turning paragraphs into line breaks.",
-  "fix.TEXT-HTML": "Remove the HTML tags, keeping paragraphs as line breaks",
-  "rule.TEXT-INVISIBLE": "{field} contains {what}. It may not match when compared or counted.",
-  "fix.TEXT-INVISIBLE": "Remove invisible characters and leading/trailing spaces",
-  "rule.TEXT-TOO-LONG": "{field} has {length} characters, over the limit of {max}. Shorten it.",
-  "rule.RULE-FAILED": "Rule {rule} stopped on this sheet, so this check was not done ({reason}). The other rules' findings stand. Check this rule's settings in the profile.",
-  "rule.LABEL-MISSING": "The {layout} heading \"{label}\" is missing, so this field cannot be read. Check the sheet's headings.",
-  "rule.READ-EMPTY.none": "Recognised as {layout}, but no record could be read from it. Headings found: {found}. Headings not found: {missing}. Compare the headings' wording and arrangement with the layout.",
-  "rule.READ-EMPTY.none-list": "Recognised as {layout}, but no list row could be read from it. Headings found: {found}. Headings not found: {missing}. Compare the headings' wording and arrangement with the layout.",
-  "rule.READ-EMPTY.fewer": "{count} records were read from this sheet, fewer than the {listed} that {list} lists. Headings found: {found}. Headings not found: {missing}. Check for records whose headings are worded differently from the layout.",
-  "rule.READ-EMPTY.nothing": "none",
-  "rule.EVAL-COMMENT-MISSING": "The rating is {code} but no reason (comment) is given. Explain the {code} rating in a comment.",
-  "rule.EVAL2-CHANGED-NO-COMMENT": "The 2nd evaluation ({eval2}) differs from the 1st ({eval1}) but has no comment. Explain the change.",
-  "rule.IND-RATING-CONFLICT.unmet": "The rating is {code}, but no indicator reached its target ({details}). Explain the rating in a comment, or review it.",
-  "rule.IND-RATING-CONFLICT.met": "The rating is {code}, but every indicator met its target ({details}). Explain the rating in a comment, or review it.",
-  "rule.IND-NO-MEASUREMENT": "Indicator \"{indicator}\": {period} is {value}, yet a rating ({code}) is given. Enter the actual value, or say in a comment why it could not be measured.",
-  "rule.IND-WORSE-THAN-BASELINE": "Indicator \"{indicator}\": {period} is worse than the baseline (baseline → {period}: {details}).",
-  "rule.IND-UNIT-MISMATCH": "Indicator \"{indicator}\": the target ({targetUnit}) and {period} ({actualUnit}) are in different units and cannot be compared. Use the same unit.",
-  "rule.IND-UNIT-MISMATCH.converted": "Indicator \"{indicator}\": the target ({targetUnit}) and {period} ({actualUnit}) write the unit differently. They were compared after conversion; using the same unit is safer.",
-  "rule.IND-ASOF-MISMATCH": "Indicator \"{indicator}\": {period} is a value as of \"{asOf}\", not the column's date (end of {column}). Check the date and add a note if needed.",
-  "rule.IND-MARKER-MISMATCH": "The indicator numbers ({labelMarkers}) do not match the numbers in {column} ({valueMarkers}). Number each indicator's value ①②….",
-  "rule.ID-DUPLICATE": "No.{id} appears more than once (also at {others}). Check the numbering.",
-  "rule.LIST-MISMATCH.code": "{list} gives {field} {listValue}, but sheet \"{sheet}\" gives {recordValue}.",
-  "rule.LIST-MISMATCH.title": "{list} names the item \"{listValue}\", but sheet \"{sheet}\" names it \"{recordValue}\".",
-  "rule.LIST-MISMATCH.departments": "{list} lists \"{missing}\", which sheet \"{sheet}\" does not list among its departments.",
-  "rule.LIST-MISSING-RECORD.row": "{list} has No.{id}, but there is no survey sheet for it.",
-  "rule.LIST-MISSING-RECORD.record": "Survey sheet No.{id} is missing from {list}.",
-  "rule.REPOST-MISMATCH": "This repost of No.{original} gives {field} {value}, but the original gives {originalValue}.",
-  "rule.PARENT-CHILD.rating": "The rating ({code}) is outside the range of its sub-sheets' ratings ({range}) and has no comment. Explain it.",
-  "rule.PARENT-CHILD.departments": "The departments do not match those of the sub-sheets (missing: {missing} / extra: {extra}).",
-  "rule.PARENT-CHILD.value": "{column} \"{label}\" ({value}) differs from {parentSheet} ({parentValue}).",
-  "rule.PARENT-CHILD.unrated": "{parentSheet} is rated, but this sub-sheet has no rating.",
-  "rule.FY-INCONSISTENT": "This sheet's fiscal year ({sheetFy}) differs from the workbook's ({bookFy}).",
-  "rule.DEPT-UNKNOWN": "Department \"{names}\" is not in {master}. Check the name.",
 
   "template.rating.errorTitle": "Rating",
   "template.rating.error": "Choose S, A or B.",
@@ -232,4 +190,6 @@ export const en: Record<MessageKey, string> = {
   ...seriesEn,
   ...programEn,
   ...paneEn,
+  ...ruleMessagesEn,
+  ...summaryMessagesEn,
 };

@@ -1,5 +1,5 @@
 /**
- * The message catalogue, Japanese (the default). Every user-visible string lives here or in en.ts.
+ * The message catalogue, Japanese (the default). Every user-visible string lives here or in en.ts, or in the topic catalogues they merge; a rule's messages sit next to it, in src/core/rules/<id>.messages.ts.
  * Placeholders are written {name}. Keys are grouped by where the text appears.
  * Messages are written for a municipal clerk: what is wrong, where, and what to do.
  */
@@ -8,6 +8,8 @@ import { plansJa } from "./plans-ja";
 import { programJa } from "./program-ja";
 import { summaryJa } from "./summary-ja";
 import { paneJa } from "./pane-ja";
+import { ruleMessagesJa } from "./rule-messages.generated";
+import { summaryMessagesJa } from "./summary-messages.generated";
 
 export const ja = {
   "app.name": "調査票チェッカー",
@@ -49,51 +51,6 @@ export const ja = {
   "severity.error": "エラー",
   "severity.warning": "警告",
   "severity.info": "情報",
-
-  // ---- rule messages
-  "rule.CODE-INVALID": "{field}の「{value}」は使えない記号です。{codes} のいずれかを入力してください。",
-  "rule.CODE-VARIANT": "{field}の「{value}」は「{code}」と書くのが正しい形です。修正候補を適用できます。",
-  "fix.CODE-VARIANT": "「{value}」を「{code}」に直す",
-  "rule.REQUIRED-MISSING": "{field}が入力されていません。提出前に入力してください。",
-  "rule.REQUIRED-MISSING.final": "{field}が入力されていません（本部評価後の段階では必須です）。",
-  "rule.CELL-ERROR": "{field}のセルがエラー値（{error}）になっています。数式や参照先を確認してください。",
-  "rule.NUMBER-AS-TEXT": "{field}の「{value}」が文字列として入力されています。数値に変換できます。",
-  "fix.NUMBER-AS-TEXT": "「{value}」を数値に変換する",
-  "rule.VALUE-UNPARSEABLE": "{field}の「{value}」を数値や目標として読み取れません。「1,000人」「95%以上」のように数値と単位で入力してください。",
-  "rule.TEXT-HTML": "{field}にHTMLのタグ（{tags}）が残っています。タグを取り除き、改行に置き換えられます。",
-  "fix.TEXT-HTML": "HTMLタグを取り除き、段落を改行にする",
-  "rule.TEXT-INVISIBLE": "{field}に{what}が含まれています。照合や集計で別の値として扱われるおそれがあります。",
-  "fix.TEXT-INVISIBLE": "見えない文字と前後の空白を取り除く",
-  "rule.TEXT-TOO-LONG": "{field}が{length}文字あり、上限の{max}文字を超えています。内容を短くしてください。",
-  "rule.RULE-FAILED": "規則「{rule}」はこのシートで途中で止まったため、この規則の点検を行えませんでした（{reason}）。ほかの規則の指摘はそのまま有効です。プロファイルのこの規則の設定を確認してください。",
-  "rule.LABEL-MISSING": "{layout}の見出し「{label}」が見つからないため、この欄を読み取れません。様式の見出しを確認してください。",
-  "rule.READ-EMPTY.none": "{layout}として認識しましたが、項目を1件も読み取れませんでした。見つかった見出し: {found}。見つからなかった見出し: {missing}。見出しの書き方と並び方を様式と比べてください。",
-  "rule.READ-EMPTY.none-list": "{layout}として認識しましたが、一覧の行を1行も読み取れませんでした。見つかった見出し: {found}。見つからなかった見出し: {missing}。見出しの書き方と並び方を様式と比べてください。",
-  "rule.READ-EMPTY.fewer": "このシートから読み取れた項目は {count} 件で、{list}に載っている {listed} 件より少なくなっています。見つかった見出し: {found}。見つからなかった見出し: {missing}。見出しの書き方が様式と異なる項目がないか確認してください。",
-  "rule.READ-EMPTY.nothing": "なし",
-  "rule.EVAL-COMMENT-MISSING": "評価が「{code}」ですが、その理由（コメント）が記入されていません。{code}評価とした理由を記入してください。",
-  "rule.EVAL2-CHANGED-NO-COMMENT": "{eval2Field}（{eval2}）が{eval1Field}（{eval1}）と異なりますが、{eval2Field}のコメントがありません。変更の理由を記入してください。",
-  "rule.IND-RATING-CONFLICT.unmet": "評価は「{code}」ですが、指標はいずれも目標に達していません（{details}）。評価の理由をコメントに記入するか、評価を見直してください。",
-  "rule.IND-RATING-CONFLICT.met": "評価は「{code}」ですが、指標はいずれも目標を達成しています（{details}）。評価の理由をコメントに記入するか、評価を見直してください。",
-  "rule.IND-NO-MEASUREMENT": "指標「{indicator}」の{period}が{value}のまま、評価（{code}）が入力されています。実績値を記入するか、測定できなかった理由をコメントに記入してください。",
-  "rule.IND-WORSE-THAN-BASELINE": "指標「{indicator}」の{period}が現状値より悪化しています（現状値 → {period}: {details}）。",
-  "rule.IND-UNIT-MISMATCH": "指標「{indicator}」の目標値（{targetUnit}）と{period}（{actualUnit}）の単位が異なり、比較できません。単位をそろえてください。",
-  "rule.IND-UNIT-MISMATCH.converted": "指標「{indicator}」の目標値（{targetUnit}）と{period}（{actualUnit}）の単位の書き方が異なります。換算して比較しました。単位をそろえると確実です。",
-  "rule.IND-ASOF-MISMATCH": "指標「{indicator}」の{period}は「{asOf}」の値で、欄の時点（{column}末）と異なります。時点を確認し、必要なら注記してください。",
-  "rule.IND-MARKER-MISMATCH": "指標の番号（{labelMarkers}）と{column}の番号（{valueMarkers}）が対応していません。指標ごとに①②…を付けて入力してください。",
-  "rule.ID-DUPLICATE": "No.{id} が重複しています（ほかに {others}）。番号を確認してください。",
-  "rule.LIST-MISMATCH.code": "{list}の{field}（{listValue}）がシート「{sheet}」の{field}（{recordValue}）と一致しません。",
-  "rule.LIST-MISMATCH.title": "{list}の{field}「{listValue}」が、シート「{sheet}」の{recordField}「{recordValue}」と一致しません。",
-  "rule.LIST-MISMATCH.departments": "{list}の{listField}のうち「{missing}」が、シート「{sheet}」の{field}にありません。",
-  "rule.LIST-MISSING-RECORD.row": "{list}のNo.{id}に対応する調査票シートがありません。",
-  "rule.LIST-MISSING-RECORD.record": "調査票 No.{id} が{list}にありません。",
-  "rule.REPOST-MISMATCH": "No.{original}の再掲ですが、{field}（{value}）が元の項目（{originalValue}）と異なります。",
-  "rule.PARENT-CHILD.rating": "評価（{code}）が内訳シートの評価の範囲（{range}）から外れていますが、コメントがありません。理由を記入してください。",
-  "rule.PARENT-CHILD.departments": "{field}が内訳シートの{field}の合計と一致しません（不足: {missing}／余分: {extra}）。",
-  "rule.PARENT-CHILD.value": "{column}の「{label}」（{value}）が{parentSheet}の値（{parentValue}）と異なります。",
-  "rule.PARENT-CHILD.unrated": "{parentSheet}は評価済みですが、この内訳シートには評価がありません。",
-  "rule.FY-INCONSISTENT": "このシートの対象年度（{sheetFy}年度）がブックの対象年度（{bookFy}年度）と異なります。",
-  "rule.DEPT-UNKNOWN": "{field}「{names}」が{master}にありません。課名を確認してください。",
 
   // ---- template (written into generated sheets)
   "template.rating.errorTitle": "評価",
@@ -243,6 +200,8 @@ export const ja = {
   ...seriesJa,
   ...programJa,
   ...paneJa,
+  ...ruleMessagesJa,
+  ...summaryMessagesJa,
 } as const;
 
 export type MessageKey = keyof typeof ja;

@@ -8,6 +8,7 @@ import type { SurveyRecord } from "../model/record";
 import type { Profile } from "../profile/types";
 import type { SheetSpec } from "../sheet-spec";
 import type { SummaryItem } from "./items";
+import type { SUMMARY_IDS } from "./summary-ids.generated";
 
 export interface SummaryContext {
   readonly records: readonly SurveyRecord[];
@@ -42,14 +43,16 @@ export function basisLine(ctx: SummaryContext): string {
 }
 
 /** The catalogue id of each summary sheet (the sheet names are Japanese, the catalogue keys are not). */
-export type SummaryId = "ratingList" | "crosstab" | "indicators" | "notStarted" | "findings";
+export type SummaryId = (typeof SUMMARY_IDS)[number];
 
 /**
- * One kind of summary sheet, declared once in its own file (docs/summaries.md): its id, the name of the sheet it
- * writes, whether a workbook's records carry what it shows, and how to build it.
+ * One kind of summary sheet, declared once in its own file (docs/summaries.md): its id, its place among the sheets
+ * written (lowest first), the name of the sheet it writes, whether a workbook's records carry what it shows, and how
+ * to build it. Its messages are in `<file>.messages.ts` beside it; `npm run generate` lists it in SUMMARY_KINDS.
  */
 export interface SummarySheetKind {
   readonly id: SummaryId;
+  readonly order: number;
   readonly sheetName: string;
   isAvailable(ctx: SummaryContext): boolean;
   build(ctx: SummaryContext): SheetSpec;

@@ -191,4 +191,4 @@ export function hasCodedItems(ctx: SummaryContext): boolean {
   return ctx.items.length > 0 && ctx.profiles.some((p) => codeColumns(p, w));
 }
 
-export const crosstab: SummarySheetKind = { id: "crosstab", sheetName: CROSSTAB_SHEET, isAvailable: hasCodedItems, build: crosstabSpec };
+export const crosstab: SummarySheetKind = { id: "crosstab", order: 20, sheetName: CROSSTAB_SHEET, isAvailable: hasCodedItems, build: crosstabSpec };

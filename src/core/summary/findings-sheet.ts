@@ -62,4 +62,4 @@ export function findingsSpec(ctx: SummaryContext): SheetSpec {
 }
 
 /** Always made: a workbook with no finding gets a 検証結果 that says so. */
-export const findingsSheet: SummarySheetKind = { id: "findings", sheetName: FINDINGS_SHEET, isAvailable: () => true, build: findingsSpec };
+export const findingsSheet: SummarySheetKind = { id: "findings", order: 50, sheetName: FINDINGS_SHEET, isAvailable: () => true, build: findingsSpec };

@@ -8,18 +8,14 @@ import type { SurveyRecord } from "../model/record";
 import type { Profile } from "../profile/types";
 import type { SheetSpec } from "../sheet-spec";
 import type { SummaryContext, SummaryId, SummarySheetKind } from "./context";
-import { crosstab } from "./crosstab";
-import { findingsSheet } from "./findings-sheet";
-import { indicators } from "./indicators";
 import { type SummaryItem, summaryItems } from "./items";
-import { notStarted } from "./not-started";
-import { ratingList } from "./rating-list";
+import { SUMMARY_KINDS } from "./kinds.generated";
 
 export { summaryItems, type SummaryItem } from "./items";
 export type { SummaryContext, SummaryId, SummarySheetKind } from "./context";
 
-/** Every summary sheet, in the order they are written: the one list (a new sheet is its file and its messages). */
-export const SUMMARY_KINDS: readonly SummarySheetKind[] = [ratingList, crosstab, indicators, notStarted, findingsSheet];
+/** Every summary sheet, in the order they are written: generated from the summary files (a new sheet is its file and its messages). */
+export { SUMMARY_KINDS };
 /** The sheet names, in order. */
 export const SUMMARY_SHEETS: readonly string[] = SUMMARY_KINDS.map((k) => k.sheetName);
 /** A summary sheet, by the name of the sheet it writes. */

@@ -148,7 +148,7 @@ function writeUndetermined(w: SheetWriter, row: number, rec: SurveyRecord, ind: 
 }
 
 export const indicators: SummarySheetKind = {
-  id: "indicators",
+  id: "indicators", order: 30,
   sheetName: INDICATORS_SHEET,
   isAvailable: (ctx) => ctx.records.some((r) => r.indicators.length > 0),
   build: indicatorsSpec,

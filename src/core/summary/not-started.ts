@@ -68,7 +68,7 @@ export function notStartedSpec(ctx: SummaryContext): SheetSpec {
 
 /** Made where a profile reads a status (実施状況), whose 未着手 and 中止 it lists. */
 export const notStarted: SummarySheetKind = {
-  id: "notStarted",
+  id: "notStarted", order: 40,
   sheetName: NOT_STARTED_SHEET,
   isAvailable: (ctx) => ctx.profiles.some((p) => p.layouts.some((l) => (l.shape === "form" ? l.fields : l.columns).some((f) => f.id === "status"))),
   build: notStartedSpec,

@@ -61,4 +61,4 @@ export function ratingListSpec(ctx: SummaryContext): SheetSpec {
   return w.spec(RATING_LIST_SHEET, { columnWidths: columns.map((c) => c.width), headerRows: { top: head, bottom: head } });
 }
 
-export const ratingList: SummarySheetKind = { id: "ratingList", sheetName: RATING_LIST_SHEET, isAvailable: hasCodedItems, build: ratingListSpec };
+export const ratingList: SummarySheetKind = { id: "ratingList", order: 10, sheetName: RATING_LIST_SHEET, isAvailable: hasCodedItems, build: ratingListSpec };
