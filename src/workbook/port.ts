@@ -3,6 +3,7 @@
  * Two adapters implement it: office/ (Excel JavaScript API) and xlsx/ (the package reader and writer of this project).
  */
 import type { LoggedEdit } from "../core/changelog";
+import type { InputAidsResult, SheetInputAids } from "../core/input-aids/types";
 import type { WorkbookSnapshot } from "../core/model/grid";
 import type { SheetSpec } from "../core/sheet-spec";
 
@@ -87,6 +88,19 @@ export interface WorkbookPort {
    * writes), and returns how to stop; undefined where it cannot tell.
    */
   watchChanges?(onChange: () => void): Promise<(() => void) | undefined>;
+  /**
+   * Sets input aids on users' sheets (drop-down lists and input messages, a highlight on empty required cells, and
+   * optionally sheet protection with the input cells unlocked), and records what it set in 変更履歴. Never changes a
+   * value. Replaces the validations and highlights the add-in set before on the same ranges.
+   */
+  applyInputAids?(aids: readonly SheetInputAids[], at?: Date): Promise<InputAidsResult>;
+  /** The workbook as .xlsx bytes, as it is now (the pane's 年度更新 works on a copy; the input is never changed). */
+  fileBytes?(): Promise<Uint8Array>;
+  /**
+   * Opens .xlsx bytes as a new workbook beside this one (Excel: Excel.createWorkbook, ExcelApi 1.8; older Excel
+   * throws "unsupported-operation"). The demo downloads the bytes instead.
+   */
+  openAsNewWorkbook?(bytes: Uint8Array, suggestedName: string): Promise<void>;
   /** Settings stored in the workbook, so they travel with the file. */
   readSettings(): Promise<Readonly<Record<string, string>>>;
   writeSettings(settings: Readonly<Record<string, string>>): Promise<void>;
