@@ -254,11 +254,50 @@ function checkRuleParams(c: Checker, profile: string | LocalizedText, rule: Rule
   }
 }
 
+/** The `rollover` section (docs/rollover.md): layouts and label keys that exist, field ids the reader knows. */
+function checkRollover(c: Checker, v: Json, layouts: Json): void {
+  if (!c.obj(v, "rollover")) return;
+  c.keys(v, "rollover", ["layouts", "ended"], ["layouts"]);
+  const known = new Map<string, Record<string, Json>>();
+  if (Array.isArray(layouts)) for (const l of layouts) if (l && typeof l === "object" && !Array.isArray(l) && typeof l.id === "string") known.set(l.id, l);
+  if (c.obj(v.layouts, "rollover.layouts")) {
+    for (const [id, spec] of Object.entries(v.layouts)) {
+      const p = `rollover.layouts.${id}`;
+      const layout = known.get(id);
+      if (!layout) {
+        c.add(p, "unknown-field", "not a layout id of this profile");
+        continue;
+      }
+      if (!c.obj(spec, p)) continue;
+      c.keys(spec, p, ["shiftYears", "carry", "yearValue", "clear"], []);
+      const labels = layout.labels && typeof layout.labels === "object" && !Array.isArray(layout.labels) ? Object.keys(layout.labels) : [];
+      if (spec.shiftYears !== undefined && c.strings(spec.shiftYears, join(p, "shiftYears"))) spec.shiftYears.forEach((k, i) => c.str(k, `${p}.shiftYears[${i}]`, labels));
+      if (spec.clear !== undefined && c.strings(spec.clear, join(p, "clear"))) spec.clear.forEach((f, i) => c.str(f, `${p}.clear[${i}]`, FIELD_IDS));
+      const pair = (x: Json, q: string) => {
+        if (!c.obj(x, q)) return;
+        c.keys(x, q, ["from", "to"], ["from", "to"]);
+        c.str(x.from, join(q, "from"), FIELD_IDS);
+        c.str(x.to, join(q, "to"), FIELD_IDS);
+      };
+      if (spec.yearValue !== undefined) pair(spec.yearValue, join(p, "yearValue"));
+      if (spec.carry !== undefined) {
+        if (!Array.isArray(spec.carry)) c.add(join(p, "carry"), "wrong-type", "array");
+        else spec.carry.forEach((x, i) => pair(x, `${p}.carry[${i}]`));
+      }
+    }
+  }
+  if (v.ended !== undefined && c.obj(v.ended, "rollover.ended")) {
+    c.keys(v.ended, "rollover.ended", ["words", "fields"], ["words"]);
+    c.strings(v.ended.words, "rollover.ended.words");
+    if (v.ended.fields !== undefined && c.strings(v.ended.fields, "rollover.ended.fields")) v.ended.fields.forEach((f, i) => c.str(f, `rollover.ended.fields[${i}]`, FIELD_IDS));
+  }
+}
+
 export function checkProfile(json: Json): { profile?: Profile; problems: ProfileProblem[] } {
   const c = new Checker();
   if (!c.obj(json, "")) return { problems: c.problems };
   const v = json;
-  c.keys(v, "", ["id", "name", "description", "layouts", "codeSets", "groups", "indicators", "titleMarks", "rules"], ["id", "name", "layouts", "codeSets", "rules"]);
+  c.keys(v, "", ["id", "name", "description", "layouts", "codeSets", "groups", "indicators", "titleMarks", "rollover", "rules"], ["id", "name", "layouts", "codeSets", "rules"]);
   if (c.str(v.id, "id") && !/^[a-z0-9][a-z0-9-]*$/.test(v.id)) c.add("id", "bad-value", "lower-case letters, digits and -");
   c.localized(v.name, "name");
   const profileName = typeof v.id === "string" && v.id ? v.id : both("profile.noId");
@@ -285,6 +324,7 @@ export function checkProfile(json: Json): { profile?: Profile; problems: Profile
   if (v.titleMarks !== undefined) c.strings(v.titleMarks, "titleMarks");
   if (!Array.isArray(v.layouts) || v.layouts.length === 0) c.add("layouts", v.layouts === undefined ? "missing" : "wrong-type", "non-empty array");
   else v.layouts.forEach((l, i) => checkLayout(c, l, `layouts[${i}]`, codeSets));
+  if (v.rollover !== undefined) checkRollover(c, v.rollover, v.layouts);
   if (c.obj(v.rules, "rules")) {
     for (const [id, s] of Object.entries(v.rules)) {
       const p = `rules.${id}`;

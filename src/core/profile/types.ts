@@ -267,6 +267,31 @@ export interface IndicatorSettings {
   readonly directions?: Readonly<Record<string, "higher" | "lower">>;
 }
 
+/**
+ * 年度更新 for one layout (docs/rollover.md): what moves on to next year's sheet and what is cleared. Fields not named
+ * here stay as they are (the item's texts, 現状値, 目標値, the 工程表).
+ */
+export interface RolloverLayout {
+  /** Label keys of the layout whose cells carry the year being reported (the title, `平成29年度当初予定(P)`): their years move on. */
+  readonly shiftYears?: readonly string[];
+  /** This year's text of one field becomes next year's of another: 課題と今後の取組(A) → 当初予定(P). */
+  readonly carry?: readonly { readonly from: FieldId; readonly to: FieldId }[];
+  /** This year's value of a field (下半期値) goes into its year's cell of a year-values field (`平成29年度実績`). */
+  readonly yearValue?: { readonly from: FieldId; readonly to: FieldId };
+  /** Fields whose cells are cleared; a code's comment goes with it. */
+  readonly clear?: readonly FieldId[];
+}
+
+export interface RolloverSpec {
+  /** By layout id; a layout not listed is not rolled (its sheets are copied as they are, and the report says so). */
+  readonly layouts: Readonly<Record<string, RolloverLayout>>;
+  /**
+   * Items that ended this year can be left out of next year's workbook: an item whose title notes it ended
+   * (`※…終了`), or whose text in one of `fields` is, or starts with, one of `words` (`完了`, `廃止（…）`).
+   */
+  readonly ended?: { readonly words: readonly string[]; readonly fields?: readonly FieldId[] };
+}
+
 export interface Profile {
   readonly id: string;
   readonly name: LocalizedText;
@@ -280,5 +305,7 @@ export interface Profile {
    * they leave the title and its tags for the record's `marks`.
    */
   readonly titleMarks?: readonly string[];
+  /** 年度更新: how next year's workbook is made from this year's; absent when the format cannot roll. */
+  readonly rollover?: RolloverSpec;
   readonly rules: Readonly<Record<string, RuleSetting>>;
 }
