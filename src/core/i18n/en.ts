@@ -2,6 +2,7 @@ import type { MessageKey } from "./ja";
 import { seriesEn } from "./series-en";
 import { plansEn } from "./plans-en";
 import { programEn } from "./program-en";
+import { newPlanEn } from "./new-plan-en";
 import { summaryEn } from "./summary-en";
 import { paneEn } from "./pane-en";
 import { ruleMessagesEn } from "./rule-messages.generated";
@@ -189,6 +190,7 @@ export const en: Record<MessageKey, string> = {
   ...plansEn,
   ...seriesEn,
   ...programEn,
+  ...newPlanEn,
   ...paneEn,
   ...ruleMessagesEn,
   ...summaryMessagesEn,

@@ -6,6 +6,7 @@
 import { seriesJa } from "./series-ja";
 import { plansJa } from "./plans-ja";
 import { programJa } from "./program-ja";
+import { newPlanJa } from "./new-plan-ja";
 import { summaryJa } from "./summary-ja";
 import { paneJa } from "./pane-ja";
 import { ruleMessagesJa } from "./rule-messages.generated";
@@ -199,6 +200,7 @@ export const ja = {
   ...plansJa,
   ...seriesJa,
   ...programJa,
+  ...newPlanJa,
   ...paneJa,
   ...ruleMessagesJa,
   ...summaryMessagesJa,
