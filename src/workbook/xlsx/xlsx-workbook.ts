@@ -426,6 +426,23 @@ export class XlsxWorkbook implements WorkbookPort {
     return name;
   }
 
+  /**
+   * Adds sheets drawn from specs as the user's own, after the last sheet, each under a free name (returned in order):
+   * a new plan's 調査票 and 評価一覧. Unlike writeOwnedSheets they are not recorded as the add-in's, so a check reads
+   * them and no later generation replaces them.
+   */
+  addUserSheets(specs: readonly SheetSpec[]): string[] {
+    if (specs.length) this.assertCanAddSheets();
+    const styles = this.styles();
+    const names = specs.map((spec) => {
+      const name = freeSheetName(spec.name, this.entries().map((e) => e.name));
+      this.putSheet({ ...spec, name }, styles.amender, undefined);
+      return name;
+    });
+    styles.commit();
+    return names;
+  }
+
   private stylesText(): string | undefined {
     const rel = this.pkg.rels(this.wbPart).find((r) => relKind(r) === "styles" && !r.external);
     return rel ? this.pkg.text(rel.target) : undefined;
