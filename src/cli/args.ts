@@ -38,12 +38,28 @@ export interface SummarizeArgs {
   readonly timeout: number;
 }
 
+/** `chosahyo rollover <file> -o <out.xlsx> [--drop-ended]`: next year's workbook from this year's (年度更新). */
+export interface RolloverArgs {
+  readonly command: "rollover";
+  readonly input: string;
+  readonly output: string;
+  readonly lang: Lang;
+  readonly fiscalYear?: number;
+  readonly planPeriod?: YearSpan;
+  readonly profiles: readonly string[];
+  readonly dropEnded: boolean;
+}
+
 export interface HelpArgs {
   readonly command: "help";
   readonly lang: Lang;
 }
 
-export type Args = ValidateArgs | SummarizeArgs | HelpArgs;
+export type Args = ValidateArgs | SummarizeArgs | RolloverArgs | HelpArgs;
+
+/** The commands, and those that write a new workbook (`-o`). */
+const COMMANDS = ["validate", "summarize", "rollover"] as const;
+const WRITES_OUTPUT: readonly string[] = ["summarize", "rollover"];
 
 /** Seconds a file may take before it is stopped, unless `--timeout` says otherwise. */
 export const DEFAULT_TIMEOUT_SECONDS = 60;
@@ -77,7 +93,7 @@ export function parseArgs(argv: readonly string[]): Args {
   const fail = (key: MessageKey, params?: MessageParams) => new ArgError(key, params, lang);
   if (argv.length === 0 || argv[0] === "--help" || argv[0] === "-h" || argv[0] === "help") return { command: "help", lang };
   const [command, ...rest] = argv;
-  if (command !== "validate" && command !== "summarize") throw fail("cli.arg.unknown-command", { command });
+  if (!(COMMANDS as readonly string[]).includes(command)) throw fail("cli.arg.unknown-command", { command });
   const inputs: string[] = [];
   const profiles: string[] = [];
   let json = false;
@@ -89,6 +105,7 @@ export function parseArgs(argv: readonly string[]): Args {
   let includeReposts = false;
   let timeout = DEFAULT_TIMEOUT_SECONDS;
   let jobs: number | undefined;
+  let dropEnded = false;
   for (let i = 0; i < rest.length; i++) {
     const raw = rest[i];
     const eq = raw.startsWith("--") ? raw.indexOf("=") : -1;
@@ -135,8 +152,12 @@ export function parseArgs(argv: readonly string[]): Args {
         break;
       case "-o":
       case "--output":
-        if (command !== "summarize") throw fail("cli.arg.unknown-option", { option: name });
+        if (!WRITES_OUTPUT.includes(command)) throw fail("cli.arg.unknown-option", { option: name });
         output = value();
+        break;
+      case "--drop-ended":
+        if (command !== "rollover") throw fail("cli.arg.unknown-option", { option: name });
+        dropEnded = true;
         break;
       case "--include-reposts":
         if (command !== "summarize") throw fail("cli.arg.unknown-option", { option: name });
@@ -171,6 +192,11 @@ export function parseArgs(argv: readonly string[]): Args {
     throw fail("cli.arg.fiscal-year-outside", { year: fiscalYear, from: planPeriod.from, to: planPeriod.to });
   }
   const years = { ...(fiscalYear !== undefined ? { fiscalYear } : {}), ...(planPeriod ? { planPeriod } : {}) };
+  if (command === "rollover") {
+    if (inputs.length > 1) throw fail("cli.rollover.one-input");
+    if (!output) throw fail("cli.summarize.no-output");
+    return { command, input: inputs[0], output, lang, ...years, profiles, dropEnded };
+  }
   if (command === "summarize") {
     if (inputs.length > 1) throw fail("cli.summarize.one-input");
     if (!output) throw fail("cli.summarize.no-output");

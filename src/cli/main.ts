@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { t, type Lang } from "../core/i18n";
+import { t, type Lang, type MessageKey } from "../core/i18n";
 import { countBySeverity } from "../core/model/finding";
 import { describeProfileProblems, parseUserProfile, withUserProfiles } from "../core/profile/user-profile";
 import type { Profile } from "../core/profile/types";
@@ -13,10 +13,14 @@ import { BUILT_IN_PROFILES } from "../core/profiles";
 import { ArgError, parseArgs, type ValidateArgs } from "./args";
 import { humanReport, toJson } from "./output";
 import { runSummarize } from "./summarize";
+import { runRollover } from "./rollover";
 import { NO_PROGRESS, terminalProgress } from "./progress";
 import { validateWithin } from "./budget";
 import { inInputOrder, validateOnPool } from "./pool";
 import { expandInputs, type FileResult, fileError, type ValidateFileOptions } from "./validate-files";
+
+/** The help text: the main commands, then one entry per further command. */
+const USAGE: readonly MessageKey[] = ["cli.usage", "cli.usage.rollover"];
 
 export interface Io {
   readonly stdout: NodeJS.WriteStream;
@@ -114,10 +118,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     const args = parseArgs(argv);
     lang = args.lang;
     if (args.command === "help") {
-      io.stdout.write(t(args.lang, "cli.usage") + "\n");
+      io.stdout.write(USAGE.map((k) => t(args.lang, k)).join("\n") + "\n");
       return 0;
     }
     if (args.command === "summarize") return await runSummarize(args, loadProfiles(args.profiles, args.lang), io);
+    if (args.command === "rollover") return await runRollover(args, loadProfiles(args.profiles, args.lang), io);
     return await runValidate(args, io);
   } catch (e) {
     // One line, in the user's language; never a stack trace.

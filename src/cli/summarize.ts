@@ -5,7 +5,7 @@
  * An input is never written: the output goes to a temporary file that is then renamed, and an output path that
  * is an input is refused.
  */
-import { existsSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { statSync } from "node:fs";
 import path from "node:path";
 import { t, type Lang } from "../core/i18n";
 import { type Finding, sortFindings } from "../core/model/finding";
@@ -20,33 +20,7 @@ import { ArgError, type SummarizeArgs } from "./args";
 import type { Io } from "./main";
 import { readAndValidateWithin } from "./budget";
 import { expandInputs, fileError, type FileError } from "./validate-files";
-
-function samePath(a: string, b: string): boolean {
-  const real = (p: string) => {
-    try {
-      return realpathSync(p);
-    } catch {
-      return path.resolve(p);
-    }
-  };
-  return real(a) === real(b);
-}
-
-/** Writes next to the target and renames, so a failed write never leaves half a file under the output's name. */
-function writeAtomically(file: string, bytes: Uint8Array, lang: Lang): void {
-  const tmp = path.join(path.dirname(path.resolve(file)), `.${path.basename(file)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(tmp, bytes);
-    renameSync(tmp, file);
-  } catch (e) {
-    try {
-      if (existsSync(tmp)) unlinkSync(tmp);
-    } catch {
-      // nothing more to clean up
-    }
-    throw new ArgError("cli.summarize.output-unwritable", { path: file, reason: (e as NodeJS.ErrnoException).code ?? String(e) }, lang);
-  }
-}
+import { samePath, writeAtomically } from "./output-file";
 
 function report(io: Io, lang: Lang, out: string, written: readonly WriteSheetResult[], findings: readonly Finding[]): void {
   io.stdout.write(t(lang, "cli.summarize.written", { path: out, count: written.length }) + "\n");

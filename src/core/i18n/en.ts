@@ -5,6 +5,7 @@ import { programEn } from "./program-en";
 import { newPlanEn } from "./new-plan-en";
 import { summaryEn } from "./summary-en";
 import { paneEn } from "./pane-en";
+import { rolloverEn } from "./rollover-en";
 import { ruleMessagesEn } from "./rule-messages.generated";
 import { summaryMessagesEn } from "./summary-messages.generated";
 
@@ -192,6 +193,7 @@ export const en: Record<MessageKey, string> = {
   ...programEn,
   ...newPlanEn,
   ...paneEn,
+  ...rolloverEn,
   ...ruleMessagesEn,
   ...summaryMessagesEn,
 };

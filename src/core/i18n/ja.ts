@@ -9,6 +9,7 @@ import { programJa } from "./program-ja";
 import { newPlanJa } from "./new-plan-ja";
 import { summaryJa } from "./summary-ja";
 import { paneJa } from "./pane-ja";
+import { rolloverJa } from "./rollover-ja";
 import { ruleMessagesJa } from "./rule-messages.generated";
 import { summaryMessagesJa } from "./summary-messages.generated";
 
@@ -202,6 +203,7 @@ export const ja = {
   ...programJa,
   ...newPlanJa,
   ...paneJa,
+  ...rolloverJa,
   ...ruleMessagesJa,
   ...summaryMessagesJa,
 } as const;

@@ -41,6 +41,8 @@ export interface RolloverPlan {
   /** Sheets left out (`dropEnded`): the ended items' own sheets. */
   readonly dropSheets: readonly string[];
   readonly ended: readonly EndedItem[];
+  /** Rows of list sheets (評価一覧) that name an item left out: kept, for the user to delete (rows are not moved). */
+  readonly listRows: readonly { readonly sheet: string; readonly cell: string; readonly id: string }[];
   /** Recognised sheets whose format has no rollover: copied as they are. */
   readonly notRolled: readonly { readonly sheet: string; readonly profileId: string }[];
 }
@@ -205,5 +207,9 @@ export function planRollover(snapshot: WorkbookSnapshot, report: ValidationRepor
     .filter((s) => s.status === "recognised" && s.profileId && !byId.get(s.profileId)?.rollover?.layouts[s.layoutId ?? ""])
     .map((s) => ({ sheet: s.name, profileId: s.profileId! }));
   const kept = changes.list.filter((c) => !dropSheets.has(c.sheet));
-  return { ok: true, plan: { fromYear, toYear, changes: kept, dropSheets: [...dropSheets], ended, notRolled } };
+  const droppedIds = new Set(ended.filter((e) => e.droppedSheet && e.id).map((e) => e.id));
+  const listRows = report.records
+    .filter((r) => r.role === "list" && r.id && droppedIds.has(r.id.text))
+    .map((r) => ({ sheet: r.sheet, cell: a1(r.id!.cell), id: r.id!.text }));
+  return { ok: true, plan: { fromYear, toYear, changes: kept, dropSheets: [...dropSheets], ended, listRows, notRolled } };
 }

@@ -99,3 +99,13 @@ export function setCell(xml: string, row: number, col: number, value: string | n
   const el = cellElement(p, row, col, value, span.tag);
   return xml.slice(0, span.start) + span.before + el + span.after + xml.slice(span.end);
 }
+
+/** The sheet XML with the cell at (row, col) emptied: its value goes, its style (`s`) stays, so the cell looks the same. */
+export function clearCell(xml: string, row: number, col: number): string {
+  const p = elementPrefix(xml, "worksheet") || elementPrefix(xml, "sheetData");
+  const span = locateCell(xml, row, col);
+  if (!span.tag) return xml;
+  const s = attr(span.tag, "s");
+  const el = s && s !== "0" ? `<${p}c r="${toA1(row, col)}" s="${s}"/>` : "";
+  return xml.slice(0, span.start) + el + xml.slice(span.end);
+}

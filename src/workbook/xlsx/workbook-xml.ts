@@ -115,3 +115,38 @@ export function renameSheetRefs(formula: string, from: string, to: string): stri
   }
   return out;
 }
+
+/**
+ * workbook.xml without the sheet at `index` (0-based position in <sheets>): its <sheet> element goes, names scoped to
+ * it go, names scoped to later sheets and the views' activeTab/firstSheet count one fewer.
+ */
+export function removeSheetAt(xml: string, index: number): string {
+  const p = elementPrefix(xml, "sheets");
+  const from = findTag(xml, `${p}sheets`, 0);
+  if (from < 0) throw new WorkbookError("corrupt-part", "workbook.xml: no <sheets>");
+  let i = from + 1;
+  let out = xml;
+  for (let n = 0; ; n++) {
+    i = findTag(out, `${p}sheet`, i);
+    if (i < 0) throw new WorkbookError("corrupt-part", `workbook.xml: no sheet ${index}`);
+    const { end } = tagAt(out, i);
+    if (n === index) {
+      out = out.slice(0, i) + out.slice(end);
+      break;
+    }
+    i = end;
+  }
+  // Names: drop those of the sheet, renumber those after it.
+  out = out.replace(new RegExp(`<${p}definedName\\b[^>]*?(?:/>|>[^]*?</${p}definedName>)`, "g"), (el) => {
+    const id = Number(attr(tagAt(el, 0).tag, "localSheetId") ?? -1);
+    if (id < 0 || id < index) return el;
+    if (id === index) return "";
+    return el.replace(/localSheetId="\d+"/, `localSheetId="${id - 1}"`);
+  });
+  out = out.replace(new RegExp(`<${p}definedNames>\\s*</${p}definedNames>`), "");
+  // Views count sheets by position.
+  out = out.replace(new RegExp(`<${p}workbookView\\b[^>]*>`, "g"), (tag) =>
+    tag.replace(/\b(activeTab|firstSheet)="(\d+)"/g, (_m, k: string, v: string) => `${k}="${Number(v) > index ? Number(v) - 1 : k === "activeTab" && Number(v) === index ? 0 : Number(v)}"`),
+  );
+  return out;
+}

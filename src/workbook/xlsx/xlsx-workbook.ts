@@ -13,13 +13,13 @@ import { type SheetSpec, type SpecCell, text } from "../../core/sheet-spec";
 import { OWNED_KEY, type OwnedSheet, ownedValue, parseOwned, planOwned, SETTINGS_SHEET, sameSheetName } from "../owned";
 import { type AppliedEdits, type ReadOptions, WorkbookError, type WorkbookPort, type WriteSheetResult, type WriteSheetsOptions } from "../port";
 import { type CellFormat, isDate1904, readCellFormats, readSheetEntries, relKind, SharedStrings, type SheetEntry, workbookPart } from "./book";
-import { holdsFormula, locateCell, setCell } from "./edit-cell";
+import { clearCell, holdsFormula, locateCell, setCell } from "./edit-cell";
 import { Package, relsPathOf } from "./package";
 import { isProtectedSheet, parseRef, readCell, readSheetXml, type SheetReadContext } from "./read-sheet";
 import { renderSheetXml } from "./sheet-xml";
 import { assertXlsxBytes, classifyPackage } from "./sniff";
 import { StylesAmender } from "./styles-xml";
-import { appendSheet, definedNames, renameSheetRefs, setDefinedName, sheetScopedNames, structureLocked } from "./workbook-xml";
+import { appendSheet, definedNames, removeSheetAt, renameSheetRefs, setDefinedName, sheetScopedNames, structureLocked } from "./workbook-xml";
 import { copySheetXml } from "./copy-sheet";
 import { freeSheetName } from "../sheet-names";
 import { attr, elementPrefix, findTag, tagAt } from "./xml";
@@ -206,6 +206,85 @@ export class XlsxWorkbook implements WorkbookPort {
       this.grids.delete(part);
     }
     return { applied, refused, formulas };
+  }
+
+  /**
+   * Sets or empties cells of users' sheets, unlogged: 年度更新 writes next year's workbook as a new file and reports
+   * every change itself. Each cell keeps its style. A formula cell is never written (listed in `formulas`); a missing
+   * or protected sheet refuses the whole call before anything changes.
+   */
+  setCells(changes: readonly { readonly sheet: string; readonly cell: string; readonly value: string | number | null }[]): { readonly written: number; readonly formulas: readonly string[] } {
+    const byPart = new Map<string, { entry: SheetEntry; xml: string }>();
+    for (const c of changes) {
+      const entry = this.entryNamed(c.sheet);
+      if (!entry || entry.kind !== "worksheet" || !entry.part) throw new WorkbookError("sheet-missing", c.sheet, c.sheet);
+      if (byPart.has(entry.part)) continue;
+      const xml = this.pkg.textOnce(entry.part);
+      if (xml === undefined) throw new WorkbookError("corrupt-part", entry.part);
+      if (isProtectedSheet(xml, elementPrefix(xml, "worksheet"))) throw new WorkbookError("protected-sheet", entry.name, entry.name);
+      byPart.set(entry.part, { entry, xml });
+    }
+    const formulas: string[] = [];
+    let written = 0;
+    for (const c of changes) {
+      const target = byPart.get(this.entryNamed(c.sheet)!.part!)!;
+      const pos = parseRef(c.cell);
+      if (!pos) continue;
+      if (holdsFormula(target.xml, pos.row, pos.col)) {
+        formulas.push(`${c.sheet}!${c.cell}`);
+        continue;
+      }
+      target.xml = c.value === null ? clearCell(target.xml, pos.row, pos.col) : setCell(target.xml, pos.row, pos.col, c.value);
+      written++;
+    }
+    for (const [part, { xml }] of byPart) {
+      this.pkg.set(part, xml);
+      this.grids.delete(part);
+    }
+    return { written, formulas };
+  }
+
+  /**
+   * Removes worksheets and the parts only they use (comments, drawings, tables): 年度更新 leaves ended items out of
+   * next year's workbook. calcChain goes too (Excel rebuilds it), since it names cells of the removed sheets.
+   */
+  removeSheets(names: readonly string[]): void {
+    if (names.length === 0) return;
+    if (structureLocked(this.pkg.text(this.wbPart) ?? "")) throw new WorkbookError("protected-workbook");
+    const entries = names.map((n) => {
+      const e = this.entryNamed(n);
+      if (!e || e.kind !== "worksheet") throw new WorkbookError("sheet-missing", n, n);
+      return e;
+    });
+    if (entries.length >= this.entries().filter((e) => e.kind === "worksheet").length) throw new WorkbookError("no-worksheets");
+    for (const entry of entries) {
+      const index = this.entries().findIndex((e) => e.relId === entry.relId);
+      this.pkg.set(this.wbPart, removeSheetAt(this.pkg.text(this.wbPart)!, index));
+      this.pkg.removeRels(this.wbPart, new Set([entry.relId]));
+      if (entry.part) this.removePartTree(entry.part);
+    }
+    const calc = this.pkg.rels(this.wbPart).find((r) => relKind(r) === "calcChain" && !r.external);
+    if (calc) {
+      this.pkg.removeRels(this.wbPart, new Set([calc.id]));
+      this.removePartTree(calc.target);
+    }
+  }
+
+  /** A part, its relationships, and what they point to that no other part points to. */
+  private removePartTree(part: string): void {
+    const stored = this.pkg.storedName(part) ?? part;
+    const targets = this.pkg.rels(stored).filter((r) => !r.external).map((r) => r.target);
+    this.pkg.remove(stored);
+    this.pkg.removeContentType(stored);
+    this.pkg.remove(relsPathOf(stored));
+    this.grids.delete(stored);
+    const stillUsed = new Set<string>();
+    for (const relsPart of this.pkg.names().filter((n) => n.toLowerCase().endsWith(".rels"))) {
+      // xl/worksheets/_rels/sheet2.xml.rels belongs to xl/worksheets/sheet2.xml; _rels/.rels to the package.
+      const source = relsPart === "_rels/.rels" ? "" : relsPart.replace(/_rels\/([^/]+)\.rels$/, "$1");
+      for (const r of this.pkg.rels(source)) if (!r.external) stillUsed.add(r.target.toLowerCase());
+    }
+    for (const t of targets) if (this.pkg.has(t) && !stillUsed.has(t.toLowerCase())) this.removePartTree(t);
   }
 
   /** ブックの保護 (lockStructure) refuses a new sheet, as Excel does; the caller has changed nothing yet. */
