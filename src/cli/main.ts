@@ -13,6 +13,7 @@ import { BUILT_IN_PROFILES } from "../core/profiles";
 import { ArgError, parseArgs, type ValidateArgs } from "./args";
 import { humanReport, toJson } from "./output";
 import { runSummarize } from "./summarize";
+import { parseNewPlanArgs, runNewPlan } from "./new-plan";
 import { runRollover } from "./rollover";
 import { NO_PROGRESS, terminalProgress } from "./progress";
 import { validateWithin } from "./budget";
@@ -20,7 +21,7 @@ import { inInputOrder, validateOnPool } from "./pool";
 import { expandInputs, type FileResult, fileError, type ValidateFileOptions } from "./validate-files";
 
 /** The help text: the main commands, then one entry per further command. */
-const USAGE: readonly MessageKey[] = ["cli.usage", "cli.usage.rollover"];
+const USAGE: readonly MessageKey[] = ["cli.usage", "cli.usage.rollover", "cli.newPlan.usage"];
 
 export interface Io {
   readonly stdout: NodeJS.WriteStream;
@@ -115,6 +116,11 @@ async function runValidate(args: ValidateArgs, io: Io): Promise<number> {
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   let lang: Lang = "ja";
   try {
+    if (argv[0] === "new-plan") {
+      const args = parseNewPlanArgs(argv.slice(1));
+      lang = args.lang;
+      return await runNewPlan(args, loadProfiles(args.profiles, args.lang), io);
+    }
     const args = parseArgs(argv);
     lang = args.lang;
     if (args.command === "help") {

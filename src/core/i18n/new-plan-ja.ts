@@ -5,9 +5,9 @@ export const newPlanJa = {
   "newPlan.where.row": "{row}行目",
   "newPlan.where.sheetRow": "シート「{sheet}」の{row}行目",
 
-  "newPlan.problem.no-header": "一覧の見出しの行が見つかりません。先頭の行に {columns} の見出しを書いてください（「財政効果」は任意です）。",
-  "newPlan.problem.no-header-sheet": "シート「{sheet}」に一覧の見出しの行が見つかりません。{columns} の見出しを書いてください（「財政効果」は任意です）。",
-  "newPlan.problem.no-list-sheet": "どのシートにも項目の一覧が見つかりません。{columns} の見出しの行がある表か、評価一覧のシートを入れてください。",
+  "newPlan.problem.no-header": "一覧の見出しの行が見つかりません。先頭の行に{columns}の見出しを書いてください（「財政効果」は任意です）。",
+  "newPlan.problem.no-header-sheet": "シート「{sheet}」に一覧の見出しの行が見つかりません。{columns}の見出しを書いてください（「財政効果」は任意です）。",
+  "newPlan.problem.no-list-sheet": "どのシートにも項目の一覧が見つかりません。{columns}の見出しの行がある表か、評価一覧のシートを入れてください。",
   "newPlan.problem.missing-column": "{where}の見出しに「{column}」の列がありません。見出しが {labels} のどれかの列を加えてください。",
   "newPlan.problem.duplicate-column": "{where}の見出しに「{column}」の列が2つあります（{first}列と{second}列）。一方だけにしてください。",
   "newPlan.problem.empty-id": "{where}（{cell}）の No. が空です。",
@@ -22,7 +22,7 @@ export const newPlanJa = {
 
   "cli.newPlan.usage":
     "      chosahyo new-plan <一覧.csv または 一覧.xlsx> -o <書き出し先.xlsx> [--plan-period 期間] [--plan-name 計画の名前] [--title 表題] [--profile …] [--lang ja|en]\n" +
-    "  計画の項目の一覧（方針・No.・取組項目・所管課・目的・ねらい・財政効果）から、項目ごとの空の調査票と評価一覧のブックを新しく作ります。\n" +
+    "  計画の項目の一覧（方針、No.、取組項目、所管課、目的・ねらい、財政効果）から、項目ごとの空の調査票と評価一覧のブックを新しく作ります。\n" +
     "  --plan-period: 計画期間（例 令和9〜12、2027-2030。既定は今年度から4年間）。--title: 調査票の表題（{plan} は計画の名前、{year} は初年度。既定 {plan}進捗状況調査票（{year}年度末））",
   "cli.newPlan.one-input": "new-plan には項目の一覧のファイルを1つだけ指定してください。",
   "cli.newPlan.no-output": "書き出すファイルを -o で指定してください（例: -o 調査票.xlsx）。",

@@ -9,8 +9,8 @@ import { t } from "../i18n";
 import type { YearSpan } from "../plan-period";
 import { compileLabel, matchesLabel } from "../profile/labels";
 import type { Profile } from "../profile/types";
-import type { SheetSpec, SpecCell } from "../sheet-spec";
-import { listSheetSpec, surveySheetSpec, type ListRowInput } from "../template/kodaira-chosahyo";
+import type { PrintSpec, SheetSpec, SpecCell } from "../sheet-spec";
+import { listSheetSpec, surveySheetSpec, type ListRowInput, type SurveySheetInput } from "../template/kodaira-chosahyo";
 import { normalizeLabel } from "../values/text";
 import type { PlanItem, PlanListProblem } from "./plan-list";
 
@@ -94,10 +94,12 @@ export function newPlanSpecs(items: readonly PlanItem[], profile: Profile, optio
     }),
     items,
   );
+  // The list prints with its two header rows on every page.
+  const listPrinted: SheetSpec = { ...list, print: { ...PRINT, repeatRows: { top: 2, bottom: 3 } } };
   const surveys = items
     .filter((it) => !it.repostOf)
     .map((it) =>
-      surveySheetSpec({
+      withInputRoom({
         sheetName: `No.${it.id}`,
         title,
         id: it.id,
@@ -112,7 +114,7 @@ export function newPlanSpecs(items: readonly PlanItem[], profile: Profile, optio
         },
         indicators: [],
         packed: false,
-        tasks: [],
+        tasks: Array.from({ length: TASK_ROWS }, () => ({ text: "", years: [] })),
         plan: null,
         departments: it.departments,
         result: null,
@@ -123,11 +125,50 @@ export function newPlanSpecs(items: readonly PlanItem[], profile: Profile, optio
     );
   return {
     ok: true,
-    specs: [list, ...surveys],
+    specs: [listPrinted, ...surveys],
     listSheet: list.name,
     surveySheets: surveys.map((s) => s.name),
     reposts: items.filter((it) => it.repostOf),
   };
+}
+
+/** Blank rows of the 工程表 (実施内容 and its years): room for a few tasks; more are rows the department inserts. */
+const TASK_ROWS = 3;
+/** Characters of the item column (30 wide) on one line, a Japanese character counting two. */
+const ITEM_LINE_WIDTH = 30;
+/** A line of 11 pt text with its leading, in Excel's Japanese fonts (游ゴシック runs taller than Calibri). */
+const POINTS_PER_LINE = 18;
+/** Height of each row a department writes into (P, D, A, the comments and the yearly results): about three lines. */
+const INPUT_ROW_POINTS = 45;
+
+const PRINT: PrintSpec = { orientation: "landscape", paper: "A4", fitToWidth: true };
+
+/** Columns a text takes, a full-width character counting two. */
+function textWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u0000-\u00ff\uff61-\uff9f]/.test(ch) ? 1 : 2;
+  return w;
+}
+
+/**
+ * The blank 調査票 with rows tall enough to read and to write in: the item's rows show its heading and purpose whole,
+ * and the input rows of P-D-C-A and the yearly results have room for a few lines. It prints on one page wide, as a
+ * form handed to a department should. Rows are those of the canonical
+ * layout (surveySheetSpec): the body from row 5, then a blank row, the P-D-C-A header, its two rows, a blank row, the
+ * yearly results header and its row.
+ */
+function withInputRoom(input: SurveySheetInput): SheetSpec {
+  const spec = surveySheetSpec(input);
+  const body = 4;
+  const n = Math.max(input.tasks.length, 1);
+  const heading = [`No.${input.id} ${input.itemTitle}`, ...(input.purpose ? ["<目的・ねらい>", input.purpose] : [])];
+  const lines = heading.reduce((sum, line) => sum + Math.max(1, Math.ceil(textWidth(line) / ITEM_LINE_WIDTH)), 0);
+  const perRow = Math.max(15, Math.ceil((lines * POINTS_PER_LINE + 6) / n));
+  const values = body + n + 2;
+  const heights: Record<number, number> = {};
+  for (let r = body; r < body + n; r++) heights[r] = perRow;
+  for (const r of [values, values + 1, values + 4]) heights[r] = INPUT_ROW_POINTS;
+  return { ...spec, rowHeights: { ...spec.rowHeights, ...heights }, print: PRINT };
 }
 
 /** As the 評価一覧 is written: the 方針 on each group's first row, the tags and the repost mark with the title. */

@@ -1,0 +1,209 @@
+/**
+ * `chosahyo new-plan <list.csv|list.xlsx> -o <out.xlsx> [--plan-period 2017-2020] [--plan-name …] [--title …]`: a new
+ * plan's blank workbook from its item list (docs/new-plan.md). The list is read, never written: a CSV (UTF-8, else
+ * Shift_JIS as Excel writes "CSV" on a Japanese Windows) or a workbook holding the list or an earlier 評価一覧. The
+ * output is a new file.
+ */
+import { readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { isLang, type Lang, type MessageKey, type MessageParams, t } from "../core/i18n";
+import { newPlanSpecs, NEW_PLAN_PROFILE_ID } from "../core/new-plan/build";
+import { type PlanListProblem, type PlanListResult, readPlanCsv, readPlanWorkbook } from "../core/new-plan/plan-list";
+import { parsePlanPeriod, type YearSpan } from "../core/plan-period";
+import type { Profile } from "../core/profile/types";
+import { BUILT_IN_PROFILES } from "../core/profiles";
+import { fiscalYearOfDate, warekiYear } from "../core/values/wareki";
+import { isWorkbookError } from "../workbook/port";
+import { XlsxWorkbook } from "../workbook/xlsx/xlsx-workbook";
+import { ArgError } from "./args";
+import type { Io } from "./main";
+import { samePath, writeAtomically } from "./output-file";
+import { fileError } from "./validate-files";
+
+export interface NewPlanArgs {
+  readonly input: string;
+  readonly output: string;
+  readonly lang: Lang;
+  /** Undefined: the four fiscal years from this one. */
+  readonly planPeriod?: YearSpan;
+  readonly planName?: string;
+  readonly title?: string;
+  readonly profiles: readonly string[];
+  readonly help: boolean;
+}
+
+/** An item list is a few dozen rows; a larger file is not one. */
+const MAX_LIST_BYTES = 20 * 1024 * 1024;
+/** Problems listed before "and N more": enough to fix a list in one pass, short enough to read. */
+const SHOWN_PROBLEMS = 20;
+/** Years in a plan when no period is given: the 小平 plan's length. */
+const DEFAULT_PLAN_YEARS = 4;
+
+/** The arguments after `new-plan`. `--lang` is looked for first, so errors are in the user's language. */
+export function parseNewPlanArgs(argv: readonly string[]): NewPlanArgs {
+  let lang: Lang = "ja";
+  argv.forEach((a, i) => {
+    const v = a.startsWith("--lang=") ? a.slice(7) : a === "--lang" ? argv[i + 1] : undefined;
+    if (isLang(v)) lang = v;
+  });
+  const fail = (key: MessageKey, params?: MessageParams) => new ArgError(key, params, lang);
+  const inputs: string[] = [];
+  const profiles: string[] = [];
+  let output: string | undefined;
+  let planPeriod: YearSpan | undefined;
+  let planName: string | undefined;
+  let title: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const raw = argv[i];
+    const eq = raw.startsWith("--") ? raw.indexOf("=") : -1;
+    const name = eq > 0 ? raw.slice(0, eq) : raw;
+    const value = (): string => {
+      if (eq > 0) return raw.slice(eq + 1);
+      const v = argv[i + 1];
+      if (v === undefined || v.startsWith("--")) throw fail("cli.arg.missing-value", { option: name });
+      i++;
+      return v;
+    };
+    switch (name) {
+      case "--help":
+      case "-h":
+        return { input: "", output: "", lang, profiles, help: true };
+      case "--lang":
+        if (!isLang(value())) throw fail("cli.arg.bad-lang");
+        break;
+      case "-o":
+      case "--output":
+        output = value();
+        break;
+      case "--plan-period": {
+        const v = value();
+        planPeriod = parsePlanPeriod(v);
+        if (!planPeriod) throw fail("cli.arg.bad-plan-period", { value: v });
+        break;
+      }
+      case "--plan-name":
+        planName = value();
+        break;
+      case "--title":
+        title = value();
+        break;
+      case "--profile":
+        profiles.push(value());
+        break;
+      default:
+        if (name.startsWith("-")) throw fail("cli.arg.unknown-option", { option: name });
+        inputs.push(raw);
+    }
+  }
+  if (inputs.length === 0) throw fail("cli.arg.no-input");
+  if (inputs.length > 1) throw fail("cli.newPlan.one-input");
+  if (!output) throw fail("cli.newPlan.no-output");
+  return { input: inputs[0], output, lang, planPeriod, planName, title, profiles, help: false };
+}
+
+/** A CSV as Excel saves it: UTF-8 ("CSV UTF-8", with or without a BOM), else Shift_JIS (plain "CSV" in Japanese Windows). */
+export function decodeCsv(bytes: Uint8Array): string | undefined {
+  for (const encoding of ["utf-8", "shift_jis"]) {
+    try {
+      return new TextDecoder(encoding, { fatal: true }).decode(bytes);
+    } catch {
+      // not this encoding
+    }
+  }
+  return undefined;
+}
+
+function isWorkbookFile(file: string, bytes: Uint8Array): boolean {
+  if (/\.(xlsx|xlsm|xls|xlsb|ods)$/i.test(file)) return true;
+  if (/\.(csv|txt)$/i.test(file)) return false;
+  return bytes[0] === 0x50 && bytes[1] === 0x4b; // a zip: PK
+}
+
+function writeProblems(io: Io, lang: Lang, file: string, problems: readonly PlanListProblem[]): void {
+  io.stderr.write(t(lang, "cli.newPlan.problems", { path: file }) + "\n");
+  for (const p of problems.slice(0, SHOWN_PROBLEMS)) io.stderr.write(t(lang, "cli.newPlan.problem.line", { message: t(lang, p.key, p.params) }) + "\n");
+  if (problems.length > SHOWN_PROBLEMS) io.stderr.write(t(lang, "cli.newPlan.problem.more", { count: problems.length - SHOWN_PROBLEMS }) + "\n");
+}
+
+function yearShown(lang: Lang, fy: number): string {
+  return lang === "ja" ? `${warekiYear(fy)}年度` : `FY${fy}`;
+}
+
+/**
+ * Reads the list, builds the workbook and writes it. `beforeWrite` is the step between the two: it gets the new
+ * workbook, with every sheet drawn, before its bytes are taken (the input aids' place).
+ */
+export async function runNewPlan(
+  args: NewPlanArgs,
+  profiles: readonly Profile[],
+  io: Io,
+  options: { readonly today?: Date; readonly beforeWrite?: (book: XlsxWorkbook, sheets: readonly string[]) => Promise<void> } = {},
+): Promise<number> {
+  const { lang } = args;
+  if (args.help) {
+    io.stdout.write(t(lang, "cli.newPlan.usage") + "\n");
+    return 0;
+  }
+  const other = profiles.find((p) => p.id !== NEW_PLAN_PROFILE_ID && !BUILT_IN_PROFILES.some((b) => b.id === p.id));
+  if (other) throw new ArgError("cli.newPlan.no-template", { template: NEW_PLAN_PROFILE_ID, id: other.id }, lang);
+  const profile = profiles.find((p) => p.id === NEW_PLAN_PROFILE_ID)!;
+  if (samePath(args.input, args.output)) throw new ArgError("cli.summarize.same-path", { path: args.output }, lang);
+  if (!/\.xlsx$/i.test(args.output)) throw new ArgError("cli.newPlan.output-not-xlsx", { path: args.output }, lang);
+  const fail = (message: string) => {
+    io.stderr.write(t(lang, "cli.error.line", { path: args.input, message }) + "\n");
+    return 2;
+  };
+
+  let bytes: Uint8Array;
+  try {
+    const size = statSync(args.input).size;
+    if (size > MAX_LIST_BYTES) return fail(t(lang, "cli.newPlan.input-too-large", { path: args.input, size: Math.ceil(size / 1024 / 1024), max: MAX_LIST_BYTES / 1024 / 1024 }));
+    bytes = readFileSync(args.input);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return fail(code === "ENOENT" ? fileError("not-found", lang).message : t(lang, "cli.newPlan.input-unreadable", { path: args.input, reason: code ?? String(e) }));
+  }
+
+  let list: PlanListResult;
+  if (isWorkbookFile(args.input, bytes)) {
+    try {
+      const book = await XlsxWorkbook.load(bytes, path.basename(args.input));
+      list = readPlanWorkbook(await book.readAll(), profile);
+    } catch (e) {
+      if (!isWorkbookError(e)) throw e;
+      return fail(fileError(e.code, lang, e.sheet ?? e.detail).message);
+    }
+  } else {
+    const text = decodeCsv(bytes);
+    if (text === undefined) return fail(t(lang, "cli.newPlan.not-text", { path: args.input }));
+    list = readPlanCsv(text, profile);
+  }
+  if (!list.ok) {
+    writeProblems(io, lang, args.input, list.problems);
+    return 1;
+  }
+
+  let planPeriod = args.planPeriod;
+  if (!planPeriod) {
+    const now = options.today ?? new Date();
+    const from = fiscalYearOfDate({ year: now.getFullYear(), month: now.getMonth() + 1 });
+    planPeriod = { from, to: from + DEFAULT_PLAN_YEARS - 1 };
+    io.stdout.write(t(lang, "cli.newPlan.period-default", { from: yearShown(lang, planPeriod.from), to: yearShown(lang, planPeriod.to) }) + "\n");
+  }
+  const built = newPlanSpecs(list.items, profile, { planPeriod, planName: args.planName, titlePattern: args.title });
+  if (!built.ok) {
+    writeProblems(io, lang, args.input, built.problems);
+    return 1;
+  }
+
+  const out = XlsxWorkbook.create();
+  const names = out.addUserSheets(built.specs);
+  await options.beforeWrite?.(out, names);
+  writeAtomically(args.output, await out.toBytes(), lang);
+
+  const source = list.source.sheet === undefined ? path.basename(args.input) : `${path.basename(args.input)} ${t(lang, "cli.newPlan.source.sheet", { sheet: list.source.sheet })}`;
+  io.stdout.write(t(lang, "cli.newPlan.read-list", { source, count: list.items.length }) + "\n");
+  io.stdout.write(t(lang, "cli.newPlan.written", { path: args.output, surveys: built.surveySheets.length, from: yearShown(lang, planPeriod.from), to: yearShown(lang, planPeriod.to) }) + "\n");
+  if (built.reposts.length) io.stdout.write(t(lang, "cli.newPlan.reposts", { ids: built.reposts.map((r) => `No.${r.id}`).join(lang === "ja" ? "、" : ", ") }) + "\n");
+  return 0;
+}
