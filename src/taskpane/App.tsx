@@ -23,6 +23,7 @@ import { FindingFilters, ALL_SEVERITIES, applyFilter, type FindingFilter } from 
 import { FindingList } from "./components/FindingList";
 import { FixPreview } from "./components/FixPreview";
 import { LanguageToggle } from "./components/LanguageToggle";
+import { CyclePanel } from "./components/CyclePanel";
 import { SettingsPanel } from "./components/SettingsPanel";
 import { SeverityCounts } from "./components/SeverityCounts";
 import { SheetList } from "./components/SheetList";
@@ -34,6 +35,7 @@ import { useLang, useT } from "./i18n";
 import { isOwnedSheet } from "./run-validation";
 import { useChecker } from "./use-checker";
 import { useSummaries } from "./use-summaries";
+import { useCycle } from "./use-cycle";
 
 const useStyles = makeStyles({
   root: {
@@ -54,7 +56,7 @@ const useStyles = makeStyles({
   status: { minHeight: 0 },
 });
 
-type View = "findings" | "sheets" | "summaries" | "settings";
+type View = "findings" | "sheets" | "summaries" | "cycle" | "settings";
 
 export function App({ host }: { host: Host }) {
   const styles = useStyles();
@@ -62,6 +64,7 @@ export function App({ host }: { host: Host }) {
   const { lang } = useLang();
   const c = useChecker(host.port);
   const sm = useSummaries(host.port, c.report, c.profiles, lang);
+  const cycle = useCycle(host.port, c.profiles, c.settings, lang, host.fileName?.replace(/\.(xlsx|xlsm)$/i, ""));
 
   const [view, setView] = useState<View>("findings");
   const [filter, setFilter] = useState<FindingFilter>({ severities: ALL_SEVERITIES });
@@ -173,6 +176,9 @@ export function App({ host }: { host: Host }) {
         <Tab id={tabId("summaries")} value="summaries">
           {tr("pane.tab.summaries")}
         </Tab>
+        <Tab id={tabId("cycle")} value="cycle">
+          {tr("pane.tab.cycle")}
+        </Tab>
         <Tab id={tabId("settings")} value="settings">
           {tr("pane.tab.settings")}
         </Tab>
@@ -236,6 +242,7 @@ export function App({ host }: { host: Host }) {
             }}
           />
         ) : null}
+        {view === "cycle" ? <CyclePanel cycle={cycle} disabled={busy} /> : null}
         {view === "settings" ? (
           <SettingsPanel
             settings={c.settings}

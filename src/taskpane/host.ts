@@ -19,6 +19,8 @@ export interface Host {
    * The pane runs what the host supports and names what it lacks.
    */
   readonly missingRequirements: readonly Requirement[];
+  /** The open workbook's file name, when the host knows it (the demo does): next year's workbook is named after it. */
+  readonly fileName?: string;
 }
 
 export function supports(host: Host, feature: Feature): boolean {

@@ -6,6 +6,7 @@ import { newPlanEn } from "./new-plan-en";
 import { summaryEn } from "./summary-en";
 import { paneEn } from "./pane-en";
 import { rolloverEn } from "./rollover-en";
+import { cycleEn } from "./cycle-en";
 import { ruleMessagesEn } from "./rule-messages.generated";
 import { summaryMessagesEn } from "./summary-messages.generated";
 
@@ -194,6 +195,7 @@ export const en: Record<MessageKey, string> = {
   ...newPlanEn,
   ...paneEn,
   ...rolloverEn,
+  ...cycleEn,
   ...ruleMessagesEn,
   ...summaryMessagesEn,
 };

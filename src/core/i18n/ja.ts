@@ -10,6 +10,7 @@ import { newPlanJa } from "./new-plan-ja";
 import { summaryJa } from "./summary-ja";
 import { paneJa } from "./pane-ja";
 import { rolloverJa } from "./rollover-ja";
+import { cycleJa } from "./cycle-ja";
 import { ruleMessagesJa } from "./rule-messages.generated";
 import { summaryMessagesJa } from "./summary-messages.generated";
 
@@ -204,6 +205,7 @@ export const ja = {
   ...newPlanJa,
   ...paneJa,
   ...rolloverJa,
+  ...cycleJa,
   ...ruleMessagesJa,
   ...summaryMessagesJa,
 } as const;

@@ -5,7 +5,7 @@
  * its sheets being read, stop that, and download the result.
  */
 import { memo, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
-import { Button, Field, MessageBar, MessageBarBody, ProgressBar, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Field, MessageBar, MessageBarActions, MessageBarBody, ProgressBar, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { type Lang, t } from "../../core/i18n";
 import { App } from "../App";
 import { errorMessage } from "../format";
@@ -115,15 +115,33 @@ interface Opening {
 }
 
 interface Message {
-  readonly intent: "error" | "info";
+  readonly intent: "error" | "info" | "success";
   readonly text: (lang: Lang) => string;
+  readonly action?: { readonly label: (lang: Lang) => string; readonly run: () => void };
+}
+
+/** Saves bytes under a name through the browser's download. */
+function saveAs(bytes: Uint8Array, fileName: string): void {
+  const { type } = downloadName(fileName);
+  const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 export function DemoShell({ sources }: { sources: BookSources }) {
   const styles = useStyles();
   const tr = useT();
   const { lang } = useLang();
-  const [port, setPort] = useState(() => new DemoPort(startBook(sources).then((c) => openIn(c, { sample: true })), SAMPLE_NAME));
+  // A new workbook the pane makes (年度更新) is downloaded and offered to open here; the handler is set below.
+  const newWorkbook = useRef<(bytes: Uint8Array, name: string) => void>(() => undefined);
+  const onNewWorkbook = useCallback((bytes: Uint8Array, name: string) => newWorkbook.current(bytes, name), []);
+  const [port, setPort] = useState(() => new DemoPort(startBook(sources).then((c) => openIn(c, { sample: true })), SAMPLE_NAME, onNewWorkbook));
   const portRef = useRef(port);
   const [docId, setDocId] = useState(0);
   const [message, setMessage] = useState<Message>();
@@ -144,7 +162,7 @@ export function DemoShell({ sources }: { sources: BookSources }) {
     window.__chosahyoDemo = { selection: () => port.selection, fileName: () => port.fileName, mode: () => port.mode };
   }, [port]);
 
-  const host: Host = useMemo(() => ({ port, kind: "demo", missingRequirements: [] }), [port]);
+  const host: Host = useMemo(() => ({ port, kind: "demo", missingRequirements: [], fileName: port.fileName }), [port]);
 
   // The new file gets a host of its own; the open workbook's host is ended only once the new one has opened, so a
   // failed or cancelled open leaves the page as it was.
@@ -161,7 +179,7 @@ export function DemoShell({ sources }: { sources: BookSources }) {
         openingClient.current = client;
         const book = await openIn(client, { bytes: new Uint8Array(buf), name }, (done, total) => current() && setOpening({ name, done, total }));
         if (!current()) return client.terminate();
-        const next = new DemoPort(Promise.resolve(book), name);
+        const next = new DemoPort(Promise.resolve(book), name, onNewWorkbook);
         portRef.current.dispose();
         portRef.current = next;
         setPort(next);
@@ -175,8 +193,17 @@ export function DemoShell({ sources }: { sources: BookSources }) {
         }
       }
     },
-    [sources],
+    [sources, onNewWorkbook],
   );
+
+  newWorkbook.current = (bytes, name) => {
+    saveAs(bytes, name);
+    setMessage({
+      intent: "success",
+      text: (l) => t(l, "demo.newWorkbook.downloaded", { name }),
+      action: { label: (l) => t(l, "demo.newWorkbook.open"), run: () => void open(new File([bytes as Uint8Array<ArrayBuffer>], name)) },
+    });
+  };
 
   const cancelOpen = useCallback(() => {
     if (!opening) return;
@@ -199,16 +226,8 @@ export function DemoShell({ sources }: { sources: BookSources }) {
   const download = useCallback(async () => {
     try {
       const bytes = await port.toBytes();
-      const { base, ext, type } = downloadName(port.fileName);
-      const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type });
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement("a");
-      a.href = url;
-      a.download = tr("demo.download.name", { name: base, ext });
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      const { base, ext } = downloadName(port.fileName);
+      saveAs(bytes, tr("demo.download.name", { name: base, ext }));
     } catch (e) {
       setMessage({ intent: "error", text: (l) => errorMessage(l, e) });
     }
@@ -261,6 +280,13 @@ export function DemoShell({ sources }: { sources: BookSources }) {
         {message ? (
           <MessageBar intent={message.intent} layout="multiline" data-testid="demo-message">
             <MessageBarBody>{message.text(lang)}</MessageBarBody>
+            {message.action ? (
+              <MessageBarActions>
+                <Button size="small" onClick={message.action.run} data-testid="demo-message-action">
+                  {message.action.label(lang)}
+                </Button>
+              </MessageBarActions>
+            ) : null}
           </MessageBar>
         ) : null}
       </header>

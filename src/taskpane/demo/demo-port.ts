@@ -7,7 +7,7 @@
 import type { LoggedEdit } from "../../core/changelog";
 import type { SheetGrid, WorkbookSnapshot } from "../../core/model/grid";
 import type { SheetSpec } from "../../core/sheet-spec";
-import type { AppliedEdits, ReadOptions, WorkbookPort, WriteSheetResult, WriteSheetsOptions } from "../../workbook/port";
+import { type AppliedEdits, type ReadOptions, WorkbookError, type WorkbookPort, type WriteSheetResult, type WriteSheetsOptions } from "../../workbook/port";
 import type { BookClient, BookMode, CallOptions } from "./book-client";
 import type { Args, Method, Result } from "./book-rpc";
 
@@ -39,6 +39,8 @@ export class DemoPort implements WorkbookPort {
   constructor(
     private readonly book: Promise<OpenBook>,
     readonly fileName: string,
+    /** Where a new workbook the pane makes (年度更新) goes: the page offers it for download and to open here. */
+    private readonly onNewWorkbook?: (bytes: Uint8Array, name: string) => void,
   ) {
     book.then(
       (b) => {
@@ -128,6 +130,17 @@ export class DemoPort implements WorkbookPort {
 
   toBytes(): Promise<Uint8Array> {
     return this.call("toBytes", []);
+  }
+
+  /** The workbook as it is now, for the pane's 年度更新 (which rolls a copy). */
+  fileBytes(): Promise<Uint8Array> {
+    return this.toBytes();
+  }
+
+  /** The demo has no second window: the page downloads the new workbook and offers to open it in place of this one. */
+  async openAsNewWorkbook(bytes: Uint8Array, suggestedName: string): Promise<void> {
+    if (!this.onNewWorkbook) throw new WorkbookError("unsupported-operation", "new workbook");
+    this.onNewWorkbook(bytes, suggestedName);
   }
 
   /** Sheets a person would see as tabs (the add-in's very hidden settings sheet is left out). */

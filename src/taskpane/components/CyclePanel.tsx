@@ -1,0 +1,66 @@
+/**
+ * The 年度 tab: 年度更新 (next year's sheets in a new workbook), and the other steps of the yearly cycle. Text from
+ * the workbook is shown as React text, never as HTML.
+ */
+import { Button, Checkbox, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+import { useLang, useT } from "../i18n";
+import type { Cycle } from "../use-cycle";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalL },
+  section: { display: "flex", flexDirection: "column", alignItems: "start", rowGap: tokens.spacingVerticalS },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  note: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  lines: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, fontSize: tokens.fontSizeBase200 },
+  bar: { alignSelf: "stretch" },
+});
+
+export interface CyclePanelProps {
+  readonly cycle: Cycle;
+  readonly disabled?: boolean;
+}
+
+export function CyclePanel({ cycle, disabled }: CyclePanelProps) {
+  const styles = useStyles();
+  const tr = useT();
+  const { lang } = useLang();
+  const busy = disabled || !!cycle.running;
+  return (
+    <div className={styles.root} data-testid="cycle">
+      <p className={styles.note}>{tr("pane.cycle.intro")}</p>
+      <section className={styles.section} aria-labelledby="cycle-rollover" data-testid="cycle-rollover">
+        <h2 id="cycle-rollover" className={styles.heading}>
+          {tr("pane.cycle.rollover.title")}
+        </h2>
+        <p className={styles.note}>{tr("pane.cycle.rollover.help")}</p>
+        {!cycle.canRoll ? (
+          <MessageBar intent="warning" layout="multiline" className={styles.bar}>
+            <MessageBarBody>{tr("pane.cycle.unsupported")}</MessageBarBody>
+          </MessageBar>
+        ) : null}
+        <Checkbox
+          checked={cycle.dropEnded}
+          disabled={busy || !cycle.canRoll}
+          onChange={(_, d) => cycle.setDropEnded(!!d.checked)}
+          label={tr("pane.cycle.rollover.dropEnded")}
+        />
+        <Button appearance="primary" disabled={busy || !cycle.canRoll} onClick={() => void cycle.roll()}>
+          {cycle.running === "rollover" ? tr("pane.cycle.rollover.running") : tr("pane.cycle.rollover.run")}
+        </Button>
+        {cycle.running === "rollover" ? <Spinner size="tiny" label={tr("pane.cycle.rollover.running")} /> : null}
+      </section>
+      {cycle.notice ? (
+        <MessageBar intent={cycle.notice.intent} layout="multiline" className={styles.bar} data-testid="cycle-notice">
+          <MessageBarBody>{cycle.notice.text(lang)}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {cycle.lines?.length ? (
+        <ul className={styles.lines} data-testid="cycle-lines">
+          {cycle.lines.map((line, i) => (
+            <li key={i}>{line(lang)}</li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+/**
+ * The annual cycle from the pane (docs/rollover.md): the glue between the port and the core. 年度更新 takes the
+ * workbook's bytes (port.fileBytes), rolls a copy through the file layer, and hands the result to the host
+ * (port.openAsNewWorkbook: Excel opens it as a new workbook, the demo offers it for download). The open workbook is
+ * never changed.
+ */
+import { type Lang, type LocalizedText, t } from "../core/i18n";
+import type { Profile } from "../core/profile/types";
+import { describePlan, describeRefusal, yearText } from "../core/rollover/describe";
+import type { WorkbookSettings } from "../core/settings";
+import { WorkbookError, type WorkbookPort } from "../workbook/port";
+import { rollWorkbook } from "../workbook/xlsx/roll";
+
+export interface RollRequest {
+  readonly profiles: readonly Profile[];
+  readonly settings: WorkbookSettings;
+  readonly dropEnded: boolean;
+  /** The open workbook's name without its extension, when the host knows it (the demo does). */
+  readonly baseName?: string;
+  readonly lang: Lang;
+}
+
+export type CycleOutcome = { readonly ok: true; readonly lines: readonly LocalizedText[] } | { readonly ok: false; readonly reason: LocalizedText };
+
+/** Whether the host can make a new workbook at all (Excel: ExcelApi 1.8 and the file API). */
+export function canMakeNewWorkbook(port: WorkbookPort): boolean {
+  return typeof port.fileBytes === "function" && typeof port.openAsNewWorkbook === "function";
+}
+
+export async function rollOver(port: WorkbookPort, req: RollRequest): Promise<CycleOutcome> {
+  if (!port.fileBytes || !port.openAsNewWorkbook) throw new WorkbookError("unsupported-operation", "new workbook");
+  const bytes = await port.fileBytes();
+  const rolled = await rollWorkbook(bytes, "workbook.xlsx", {
+    profiles: req.profiles,
+    fiscalYear: req.settings.fiscalYear,
+    planPeriod: req.settings.planPeriod,
+    overrides: req.settings.overrides,
+    dropEnded: req.dropEnded,
+  });
+  if (!rolled.ok) return { ok: false, reason: describeRefusal(rolled.refusal) };
+  // 平成30年度の調査票.xlsx, or the open file's name with the new year: 調査票_平成30年度.xlsx.
+  const year = yearText(rolled.plan.toYear)[req.lang];
+  const name = req.baseName ? t(req.lang, "pane.cycle.rollover.fileName", { base: req.baseName, year }) : t(req.lang, "pane.cycle.rollover.defaultName", { year });
+  await port.openAsNewWorkbook(rolled.bytes, `${name}.xlsx`);
+  return { ok: true, lines: describePlan(rolled.plan, rolled.formulas) };
+}

@@ -1,0 +1,82 @@
+/**
+ * @jest-environment jsdom
+ *
+ * The pane's 年度 tab, 年度更新: the workbook's bytes are rolled and handed to the host as a new workbook; the pane
+ * says what was made and what changed, or why it could not; a host that cannot make a new workbook says so and
+ * offers nothing to press. The open workbook is not written.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fireEvent, screen, waitFor } from "@testing-library/react";
+import { BUILT_IN_PROFILES } from "../../src/core/profiles";
+import { validateWorkbook } from "../../src/core/validate";
+import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
+import { ROOT } from "../helpers/grid";
+import { MemoryPort } from "./memory-port";
+import { pane } from "./pane";
+
+jest.setTimeout(60_000);
+
+/** A port over a sample file that can hand out its bytes and take a new workbook, as the demo's and Excel's do. */
+async function filePort(file: string) {
+  const bytes = readFileSync(path.join(ROOT, "seeds", file));
+  const port = new MemoryPort(await (await XlsxWorkbook.load(bytes)).readAll());
+  const opened: { bytes: Uint8Array; name: string }[] = [];
+  return Object.assign(port, {
+    fileBytes: async () => new Uint8Array(bytes),
+    openAsNewWorkbook: async (b: Uint8Array, name: string) => {
+      opened.push({ bytes: b, name });
+    },
+    opened,
+  });
+}
+
+async function showCycle(): Promise<void> {
+  fireEvent.click(await screen.findByRole("tab", { name: "年度" }));
+  await screen.findByTestId("cycle");
+}
+
+test("次年度の調査票を作ると、平成30年度のブックを新しいブックとして渡し、変えたセルの数を示す。開いているブックには書かない", async () => {
+  const port = await filePort("kodaira-h29.xlsx");
+  pane(port, "ja", { fileName: "小平市調査票.xlsx" });
+  await showCycle();
+  const run = await screen.findByRole("button", { name: "次年度の調査票を作る" });
+  await waitFor(() => expect((run as HTMLButtonElement).disabled).toBe(false));
+  fireEvent.click(run);
+  const notice = await screen.findByTestId("cycle-notice", {}, { timeout: 30_000 });
+  expect(notice.textContent).toBe("平成29年度の調査票から平成30年度の調査票を作りました。");
+  expect(screen.getByTestId("cycle-lines").textContent).toContain("変更したセル 712");
+  expect(port.opened.map((o) => o.name)).toEqual(["小平市調査票_平成30年度.xlsx"]);
+  const rolled = validateWorkbook(await (await XlsxWorkbook.load(port.opened[0].bytes)).readAll(), { profiles: BUILT_IN_PROFILES });
+  expect(rolled.fiscalYear).toBe(2018);
+  expect(port.applied).toEqual([]);
+  expect(port.writes).toEqual([]);
+});
+
+test("完了・廃止・統合した取組を除く、を選べる", async () => {
+  const port = await filePort("kodaira-h29.xlsx");
+  pane(port);
+  await showCycle();
+  const box = screen.getByRole("checkbox", { name: "完了・廃止・統合した取組のシートを除く" });
+  fireEvent.click(box);
+  expect((box as HTMLInputElement).checked).toBe(true);
+});
+
+test("年度更新の設定がない様式は、理由を示して何も渡さない", async () => {
+  const port = await filePort("mitaka-2021.xlsx");
+  pane(port);
+  await showCycle();
+  fireEvent.click(await screen.findByRole("button", { name: "次年度の調査票を作る" }));
+  const notice = await screen.findByTestId("cycle-notice", {}, { timeout: 30_000 });
+  expect(notice.textContent).toContain("年度更新できる調査票がありません");
+  expect(port.opened).toEqual([]);
+});
+
+test("新しいブックを作れないホストでは、その旨を示しボタンは押せない", async () => {
+  const bytes = readFileSync(path.join(ROOT, "seeds", "kodaira-h29.xlsx"));
+  const port = new MemoryPort(await (await XlsxWorkbook.load(bytes)).readAll());
+  pane(port);
+  await showCycle();
+  expect(screen.getByText(/この Excel では新しいブックを作れません/)).toBeTruthy();
+  expect((screen.getByRole("button", { name: "次年度の調査票を作る" }) as HTMLButtonElement).disabled).toBe(true);
+});
