@@ -1,0 +1,49 @@
+/**
+ * @jest-environment node
+ *
+ * 年度更新 in the browser demo (dist/demo.html) on the built-in sample seeds/kodaira-h29.xlsx: the 年度 tab makes next
+ * year's workbook, the page downloads it and offers to open it here; opened, its No.1 shows 平成30年度末 and empty
+ * ratings. Screenshots of No.1 before and after (test/e2e/screenshots/rollover-*.png) are for a person to compare.
+ */
+import { readFileSync } from "node:fs";
+import { BUILT_IN_PROFILES } from "../../src/core/profiles";
+import { validateWorkbook } from "../../src/core/validate";
+import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
+import { gridCell, openPage, screenshot, showSheet, validateButton, useEnv, WIDE_VIEWPORT } from "./browser";
+
+const shared = useEnv("axe, 年度");
+const env = shared.env;
+
+test("年度更新: 次年度のブックをダウンロードし、ここで開くと No.1 は平成30年度末で評価は空（前後のスクリーンショット）", async () => {
+  const { page, context, problems } = await openPage(env(), { viewport: WIDE_VIEWPORT, acceptDownloads: true });
+  await page.goto(`${env().url}/demo.html`);
+  await validateButton(page);
+  await showSheet(page, "No.1");
+  expect(await gridCell(page, "A1").innerText()).toBe("第3次行財政再構築進捗状況調査票（平成29年度末）");
+  expect(await gridCell(page, "F12").innerText()).toBe("B");
+  await screenshot(page, "rollover-before.png");
+
+  await page.getByRole("tab", { name: "年度" }).click();
+  await shared.axeClean(page, "年度 tab");
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "次年度の調査票を作る" }).click();
+  await page.getByTestId("cycle-notice").filter({ hasText: "平成29年度の調査票から平成30年度の調査票を作りました。" }).waitFor({ timeout: 60_000 });
+  const file = await download;
+  expect(file.suggestedFilename()).toBe("kodaira-h29_平成30年度.xlsx");
+  const saved = await file.path();
+  const rep = validateWorkbook(await (await XlsxWorkbook.load(readFileSync(saved!))).readAll(), { profiles: BUILT_IN_PROFILES });
+  expect(rep.fiscalYear).toBe(2018);
+  expect(await page.getByTestId("cycle-lines").innerText()).toContain("変更したセル 712");
+  await screenshot(page, "rollover-pane.png");
+
+  await page.getByTestId("demo-message-action").click();
+  await page.getByTestId("file-name").filter({ hasText: "kodaira-h29_平成30年度.xlsx" }).waitFor();
+  await validateButton(page);
+  await showSheet(page, "No.1");
+  expect(await gridCell(page, "A1").innerText()).toBe("第3次行財政再構築進捗状況調査票（平成30年度末）");
+  expect(await gridCell(page, "A11").innerText()).toBe("平成30年度 当初予定(P)");
+  expect(await gridCell(page, "F12").innerText()).toBe("");
+  await screenshot(page, "rollover-after.png");
+  expect(problems).toEqual([]);
+  await context.close();
+});
