@@ -1,6 +1,7 @@
 import type { MessageKey } from "./ja";
 import { seriesEn } from "./series-en";
 import { plansEn } from "./plans-en";
+import { aidsEn } from "./aids-en";
 import { programEn } from "./program-en";
 import { newPlanEn } from "./new-plan-en";
 import { summaryEn } from "./summary-en";
@@ -190,6 +191,7 @@ export const en: Record<MessageKey, string> = {
   "cli.progress.sheets": "{done} / {total} sheets",
   ...summaryEn,
   ...plansEn,
+  ...aidsEn,
   ...seriesEn,
   ...programEn,
   ...newPlanEn,

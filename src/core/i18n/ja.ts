@@ -5,6 +5,7 @@
  */
 import { seriesJa } from "./series-ja";
 import { plansJa } from "./plans-ja";
+import { aidsJa } from "./aids-ja";
 import { programJa } from "./program-ja";
 import { newPlanJa } from "./new-plan-ja";
 import { summaryJa } from "./summary-ja";
@@ -200,6 +201,7 @@ export const ja = {
   "cli.progress.sheets": "{done} / {total} シート",
   ...summaryJa,
   ...plansJa,
+  ...aidsJa,
   ...seriesJa,
   ...programJa,
   ...newPlanJa,

@@ -10,7 +10,8 @@ import { finding } from "./helpers";
 import type { RecordRule, RuleEnv } from "./types";
 import type { SurveyRecord } from "../model/record";
 
-function isRequired(when: RequiredWhen | undefined, rec: SurveyRecord, env: RuleEnv): boolean {
+/** Whether a field with this `required` setting must be filled on `rec` at the stage (the input aids ask the same). */
+export function isRequired(when: RequiredWhen | undefined, rec: SurveyRecord, env: Pick<RuleEnv, "stage" | "family">): boolean {
   switch (when) {
     case "always":
       return true;
