@@ -54,7 +54,7 @@ const KEEP = new Set([
   "smartTags",
 ]);
 
-interface Tag {
+export interface Tag {
   readonly start: number;
   /** Index after the tag's `>`. */
   readonly end: number;
@@ -84,7 +84,7 @@ function tagEnd(xml: string, lt: number): number {
 }
 
 /** The next start, end or empty tag at or after `from`; comments, PIs, CDATA and DOCTYPE are passed over. */
-function nextTag(xml: string, from: number): Tag | undefined {
+export function nextTag(xml: string, from: number): Tag | undefined {
   let i = from;
   for (;;) {
     const lt = xml.indexOf("<", i);
@@ -129,7 +129,7 @@ function elementEnd(xml: string, open: Tag): number {
 }
 
 /** Direct children of the element opened by `open`, each with its extent, and the index of its end tag. */
-function childrenOf(xml: string, open: Tag): { kids: { tag: Tag; end: number }[]; end: number } {
+export function childrenOf(xml: string, open: Tag): { kids: { tag: Tag; end: number }[]; end: number } {
   const kids: { tag: Tag; end: number }[] = [];
   if (open.empty) return { kids, end: open.end };
   let i = open.end;
@@ -165,7 +165,7 @@ function attrSpan(tag: string, name: string): [number, number] | undefined {
 }
 
 /** A start tag with attribute `name` set to `value` (escaped here), or removed when value is undefined. */
-function withAttr(tag: string, name: string, value: string | undefined): string {
+export function withAttr(tag: string, name: string, value: string | undefined): string {
   const span = attrSpan(tag, name);
   if (value === undefined) return span ? tag.slice(0, span[0]) + tag.slice(span[1]) : tag;
   const text = ` ${name}="${value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;")}"`;

@@ -5,6 +5,7 @@
  * Pure string work: it runs in the browser too.
  */
 import type { CellStyle } from "../../core/sheet-spec";
+import { withAttr } from "./copy-sheet";
 import { attr, escapeXml } from "./xml-text";
 
 const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -364,6 +365,37 @@ export class StylesAmender {
   }
 
   /**
+   * Index into <cellXfs> of cell format `index` with the cell unlocked (<protection locked="0"/>, applyProtection),
+   * everything else as it was, so protecting the sheet leaves the cell editable and looking the same; `index` itself
+   * when that format already unlocks. Input aids (input-aids-xml.ts).
+   */
+  unlockedXf(index: number): number {
+    const own = this.cellXfText(index);
+    const text = own ?? this.cellXfText(0) ?? `<${this.p}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`;
+    const unlocked = withUnlocked(text, this.p);
+    return own !== undefined && unlocked === text ? index : this.recordId("cellXfs", unlocked);
+  }
+
+  /** Index into <dxfs> of a solid fill of `fill` (#RRGGBB), for a conditional format; equal fills share one record. */
+  fillDxf(fill: string): number {
+    const p = this.p;
+    const c = argb(fill);
+    return this.recordId("dxfs", `<${p}dxf><${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${c}"/><${p}bgColor rgb="${c}"/></${p}patternFill></${p}fill></${p}dxf>`);
+  }
+
+  private cellXfRecords?: El[];
+
+  /** The text of the cell format at `index`, in the file or appended; undefined past the end. */
+  private cellXfText(index: number): string | undefined {
+    const s = this.sections.get("cellXfs")!;
+    if (!(index >= 0)) return undefined;
+    if (index >= s.existing) return s.added[index - s.existing];
+    this.cellXfRecords ??= s.el && !s.el.selfClosing ? childrenOf(this.xml, s.el) : [];
+    const r = this.cellXfRecords[index];
+    return r ? this.xml.slice(r.start, r.end) : undefined;
+  }
+
+  /**
    * Index into <cellXfs> for the source workbook's cell format `index`: its font, fill, border and number format
    * (a custom code gets a number format id of this workbook), alignment and protection are appended here unless an
    * equal record exists. The result shows as the source does in Excel, which reads an xf's own ids; its parent is
@@ -507,6 +539,30 @@ export class StylesAmender {
 function withCount(tag: string, n: number): string {
   const re = /(\scount\s*=\s*)(?:"[^"]*"|'[^']*')/;
   return re.test(tag) ? tag.replace(re, `$1"${n}"`) : `${tag.replace(/\s+$/, "")} count="${n}"`;
+}
+
+/**
+ * An <xf> record that unlocks its cell: its <protection> says locked="0" (added after <alignment>, CT_Xf's order) and
+ * applyProtection="1"; every other attribute and child kept.
+ */
+function withUnlocked(xf: string, p: string): string {
+  const unlocked = /<(?:[\w.-]+:)?protection\b[^>]*\slocked\s*=\s*["'](?:0|false)["']/.test(xf);
+  const applied = /^<[^>]*\sapplyProtection\s*=\s*["'](?:1|true)["']/.test(xf);
+  if (unlocked && applied) return xf;
+  const startEnd = xf.indexOf(">") + 1;
+  const qname = /^<([^\s/>]+)/.exec(xf)![1];
+  const start = withAttr(xf.slice(0, startEnd), "applyProtection", "1");
+  if (start.endsWith("/>")) return `${start.slice(0, -2).replace(/\s+$/, "")}><${p}protection locked="0"/></${qname}>`;
+  const ep = p.replace(/[.-]/g, "\\$&");
+  let body = xf.slice(startEnd);
+  const prot = new RegExp(`<${ep}protection\\b[^>]*>`).exec(body);
+  if (prot) body = body.slice(0, prot.index) + withAttr(prot[0], "locked", "0") + body.slice(prot.index + prot[0].length);
+  else {
+    const align = new RegExp(`<${ep}alignment\\b[^>]*?(?:/>|>[\\s\\S]*?</${ep}alignment>)`).exec(body);
+    const at = align ? align.index + align[0].length : 0;
+    body = `${body.slice(0, at)}<${p}protection locked="0"/>${body.slice(at)}`;
+  }
+  return start + body;
 }
 
 /** CT_Dxf's children we copy (extLst is left out). */

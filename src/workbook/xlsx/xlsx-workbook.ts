@@ -21,6 +21,9 @@ import { assertXlsxBytes, classifyPackage } from "./sniff";
 import { StylesAmender } from "./styles-xml";
 import { appendSheet, definedNames, removeSheetAt, renameSheetRefs, setDefinedName, sheetScopedNames, structureLocked } from "./workbook-xml";
 import { copySheetXml } from "./copy-sheet";
+import { inputAidsLog } from "../../core/input-aids/log";
+import type { InputAidsResult, SheetInputAids } from "../../core/input-aids/types";
+import { applyInputAidsXml } from "./input-aids-xml";
 import { freeSheetName } from "../sheet-names";
 import { attr, elementPrefix, findTag, tagAt } from "./xml";
 
@@ -319,6 +322,37 @@ export class XlsxWorkbook implements WorkbookPort {
     earlier.forEach((row, r) => row.forEach((v, c) => v && cells.push({ row: r + 1, col: c, value: text(v) })));
     changeLogRows(edits, at).forEach((row, r) => row.forEach((v, c) => cells.push({ row: earlier.length + r + 1, col: c, value: v })));
     await this.writeOwnedSheets([changeLogSpec(CHANGE_LOG_SHEET, cells)]);
+  }
+
+  /**
+   * Input aids on users' sheets (input-aids-xml.ts amends each sheet's part), logged in 変更履歴, one row per sheet
+   * and kind. A missing or protected sheet, or a locked structure when the log must be added, refuses the whole call
+   * with nothing changed. No value changes.
+   */
+  async applyInputAids(aids: readonly SheetInputAids[], at: Date = new Date()): Promise<InputAidsResult> {
+    const parts = new Map<string, string>(); // part → amended XML
+    const targets = aids.map((aid) => {
+      const entry = this.entryNamed(aid.sheet);
+      if (!entry || entry.kind !== "worksheet" || !entry.part) throw new WorkbookError("sheet-missing", aid.sheet, aid.sheet);
+      const xml = this.pkg.textOnce(entry.part);
+      if (xml === undefined) throw new WorkbookError("corrupt-part", entry.part);
+      if (isProtectedSheet(xml, elementPrefix(xml, "worksheet"))) throw new WorkbookError("protected-sheet", entry.name, entry.name);
+      return { aid, part: entry.part };
+    });
+    const log = inputAidsLog(aids);
+    if (log.length === 0) return { sheets: [] };
+    const owned = await this.ownership();
+    if (!owned.some((o) => o.base === CHANGE_LOG_SHEET) || !this.entryNamed(SETTINGS_SHEET)) this.assertCanAddSheets();
+    const styles = this.styles();
+    for (const { aid, part } of targets) parts.set(part, applyInputAidsXml(parts.get(part) ?? this.pkg.textOnce(part)!, aid, styles.amender));
+    // styles.xml first: the log's sheet amends it again from what is stored.
+    styles.commit();
+    for (const [part, xml] of parts) {
+      this.pkg.set(part, xml);
+      this.grids.delete(part);
+    }
+    await this.appendChangeLog(log, at);
+    return { sheets: aids.map((a) => ({ sheet: a.sheet, validations: a.validations.length, highlights: a.highlights.length, protected: !!a.unlocked?.length })) };
   }
 
   /** Owned sheets as recorded: the sheet's name, and the name it was generated for (they differ after a clash). */

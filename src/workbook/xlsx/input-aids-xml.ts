@@ -1,0 +1,317 @@
+/**
+ * Input aids (docs/input-aids.md) written into a worksheet part in place: list validations and input messages in
+ * <dataValidations>, a highlight on empty required cells as <conditionalFormatting> (a containsBlanks rule with a
+ * dxf fill), and optionally <sheetProtection> with the input cells' formats copied unlocked. Each element goes
+ * where CT_Worksheet puts it; everything else in the part stays as it was, and no cell value changes.
+ * Pure string work: it runs in the browser too.
+ */
+import { listFormula } from "../../core/input-aids/plan";
+import type { InputValidation, SheetInputAids } from "../../core/input-aids/types";
+import { type CellRange, parseRangeA1, rangeToA1, toA1 } from "../../core/model/address";
+import { childrenOf, nextTag, shiftFormula, type Tag, withAttr } from "./copy-sheet";
+import { locateCell } from "./edit-cell";
+import type { StylesAmender } from "./styles-xml";
+import { attr, findTag, tagAt, unescapeXml } from "./xml";
+import { plainText, xstringAttr } from "./xml-text";
+
+/** CT_Worksheet's children in schema order (ECMA-376 Part 1, 18.3.1.99). */
+const WORKSHEET_ORDER = [
+  "sheetPr",
+  "dimension",
+  "sheetViews",
+  "sheetFormatPr",
+  "cols",
+  "sheetData",
+  "sheetCalcPr",
+  "sheetProtection",
+  "protectedRanges",
+  "scenarios",
+  "autoFilter",
+  "sortState",
+  "dataConsolidate",
+  "customSheetViews",
+  "mergeCells",
+  "phoneticPr",
+  "conditionalFormatting",
+  "dataValidations",
+  "hyperlinks",
+  "printOptions",
+  "pageMargins",
+  "pageSetup",
+  "headerFooter",
+  "rowBreaks",
+  "colBreaks",
+  "customProperties",
+  "cellWatches",
+  "ignoredErrors",
+  "smartTags",
+  "drawing",
+  "legacyDrawing",
+  "legacyDrawingHF",
+  "drawingHF",
+  "picture",
+  "oleObjects",
+  "controls",
+  "webPublishItems",
+  "tableParts",
+  "extLst",
+];
+
+/** Protection as Excel sets it without a password: objects and scenarios protected, every cell selectable. */
+const PROTECTION = `sheet="1" objects="1" scenarios="1"`;
+
+export function applyInputAidsXml(xml: string, aids: SheetInputAids, styles: StylesAmender): string {
+  const unlocked = aids.unlocked?.length ? unlockCells(xml, aids.unlocked, styles) : xml;
+  return amendElements(unlocked, aids, styles);
+}
+
+// ---- unlocking: each input cell gets a copy of its own format with locked="0"
+
+/** The sheet with every cell of `ranges` unlocked; a cell without an element gets one, formatted as its row or column. */
+function unlockCells(xml: string, ranges: readonly CellRange[], styles: StylesAmender): string {
+  const p = prefixOf(xml);
+  let out = xml;
+  for (const r of ranges) {
+    for (let row = r.top; row <= r.bottom; row++) {
+      for (let col = r.left; col <= r.right; col++) {
+        const span = locateCell(out, row, col);
+        if (span.tag) {
+          const s = Number(attr(span.tag, "s") ?? 0) || 0;
+          const u = styles.unlockedXf(s);
+          if (u !== s) out = out.slice(0, span.start) + withAttr(span.tag, "s", String(u)) + out.slice(span.start + span.tag.length);
+          continue;
+        }
+        const base = inheritedStyle(out, p, row, col);
+        const u = styles.unlockedXf(base);
+        if (u === base) continue;
+        out = out.slice(0, span.start) + span.before + `<${p}c r="${toA1(row, col)}" s="${u}"/>` + span.after + out.slice(span.end);
+      }
+    }
+  }
+  return out;
+}
+
+/** The format a cell without an element shows: its row's (customFormat), else its column's, else the default. */
+function inheritedStyle(xml: string, p: string, row: number, col: number): number {
+  const dataAt = findTag(xml, `${p}sheetData`, 0);
+  const stop = xml.indexOf(`</${p}sheetData>`, dataAt);
+  let i = dataAt;
+  let index = -1;
+  while (stop > 0) {
+    const at = findTag(xml, `${p}row`, i, stop);
+    if (at < 0) break;
+    const r = tagAt(xml, at);
+    const n = Number(attr(r.tag, "r"));
+    index = Number.isInteger(n) && n > 0 ? n - 1 : index + 1;
+    if (index > row) break;
+    if (index === row) {
+      if (/^(1|true)$/.test(attr(r.tag, "customFormat") ?? "")) return Number(attr(r.tag, "s") ?? 0) || 0;
+      break;
+    }
+    i = r.end;
+  }
+  const colsAt = findTag(xml, `${p}cols`, 0, dataAt < 0 ? xml.length : dataAt);
+  if (colsAt < 0) return 0;
+  const colsEnd = xml.indexOf(`</${p}cols>`, colsAt);
+  for (let j = colsAt + 1; ; ) {
+    const at = findTag(xml, `${p}col`, j, colsEnd < 0 ? colsAt + 1 : colsEnd);
+    if (at < 0) return 0;
+    const c = tagAt(xml, at);
+    if (col + 1 >= Number(attr(c.tag, "min")) && col + 1 <= Number(attr(c.tag, "max"))) return Number(attr(c.tag, "style") ?? 0) || 0;
+    j = c.end;
+  }
+}
+
+// ---- the elements after <sheetData>
+
+interface Child {
+  readonly tag: Tag;
+  readonly end: number;
+}
+
+/** One change to the part: replace [start, end) by text; `seq` keeps insertions at one place in the order made. */
+interface Edit {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly seq: number;
+}
+
+function prefixOf(xml: string): string {
+  const root = nextTag(xml, 0);
+  if (!root || root.close || root.local !== "worksheet") throw new Error("worksheet: root is not <worksheet>");
+  return root.qname.slice(0, root.qname.length - root.local.length);
+}
+
+function amendElements(xml: string, aids: SheetInputAids, styles: StylesAmender): string {
+  const root = nextTag(xml, 0)!;
+  const p = prefixOf(xml);
+  const kids: Child[] = childrenOf(xml, root).kids.filter((k) => k.tag.qname === p + k.tag.local);
+  const edits: Edit[] = [];
+  const edit = (start: number, end: number, text: string) => edits.push({ start, end, text, seq: edits.length });
+  /** After the last child that CT_Worksheet puts at or before `local`. */
+  const placeOf = (local: string): number => {
+    const want = WORKSHEET_ORDER.indexOf(local);
+    let at = root.end;
+    for (const k of kids) {
+      const i = WORKSHEET_ORDER.indexOf(k.tag.local);
+      if (i >= 0 && i <= want) at = k.end;
+    }
+    return at;
+  };
+
+  if (aids.unlocked?.length) {
+    const existing = kids.find((k) => k.tag.local === "sheetProtection");
+    const text = `<${p}sheetProtection ${PROTECTION}/>`;
+    if (existing) edit(existing.tag.start, existing.end, text);
+    else edit(placeOf("sheetProtection"), placeOf("sheetProtection"), text);
+  }
+
+  if (aids.highlights.length) {
+    const mine = aids.highlights.map((h) => h.range);
+    let priority = 0;
+    for (const k of kids) {
+      if (k.tag.local !== "conditionalFormatting") continue;
+      const text = xml.slice(k.tag.start, k.end);
+      for (const m of text.matchAll(/\spriority\s*=\s*["'](\d+)["']/g)) priority = Math.max(priority, Number(m[1]));
+      // The add-in's own highlight set before on these cells is replaced, not stacked.
+      const ours = highlightRange(text, p);
+      if (ours && mine.some((r) => overlaps(r, ours))) edit(k.tag.start, k.end, "");
+    }
+    const at = placeOf("conditionalFormatting");
+    const blocks = aids.highlights.map((h) => {
+      const dxf = styles.fillDxf(h.fill);
+      const ref = rangeToA1(h.range);
+      const tl = toA1(h.range.top, h.range.left);
+      return `<${p}conditionalFormatting sqref="${ref}"><${p}cfRule type="containsBlanks" dxfId="${dxf}" priority="${++priority}"><${p}formula>LEN(TRIM(${tl}))=0</${p}formula></${p}cfRule></${p}conditionalFormatting>`;
+    });
+    edit(at, at, blocks.join(""));
+  }
+
+  if (aids.validations.length) {
+    const mine = aids.validations.map((v) => v.range);
+    const ours = groupValidations(aids.validations).map((g) => validationXml(p, g.v, g.ranges));
+    const existing = kids.find((k) => k.tag.local === "dataValidations");
+    if (existing) {
+      const kept: string[] = [];
+      for (const dv of childrenOf(xml, existing.tag).kids) {
+        const text = xml.slice(dv.tag.start, dv.end);
+        const rest = dv.tag.qname === `${p}dataValidation` ? withoutCells(text, dv.tag, mine) : text;
+        if (rest) kept.push(rest);
+      }
+      const all = [...kept, ...ours];
+      edit(existing.tag.start, existing.end, `${withAttr(existing.tag.text.replace(/\s*\/>$/, ">"), "count", String(all.length))}${all.join("")}</${existing.tag.qname}>`);
+    } else {
+      const at = placeOf("dataValidations");
+      edit(at, at, `<${p}dataValidations count="${ours.length}">${ours.join("")}</${p}dataValidations>`);
+    }
+  }
+
+  let out = xml;
+  for (const e of [...edits].sort((a, b) => b.start - a.start || b.seq - a.seq)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+  return out;
+}
+
+/** The range of a highlight the add-in wrote (one containsBlanks rule on `LEN(TRIM(top-left))=0`), else undefined. */
+function highlightRange(text: string, p: string): CellRange | undefined {
+  const ep = p.replace(/[.-]/g, "\\$&");
+  const m = new RegExp(
+    `^<${ep}conditionalFormatting\\b[^>]*>\\s*<${ep}cfRule\\b([^>]*)>\\s*<${ep}formula>([^<]*)</${ep}formula>\\s*</${ep}cfRule>\\s*</${ep}conditionalFormatting>$`,
+  ).exec(text);
+  if (!m || attr(`<r${m[1]}>`, "type") !== "containsBlanks") return undefined;
+  const sqref = attr(text.slice(0, text.indexOf(">") + 1), "sqref") ?? "";
+  const range = parseRangeA1(sqref.trim());
+  if (!range || /\s/.test(sqref.trim())) return undefined;
+  return unescapeXml(m[2]).replace(/\$/g, "") === `LEN(TRIM(${toA1(range.top, range.left)}))=0` ? range : undefined;
+}
+
+function overlaps(a: CellRange, b: CellRange): boolean {
+  return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
+}
+
+/** `a` less `b`: up to four rectangles (the bands above and below, the parts left and right), in reading order. */
+function subtract(a: CellRange, b: CellRange): CellRange[] {
+  if (!overlaps(a, b)) return [a];
+  const out: CellRange[] = [];
+  if (a.top < b.top) out.push({ ...a, bottom: b.top - 1 });
+  const top = Math.max(a.top, b.top);
+  const bottom = Math.min(a.bottom, b.bottom);
+  if (a.left < b.left) out.push({ top, bottom, left: a.left, right: b.left - 1 });
+  if (a.right > b.right) out.push({ top, bottom, left: b.right + 1, right: a.right });
+  if (a.bottom > b.bottom) out.push({ ...a, top: b.bottom + 1 });
+  return out;
+}
+
+/**
+ * A user's validation with the add-in's cells taken out of its sqref (Excel too keeps one validation per cell):
+ * the element as it was when it has none of them, "" when it has nothing else. Relative references in its formulas
+ * move with the range's top-left cell, as Excel reads them from there; a formula that cannot be moved keeps the
+ * validation as it was.
+ */
+function withoutCells(text: string, tag: Tag, mine: readonly CellRange[]): string {
+  const items = (attr(tag.text, "sqref") ?? "").trim().split(/\s+/).filter(Boolean);
+  const parsed = items.map((s) => parseRangeA1(s.replace(/\$/g, "")));
+  if (!parsed.some((r) => r && mine.some((m) => overlaps(r, m)))) return text;
+  const rest: string[] = [];
+  let newFirst: CellRange | undefined;
+  items.forEach((item, i) => {
+    const r = parsed[i];
+    if (!r) {
+      rest.push(item);
+      return;
+    }
+    let pieces = [r];
+    for (const m of mine) pieces = pieces.flatMap((x) => subtract(x, m));
+    for (const x of pieces) {
+      newFirst ??= x;
+      rest.push(rangeToA1(x));
+    }
+  });
+  if (rest.length === 0) return "";
+  const oldFirst = parsed[0];
+  let body = text.slice(tag.end - tag.start);
+  if (oldFirst && newFirst && (oldFirst.top !== newFirst.top || oldFirst.left !== newFirst.left)) {
+    const dr = newFirst.top - oldFirst.top;
+    const dc = newFirst.left - oldFirst.left;
+    let failed = false;
+    body = body.replace(/(<([\w.-]+:)?formula[12]>)([^<]*)(<\/([\w.-]+:)?formula[12]>)/g, (_m, open: string, _p, inner: string, close: string) => {
+      const moved = shiftFormula(unescapeXml(inner), dr, dc);
+      if (moved === undefined) failed = true;
+      return `${open}${plainText(moved ?? "")}${close}`;
+    });
+    if (failed) return text;
+  }
+  return withAttr(tag.text, "sqref", rest.join(" ")) + body;
+}
+
+/** Validations that say the same thing share one element, its sqref naming every range. */
+function groupValidations(list: readonly InputValidation[]): { v: InputValidation; ranges: CellRange[] }[] {
+  const groups = new Map<string, { v: InputValidation; ranges: CellRange[] }>();
+  for (const v of list) {
+    const key = JSON.stringify([v.list ?? null, v.promptTitle ?? "", v.prompt ?? "", v.errorTitle ?? "", v.error ?? ""]);
+    const g = groups.get(key);
+    if (g) g.ranges.push(v.range);
+    else groups.set(key, { v, ranges: [v.range] });
+  }
+  return [...groups.values()];
+}
+
+/**
+ * One <dataValidation>: a list (type="list", the codes as a quoted literal) whose error alert is a warning, so a
+ * clerk can keep another value on purpose; or, without a list, only an input message (any value is allowed).
+ */
+function validationXml(p: string, v: InputValidation, ranges: readonly CellRange[]): string {
+  const a = [
+    v.list ? `type="list" errorStyle="warning"` : "",
+    `allowBlank="1"`,
+    v.prompt ? `showInputMessage="1"` : "",
+    v.list ? `showErrorMessage="1"` : "",
+    v.list && v.errorTitle ? `errorTitle="${xstringAttr(v.errorTitle)}"` : "",
+    v.list && v.error ? `error="${xstringAttr(v.error)}"` : "",
+    v.prompt && v.promptTitle ? `promptTitle="${xstringAttr(v.promptTitle)}"` : "",
+    v.prompt ? `prompt="${xstringAttr(v.prompt)}"` : "",
+    `sqref="${ranges.map(rangeToA1).join(" ")}"`,
+  ].filter(Boolean);
+  const head = `<${p}dataValidation ${a.join(" ")}`;
+  return v.list ? `${head}><${p}formula1>${plainText(listFormula(v.list))}</${p}formula1></${p}dataValidation>` : `${head}/>`;
+}
