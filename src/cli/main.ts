@@ -15,13 +15,14 @@ import { humanReport, toJson } from "./output";
 import { runSummarize } from "./summarize";
 import { parseNewPlanArgs, runNewPlan } from "./new-plan";
 import { runRollover } from "./rollover";
+import { parseAidsArgs, runAids } from "./aids";
 import { NO_PROGRESS, terminalProgress } from "./progress";
 import { validateWithin } from "./budget";
 import { inInputOrder, validateOnPool } from "./pool";
 import { expandInputs, type FileResult, fileError, type ValidateFileOptions } from "./validate-files";
 
 /** The help text: the main commands, then one entry per further command. */
-const USAGE: readonly MessageKey[] = ["cli.usage", "cli.usage.rollover", "cli.newPlan.usage"];
+const USAGE: readonly MessageKey[] = ["cli.usage", "cli.usage.rollover", "cli.newPlan.usage", "cli.aids.usage"];
 
 export interface Io {
   readonly stdout: NodeJS.WriteStream;
@@ -116,6 +117,11 @@ async function runValidate(args: ValidateArgs, io: Io): Promise<number> {
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   let lang: Lang = "ja";
   try {
+    if (argv[0] === "aids") {
+      const args = parseAidsArgs(argv.slice(1));
+      lang = args.lang;
+      return await runAids(args, loadProfiles(args.profiles, args.lang), io);
+    }
     if (argv[0] === "new-plan") {
       const args = parseNewPlanArgs(argv.slice(1));
       lang = args.lang;
