@@ -28,7 +28,7 @@ test("小平の見本: 平成30年度の調査票を書き出し、変えたセ�
   copyFileSync(path.join(ROOT, "seeds", "kodaira-h29.xlsx"), input);
   const before = sha(input);
   const out = path.join(work, "h30.xlsx");
-  const r = await cli(["rollover", input, "-o", out]);
+  const r = await cli(["rollover", input, "-o", out, "--no-aids"]);
   expect([r.code, r.stderr]).toEqual([0, ""]);
   expect(r.stdout.split("\n").slice(0, 3)).toEqual([
     `■ ${out} に書き出しました。元のファイルは変更していません。`,
@@ -39,6 +39,16 @@ test("小平の見本: 平成30年度の調査票を書き出し、変えたセ�
   expect(existsSync(out)).toBe(true);
   const again = await cli(["validate", out]);
   expect(again.stdout).toContain("対象年度: 平成30年度");
+});
+
+test("既定では入力支援を付け、その数を言う。--protect で保護も", async () => {
+  const out = path.join(work, "h30.xlsx");
+  const r = await cli(["rollover", path.join(ROOT, "seeds", "kodaira-h29.xlsx"), "-o", out]);
+  expect(r.code).toBe(0);
+  expect(r.stdout).toMatch(/入力支援を 5\d シートに設定しました（入力規則 \d+、未記入の色付け \d+）。\n$/);
+  const p = await cli(["rollover", path.join(ROOT, "seeds", "kodaira-h29.xlsx"), "-o", path.join(work, "p.xlsx"), "--protect"]);
+  expect(p.stdout).toContain("シートを保護しました（パスワードなし。[校閲] → [シート保護の解除] で解除できます）。");
+  expect((await cli(["validate", path.join(ROOT, "seeds", "kodaira-h29.xlsx"), "--protect"])).code).toBe(2);
 });
 
 test("英語でも", async () => {

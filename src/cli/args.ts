@@ -48,6 +48,9 @@ export interface RolloverArgs {
   readonly planPeriod?: YearSpan;
   readonly profiles: readonly string[];
   readonly dropEnded: boolean;
+  /** Input aids on next year's sheets (the default; `--no-aids` leaves them off), protected with `--protect`. */
+  readonly aids: boolean;
+  readonly protect: boolean;
 }
 
 export interface HelpArgs {
@@ -106,6 +109,8 @@ export function parseArgs(argv: readonly string[]): Args {
   let timeout = DEFAULT_TIMEOUT_SECONDS;
   let jobs: number | undefined;
   let dropEnded = false;
+  let aids = true;
+  let protect = false;
   for (let i = 0; i < rest.length; i++) {
     const raw = rest[i];
     const eq = raw.startsWith("--") ? raw.indexOf("=") : -1;
@@ -159,6 +164,12 @@ export function parseArgs(argv: readonly string[]): Args {
         if (command !== "rollover") throw fail("cli.arg.unknown-option", { option: name });
         dropEnded = true;
         break;
+      case "--no-aids":
+      case "--protect":
+        if (command !== "rollover") throw fail("cli.arg.unknown-option", { option: name });
+        if (name === "--no-aids") aids = false;
+        else protect = true;
+        break;
       case "--include-reposts":
         if (command !== "summarize") throw fail("cli.arg.unknown-option", { option: name });
         includeReposts = true;
@@ -195,7 +206,7 @@ export function parseArgs(argv: readonly string[]): Args {
   if (command === "rollover") {
     if (inputs.length > 1) throw fail("cli.rollover.one-input");
     if (!output) throw fail("cli.summarize.no-output");
-    return { command, input: inputs[0], output, lang, ...years, profiles, dropEnded };
+    return { command, input: inputs[0], output, lang, ...years, profiles, dropEnded, aids, protect };
   }
   if (command === "summarize") {
     if (inputs.length > 1) throw fail("cli.summarize.one-input");

@@ -1,9 +1,10 @@
 /**
- * `chosahyo rollover <file> -o <out.xlsx> [--drop-ended]`: next year's workbook from this year's (年度更新,
- * docs/rollover.md). The input is read, never written; the output is a new file.
+ * `chosahyo rollover <file> -o <out.xlsx> [--drop-ended] [--no-aids] [--protect]`: next year's workbook from this
+ * year's (年度更新, docs/rollover.md), with the input aids set on it unless --no-aids. The input is read, never
+ * written; the output is a new file.
  */
 import { t } from "../core/i18n";
-import { describePlan, describeRefusal } from "../core/rollover/describe";
+import { describeAids, describePlan, describeRefusal } from "../core/rollover/describe";
 import type { Profile } from "../core/profile/types";
 import { isWorkbookError } from "../workbook/port";
 import { rollBook } from "../workbook/xlsx/roll";
@@ -25,7 +26,7 @@ export async function runRollover(args: RolloverArgs, profiles: readonly Profile
   if (r.book.isMacroEnabled() && !/\.xlsm$/i.test(args.output)) throw new ArgError("cli.summarize.macro-extension", { path: args.output }, lang);
   let rolled: Awaited<ReturnType<typeof rollBook>>;
   try {
-    rolled = await rollBook(r.book, r.report, { profiles, dropEnded: args.dropEnded });
+    rolled = await rollBook(r.book, r.report, { profiles, dropEnded: args.dropEnded, aids: args.aids ? { protect: args.protect, lang } : false });
   } catch (e) {
     // A protected sheet or workbook: said in words, and nothing is written.
     if (!isWorkbookError(e)) throw e;
@@ -39,5 +40,6 @@ export async function runRollover(args: RolloverArgs, profiles: readonly Profile
   writeAtomically(args.output, rolled.bytes, lang);
   io.stdout.write(t(lang, "cli.rollover.written", { path: args.output }) + "\n");
   for (const line of describePlan(rolled.plan, rolled.formulas)) io.stdout.write(`  ${line[lang]}\n`);
+  if (rolled.aids) io.stdout.write(`  ${describeAids(rolled.aids)[lang]}\n`);
   return 0;
 }

@@ -6,7 +6,9 @@
  */
 import { type Lang, type LocalizedText, t } from "../core/i18n";
 import type { Profile } from "../core/profile/types";
-import { describePlan, describeRefusal, yearText } from "../core/rollover/describe";
+import { planInputAids } from "../core/input-aids/plan";
+import { describeAids, describePlan, describeRefusal, yearText } from "../core/rollover/describe";
+import { type ValidationReport, validateWorkbook } from "../core/validate";
 import type { WorkbookSettings } from "../core/settings";
 import { WorkbookError, type WorkbookPort } from "../workbook/port";
 import { rollWorkbook } from "../workbook/xlsx/roll";
@@ -15,6 +17,9 @@ export interface RollRequest {
   readonly profiles: readonly Profile[];
   readonly settings: WorkbookSettings;
   readonly dropEnded: boolean;
+  /** Input aids on next year's sheets, and sheet protection with them. */
+  readonly aids: boolean;
+  readonly protect: boolean;
   /** The open workbook's name without its extension, when the host knows it (the demo does). */
   readonly baseName?: string;
   readonly lang: Lang;
@@ -36,11 +41,41 @@ export async function rollOver(port: WorkbookPort, req: RollRequest): Promise<Cy
     planPeriod: req.settings.planPeriod,
     overrides: req.settings.overrides,
     dropEnded: req.dropEnded,
+    aids: req.aids ? { protect: req.protect, lang: req.lang } : false,
   });
   if (!rolled.ok) return { ok: false, reason: describeRefusal(rolled.refusal) };
   // 平成30年度の調査票.xlsx, or the open file's name with the new year: 調査票_平成30年度.xlsx.
   const year = yearText(rolled.plan.toYear)[req.lang];
   const name = req.baseName ? t(req.lang, "pane.cycle.rollover.fileName", { base: req.baseName, year }) : t(req.lang, "pane.cycle.rollover.defaultName", { year });
   await port.openAsNewWorkbook(rolled.bytes, `${name}.xlsx`);
-  return { ok: true, lines: describePlan(rolled.plan, rolled.formulas) };
+  return { ok: true, lines: [...describePlan(rolled.plan, rolled.formulas), ...(rolled.aids ? [describeAids(rolled.aids)] : [])] };
 }
+
+/** Whether the host can set input aids on the open workbook (Excel: ExcelApi 1.8; the demo). */
+export function canSetInputAids(port: WorkbookPort): boolean {
+  return typeof port.applyInputAids === "function";
+}
+
+export interface AidsRequest {
+  readonly profiles: readonly Profile[];
+  readonly settings: WorkbookSettings;
+  readonly protect: boolean;
+  readonly lang: Lang;
+}
+
+/**
+ * 入力支援 on the open workbook: the sheets are read again (what the clerk has filled since the check counts), the
+ * aids planned from the profiles and set through the port, which records them in 変更履歴. No value changes.
+ */
+export async function setInputAids(port: WorkbookPort, req: AidsRequest, stage?: ValidationReport["stage"]): Promise<CycleOutcome> {
+  if (!port.applyInputAids) throw new WorkbookError("unsupported-operation", "input aids");
+  const snapshot = await port.readAll();
+  const report = validateWorkbook(snapshot, { profiles: req.profiles, stage: stage ?? req.settings.stage, fiscalYear: req.settings.fiscalYear, planPeriod: req.settings.planPeriod, overrides: req.settings.overrides });
+  const plan = planInputAids(snapshot, report, req.profiles, { protect: req.protect, lang: req.lang });
+  const skipped = plan.skippedProtected.length ? [t2("pane.cycle.aids.skippedProtected", { sheets: plan.skippedProtected.join(", ") })] : [];
+  if (plan.aids.length === 0) return { ok: false, reason: skipped[0] ?? t2("pane.cycle.aids.none") };
+  const result = await port.applyInputAids(plan.aids, new Date());
+  return { ok: true, lines: [describeAids(result), ...skipped] };
+}
+
+const t2 = (key: "pane.cycle.aids.none" | "pane.cycle.aids.skippedProtected", params?: Record<string, string>): LocalizedText => ({ ja: t("ja", key, params), en: t("en", key, params) });

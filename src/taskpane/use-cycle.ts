@@ -8,7 +8,7 @@ import type { Profile } from "../core/profile/types";
 import type { WorkbookSettings } from "../core/settings";
 import type { WorkbookPort } from "../workbook/port";
 import { errorMessage } from "./format";
-import { canMakeNewWorkbook, rollOver } from "./run-cycle";
+import { canMakeNewWorkbook, canSetInputAids, rollOver, setInputAids } from "./run-cycle";
 import type { Notice } from "./use-checker";
 
 export interface Cycle {
@@ -16,16 +16,28 @@ export interface Cycle {
   readonly canRoll: boolean;
   readonly dropEnded: boolean;
   readonly setDropEnded: (on: boolean) => void;
-  readonly running?: "rollover";
+  /** Input aids on next year's sheets (on by default). */
+  readonly rollAids: boolean;
+  readonly setRollAids: (on: boolean) => void;
+  /** Protect the sheets that get aids, leaving only input cells editable. */
+  readonly protect: boolean;
+  readonly setProtect: (on: boolean) => void;
+  /** The host can set input aids on the open workbook. */
+  readonly canAid: boolean;
+  readonly running?: "rollover" | "aids";
   readonly notice?: Notice;
   /** What the last 年度更新 did, line by line. */
   readonly lines?: readonly ((lang: Lang) => string)[];
   readonly roll: () => Promise<void>;
+  /** 入力支援 on the open workbook. */
+  readonly aid: () => Promise<void>;
 }
 
 export function useCycle(port: WorkbookPort, profiles: readonly Profile[], settings: WorkbookSettings, lang: Lang, baseName?: string): Cycle {
   const [dropEnded, setDropEnded] = useState(false);
-  const [running, setRunning] = useState<"rollover">();
+  const [rollAids, setRollAids] = useState(true);
+  const [protect, setProtect] = useState(false);
+  const [running, setRunning] = useState<"rollover" | "aids">();
   const [notice, setNotice] = useState<Notice>();
   const [lines, setLines] = useState<readonly ((lang: Lang) => string)[]>();
   const mounted = useRef(true);
@@ -36,12 +48,12 @@ export function useCycle(port: WorkbookPort, profiles: readonly Profile[], setti
     };
   }, []);
 
-  const roll = useCallback(async () => {
-    setRunning("rollover");
+  const act = useCallback(async (kind: "rollover" | "aids", work: () => ReturnType<typeof rollOver>) => {
+    setRunning(kind);
     setNotice(undefined);
     setLines(undefined);
     try {
-      const out = await rollOver(port, { profiles, settings, dropEnded, baseName, lang });
+      const out = await work();
       if (!mounted.current) return;
       if (out.ok) {
         setNotice({ intent: "success", text: (l) => out.lines[0][l] });
@@ -52,7 +64,27 @@ export function useCycle(port: WorkbookPort, profiles: readonly Profile[], setti
     } finally {
       if (mounted.current) setRunning(undefined);
     }
-  }, [port, profiles, settings, dropEnded, baseName, lang]);
+  }, []);
 
-  return { canRoll: canMakeNewWorkbook(port), dropEnded, setDropEnded, running, notice, lines, roll };
+  const roll = useCallback(
+    () => act("rollover", () => rollOver(port, { profiles, settings, dropEnded, aids: rollAids, protect, baseName, lang })),
+    [act, port, profiles, settings, dropEnded, rollAids, protect, baseName, lang],
+  );
+  const aid = useCallback(() => act("aids", () => setInputAids(port, { profiles, settings, protect, lang })), [act, port, profiles, settings, protect, lang]);
+
+  return {
+    canRoll: canMakeNewWorkbook(port),
+    canAid: canSetInputAids(port),
+    dropEnded,
+    setDropEnded,
+    rollAids,
+    setRollAids,
+    protect,
+    setProtect,
+    running,
+    notice,
+    lines,
+    roll,
+    aid,
+  };
 }

@@ -21,7 +21,7 @@ import { diffPackages, readPackage, sheetChangesBesideCells, sheetParts } from "
 jest.setTimeout(120_000);
 
 const FULL = readFileSync(path.join(ROOT, "test", "fixtures", "preserve", "kodaira-full.xlsm"));
-const opts = { profiles: BUILT_IN_PROFILES };
+const opts = { profiles: BUILT_IN_PROFILES, aids: false as const };
 const text = (bytes: Uint8Array, part: string) => new TextDecoder().decode(readPackage(bytes).get(part));
 
 /** A copy of `bytes` with some cells set (built through the adapter, as a clerk's edit would be). */

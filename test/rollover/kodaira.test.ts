@@ -20,7 +20,7 @@ import { ROOT } from "../helpers/grid";
 jest.setTimeout(60_000);
 
 const SAMPLE = readFileSync(path.join(ROOT, "seeds", "kodaira-h29.xlsx"));
-const opts = { profiles: BUILT_IN_PROFILES };
+const opts = { profiles: BUILT_IN_PROFILES, aids: false as const };
 
 async function open(bytes: Uint8Array): Promise<WorkbookSnapshot> {
   return (await XlsxWorkbook.load(bytes)).readAll();

@@ -19,7 +19,7 @@ import { ROOT } from "../helpers/grid";
 jest.setTimeout(60_000);
 
 const SAMPLE = readFileSync(path.join(ROOT, "seeds", "musashino-h29.xlsx"));
-const opts = { profiles: BUILT_IN_PROFILES };
+const opts = { profiles: BUILT_IN_PROFILES, aids: false as const };
 const at = (g: SheetGrid, a1: string) => {
   for (let r = 0; r < g.rows.length; r++) for (let c = 0; c < g.rows[r].length; c++) if (toA1(g.top + r, g.left + c) === a1) return cellText(g.rows[r][c]);
   return "";

@@ -12,6 +12,8 @@ import { BUILT_IN_PROFILES } from "../../src/core/profiles";
 import { validateWorkbook } from "../../src/core/validate";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
 import { ROOT } from "../helpers/grid";
+import type { SheetInputAids } from "../../src/core/input-aids/types";
+import { readSheetAids } from "../helpers/input-aids-read";
 import { MemoryPort } from "./memory-port";
 import { pane } from "./pane";
 
@@ -49,6 +51,9 @@ test("次年度の調査票を作ると、平成30年度のブックを新しい
   expect(port.opened.map((o) => o.name)).toEqual(["小平市調査票_平成30年度.xlsx"]);
   const rolled = validateWorkbook(await (await XlsxWorkbook.load(port.opened[0].bytes)).readAll(), { profiles: BUILT_IN_PROFILES });
   expect(rolled.fiscalYear).toBe(2018);
+  // The input aids are on next year's sheets by default, and the pane says so.
+  expect(readSheetAids(port.opened[0].bytes, "No.1").validations.filter((v) => v.type === "list").map((v) => v.sqref)).toEqual(["F12", "G12"]);
+  expect(screen.getByTestId("cycle-lines").textContent).toContain("入力支援を 59 シートに設定しました");
   expect(port.applied).toEqual([]);
   expect(port.writes).toEqual([]);
 });
@@ -79,4 +84,28 @@ test("新しいブックを作れないホストでは、その旨を示しボ�
   await showCycle();
   expect(screen.getByText(/この Excel では新しいブックを作れません/)).toBeTruthy();
   expect((screen.getByRole("button", { name: "次年度の調査票を作る" }) as HTMLButtonElement).disabled).toBe(true);
+});
+
+test("入力支援を設定すると、今のブックを読み直して各シートの入力欄に設定を渡し、値は変えない", async () => {
+  const port = await filePort("kodaira-h29.xlsx");
+  const calls: (readonly SheetInputAids[])[] = [];
+  const aiding = Object.assign(port, {
+    applyInputAids: async (aids: readonly SheetInputAids[]) => {
+      calls.push(aids);
+      return { sheets: aids.map((a) => ({ sheet: a.sheet, validations: a.validations.length, highlights: a.highlights.length, protected: !!a.unlocked })) };
+    },
+  });
+  pane(aiding);
+  await showCycle();
+  fireEvent.click(screen.getByRole("checkbox", { name: "シートを保護し、入力欄だけ編集できるようにする" }));
+  expect(screen.getByText("保護はパスワードなしです。[校閲] タブの [シート保護の解除] で解除できます。")).toBeTruthy();
+  const reads = port.reads;
+  fireEvent.click(screen.getByRole("button", { name: "入力支援を設定する" }));
+  const notice = await screen.findByTestId("cycle-notice", {}, { timeout: 30_000 });
+  expect(notice.textContent).toMatch(/^入力支援を 59 シートに設定しました（入力規則 \d+、未記入の色付け \d+）。59 シートを保護しました/);
+  expect(port.reads).toBe(reads + 1);
+  const no1 = calls[0].find((a) => a.sheet === "No.1")!;
+  expect(no1.validations.filter((v) => v.list).map((v) => v.list)).toEqual([["S", "A", "B"], ["S", "A", "B"]]);
+  expect(no1.unlocked?.length).toBeGreaterThan(0);
+  expect(port.applied).toEqual([]);
 });

@@ -13,7 +13,16 @@ export const cycleEn: Record<keyof typeof cycleJa, string> = {
   "pane.cycle.rollover.running": "Making next year's sheets…",
   "pane.cycle.rollover.fileName": "{base}_{year}",
   "pane.cycle.rollover.defaultName": "survey_{year}",
-  "pane.cycle.rollover.opened": "Opened as a new workbook.",
+  "pane.cycle.rollover.aids": "Set the input aids on next year's sheets",
+
+  "pane.cycle.aids.title": "Input aids (入力支援)",
+  "pane.cycle.aids.help": "Sets, on this workbook's input cells, drop-down lists of the codes (S/A/B, ◎○△× …, with their meanings), input messages on what to write, and a highlight on empty required cells, and records them in 変更履歴. No value is changed.",
+  "pane.cycle.aids.protect": "Protect the sheets so that only the input cells can be edited",
+  "pane.cycle.aids.unprotect": "The protection has no password. Review > Unprotect Sheet removes it.",
+  "pane.cycle.aids.run": "Set input aids",
+  "pane.cycle.aids.running": "Setting input aids…",
+  "pane.cycle.aids.none": "There is nothing to set input aids on (the recognised sheets have no code or required cells).",
+  "pane.cycle.aids.skippedProtected": "Protected sheets were left as they are. Unprotect them and run again: {sheets}",
 
   "demo.newWorkbook.downloaded": "Downloaded the new workbook \"{name}\". The open workbook is unchanged.",
   "demo.newWorkbook.open": "Open it here",

@@ -11,7 +11,16 @@ export const cycleJa = {
   "pane.cycle.rollover.running": "次年度の調査票を作成中…",
   "pane.cycle.rollover.fileName": "{base}_{year}",
   "pane.cycle.rollover.defaultName": "調査票_{year}",
-  "pane.cycle.rollover.opened": "新しいブックとして開きました。",
+  "pane.cycle.rollover.aids": "次年度のシートに入力支援を付ける",
+
+  "pane.cycle.aids.title": "入力支援",
+  "pane.cycle.aids.help": "このブックの入力欄に、評価の記号の一覧（S/A/B、◎○△× など。意味も表示）、記入の注意（入力時のメッセージ）、未記入の必須欄の色付けを設定し、変更履歴に記録します。値は変更しません。",
+  "pane.cycle.aids.protect": "シートを保護し、入力欄だけ編集できるようにする",
+  "pane.cycle.aids.unprotect": "保護はパスワードなしです。[校閲] タブの [シート保護の解除] で解除できます。",
+  "pane.cycle.aids.run": "入力支援を設定する",
+  "pane.cycle.aids.running": "入力支援を設定中…",
+  "pane.cycle.aids.none": "入力支援を付ける欄がありません（調査票として読み取れたシートに、記号や必須の欄がありません）。",
+  "pane.cycle.aids.skippedProtected": "保護されているシートには設定していません。保護を解除してから、もう一度実行してください: {sheets}",
 
   "demo.newWorkbook.downloaded": "新しいブック「{name}」をダウンロードしました。元のブックはそのままです。",
   "demo.newWorkbook.open": "ここで開く",

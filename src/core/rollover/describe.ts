@@ -1,6 +1,7 @@
 /** What 年度更新 did, or why it refused, in words for the CLI, the pane and the demo (both languages). */
 import { both, type LocalizedText, type MessageParam } from "../i18n";
 import { warekiYear } from "../values/wareki";
+import type { InputAidsResult } from "../input-aids/types";
 import type { RolloverChangeKind, RolloverPlan, RolloverRefusal } from "./plan";
 
 /** `平成30年度` / `FY2018`. */
@@ -42,4 +43,12 @@ export function describePlan(plan: RolloverPlan, formulas: readonly string[] = [
   if (plan.notRolled.length) lines.push(both("rollover.notRolled", { sheets: list(plan.notRolled.map((s) => s.sheet)) }));
   if (formulas.length) lines.push(both("rollover.formulas", { cells: list(formulas) }));
   return lines;
+}
+
+/** One line on the input aids set on next year's sheets. */
+export function describeAids(r: InputAidsResult): LocalizedText {
+  const validations = r.sheets.reduce((n, s) => n + s.validations, 0);
+  const highlights = r.sheets.reduce((n, s) => n + s.highlights, 0);
+  const protectedSheets = r.sheets.filter((s) => s.protected).length;
+  return both(protectedSheets ? "rollover.aids.protected" : "rollover.aids", { sheets: r.sheets.length, validations, highlights, protected: protectedSheets });
 }

@@ -1,6 +1,6 @@
 /**
- * The 年度 tab: 年度更新 (next year's sheets in a new workbook), and the other steps of the yearly cycle. Text from
- * the workbook is shown as React text, never as HTML.
+ * The 年度 tab: 年度更新 (next year's sheets in a new workbook) and 入力支援 (lists, input messages and highlights
+ * on the open workbook's input cells). Text from the workbook is shown as React text, never as HTML.
  */
 import { Button, Checkbox, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import { useLang, useT } from "../i18n";
@@ -44,10 +44,33 @@ export function CyclePanel({ cycle, disabled }: CyclePanelProps) {
           onChange={(_, d) => cycle.setDropEnded(!!d.checked)}
           label={tr("pane.cycle.rollover.dropEnded")}
         />
+        <Checkbox
+          checked={cycle.rollAids}
+          disabled={busy || !cycle.canRoll}
+          onChange={(_, d) => cycle.setRollAids(!!d.checked)}
+          label={tr("pane.cycle.rollover.aids")}
+        />
         <Button appearance="primary" disabled={busy || !cycle.canRoll} onClick={() => void cycle.roll()}>
           {cycle.running === "rollover" ? tr("pane.cycle.rollover.running") : tr("pane.cycle.rollover.run")}
         </Button>
         {cycle.running === "rollover" ? <Spinner size="tiny" label={tr("pane.cycle.rollover.running")} /> : null}
+      </section>
+      <section className={styles.section} aria-labelledby="cycle-aids" data-testid="cycle-aids">
+        <h2 id="cycle-aids" className={styles.heading}>
+          {tr("pane.cycle.aids.title")}
+        </h2>
+        <p className={styles.note}>{tr("pane.cycle.aids.help")}</p>
+        <Checkbox
+          checked={cycle.protect}
+          disabled={busy || (!cycle.canAid && !cycle.canRoll)}
+          onChange={(_, d) => cycle.setProtect(!!d.checked)}
+          label={tr("pane.cycle.aids.protect")}
+        />
+        {cycle.protect ? <p className={styles.note}>{tr("pane.cycle.aids.unprotect")}</p> : null}
+        <Button disabled={busy || !cycle.canAid} onClick={() => void cycle.aid()}>
+          {cycle.running === "aids" ? tr("pane.cycle.aids.running") : tr("pane.cycle.aids.run")}
+        </Button>
+        {cycle.running === "aids" ? <Spinner size="tiny" label={tr("pane.cycle.aids.running")} /> : null}
       </section>
       {cycle.notice ? (
         <MessageBar intent={cycle.notice.intent} layout="multiline" className={styles.bar} data-testid="cycle-notice">

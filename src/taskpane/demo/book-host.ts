@@ -49,6 +49,7 @@ export function createBookHost(post: Post): (message: ToHost) => void {
     },
     readAll: (_, ctx) => read(ctx),
     applyEdits: ([edits, at]) => current().applyEdits(edits, at),
+    applyInputAids: ([aids, at]) => current().applyInputAids(aids, at),
     writeOwnedSheets: ([specs], ctx) => current().writeOwnedSheets(specs, { onProgress: ctx.progress }),
     ownedSheets: () => current().ownedSheets(),
     readSettings: () => current().readSettings(),

@@ -4,6 +4,7 @@
  * Everything here is structured-cloneable: plain objects, arrays, Maps, Dates and byte arrays.
  */
 import type { LoggedEdit } from "../../core/changelog";
+import type { InputAidsResult, SheetInputAids } from "../../core/input-aids/types";
 import type { SheetGrid, WorkbookSnapshot } from "../../core/model/grid";
 import type { SheetSpec } from "../../core/sheet-spec";
 import { type AppliedEdits, WorkbookError, type WorkbookErrorCode, type WriteSheetResult, isWorkbookError } from "../../workbook/port";
@@ -21,6 +22,7 @@ export interface BookApi {
   open(source: OpenSource): Opened;
   readAll(): WorkbookSnapshot;
   applyEdits(edits: readonly LoggedEdit[], at?: Date): AppliedEdits;
+  applyInputAids(aids: readonly SheetInputAids[], at?: Date): InputAidsResult;
   writeOwnedSheets(specs: readonly SheetSpec[]): WriteSheetResult[];
   ownedSheets(): readonly string[];
   readSettings(): Readonly<Record<string, string>>;

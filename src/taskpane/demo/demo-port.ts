@@ -5,6 +5,7 @@
  * happen. The book opens in the background, so the pane renders at once.
  */
 import type { LoggedEdit } from "../../core/changelog";
+import type { InputAidsResult, SheetInputAids } from "../../core/input-aids/types";
 import type { SheetGrid, WorkbookSnapshot } from "../../core/model/grid";
 import type { SheetSpec } from "../../core/sheet-spec";
 import { type AppliedEdits, type ReadOptions, WorkbookError, type WorkbookPort, type WriteSheetResult, type WriteSheetsOptions } from "../../workbook/port";
@@ -95,6 +96,12 @@ export class DemoPort implements WorkbookPort {
 
   async applyEdits(edits: readonly LoggedEdit[], at?: Date): Promise<AppliedEdits> {
     const r = await this.call("applyEdits", [edits, at]);
+    await this.edited();
+    return r;
+  }
+
+  async applyInputAids(aids: readonly SheetInputAids[], at?: Date): Promise<InputAidsResult> {
+    const r = await this.call("applyInputAids", [aids, at]);
     await this.edited();
     return r;
   }

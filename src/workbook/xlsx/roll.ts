@@ -1,8 +1,12 @@
 /**
  * 年度更新 on a file (docs/rollover.md): this year's .xlsx bytes in, next year's out. The bytes are loaded as a copy
  * and the copy is amended (the cells the plan names, and the ended items' sheets when asked); every other part of the
- * package stays byte for byte. Used by the CLI, the browser demo and the pane (which hands over the workbook's bytes).
+ * package stays byte for byte. Then, unless asked not to, the input aids (docs/input-aids.md) are set on next year's
+ * sheets, as the office sends them out. Used by the CLI, the browser demo and the pane (which hands over the bytes).
  */
+import type { Lang } from "../../core/i18n";
+import type { InputAidsResult } from "../../core/input-aids/types";
+import { planInputAids } from "../../core/input-aids/plan";
 import { planRollover, type RolloverPlan, type RolloverRefusal } from "../../core/rollover/plan";
 import { type ValidateOptions, type ValidationReport, validateWorkbook } from "../../core/validate";
 import { XlsxWorkbook } from "./xlsx-workbook";
@@ -11,6 +15,10 @@ export interface RollOptions extends ValidateOptions {
   readonly dropEnded?: boolean;
   /** Years to move on (1; tests roll further). */
   readonly years?: number;
+  /** Input aids on next year's sheets (the default), with sheet protection if asked; false for none. */
+  readonly aids?: false | { readonly protect?: boolean; readonly lang?: Lang };
+  /** When the aids are recorded in 変更履歴. */
+  readonly at?: Date;
 }
 
 export type RollResult =
@@ -20,8 +28,8 @@ export type RollResult =
       readonly plan: RolloverPlan;
       /** Cells the plan would change that hold a formula: never written, listed for the user. */
       readonly formulas: readonly string[];
-      /** The rolled workbook, still open: input aids are set on it before it is written out. */
-      readonly book: XlsxWorkbook;
+      /** What the input aids set, per sheet; absent when they were not asked for. */
+      readonly aids?: InputAidsResult;
     }
   | { readonly ok: false; readonly refusal: RolloverRefusal };
 
@@ -32,11 +40,19 @@ export async function rollWorkbook(bytes: Uint8Array, fileName: string, opts: Ro
 }
 
 /** Rolls a workbook already loaded and validated (the CLI reads it within its time budget). `book` is amended. */
-export async function rollBook(book: XlsxWorkbook, report: ValidationReport, opts: Pick<RollOptions, "profiles" | "dropEnded" | "years">): Promise<RollResult> {
+export async function rollBook(book: XlsxWorkbook, report: ValidationReport, opts: Pick<RollOptions, "profiles" | "dropEnded" | "years" | "aids" | "at" | "overrides">): Promise<RollResult> {
   const planned = planRollover(await book.readAll(), report, { profiles: opts.profiles, dropEnded: opts.dropEnded, years: opts.years });
   if (!planned.ok) return planned;
   const { plan } = planned;
   const { formulas } = book.setCells(plan.changes.map((c) => ({ sheet: c.sheet, cell: c.cell, value: c.after })));
   book.removeSheets(plan.dropSheets);
-  return { ok: true, bytes: await book.toBytes(), plan, formulas, book };
+  let aids: InputAidsResult | undefined;
+  if (opts.aids !== false) {
+    // Next year's sheets as they now are: the cleared cells are the ones the clerk fills in.
+    const snapshot = await book.readAll();
+    const next = validateWorkbook(snapshot, { profiles: opts.profiles, fiscalYear: plan.toYear, overrides: opts.overrides });
+    const aidPlan = planInputAids(snapshot, next, opts.profiles, { protect: opts.aids?.protect, lang: opts.aids?.lang });
+    if (aidPlan.aids.length) aids = await book.applyInputAids(aidPlan.aids, opts.at ?? new Date());
+  }
+  return { ok: true, bytes: await book.toBytes(), plan, formulas, ...(aids ? { aids } : {}) };
 }
