@@ -3,6 +3,7 @@ import { t, type Lang, type MessageKey } from "../core/i18n";
 import { ja } from "../core/i18n/ja";
 import type { CellEdit, Finding, FindingCounts, RuleId, Severity } from "../core/model/finding";
 import { countBySeverity } from "../core/model/finding";
+import { NEEDS_EXCEL_1_8 } from "../workbook/office/requirements";
 import { isWorkbookError } from "../workbook/port";
 
 /** A message for anything thrown by the port or the core, from the catalogue; never a stack trace. */
@@ -17,6 +18,11 @@ export function errorMessage(lang: Lang, e: unknown): string {
         return e.changed?.length ? t(lang, "error.write-interrupted", { cells: cellList(lang, e.changed) }) : t(lang, "error.write-interrupted.none");
       case "write-unconfirmed":
         return t(lang, "error.write-unconfirmed", { cells: cellList(lang, e.changed ?? []) });
+      case "unsupported-host":
+      case "unsupported-operation":
+        if (e.detail === NEEDS_EXCEL_1_8.inputAids) return t(lang, "error.inputAids.needsExcel2019");
+        if (e.detail === NEEDS_EXCEL_1_8.newWorkbook) return t(lang, "error.newWorkbook.needsExcel2019");
+        return t(lang, `error.${e.code}`, { sheet: e.sheet ?? e.detail ?? "" });
       default:
         return t(lang, `error.${e.code}`, { sheet: e.sheet ?? e.detail ?? "" });
     }

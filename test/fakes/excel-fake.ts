@@ -42,8 +42,19 @@
  * titles must be whole rows; `pageLayout` needs ExcelApi 1.9, `showFilterButton` and a Range argument 1.3. Tables
  * and charts loaded as `items/name` can be deleted (a table's cells go with it).
  *
+ * Input aids as far as the add-in sets them: data validation (ExcelApi 1.8: one rule kind, Excel's text limits, an
+ * input message alone is an "any value" validation), conditional formats (1.6: preset criteria and custom formulas
+ * with a fill, listed per range, deletable), cell locking (`format.protection.locked`, 1.2) and sheet protection
+ * (`protect` with options; a password needs 1.7; protecting a protected sheet fails). A protected sheet refuses every
+ * change, even to unlocked cells (Excel would let values into those): stricter, as the add-in never writes there.
+ *
+ * Outside the request context: `document.getFileAsync` (the workbook as .xlsx in slices of at most 4 MB, byte
+ * arrays, one open file at a time, failures injectable with `fileFailure`) and `createWorkbook` (ExcelApi 1.8, thrown
+ * at once on an older host as Office.js does; the opened files are kept in `createdWorkbooks`). A context ends with
+ * its Excel.run: using it or its proxies afterwards throws InvalidObjectPath.
+ *
  * Not modelled: calculation (beyond single-cell references), defined names' and charts' references to a deleted sheet
- * (only cell formulas turn into #REF!), conditional formats, comments, shapes, undo (Ctrl+Z reverting the add-in's
+ * (only cell formulas turn into #REF!), conditional formats' effect on how a cell looks, comments, shapes, undo (Ctrl+Z reverting the add-in's
  * writes, ExcelApi 1.20: an undo is a change like any other here), co-authoring (its Conflict can be injected with
  * failSync), events other than onChanged, other users' changes (source "Remote"), a cut-short RangeAreas.address, and
  * which error codes Excel really gives where its reference is silent (activating a hidden sheet, more than 512
@@ -215,6 +226,19 @@ export interface ValidationRecord {
   ignoreBlanks?: boolean;
 }
 
+/** A conditional format (ExcelApi 1.6) on one range: its type, its rule as set, and the fill it shows. */
+export interface ConditionalFormatRecord {
+  readonly id: string;
+  readonly box: Box;
+  readonly type: string;
+  /** Preset criteria: `{ criterion: "Blanks" }`; custom: `{ formula: "=…" }`. Undefined until set. */
+  rule?: { criterion?: string; formula?: string };
+  fill?: string;
+}
+
+/** Options of worksheet protection, as Excel gives them back: every `allow…` flag, false unless set. */
+export type ProtectionOptions = Record<string, boolean | string>;
+
 export interface FakeTableRecord {
   name: string;
   readonly box: Box;
@@ -273,8 +297,19 @@ export class FakeSheet {
   tables: FakeTableRecord[] = [];
   charts: FakeChartRecord[] = [];
   pageLayout: PageLayoutRecord = {};
+  /** Cells whose format.protection.locked is false, as disjoint boxes (every other cell is locked, Excel's default). */
+  unlocked: Box[] = [];
+  conditionalFormats: ConditionalFormatRecord[] = [];
+  /** Set while `protected`, when the add-in protected it (a sheet protected in the file has none). */
+  protectionOptions: ProtectionOptions | undefined;
+  protectionPassword: string | undefined;
 
   constructor(public name: string) {}
+
+  /** Whether a cell is locked (what protection keeps from being edited). */
+  locked(r: number, c: number): boolean {
+    return !this.unlocked.some((b) => inside(b, r, c));
+  }
 
   static key(r: number, c: number): number {
     return r * SHEET_COLS + c;
@@ -653,9 +688,64 @@ export class FakeExcel {
     this.mergeLimitAs = options.mergeLimitAs ?? "error";
   }
 
-  /** Stands in for `Excel.run`. */
-  readonly run = <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> =>
-    batch(new FakeRequestContext(this) as unknown as Excel.RequestContext);
+  /**
+   * Stands in for `Excel.run`. When the batch ends its context ends with it: queuing on one of its proxies, or
+   * syncing it, throws InvalidObjectPath (Excel releases the batch's objects; values already loaded stay readable).
+   */
+  readonly run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    const context = new FakeRequestContext(this);
+    try {
+      return await batch(context as unknown as Excel.RequestContext);
+    } finally {
+      context.end();
+    }
+  };
+
+  /** The file `Office.context.document.getFileAsync` hands out; the workbook saved as .xlsx when unset. */
+  file: Uint8Array | undefined;
+  /** Makes the file API fail: see FakeFileFailure. */
+  fileFailure: FakeFileFailure | undefined;
+
+  /** The injected file failure at `at` (and `slice`), counted; undefined when the call is to work. */
+  fileFails(at: FakeFileFailure["at"], slice?: number): FakeFileFailure | undefined {
+    const f = this.fileFailure;
+    if (!f || f.at !== at || (at === "slice" && f.slice !== slice) || f.times === 0) return undefined;
+    if (f.times !== undefined) f.times--;
+    return f;
+  }
+  /** Files handed out by getFileAsync and not closed yet (Office allows one at a time). */
+  openFiles = 0;
+  /** What the file API did, in order: `open 3 slices`, `slice 0`, `close`, `failed slice 1 (5001)`. */
+  readonly fileLog: string[] = [];
+  /** Stands in for `Office.context.document`. */
+  readonly document = new FakeOfficeDocument(this);
+  /** The .xlsx bytes of each workbook Excel.createWorkbook opened. */
+  readonly createdWorkbooks: Uint8Array[] = [];
+
+  /**
+   * Stands in for `Excel.createWorkbook` (ExcelApi 1.8; on an older host it throws ApiNotFound at once, not through
+   * the promise, as Office.js does). The base64 must decode to a zip package, or the promise rejects InvalidArgument.
+   */
+  readonly createWorkbook = (base64?: string): Promise<void> => {
+    if (compareVersions("1.8", this.apiVersion) > 0) throw new FakeOfficeError("ApiNotFound", `Excel.createWorkbook needs ExcelApi 1.8; this host has ${this.apiVersion}`);
+    return this.openCreated(base64);
+  };
+
+  private async openCreated(base64: string | undefined): Promise<void> {
+    await Promise.resolve();
+    if (base64 === undefined || base64 === "") {
+      this.createdWorkbooks.push(new Uint8Array());
+      return;
+    }
+    let bytes: Uint8Array;
+    try {
+      bytes = Uint8Array.from(atob(base64), (ch) => ch.charCodeAt(0));
+    } catch {
+      throw new FakeOfficeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format (not base64).");
+    }
+    if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new FakeOfficeError("InvalidArgument", "The file is not a workbook.");
+    this.createdWorkbooks.push(bytes);
+  }
 
   /** Stands in for `Office.context.requirements.isSetSupported`. */
   readonly isSetSupported = (set: string, version: string): boolean => set === "ExcelApi" && compareVersions(version, this.apiVersion) <= 0;
@@ -710,11 +800,127 @@ export class FakeExcel {
   }
 }
 
+/**
+ * Where the file API (`Office.context.document.getFileAsync`) fails: opening the file, reading slice `slice`, or
+ * closing it. `code` is Office's number (5001: internal error, the default; 11001: network problem).
+ */
+export interface FakeFileFailure {
+  readonly at: "open" | "slice" | "close";
+  readonly slice?: number;
+  readonly code?: number;
+  /** Fails this many times, then works (every time when unset). */
+  times?: number;
+}
+
+/** Office's AsyncResult, as far as the add-in reads it. */
+export interface FakeAsyncResult<T> {
+  readonly status: "succeeded" | "failed";
+  readonly value: T;
+  readonly error?: { readonly code: number; readonly name: string; readonly message: string };
+}
+
+type FakeCallback<T> = (result: FakeAsyncResult<T>) => void;
+
+/** Office's largest slice: a larger `sliceSize` is refused (11002). */
+export const MAX_SLICE_SIZE = 4 * 1024 * 1024;
+
+const OFFICE_ERRORS: Record<number, string> = {
+  1009: "The specified file type is not supported.",
+  5001: "An internal error has occurred.",
+  5008: "The index is out of range.",
+  11000: "Call closeAsync on the current file before retrieving another.",
+  11001: "The file could not be retrieved because of a network problem.",
+  11002: "The slice size is not supported.",
+};
+
+function failed<T>(code: number): FakeAsyncResult<T> {
+  return { status: "failed", value: undefined as T, error: { code, name: code === 5001 ? "Internal Error" : "Error", message: OFFICE_ERRORS[code] ?? `Error ${code}.` } };
+}
+
+/** Office answers a callback after the caller's code has run, never inside the call. */
+function answer<T>(callback: FakeCallback<T> | undefined, result: FakeAsyncResult<T>): void {
+  setTimeout(() => callback?.(result), 0);
+}
+
+/**
+ * `Office.context.document` as far as the add-in uses it: getFileAsync of the workbook as a compressed (.xlsx) file,
+ * handed out in slices of at most 4 MB, as byte arrays. One file may be open at a time (11000 until it is closed).
+ */
+export class FakeOfficeDocument {
+  constructor(private readonly host: FakeExcel) {}
+
+  getFileAsync(fileType: string, options?: { sliceSize?: number } | FakeCallback<FakeOfficeFile>, callback?: FakeCallback<FakeOfficeFile>): void {
+    const cb = typeof options === "function" ? options : callback;
+    const sliceSize = (typeof options === "object" ? options?.sliceSize : undefined) ?? MAX_SLICE_SIZE;
+    const host = this.host;
+    const refuse = (code: number) => {
+      host.fileLog.push(`failed open (${code})`);
+      answer(cb, failed<FakeOfficeFile>(code));
+    };
+    if (fileType !== "compressed") return refuse(1009);
+    if (!(sliceSize > 0 && sliceSize <= MAX_SLICE_SIZE)) return refuse(11002);
+    if (host.openFiles > 0) return refuse(11000);
+    const failure = host.fileFails("open");
+    if (failure) return refuse(failure.code ?? 5001);
+    host.openFiles++;
+    void (async () => {
+      const bytes = host.file ?? (await host.book.toXlsx());
+      const file = new FakeOfficeFile(host, bytes, sliceSize);
+      host.fileLog.push(`open ${file.sliceCount} slices`);
+      answer(cb, { status: "succeeded", value: file });
+    })();
+  }
+}
+
+export class FakeOfficeFile {
+  readonly size: number;
+  readonly sliceCount: number;
+  private closed = false;
+
+  constructor(
+    private readonly host: FakeExcel,
+    private readonly bytes: Uint8Array,
+    private readonly sliceSize: number,
+  ) {
+    this.size = bytes.length;
+    this.sliceCount = Math.ceil(bytes.length / sliceSize);
+  }
+
+  getSliceAsync(index: number, callback?: FakeCallback<{ data: number[]; index: number; size: number }>): void {
+    let code = 0;
+    if (this.closed) code = 5001;
+    else if (!Number.isInteger(index) || index < 0 || index >= this.sliceCount) code = 5008;
+    else code = this.host.fileFails("slice", index) ? (this.host.fileFailure?.code ?? 5001) : 0;
+    if (code) {
+      this.host.fileLog.push(`failed slice ${index} (${code})`);
+      return answer(callback, failed(code));
+    }
+    const part = this.bytes.subarray(index * this.sliceSize, Math.min(this.size, (index + 1) * this.sliceSize));
+    this.host.fileLog.push(`slice ${index}`);
+    answer(callback, { status: "succeeded", value: { data: Array.from(part), index, size: part.length } });
+  }
+
+  closeAsync(callback?: FakeCallback<void>): void {
+    const failure = this.closed ? undefined : this.host.fileFails("close");
+    if (this.closed || failure) {
+      const code = failure?.code ?? 5001;
+      this.host.fileLog.push(`failed close (${code})`);
+      return answer(callback, failed(code));
+    }
+    this.closed = true;
+    this.host.openFiles--;
+    this.host.fileLog.push("close");
+    answer(callback, { status: "succeeded", value: undefined });
+  }
+}
+
 export class FakeRequestContext {
   readonly workbook: FakeWorkbook;
   private queue: Action[] = [];
   private nullables: FakeObject[] = [];
   private requestBytes = 0;
+
+  private ended = false;
 
   constructor(readonly host: FakeExcel) {
     this.workbook = new FakeWorkbook(this);
@@ -724,7 +930,22 @@ export class FakeRequestContext {
     return this.host.book;
   }
 
+  /** Excel.run has finished: the context and its proxies can no longer be used. */
+  end(): void {
+    this.ended = true;
+  }
+
+  private refuseEnded(): void {
+    if (this.ended) {
+      throw new FakeOfficeError(
+        "InvalidObjectPath",
+        'The object path isn\'t working for what you\'re trying to do. If you\'re using the object across multiple "context.sync" calls and outside the sequential execution of a ".run" batch, please use the "context.trackedObjects.add()" and "context.trackedObjects.remove()" methods to manage the object\'s lifetime.',
+      );
+    }
+  }
+
   enqueue(action: Action, requestBytes = 0): void {
+    this.refuseEnded();
     this.queue.push(action);
     this.requestBytes += requestBytes;
   }
@@ -747,6 +968,7 @@ export class FakeRequestContext {
   }
 
   async sync(): Promise<void> {
+    this.refuseEnded();
     await Promise.resolve();
     const queue = this.queue;
     const nullables = this.nullables;
@@ -1253,9 +1475,31 @@ export class FakeWorksheet extends FakeObject {
   }
 }
 
+/** The options `protect` takes (ExcelApi 1.2; selectionMode 1.7); anything else is refused. */
+const PROTECTION_OPTIONS = [
+  "allowAutoFilter",
+  "allowDeleteColumns",
+  "allowDeleteRows",
+  "allowEditObjects",
+  "allowEditScenarios",
+  "allowFormatCells",
+  "allowFormatColumns",
+  "allowFormatRows",
+  "allowInsertColumns",
+  "allowInsertHyperlinks",
+  "allowInsertRows",
+  "allowPivotTables",
+  "allowSort",
+] as const;
+
+/**
+ * Worksheet.protection: `protected` and `options` after load and sync; `protect(options?, password?)` fails on a
+ * sheet already protected (Excel: "Fails if the worksheet has already been protected"); `unprotect(password?)` needs
+ * the password the sheet was protected with. A protected sheet refuses every later change (see writableSheet).
+ */
 class FakeWorksheetProtection extends FakeObject {
   protected readonly typeName = "WorksheetProtection";
-  protected readonly scalars = ["protected"] as const;
+  protected readonly scalars = ["protected", "options"] as const;
 
   constructor(
     context: FakeRequestContext,
@@ -1268,12 +1512,50 @@ class FakeWorksheetProtection extends FakeObject {
     return this.ws.exists();
   }
 
-  protected read(): unknown {
-    return this.ws.sheet().protected;
+  protected read(name: string): unknown {
+    const s = this.ws.sheet();
+    if (name === "protected") return s.protected;
+    return Object.fromEntries([...PROTECTION_OPTIONS.map((k) => [k, s.protectionOptions?.[k] === true]), ["selectionMode", s.protectionOptions?.selectionMode ?? "Normal"]]);
   }
 
   get protected(): boolean {
     return this.get("protected");
+  }
+
+  get options(): ProtectionOptions {
+    return this.get("options");
+  }
+
+  protect(options?: Record<string, unknown>, password?: string): void {
+    if (password !== undefined) this.context.requireApi("1.7", "WorksheetProtection.protect(password)");
+    this.forget("protected");
+    this.forget("options");
+    this.context.enqueue(() => {
+      const s = this.ws.sheet();
+      if (s.protected) throw new FakeOfficeError("InvalidOperation", `The worksheet ${s.name} is already protected.`);
+      const keys = Object.keys(options ?? {});
+      const unknown = keys.find((k) => k !== "selectionMode" && !(PROTECTION_OPTIONS as readonly string[]).includes(k));
+      if (unknown) throw new FakeOfficeError("InvalidArgument", `Unknown protection option: ${unknown}`);
+      if (options?.selectionMode !== undefined && !["Normal", "Unlocked", "None"].includes(String(options.selectionMode))) {
+        throw new FakeOfficeError("InvalidArgument", `Unknown selectionMode: ${String(options.selectionMode)}`);
+      }
+      s.protected = true;
+      s.protectionOptions = { ...(options as ProtectionOptions | undefined) };
+      s.protectionPassword = password;
+      this.context.log(`protect ${s.name}`);
+    }, jsonLength(options));
+  }
+
+  unprotect(password?: string): void {
+    this.forget("protected");
+    this.forget("options");
+    this.context.enqueue(() => {
+      const s = this.ws.sheet();
+      if (s.protected && (s.protectionPassword ?? "") !== (password ?? "")) throw new FakeOfficeError("InvalidArgument", "The password is incorrect.");
+      s.protected = false;
+      s.protectionOptions = undefined;
+      s.protectionPassword = undefined;
+    });
   }
 }
 
@@ -1337,6 +1619,7 @@ export class FakeRange extends FakeObject {
   private resolved: RangeTarget | null | undefined;
   private formatProxy: FakeRangeFormat | undefined;
   private validationProxy: FakeDataValidation | undefined;
+  private conditionalProxy: FakeConditionalFormatCollection | undefined;
 
   constructor(
     context: FakeRequestContext,
@@ -1512,6 +1795,11 @@ export class FakeRange extends FakeObject {
   get dataValidation(): FakeDataValidation {
     this.context.requireApi("1.8", "Range.dataValidation");
     return (this.validationProxy ??= new FakeDataValidation(this.context, this));
+  }
+
+  get conditionalFormats(): FakeConditionalFormatCollection {
+    this.context.requireApi("1.6", "Range.conditionalFormats");
+    return (this.conditionalProxy ??= new FakeConditionalFormatCollection(this.context, this));
   }
 
   getCell(row: number, column: number): FakeRange {
@@ -1727,6 +2015,7 @@ export class FakeRangeFormat {
   readonly font: FakeRangeFont;
   readonly fill: FakeRangeFill;
   readonly borders: FakeRangeBorderCollection;
+  readonly protection: FakeFormatProtection;
 
   constructor(
     private readonly context: FakeRequestContext,
@@ -1735,6 +2024,7 @@ export class FakeRangeFormat {
     this.font = new FakeRangeFont(context, range);
     this.fill = new FakeRangeFill(context, range);
     this.borders = new FakeRangeBorderCollection(context, range);
+    this.protection = new FakeFormatProtection(context, range);
   }
 
   private style(f: (format: CellFormat) => void): void {
@@ -1783,6 +2073,56 @@ export class FakeRangeFormat {
 
   set verticalAlignment(v: string) {
     this.style((f) => (f.vAlign = v));
+  }
+}
+
+/** The boxes of `from` outside `cut` (at most four). */
+function subtract(from: Box, cut: Box): Box[] {
+  const x = intersect(from, cut);
+  if (!x) return [from];
+  const out: Box[] = [];
+  if (from.top < x.top) out.push({ ...from, bottom: x.top - 1 });
+  if (x.bottom < from.bottom) out.push({ ...from, top: x.bottom + 1 });
+  if (from.left < x.left) out.push({ top: x.top, bottom: x.bottom, left: from.left, right: x.left - 1 });
+  if (x.right < from.right) out.push({ top: x.top, bottom: x.bottom, left: x.right + 1, right: from.right });
+  return out;
+}
+
+/**
+ * Range.format.protection (ExcelApi 1.2): `locked` reads true or false for a range all one way, null for a mixed
+ * one. Cells are locked unless unlocked (Excel's default); a change on a protected sheet is AccessDenied.
+ */
+class FakeFormatProtection extends FakeObject {
+  protected readonly typeName = "FormatProtection";
+  protected readonly scalars = ["locked"] as const;
+
+  constructor(
+    context: FakeRequestContext,
+    private readonly range: FakeRange,
+  ) {
+    super(context);
+  }
+
+  exists(): boolean {
+    return this.range.exists();
+  }
+
+  protected read(): unknown {
+    const { sheet, box } = this.range.required();
+    const open = sheet.unlocked.reduce((n, b) => n + (intersect(b, box) ? cellsIn(intersect(b, box)!) : 0), 0);
+    return open === 0 ? true : open === cellsIn(box) ? false : null;
+  }
+
+  get locked(): boolean | null {
+    return this.get("locked");
+  }
+  set locked(v: boolean) {
+    this.write("locked", v, () => {
+      const { sheet, box } = this.range.writable();
+      if (typeof v !== "boolean") throw new FakeOfficeError("InvalidArgument", "locked takes a boolean.");
+      sheet.unlocked = sheet.unlocked.flatMap((b) => subtract(b, box));
+      if (!v) sheet.unlocked.push(box);
+    });
   }
 }
 
@@ -1877,50 +2217,142 @@ class FakeRangeBorder {
   }
 }
 
-class FakeDataValidation {
-  constructor(
-    private readonly context: FakeRequestContext,
-    private readonly range: FakeRange,
-  ) {}
+const RULE_TYPES: Record<string, string> = {
+  list: "List",
+  custom: "Custom",
+  wholeNumber: "WholeNumber",
+  decimal: "Decimal",
+  date: "Date",
+  time: "Time",
+  textLength: "TextLength",
+};
 
-  private record(f: (v: ValidationRecord) => void): void {
-    this.context.enqueue(() => {
-      const { sheet, box } = this.range.writable();
-      let v = sheet.validations.find((x) => boxToA1(x.box) === boxToA1(box));
-      if (!v) {
-        if (sheet.validations.some((x) => overlaps(x.box, box))) throw new FakeOfficeError("InvalidOperation", "The range already has a different data validation.");
-        sheet.validations.push((v = { box }));
+/** Excel's limits on the texts of a validation: titles 32 characters, an input message 255, an error message 225. */
+function checkTexts(what: string, v: { title?: unknown; message?: unknown } | null | undefined, messageMax: number): void {
+  const bad = (why: string) => new FakeOfficeError("InvalidArgument", `The argument is invalid or missing or has an incorrect format (${what}: ${why}).`);
+  if (typeof v !== "object" || v === null) throw bad("not an object");
+  if (v.title !== undefined && (typeof v.title !== "string" || v.title.length > 32)) throw bad("title over 32 characters");
+  if (v.message !== undefined && (typeof v.message !== "string" || v.message.length > messageMax)) throw bad(`message over ${messageMax} characters`);
+}
+
+/**
+ * Range.dataValidation (ExcelApi 1.8). A rule takes exactly one kind (`list`, `custom`, …); a list's source is at
+ * most 255 characters. An input message (`prompt`) alone makes an "any value" validation (type None), as Excel's UI
+ * does. The error alert style is Stop, Warning or Information. Properties read back after load and sync; a range
+ * without a validation reads as type None, one covering several validations as Inconsistent.
+ */
+class FakeDataValidation extends FakeObject {
+  protected readonly typeName = "DataValidation";
+  protected readonly scalars = ["rule", "errorAlert", "prompt", "ignoreBlanks", "type"] as const;
+
+  constructor(
+    context: FakeRequestContext,
+    private readonly range: FakeRange,
+  ) {
+    super(context);
+  }
+
+  exists(): boolean {
+    return this.range.exists();
+  }
+
+  protected read(name: string): unknown {
+    const { sheet, box } = this.range.required();
+    const found = sheet.validations.filter((x) => overlaps(x.box, box));
+    const one = found.length === 1 && intersect(found[0].box, box) && cellsIn(intersect(found[0].box, box)!) === cellsIn(box) ? found[0] : undefined;
+    if (found.length > 0 && !one) return name === "type" ? "Inconsistent" : null;
+    switch (name) {
+      case "type": {
+        const key = one?.rule ? Object.keys(one.rule as object)[0] : undefined;
+        return key ? RULE_TYPES[key] : "None";
       }
+      case "rule":
+        return one?.rule ?? {};
+      case "errorAlert":
+        return one?.errorAlert ?? { showAlert: true, style: "Stop", title: "", message: "" };
+      case "prompt":
+        return one?.prompt ?? { showPrompt: false, title: "", message: "" };
+      default:
+        return one?.ignoreBlanks ?? true;
+    }
+  }
+
+  private record(name: string, value: unknown, f: (v: ValidationRecord) => void): void {
+    this.write(name, value, () => {
+      const { sheet, box } = this.range.writable();
+      const found = sheet.validations.find((x) => boxToA1(x.box) === boxToA1(box));
+      if (!found && sheet.validations.some((x) => overlaps(x.box, box))) throw new FakeOfficeError("InvalidOperation", "The range already has a different data validation.");
+      // A refused value leaves no validation behind.
+      const v = found ?? { box };
       f(v);
+      if (!found) sheet.validations.push(v);
     });
   }
 
+  get rule(): unknown {
+    return this.get("rule");
+  }
   set rule(r: unknown) {
-    this.record((v) => (v.rule = r));
+    this.record("rule", r, (v) => {
+      const keys = typeof r === "object" && r !== null ? Object.keys(r) : [];
+      const bad = (why: string) => new FakeOfficeError("InvalidArgument", `The argument is invalid or missing or has an incorrect format (DataValidation.rule: ${why}).`);
+      if (keys.length !== 1 || !RULE_TYPES[keys[0]]) throw bad("one of list, custom, wholeNumber, decimal, date, time, textLength");
+      const list = (r as { list?: { source?: unknown; inCellDropDown?: unknown } }).list;
+      if (list) {
+        if (typeof list.source === "string" && (list.source.length === 0 || list.source.length > 255)) throw bad("a list source of 1 to 255 characters");
+        if (typeof list.source !== "string" && !(list.source instanceof FakeRange)) throw bad("a list source");
+        if (list.inCellDropDown !== undefined && typeof list.inCellDropDown !== "boolean") throw bad("inCellDropDown");
+      }
+      v.rule = r;
+    });
   }
 
+  get errorAlert(): unknown {
+    return this.get("errorAlert");
+  }
   set errorAlert(e: unknown) {
-    this.record((v) => (v.errorAlert = e));
+    this.record("errorAlert", e, (v) => {
+      checkTexts("DataValidation.errorAlert", e as { title?: unknown }, 225);
+      const style = (e as { style?: unknown }).style;
+      if (style !== undefined && !["Stop", "Warning", "Information"].includes(style as string)) {
+        throw new FakeOfficeError("InvalidArgument", `The argument is invalid or missing or has an incorrect format (DataValidation.errorAlert.style: ${String(style)}).`);
+      }
+      v.errorAlert = e;
+    });
   }
 
+  get prompt(): unknown {
+    return this.get("prompt");
+  }
   set prompt(p: unknown) {
-    this.record((v) => (v.prompt = p));
+    this.record("prompt", p, (v) => {
+      checkTexts("DataValidation.prompt", p as { title?: unknown }, 255);
+      v.prompt = p;
+    });
   }
 
+  get ignoreBlanks(): boolean {
+    return this.get("ignoreBlanks");
+  }
   set ignoreBlanks(b: boolean) {
-    this.record((v) => (v.ignoreBlanks = b));
+    this.record("ignoreBlanks", b, (v) => (v.ignoreBlanks = b));
   }
 
+  get type(): string {
+    return this.get("type");
+  }
+
+  /** Clears the range's cells only: a validation reaching beyond them keeps its other cells (as boxes around). */
   clear(): void {
     this.context.enqueue(() => {
       const { sheet, box } = this.range.writable();
-      sheet.validations = sheet.validations.filter((x) => !overlaps(x.box, box));
+      sheet.validations = sheet.validations.flatMap((x) => (overlaps(x.box, box) ? subtract(x.box, box).map((b) => ({ ...x, box: b })) : [x]));
     });
   }
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Tables, defined names, charts, page layout
+// Collections, tables, defined names, charts, page layout
 
 /** Loads `items/<scalar>` of a collection whose items are made at sync time (as WorksheetCollection does). */
 abstract class FakeItemCollection<T extends FakeObject> extends FakeObject {
@@ -1962,6 +2394,219 @@ abstract class FakeItemCollection<T extends FakeObject> extends FakeObject {
     return this;
   }
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Conditional formats (ExcelApi 1.6)
+
+const CONDITIONAL_FORMAT_TYPES = new Set(["Custom", "DataBar", "ColorScale", "IconSet", "TopBottom", "PresetCriteria", "ContainsText", "CellValue"]);
+const PRESET_CRITERIA = new Set(["Blanks", "NonBlanks", "Errors", "NonErrors", "Yesterday", "Today", "Tomorrow", "LastSevenDays", "LastWeek", "ThisWeek", "NextWeek", "LastMonth", "ThisMonth", "NextMonth", "AboveAverage", "BelowAverage", "EqualOrAboveAverage", "EqualOrBelowAverage", "OneStdDevAboveAverage", "OneStdDevBelowAverage", "TwoStdDevAboveAverage", "TwoStdDevBelowAverage", "ThreeStdDevAboveAverage", "ThreeStdDevBelowAverage", "UniqueValues", "DuplicateValues"]);
+const COLOR = /^#[0-9A-Fa-f]{6}$/;
+
+let conditionalFormatIds = 0;
+
+/**
+ * Range.conditionalFormats: the conditional formats that intersect the range (`items/…` after load and sync), `add`
+ * of a type (the record is made at sync), and `clearAll` (those on the range go). On a protected sheet: AccessDenied.
+ */
+export class FakeConditionalFormatCollection extends FakeItemCollection<FakeConditionalFormat> {
+  protected readonly typeName = "ConditionalFormatCollection";
+
+  constructor(
+    context: FakeRequestContext,
+    private readonly range: FakeRange,
+  ) {
+    super(context);
+  }
+
+  protected list(): FakeConditionalFormat[] {
+    const { sheet, box } = this.range.required();
+    return sheet.conditionalFormats.filter((f) => overlaps(f.box, box)).map((f) => new FakeConditionalFormat(this.context, () => ({ sheet, record: f })));
+  }
+
+  add(type: string): FakeConditionalFormat {
+    if (!CONDITIONAL_FORMAT_TYPES.has(type)) throw new FakeOfficeError("InvalidArgument", `Unknown conditional format type: ${type}`);
+    let created: { sheet: FakeSheet; record: ConditionalFormatRecord } | undefined;
+    this.context.enqueue(() => {
+      const { sheet, box } = this.range.writable();
+      const record: ConditionalFormatRecord = { id: `{CF-${++conditionalFormatIds}}`, box, type };
+      sheet.conditionalFormats.push(record);
+      created = { sheet, record };
+      this.context.log(`conditional format add ${type} ${quoteName(sheet.name)}!${boxToA1(box)}`);
+    });
+    return new FakeConditionalFormat(this.context, () => {
+      if (!created) throw new Error("fake: a conditional format used before the add that creates it");
+      return created;
+    });
+  }
+
+  clearAll(): void {
+    this.context.enqueue(() => {
+      const { sheet, box } = this.range.writable();
+      sheet.conditionalFormats = sheet.conditionalFormats.filter((f) => !overlaps(f.box, box));
+    });
+  }
+}
+
+type ConditionalTarget = { sheet: FakeSheet; record: ConditionalFormatRecord };
+
+export class FakeConditionalFormat extends FakeObject {
+  protected readonly typeName = "ConditionalFormat";
+  protected readonly scalars = ["type", "id"] as const;
+  private presetProxy: FakeRuleConditionalFormat | undefined;
+  private customProxy: FakeRuleConditionalFormat | undefined;
+
+  constructor(
+    context: FakeRequestContext,
+    private readonly resolver: () => ConditionalTarget,
+  ) {
+    super(context);
+  }
+
+  /** The format, still on its sheet; `writable` for a change (AccessDenied on a protected sheet). */
+  target(writable = false): ConditionalTarget {
+    const t = this.resolver();
+    if (!this.context.book.sheets.includes(t.sheet) || !t.sheet.conditionalFormats.includes(t.record)) {
+      throw new FakeOfficeError("ItemNotFound", "The conditional format no longer exists.");
+    }
+    if (writable && t.sheet.protected) throw new FakeOfficeError("AccessDenied", `The conditional format is on a protected sheet: ${t.sheet.name}.`);
+    return t;
+  }
+
+  exists(): boolean {
+    return !!this.target();
+  }
+
+  protected read(name: string): unknown {
+    const { record } = this.target();
+    return name === "type" ? record.type : record.id;
+  }
+
+  get type(): string {
+    return this.get("type");
+  }
+  get id(): string {
+    return this.get("id");
+  }
+
+  /** The preset criteria format: using it on a format of another type fails at sync (InvalidArgument). */
+  get preset(): FakeRuleConditionalFormat {
+    return (this.presetProxy ??= new FakeRuleConditionalFormat(this.context, this, "PresetCriteria"));
+  }
+
+  get custom(): FakeRuleConditionalFormat {
+    return (this.customProxy ??= new FakeRuleConditionalFormat(this.context, this, "Custom"));
+  }
+
+  /** The range the format applies to (one area: the fake keeps one box per format). */
+  getRange(): FakeRange {
+    return new FakeRange(this.context, () => {
+      const { sheet, record } = this.target();
+      return { sheet, box: record.box };
+    });
+  }
+
+  /** The same; Excel gives a null object for a format on several areas, which the fake does not make. */
+  getRangeOrNullObject(): FakeRange {
+    return new FakeRange(
+      this.context,
+      () => {
+        const { sheet, record } = this.target();
+        return { sheet, box: record.box };
+      },
+      true,
+    );
+  }
+
+  delete(): void {
+    this.context.enqueue(() => {
+      const { sheet, record } = this.target(true);
+      sheet.conditionalFormats.splice(sheet.conditionalFormats.indexOf(record), 1);
+      this.context.log(`conditional format delete ${quoteName(sheet.name)}!${boxToA1(record.box)}`);
+    });
+  }
+}
+
+/** The `preset` or `custom` part of a conditional format: its rule and its format's fill. */
+export class FakeRuleConditionalFormat extends FakeObject {
+  protected readonly typeName: string;
+  protected readonly scalars = ["rule"] as const;
+  readonly format: { readonly fill: FakeConditionalFill };
+
+  constructor(
+    context: FakeRequestContext,
+    private readonly parent: FakeConditionalFormat,
+    private readonly kind: "PresetCriteria" | "Custom",
+  ) {
+    super(context);
+    this.typeName = kind === "Custom" ? "CustomConditionalFormat" : "PresetCriteriaConditionalFormat";
+    this.format = { fill: new FakeConditionalFill(context, this) };
+  }
+
+  /** The record, of this kind. */
+  record(writable = false): ConditionalFormatRecord {
+    const { record } = this.parent.target(writable);
+    if (record.type !== this.kind) throw new FakeOfficeError("InvalidArgument", `The conditional format is ${record.type}, not ${this.kind}.`);
+    return record;
+  }
+
+  exists(): boolean {
+    return !!this.record();
+  }
+
+  protected read(): unknown {
+    return this.record().rule ?? null;
+  }
+
+  get rule(): { criterion?: string; formula?: string } {
+    return this.get("rule");
+  }
+  set rule(r: { criterion?: string; formula?: string }) {
+    this.write("rule", r, () => {
+      const record = this.record(true);
+      if (this.kind === "PresetCriteria" && !PRESET_CRITERIA.has(String(r?.criterion))) {
+        throw new FakeOfficeError("InvalidArgument", `Unknown preset criterion: ${String(r?.criterion)}`);
+      }
+      if (this.kind === "Custom" && !(typeof r?.formula === "string" && r.formula.startsWith("="))) {
+        throw new FakeOfficeError("InvalidArgument", `A custom rule takes a formula: ${String(r?.formula)}`);
+      }
+      record.rule = this.kind === "Custom" ? { formula: r.formula } : { criterion: r.criterion };
+    });
+  }
+}
+
+class FakeConditionalFill extends FakeObject {
+  protected readonly typeName = "ConditionalRangeFill";
+  protected readonly scalars = ["color"] as const;
+
+  constructor(
+    context: FakeRequestContext,
+    private readonly owner: FakeRuleConditionalFormat,
+  ) {
+    super(context);
+  }
+
+  exists(): boolean {
+    return this.owner.exists();
+  }
+
+  protected read(): unknown {
+    return this.owner.record().fill ?? null;
+  }
+
+  get color(): string {
+    return this.get("color");
+  }
+  set color(v: string) {
+    this.write("color", v, () => {
+      const record = this.owner.record(true);
+      if (typeof v !== "string" || !COLOR.test(v)) throw new FakeOfficeError("InvalidArgument", `Invalid color: ${String(v)}`);
+      record.fill = v.toUpperCase();
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Tables
 
 const TABLE_NAME = /^[A-Za-z_\\][A-Za-z0-9_.]*$/;
 const TABLE_STYLE = /^(TableStyle(Light([1-9]|1\d|2[01])|Medium([1-9]|1\d|2[0-8])|Dark([1-9]|1[01])))?$/;

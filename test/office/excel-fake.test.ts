@@ -4,7 +4,7 @@
  * The fake of the Excel JavaScript API is strict: what would fail in Excel fails here too, at the same moment
  * (or earlier, where Office.js is lax — noted at each case).
  */
-import { FakeBook, FakeExcel, FakeOfficeError } from "../fakes/excel-fake";
+import { FakeBook, FakeExcel, type FakeOfficeDocument, FakeOfficeError, type FakeOfficeFile, MAX_SLICE_SIZE, parseBox } from "../fakes/excel-fake";
 
 function bookWithSheet(): { fake: FakeExcel; book: FakeBook } {
   const book = new FakeBook();
@@ -740,5 +740,187 @@ describe("入力の解釈・ブックの保護(issue 12)", () => {
       context.workbook.protection.load("protected");
       await expect(context.sync()).rejects.toMatchObject({ code: "ApiNotFound" });
     });
+  });
+});
+
+describe("Excel.run の後", () => {
+  test("run が終わった後のプロキシは使えない(load・設定・sync は InvalidObjectPath)。読み込み済みの値は読める", async () => {
+    const { fake } = bookWithSheet();
+    const kept = await fake.run(async (context) => {
+      const range = context.workbook.worksheets.getItem("No.1").getRange("A1");
+      range.load("values");
+      await context.sync();
+      return { context, range };
+    });
+    expect(kept.range.values).toEqual([["所管課"]]);
+    expect(code(() => kept.range.load("values"))).toBe("InvalidObjectPath");
+    expect(
+      code(() => {
+        kept.range.values = [["x"]];
+      }),
+    ).toBe("InvalidObjectPath");
+    await expect(kept.context.sync()).rejects.toMatchObject({ code: "InvalidObjectPath" });
+    expect(fake.book.sheet("No.1")!.valueAt("A1")).toBe("所管課");
+  });
+});
+
+describe("入力規則・条件付き書式・セルのロック・シートの保護", () => {
+  test("入力規則(ExcelApi 1.8): リストと警告、入力メッセージだけなら「すべての値」(None)。読むには load と sync が要り、規則の種類は一つだけ", async () => {
+    const { fake, book } = bookWithSheet();
+    await fake.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem("No.1");
+      const list = ws.getRange("D5:D9").dataValidation;
+      list.rule = { list: { inCellDropDown: true, source: "S,A,B" } };
+      list.errorAlert = { showAlert: true, style: "Warning", title: "評価", message: "S・A・B" };
+      ws.getRange("F5:F9").dataValidation.prompt = { showPrompt: true, title: "所管課", message: "課の名前" };
+      const type = ws.getRange("D5:D9").dataValidation.load("type");
+      expect(code(() => type.type)).toBe("PropertyNotLoaded");
+      await context.sync();
+      expect(type.type).toBe("List");
+      const others = ["F5:F9", "H1", "D5:F9"].map((a) => ws.getRange(a).dataValidation.load("type,prompt"));
+      await context.sync();
+      expect(others.map((v) => v.type)).toEqual(["None", "None", "Inconsistent"]);
+      expect(others[0].prompt).toEqual({ showPrompt: true, title: "所管課", message: "課の名前" });
+    });
+    expect(book.sheet("No.1")!.validations.map((v) => (v.errorAlert as { style?: string } | undefined)?.style)).toEqual(["Warning", undefined]);
+    const refusals: [string, (dv: Excel.DataValidation) => void][] = [
+      ["rule with no kind", (dv) => (dv.rule = {})],
+      ["two kinds", (dv) => (dv.rule = { list: { inCellDropDown: true, source: "A" }, custom: { formula: "=TRUE" } })],
+      ["empty list", (dv) => (dv.rule = { list: { inCellDropDown: true, source: "" } })],
+      ["list over 255", (dv) => (dv.rule = { list: { inCellDropDown: true, source: "x".repeat(256) } })],
+      ["title over 32", (dv) => (dv.prompt = { showPrompt: true, title: "x".repeat(33), message: "" })],
+      ["prompt over 255", (dv) => (dv.prompt = { showPrompt: true, title: "", message: "x".repeat(256) })],
+      ["error over 225", (dv) => (dv.errorAlert = { showAlert: true, style: "Warning", title: "", message: "x".repeat(226) })],
+      ["unknown style", (dv) => (dv.errorAlert = { showAlert: true, style: "Loud" as "Stop", title: "", message: "" })],
+    ];
+    for (const [why, set] of refusals) {
+      await fake.run(async (context) => {
+        set(context.workbook.worksheets.getItem("評価一覧").getRange("A1:A3").dataValidation);
+        await expect(context.sync().then(() => why)).rejects.toMatchObject({ code: "InvalidArgument" });
+      });
+    }
+    expect(book.sheet("評価一覧")!.validations).toEqual([]);
+    const old = new FakeExcel(book, { apiVersion: "1.7" });
+    await old.run(async (context) => {
+      context.workbook.worksheets.getItem("No.1").getRange("A1").dataValidation.prompt = { showPrompt: true, title: "", message: "x" };
+      await expect(context.sync()).rejects.toMatchObject({ code: "ApiNotFound" });
+    });
+  });
+
+  test("条件付き書式(ExcelApi 1.6): 範囲に重なるものが items に出て、種類・規則・塗りつぶしを持ち、消せる。保護されたシートでは AccessDenied", async () => {
+    const { fake, book } = bookWithSheet();
+    await fake.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem("No.1");
+      const f = ws.getRange("F5:F9").conditionalFormats.add("PresetCriteria");
+      f.preset.rule = { criterion: "Blanks" };
+      f.preset.format.fill.color = "#fff2cc";
+      await context.sync();
+      const found = ws.getRange("F9:G20").conditionalFormats.load("items/type");
+      const none = ws.getRange("A1").conditionalFormats.load("items/type");
+      await context.sync();
+      expect(found.items.map((x) => x.type)).toEqual(["PresetCriteria"]);
+      expect(none.items).toEqual([]);
+      const rule = found.items[0].preset.load("rule");
+      const applies = found.items[0].getRangeOrNullObject().load("address");
+      expect(code(() => rule.rule)).toBe("PropertyNotLoaded");
+      await context.sync();
+      expect([rule.rule, applies.address]).toEqual([{ criterion: "Blanks" }, "'No.1'!F5:F9"]);
+      expect(book.sheet("No.1")!.conditionalFormats).toEqual([expect.objectContaining({ box: parseBox("F5:F9"), type: "PresetCriteria", rule: { criterion: "Blanks" }, fill: "#FFF2CC" })]);
+      found.items[0].delete();
+      await context.sync();
+      expect(book.sheet("No.1")!.conditionalFormats).toEqual([]);
+      // The preset part of a format of another type cannot be used.
+      const other = ws.getRange("A1").conditionalFormats.add("Custom");
+      other.preset.rule = { criterion: "Blanks" };
+      await expect(context.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
+      ws.getRange("A1").conditionalFormats.add("PresetCriteria").preset.rule = { criterion: "Empty" as "Blanks" };
+      await expect(context.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
+    });
+    book.sheet("評価一覧")!.protected = true;
+    await fake.run(async (context) => {
+      context.workbook.worksheets.getItem("評価一覧").getRange("A1").conditionalFormats.add("PresetCriteria");
+      await expect(context.sync()).rejects.toMatchObject({ code: "AccessDenied" });
+    });
+    const old = new FakeExcel(book, { apiVersion: "1.5" });
+    await old.run(async (context) => {
+      context.workbook.worksheets.getItem("No.1").getRange("A1").conditionalFormats.load("items/type");
+      await expect(context.sync()).rejects.toMatchObject({ code: "ApiNotFound" });
+    });
+  });
+
+  test("セルのロック: 既定ではロック、外した範囲は false、混ざれば null。シートの保護は options を返し、二度目の protect は失敗し、保護の後は書けない。パスワードは ExcelApi 1.7", async () => {
+    const { fake, book } = bookWithSheet();
+    await fake.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem("No.1");
+      ws.getRange("D5:D9").format.protection.locked = false;
+      ws.getRange("D7").format.protection.locked = true;
+      const reads = ["A1", "D5:D6", "D5:D9", "D8"].map((a) => ws.getRange(a).format.protection.load("locked"));
+      await context.sync();
+      expect(reads.map((r) => r.locked)).toEqual([true, false, null, false]);
+      ws.protection.protect({ allowFormatCells: false, allowFormatRows: true });
+      await context.sync();
+      const p = ws.protection.load("protected,options");
+      await context.sync();
+      expect(p.protected).toBe(true);
+      expect(p.options).toMatchObject({ allowFormatCells: false, allowFormatRows: true, allowSort: false, selectionMode: "Normal" });
+      ws.protection.protect();
+      await expect(context.sync()).rejects.toMatchObject({ code: "InvalidOperation" });
+      ws.getRange("D5").format.protection.locked = true;
+      await expect(context.sync()).rejects.toMatchObject({ code: "AccessDenied" });
+      ws.getRange("D5").dataValidation.clear();
+      await expect(context.sync()).rejects.toMatchObject({ code: "AccessDenied" });
+    });
+    const sheet = book.sheet("No.1")!;
+    expect([sheet.locked(4, 3), sheet.locked(6, 3), sheet.locked(0, 0)]).toEqual([false, true, true]);
+    expect(sheet.protectionPassword).toBeUndefined();
+    const old = new FakeExcel(book, { apiVersion: "1.6" });
+    await old.run(async (context) => {
+      context.workbook.worksheets.getItem("評価一覧").protection.protect({}, "secret");
+      await expect(context.sync()).rejects.toMatchObject({ code: "ApiNotFound" });
+    });
+  });
+});
+
+describe("ファイルと新しいブック", () => {
+  const open = (doc: FakeOfficeDocument, sliceSize?: number) =>
+    new Promise<{ status: string; value: FakeOfficeFile; error?: { code: number } }>((resolve) =>
+      doc.getFileAsync("compressed", sliceSize === undefined ? {} : { sliceSize }, (r) => resolve(r)),
+    );
+  const slice = (file: FakeOfficeFile, i: number) => new Promise<{ status: string; value: { data: number[] }; error?: { code: number } }>((resolve) => file.getSliceAsync(i, resolve));
+  const close = (file: FakeOfficeFile) => new Promise<{ status: string }>((resolve) => file.closeAsync(resolve));
+
+  test("getFileAsync は 4 MB までのスライスでバイトの配列を返し、開いているファイルは一つだけ(11000)。大きすぎるスライスは 11002", async () => {
+    const { fake } = bookWithSheet();
+    fake.file = Uint8Array.from({ length: 10 }, (_, i) => i);
+    const first = await open(fake.document, 4);
+    expect([first.status, first.value.size, first.value.sliceCount]).toEqual(["succeeded", 10, 3]);
+    expect((await open(fake.document, 4)).error?.code).toBe(11000);
+    const parts = [await slice(first.value, 0), await slice(first.value, 1), await slice(first.value, 2)];
+    expect(parts.map((p) => p.value.data)).toEqual([
+      [0, 1, 2, 3],
+      [4, 5, 6, 7],
+      [8, 9],
+    ]);
+    expect((await slice(first.value, 3)).error?.code).toBe(5008);
+    expect((await close(first.value)).status).toBe("succeeded");
+    expect((await slice(first.value, 0)).status).toBe("failed");
+    expect((await close(first.value)).status).toBe("failed");
+    expect((await open(fake.document, MAX_SLICE_SIZE + 1)).error?.code).toBe(11002);
+    const whole = await open(fake.document);
+    expect(whole.value.sliceCount).toBe(1);
+    await close(whole.value);
+    expect(fake.openFiles).toBe(0);
+  });
+
+  test("Excel.createWorkbook は ExcelApi 1.8 から(それより前は呼んだ時に ApiNotFound)。base64 でない・ブックでないものは InvalidArgument", async () => {
+    const { fake, book } = bookWithSheet();
+    const bytes = await book.toXlsx();
+    await fake.createWorkbook(Buffer.from(bytes).toString("base64"));
+    expect(Buffer.from(fake.createdWorkbooks[0]).equals(Buffer.from(bytes))).toBe(true);
+    await expect(fake.createWorkbook("これは base64 ではない")).rejects.toMatchObject({ code: "InvalidArgument" });
+    await expect(fake.createWorkbook(Buffer.from("plain text").toString("base64"))).rejects.toMatchObject({ code: "InvalidArgument" });
+    const old = new FakeExcel(book, { apiVersion: "1.7" });
+    expect(code(() => old.createWorkbook(Buffer.from(bytes).toString("base64")))).toBe("ApiNotFound");
+    expect(old.createdWorkbooks).toEqual([]);
   });
 });

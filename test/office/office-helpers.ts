@@ -10,7 +10,10 @@ export interface Rig {
 
 export function rig(fakeBook: FakeBook, options: FakeExcelOptions & OfficeWorkbookOptions = {}): Rig {
   const fake = new FakeExcel(fakeBook, options);
-  return { fake, book: new OfficeWorkbook(fake.run, { isSetSupported: fake.isSetSupported, ...options }) };
+  return {
+    fake,
+    book: new OfficeWorkbook(fake.run, { isSetSupported: fake.isSetSupported, officeDocument: fake.document, createWorkbook: fake.createWorkbook, ...options }),
+  };
 }
 
 export async function rigFromXlsx(bytes: Uint8Array, options: FakeExcelOptions & OfficeWorkbookOptions = {}): Promise<Rig> {

@@ -2,6 +2,7 @@ import type { MessageKey } from "./ja";
 import { seriesEn } from "./series-en";
 import { plansEn } from "./plans-en";
 import { aidsEn } from "./aids-en";
+import { officeAidsEn } from "./office-aids-en";
 import { programEn } from "./program-en";
 import { newPlanEn } from "./new-plan-en";
 import { summaryEn } from "./summary-en";
@@ -192,6 +193,7 @@ export const en: Record<MessageKey, string> = {
   ...summaryEn,
   ...plansEn,
   ...aidsEn,
+  ...officeAidsEn,
   ...seriesEn,
   ...programEn,
   ...newPlanEn,

@@ -6,6 +6,7 @@
 import { seriesJa } from "./series-ja";
 import { plansJa } from "./plans-ja";
 import { aidsJa } from "./aids-ja";
+import { officeAidsJa } from "./office-aids-ja";
 import { programJa } from "./program-ja";
 import { newPlanJa } from "./new-plan-ja";
 import { summaryJa } from "./summary-ja";
@@ -202,6 +203,7 @@ export const ja = {
   ...summaryJa,
   ...plansJa,
   ...aidsJa,
+  ...officeAidsJa,
   ...seriesJa,
   ...programJa,
   ...newPlanJa,

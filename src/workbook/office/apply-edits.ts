@@ -2,20 +2,15 @@
  * applyEdits of the Office adapter: a fix's cells checked, then written with their 変更履歴 rows, and what a write cut
  * short left put in step with the log.
  */
-import { CHANGE_LOG_HEADER, CHANGE_LOG_SHEET, changeLogRows, changeLogSpec, type LoggedEdit } from "../../core/changelog";
+import type { LoggedEdit } from "../../core/changelog";
 import { cellText } from "../../core/model/cell";
-import { OWNED_KEY, ownedValue, SETTINGS_SHEET } from "../owned";
+import { SETTINGS_SHEET } from "../owned";
 import { type AppliedEdits, isWorkbookError, WorkbookError } from "../port";
-import { freeSheetName } from "../sheet-names";
 import { toCellValue } from "./cells";
+import { addsSheets, type LogLook, type LogPlace, logPlace, logRows, ownedLog, queueLogLook, queueLogRows, settingsWithLog, writeLogRows } from "./change-log";
 import { officeErrorCode, toWorkbookError } from "./errors";
-import { queueLayout, queueValueBlock, valueBlocks } from "./render";
-import { findSheet, type OfficeSession, ownership, StaleState, type State } from "./session";
+import { findSheet, type OfficeSession, StaleState, type State } from "./session";
 import { asTyped } from "./typed-text";
-
-function logRows(edits: readonly LoggedEdit[], at: Date): string[][] {
-  return changeLogRows(edits, at).map((r) => r.map((v) => (v.t === "text" ? v.v : "")));
-}
 
 /** What one target cell held when it was looked at. */
 interface CellSeen {
@@ -58,33 +53,10 @@ function restoreCell(range: Excel.Range, c: CellSeen): void {
   else range.values = [[c.type === "Empty" ? "" : (c.value as string | number | boolean)]];
 }
 
-/** The log rows at `row` (0-based), blank rows after them up to `span` rows. Log cells are General text. */
-function writeLogRows(ws: Excel.Worksheet, row: number, rows: string[][], span: number): void {
-  const all = [...rows, ...Array.from({ length: span - rows.length }, () => CHANGE_LOG_HEADER.map(() => ""))];
-  if (all.length === 0) return;
-  const range = ws.getRangeByIndexes(row, 0, all.length, CHANGE_LOG_HEADER.length);
-  range.numberFormat = all.map((r) => r.map(() => "General"));
-  range.values = all.map((r) => r.map((v) => asTyped(v)));
-}
-
 /** What the check sync of a fix found. */
-interface FixCheck {
+interface FixCheck extends LogLook {
   readonly cells: readonly CellSeen[];
-  readonly structureProtected: boolean;
   readonly protectedSheet: string | undefined;
-  /** The first row (0-based) below the owned log's last used row. */
-  readonly logRow: number;
-  /** The owned log's A1 holds its header. */
-  readonly logHeader: boolean;
-}
-
-/** Where the log rows of a fix go. */
-interface LogPlace {
-  readonly sheet: string;
-  readonly row: number;
-  readonly header: boolean;
-  /** The sheet is added by this fix. */
-  readonly created?: boolean;
 }
 
 interface InterruptedFix {
@@ -116,14 +88,13 @@ export async function applyEdits(session: OfficeSession, edits: readonly LoggedE
  * log in step with it (or removes a 変更履歴 added for nothing) and says which cells changed.
  */
 async function applyOnce(session: OfficeSession, edits: readonly LoggedEdit[], at: Date, state: State): Promise<AppliedEdits> {
-  const logSheet = ownership(state).find((o) => o.base === CHANGE_LOG_SHEET)?.sheet;
+  const logSheet = ownedLog(state);
   for (const name of [...edits.map((e) => e.sheet), ...(logSheet ? [logSheet] : [])]) {
     if (findSheet(state, name)?.protected) throw new WorkbookError("protected-sheet", undefined, name);
   }
-  const addsSheets = !logSheet || !findSheet(state, SETTINGS_SHEET);
   let check: FixCheck;
   try {
-    check = await session.run((context) => checkFixes(session, context, edits, logSheet, addsSheets));
+    check = await session.run((context) => checkFixes(context, edits, logSheet, addsSheets(state, logSheet)));
   } catch (e) {
     const out = toWorkbookError(await session.staleOrMissing(e, edits));
     // Nothing was written yet: a failure without a known cause is told as such.
@@ -138,14 +109,12 @@ async function applyOnce(session: OfficeSession, edits: readonly LoggedEdit[], a
   const todo = edits.map((e, i) => ({ edit: e, seen: check.cells[i] })).filter(({ edit }) => !formulas.includes(edit) && !refused.includes(edit));
   if (todo.length === 0) return { applied: [], refused, formulas };
 
-  const log: LogPlace = logSheet
-    ? { sheet: logSheet, row: check.logRow, header: check.logHeader }
-    : { sheet: freeSheetName(CHANGE_LOG_SHEET, state.sheets.map((s) => s.name)), row: 1, header: false, created: true };
+  const log = logPlace(state, logSheet, check);
   const rows = logRows(
     todo.map((t) => t.edit),
     at,
   );
-  const owned = { ...state.settings, [OWNED_KEY]: ownedValue([...ownership(state), ...(log.created ? [{ sheet: log.sheet, base: CHANGE_LOG_SHEET }] : [])]) };
+  const owned = settingsWithLog(state, log);
   let now: CellSeen[];
   try {
     now = await session.run(async (context) => {
@@ -185,42 +154,15 @@ async function applyOnce(session: OfficeSession, edits: readonly LoggedEdit[], a
 }
 
 /** The check sync of applyOnce: loads only. */
-async function checkFixes(session: OfficeSession, context: Excel.RequestContext, edits: readonly LoggedEdit[], logSheet: string | undefined, addsSheets: boolean): Promise<FixCheck> {
+async function checkFixes(context: Excel.RequestContext, edits: readonly LoggedEdit[], logSheet: string | undefined, adds: boolean): Promise<FixCheck> {
   const sheets = context.workbook.worksheets;
   const names = [...new Set([...edits.map((e) => e.sheet), ...(logSheet ? [logSheet] : [])])];
   const protections = names.map((n) => sheets.getItem(n).protection.load("protected"));
   const cells = edits.map((e) => sheets.getItem(e.sheet).getRange(e.cell).load("values,valueTypes,numberFormat,formulas"));
-  const workbook = addsSheets ? context.workbook.protection.load("protected") : undefined;
-  const logWs = logSheet ? sheets.getItem(logSheet) : undefined;
-  const last = logWs?.getUsedRange(true).getLastRow().load("rowIndex");
-  const header = logWs?.getRange("A1").load("values");
+  const log = queueLogLook(context, logSheet, adds);
   await context.sync();
   const blocked = names.findIndex((_, i) => protections[i].protected);
-  return {
-    cells: cells.map(seenOf),
-    structureProtected: workbook?.protected ?? false,
-    protectedSheet: blocked >= 0 ? names[blocked] : undefined,
-    logRow: last ? last.rowIndex + 1 : 1,
-    logHeader: header?.values[0][0] === CHANGE_LOG_HEADER[0],
-  };
-}
-
-/**
- * Queues the log rows at `log.row`. A new 変更履歴 is added complete (header, layout, rows) before it is recorded as
- * owned, so ownership never names a sheet that is not there; an owned one that lost its header gets it back.
- */
-function queueLogRows(session: OfficeSession, sheets: Excel.WorksheetCollection, state: State, log: LogPlace, rows: string[][], owned: Record<string, string>): void {
-  const ws = log.created ? session.queueNewSheet(sheets, state, log.sheet) : sheets.getItem(log.sheet);
-  if (!log.header) {
-    const spec = changeLogSpec(log.sheet);
-    for (const block of valueBlocks(spec, session.requestBudget)) queueValueBlock(ws, block);
-    queueLayout(ws, spec, { validations: false });
-  }
-  writeLogRows(ws, log.row, rows, rows.length);
-  if (log.created) {
-    const settingsWs = findSheet(state, SETTINGS_SHEET) ? sheets.getItem(SETTINGS_SHEET) : undefined;
-    session.queueSettings(sheets, settingsWs, owned);
-  }
+  return { ...log(), cells: cells.map(seenOf), protectedSheet: blocked >= 0 ? names[blocked] : undefined };
 }
 
 /**
@@ -270,7 +212,7 @@ async function denied(session: OfficeSession, edits: readonly LoggedEdit[]): Pro
   session.state = undefined;
   try {
     const state = await session.ensureState();
-    const log = ownership(state).find((o) => o.base === CHANGE_LOG_SHEET)?.sheet;
+    const log = ownedLog(state);
     const blocked = [...edits.map((e) => e.sheet), ...(log ? [log] : [])].find((n) => findSheet(state, n)?.protected);
     return new WorkbookError("protected-sheet", undefined, blocked);
   } catch {

@@ -10,10 +10,15 @@
  * what changed), writeOwnedSheet the same for one sheet, writeSettings 1, selectCell 1. The sheet list and the settings
  * are cached per instance (readAll fills the cache); without it the first call costs one sync more.
  *
- * The work is done in three units behind this class, sharing one OfficeSession (session.ts: the cache, the budgets,
- * the counted Excel.run): read-workbook.ts (readAll), write-owned.ts (writeOwnedSheets), apply-edits.ts (applyEdits).
+ * applyInputAids takes 2 (3 when a highlighted range already has preset conditional formats) for any number of
+ * sheets; fileBytes and openAsNewWorkbook use Office's file API and Excel.createWorkbook, no sync.
+ *
+ * The work is done in units behind this class, sharing one OfficeSession (session.ts: the cache, the budgets, the
+ * counted Excel.run): read-workbook.ts (readAll), write-owned.ts (writeOwnedSheets), apply-edits.ts (applyEdits),
+ * input-aids.ts (applyInputAids), file-bytes.ts (fileBytes), new-workbook.ts (openAsNewWorkbook).
  */
 import type { LoggedEdit } from "../../core/changelog";
+import type { InputAidsResult, SheetInputAids } from "../../core/input-aids/types";
 import { parseRangeA1 } from "../../core/model/address";
 import type { SheetVisibility } from "../../core/model/grid";
 import type { SheetSpec } from "../../core/sheet-spec";
@@ -30,6 +35,9 @@ import {
 import { applyEdits } from "./apply-edits";
 import { toVisibility } from "./cells";
 import { officeErrorCode, toWorkbookError } from "./errors";
+import { readFileBytes } from "./file-bytes";
+import { applyInputAids } from "./input-aids";
+import { openAsNewWorkbook } from "./new-workbook";
 import { type OfficeSnapshot, readWorkbook, type ReadStats } from "./read-workbook";
 import { type ExcelRun, findSheet, OfficeSession, type OfficeWorkbookOptions, ownership } from "./session";
 import { writeOwnedSheets } from "./write-owned";
@@ -87,6 +95,21 @@ export class OfficeWorkbook implements WorkbookPort {
 
   applyEdits(edits: readonly LoggedEdit[], at: Date = new Date()): Promise<AppliedEdits> {
     return applyEdits(this.session, edits, at);
+  }
+
+  /** Lists, input messages, highlights and protection on users' sheets, in a constant number of syncs (input-aids.ts). */
+  applyInputAids(aids: readonly SheetInputAids[], at: Date = new Date()): Promise<InputAidsResult> {
+    return applyInputAids(this.session, aids, at);
+  }
+
+  /** The workbook as .xlsx bytes, through Office's file API (file-bytes.ts). */
+  fileBytes(): Promise<Uint8Array> {
+    return readFileBytes(this.session.officeDocument());
+  }
+
+  /** Opens .xlsx bytes as a new workbook (Excel.createWorkbook, ExcelApi 1.8; new-workbook.ts). */
+  openAsNewWorkbook(bytes: Uint8Array, suggestedName: string): Promise<void> {
+    return openAsNewWorkbook(this.session, bytes, suggestedName);
   }
 
   async writeOwnedSheet(spec: SheetSpec): Promise<WriteSheetResult> {

@@ -27,7 +27,8 @@ export type Feature = "read" | "write" | "select" | "mergedAreas" | "dataValidat
  *   ChartSeries.name (through series.getItemAt) and Chart.setPosition (1.1).
  * - select: activate and select (1.1).
  * - mergedAreas: Range.getMergedAreasOrNullObject (1.13); without it sheets are read without merges.
- * - dataValidation: Range.dataValidation (1.8); without it generated sheets get no drop-down lists.
+ * - dataValidation: Range.dataValidation (1.8); without it generated sheets get no drop-down lists, and input aids
+ *   (applyInputAids, which also uses conditionalFormats 1.6 and protection 1.2) are refused.
  * - printSetup: Worksheet.pageLayout with orientation, paperSize, zoom, setPrintTitleRows and
  *   headersFooters.defaultForAllPages.centerFooter (1.9); without it summary sheets are written without print setup
  *   (WriteSheetResult.omitted says "print").
@@ -43,6 +44,12 @@ export const REQUIREMENTS: readonly Requirement[] = [
   { feature: "printSetup", set: "ExcelApi", version: "1.9", optional: true },
   { feature: "changeEvents", set: "ExcelApi", version: "1.9", optional: true },
 ];
+
+/** Asked for when used rather than listed up front: opening bytes as a new workbook (Excel.createWorkbook). */
+export const CREATE_WORKBOOK = { set: "ExcelApi", version: "1.8" } as const;
+
+/** The `detail` of the WorkbookError an Excel below ExcelApi 1.8 gets, so that the pane can name the Excel it needs. */
+export const NEEDS_EXCEL_1_8 = { inputAids: "input aids need ExcelApi 1.8", newWorkbook: "Excel.createWorkbook needs ExcelApi 1.8" } as const;
 
 /** `Office.context.requirements.isSetSupported`, or a stand-in in tests. */
 export type IsSetSupported = (set: string, version: string) => boolean;
@@ -66,7 +73,7 @@ export function checkRequirements(isSetSupported: IsSetSupported): RequirementCh
 }
 
 /** Outside Office `Office.context.requirements` is undefined: treat a throwing check as "not supported". */
-function safe(isSetSupported: IsSetSupported, set: string, version: string): boolean {
+export function safe(isSetSupported: IsSetSupported, set: string, version: string): boolean {
   try {
     return isSetSupported(set, version) === true;
   } catch {

@@ -9,7 +9,8 @@ import { CONFLICT, officeErrorCode } from "./errors";
 import { RESPONSE_BUDGET } from "./read-plan";
 import type { ReadStats } from "./read-workbook";
 import { digitPixels, REQUEST_BUDGET } from "./render";
-import { checkRequirements, type IsSetSupported, type RequirementCheck } from "./requirements";
+import type { OfficeDocumentLike } from "./file-bytes";
+import { checkRequirements, type IsSetSupported, type RequirementCheck, safe } from "./requirements";
 
 /** Settings rows read speculatively with the sheet list; more than this costs one more sync. */
 const SETTINGS_ROWS = 100;
@@ -32,6 +33,10 @@ export interface OfficeWorkbookOptions {
    * own requests a change is taken to be theirs.
    */
   readonly quietMs?: number;
+  /** `Office.context.document` (its file API gives fileBytes); the global when not given. */
+  readonly officeDocument?: OfficeDocumentLike;
+  /** `Excel.createWorkbook` (ExcelApi 1.8); the global when not given. */
+  readonly createWorkbook?: (base64: string) => Promise<void>;
 }
 
 /** Tries after a co-authoring Conflict before giving up with "conflict". */
@@ -114,9 +119,18 @@ export class OfficeSession {
   private running = 0;
   private quietUntil = 0;
   private readonly quietMs: number;
+  /** Whether the host supports a requirement set (false where it cannot tell). */
+  readonly supportsSet: (set: string, version: string) => boolean;
+  /** The file API and Excel.createWorkbook, looked up when used: they exist only inside Office. */
+  readonly officeDocument: () => OfficeDocumentLike | undefined;
+  readonly createWorkbook: () => ((base64: string) => Promise<void>) | undefined;
 
   constructor(run: ExcelRun, options: OfficeWorkbookOptions = {}) {
-    this.requirements = checkRequirements(options.isSetSupported ?? (() => true));
+    const isSetSupported = options.isSetSupported ?? (() => true);
+    this.requirements = checkRequirements(isSetSupported);
+    this.supportsSet = (set, version) => safe(isSetSupported, set, version);
+    this.officeDocument = () => options.officeDocument ?? (typeof Office === "undefined" ? undefined : (Office.context?.document as unknown as OfficeDocumentLike | undefined));
+    this.createWorkbook = () => options.createWorkbook ?? (typeof Excel === "undefined" ? undefined : Excel.createWorkbook);
     this.responseBudget = options.responseBudget ?? RESPONSE_BUDGET;
     this.requestBudget = options.requestBudget ?? REQUEST_BUDGET;
     this.conflictDelayMs = options.conflictDelayMs ?? 400;
@@ -214,7 +228,7 @@ export class OfficeSession {
   }
 
   /** ItemNotFound names the first missing user sheet; other sheet errors mean the cache is stale. */
-  async staleOrMissing(e: unknown, edits: readonly LoggedEdit[]): Promise<unknown> {
+  async staleOrMissing(e: unknown, edits: readonly Pick<LoggedEdit, "sheet">[]): Promise<unknown> {
     const code = officeErrorCode(e);
     if (code === "ItemAlreadyExists" || code === "InvalidReference") return new StaleState(e);
     if (code !== "ItemNotFound") return e;
