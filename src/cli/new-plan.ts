@@ -1,17 +1,21 @@
 /**
- * `chosahyo new-plan <list.csv|list.xlsx> -o <out.xlsx> [--plan-period 2017-2020] [--plan-name …] [--title …]`: a new
- * plan's blank workbook from its item list (docs/new-plan.md). The list is read, never written: a CSV (UTF-8, else
- * Shift_JIS as Excel writes "CSV" on a Japanese Windows) or a workbook holding the list or an earlier 評価一覧. The
- * output is a new file.
+ * `chosahyo new-plan <list.csv|list.xlsx> -o <out.xlsx> [--plan-period 2017-2020] [--plan-name …] [--title …]
+ * [--no-aids] [--protect]`: a new plan's blank workbook from its item list (docs/new-plan.md), with the input aids
+ * (docs/input-aids.md) set on it unless --no-aids. The list is read, never written: a CSV (UTF-8, else Shift_JIS as
+ * Excel writes "CSV" on a Japanese Windows) or a workbook holding the list or an earlier 評価一覧. The output is a new
+ * file.
  */
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { isLang, type Lang, type MessageKey, type MessageParams, t } from "../core/i18n";
+import { planInputAids } from "../core/input-aids/plan";
 import { newPlanSpecs, NEW_PLAN_PROFILE_ID } from "../core/new-plan/build";
 import { type PlanListProblem, type PlanListResult, readPlanCsv, readPlanWorkbook } from "../core/new-plan/plan-list";
 import { parsePlanPeriod, type YearSpan } from "../core/plan-period";
 import type { Profile } from "../core/profile/types";
 import { BUILT_IN_PROFILES } from "../core/profiles";
+import { describeAids } from "../core/rollover/describe";
+import { validateWorkbook } from "../core/validate";
 import { fiscalYearOfDate, warekiYear } from "../core/values/wareki";
 import { isWorkbookError } from "../workbook/port";
 import { XlsxWorkbook } from "../workbook/xlsx/xlsx-workbook";
@@ -29,6 +33,9 @@ export interface NewPlanArgs {
   readonly planName?: string;
   readonly title?: string;
   readonly profiles: readonly string[];
+  /** Input aids on the new sheets (the default; `--no-aids` leaves them off), protected with `--protect`. */
+  readonly aids: boolean;
+  readonly protect: boolean;
   readonly help: boolean;
 }
 
@@ -53,6 +60,8 @@ export function parseNewPlanArgs(argv: readonly string[]): NewPlanArgs {
   let planPeriod: YearSpan | undefined;
   let planName: string | undefined;
   let title: string | undefined;
+  let aids = true;
+  let protect = false;
   for (let i = 0; i < argv.length; i++) {
     const raw = argv[i];
     const eq = raw.startsWith("--") ? raw.indexOf("=") : -1;
@@ -67,7 +76,7 @@ export function parseNewPlanArgs(argv: readonly string[]): NewPlanArgs {
     switch (name) {
       case "--help":
       case "-h":
-        return { input: "", output: "", lang, profiles, help: true };
+        return { input: "", output: "", lang, profiles, aids, protect, help: true };
       case "--lang":
         if (!isLang(value())) throw fail("cli.arg.bad-lang");
         break;
@@ -90,6 +99,12 @@ export function parseNewPlanArgs(argv: readonly string[]): NewPlanArgs {
       case "--profile":
         profiles.push(value());
         break;
+      case "--no-aids":
+        aids = false;
+        break;
+      case "--protect":
+        protect = true;
+        break;
       default:
         if (name.startsWith("-")) throw fail("cli.arg.unknown-option", { option: name });
         inputs.push(raw);
@@ -98,7 +113,7 @@ export function parseNewPlanArgs(argv: readonly string[]): NewPlanArgs {
   if (inputs.length === 0) throw fail("cli.arg.no-input");
   if (inputs.length > 1) throw fail("cli.newPlan.one-input");
   if (!output) throw fail("cli.newPlan.no-output");
-  return { input: inputs[0], output, lang, planPeriod, planName, title, profiles, help: false };
+  return { input: inputs[0], output, lang, planPeriod, planName, title, profiles, aids, protect, help: false };
 }
 
 /** A CSV as Excel saves it: UTF-8 ("CSV UTF-8", with or without a BOM), else Shift_JIS (plain "CSV" in Japanese Windows). */
@@ -129,16 +144,8 @@ function yearShown(lang: Lang, fy: number): string {
   return lang === "ja" ? `${warekiYear(fy)}年度` : `FY${fy}`;
 }
 
-/**
- * Reads the list, builds the workbook and writes it. `beforeWrite` is the step between the two: it gets the new
- * workbook, with every sheet drawn, before its bytes are taken (the input aids' place).
- */
-export async function runNewPlan(
-  args: NewPlanArgs,
-  profiles: readonly Profile[],
-  io: Io,
-  options: { readonly today?: Date; readonly beforeWrite?: (book: XlsxWorkbook, sheets: readonly string[]) => Promise<void> } = {},
-): Promise<number> {
+/** Reads the list, builds the workbook, sets the input aids on it and writes it. `today` fixes the default plan period. */
+export async function runNewPlan(args: NewPlanArgs, profiles: readonly Profile[], io: Io, options: { readonly today?: Date } = {}): Promise<number> {
   const { lang } = args;
   if (args.help) {
     io.stdout.write(t(lang, "cli.newPlan.usage") + "\n");
@@ -197,13 +204,25 @@ export async function runNewPlan(
   }
 
   const out = XlsxWorkbook.create();
-  const names = out.addUserSheets(built.specs);
-  await options.beforeWrite?.(out, names);
+  out.addUserSheets(built.specs);
+  const aids = args.aids ? await setInputAids(out, profile, planPeriod, args) : undefined;
   writeAtomically(args.output, await out.toBytes(), lang);
 
   const source = list.source.sheet === undefined ? path.basename(args.input) : `${path.basename(args.input)} ${t(lang, "cli.newPlan.source.sheet", { sheet: list.source.sheet })}`;
   io.stdout.write(t(lang, "cli.newPlan.read-list", { source, count: list.items.length }) + "\n");
   io.stdout.write(t(lang, "cli.newPlan.written", { path: args.output, surveys: built.surveySheets.length, from: yearShown(lang, planPeriod.from), to: yearShown(lang, planPeriod.to) }) + "\n");
   if (built.reposts.length) io.stdout.write(t(lang, "cli.newPlan.reposts", { ids: built.reposts.map((r) => `No.${r.id}`).join(lang === "ja" ? "、" : ", ") }) + "\n");
+  if (aids) io.stdout.write(describeAids(aids)[lang] + "\n");
   return 0;
+}
+
+/**
+ * The input aids, planned on the new workbook as the checker reads it (the blank inputs are what the departments fill
+ * in) and set through the adapter, which records them in 変更履歴 as it does for any workbook.
+ */
+async function setInputAids(book: XlsxWorkbook, profile: Profile, planPeriod: YearSpan, args: NewPlanArgs) {
+  const snapshot = await book.readAll();
+  const report = validateWorkbook(snapshot, { profiles: [profile], planPeriod });
+  const plan = planInputAids(snapshot, report, [profile], { protect: args.protect, lang: args.lang });
+  return plan.aids.length ? book.applyInputAids(plan.aids) : undefined;
 }

@@ -12,6 +12,7 @@ import { validateWorkbook } from "../../src/core/validate";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
 import { cli, collector } from "../helpers/cli";
 import { ROOT } from "../helpers/grid";
+import { readSheetAids } from "../helpers/input-aids-read";
 
 const SAMPLE = path.join(ROOT, "seeds", "data", "kodaira", "plan-items.csv");
 let dir: string;
@@ -34,20 +35,19 @@ test("the sample list: exit 0, a new workbook the checker reads as 41 調査票 
   const run = await cli(["new-plan", list, "-o", out, "--plan-period", "2017-2020", "--plan-name", "第3次行財政再構築"]);
   expect(run.stderr).toBe("");
   expect(run.code).toBe(0);
-  expect(run.stdout.split("\n")).toEqual([
+  expect(run.stdout.split("\n").slice(0, 3)).toEqual([
     "一覧: items.csv（43 項目）",
     `${out} に評価一覧と調査票 41 枚を書き出しました（計画期間 平成29年度〜令和2年度）。`,
     "再掲の項目（No.29、No.41）は評価一覧にだけ載せ、調査票は作っていません（元の項目の調査票に記入します）。",
-    "",
   ]);
   expect(readFileSync(list).equals(before.bytes)).toBe(true);
   expect(statSync(list).mtimeMs).toBe(before.mtime);
   const { book, report } = await sheetsOf(out);
-  expect(book.sheetNames()).toHaveLength(42);
+  expect(book.sheetNames()).toHaveLength(42 + 1); // and 変更履歴, where the input aids are recorded
   expect(report.sheets.filter((s) => s.status === "recognised")).toHaveLength(42);
   expect(new Set(report.findings.map((f) => f.ruleId))).toEqual(new Set(["REQUIRED-MISSING"]));
-  // The sheets are the user's: nothing is recorded as the add-in's own, so a check reads every one.
-  expect(await book.ownedSheets()).toEqual([]);
+  // The 調査票 and the 評価一覧 are the user's: only the log is the add-in's own, so a check reads every other sheet.
+  expect(await book.ownedSheets()).toEqual(["変更履歴"]);
 });
 
 test("an .xlsx list and a Shift_JIS CSV; without --plan-period, the four years from this fiscal year, and it says so", async () => {
@@ -56,7 +56,7 @@ test("an .xlsx list and a Shift_JIS CSV; without --plan-period, the four years f
   expect(run.code).toBe(0);
   expect(run.stdout).toMatch(/^No plan period was given, so it is the four years from this fiscal year \(FY\d{4} to FY\d{4}\)/);
   expect(run.stdout).toContain("List: kodaira-h29.xlsx sheet \"評価一覧\" (43 items)");
-  expect((await sheetsOf(out)).book.sheetNames()).toHaveLength(42);
+  expect((await sheetsOf(out)).book.sheetNames()).toHaveLength(42 + 1);
 
   const sjis = path.join(dir, "sjis.xlsx");
   const args = parseNewPlanArgs([path.join(ROOT, "test", "fixtures", "new-plan", "plan-items-sjis.csv"), "-o", sjis]);
@@ -65,22 +65,51 @@ test("an .xlsx list and a Shift_JIS CSV; without --plan-period, the four years f
   expect(code).toBe(0);
   expect(stdout.text()).toContain("今年度から4年間（令和9年度〜令和12年度）");
   const { book } = await sheetsOf(sjis);
-  expect(book.sheetNames()).toEqual(["評価一覧", "No.1", "No.2", "No.3", "No.4"]);
+  expect(book.sheetNames()).toEqual(["評価一覧", "No.1", "No.2", "No.3", "No.4", "変更履歴"]);
   expect(book.sheetGrid("No.4")!.rows[0][0]).toBe("進捗状況調査票（令和9年度末）");
 });
 
-test("the step before writing gets the finished workbook, and what it does is in the file", async () => {
-  const out = path.join(dir, "seam.xlsx");
-  const seen: string[][] = [];
-  const code = await runNewPlan(parseNewPlanArgs([SAMPLE, "-o", out, "--plan-period", "R9-R12"]), BUILT_IN_PROFILES, { stdout: collector().stream, stderr: collector().stream }, {
-    beforeWrite: async (book, sheets) => {
-      seen.push([...sheets]);
-      await book.writeSettings({ stage: "提出前" });
-    },
-  });
-  expect(code).toBe(0);
-  expect(seen.map((s) => [s.length, s[0], s[41]])).toEqual([[42, "評価一覧", "No.43"]]);
-  expect((await (await XlsxWorkbook.load(readFileSync(out))).readSettings()).stage).toBe("提出前");
+test("input aids by default: the S/A/B list on each rating, the empty required cells coloured, recorded in 変更履歴", async () => {
+  const out = path.join(dir, "aids.xlsx");
+  const run = await cli(["new-plan", SAMPLE, "-o", out, "--plan-period", "2017-2020"]);
+  expect(run.code).toBe(0);
+  expect(run.stdout).toMatch(/入力支援を 42 シートに設定しました（入力規則 \d+、未記入の色付け \d+）。/);
+  const no1 = readSheetAids(readFileSync(out), "No.1");
+  // The blank 調査票's rating cells are F10 (1次評価) and G10 (2次評価): a list each, with a warning, never a stop.
+  expect(no1.validations.filter((v) => v.type === "list").map((v) => [v.sqref, v.formula1, v.errorStyle])).toEqual([
+    ["F10", '"S,A,B"', "warning"],
+    ["G10", '"S,A,B"', "warning"],
+  ]);
+  // 取組実績(D) (D10) and 1次評価 (F10) are required and empty: highlighted until filled.
+  const coloured = no1.conditionals.flatMap((c) => c.sqref.split(" "));
+  for (const cell of ["D10", "F10"]) expect([cell, coloured.some((r) => r.split(":")[0] === cell)]).toEqual([cell, true]);
+  expect(no1.protection).toBeUndefined();
+  const list = readSheetAids(readFileSync(out), "評価一覧");
+  expect(list.validations.filter((v) => v.type === "list").map((v) => v.formula1)).toContain('"S,A,B"');
+  // The aids are the add-in's doing, so they are logged; the log is the one sheet it owns, and the check leaves it out.
+  const { book, report } = await sheetsOf(out);
+  expect(book.sheetNames().at(-1)).toBe("変更履歴");
+  expect(await book.ownedSheets()).toEqual(["変更履歴"]);
+  expect(report.sheets.filter((s) => s.status === "recognised")).toHaveLength(42);
+});
+
+test("--protect leaves only the input cells editable; --no-aids sets none and logs nothing", async () => {
+  const protectedOut = path.join(dir, "protected.xlsx");
+  expect((await cli(["new-plan", SAMPLE, "-o", protectedOut, "--plan-period", "2017-2020", "--protect"])).code).toBe(0);
+  const no1 = readSheetAids(readFileSync(protectedOut), "No.1");
+  expect(no1.protection?.sheet).toBe("1");
+  for (const cell of ["F10", "G10", "D10", "H10"]) expect([cell, no1.locked(cell)]).toEqual([cell, false]);
+  for (const cell of ["A1", "A5", "C10"]) expect([cell, no1.locked(cell)]).toEqual([cell, true]);
+
+  const bare = path.join(dir, "bare.xlsx");
+  const run = await cli(["new-plan", SAMPLE, "-o", bare, "--plan-period", "2017-2020", "--no-aids"]);
+  expect(run.code).toBe(0);
+  expect(run.stdout).not.toContain("入力支援");
+  const { book } = await sheetsOf(bare);
+  expect(book.sheetNames()).toHaveLength(42);
+  expect(await book.ownedSheets()).toEqual([]);
+  // The template's own list on the two ratings is all there is.
+  expect(readSheetAids(readFileSync(bare), "No.1").validations.map((v) => v.sqref)).toEqual(["F10:G10"]);
 });
 
 test("a list with problems: exit 1, each problem on its row, nothing written", async () => {

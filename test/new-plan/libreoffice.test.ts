@@ -1,8 +1,9 @@
 /**
  * @jest-environment node
  *
- * LibreOffice, an independent client, opens a new plan's blank workbook: it shows the 調査票 as written (its own CSV
- * export of the sheets), and the copy it saves as .xlsx is still read by the checker as the canonical layout.
+ * LibreOffice, an independent client, opens a new plan's blank workbook, input aids and all: it shows the 調査票 as
+ * written (its own CSV export of the sheets), prints each on one page, and the copy it saves as .xlsx is still read by
+ * the checker as the canonical layout.
  */
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -42,7 +43,8 @@ suite("LibreOffice で新しい計画のブックを開く", () => {
   test("LibreOffice shows every sheet, the 調査票 and the 評価一覧 with their titles and headers", () => {
     const csvs = convert(output, CSV_ALL_SHEETS, path.join(work, "csv"), profile);
     const sheet = (name: string) => readCsv(csvs.find((f) => f.endsWith(`-${name}.csv`))!);
-    expect(csvs).toHaveLength(42);
+    // Besides 変更履歴 (where the input aids are recorded) and the add-in's hidden settings sheet:
+    expect(csvs.filter((f) => /-(評価一覧|No\.\d+)\.csv$/.test(f))).toHaveLength(42);
     const no1 = sheet("No.1");
     expect(no1[0][0]).toBe("第3次行財政再構築進捗状況調査票（平成29年度末）");
     expect(no1[3].slice(5, 10)).toEqual(["実施内容", "平成29年度", "平成30年度", "平成31年度", "平成32年度"]);
@@ -54,10 +56,17 @@ suite("LibreOffice で新しい計画のブックを開く", () => {
 
   (hasPoppler() ? test : test.skip)("printed, the 評価一覧 and each 調査票 take one page, all columns on it", () => {
     const [pdf] = convert(output, "pdf", path.join(work, "pdf"), profile);
-    expect(tool("pdfinfo", [pdf])).toMatch(/^Pages:\s+42$/m);
     const pages = tool("pdftotext", ["-layout", pdf, "-"]).split("\f");
-    expect(pages[1]).toContain("平成32年度"); // the last schedule column of No.1 is on its page
-    expect(pages[1]).toContain("来年度に向けての課題と今後の取組(A)");
+    // The 評価一覧 first, all 43 rows on its page; then each 調査票 on a page of its own, its last column on it too.
+    expect(pages[0]).toContain("29年度末評価");
+    expect(pages[0]).toContain("広域連携の推進");
+    const surveys = pages.filter((p) => p.includes("進捗状況調査票（平成29年度末）"));
+    expect(surveys).toHaveLength(41);
+    expect(surveys.map((p) => /No\.(\d+) /.exec(p)?.[1])).toEqual(Array.from({ length: 43 }, (_, i) => String(i + 1)).filter((n) => n !== "29" && n !== "41"));
+    for (const p of surveys) {
+      expect(p).toContain("平成32年度");
+      expect(p).toContain("来年度に向けての課題と今後の取組(A)");
+    }
   });
 
   test("saved again by LibreOffice, the workbook is still 41 調査票 and the 評価一覧 to the checker", async () => {

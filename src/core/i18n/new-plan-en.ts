@@ -23,9 +23,10 @@ export const newPlanEn: Record<keyof typeof newPlanJa, string> = {
   "newPlan.problem.title-unreadable": "The title \"{title}\" does not read as a 調査票 title. Write it in the form …調査票（{year}年度末）.",
 
   "cli.newPlan.usage":
-    "      chosahyo new-plan <list.csv or list.xlsx> -o <out.xlsx> [--plan-period FROM-TO] [--plan-name NAME] [--title TITLE] [--profile …] [--lang ja|en]\n" +
+    "      chosahyo new-plan <list.csv or list.xlsx> -o <out.xlsx> [--plan-period FROM-TO] [--plan-name NAME] [--title TITLE] [--no-aids] [--protect] [--profile …] [--lang ja|en]\n" +
     "  Makes a new workbook from a plan's item list (方針, No., 取組項目, 所管課, 目的・ねらい, 財政効果): a blank 調査票 per item and the 評価一覧.\n" +
-    "  --plan-period: the plan period (令和9〜12, 2027-2030; by default four years from this fiscal year). --title: the 調査票 title ({plan} the plan's name, {year} its first year; by default {plan}進捗状況調査票（{year}年度末）)",
+    "  --plan-period: the plan period (令和9〜12, 2027-2030; by default four years from this fiscal year). --title: the 調査票 title ({plan} the plan's name, {year} its first year; by default {plan}進捗状況調査票（{year}年度末）)\n" +
+    "  The input aids (the rating lists, empty required cells coloured) are set; --no-aids leaves them off, --protect leaves only the input cells editable (no password)",
   "cli.newPlan.one-input": "Give new-plan one item list file.",
   "cli.newPlan.no-output": "Give the file to write with -o (for example -o chosahyo.xlsx).",
   "cli.newPlan.input-unreadable": "Cannot read {path} ({reason}).",

@@ -21,9 +21,10 @@ export const newPlanJa = {
   "newPlan.problem.title-unreadable": "表題「{title}」は調査票の表題として読み取れません。「…調査票（{year}年度末）」の形にしてください。",
 
   "cli.newPlan.usage":
-    "      chosahyo new-plan <一覧.csv または 一覧.xlsx> -o <書き出し先.xlsx> [--plan-period 期間] [--plan-name 計画の名前] [--title 表題] [--profile …] [--lang ja|en]\n" +
+    "      chosahyo new-plan <一覧.csv または 一覧.xlsx> -o <書き出し先.xlsx> [--plan-period 期間] [--plan-name 計画の名前] [--title 表題] [--no-aids] [--protect] [--profile …] [--lang ja|en]\n" +
     "  計画の項目の一覧（方針、No.、取組項目、所管課、目的・ねらい、財政効果）から、項目ごとの空の調査票と評価一覧のブックを新しく作ります。\n" +
-    "  --plan-period: 計画期間（例 令和9〜12、2027-2030。既定は今年度から4年間）。--title: 調査票の表題（{plan} は計画の名前、{year} は初年度。既定 {plan}進捗状況調査票（{year}年度末））",
+    "  --plan-period: 計画期間（例 令和9〜12、2027-2030。既定は今年度から4年間）。--title: 調査票の表題（{plan} は計画の名前、{year} は初年度。既定 {plan}進捗状況調査票（{year}年度末））\n" +
+    "  入力支援（評価の一覧、未記入の色付け）を付けて書き出します。--no-aids: 付けない。--protect: 入力欄以外を保護する（パスワードなし）",
   "cli.newPlan.one-input": "new-plan には項目の一覧のファイルを1つだけ指定してください。",
   "cli.newPlan.no-output": "書き出すファイルを -o で指定してください（例: -o 調査票.xlsx）。",
   "cli.newPlan.input-unreadable": "{path} を読み込めません（{reason}）。",
