@@ -8,17 +8,15 @@
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { isLang, type Lang, type MessageKey, type MessageParams, t } from "../core/i18n";
-import { planInputAids } from "../core/input-aids/plan";
-import { newPlanSpecs, NEW_PLAN_PROFILE_ID } from "../core/new-plan/build";
-import { type PlanListProblem, type PlanListResult, readPlanCsv, readPlanWorkbook } from "../core/new-plan/plan-list";
+import { NEW_PLAN_PROFILE_ID } from "../core/new-plan/build";
+import type { PlanListProblem, PlanListResult } from "../core/new-plan/plan-list";
 import { parsePlanPeriod, type YearSpan } from "../core/plan-period";
 import type { Profile } from "../core/profile/types";
 import { BUILT_IN_PROFILES } from "../core/profiles";
 import { describeAids } from "../core/rollover/describe";
-import { validateWorkbook } from "../core/validate";
 import { fiscalYearOfDate, warekiYear } from "../core/values/wareki";
 import { isWorkbookError } from "../workbook/port";
-import { XlsxWorkbook } from "../workbook/xlsx/xlsx-workbook";
+import { buildNewPlanWorkbook, readPlanListFile } from "../workbook/xlsx/new-plan";
 import { ArgError } from "./args";
 import type { Io } from "./main";
 import { samePath, writeAtomically } from "./output-file";
@@ -116,24 +114,6 @@ export function parseNewPlanArgs(argv: readonly string[]): NewPlanArgs {
   return { input: inputs[0], output, lang, planPeriod, planName, title, profiles, aids, protect, help: false };
 }
 
-/** A CSV as Excel saves it: UTF-8 ("CSV UTF-8", with or without a BOM), else Shift_JIS (plain "CSV" in Japanese Windows). */
-export function decodeCsv(bytes: Uint8Array): string | undefined {
-  for (const encoding of ["utf-8", "shift_jis"]) {
-    try {
-      return new TextDecoder(encoding, { fatal: true }).decode(bytes);
-    } catch {
-      // not this encoding
-    }
-  }
-  return undefined;
-}
-
-function isWorkbookFile(file: string, bytes: Uint8Array): boolean {
-  if (/\.(xlsx|xlsm|xls|xlsb|ods)$/i.test(file)) return true;
-  if (/\.(csv|txt)$/i.test(file)) return false;
-  return bytes[0] === 0x50 && bytes[1] === 0x4b; // a zip: PK
-}
-
 function writeProblems(io: Io, lang: Lang, file: string, problems: readonly PlanListProblem[]): void {
   io.stderr.write(t(lang, "cli.newPlan.problems", { path: file }) + "\n");
   for (const p of problems.slice(0, SHOWN_PROBLEMS)) io.stderr.write(t(lang, "cli.newPlan.problem.line", { message: t(lang, p.key, p.params) }) + "\n");
@@ -171,20 +151,14 @@ export async function runNewPlan(args: NewPlanArgs, profiles: readonly Profile[]
     return fail(code === "ENOENT" ? fileError("not-found", lang).message : t(lang, "cli.newPlan.input-unreadable", { path: args.input, reason: code ?? String(e) }));
   }
 
-  let list: PlanListResult;
-  if (isWorkbookFile(args.input, bytes)) {
-    try {
-      const book = await XlsxWorkbook.load(bytes, path.basename(args.input));
-      list = readPlanWorkbook(await book.readAll(), profile);
-    } catch (e) {
-      if (!isWorkbookError(e)) throw e;
-      return fail(fileError(e.code, lang, e.sheet ?? e.detail).message);
-    }
-  } else {
-    const text = decodeCsv(bytes);
-    if (text === undefined) return fail(t(lang, "cli.newPlan.not-text", { path: args.input }));
-    list = readPlanCsv(text, profile);
+  let list: PlanListResult | "not-text";
+  try {
+    list = await readPlanListFile(bytes, path.basename(args.input), profile);
+  } catch (e) {
+    if (!isWorkbookError(e)) throw e;
+    return fail(fileError(e.code, lang, e.sheet ?? e.detail).message);
   }
+  if (list === "not-text") return fail(t(lang, "cli.newPlan.not-text", { path: args.input }));
   if (!list.ok) {
     writeProblems(io, lang, args.input, list.problems);
     return 1;
@@ -197,16 +171,13 @@ export async function runNewPlan(args: NewPlanArgs, profiles: readonly Profile[]
     planPeriod = { from, to: from + DEFAULT_PLAN_YEARS - 1 };
     io.stdout.write(t(lang, "cli.newPlan.period-default", { from: yearShown(lang, planPeriod.from), to: yearShown(lang, planPeriod.to) }) + "\n");
   }
-  const built = newPlanSpecs(list.items, profile, { planPeriod, planName: args.planName, titlePattern: args.title });
+  const built = await buildNewPlanWorkbook(list.items, profile, { planPeriod, planName: args.planName, titlePattern: args.title, aids: args.aids ? { protect: args.protect, lang } : false });
   if (!built.ok) {
     writeProblems(io, lang, args.input, built.problems);
     return 1;
   }
-
-  const out = XlsxWorkbook.create();
-  out.addUserSheets(built.specs);
-  const aids = args.aids ? await setInputAids(out, profile, planPeriod, args) : undefined;
-  writeAtomically(args.output, await out.toBytes(), lang);
+  const aids = built.aids;
+  writeAtomically(args.output, built.bytes, lang);
 
   const source = list.source.sheet === undefined ? path.basename(args.input) : `${path.basename(args.input)} ${t(lang, "cli.newPlan.source.sheet", { sheet: list.source.sheet })}`;
   io.stdout.write(t(lang, "cli.newPlan.read-list", { source, count: list.items.length }) + "\n");
@@ -214,15 +185,4 @@ export async function runNewPlan(args: NewPlanArgs, profiles: readonly Profile[]
   if (built.reposts.length) io.stdout.write(t(lang, "cli.newPlan.reposts", { ids: built.reposts.map((r) => `No.${r.id}`).join(lang === "ja" ? "、" : ", ") }) + "\n");
   if (aids) io.stdout.write(describeAids(aids)[lang] + "\n");
   return 0;
-}
-
-/**
- * The input aids, planned on the new workbook as the checker reads it (the blank inputs are what the departments fill
- * in) and set through the adapter, which records them in 変更履歴 as it does for any workbook.
- */
-async function setInputAids(book: XlsxWorkbook, profile: Profile, planPeriod: YearSpan, args: NewPlanArgs) {
-  const snapshot = await book.readAll();
-  const report = validateWorkbook(snapshot, { profiles: [profile], planPeriod });
-  const plan = planInputAids(snapshot, report, [profile], { protect: args.protect, lang: args.lang });
-  return plan.aids.length ? book.applyInputAids(plan.aids) : undefined;
 }

@@ -11,6 +11,9 @@ import { describeAids, describePlan, describeRefusal, yearText } from "../core/r
 import { type ValidationReport, validateWorkbook } from "../core/validate";
 import type { WorkbookSettings } from "../core/settings";
 import { WorkbookError, type WorkbookPort } from "../workbook/port";
+import { NEW_PLAN_PROFILE_ID } from "../core/new-plan/build";
+import type { YearSpan } from "../core/plan-period";
+import { buildNewPlanWorkbook, readPlanListFile } from "../workbook/xlsx/new-plan";
 import { rollWorkbook } from "../workbook/xlsx/roll";
 
 export interface RollRequest {
@@ -79,3 +82,46 @@ export async function setInputAids(port: WorkbookPort, req: AidsRequest, stage?:
 }
 
 const t2 = (key: "pane.cycle.aids.none" | "pane.cycle.aids.skippedProtected", params?: Record<string, string>): LocalizedText => ({ ja: t("ja", key, params), en: t("en", key, params) });
+
+/** Problems shown before "and N more": enough to fix a list in one pass. */
+const SHOWN_PROBLEMS = 10;
+
+export interface NewPlanRequest {
+  readonly profiles: readonly Profile[];
+  /** The item list as the user picked it: a CSV or a workbook holding the list. */
+  readonly file: { readonly bytes: Uint8Array; readonly name: string };
+  readonly planPeriod: YearSpan;
+  readonly aids: boolean;
+  readonly protect: boolean;
+  readonly lang: Lang;
+}
+
+const both = (key: Parameters<typeof t>[1], params?: Parameters<typeof t>[2]): LocalizedText => ({ ja: t("ja", key, params), en: t("en", key, params) });
+
+/**
+ * 新しい計画 (docs/new-plan.md): a blank workbook of the 評価一覧 and one 調査票 per item, from the plan's item list,
+ * opened as a new workbook (the demo downloads it). A list with problems is refused, each problem with its row.
+ */
+export async function newPlan(port: WorkbookPort, req: NewPlanRequest): Promise<CycleOutcome> {
+  if (!port.openAsNewWorkbook) throw new WorkbookError("unsupported-operation", "new workbook");
+  const profile = req.profiles.find((p) => p.id === NEW_PLAN_PROFILE_ID);
+  if (!profile) return { ok: false, reason: both("pane.cycle.newPlan.noTemplate", { template: NEW_PLAN_PROFILE_ID }) };
+  const list = await readPlanListFile(req.file.bytes, req.file.name, profile);
+  if (list === "not-text") return { ok: false, reason: both("pane.cycle.newPlan.notText", { name: req.file.name }) };
+  const problems = (ps: readonly { key: Parameters<typeof t>[1]; params?: Parameters<typeof t>[2] }[]): CycleOutcome => {
+    const shown = ps.slice(0, SHOWN_PROBLEMS).map((p) => both(p.key, p.params));
+    const more = ps.length > SHOWN_PROBLEMS ? [both("pane.cycle.newPlan.more", { count: ps.length - SHOWN_PROBLEMS })] : [];
+    const head = both("pane.cycle.newPlan.problems", { name: req.file.name });
+    return { ok: false, reason: { ja: [head.ja, ...[...shown, ...more].map((x) => `・${x.ja}`)].join("\n"), en: [head.en, ...[...shown, ...more].map((x) => `• ${x.en}`)].join("\n") } };
+  };
+  if (!list.ok) return problems(list.problems);
+  const built = await buildNewPlanWorkbook(list.items, profile, { planPeriod: req.planPeriod, aids: req.aids ? { protect: req.protect, lang: req.lang } : false });
+  if (!built.ok) return problems(built.problems);
+  const from = yearText(req.planPeriod.from);
+  const to = yearText(req.planPeriod.to);
+  await port.openAsNewWorkbook(built.bytes, `${t(req.lang, "pane.cycle.newPlan.fileName", { from: from[req.lang], to: to[req.lang] })}.xlsx`);
+  const lines: LocalizedText[] = [both("pane.cycle.newPlan.done", { items: list.items.length, surveys: built.surveySheets.length, from, to })];
+  if (built.reposts.length) lines.push(both("cli.newPlan.reposts", { ids: built.reposts.map((r) => `No.${r.id}`).join(", ") }));
+  if (built.aids) lines.push(describeAids(built.aids));
+  return { ok: true, lines };
+}

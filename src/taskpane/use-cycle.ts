@@ -8,7 +8,8 @@ import type { Profile } from "../core/profile/types";
 import type { WorkbookSettings } from "../core/settings";
 import type { WorkbookPort } from "../workbook/port";
 import { errorMessage } from "./format";
-import { canMakeNewWorkbook, canSetInputAids, rollOver, setInputAids } from "./run-cycle";
+import { parsePlanPeriod, type YearSpan } from "../core/plan-period";
+import { canMakeNewWorkbook, canSetInputAids, newPlan, rollOver, setInputAids } from "./run-cycle";
 import type { Notice } from "./use-checker";
 
 export interface Cycle {
@@ -24,20 +25,40 @@ export interface Cycle {
   readonly setProtect: (on: boolean) => void;
   /** The host can set input aids on the open workbook. */
   readonly canAid: boolean;
-  readonly running?: "rollover" | "aids";
+  readonly running?: "rollover" | "aids" | "newPlan";
+  /** 新しい計画: the list file chosen, and the plan period as typed (read when it parses). */
+  readonly listFile?: { readonly bytes: Uint8Array; readonly name: string };
+  readonly setListFile: (file: { readonly bytes: Uint8Array; readonly name: string } | undefined) => void;
+  readonly periodText: string;
+  readonly setPeriodText: (text: string) => void;
+  readonly period?: YearSpan;
   readonly notice?: Notice;
   /** What the last 年度更新 did, line by line. */
   readonly lines?: readonly ((lang: Lang) => string)[];
   readonly roll: () => Promise<void>;
   /** 入力支援 on the open workbook. */
   readonly aid: () => Promise<void>;
+  /** 新しい計画 from the chosen list. */
+  readonly makePlan: () => Promise<void>;
+}
+
+/** The four fiscal years from this one, as a plan period when none is set. */
+function defaultPeriod(now: Date): YearSpan {
+  const from = now.getMonth() >= 3 ? now.getFullYear() : now.getFullYear() - 1;
+  return { from, to: from + 3 };
 }
 
 export function useCycle(port: WorkbookPort, profiles: readonly Profile[], settings: WorkbookSettings, lang: Lang, baseName?: string): Cycle {
   const [dropEnded, setDropEnded] = useState(false);
   const [rollAids, setRollAids] = useState(true);
   const [protect, setProtect] = useState(false);
-  const [running, setRunning] = useState<"rollover" | "aids">();
+  const [running, setRunning] = useState<"rollover" | "aids" | "newPlan">();
+  const [listFile, setListFile] = useState<{ readonly bytes: Uint8Array; readonly name: string }>();
+  const [periodText, setPeriodText] = useState(() => {
+    const p = settings.planPeriod ?? defaultPeriod(new Date());
+    return `${p.from}-${p.to}`;
+  });
+  const period = parsePlanPeriod(periodText);
   const [notice, setNotice] = useState<Notice>();
   const [lines, setLines] = useState<readonly ((lang: Lang) => string)[]>();
   const mounted = useRef(true);
@@ -48,7 +69,7 @@ export function useCycle(port: WorkbookPort, profiles: readonly Profile[], setti
     };
   }, []);
 
-  const act = useCallback(async (kind: "rollover" | "aids", work: () => ReturnType<typeof rollOver>) => {
+  const act = useCallback(async (kind: "rollover" | "aids" | "newPlan", work: () => ReturnType<typeof rollOver>) => {
     setRunning(kind);
     setNotice(undefined);
     setLines(undefined);
@@ -72,6 +93,11 @@ export function useCycle(port: WorkbookPort, profiles: readonly Profile[], setti
   );
   const aid = useCallback(() => act("aids", () => setInputAids(port, { profiles, settings, protect, lang })), [act, port, profiles, settings, protect, lang]);
 
+  const makePlan = useCallback(async () => {
+    if (!listFile || !period) return;
+    await act("newPlan", () => newPlan(port, { profiles, file: listFile, planPeriod: period, aids: rollAids, protect, lang }));
+  }, [act, port, profiles, listFile, period, rollAids, protect, lang]);
+
   return {
     canRoll: canMakeNewWorkbook(port),
     canAid: canSetInputAids(port),
@@ -86,5 +112,11 @@ export function useCycle(port: WorkbookPort, profiles: readonly Profile[], setti
     lines,
     roll,
     aid,
+    listFile,
+    setListFile,
+    periodText,
+    setPeriodText,
+    period,
+    makePlan,
   };
 }

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { decodeCsv } from "../../src/cli/new-plan";
+import { decodeCsv } from "../../src/workbook/xlsx/new-plan";
 import { t } from "../../src/core/i18n";
 import { parseCsv } from "../../src/core/new-plan/csv";
 import { MAX_PLAN_ITEMS, type PlanListResult, readPlanCsv, readPlanWorkbook } from "../../src/core/new-plan/plan-list";

@@ -109,3 +109,40 @@ test("入力支援を設定すると、今のブックを読み直して各シ�
   expect(no1.unlocked?.length).toBeGreaterThan(0);
   expect(port.applied).toEqual([]);
 });
+
+describe("新しい計画", () => {
+  async function choose(name: string, bytes: Uint8Array): Promise<void> {
+    const input = screen.getByTestId("new-plan-file") as HTMLInputElement;
+    const file = new File([bytes as Uint8Array<ArrayBuffer>], name);
+    // jsdom's File has no arrayBuffer(); the pane reads the file through it, as browsers do.
+    Object.defineProperty(file, "arrayBuffer", { value: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) });
+    fireEvent.change(input, { target: { files: [file] } });
+    await screen.findByText(`選んだファイル: ${name}`);
+  }
+
+  test("取組の一覧（CSV）と計画期間から、評価一覧と調査票 41 枚のブックを新しいブックとして渡す", async () => {
+    const port = await filePort("kodaira-h29.xlsx");
+    pane(port);
+    await showCycle();
+    await choose("plan-items.csv", new Uint8Array(readFileSync(path.join(ROOT, "seeds", "data", "kodaira", "plan-items.csv"))));
+    fireEvent.change(screen.getByRole("textbox", { name: /計画期間/ }), { target: { value: "平成29〜32" } });
+    fireEvent.click(screen.getByRole("button", { name: "新しい計画のブックを作る" }));
+    const notice = await screen.findByTestId("cycle-notice", {}, { timeout: 30_000 });
+    expect(notice.textContent).toBe("一覧の 43 項目から、評価一覧と調査票 41 枚の新しいブックを作りました（計画期間 平成29年度〜令和2年度）。");
+    expect(port.opened.map((o) => o.name)).toEqual(["調査票_平成29年度〜令和2年度.xlsx"]);
+    const rep = validateWorkbook(await (await XlsxWorkbook.load(port.opened[0].bytes)).readAll(), { profiles: BUILT_IN_PROFILES });
+    expect(rep.records.filter((r) => r.layoutId === "survey").length).toBe(41);
+    expect(rep.records.filter((r) => r.layoutId === "list").length).toBe(43);
+  });
+
+  test("列の足りない一覧は、直す点を示して何も渡さない", async () => {
+    const port = await filePort("kodaira-h29.xlsx");
+    pane(port);
+    await showCycle();
+    await choose("bad.csv", new TextEncoder().encode("No.,取組項目\n1,協働推進体制の充実\n"));
+    fireEvent.click(screen.getByRole("button", { name: "新しい計画のブックを作る" }));
+    const notice = await screen.findByTestId("cycle-notice", {}, { timeout: 30_000 });
+    expect(notice.textContent).toMatch(/^「bad\.csv」から調査票を作れません。次の点を直してください:/);
+    expect(port.opened).toEqual([]);
+  });
+});

@@ -24,6 +24,23 @@ export const cycleEn: Record<keyof typeof cycleJa, string> = {
   "pane.cycle.aids.none": "There is nothing to set input aids on (the recognised sheets have no code or required cells).",
   "pane.cycle.aids.skippedProtected": "Protected sheets were left as they are. Unprotect them and run again: {sheets}",
 
+  "pane.cycle.newPlan.title": "New plan",
+  "pane.cycle.newPlan.help": "At the start of a plan, makes a new workbook of the 評価一覧 and one blank survey sheet per item from the plan's item list (a CSV with the columns 方針, No., 取組項目, 所管課, 目的・ねらい, or a workbook holding the list).",
+  "pane.cycle.newPlan.file": "Item list (.csv / .xlsx)",
+  "pane.cycle.newPlan.choose": "Choose the list file",
+  "pane.cycle.newPlan.chosen": "Chosen: {name}",
+  "pane.cycle.newPlan.period": "Plan period",
+  "pane.cycle.newPlan.periodHint": "For example 令和5〜8 or 2023-2026",
+  "pane.cycle.newPlan.periodBad": "The plan period cannot be read. Type it as 令和5〜8 or 2023-2026.",
+  "pane.cycle.newPlan.run": "Make the new plan's workbook",
+  "pane.cycle.newPlan.running": "Making the new plan's workbook…",
+  "pane.cycle.newPlan.fileName": "survey_{from}-{to}",
+  "pane.cycle.newPlan.done": "Made a new workbook of the 評価一覧 and {surveys} survey sheets from the list's {items} items (plan period {from}–{to}).",
+  "pane.cycle.newPlan.problems": "Survey sheets cannot be made from \"{name}\". Fix these first:",
+  "pane.cycle.newPlan.more": "and {count} more",
+  "pane.cycle.newPlan.notText": "\"{name}\" cannot be read as a CSV (text) nor as an Excel workbook.",
+  "pane.cycle.newPlan.noTemplate": "The new plan's format ({template}) is missing.",
+
   "demo.newWorkbook.downloaded": "Downloaded the new workbook \"{name}\". The open workbook is unchanged.",
   "demo.newWorkbook.open": "Open it here",
 };

@@ -22,6 +22,23 @@ export const cycleJa = {
   "pane.cycle.aids.none": "入力支援を付ける欄がありません（調査票として読み取れたシートに、記号や必須の欄がありません）。",
   "pane.cycle.aids.skippedProtected": "保護されているシートには設定していません。保護を解除してから、もう一度実行してください: {sheets}",
 
+  "pane.cycle.newPlan.title": "新しい計画",
+  "pane.cycle.newPlan.help": "計画の初年度に、取組の一覧（方針・No.・取組項目・所管課・目的・ねらい の列がある CSV、または一覧のあるブック）から、評価一覧と取組ごとの空の調査票を新しいブックに作ります。",
+  "pane.cycle.newPlan.file": "取組の一覧（.csv / .xlsx）",
+  "pane.cycle.newPlan.choose": "一覧のファイルを選ぶ",
+  "pane.cycle.newPlan.chosen": "選んだファイル: {name}",
+  "pane.cycle.newPlan.period": "計画期間",
+  "pane.cycle.newPlan.periodHint": "例: 令和5〜8、2023-2026",
+  "pane.cycle.newPlan.periodBad": "計画期間を読み取れません。「令和5〜8」や「2023-2026」のように入力してください。",
+  "pane.cycle.newPlan.run": "新しい計画のブックを作る",
+  "pane.cycle.newPlan.running": "新しい計画のブックを作成中…",
+  "pane.cycle.newPlan.fileName": "調査票_{from}〜{to}",
+  "pane.cycle.newPlan.done": "一覧の {items} 項目から、評価一覧と調査票 {surveys} 枚の新しいブックを作りました（計画期間 {from}〜{to}）。",
+  "pane.cycle.newPlan.problems": "「{name}」から調査票を作れません。次の点を直してください:",
+  "pane.cycle.newPlan.more": "ほか {count} 件",
+  "pane.cycle.newPlan.notText": "「{name}」は CSV（テキスト）としても Excel のブックとしても読めません。",
+  "pane.cycle.newPlan.noTemplate": "新しい計画の様式（{template}）がありません。",
+
   "demo.newWorkbook.downloaded": "新しいブック「{name}」をダウンロードしました。元のブックはそのままです。",
   "demo.newWorkbook.open": "ここで開く",
 } as const;

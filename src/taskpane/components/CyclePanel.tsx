@@ -1,8 +1,9 @@
 /**
- * The 年度 tab: 年度更新 (next year's sheets in a new workbook) and 入力支援 (lists, input messages and highlights
- * on the open workbook's input cells). Text from the workbook is shown as React text, never as HTML.
+ * The 年度 tab: 年度更新 (next year's sheets in a new workbook), 入力支援 (lists, input messages and highlights on
+ * the open workbook's input cells) and 新しい計画 (blank sheets from a plan's item list, in a new workbook). Text from the workbook is shown as React text, never as HTML.
  */
-import { Button, Checkbox, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+import { useRef } from "react";
 import { useLang, useT } from "../i18n";
 import type { Cycle } from "../use-cycle";
 
@@ -13,6 +14,8 @@ const useStyles = makeStyles({
   note: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
   lines: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, fontSize: tokens.fontSizeBase200 },
   bar: { alignSelf: "stretch" },
+  hidden: { display: "none" },
+  notice: { whiteSpace: "pre-line" },
 });
 
 export interface CyclePanelProps {
@@ -25,6 +28,7 @@ export function CyclePanel({ cycle, disabled }: CyclePanelProps) {
   const tr = useT();
   const { lang } = useLang();
   const busy = disabled || !!cycle.running;
+  const fileInput = useRef<HTMLInputElement>(null);
   return (
     <div className={styles.root} data-testid="cycle">
       <p className={styles.note}>{tr("pane.cycle.intro")}</p>
@@ -72,9 +76,44 @@ export function CyclePanel({ cycle, disabled }: CyclePanelProps) {
         </Button>
         {cycle.running === "aids" ? <Spinner size="tiny" label={tr("pane.cycle.aids.running")} /> : null}
       </section>
+      <section className={styles.section} aria-labelledby="cycle-new-plan" data-testid="cycle-new-plan">
+        <h2 id="cycle-new-plan" className={styles.heading}>
+          {tr("pane.cycle.newPlan.title")}
+        </h2>
+        <p className={styles.note}>{tr("pane.cycle.newPlan.help")}</p>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".csv,.xlsx,text/csv"
+          className={styles.hidden}
+          aria-label={tr("pane.cycle.newPlan.file")}
+          data-testid="new-plan-file"
+          onChange={(e) => {
+            const f = e.target.files?.[0];
+            e.target.value = "";
+            if (f) void f.arrayBuffer().then((b) => cycle.setListFile({ bytes: new Uint8Array(b), name: f.name }));
+          }}
+        />
+        <Button disabled={busy || !cycle.canRoll} onClick={() => fileInput.current?.click()}>
+          {tr("pane.cycle.newPlan.choose")}
+        </Button>
+        {cycle.listFile ? <p className={styles.note}>{tr("pane.cycle.newPlan.chosen", { name: cycle.listFile.name })}</p> : null}
+        <Field
+          label={tr("pane.cycle.newPlan.period")}
+          hint={tr("pane.cycle.newPlan.periodHint")}
+          validationState={cycle.period ? "none" : "error"}
+          validationMessage={cycle.period ? undefined : tr("pane.cycle.newPlan.periodBad")}
+        >
+          <Input value={cycle.periodText} disabled={busy || !cycle.canRoll} onChange={(_, d) => cycle.setPeriodText(d.value)} />
+        </Field>
+        <Button disabled={busy || !cycle.canRoll || !cycle.listFile || !cycle.period} onClick={() => void cycle.makePlan()}>
+          {cycle.running === "newPlan" ? tr("pane.cycle.newPlan.running") : tr("pane.cycle.newPlan.run")}
+        </Button>
+        {cycle.running === "newPlan" ? <Spinner size="tiny" label={tr("pane.cycle.newPlan.running")} /> : null}
+      </section>
       {cycle.notice ? (
         <MessageBar intent={cycle.notice.intent} layout="multiline" className={styles.bar} data-testid="cycle-notice">
-          <MessageBarBody>{cycle.notice.text(lang)}</MessageBarBody>
+          <MessageBarBody className={styles.notice}>{cycle.notice.text(lang)}</MessageBarBody>
         </MessageBar>
       ) : null}
       {cycle.lines?.length ? (
