@@ -1,0 +1,52 @@
+/**
+ * @jest-environment node
+ *
+ * 年度更新 of the other samples: the 小平 list as printed (the title and the period header repeated on each printed
+ * page move on, the ratings are cleared) and the two formats that cannot roll, refused by name; a workbook whose
+ * structure is protected is refused with nothing written.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { BUILT_IN_PROFILES } from "../../src/core/profiles";
+import { describeRefusal } from "../../src/core/rollover/describe";
+import { WorkbookError } from "../../src/workbook/port";
+import { rollWorkbook } from "../../src/workbook/xlsx/roll";
+import { ROOT } from "../helpers/grid";
+import { readPackage } from "../helpers/package-diff";
+
+jest.setTimeout(60_000);
+
+const seed = (name: string) => readFileSync(path.join(ROOT, "seeds", name));
+const opts = { profiles: BUILT_IN_PROFILES, aids: false as const };
+
+test("印刷どおりの評価一覧: 表題 A11 と各ページの評価の見出し D13・D45 が進み、ほかは評価の消去だけ（全体で 713 セル）", async () => {
+  const r = await rollWorkbook(seed("kodaira-h29-list-as-printed.xlsx"), "p.xlsx", opts);
+  if (!r.ok) throw new Error("refused");
+  const list = r.plan.changes.filter((c) => c.sheet === "評価一覧");
+  expect(list.filter((c) => c.kind === "year").map((c) => [c.cell, c.before, c.after])).toEqual([
+    ["A11", "第3次行財政再構築プラン 29年度末評価", "第3次行財政再構築プラン 30年度末評価"],
+    ["D13", "29年度下半期評価", "30年度下半期評価"],
+    ["D45", "29年度下半期評価", "30年度下半期評価"],
+  ]);
+  expect(list.filter((c) => c.kind !== "year").every((c) => c.kind === "clear" && /^[SAB]$/.test(c.before) && c.after === null)).toBe(true);
+  expect(list.length).toBe(89);
+  expect(r.plan.changes.length).toBe(713);
+});
+
+test.each([
+  ["kodaira-program-r6.xlsx", "kodaira-program"],
+  ["mitaka-2021.xlsx", "mitaka-shihyo, mitaka-actionplan"],
+])("%s は年度更新の設定がない様式として断る", async (file, profiles) => {
+  const r = await rollWorkbook(seed(file), file, opts);
+  expect(r.ok).toBe(false);
+  if (!r.ok) expect(describeRefusal(r.refusal).ja).toBe(`年度更新できる調査票がありません。読み取れた様式（${profiles}）には年度更新の設定がありません（docs/rollover.md）。`);
+});
+
+test("ブックの保護（シート構成のロック）があると、入力支援の変更履歴も終了した取組の除外もできないので protected-workbook", async () => {
+  const pkg = readPackage(seed("kodaira-h29.xlsx"));
+  const wb = new TextDecoder().decode(pkg.get("xl/workbook.xml")).replace(/(<bookViews>|<sheets>)/, '<workbookProtection lockStructure="1"/>$1');
+  const { zipSync, strToU8 } = await import("fflate");
+  const files: Record<string, Uint8Array> = {};
+  for (const [k, v] of pkg) files[k] = k === "xl/workbook.xml" ? strToU8(wb) : v;
+  await expect(rollWorkbook(zipSync(files), "locked.xlsx", { profiles: BUILT_IN_PROFILES })).rejects.toEqual(new WorkbookError("protected-workbook"));
+});
