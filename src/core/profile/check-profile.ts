@@ -271,7 +271,12 @@ function checkRollover(c: Checker, v: Json, layouts: Json): void {
       if (!c.obj(spec, p)) continue;
       c.keys(spec, p, ["shiftYears", "carry", "yearValue", "clear"], []);
       const labels = layout.labels && typeof layout.labels === "object" && !Array.isArray(layout.labels) ? Object.keys(layout.labels) : [];
-      if (spec.shiftYears !== undefined && c.strings(spec.shiftYears, join(p, "shiftYears"))) spec.shiftYears.forEach((k, i) => c.str(k, `${p}.shiftYears[${i}]`, labels));
+      // A label key of the layout, or a label pattern of its own.
+      if (spec.shiftYears !== undefined && c.strings(spec.shiftYears, join(p, "shiftYears"))) {
+        spec.shiftYears.forEach((k, i) => {
+          if (typeof k === "string" && !labels.includes(k) && !/\*|\{FY\}/.test(k)) c.add(`${p}.shiftYears[${i}]`, "bad-value", `a label key (${labels.join(", ")}) or a pattern with * or {FY}`);
+        });
+      }
       if (spec.clear !== undefined && c.strings(spec.clear, join(p, "clear"))) spec.clear.forEach((f, i) => c.str(f, `${p}.clear[${i}]`, FIELD_IDS));
       const pair = (x: Json, q: string) => {
         if (!c.obj(x, q)) return;
@@ -288,7 +293,7 @@ function checkRollover(c: Checker, v: Json, layouts: Json): void {
   }
   if (v.ended !== undefined && c.obj(v.ended, "rollover.ended")) {
     c.keys(v.ended, "rollover.ended", ["words", "fields"], ["words"]);
-    c.strings(v.ended.words, "rollover.ended.words");
+    if (v.ended.words !== undefined) c.strings(v.ended.words, "rollover.ended.words");
     if (v.ended.fields !== undefined && c.strings(v.ended.fields, "rollover.ended.fields")) v.ended.fields.forEach((f, i) => c.str(f, `rollover.ended.fields[${i}]`, FIELD_IDS));
   }
 }

@@ -272,7 +272,10 @@ export interface IndicatorSettings {
  * here stay as they are (the item's texts, 現状値, 目標値, the 工程表).
  */
 export interface RolloverLayout {
-  /** Label keys of the layout whose cells carry the year being reported (the title, `平成29年度当初予定(P)`): their years move on. */
+  /**
+   * The cells that carry the year being reported (the title, `平成29年度当初予定(P)`): their years move on. Each entry
+   * is a label key of the layout, or a label pattern with `*` or `{FY}` for a header no field reads (`*年度下半期評価`).
+   */
   readonly shiftYears?: readonly string[];
   /** This year's text of one field becomes next year's of another: 課題と今後の取組(A) → 当初予定(P). */
   readonly carry?: readonly { readonly from: FieldId; readonly to: FieldId }[];

@@ -8,7 +8,7 @@ import { toA1 } from "../model/address";
 import type { SheetGrid, WorkbookSnapshot } from "../model/grid";
 import type { CellPos, SurveyRecord } from "../model/record";
 import { compileLayout, labelKeysFor } from "../profile/compiled";
-import { cachedNormalize } from "../profile/labels";
+import { cachedNormalize, compileLabel, type CompiledLabel, matchesLabel } from "../profile/labels";
 import type { FieldId, Profile, RolloverLayout } from "../profile/types";
 import type { ValidationReport } from "../validate";
 import { shiftYearsInText } from "../values/year-shift";
@@ -126,16 +126,31 @@ class Changes {
   }
 }
 
-/** The label cells of a layout on a sheet whose label key is one of `keys`. */
-function labelCells(grid: SheetGrid, profile: Profile, layoutId: string, keys: readonly string[]): CellPos[] {
+/** A `shiftYears` entry written as a label pattern (`*年度下半期評価`) rather than a label key: compiled once. */
+const patternLabels = new Map<string, CompiledLabel>();
+
+/**
+ * The cells of a sheet that `shiftYears` names: those matching one of the layout's labels by key, or a label pattern
+ * written in the entry itself (a header no field reads, such as the 評価一覧's `29年度下半期評価`).
+ */
+function labelCells(grid: SheetGrid, profile: Profile, layoutId: string, entries: readonly string[]): CellPos[] {
   const layout = profile.layouts.find((l) => l.id === layoutId);
-  if (!layout || keys.length === 0) return [];
+  if (!layout || entries.length === 0) return [];
   const compiled = compileLayout(profile, layout);
+  const keys = entries.filter((e) => e in layout.labels);
+  const patterns = entries
+    .filter((e) => !(e in layout.labels))
+    .map((e) => {
+      let c = patternLabels.get(e);
+      if (!c) patternLabels.set(e, (c = compileLabel(e, { text: [e] })));
+      return c;
+    });
   const out: CellPos[] = [];
   grid.rows.forEach((row, r) =>
     row.forEach((v, c) => {
       if (typeof v !== "string" || v.length > 120) return;
-      if (labelKeysFor(compiled, cachedNormalize(v)).some((k) => keys.includes(k))) out.push({ row: grid.top + r, col: grid.left + c });
+      const norm = cachedNormalize(v);
+      if (labelKeysFor(compiled, norm).some((k) => keys.includes(k)) || patterns.some((p) => matchesLabel(p, norm))) out.push({ row: grid.top + r, col: grid.left + c });
     }),
   );
   return out;
