@@ -4,99 +4,18 @@
  * cell, input messages where a rule asks something of the clerk, a colour on empty required cells and, with
  * --protect, sheet protection that leaves only the input cells editable. The input is only read; no value changes.
  */
-import { isLang, type Lang, type MessageKey, type MessageParams, t } from "../core/i18n";
+import { t } from "../core/i18n";
 import { planInputAids } from "../core/input-aids/plan";
-import { STAGES, type Profile, type Stage } from "../core/profile/types";
+import type { Profile } from "../core/profile/types";
 import { isWorkbookError } from "../workbook/port";
-import { ArgError, DEFAULT_TIMEOUT_SECONDS } from "./args";
+import { type AidsArgs, ArgError } from "./args";
 import { readAndValidateWithin } from "./budget";
 import type { Io } from "./main";
 import { samePath, writeAtomically } from "./output-file";
 import { fileError } from "./validate-files";
 
-export interface AidsArgs {
-  readonly input: string;
-  readonly output: string;
-  readonly lang: Lang;
-  /** Undefined: the stage stored in the workbook, else 提出前. */
-  readonly stage?: Stage;
-  readonly profiles: readonly string[];
-  readonly protect: boolean;
-  readonly timeout: number;
-  readonly help: boolean;
-}
-
-/** The arguments after `aids`. `--lang` is looked for first, so errors are in the user's language. */
-export function parseAidsArgs(argv: readonly string[]): AidsArgs {
-  let lang: Lang = "ja";
-  argv.forEach((a, i) => {
-    const v = a.startsWith("--lang=") ? a.slice(7) : a === "--lang" ? argv[i + 1] : undefined;
-    if (isLang(v)) lang = v;
-  });
-  const fail = (key: MessageKey, params?: MessageParams) => new ArgError(key, params, lang);
-  const inputs: string[] = [];
-  const profiles: string[] = [];
-  let output: string | undefined;
-  let stage: Stage | undefined;
-  let protect = false;
-  let timeout = DEFAULT_TIMEOUT_SECONDS;
-  for (let i = 0; i < argv.length; i++) {
-    const raw = argv[i];
-    const eq = raw.startsWith("--") ? raw.indexOf("=") : -1;
-    const name = eq > 0 ? raw.slice(0, eq) : raw;
-    const value = (): string => {
-      if (eq > 0) return raw.slice(eq + 1);
-      const v = argv[i + 1];
-      if (v === undefined || v.startsWith("--")) throw fail("cli.arg.missing-value", { option: name });
-      i++;
-      return v;
-    };
-    switch (name) {
-      case "--help":
-      case "-h":
-        return { input: "", output: "", lang, profiles, protect, timeout, help: true };
-      case "--lang":
-        if (!isLang(value())) throw fail("cli.arg.bad-lang");
-        break;
-      case "-o":
-      case "--output":
-        output = value();
-        break;
-      case "--protect":
-        protect = true;
-        break;
-      case "--stage": {
-        const v = value().normalize("NFKC");
-        if (!(STAGES as readonly string[]).includes(v)) throw fail("cli.arg.bad-stage");
-        stage = v as Stage;
-        break;
-      }
-      case "--profile":
-        profiles.push(value());
-        break;
-      case "--timeout": {
-        const v = value().trim();
-        const n = /^\d+(\.\d+)?$/.test(v) ? Number(v) : NaN;
-        if (!(n > 0) || n > 86_400) throw fail("cli.arg.bad-timeout", { value: v, max: 86_400 });
-        timeout = n;
-        break;
-      }
-      default:
-        if (name.startsWith("-")) throw fail("cli.arg.unknown-option", { option: name });
-        inputs.push(raw);
-    }
-  }
-  if (inputs.length !== 1) throw fail("cli.aids.no-input");
-  if (!output) throw fail("cli.aids.no-output");
-  return { input: inputs[0], output, lang, stage, profiles, protect, timeout, help: false };
-}
-
 export async function runAids(args: AidsArgs, profiles: readonly Profile[], io: Io): Promise<number> {
   const { lang } = args;
-  if (args.help) {
-    io.stdout.write(t(lang, "cli.aids.usage") + "\n");
-    return 0;
-  }
   if (samePath(args.input, args.output)) throw new ArgError("cli.summarize.same-path", { path: args.output }, lang);
   const failed = (message: string): number => {
     io.stderr.write(t(lang, "cli.error.line", { path: args.input, message }) + "\n");

@@ -53,16 +53,54 @@ export interface RolloverArgs {
   readonly protect: boolean;
 }
 
+/** `chosahyo aids <file> -o <out.xlsx> [--protect]`: the input aids set on a copy (docs/input-aids.md). */
+export interface AidsArgs {
+  readonly command: "aids";
+  readonly input: string;
+  readonly output: string;
+  readonly lang: Lang;
+  /** Undefined: the stage stored in the workbook, else 提出前. */
+  readonly stage?: Stage;
+  readonly profiles: readonly string[];
+  readonly protect: boolean;
+  readonly timeout: number;
+}
+
+/** `chosahyo new-plan <list> -o <out.xlsx>`: a new plan's blank workbook from its item list (docs/new-plan.md). */
+export interface NewPlanArgs {
+  readonly command: "new-plan";
+  readonly input: string;
+  readonly output: string;
+  readonly lang: Lang;
+  /** Undefined: the four fiscal years from this one. */
+  readonly planPeriod?: YearSpan;
+  readonly planName?: string;
+  readonly title?: string;
+  readonly profiles: readonly string[];
+  readonly aids: boolean;
+  readonly protect: boolean;
+}
+
 export interface HelpArgs {
   readonly command: "help";
   readonly lang: Lang;
+  /** `chosahyo <command> --help`: that command's help where it has its own. */
+  readonly topic?: Command;
 }
 
-export type Args = ValidateArgs | SummarizeArgs | RolloverArgs | HelpArgs;
+export type Args = ValidateArgs | SummarizeArgs | RolloverArgs | AidsArgs | NewPlanArgs | HelpArgs;
 
-/** The commands, and those that write a new workbook (`-o`). */
-const COMMANDS = ["validate", "summarize", "rollover"] as const;
-const WRITES_OUTPUT: readonly string[] = ["summarize", "rollover"];
+const COMMANDS = ["validate", "summarize", "rollover", "aids", "new-plan"] as const;
+type Command = (typeof COMMANDS)[number];
+
+/** The options each command takes; any other is refused by name. */
+const OPTIONS: Readonly<Record<Command, readonly string[]>> = {
+  validate: ["--json", "--no-progress", "--stage", "--fiscal-year", "--plan-period", "--profile", "--timeout", "--jobs"],
+  summarize: ["-o", "--output", "--include-reposts", "--no-progress", "--stage", "--fiscal-year", "--plan-period", "--profile", "--timeout"],
+  rollover: ["-o", "--output", "--drop-ended", "--no-aids", "--protect", "--fiscal-year", "--plan-period", "--profile"],
+  aids: ["-o", "--output", "--protect", "--stage", "--profile", "--timeout"],
+  "new-plan": ["-o", "--output", "--plan-period", "--plan-name", "--title", "--no-aids", "--protect", "--profile"],
+};
 
 /** Seconds a file may take before it is stopped, unless `--timeout` says otherwise. */
 export const DEFAULT_TIMEOUT_SECONDS = 60;
@@ -97,6 +135,7 @@ export function parseArgs(argv: readonly string[]): Args {
   if (argv.length === 0 || argv[0] === "--help" || argv[0] === "-h" || argv[0] === "help") return { command: "help", lang };
   const [command, ...rest] = argv;
   if (!(COMMANDS as readonly string[]).includes(command)) throw fail("cli.arg.unknown-command", { command });
+  const cmd = command as Command;
   const inputs: string[] = [];
   const profiles: string[] = [];
   let json = false;
@@ -111,6 +150,8 @@ export function parseArgs(argv: readonly string[]): Args {
   let dropEnded = false;
   let aids = true;
   let protect = false;
+  let planName: string | undefined;
+  let title: string | undefined;
   for (let i = 0; i < rest.length; i++) {
     const raw = rest[i];
     const eq = raw.startsWith("--") ? raw.indexOf("=") : -1;
@@ -122,9 +163,10 @@ export function parseArgs(argv: readonly string[]): Args {
       i++;
       return v;
     };
+    if (name === "--help" || name === "-h") return { command: "help", lang, topic: cmd };
+    if (name.startsWith("-") && name !== "--lang" && !OPTIONS[cmd].includes(name)) throw fail("cli.arg.unknown-option", { option: name });
     switch (name) {
       case "--json":
-        if (command !== "validate") throw fail("cli.arg.unknown-option", { option: name });
         json = true;
         break;
       case "--no-progress":
@@ -157,21 +199,24 @@ export function parseArgs(argv: readonly string[]): Args {
         break;
       case "-o":
       case "--output":
-        if (!WRITES_OUTPUT.includes(command)) throw fail("cli.arg.unknown-option", { option: name });
         output = value();
         break;
       case "--drop-ended":
-        if (command !== "rollover") throw fail("cli.arg.unknown-option", { option: name });
         dropEnded = true;
         break;
       case "--no-aids":
+        aids = false;
+        break;
       case "--protect":
-        if (command !== "rollover") throw fail("cli.arg.unknown-option", { option: name });
-        if (name === "--no-aids") aids = false;
-        else protect = true;
+        protect = true;
+        break;
+      case "--plan-name":
+        planName = value();
+        break;
+      case "--title":
+        title = value();
         break;
       case "--include-reposts":
-        if (command !== "summarize") throw fail("cli.arg.unknown-option", { option: name });
         includeReposts = true;
         break;
       case "--timeout": {
@@ -183,22 +228,28 @@ export function parseArgs(argv: readonly string[]): Args {
         break;
       }
       case "--jobs": {
-        if (command !== "validate") throw fail("cli.arg.unknown-option", { option: name });
         const v = value().trim();
         const n = /^\d+$/.test(v) ? Number(v) : NaN;
         if (!(n >= 1) || n > MAX_JOBS) throw fail("cli.arg.bad-jobs", { value: v, max: MAX_JOBS });
         jobs = n;
         break;
       }
-      case "--help":
-      case "-h":
-        return { command: "help", lang };
       default:
         if (name.startsWith("-")) throw fail("cli.arg.unknown-option", { option: name });
         inputs.push(raw);
     }
   }
+  if (cmd === "aids") {
+    if (inputs.length !== 1) throw fail("cli.aids.no-input");
+    if (!output) throw fail("cli.aids.no-output");
+    return { command: cmd, input: inputs[0], output, lang, stage, profiles, protect, timeout };
+  }
   if (inputs.length === 0) throw fail("cli.arg.no-input");
+  if (cmd === "new-plan") {
+    if (inputs.length > 1) throw fail("cli.newPlan.one-input");
+    if (!output) throw fail("cli.newPlan.no-output");
+    return { command: cmd, input: inputs[0], output, lang, planPeriod, planName, title, profiles, aids, protect };
+  }
   if (fiscalYear !== undefined && planPeriod && (fiscalYear < planPeriod.from || fiscalYear > planPeriod.to)) {
     throw fail("cli.arg.fiscal-year-outside", { year: fiscalYear, from: planPeriod.from, to: planPeriod.to });
   }

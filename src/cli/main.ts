@@ -13,9 +13,9 @@ import { BUILT_IN_PROFILES } from "../core/profiles";
 import { ArgError, parseArgs, type ValidateArgs } from "./args";
 import { humanReport, toJson } from "./output";
 import { runSummarize } from "./summarize";
-import { parseNewPlanArgs, runNewPlan } from "./new-plan";
+import { runNewPlan } from "./new-plan";
 import { runRollover } from "./rollover";
-import { parseAidsArgs, runAids } from "./aids";
+import { runAids } from "./aids";
 import { NO_PROGRESS, terminalProgress } from "./progress";
 import { validateWithin } from "./budget";
 import { inInputOrder, validateOnPool } from "./pool";
@@ -117,24 +117,18 @@ async function runValidate(args: ValidateArgs, io: Io): Promise<number> {
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   let lang: Lang = "ja";
   try {
-    if (argv[0] === "aids") {
-      const args = parseAidsArgs(argv.slice(1));
-      lang = args.lang;
-      return await runAids(args, loadProfiles(args.profiles, args.lang), io);
-    }
-    if (argv[0] === "new-plan") {
-      const args = parseNewPlanArgs(argv.slice(1));
-      lang = args.lang;
-      return await runNewPlan(args, loadProfiles(args.profiles, args.lang), io);
-    }
     const args = parseArgs(argv);
     lang = args.lang;
     if (args.command === "help") {
-      io.stdout.write(USAGE.map((k) => t(args.lang, k)).join("\n") + "\n");
+      // `aids --help` and `new-plan --help` have their own page; any other asks for the whole help.
+      const own = args.topic === "aids" ? "cli.aids.usage" : args.topic === "new-plan" ? "cli.newPlan.usage" : undefined;
+      io.stdout.write((own ? t(args.lang, own) : USAGE.map((k) => t(args.lang, k)).join("\n")) + "\n");
       return 0;
     }
     if (args.command === "summarize") return await runSummarize(args, loadProfiles(args.profiles, args.lang), io);
     if (args.command === "rollover") return await runRollover(args, loadProfiles(args.profiles, args.lang), io);
+    if (args.command === "aids") return await runAids(args, loadProfiles(args.profiles, args.lang), io);
+    if (args.command === "new-plan") return await runNewPlan(args, loadProfiles(args.profiles, args.lang), io);
     return await runValidate(args, io);
   } catch (e) {
     // One line, in the user's language; never a stack trace.

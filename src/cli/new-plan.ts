@@ -7,35 +7,19 @@
  */
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { isLang, type Lang, type MessageKey, type MessageParams, t } from "../core/i18n";
+import { type Lang, t } from "../core/i18n";
 import { NEW_PLAN_PROFILE_ID } from "../core/new-plan/build";
 import type { PlanListProblem, PlanListResult } from "../core/new-plan/plan-list";
-import { parsePlanPeriod, type YearSpan } from "../core/plan-period";
 import type { Profile } from "../core/profile/types";
 import { BUILT_IN_PROFILES } from "../core/profiles";
 import { describeAids } from "../core/rollover/describe";
 import { fiscalYearOfDate, warekiYear } from "../core/values/wareki";
 import { isWorkbookError } from "../workbook/port";
 import { buildNewPlanWorkbook, readPlanListFile } from "../workbook/xlsx/new-plan";
-import { ArgError } from "./args";
+import { ArgError, type NewPlanArgs } from "./args";
 import type { Io } from "./main";
 import { samePath, writeAtomically } from "./output-file";
 import { fileError } from "./validate-files";
-
-export interface NewPlanArgs {
-  readonly input: string;
-  readonly output: string;
-  readonly lang: Lang;
-  /** Undefined: the four fiscal years from this one. */
-  readonly planPeriod?: YearSpan;
-  readonly planName?: string;
-  readonly title?: string;
-  readonly profiles: readonly string[];
-  /** Input aids on the new sheets (the default; `--no-aids` leaves them off), protected with `--protect`. */
-  readonly aids: boolean;
-  readonly protect: boolean;
-  readonly help: boolean;
-}
 
 /** An item list is a few dozen rows; a larger file is not one. */
 const MAX_LIST_BYTES = 20 * 1024 * 1024;
@@ -43,76 +27,6 @@ const MAX_LIST_BYTES = 20 * 1024 * 1024;
 const SHOWN_PROBLEMS = 20;
 /** Years in a plan when no period is given: the 小平 plan's length. */
 const DEFAULT_PLAN_YEARS = 4;
-
-/** The arguments after `new-plan`. `--lang` is looked for first, so errors are in the user's language. */
-export function parseNewPlanArgs(argv: readonly string[]): NewPlanArgs {
-  let lang: Lang = "ja";
-  argv.forEach((a, i) => {
-    const v = a.startsWith("--lang=") ? a.slice(7) : a === "--lang" ? argv[i + 1] : undefined;
-    if (isLang(v)) lang = v;
-  });
-  const fail = (key: MessageKey, params?: MessageParams) => new ArgError(key, params, lang);
-  const inputs: string[] = [];
-  const profiles: string[] = [];
-  let output: string | undefined;
-  let planPeriod: YearSpan | undefined;
-  let planName: string | undefined;
-  let title: string | undefined;
-  let aids = true;
-  let protect = false;
-  for (let i = 0; i < argv.length; i++) {
-    const raw = argv[i];
-    const eq = raw.startsWith("--") ? raw.indexOf("=") : -1;
-    const name = eq > 0 ? raw.slice(0, eq) : raw;
-    const value = (): string => {
-      if (eq > 0) return raw.slice(eq + 1);
-      const v = argv[i + 1];
-      if (v === undefined || v.startsWith("--")) throw fail("cli.arg.missing-value", { option: name });
-      i++;
-      return v;
-    };
-    switch (name) {
-      case "--help":
-      case "-h":
-        return { input: "", output: "", lang, profiles, aids, protect, help: true };
-      case "--lang":
-        if (!isLang(value())) throw fail("cli.arg.bad-lang");
-        break;
-      case "-o":
-      case "--output":
-        output = value();
-        break;
-      case "--plan-period": {
-        const v = value();
-        planPeriod = parsePlanPeriod(v);
-        if (!planPeriod) throw fail("cli.arg.bad-plan-period", { value: v });
-        break;
-      }
-      case "--plan-name":
-        planName = value();
-        break;
-      case "--title":
-        title = value();
-        break;
-      case "--profile":
-        profiles.push(value());
-        break;
-      case "--no-aids":
-        aids = false;
-        break;
-      case "--protect":
-        protect = true;
-        break;
-      default:
-        if (name.startsWith("-")) throw fail("cli.arg.unknown-option", { option: name });
-        inputs.push(raw);
-    }
-  }
-  if (inputs.length === 0) throw fail("cli.arg.no-input");
-  if (inputs.length > 1) throw fail("cli.newPlan.one-input");
-  if (!output) throw fail("cli.newPlan.no-output");
-  return { input: inputs[0], output, lang, planPeriod, planName, title, profiles, aids, protect, help: false };
-}
 
 function writeProblems(io: Io, lang: Lang, file: string, problems: readonly PlanListProblem[]): void {
   io.stderr.write(t(lang, "cli.newPlan.problems", { path: file }) + "\n");
@@ -127,10 +41,6 @@ function yearShown(lang: Lang, fy: number): string {
 /** Reads the list, builds the workbook, sets the input aids on it and writes it. `today` fixes the default plan period. */
 export async function runNewPlan(args: NewPlanArgs, profiles: readonly Profile[], io: Io, options: { readonly today?: Date } = {}): Promise<number> {
   const { lang } = args;
-  if (args.help) {
-    io.stdout.write(t(lang, "cli.newPlan.usage") + "\n");
-    return 0;
-  }
   const other = profiles.find((p) => p.id !== NEW_PLAN_PROFILE_ID && !BUILT_IN_PROFILES.some((b) => b.id === p.id));
   if (other) throw new ArgError("cli.newPlan.no-template", { template: NEW_PLAN_PROFILE_ID, id: other.id }, lang);
   const profile = profiles.find((p) => p.id === NEW_PLAN_PROFILE_ID)!;

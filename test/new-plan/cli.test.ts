@@ -6,7 +6,8 @@
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { runNewPlan, parseNewPlanArgs } from "../../src/cli/new-plan";
+import { parseArgs } from "../../src/cli/args";
+import { runNewPlan } from "../../src/cli/new-plan";
 import { BUILT_IN_PROFILES } from "../../src/core/profiles";
 import { validateWorkbook } from "../../src/core/validate";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
@@ -59,7 +60,8 @@ test("an .xlsx list and a Shift_JIS CSV; without --plan-period, the four years f
   expect((await sheetsOf(out)).book.sheetNames()).toHaveLength(42 + 1);
 
   const sjis = path.join(dir, "sjis.xlsx");
-  const args = parseNewPlanArgs([path.join(ROOT, "test", "fixtures", "new-plan", "plan-items-sjis.csv"), "-o", sjis]);
+  const args = parseArgs(["new-plan", path.join(ROOT, "test", "fixtures", "new-plan", "plan-items-sjis.csv"), "-o", sjis]);
+  if (args.command !== "new-plan") throw new Error(args.command);
   const stdout = collector();
   const code = await runNewPlan(args, BUILT_IN_PROFILES, { stdout: stdout.stream, stderr: collector().stream }, { today: new Date(2027, 3, 1) });
   expect(code).toBe(0);
