@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import { BUILT_IN_PROFILES } from "../../src/core/profiles";
 import { validateWorkbook } from "../../src/core/validate";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
-import { gridCell, openPage, screenshot, showSheet, validateButton, useEnv, WIDE_VIEWPORT } from "./browser";
+import { gridCell, openPage, ROOT, screenshot, showSheet, validateButton, useEnv, WIDE_VIEWPORT } from "./browser";
 
 const shared = useEnv("axe, 年度");
 const env = shared.env;
@@ -44,6 +44,27 @@ test("年度更新: 次年度のブックをダウンロードし、ここで開
   expect(await gridCell(page, "A11").innerText()).toBe("平成30年度 当初予定(P)");
   expect(await gridCell(page, "F12").innerText()).toBe("");
   await screenshot(page, "rollover-after.png");
+  expect(problems).toEqual([]);
+  await context.close();
+});
+
+test("新しい計画: 取組の一覧（CSV）と計画期間から作ったブックをダウンロードする（評価一覧と調査票 41 枚、入力支援つき）", async () => {
+  const { page, context, problems } = await openPage(env(), { viewport: WIDE_VIEWPORT, acceptDownloads: true });
+  await page.goto(`${env().url}/demo.html`);
+  await validateButton(page);
+  await page.getByRole("tab", { name: "年度" }).click();
+  await page.getByTestId("new-plan-file").setInputFiles({ name: "plan-items.csv", mimeType: "text/csv", buffer: readFileSync(`${ROOT}/seeds/data/kodaira/plan-items.csv`) });
+  await page.getByText("選んだファイル: plan-items.csv").waitFor();
+  await page.getByRole("textbox", { name: /計画期間/ }).fill("平成29〜32");
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "新しい計画のブックを作る" }).click();
+  await page.getByTestId("cycle-notice").filter({ hasText: "一覧の 43 項目から、評価一覧と調査票 41 枚の新しいブックを作りました" }).waitFor({ timeout: 60_000 });
+  const file = await download;
+  expect(file.suggestedFilename()).toBe("調査票_平成29年度〜令和2年度.xlsx");
+  const rep = validateWorkbook(await (await XlsxWorkbook.load(readFileSync((await file.path())!))).readAll(), { profiles: BUILT_IN_PROFILES });
+  expect(rep.records.filter((r) => r.layoutId === "survey").length).toBe(41);
+  expect(await page.getByTestId("cycle-lines").innerText()).toContain("入力支援を 42 シートに設定しました");
+  await screenshot(page, "new-plan-pane.png");
   expect(problems).toEqual([]);
   await context.close();
 });
