@@ -2,8 +2,8 @@
  * @jest-environment node
  *
  * 年度更新 of the other samples: the 小平 list as printed (the title and the period header repeated on each printed
- * page move on, the ratings are cleared) and the two formats that cannot roll, refused by name; a workbook whose
- * structure is protected is refused with nothing written.
+ * page move on, the ratings are cleared), the 推進プログラム (next year's plan becomes this year's), and the 三鷹
+ * formats that cannot roll, refused by name; a workbook whose structure is protected is refused with nothing written.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -33,10 +33,26 @@ test("印刷どおりの評価一覧: 表題 A11 と各ページの評価の見�
   expect(r.plan.changes.length).toBe(713);
 });
 
-test.each([
-  ["kodaira-program-r6.xlsx", "kodaira-program"],
-  ["mitaka-2021.xlsx", "mitaka-shihyo, mitaka-actionplan"],
-])("%s は年度更新の設定がない様式として断る", async (file, profiles) => {
+test("推進プログラム（表題に年度がない）: 今年度の当初予定の見出しから令和5年度と読み、実績・今年度・来年度の見出しが進み、来年度の予定が今年度へ移り、来年度は空になる", async () => {
+  const r = await rollWorkbook(seed("kodaira-program-r6.xlsx"), "p.xlsx", opts);
+  if (!r.ok) throw new Error("refused");
+  expect([r.plan.fromYear, r.plan.toYear]).toEqual([2023, 2024]);
+  expect(r.plan.changes.filter((c) => c.kind === "year").map((c) => [c.cell, c.after])).toEqual([
+    ["I5", "令和5年度までの取組実績"],
+    ["J5", "令和6年度当初予定・設定目標\n(前年度末の状況)"],
+    ["K5", "令和7年度当初予定・設定目標\n(前年度末の状況)"],
+  ]);
+  // Each item's 令和6年度 plan (column K) becomes its plan for the year (J); K is emptied for the 令和7年度 plan.
+  const byCell = new Map(r.plan.changes.map((c) => [c.cell, c] as const));
+  const carried = r.plan.changes.filter((c) => c.kind === "carry");
+  expect(carried.length).toBe(14);
+  for (const c of carried) expect([c.cell, c.after]).toEqual([c.cell, byCell.get(`K${c.cell.slice(1)}`)?.before]);
+  expect(r.plan.changes.filter((c) => c.kind === "clear").every((c) => c.cell.startsWith("K") && c.after === null)).toBe(true);
+  // The items that ended (※…終了) are listed, their rows kept.
+  expect(r.plan.ended.map((e) => e.id)).toEqual(["21", "26", "28"]);
+});
+
+test.each([["mitaka-2021.xlsx", "mitaka-shihyo, mitaka-actionplan"]])("%s は年度更新の設定がない様式として断る", async (file, profiles) => {
   const r = await rollWorkbook(seed(file), file, opts);
   expect(r.ok).toBe(false);
   if (!r.ok) expect(describeRefusal(r.refusal).ja).toBe(`年度更新できる調査票がありません。読み取れた様式（${profiles}）には年度更新の設定がありません（docs/rollover.md）。`);

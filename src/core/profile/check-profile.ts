@@ -269,7 +269,8 @@ function checkRollover(c: Checker, v: Json, layouts: Json): void {
         continue;
       }
       if (!c.obj(spec, p)) continue;
-      c.keys(spec, p, ["shiftYears", "carry", "yearValue", "clear"], []);
+      c.keys(spec, p, ["shiftYears", "carry", "yearValue", "clear", "yearOf"], []);
+      if (spec.yearOf !== undefined) c.str(spec.yearOf, join(p, "yearOf"), FIELD_IDS);
       const labels = layout.labels && typeof layout.labels === "object" && !Array.isArray(layout.labels) ? Object.keys(layout.labels) : [];
       // A label key of the layout, or a label pattern of its own.
       if (spec.shiftYears !== undefined && c.strings(spec.shiftYears, join(p, "shiftYears"))) {

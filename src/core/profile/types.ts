@@ -283,6 +283,11 @@ export interface RolloverLayout {
   readonly yearValue?: { readonly from: FieldId; readonly to: FieldId };
   /** Fields whose cells are cleared; a code's comment goes with it. */
   readonly clear?: readonly FieldId[];
+  /**
+   * For a sheet that states no 対象年度 of its own: the field whose header names the year being reported
+   * (推進プログラム: `令和5年度当初予定・設定目標` is this year's plan).
+   */
+  readonly yearOf?: FieldId;
 }
 
 export interface RolloverSpec {

@@ -11,6 +11,7 @@ import { compileLayout, labelKeysFor } from "../profile/compiled";
 import { cachedNormalize, compileLabel, type CompiledLabel, matchesLabel } from "../profile/labels";
 import type { FieldId, Profile, RolloverLayout } from "../profile/types";
 import type { ValidationReport } from "../validate";
+import { findFiscalYears } from "../values/wareki";
 import { shiftYearsInText } from "../values/year-shift";
 
 export type RolloverChangeKind = "year" | "carry" | "year-value" | "clear";
@@ -156,6 +157,18 @@ function labelCells(grid: SheetGrid, profile: Profile, layoutId: string, entries
   return out;
 }
 
+/** The year a sheet reports on, from the header of its layout's `yearOf` field, when no title states it. */
+function yearFromHeaders(records: readonly SurveyRecord[], profiles: ReadonlyMap<string, Profile>): number | undefined {
+  const counts = new Map<number, number>();
+  for (const rec of records) {
+    const field = profiles.get(rec.profileId)?.rollover?.layouts[rec.layoutId]?.yearOf;
+    const header = field ? rec.labelsRead?.[field] : undefined;
+    const fy = header ? findFiscalYears(header)[0]?.fiscalYear : undefined;
+    if (fy !== undefined) counts.set(fy, (counts.get(fy) ?? 0) + 1);
+  }
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0];
+}
+
 /**
  * Plans next year's workbook. Refuses when no sheet's format can roll, when the 対象年度 is unknown, or when next year
  * is past the plan period.
@@ -166,7 +179,7 @@ export function planRollover(snapshot: WorkbookSnapshot, report: ValidationRepor
   const grids = new Map(snapshot.sheets.map((g) => [g.name, g] as const));
   const rollable = report.records.filter((r) => byId.get(r.profileId)?.rollover?.layouts[r.layoutId]);
   if (rollable.length === 0) return { ok: false, refusal: { kind: "nothing-to-roll", profiles: [...new Set(report.records.map((r) => r.profileId))] } };
-  const fromYear = report.fiscalYear;
+  const fromYear = report.fiscalYear ?? yearFromHeaders(rollable, byId);
   if (fromYear === undefined) return { ok: false, refusal: { kind: "no-fiscal-year" } };
   const toYear = fromYear + years;
   for (const period of report.planPeriods ?? []) {

@@ -25,7 +25,7 @@ const YEAR_RE = new RegExp(
 );
 
 const RANGE_BEFORE = /(?:[~〜～\-−–]|から)\s*(?:(?:明治|大正|昭和|平成|令和|[MTSHR])\s*)?$/;
-const RANGE_AFTER = /^\s*(?:末)?\s*(?:[~〜～\-−–]|から|まで)/;
+const RANGE_AFTER = /^\s*(?:末)?\s*(?:[~〜～\-−–]|から)/;
 const toAscii = (s: string) => s.replace(/[０-９Ａ-Ｚ]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 const toWide = (s: string) => s.replace(/[0-9A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
 const isWide = (s: string) => /[０-９Ａ-Ｚ]/.test(s);
@@ -73,7 +73,8 @@ export function shiftYearsInText(text: string, years: number, fiscalYear: number
     const whole = args[0] as string;
     const at = args[args.length - 3] as number;
     const g = args[args.length - 1] as YearGroups;
-    // A year in a range (`平成29～32年度`, `平成29年度から平成32年度`) is the plan period, not the year reported.
+    // A year in a range (`平成29～32年度`, `平成29年度から平成32年度`) is the plan period, not the year reported; a year
+    // `まで` alone (`令和4年度までの取組実績`) is the year reported.
     if (RANGE_BEFORE.test(text.slice(Math.max(0, at - 8), at)) || RANGE_AFTER.test(text.slice(at + whole.length, at + whole.length + 8))) return whole;
     const letter = g.letter ? toAscii(g.letter) : undefined;
     const era: Era | undefined = g.era ? (g.era as Era) : letter ? LETTER_ERA[letter] : undefined;
