@@ -1,5 +1,5 @@
 /**
- * 配布・回収・提出状況 (the annual cycle, part 2; docs/distribution.md): the data that travels between the master
+ * 配布・回収・提出状況 (the annual cycle, part 2): the data that travels between the master
  * workbook and the departments' workbooks. Stored as JSON in the workbook's settings (the add-in's very hidden
  * settings sheet, read and written through WorkbookPort.readSettings/writeSettings), so it travels with the file.
  */
