@@ -13,6 +13,7 @@ import type { SurveyRecord } from "../core/model/record";
 import type { Profile } from "../core/profile/types";
 import type { SheetSpec } from "../core/sheet-spec";
 import { buildSummaries, summaryItems, type SummaryItem } from "../core/summary";
+import { submissionsFromSettings } from "../core/cycle/submissions";
 import { ACROSS_FILES, acrossFilesFindings, workbookFiscalYear } from "../core/validate";
 import type { WriteSheetResult } from "../workbook/port";
 import { XlsxWorkbook } from "../workbook/xlsx/xlsx-workbook";
@@ -55,7 +56,8 @@ export async function runSummarize(args: SummarizeArgs, profiles: readonly Profi
     const { book, report: rep } = r;
     // The output keeps the input's macros, and Excel opens a macro-enabled workbook only under .xlsm.
     if (book.isMacroEnabled() && !/\.xlsm$/i.test(args.output)) throw new ArgError("cli.summarize.macro-extension", { path: args.output }, lang);
-    const specs = buildSummaries({ records: rep.records, findings: rep.findings, fiscalYear: rep.fiscalYear, profiles, generatedAt, lang, includeReposts: args.includeReposts });
+    const submissions = submissionsFromSettings(await book.readSettings()); // a master's 提出状況
+    const specs = buildSummaries({ records: rep.records, findings: rep.findings, fiscalYear: rep.fiscalYear, profiles, generatedAt, lang, includeReposts: args.includeReposts, submissions });
     const written = await writeSpecs(book, specs);
     writeAtomically(args.output, await book.toBytes(), lang);
     report(io, lang, args.output, written, rep.findings);

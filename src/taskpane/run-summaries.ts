@@ -5,15 +5,21 @@
  */
 import type { Lang } from "../core/i18n";
 import type { Profile } from "../core/profile/types";
+import { submissionsFromSettings } from "../core/cycle/submissions";
+import type { SubmissionsState } from "../core/cycle/types";
 import { CROSSTAB_SHEET } from "../core/summary/crosstab";
-import { availableSummaries, buildSummaries, SUMMARY_SHEETS, summaryId, type SummaryInput, type SummarySheet } from "../core/summary";
+import { availableSummaries, buildSummaries, SUMMARY_SHEETS as ALL_SHEETS, summaryId, type SummaryInput, type SummarySheet } from "../core/summary";
+import { SUBMISSIONS_SHEET } from "../core/summary/submissions";
 import type { SheetSpec } from "../core/sheet-spec";
 import type { ValidationReport } from "../core/validate";
 import { t } from "../core/i18n";
 import { errorMessage } from "./format";
 import { OwnedSheetsInterrupted, WorkbookError, type WorkbookPort, type WriteSheetResult } from "../workbook/port";
 
-export { SUMMARY_SHEETS, summaryId, type SummarySheet };
+export { summaryId, type SummarySheet };
+
+/** The sheets the pane names as made or not made from the 調査票: 提出状況 comes from 配布・回収, so a workbook that never distributed is not told it lacks one. */
+export const SUMMARY_SHEETS: readonly SummarySheet[] = ALL_SHEETS.filter((s) => s !== SUBMISSIONS_SHEET);
 
 /** The sheet whose counts the 再掲 option changes. */
 export const REPOST_SHEET: SummarySheet = CROSSTAB_SHEET;
@@ -40,6 +46,8 @@ export interface SummaryRequest {
   readonly lang: Lang;
   readonly includeReposts: boolean;
   readonly generatedAt?: Date;
+  /** The master's 配布・回収 record; createSummaries reads it from the workbook's settings when not given. */
+  readonly submissions?: SubmissionsState;
 }
 
 export function summaryInput(req: SummaryRequest): SummaryInput {
@@ -51,12 +59,22 @@ export function summaryInput(req: SummaryRequest): SummaryInput {
     generatedAt: req.generatedAt ?? new Date(),
     lang: req.lang,
     includeReposts: req.includeReposts,
+    submissions: req.submissions,
   };
 }
 
+/** The SubmissionsState in the workbook's settings (提出状況 is offered only with one); unreadable settings give none. */
+export async function readSubmissions(port: WorkbookPort): Promise<SubmissionsState | undefined> {
+  try {
+    return submissionsFromSettings(await port.readSettings());
+  } catch {
+    return undefined;
+  }
+}
+
 /** The summary sheets this workbook's last check can give, in their fixed order. */
-export function summariesFor(report: ValidationReport, profiles: readonly Profile[]): SummarySheet[] {
-  return availableSummaries(summaryInput({ report, profiles, lang: "ja", includeReposts: false, generatedAt: new Date(0) }));
+export function summariesFor(report: ValidationReport, profiles: readonly Profile[], submissions?: SubmissionsState): SummarySheet[] {
+  return availableSummaries(summaryInput({ report, profiles, lang: "ja", includeReposts: false, generatedAt: new Date(0), submissions }));
 }
 
 const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve));
@@ -72,10 +90,10 @@ export async function createSummaries(
   hooks: SummaryHooks = {},
 ): Promise<WriteSheetResult[]> {
   const yieldToUi = hooks.yieldToUi ?? nextTurn;
-  const chosen = SUMMARY_SHEETS.filter((s) => sheets.includes(s));
+  const chosen = ALL_SHEETS.filter((s) => sheets.includes(s));
   const total = chosen.length;
   if (total === 0) return [];
-  const input = summaryInput(req);
+  const input = summaryInput({ ...req, submissions: req.submissions ?? (await readSubmissions(port)) });
   const specs: SheetSpec[] = [];
   hooks.onProgress?.({ phase: "build", done: 0, total });
   for (const sheet of chosen) {

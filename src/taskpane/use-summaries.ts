@@ -10,7 +10,8 @@ import { isWorkbookError, type WorkbookPort, type WriteSheetResult } from "../wo
 import { errorMessage } from "./format";
 import type { Notice } from "./use-checker";
 import type { PaneReport } from "./run-validation";
-import { createSummaries, interruptedText, isInterrupted, summariesFor, type SummaryProgress, type SummarySheet } from "./run-summaries";
+import { createSummaries, interruptedText, isInterrupted, readSubmissions, summariesFor, type SummaryProgress, type SummarySheet } from "./run-summaries";
+import type { SubmissionsState } from "../core/cycle/types";
 import { t } from "../core/i18n";
 
 /** idle: choosing; confirm: the error warning is up; running: building, then writing; the results stay after. */
@@ -41,7 +42,16 @@ export interface Summaries {
 }
 
 export function useSummaries(port: WorkbookPort, report: PaneReport | undefined, profiles: readonly Profile[], lang: Lang): Summaries {
-  const available = useMemo(() => (report ? summariesFor(report, profiles) : []), [report, profiles]);
+  // 提出状況 depends on the settings 回収 writes: read them again with each check.
+  const [submissions, setSubmissions] = useState<SubmissionsState>();
+  useEffect(() => {
+    let live = true;
+    void readSubmissions(port).then((s) => live && setSubmissions(s));
+    return () => {
+      live = false;
+    };
+  }, [port, report]);
+  const available = useMemo(() => (report ? summariesFor(report, profiles, submissions) : []), [report, profiles, submissions]);
   const [unchosen, setUnchosen] = useState<ReadonlySet<SummarySheet>>(new Set());
   const [includeReposts, setIncludeReposts] = useState(false);
   const [stage, setStage] = useState<SummaryStage>("idle");

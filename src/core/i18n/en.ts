@@ -142,7 +142,7 @@ export const en: Record<MessageKey, string> = {
     "  --timeout: time limit per file in seconds (default 60). --jobs: files checked at once (default: one per CPU core)\n" +
     "  --fiscal-year: the fiscal year assessed (2023, 令和5, R5). --plan-period: the plan period (2023-2026, 令和5〜8). Without them: the workbook's settings, then its titles and year headers\n" +
     "       chosahyo summarize <file or folder> -o <out.xlsx> [--include-reposts] [--lang ja|en] [--stage …] [--profile …]\n" +
-    "  Writes the workbook plus the summary sheets (評価一覧, 評価集計, 指標達成状況, 未着手・中止一覧, 検証結果) to a new file.\n" +
+    "  Writes the workbook plus the summary sheets (評価一覧, 評価集計, 指標達成状況, 未着手・中止一覧, 検証結果, and 提出状況 where the workbook records 配布 and 回収) to a new file.\n" +
     "  A folder consolidates every department's workbook into one. Input files are never written.",
   "cli.arg.unknown-command": "Unknown command: {command}",
   "cli.arg.unknown-option": "Unknown option: {option}",

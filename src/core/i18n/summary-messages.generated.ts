@@ -4,6 +4,7 @@ import crosstabMessages from "../summary/crosstab.messages";
 import indicatorsMessages from "../summary/indicators.messages";
 import notStartedMessages from "../summary/not-started.messages";
 import findingsMessages from "../summary/findings-sheet.messages";
+import submissionsMessages from "../summary/submissions.messages";
 
 /** Every summary sheet's messages in Japanese, merged into ja.ts. */
 export const summaryMessagesJa = {
@@ -12,6 +13,7 @@ export const summaryMessagesJa = {
   ...indicatorsMessages.ja,
   ...notStartedMessages.ja,
   ...findingsMessages.ja,
+  ...submissionsMessages.ja,
 };
 
 /** Every summary sheet's messages in English, merged into en.ts. */
@@ -21,4 +23,5 @@ export const summaryMessagesEn = {
   ...indicatorsMessages.en,
   ...notStartedMessages.en,
   ...findingsMessages.en,
+  ...submissionsMessages.en,
 };

@@ -6,6 +6,7 @@ import { logTime } from "../changelog";
 import type { Finding } from "../model/finding";
 import type { SurveyRecord } from "../model/record";
 import type { Profile } from "../profile/types";
+import type { SubmissionsState } from "../cycle/types";
 import type { SheetSpec } from "../sheet-spec";
 import type { SummaryItem } from "./items";
 import type { SUMMARY_IDS } from "./summary-ids.generated";
@@ -24,6 +25,8 @@ export interface SummaryContext {
   readonly showFiles: boolean;
   /** Sheets that exist in the output, for links; undefined means every sheet named does. */
   readonly linkableSheets?: ReadonlySet<string>;
+  /** The master's record of 配布 and 回収 (its settings), for 提出状況; absent in a workbook that never distributed. */
+  readonly submissions?: SubmissionsState;
 }
 
 

@@ -6,6 +6,7 @@ import type { Lang } from "../i18n";
 import type { Finding } from "../model/finding";
 import type { SurveyRecord } from "../model/record";
 import type { Profile } from "../profile/types";
+import type { SubmissionsState } from "../cycle/types";
 import type { SheetSpec } from "../sheet-spec";
 import type { SummaryContext, SummaryId, SummarySheetKind } from "./context";
 import { type SummaryItem, summaryItems } from "./items";
@@ -43,6 +44,8 @@ export interface SummaryInput {
   readonly items?: readonly SummaryItem[];
   readonly showFiles?: boolean;
   readonly linkableSheets?: ReadonlySet<string>;
+  /** The master's SubmissionsState from its settings (core/cycle/submissions.ts), for 提出状況. */
+  readonly submissions?: SubmissionsState;
 }
 
 function context(input: SummaryInput): SummaryContext {
@@ -58,6 +61,7 @@ function context(input: SummaryInput): SummaryContext {
     includeReposts: input.includeReposts ?? false,
     showFiles: input.showFiles ?? false,
     linkableSheets: input.linkableSheets,
+    submissions: input.submissions,
   };
 }
 

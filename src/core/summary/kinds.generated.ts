@@ -5,6 +5,7 @@ import { crosstab } from "./crosstab";
 import { indicators } from "./indicators";
 import { notStarted } from "./not-started";
 import { findingsSheet } from "./findings-sheet";
+import { submissions } from "./submissions";
 
 /** Every summary sheet, in the order they are written. */
 export const SUMMARY_KINDS: readonly SummarySheetKind[] = [
@@ -13,4 +14,5 @@ export const SUMMARY_KINDS: readonly SummarySheetKind[] = [
   indicators,
   notStarted,
   findingsSheet,
+  submissions,
 ];

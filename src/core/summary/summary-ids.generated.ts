@@ -7,4 +7,5 @@ export const SUMMARY_IDS = [
   "indicators",
   "notStarted",
   "findings",
+  "submissions",
 ] as const;
