@@ -81,6 +81,19 @@ export interface NewPlanArgs {
   readonly protect: boolean;
 }
 
+/** `chosahyo split <master.xlsx> -o <folder>`: one workbook per department (配布, docs/distribution.md). */
+export interface SplitArgs {
+  readonly command: "split";
+  readonly input: string;
+  /** The folder the departments' workbooks are written to. */
+  readonly output: string;
+  readonly lang: Lang;
+  /** An item naming several departments: to the first named (lead, the default) or to each (copy). */
+  readonly shared: "lead" | "copy";
+  readonly profiles: readonly string[];
+  readonly aids: boolean;
+}
+
 export interface HelpArgs {
   readonly command: "help";
   readonly lang: Lang;
@@ -88,9 +101,9 @@ export interface HelpArgs {
   readonly topic?: Command;
 }
 
-export type Args = ValidateArgs | SummarizeArgs | RolloverArgs | AidsArgs | NewPlanArgs | HelpArgs;
+export type Args = ValidateArgs | SummarizeArgs | RolloverArgs | AidsArgs | NewPlanArgs | SplitArgs | HelpArgs;
 
-const COMMANDS = ["validate", "summarize", "rollover", "aids", "new-plan"] as const;
+const COMMANDS = ["validate", "summarize", "rollover", "aids", "new-plan", "split"] as const;
 type Command = (typeof COMMANDS)[number];
 
 /** The options each command takes; any other is refused by name. */
@@ -100,6 +113,7 @@ const OPTIONS: Readonly<Record<Command, readonly string[]>> = {
   rollover: ["-o", "--output", "--drop-ended", "--no-aids", "--protect", "--fiscal-year", "--plan-period", "--profile"],
   aids: ["-o", "--output", "--protect", "--stage", "--profile", "--timeout"],
   "new-plan": ["-o", "--output", "--plan-period", "--plan-name", "--title", "--no-aids", "--protect", "--profile"],
+  split: ["-o", "--output", "--shared", "--no-aids", "--profile"],
 };
 
 /** Seconds a file may take before it is stopped, unless `--timeout` says otherwise. */
@@ -152,6 +166,7 @@ export function parseArgs(argv: readonly string[]): Args {
   let protect = false;
   let planName: string | undefined;
   let title: string | undefined;
+  let shared: SplitArgs["shared"] = "lead";
   for (let i = 0; i < rest.length; i++) {
     const raw = rest[i];
     const eq = raw.startsWith("--") ? raw.indexOf("=") : -1;
@@ -216,6 +231,12 @@ export function parseArgs(argv: readonly string[]): Args {
       case "--title":
         title = value();
         break;
+      case "--shared": {
+        const v = value().trim().toLowerCase();
+        if (v !== "lead" && v !== "copy") throw fail("cli.split.bad-shared");
+        shared = v;
+        break;
+      }
       case "--include-reposts":
         includeReposts = true;
         break;
@@ -243,6 +264,11 @@ export function parseArgs(argv: readonly string[]): Args {
     if (inputs.length !== 1) throw fail("cli.aids.no-input");
     if (!output) throw fail("cli.aids.no-output");
     return { command: cmd, input: inputs[0], output, lang, stage, profiles, protect, timeout };
+  }
+  if (cmd === "split") {
+    if (inputs.length !== 1) throw fail("cli.split.no-input");
+    if (!output) throw fail("cli.split.no-output");
+    return { command: cmd, input: inputs[0], output, lang, shared, profiles, aids };
   }
   if (inputs.length === 0) throw fail("cli.arg.no-input");
   if (cmd === "new-plan") {

@@ -16,13 +16,14 @@ import { runSummarize } from "./summarize";
 import { runNewPlan } from "./new-plan";
 import { runRollover } from "./rollover";
 import { runAids } from "./aids";
+import { runSplit } from "./split";
 import { NO_PROGRESS, terminalProgress } from "./progress";
 import { validateWithin } from "./budget";
 import { inInputOrder, validateOnPool } from "./pool";
 import { expandInputs, type FileResult, fileError, type ValidateFileOptions } from "./validate-files";
 
 /** The help text: the main commands, then one entry per further command. */
-const USAGE: readonly MessageKey[] = ["cli.usage", "cli.usage.rollover", "cli.newPlan.usage", "cli.aids.usage"];
+const USAGE: readonly MessageKey[] = ["cli.usage", "cli.usage.rollover", "cli.newPlan.usage", "cli.aids.usage", "cli.split.usage"];
 
 export interface Io {
   readonly stdout: NodeJS.WriteStream;
@@ -129,6 +130,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (args.command === "rollover") return await runRollover(args, loadProfiles(args.profiles, args.lang), io);
     if (args.command === "aids") return await runAids(args, loadProfiles(args.profiles, args.lang), io);
     if (args.command === "new-plan") return await runNewPlan(args, loadProfiles(args.profiles, args.lang), io);
+    if (args.command === "split") return await runSplit(args, loadProfiles(args.profiles, args.lang), io);
     return await runValidate(args, io);
   } catch (e) {
     // One line, in the user's language; never a stack trace.

@@ -9,6 +9,7 @@ import { summaryEn } from "./summary-en";
 import { paneEn } from "./pane-en";
 import { rolloverEn } from "./rollover-en";
 import { cycleEn } from "./cycle-en";
+import { splitEn } from "./split-en";
 import { ruleMessagesEn } from "./rule-messages.generated";
 import { summaryMessagesEn } from "./summary-messages.generated";
 
@@ -200,6 +201,7 @@ export const en: Record<MessageKey, string> = {
   ...paneEn,
   ...rolloverEn,
   ...cycleEn,
+  ...splitEn,
   ...ruleMessagesEn,
   ...summaryMessagesEn,
 };

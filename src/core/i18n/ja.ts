@@ -13,6 +13,7 @@ import { summaryJa } from "./summary-ja";
 import { paneJa } from "./pane-ja";
 import { rolloverJa } from "./rollover-ja";
 import { cycleJa } from "./cycle-ja";
+import { splitJa } from "./split-ja";
 import { ruleMessagesJa } from "./rule-messages.generated";
 import { summaryMessagesJa } from "./summary-messages.generated";
 
@@ -210,6 +211,7 @@ export const ja = {
   ...paneJa,
   ...rolloverJa,
   ...cycleJa,
+  ...splitJa,
   ...ruleMessagesJa,
   ...summaryMessagesJa,
 } as const;

@@ -1,0 +1,184 @@
+/**
+ * @jest-environment node
+ *
+ * `chosahyo split <master.xlsx> -o <folder>` (配布) on the 小平 sample: one workbook per department, named after it;
+ * each of its sheets compared with the master's, part by part (cells, formulas, styles by meaning, merges, widths,
+ * heights, validations, conditional formats, print setup), every difference listed; the hidden marker with the
+ * master's id and each sheet's form hash, equal to the master's and to the copy's own; the master never written; a
+ * folder holding files refused. And kodaira-full.xlsm (a comment, an image): what is kept and what is not.
+ */
+import { createHash } from "node:crypto";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import { formHash } from "../../src/core/cycle/form-hash";
+import { DISTRIBUTION_MARKER_KEY, type DistributionMarker } from "../../src/core/cycle/types";
+import { BUILT_IN_PROFILES } from "../../src/core/profiles";
+import { validateWorkbook } from "../../src/core/validate";
+import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
+import { cli } from "../helpers/cli";
+import { ROOT } from "../helpers/grid";
+import { readPackage } from "../helpers/package-diff";
+import { sheetDifferences } from "../helpers/sheet-compare";
+
+jest.setTimeout(120_000);
+
+let work: string;
+beforeEach(() => {
+  work = mkdtempSync(path.join(os.tmpdir(), "chosahyo-split-"));
+});
+afterEach(() => rmSync(work, { recursive: true, force: true }));
+
+const sha = (f: string) => createHash("sha256").update(readFileSync(f)).digest("hex");
+
+async function markerOf(file: string): Promise<DistributionMarker> {
+  const book = await XlsxWorkbook.load(readFileSync(file));
+  return JSON.parse((await book.readSettings())[DISTRIBUTION_MARKER_KEY]) as DistributionMarker;
+}
+
+/** Each sheet's form hash as a check of `bytes` reads it. */
+async function formHashes(bytes: Uint8Array): Promise<Record<string, string>> {
+  const book = await XlsxWorkbook.load(bytes);
+  const snap = await book.readAll();
+  const report = validateWorkbook(snap, { profiles: BUILT_IN_PROFILES });
+  const out: Record<string, string> = {};
+  for (const g of snap.sheets) {
+    const recs = report.records.filter((r) => r.sheet === g.name && r.role === "records");
+    if (recs.length) out[g.name] = formHash(g, recs, BUILT_IN_PROFILES.find((p) => p.id === recs[0].profileId));
+  }
+  return out;
+}
+
+test("小平の見本: 課ごとに1ファイル、シートはマスターと部品ごとに同じ、印は様式のハッシュ付き。マスターは変わらない", async () => {
+  const master = path.join(work, "master.xlsx");
+  copyFileSync(path.join(ROOT, "seeds", "kodaira-h29.xlsx"), master);
+  const before = sha(master);
+  const out = path.join(work, "配布");
+  const r = await cli(["split", master, "-o", out, "--no-aids"]);
+  expect([r.code, r.stderr]).toEqual([0, ""]);
+  expect(sha(master)).toBe(before);
+  const lines = r.stdout.split("\n");
+  expect(lines[0]).toBe(`■ ${out} に 27 課のブックを書き出しました。元のファイルは変更していません。`);
+  expect(lines).toContain("  財政課.xlsx: 6 シート（No.15、No.16、No.17、No.18、No.20、No.25）");
+  expect(lines).toContain("  [No.1] No.1 協働推進体制の充実 → 市民協働・男女参画推進課（配布していない課: 政策課、各所管課）");
+  expect(lines).toContain("配布しないシート: 評価一覧（評価一覧などはマスターに残ります）");
+  expect(r.stdout).not.toContain("入力支援");
+
+  const files = readdirSync(out).sort();
+  expect(files).toHaveLength(27);
+  for (const f of files) expect(f).toMatch(/^[^\\/:*?"<>|]{1,95}\.xlsx$/);
+
+  const masterBytes = readFileSync(master);
+  const masterHashes = await formHashes(masterBytes);
+  const masterId = new Set<string>();
+  const seen: string[] = [];
+  for (const f of files) {
+    const bytes = readFileSync(path.join(out, f));
+    const book = await XlsxWorkbook.load(bytes);
+    const marker = await markerOf(path.join(out, f));
+    expect(f).toBe(`${marker.department}.xlsx`);
+    expect(book.sheetNames()).toEqual(marker.sheets.map((s) => s.name));
+    masterId.add(marker.masterId);
+    expect(marker.version).toBe(1);
+    expect(Date.parse(marker.distributedAt)).not.toBeNaN();
+    // Sheet by sheet, part by part: no difference at all without the aids.
+    for (const s of marker.sheets) {
+      expect({ sheet: s.name, differences: sheetDifferences(masterBytes, bytes, s.name) }).toEqual({ sheet: s.name, differences: [] });
+      expect(s.formHash).toBe(masterHashes[s.name]);
+      seen.push(s.name);
+    }
+    // The copy read as a check reads it: the same form.
+    const own = await formHashes(bytes);
+    expect(marker.sheets.map((s) => own[s.name])).toEqual(marker.sheets.map((s) => s.formHash));
+  }
+  expect(masterId.size).toBe(1);
+  // The comparison sees a changed cell (it is not blind): one value written into a copy is listed.
+  const edited = await XlsxWorkbook.load(readFileSync(path.join(out, "財政課.xlsx")));
+  edited.setCells([{ sheet: "No.15", cell: "D8", value: "記入" }]);
+  expect(sheetDifferences(masterBytes, await edited.toBytes(), "No.15")).toEqual([expect.stringMatching(/^D8 value: .* → "記入"$/)]);
+  expect(seen.sort()).toEqual(Object.keys(masterHashes).sort());
+
+  // An independent reader opens a department's file and sees the master's cells.
+  const x = new ExcelJS.Workbook();
+  await x.xlsx.load(readFileSync(path.join(out, "財政課.xlsx")) as unknown as ArrayBuffer);
+  const m = new ExcelJS.Workbook();
+  await m.xlsx.load(masterBytes as unknown as ArrayBuffer);
+  expect(x.worksheets.filter((w) => w.state !== "veryHidden").map((w) => w.name)).toEqual(["No.15", "No.16", "No.17", "No.18", "No.20", "No.25"]);
+  const ws = x.getWorksheet("No.15")!;
+  const ms = m.getWorksheet("No.15")!;
+  expect(ws.getCell("A5").text).toBe(ms.getCell("A5").text);
+  expect(ws.getColumn(1).width).toBe(ms.getColumn(1).width);
+  expect(Object.keys((ws as unknown as { _merges: object })._merges).sort()).toEqual(Object.keys((ms as unknown as { _merges: object })._merges).sort());
+
+  // Run twice on the same master: the same id (the master is not written, so the id is derived).
+  const again = path.join(work, "again");
+  expect((await cli(["split", master, "-o", again, "--no-aids"])).code).toBe(0);
+  expect((await markerOf(path.join(again, "財政課.xlsx"))).masterId).toBe([...masterId][0]);
+});
+
+test("既定では入力支援を付ける: 違いは入力規則（と色付け）だけ", async () => {
+  const out = path.join(work, "out");
+  const master = path.join(ROOT, "seeds", "kodaira-h29.xlsx");
+  const r = await cli(["split", master, "-o", out]);
+  expect(r.code).toBe(0);
+  expect(r.stdout).toMatch(/入力支援を付けました（58 シート）。\n$/);
+  const bytes = readFileSync(path.join(out, "財政課.xlsx"));
+  for (const s of ["No.15", "No.16"]) {
+    const diffs = sheetDifferences(readFileSync(master), bytes, s);
+    expect(diffs).toContain("dataValidations: differs");
+    expect(diffs.filter((d) => !/^(dataValidations|conditionalFormatting):/.test(d))).toEqual([]);
+  }
+  // The aids were set on a copy of the master in memory: no 変更履歴 in the department's workbook.
+  expect((await XlsxWorkbook.load(bytes)).sheetNames()).toEqual(["No.15", "No.16", "No.17", "No.18", "No.20", "No.25"]);
+});
+
+test("ファイルのあるフォルダーには書かない。空のフォルダーには書く", async () => {
+  const out = path.join(work, "busy");
+  mkdirSync(out);
+  writeFileSync(path.join(out, "財政課.xlsx"), "mine");
+  const r = await cli(["split", path.join(ROOT, "seeds", "kodaira-h29.xlsx"), "-o", out]);
+  expect(r.code).toBe(2);
+  expect(r.stderr).toBe(`${out} にはすでにファイルがあります。上書きしないよう、空のフォルダーか新しいフォルダーを指定してください。\n`);
+  expect(readdirSync(out)).toEqual(["財政課.xlsx"]);
+  expect(readFileSync(path.join(out, "財政課.xlsx"), "utf8")).toBe("mine");
+  const empty = path.join(work, "empty");
+  mkdirSync(empty);
+  expect((await cli(["split", path.join(ROOT, "seeds", "kodaira-h29.xlsx"), "-o", empty, "--no-aids"])).code).toBe(0);
+  expect(readdirSync(empty)).toHaveLength(27);
+});
+
+test("引数の誤りは言葉で", async () => {
+  const seed = path.join(ROOT, "seeds", "kodaira-h29.xlsx");
+  expect(await cli(["split", seed])).toMatchObject({ code: 2, stderr: "書き出し先のフォルダーを -o で指定してください: chosahyo split <マスター.xlsx> -o <フォルダー>\n" });
+  expect(await cli(["split", seed, "-o", work, "--shared", "all"])).toMatchObject({ code: 2, stderr: "--shared は lead（主担当課だけ）か copy（書かれた課すべて）です。\n" });
+  expect((await cli(["split", seed, "-o", path.join(work, "x"), "--protect"])).stderr).toContain("--protect");
+  expect((await cli(["split", seed, "-o", seed])).stderr).toContain("フォルダーではありません");
+  expect((await cli(["--help"])).stdout).toContain("chosahyo split <マスター.xlsx> -o <フォルダー>");
+});
+
+test("武蔵野の取組状況は断る（シート単位でしか分けられない）。何も書かない", async () => {
+  const out = path.join(work, "m");
+  const r = await cli(["split", path.join(ROOT, "seeds", "musashino-h29.xlsx"), "-o", out, "--lang", "en"]);
+  expect(r.code).toBe(1);
+  expect(r.stderr).toContain("This format is split by sheet only");
+  expect(r.stderr).toContain(": 取組状況");
+  expect(() => readdirSync(out)).toThrow();
+});
+
+test("kodaira-full.xlsm: コメントと画像は写せないと言い、ほかはマスターと同じ。出力は .xlsx（マクロなし）", async () => {
+  const master = path.join(ROOT, "test", "fixtures", "preserve", "kodaira-full.xlsm");
+  const out = path.join(work, "full");
+  const r = await cli(["split", master, "-o", out, "--no-aids", "--shared", "copy"]);
+  expect([r.code, r.stderr]).toEqual([0, ""]);
+  expect(r.stdout).toContain("写せなかったもの（マスターには残っています）:\n  [No.1] コメント\n  [No.2] 図・画像\n");
+  const masterBytes = readFileSync(master);
+  const lead = readFileSync(path.join(out, "市民協働・男女参画推進課.xlsx"));
+  expect(sheetDifferences(masterBytes, lead, "No.1")).toEqual(["legacyDrawing: missing"]);
+  const culture = readFileSync(path.join(out, "文化スポーツ課.xlsx"));
+  expect(sheetDifferences(masterBytes, culture, "No.2")).toEqual(["drawing: missing"]);
+  for (const f of readdirSync(out)) {
+    const parts = [...readPackage(readFileSync(path.join(out, f))).keys()];
+    expect(parts.filter((p) => /vbaProject|drawings|comments|media/.test(p))).toEqual([]);
+  }
+});
