@@ -21,6 +21,12 @@ const END = "<!-- rules:end -->";
 /** Findings validate.ts makes itself, outside RULES: not checks a profile lists, but ids a user sees. */
 const REPORTED_BY_VALIDATE: Readonly<Partial<Record<RuleId, { scope: string; severity: string; file: string; finds?: string }>>> = {
   "READ-EMPTY": { scope: "sheet", severity: "error", file: "read-empty.ts" },
+  "FORM-CHANGED": {
+    scope: "collect",
+    severity: "warning",
+    file: "../cycle/collect.ts",
+    finds: "not a check of one workbook: 回収 (chosahyo collect) compares a returned sheet with the master's and reports a changed cell that is not an input cell, a changed merge, inserted or deleted rows or columns, and an added or missing sheet; the file is then not taken in.",
+  },
   "RULE-FAILED": {
     scope: "any rule",
     severity: "error",

@@ -94,6 +94,19 @@ export interface SplitArgs {
   readonly aids: boolean;
 }
 
+/** `chosahyo collect <master.xlsx> <file-or-folder>... -o <merged.xlsx> [--dry-run]`: 回収 (docs/distribution.md). */
+export interface CollectArgs {
+  readonly command: "collect";
+  readonly master: string;
+  /** The returned files, or folders of them. */
+  readonly inputs: readonly string[];
+  /** Undefined only with --dry-run, which writes nothing. */
+  readonly output?: string;
+  readonly dryRun: boolean;
+  readonly lang: Lang;
+  readonly profiles: readonly string[];
+}
+
 export interface HelpArgs {
   readonly command: "help";
   readonly lang: Lang;
@@ -101,9 +114,9 @@ export interface HelpArgs {
   readonly topic?: Command;
 }
 
-export type Args = ValidateArgs | SummarizeArgs | RolloverArgs | AidsArgs | NewPlanArgs | SplitArgs | HelpArgs;
+export type Args = ValidateArgs | SummarizeArgs | RolloverArgs | AidsArgs | NewPlanArgs | SplitArgs | CollectArgs | HelpArgs;
 
-const COMMANDS = ["validate", "summarize", "rollover", "aids", "new-plan", "split"] as const;
+const COMMANDS = ["validate", "summarize", "rollover", "aids", "new-plan", "split", "collect"] as const;
 type Command = (typeof COMMANDS)[number];
 
 /** The options each command takes; any other is refused by name. */
@@ -113,6 +126,7 @@ const OPTIONS: Readonly<Record<Command, readonly string[]>> = {
   rollover: ["-o", "--output", "--drop-ended", "--no-aids", "--protect", "--fiscal-year", "--plan-period", "--profile"],
   aids: ["-o", "--output", "--protect", "--stage", "--profile", "--timeout"],
   "new-plan": ["-o", "--output", "--plan-period", "--plan-name", "--title", "--no-aids", "--protect", "--profile"],
+  collect: ["-o", "--output", "--dry-run", "--profile"],
   split: ["-o", "--output", "--shared", "--no-aids", "--profile"],
 };
 
@@ -166,6 +180,7 @@ export function parseArgs(argv: readonly string[]): Args {
   let protect = false;
   let planName: string | undefined;
   let title: string | undefined;
+  let dryRun = false;
   let shared: SplitArgs["shared"] = "lead";
   for (let i = 0; i < rest.length; i++) {
     const raw = rest[i];
@@ -237,6 +252,9 @@ export function parseArgs(argv: readonly string[]): Args {
         shared = v;
         break;
       }
+      case "--dry-run":
+        dryRun = true;
+        break;
       case "--include-reposts":
         includeReposts = true;
         break;
@@ -269,6 +287,11 @@ export function parseArgs(argv: readonly string[]): Args {
     if (inputs.length !== 1) throw fail("cli.split.no-input");
     if (!output) throw fail("cli.split.no-output");
     return { command: cmd, input: inputs[0], output, lang, shared, profiles, aids };
+  }
+  if (cmd === "collect") {
+    if (inputs.length < 2) throw fail("cli.collect.no-master");
+    if (!output && !dryRun) throw fail("cli.collect.no-output");
+    return { command: cmd, master: inputs[0], inputs: inputs.slice(1), ...(output ? { output } : {}), dryRun, lang, profiles };
   }
   if (inputs.length === 0) throw fail("cli.arg.no-input");
   if (cmd === "new-plan") {

@@ -16,6 +16,7 @@ import { runSummarize } from "./summarize";
 import { runNewPlan } from "./new-plan";
 import { runRollover } from "./rollover";
 import { runAids } from "./aids";
+import { runCollect } from "./collect";
 import { runSplit } from "./split";
 import { NO_PROGRESS, terminalProgress } from "./progress";
 import { validateWithin } from "./budget";
@@ -23,7 +24,7 @@ import { inInputOrder, validateOnPool } from "./pool";
 import { expandInputs, type FileResult, fileError, type ValidateFileOptions } from "./validate-files";
 
 /** The help text: the main commands, then one entry per further command. */
-const USAGE: readonly MessageKey[] = ["cli.usage", "cli.usage.rollover", "cli.newPlan.usage", "cli.aids.usage", "cli.split.usage"];
+const USAGE: readonly MessageKey[] = ["cli.usage", "cli.usage.rollover", "cli.newPlan.usage", "cli.aids.usage", "cli.split.usage", "cli.collect.usage"];
 
 export interface Io {
   readonly stdout: NodeJS.WriteStream;
@@ -130,6 +131,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (args.command === "rollover") return await runRollover(args, loadProfiles(args.profiles, args.lang), io);
     if (args.command === "aids") return await runAids(args, loadProfiles(args.profiles, args.lang), io);
     if (args.command === "new-plan") return await runNewPlan(args, loadProfiles(args.profiles, args.lang), io);
+    if (args.command === "collect") return await runCollect(args, loadProfiles(args.profiles, args.lang), io);
     if (args.command === "split") return await runSplit(args, loadProfiles(args.profiles, args.lang), io);
     return await runValidate(args, io);
   } catch (e) {

@@ -5,6 +5,7 @@ import { aidsEn } from "./aids-en";
 import { officeAidsEn } from "./office-aids-en";
 import { programEn } from "./program-en";
 import { newPlanEn } from "./new-plan-en";
+import { collectEn } from "./collect-en";
 import { summaryEn } from "./summary-en";
 import { paneEn } from "./pane-en";
 import { rolloverEn } from "./rollover-en";
@@ -198,6 +199,7 @@ export const en: Record<MessageKey, string> = {
   ...seriesEn,
   ...programEn,
   ...newPlanEn,
+  ...collectEn,
   ...paneEn,
   ...rolloverEn,
   ...cycleEn,

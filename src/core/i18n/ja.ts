@@ -9,6 +9,7 @@ import { aidsJa } from "./aids-ja";
 import { officeAidsJa } from "./office-aids-ja";
 import { programJa } from "./program-ja";
 import { newPlanJa } from "./new-plan-ja";
+import { collectJa } from "./collect-ja";
 import { summaryJa } from "./summary-ja";
 import { paneJa } from "./pane-ja";
 import { rolloverJa } from "./rollover-ja";
@@ -208,6 +209,7 @@ export const ja = {
   ...seriesJa,
   ...programJa,
   ...newPlanJa,
+  ...collectJa,
   ...paneJa,
   ...rolloverJa,
   ...cycleJa,

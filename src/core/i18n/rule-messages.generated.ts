@@ -8,6 +8,7 @@ import endedButScheduledMessages from "../rules/ended-but-scheduled.messages";
 import eraMismatchMessages from "../rules/era-mismatch.messages";
 import evalCommentMissingMessages from "../rules/eval-comment-missing.messages";
 import eval2ChangedNoCommentMessages from "../rules/eval2-changed-no-comment.messages";
+import formChangedMessages from "../rules/form-changed.messages";
 import fyInconsistentMessages from "../rules/fy-inconsistent.messages";
 import goalBaselineMissingMessages from "../rules/goal-baseline-missing.messages";
 import goalStatusMismatchMessages from "../rules/goal-status-mismatch.messages";
@@ -50,6 +51,7 @@ export const ruleMessagesJa = {
   ...eraMismatchMessages.ja,
   ...evalCommentMissingMessages.ja,
   ...eval2ChangedNoCommentMessages.ja,
+  ...formChangedMessages.ja,
   ...fyInconsistentMessages.ja,
   ...goalBaselineMissingMessages.ja,
   ...goalStatusMismatchMessages.ja,
@@ -93,6 +95,7 @@ export const ruleMessagesEn = {
   ...eraMismatchMessages.en,
   ...evalCommentMissingMessages.en,
   ...eval2ChangedNoCommentMessages.en,
+  ...formChangedMessages.en,
   ...fyInconsistentMessages.en,
   ...goalBaselineMissingMessages.en,
   ...goalStatusMismatchMessages.en,

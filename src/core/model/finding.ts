@@ -20,6 +20,8 @@ export const RULE_IDS = [
   "RULE-FAILED",
   // A recognised sheet that gave no record, or fewer than its list names (rules/read-empty.ts).
   "READ-EMPTY",
+  // 回収 (collect) compares a returned sheet with the master's: not a check of one workbook (cycle/collect.ts).
+  "FORM-CHANGED",
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];

@@ -540,6 +540,54 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   /**
+   * 回収: each named sheet's part is written over with `from`'s sheet of the same name (copied as importSheet copies),
+   * so it keeps its place, name and scoped names, and every other sheet is untouched; `log` goes to 変更履歴. Parts
+   * only the old sheet pointed to go (comments, drawings), and calcChain (Excel rebuilds it). A missing or protected
+   * sheet, or a locked structure when the log must be added, refuses the whole call with nothing changed.
+   */
+  async replaceSheets(from: XlsxWorkbook, names: readonly string[], log: readonly LoggedEdit[], at: Date = new Date()): Promise<void> {
+    const pairs = names.map((name) => {
+      const target = this.entryNamed(name);
+      const src = from.entryNamed(name);
+      if (!target || target.kind !== "worksheet" || !target.part) throw new WorkbookError("sheet-missing", name, name);
+      if (!src || src.kind !== "worksheet" || !src.part) throw new WorkbookError("sheet-missing", name, name);
+      const xml = this.pkg.textOnce(target.part);
+      if (xml === undefined) throw new WorkbookError("corrupt-part", target.part);
+      if (isProtectedSheet(xml, elementPrefix(xml, "worksheet"))) throw new WorkbookError("protected-sheet", target.name, target.name);
+      const srcXml = from.pkg.textOnce(src.part);
+      if (srcXml === undefined) throw new WorkbookError("corrupt-part", src.part);
+      return { part: target.part, srcXml };
+    });
+    if (pairs.length === 0) return;
+    const owned = await this.ownership();
+    if (log.length && (!owned.some((o) => o.base === CHANGE_LOG_SHEET) || !this.entryNamed(SETTINGS_SHEET))) this.assertCanAddSheets();
+    const styles = this.styles();
+    const strings = from.context().strings;
+    for (const { part, srcXml } of pairs) {
+      const copied = copySheetXml({ xml: srcXml, sharedString: (i) => strings.get(i), stylesXml: from.stylesText() }, styles.amender);
+      // The old part goes with what only it used; the copy takes its name, so the workbook's relationship stays.
+      this.removePartTree(part);
+      this.pkg.set(part, copied.xml);
+      this.pkg.setContentType(part, CT_WORKSHEET);
+    }
+    styles.commit();
+    const calc = this.pkg.rels(this.wbPart).find((r) => relKind(r) === "calcChain" && !r.external);
+    if (calc) {
+      this.pkg.removeRels(this.wbPart, new Set([calc.id]));
+      this.removePartTree(calc.target);
+    }
+    if (log.length) await this.appendChangeLog(log, at);
+  }
+
+  /** When the file was last saved, as its document properties say (docProps/core.xml dcterms:modified), if they do. */
+  savedAt(): string | undefined {
+    const rel = this.pkg.rels("").find((r) => /\/core-properties$/.test(r.type) && !r.external);
+    const xml = rel ? this.pkg.text(rel.target) : undefined;
+    const m = xml ? /<(?:\w+:)?modified\b[^>]*>([^<]+)</.exec(xml) : null;
+    return m ? m[1].trim() : undefined;
+  }
+
+  /**
    * Adds sheets drawn from specs as the user's own, after the last sheet, each under a free name (returned in order):
    * a new plan's 調査票 and 評価一覧. Unlike writeOwnedSheets they are not recorded as the add-in's, so a check reads
    * them and no later generation replaces them.

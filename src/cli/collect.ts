@@ -1,0 +1,77 @@
+/**
+ * `chosahyo collect <master.xlsx> <file-or-folder>... -o <merged.xlsx> [--dry-run]`: 回収 (docs/distribution.md).
+ * Prints the preview (per file: department, sheets, cells changed, findings, what is replaced, or why it is not
+ * taken in); with --dry-run it stops there. Otherwise the merged master is written to -o atomically. No input is
+ * ever written. Exit codes: 0 every file taken in, 1 a file was refused or held back, 2 an input could not be read.
+ */
+import path from "node:path";
+import { describeFileCollect } from "../core/cycle/collect";
+import { t } from "../core/i18n";
+import type { Profile } from "../core/profile/types";
+import { isWorkbookError } from "../workbook/port";
+import { applyCollect, planCollectBooks, type ReturnedWorkbook } from "../workbook/xlsx/collect";
+import type { XlsxWorkbook } from "../workbook/xlsx/xlsx-workbook";
+import { ArgError, type CollectArgs } from "./args";
+import type { Io } from "./main";
+import { samePath, writeAtomically } from "./output-file";
+import { expandInputs, fileError, openWorkbook } from "./validate-files";
+
+export async function runCollect(args: CollectArgs, profiles: readonly Profile[], io: Io): Promise<number> {
+  const { lang } = args;
+  const { files, emptyFolders } = expandInputs(args.inputs);
+  if (args.output) {
+    for (const p of [args.master, ...files]) if (samePath(p, args.output)) throw new ArgError("cli.summarize.same-path", { path: args.output }, lang);
+  }
+  const opened = await openWorkbook(args.master, lang);
+  if ("error" in opened) {
+    io.stderr.write(t(lang, "cli.collect.unreadable-master", { path: args.master, message: opened.error.message }) + "\n");
+    return 2;
+  }
+  const master: XlsxWorkbook = opened.book;
+  if (args.output && master.isMacroEnabled() && !/\.xlsm$/i.test(args.output)) throw new ArgError("cli.summarize.macro-extension", { path: args.output }, lang);
+  let unreadable = emptyFolders.length;
+  for (const p of emptyFolders) io.stderr.write(t(lang, "cli.error.line", { path: p, message: fileError("empty-folder", lang).message }) + "\n");
+  const returned: ReturnedWorkbook[] = [];
+  for (const file of files) {
+    if (samePath(file, args.master)) continue; // the master in the same folder is not a returned file
+    const r = await openWorkbook(file, lang);
+    if ("error" in r) {
+      unreadable++;
+      io.stdout.write(`${path.basename(file)}\n${t(lang, "cli.collect.read-error", { message: r.error.message })}\n\n`);
+      continue;
+    }
+    returned.push({ file: path.basename(file), book: r.book });
+  }
+  const at = new Date();
+  let plan: Awaited<ReturnType<typeof planCollectBooks>>;
+  try {
+    plan = await planCollectBooks(master, returned, profiles, at);
+  } catch (e) {
+    if (!isWorkbookError(e)) throw e;
+    io.stderr.write(t(lang, "cli.error.line", { path: args.master, message: fileError(e.code, lang, e.sheet ?? e.detail).message }) + "\n");
+    return 2;
+  }
+  for (const f of plan.files) io.stdout.write(describeFileCollect(f, lang).join("\n") + "\n\n");
+  const notTaken = plan.files.filter((f) => f.refusal || f.held).length;
+  const code = unreadable > 0 ? 2 : notTaken > 0 ? 1 : 0;
+  if (args.dryRun || !args.output) {
+    io.stdout.write(t(lang, "cli.collect.dry-run") + "\n");
+    return code;
+  }
+  if (plan.files.every((f) => f.refusal || f.held)) {
+    io.stdout.write(t(lang, "cli.collect.nothing") + "\n");
+    return code;
+  }
+  let result: Awaited<ReturnType<typeof applyCollect>>;
+  try {
+    result = await applyCollect(master, plan, returned, lang, at);
+  } catch (e) {
+    // A protected sheet or workbook in the master: said in words, and nothing is written.
+    if (!isWorkbookError(e)) throw e;
+    io.stderr.write(t(lang, "cli.error.line", { path: args.master, message: fileError(e.code, lang, e.sheet ?? e.detail).message }) + "\n");
+    return 2;
+  }
+  writeAtomically(args.output, await master.toBytes(), lang);
+  io.stdout.write(t(lang, "cli.collect.written", { path: args.output, sheets: result.sheetsReplaced, cells: result.cellsChanged }) + "\n");
+  return code;
+}

@@ -1,0 +1,468 @@
+/**
+ * 回収 (collect, docs/distribution.md): what taking departments' returned workbooks back into the master would do,
+ * worked out before anything is written. Each returned sheet is compared with the master's: the input cells (the
+ * cells the input aids leave unlocked, input-aids/plan.ts) may differ and are counted; any other difference is a
+ * FORM-CHANGED finding (a cell, a merged area, rows or columns inserted or deleted, a sheet added or missing), and
+ * a file with one is held back whole, so the office fixes the form first. Pure.
+ */
+import { both, type Lang, type LocalizedText, type MessageKey, type MessageParams, t } from "../i18n";
+import { columnLetters, type CellRange, parseA1, rangeToA1, toA1 } from "../model/address";
+import { type CellValue, cellText, isCellError } from "../model/cell";
+import { countBySeverity, type Finding, type FindingCounts } from "../model/finding";
+import type { SheetGrid, WorkbookSnapshot } from "../model/grid";
+import type { SurveyRecord } from "../model/record";
+import { planInputAids } from "../input-aids/plan";
+import type { Profile } from "../profile/types";
+import type { ValidationReport } from "../validate";
+import { DISTRIBUTION_MARKER_KEY, type DistributionMarker, SUBMISSIONS_KEY, type Submission, type SubmissionsState } from "./types";
+
+/** The most cells of one sheet reported one by one; the rest are counted in one finding. */
+export const MAX_CELL_FINDINGS = 10;
+/** The largest run of inserted or deleted rows (columns) recognised as such. */
+const MAX_SHIFT = 30;
+
+/** A workbook as read and checked: the master, or one returned file. */
+export interface CheckedBook {
+  readonly snapshot: WorkbookSnapshot;
+  readonly report: ValidationReport;
+}
+
+export interface ReturnedBook extends CheckedBook {
+  /** The file name as the user picked it. */
+  readonly file: string;
+  /** The file's own saved time (docProps/core.xml modified), when it has one. */
+  readonly savedAt?: string;
+}
+
+export type CollectRefusal =
+  | { readonly code: "not-returned" }
+  | { readonly code: "other-master" }
+  | { readonly code: "older"; readonly savedAt: string; readonly taken: string }
+  | { readonly code: "other-department"; readonly sheet: string; readonly department: string }
+  | { readonly code: "same-department"; readonly file: string };
+
+export interface SheetCollect {
+  readonly sheet: string;
+  /** Input cells that differ, in the sheet's A1 addresses (master and returned agree on them when the form is intact). */
+  readonly changedCells: readonly string[];
+  /** FORM-CHANGED findings of this sheet. */
+  readonly formChanges: readonly Finding[];
+  /** The master's sheet is replaced by the returned one: something differs and the form is intact. */
+  readonly replace: boolean;
+}
+
+export interface FileCollect {
+  readonly file: string;
+  readonly savedAt?: string;
+  readonly department?: string;
+  /** The returned sheets that match the master's, in the master's order. */
+  readonly sheets: readonly SheetCollect[];
+  readonly cellsChanged: number;
+  /** What `validate` reports on the file, then the FORM-CHANGED findings. */
+  readonly findings: readonly Finding[];
+  readonly refusal?: CollectRefusal;
+  /** The form was changed: nothing of this file is taken in. */
+  readonly held: boolean;
+}
+
+export interface CollectPlan {
+  readonly files: readonly FileCollect[];
+  /** The master's record after this collection; `changed` false when it stays as it is (nothing new was taken in). */
+  readonly state: SubmissionsState;
+  readonly stateChanged: boolean;
+}
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => !!v && typeof v === "object" && !Array.isArray(v);
+
+function parseJson(text: string | undefined): unknown {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The marker of a department's workbook, or undefined when it has none (or one that is not a version-1 marker). */
+export function readMarker(settings: Readonly<Record<string, string>> | undefined): DistributionMarker | undefined {
+  const raw = parseJson(settings?.[DISTRIBUTION_MARKER_KEY]);
+  if (!isObject(raw) || raw.version !== 1 || typeof raw.masterId !== "string" || typeof raw.department !== "string" || !Array.isArray(raw.sheets)) return undefined;
+  const sheets = raw.sheets.filter((s): s is Json => isObject(s) && typeof s.name === "string").map((s) => ({ name: s.name as string, formHash: typeof s.formHash === "string" ? s.formHash : "" }));
+  return { version: 1, masterId: raw.masterId, department: raw.department, distributedAt: typeof raw.distributedAt === "string" ? raw.distributedAt : "", sheets };
+}
+
+/** The master's record of 配布 and 回収, read leniently: a malformed entry is left out. */
+function readState(settings: Readonly<Record<string, string>> | undefined): SubmissionsState | undefined {
+  const raw = parseJson(settings?.[SUBMISSIONS_KEY]);
+  if (!isObject(raw) || raw.version !== 1 || typeof raw.masterId !== "string") return undefined;
+  const strings = (v: unknown) => (Array.isArray(v) ? v.filter((s): s is string => typeof s === "string") : []);
+  const expected = (Array.isArray(raw.expected) ? raw.expected : []).filter(isObject).filter((e) => typeof e.department === "string").map((e) => ({ department: e.department as string, sheets: strings(e.sheets) }));
+  const received = (Array.isArray(raw.received) ? raw.received : []).filter((s): s is Submission => isObject(s) && typeof s.department === "string" && typeof s.file === "string" && typeof s.collectedAt === "string");
+  return { version: 1, masterId: raw.masterId, expected, received };
+}
+
+/** The master's id: its record's, else the one 配布 stored under the marker's key (a JSON object or the id alone). */
+function masterIdOf(settings: Readonly<Record<string, string>> | undefined, state: SubmissionsState | undefined): string | undefined {
+  if (state) return state.masterId;
+  const text = settings?.[DISTRIBUTION_MARKER_KEY];
+  const raw = parseJson(text);
+  if (isObject(raw) && typeof raw.masterId === "string") return raw.masterId;
+  return text && !text.startsWith("{") ? text : undefined;
+}
+
+// ---------------------------------------------------------------- comparing one sheet
+
+/** What a cell holds, as a key: an empty string and an empty cell are the same. */
+function valueKey(v: CellValue | undefined): string {
+  if (v === null || v === undefined || v === "") return "";
+  if (v instanceof Date) return `d:${v.toISOString()}`;
+  if (isCellError(v)) return `e:${v.error}`;
+  return `${typeof v}:${String(v)}`;
+}
+
+function valueAt(g: SheetGrid, row: number, col: number): CellValue {
+  return g.rows[row - g.top]?.[col - g.left] ?? null;
+}
+
+const bottomOf = (g: SheetGrid) => g.top + g.rows.length - 1;
+const rightOf = (g: SheetGrid) => g.left + Math.max(0, ...g.rows.map((r) => r.length)) - 1;
+
+/** Rows (or columns) from `at` on moved by `by`: positive, `by` were inserted at `at`; negative, deleted. */
+interface Shift {
+  readonly at: number;
+  readonly by: number;
+}
+
+const mapThrough = (s: Shift | undefined, i: number) => (s && i >= s.at ? i + s.by : i);
+/** A master line the returned sheet no longer has (deleted). */
+const deleted = (s: Shift | undefined, i: number) => !!s && s.by < 0 && i >= s.at && i < s.at - s.by;
+
+/** Cells of the input areas, as "row,col". */
+export function inputCellSet(areas: readonly CellRange[]): Set<string> {
+  const out = new Set<string>();
+  for (const a of areas) for (let r = a.top; r <= a.bottom; r++) for (let c = a.left; c <= a.right; c++) out.add(`${r},${c}`);
+  return out;
+}
+
+/**
+ * Where the lines (rows, or columns) of the two sheets first differ outside the input cells, and whether the
+ * returned lines from there on match the master's moved by a few: a run of inserted or deleted lines is one change,
+ * not a finding on every cell below it. `same(i, j)` compares master line i with returned line j; `blank(i)` is a
+ * master line with nothing outside the input cells (blank lines match anywhere, so they do not count).
+ */
+function detectShift(from: number, to: number, same: (i: number, j: number) => boolean, blank: (i: number) => boolean): Shift | undefined {
+  let first = -1;
+  for (let i = from; i <= to; i++) {
+    if (!same(i, i)) {
+      first = i;
+      break;
+    }
+  }
+  if (first < 0) return undefined;
+  const share = (by: number): number => {
+    let n = 0;
+    let hit = 0;
+    for (let i = by < 0 ? first - by : first; i <= to; i++) {
+      if (blank(i)) continue;
+      n++;
+      if (same(i, i + by)) hit++;
+    }
+    return n === 0 ? 0 : hit / n;
+  };
+  const still = share(0);
+  let best: Shift | undefined;
+  let bestShare = 0;
+  for (let k = 1; k <= MAX_SHIFT; k++) {
+    for (const by of [k, -k]) {
+      const s = share(by);
+      if (s > bestShare) [best, bestShare] = [{ at: first, by }, s];
+    }
+  }
+  return best && bestShare >= 0.6 && bestShare > still + 0.2 ? best : undefined;
+}
+
+function shown(v: CellValue): string {
+  const s = cellText(v).replace(/\s+/g, " ").trim();
+  return s.length > 30 ? `${s.slice(0, 29)}…` : s;
+}
+
+function formChanged(sheet: string, cell: string, key: MessageKey, params?: MessageParams): Finding {
+  return { ruleId: "FORM-CHANGED", severity: "warning", sheet, cell, message: both(key, params) };
+}
+
+function quoted(v: CellValue): LocalizedText | string {
+  const s = shown(v);
+  return s ? `「${s}」` : both("rule.FORM-CHANGED.empty");
+}
+
+/**
+ * The returned sheet against the master's: the input cells that differ, and FORM-CHANGED findings for everything
+ * else (at the returned sheet's cells). `inputs` holds the master's input cells as "row,col".
+ */
+export function compareSheet(master: SheetGrid, returned: SheetGrid, inputs: ReadonlySet<string>): { changedCells: string[]; formChanges: Finding[] } {
+  const sheet = returned.name;
+  const isInput = (r: number, c: number) => inputs.has(`${r},${c}`);
+  const top = Math.min(master.top, returned.top);
+  const left = Math.min(master.left, returned.left);
+  const bottom = Math.max(bottomOf(master), bottomOf(returned));
+  const right = Math.max(rightOf(master), rightOf(returned));
+  const fixedEqual = (mr: number, rr: number, mc: number, rc: number) => isInput(mr, mc) || valueKey(valueAt(master, mr, mc)) === valueKey(valueAt(returned, rr, rc));
+  const rowShift = detectShift(
+    top,
+    bottom,
+    (i, j) => {
+      for (let c = left; c <= right; c++) if (!fixedEqual(i, j, c, c)) return false;
+      return true;
+    },
+    (i) => {
+      for (let c = left; c <= right; c++) if (!isInput(i, c) && valueKey(valueAt(master, i, c))) return false;
+      return true;
+    },
+  );
+  const colShift = detectShift(
+    left,
+    right,
+    (i, j) => {
+      for (let r = top; r <= bottom; r++) if (!deleted(rowShift, r) && !fixedEqual(r, mapThrough(rowShift, r), i, j)) return false;
+      return true;
+    },
+    (i) => {
+      for (let r = top; r <= bottom; r++) if (!isInput(r, i) && valueKey(valueAt(master, r, i))) return false;
+      return true;
+    },
+  );
+  const formChanges: Finding[] = [];
+  for (const [shift, axis] of [
+    [rowShift, "rows"],
+    [colShift, "cols"],
+  ] as const) {
+    if (!shift) continue;
+    const count = Math.abs(shift.by);
+    const at = axis === "rows" ? String(shift.at + 1) : columnLetters(shift.at);
+    const cell = axis === "rows" ? toA1(shift.at, 0) : toA1(0, shift.at);
+    formChanges.push(formChanged(sheet, cell, `rule.FORM-CHANGED.${axis}-${shift.by > 0 ? "inserted" : "deleted"}`, { count, at }));
+  }
+  const changedCells: string[] = [];
+  const cellChanges: Finding[] = [];
+  // Master lines, plus the returned lines beyond them (mapped back), so a note written below the form is seen too.
+  const lastRow = Math.max(bottom, bottomOf(returned) - Math.max(0, rowShift?.by ?? 0));
+  const lastCol = Math.max(right, rightOf(returned) - Math.max(0, colShift?.by ?? 0));
+  for (let r = top; r <= lastRow; r++) {
+    if (deleted(rowShift, r)) continue;
+    const rr = mapThrough(rowShift, r);
+    for (let c = left; c <= lastCol; c++) {
+      if (deleted(colShift, c)) continue;
+      const rc = mapThrough(colShift, c);
+      const before = valueAt(master, r, c);
+      const after = valueAt(returned, rr, rc);
+      if (valueKey(before) === valueKey(after)) continue;
+      if (isInput(r, c)) changedCells.push(toA1(rr, rc));
+      else cellChanges.push(formChanged(sheet, toA1(rr, rc), "rule.FORM-CHANGED.cell", { before: quoted(before), after: quoted(after) }));
+    }
+  }
+  formChanges.push(...cellChanges.slice(0, MAX_CELL_FINDINGS));
+  if (cellChanges.length > MAX_CELL_FINDINGS) {
+    formChanges.push(formChanged(sheet, cellChanges[MAX_CELL_FINDINGS].cell, "rule.FORM-CHANGED.many", { count: cellChanges.length - MAX_CELL_FINDINGS }));
+  }
+  if (!rowShift && !colShift) formChanges.push(...mergeChanges(master, returned));
+  return { changedCells, formChanges };
+}
+
+/** Merged areas one sheet has and the other does not, each reported at its top-left cell. */
+function mergeChanges(master: SheetGrid, returned: SheetGrid): Finding[] {
+  const a = new Map(master.merges.map((m) => [rangeToA1(m), m] as const));
+  const b = new Map(returned.merges.map((m) => [rangeToA1(m), m] as const));
+  const out: Finding[] = [];
+  const none = both("rule.FORM-CHANGED.none");
+  const overlapping = (m: CellRange, list: Map<string, CellRange>) => [...list.values()].find((o) => o.top <= m.bottom && m.top <= o.bottom && o.left <= m.right && m.left <= o.right);
+  const seen = new Set<string>();
+  for (const [key, m] of a) {
+    if (b.has(key)) continue;
+    const now = overlapping(m, b);
+    if (now) seen.add(rangeToA1(now));
+    out.push(formChanged(returned.name, toA1(m.top, m.left), "rule.FORM-CHANGED.merge", { before: key, after: now ? rangeToA1(now) : none }));
+  }
+  for (const [key, m] of b) {
+    if (a.has(key) || seen.has(key)) continue;
+    out.push(formChanged(returned.name, toA1(m.top, m.left), "rule.FORM-CHANGED.merge", { before: none, after: key }));
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- matching and planning
+
+function idsOn(report: ValidationReport, sheet: string): string[] {
+  return report.records
+    .filter((r) => r.sheet === sheet && r.id)
+    .map((r) => r.id!.text)
+    .sort();
+}
+
+/** The department most of a sheet set's records name first (a file without a marker). */
+function departmentOfRecords(records: readonly SurveyRecord[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const r of records) {
+    const d = r.departments?.list.departments[0]?.name;
+    if (d) counts.set(d, (counts.get(d) ?? 0) + 1);
+  }
+  let best: string | undefined;
+  let n = 0;
+  for (const [d, c] of counts) if (c > n) [best, n] = [d, c];
+  return best;
+}
+
+/** Sheets of a checked book a person filled in: recognised or not, but not the add-in's own. */
+function userSheets(book: CheckedBook): SheetGrid[] {
+  const excluded = new Set(book.report.sheets.filter((s) => s.status === "excluded").map((s) => s.name));
+  return book.snapshot.sheets.filter((g) => g.visibility !== "veryHidden" && !excluded.has(g.name));
+}
+
+export interface CollectOptions {
+  readonly profiles: readonly Profile[];
+  /** When the collection runs (ISO, recorded as collectedAt). */
+  readonly now: string;
+}
+
+/**
+ * The plan of a collection: for each returned file in order, its department, the sheets it would replace, the input
+ * cells changed, its findings, or why it is refused. A later file sees what earlier files of the same run took in
+ * (a second file of the same department is refused). Nothing is written here.
+ */
+export function planCollect(master: CheckedBook, files: readonly ReturnedBook[], options: CollectOptions): CollectPlan {
+  const masterSettings = master.snapshot.settings;
+  const before = readState(masterSettings);
+  let masterId = masterIdOf(masterSettings, before);
+  const expected = before?.expected ?? [];
+  const received = new Map((before?.received ?? []).map((s) => [s.department, s] as const));
+  const masterSheets = userSheets(master);
+  const masterByName = new Map(masterSheets.map((g) => [g.name, g] as const));
+  const masterOrder = masterSheets.map((g) => g.name);
+  const inputs = new Map(planInputAids(master.snapshot, master.report, options.profiles, { protect: true }).aids.map((a) => [a.sheet, inputCellSet(a.unlocked ?? [])] as const));
+  const holderOf = (sheet: string) => expected.find((e) => e.sheets.includes(sheet))?.department;
+  const takenThisRun = new Map<string, string>(); // department → file
+  let stateChanged = false;
+  const out: FileCollect[] = [];
+
+  for (const f of files) {
+    const marker = readMarker(f.snapshot.settings);
+    const base = { file: f.file, ...(f.savedAt ? { savedAt: f.savedAt } : {}), sheets: [], cellsChanged: 0, findings: [] as Finding[], held: false };
+    const refuse = (refusal: CollectRefusal, department?: string): void => {
+      out.push({ ...base, ...(department ? { department } : {}), refusal });
+    };
+    const returned = userSheets(f);
+    // Which of the file's sheets are the master's: the marker's list, else the same name holding the same records.
+    let matched: SheetGrid[];
+    if (marker) {
+      if (masterId !== undefined && marker.masterId !== masterId) {
+        refuse({ code: "other-master" }, marker.department);
+        continue;
+      }
+      if (marker.sheets.some((s) => !masterByName.has(s.name))) {
+        refuse({ code: "other-master" }, marker.department);
+        continue;
+      }
+      matched = returned.filter((g) => masterByName.has(g.name));
+    } else {
+      const sameRecords = returned.filter((g) => {
+        const ids = idsOn(f.report, g.name);
+        return masterByName.has(g.name) && ids.length > 0 && ids.join("\n") === idsOn(master.report, g.name).join("\n");
+      });
+      if (sameRecords.length === 0) {
+        refuse({ code: "not-returned" });
+        continue;
+      }
+      matched = returned.filter((g) => masterByName.has(g.name));
+    }
+    const names = matched.map((g) => g.name);
+    const holders = [...new Set(names.map(holderOf).filter((d): d is string => !!d))];
+    const department = marker?.department ?? (holders.length === 1 ? holders[0] : departmentOfRecords(f.report.records.filter((r) => names.includes(r.sheet)))) ?? f.file;
+    const foreign = names.find((n) => {
+      const h = holderOf(n);
+      return h !== undefined && h !== department;
+    });
+    if (foreign) {
+      refuse({ code: "other-department", sheet: foreign, department: holderOf(foreign)! }, department);
+      continue;
+    }
+    const earlierFile = takenThisRun.get(department);
+    if (earlierFile !== undefined) {
+      refuse({ code: "same-department", file: earlierFile }, department);
+      continue;
+    }
+    const taken = received.get(department);
+    if (taken?.savedAt && f.savedAt && f.savedAt < taken.savedAt) {
+      refuse({ code: "older", savedAt: f.savedAt, taken: taken.savedAt }, department);
+      continue;
+    }
+
+    const sheets: SheetCollect[] = [];
+    const formChanges: Finding[] = [];
+    for (const g of returned) {
+      if (!masterByName.has(g.name)) formChanges.push(formChanged(g.name, "A1", "rule.FORM-CHANGED.sheet-added", { sheet: g.name }));
+    }
+    for (const s of marker?.sheets ?? []) {
+      if (!returned.some((g) => g.name === s.name)) formChanges.push(formChanged(s.name, "A1", "rule.FORM-CHANGED.sheet-missing", { sheet: s.name }));
+    }
+    for (const name of masterOrder.filter((n) => names.includes(n))) {
+      const c = compareSheet(masterByName.get(name)!, matched.find((g) => g.name === name)!, inputs.get(name) ?? new Set());
+      sheets.push({ sheet: name, changedCells: c.changedCells, formChanges: c.formChanges, replace: c.changedCells.length > 0 && c.formChanges.length === 0 });
+      formChanges.push(...c.formChanges);
+    }
+    const held = formChanges.length > 0;
+    const findings = [...f.report.findings, ...formChanges];
+    const cellsChanged = sheets.reduce((n, s) => n + s.changedCells.length, 0);
+    out.push({ ...base, department, sheets: held ? sheets.map((s) => ({ ...s, replace: false })) : sheets, cellsChanged, findings, held });
+    if (held) continue;
+    takenThisRun.set(department, f.file);
+    masterId ??= marker?.masterId;
+    // The same file again, with nothing new in it, leaves the record as it is.
+    if (cellsChanged === 0 && taken && taken.savedAt === f.savedAt) continue;
+    received.set(department, submissionOf(f, department, names, cellsChanged, countBySeverity(findings), options.now));
+    stateChanged = true;
+  }
+  const state: SubmissionsState = { version: 1, masterId: masterId ?? before?.masterId ?? "", expected, received: [...received.values()] };
+  return { files: out, state: stateChanged ? state : (before ?? state), stateChanged };
+}
+
+function submissionOf(f: ReturnedBook, department: string, sheets: readonly string[], cellsChanged: number, findings: FindingCounts, collectedAt: string): Submission {
+  return { department, file: f.file, collectedAt, ...(f.savedAt ? { savedAt: f.savedAt } : {}), sheets, cellsChanged, findings };
+}
+
+function refusalText(r: CollectRefusal, lang: Lang): string {
+  switch (r.code) {
+    case "older":
+      return t(lang, "collect.refusal.older", { savedAt: r.savedAt, taken: r.taken });
+    case "other-department":
+      return t(lang, "collect.refusal.other-department", { sheet: r.sheet, department: r.department });
+    case "same-department":
+      return t(lang, "collect.refusal.same-department", { file: r.file });
+    default:
+      return t(lang, `collect.refusal.${r.code}`);
+  }
+}
+
+/** The preview of one file, line by line: department, sheets, cells changed, findings (FORM-CHANGED one by one), what is replaced. */
+export function describeFileCollect(f: FileCollect, lang: Lang): string[] {
+  const none = t(lang, "cli.collect.none");
+  const lines = [t(lang, "cli.collect.file", { file: f.file })];
+  if (f.department) lines.push(t(lang, "cli.collect.department", { department: f.department }));
+  if (f.refusal) return [...lines, t(lang, "cli.collect.refused", { reason: refusalText(f.refusal, lang) })];
+  lines.push(t(lang, "cli.collect.sheets", { sheets: f.sheets.map((s) => s.sheet).join(", ") || none }));
+  lines.push(t(lang, "cli.collect.cells", { count: f.cellsChanged }));
+  lines.push(t(lang, "cli.collect.findings", { ...countBySeverity(f.findings) }));
+  for (const x of f.findings.filter((x) => x.ruleId === "FORM-CHANGED")) lines.push(t(lang, "cli.collect.finding", { sheet: x.sheet, cell: x.cell, message: x.message[lang] }));
+  if (f.held) return [...lines, t(lang, "cli.collect.held")];
+  const replaced = f.sheets.filter((s) => s.replace).map((s) => s.sheet);
+  lines.push(replaced.length ? t(lang, "cli.collect.replace", { sheets: replaced.join(", ") }) : t(lang, "cli.collect.unchanged"));
+  return lines;
+}
+
+/** The 変更履歴 row of one replaced sheet: the range of the input cells changed, and who returned it. */
+export function collectLogEntry(f: FileCollect, s: SheetCollect, lang: Lang): { sheet: string; cell: string; before: string; after: string } {
+  const cells = s.changedCells.map((a) => parseA1(a)).filter((p): p is NonNullable<typeof p> => !!p);
+  const range = cells.length
+    ? rangeToA1({ top: Math.min(...cells.map((p) => p.row)), left: Math.min(...cells.map((p) => p.col)), bottom: Math.max(...cells.map((p) => p.row)), right: Math.max(...cells.map((p) => p.col)) })
+    : "A1";
+  return { sheet: s.sheet, cell: range, before: "", after: t(lang, "collect.log.after", { department: f.department ?? "", file: f.file, cells: s.changedCells.join(" ") }) };
+}

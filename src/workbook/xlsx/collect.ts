@@ -1,0 +1,71 @@
+/**
+ * 回収 through the .xlsx adapter (docs/distribution.md): reads the master and the returned workbooks, plans the
+ * collection (core/cycle/collect.ts), and applies a confirmed plan to the master in memory: each sheet to replace
+ * is written over in place from the returned file, one 変更履歴 row per sheet, and the master's record of
+ * submissions in its settings. Sheets a file does not hold are never touched; a refused or held file adds nothing.
+ */
+import { type CheckedBook, collectLogEntry, type CollectPlan, planCollect, type ReturnedBook } from "../../core/cycle/collect";
+import { SUBMISSIONS_KEY } from "../../core/cycle/types";
+import type { Lang } from "../../core/i18n";
+import type { Profile } from "../../core/profile/types";
+import { validateWorkbook } from "../../core/validate";
+import { parseSettings } from "../../core/settings";
+import type { XlsxWorkbook } from "./xlsx-workbook";
+
+/** Reads and checks a workbook as `validate` does (its stored settings apply). */
+export async function checkBook(book: XlsxWorkbook, profiles: readonly Profile[]): Promise<CheckedBook> {
+  const snapshot = await book.readAll();
+  const settings = parseSettings(snapshot.settings ?? {});
+  const report = validateWorkbook(snapshot, { profiles, stage: settings.stage, fiscalYear: settings.fiscalYear, planPeriod: settings.planPeriod, overrides: settings.overrides });
+  return { snapshot, report };
+}
+
+export interface ReturnedWorkbook {
+  /** The file name as the user picked it. */
+  readonly file: string;
+  readonly book: XlsxWorkbook;
+}
+
+/** The plan of collecting `files` into `master`; nothing is written. */
+export async function planCollectBooks(master: XlsxWorkbook, files: readonly ReturnedWorkbook[], profiles: readonly Profile[], now: Date = new Date()): Promise<CollectPlan> {
+  const checked: ReturnedBook[] = [];
+  for (const f of files) {
+    const savedAt = f.book.savedAt();
+    checked.push({ file: f.file, ...(savedAt ? { savedAt } : {}), ...(await checkBook(f.book, profiles)) });
+  }
+  return planCollect(await checkBook(master, profiles), checked, { profiles, now: now.toISOString() });
+}
+
+export interface CollectResult {
+  readonly sheetsReplaced: number;
+  readonly cellsChanged: number;
+  /** Anything in the master changed (a sheet, 変更履歴 or the record of submissions). */
+  readonly changed: boolean;
+}
+
+/**
+ * Applies a plan made by planCollectBooks over the same books. The master (a loaded copy) is changed in memory;
+ * the caller writes it out. A protected sheet refuses the file's replacement with a WorkbookError before anything
+ * of that file changes.
+ */
+export async function applyCollect(master: XlsxWorkbook, plan: CollectPlan, files: readonly ReturnedWorkbook[], lang: Lang, at: Date = new Date()): Promise<CollectResult> {
+  let sheetsReplaced = 0;
+  let cellsChanged = 0;
+  for (const f of plan.files) {
+    if (f.refusal || f.held) continue;
+    const replace = f.sheets.filter((s) => s.replace);
+    if (replace.length === 0) continue;
+    const from = files.find((x) => x.file === f.file);
+    if (!from) continue;
+    await master.replaceSheets(
+      from.book,
+      replace.map((s) => s.sheet),
+      replace.map((s) => collectLogEntry(f, s, lang)),
+      at,
+    );
+    sheetsReplaced += replace.length;
+    cellsChanged += replace.reduce((n, s) => n + s.changedCells.length, 0);
+  }
+  if (plan.stateChanged) await master.writeSettings({ [SUBMISSIONS_KEY]: JSON.stringify(plan.state) });
+  return { sheetsReplaced, cellsChanged, changed: sheetsReplaced > 0 || plan.stateChanged };
+}

@@ -1,0 +1,74 @@
+/**
+ * @jest-environment node
+ *
+ * `chosahyo collect`: the preview a user reads before anything is written, --dry-run writing nothing, the merged
+ * master written to -o, and the master and returned files never written.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { SUBMISSIONS_KEY } from "../src/core/cycle/types";
+import { XlsxWorkbook } from "../src/workbook/xlsx/xlsx-workbook";
+import { cli } from "./helpers/cli";
+import { cellMap, DEPARTMENTS, departmentFile, differingCells, inputCellsOf, masterBytes, seedRecords } from "./cycle/collect-fixtures";
+
+let dir: string;
+let masterPath: string;
+let returnedDir: string;
+let eval1: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), "collect-"));
+  const master = await masterBytes();
+  masterPath = path.join(dir, "master.xlsx");
+  writeFileSync(masterPath, master);
+  returnedDir = path.join(dir, "returned");
+  mkdirSync(returnedDir);
+  eval1 = inputCellsOf(await seedRecords(), "No.1").eval1;
+  const d = DEPARTMENTS.市民協働;
+  writeFileSync(path.join(returnedDir, "市民協働.xlsx"), await departmentFile(master, d.sheets, d.department, { edits: [{ sheet: "No.1", cell: eval1, value: "S" }] }));
+  const p = DEPARTMENTS.政策課;
+  writeFileSync(path.join(returnedDir, "政策課.xlsx"), await departmentFile(master, p.sheets, p.department, { edits: [{ sheet: "No.3", cell: "C11", value: "担当課" }] }));
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+test("--dry-run prints each file's preview and writes nothing", async () => {
+  const before = readFileSync(masterPath);
+  const out = path.join(dir, "dry.xlsx");
+  const r = await cli(["collect", masterPath, returnedDir, "--dry-run", "-o", out]);
+  expect(r.stderr).toBe("");
+  expect(r.stdout).toContain("市民協働.xlsx\n  課: 市民協働・男女参画推進課\n  シート: No.1\n  変更された入力欄: 1 セル\n");
+  expect(r.stdout).toContain("  置き換えるシート: No.1\n");
+  expect(r.stdout).toContain("政策課.xlsx\n  課: 政策課\n");
+  expect(r.stdout).toContain("    No.3!C11: 入力欄ではないセルが配布時と変わっています（配布時: （空欄） → 返送: 「担当課」）。");
+  expect(r.stdout).toContain("  様式が変わっているため、このファイルは取り込みません。");
+  expect(r.stdout).toContain("確認のみ（--dry-run）: 何も書き出していません。");
+  expect(r.code).toBe(1); // one file held back
+  expect(existsSync(out)).toBe(false);
+  expect(readFileSync(masterPath).equals(before)).toBe(true);
+});
+
+test("without --dry-run: the merged master is written to -o with the one cell taken in; the inputs are unchanged", async () => {
+  const before = readFileSync(masterPath);
+  const returnedBefore = readFileSync(path.join(returnedDir, "市民協働.xlsx"));
+  const out = path.join(dir, "merged.xlsx");
+  const r = await cli(["collect", masterPath, returnedDir, "-o", out, "--lang", "en"]);
+  expect(r.stdout).toContain("  Sheets to replace: No.1\n");
+  expect(r.stdout).toContain(`Wrote ${out} (1 sheets replaced, 1 input cells).`);
+  const merged = new Uint8Array(readFileSync(out));
+  expect(differingCells(await cellMap(new Uint8Array(before)), await cellMap(merged))).toEqual([`No.1!${eval1}`]);
+  const state = JSON.parse((await (await XlsxWorkbook.load(merged, "m.xlsx")).readSettings())[SUBMISSIONS_KEY]) as { received: { department: string }[] };
+  expect(state.received.map((s) => s.department)).toEqual(["市民協働・男女参画推進課"]);
+  expect(readFileSync(masterPath).equals(before)).toBe(true);
+  expect(readFileSync(path.join(returnedDir, "市民協働.xlsx")).equals(returnedBefore)).toBe(true);
+});
+
+test("-o naming the master is refused, and -o is required without --dry-run", async () => {
+  const same = await cli(["collect", masterPath, returnedDir, "-o", masterPath]);
+  expect(same.code).toBe(2);
+  expect(same.stdout).toBe("");
+  const none = await cli(["collect", masterPath, returnedDir]);
+  expect(none.code).toBe(2);
+  expect(none.stderr).toBe("取り込み後のブックの書き出し先を -o で指定してください（内容の確認だけなら --dry-run）。\n");
+});

@@ -1,0 +1,239 @@
+/**
+ * @jest-environment node
+ *
+ * 回収 on the 小平 調査票 (seeds/kodaira-h29.xlsx): departments' returned workbooks (made by collect-fixtures.ts as
+ * 配布 would) are compared with the master, and only what the departments wrote in the input cells reaches it.
+ */
+import { planCollect, readMarker } from "../../src/core/cycle/collect";
+import { validateWorkbook } from "../../src/core/validate";
+import { checkBook } from "../../src/workbook/xlsx/collect";
+import { SUBMISSIONS_KEY, type SubmissionsState } from "../../src/core/cycle/types";
+import { BUILT_IN_PROFILES } from "../../src/core/profiles";
+import { applyCollect, planCollectBooks, type ReturnedWorkbook } from "../../src/workbook/xlsx/collect";
+import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
+import { readPackage } from "../helpers/package-diff";
+import { cellMap, DEPARTMENTS, departmentFile, differingCells, inputCellsOf, masterBytes, seedRecords } from "./collect-fixtures";
+
+const profiles = BUILT_IN_PROFILES;
+const AT = new Date("2026-12-01T09:00:00Z");
+
+async function returned(files: readonly { file: string; bytes: Uint8Array }[]): Promise<ReturnedWorkbook[]> {
+  return Promise.all(files.map(async (f) => ({ file: f.file, book: await XlsxWorkbook.load(f.bytes, f.file) })));
+}
+
+/** Plans and applies a collection on a fresh copy of `master`; the merged bytes, the plan and what changed. */
+async function collect(master: Uint8Array, files: readonly { file: string; bytes: Uint8Array }[]) {
+  const book = await XlsxWorkbook.load(master, "master.xlsx");
+  const books = await returned(files);
+  const plan = await planCollectBooks(book, books, profiles, AT);
+  const result = await applyCollect(book, plan, books, "ja", AT);
+  return { plan, result, bytes: await book.toBytes(), book };
+}
+
+async function stateOf(bytes: Uint8Array): Promise<SubmissionsState> {
+  const book = await XlsxWorkbook.load(bytes, "x.xlsx");
+  return JSON.parse((await book.readSettings())[SUBMISSIONS_KEY]) as SubmissionsState;
+}
+
+/** The worksheet parts of a package, decompressed, by name. */
+function worksheetParts(bytes: Uint8Array): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [name, data] of readPackage(bytes)) if (/^xl\/worksheets\/sheet\d+\.xml$/.test(name)) out.set(name, Buffer.from(data).toString("utf8"));
+  return out;
+}
+
+let master: Uint8Array;
+let records: Awaited<ReturnType<typeof seedRecords>>;
+beforeAll(async () => {
+  master = await masterBytes();
+  records = await seedRecords();
+});
+
+const dept = (key: keyof typeof DEPARTMENTS, options?: Parameters<typeof departmentFile>[3]) => departmentFile(master, DEPARTMENTS[key].sheets, DEPARTMENTS[key].department, options);
+
+describe("collecting returned workbooks into the master", () => {
+  test("the fixture's department file carries the marker as 配布 writes it", async () => {
+    const book = await XlsxWorkbook.load(await dept("政策課"), "f.xlsx");
+    expect(book.sheetNames()).toEqual(["No.3", "No.9", "No.11"]);
+    expect(readMarker(await book.readSettings())).toMatchObject({ masterId: "m-kodaira-h29", department: "政策課" });
+  });
+
+  test("unchanged files: 0 cells changed, no sheet replaced, every worksheet part of the master as it was; the three departments are recorded", async () => {
+    const files = await Promise.all((["市民協働", "政策課", "指導課"] as const).map(async (k) => ({ file: `${k}.xlsx`, bytes: await dept(k) })));
+    const { plan, result, bytes } = await collect(master, files);
+    expect(plan.files.map((f) => [f.department, f.cellsChanged, f.held, f.refusal])).toEqual([
+      ["市民協働・男女参画推進課", 0, false, undefined],
+      ["政策課", 0, false, undefined],
+      ["指導課", 0, false, undefined],
+    ]);
+    expect(plan.files.flatMap((f) => f.findings.filter((x) => x.ruleId === "FORM-CHANGED"))).toEqual([]);
+    expect(result.sheetsReplaced).toBe(0);
+    expect(differingCells(await cellMap(master), await cellMap(bytes))).toEqual([]);
+    expect(worksheetPartsWithoutSettings(bytes)).toEqual(worksheetPartsWithoutSettings(master));
+    expect((await stateOf(bytes)).received.map((s) => [s.department, s.sheets, s.cellsChanged])).toEqual([
+      ["市民協働・男女参画推進課", ["No.1"], 0],
+      ["政策課", ["No.3", "No.9", "No.11"], 0],
+      ["指導課", ["No.4", "No.4-1"], 0],
+    ]);
+  });
+
+  test("1次評価 and 取組実績 written in three departments' files: exactly those cells change in the master, logged per sheet, and three submissions recorded", async () => {
+    const edited: { key: keyof typeof DEPARTMENTS; sheet: string }[] = [
+      { key: "市民協働", sheet: "No.1" },
+      { key: "政策課", sheet: "No.9" },
+      { key: "指導課", sheet: "No.4-1" },
+    ];
+    const expectedCells: string[] = [];
+    const files = await Promise.all(
+      edited.map(async ({ key, sheet }) => {
+        const c = inputCellsOf(records, sheet);
+        expectedCells.push(`${sheet}!${c.eval1}`, `${sheet}!${c.result}`);
+        const bytes = await dept(key, { edits: [{ sheet, cell: c.eval1, value: "S" }, { sheet, cell: c.result, value: `${sheet} の取組実績（回収テスト）` }] });
+        return { file: `${key}.xlsx`, bytes };
+      }),
+    );
+    const { plan, result, bytes } = await collect(master, files);
+    expect(plan.files.map((f) => [f.cellsChanged, f.sheets.filter((s) => s.replace).map((s) => s.sheet)])).toEqual([
+      [2, ["No.1"]],
+      [2, ["No.9"]],
+      [2, ["No.4-1"]],
+    ]);
+    expect(result).toEqual({ sheetsReplaced: 3, cellsChanged: 6, changed: true });
+    const after = await cellMap(bytes);
+    expect(differingCells(await cellMap(master), after)).toEqual(expectedCells.sort());
+    expect(after.get(`No.9!${inputCellsOf(records, "No.9").eval1}`)).toBe("S");
+    // The master keeps its sheet order and names; the log sheet is added at the end.
+    const merged = await XlsxWorkbook.load(bytes, "m.xlsx");
+    const original = await XlsxWorkbook.load(master, "o.xlsx");
+    expect(merged.sheetNames()).toEqual([...original.sheetNames(), "変更履歴"]);
+    // The replaced sheets keep the master's merged areas, and the merged workbook reads as the master did.
+    for (const { sheet } of edited) expect(merged.sheetGrid(sheet)!.merges).toEqual(original.sheetGrid(sheet)!.merges);
+    const reread = validateWorkbook(await merged.readAll(), { profiles });
+    const first = validateWorkbook(await original.readAll(), { profiles });
+    expect(reread.records.map((r) => [r.sheet, r.id?.text])).toEqual(first.records.map((r) => [r.sheet, r.id?.text]));
+    const log = merged.sheetGrid("変更履歴")!;
+    const logRows = log.rows.slice(1).map((r) => [r[1], r[2], String(r[4])]);
+    expect(logRows.map((r) => r[0])).toEqual(["No.1", "No.9", "No.4-1"]);
+    expect(logRows[0][2]).toContain("市民協働・男女参画推進課");
+    expect(logRows[0][2]).toContain(inputCellsOf(records, "No.1").eval1);
+    expect((await stateOf(bytes)).received.map((s) => [s.department, s.cellsChanged])).toEqual([
+      ["市民協働・男女参画推進課", 2],
+      ["政策課", 2],
+      ["指導課", 2],
+    ]);
+  });
+
+  test("collecting the same file twice: the second time nothing changes (every part's bytes equal)", async () => {
+    const c = inputCellsOf(records, "No.5");
+    const file = { file: "公園課.xlsx", bytes: await dept("公園課", { edits: [{ sheet: "No.5", cell: c.eval1, value: "S" }], savedAt: "2026-11-20T10:00:00Z" }) };
+    const first = await collect(master, [file]);
+    expect(first.result.sheetsReplaced).toBe(1);
+    const second = await collect(first.bytes, [file]);
+    expect(second.plan.files[0]).toMatchObject({ cellsChanged: 0, held: false });
+    expect(second.plan.stateChanged).toBe(false);
+    expect(second.result.changed).toBe(false);
+    const a = readPackage(first.bytes);
+    const b = readPackage(second.bytes);
+    expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
+    for (const [name, data] of a) expect([name, Buffer.from(b.get(name)!).equals(Buffer.from(data))]).toEqual([name, true]);
+  });
+
+  test("a master edited since 配布 keeps the edits outside the returned sheets", async () => {
+    const edited = await XlsxWorkbook.load(master, "m.xlsx");
+    edited.setCells([{ sheet: "No.2", cell: "H12", value: "本部のメモ" }]);
+    const editedMaster = await edited.toBytes();
+    const c = inputCellsOf(records, "No.1");
+    const { bytes } = await collect(editedMaster, [{ file: "a.xlsx", bytes: await dept("市民協働", { edits: [{ sheet: "No.1", cell: c.eval1, value: "A" }] }) }]);
+    const after = await cellMap(bytes);
+    expect(after.get("No.2!H12")).toBe("本部のメモ");
+    expect(differingCells(await cellMap(editedMaster), after)).toEqual([`No.1!${c.eval1}`]);
+  });
+});
+
+describe("files that are not taken in: each says why, and the master is not changed", () => {
+  async function unchanged(files: { file: string; bytes: Uint8Array }[]) {
+    const r = await collect(master, files);
+    expect(r.result.changed).toBe(false);
+    expect(worksheetParts(r.bytes)).toEqual(worksheetParts(master));
+    return r.plan.files[0];
+  }
+
+  test("a changed label: FORM-CHANGED at the label's cell, the file held back", async () => {
+    const f = await unchanged([{ file: "a.xlsx", bytes: await dept("市民協働", { edits: [{ sheet: "No.1", cell: "C11", value: "担当課" }] }) }]);
+    expect(f.held).toBe(true);
+    const form = f.findings.filter((x) => x.ruleId === "FORM-CHANGED");
+    expect(form.map((x) => [x.sheet, x.cell, x.severity])).toEqual([["No.1", "C11", "warning"]]);
+    expect(form[0].message.ja).toBe("入力欄ではないセルが配布時と変わっています（配布時: 「所管課」 → 返送: 「担当課」）。様式の見出しや固定の欄は変えずに返送するよう依頼してください。");
+  });
+
+  test("a row inserted into a returned 調査票: one FORM-CHANGED at the row, the file held back", async () => {
+    const book = await XlsxWorkbook.load(master, "m.xlsx");
+    const m = await checkBook(book, profiles);
+    const dept1 = await checkBook(await XlsxWorkbook.load(await dept("市民協働"), "a.xlsx"), profiles);
+    const sheets = dept1.snapshot.sheets.map((g) => {
+      if (g.name !== "No.1") return g;
+      const rows = g.rows.map((r) => [...r]);
+      rows.splice(6 - g.top, 0, new Array(rows[0].length).fill(null));
+      rows[6 - g.top][5] = "追加した行";
+      const shift = (x: { top: number; bottom: number; left: number; right: number }) => (x.top >= 6 ? { ...x, top: x.top + 1, bottom: x.bottom + 1 } : x);
+      return { ...g, rows, merges: g.merges.map(shift) };
+    });
+    const snapshot = { ...dept1.snapshot, sheets };
+    const plan = planCollect(m, [{ file: "a.xlsx", snapshot, report: validateWorkbook(snapshot, { profiles }) }], { profiles, now: AT.toISOString() });
+    expect(plan.files[0].held).toBe(true);
+    expect(plan.files[0].findings.filter((x) => x.ruleId === "FORM-CHANGED").map((x) => [x.sheet, x.cell, x.message.ja])).toEqual([
+      ["No.1", "A7", "7 行目から 1 行が挿入されています。行を挿入すると様式の位置がずれるため、このシートは取り込みません。"],
+    ]);
+    expect(plan.stateChanged).toBe(false);
+  });
+
+  test("a renamed sheet: the distributed sheet missing and an added one, both FORM-CHANGED at A1", async () => {
+    const f = await unchanged([{ file: "a.xlsx", bytes: await dept("市民協働", { rename: { "No.1": "No.1（回答）" } }) }]);
+    expect(f.held).toBe(true);
+    expect(f.findings.filter((x) => x.ruleId === "FORM-CHANGED").map((x) => [x.sheet, x.cell, x.message.en])).toEqual([
+      ["No.1（回答）", "A1", 'The sheet "No.1（回答）" is not in the master workbook (a renamed or added sheet). It is not taken in.'],
+      ["No.1", "A1", 'The distributed sheet "No.1" is not in the returned file (renamed or deleted).'],
+    ]);
+  });
+
+  test("a foreign workbook (another city's) is not a returned workbook", async () => {
+    const { readFileSync } = await import("node:fs");
+    const f = await unchanged([{ file: "mitaka.xlsx", bytes: new Uint8Array(readFileSync(`${__dirname}/../../seeds/mitaka-2021.xlsx`)) }]);
+    expect(f.refusal).toEqual({ code: "not-returned" });
+  });
+
+  test("a file of another master", async () => {
+    const f = await unchanged([{ file: "a.xlsx", bytes: await dept("市民協働", { masterId: "m-other" }) }]);
+    expect(f.refusal).toEqual({ code: "other-master" });
+  });
+
+  test("a file whose marker claims another department's sheet", async () => {
+    const f = await unchanged([{ file: "a.xlsx", bytes: await departmentFile(master, ["No.1"], "政策課") }]);
+    expect(f.refusal).toEqual({ code: "other-department", sheet: "No.1", department: "市民協働・男女参画推進課" });
+  });
+
+  test("an older copy than the one taken in, by its saved time", async () => {
+    const c = inputCellsOf(records, "No.5");
+    const newer = await collect(master, [{ file: "new.xlsx", bytes: await dept("公園課", { edits: [{ sheet: "No.5", cell: c.eval1, value: "S" }], savedAt: "2026-11-20T10:00:00Z" }) }]);
+    const old = await dept("公園課", { edits: [{ sheet: "No.5", cell: c.eval1, value: "B" }], savedAt: "2026-11-10T10:00:00Z" });
+    const again = await collect(newer.bytes, [{ file: "old.xlsx", bytes: old }]);
+    expect(newer.result.sheetsReplaced).toBe(1);
+    expect(again.plan.files[0].refusal).toEqual({ code: "older", savedAt: "2026-11-10T10:00:00Z", taken: "2026-11-20T10:00:00Z" });
+    expect(again.result.changed).toBe(false);
+    expect((await cellMap(again.bytes)).get(`No.5!${c.eval1}`)).toBe("S");
+  });
+
+  test("a file without a marker is matched by its sheet names and record ids, and its department by the master's record", async () => {
+    const c = inputCellsOf(records, "No.3");
+    const { plan } = await collect(master, [{ file: "b.xlsx", bytes: await dept("政策課", { noMarker: true, edits: [{ sheet: "No.3", cell: c.eval1, value: "A" }] }) }]);
+    expect(plan.files[0]).toMatchObject({ department: "政策課", cellsChanged: 1, held: false });
+    expect(plan.files[0].refusal).toBeUndefined();
+  });
+});
+
+/** Worksheet parts other than the add-in's settings sheet (the record of submissions lives there). */
+function worksheetPartsWithoutSettings(bytes: Uint8Array): Map<string, string> {
+  const parts = worksheetParts(bytes);
+  for (const [name, xml] of parts) if (xml.includes(SUBMISSIONS_KEY)) parts.delete(name);
+  return parts;
+}
