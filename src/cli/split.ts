@@ -25,7 +25,7 @@ function checkOutputFolder(folder: string, lang: Lang): void {
 function partsText(n: NotCopied, lang: Lang): string {
   return n.parts
     .map((p) => {
-      if (p === "drawing" || p === "comments" || p === "table") return t(lang, `split.part.${p}`);
+      if (p === "drawing" || p === "comments" || p === "table" || p === "controls" || p === "threads") return t(lang, `split.part.${p}`);
       if (p.startsWith("formula ")) return t(lang, "split.part.formula", { cell: p.slice(8) });
       return p;
     })

@@ -5,7 +5,8 @@
  * each of its sheets compared with the master's, part by part (cells, formulas, styles by meaning, merges, widths,
  * heights, validations, conditional formats, print setup), every difference listed; the hidden marker with the
  * master's id and each sheet's form hash, equal to the master's and to the copy's own; the master never written; a
- * folder holding files refused. And kodaira-full.xlsm (a comment, an image): what is kept and what is not.
+ * folder holding files refused. And kodaira-full.xlsm: a sheet's comment and another's picture come along, part for
+ * part, and LibreOffice reads them.
  */
 import { createHash } from "node:crypto";
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -20,6 +21,9 @@ import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
 import { cli } from "../helpers/cli";
 import { ROOT } from "../helpers/grid";
 import { readPackage } from "../helpers/package-diff";
+import { convert, hasLibreOffice, libreOfficeProfile } from "../helpers/libreoffice";
+import { readSheetEntries, relKind, workbookPart } from "../../src/workbook/xlsx/book";
+import { Package } from "../../src/workbook/xlsx/package";
 import { sheetDifferences } from "../helpers/sheet-compare";
 
 jest.setTimeout(120_000);
@@ -166,19 +170,84 @@ test("武蔵野の取組状況は断る（シート単位でしか分けられ�
   expect(() => readdirSync(out)).toThrow();
 });
 
-test("kodaira-full.xlsm: コメントと画像は写せないと言い、ほかはマスターと同じ。出力は .xlsx（マクロなし）", async () => {
+test("kodaira-full.xlsm: コメント（メモ）と画像も部品ごと写す。ほかはマスターと同じ。出力は .xlsx（マクロなし）。LibreOffice が開いて両方を読む", async () => {
   const master = path.join(ROOT, "test", "fixtures", "preserve", "kodaira-full.xlsm");
   const out = path.join(work, "full");
   const r = await cli(["split", master, "-o", out, "--no-aids", "--shared", "copy"]);
   expect([r.code, r.stderr]).toEqual([0, ""]);
-  expect(r.stdout).toContain("写せなかったもの（マスターには残っています）:\n  [No.1] コメント\n  [No.2] 図・画像\n");
+  expect(r.stdout).not.toContain("写せなかったもの");
   const masterBytes = readFileSync(master);
-  const lead = readFileSync(path.join(out, "市民協働・男女参画推進課.xlsx"));
-  expect(sheetDifferences(masterBytes, lead, "No.1")).toEqual(["legacyDrawing: missing"]);
-  const culture = readFileSync(path.join(out, "文化スポーツ課.xlsx"));
-  expect(sheetDifferences(masterBytes, culture, "No.2")).toEqual(["drawing: missing"]);
+  const m = readPackage(masterBytes);
+  const lead = path.join(out, "市民協働・男女参画推進課.xlsx");
+  const culture = path.join(out, "文化スポーツ課.xlsx");
+  expect(sheetDifferences(masterBytes, readFileSync(lead), "No.1")).toEqual([]);
+  expect(sheetDifferences(masterBytes, readFileSync(culture), "No.2")).toEqual([]);
+  // The parts the sheets point to, followed through each package's relationships: the same bytes.
+  const partsOf = (bytes: Uint8Array, sheet: string) => {
+    const book = Package.open(bytes);
+    const entry = readSheetEntries(book, workbookPart(book)).find((e) => e.name === sheet)!;
+    const out: Record<string, Uint8Array> = {};
+    const walk = (part: string, key: string) => {
+      for (const rel of book.rels(part)) {
+        if (rel.external) continue;
+        out[`${key}/${relKind(rel)}`] = book.bytes(rel.target)!;
+        walk(rel.target, `${key}/${relKind(rel)}`);
+      }
+    };
+    walk(entry.part!, sheet);
+    return out;
+  };
+  const leadParts = partsOf(readFileSync(lead), "No.1");
+  expect(Object.keys(leadParts).sort()).toEqual(["No.1/comments", "No.1/vmlDrawing"]);
+  expect(leadParts).toEqual(partsOf(masterBytes, "No.1"));
+  const cultureParts = partsOf(readFileSync(culture), "No.2");
+  expect(Object.keys(cultureParts).sort()).toEqual(["No.2/drawing", "No.2/drawing/image"]);
+  expect(cultureParts).toEqual(partsOf(masterBytes, "No.2"));
+  // Only the sheets' own parts came along: no macros, no pivot tables, no other sheet's drawing.
   for (const f of readdirSync(out)) {
     const parts = [...readPackage(readFileSync(path.join(out, f))).keys()];
-    expect(parts.filter((p) => /vbaProject|drawings|comments|media/.test(p))).toEqual([]);
+    expect(parts.filter((p) => /vbaProject|pivot|chart/.test(p))).toEqual([]);
   }
+  expect([...m.keys()].filter((p) => /chart\d/.test(p)).length).toBeGreaterThan(0);
+  if (!hasLibreOffice()) return;
+  // LibreOffice reads the comment and the picture: saving the department's workbook again keeps both.
+  const profile = libreOfficeProfile();
+  try {
+    for (const [file, want] of [
+      [lead, /^xl\/comments\d*\.xml$/],
+      [culture, /^xl\/media\/image\d*\.png$/],
+    ] as const) {
+      const [again] = convert(file, "xlsx:Calc MS Excel 2007 XML", path.join(work, "lo", path.basename(file, ".xlsx")), profile);
+      expect([...readPackage(readFileSync(again)).keys()].filter((p) => want.test(p))).toHaveLength(1);
+    }
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+});
+
+test("スレッド形式のコメント: メモは写し、返信は写せないと言う", async () => {
+  // The 小平 sample with Apache POI's threaded comment (test/fixtures/preserve) grafted onto sheet No.5.
+  const poi = Package.open(readFileSync(path.join(ROOT, "test", "fixtures", "preserve", "poi-64759-threaded-comments.xlsx")));
+  const pkg = Package.open(readFileSync(path.join(ROOT, "seeds", "kodaira-h29.xlsx")));
+  const sheet = readSheetEntries(pkg, workbookPart(pkg)).find((e) => e.name === "No.5")!.part!;
+  const poiSheet = readSheetEntries(poi, workbookPart(poi))[0].part!;
+  let legacy = "";
+  for (const rel of poi.rels(poiSheet)) {
+    const name = `xl/grafted/${rel.target.split("/").pop()}`;
+    pkg.set(name, poi.bytes(rel.target)!);
+    pkg.setContentType(name, poi.contentType(rel.target)!);
+    const id = pkg.addRel(sheet, rel.type, name);
+    if (relKind(rel) === "vmlDrawing") legacy = `<legacyDrawing xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="${id}"/>`;
+  }
+  pkg.set(sheet, pkg.text(sheet)!.replace("</worksheet>", `${legacy}</worksheet>`));
+  const master = path.join(work, "threaded.xlsx");
+  writeFileSync(master, pkg.toBytes());
+  const out = path.join(work, "t");
+  const r = await cli(["split", master, "-o", out, "--no-aids"]);
+  expect([r.code, r.stderr]).toEqual([0, ""]);
+  expect(r.stdout).toContain("写せなかったもの（マスターには残っています）:\n  [No.5] スレッド形式のコメントの返信（メモは写しました）\n");
+  const copy = Package.open(readFileSync(path.join(out, "水と緑と公園課.xlsx")));
+  const part = readSheetEntries(copy, workbookPart(copy)).find((e) => e.name === "No.5")!.part!;
+  expect(copy.rels(part).map(relKind).sort()).toEqual(["comments", "vmlDrawing"]);
+  expect(sheetDifferences(readFileSync(master), readFileSync(path.join(out, "水と緑と公園課.xlsx")), "No.5")).toEqual([]);
 });

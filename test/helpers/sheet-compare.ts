@@ -3,8 +3,12 @@
  * worksheet's elements other than its cells (columns, merges, validations, conditional formats, print setup…), each
  * row's height and each cell's value, formula and style. Styles are compared as what they mean (font, fill, border,
  * number format, alignment, protection), not by index, since a copy renumbers them; text as text, whether it is a
- * shared or an inline string. For 配布: a department's copy of a sheet against the master's.
+ * shared or an inline string; a relationship id (`r:id` of a drawing, of comments' shapes) as the content of the part
+ * it points to, since a copy numbers its relationships anew. For 配布: a department's copy of a sheet against the
+ * master's.
  */
+import { createHash } from "node:crypto";
+import path from "node:path";
 import { DOMParser } from "@xmldom/xmldom";
 import { strFromU8 } from "fflate";
 import { canonical, readPackage, sheetParts } from "./package-diff";
@@ -67,12 +71,29 @@ function openBook(bytes: Uint8Array): Book {
   return { files, parts: sheetParts(bytes), strings, styles };
 }
 
-function sheetRoot(book: Book, sheet: string): El {
+function sheetRoot(book: Book, sheet: string): { root: El; rel: (id: string) => string } {
   const part = book.parts.get(sheet);
   const bytes = part ? book.files.get(part) : undefined;
-  if (!bytes) throw new Error(`no part for sheet ${sheet}`);
-  return parse(strFromU8(bytes)).documentElement as unknown as El;
+  if (!part || !bytes) throw new Error(`no part for sheet ${sheet}`);
+  const relsBytes = book.files.get(`${path.posix.dirname(part)}/_rels/${path.posix.basename(part)}.rels`);
+  const targets = new Map<string, string>();
+  if (relsBytes) {
+    for (const r of kids(parse(strFromU8(relsBytes)).documentElement as unknown as El)) {
+      const target = r.getAttribute("Target") ?? "";
+      if (r.getAttribute("TargetMode") === "External") {
+        targets.set(r.getAttribute("Id") ?? "", `external ${target}`);
+        continue;
+      }
+      const name = target.startsWith("/") ? target.slice(1) : path.posix.normalize(path.posix.join(path.posix.dirname(part), target));
+      const data = book.files.get(name);
+      const kind = (r.getAttribute("Type") ?? "").replace(/^.*\//, "");
+      targets.set(r.getAttribute("Id") ?? "", `${kind} ${data ? createHash("sha256").update(data).digest("hex").slice(0, 16) : "missing"}`);
+    }
+  }
+  return { root: parse(strFromU8(bytes)).documentElement as unknown as El, rel: (id) => targets.get(id) ?? `unknown ${id}` };
 }
+
+const R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
 interface CellSeen {
   readonly value: string;
@@ -110,20 +131,20 @@ const isBlank = (c: CellSeen | undefined, defaultStyle: string): boolean => !c |
 export function sheetDifferences(a: Uint8Array, b: Uint8Array, sheet: string, skip: readonly string[] = ["sheetViews"]): string[] {
   const A = openBook(a);
   const B = openBook(b);
-  const ra = sheetRoot(A, sheet);
-  const rb = sheetRoot(B, sheet);
+  const { root: ra, rel: relA } = sheetRoot(A, sheet);
+  const { root: rb, rel: relB } = sheetRoot(B, sheet);
   const out: string[] = [];
-  const elements = (root: El) => {
+  const elements = (root: El, rel: (id: string) => string) => {
     const m = new Map<string, string[]>();
     for (const k of kids(root)) {
       const name = localOf(k);
       if (name === "sheetData" || skip.includes(name)) continue;
-      m.set(name, [...(m.get(name) ?? []), canonical(k)]);
+      m.set(name, [...(m.get(name) ?? []), canonical(k, (_el, _name, ns, value) => (ns === R_NS ? rel(value) : value))]);
     }
     return m;
   };
-  const ea = elements(ra);
-  const eb = elements(rb);
+  const ea = elements(ra, relA);
+  const eb = elements(rb, relB);
   for (const name of new Set([...ea.keys(), ...eb.keys()])) {
     const x = (ea.get(name) ?? []).join("");
     const y = (eb.get(name) ?? []).join("");

@@ -29,6 +29,8 @@ export const splitEn: Record<keyof typeof splitJa, string> = {
   "split.part.drawing": "pictures and drawings",
   "split.part.comments": "comments",
   "split.part.table": "tables",
+  "split.part.threads": "replies of threaded comments (their notes were copied)",
+  "split.part.controls": "form controls and embedded objects",
   "split.part.formula": "formula {cell} (copied as its value)",
   "split.list.separator": ", ",
   "split.none": "none",

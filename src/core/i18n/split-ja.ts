@@ -27,6 +27,8 @@ export const splitJa = {
   "split.part.drawing": "図・画像",
   "split.part.comments": "コメント",
   "split.part.table": "テーブル",
+  "split.part.threads": "スレッド形式のコメントの返信（メモは写しました）",
+  "split.part.controls": "フォーム コントロール・埋め込みオブジェクト",
   "split.part.formula": "数式 {cell}（値で写しました）",
   "split.list.separator": "、",
   "split.none": "なし",

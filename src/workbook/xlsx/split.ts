@@ -2,8 +2,9 @@
  * 配布 on files (docs/distribution.md): the master's bytes in, one workbook per department out. Each department's
  * workbook is a new package holding copies of its sheets (importSheet: values, formulas, styles, merges, widths,
  * heights, validations, conditional formats, print setup), with the input aids set unless asked not to, and the
- * hidden marker in its settings. The master is read, never written. What a copy cannot carry (images and drawings,
- * comments, tables) is found with the same copier and named per sheet, so the office is told.
+ * hidden marker in its settings. A sheet's drawing (pictures, shapes, charts) and its comments (notes) are carried
+ * over with the parts they use. The master is read, never written. What is still left out (tables, threaded
+ * comments' threads, controls) is found with the same copier and named per sheet, so the office is told.
  */
 import { markerFor, planSplit, type SharedMode, type SplitPlan, type SplitRefusal } from "../../core/cycle/split";
 import { DISTRIBUTION_MARKER_KEY } from "../../core/cycle/types";
@@ -14,7 +15,8 @@ import { parseSettings, serializeSettings } from "../../core/settings";
 import type { ValidationReport } from "../../core/validate";
 import { readSheetEntries, relKind, SharedStrings, workbookPart } from "./book";
 import { copySheetXml } from "./copy-sheet";
-import { Package } from "./package";
+import { insertBeforeClose, Package, relativeTarget, relsPathOf } from "./package";
+import { elementPrefix } from "./xml";
 import { StylesAmender } from "./styles-xml";
 import { XlsxWorkbook } from "./xlsx-workbook";
 
@@ -28,7 +30,7 @@ export interface SplitBookOptions {
   readonly masterId?: string;
 }
 
-/** What a department's copy of a sheet left out, in kinds: `drawing` (images, shapes, charts), `comments`, `table`, `formula A1`, or another element's name. */
+/** What a department's copy of a sheet left out, in kinds: `table`, `threads` (threaded comments: their notes are kept), `controls` (form controls, embedded objects), `formula A1`, or another element's name. */
 export interface NotCopied {
   readonly sheet: string;
   readonly parts: readonly string[];
@@ -55,13 +57,13 @@ export type SplitResult =
 
 /** The kind a copier's dropped element stands for. */
 function kindOf(dropped: string): string {
-  if (dropped === "drawing" || dropped === "picture" || dropped === "AlternateContent" || dropped === "oleObjects" || dropped === "controls") return "drawing";
-  if (dropped === "legacyDrawing" || dropped === "legacyDrawingHF") return "comments";
+  if (dropped === "AlternateContent" || dropped === "oleObjects" || dropped === "controls") return "controls";
+  if (dropped === "legacyDrawing") return "comments";
   if (dropped === "tableParts") return "table";
   return dropped;
 }
 
-/** What importSheet leaves out of each sheet, found by running the same copier on the master's parts. */
+/** What importSheet leaves out of each sheet, found by running the same copier on the master's parts (the drawing and comments are then carried by carryDrawings). */
 function notCopiedOf(masterBytes: Uint8Array, sheets: readonly string[]): NotCopied[] {
   const pkg = Package.open(masterBytes);
   const wb = workbookPart(pkg);
@@ -77,11 +79,98 @@ function notCopiedOf(masterBytes: Uint8Array, sheets: readonly string[]): NotCop
     const kinds = new Set(copySheetXml({ xml, sharedString: (i) => strings.get(i), stylesXml }, new StylesAmender(stylesXml)).dropped.map(kindOf));
     for (const r of pkg.rels(e.part)) {
       const k = relKind(r);
-      if (k === "comments" || k === "threadedComment") kinds.add("comments");
+      if (k === "comments") kinds.add("comments");
+      if (k === "threadedComment") kinds.add("threads");
     }
     if (kinds.size) out.push({ sheet, parts: [...kinds].sort() });
   }
   return out;
+}
+
+const NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+/** A sheet's parts carried over, by relationship kind, and the element that points to each in the sheet. */
+const CARRIED: Readonly<Record<string, string | undefined>> = { drawing: "drawing", vmlDrawing: "legacyDrawing", comments: undefined };
+/** CT_Worksheet's children after `drawing`, in schema order: a carried element goes before the first one present. */
+const AFTER: Readonly<Record<string, readonly string[]>> = {
+  drawing: ["legacyDrawing", "legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst"],
+  legacyDrawing: ["legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst"],
+};
+
+/** A part name not yet in `pkg`, in the folder and with the stem of `part` (`xl/media/image1.png` → `image2.png`). */
+function freeName(pkg: Package, part: string): string {
+  const m = /^(.*?)(\d*)(\.[^./]+)$/.exec(part);
+  if (!m) return part;
+  for (let n = 1; ; n++) if (!pkg.has(`${m[1]}${n}${m[3]}`)) return `${m[1]}${n}${m[3]}`;
+}
+
+/**
+ * Copies `part` from `src` into `dst` under a free name, with the parts its relationships point to (images, a
+ * chart and its styles, embedded objects), each once; the relationship ids stay, so the part's XML needs no change.
+ */
+function copyPartTree(src: Package, dst: Package, part: string, copied: Map<string, string>): string | undefined {
+  const done = copied.get(part.toLowerCase());
+  if (done) return done;
+  const bytes = src.bytes(part);
+  if (!bytes) return undefined;
+  const name = freeName(dst, part);
+  copied.set(part.toLowerCase(), name);
+  dst.set(name, bytes);
+  const type = src.contentType(part);
+  if (type) dst.setContentType(name, type);
+  const rels = src.rels(part);
+  const relsXml = rels.length ? src.text(relsPathOf(part)) : undefined;
+  if (!relsXml) return name;
+  const targets = new Map<string, string>();
+  for (const r of rels) {
+    if (r.external || relKind(r) === "worksheet" || relKind(r) === "officeDocument") continue;
+    const to = copyPartTree(src, dst, r.target, copied);
+    if (to) targets.set(r.id, relativeTarget(name, to));
+  }
+  // Internal targets rewritten to the copies' places; external ones (a hyperlink's address) kept as written.
+  const rewritten = relsXml.replace(/<([\w.-]+:)?Relationship\b[^>]*>/g, (tag) => {
+    const id = /\bId="([^"]*)"/.exec(tag)?.[1];
+    const to = id ? targets.get(id) : undefined;
+    return to ? tag.replace(/\bTarget="[^"]*"/, `Target="${to.replace(/&/g, "&amp;").replace(/"/g, "&quot;")}"`) : tag;
+  });
+  dst.set(relsPathOf(name), rewritten);
+  return name;
+}
+
+/** Carries each sheet's drawing and comments from the master into a department's package; the kinds carried, by sheet. */
+function carryDrawings(master: Package, bytes: Uint8Array, sheets: readonly string[]): { bytes: Uint8Array; carried: Map<string, Set<string>> } {
+  const carried = new Map<string, Set<string>>();
+  const dst = Package.open(bytes);
+  const from = readSheetEntries(master, workbookPart(master));
+  const to = readSheetEntries(dst, workbookPart(dst));
+  const copied = new Map<string, string>();
+  for (const sheet of sheets) {
+    const a = from.find((e) => e.name === sheet)?.part;
+    const b = to.find((e) => e.name === sheet)?.part;
+    if (!a || !b) continue;
+    let xml = dst.text(b);
+    if (xml === undefined) continue;
+    const kinds = new Set<string>();
+    for (const r of master.rels(a)) {
+      const kind = relKind(r);
+      if (r.external || !(kind in CARRIED)) continue;
+      const target = copyPartTree(master, dst, r.target, copied);
+      if (!target) continue;
+      const id = dst.addRel(b, r.type, target);
+      const element = CARRIED[kind];
+      if (element) {
+        const p = elementPrefix(xml, "worksheet");
+        const tag = `<${p}${element} xmlns:r="${NS_R}" r:id="${id}"/>`;
+        const next = AFTER[element].map((n) => new RegExp(`<(${p.replace(/[.-]/g, "\\$&")})?${n}[\\s>/]`).exec(xml!)?.index ?? -1).filter((i) => i >= 0);
+        xml = next.length ? xml.slice(0, Math.min(...next)) + tag + xml.slice(Math.min(...next)) : insertBeforeClose(xml, "worksheet", tag);
+      }
+      kinds.add(kind === "drawing" ? "drawing" : "comments");
+    }
+    if (kinds.size) {
+      dst.set(b, xml);
+      carried.set(sheet, kinds);
+    }
+  }
+  return { bytes: carried.size ? dst.toBytes() : bytes, carried };
 }
 
 /** Splits a master already loaded and validated; `master` is not changed. */
@@ -110,11 +199,19 @@ export async function splitBook(master: XlsxWorkbook, report: ValidationReport, 
   const stored = snapshot.settings ?? {};
   const carried = Object.keys(stored).length ? Object.fromEntries(Object.entries(serializeSettings(parseSettings(stored))).filter(([, v]) => v !== "" && v !== "{}")) : {};
   const books: DepartmentWorkbook[] = [];
+  const masterPkg = Package.open(masterBytes);
+  const drawn = new Map<string, Set<string>>();
   for (const file of plan.files) {
     const book = XlsxWorkbook.create();
     for (const sheet of file.sheets) book.importSheet(source, sheet);
     await book.writeSettings({ ...carried, [DISTRIBUTION_MARKER_KEY]: JSON.stringify(markerFor(plan, file, at)) });
-    books.push({ department: file.department, sheets: file.sheets, bytes: await book.toBytes() });
+    const withDrawings = carryDrawings(masterPkg, await book.toBytes(), file.sheets);
+    for (const [sheet, kinds] of withDrawings.carried) drawn.set(sheet, kinds);
+    books.push({ department: file.department, sheets: file.sheets, bytes: withDrawings.bytes });
   }
-  return { ok: true, plan, books, notCopied: notCopiedOf(masterBytes, plan.files.flatMap((f) => f.sheets).filter((s, i, all) => all.indexOf(s) === i)), aidsSkippedProtected, aidsSheets };
+  const sent = plan.files.flatMap((f) => f.sheets).filter((s, i, all) => all.indexOf(s) === i);
+  const notCopied = notCopiedOf(masterBytes, sent)
+    .map((n) => ({ sheet: n.sheet, parts: n.parts.filter((p) => !drawn.get(n.sheet)?.has(p)) }))
+    .filter((n) => n.parts.length);
+  return { ok: true, plan, books, notCopied, aidsSkippedProtected, aidsSheets };
 }
