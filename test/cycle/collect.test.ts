@@ -7,12 +7,13 @@
 import { planCollect, readMarker } from "../../src/core/cycle/collect";
 import { validateWorkbook } from "../../src/core/validate";
 import { checkBook } from "../../src/workbook/xlsx/collect";
+import { splitBook } from "../../src/workbook/xlsx/split";
 import { SUBMISSIONS_KEY, type SubmissionsState } from "../../src/core/cycle/types";
 import { BUILT_IN_PROFILES } from "../../src/core/profiles";
 import { applyCollect, planCollectBooks, type ReturnedWorkbook } from "../../src/workbook/xlsx/collect";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
 import { readPackage } from "../helpers/package-diff";
-import { cellMap, DEPARTMENTS, departmentFile, differingCells, inputCellsOf, masterBytes, seedRecords } from "./collect-fixtures";
+import { cellMap, DEPARTMENTS, departmentFile, differingCells, inputCellsOf, masterBytes, SEED, seedRecords } from "./collect-fixtures";
 
 const profiles = BUILT_IN_PROFILES;
 const AT = new Date("2026-12-01T09:00:00Z");
@@ -237,3 +238,37 @@ function worksheetPartsWithoutSettings(bytes: Uint8Array): Map<string, string> {
   for (const [name, xml] of parts) if (xml.includes(SUBMISSIONS_KEY)) parts.delete(name);
   return parts;
 }
+
+describe("after 配布 by chosahyo split (the master stores no id: both derive it from its forms)", () => {
+  test("departments' workbooks from splitBook, two of them filled in, come back into the seed: exactly the cells written change", async () => {
+    const { readFileSync } = await import("node:fs");
+    const seed = new Uint8Array(readFileSync(SEED));
+    const masterBook = await XlsxWorkbook.load(seed, "kodaira-h29.xlsx");
+    const split = await splitBook(masterBook, (await checkBook(masterBook, profiles)).report, { profiles, at: new Date("2026-11-01T00:00:00Z") });
+    if (!split.ok) throw new Error("split refused");
+    const picked = split.books.filter((b) => b.department === "政策課" || b.department === "水と緑と公園課");
+    expect(picked.map((b) => b.sheets[0])).toEqual(["No.3", "No.5"]);
+    const written: string[] = [];
+    const files = await Promise.all(
+      picked.map(async (b) => {
+        const book = await XlsxWorkbook.load(b.bytes, `${b.department}.xlsx`);
+        const sheet = b.sheets[0];
+        const c = inputCellsOf(records, sheet);
+        book.setCells([{ sheet, cell: c.result, value: `${b.department} の実績` }]);
+        written.push(`${sheet}!${c.result}`);
+        return { file: `${b.department}.xlsx`, bytes: await book.toBytes() };
+      }),
+    );
+    const other = { file: "他の課.xlsx", bytes: split.books.find((b) => b.department === "指導課")!.bytes };
+    const { plan, bytes } = await collect(seed, [...files, other]);
+    expect(plan.files.map((f) => [f.department, f.cellsChanged, f.held, f.refusal])).toEqual([
+      ["政策課", 1, false, undefined],
+      ["水と緑と公園課", 1, false, undefined],
+      ["指導課", 0, false, undefined],
+    ]);
+    expect(differingCells(await cellMap(seed), await cellMap(bytes))).toEqual(written.sort());
+    const state = await stateOf(bytes);
+    expect(state.masterId).toBe(split.plan.masterId);
+    expect(state.received.map((s) => s.department)).toEqual(["政策課", "水と緑と公園課", "指導課"]);
+  });
+});

@@ -14,7 +14,9 @@ import type { SurveyRecord } from "../model/record";
 import { planInputAids } from "../input-aids/plan";
 import type { Profile } from "../profile/types";
 import type { ValidationReport } from "../validate";
-import { DISTRIBUTION_MARKER_KEY, type DistributionMarker, SUBMISSIONS_KEY, type Submission, type SubmissionsState } from "./types";
+import { planSplit, storedMasterId } from "./split";
+import { submissionsFromSettings } from "./submissions";
+import { DISTRIBUTION_MARKER_KEY, type DistributionMarker, type Submission, type SubmissionsState } from "./types";
 
 /** The most cells of one sheet reported one by one; the rest are counted in one finding. */
 export const MAX_CELL_FINDINGS = 10;
@@ -92,23 +94,10 @@ export function readMarker(settings: Readonly<Record<string, string>> | undefine
   return { version: 1, masterId: raw.masterId, department: raw.department, distributedAt: typeof raw.distributedAt === "string" ? raw.distributedAt : "", sheets };
 }
 
-/** The master's record of 配布 and 回収, read leniently: a malformed entry is left out. */
-function readState(settings: Readonly<Record<string, string>> | undefined): SubmissionsState | undefined {
-  const raw = parseJson(settings?.[SUBMISSIONS_KEY]);
-  if (!isObject(raw) || raw.version !== 1 || typeof raw.masterId !== "string") return undefined;
-  const strings = (v: unknown) => (Array.isArray(v) ? v.filter((s): s is string => typeof s === "string") : []);
-  const expected = (Array.isArray(raw.expected) ? raw.expected : []).filter(isObject).filter((e) => typeof e.department === "string").map((e) => ({ department: e.department as string, sheets: strings(e.sheets) }));
-  const received = (Array.isArray(raw.received) ? raw.received : []).filter((s): s is Submission => isObject(s) && typeof s.department === "string" && typeof s.file === "string" && typeof s.collectedAt === "string");
-  return { version: 1, masterId: raw.masterId, expected, received };
-}
-
-/** The master's id: its record's, else the one 配布 stored under the marker's key (a JSON object or the id alone). */
-function masterIdOf(settings: Readonly<Record<string, string>> | undefined, state: SubmissionsState | undefined): string | undefined {
-  if (state) return state.masterId;
-  const text = settings?.[DISTRIBUTION_MARKER_KEY];
-  const raw = parseJson(text);
-  if (isObject(raw) && typeof raw.masterId === "string") return raw.masterId;
-  return text && !text.startsWith("{") ? text : undefined;
+/** The id 配布 gives a master that stores none (split.ts deriveMasterId over its forms). */
+function derivedMasterId(master: CheckedBook, profiles: readonly Profile[]): string | undefined {
+  const plan = planSplit(master.snapshot, master.report, profiles);
+  return plan.ok ? plan.masterId : undefined;
 }
 
 // ---------------------------------------------------------------- comparing one sheet
@@ -331,8 +320,9 @@ export interface CollectOptions {
  */
 export function planCollect(master: CheckedBook, files: readonly ReturnedBook[], options: CollectOptions): CollectPlan {
   const masterSettings = master.snapshot.settings;
-  const before = readState(masterSettings);
-  let masterId = masterIdOf(masterSettings, before);
+  const before = submissionsFromSettings(masterSettings ?? {});
+  // No stored id: the one 配布 derives from the master's forms, which taking answers in does not change.
+  let masterId = before?.masterId ?? storedMasterId(masterSettings) ?? derivedMasterId(master, options.profiles);
   const expected = before?.expected ?? [];
   const received = new Map((before?.received ?? []).map((s) => [s.department, s] as const));
   const masterSheets = userSheets(master);
