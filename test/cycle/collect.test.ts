@@ -272,3 +272,30 @@ describe("after 配布 by chosahyo split (the master stores no id: both derive i
     expect(state.received.map((s) => s.department)).toEqual(["政策課", "水と緑と公園課", "指導課"]);
   });
 });
+
+describe("XlsxWorkbook.replaceSheets: a sheet replaced in place", () => {
+  test("keeps its place, name, comments (note) and every other sheet's part; the cell taken in is there and 変更履歴 has the row", async () => {
+    const { readFileSync } = await import("node:fs");
+    const fixture = new Uint8Array(readFileSync(`${__dirname}/../fixtures/preserve/lo-kodaira-memo-chart.xlsx`));
+    const from = await XlsxWorkbook.load(fixture, "m.xlsx");
+    const returnedBook = XlsxWorkbook.create();
+    returnedBook.importSheet(from, "No.1");
+    const c = inputCellsOf(records, "No.1");
+    returnedBook.setCells([{ sheet: "No.1", cell: c.eval1, value: "S" }]);
+    const master = await XlsxWorkbook.load(fixture, "m.xlsx");
+    await master.replaceSheets(await XlsxWorkbook.load(await returnedBook.toBytes(), "r.xlsx"), ["No.1"], [{ sheet: "No.1", cell: c.eval1, before: "", after: "回収" }], AT);
+    const bytes = await master.toBytes();
+    const before = readPackage(fixture);
+    const after = readPackage(bytes);
+    const text = (m: Map<string, Uint8Array>, name: string) => Buffer.from(m.get(name)!).toString("utf8");
+    // No.1 is sheet2.xml here: its note (comments + VML) and the pointer to it stay.
+    expect(text(after, "xl/worksheets/sheet2.xml")).toContain('<legacyDrawing r:id="rId2"/>');
+    for (const part of ["xl/comments2.xml", "xl/drawings/vmlDrawing1.vml", "xl/worksheets/_rels/sheet2.xml.rels", "xl/worksheets/sheet1.xml", "xl/drawings/drawing1.xml", "xl/charts/chart1.xml"]) {
+      expect([part, after.has(part) && Buffer.from(after.get(part)!).equals(Buffer.from(before.get(part)!))]).toEqual([part, true]);
+    }
+    const reread = await XlsxWorkbook.load(bytes, "m.xlsx");
+    expect(reread.sheetNames()).toEqual([...from.sheetNames(), "変更履歴"]);
+    expect(differingCells(await cellMap(fixture), await cellMap(bytes))).toEqual([`No.1!${c.eval1}`]);
+    expect(reread.sheetGrid("変更履歴")!.rows[1].slice(1, 5)).toEqual(["No.1", c.eval1, null, "回収"]);
+  });
+});

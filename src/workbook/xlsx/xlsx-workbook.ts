@@ -541,9 +541,10 @@ export class XlsxWorkbook implements WorkbookPort {
 
   /**
    * 回収: each named sheet's part is written over with `from`'s sheet of the same name (copied as importSheet copies),
-   * so it keeps its place, name and scoped names, and every other sheet is untouched; `log` goes to 変更履歴. Parts
-   * only the old sheet pointed to go (comments, drawings), and calcChain (Excel rebuilds it). A missing or protected
-   * sheet, or a locked structure when the log must be added, refuses the whole call with nothing changed.
+   * so it keeps its place, name and scoped names, and every other sheet is untouched; `log` goes to 変更履歴. The
+   * master sheet's drawing, comments and tables stay (its elements pointing to them are kept), and calcChain goes
+   * (Excel rebuilds it). A missing or protected sheet, or a locked structure when the log must be added, refuses the
+   * whole call with nothing changed.
    */
   async replaceSheets(from: XlsxWorkbook, names: readonly string[], log: readonly LoggedEdit[], at: Date = new Date()): Promise<void> {
     const pairs = names.map((name) => {
@@ -565,10 +566,10 @@ export class XlsxWorkbook implements WorkbookPort {
     const strings = from.context().strings;
     for (const { part, srcXml } of pairs) {
       const copied = copySheetXml({ xml: srcXml, sharedString: (i) => strings.get(i), stylesXml: from.stylesText() }, styles.amender);
-      // The old part goes with what only it used; the copy takes its name, so the workbook's relationship stays.
-      this.removePartTree(part);
-      this.pkg.set(part, copied.xml);
-      this.pkg.setContentType(part, CT_WORKSHEET);
+      // The copy leaves out what points to other parts; the master's own (its pictures, charts, comments, tables)
+      // are put back with their relationships, so replacing a sheet's cells loses none of them.
+      this.pkg.set(part, withPointingElements(copied.xml, this.pkg.textOnce(part)!));
+      this.grids.delete(part);
     }
     styles.commit();
     const calc = this.pkg.rels(this.wbPart).find((r) => relKind(r) === "calcChain" && !r.external);
@@ -643,5 +644,38 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 }
 
+/** CT_Worksheet's children that point to other parts by r:id, in schema order (all after what a copy holds). */
+const POINTING_ELEMENTS = ["drawing", "legacyDrawing", "legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls", "tableParts"];
 
-
+/**
+ * `copy` (a copied worksheet, which has none of them) with `original`'s elements that point to other parts, put
+ * before its end in schema order. Copies with another namespace prefix than the original get none.
+ */
+function withPointingElements(copy: string, original: string): string {
+  const p = elementPrefix(original, "worksheet");
+  if (elementPrefix(copy, "worksheet") !== p) return copy;
+  const kept: string[] = [];
+  for (const name of POINTING_ELEMENTS) {
+    const at = findTag(original, `${p}${name}`, 0);
+    if (at < 0) continue;
+    const open = tagAt(original, at);
+    if (open.selfClosing) {
+      kept.push(open.tag);
+      continue;
+    }
+    const close = `</${p}${name}>`;
+    const end = original.indexOf(close, open.end);
+    if (end >= 0) kept.push(original.slice(at, end + close.length));
+  }
+  const close = copy.lastIndexOf(`</${p}worksheet>`);
+  if (!kept.length || close < 0) return copy;
+  // The r: of `r:id` must be declared on the copy's root as on the original's.
+  const rootAt = findTag(copy, `${p}worksheet`, 0);
+  const root = tagAt(copy, rootAt);
+  const declared = /\sxmlns:([\w.-]+)="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/.exec(tagAt(original, findTag(original, `${p}worksheet`, 0)).tag);
+  const missing = declared && !root.tag.includes(`xmlns:${declared[1]}=`) ? declared[0] : "";
+  const body = copy.slice(0, close) + kept.join("") + copy.slice(close);
+  if (!missing) return body;
+  const at = root.tag.endsWith("/>") ? root.end - 2 : root.end - 1;
+  return body.slice(0, at) + missing + body.slice(at);
+}
