@@ -213,6 +213,18 @@ describe("files that are not taken in: each says why, and the master is not chan
     expect(f.refusal).toEqual({ code: "other-department", sheet: "No.1", department: "市民協働・男女参画推進課" });
   });
 
+  test("a second file of the same department in one run: the first is taken in, the second refused", async () => {
+    const c = inputCellsOf(records, "No.5");
+    const a = await dept("公園課", { edits: [{ sheet: "No.5", cell: c.eval1, value: "S" }] });
+    const b = await dept("公園課", { edits: [{ sheet: "No.5", cell: c.eval1, value: "B" }] });
+    const r = await collect(master, [
+      { file: "first.xlsx", bytes: a },
+      { file: "second.xlsx", bytes: b },
+    ]);
+    expect(r.plan.files.map((f) => f.refusal)).toEqual([undefined, { code: "same-department", file: "first.xlsx" }]);
+    expect((await cellMap(r.bytes)).get(`No.5!${c.eval1}`)).toBe("S");
+  });
+
   test("an older copy than the one taken in, by its saved time", async () => {
     const c = inputCellsOf(records, "No.5");
     const newer = await collect(master, [{ file: "new.xlsx", bytes: await dept("公園課", { edits: [{ sheet: "No.5", cell: c.eval1, value: "S" }], savedAt: "2026-11-20T10:00:00Z" }) }]);
