@@ -6,17 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-
-interface ItemJson {
-  no: number;
-  title: string;
-  tags: string[];
-  policy: string;
-  departments: string[];
-  departments_etc: boolean;
-  purpose: string;
-  repost_of: number | null;
-}
+import type { ItemJson } from "./kodaira";
 
 export const PLAN_ITEMS_HEADER = ["方針", "No.", "取組項目", "所管課", "目的・ねらい", "財政効果"];
 

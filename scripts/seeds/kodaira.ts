@@ -27,7 +27,8 @@ interface SheetJson {
   lines: { pdca_rows: [number, number] };
 }
 
-interface ItemJson {
+/** A row of seeds/data/kodaira/items.json (the 評価一覧 of the sample). */
+export interface ItemJson {
   no: number;
   title: string;
   tags: string[];
