@@ -8,6 +8,7 @@ import type { Profile } from "../core/profile/types";
 import type { WorkbookSettings } from "../core/settings";
 import type { WorkbookPort } from "../workbook/port";
 import { errorMessage } from "./format";
+import { type Distribution, useDistribute } from "./use-distribute";
 import { parsePlanPeriod, type YearSpan } from "../core/plan-period";
 import { canMakeNewWorkbook, canSetInputAids, newPlan, rollOver, setInputAids } from "./run-cycle";
 import type { Notice } from "./use-checker";
@@ -25,6 +26,8 @@ export interface Cycle {
   readonly setProtect: (on: boolean) => void;
   /** The host can set input aids on the open workbook. */
   readonly canAid: boolean;
+  /** 配布: one workbook per department (use-distribute.ts). */
+  readonly distribution: Distribution;
   readonly running?: "rollover" | "aids" | "newPlan";
   /** 新しい計画: the list file chosen, and the plan period as typed (read when it parses). */
   readonly listFile?: { readonly bytes: Uint8Array; readonly name: string };
@@ -101,6 +104,7 @@ export function useCycle(port: WorkbookPort, profiles: readonly Profile[], setti
   return {
     canRoll: canMakeNewWorkbook(port),
     canAid: canSetInputAids(port),
+    distribution: useDistribute(port, profiles, settings, lang),
     dropEnded,
     setDropEnded,
     rollAids,

@@ -6,6 +6,7 @@
  * ratings. Screenshots of No.1 before and after (test/e2e/screenshots/rollover-*.png) are for a person to compare.
  */
 import { readFileSync } from "node:fs";
+import { unzipSync } from "fflate";
 import { BUILT_IN_PROFILES } from "../../src/core/profiles";
 import { validateWorkbook } from "../../src/core/validate";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
@@ -65,6 +66,34 @@ test("新しい計画: 取組の一覧（CSV）と計画期間から作ったブ
   expect(rep.records.filter((r) => r.layoutId === "survey").length).toBe(41);
   expect(await page.getByTestId("cycle-lines").innerText()).toContain("入力支援を 42 シートに設定しました");
   await screenshot(page, "new-plan-pane.png");
+  expect(problems).toEqual([]);
+  await context.close();
+});
+
+test("配布: 課ごとのブック 27 冊を 1 つの ZIP でダウンロードし、ペインに課ごとのファイルと残したシートを示す（スクリーンショット）", async () => {
+  const { page, context, problems } = await openPage(env(), { viewport: WIDE_VIEWPORT, acceptDownloads: true });
+  await page.goto(`${env().url}/demo.html`);
+  await validateButton(page);
+  await page.getByRole("tab", { name: "年度" }).click();
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "課ごとのブックを作る" }).click();
+  await page.getByTestId("distribute-notice").filter({ hasText: "27 課のブックを作り、「調査票_配布_27課.zip」にまとめてダウンロードしました。" }).waitFor({ timeout: 60_000 });
+  const file = await download;
+  expect(file.suggestedFilename()).toBe("調査票_配布_27課.zip");
+  const entries = unzipSync(new Uint8Array(readFileSync((await file.path())!)));
+  expect(Object.keys(entries)).toHaveLength(27);
+  const finance = await XlsxWorkbook.load(entries["財政課.xlsx"], "財政課.xlsx");
+  expect(finance.sheetNames()).toEqual(["No.15", "No.16", "No.17", "No.18", "No.20", "No.25"]);
+  // The page offers no "open here" for a ZIP, and the open workbook is still the sample.
+  await page.getByTestId("demo-message").filter({ hasText: "「調査票_配布_27課.zip」をダウンロードしました" }).waitFor();
+  expect(await page.getByTestId("demo-message-action").count()).toBe(0);
+  expect(await page.getByTestId("distribute-files").locator("li").count()).toBe(27);
+  expect(await page.getByTestId("distribute-files").innerText()).toContain("財政課.xlsx: 6 シート（No.15、No.16、No.17、No.18、No.20、No.25）");
+  expect(await page.getByTestId("distribute-result").innerText()).toContain("配布しないシート: 評価一覧");
+  await shared.axeClean(page, "年度 tab: 配布 result");
+  // The list's head (the notice above it, the first files) in view, not its middle.
+  await page.getByTestId("distribute-notice").evaluate((e) => e.scrollIntoView({ block: "start" }));
+  await screenshot(page, "distribute-pane.png");
   expect(problems).toEqual([]);
   await context.close();
 });

@@ -11,6 +11,7 @@ import { paneEn } from "./pane-en";
 import { rolloverEn } from "./rollover-en";
 import { cycleEn } from "./cycle-en";
 import { splitEn } from "./split-en";
+import { distributeEn } from "./distribute-en";
 import { ruleMessagesEn } from "./rule-messages.generated";
 import { summaryMessagesEn } from "./summary-messages.generated";
 
@@ -204,6 +205,7 @@ export const en: Record<MessageKey, string> = {
   ...rolloverEn,
   ...cycleEn,
   ...splitEn,
+  ...distributeEn,
   ...ruleMessagesEn,
   ...summaryMessagesEn,
 };

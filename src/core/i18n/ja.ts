@@ -15,6 +15,7 @@ import { paneJa } from "./pane-ja";
 import { rolloverJa } from "./rollover-ja";
 import { cycleJa } from "./cycle-ja";
 import { splitJa } from "./split-ja";
+import { distributeJa } from "./distribute-ja";
 import { ruleMessagesJa } from "./rule-messages.generated";
 import { summaryMessagesJa } from "./summary-messages.generated";
 
@@ -214,6 +215,7 @@ export const ja = {
   ...rolloverJa,
   ...cycleJa,
   ...splitJa,
+  ...distributeJa,
   ...ruleMessagesJa,
   ...summaryMessagesJa,
 } as const;

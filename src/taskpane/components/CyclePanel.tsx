@@ -6,6 +6,7 @@ import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Spinner, ma
 import { useRef } from "react";
 import { useLang, useT } from "../i18n";
 import type { Cycle } from "../use-cycle";
+import { DistributeSection } from "./DistributeSection";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalL },
@@ -111,6 +112,7 @@ export function CyclePanel({ cycle, disabled }: CyclePanelProps) {
         </Button>
         {cycle.running === "newPlan" ? <Spinner size="tiny" label={tr("pane.cycle.newPlan.running")} /> : null}
       </section>
+      <DistributeSection distribution={cycle.distribution} disabled={busy} />
       {cycle.notice ? (
         <MessageBar intent={cycle.notice.intent} layout="multiline" className={styles.bar} data-testid="cycle-notice">
           <MessageBarBody className={styles.notice}>{cycle.notice.text(lang)}</MessageBarBody>

@@ -122,7 +122,7 @@ interface Message {
 
 /** Saves bytes under a name through the browser's download. */
 function saveAs(bytes: Uint8Array, fileName: string): void {
-  const { type } = downloadName(fileName);
+  const type = /\.zip$/i.test(fileName) ? "application/zip" : downloadName(fileName).type;
   const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type });
   const url = URL.createObjectURL(blob);
   const a = document.createElement("a");
@@ -198,6 +198,8 @@ export function DemoShell({ sources }: { sources: BookSources }) {
 
   newWorkbook.current = (bytes, name) => {
     saveAs(bytes, name);
+    // 配布's ZIP of the departments' workbooks: downloaded only, there is no one workbook to open here.
+    if (/\.zip$/i.test(name)) return setMessage({ intent: "success", text: (l) => t(l, "demo.newWorkbook.downloadedFiles", { name }) });
     setMessage({
       intent: "success",
       text: (l) => t(l, "demo.newWorkbook.downloaded", { name }),

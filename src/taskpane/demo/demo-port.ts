@@ -150,6 +150,12 @@ export class DemoPort implements WorkbookPort {
     this.onNewWorkbook(bytes, suggestedName);
   }
 
+  /** A file the pane made that is not a workbook to open (配布's ZIP): the page downloads it (run-distribute.ts FileSaver). */
+  async saveFile(bytes: Uint8Array, name: string): Promise<void> {
+    if (!this.onNewWorkbook) throw new WorkbookError("unsupported-operation", "new workbook");
+    this.onNewWorkbook(bytes, name);
+  }
+
   /** Sheets a person would see as tabs (the add-in's very hidden settings sheet is left out). */
   sheetNames(): string[] {
     return this.names;
