@@ -6,6 +6,7 @@ import type { LoggedEdit } from "../core/changelog";
 import type { InputAidsResult, SheetInputAids } from "../core/input-aids/types";
 import type { WorkbookSnapshot } from "../core/model/grid";
 import type { SheetSpec } from "../core/sheet-spec";
+import type { CollectIntoOptions, CollectOutcome, ReturnedFile } from "./collect-port";
 
 export interface ReadProgress {
   readonly done: number;
@@ -96,6 +97,8 @@ export interface WorkbookPort {
   applyInputAids?(aids: readonly SheetInputAids[], at?: Date): Promise<InputAidsResult>;
   /** The workbook as .xlsx bytes, as it is now (the pane's 年度更新 works on a copy; the input is never changed). */
   fileBytes?(): Promise<Uint8Array>;
+  /** 回収 into this workbook: the plan of taking `files` in and, unless `dryRun`, its sheets replaced and 変更履歴 written. */
+  collectInto?(files: readonly ReturnedFile[], options: CollectIntoOptions): Promise<CollectOutcome>;
   /**
    * Opens .xlsx bytes as a new workbook beside this one (Excel: Excel.createWorkbook, ExcelApi 1.8; older Excel
    * throws "unsupported-operation"). The demo downloads the bytes instead.

@@ -5,6 +5,7 @@
  */
 import sample from "../../../seeds/kodaira-h29.xlsx";
 import { WorkbookError } from "../../workbook/port";
+import { collectIntoBook } from "../../workbook/xlsx/collect-into";
 import { XlsxWorkbook } from "../../workbook/xlsx/xlsx-workbook";
 import { type Args, type BookApi, type FromHost, type Method, type OpenSource, sendError, type ToHost } from "./book-rpc";
 import { SAMPLE_NAME } from "./sample";
@@ -50,6 +51,7 @@ export function createBookHost(post: Post): (message: ToHost) => void {
     readAll: (_, ctx) => read(ctx),
     applyEdits: ([edits, at]) => current().applyEdits(edits, at),
     applyInputAids: ([aids, at]) => current().applyInputAids(aids, at),
+    collectInto: ([files, options]) => collectIntoBook(current(), files, options),
     writeOwnedSheets: ([specs], ctx) => current().writeOwnedSheets(specs, { onProgress: ctx.progress }),
     ownedSheets: () => current().ownedSheets(),
     readSettings: () => current().readSettings(),

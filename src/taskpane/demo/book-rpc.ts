@@ -4,6 +4,7 @@
  * Everything here is structured-cloneable: plain objects, arrays, Maps, Dates and byte arrays.
  */
 import type { LoggedEdit } from "../../core/changelog";
+import type { CollectIntoOptions, CollectOutcome, ReturnedFile } from "../../workbook/collect-port";
 import type { InputAidsResult, SheetInputAids } from "../../core/input-aids/types";
 import type { SheetGrid, WorkbookSnapshot } from "../../core/model/grid";
 import type { SheetSpec } from "../../core/sheet-spec";
@@ -23,6 +24,7 @@ export interface BookApi {
   readAll(): WorkbookSnapshot;
   applyEdits(edits: readonly LoggedEdit[], at?: Date): AppliedEdits;
   applyInputAids(aids: readonly SheetInputAids[], at?: Date): InputAidsResult;
+  collectInto(files: readonly ReturnedFile[], options: CollectIntoOptions): CollectOutcome;
   writeOwnedSheets(specs: readonly SheetSpec[]): WriteSheetResult[];
   ownedSheets(): readonly string[];
   readSettings(): Readonly<Record<string, string>>;

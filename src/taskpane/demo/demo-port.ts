@@ -8,6 +8,7 @@ import type { LoggedEdit } from "../../core/changelog";
 import type { InputAidsResult, SheetInputAids } from "../../core/input-aids/types";
 import type { SheetGrid, WorkbookSnapshot } from "../../core/model/grid";
 import type { SheetSpec } from "../../core/sheet-spec";
+import type { CollectIntoOptions, CollectOutcome, ReturnedFile } from "../../workbook/collect-port";
 import { type AppliedEdits, type ReadOptions, WorkbookError, type WorkbookPort, type WriteSheetResult, type WriteSheetsOptions } from "../../workbook/port";
 import type { BookClient, BookMode, CallOptions } from "./book-client";
 import type { Args, Method, Result } from "./book-rpc";
@@ -103,6 +104,12 @@ export class DemoPort implements WorkbookPort {
   async applyInputAids(aids: readonly SheetInputAids[], at?: Date): Promise<InputAidsResult> {
     const r = await this.call("applyInputAids", [aids, at]);
     await this.edited();
+    return r;
+  }
+
+  async collectInto(files: readonly ReturnedFile[], options: CollectIntoOptions): Promise<CollectOutcome> {
+    const r = await this.call("collectInto", [files, options]);
+    if (r.written?.changed) await this.edited();
     return r;
   }
 
