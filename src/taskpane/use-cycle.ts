@@ -12,6 +12,7 @@ import { type Distribution, useDistribute } from "./use-distribute";
 import { parsePlanPeriod, type YearSpan } from "../core/plan-period";
 import { canMakeNewWorkbook, canSetInputAids, newPlan, rollOver, setInputAids } from "./run-cycle";
 import type { Notice } from "./use-checker";
+import { type Collect, useCollect } from "./use-collect";
 
 export interface Cycle {
   /** The host can make a new workbook (Excel with ExcelApi 1.8, the demo). */
@@ -43,6 +44,8 @@ export interface Cycle {
   readonly aid: () => Promise<void>;
   /** 新しい計画 from the chosen list. */
   readonly makePlan: () => Promise<void>;
+  /** 回収: returned files previewed, then taken in (use-collect.ts). */
+  readonly collect: Collect;
 }
 
 /** The four fiscal years from this one, as a plan period when none is set. */
@@ -122,5 +125,6 @@ export function useCycle(port: WorkbookPort, profiles: readonly Profile[], setti
     setPeriodText,
     period,
     makePlan,
+    collect: useCollect(port, profiles, lang),
   };
 }

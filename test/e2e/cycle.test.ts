@@ -9,8 +9,12 @@ import { readFileSync } from "node:fs";
 import { unzipSync } from "fflate";
 import { BUILT_IN_PROFILES } from "../../src/core/profiles";
 import { validateWorkbook } from "../../src/core/validate";
+import { parseA1 } from "../../src/core/model/address";
+import { checkBook } from "../../src/workbook/xlsx/collect";
+import { splitBook } from "../../src/workbook/xlsx/split";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
-import { gridCell, openPage, ROOT, screenshot, showSheet, validateButton, useEnv, WIDE_VIEWPORT } from "./browser";
+import { inputCellsOf, seedRecords } from "../cycle/collect-fixtures";
+import { gridCell, openPage, ROOT, SEED, screenshot, showSheet, validate, validateButton, useEnv, WIDE_VIEWPORT } from "./browser";
 
 const shared = useEnv("axe, 年度");
 const env = shared.env;
@@ -97,3 +101,54 @@ test("配布: 課ごとのブック 27 冊を 1 つの ZIP でダウンロード
   expect(problems).toEqual([]);
   await context.close();
 });
+
+test("回収: 政策課のファイル（1次評価を 1 か所書き換え）を選ぶと確認を示し、取り込むとグリッドのそのセルが変わり、検証のあと集計に提出状況が出る（スクリーンショット）", async () => {
+  // The department's workbook as 配布 makes it, with its 1次評価 changed.
+  const master = await XlsxWorkbook.load(readFileSync(SEED), "kodaira-h29.xlsx");
+  const split = await splitBook(master, (await checkBook(master, BUILT_IN_PROFILES)).report, { profiles: BUILT_IN_PROFILES });
+  if (!split.ok) throw new Error("split refused");
+  const returned = split.books.find((b) => b.department === "政策課")!;
+  const sheet = returned.sheets[0];
+  const cell = inputCellsOf(await seedRecords(), sheet).eval1;
+  const dep = await XlsxWorkbook.load(returned.bytes, "政策課.xlsx");
+  // A rating other than the one the sample holds, so the cell changes.
+  const value = gridValue(master, sheet, cell) === "S" ? "A" : "S";
+  dep.setCells([{ sheet, cell, value }]);
+  const bytes = Buffer.from(await dep.toBytes());
+
+  const { page, context, problems } = await openPage(env(), { viewport: WIDE_VIEWPORT });
+  await page.goto(`${env().url}/demo.html`);
+  await validateButton(page);
+  await page.getByRole("tab", { name: "年度" }).click();
+  await page.getByTestId("collect-files").setInputFiles({ name: "政策課.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: bytes });
+  const preview = page.getByTestId("collect-preview");
+  await preview.waitFor({ timeout: 60_000 });
+  const text = await page.getByTestId("collect-file").innerText();
+  expect(text).toContain("課: 政策課");
+  expect(text).toContain("変更された入力欄: 1 セル");
+  expect(text).toContain(`置き換えるシート: ${sheet}`);
+  await page.getByRole("button", { name: "取り込む" }).scrollIntoViewIfNeeded();
+  await shared.axeClean(page, "年度 tab: 回収 preview");
+  await screenshot(page, "collect-preview.png");
+
+  await page.getByRole("button", { name: "取り込む" }).click();
+  await page.getByTestId("collect-notice").filter({ hasText: "1 件のファイルを取り込みました（置き換えたシート 1 枚、変わったセル 1）: 政策課.xlsx" }).waitFor({ timeout: 60_000 });
+  await showSheet(page, sheet);
+  expect(await gridCell(page, cell).innerText()).toBe(value);
+
+  await validate(page);
+  await page.getByRole("tab", { name: "集計" }).click();
+  const offered = page.getByTestId("summaries").locator("input[type=checkbox][data-summary=提出状況]");
+  await offered.waitFor();
+  await offered.scrollIntoViewIfNeeded();
+  await screenshot(page, "submissions.png");
+  expect(problems).toEqual([]);
+  await context.close();
+});
+
+/** A cell's value in a loaded workbook, as text. */
+function gridValue(book: XlsxWorkbook, sheet: string, a1: string): string {
+  const g = book.sheetGrid(sheet)!;
+  const at = parseA1(a1)!;
+  return String(g.rows[at.row - g.top]?.[at.col - g.left] ?? "");
+}

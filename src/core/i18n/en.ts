@@ -6,6 +6,7 @@ import { officeAidsEn } from "./office-aids-en";
 import { programEn } from "./program-en";
 import { newPlanEn } from "./new-plan-en";
 import { collectEn } from "./collect-en";
+import { collectPaneEn } from "./collect-pane-en";
 import { summaryEn } from "./summary-en";
 import { paneEn } from "./pane-en";
 import { rolloverEn } from "./rollover-en";
@@ -201,6 +202,7 @@ export const en: Record<MessageKey, string> = {
   ...programEn,
   ...newPlanEn,
   ...collectEn,
+  ...collectPaneEn,
   ...paneEn,
   ...rolloverEn,
   ...cycleEn,

@@ -10,6 +10,7 @@ import { officeAidsJa } from "./office-aids-ja";
 import { programJa } from "./program-ja";
 import { newPlanJa } from "./new-plan-ja";
 import { collectJa } from "./collect-ja";
+import { collectPaneJa } from "./collect-pane-ja";
 import { summaryJa } from "./summary-ja";
 import { paneJa } from "./pane-ja";
 import { rolloverJa } from "./rollover-ja";
@@ -211,6 +212,7 @@ export const ja = {
   ...programJa,
   ...newPlanJa,
   ...collectJa,
+  ...collectPaneJa,
   ...paneJa,
   ...rolloverJa,
   ...cycleJa,

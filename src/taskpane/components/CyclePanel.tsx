@@ -2,11 +2,12 @@
  * The 年度 tab: 年度更新 (next year's sheets in a new workbook), 入力支援 (lists, input messages and highlights on
  * the open workbook's input cells) and 新しい計画 (blank sheets from a plan's item list, in a new workbook). Text from the workbook is shown as React text, never as HTML.
  */
-import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
 import { useRef } from "react";
 import { useLang, useT } from "../i18n";
 import type { Cycle } from "../use-cycle";
 import { DistributeSection } from "./DistributeSection";
+import { CollectSection } from "./CollectSection";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalL },
@@ -58,7 +59,7 @@ export function CyclePanel({ cycle, disabled }: CyclePanelProps) {
         <Button appearance="primary" disabled={busy || !cycle.canRoll} onClick={() => void cycle.roll()}>
           {cycle.running === "rollover" ? tr("pane.cycle.rollover.running") : tr("pane.cycle.rollover.run")}
         </Button>
-        {cycle.running === "rollover" ? <Spinner size="tiny" label={tr("pane.cycle.rollover.running")} /> : null}
+        {cycle.running === "rollover" ? <p role="status" className={styles.note}>{tr("pane.cycle.rollover.running")}</p> : null}
       </section>
       <section className={styles.section} aria-labelledby="cycle-aids" data-testid="cycle-aids">
         <h2 id="cycle-aids" className={styles.heading}>
@@ -75,7 +76,7 @@ export function CyclePanel({ cycle, disabled }: CyclePanelProps) {
         <Button disabled={busy || !cycle.canAid} onClick={() => void cycle.aid()}>
           {cycle.running === "aids" ? tr("pane.cycle.aids.running") : tr("pane.cycle.aids.run")}
         </Button>
-        {cycle.running === "aids" ? <Spinner size="tiny" label={tr("pane.cycle.aids.running")} /> : null}
+        {cycle.running === "aids" ? <p role="status" className={styles.note}>{tr("pane.cycle.aids.running")}</p> : null}
       </section>
       <section className={styles.section} aria-labelledby="cycle-new-plan" data-testid="cycle-new-plan">
         <h2 id="cycle-new-plan" className={styles.heading}>
@@ -110,9 +111,10 @@ export function CyclePanel({ cycle, disabled }: CyclePanelProps) {
         <Button disabled={busy || !cycle.canRoll || !cycle.listFile || !cycle.period} onClick={() => void cycle.makePlan()}>
           {cycle.running === "newPlan" ? tr("pane.cycle.newPlan.running") : tr("pane.cycle.newPlan.run")}
         </Button>
-        {cycle.running === "newPlan" ? <Spinner size="tiny" label={tr("pane.cycle.newPlan.running")} /> : null}
+        {cycle.running === "newPlan" ? <p role="status" className={styles.note}>{tr("pane.cycle.newPlan.running")}</p> : null}
       </section>
       <DistributeSection distribution={cycle.distribution} disabled={busy} />
+      <CollectSection collect={cycle.collect} disabled={busy} />
       {cycle.notice ? (
         <MessageBar intent={cycle.notice.intent} layout="multiline" className={styles.bar} data-testid="cycle-notice">
           <MessageBarBody className={styles.notice}>{cycle.notice.text(lang)}</MessageBarBody>

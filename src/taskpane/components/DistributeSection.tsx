@@ -3,7 +3,7 @@
  * opened one by one in Excel; then the files, the shared items to decide and what stayed in the master. Names from
  * the workbook are shown as React text.
  */
-import { Button, Checkbox, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Checkbox, MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
 import { useLang, useT } from "../i18n";
 import type { Distribution } from "../use-distribute";
 
@@ -41,7 +41,7 @@ export function DistributeSection({ distribution: d, disabled }: { readonly dist
       </Button>
       {d.running ? (
         <div className={styles.progress} data-testid="distribute-progress">
-          <Spinner size="tiny" label={d.progress ? tr("pane.distribute.opening", { done: d.progress.done, total: d.progress.total }) : tr("pane.distribute.running")} />
+          <p role="status" className={styles.note}>{d.progress ? tr("pane.distribute.opening", { done: d.progress.done, total: d.progress.total }) : tr("pane.distribute.running")}</p>
           {d.progress ? (
             <Button size="small" disabled={d.cancelled} onClick={d.cancel}>
               {tr("pane.distribute.cancel")}

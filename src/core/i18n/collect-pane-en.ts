@@ -1,0 +1,19 @@
+import type { collectPaneJa } from "./collect-pane-ja";
+
+/** Message catalogue, English: the pane's 回収 section (年度 tab). Typed against collect-pane-ja.ts. */
+export const collectPaneEn: Record<keyof typeof collectPaneJa, string> = {
+  "pane.collect.title": "Collect (回収)",
+  "pane.collect.help": "Pick the workbooks (.xlsx) the departments sent back to see what would change before anything is written. Taking them in replaces the matching sheets of this workbook with the departments' sheets and records it in 変更履歴.",
+  "pane.collect.choose": "Choose returned files…",
+  "pane.collect.file": "Returned files",
+  "pane.collect.checking": "Checking the files…",
+  "pane.collect.preview": "Preview before taking in: nothing has been written yet.",
+  "pane.collect.confirm": "Take in",
+  "pane.collect.cancel": "Cancel",
+  "pane.collect.running": "Taking in…",
+  "pane.collect.nothing": "No file can be taken in.",
+  "pane.collect.done": "Took in {count} file(s) ({sheets} sheet(s) replaced, {cells} cell(s) changed): {files}",
+  "pane.collect.next": "Check what came in with Validate; Summaries can now make the submissions status (提出状況).",
+  "pane.collect.notTaken": "Not taken in: {files}",
+  "pane.collect.notInExcel": "Collecting (回収) is not available in Excel in this version. Open the workbook in the browser version (demo.html), or use the command line: chosahyo collect.",
+} as const;

@@ -1,0 +1,112 @@
+/**
+ * The 年度 tab's 回収 section (docs/distribution.md): the returned files picked, their preview (the CLI's words, made
+ * by the port) before anything is written, then taking them in through port.collectInto. A host without
+ * collectInto (Excel in this version) says where 回収 can be done instead.
+ */
+import { useCallback, useEffect, useRef, useState } from "react";
+import { type Lang, t } from "../core/i18n";
+import type { Profile } from "../core/profile/types";
+import type { CollectOutcome, ReturnedFile } from "../workbook/collect-port";
+import { WorkbookError, type WorkbookPort } from "../workbook/port";
+import { errorMessage } from "./format";
+import type { Notice } from "./use-checker";
+
+export interface Collect {
+  /** The host can take returned files into the open workbook (the demo; not Excel in this version). */
+  readonly canCollect: boolean;
+  readonly running?: "preview" | "apply";
+  /** The files picked, while their preview is shown. */
+  readonly files?: readonly ReturnedFile[];
+  /** The preview: per file, its lines. */
+  readonly preview?: (lang: Lang) => readonly { readonly file: string; readonly lines: readonly string[] }[];
+  /** Some previewed file would be taken in. */
+  readonly canConfirm: boolean;
+  readonly notice?: Notice;
+  readonly lines?: readonly ((lang: Lang) => string)[];
+  readonly choose: (files: readonly ReturnedFile[]) => Promise<void>;
+  readonly confirm: () => Promise<void>;
+  readonly cancel: () => void;
+}
+
+const takenIn = (o: CollectOutcome) => o.plan.files.filter((f) => !f.refusal && !f.held);
+
+function previewOf(o: CollectOutcome): (lang: Lang) => { file: string; lines: string[] }[] {
+  return (lang) => [
+    ...o.preview.map((p) => ({ file: p.file, lines: [...p.lines[lang]] })),
+    ...o.unreadable.map((u) => ({ file: u.file, lines: [u.file, t(lang, "cli.collect.read-error", { message: errorMessage(lang, new WorkbookError(u.code, u.detail)) }).trim()] })),
+  ];
+}
+
+export function useCollect(port: WorkbookPort, profiles: readonly Profile[], lang: Lang): Collect {
+  const [running, setRunning] = useState<"preview" | "apply">();
+  const [files, setFiles] = useState<readonly ReturnedFile[]>();
+  const [outcome, setOutcome] = useState<CollectOutcome>();
+  const [notice, setNotice] = useState<Notice>();
+  const [lines, setLines] = useState<readonly ((lang: Lang) => string)[]>();
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+
+  const cancel = useCallback(() => {
+    setFiles(undefined);
+    setOutcome(undefined);
+  }, []);
+
+  const run = useCallback(
+    async (kind: "preview" | "apply", picked: readonly ReturnedFile[]) => {
+      if (!port.collectInto) return;
+      setRunning(kind);
+      setNotice(undefined);
+      setLines(undefined);
+      try {
+        const out = await port.collectInto(picked, { profiles, dryRun: kind === "preview", lang });
+        if (!mounted.current) return;
+        if (kind === "preview") {
+          setFiles(picked);
+          setOutcome(out);
+          return;
+        }
+        setFiles(undefined);
+        setOutcome(undefined);
+        const taken = takenIn(out);
+        const left = [...out.plan.files.filter((f) => f.refusal || f.held).map((f) => f.file), ...out.unreadable.map((u) => u.file)];
+        const leftLine = left.length ? [(l: Lang) => t(l, "pane.collect.notTaken", { files: left.join(", ") })] : [];
+        if (!out.written || taken.length === 0) {
+          setNotice({ intent: "warning", text: (l) => t(l, "pane.collect.nothing") });
+          setLines(leftLine);
+          return;
+        }
+        const w = out.written;
+        setNotice({ intent: "success", text: (l) => t(l, "pane.collect.done", { count: taken.length, sheets: w.sheetsReplaced, cells: w.cellsChanged, files: taken.map((f) => f.file).join(", ") }) });
+        setLines([(l: Lang) => t(l, "pane.collect.next"), ...leftLine]);
+      } catch (e) {
+        if (mounted.current) setNotice({ intent: "error", text: (l) => errorMessage(l, e) });
+      } finally {
+        if (mounted.current) setRunning(undefined);
+      }
+    },
+    [port, profiles, lang],
+  );
+
+  const choose = useCallback((picked: readonly ReturnedFile[]) => run("preview", picked), [run]);
+  const confirm = useCallback(async () => {
+    if (files) await run("apply", files);
+  }, [run, files]);
+
+  return {
+    canCollect: typeof port.collectInto === "function",
+    running,
+    files,
+    preview: outcome ? previewOf(outcome) : undefined,
+    canConfirm: !!outcome && takenIn(outcome).length > 0,
+    notice,
+    lines,
+    choose,
+    confirm,
+    cancel,
+  };
+}

@@ -1,0 +1,131 @@
+/**
+ * @jest-environment jsdom
+ *
+ * The pane's 回収 (年度 tab) over a port whose collectInto is the real file layer on a copy of seeds/kodaira-h29.xlsx:
+ * returned files are previewed in the CLI's words before anything is written; 取り込む changes the master's cells
+ * exactly where the departments wrote; a refused file says why and nothing is written; a host without collectInto
+ * (Excel in this version) says where 回収 can be done.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fireEvent, screen, waitFor } from "@testing-library/react";
+import { BUILT_IN_PROFILES } from "../../src/core/profiles";
+import type { CollectIntoOptions, ReturnedFile } from "../../src/workbook/collect-port";
+import { checkBook } from "../../src/workbook/xlsx/collect";
+import { collectIntoBook } from "../../src/workbook/xlsx/collect-into";
+import { splitBook } from "../../src/workbook/xlsx/split";
+import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
+import { cellMap, differingCells, inputCellsOf, SEED, seedRecords } from "../cycle/collect-fixtures";
+import { ROOT } from "../helpers/grid";
+import { MemoryPort } from "./memory-port";
+import { pane } from "./pane";
+
+jest.setTimeout(90_000);
+
+const seed = () => new Uint8Array(readFileSync(SEED));
+
+/** A port over the seed whose collectInto works on a loaded copy of it, as the demo's worker does. */
+async function collectingPort() {
+  const master = await XlsxWorkbook.load(seed(), "kodaira-h29.xlsx");
+  const port = new MemoryPort(await master.readAll());
+  const calls: CollectIntoOptions[] = [];
+  return Object.assign(port, {
+    master,
+    calls,
+    collectInto: async (files: readonly ReturnedFile[], options: CollectIntoOptions) => {
+      calls.push(options);
+      return collectIntoBook(master, files, options);
+    },
+  });
+}
+
+/** Departments' workbooks from splitBook; 政策課 and 水と緑と公園課 wrote their 取組実績. */
+async function returnedFiles(): Promise<{ files: ReturnedFile[]; written: string[] }> {
+  const book = await XlsxWorkbook.load(seed(), "kodaira-h29.xlsx");
+  const split = await splitBook(book, (await checkBook(book, BUILT_IN_PROFILES)).report, { profiles: BUILT_IN_PROFILES, at: new Date("2026-11-01T00:00:00Z") });
+  if (!split.ok) throw new Error("split refused");
+  const records = await seedRecords();
+  const written: string[] = [];
+  const files: ReturnedFile[] = [];
+  for (const department of ["政策課", "水と緑と公園課"]) {
+    const b = split.books.find((x) => x.department === department)!;
+    const dep = await XlsxWorkbook.load(b.bytes, `${department}.xlsx`);
+    const sheet = b.sheets[0];
+    const cell = inputCellsOf(records, sheet).result;
+    dep.setCells([{ sheet, cell, value: `${department} の実績` }]);
+    written.push(`${sheet}!${cell}`);
+    files.push({ name: `${department}.xlsx`, bytes: await dep.toBytes() });
+  }
+  return { files, written: written.sort() };
+}
+
+async function showCycle(): Promise<void> {
+  fireEvent.click(await screen.findByRole("tab", { name: "年度" }));
+  await screen.findByTestId("cycle");
+}
+
+async function pick(files: readonly ReturnedFile[]): Promise<HTMLElement> {
+  const input = screen.getByTestId("collect-files") as HTMLInputElement;
+  const picked = files.map((f) => {
+    const file = new File([f.bytes as Uint8Array<ArrayBuffer>], f.name);
+    // jsdom's File has no arrayBuffer(); the pane reads the files through it, as browsers do.
+    Object.defineProperty(file, "arrayBuffer", { value: async () => f.bytes.buffer.slice(f.bytes.byteOffset, f.bytes.byteOffset + f.bytes.byteLength) });
+    return file;
+  });
+  fireEvent.change(input, { target: { files: picked } });
+  return screen.findByTestId("collect-preview", {}, { timeout: 60_000 });
+}
+
+test("戻ってきたファイルを選ぶと課・変わったセルを示し、取り込むと元のブックのそのセルだけが変わる", async () => {
+  const port = await collectingPort();
+  const { files, written } = await returnedFiles();
+  pane(port);
+  await showCycle();
+  const preview = await pick(files);
+  const shown = screen.getAllByTestId("collect-file").map((e) => e.textContent);
+  expect(shown).toHaveLength(2);
+  expect(shown[0]).toContain("政策課.xlsx");
+  expect(shown[0]).toContain("課: 政策課");
+  expect(shown[0]).toContain("変更された入力欄: 1 セル");
+  expect(shown[0]).toContain(`置き換えるシート: ${written[0].split("!")[0]}`);
+  expect(shown[1]).toContain("課: 水と緑と公園課");
+  expect(preview.textContent).toContain("まだ何も書いていません");
+  // Nothing is written by the preview.
+  expect(port.calls.map((c) => c.dryRun)).toEqual([true]);
+  expect(differingCells(await cellMap(seed()), await cellMap(await port.master.toBytes()))).toEqual([]);
+
+  fireEvent.click(screen.getByRole("button", { name: "取り込む" }));
+  const notice = await screen.findByTestId("collect-notice", {}, { timeout: 60_000 });
+  expect(notice.textContent).toBe("2 件のファイルを取り込みました（置き換えたシート 2 枚、変わったセル 2）: 政策課.xlsx, 水と緑と公園課.xlsx");
+  expect(screen.getByTestId("collect-lines").textContent).toContain("［集計］では提出状況を作れます");
+  expect(screen.queryByTestId("collect-preview")).toBeNull();
+  const after = await port.master.toBytes();
+  expect(differingCells(await cellMap(seed()), await cellMap(after))).toEqual(written);
+  const log = (await XlsxWorkbook.load(after, "m.xlsx")).sheetGrid("変更履歴")!;
+  expect(log.rows.slice(1).map((r) => r[1])).toEqual(written.map((w) => w.split("!")[0]));
+});
+
+test("別のブックは取り込まない理由を示し、取り込むは押せず、何も書かない", async () => {
+  const port = await collectingPort();
+  pane(port);
+  await showCycle();
+  await pick([{ name: "三鷹.xlsx", bytes: new Uint8Array(readFileSync(path.join(ROOT, "seeds", "mitaka-2021.xlsx"))) }]);
+  const shown = screen.getByTestId("collect-file").textContent;
+  expect(shown).toContain("三鷹.xlsx");
+  expect(shown).toContain("取り込みません: 配布したブックではありません");
+  await waitFor(() => expect((screen.getByRole("button", { name: "取り込む" }) as HTMLButtonElement).disabled).toBe(true));
+  fireEvent.click(screen.getByRole("button", { name: "取り消す" }));
+  expect(screen.queryByTestId("collect-preview")).toBeNull();
+  expect(port.calls.map((c) => c.dryRun)).toEqual([true]);
+  expect(differingCells(await cellMap(seed()), await cellMap(await port.master.toBytes()))).toEqual([]);
+});
+
+test("回収のできないホスト（このバージョンの Excel）では、ブラウザー版かコマンドラインを案内する", async () => {
+  const port = new MemoryPort(await (await XlsxWorkbook.load(seed())).readAll());
+  pane(port);
+  await showCycle();
+  expect(screen.getByTestId("collect-unavailable").textContent).toBe(
+    "このバージョンの Excel アドインでは回収はできません。ブラウザー版（demo.html）でブックを開くか、コマンドラインの chosahyo collect で取り込めます。",
+  );
+  expect(screen.queryByTestId("collect-files")).toBeNull();
+});
