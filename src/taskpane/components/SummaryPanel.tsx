@@ -235,7 +235,8 @@ function SummaryProgressBar({ summaries: s, cancelRef }: { summaries: Summaries;
   const label = tr(writing ? "pane.summaries.progress.write" : "pane.summaries.progress.build");
   const count = total > 0 ? tr("pane.progress.sheets", { done, total }) : tr("pane.progress.starting");
   return (
-    <div className={styles.progress} data-testid="summaries-progress" data-phase={s.progress?.phase}>
+    // Before the first report (the workbook's settings are read first) the sheets are being prepared: the build phase.
+    <div className={styles.progress} data-testid="summaries-progress" data-phase={writing ? "write" : "build"}>
       <div className={styles.progressRow}>
         <Field className={styles.field} label={label} validationMessage={count} validationState="none">
           <ProgressBar value={total > 0 ? done / total : undefined} max={1} thickness="large" />
