@@ -3,13 +3,14 @@
  * by the port) before anything is written, then taking them in through port.collectInto. A host without
  * collectInto (Excel in this version) says where 回収 can be done instead.
  */
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useState } from "react";
 import { type Lang, t } from "../core/i18n";
 import type { Profile } from "../core/profile/types";
 import type { CollectOutcome, ReturnedFile } from "../workbook/collect-port";
 import { WorkbookError, type WorkbookPort } from "../workbook/port";
 import { errorMessage } from "./format";
 import type { Notice } from "./use-checker";
+import { useMounted } from "./use-mounted";
 
 export interface Collect {
   /** The host can take returned files into the open workbook (the demo; not Excel in this version). */
@@ -43,13 +44,7 @@ export function useCollect(port: WorkbookPort, profiles: readonly Profile[], lan
   const [outcome, setOutcome] = useState<CollectOutcome>();
   const [notice, setNotice] = useState<Notice>();
   const [lines, setLines] = useState<readonly ((lang: Lang) => string)[]>();
-  const mounted = useRef(true);
-  useEffect(() => {
-    mounted.current = true;
-    return () => {
-      mounted.current = false;
-    };
-  }, []);
+  const mounted = useMounted();
 
   const cancel = useCallback(() => {
     setFiles(undefined);

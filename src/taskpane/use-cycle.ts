@@ -2,7 +2,7 @@
  * The 年度 tab's state and actions: 年度更新 (and, as they are added, 入力支援 and 新しい計画). The work is the core's
  * and the file layer's (run-cycle.ts); this holds what the pane shows: the options, running or not, the result.
  */
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useState } from "react";
 import type { Lang } from "../core/i18n";
 import type { Profile } from "../core/profile/types";
 import type { WorkbookSettings } from "../core/settings";
@@ -13,6 +13,7 @@ import { parsePlanPeriod, type YearSpan } from "../core/plan-period";
 import { canMakeNewWorkbook, canSetInputAids, newPlan, rollOver, setInputAids } from "./run-cycle";
 import type { Notice } from "./use-checker";
 import { type Collect, useCollect } from "./use-collect";
+import { useMounted } from "./use-mounted";
 
 export interface Cycle {
   /** The host can make a new workbook (Excel with ExcelApi 1.8, the demo). */
@@ -67,13 +68,7 @@ export function useCycle(port: WorkbookPort, profiles: readonly Profile[], setti
   const period = parsePlanPeriod(periodText);
   const [notice, setNotice] = useState<Notice>();
   const [lines, setLines] = useState<readonly ((lang: Lang) => string)[]>();
-  const mounted = useRef(true);
-  useEffect(() => {
-    mounted.current = true;
-    return () => {
-      mounted.current = false;
-    };
-  }, []);
+  const mounted = useMounted();
 
   const act = useCallback(async (kind: "rollover" | "aids" | "newPlan", work: () => ReturnType<typeof rollOver>) => {
     setRunning(kind);

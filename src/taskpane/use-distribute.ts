@@ -2,7 +2,7 @@
  * The 年度 tab's 配布 section: its choice (--shared lead|copy), running or not, the files handed over (k / n, with a
  * stop between files in Excel) and the result list. The work is run-distribute.ts's.
  */
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useRef, useState } from "react";
 import type { SharedMode } from "../core/cycle/split";
 import type { Lang } from "../core/i18n";
 import type { Profile } from "../core/profile/types";
@@ -11,6 +11,7 @@ import type { WorkbookPort } from "../workbook/port";
 import { errorMessage } from "./format";
 import { canDistribute, distribute, type DistributedFile, type ResultGroup } from "./run-distribute";
 import type { Notice } from "./use-checker";
+import { useMounted } from "./use-mounted";
 
 export interface Distribution {
   /** The host can take the departments' workbooks (the demo, Excel with ExcelApi 1.8). */
@@ -37,13 +38,7 @@ export function useDistribute(port: WorkbookPort, profiles: readonly Profile[], 
   const [notice, setNotice] = useState<Notice>();
   const [result, setResult] = useState<{ files: readonly DistributedFile[]; groups: readonly ResultGroup[] }>();
   const stop = useRef(false);
-  const mounted = useRef(true);
-  useEffect(() => {
-    mounted.current = true;
-    return () => {
-      mounted.current = false;
-    };
-  }, []);
+  const mounted = useMounted();
 
   const run = useCallback(async () => {
     setRunning(true);

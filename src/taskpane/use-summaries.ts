@@ -13,6 +13,7 @@ import type { PaneReport } from "./run-validation";
 import { createSummaries, interruptedText, isInterrupted, readSubmissions, summariesFor, type SummaryProgress, type SummarySheet } from "./run-summaries";
 import type { SubmissionsState } from "../core/cycle/types";
 import { t } from "../core/i18n";
+import { useMounted } from "./use-mounted";
 
 /** idle: choosing; confirm: the error warning is up; running: building, then writing; the results stay after. */
 export type SummaryStage = "idle" | "confirm" | "running";
@@ -59,13 +60,7 @@ export function useSummaries(port: WorkbookPort, report: PaneReport | undefined,
   const [results, setResults] = useState<readonly WriteSheetResult[]>();
   const [notice, setNotice] = useState<Notice>();
   const cancelled = useRef(false);
-  const mounted = useRef(true);
-  useEffect(() => {
-    mounted.current = true;
-    return () => {
-      mounted.current = false;
-    };
-  }, []);
+  const mounted = useMounted();
 
   const chosen = useMemo(() => new Set(available.filter((s) => !unchosen.has(s))), [available, unchosen]);
   const errorCount = useMemo(() => report?.findings.filter((f) => f.severity === "error").length ?? 0, [report]);
