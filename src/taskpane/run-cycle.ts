@@ -4,7 +4,7 @@
  * (port.openAsNewWorkbook: Excel opens it as a new workbook, the demo offers it for download). The open workbook is
  * never changed.
  */
-import { type Lang, type LocalizedText, t } from "../core/i18n";
+import { both, type Lang, type LocalizedText, t } from "../core/i18n";
 import type { Profile } from "../core/profile/types";
 import { planInputAids } from "../core/input-aids/plan";
 import { describeAids, describePlan, describeRefusal, yearText } from "../core/rollover/describe";
@@ -75,13 +75,11 @@ export async function setInputAids(port: WorkbookPort, req: AidsRequest, stage?:
   const snapshot = await port.readAll();
   const report = validateWorkbook(snapshot, { profiles: req.profiles, stage: stage ?? req.settings.stage, fiscalYear: req.settings.fiscalYear, planPeriod: req.settings.planPeriod, overrides: req.settings.overrides });
   const plan = planInputAids(snapshot, report, req.profiles, { protect: req.protect, lang: req.lang });
-  const skipped = plan.skippedProtected.length ? [t2("pane.cycle.aids.skippedProtected", { sheets: plan.skippedProtected.join(", ") })] : [];
-  if (plan.aids.length === 0) return { ok: false, reason: skipped[0] ?? t2("pane.cycle.aids.none") };
+  const skipped = plan.skippedProtected.length ? [both("pane.cycle.aids.skippedProtected", { sheets: plan.skippedProtected.join(", ") })] : [];
+  if (plan.aids.length === 0) return { ok: false, reason: skipped[0] ?? both("pane.cycle.aids.none") };
   const result = await port.applyInputAids(plan.aids, new Date());
   return { ok: true, lines: [describeAids(result), ...skipped] };
 }
-
-const t2 = (key: "pane.cycle.aids.none" | "pane.cycle.aids.skippedProtected", params?: Record<string, string>): LocalizedText => ({ ja: t("ja", key, params), en: t("en", key, params) });
 
 /** Problems shown before "and N more": enough to fix a list in one pass. */
 const SHOWN_PROBLEMS = 10;
@@ -95,8 +93,6 @@ export interface NewPlanRequest {
   readonly protect: boolean;
   readonly lang: Lang;
 }
-
-const both = (key: Parameters<typeof t>[1], params?: Parameters<typeof t>[2]): LocalizedText => ({ ja: t("ja", key, params), en: t("en", key, params) });
 
 /**
  * 新しい計画 (docs/new-plan.md): a blank workbook of the 評価一覧 and one 調査票 per item, from the plan's item list,
