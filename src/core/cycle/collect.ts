@@ -51,6 +51,18 @@ export interface SheetCollect {
   readonly formChanges: readonly Finding[];
   /** The master's sheet is replaced by the returned one: something differs and the form is intact. */
   readonly replace: boolean;
+  /**
+   * A sheet returned by rows (a table format, DistributedSheet.rows): the master's input cells to write, at the
+   * master's A1 addresses, instead of replacing the sheet; `replace` is then false. Absent for whole sheets.
+   */
+  readonly writes?: readonly CellWrite[];
+}
+
+/** One input cell 回収 writes into the master: the returned value, or its formula (text without "="). */
+export interface CellWrite {
+  readonly cell: string;
+  readonly value: CellValue;
+  readonly formula?: string;
 }
 
 export interface FileCollect {

@@ -21,6 +21,11 @@ export interface SheetGrid {
   readonly merges: readonly CellRange[];
   /** Number formats of numeric cells that are not General, keyed "row,col" (absolute). Only % matters today. */
   readonly numberFormats?: ReadonlyMap<string, string>;
+  /**
+   * Formulas of the cells that hold one, keyed "row,col" (absolute), as text without the leading "=" and without the
+   * file format's `_xlfn.` prefixes (normalizeFormula). Read only where a caller asks (回収 compares forms by them).
+   */
+  readonly formulas?: ReadonlyMap<string, string>;
   /** Set when the used range was larger than the cap or than the last cell holding a value. */
   readonly trimmed?: { readonly rows: number; readonly cols: number };
   /** The sheet is protected (the add-in may not write to it). */
