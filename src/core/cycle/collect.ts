@@ -192,6 +192,11 @@ function formChanged(sheet: string, cell: string, key: MessageKey, params?: Mess
   return { ruleId: "FORM-CHANGED", severity: "warning", sheet, cell, message: both(key, params) };
 }
 
+function formulaShown(f: string | undefined): LocalizedText | string {
+  if (!f) return both("rule.FORM-CHANGED.no-formula");
+  return f.length > 40 ? `=${f.slice(0, 39)}…` : `=${f}`;
+}
+
 function quoted(v: CellValue): LocalizedText | string {
   const s = shown(v);
   return s ? `「${s}」` : both("rule.FORM-CHANGED.empty");
@@ -246,6 +251,8 @@ export function compareSheet(master: SheetGrid, returned: SheetGrid, inputs: Rea
   }
   const changedCells: string[] = [];
   const cellChanges: Finding[] = [];
+  // Formulas are compared when both sides were read with them, and not across moved lines (their references moved too).
+  const formulas = master.formulas && returned.formulas && !rowShift && !colShift ? { master: master.formulas, returned: returned.formulas } : undefined;
   // Master lines, plus the returned lines beyond them (mapped back), so a note written below the form is seen too.
   const lastRow = Math.max(bottom, bottomOf(returned) - Math.max(0, rowShift?.by ?? 0));
   const lastCol = Math.max(right, rightOf(returned) - Math.max(0, colShift?.by ?? 0));
@@ -257,7 +264,13 @@ export function compareSheet(master: SheetGrid, returned: SheetGrid, inputs: Rea
       const rc = mapThrough(colShift, c);
       const before = valueAt(master, r, c);
       const after = valueAt(returned, rr, rc);
-      if (valueKey(before) === valueKey(after)) continue;
+      if (valueKey(before) === valueKey(after)) {
+        // The same value from another formula (or a formula typed over with its value) is still a change of the form.
+        if (formulas && !isInput(r, c) && (formulas.master.get(`${r},${c}`) ?? "") !== (formulas.returned.get(`${rr},${rc}`) ?? "")) {
+          cellChanges.push(formChanged(sheet, toA1(rr, rc), "rule.FORM-CHANGED.formula", { before: formulaShown(formulas.master.get(`${r},${c}`)), after: formulaShown(formulas.returned.get(`${rr},${rc}`)) }));
+        }
+        continue;
+      }
       if (isInput(r, c)) changedCells.push(toA1(rr, rc));
       else cellChanges.push(formChanged(sheet, toA1(rr, rc), "rule.FORM-CHANGED.cell", { before: quoted(before), after: quoted(after) }));
     }

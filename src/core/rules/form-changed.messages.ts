@@ -15,6 +15,8 @@ export default bilingual({
     "rule.FORM-CHANGED.sheet-missing": "配布したシート「{sheet}」が返送されたファイルにありません（シート名の変更か削除）。",
     "rule.FORM-CHANGED.empty": "（空欄）",
     "rule.FORM-CHANGED.none": "（結合なし）",
+    "rule.FORM-CHANGED.formula": "入力欄ではないセルの数式が配布時と変わっています（配布時: {before} → 返送: {after}）。値が同じでも、数式は様式の一部です。",
+    "rule.FORM-CHANGED.no-formula": "（数式なし）",
   },
   en: {
     "ruleName.FORM-CHANGED": "form changed (collect)",
@@ -29,5 +31,7 @@ export default bilingual({
     "rule.FORM-CHANGED.sheet-missing": "The distributed sheet \"{sheet}\" is not in the returned file (renamed or deleted).",
     "rule.FORM-CHANGED.empty": "(empty)",
     "rule.FORM-CHANGED.none": "(not merged)",
+    "rule.FORM-CHANGED.formula": "The formula of a cell that is not an input cell differs from the distributed form (distributed: {before} → returned: {after}). Even with the same value, the formula is part of the form.",
+    "rule.FORM-CHANGED.no-formula": "(no formula)",
   },
 });

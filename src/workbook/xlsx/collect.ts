@@ -14,7 +14,9 @@ import type { XlsxWorkbook } from "./xlsx-workbook";
 
 /** Reads and checks a workbook as `validate` does (its stored settings apply). */
 export async function checkBook(book: XlsxWorkbook, profiles: readonly Profile[]): Promise<CheckedBook> {
-  const snapshot = await book.readAll();
+  const read = await book.readAll();
+  // Formulas too: a formula changed to give the same value is a change of the form (compareSheet).
+  const snapshot = { ...read, sheets: read.sheets.map((g) => ({ ...g, formulas: book.sheetFormulas(g.name) ?? new Map<string, string>() })) };
   const settings = parseSettings(snapshot.settings ?? {});
   const report = validateWorkbook(snapshot, { profiles, stage: settings.stage, fiscalYear: settings.fiscalYear, planPeriod: settings.planPeriod, overrides: settings.overrides });
   return { snapshot, report };

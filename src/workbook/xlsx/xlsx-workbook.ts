@@ -24,6 +24,7 @@ import { copySheetXml } from "./copy-sheet";
 import { inputAidsLog } from "../../core/input-aids/log";
 import type { InputAidsResult, SheetInputAids } from "../../core/input-aids/types";
 import { applyInputAidsXml } from "./input-aids-xml";
+import { readSheetFormulas } from "./read-formulas";
 import { freeSheetName } from "../sheet-names";
 import { attr, elementPrefix, findTag, tagAt } from "./xml";
 
@@ -161,6 +162,13 @@ export class XlsxWorkbook implements WorkbookPort {
     return this.entries()
       .filter((e) => e.state !== "veryHidden")
       .map((e) => e.name);
+  }
+
+  /** One worksheet's formulas inside the reading window, keyed "row,col" (read-formulas.ts); undefined for no such worksheet. */
+  sheetFormulas(name: string): Map<string, string> | undefined {
+    const e = this.entryNamed(name);
+    const xml = e && e.kind === "worksheet" && e.part ? this.pkg.textOnce(e.part) : undefined;
+    return xml === undefined ? undefined : readSheetFormulas(xml);
   }
 
   /** One sheet's grid, for the demo's view. */
