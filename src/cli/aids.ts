@@ -4,7 +4,7 @@
  * cell, input messages where a rule asks something of the clerk, a colour on empty required cells and, with
  * --protect, sheet protection that leaves only the input cells editable. The input is only read; no value changes.
  */
-import { t } from "../core/i18n";
+import { t } from "./i18n";
 import { planInputAids } from "../core/input-aids/plan";
 import type { Profile } from "../core/profile/types";
 import { isWorkbookError } from "../workbook/port";

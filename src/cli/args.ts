@@ -1,5 +1,6 @@
 /** Command-line arguments of `chosahyo`. Errors carry a catalogue key, never a stack trace. */
-import { isLang, type Lang, type MessageKey, type MessageParams } from "../core/i18n";
+import { isLang, type Lang, type MessageParams } from "../core/i18n";
+import type { AnyMessageKey as MessageKey } from "./i18n";
 import { parseFiscalYearOption, parsePlanPeriod, type YearSpan } from "../core/plan-period";
 import { STAGES, type Stage } from "../core/profile/types";
 

@@ -3,7 +3,8 @@
  * deadline, and validation stops at the next sheet once it has passed. The worker pool (pool.ts) adds the hard
  * stop, terminating a thread stuck in synchronous code.
  */
-import { t, type Lang } from "../core/i18n";
+import type { Lang } from "../core/i18n";
+import { t } from "./i18n";
 import { type FileError, type FileResult, readAndValidate, validateFile, type ValidateFileOptions } from "./validate-files";
 
 export function timeoutError(lang: Lang, seconds: number): FileError {

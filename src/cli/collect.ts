@@ -6,7 +6,7 @@
  */
 import path from "node:path";
 import { describeFileCollect } from "../core/cycle/collect";
-import { t } from "../core/i18n";
+import { t } from "./i18n";
 import type { Profile } from "../core/profile/types";
 import { isWorkbookError } from "../workbook/port";
 import { applyCollect, planCollectBooks, type ReturnedWorkbook } from "../workbook/xlsx/collect";

@@ -5,7 +5,8 @@
  */
 import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { t, type Lang, type MessageKey } from "../core/i18n";
+import type { Lang } from "../core/i18n";
+import { type AnyMessageKey as MessageKey, t } from "./i18n";
 import { countBySeverity } from "../core/model/finding";
 import { describeProfileProblems, parseUserProfile, withUserProfiles } from "../core/profile/user-profile";
 import type { Profile } from "../core/profile/types";

@@ -7,7 +7,8 @@
  */
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { type Lang, t } from "../core/i18n";
+import type { Lang } from "../core/i18n";
+import { t } from "./i18n";
 import { NEW_PLAN_PROFILE_ID } from "../core/new-plan/build";
 import type { PlanListProblem, PlanListResult } from "../core/new-plan/plan-list";
 import type { Profile } from "../core/profile/types";

@@ -1,6 +1,7 @@
 /** Human and JSON output of `chosahyo validate`. The JSON shape is stable: automation depends on it. */
 import { yearLines } from "../core/plan-period";
-import { t, type Lang } from "../core/i18n";
+import type { Lang } from "../core/i18n";
+import { t } from "./i18n";
 import { countBySeverity, type Finding } from "../core/model/finding";
 import type { Profile } from "../core/profile/types";
 import { mergeTallies, orderedCodes, type Tally } from "../core/tally";

@@ -3,7 +3,7 @@
  * year's (年度更新, docs/rollover.md), with the input aids set on it unless --no-aids. The input is read, never
  * written; the output is a new file.
  */
-import { t } from "../core/i18n";
+import { t } from "./i18n";
 import { describeAids, describePlan, describeRefusal } from "../core/rollover/describe";
 import type { Profile } from "../core/profile/types";
 import { isWorkbookError } from "../workbook/port";

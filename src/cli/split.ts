@@ -6,7 +6,8 @@
 import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { departmentFileNames } from "../core/cycle/file-names";
-import { t, type Lang } from "../core/i18n";
+import type { Lang } from "../core/i18n";
+import { t } from "./i18n";
 import type { Profile } from "../core/profile/types";
 import { isWorkbookError } from "../workbook/port";
 import { type NotCopied, splitBook } from "../workbook/xlsx/split";

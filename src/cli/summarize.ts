@@ -7,7 +7,8 @@
  */
 import { statSync } from "node:fs";
 import path from "node:path";
-import { t, type Lang } from "../core/i18n";
+import type { Lang } from "../core/i18n";
+import { t } from "./i18n";
 import { type Finding, sortFindings } from "../core/model/finding";
 import type { SurveyRecord } from "../core/model/record";
 import type { Profile } from "../core/profile/types";

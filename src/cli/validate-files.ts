@@ -5,7 +5,8 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { type Tally, tallyBySheet } from "../core/tally";
 import path from "node:path";
-import { t, type Lang } from "../core/i18n";
+import type { Lang } from "../core/i18n";
+import { t } from "./i18n";
 import type { Finding } from "../core/model/finding";
 import type { YearSpan } from "../core/plan-period";
 import type { Profile, Stage } from "../core/profile/types";

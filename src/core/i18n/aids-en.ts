@@ -26,17 +26,4 @@ export const aidsEn: Record<keyof typeof aidsJa, string> = {
   "aids.log.highlight": "Colour on empty required cells (goes when filled)",
   "aids.log.protect": "Sheet protected (no password): only input cells can be edited",
 
-  "cli.aids.usage":
-    "      chosahyo aids <file.xlsx> -o <out.xlsx> [--protect] [--lang ja|en] [--stage …] [--profile …]\n" +
-    "  Writes a new file with a drop-down list (S/A/B, ◎○△× …) and an input message on each code cell, and a colour on empty required cells.\n" +
-    "  --protect: protects the sheets so that only input cells can be edited (no password). No value is changed; what was set is recorded in 変更履歴.",
-  "cli.aids.no-input": "Give one workbook to set the input aids on.",
-  "cli.aids.no-output": "Give the output file with -o (the input is never overwritten).",
-  "cli.aids.written": "Wrote {path} (input aids on {count} sheets).",
-  "cli.aids.sheet": "  {sheet}: {validations} validations, {highlights} empty required cells{protected}",
-  "cli.aids.sheet.protected": ", protected",
-  "cli.aids.unprotect":
-    "To remove the protection: in Excel, Review → Unprotect Sheet; in LibreOffice Calc, untick Tools → Protect Sheet (there is no password).",
-  "cli.aids.skipped-protected": "Protected sheets were left alone: {names} (remove the protection and run again)",
-  "cli.aids.none": "No sheet can take input aids (no survey sheet with codes or required fields was read). Nothing was written.",
 };

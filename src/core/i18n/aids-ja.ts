@@ -30,18 +30,4 @@ export const aidsJa = {
   "aids.log.highlight": "必須の空欄に色（入力すると消えます）",
   "aids.log.protect": "シートの保護（パスワードなし）: 入力セルだけ編集できます",
 
-  // ---- CLI: chosahyo aids
-  "cli.aids.usage":
-    "      chosahyo aids <ファイル.xlsx> -o <書き出し先.xlsx> [--protect] [--lang ja|en] [--stage …] [--profile …]\n" +
-    "  記号の欄にリスト（S/A/B、◎○△× など）と入力メッセージを設定し、必須の空欄に色を付けたブックを新しいファイルに書き出します。\n" +
-    "  --protect: 入力セル以外を編集できないようにシートを保護します（パスワードなし）。値は変えず、設定したことは「変更履歴」に記録します。",
-  "cli.aids.no-input": "入力支援を設定するファイルを1つ指定してください。",
-  "cli.aids.no-output": "書き出し先を -o で指定してください（元のファイルは上書きしません）。",
-  "cli.aids.written": "{path} に書き出しました（入力支援を設定したシート: {count}）。",
-  "cli.aids.sheet": "  {sheet}: 入力規則 {validations} か所・必須の空欄 {highlights} か所{protected}",
-  "cli.aids.sheet.protected": "・シート保護",
-  "cli.aids.unprotect":
-    "シートの保護を外すには、Excel では [校閲] → [シート保護の解除]、LibreOffice Calc では [ツール] → [シートの保護] のチェックを外します（パスワードはありません）。",
-  "cli.aids.skipped-protected": "保護されているシートには設定していません: {names}（保護を解除してから、もう一度実行してください）",
-  "cli.aids.none": "入力支援を設定できるシートがありません（記号や必須の欄を読み取れた調査票がありません）。ファイルは書き出していません。",
 };

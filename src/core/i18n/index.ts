@@ -23,7 +23,11 @@ function compile(template: string): readonly string[] {
 
 /** Looks a message up and fills its {placeholders}. Unknown placeholders are left visible, never dropped. */
 export function t(lang: Lang, key: MessageKey, params?: MessageParams): string {
-  const template = catalogues[lang][key] ?? catalogues.ja[key];
+  return fillTemplate(catalogues[lang][key] ?? catalogues.ja[key], lang, params);
+}
+
+/** Fills a catalogue template's {placeholders} (a front end's own catalogue uses it too, src/cli/i18n.ts). */
+export function fillTemplate(template: string, lang: Lang, params?: MessageParams): string {
   if (!params) return template;
   const parts = compile(template);
   let out = parts[0];

@@ -148,32 +148,6 @@ export const ja = {
   "error.cancelled": "中止しました。",
   "error.internal": "予期しないエラーが発生しました（{reason}）。",
 
-  // ---- CLI
-  "cli.usage":
-    "使い方: chosahyo validate <ファイルまたはフォルダ>... [--json] [--lang ja|en] [--stage 提出前|本部評価後] [--profile ファイル.json] [--fiscal-year 年度] [--plan-period 期間] [--timeout 秒] [--jobs 数]\n" +
-    "  .xlsx ファイルの調査票を検証します。フォルダを指定すると、その中の .xlsx をすべて検証します。\n" +
-    "  終了コード: 0 エラーなし / 1 エラーあり / 2 読み込めないファイルあり\n" +
-    "  --timeout: 1ファイルにかける時間の上限（秒、既定 60）。--jobs: 複数ファイルを同時に検証する数（既定 CPU コア数）\n" +
-    "  --fiscal-year: 対象年度（例 令和5、2023）。--plan-period: 計画期間（例 令和5〜8、2023-2026）。指定しなければブックの設定、次にシートの表題と年度の見出しから読み取ります\n" +
-    "      chosahyo summarize <ファイルまたはフォルダ> -o <書き出し先.xlsx> [--include-reposts] [--lang ja|en] [--stage …] [--profile …]\n" +
-    "  集計シート（評価一覧・評価集計・指標達成状況・未着手・中止一覧・検証結果、配布・回収の記録があるブックでは提出状況）を加えたブックを新しいファイルに書き出します。\n" +
-    "  フォルダを指定すると、各課から提出されたブックを1冊にまとめて集計します。読み込んだファイルには書き込みません。",
-  "cli.arg.unknown-command": "不明なコマンドです: {command}",
-  "cli.arg.unknown-option": "不明なオプションです: {option}",
-  "cli.arg.missing-value": "{option} には値が必要です。",
-  "cli.arg.no-input": "検証するファイルまたはフォルダを指定してください。",
-  "cli.arg.bad-lang": "--lang には ja または en を指定してください。",
-  "cli.arg.bad-stage": "--stage には 提出前 または 本部評価後 を指定してください。",
-  "cli.arg.profile-unreadable": "プロファイル {path} を読み込めません（{reason}）。",
-  "cli.arg.profile-not-json": "プロファイル {path} は JSON 形式になっていません。括弧やカンマ、引用符を確認してください。",
-  "cli.arg.profile-invalid": "プロファイル {path} が正しくありません: {problems}",
-  "cli.arg.bad-timeout": "--timeout には 0 より大きい秒数（{max} 以下）を指定してください: {value}",
-  "cli.arg.bad-fiscal-year": "--fiscal-year には年度を 令和5、R5、2023 のように指定してください: {value}",
-  "cli.arg.bad-plan-period": "--plan-period には計画期間を 令和5〜8、R5-R8、2023-2026 のように指定してください: {value}",
-  "cli.arg.fiscal-year-outside": "--fiscal-year（{year}年度）が --plan-period（{from}〜{to}年度）の外にあります。",
-  "cli.arg.bad-jobs": "--jobs には 1 以上 {max} 以下の整数を指定してください: {value}",
-  "cli.file": "■ {path}",
-  "cli.sheets": "認識したシート: {count}",
   "years.fiscalYear": "対象年度: {year}（{source}）",
   "years.planPeriod": "計画期間: {from}〜{to}（{source}）",
   "years.planPeriod.profile": "計画期間（{profile}）: {from}〜{to}（{source}）",
@@ -181,29 +155,6 @@ export const ja = {
   "years.source.workbook.fiscalYear": "シートの表題から読み取り",
   "years.source.workbook.planPeriod": "年度の見出しから読み取り",
   "years.source.profile": "プロファイルの既定値",
-  "cli.sheet.line": "  {name}  …{profile}（{layout}）",
-  "cli.tally.records": "{count} 件",
-  "cli.tally.records-plans": "{count} 件（年次計画 {plans} 行）",
-  "cli.tally.list-rows": "一覧 {count} 行",
-  "cli.tally.indicators": "指標 {count}",
-  "cli.tally.goals": "数値目標 {count}",
-  "cli.tally.ended": "終了 {count}",
-  "cli.tally.each": "各シート {count} 件",
-  "cli.tally.each-list": "各シート {count} 行",
-  "cli.tally.separator": "・",
-  "cli.sheets.more": "  ほか {count} シート（{layout}）",
-  "cli.sheets.unrecognised": "認識できなかったシート（変更していません）: {names}",
-  "cli.sheets.hidden": "非表示のシート: {names}",
-  "cli.sheet.trimmed": "シート「{name}」は使用範囲が大きいため（{rows}行×{cols}列）、値のある範囲だけを読み取りました。",
-  "cli.findings.none": "指摘はありません。",
-  "cli.findings.counts": "指摘: エラー {error} 件、警告 {warning} 件、情報 {info} 件",
-  "cli.findings.sheet": "  [{sheet}] エラー {error}・警告 {warning}・情報 {info}",
-  "cli.finding.line": "    {severity} {cell} {ruleId}: {message}",
-  "cli.total": "合計 {files} ファイル: エラー {error} 件、警告 {warning} 件、情報 {info} 件（読み込めないファイル {failed} 件）",
-  "cli.error.line": "{path}: {message}",
-  "cli.error.timeout": "{seconds} 秒を超えても終わらなかったため中止しました（上限は --timeout で変えられます）。",
-  "cli.progress.files": "{done} / {total} ファイル",
-  "cli.progress.sheets": "{done} / {total} シート",
   ...summaryJa,
   ...plansJa,
   ...aidsJa,

@@ -22,25 +22,5 @@ export const newPlanEn: Record<keyof typeof newPlanJa, string> = {
   "newPlan.problem.unclosed-quote": "The quote (\") that opens on row {row} is never closed. Check the quotes in the CSV.",
   "newPlan.problem.title-unreadable": "The title \"{title}\" does not read as a 調査票 title. Write it in the form …調査票（{year}年度末）.",
 
-  "cli.newPlan.usage":
-    "      chosahyo new-plan <list.csv or list.xlsx> -o <out.xlsx> [--plan-period FROM-TO] [--plan-name NAME] [--title TITLE] [--no-aids] [--protect] [--profile …] [--lang ja|en]\n" +
-    "  Makes a new workbook from a plan's item list (方針, No., 取組項目, 所管課, 目的・ねらい, 財政効果): a blank 調査票 per item and the 評価一覧.\n" +
-    "  --plan-period: the plan period (令和9〜12, 2027-2030; by default four years from this fiscal year). --title: the 調査票 title ({plan} the plan's name, {year} its first year; by default {plan}進捗状況調査票（{year}年度末）)\n" +
-    "  The input aids (the rating lists, empty required cells coloured) are set; --no-aids leaves them off, --protect leaves only the input cells editable (no password)",
-  "cli.newPlan.one-input": "Give new-plan one item list file.",
-  "cli.newPlan.no-output": "Give the file to write with -o (for example -o chosahyo.xlsx).",
-  "cli.newPlan.input-unreadable": "Cannot read {path} ({reason}).",
-  "cli.newPlan.input-type": "{path} is neither a CSV (.csv) nor an Excel workbook (.xlsx). Save the list as CSV or .xlsx.",
-  "cli.newPlan.input-too-large": "{path} is too large for an item list ({size} MB; at most {max} MB).",
-  "cli.newPlan.not-text": "{path} reads neither as UTF-8 nor as Shift_JIS. Save the CSV again as \"CSV UTF-8\".",
-  "cli.newPlan.output-not-xlsx": "The output {path} must be an .xlsx file.",
-  "cli.newPlan.problems": "Cannot make the 調査票 from {path}. Correct the following:",
-  "cli.newPlan.problem.line": "  - {message}",
-  "cli.newPlan.problem.more": "  and {count} more",
-  "cli.newPlan.no-template": "new-plan makes only the layout of {template}. Give --profile a profile whose id is {template} (the one given is {id}).",
-  "cli.newPlan.period-default": "No plan period was given, so it is the four years from this fiscal year ({from} to {to}). Give --plan-period to change it.",
-  "cli.newPlan.read-list": "List: {source} ({count} items)",
-  "cli.newPlan.source.sheet": "sheet \"{sheet}\"",
-  "cli.newPlan.written": "Wrote the 評価一覧 and {surveys} 調査票 to {path} (plan period {from} to {to}).",
   "cli.newPlan.reposts": "The reposted items ({ids}) are in the 評価一覧 only, with no 調査票 of their own (they are reported on the original item's).",
 };

@@ -20,25 +20,5 @@ export const newPlanJa = {
   "newPlan.problem.unclosed-quote": "{row}行目で始まる引用符（\"）が閉じられていません。CSV の \" の対応を確かめてください。",
   "newPlan.problem.title-unreadable": "表題「{title}」は調査票の表題として読み取れません。「…調査票（{year}年度末）」の形にしてください。",
 
-  "cli.newPlan.usage":
-    "      chosahyo new-plan <一覧.csv または 一覧.xlsx> -o <書き出し先.xlsx> [--plan-period 期間] [--plan-name 計画の名前] [--title 表題] [--no-aids] [--protect] [--profile …] [--lang ja|en]\n" +
-    "  計画の項目の一覧（方針、No.、取組項目、所管課、目的・ねらい、財政効果）から、項目ごとの空の調査票と評価一覧のブックを新しく作ります。\n" +
-    "  --plan-period: 計画期間（例 令和9〜12、2027-2030。既定は今年度から4年間）。--title: 調査票の表題（{plan} は計画の名前、{year} は初年度。既定 {plan}進捗状況調査票（{year}年度末））\n" +
-    "  入力支援（評価の一覧、未記入の色付け）を付けて書き出します。--no-aids: 付けない。--protect: 入力欄以外を保護する（パスワードなし）",
-  "cli.newPlan.one-input": "new-plan には項目の一覧のファイルを1つだけ指定してください。",
-  "cli.newPlan.no-output": "書き出すファイルを -o で指定してください（例: -o 調査票.xlsx）。",
-  "cli.newPlan.input-unreadable": "{path} を読み込めません（{reason}）。",
-  "cli.newPlan.input-type": "{path} は CSV（.csv）でも Excel のブック（.xlsx）でもありません。一覧を CSV か .xlsx で保存してください。",
-  "cli.newPlan.input-too-large": "{path} は一覧としては大きすぎます（{size} MB、上限 {max} MB）。",
-  "cli.newPlan.not-text": "{path} は UTF-8 としても Shift_JIS としても読めません。CSV を「CSV UTF-8」で保存し直してください。",
-  "cli.newPlan.output-not-xlsx": "書き出し先 {path} は .xlsx にしてください。",
-  "cli.newPlan.problems": "{path} から調査票を作れません。次の点を直してください:",
-  "cli.newPlan.problem.line": "  ・{message}",
-  "cli.newPlan.problem.more": "  ほか {count} 件",
-  "cli.newPlan.no-template": "new-plan が作れるのは {template} の様式だけです。--profile には id が {template} のプロファイルを指定してください（指定されたのは {id}）。",
-  "cli.newPlan.period-default": "計画期間が指定されていないため、今年度から4年間（{from}〜{to}）としました。変えるときは --plan-period を指定してください。",
-  "cli.newPlan.read-list": "一覧: {source}（{count} 項目）",
-  "cli.newPlan.source.sheet": "シート「{sheet}」",
-  "cli.newPlan.written": "{path} に評価一覧と調査票 {surveys} 枚を書き出しました（計画期間 {from}〜{to}）。",
   "cli.newPlan.reposts": "再掲の項目（{ids}）は評価一覧にだけ載せ、調査票は作っていません（元の項目の調査票に記入します）。",
 } as const;

@@ -18,10 +18,4 @@ export const rolloverEn: Record<keyof typeof rolloverJa, string> = {
   "rollover.aids.protected": "Input aids set on {sheets} sheets ({validations} validations, {highlights} highlights of empty cells). {protected} sheets protected (no password; Review > Unprotect Sheet removes it).",
   "rollover.list.separator": ", ",
 
-  "cli.usage.rollover":
-    "      chosahyo rollover <file> -o <out.xlsx> [--drop-ended] [--no-aids] [--protect] [--fiscal-year FY] [--plan-period FROM-TO] [--lang ja|en] [--profile …]\n" +
-    "  Rollover (年度更新): makes next year's survey sheets from this year's and writes them to a new file (years move on, (A) carries into (P), results and ratings are cleared).\n" +
-    "  --drop-ended: leaves out the sheets of items that were completed, abolished or merged. Next year's sheets get the input aids (code lists, highlights of empty cells; --no-aids for none, --protect to lock all but the input cells). The input file is never written.",
-  "cli.rollover.one-input": "Give rollover one workbook.",
-  "cli.rollover.written": "■ Written to {path}. The input file was not changed.",
 };

@@ -16,10 +16,4 @@ export const rolloverJa = {
   "rollover.aids.protected": "入力支援を {sheets} シートに設定しました（入力規則 {validations}、未記入の色付け {highlights}）。{protected} シートを保護しました（パスワードなし。[校閲] → [シート保護の解除] で解除できます）。",
   "rollover.list.separator": "、",
 
-  "cli.usage.rollover":
-    "      chosahyo rollover <ファイル> -o <書き出し先.xlsx> [--drop-ended] [--no-aids] [--protect] [--fiscal-year 年度] [--plan-period 期間] [--lang ja|en] [--profile …]\n" +
-    "  年度更新: 今年度の調査票から次年度の調査票を作り、新しいファイルに書き出します（年度の表記を進め、(A) を (P) に引き継ぎ、実績と評価を消去）。\n" +
-    "  --drop-ended: 完了・廃止・統合した取組のシートを除きます。次年度のシートには入力支援（評価の一覧、未記入の色付け）を付けます（--no-aids で付けない、--protect で入力欄以外を保護）。読み込んだファイルには書き込みません。",
-  "cli.rollover.one-input": "rollover には、ブックを1つ指定してください。",
-  "cli.rollover.written": "■ {path} に書き出しました。元のファイルは変更していません。",
 } as const;

@@ -2,19 +2,6 @@ import type { splitJa } from "./split-ja";
 
 /** Message catalogue, English: 配布 (`chosahyo split`, docs/distribution.md). Typed against split-ja.ts. */
 export const splitEn: Record<keyof typeof splitJa, string> = {
-  "cli.split.usage": [
-    "chosahyo split <master.xlsx> -o <folder> [--shared lead|copy] [--no-aids] [--profile <file.json>] [--lang ja|en]",
-    "  Distribution: writes one workbook per department from the master (one item per sheet), named after the department.",
-    "  An item naming several departments goes to the first (the lead) and the others are listed; --shared copy sends it to every named department.",
-    "  The list sheet (評価一覧) is not distributed. Input aids are set (--no-aids: none). The output folder must be empty or new.",
-  ].join("\n"),
-  "cli.split.no-input": "Give one master workbook: chosahyo split <master.xlsx> -o <folder>",
-  "cli.split.no-output": "Give the output folder with -o: chosahyo split <master.xlsx> -o <folder>",
-  "cli.split.bad-shared": "--shared takes lead (the first department only) or copy (every named department).",
-  "cli.split.output-not-empty": "{path} already holds files. So that nothing is overwritten, give an empty or new folder.",
-  "cli.split.output-is-file": "{path} is not a folder. Give the folder to write to.",
-  "cli.split.written": "■ Wrote {count} departments' workbooks to {path}. The master was not changed.",
-  "cli.split.file": "  {file}: {count} sheets ({sheets})",
   "cli.split.shared": "Items naming several departments ({mode}). Decide where they go if needed:",
   "cli.split.shared.lead": "sent to the first department",
   "cli.split.shared.copy": "sent to every named department",
@@ -34,6 +21,6 @@ export const splitEn: Record<keyof typeof splitJa, string> = {
   "split.part.formula": "formula {cell} (copied as its value)",
   "split.list.separator": ", ",
   "split.none": "none",
-  "split.refusal.table-format": "This format is split by sheet only: only one-item-per-sheet 調査票 can be split. Sheets that list items in rows (a table) cannot be split yet: {sheets}",
+  "split.refusal.table-format": "Some sheets cannot be split into each item's rows (items share rows, side by side or through merged cells): {sheets}",
   "split.refusal.nothing-recognised": "Nothing to distribute: no sheet was recognised as a survey sheet.",
 };

@@ -1,18 +1,5 @@
 /** Message catalogue, Japanese: 配布 (`chosahyo split`, docs/distribution.md). Merged into ja.ts. */
 export const splitJa = {
-  "cli.split.usage": [
-    "chosahyo split <マスター.xlsx> -o <フォルダー> [--shared lead|copy] [--no-aids] [--profile <file.json>] [--lang ja|en]",
-    "  配布: マスターから所管課ごとのブックを書き出します（1シート1取組の調査票）。ファイル名は課の名前です。",
-    "  複数の課が書かれた取組は最初の課（主担当課）に配布し、ほかの課を一覧にします。--shared copy で書かれた課すべてに配布します。",
-    "  評価一覧は配布しません。入力支援を付けます（--no-aids で付けません）。出力先のフォルダーは空か、まだないものにしてください。",
-  ].join("\n"),
-  "cli.split.no-input": "マスターのブックを1つ指定してください: chosahyo split <マスター.xlsx> -o <フォルダー>",
-  "cli.split.no-output": "書き出し先のフォルダーを -o で指定してください: chosahyo split <マスター.xlsx> -o <フォルダー>",
-  "cli.split.bad-shared": "--shared は lead（主担当課だけ）か copy（書かれた課すべて）です。",
-  "cli.split.output-not-empty": "{path} にはすでにファイルがあります。上書きしないよう、空のフォルダーか新しいフォルダーを指定してください。",
-  "cli.split.output-is-file": "{path} はフォルダーではありません。書き出し先のフォルダーを指定してください。",
-  "cli.split.written": "■ {path} に {count} 課のブックを書き出しました。元のファイルは変更していません。",
-  "cli.split.file": "  {file}: {count} シート（{sheets}）",
   "cli.split.shared": "複数の課が書かれた取組（{mode}）。必要に応じて配布先を決めてください:",
   "cli.split.shared.lead": "最初の課に配布",
   "cli.split.shared.copy": "書かれた課すべてに配布",
@@ -32,6 +19,6 @@ export const splitJa = {
   "split.part.formula": "数式 {cell}（値で写しました）",
   "split.list.separator": "、",
   "split.none": "なし",
-  "split.refusal.table-format": "この形式はシート単位でしか分けられません。1シートに1取組の調査票だけを分けられます。行ごとに取組が並ぶ表のシートはまだ分けられません: {sheets}",
+  "split.refusal.table-format": "取組ごとの行に分けられないシートがあります（複数の取組が同じ行に並んでいるか、結合セルでつながっています）: {sheets}",
   "split.refusal.nothing-recognised": "配布できるシートがありません（調査票として読み取れたシートがありません）。",
 } as const;

@@ -2,16 +2,6 @@ import type { summaryJa } from "./summary-ja";
 
 /** Message catalogue, English: the generated summary sheets. Typed against summary-ja.ts. */
 export const summaryEn: Record<keyof typeof summaryJa, string> = {
-  "cli.summarize.one-input": "summarize takes one workbook or one folder.",
-  "cli.summarize.no-output": "Give the file to write with -o (for example -o summary.xlsx).",
-  "cli.summarize.macro-extension": "{path} is made from a workbook with macros (VBA): give the output the .xlsm extension (Excel does not open it as .xlsx).",
-  "cli.summarize.same-path": "The output {path} is the input file. The input is never overwritten; choose another name.",
-  "cli.summarize.output-unwritable": "Cannot write {path} ({reason}).",
-  "cli.summarize.written": "■ Wrote {path} ({count} sheets)",
-  "cli.summarize.sheet": "  {name}",
-  "cli.summarize.renamed": "  {name} (a sheet of yours is named \"{requested}\", so this one got another name)",
-  "cli.summarize.sources": "Workbooks read: {files} ({records} records)",
-  "cli.summarize.errors": "There are {count} error findings; see the 検証結果 sheet.",
   "summary.basis": "Fiscal year: {fy} / generated: {time} / records read: {records} / error findings: {errors}",
   "summary.basis.withErrors": " (built from sheets with error findings)",
   "summary.basis.fyUnknown": "unknown",

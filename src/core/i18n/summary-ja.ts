@@ -1,15 +1,5 @@
 /** Message catalogue, Japanese: the generated summary sheets (docs/summaries.md). Merged into ja.ts. */
 export const summaryJa = {
-  "cli.summarize.one-input": "summarize には、ブック1つかフォルダ1つを指定してください。",
-  "cli.summarize.no-output": "書き出すファイルを -o で指定してください（例: -o 集計.xlsx）。",
-  "cli.summarize.macro-extension": "{path} はマクロ（VBA）を含むブックから作るため、書き出し先の拡張子を .xlsm にしてください（.xlsx のままでは Excel で開けません）。",
-  "cli.summarize.same-path": "書き出し先 {path} は読み込むファイルと同じです。元のファイルは上書きしません。別の名前を指定してください。",
-  "cli.summarize.output-unwritable": "{path} に書き出せません（{reason}）。",
-  "cli.summarize.written": "■ {path} に書き出しました（{count} シート）",
-  "cli.summarize.sheet": "  {name}",
-  "cli.summarize.renamed": "  {name}（同じ名前の利用者のシート「{requested}」があるため、この名前で作成しました）",
-  "cli.summarize.sources": "読み込んだブック: {files}（記録 {records} 件）",
-  "cli.summarize.errors": "エラーの指摘が {count} 件あります。内容は「検証結果」シートを確認してください。",
   "summary.basis": "対象年度: {fy} ／ 作成: {time} ／ 読み取った記録: {records}件 ／ エラーの指摘: {errors}件",
   "summary.basis.withErrors": "（エラーの指摘があるシートを含む集計です）",
   "summary.basis.fyUnknown": "不明",
