@@ -4,6 +4,7 @@
  */
 import { OfficeWorkbook } from "../workbook/office/office-workbook";
 import { checkRequirements } from "../workbook/office/requirements";
+import { readReturnedXlsx } from "../workbook/xlsx/collect";
 import type { Host } from "./host";
 
 export type OfficeStart =
@@ -29,7 +30,7 @@ export async function connectOffice(): Promise<OfficeStart> {
   const check = checkRequirements(isSetSupported);
   return {
     ok: true,
-    host: { port: new OfficeWorkbook(Excel.run, { isSetSupported }), kind: "excel", displayLanguage, missingRequirements: check.missing },
+    host: { port: new OfficeWorkbook(Excel.run, { isSetSupported, readReturned: readReturnedXlsx }), kind: "excel", displayLanguage, missingRequirements: check.missing },
     themeBackground: safely(() => Office.context?.officeTheme?.bodyBackgroundColor),
   };
 }

@@ -1,19 +1,21 @@
 /**
  * The 年度 tab's 回収 section (docs/distribution.md): the returned files picked, their preview (the CLI's words, made
- * by the port) before anything is written, then taking them in through port.collectInto. A host without
- * collectInto (Excel in this version) says where 回収 can be done instead.
+ * by the port) before anything is written, then taking them in through port.collectInto (the demo's workbook, or
+ * Excel from ExcelApi 1.13). A host without collectInto says where 回収 can be done instead; when Excel stops part
+ * way, the pane says which files are in and which are not.
  */
 import { useCallback, useState } from "react";
 import { type Lang, t } from "../core/i18n";
 import type { Profile } from "../core/profile/types";
 import type { CollectOutcome, ReturnedFile } from "../workbook/collect-port";
-import { WorkbookError, type WorkbookPort } from "../workbook/port";
+import { INSERT_WORKSHEETS } from "../workbook/office/requirements";
+import { isWorkbookError, WorkbookError, type WorkbookPort } from "../workbook/port";
 import { errorMessage } from "./format";
 import type { Notice } from "./use-checker";
 import { useMounted } from "./use-mounted";
 
 export interface Collect {
-  /** The host can take returned files into the open workbook (the demo; not Excel in this version). */
+  /** The host can take returned files into the open workbook (the demo, Excel). */
   readonly canCollect: boolean;
   readonly running?: "preview" | "apply";
   /** The files picked, while their preview is shown. */
@@ -76,10 +78,22 @@ export function useCollect(port: WorkbookPort, profiles: readonly Profile[], lan
           return;
         }
         const w = out.written;
+        const stop = w.interrupted;
+        if (stop) {
+          const done = w.files ?? [];
+          const list = (l: Lang, files: readonly string[]) => (files.length ? files.join(", ") : t(l, "pane.collect.none"));
+          const notDone = [...taken.map((f) => f.file).filter((f) => !done.includes(f)), ...left];
+          setNotice({
+            intent: stop.confirmed ? "warning" : "error",
+            text: (l) => t(l, stop.confirmed ? "pane.collect.interrupted" : "pane.collect.unconfirmed", { file: stop.file, taken: list(l, done), left: list(l, notDone) }),
+          });
+          return;
+        }
         setNotice({ intent: "success", text: (l) => t(l, "pane.collect.done", { count: taken.length, sheets: w.sheetsReplaced, cells: w.cellsChanged, files: taken.map((f) => f.file).join(", ") }) });
         setLines([(l: Lang) => t(l, "pane.collect.next"), ...leftLine]);
       } catch (e) {
-        if (mounted.current) setNotice({ intent: "error", text: (l) => errorMessage(l, e) });
+        const older = isWorkbookError(e) && e.detail === INSERT_WORKSHEETS.detail;
+        if (mounted.current) setNotice({ intent: "error", text: (l) => (older ? t(l, "pane.collect.needsExcel2021") : errorMessage(l, e)) });
       } finally {
         if (mounted.current) setRunning(undefined);
       }

@@ -36,5 +36,16 @@ export interface CollectOutcome {
   /** Files that could not be opened as workbooks, with the reason's code. */
   readonly unreadable: readonly { readonly file: string; readonly code: WorkbookErrorCode; readonly detail?: string }[];
   /** When not a dry run: what was written into the open workbook. */
-  readonly written?: { readonly sheetsReplaced: number; readonly cellsChanged: number; readonly changed: boolean };
+  readonly written?: {
+    readonly sheetsReplaced: number;
+    readonly cellsChanged: number;
+    readonly changed: boolean;
+    /** The files taken in, in order (Excel). */
+    readonly files?: readonly string[];
+    /**
+     * Excel: writing `file` stopped part way (Excel's `code`), so the run stopped there. `confirmed`: a fresh look put
+     * it right (the file is wholly in, and named in `files`, or not in at all); false: what it left could not be told.
+     */
+    readonly interrupted?: { readonly file: string; readonly code?: string; readonly confirmed: boolean };
+  };
 }

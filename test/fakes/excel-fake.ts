@@ -69,8 +69,13 @@
  * injection: `cellEditMode` (every sync rejects with InvalidOperationInCellEditMode), `sheet.protected` (writes
  * throw AccessDenied), `beforeSync` (e.g. delete a sheet between syncs), `apiVersion` (newer APIs throw ApiNotFound),
  * `failSync(n)` (the n-th sync fails: before any of its actions, or after the first k, whose changes stay).
+ *
+ * `workbook.insertWorksheetsFromBase64` (ExcelApi 1.13) inserts a file's worksheets, read with the project's .xlsx
+ * reader (values, number formats of numbers, formulas, merges, visibility, protection);
+ * see its section at the end, with `failInserts` to make it fail.
  */
 import ExcelJS from "exceljs";
+import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
 
 export const SHEET_ROWS = 1048576;
 export const SHEET_COLS = 16384;
@@ -919,6 +924,8 @@ export class FakeRequestContext {
   private queue: Action[] = [];
   private nullables: FakeObject[] = [];
   private requestBytes = 0;
+  /** Work a queued call started outside the queue (a file parsed for insertWorksheetsFromBase64), settled before the sync runs. */
+  readonly preparing: Promise<unknown>[] = [];
 
   private ended = false;
 
@@ -970,6 +977,7 @@ export class FakeRequestContext {
   async sync(): Promise<void> {
     this.refuseEnded();
     await Promise.resolve();
+    if (this.preparing.length) await Promise.allSettled(this.preparing.splice(0));
     const queue = this.queue;
     const nullables = this.nullables;
     const record: SyncRecord = { n: this.host.syncs.length + 1, actions: queue.length, responseBytes: 0, requestBytes: this.requestBytes };
@@ -1118,6 +1126,11 @@ export class FakeWorkbook {
 
   getActiveWorksheet(): FakeWorksheet {
     return new FakeWorksheet(this.context, () => this.context.book.active ?? null);
+  }
+
+  /** ExcelApi 1.13: see "Inserting worksheets from a file" below. */
+  insertWorksheetsFromBase64(base64File: string, options?: FakeInsertWorksheetOptions): FakeClientResult<string[]> {
+    return insertWorksheets(this.context, base64File, options);
   }
 
   /** The workbook's cell styles (ExcelApi 1.7): the Normal style first, then other built-in ones. */
@@ -3175,4 +3188,116 @@ export class FakeHeaderFooter extends FakeObject {
   set rightFooter(v: string) {
     this.set("rightFooter", v);
   }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Inserting worksheets from a file (Workbook.insertWorksheetsFromBase64, ExcelApi 1.13)
+//
+// The file is read with the project's .xlsx reader when the call is queued and inserted at sync: its worksheets (all
+// but very hidden ones, or those named in sheetNamesToInsert) as new sheets with values, number formats of numbers,
+// formulas (sheetFormulas), merges, visibility and protection. Excel's reference does not say what
+// happens when an inserted sheet's name is taken; Excel names it as it does a copied sheet, "No.1 (2)", which is what
+// the fake does. Under ブックの保護 it is AccessDenied; a name the file lacks is ItemNotFound; bytes that are not a
+// workbook are InvalidArgument. `failInserts(host, code)` makes every insert on that host fail with `code` (Excel on
+// the web says UnsupportedFeature for files with charts, comments, PivotTables or slicers).
+
+export interface FakeInsertWorksheetOptions {
+  readonly sheetNamesToInsert?: string[];
+  readonly positionType?: "None" | "Before" | "After" | "Beginning" | "End";
+  readonly relativeTo?: string | FakeWorksheet;
+}
+
+/** OfficeExtension.ClientResult: `value` is there after the sync that ran the call. */
+export interface FakeClientResult<T> {
+  readonly value: T;
+}
+
+const insertFailures = new WeakMap<FakeExcel, string>();
+
+/** Every insertWorksheetsFromBase64 on `host` fails with `code` at its place in the queue (undefined: works again). */
+export function failInserts(host: FakeExcel, code: string | undefined): void {
+  if (code === undefined) insertFailures.delete(host);
+  else insertFailures.set(host, code);
+}
+
+/** A name Excel gives an inserted sheet whose name is taken: " (2)", " (3)" … within 31 characters. */
+function insertedName(book: FakeBook, wanted: string): string {
+  if (!book.sheet(wanted)) return wanted;
+  for (let i = 2; ; i++) {
+    const suffix = ` (${i})`;
+    const candidate = wanted.slice(0, 31 - suffix.length) + suffix;
+    if (!book.sheet(candidate)) return candidate;
+  }
+}
+
+function insertWorksheets(context: FakeRequestContext, base64File: string, options: FakeInsertWorksheetOptions = {}): FakeClientResult<string[]> {
+  context.requireApi("1.13", "Workbook.insertWorksheetsFromBase64");
+  let source: XlsxWorkbook | undefined;
+  let bytes: Uint8Array | undefined;
+  try {
+    bytes = Uint8Array.from(atob(base64File), (ch) => ch.charCodeAt(0));
+  } catch {
+    bytes = undefined;
+  }
+  if (bytes) {
+    context.preparing.push(
+      XlsxWorkbook.load(bytes).then(
+        (b) => (source = b),
+        () => undefined,
+      ),
+    );
+  }
+  const relativeTo = options.relativeTo;
+  const anchor = typeof relativeTo === "string" ? context.workbook.worksheets.getItem(relativeTo) : relativeTo;
+  let ids: string[] | undefined;
+  context.enqueue(() => {
+    const code = insertFailures.get(context.host);
+    if (code) throw new FakeOfficeError(code, "Injected failure of insertWorksheetsFromBase64.");
+    if (!source) throw new FakeOfficeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format (not a workbook).");
+    const book = context.book;
+    const names = options.sheetNamesToInsert?.length ? options.sheetNamesToInsert : source.sheetNames();
+    const grids = names.map((n) => {
+      const g = source!.sheetGrid(n);
+      if (!g) throw new FakeOfficeError("ItemNotFound", `The file has no worksheet named ${n}.`);
+      return g;
+    });
+    structureChange(context, "insert worksheets");
+    const type = options.positionType ?? "End";
+    const at = anchor ? anchor.sheet() : undefined;
+    let index = type === "Beginning" ? 0 : type === "Before" && at ? book.sheets.indexOf(at) : type === "After" && at ? book.sheets.indexOf(at) + 1 : book.sheets.length;
+    const added: string[] = [];
+    for (const g of grids) {
+      const sheet = new FakeSheet(insertedName(book, g.name));
+      sheet.visibility = g.visibility === "hidden" ? "Hidden" : g.visibility === "veryHidden" ? "VeryHidden" : "Visible";
+      g.rows.forEach((row, i) =>
+        row.forEach((v, j) => {
+          if (v === null || v === "") return;
+          const r = g.top + i;
+          const c = g.left + j;
+          sheet.put(r, c, v, g.numberFormats?.get(`${r},${c}`));
+        }),
+      );
+      for (const [key, f] of source!.sheetFormulas(g.name) ?? []) {
+        const [r, c] = key.split(",").map(Number);
+        sheet.ensure(r, c).formula = `=${f}`;
+      }
+      sheet.merges = g.merges.map((m) => ({ ...m }));
+      sheet.protected = g.protected === true;
+      book.sheets.splice(index++, 0, sheet);
+      added.push(sheet.id);
+      context.log(`insert ${sheet.name}`);
+    }
+    return {
+      bytes: jsonLength(added),
+      commit: () => {
+        ids = added;
+      },
+    };
+  }, base64File.length);
+  return {
+    get value(): string[] {
+      if (!ids) throw notLoaded("ClientResult", "value");
+      return ids;
+    },
+  };
 }

@@ -4,7 +4,8 @@
  * The pane's 回収 (年度 tab) over a port whose collectInto is the real file layer on a copy of seeds/kodaira-h29.xlsx:
  * returned files are previewed in the CLI's words before anything is written; 取り込む changes the master's cells
  * exactly where the departments wrote; a refused file says why and nothing is written; a host without collectInto
- * (Excel in this version) says where 回収 can be done.
+ * says where 回収 can be done. In Excel (the Office adapter over the strict fake) the same section takes files in,
+ * says so in plain words on Excel older than ExcelApi 1.13, and names the files taken in when a write stops part way.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -17,6 +18,9 @@ import { splitBook } from "../../src/workbook/xlsx/split";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
 import { cellMap, differingCells, inputCellsOf, SEED, seedRecords } from "../cycle/collect-fixtures";
 import { ROOT } from "../helpers/grid";
+import { OfficeWorkbook } from "../../src/workbook/office/office-workbook";
+import { readReturnedXlsx } from "../../src/workbook/xlsx/collect";
+import { FakeBook, FakeExcel, type FakeExcelOptions } from "../fakes/excel-fake";
 import { MemoryPort } from "./memory-port";
 import { pane } from "./pane";
 
@@ -120,12 +124,63 @@ test("別のブックは取り込まない理由を示し、取り込むは押�
   expect(differingCells(await cellMap(seed()), await cellMap(await port.master.toBytes()))).toEqual([]);
 });
 
-test("回収のできないホスト（このバージョンの Excel）では、ブラウザー版かコマンドラインを案内する", async () => {
+test("回収のできないホストでは、ブラウザー版かコマンドラインを案内する", async () => {
   const port = new MemoryPort(await (await XlsxWorkbook.load(seed())).readAll());
   pane(port);
   await showCycle();
   expect(screen.getByTestId("collect-unavailable").textContent).toBe(
-    "このバージョンの Excel アドインでは回収はできません。ブラウザー版（demo.html）でブックを開くか、コマンドラインの chosahyo collect で取り込めます。",
+    "ここでは回収はできません。ブラウザー版（demo.html）でブックを開くか、コマンドラインの chosahyo collect で取り込めます。",
   );
   expect(screen.queryByTestId("collect-files")).toBeNull();
+});
+
+/** The pane in Excel: the Office adapter over the strict fake holding the seed, with the .xlsx reader for returned files. */
+async function excelPane(options: FakeExcelOptions = {}) {
+  const fake = new FakeExcel(await FakeBook.fromXlsx(seed()), options);
+  pane(new OfficeWorkbook(fake.run, { isSetSupported: fake.isSetSupported, readReturned: readReturnedXlsx }), "ja", { kind: "excel" });
+  await showCycle();
+  return { fake, before: await fake.book.toXlsx() };
+}
+
+test("Excel でも、選んだファイルの確認のあと取り込むと、そのセルだけが変わり、取り込んだファイルを示す", async () => {
+  const { fake, before } = await excelPane();
+  const { files, written } = await returnedFiles();
+  expect(screen.queryByTestId("collect-unavailable")).toBeNull();
+  await pick(files);
+  expect(screen.getAllByTestId("collect-file")[0].textContent).toContain("課: 政策課");
+  expect(differingCells(await cellMap(before), await cellMap(await fake.book.toXlsx()))).toEqual([]);
+  fireEvent.click(screen.getByRole("button", { name: "取り込む" }));
+  const notice = await screen.findByTestId("collect-notice", {}, { timeout: 60_000 });
+  expect(notice.textContent).toBe("2 件のファイルを取り込みました（置き換えたシート 2 枚、変わったセル 2）: 政策課.xlsx, 水と緑と公園課.xlsx");
+  expect(differingCells(await cellMap(before), await cellMap(await fake.book.toXlsx()))).toEqual(written);
+});
+
+test("ExcelApi 1.13 のない Excel では、何も読み書きせずに必要な Excel を言う", async () => {
+  const { fake } = await excelPane({ apiVersion: "1.12" });
+  const { files } = await returnedFiles();
+  const syncs = fake.syncCount;
+  const input = screen.getByTestId("collect-files") as HTMLInputElement;
+  fireEvent.change(input, { target: { files: files.map((f) => Object.defineProperty(new File([f.bytes as Uint8Array<ArrayBuffer>], f.name), "arrayBuffer", { value: async () => f.bytes.slice().buffer })) } });
+  const notice = await screen.findByTestId("collect-notice", {}, { timeout: 60_000 });
+  expect(notice.textContent).toBe(
+    "戻ってきたファイルを取り込むには、Excel 2021 以降か Microsoft 365 の Excel（Web 版を含む）が必要です。この Excel では取り込めません。ブラウザー版（demo.html）でブックを開くか、コマンドラインの chosahyo collect なら取り込めます。",
+  );
+  expect(fake.syncCount).toBe(syncs);
+  expect(screen.queryByTestId("collect-preview")).toBeNull();
+});
+
+test("Excel で書き込みが途中で止まると、取り込んだファイルと取り込んでいないファイルを言う", async () => {
+  const { fake, before } = await excelPane();
+  const { files, written } = await returnedFiles();
+  const s0 = fake.syncCount;
+  await pick(files);
+  // Taking in reads as the preview did, looks once, then writes a batch per file: the second file's stops at once.
+  const read = fake.syncCount - s0;
+  fake.failSync(fake.syncCount + read + 1 + 2, { afterActions: 1 });
+  fireEvent.click(screen.getByRole("button", { name: "取り込む" }));
+  const notice = await screen.findByTestId("collect-notice", {}, { timeout: 60_000 });
+  expect(notice.textContent).toBe(
+    "取り込みが 水と緑と公園課.xlsx のところで止まりました。取り込んだファイル: 政策課.xlsx。まだ取り込んでいないファイル: 水と緑と公園課.xlsx。同じファイルを選んでもう一度取り込むと、残りを取り込みます（取り込み済みのファイルは変わりません）。",
+  );
+  expect(differingCells(await cellMap(before), await cellMap(await fake.book.toXlsx()))).toEqual(written.slice(0, 1));
 });

@@ -15,5 +15,12 @@ export const collectPaneEn: Record<keyof typeof collectPaneJa, string> = {
   "pane.collect.done": "Took in {count} file(s) ({sheets} sheet(s) replaced, {cells} cell(s) changed): {files}",
   "pane.collect.next": "Check what came in with Validate; Summaries can now make the submissions status (提出状況).",
   "pane.collect.notTaken": "Not taken in: {files}",
-  "pane.collect.notInExcel": "Collecting (回収) is not available in Excel in this version. Open the workbook in the browser version (demo.html), or use the command line: chosahyo collect.",
+  "pane.collect.unavailable": "Collecting (回収) is not available here. Open the workbook in the browser version (demo.html), or use the command line: chosahyo collect.",
+  "pane.collect.needsExcel2021":
+    "Taking returned files in needs Excel 2021 or later, or Excel for Microsoft 365 (including Excel on the web). This Excel cannot do it. Open the workbook in the browser version (demo.html), or use the command line: chosahyo collect.",
+  "pane.collect.interrupted":
+    "Taking in stopped at {file}. Taken in: {taken}. Not yet taken in: {left}. Pick the same files and take them in again to take in the rest (files already in do not change).",
+  "pane.collect.unconfirmed":
+    "Writing {file} stopped part way, and what it left could not be checked. Taken in: {taken}. A sheet whose name starts with 回収前_ is the sheet as it was before it was replaced. Check the workbook, then pick the same files and take them in again.",
+  "pane.collect.none": "none",
 } as const;

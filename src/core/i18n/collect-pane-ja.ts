@@ -13,5 +13,13 @@ export const collectPaneJa = {
   "pane.collect.done": "{count} 件のファイルを取り込みました（置き換えたシート {sheets} 枚、変わったセル {cells}）: {files}",
   "pane.collect.next": "取り込んだ内容は［検証］で確かめてください。［集計］では提出状況を作れます。",
   "pane.collect.notTaken": "取り込まなかったファイル: {files}",
-  "pane.collect.notInExcel": "このバージョンの Excel アドインでは回収はできません。ブラウザー版（demo.html）でブックを開くか、コマンドラインの chosahyo collect で取り込めます。",
+  "pane.collect.unavailable": "ここでは回収はできません。ブラウザー版（demo.html）でブックを開くか、コマンドラインの chosahyo collect で取り込めます。",
+  // ---- Excel
+  "pane.collect.needsExcel2021":
+    "戻ってきたファイルを取り込むには、Excel 2021 以降か Microsoft 365 の Excel（Web 版を含む）が必要です。この Excel では取り込めません。ブラウザー版（demo.html）でブックを開くか、コマンドラインの chosahyo collect なら取り込めます。",
+  "pane.collect.interrupted":
+    "取り込みが {file} のところで止まりました。取り込んだファイル: {taken}。まだ取り込んでいないファイル: {left}。同じファイルを選んでもう一度取り込むと、残りを取り込みます（取り込み済みのファイルは変わりません）。",
+  "pane.collect.unconfirmed":
+    "{file} を書き込む途中で止まり、どこまで書けたかを確かめられませんでした。取り込んだファイル: {taken}。名前が「回収前_」で始まるシートがあれば、それは置き換える前の元のシートです。ブックを確かめてから、同じファイルを選んでもう一度取り込んでください。",
+  "pane.collect.none": "なし",
 } as const;

@@ -35,7 +35,7 @@ export function CollectSection({ collect, disabled }: { readonly collect: Collec
       <p className={styles.note}>{tr("pane.collect.help")}</p>
       {!collect.canCollect ? (
         <MessageBar intent="info" layout="multiline" className={styles.bar} data-testid="collect-unavailable">
-          <MessageBarBody>{tr("pane.collect.notInExcel")}</MessageBarBody>
+          <MessageBarBody>{tr("pane.collect.unavailable")}</MessageBarBody>
         </MessageBar>
       ) : (
         <>

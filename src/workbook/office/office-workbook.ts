@@ -10,6 +10,8 @@
  * what changed), writeOwnedSheet the same for one sheet, writeSettings 1, selectCell 1. The sheet list and the settings
  * are cached per instance (readAll fills the cache); without it the first call costs one sync more.
  *
+ * collectInto (回収, collect-into.ts): readAll's syncs, 1 for formulas, 1 look, then 1 per file taken in.
+ *
  * applyInputAids takes 2 (3 when a highlighted range already has preset conditional formats) for any number of
  * sheets; fileBytes and openAsNewWorkbook use Office's file API and Excel.createWorkbook, no sync.
  *
@@ -32,7 +34,9 @@ import {
   type WriteSheetResult,
   type WriteSheetsOptions,
 } from "../port";
+import type { CollectIntoOptions, CollectOutcome, ReturnedFile } from "../collect-port";
 import { applyEdits } from "./apply-edits";
+import { collectInto } from "./collect-into";
 import { toVisibility } from "./cells";
 import { officeErrorCode, toWorkbookError } from "./errors";
 import { readFileBytes } from "./file-bytes";
@@ -53,8 +57,13 @@ function hiddenSheet(sheet: string, visibility: SheetVisibility): WorkbookError 
 export class OfficeWorkbook implements WorkbookPort {
   private readonly session: OfficeSession;
 
+  /** 回収 into this workbook (collect-into.ts), where the pane passed the returned files' reader. */
+  readonly collectInto?: (files: readonly ReturnedFile[], options: CollectIntoOptions) => Promise<CollectOutcome>;
+
   constructor(run: ExcelRun, options: OfficeWorkbookOptions = {}) {
     this.session = new OfficeSession(run, options);
+    const read = options.readReturned;
+    if (read) this.collectInto = (files, o) => collectInto(this.session, files, o, read);
   }
 
   /**

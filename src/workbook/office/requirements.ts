@@ -48,6 +48,9 @@ export const REQUIREMENTS: readonly Requirement[] = [
 /** Asked for when used rather than listed up front: opening bytes as a new workbook (Excel.createWorkbook). */
 export const CREATE_WORKBOOK = { set: "ExcelApi", version: "1.8" } as const;
 
+/** Asked for by 回収 (collectInto): returned sheets go in through Workbook.insertWorksheetsFromBase64. */
+export const INSERT_WORKSHEETS = { set: "ExcelApi", version: "1.13", detail: "insertWorksheetsFromBase64 needs ExcelApi 1.13" } as const;
+
 /** The `detail` of the WorkbookError an Excel below ExcelApi 1.8 gets, so that the pane can name the Excel it needs. */
 export const NEEDS_EXCEL_1_8 = { inputAids: "input aids need ExcelApi 1.8", newWorkbook: "Excel.createWorkbook needs ExcelApi 1.8" } as const;
 

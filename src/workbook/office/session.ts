@@ -1,5 +1,6 @@
 /** The state and helpers shared by the Office adapter's units (see office-workbook.ts for the round trips). */
 import type { LoggedEdit } from "../../core/changelog";
+import type { ReadReturned } from "../collect-run";
 import { cellText } from "../../core/model/cell";
 import type { SheetVisibility } from "../../core/model/grid";
 import { type OwnedSheet, parseOwned, SETTINGS_SHEET, sameSheetName } from "../owned";
@@ -37,6 +38,8 @@ export interface OfficeWorkbookOptions {
   readonly officeDocument?: OfficeDocumentLike;
   /** `Excel.createWorkbook` (ExcelApi 1.8); the global when not given. */
   readonly createWorkbook?: (base64: string) => Promise<void>;
+  /** Opens and checks a returned .xlsx for 回収 (the .xlsx adapter's reader, passed in by the pane); without it no collectInto. */
+  readonly readReturned?: ReadReturned<unknown>;
 }
 
 /** Tries after a co-authoring Conflict before giving up with "conflict". */

@@ -8,19 +8,22 @@ import { type CheckedBook, collectLogEntry, type CollectPlan, planCollect, type 
 import { SUBMISSIONS_KEY } from "../../core/cycle/types";
 import type { Lang } from "../../core/i18n";
 import type { Profile } from "../../core/profile/types";
-import { validateWorkbook } from "../../core/validate";
-import { parseSettings } from "../../core/settings";
-import type { XlsxWorkbook } from "./xlsx-workbook";
+import { checkSnapshot, type ReadReturned } from "../collect-run";
+import { XlsxWorkbook } from "./xlsx-workbook";
 
 /** Reads and checks a workbook as `validate` does (its stored settings apply). */
 export async function checkBook(book: XlsxWorkbook, profiles: readonly Profile[]): Promise<CheckedBook> {
   const read = await book.readAll();
   // Formulas too: a formula changed to give the same value is a change of the form (compareSheet).
-  const snapshot = { ...read, sheets: read.sheets.map((g) => ({ ...g, formulas: book.sheetFormulas(g.name) ?? new Map<string, string>() })) };
-  const settings = parseSettings(snapshot.settings ?? {});
-  const report = validateWorkbook(snapshot, { profiles, stage: settings.stage, fiscalYear: settings.fiscalYear, planPeriod: settings.planPeriod, overrides: settings.overrides });
-  return { snapshot, report };
+  return checkSnapshot({ ...read, sheets: read.sheets.map((g) => ({ ...g, formulas: book.sheetFormulas(g.name) ?? new Map<string, string>() })) }, profiles);
 }
+
+/** A returned file opened and checked, with its saved time (collect-run.ts; the Office adapter is given this). */
+export const readReturnedXlsx: ReadReturned<XlsxWorkbook> = async (file, profiles) => {
+  const book = await XlsxWorkbook.load(file.bytes, file.name);
+  const savedAt = book.savedAt();
+  return { book: { file: file.name, ...(savedAt ? { savedAt } : {}), ...(await checkBook(book, profiles)) }, source: book };
+};
 
 export interface ReturnedWorkbook {
   /** The file name as the user picked it. */

@@ -1,0 +1,318 @@
+/**
+ * collectInto of the Office adapter (回収, docs/distribution.md): the open workbook is the master. It is read as
+ * readAll reads it, with the formulas of the sheets a returned file holds; the returned files are read by the .xlsx
+ * reader the pane passes in; the core plans. Taking a file in replaces whole sheets through
+ * Workbook.insertWorksheetsFromBase64 (ExcelApi 1.13; older Excel is told so and nothing is read or written) and
+ * writes a table sheet's returned rows as cells, with one 変更履歴 row per sheet and the master's record of
+ * submissions, all in one batch per file.
+ *
+ * A replaced sheet keeps its place and name: the old one is renamed to a free temporary name (回収前_…), the file's
+ * sheet inserted (under the name now free), the old one deleted and the new one moved to the old place. Excel's
+ * batches are not transactions: when a file's batch stops part way, a fresh look tells whether the new sheets went
+ * in. If not, the old sheets get their names back and nothing of that file is in; if so, the rest of the batch is
+ * written again (it writes the same things to the same places). Either way the run stops there and says which files
+ * were taken in.
+ *
+ * Syncs: readAll's (3 for a 調査票 workbook), 1 for the formulas (more only past the response budget), 1 look
+ * (sheet ids and places, the log's next row), then 1 per file taken in; after a failure, 2 more to put it right.
+ */
+import { collectLogEntry, type CellWrite, type FileCollect, type SheetCollect } from "../../core/cycle/collect";
+import { SUBMISSIONS_KEY, type SubmissionsState } from "../../core/cycle/types";
+import { normalizeFormula } from "../../core/formula/refs";
+import type { Lang } from "../../core/i18n";
+import { parseA1 } from "../../core/model/address";
+import { isCellError, type CellValue } from "../../core/model/cell";
+import type { SheetGrid } from "../../core/model/grid";
+import type { CollectIntoOptions, CollectOutcome, ReturnedFile } from "../collect-port";
+import { checkSnapshot, planFiles, type ReadReturned, readReturnedFiles, takesNothing } from "../collect-run";
+import { SETTINGS_SHEET } from "../owned";
+import { WorkbookError } from "../port";
+import { freeSheetName } from "../sheet-names";
+import { jsonBytes } from "./cells";
+import { addsSheets, type LogPlace, logPlace, logRows, ownedLog, queueLogLook, queueLogRows, settingsWithLog } from "./change-log";
+import { officeErrorCode, toWorkbookError } from "./errors";
+import { toBase64 } from "./new-workbook";
+import { readWorkbook } from "./read-workbook";
+import { INSERT_WORKSHEETS } from "./requirements";
+import { findSheet, type OfficeSession, type State } from "./session";
+import { asTyped } from "./typed-text";
+
+type Written = NonNullable<CollectOutcome["written"]>;
+
+/** One file's batch: what it writes, and what the look before it found. */
+interface FileJob {
+  readonly f: FileCollect;
+  readonly base64: string;
+  /** Sheets replaced whole: the old sheet's id and place, and the temporary name it goes under. */
+  readonly replace: readonly { readonly s: SheetCollect; readonly id: string; readonly position: number; readonly temp: string }[];
+  readonly writes: readonly SheetCollect[];
+  readonly log: LogPlace;
+  readonly rows: string[][];
+  readonly settings: Record<string, string>;
+}
+
+export async function collectInto(session: OfficeSession, files: readonly ReturnedFile[], options: CollectIntoOptions, read: ReadReturned<unknown>): Promise<CollectOutcome> {
+  if (!session.supportsSet(INSERT_WORKSHEETS.set, INSERT_WORKSHEETS.version)) throw new WorkbookError("unsupported-operation", INSERT_WORKSHEETS.detail);
+  const at = options.at ?? new Date();
+  const returned = await readReturnedFiles(files, options.profiles, read);
+  const snapshot = await readWorkbook(session);
+  const held = new Set(returned.books.flatMap((b) => b.snapshot.sheets.map((g) => g.name)));
+  const formulas = await readFormulas(session, snapshot.sheets.filter((g) => held.has(g.name)));
+  const master = checkSnapshot({ ...snapshot, sheets: snapshot.sheets.map((g) => (formulas.has(g.name) ? { ...g, formulas: formulas.get(g.name) } : g)) }, options.profiles);
+  const { sources, ...out } = planFiles(master, returned, options, at);
+  void sources;
+  if (options.dryRun) return out;
+  if (takesNothing(out.plan)) return { ...out, written: { sheetsReplaced: 0, cellsChanged: 0, changed: false } };
+  const bytes = new Map(files.map((f) => [f.name, f.bytes] as const));
+  return { ...out, written: await writeFiles(session, out.plan.files, out.plan.state, bytes, options.lang, at) };
+}
+
+/**
+ * Formulas of the sheets a returned file holds, keyed "row,col" as SheetGrid.formulas, over each sheet's grid: one
+ * sync per response budget's worth (one for any 調査票 workbook). `formulas` reads a constant as its value, so a cell
+ * holds a formula where it reads "=…" and its value is not that text.
+ */
+async function readFormulas(session: OfficeSession, grids: readonly SheetGrid[]): Promise<Map<string, Map<string, string>>> {
+  const out = new Map<string, Map<string, string>>(grids.map((g) => [g.name, new Map<string, string>()]));
+  const withCells = grids.filter((g) => g.rows.length > 0);
+  const chunks: SheetGrid[][] = [];
+  let bytes = Infinity;
+  for (const g of withCells) {
+    const estimate = 2 * jsonBytes(g.rows as unknown[][]) + 8 * g.rows.length * Math.max(1, ...g.rows.map((r) => r.length));
+    if (bytes + estimate > session.responseBudget) {
+      chunks.push([]);
+      bytes = 0;
+    }
+    chunks[chunks.length - 1].push(g);
+    bytes += estimate;
+  }
+  try {
+    for (const chunk of chunks) await session.run((context) => readFormulaChunk(context, chunk, out));
+  } catch (e) {
+    throw toWorkbookError(e);
+  }
+  return out;
+}
+
+async function readFormulaChunk(context: Excel.RequestContext, chunk: readonly SheetGrid[], out: Map<string, Map<string, string>>): Promise<void> {
+  const ranges = chunk.map((g) => {
+    const width = Math.max(1, ...g.rows.map((r) => r.length));
+    return context.workbook.worksheets.getItem(g.name).getRangeByIndexes(g.top, g.left, g.rows.length, width).load("formulas");
+  });
+  await context.sync();
+  chunk.forEach((g, k) => {
+    const map = out.get(g.name)!;
+    ranges[k].formulas.forEach((row: unknown[], i: number) =>
+      row.forEach((f, j) => {
+        const v = g.rows[i]?.[j];
+        if (typeof f === "string" && f.startsWith("=") && f !== v) map.set(`${g.top + i},${g.left + j}`, normalizeFormula(f));
+      }),
+    );
+  });
+}
+
+/** A run of cells of one row, written with one `formulas` array (constants in it are taken as typed). */
+interface CellRun {
+  readonly sheet: string;
+  readonly row: number;
+  readonly col: number;
+  readonly cells: CellWrite[];
+}
+
+function runsOf(sheet: string, writes: readonly CellWrite[]): CellRun[] {
+  const placed = writes
+    .map((w) => ({ w, at: parseA1(w.cell) }))
+    .filter((x): x is { w: CellWrite; at: NonNullable<ReturnType<typeof parseA1>> } => !!x.at)
+    .sort((a, b) => a.at.row - b.at.row || a.at.col - b.at.col);
+  const runs: CellRun[] = [];
+  for (const { w, at } of placed) {
+    const last = runs[runs.length - 1];
+    if (last && last.row === at.row && last.col + last.cells.length === at.col) last.cells.push(w);
+    else runs.push({ sheet, row: at.row, col: at.col, cells: [w] });
+  }
+  return runs;
+}
+
+/** What a cell write puts through `formulas`: a formula with its "=", text as typed, a date as its serial number. */
+function formulaInput(w: CellWrite): string | number | boolean {
+  if (w.formula !== undefined) return `=${w.formula}`;
+  const v: CellValue = w.value;
+  if (v === null) return "";
+  if (v instanceof Date) return v.getTime() / 86400000 + 25569;
+  if (isCellError(v)) return v.error;
+  return typeof v === "string" ? asTyped(v) : v;
+}
+
+/** The record of submissions with only the departments taken in so far this run updated. */
+function stateSoFar(before: SubmissionsState | undefined, after: SubmissionsState, taken: readonly FileCollect[]): SubmissionsState {
+  const departments = new Set(taken.map((f) => f.department));
+  const updated = after.received.filter((s) => departments.has(s.department));
+  const kept = (before?.received ?? []).filter((s) => !departments.has(s.department));
+  const order = after.received.map((s) => s.department);
+  const received = [...kept, ...updated].sort((a, b) => order.indexOf(a.department) - order.indexOf(b.department));
+  return { ...after, received };
+}
+
+async function writeFiles(session: OfficeSession, plan: readonly FileCollect[], after: SubmissionsState, bytes: ReadonlyMap<string, Uint8Array>, lang: Lang, at: Date): Promise<Written> {
+  const state = await session.ensureState();
+  const before = parseState(state.settings[SUBMISSIONS_KEY]);
+  const taking = plan.filter((f) => !f.refusal && !f.held);
+  const replaces = taking.some((f) => f.sheets.some((s) => s.replace));
+  const logSheet = ownedLog(state);
+  // Every refusal before anything is written. A protected sheet may be replaced whole (Excel renames and deletes
+  // it; the department's copy comes with its own protection), but not written into.
+  if (replaces && state.structureProtected) throw new WorkbookError("protected-workbook");
+  for (const name of [...taking.flatMap((f) => f.sheets.filter((s) => !s.replace && s.writes?.length).map((s) => s.sheet)), ...(logSheet ? [logSheet] : [])]) {
+    if (findSheet(state, name)?.protected) throw new WorkbookError("protected-sheet", undefined, name);
+  }
+  let look: { sheets: { name: string; id: string; position: number }[]; log: ReturnType<ReturnType<typeof queueLogLook>> };
+  try {
+    look = await session.run(async (context) => {
+      const list = context.workbook.worksheets.load("items/name,items/id,items/position");
+      const log = queueLogLook(context, logSheet, addsSheets(state, logSheet));
+      await context.sync();
+      return { sheets: list.items.map((ws) => ({ name: ws.name, id: ws.id, position: ws.position })), log: log() };
+    });
+  } catch (e) {
+    throw toWorkbookError(e);
+  }
+  if (look.log.structureProtected) throw new WorkbookError("protected-workbook");
+  let log = logPlace(state, logSheet, look.log);
+  let settings: Record<string, string> = { ...state.settings };
+  const names = look.sheets.map((s) => s.name);
+  const done: FileCollect[] = [];
+  const written = { sheetsReplaced: 0, cellsChanged: 0, changed: false };
+  const taken = () => ({ ...written, files: done.map((f) => f.file) });
+
+  for (const f of taking) {
+    const replace = f.sheets
+      .filter((s) => s.replace)
+      .map((s) => {
+        const old = look.sheets.find((x) => x.name === s.sheet)!;
+        const temp = freeSheetName(`回収前_${s.sheet}`, names);
+        names.push(temp);
+        return { s, id: old.id, position: old.position, temp };
+      });
+    const writes = f.sheets.filter((s) => !s.replace && s.writes?.length);
+    const entries = [...replace.map((r) => r.s), ...writes].map((s) => collectLogEntry(f, s, lang));
+    // This file changed the record of submissions (the same file again, with nothing new, does not).
+    const record = after.received.find((s) => s.department === f.department);
+    const prior = before?.received.find((s) => s.department === f.department);
+    const recorded = !!record && record.file === f.file && JSON.stringify(record) !== JSON.stringify(prior);
+    if (entries.length === 0 && !recorded) continue;
+    const owned = entries.length ? settingsWithLog({ ...state, settings }, log) : settings;
+    const job: FileJob = {
+      f,
+      base64: replace.length ? toBase64(bytes.get(f.file)!) : "",
+      replace,
+      writes,
+      log,
+      rows: logRows(entries, at),
+      settings: recorded ? { ...owned, [SUBMISSIONS_KEY]: JSON.stringify(stateSoFar(before, after, [...done, f])) } : owned,
+    };
+    try {
+      await writeFile(session, state, job);
+    } catch (e) {
+      if (officeErrorCode(e) === "InvalidOperationInCellEditMode") throw toWorkbookError(e); // Excel refused the whole request
+      session.state = undefined;
+      const forward = await putRight(session, state, job);
+      if (forward) done.push(f);
+      if (forward !== undefined) Object.assign(written, tally(written, job));
+      return { ...taken(), interrupted: { file: f.file, ...(officeErrorCode(e) ? { code: officeErrorCode(e) } : {}), confirmed: forward !== undefined } };
+    }
+    done.push(f);
+    Object.assign(written, tally(written, job));
+    if (log.created) state.sheets.splice(Math.max(0, state.sheets.findIndex((s) => s.name === SETTINGS_SHEET)), 0, { name: log.sheet, visibility: "visible", protected: false });
+    if (!findSheet(state, SETTINGS_SHEET)) state.sheets.push({ name: SETTINGS_SHEET, visibility: "veryHidden", protected: false });
+    settings = job.settings;
+    state.settings = settings;
+    if (entries.length) log = { sheet: log.sheet, row: log.row + job.rows.length, header: true };
+  }
+  // Sheets were replaced under the cache: the next call looks again.
+  session.state = undefined;
+  return taken();
+}
+
+/** One file's batch: one sync. */
+function writeFile(session: OfficeSession, state: State, job: FileJob): Promise<void> {
+  return session.run(async (context) => {
+    queueFile(session, context, state, job, { rename: true, insert: true, deleteOld: new Set(job.replace.map((r) => r.temp)), createLog: !!job.log.created });
+    await context.sync();
+  });
+}
+
+function tally(w: { sheetsReplaced: number; cellsChanged: number; changed: boolean }, job: FileJob) {
+  const cells = [...job.replace.map((r) => r.s), ...job.writes].reduce((n, s) => n + s.changedCells.length, 0);
+  return { sheetsReplaced: w.sheetsReplaced + job.replace.length, cellsChanged: w.cellsChanged + cells, changed: true };
+}
+
+function parseState(text: string | undefined): SubmissionsState | undefined {
+  try {
+    return text ? (JSON.parse(text) as SubmissionsState) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+interface Steps {
+  readonly rename: boolean;
+  readonly insert: boolean;
+  /** Temporary names of old sheets still to delete. */
+  readonly deleteOld: ReadonlySet<string>;
+  readonly createLog: boolean;
+}
+
+/**
+ * One file's batch, in an order any prefix of which can be told from a fresh look: old sheets renamed, the file's
+ * sheets inserted, old sheets deleted, new ones moved to the old places (in rising order, so earlier moves do not
+ * shift later places), cells of table sheets, 変更履歴, then the settings (owned log, record of submissions).
+ */
+function queueFile(session: OfficeSession, context: Excel.RequestContext, state: State, job: FileJob, steps: Steps): void {
+  const sheets = context.workbook.worksheets;
+  if (steps.rename) for (const r of job.replace) sheets.getItem(r.s.sheet).name = r.temp;
+  if (steps.insert && job.replace.length) context.workbook.insertWorksheetsFromBase64(job.base64, { sheetNamesToInsert: job.replace.map((r) => r.s.sheet), positionType: "End" });
+  for (const r of job.replace) if (steps.deleteOld.has(r.temp)) sheets.getItem(r.temp).delete();
+  for (const r of [...job.replace].sort((a, b) => a.position - b.position)) sheets.getItem(r.s.sheet).position = r.position;
+  for (const s of job.writes) {
+    const ws = sheets.getItem(s.sheet);
+    for (const run of runsOf(s.sheet, s.writes ?? [])) ws.getRangeByIndexes(run.row, run.col, 1, run.cells.length).formulas = [run.cells.map(formulaInput)];
+  }
+  // A new 変更履歴 is recorded as owned with the settings, right after its rows.
+  if (job.rows.length) queueLogRows(session, sheets, state, { ...job.log, created: steps.createLog, header: job.log.header && !steps.createLog }, job.rows, job.settings);
+  if (!job.rows.length || !steps.createLog) session.queueSettings(sheets, findSheet(state, SETTINGS_SHEET) ? sheets.getItem(SETTINGS_SHEET) : undefined, job.settings);
+}
+
+/**
+ * After a file's batch stopped part way: a fresh look at the sheets (by the old sheets' ids) tells whether the file's
+ * sheets went in. Not in: the old sheets get their names back (true nothing of the file is in; returns false). In, or
+ * only cells to write: the rest is written again (returns true). Undefined when that could not be done.
+ */
+async function putRight(session: OfficeSession, state: State, job: FileJob): Promise<boolean | undefined> {
+  try {
+    return await session.run(async (context) => {
+      const list = context.workbook.worksheets.load("items/name,items/id");
+      await context.sync();
+      const now = list.items.map((ws) => ({ name: ws.name, id: ws.id }));
+      const has = (name: string) => now.some((x) => x.name.toLowerCase() === name.toLowerCase());
+      const oldNamed = (id: string) => now.find((x) => x.id === id)?.name;
+      const inserted = job.replace.length === 0 || job.replace.some((r) => has(r.s.sheet) && oldNamed(r.id) !== r.s.sheet);
+      if (!inserted) {
+        for (const r of job.replace) if (oldNamed(r.id) === r.temp) context.workbook.worksheets.getItem(r.temp).name = r.s.sheet;
+        await context.sync();
+        return false;
+      }
+      const logThere = has(job.log.sheet);
+      const fresh: State = { ...state, sheets: now.map((x) => ({ name: x.name, visibility: "visible", protected: false })) };
+      queueFile(session, context, fresh, job, {
+        rename: false,
+        insert: false,
+        deleteOld: new Set(job.replace.filter((r) => oldNamed(r.id) === r.temp).map((r) => r.temp)),
+        createLog: !!job.log.created && !logThere,
+      });
+      await context.sync();
+      return true;
+    });
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,211 @@
+/**
+ * 回収 in Excel (OfficeWorkbook.collectInto over the strict fake): the 小平 sample split by 配布 (splitBook), some
+ * departments' input cells filled in, and their files taken back into a fake workbook loaded from the sample.
+ */
+import { readFileSync } from "node:fs";
+import { SUBMISSIONS_KEY } from "../../src/core/cycle/types";
+import { BUILT_IN_PROFILES } from "../../src/core/profiles";
+import type { CollectIntoOptions, CollectOutcome, ReturnedFile } from "../../src/workbook/collect-port";
+import { isWorkbookError } from "../../src/workbook/port";
+import { INSERT_WORKSHEETS } from "../../src/workbook/office/requirements";
+import { checkBook, readReturnedXlsx } from "../../src/workbook/xlsx/collect";
+import { splitBook } from "../../src/workbook/xlsx/split";
+import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
+import { cellMap, differingCells, inputCellsOf, SEED, seedRecords } from "../cycle/collect-fixtures";
+import { FakeBook, failInserts, type FakeExcelOptions } from "../fakes/excel-fake";
+import { rig } from "./office-helpers";
+
+jest.setTimeout(120_000);
+
+const seed = () => new Uint8Array(readFileSync(SEED));
+const AT = new Date("2026-12-01T09:00:00Z");
+const options = (dryRun = false): CollectIntoOptions => ({ profiles: BUILT_IN_PROFILES, dryRun, lang: "ja", at: AT });
+
+let departments: { department: string; sheets: readonly string[]; bytes: Uint8Array }[];
+let records: Awaited<ReturnType<typeof seedRecords>>;
+
+beforeAll(async () => {
+  const book = await XlsxWorkbook.load(seed(), "kodaira-h29.xlsx");
+  const split = await splitBook(book, (await checkBook(book, BUILT_IN_PROFILES)).report, { profiles: BUILT_IN_PROFILES, at: new Date("2026-11-01T00:00:00Z") });
+  if (!split.ok) throw new Error("split refused");
+  departments = split.books.map((b) => ({ department: b.department, sheets: b.sheets, bytes: b.bytes }));
+  records = await seedRecords();
+});
+
+/** A department's file with its 取組実績 written on `sheets` (default: the first sheet it was sent). */
+async function returned(department: string, sheets?: readonly string[], extra: { sheet: string; cell: string; value: string }[] = []): Promise<{ file: ReturnedFile; cells: string[] }> {
+  const d = departments.find((x) => x.department === department)!;
+  const book = await XlsxWorkbook.load(d.bytes, `${department}.xlsx`);
+  const edits = (sheets ?? d.sheets.slice(0, 1)).map((sheet) => ({ sheet, cell: inputCellsOf(records, sheet).result, value: `${department} ${sheet} の実績` }));
+  book.setCells([...edits, ...extra]);
+  return { file: { name: `${department}.xlsx`, bytes: await book.toBytes() }, cells: edits.map((e) => `${e.sheet}!${e.cell}`) };
+}
+
+async function master(options: FakeExcelOptions = {}) {
+  const r = rig(await FakeBook.fromXlsx(seed()), { ...options, readReturned: readReturnedXlsx });
+  return { ...r, before: await r.fake.book.toXlsx(), ids: r.fake.book.sheets.map((s) => [s.name, s.id] as const) };
+}
+
+async function collect(m: Awaited<ReturnType<typeof master>>, files: readonly ReturnedFile[], dryRun = false): Promise<CollectOutcome> {
+  return m.book.collectInto!(files, options(dryRun));
+}
+
+const logRowsOf = (m: Awaited<ReturnType<typeof master>>) => {
+  const log = m.fake.book.sheet("変更履歴");
+  if (!log) return [];
+  const out: string[][] = [];
+  for (let r = 1; log.get(r, 0); r++) out.push([0, 1, 2, 3, 4, 5].map((c) => String(log.get(r, c)?.value ?? "")));
+  return out;
+};
+
+const submissions = (m: Awaited<ReturnType<typeof master>>) => {
+  const s = m.fake.book.sheet("_chosahyo");
+  for (let r = 0; s?.get(r, 0); r++) if (s.get(r, 0)!.value === SUBMISSIONS_KEY) return JSON.parse(String(s.get(r, 1)!.value)) as { received: { department: string; file: string; cellsChanged: number }[] };
+  return undefined;
+};
+
+/** The sheets a fake operation names: `rename A → B`, `insert A`, `delete A`, `add A`, `values 'A'!B2:C3` … */
+function sheetsOf(op: string): string[] {
+  const structure = /^(?:rename|insert|delete|add) (.+?)(?: → (.+))?$/.exec(op);
+  if (structure) return [structure[1], ...(structure[2] ? [structure[2]] : [])];
+  const range = / (?:'((?:[^']|'')+)'|([^ !']+))!/.exec(op);
+  return range ? [(range[1] ?? range[2]).replace(/''/g, "'")] : [op];
+}
+
+const userSheetNames = (m: Awaited<ReturnType<typeof master>>) => m.fake.book.sheets.map((s) => s.name).filter((n) => n !== "変更履歴" && n !== "_chosahyo");
+
+test("取り込むと、戻ってきたセルだけが変わり、他のシートはそのまま、シートの順と名前も同じ; 変更履歴と提出状況の記録が残る", async () => {
+  const m = await master();
+  const a = await returned("政策課");
+  const b = await returned("水と緑と公園課");
+  const preview = await collect(m, [a.file, b.file], true);
+  expect(preview.plan.files.map((f) => f.sheets.filter((s) => s.replace).map((s) => s.sheet))).toEqual([[a.cells[0].split("!")[0]], [b.cells[0].split("!")[0]]]);
+  expect(differingCells(await cellMap(m.before), await cellMap(await m.fake.book.toXlsx()))).toEqual([]);
+
+  const out = await collect(m, [a.file, b.file]);
+  expect(out.written).toMatchObject({ sheetsReplaced: 2, cellsChanged: 2, changed: true, files: ["政策課.xlsx", "水と緑と公園課.xlsx"] });
+  expect(out.written?.interrupted).toBeUndefined();
+  expect(differingCells(await cellMap(m.before), await cellMap(await m.fake.book.toXlsx()))).toEqual([...a.cells, ...b.cells].sort());
+  // Same sheets in the same order; only the replaced ones are new objects.
+  const replaced = [a.cells[0].split("!")[0], b.cells[0].split("!")[0]];
+  expect(userSheetNames(m)).toEqual(m.ids.map(([n]) => n).filter((n) => n !== "_chosahyo"));
+  for (const [name, id] of m.ids) expect(m.fake.book.sheet(name)?.id === id).toBe(!replaced.includes(name));
+  // Nothing touched outside the replaced sheets, the log and the settings.
+  const touched = new Set(m.fake.operations.flatMap(sheetsOf));
+  expect(touched.size).toBeGreaterThan(0);
+  for (const name of touched) expect([...replaced, ...replaced.map((n) => `回収前_${n}`), "変更履歴", "_chosahyo"]).toContain(name);
+  const log = logRowsOf(m);
+  expect(log.map((r) => r[1])).toEqual(replaced);
+  expect(log[0].join(" ")).toContain("政策課");
+  expect(submissions(m)?.received.map((s) => [s.department, s.file, s.cellsChanged])).toEqual([
+    ["政策課", "政策課.xlsx", 1],
+    ["水と緑と公園課", "水と緑と公園課.xlsx", 1],
+  ]);
+});
+
+test("同じファイルをもう一度取り込んでも何も変わらない", async () => {
+  const m = await master();
+  const a = await returned("政策課", ["No.3", "No.9"]);
+  await collect(m, [a.file]);
+  const after = await m.fake.book.toXlsx();
+  const log = logRowsOf(m);
+  m.fake.reset();
+  const again = await collect(m, [a.file]);
+  expect(again.plan.files[0].sheets.every((s) => !s.replace && s.changedCells.length === 0)).toBe(true);
+  expect(again.written).toMatchObject({ sheetsReplaced: 0, cellsChanged: 0, changed: false });
+  expect(m.fake.operations).toEqual([]);
+  expect(differingCells(await cellMap(after), await cellMap(await m.fake.book.toXlsx()))).toEqual([]);
+  expect(logRowsOf(m)).toEqual(log);
+});
+
+test("様式を変えたファイルは保留、別のブックは断り、どちらも何も書かない", async () => {
+  const m = await master();
+  const sheet = departments.find((d) => d.department === "政策課")!.sheets[0];
+  const heldBack = await returned("政策課", undefined, [{ sheet, cell: "A1", value: "様式を変えた" }]);
+  const other: ReturnedFile = { name: "三鷹.xlsx", bytes: new Uint8Array(readFileSync(SEED.replace("kodaira-h29", "mitaka-2021"))) };
+  const out = await collect(m, [heldBack.file, other]);
+  expect(out.plan.files.map((f) => [f.held, f.refusal?.code])).toEqual([
+    [true, undefined],
+    [false, "not-returned"],
+  ]);
+  expect(out.written).toMatchObject({ changed: false });
+  expect(m.fake.operations).toEqual([]);
+});
+
+test("ExcelApi 1.12 の Excel では分かる言葉で断り、読みも書きもしない", async () => {
+  const m = await master({ apiVersion: "1.12" });
+  const a = await returned("政策課");
+  const err = await collect(m, [a.file]).catch((e: unknown) => e);
+  expect(isWorkbookError(err) && err.code === "unsupported-operation" && err.detail === INSERT_WORKSHEETS.detail).toBe(true);
+  expect(m.fake.syncCount).toBe(0);
+  expect(m.fake.operations).toEqual([]);
+});
+
+/** The syncs a run takes up to the first file's batch: readAll, formulas, the look. */
+async function syncsBeforeWrites(files: readonly ReturnedFile[]): Promise<number> {
+  const m = await master();
+  await collect(m, files, true);
+  return m.fake.syncCount + 1;
+}
+
+test("sync の数はファイルごとに一定で、シートやセルの数では増えない", async () => {
+  const one = await returned("政策課");
+  const oneAll = await returned("政策課", ["No.3", "No.9", "No.11"]);
+  const three = [one.file, (await returned("水と緑と公園課")).file, (await returned("指導課", ["No.4", "No.4-1"])).file];
+  const count = async (files: readonly ReturnedFile[]) => {
+    const m = await master();
+    await collect(m, files);
+    return m.fake.syncCount;
+  };
+  const s1 = await count([one.file]);
+  const s1all = await count([oneAll.file]);
+  const s3 = await count(three);
+  expect(s1all).toBe(s1);
+  expect(s3 - s1).toBe(2);
+  // readAll 3, formulas 1, look 1, then one per file.
+  expect(s1).toBe(6);
+});
+
+test("書き込みの途中で止まっても、新しいシートが入っていれば書き終え、入っていなければ元に戻す; もう一度取り込むと残りが入る", async () => {
+  const files = [await returned("政策課"), await returned("水と緑と公園課"), await returned("指導課", ["No.4", "No.4-1"])];
+  const first = await syncsBeforeWrites(files.map((f) => f.file));
+  for (const [afterActions, forward] of [
+    [1, false], // only a rename ran: the old sheet gets its name back
+    [2, true], // the rename and the insert ran: the old sheet is deleted, and the rest written again
+    [4, true], // the old sheet deleted and the new one placed: the log and the settings are written again
+  ] as const) {
+    const m = await master();
+    m.fake.failSync(first + 2, { afterActions });
+    const out = await collect(
+      m,
+      files.map((f) => f.file),
+    );
+    expect(out.written?.interrupted).toMatchObject({ file: "水と緑と公園課.xlsx", confirmed: true });
+    expect(out.written?.files).toEqual(forward ? ["政策課.xlsx", "水と緑と公園課.xlsx"] : ["政策課.xlsx"]);
+    expect(userSheetNames(m)).toEqual(m.ids.map(([n]) => n).filter((n) => n !== "_chosahyo"));
+    const taken = forward ? [...files[0].cells, ...files[1].cells] : files[0].cells;
+    expect(differingCells(await cellMap(m.before), await cellMap(await m.fake.book.toXlsx()))).toEqual([...taken].sort());
+    expect(logRowsOf(m)).toHaveLength(forward ? 2 : 1);
+    expect(submissions(m)?.received.map((s) => s.department)).toEqual(forward ? ["政策課", "水と緑と公園課"] : ["政策課"]);
+
+    const again = await collect(
+      m,
+      files.map((f) => f.file),
+    );
+    expect(again.written?.interrupted).toBeUndefined();
+    expect(differingCells(await cellMap(m.before), await cellMap(await m.fake.book.toXlsx()))).toEqual(files.flatMap((f) => f.cells).sort());
+    expect(logRowsOf(m).map((r) => r[1])).toEqual(files.flatMap((f) => f.cells.map((c) => c.split("!")[0])));
+    expect(submissions(m)?.received.map((s) => s.department)).toEqual(["政策課", "水と緑と公園課", "指導課"]);
+  }
+});
+
+test("挿入そのものを Excel が断ると（Web 版の UnsupportedFeature など）、そのファイルは入らず元のまま", async () => {
+  const m = await master();
+  failInserts(m.fake, "UnsupportedFeature");
+  const a = await returned("政策課");
+  const out = await collect(m, [a.file]);
+  expect(out.written).toMatchObject({ files: [], interrupted: { file: "政策課.xlsx", code: "UnsupportedFeature", confirmed: true } });
+  expect(userSheetNames(m)).toEqual(m.ids.map(([n]) => n).filter((n) => n !== "_chosahyo"));
+  expect(differingCells(await cellMap(m.before), await cellMap(await m.fake.book.toXlsx()))).toEqual([]);
+  expect(logRowsOf(m)).toEqual([]);
+});
