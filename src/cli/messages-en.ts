@@ -100,7 +100,7 @@ export const cliEn: Record<CliMessageKey, string> = {
   "cli.rollover.written": "■ Written to {path}. The input file was not changed.",
   "cli.split.usage": [
     "chosahyo split <master.xlsx> -o <folder> [--shared lead|copy] [--no-aids] [--profile <file.json>] [--lang ja|en]",
-    "  Distribution: writes one workbook per department from the master (one item per sheet), named after the department.",
+    "  Distribution: writes one workbook per department from the master (its sheets, or its items' rows of a sheet listing several), named after the department.",
     "  An item naming several departments goes to the first (the lead) and the others are listed; --shared copy sends it to every named department.",
     "  The list sheet (評価一覧) is not distributed. Input aids are set (--no-aids: none). The output folder must be empty or new.",
   ].join("\n"),

@@ -161,13 +161,45 @@ test("引数の誤りは言葉で", async () => {
   expect((await cli(["--help"])).stdout).toContain("chosahyo split <マスター.xlsx> -o <フォルダー>");
 });
 
-test("武蔵野の取組状況は断る（シート単位でしか分けられない）。何も書かない", async () => {
+test("武蔵野の取組状況は行ごとに分ける。返送をそのまま回収するとマスターと同じ、書き込んだ入力欄だけが変わる", async () => {
+  const master = path.join(work, "musashino.xlsx");
+  copyFileSync(path.join(ROOT, "seeds", "musashino-h29.xlsx"), master);
+  const before = sha(master);
   const out = path.join(work, "m");
-  const r = await cli(["split", path.join(ROOT, "seeds", "musashino-h29.xlsx"), "-o", out, "--lang", "en"]);
-  expect(r.code).toBe(1);
-  expect(r.stderr).toContain("This format is split by sheet only");
-  expect(r.stderr).toContain(": 取組状況");
-  expect(() => readdirSync(out)).toThrow();
+  const r = await cli(["split", master, "-o", out]);
+  expect([r.code, r.stderr]).toEqual([0, ""]);
+  expect(sha(master)).toBe(before);
+  const files = readdirSync(out).sort();
+  expect(files.length).toBeGreaterThan(20);
+  expect(files).toContain("防災課.xlsx");
+  expect(r.stdout).toContain("防災課.xlsx: 1 シート（取組状況）");
+  expect(r.stdout).toContain("目次");
+  // Returned as they are: nothing changes.
+  const same = await cli(["collect", master, out, "-o", path.join(work, "same.xlsx")]);
+  expect([same.code, same.stderr]).toEqual([0, ""]);
+  const cells = async (f: string) => {
+    const book = await XlsxWorkbook.load(readFileSync(f));
+    const g = book.sheetGrid("取組状況")!;
+    return g.rows.flatMap((row, i) => row.map((v, j) => `${g.top + i},${g.left + j}=${String(v ?? "")}`));
+  };
+  const original = await cells(master);
+  expect(await cells(path.join(work, "same.xlsx"))).toEqual(original);
+  // 防災課 writes its 取組状況 text: that one master cell changes.
+  const bousai = path.join(out, "防災課.xlsx");
+  const book = await XlsxWorkbook.load(readFileSync(bousai));
+  const snap = await book.readAll();
+  const rec = validateWorkbook(snap, { profiles: BUILT_IN_PROFILES }).records.find((x) => x.sheet === "取組状況")!;
+  const at = rec.texts.result!.cell;
+  book.setCells([{ sheet: "取組状況", cell: `B${at.row + 1}`, value: "防災課が書いた取組状況" }]);
+  writeFileSync(bousai, await book.toBytes());
+  const merged = path.join(work, "merged.xlsx");
+  const run = await cli(["collect", master, out, "-o", merged]);
+  expect([run.code, run.stderr]).toEqual([0, ""]);
+  expect(run.stdout).toContain("行ごとに書き込む入力欄: 取組状況（1 セル）");
+  const after = await cells(merged);
+  const changed = after.filter((c, i) => c !== original[i]);
+  expect(changed).toEqual([expect.stringMatching(/=防災課が書いた取組状況$/)]);
+  expect(sha(master)).toBe(before);
 });
 
 test("kodaira-full.xlsm: コメント（メモ）と画像も部品ごと写す。ほかはマスターと同じ。出力は .xlsx（マクロなし）。LibreOffice が開いて両方を読む", async () => {

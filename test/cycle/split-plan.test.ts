@@ -2,9 +2,8 @@
  * @jest-environment node
  *
  * 配布's plan on the 小平 sample (seeds/kodaira-h29.xlsx): which sheets go to which department, the shared items
- * listed for the office, the list sheet kept, the master's id, and the refusal of a format that cannot be split by
- * sheet (the 武蔵野 取組状況, several records on one sheet). And the form hash: the input cells may change, the form
- * may not.
+ * listed for the office, the list sheet kept, the master's id, and the 武蔵野 取組状況 (several records on one
+ * sheet) split by rows. And the form hash: the input cells may change, the form may not.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -93,11 +92,18 @@ test("マスターの id: 保存されたものがあればそれ、なければ
   expect(ok(planSplit(snap, report, BUILT_IN_PROFILES, { masterId: "given" })).masterId).toBe("given");
 });
 
-test("武蔵野の取組状況（1シートに複数の取組）は、シート単位では分けられないと断る", async () => {
+test("武蔵野の取組状況（1シートに複数の取組）は行ごとに分ける: 課ごとに、見出し行と自分の取組の行", async () => {
   const book = await XlsxWorkbook.load(readFileSync(path.join(ROOT, "seeds", "musashino-h29.xlsx")));
   const s = await book.readAll();
-  const r = planSplit(s, validateWorkbook(s, { profiles: BUILT_IN_PROFILES }), BUILT_IN_PROFILES);
-  expect(r).toEqual({ ok: false, reason: "table-format", sheets: ["取組状況"] });
+  const plan = ok(planSplit(s, validateWorkbook(s, { profiles: BUILT_IN_PROFILES }), BUILT_IN_PROFILES));
+  expect(plan.files.every((f) => f.sheets.length === 1 && f.sheets[0] === "取組状況" && f.rows!["取組状況"][0].from === 1)).toBe(true);
+  // Rows are disjoint past the headings: in "lead" mode no record's rows go to two departments.
+  const owners = new Map<number, string[]>();
+  for (const f of plan.files) for (const r of f.rows!["取組状況"]) for (let i = Math.max(r.from, 8); i <= r.to; i++) owners.set(i, [...(owners.get(i) ?? []), f.department]);
+  expect([...owners.values()].some((d) => d.length > 1)).toBe(true); // heading rows are shared…
+  const grid = s.sheets.find((g) => g.name === "取組状況")!;
+  const label = (i: number) => String(grid.rows[i - 1]?.[0] ?? "");
+  expect([...owners].filter(([i, d]) => d.length > 1 && label(i) === "事業名")).toEqual([]); // …records are not
 });
 
 // ---- form hash ----

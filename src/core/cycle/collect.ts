@@ -14,6 +14,8 @@ import type { SurveyRecord } from "../model/record";
 import { planInputAids } from "../input-aids/plan";
 import type { Profile } from "../profile/types";
 import type { ValidationReport } from "../validate";
+import { normalizeForCompare } from "../values/text";
+import { cellsToCopy, projectRows, RowMap, type RowRange, sheetRows } from "./rows";
 import { planSplit, storedMasterId } from "./split";
 import { submissionsFromSettings } from "./submissions";
 import { DISTRIBUTION_MARKER_KEY, type DistributionMarker, type Submission, type SubmissionsState } from "./types";
@@ -102,8 +104,15 @@ function parseJson(text: string | undefined): unknown {
 export function readMarker(settings: Readonly<Record<string, string>> | undefined): DistributionMarker | undefined {
   const raw = parseJson(settings?.[DISTRIBUTION_MARKER_KEY]);
   if (!isObject(raw) || raw.version !== 1 || typeof raw.masterId !== "string" || typeof raw.department !== "string" || !Array.isArray(raw.sheets)) return undefined;
-  const sheets = raw.sheets.filter((s): s is Json => isObject(s) && typeof s.name === "string").map((s) => ({ name: s.name as string, formHash: typeof s.formHash === "string" ? s.formHash : "" }));
+  const sheets = raw.sheets.filter((s): s is Json => isObject(s) && typeof s.name === "string").map((s) => ({ name: s.name as string, ...rowsOfMarker(s.rows), formHash: typeof s.formHash === "string" ? s.formHash : "" }));
   return { version: 1, masterId: raw.masterId, department: raw.department, distributedAt: typeof raw.distributedAt === "string" ? raw.distributedAt : "", sheets };
+}
+
+/** A marker sheet's rows (split by rows): 1-based ranges in order; absent when the value is not such a list. */
+function rowsOfMarker(v: unknown): { rows?: RowRange[] } {
+  if (!Array.isArray(v)) return {};
+  const rows = v.filter((r): r is Json => isObject(r) && Number.isInteger(r.from) && Number.isInteger(r.to) && (r.from as number) >= 1 && (r.to as number) >= (r.from as number));
+  return rows.length === v.length && rows.length ? { rows: rows.map((r) => ({ from: r.from as number, to: r.to as number })) } : {};
 }
 
 /** The id 配布 gives a master that stores none (split.ts deriveMasterId over its forms). */
@@ -354,7 +363,12 @@ export function planCollect(master: CheckedBook, files: readonly ReturnedBook[],
   const masterByName = new Map(masterSheets.map((g) => [g.name, g] as const));
   const masterOrder = masterSheets.map((g) => g.name);
   const inputs = new Map(planInputAids(master.snapshot, master.report, options.profiles, { protect: true }).aids.map((a) => [a.sheet, inputCellSet(a.unlocked ?? [])] as const));
-  const holderOf = (sheet: string) => expected.find((e) => e.sheets.includes(sheet))?.department;
+  // A sheet split by rows is expected from several departments: it has no one holder (its rows are checked instead).
+  const holderOf = (sheet: string) => {
+    const holders = expected.filter((e) => e.sheets.includes(sheet));
+    return holders.length === 1 ? holders[0].department : undefined;
+  };
+  const recordsOf = (sheet: string) => master.report.records.filter((r) => r.sheet === sheet && r.role === "records");
   const takenThisRun = new Map<string, string>(); // department → file
   let stateChanged = false;
   const out: FileCollect[] = [];
@@ -400,6 +414,12 @@ export function planCollect(master: CheckedBook, files: readonly ReturnedBook[],
       refuse({ code: "other-department", sheet: foreign, department: holderOf(foreign)! }, department);
       continue;
     }
+    // Rows of a record that names other departments and not this one are not this file's to write.
+    const foreignRows = rowsOwner(marker, department, (n) => masterByName.get(n), recordsOf);
+    if (foreignRows) {
+      refuse({ code: "other-department", sheet: foreignRows.sheet, department: foreignRows.department }, department);
+      continue;
+    }
     const earlierFile = takenThisRun.get(department);
     if (earlierFile !== undefined) {
       refuse({ code: "same-department", file: earlierFile }, department);
@@ -420,14 +440,22 @@ export function planCollect(master: CheckedBook, files: readonly ReturnedBook[],
       if (!returned.some((g) => g.name === s.name)) formChanges.push(formChanged(s.name, "A1", "rule.FORM-CHANGED.sheet-missing", { sheet: s.name }));
     }
     for (const name of masterOrder.filter((n) => names.includes(n))) {
-      const c = compareSheet(masterByName.get(name)!, matched.find((g) => g.name === name)!, inputs.get(name) ?? new Set());
+      const rows = marker?.sheets.find((s) => s.name === name)?.rows;
+      const back = matched.find((g) => g.name === name)!;
+      if (rows) {
+        const c = compareRows(masterByName.get(name)!, back, inputs.get(name) ?? new Set(), rows);
+        sheets.push({ sheet: name, changedCells: c.changedCells, formChanges: c.formChanges, replace: false, writes: c.writes });
+        formChanges.push(...c.formChanges);
+        continue;
+      }
+      const c = compareSheet(masterByName.get(name)!, back, inputs.get(name) ?? new Set());
       sheets.push({ sheet: name, changedCells: c.changedCells, formChanges: c.formChanges, replace: c.changedCells.length > 0 && c.formChanges.length === 0 });
       formChanges.push(...c.formChanges);
     }
     const held = formChanges.length > 0;
     const findings = [...f.report.findings, ...formChanges];
     const cellsChanged = sheets.reduce((n, s) => n + s.changedCells.length, 0);
-    out.push({ ...base, department, sheets: held ? sheets.map((s) => ({ ...s, replace: false })) : sheets, cellsChanged, findings, held });
+    out.push({ ...base, department, sheets: held ? sheets.map((s) => ({ ...s, replace: false, ...(s.writes ? { writes: [] } : {}) })) : sheets, cellsChanged, findings, held });
     if (held) continue;
     takenThisRun.set(department, f.file);
     masterId ??= marker?.masterId;
@@ -438,6 +466,55 @@ export function planCollect(master: CheckedBook, files: readonly ReturnedBook[],
   }
   const state: SubmissionsState = { version: 1, masterId: masterId ?? before?.masterId ?? "", expected, received: [...received.values()] };
   return { files: out, state: stateChanged ? state : (before ?? state), stateChanged };
+}
+
+/**
+ * A sheet returned by rows against the master's: the master's rows the copy holds are compared as compareSheet
+ * compares a whole sheet (the findings at the returned cells); the input cells changed are named, and written, at
+ * the master's places.
+ */
+export function compareRows(master: SheetGrid, returned: SheetGrid, inputs: ReadonlySet<string>, rows: readonly RowRange[]): { changedCells: string[]; formChanges: Finding[]; writes: CellWrite[] } {
+  const sheetEnd = bottomOf(master);
+  const c = compareSheet(projectRows(master, rows), returned, cellsToCopy(inputs, rows, sheetEnd));
+  const map = new RowMap(rows, sheetEnd);
+  const writes: CellWrite[] = [];
+  const changedCells: string[] = [];
+  for (const a1 of c.changedCells) {
+    const p = parseA1(a1);
+    if (!p) continue;
+    const at = toA1(map.toMaster(p.row), p.col);
+    const formula = returned.formulas?.get(`${p.row},${p.col}`);
+    changedCells.push(at);
+    writes.push({ cell: at, value: valueAt(returned, p.row, p.col), ...(formula ? { formula } : {}) });
+  }
+  return { changedCells, formChanges: c.formChanges, writes };
+}
+
+/**
+ * The first record whose rows the marker lists for `department` but which names other departments, not this one:
+ * its sheet and the department it names first. Records that name no department by name (各課) are anyone's.
+ */
+function rowsOwner(marker: DistributionMarker | undefined, department: string, gridOf: (sheet: string) => SheetGrid | undefined, recordsOf: (sheet: string) => SurveyRecord[]): { sheet: string; department: string } | undefined {
+  const key = normalizeForCompare(department);
+  for (const s of marker?.sheets ?? []) {
+    const grid = s.rows ? gridOf(s.name) : undefined;
+    if (!s.rows || !grid) continue;
+    const recs = recordsOf(s.name);
+    const layout = sheetRows(grid, recs);
+    if (!layout) continue;
+    const held = new Set<number>();
+    for (const r of s.rows) for (let i = r.from - 1; i <= r.to - 1; i++) held.add(i);
+    for (let i = 0; i < recs.length; i++) {
+      const span = layout.records[i];
+      let mine = false;
+      for (let r = span.top; r <= span.bottom && !mine; r++) mine = held.has(r);
+      if (!mine) continue;
+      const list = recs[i].departments?.list;
+      const named = (list?.departments ?? []).map((d) => d.name).filter((n) => !list!.wildcards.includes(n));
+      if (named.length && !named.some((n) => normalizeForCompare(n) === key)) return { sheet: s.name, department: named[0] };
+    }
+  }
+  return undefined;
 }
 
 function submissionOf(f: ReturnedBook, department: string, sheets: readonly string[], cellsChanged: number, findings: FindingCounts, collectedAt: string): Submission {
@@ -469,7 +546,10 @@ export function describeFileCollect(f: FileCollect, lang: Lang): string[] {
   for (const x of f.findings.filter((x) => x.ruleId === "FORM-CHANGED")) lines.push(t(lang, "cli.collect.finding", { sheet: x.sheet, cell: x.cell, message: x.message[lang] }));
   if (f.held) return [...lines, t(lang, "cli.collect.held")];
   const replaced = f.sheets.filter((s) => s.replace).map((s) => s.sheet);
-  lines.push(replaced.length ? t(lang, "cli.collect.replace", { sheets: replaced.join(", ") }) : t(lang, "cli.collect.unchanged"));
+  const rows = f.sheets.filter((s) => s.writes?.length);
+  for (const s of rows) lines.push(t(lang, "cli.collect.write-rows", { sheet: s.sheet, count: s.writes!.length }));
+  if (replaced.length) lines.push(t(lang, "cli.collect.replace", { sheets: replaced.join(", ") }));
+  else if (!rows.length) lines.push(t(lang, "cli.collect.unchanged"));
   return lines;
 }
 

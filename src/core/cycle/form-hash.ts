@@ -9,6 +9,7 @@ import { GridView, type SheetGrid } from "../model/grid";
 import type { CellPos, SurveyRecord } from "../model/record";
 import type { Profile } from "../profile/types";
 import { INPUT_FIELDS } from "../input-aids/plan";
+import { projectRows, type RowRange } from "./rows";
 
 const FNV64_OFFSET = BigInt("0xcbf29ce484222325");
 const FNV64_PRIME = BigInt("0x100000001b3");
@@ -80,9 +81,18 @@ export function inputAreas(grid: SheetGrid, records: readonly SurveyRecord[], pr
  * order. Input cells changing, or the sheet being renamed, leave it as it was; a label, a title or a merge changing
  * does not.
  */
-export function formHash(grid: SheetGrid, records: readonly SurveyRecord[], profile?: Profile): string {
+export function formHash(grid: SheetGrid, records: readonly SurveyRecord[], profile?: Profile, rows?: readonly RowRange[]): string {
   const inputs = inputAreas(grid, records, profile);
-  const isInput = (r: number, c: number): boolean => inputs.some((a) => r >= a.top && r <= a.bottom && c >= a.left && c <= a.right);
+  const isMasterInput = (r: number, c: number): boolean => inputs.some((a) => r >= a.top && r <= a.bottom && c >= a.left && c <= a.right);
+  if (rows) {
+    // A copy holding some rows (split by rows): the hash of what the department gets, at the copy's places.
+    const masked: SheetGrid = { ...grid, rows: grid.rows.map((row, i) => row.map((v, j) => (isMasterInput(grid.top + i, grid.left + j) ? null : v))) };
+    return hashOf(projectRows(masked, rows), () => false);
+  }
+  return hashOf(grid, isMasterInput);
+}
+
+function hashOf(grid: SheetGrid, isInput: (r: number, c: number) => boolean): string {
   const parts: string[] = [];
   grid.rows.forEach((row, i) => {
     const r = grid.top + i;

@@ -47,7 +47,7 @@ export interface Submission {
 export interface SubmissionsState {
   readonly version: 1;
   readonly masterId: string;
-  /** Every department 配布 wrote a workbook for, with the sheets (or table rows, by sheet) it expects back. */
+  /** Every department 配布 wrote a workbook for, with the sheets it expects back (a sheet split by rows under each department that got rows of it). */
   readonly expected: readonly { readonly department: string; readonly sheets: readonly string[] }[];
   /** The latest submission per department. */
   readonly received: readonly Submission[];

@@ -4,9 +4,10 @@
  * is written over in place from the returned file, one 変更履歴 row per sheet, and the master's record of
  * submissions in its settings. Sheets a file does not hold are never touched; a refused or held file adds nothing.
  */
-import { type CheckedBook, collectLogEntry, type CollectPlan, planCollect, type ReturnedBook } from "../../core/cycle/collect";
+import { type CellWrite, type CheckedBook, collectLogEntry, type CollectPlan, planCollect, type ReturnedBook } from "../../core/cycle/collect";
 import { SUBMISSIONS_KEY } from "../../core/cycle/types";
 import type { Lang } from "../../core/i18n";
+import { cellText } from "../../core/model/cell";
 import type { Profile } from "../../core/profile/types";
 import { checkSnapshot, type ReadReturned } from "../collect-run";
 import { XlsxWorkbook } from "./xlsx-workbook";
@@ -48,6 +49,13 @@ export interface CollectResult {
   readonly changed: boolean;
 }
 
+/** A returned value as a cell takes it: a date as its serial day number (the master cell keeps its date format). */
+function writtenValue(v: CellWrite["value"]): string | number | null {
+  if (v === null || typeof v === "string" || typeof v === "number") return v === "" ? null : v;
+  if (v instanceof Date) return v.getTime() / 86400000 + 25569;
+  return cellText(v);
+}
+
 /**
  * Applies a plan made by planCollectBooks over the same books. The master (a loaded copy) is changed in memory;
  * the caller writes it out. A protected sheet refuses the file's replacement with a WorkbookError before anything
@@ -58,6 +66,13 @@ export async function applyCollect(master: XlsxWorkbook, plan: CollectPlan, file
   let cellsChanged = 0;
   for (const f of plan.files) {
     if (f.refusal || f.held) continue;
+    // Sheets returned by rows: their input cells are written into the master's rows, one 変更履歴 row per sheet.
+    const written = f.sheets.filter((s) => s.writes?.length);
+    if (written.length) {
+      const cells = written.flatMap((s) => s.writes!.map((w) => ({ sheet: s.sheet, cell: w.cell, value: writtenValue(w.value) })));
+      await master.setCellsLogged(cells, written.map((s) => collectLogEntry(f, s, lang)), at);
+      cellsChanged += cells.length;
+    }
     const replace = f.sheets.filter((s) => s.replace);
     if (replace.length === 0) continue;
     const from = files.find((x) => x.file === f.file);
@@ -72,5 +87,5 @@ export async function applyCollect(master: XlsxWorkbook, plan: CollectPlan, file
     cellsChanged += replace.reduce((n, s) => n + s.changedCells.length, 0);
   }
   if (plan.stateChanged) await master.writeSettings({ [SUBMISSIONS_KEY]: JSON.stringify(plan.state) });
-  return { sheetsReplaced, cellsChanged, changed: sheetsReplaced > 0 || plan.stateChanged };
+  return { sheetsReplaced, cellsChanged, changed: sheetsReplaced > 0 || cellsChanged > 0 || plan.stateChanged };
 }

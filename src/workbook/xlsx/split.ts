@@ -3,11 +3,14 @@
  * workbook is a new package holding copies of its sheets (importSheet: values, formulas, styles, merges, widths,
  * heights, validations, conditional formats, print setup), with the input aids set unless asked not to, and the
  * hidden marker in its settings. A sheet's drawing (pictures, shapes, charts) and its comments (notes) are carried
- * over with the parts they use. The master is read, never written. What is still left out (tables, threaded
+ * over with the parts they use. A sheet split by rows is copied whole, then loses the rows the department does not
+ * get (delete-rows.ts). The master is read, never written. What is still left out (tables, threaded
  * comments' threads, controls) is found with the same copier and named per sheet, so the office is told.
  */
 import { markerFor, planSplit, type SharedMode, type SplitPlan, type SplitRefusal } from "../../core/cycle/split";
+import type { RowRange } from "../../core/cycle/rows";
 import { DISTRIBUTION_MARKER_KEY } from "../../core/cycle/types";
+import type { WorkbookSnapshot } from "../../core/model/grid";
 import type { Lang } from "../../core/i18n";
 import { planInputAids } from "../../core/input-aids/plan";
 import type { Profile } from "../../core/profile/types";
@@ -15,6 +18,7 @@ import { parseSettings, serializeSettings } from "../../core/settings";
 import type { ValidationReport } from "../../core/validate";
 import { readSheetEntries, relKind, SharedStrings, workbookPart } from "./book";
 import { copySheetXml } from "./copy-sheet";
+import { deleteSheetRows } from "./delete-rows";
 import { insertBeforeClose, Package, relativeTarget, relsPathOf } from "./package";
 import { elementPrefix } from "./xml";
 import { StylesAmender } from "./styles-xml";
@@ -173,6 +177,16 @@ function carryDrawings(master: Package, bytes: Uint8Array, sheets: readonly stri
   return { bytes: carried.size ? dst.toBytes() : bytes, carried };
 }
 
+/** A sheet split by rows: the whole sheet was copied (with its drawing and notes); the rows the department does not get go. */
+function keepRows(bytes: Uint8Array, rows: Readonly<Record<string, readonly RowRange[]>>, snapshot: WorkbookSnapshot): Uint8Array {
+  const pkg = Package.open(bytes);
+  for (const [sheet, kept] of Object.entries(rows)) {
+    const grid = snapshot.sheets.find((g) => g.name === sheet);
+    if (grid) deleteSheetRows(pkg, sheet, kept, grid.top + grid.rows.length - 1);
+  }
+  return pkg.toBytes();
+}
+
 /** Splits a master already loaded and validated; `master` is not changed. */
 export async function splitBook(master: XlsxWorkbook, report: ValidationReport, opts: SplitBookOptions): Promise<SplitResult> {
   const snapshot = await master.readAll();
@@ -207,7 +221,7 @@ export async function splitBook(master: XlsxWorkbook, report: ValidationReport, 
     await book.writeSettings({ ...carried, [DISTRIBUTION_MARKER_KEY]: JSON.stringify(markerFor(plan, file, at)) });
     const withDrawings = carryDrawings(masterPkg, await book.toBytes(), file.sheets);
     for (const [sheet, kinds] of withDrawings.carried) drawn.set(sheet, kinds);
-    books.push({ department: file.department, sheets: file.sheets, bytes: withDrawings.bytes });
+    books.push({ department: file.department, sheets: file.sheets, bytes: file.rows ? keepRows(withDrawings.bytes, file.rows, snapshot) : withDrawings.bytes });
   }
   const sent = plan.files.flatMap((f) => f.sheets).filter((s, i, all) => all.indexOf(s) === i);
   const notCopied = notCopiedOf(masterBytes, sent)

@@ -256,6 +256,25 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   /**
+   * 回収 of a sheet returned by rows: sets cells as setCells does (styles kept, formula cells never written), with
+   * `log` in 変更履歴. A missing or protected sheet, or a locked structure when the log must be added, refuses the
+   * whole call with nothing changed.
+   */
+  async setCellsLogged(changes: readonly { readonly sheet: string; readonly cell: string; readonly value: string | number | null }[], log: readonly LoggedEdit[], at: Date = new Date()): Promise<{ readonly written: number; readonly formulas: readonly string[] }> {
+    for (const c of changes) {
+      const entry = this.entryNamed(c.sheet);
+      if (!entry || entry.kind !== "worksheet" || !entry.part) throw new WorkbookError("sheet-missing", c.sheet, c.sheet);
+      const xml = this.pkg.textOnce(entry.part);
+      if (xml !== undefined && isProtectedSheet(xml, elementPrefix(xml, "worksheet"))) throw new WorkbookError("protected-sheet", entry.name, entry.name);
+    }
+    const owned = await this.ownership();
+    if (log.length && (!owned.some((o) => o.base === CHANGE_LOG_SHEET) || !this.entryNamed(SETTINGS_SHEET))) this.assertCanAddSheets();
+    const done = this.setCells(changes);
+    if (log.length) await this.appendChangeLog(log, at);
+    return done;
+  }
+
+  /**
    * Removes worksheets and the parts only they use (comments, drawings, tables): 年度更新 leaves ended items out of
    * next year's workbook. calcChain goes too (Excel rebuilds it), since it names cells of the removed sheets.
    */

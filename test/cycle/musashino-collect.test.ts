@@ -1,0 +1,191 @@
+/**
+ * @jest-environment node
+ *
+ * 回収 by rows on the 武蔵野 取組状況 (seeds/musashino-h29.xlsx): the departments' workbooks 配布 wrote hold some rows
+ * of one sheet; what they write in their input cells goes back into the master's rows, and nothing else does.
+ */
+import { readFileSync } from "node:fs";
+import { readMarker } from "../../src/core/cycle/collect";
+import { SUBMISSIONS_KEY, type SubmissionsState } from "../../src/core/cycle/types";
+import { BUILT_IN_PROFILES } from "../../src/core/profiles";
+import { submissionRows } from "../../src/core/summary/submissions";
+import { applyCollect, planCollectBooks, type ReturnedWorkbook } from "../../src/workbook/xlsx/collect";
+import { Package } from "../../src/workbook/xlsx/package";
+import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
+import { readPackage } from "../helpers/package-diff";
+import { cellMap, differingCells, SEED as KODAIRA, withSavedAt } from "./collect-fixtures";
+import { inputCellsOf, musashinoMaster, SHEET, splitMaster } from "./musashino-fixtures";
+
+const AT = new Date("2026-12-01T09:00:00Z");
+
+let master: Uint8Array;
+let departments: string[];
+let files: Map<string, Uint8Array>;
+beforeAll(async () => {
+  ({ bytes: master, departments } = await musashinoMaster());
+  const split = await splitMaster(master);
+  files = new Map(split.books.map((b) => [b.department, b.bytes]));
+});
+
+async function collect(inputs: readonly { file: string; bytes: Uint8Array }[], into: Uint8Array = master) {
+  const book = await XlsxWorkbook.load(into, "master.xlsx");
+  const returned: ReturnedWorkbook[] = await Promise.all(inputs.map(async (f) => ({ file: f.file, book: await XlsxWorkbook.load(f.bytes, f.file) })));
+  const plan = await planCollectBooks(book, returned, BUILT_IN_PROFILES, AT);
+  const result = await applyCollect(book, plan, returned, "ja", AT);
+  return { plan, result, bytes: await book.toBytes() };
+}
+
+async function stateOf(bytes: Uint8Array): Promise<SubmissionsState> {
+  return JSON.parse((await (await XlsxWorkbook.load(bytes, "x.xlsx")).readSettings())[SUBMISSIONS_KEY]) as SubmissionsState;
+}
+
+/** The worksheet parts of a package, by name (the settings sheet aside: the record of submissions changes). */
+function userSheetParts(bytes: Uint8Array): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [name, data] of readPackage(bytes)) {
+    const xml = Buffer.from(data).toString("utf8");
+    if (/^xl\/worksheets\/sheet\d+\.xml$/.test(name) && !xml.includes("submissions")) out.set(name, xml);
+  }
+  return out;
+}
+
+/** The user's worksheet parts that differ between two packages (or are in one only). */
+function changedSheetParts(a: Uint8Array, b: Uint8Array): string[] {
+  const x = userSheetParts(a);
+  const y = userSheetParts(b);
+  return [...new Set([...x.keys(), ...y.keys()])].filter((k) => x.get(k) !== y.get(k)).sort();
+}
+
+/** A department's file with some of its cells set (copy's A1), optionally saved at a time. */
+async function edited(department: string, cells: readonly { cell: string; value: string }[], savedAt?: string): Promise<Uint8Array> {
+  const book = await XlsxWorkbook.load(files.get(department)!, "d.xlsx");
+  book.setCells(cells.map((c) => ({ sheet: SHEET, ...c })));
+  const bytes = await book.toBytes();
+  return savedAt ? withSavedAt(bytes, savedAt) : bytes;
+}
+
+/** The bytes with one part's text changed. */
+function withPart(bytes: Uint8Array, part: (pkg: Package) => string, change: (xml: string) => string): Uint8Array {
+  const pkg = Package.open(bytes);
+  const name = part(pkg);
+  pkg.set(name, change(pkg.text(name)!));
+  return pkg.toBytes();
+}
+
+const sheetPartOf = (pkg: Package) => pkg.names().find((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n) && pkg.text(n)!.includes("事業名"))!;
+
+describe("回収 of the 武蔵野 取組状況, returned by rows", () => {
+  test("配布 wrote one workbook per department, each holding 取組状況 only, with its rows in the marker", async () => {
+    expect(departments.length).toBeGreaterThan(20);
+    for (const [department, bytes] of files) {
+      const book = await XlsxWorkbook.load(bytes, "d.xlsx");
+      expect(book.sheetNames()).toEqual([SHEET]);
+      const marker = readMarker(await book.readSettings())!;
+      expect(marker.department).toBe(department);
+      expect(marker.sheets).toEqual([expect.objectContaining({ name: SHEET, rows: expect.any(Array) })]);
+    }
+  });
+
+  test("every file returned unchanged: the master comes back equal, cell by cell and part by part; every department is recorded", async () => {
+    const all = [...files].map(([d, bytes]) => ({ file: `${d}.xlsx`, bytes }));
+    const { plan, result, bytes } = await collect(all);
+    expect(plan.files.filter((f) => f.refusal || f.held).map((f) => [f.file, f.refusal, f.findings.filter((x) => x.ruleId === "FORM-CHANGED").map((x) => `${x.cell} ${x.message.ja}`)])).toEqual([]);
+    expect(plan.files.map((f) => f.cellsChanged)).toEqual(all.map(() => 0));
+    expect(result.cellsChanged).toBe(0);
+    expect(differingCells(await cellMap(master), await cellMap(bytes))).toEqual([]);
+    expect(changedSheetParts(master, bytes)).toEqual([]);
+    expect((await stateOf(bytes)).received.map((s) => s.department)).toEqual(departments);
+  });
+
+  test("three departments write their input cells: exactly those cells change in the master, each in its own rows; 提出状況 shows 3 of N", async () => {
+    const picked = ["防災課", "市民課", "人事課"];
+    const expected: string[] = [];
+    const returned: { file: string; bytes: Uint8Array }[] = [];
+    for (const d of picked) {
+      const cells = (await inputCellsOf(files.get(d)!)).slice(0, 2);
+      expect(cells.map((c) => c.field)).toEqual(["result", "reason"]);
+      returned.push({ file: `${d}.xlsx`, bytes: await edited(d, cells.map((c, i) => ({ cell: c.copy, value: `${d}の記入${i}` }))) });
+      expected.push(...cells.map((c) => `${SHEET}!${c.master}`));
+    }
+    const { plan, result, bytes } = await collect(returned);
+    expect(plan.files.map((f) => [f.department, f.cellsChanged, f.held, f.refusal])).toEqual(picked.map((d) => [d, 2, false, undefined]));
+    expect(plan.files.flatMap((f) => f.sheets.map((s) => s.replace))).toEqual([false, false, false]);
+    expect(result).toMatchObject({ sheetsReplaced: 0, cellsChanged: 6 });
+    const after = await cellMap(bytes);
+    expect(differingCells(await cellMap(master), after)).toEqual([...expected].sort());
+    for (const d of picked) expect([...after.values()].filter((v) => v.startsWith(`${d}の記入`)).length).toBe(2);
+    const rows = submissionRows(await stateOf(bytes));
+    expect(rows.length).toBe(departments.length);
+    expect(rows.filter((r) => r.submission).map((r) => [r.department, r.submission!.cellsChanged])).toEqual(picked.map((d) => [d, 2]).sort((a, b) => departments.indexOf(a[0] as string) - departments.indexOf(b[0] as string)));
+    // One 変更履歴 row per department's sheet, naming the master cells written.
+    const log = (await XlsxWorkbook.load(bytes, "x.xlsx")).sheetGrid("変更履歴")!;
+    const logged = log.rows.map((r) => r.map((v) => String(v ?? "")).join("|")).filter((r) => r.includes(SHEET));
+    expect(logged.length).toBe(3);
+    for (const d of picked) expect(logged.some((r) => r.includes(d))).toBe(true);
+  });
+
+  test("a changed label, an inserted row, a renamed sheet: FORM-CHANGED, and nothing of the file is written", async () => {
+    const d = "防災課";
+    const input = (await inputCellsOf(files.get(d)!))[0];
+    const base = await edited(d, [{ cell: input.copy, value: "記入" }]);
+    const label = withPart(base, sheetPartOf, (xml) => xml.replace("<t>担当課</t>", "<t>担当部署</t>").replace(/<t([^>]*)>担当課<\/t>/, "<t$1>担当部署</t>"));
+    const inserted = withPart(base, sheetPartOf, (xml) =>
+      xml
+        .replace(/(<(?:row|c) r=")([A-Z]*)(\d+)"/g, (_m, a: string, col: string, r: string) => `${a}${col}${Number(r) >= 10 ? Number(r) + 1 : Number(r)}"`)
+        .replace(/<mergeCell ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"/g, (_m, c1: string, r1: string, c2: string, r2: string) => `<mergeCell ref="${c1}${Number(r1) >= 10 ? Number(r1) + 1 : r1}:${c2}${Number(r2) >= 10 ? Number(r2) + 1 : r2}"`),
+    );
+    const renamed = withPart(base, () => "xl/workbook.xml", (xml) => xml.replace(`name="${SHEET}"`, `name="${SHEET} (2)"`));
+    for (const [file, bytes, cell, words] of [
+      ["label.xlsx", label, undefined, "入力欄ではないセルが配布時と変わっています（配布時: 「担当課」 → 返送: 「担当部署」）"],
+      ["inserted.xlsx", inserted, "A10", "10 行目から 1 行が挿入されています"],
+      ["renamed.xlsx", renamed, "A1", `シート「${SHEET} (2)」は元のブックにありません`],
+    ] as const) {
+      const { plan, result, bytes: out } = await collect([{ file, bytes }]);
+      const f = plan.files[0];
+      expect([file, f.held, f.refusal]).toEqual([file, true, undefined]);
+      const form = f.findings.filter((x) => x.ruleId === "FORM-CHANGED");
+      expect(form.length).toBeGreaterThan(0);
+      expect(form.every((x) => x.severity === "warning")).toBe(true);
+      if (cell) expect(form[0].cell).toBe(cell);
+      expect(form.map((x) => x.message.ja).join("\n")).toContain(words);
+      expect(result.cellsChanged).toBe(0);
+      expect(differingCells(await cellMap(master), await cellMap(out))).toEqual([]);
+      expect(changedSheetParts(master, out)).toEqual([]);
+    }
+  });
+
+  test("a foreign workbook, a file of another master, rows of another department, an older copy: refused, nothing written", async () => {
+    const d = "防災課";
+    const input = (await inputCellsOf(files.get(d)!))[0];
+    const mine = await edited(d, [{ cell: input.copy, value: "記入" }], "2026-11-20T10:00:00Z");
+    const foreign = new Uint8Array(readFileSync(KODAIRA));
+    const book = await XlsxWorkbook.load(mine, "x.xlsx");
+    const marker = readMarker(await book.readSettings())!;
+    await book.writeSettings({ distribution: JSON.stringify({ ...marker, masterId: "another-master" }) });
+    const otherMaster = await book.toBytes();
+    // The marker claims 市民課's rows for 防災課.
+    const other = readMarker(await (await XlsxWorkbook.load(files.get("市民課")!, "y.xlsx")).readSettings())!;
+    const claim = await XlsxWorkbook.load(mine, "x.xlsx");
+    await claim.writeSettings({ distribution: JSON.stringify({ ...marker, sheets: other.sheets }) });
+    const claimed = await claim.toBytes();
+    for (const [file, bytes, code] of [
+      ["foreign.xlsx", foreign, "not-returned"],
+      ["other-master.xlsx", otherMaster, "other-master"],
+      ["claimed.xlsx", claimed, "other-department"],
+    ] as const) {
+      const { plan, result, bytes: out } = await collect([{ file, bytes }]);
+      expect([file, plan.files[0].refusal?.code]).toEqual([file, code]);
+      expect(result.cellsChanged).toBe(0);
+      expect(differingCells(await cellMap(master), await cellMap(out))).toEqual([]);
+    }
+    const refusal = (await collect([{ file: "claimed.xlsx", bytes: claimed }])).plan.files[0].refusal;
+    expect(refusal).toEqual({ code: "other-department", sheet: SHEET, department: "市民課" });
+    // Taken in once (saved 20 Nov); then a copy saved earlier is older.
+    const first = await collect([{ file: "new.xlsx", bytes: mine }]);
+    expect(first.result.cellsChanged).toBe(1);
+    const older = await edited(d, [{ cell: input.copy, value: "古い記入" }], "2026-11-10T10:00:00Z");
+    const second = await collect([{ file: "old.xlsx", bytes: older }], first.bytes);
+    expect(second.plan.files[0].refusal).toEqual({ code: "older", savedAt: "2026-11-10T10:00:00Z", taken: "2026-11-20T10:00:00Z" });
+    expect(differingCells(await cellMap(first.bytes), await cellMap(second.bytes))).toEqual([]);
+  });
+});
