@@ -87,6 +87,9 @@ export function useCollect(port: WorkbookPort, profiles: readonly Profile[], lan
             intent: stop.confirmed ? "warning" : "error",
             text: (l) => t(l, stop.confirmed ? "pane.collect.interrupted" : "pane.collect.unconfirmed", { file: stop.file, taken: list(l, done), left: list(l, notDone) }),
           });
+          // Why, where Excel said: Excel on the web refuses some sheets; cell-edit mode, a co-author's change …
+          if (stop.code === "UnsupportedFeature") setLines([(l: Lang) => t(l, "pane.collect.webInsert")]);
+          else if (stop.reason) setLines([(l: Lang) => errorMessage(l, new WorkbookError(stop.reason!))]);
           return;
         }
         setNotice({ intent: "success", text: (l) => t(l, "pane.collect.done", { count: taken.length, sheets: w.sheetsReplaced, cells: w.cellsChanged, files: taken.map((f) => f.file).join(", ") }) });

@@ -46,6 +46,6 @@ export interface CollectOutcome {
      * Excel: writing `file` stopped part way (Excel's `code`), so the run stopped there. `confirmed`: a fresh look put
      * it right (the file is wholly in, and named in `files`, or not in at all); false: what it left could not be told.
      */
-    readonly interrupted?: { readonly file: string; readonly code?: string; readonly confirmed: boolean };
+    readonly interrupted?: { readonly file: string; readonly code?: string; readonly reason?: WorkbookErrorCode; readonly confirmed: boolean };
   };
 }

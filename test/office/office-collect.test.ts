@@ -209,3 +209,19 @@ test("挿入そのものを Excel が断ると（Web 版の UnsupportedFeature �
   expect(differingCells(await cellMap(m.before), await cellMap(await m.fake.book.toXlsx()))).toEqual([]);
   expect(logRowsOf(m)).toEqual([]);
 });
+
+test("セルの編集中で Excel が書き込みを断ると、そのファイルからは何も書かず、そこで止めて理由を返す", async () => {
+  const files = [await returned("政策課"), await returned("水と緑と公園課")];
+  const first = await syncsBeforeWrites(files.map((f) => f.file));
+  const m = await master();
+  m.fake.beforeSync = (n) => {
+    if (n === first + 2) m.fake.cellEditMode = true;
+  };
+  const out = await collect(
+    m,
+    files.map((f) => f.file),
+  );
+  expect(out.written).toMatchObject({ files: ["政策課.xlsx"], interrupted: { file: "水と緑と公園課.xlsx", reason: "cell-edit-mode", confirmed: true } });
+  m.fake.cellEditMode = false;
+  expect(differingCells(await cellMap(m.before), await cellMap(await m.fake.book.toXlsx()))).toEqual(files[0].cells);
+});

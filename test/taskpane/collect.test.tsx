@@ -20,7 +20,7 @@ import { cellMap, differingCells, inputCellsOf, SEED, seedRecords } from "../cyc
 import { ROOT } from "../helpers/grid";
 import { OfficeWorkbook } from "../../src/workbook/office/office-workbook";
 import { readReturnedXlsx } from "../../src/workbook/xlsx/collect";
-import { FakeBook, FakeExcel, type FakeExcelOptions } from "../fakes/excel-fake";
+import { failInserts, FakeBook, FakeExcel, type FakeExcelOptions } from "../fakes/excel-fake";
 import { MemoryPort } from "./memory-port";
 import { pane } from "./pane";
 
@@ -183,4 +183,16 @@ test("Excel で書き込みが途中で止まると、取り込んだファイ�
     "取り込みが 水と緑と公園課.xlsx のところで止まりました。取り込んだファイル: 政策課.xlsx。まだ取り込んでいないファイル: 水と緑と公園課.xlsx。同じファイルを選んでもう一度取り込むと、残りを取り込みます（取り込み済みのファイルは変わりません）。",
   );
   expect(differingCells(await cellMap(before), await cellMap(await fake.book.toXlsx()))).toEqual(written.slice(0, 1));
+});
+
+test("Web 版の Excel がシートの挿入を断ると、取り込んでいないことと、どうすればよいかを言う", async () => {
+  const { fake, before } = await excelPane();
+  const { files } = await returnedFiles();
+  await pick(files.slice(0, 1));
+  failInserts(fake, "UnsupportedFeature");
+  fireEvent.click(screen.getByRole("button", { name: "取り込む" }));
+  const notice = await screen.findByTestId("collect-notice", {}, { timeout: 60_000 });
+  expect(notice.textContent).toContain("取り込んだファイル: なし。まだ取り込んでいないファイル: 政策課.xlsx。");
+  expect(screen.getByTestId("collect-lines").textContent).toContain("Web 版の Excel は、コメント・グラフ・ピボットテーブル・スライサーのあるシートを取り込めません。");
+  expect(differingCells(await cellMap(before), await cellMap(await fake.book.toXlsx()))).toEqual([]);
 });

@@ -22,5 +22,6 @@ export const collectPaneEn: Record<keyof typeof collectPaneJa, string> = {
     "Taking in stopped at {file}. Taken in: {taken}. Not yet taken in: {left}. Pick the same files and take them in again to take in the rest (files already in do not change).",
   "pane.collect.unconfirmed":
     "Writing {file} stopped part way, and what it left could not be checked. Taken in: {taken}. A sheet whose name starts with 回収前_ is the sheet as it was before it was replaced. Check the workbook, then pick the same files and take them in again.",
+  "pane.collect.webInsert": "Excel on the web cannot take in sheets that hold comments, charts, PivotTables or slicers. Take this file in with Excel on Windows or Mac, or in the browser version (demo.html).",
   "pane.collect.none": "none",
 } as const;

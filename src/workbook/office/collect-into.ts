@@ -26,7 +26,7 @@ import type { SheetGrid } from "../../core/model/grid";
 import type { CollectIntoOptions, CollectOutcome, ReturnedFile } from "../collect-port";
 import { checkSnapshot, planFiles, type ReadReturned, readReturnedFiles, takesNothing } from "../collect-run";
 import { SETTINGS_SHEET } from "../owned";
-import { WorkbookError } from "../port";
+import { isWorkbookError, WorkbookError } from "../port";
 import { freeSheetName } from "../sheet-names";
 import { jsonBytes } from "./cells";
 import { addsSheets, type LogPlace, logPlace, logRows, ownedLog, queueLogLook, queueLogRows, settingsWithLog } from "./change-log";
@@ -213,12 +213,16 @@ async function writeFiles(session: OfficeSession, plan: readonly FileCollect[], 
     try {
       await writeFile(session, state, job);
     } catch (e) {
-      if (officeErrorCode(e) === "InvalidOperationInCellEditMode") throw toWorkbookError(e); // Excel refused the whole request
       session.state = undefined;
-      const forward = await putRight(session, state, job);
-      if (forward) done.push(f);
-      if (forward !== undefined) Object.assign(written, tally(written, job));
-      return { ...taken(), interrupted: { file: f.file, ...(officeErrorCode(e) ? { code: officeErrorCode(e) } : {}), confirmed: forward !== undefined } };
+      // In cell-edit mode Excel refused the whole request: nothing of this file was written.
+      const code = officeErrorCode(e);
+      const forward = code === "InvalidOperationInCellEditMode" ? false : await putRight(session, state, job);
+      if (forward) {
+        done.push(f);
+        Object.assign(written, tally(written, job));
+      }
+      const reason = toWorkbookError(e);
+      return { ...taken(), interrupted: { file: f.file, ...(code ? { code } : {}), ...(isWorkbookError(reason) ? { reason: reason.code } : {}), confirmed: forward !== undefined } };
     }
     done.push(f);
     Object.assign(written, tally(written, job));

@@ -1,0 +1,66 @@
+/**
+ * 回収 by rows in Excel (OfficeWorkbook.collectInto over the strict fake): the 武蔵野 取組状況 split by rows, a
+ * department's input cells filled in, and its file taken back: the master's cells are written where the rows map to,
+ * nothing else changes, one 変更履歴 row, and the sync count does not grow with the cells written.
+ */
+import { BUILT_IN_PROFILES } from "../../src/core/profiles";
+import { readReturnedXlsx } from "../../src/workbook/xlsx/collect";
+import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
+import { cellMap, differingCells } from "../cycle/collect-fixtures";
+import { inputCellsOf, musashinoMaster, SHEET, splitMaster } from "../cycle/musashino-fixtures";
+import { FakeBook } from "../fakes/excel-fake";
+import { rig } from "./office-helpers";
+
+jest.setTimeout(120_000);
+
+const AT = new Date("2026-12-01T09:00:00Z");
+let master: Uint8Array;
+let files: Map<string, Uint8Array>;
+
+beforeAll(async () => {
+  ({ bytes: master } = await musashinoMaster());
+  files = new Map((await splitMaster(master)).books.map((b) => [b.department, b.bytes]));
+});
+
+/** A department's file with `count` of its input cells written; the master's A1 of each. */
+async function filled(department: string, count: number) {
+  const bytes = files.get(department)!;
+  const cells = (await inputCellsOf(bytes)).slice(0, count);
+  const book = await XlsxWorkbook.load(bytes, `${department}.xlsx`);
+  book.setCells(cells.map((c, i) => ({ sheet: SHEET, cell: c.copy, value: `${department} の記入 ${i + 1}` })));
+  return { file: { name: `${department}.xlsx`, bytes: await book.toBytes() }, written: cells.map((c) => `${SHEET}!${c.master}`).sort() };
+}
+
+async function run(returned: Awaited<ReturnType<typeof filled>>[]) {
+  const r = rig(await FakeBook.fromXlsx(master), { readReturned: readReturnedXlsx });
+  const before = await r.fake.book.toXlsx();
+  const sheetId = r.fake.book.sheet(SHEET)!.id;
+  const out = await r.book.collectInto!(
+    returned.map((x) => x.file),
+    { profiles: BUILT_IN_PROFILES, dryRun: false, lang: "ja", at: AT },
+  );
+  return { ...r, before, sheetId, out };
+}
+
+test("行で戻ったシートは、その課の入力セルだけを書き、シートは置き換えない", async () => {
+  const d = [...files.keys()][0];
+  const one = await filled(d, 2);
+  const { fake, before, sheetId, out } = await run([one]);
+  const s = out.plan.files[0].sheets.find((x) => x.sheet === SHEET)!;
+  expect(s.replace).toBe(false);
+  expect(s.writes?.length).toBe(2);
+  expect(out.written).toMatchObject({ sheetsReplaced: 0, cellsChanged: 2, files: [`${d}.xlsx`] });
+  expect(fake.book.sheet(SHEET)!.id).toBe(sheetId);
+  expect(differingCells(await cellMap(before), await cellMap(await fake.book.toXlsx()))).toEqual(one.written);
+  const log = fake.book.sheet("変更履歴")!;
+  expect(log.get(1, 1)?.value).toBe(SHEET);
+  expect(log.get(2, 1)).toBeUndefined();
+});
+
+test("書くセルが増えても sync の数は変わらない", async () => {
+  const d = [...files.keys()][0];
+  const few = await run([await filled(d, 1)]);
+  const many = await run([await filled(d, 6)]);
+  expect(many.out.written?.cellsChanged).toBeGreaterThan(few.out.written!.cellsChanged);
+  expect(many.fake.syncCount).toBe(few.fake.syncCount);
+});
