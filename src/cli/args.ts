@@ -20,6 +20,8 @@ export interface ValidateArgs {
   readonly timeout: number;
   /** Worker threads for several files (`--jobs`); undefined = one per core. 1 = in this process. */
   readonly jobs?: number;
+  /** `--previous <file>`: last year's workbook; the year-over-year rules run against it (docs/compare.md). */
+  readonly previous?: string;
 }
 
 export interface SummarizeArgs {
@@ -108,6 +110,18 @@ export interface CollectArgs {
   readonly profiles: readonly string[];
 }
 
+/** `chosahyo compare <last.xlsx> <this.xlsx> [--json]`: 前年度比較 (docs/compare.md). */
+export interface CompareArgs {
+  readonly command: "compare";
+  readonly last: string;
+  readonly current: string;
+  readonly json: boolean;
+  readonly lang: Lang;
+  readonly stage?: Stage;
+  readonly profiles: readonly string[];
+  readonly timeout: number;
+}
+
 export interface HelpArgs {
   readonly command: "help";
   readonly lang: Lang;
@@ -115,20 +129,21 @@ export interface HelpArgs {
   readonly topic?: Command;
 }
 
-export type Args = ValidateArgs | SummarizeArgs | RolloverArgs | AidsArgs | NewPlanArgs | SplitArgs | CollectArgs | HelpArgs;
+export type Args = ValidateArgs | SummarizeArgs | RolloverArgs | AidsArgs | NewPlanArgs | SplitArgs | CollectArgs | CompareArgs | HelpArgs;
 
-const COMMANDS = ["validate", "summarize", "rollover", "aids", "new-plan", "split", "collect"] as const;
+const COMMANDS = ["validate", "summarize", "rollover", "aids", "new-plan", "split", "collect", "compare"] as const;
 type Command = (typeof COMMANDS)[number];
 
 /** The options each command takes; any other is refused by name. */
 const OPTIONS: Readonly<Record<Command, readonly string[]>> = {
-  validate: ["--json", "--no-progress", "--stage", "--fiscal-year", "--plan-period", "--profile", "--timeout", "--jobs"],
+  validate: ["--json", "--no-progress", "--stage", "--fiscal-year", "--plan-period", "--profile", "--timeout", "--jobs", "--previous"],
   summarize: ["-o", "--output", "--include-reposts", "--no-progress", "--stage", "--fiscal-year", "--plan-period", "--profile", "--timeout"],
   rollover: ["-o", "--output", "--drop-ended", "--no-aids", "--protect", "--fiscal-year", "--plan-period", "--profile"],
   aids: ["-o", "--output", "--protect", "--stage", "--profile", "--timeout"],
   "new-plan": ["-o", "--output", "--plan-period", "--plan-name", "--title", "--no-aids", "--protect", "--profile"],
   collect: ["-o", "--output", "--dry-run", "--profile"],
   split: ["-o", "--output", "--shared", "--no-aids", "--profile"],
+  compare: ["--json", "--stage", "--profile", "--timeout"],
 };
 
 /** Seconds a file may take before it is stopped, unless `--timeout` says otherwise. */
@@ -183,6 +198,7 @@ export function parseArgs(argv: readonly string[]): Args {
   let title: string | undefined;
   let dryRun = false;
   let shared: SplitArgs["shared"] = "lead";
+  let previous: string | undefined;
   for (let i = 0; i < rest.length; i++) {
     const raw = rest[i];
     const eq = raw.startsWith("--") ? raw.indexOf("=") : -1;
@@ -256,6 +272,9 @@ export function parseArgs(argv: readonly string[]): Args {
       case "--dry-run":
         dryRun = true;
         break;
+      case "--previous":
+        previous = value();
+        break;
       case "--include-reposts":
         includeReposts = true;
         break;
@@ -294,6 +313,10 @@ export function parseArgs(argv: readonly string[]): Args {
     if (!output && !dryRun) throw fail("cli.collect.no-output");
     return { command: cmd, master: inputs[0], inputs: inputs.slice(1), ...(output ? { output } : {}), dryRun, lang, profiles };
   }
+  if (cmd === "compare") {
+    if (inputs.length !== 2) throw fail("cli.compare.two-inputs");
+    return { command: cmd, last: inputs[0], current: inputs[1], json, lang, stage, profiles, timeout };
+  }
   if (inputs.length === 0) throw fail("cli.arg.no-input");
   if (cmd === "new-plan") {
     if (inputs.length > 1) throw fail("cli.newPlan.one-input");
@@ -314,5 +337,5 @@ export function parseArgs(argv: readonly string[]): Args {
     if (!output) throw fail("cli.summarize.no-output");
     return { command, input: inputs[0], output, lang, stage, ...years, profiles, includeReposts, progress, timeout };
   }
-  return { command: "validate", inputs, json, lang, stage, ...years, profiles, progress, timeout, ...(jobs !== undefined ? { jobs } : {}) };
+  return { command: "validate", inputs, json, lang, stage, ...years, profiles, progress, timeout, ...(jobs !== undefined ? { jobs } : {}), ...(previous !== undefined ? { previous } : {}) };
 }

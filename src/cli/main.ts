@@ -19,13 +19,14 @@ import { runRollover } from "./rollover";
 import { runAids } from "./aids";
 import { runCollect } from "./collect";
 import { runSplit } from "./split";
+import { runCompare, runValidateWithPrevious } from "./compare";
 import { NO_PROGRESS, terminalProgress } from "./progress";
 import { validateWithin } from "./budget";
 import { inInputOrder, validateOnPool } from "./pool";
 import { expandInputs, type FileResult, fileError, type ValidateFileOptions } from "./validate-files";
 
 /** The help text: the main commands, then one entry per further command. */
-const USAGE: readonly MessageKey[] = ["cli.usage", "cli.usage.rollover", "cli.newPlan.usage", "cli.aids.usage", "cli.split.usage", "cli.collect.usage"];
+const USAGE: readonly MessageKey[] = ["cli.usage", "cli.usage.rollover", "cli.newPlan.usage", "cli.aids.usage", "cli.split.usage", "cli.collect.usage", "cli.compare.usage"];
 
 export interface Io {
   readonly stdout: NodeJS.WriteStream;
@@ -62,6 +63,7 @@ function poolSize(args: ValidateArgs, count: number): number {
 
 async function runValidate(args: ValidateArgs, io: Io): Promise<number> {
   const profiles = loadProfiles(args.profiles, args.lang);
+  if (args.previous !== undefined) return runValidateWithPrevious({ ...args, previous: args.previous }, profiles, io);
   const { files, emptyFolders } = expandInputs(args.inputs);
   const results: FileResult[] = emptyFolders.map((p) => ({ path: p, sheets: [], findings: [], error: fileError("empty-folder", args.lang) }));
   for (const r of results) reportError(r, args, io);
@@ -134,6 +136,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (args.command === "new-plan") return await runNewPlan(args, loadProfiles(args.profiles, args.lang), io);
     if (args.command === "collect") return await runCollect(args, loadProfiles(args.profiles, args.lang), io);
     if (args.command === "split") return await runSplit(args, loadProfiles(args.profiles, args.lang), io);
+    if (args.command === "compare") return await runCompare(args, loadProfiles(args.profiles, args.lang), io);
     return await runValidate(args, io);
   } catch (e) {
     // One line, in the user's language; never a stack trace.

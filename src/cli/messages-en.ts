@@ -121,4 +121,10 @@ export const cliEn: Record<CliMessageKey, string> = {
   "cli.summarize.renamed": "  {name} (a sheet of yours is named \"{requested}\", so this one got another name)",
   "cli.summarize.sources": "Workbooks read: {files} ({records} records)",
   "cli.summarize.errors": "There are {count} error findings; see the 検証結果 sheet.",
+  "cli.compare.usage": [
+    "      chosahyo compare <last-year.xlsx> <this-year.xlsx> [--json] [--lang ja|en] [--stage 提出前|本部評価後] [--profile …] [--timeout s]",
+    "  Year over year: compares two years' sheets item by item (ratings and statuses up or down, indicators better or worse, text the same as last year's, items gone) and lists the findings against last year.",
+    "  chosahyo validate <file> --previous <last-year.xlsx> adds those findings to a check. Neither file is written.",
+  ].join("\n"),
+  "cli.compare.two-inputs": "Give compare last year's workbook and this year's, in that order: chosahyo compare <last-year.xlsx> <this-year.xlsx>",
 };

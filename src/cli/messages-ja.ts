@@ -124,6 +124,12 @@ export const cliJa = {
   "cli.summarize.renamed": "  {name}（同じ名前の利用者のシート「{requested}」があるため、この名前で作成しました）",
   "cli.summarize.sources": "読み込んだブック: {files}（記録 {records} 件）",
   "cli.summarize.errors": "エラーの指摘が {count} 件あります。内容は「検証結果」シートを確認してください。",
+  "cli.compare.usage": [
+    "      chosahyo compare <前年度.xlsx> <今年度.xlsx> [--json] [--lang ja|en] [--stage 提出前|本部評価後] [--profile …] [--timeout 秒]",
+    "  前年度比較: 2年度の調査票を取組ごとに比べ（評価・実施状況の上下、指標の改善・悪化、前年度と同じ文章、なくなった取組）、前年度と比べた指摘を示します。",
+    "  chosahyo validate <ファイル> --previous <前年度.xlsx> で、検証に前年度と比べた指摘を加えます。どちらのファイルにも書き込みません。",
+  ].join("\n"),
+  "cli.compare.two-inputs": "compare には、前年度のブックと今年度のブックをこの順に指定してください: chosahyo compare <前年度.xlsx> <今年度.xlsx>",
 } as const;
 
 export type CliMessageKey = keyof typeof cliJa;

@@ -11,7 +11,7 @@ import type { Finding } from "../core/model/finding";
 import type { YearSpan } from "../core/plan-period";
 import type { Profile, Stage } from "../core/profile/types";
 import { parseSettings } from "../core/settings";
-import { type SheetReport, type ValidationReport, validateWorkbook } from "../core/validate";
+import { type PreviousYear, type SheetReport, type ValidationReport, validateWorkbook } from "../core/validate";
 import { isWorkbookError, type WorkbookErrorCode } from "../workbook/port";
 import { MAX_FILE_BYTES } from "../workbook/xlsx/sniff";
 import { XlsxWorkbook } from "../workbook/xlsx/xlsx-workbook";
@@ -90,6 +90,8 @@ export interface ValidateFileOptions {
   readonly onSheet?: (done: number, total: number) => void;
   /** Epoch ms: the reader stops there with a timeout (the per-file budget, src/cli/budget.ts). */
   readonly deadline?: number;
+  /** Last year's workbook, validated: the year-over-year rules run against it (`--previous`, docs/compare.md). */
+  readonly previous?: PreviousYear;
 }
 
 /** Reads a file's bytes into the .xlsx adapter, or says why it cannot be read. The file is only ever read. */
@@ -133,6 +135,7 @@ export async function readAndValidate(
         fiscalYear: opts.fiscalYear ?? settings.fiscalYear,
         planPeriod: opts.planPeriod ?? settings.planPeriod,
         overrides: settings.overrides,
+        previous: opts.previous,
       },
       { onSheet: opts.onSheet },
     );

@@ -29,7 +29,12 @@ export interface ValidateOptions {
   readonly planPeriod?: YearSpan;
   /** Per-sheet profile choices from the task pane. */
   readonly overrides?: Readonly<Record<string, SheetOverride>>;
+  /** Last year's workbook, already validated: the year-over-year rules run only when it is given (docs/compare.md). */
+  readonly previous?: PreviousYear;
 }
+
+/** What the year-over-year rules need of last year's workbook: its report's records and years. */
+export type PreviousYear = Pick<ValidationReport, "records" | "fiscalYear" | "planPeriods">;
 
 export interface ValidateHooks {
   readonly onSheet?: (done: number, total: number) => void;
@@ -208,7 +213,7 @@ export function runRules(
   findings.push(...readEmpty(read, opts.profiles));
   for (const rule of workbookRules) {
     try {
-      findings.push(...runWorkbookRule(rule, { records, profiles: opts.profiles, stage, fiscalYear, family, otherSheets }));
+      findings.push(...runWorkbookRule(rule, { records, profiles: opts.profiles, stage, fiscalYear, family, otherSheets, previous: opts.previous }));
     } catch (e) {
       ruleFailed(rule.id, records[0]?.sheet ?? "", "A1", e);
     }

@@ -52,6 +52,8 @@ export interface CheckOptions {
   readonly others?: readonly SheetGrid[];
   /** Workbook settings as the add-in stores them (owned sheets, overrides). */
   readonly settings?: Readonly<Record<string, string>>;
+  /** Last year's sheets, validated with the same profiles: the year-over-year rules run against them. */
+  readonly previous?: readonly SheetGrid[];
 }
 
 /** A sheet from rows of cell values, top-left at A1. */
@@ -114,7 +116,12 @@ export function check(profiles: string | Profile | readonly (string | Profile)[]
   const read = Array.isArray(sheets) ? (sheets as readonly SheetGrid[]) : [sheets as SheetGrid];
   const report = validateWorkbook(
     { sheets: [...read, ...(opts.others ?? [])], skippedSheets: [], settings: opts.settings },
-    { profiles: list.map(profileOf), stage: opts.stage, fiscalYear: opts.fiscalYear },
+    {
+      profiles: list.map(profileOf),
+      stage: opts.stage,
+      fiscalYear: opts.fiscalYear,
+      ...(opts.previous ? { previous: validateWorkbook({ sheets: [...opts.previous], skippedSheets: [] }, { profiles: list.map(profileOf) }) } : {}),
+    },
   );
   for (const s of read) {
     const sr = report.sheets.find((x) => x.name === s.name);

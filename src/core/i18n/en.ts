@@ -10,6 +10,7 @@ import { collectPaneEn } from "./collect-pane-en";
 import { summaryEn } from "./summary-en";
 import { paneEn } from "./pane-en";
 import { rolloverEn } from "./rollover-en";
+import { compareEn } from "./compare-en";
 import { cycleEn } from "./cycle-en";
 import { splitEn } from "./split-en";
 import { distributeEn } from "./distribute-en";
@@ -157,6 +158,7 @@ export const en: Record<MessageKey, string> = {
   ...collectPaneEn,
   ...paneEn,
   ...rolloverEn,
+  ...compareEn,
   ...cycleEn,
   ...splitEn,
   ...distributeEn,

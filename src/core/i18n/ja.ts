@@ -14,6 +14,7 @@ import { collectPaneJa } from "./collect-pane-ja";
 import { summaryJa } from "./summary-ja";
 import { paneJa } from "./pane-ja";
 import { rolloverJa } from "./rollover-ja";
+import { compareJa } from "./compare-ja";
 import { cycleJa } from "./cycle-ja";
 import { splitJa } from "./split-ja";
 import { distributeJa } from "./distribute-ja";
@@ -166,6 +167,7 @@ export const ja = {
   ...collectPaneJa,
   ...paneJa,
   ...rolloverJa,
+  ...compareJa,
   ...cycleJa,
   ...splitJa,
   ...distributeJa,

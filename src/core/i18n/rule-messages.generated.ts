@@ -18,14 +18,18 @@ import indDirectionInferredMessages from "../rules/ind-direction-inferred.messag
 import indMarkerMismatchMessages from "../rules/ind-marker-mismatch.messages";
 import indNoMeasurementMessages from "../rules/ind-no-measurement.messages";
 import indRatingConflictMessages from "../rules/ind-rating-conflict.messages";
+import indRegressedMessages from "../rules/ind-regressed.messages";
 import indUnitMismatchMessages from "../rules/ind-unit-mismatch.messages";
 import indWorseThanBaselineMessages from "../rules/ind-worse-than-baseline.messages";
+import itemDroppedMessages from "../rules/item-dropped.messages";
 import labelMissingMessages from "../rules/label-missing.messages";
 import listMismatchMessages from "../rules/list-mismatch.messages";
 import listMissingRecordMessages from "../rules/list-missing-record.messages";
 import numberAsTextMessages from "../rules/number-as-text.messages";
 import parentChildMessages from "../rules/parent-child.messages";
+import planCarryoverMissingMessages from "../rules/plan-carryover-missing.messages";
 import planCellOrderMessages from "../rules/plan-cell-order.messages";
+import ratingDroppedMessages from "../rules/rating-dropped.messages";
 import readEmptyMessages from "../rules/read-empty.messages";
 import reasonRequiredMessages from "../rules/reason-required.messages";
 import reasonUnexpectedMessages from "../rules/reason-unexpected.messages";
@@ -37,6 +41,7 @@ import scheduleVocabularyMessages from "../rules/schedule-vocabulary.messages";
 import textHtmlMessages from "../rules/text-html.messages";
 import textInvisibleMessages from "../rules/text-invisible.messages";
 import textTooLongMessages from "../rules/text-too-long.messages";
+import textUnchangedMessages from "../rules/text-unchanged.messages";
 import valueUnparseableMessages from "../rules/value-unparseable.messages";
 import yearHeaderMessages from "../rules/year-header.messages";
 
@@ -61,14 +66,18 @@ export const ruleMessagesJa = {
   ...indMarkerMismatchMessages.ja,
   ...indNoMeasurementMessages.ja,
   ...indRatingConflictMessages.ja,
+  ...indRegressedMessages.ja,
   ...indUnitMismatchMessages.ja,
   ...indWorseThanBaselineMessages.ja,
+  ...itemDroppedMessages.ja,
   ...labelMissingMessages.ja,
   ...listMismatchMessages.ja,
   ...listMissingRecordMessages.ja,
   ...numberAsTextMessages.ja,
   ...parentChildMessages.ja,
+  ...planCarryoverMissingMessages.ja,
   ...planCellOrderMessages.ja,
+  ...ratingDroppedMessages.ja,
   ...readEmptyMessages.ja,
   ...reasonRequiredMessages.ja,
   ...reasonUnexpectedMessages.ja,
@@ -80,6 +89,7 @@ export const ruleMessagesJa = {
   ...textHtmlMessages.ja,
   ...textInvisibleMessages.ja,
   ...textTooLongMessages.ja,
+  ...textUnchangedMessages.ja,
   ...valueUnparseableMessages.ja,
   ...yearHeaderMessages.ja,
 };
@@ -105,14 +115,18 @@ export const ruleMessagesEn = {
   ...indMarkerMismatchMessages.en,
   ...indNoMeasurementMessages.en,
   ...indRatingConflictMessages.en,
+  ...indRegressedMessages.en,
   ...indUnitMismatchMessages.en,
   ...indWorseThanBaselineMessages.en,
+  ...itemDroppedMessages.en,
   ...labelMissingMessages.en,
   ...listMismatchMessages.en,
   ...listMissingRecordMessages.en,
   ...numberAsTextMessages.en,
   ...parentChildMessages.en,
+  ...planCarryoverMissingMessages.en,
   ...planCellOrderMessages.en,
+  ...ratingDroppedMessages.en,
   ...readEmptyMessages.en,
   ...reasonRequiredMessages.en,
   ...reasonUnexpectedMessages.en,
@@ -124,6 +138,7 @@ export const ruleMessagesEn = {
   ...textHtmlMessages.en,
   ...textInvisibleMessages.en,
   ...textTooLongMessages.en,
+  ...textUnchangedMessages.en,
   ...valueUnparseableMessages.en,
   ...yearHeaderMessages.en,
 };

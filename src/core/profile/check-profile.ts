@@ -299,11 +299,62 @@ function checkRollover(c: Checker, v: Json, layouts: Json): void {
   }
 }
 
+const RATING_FIELDS = ["eval1", "eval2", "status"];
+
+/** A ratio in (0, 1]: a similarity threshold. */
+function checkRatio(c: Checker, v: Json, path: string): void {
+  if (v !== undefined && (typeof v !== "number" || !(v > 0) || v > 1)) c.add(path, "bad-value", "a number in (0, 1]");
+}
+
+/** The `compare` section (docs/compare.md): rating fields the profile reads with a code set, or an order of their own. */
+function checkCompare(c: Checker, v: Json, layouts: Json): void {
+  if (!c.obj(v, "compare")) return;
+  c.keys(v, "compare", ["ratings", "indicators", "texts", "titleThreshold", "ended"], []);
+  const coded = new Set<string>();
+  if (Array.isArray(layouts)) {
+    for (const l of layouts) {
+      const fields = l && typeof l === "object" && !Array.isArray(l) ? ((l as Record<string, Json>).fields ?? (l as Record<string, Json>).columns) : undefined;
+      if (Array.isArray(fields)) for (const f of fields) if (f && typeof f === "object" && typeof f.codeSet === "string") coded.add(f.type === "plan-blocks" ? "status" : String(f.id));
+    }
+  }
+  if (v.ratings !== undefined) {
+    if (!Array.isArray(v.ratings)) c.add("compare.ratings", "wrong-type", "array");
+    else
+      v.ratings.forEach((r, i) => {
+        const p = `compare.ratings[${i}]`;
+        if (!c.obj(r, p)) return;
+        c.keys(r, p, ["field", "order"], ["field"]);
+        if (!c.str(r.field, join(p, "field"), RATING_FIELDS)) return;
+        if (r.order !== undefined) c.strings(r.order, join(p, "order"));
+        else if (!coded.has(r.field)) c.add(join(p, "order"), "missing", `the field ${r.field} reads no code set: give its codes, best first`);
+      });
+  }
+  if (v.indicators !== undefined && typeof v.indicators !== "boolean") c.add("compare.indicators", "wrong-type", "boolean");
+  if (v.texts !== undefined && c.obj(v.texts, "compare.texts")) {
+    c.keys(v.texts, "compare.texts", ["fields", "threshold", "minLength"], ["fields"]);
+    if (v.texts.fields !== undefined && c.strings(v.texts.fields, "compare.texts.fields")) v.texts.fields.forEach((f, i) => c.str(f, `compare.texts.fields[${i}]`, FIELD_IDS));
+    checkRatio(c, v.texts.threshold, "compare.texts.threshold");
+    if (v.texts.minLength !== undefined && (typeof v.texts.minLength !== "number" || v.texts.minLength < 0)) c.add("compare.texts.minLength", "bad-value", "a number of characters, 0 or more");
+  }
+  checkRatio(c, v.titleThreshold, "compare.titleThreshold");
+  if (v.ended !== undefined && c.obj(v.ended, "compare.ended")) {
+    c.keys(v.ended, "compare.ended", ["words", "fields", "codes"], []);
+    if (v.ended.words !== undefined) c.strings(v.ended.words, "compare.ended.words");
+    if (v.ended.fields !== undefined && c.strings(v.ended.fields, "compare.ended.fields")) v.ended.fields.forEach((f, i) => c.str(f, `compare.ended.fields[${i}]`, FIELD_IDS));
+    if (v.ended.codes !== undefined && c.obj(v.ended.codes, "compare.ended.codes")) {
+      for (const [k, x] of Object.entries(v.ended.codes)) {
+        if (!RATING_FIELDS.includes(k)) c.add(`compare.ended.codes.${k}`, "unknown-field", `one of ${RATING_FIELDS.join(", ")}`);
+        else c.strings(x, `compare.ended.codes.${k}`);
+      }
+    }
+  }
+}
+
 export function checkProfile(json: Json): { profile?: Profile; problems: ProfileProblem[] } {
   const c = new Checker();
   if (!c.obj(json, "")) return { problems: c.problems };
   const v = json;
-  c.keys(v, "", ["id", "name", "description", "layouts", "codeSets", "groups", "indicators", "titleMarks", "rollover", "rules"], ["id", "name", "layouts", "codeSets", "rules"]);
+  c.keys(v, "", ["id", "name", "description", "layouts", "codeSets", "groups", "indicators", "titleMarks", "rollover", "compare", "rules"], ["id", "name", "layouts", "codeSets", "rules"]);
   if (c.str(v.id, "id") && !/^[a-z0-9][a-z0-9-]*$/.test(v.id)) c.add("id", "bad-value", "lower-case letters, digits and -");
   c.localized(v.name, "name");
   const profileName = typeof v.id === "string" && v.id ? v.id : both("profile.noId");
@@ -331,6 +382,7 @@ export function checkProfile(json: Json): { profile?: Profile; problems: Profile
   if (!Array.isArray(v.layouts) || v.layouts.length === 0) c.add("layouts", v.layouts === undefined ? "missing" : "wrong-type", "non-empty array");
   else v.layouts.forEach((l, i) => checkLayout(c, l, `layouts[${i}]`, codeSets));
   if (v.rollover !== undefined) checkRollover(c, v.rollover, v.layouts);
+  if (v.compare !== undefined) checkCompare(c, v.compare, v.layouts);
   if (c.obj(v.rules, "rules")) {
     for (const [id, s] of Object.entries(v.rules)) {
       const p = `rules.${id}`;

@@ -300,6 +300,30 @@ export interface RolloverSpec {
   readonly ended?: { readonly words: readonly string[]; readonly fields?: readonly FieldId[] };
 }
 
+/**
+ * 前年度比較 (docs/compare.md): what is compared between last year's and this year's workbooks of the profile. Absent:
+ * items are still matched and reported added or removed, nothing else is compared.
+ */
+export interface CompareSpec {
+  /** Ratings and statuses, each with its codes best first; without `order`, the code set the field reads, as listed. */
+  readonly ratings?: readonly { readonly field: "eval1" | "eval2" | "status"; readonly order?: readonly string[] }[];
+  /** Last year's actual of each indicator against this year's, in the indicator's direction. */
+  readonly indicators?: boolean;
+  /** Texts compared as identical, nearly identical (similarity at or above `threshold`, 0.9 by default) or new. */
+  readonly texts?: { readonly fields: readonly FieldId[]; readonly threshold?: number; readonly minLength?: number };
+  /** Titles at least this similar name the same item (更なる / さらなる); 0.8 by default. */
+  readonly titleThreshold?: number;
+  /**
+   * What marks an item ended, besides its title (`※…終了`): a text in `fields` that is or starts with one of `words`,
+   * or a code in `codes` (field id → codes, 武蔵野 ◎ 完了). Without it, the rollover section's `ended`.
+   */
+  readonly ended?: {
+    readonly words?: readonly string[];
+    readonly fields?: readonly FieldId[];
+    readonly codes?: Readonly<Partial<Record<"eval1" | "eval2" | "status", readonly string[]>>>;
+  };
+}
+
 export interface Profile {
   readonly id: string;
   readonly name: LocalizedText;
@@ -315,5 +339,7 @@ export interface Profile {
   readonly titleMarks?: readonly string[];
   /** 年度更新: how next year's workbook is made from this year's; absent when the format cannot roll. */
   readonly rollover?: RolloverSpec;
+  /** 前年度比較: what is compared with last year's workbook (docs/compare.md). */
+  readonly compare?: CompareSpec;
   readonly rules: Readonly<Record<string, RuleSetting>>;
 }

@@ -18,14 +18,18 @@ import { indDirectionInferred } from "./ind-direction-inferred";
 import { indMarkerMismatch } from "./ind-marker-mismatch";
 import { indNoMeasurement } from "./ind-no-measurement";
 import { indRatingConflict } from "./ind-rating-conflict";
+import { indRegressed } from "./ind-regressed";
 import { indUnitMismatch } from "./ind-unit-mismatch";
 import { indWorseThanBaseline } from "./ind-worse-than-baseline";
+import { itemDropped } from "./item-dropped";
 import { labelMissing } from "./label-missing";
 import { listMismatch } from "./list-mismatch";
 import { listMissingRecord } from "./list-missing-record";
 import { numberAsText } from "./number-as-text";
 import { parentChild } from "./parent-child";
+import { planCarryoverMissing } from "./plan-carryover-missing";
 import { planCellOrder } from "./plan-cell-order";
+import { ratingDropped } from "./rating-dropped";
 import { reasonRequired } from "./reason-required";
 import { reasonUnexpected } from "./reason-unexpected";
 import { refMissing } from "./ref-missing";
@@ -35,6 +39,7 @@ import { scheduleVocabulary } from "./schedule-vocabulary";
 import { textHtml } from "./text-html";
 import { textInvisible } from "./text-invisible";
 import { textTooLong } from "./text-too-long";
+import { textUnchanged } from "./text-unchanged";
 import { valueUnparseable } from "./value-unparseable";
 import { yearHeader } from "./year-header";
 
@@ -58,14 +63,18 @@ export const RULES: readonly Rule[] = [
   indMarkerMismatch,
   indNoMeasurement,
   indRatingConflict,
+  indRegressed,
   indUnitMismatch,
   indWorseThanBaseline,
+  itemDropped,
   labelMissing,
   listMismatch,
   listMissingRecord,
   numberAsText,
   parentChild,
+  planCarryoverMissing,
   planCellOrder,
+  ratingDropped,
   reasonRequired,
   reasonUnexpected,
   refMissing,
@@ -75,6 +84,7 @@ export const RULES: readonly Rule[] = [
   textHtml,
   textInvisible,
   textTooLong,
+  textUnchanged,
   valueUnparseable,
   yearHeader,
 ];

@@ -7,6 +7,7 @@ import type { SheetGrid } from "../model/grid";
 import type { SurveyRecord } from "../model/record";
 import type { Profile, RuleSetting, Stage } from "../profile/types";
 import type { PlanPeriod } from "../plan-period";
+import type { PreviousYear } from "../validate";
 import type { Family } from "./family";
 import type { RuleParams } from "./params";
 
@@ -41,6 +42,8 @@ export interface WorkbookEnv {
   readonly family: Family;
   /** Sheets that were not recognised, for master lists such as 所管課マスタ. */
   readonly otherSheets: readonly SheetGrid[];
+  /** Last year's workbook, when the user gave one: the year-over-year rules compare with it, the others ignore it. */
+  readonly previous?: PreviousYear;
   /** The rule's setting for a profile, or undefined when that profile does not enable it. */
   settingFor(profileId: string): { readonly severity: Severity; readonly setting: RuleSetting } | undefined;
 }

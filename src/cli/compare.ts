@@ -1,0 +1,141 @@
+/**
+ * `chosahyo compare <last.xlsx> <this.xlsx> [--json]` and `validate --previous <last.xlsx>`: 前年度比較
+ * (docs/compare.md). Both workbooks are read, never written. Exit codes: compare 0, or 1 when the pair is refused
+ * (different formats or plans, years in the wrong order), 2 when a file cannot be read; validate as without --previous.
+ */
+import type { Lang } from "../core/i18n";
+import { compareYears } from "../core/compare/compare";
+import { describeComparison, describeCompareRefusal } from "../core/compare/describe";
+import { YEAR_OVER_YEAR_RULES } from "../core/compare/previous";
+import type { CarryComparison, CompareRefusal, ItemRef, ItemRow, RatingComparison, TextComparison, YearComparison } from "../core/compare/types";
+import { countBySeverity, type Finding } from "../core/model/finding";
+import type { Profile } from "../core/profile/types";
+import { tallyBySheet } from "../core/tally";
+import type { CompareArgs, ValidateArgs } from "./args";
+import { readAndValidateWithin } from "./budget";
+import { t } from "./i18n";
+import type { Io } from "./main";
+import { humanReport, toJson } from "./output";
+import { expandInputs, type FileResult, fileError } from "./validate-files";
+
+/** The JSON of `compare --json` (docs/compare.md). Stable: automation depends on it. */
+export interface CompareJson {
+  readonly last: { readonly path: string; readonly fiscalYear: number | null };
+  readonly this: { readonly path: string; readonly fiscalYear: number | null };
+  readonly refusal: null | { readonly kind: CompareRefusal["kind"]; readonly message: string };
+  readonly profiles: readonly string[];
+  readonly onlyLast: readonly string[];
+  readonly onlyThis: readonly string[];
+  readonly totals: YearComparison["totals"] | null;
+  readonly items: readonly unknown[];
+  readonly findings: ReturnType<typeof toJson>["files"][number]["findings"];
+}
+
+type Labelled<T, K extends keyof T> = Omit<T, K> & { readonly [P in K]: string };
+
+function refJson(ref: ItemRef | undefined) {
+  return ref ? { sheet: ref.sheet, cell: ref.cell, id: ref.id ?? null, name: ref.name, group: ref.group ?? null, departments: ref.departments, ended: ref.ended } : null;
+}
+
+function rowJson(row: ItemRow, lang: Lang) {
+  const rating = (r: RatingComparison): Labelled<RatingComparison, "label"> => ({ ...r, label: r.label[lang] });
+  const text = (x: TextComparison): Labelled<TextComparison, "label"> => ({ ...x, label: x.label[lang] });
+  const carry = (c: CarryComparison): Labelled<CarryComparison, "fromLabel" | "toLabel"> => ({ ...c, fromLabel: c.fromLabel[lang], toLabel: c.toLabel[lang] });
+  return {
+    profile: row.profileId,
+    change: row.change,
+    matchedBy: row.matchedBy ?? null,
+    renumbered: row.renumbered,
+    last: refJson(row.last),
+    this: refJson(row.this),
+    partners: (row.partners ?? []).map(refJson),
+    ratings: row.ratings.map(rating),
+    indicators: row.indicators,
+    texts: row.texts.map(text),
+    carry: row.carry.map(carry),
+  };
+}
+
+function findingsJson(findings: readonly Finding[], lang: Lang): CompareJson["findings"] {
+  return toJson([{ path: "", sheets: [], findings, error: null }], lang).files[0].findings;
+}
+
+function findingLines(findings: readonly Finding[], lang: Lang): string[] {
+  const lines = [t(lang, "compare.findings", { count: findings.length })];
+  for (const f of findings) lines.push(t(lang, "compare.finding.line", { severity: t(lang, `severity.${f.severity}`), sheet: f.sheet, cell: f.cell, ruleId: f.ruleId, message: f.message[lang] }));
+  return lines;
+}
+
+export async function runCompare(args: CompareArgs, profiles: readonly Profile[], io: Io): Promise<number> {
+  const { lang } = args;
+  const opts = { profiles, stage: args.stage, lang };
+  const last = await readAndValidateWithin(args.last, opts, args.timeout);
+  if ("error" in last) {
+    io.stderr.write(t(lang, "cli.error.line", { path: args.last, message: last.error.message }) + "\n");
+    return 2;
+  }
+  const current = await readAndValidateWithin(args.current, { ...opts, previous: last.report }, args.timeout);
+  if ("error" in current) {
+    io.stderr.write(t(lang, "cli.error.line", { path: args.current, message: current.error.message }) + "\n");
+    return 2;
+  }
+  const compared = compareYears(last.report, current.report, profiles);
+  const findings = compared.ok ? current.report.findings.filter((f) => YEAR_OVER_YEAR_RULES.includes(f.ruleId)) : [];
+  if (args.json) {
+    const c = compared.ok ? compared.comparison : undefined;
+    const out: CompareJson = {
+      last: { path: args.last, fiscalYear: last.report.fiscalYear ?? null },
+      this: { path: args.current, fiscalYear: current.report.fiscalYear ?? null },
+      refusal: compared.ok ? null : { kind: compared.refusal.kind, message: describeCompareRefusal(compared.refusal)[lang] },
+      profiles: c?.profiles ?? [],
+      onlyLast: c?.onlyLast ?? [],
+      onlyThis: c?.onlyThis ?? [],
+      totals: c?.totals ?? null,
+      items: (c?.items ?? []).map((r) => rowJson(r, lang)),
+      findings: findingsJson(findings, lang),
+    };
+    io.stdout.write(JSON.stringify(out, null, 2) + "\n");
+  }
+  if (!compared.ok) {
+    io.stderr.write(describeCompareRefusal(compared.refusal)[lang] + "\n");
+    return 1;
+  }
+  if (!args.json) io.stdout.write([...describeComparison(compared.comparison).map((l) => l[lang]), ...findingLines(findings, lang)].join("\n") + "\n");
+  return 0;
+}
+
+/**
+ * `validate --previous <last.xlsx>`: each file checked in this process with last year's workbook given, so the
+ * year-over-year rules run; a file the comparison refuses is said so on stderr (and checked without them).
+ */
+export async function runValidateWithPrevious(args: ValidateArgs & { readonly previous: string }, profiles: readonly Profile[], io: Io): Promise<number> {
+  const { lang } = args;
+  const base = { profiles, stage: args.stage, fiscalYear: args.fiscalYear, planPeriod: args.planPeriod, lang };
+  const previous = await readAndValidateWithin(args.previous, { profiles, stage: args.stage, lang }, args.timeout);
+  if ("error" in previous) {
+    io.stderr.write(t(lang, "cli.error.line", { path: args.previous, message: previous.error.message }) + "\n");
+    return 2;
+  }
+  const { files, emptyFolders } = expandInputs(args.inputs);
+  const results: FileResult[] = emptyFolders.map((p) => ({ path: p, sheets: [], findings: [], error: fileError("empty-folder", lang) }));
+  for (const file of files) {
+    const r = await readAndValidateWithin(file, { ...base, previous: previous.report }, args.timeout);
+    if ("error" in r) {
+      results.push({ path: file, sheets: [], findings: [], error: r.error });
+      continue;
+    }
+    const compared = compareYears(previous.report, r.report, profiles);
+    if (!compared.ok) io.stderr.write(t(lang, "compare.previous.refused", { path: args.previous, reason: describeCompareRefusal(compared.refusal)[lang] }) + "\n");
+    const { fiscalYear, fiscalYearSource, planPeriods } = r.report;
+    results.push({ path: file, sheets: r.report.sheets, findings: r.report.findings, error: null, tallies: tallyBySheet(r.report.records), years: { fiscalYear, fiscalYearSource, planPeriods } });
+  }
+  for (const r of results) {
+    if (r.error) io.stderr.write(t(lang, "cli.error.line", { path: r.path, message: r.error.message }) + "\n");
+    else if (!args.json) io.stdout.write(humanReport(r, lang, profiles) + "\n\n");
+  }
+  const counts = countBySeverity(results.flatMap((r) => r.findings));
+  if (args.json) io.stdout.write(JSON.stringify(toJson(results, lang), null, 2) + "\n");
+  else if (results.length > 1) io.stdout.write(t(lang, "cli.total", { files: results.length, failed: results.filter((r) => r.error).length, ...counts }) + "\n");
+  if (results.some((r) => r.error)) return 2;
+  return counts.error > 0 ? 1 : 0;
+}

@@ -1,0 +1,33 @@
+/**
+ * PLAN-CARRYOVER-MISSING: last year's text for next year (課題と今後の取組(A)) is not in this year's plan (当初予定(P)),
+ * for a profile whose 年度更新 carries the one into the other; runs only with last year's workbook.
+ */
+import { both } from "../i18n";
+import type { Finding } from "../model/finding";
+import { comparisonFor, lastPlace } from "../compare/previous";
+import type { WorkbookRule } from "./types";
+
+export const planCarryoverMissing: WorkbookRule = {
+  id: "PLAN-CARRYOVER-MISSING",
+  scope: "workbook",
+  defaultSeverity: "warning",
+  check(env) {
+    const out: Finding[] = [];
+    for (const row of comparisonFor(env)?.items ?? []) {
+      const s = env.settingFor(row.profileId);
+      if (!s || !row.last || !row.this) continue;
+      for (const x of row.carry) {
+        if (x.reflected || !x.thisCell) continue;
+        out.push({
+          ruleId: "PLAN-CARRYOVER-MISSING",
+          severity: s.severity,
+          sheet: row.this.sheet,
+          cell: x.thisCell,
+          ...(row.this.id ? { recordId: row.this.id } : {}),
+          message: both("rule.PLAN-CARRYOVER-MISSING", { from: x.fromLabel, to: x.toLabel, place: lastPlace(row.last, x.lastCell) }),
+        });
+      }
+    }
+    return out;
+  },
+};
