@@ -65,8 +65,8 @@ test("--json: 形の決まった JSON（docs/compare.md）", async () => {
     change: "continued",
     matchedBy: "id",
     renumbered: false,
-    last: { sheet: "No.7", cell: "A5", id: "7", name: "観光まちづくりの推進", group: null, departments: ["産業振興課"], ended: false },
-    this: { sheet: "No.7", cell: "A5", id: "7", name: "観光まちづくりの推進", group: null, departments: ["産業振興課"], ended: false },
+    last: { sheet: "No.7", cell: "A5", id: "7", name: "観光まちづくりの推進", group: "地域協働の推進", departments: ["産業振興課"], ended: false },
+    this: { sheet: "No.7", cell: "A5", id: "7", name: "観光まちづくりの推進", group: "地域協働の推進", departments: ["産業振興課"], ended: false },
     partners: [],
     ratings: [
       { field: "eval1", label: "1次評価", last: "S", this: "B", lastCell: "F8", thisCell: "F8", change: "down", steps: 2, toLowest: true, highlight: true },

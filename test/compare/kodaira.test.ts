@@ -96,6 +96,16 @@ test("前年度のブックを与えた検証: 5つの規則の指摘がちょ�
   expect(checked.report.findings.filter((f) => !mine.includes(f.ruleId))).toEqual(alone);
 });
 
+test("どの取組にも評価一覧の方針が付く（方針ごとの集計のため）。内訳の No.2-1 などは親の No.2 の方針", () => {
+  const groups = comparison.items.map((r) => [(r.this ?? r.last)!.id, (r.this ?? r.last)!.group ?? "none"]);
+  expect(groups.filter(([, g]) => g === "none")).toEqual([]);
+  expect([...new Set(groups.map(([, g]) => g))].sort()).toEqual(["PDCAサイクルの構築", "地域協働の推進", "執行体制の再構築", "情報の共有と双方向のコミュニケーション", "財政基盤の強化"].sort());
+  expect(groups.filter(([id]) => id === "2-1" || id === "2")).toEqual([
+    ["2", "地域協働の推進"],
+    ["2-1", "地域協働の推進"],
+  ]);
+});
+
 test("結果はそのまま JSON にできる平らなデータ（記録そのものは含まない）", () => {
   expect(JSON.parse(JSON.stringify(comparison))).toEqual(comparison);
 });

@@ -50,6 +50,7 @@ interface Item {
   readonly order: number;
   /** The item is its sheet (小平 調査票: one record per sheet), so the sheet's name names it. */
   readonly ownSheet: boolean;
+  readonly group?: string;
 }
 
 /** The title, or for a table row of one indicator, the indicator's name (with the title when both are there). */
@@ -94,19 +95,33 @@ function refOf(item: Item): ItemRef {
     cell: firstCell(r),
     ...(r.id ? { id: r.id.text } : {}),
     name: item.name,
-    ...(r.group?.text ? { group: r.group.text } : {}),
+    ...(item.group ? { group: item.group } : {}),
     departments: r.departments?.list.departments.map((d) => d.name) ?? [],
     ended: item.ended,
   };
 }
 
-function itemsOf(records: readonly SurveyRecord[], profile: Profile | undefined): Item[] {
+/**
+ * The items of one year. `listGroups`: the group (方針) each No. has on the year's list sheet, for a record whose own
+ * sheet does not say it (小平: the 方針 is a column of the 評価一覧 only).
+ */
+function itemsOf(records: readonly SurveyRecord[], profile: Profile | undefined, listGroups: ReadonlyMap<string, string>): Item[] {
   return records.map((rec, order) => {
     const name = itemName(rec, profile);
     const layout = profile?.layouts.find((l) => l.id === rec.layoutId);
     const ownSheet = layout?.shape === "form" && layout.recordsPerSheet === "one";
-    return { rec, ...(rec.id ? { idKey: compareKey(rec.id.text) } : {}), name, nameKey: compareKey(name), ended: isEndedItem(rec, profile), order, ownSheet };
+    const idKey = rec.id ? compareKey(rec.id.text) : undefined;
+    // A sub-item (No.2-1, No.2-1~5) is in its parent's group.
+    const group = rec.group?.text || (idKey ? (listGroups.get(idKey) ?? listGroups.get(idKey.split("-")[0])) : undefined);
+    return { rec, ...(idKey ? { idKey } : {}), name, nameKey: compareKey(name), ended: isEndedItem(rec, profile), order, ownSheet, ...(group ? { group } : {}) };
   });
+}
+
+/** No. → group on the list sheets (評価一覧) of one profile. */
+function groupsOnLists(records: readonly SurveyRecord[], profileId: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const r of records) if (r.role === "list" && r.profileId === profileId && r.id && r.group?.text) out.set(compareKey(r.id.text), r.group.text);
+  return out;
 }
 
 interface Pair {
@@ -412,9 +427,14 @@ function lifecycle(lastEnded: boolean, thisEnded: boolean): ItemChange {
   return lastEnded ? "restarted" : "continued";
 }
 
-function compareProfile(profile: Profile, last: readonly SurveyRecord[], now: readonly SurveyRecord[], years: { last?: number; this?: number }): ItemRow[] {
-  const lastItems = itemsOf(last, profile);
-  const thisItems = itemsOf(now, profile);
+function compareProfile(
+  profile: Profile,
+  last: { readonly records: readonly SurveyRecord[]; readonly groups: ReadonlyMap<string, string> },
+  now: { readonly records: readonly SurveyRecord[]; readonly groups: ReadonlyMap<string, string> },
+  years: { last?: number; this?: number },
+): ItemRow[] {
+  const lastItems = itemsOf(last.records, profile, last.groups);
+  const thisItems = itemsOf(now.records, profile, now.groups);
   const { pairs, partings, lastLeft, thisLeft } = matchItems(lastItems, thisItems, profile.compare?.titleThreshold ?? DEFAULT_TITLE_THRESHOLD);
   const rows: ItemRow[] = pairs.map((p) => pairRow(profile, p, lifecycle(p.last.ended, p.this.ended), years, { matchedBy: p.by }));
   for (const p of partings) {
@@ -482,7 +502,14 @@ export function compareYears(last: YearInput, current: YearInput, profiles: read
   const items: ItemRow[] = [];
   for (const pid of shared) {
     const profile = byId.get(pid) ?? { id: pid, name: { ja: pid, en: pid }, layouts: [], codeSets: {}, rules: {} };
-    items.push(...compareProfile(profile, lastRecs.filter((r) => r.profileId === pid), thisRecs.filter((r) => r.profileId === pid), years));
+    items.push(
+      ...compareProfile(
+        profile,
+        { records: lastRecs.filter((r) => r.profileId === pid), groups: groupsOnLists(last.records, pid) },
+        { records: thisRecs.filter((r) => r.profileId === pid), groups: groupsOnLists(current.records, pid) },
+        years,
+      ),
+    );
   }
   const paired = items.filter((r) => r.last && r.this).length;
   if (paired === 0) return { ok: false, refusal: { kind: "no-common-items", last: lastRecs.length, this: thisRecs.length } };
