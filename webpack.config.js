@@ -19,8 +19,8 @@
 //                      the stack notes §4). Without it the dev server uses plain http and never touches the certs.
 //
 // After each build the size of every entry's JS is printed, raw and gzip, file by file. In production the build
-// fails when the task pane's JS (everything taskpane.html can load) is over the bar: 300 KB gzip, not counting
-// office.js. Both pages show a static message (from the message catalogue) in browsers that cannot run the app.
+// fails when the task pane's JS that opens it (its first load) is over the bar, 300 KB gzip, not counting office.js,
+// or when everything taskpane.html can load (with the 年度 tab's work, fetched on first use) is over 400 KB. Both pages show a static message (from the message catalogue) in browsers that cannot run the app.
 const fs = require("node:fs");
 const path = require("node:path");
 const zlib = require("node:zlib");
@@ -34,10 +34,13 @@ const OFFICE_CDN_ORIGIN = "https://appsforoffice.microsoft.com";
 const OFFICE_CDN = `${OFFICE_CDN_ORIGIN}/lib/1/hosted/office.js`;
 const DEV_PORT = 3000;
 /**
- * The task pane's size bar: production JS ≤ 300 KB gzip, office.js not counted. KB here means 1000 bytes, the stricter
- * reading.
+ * The task pane's size bar: production JS ≤ 300 KB gzip, office.js not counted, for the JS that opens the pane (what
+ * every user loads, every time). Tools used once a year (配布, 回収, 年度更新, 新しい計画, with the file layer) are an
+ * on-demand chunk; everything together is held under a ceiling of its own, so that chunk cannot grow unseen. KB here
+ * means 1000 bytes, the stricter reading.
  */
 const GZIP_BUDGET_BYTES = 300 * 1000;
+const GZIP_CEILING_BYTES = 400 * 1000;
 /** The entry the budget applies to. */
 const BUDGET_ENTRY = "taskpane";
 
@@ -108,8 +111,9 @@ function entryModules(compilation, entrypoint) {
  * ExcelJS (which belongs to the demo only).
  */
 class BundleSizePlugin {
-  constructor({ budgetBytes, budgetEntry }) {
+  constructor({ budgetBytes, ceilingBytes, budgetEntry }) {
     this.budgetBytes = budgetBytes;
+    this.ceilingBytes = ceilingBytes;
     this.budgetEntry = budgetEntry;
   }
 
@@ -131,15 +135,19 @@ class BundleSizePlugin {
         const first = rows.filter((r) => !r.kind).reduce((t, r) => t + r.gzip, 0);
         lines.push(`${entry}:`);
         for (const r of rows) lines.push(`  ${(r.f + r.kind).padEnd(width)} ${kb(r.raw).padStart(10)}  (gzip ${kb(r.gzip)})`);
-        const budget = entry === this.budgetEntry && this.budgetBytes != null ? `, budget ${kb(this.budgetBytes)}` : "";
+        const budgeted = entry === this.budgetEntry && this.budgetBytes != null;
+        const budget = budgeted ? `; budget: first load ${kb(this.budgetBytes)}, all ${kb(this.ceilingBytes)}` : "";
         lines.push(`  ${"total".padEnd(width)} ${kb(total.raw).padStart(10)}  (gzip ${kb(total.gzip)}; first load gzip ${kb(first)}${budget})`);
         if (entry === this.budgetEntry) {
-          if (this.budgetBytes != null && total.gzip > this.budgetBytes) {
+          if (budgeted && first > this.budgetBytes) {
             compilation.errors.push(
               new WebpackError(
-                `${entry} JS is ${kb(total.gzip)} gzip, over the ${kb(this.budgetBytes)} budget of the task pane. Use named imports from @fluentui/react-components.`,
+                `${entry} JS loaded on opening is ${kb(first)} gzip, over the ${kb(this.budgetBytes)} budget of the task pane. Use named imports from @fluentui/react-components, and load tools used once a year on demand.`,
               ),
             );
+          }
+          if (budgeted && total.gzip > this.ceilingBytes) {
+            compilation.errors.push(new WebpackError(`${entry} JS with its on-demand chunks is ${kb(total.gzip)} gzip, over the ${kb(this.ceilingBytes)} ceiling.`));
           }
           const excel = entryModules(compilation, ep).filter((id) => /node_modules[\\/]exceljs[\\/]/.test(id));
           if (excel.length) {
@@ -282,11 +290,21 @@ module.exports = async (env = {}, argv) => {
           ...(officeLocal ? officeJsFiles().map((f) => ({ from: f.from, to: `office/${f.to}`, toType: "file", info: { minimized: true } })) : []),
         ],
       }),
-      new BundleSizePlugin({ budgetBytes: dev ? null : GZIP_BUDGET_BYTES, budgetEntry: BUDGET_ENTRY }),
+      new BundleSizePlugin({ budgetBytes: dev ? null : GZIP_BUDGET_BYTES, ceilingBytes: GZIP_CEILING_BYTES, budgetEntry: BUDGET_ENTRY }),
     ],
     // No vendor split: each of the demo's on-demand chunks (the worker's text; the page's fallback host with the
     // adapter and the sample) stays one file.
-    optimization: { splitChunks: { cacheGroups: { default: false, defaultVendors: false } } },
+    // The 年度 tab's two on-demand chunks (its work; 回収 through Office.js) share the core's cycle code: that goes in
+    // a third, so neither carries a copy.
+    optimization: {
+      splitChunks: {
+        cacheGroups: {
+          default: false,
+          defaultVendors: false,
+          cycleShared: { name: "cycle-shared", chunks: (chunk) => chunk.name === "cycle" || chunk.name === "cycle-office", minChunks: 2, enforce: true },
+        },
+      },
+    },
     performance: { hints: false },
     devServer: {
       static: { directory: path.resolve(__dirname, "dist") },

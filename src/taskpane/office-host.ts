@@ -4,7 +4,7 @@
  */
 import { OfficeWorkbook } from "../workbook/office/office-workbook";
 import { checkRequirements } from "../workbook/office/requirements";
-import { readReturnedXlsx } from "../workbook/xlsx/collect";
+import type { ReadReturned } from "../workbook/collect-run";
 import type { Host } from "./host";
 
 export type OfficeStart =
@@ -20,6 +20,9 @@ function safely<T>(read: () => T): T | undefined {
   }
 }
 
+/** 回収's reader of the returned files: the file layer, fetched with the 年度 tab's work on first use. */
+const readReturned: ReadReturned<unknown> = async (file, profiles) => (await import(/* webpackChunkName: "cycle" */ "../workbook/xlsx/collect")).readReturnedXlsx(file, profiles);
+
 export async function connectOffice(): Promise<OfficeStart> {
   if (typeof Office === "undefined" || typeof Office.onReady !== "function") return { ok: false, reason: "no-office-js" };
   const info = await Office.onReady();
@@ -30,7 +33,7 @@ export async function connectOffice(): Promise<OfficeStart> {
   const check = checkRequirements(isSetSupported);
   return {
     ok: true,
-    host: { port: new OfficeWorkbook(Excel.run, { isSetSupported, readReturned: readReturnedXlsx }), kind: "excel", displayLanguage, missingRequirements: check.missing },
+    host: { port: new OfficeWorkbook(Excel.run, { isSetSupported, readReturned }), kind: "excel", displayLanguage, missingRequirements: check.missing },
     themeBackground: safely(() => Office.context?.officeTheme?.bodyBackgroundColor),
   };
 }

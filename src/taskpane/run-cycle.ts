@@ -31,10 +31,6 @@ export interface RollRequest {
 export type CycleOutcome = { readonly ok: true; readonly lines: readonly LocalizedText[] } | { readonly ok: false; readonly reason: LocalizedText };
 
 /** Whether the host can make a new workbook at all (Excel: ExcelApi 1.8 and the file API). */
-export function canMakeNewWorkbook(port: WorkbookPort): boolean {
-  return typeof port.fileBytes === "function" && typeof port.openAsNewWorkbook === "function";
-}
-
 export async function rollOver(port: WorkbookPort, req: RollRequest): Promise<CycleOutcome> {
   if (!port.fileBytes || !port.openAsNewWorkbook) throw new WorkbookError("unsupported-operation", "new workbook");
   const bytes = await port.fileBytes();
@@ -55,10 +51,6 @@ export async function rollOver(port: WorkbookPort, req: RollRequest): Promise<Cy
 }
 
 /** Whether the host can set input aids on the open workbook (Excel: ExcelApi 1.8; the demo). */
-export function canSetInputAids(port: WorkbookPort): boolean {
-  return typeof port.applyInputAids === "function";
-}
-
 export interface AidsRequest {
   readonly profiles: readonly Profile[];
   readonly settings: WorkbookSettings;

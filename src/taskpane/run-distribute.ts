@@ -14,23 +14,7 @@ import { WorkbookError, type WorkbookPort } from "../workbook/port";
 import { type NotCopied, splitBook } from "../workbook/xlsx/split";
 import { XlsxWorkbook } from "../workbook/xlsx/xlsx-workbook";
 import { writeZip } from "../workbook/xlsx/zip";
-
-/**
- * A host that can save a file the pane made (the browser demo downloads it). Not part of WorkbookPort: it is about
- * the page, not the workbook, and Excel has no such thing; the pane asks for it with canSaveFile.
- */
-export interface FileSaver {
-  saveFile(bytes: Uint8Array, name: string): Promise<void>;
-}
-
-export function canSaveFile(port: WorkbookPort): port is WorkbookPort & FileSaver {
-  return typeof (port as Partial<FileSaver>).saveFile === "function";
-}
-
-/** Whether the host can take the departments' workbooks: as one ZIP (the demo) or as new workbooks (ExcelApi 1.8). */
-export function canDistribute(port: WorkbookPort): boolean {
-  return typeof port.fileBytes === "function" && (canSaveFile(port) || typeof port.openAsNewWorkbook === "function");
-}
+import { canDistribute, canSaveFile } from "./cycle-capabilities";
 
 export interface DistributeRequest {
   readonly profiles: readonly Profile[];

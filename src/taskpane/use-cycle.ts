@@ -10,10 +10,14 @@ import type { WorkbookPort } from "../workbook/port";
 import { errorMessage } from "./format";
 import { type Distribution, useDistribute } from "./use-distribute";
 import { parsePlanPeriod, type YearSpan } from "../core/plan-period";
-import { canMakeNewWorkbook, canSetInputAids, newPlan, rollOver, setInputAids } from "./run-cycle";
+import { canMakeNewWorkbook, canSetInputAids } from "./cycle-capabilities";
+import type { CycleOutcome } from "./run-cycle";
 import type { Notice } from "./use-checker";
 import { type Collect, useCollect } from "./use-collect";
 import { useMounted } from "./use-mounted";
+
+/** The 年度 tab's work, fetched on first use (cycle-capabilities.ts). */
+const cycleWork = () => import(/* webpackChunkName: "cycle" */ "./run-cycle");
 
 export interface Cycle {
   /** The host can make a new workbook (Excel with ExcelApi 1.8, the demo). */
@@ -70,7 +74,7 @@ export function useCycle(port: WorkbookPort, profiles: readonly Profile[], setti
   const [lines, setLines] = useState<readonly ((lang: Lang) => string)[]>();
   const mounted = useMounted();
 
-  const act = useCallback(async (kind: "rollover" | "aids" | "newPlan", work: () => ReturnType<typeof rollOver>) => {
+  const act = useCallback(async (kind: "rollover" | "aids" | "newPlan", work: () => Promise<CycleOutcome>) => {
     setRunning(kind);
     setNotice(undefined);
     setLines(undefined);
@@ -89,14 +93,14 @@ export function useCycle(port: WorkbookPort, profiles: readonly Profile[], setti
   }, []);
 
   const roll = useCallback(
-    () => act("rollover", () => rollOver(port, { profiles, settings, dropEnded, aids: rollAids, protect, baseName, lang })),
+    () => act("rollover", async () => (await cycleWork()).rollOver(port, { profiles, settings, dropEnded, aids: rollAids, protect, baseName, lang })),
     [act, port, profiles, settings, dropEnded, rollAids, protect, baseName, lang],
   );
-  const aid = useCallback(() => act("aids", () => setInputAids(port, { profiles, settings, protect, lang })), [act, port, profiles, settings, protect, lang]);
+  const aid = useCallback(() => act("aids", async () => (await cycleWork()).setInputAids(port, { profiles, settings, protect, lang })), [act, port, profiles, settings, protect, lang]);
 
   const makePlan = useCallback(async () => {
     if (!listFile || !period) return;
-    await act("newPlan", () => newPlan(port, { profiles, file: listFile, planPeriod: period, aids: rollAids, protect, lang }));
+    await act("newPlan", async () => (await cycleWork()).newPlan(port, { profiles, file: listFile, planPeriod: period, aids: rollAids, protect, lang }));
   }, [act, port, profiles, listFile, period, rollAids, protect, lang]);
 
   return {

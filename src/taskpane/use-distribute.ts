@@ -9,7 +9,8 @@ import type { Profile } from "../core/profile/types";
 import type { WorkbookSettings } from "../core/settings";
 import type { WorkbookPort } from "../workbook/port";
 import { errorMessage } from "./format";
-import { canDistribute, distribute, type DistributedFile, type ResultGroup } from "./run-distribute";
+import { canDistribute } from "./cycle-capabilities";
+import type { DistributedFile, ResultGroup } from "./run-distribute";
 import type { Notice } from "./use-checker";
 import { useMounted } from "./use-mounted";
 
@@ -48,6 +49,7 @@ export function useDistribute(port: WorkbookPort, profiles: readonly Profile[], 
     setResult(undefined);
     stop.current = false;
     try {
+      const { distribute } = await import(/* webpackChunkName: "cycle" */ "./run-distribute");
       const out = await distribute(
         port,
         { profiles, settings, shared, lang },

@@ -36,7 +36,6 @@ import {
 } from "../port";
 import type { CollectIntoOptions, CollectOutcome, ReturnedFile } from "../collect-port";
 import { applyEdits } from "./apply-edits";
-import { collectInto } from "./collect-into";
 import { toVisibility } from "./cells";
 import { officeErrorCode, toWorkbookError } from "./errors";
 import { readFileBytes } from "./file-bytes";
@@ -63,7 +62,8 @@ export class OfficeWorkbook implements WorkbookPort {
   constructor(run: ExcelRun, options: OfficeWorkbookOptions = {}) {
     this.session = new OfficeSession(run, options);
     const read = options.readReturned;
-    if (read) this.collectInto = (files, o) => collectInto(this.session, files, o, read);
+    // 回収 is fetched on first use: the pane's first load does not carry a tool used once a year.
+    if (read) this.collectInto = async (files, o) => (await import(/* webpackChunkName: "cycle-office" */ "./collect-into")).collectInto(this.session, files, o, read);
   }
 
   /**
