@@ -10,6 +10,7 @@ import type { SubmissionsState } from "../cycle/types";
 import type { SheetSpec } from "../sheet-spec";
 import type { SummaryItem } from "./items";
 import type { SUMMARY_IDS } from "./summary-ids.generated";
+import type { YearComparison } from "../compare/types";
 
 export interface SummaryContext {
   readonly records: readonly SurveyRecord[];
@@ -27,6 +28,8 @@ export interface SummaryContext {
   readonly linkableSheets?: ReadonlySet<string>;
   /** The master's record of 配布 and 回収 (its settings), for 提出状況; absent in a workbook that never distributed. */
   readonly submissions?: SubmissionsState;
+  /** Last year's workbook against this one (core/compare), for 前年度比較; absent when no previous year is set. */
+  readonly comparison?: YearComparison;
 }
 
 

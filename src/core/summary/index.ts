@@ -11,6 +11,7 @@ import type { SheetSpec } from "../sheet-spec";
 import type { SummaryContext, SummaryId, SummarySheetKind } from "./context";
 import { type SummaryItem, summaryItems } from "./items";
 import { SUMMARY_KINDS } from "./kinds.generated";
+import type { YearComparison } from "../compare/types";
 
 export { summaryItems, type SummaryItem } from "./items";
 export type { SummaryContext, SummaryId, SummarySheetKind } from "./context";
@@ -46,6 +47,8 @@ export interface SummaryInput {
   readonly linkableSheets?: ReadonlySet<string>;
   /** The master's SubmissionsState from its settings (core/cycle/submissions.ts), for 提出状況. */
   readonly submissions?: SubmissionsState;
+  /** Last year's workbook against this one (core/compare/compare.ts), for 前年度比較. */
+  readonly comparison?: YearComparison;
 }
 
 function context(input: SummaryInput): SummaryContext {
@@ -62,6 +65,7 @@ function context(input: SummaryInput): SummaryContext {
     showFiles: input.showFiles ?? false,
     linkableSheets: input.linkableSheets,
     submissions: input.submissions,
+    comparison: input.comparison,
   };
 }
 
