@@ -24,6 +24,7 @@ import { FindingList } from "./components/FindingList";
 import { FixPreview } from "./components/FixPreview";
 import { LanguageToggle } from "./components/LanguageToggle";
 import { CyclePanel } from "./components/CyclePanel";
+import { PreviousYearSection, PreviousYearStatus } from "./components/PreviousYearSection";
 import { SettingsPanel } from "./components/SettingsPanel";
 import { SeverityCounts } from "./components/SeverityCounts";
 import { SheetList } from "./components/SheetList";
@@ -145,6 +146,7 @@ export function App({ host }: { host: Host }) {
           </p>
         </section>
       ) : null}
+      {c.report ? <PreviousYearStatus report={c.report} /> : null}
       {c.report?.limitations?.mergedAreas === false ? (
         <MessageBar intent="warning" layout="multiline" data-testid="limitations">
           <MessageBarBody>{tr("pane.limited.mergedAreas")}</MessageBarBody>
@@ -243,6 +245,7 @@ export function App({ host }: { host: Host }) {
           />
         ) : null}
         {view === "cycle" ? <CyclePanel cycle={cycle} disabled={busy} /> : null}
+        {view === "cycle" ? <PreviousYearSection port={host.port} profiles={c.profiles} report={c.report} disabled={busy} /> : null}
         {view === "settings" ? (
           <SettingsPanel
             settings={c.settings}

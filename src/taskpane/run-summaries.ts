@@ -9,17 +9,20 @@ import { submissionsFromSettings } from "../core/cycle/submissions";
 import type { SubmissionsState } from "../core/cycle/types";
 import { CROSSTAB_SHEET } from "../core/summary/crosstab";
 import { availableSummaries, buildSummaries, SUMMARY_SHEETS as ALL_SHEETS, summaryId, type SummaryInput, type SummarySheet } from "../core/summary";
-import { SUBMISSIONS_SHEET } from "../core/summary/submissions";
 import type { SheetSpec } from "../core/sheet-spec";
 import type { ValidationReport } from "../core/validate";
+import type { YearComparison } from "../core/compare/types";
 import { t } from "../core/i18n";
 import { errorMessage } from "./format";
 import { OwnedSheetsInterrupted, WorkbookError, type WorkbookPort, type WriteSheetResult } from "../workbook/port";
 
 export { summaryId, type SummarySheet };
 
-/** The sheets the pane names as made or not made from the 調査票: 提出状況 comes from 配布・回収, so a workbook that never distributed is not told it lacks one. */
-export const SUMMARY_SHEETS: readonly SummarySheet[] = ALL_SHEETS.filter((s) => s !== SUBMISSIONS_SHEET);
+/** Sheets made from more than this workbook's 調査票: 提出状況 (配布・回収's record) and 前年度比較 (last year's workbook). */
+const NOT_FROM_SURVEYS: readonly string[] = ["submissions", "compare"];
+
+/** The sheets the pane names as made or not made from the 調査票: a workbook that never distributed, or has no last year set, is not told it lacks those. */
+export const SUMMARY_SHEETS: readonly SummarySheet[] = ALL_SHEETS.filter((s) => !NOT_FROM_SURVEYS.includes(summaryId(s) ?? ""));
 
 /** The sheet whose counts the 再掲 option changes. */
 export const REPOST_SHEET: SummarySheet = CROSSTAB_SHEET;
@@ -48,6 +51,8 @@ export interface SummaryRequest {
   readonly generatedAt?: Date;
   /** The master's 配布・回収 record; createSummaries reads it from the workbook's settings when not given. */
   readonly submissions?: SubmissionsState;
+  /** Last year's workbook against this one, from the check (run-validation.ts), for 前年度比較. */
+  readonly comparison?: YearComparison;
 }
 
 export function summaryInput(req: SummaryRequest): SummaryInput {
@@ -60,6 +65,7 @@ export function summaryInput(req: SummaryRequest): SummaryInput {
     lang: req.lang,
     includeReposts: req.includeReposts,
     submissions: req.submissions,
+    comparison: req.comparison,
   };
 }
 
@@ -73,8 +79,8 @@ export async function readSubmissions(port: WorkbookPort): Promise<SubmissionsSt
 }
 
 /** The summary sheets this workbook's last check can give, in their fixed order. */
-export function summariesFor(report: ValidationReport, profiles: readonly Profile[], submissions?: SubmissionsState): SummarySheet[] {
-  return availableSummaries(summaryInput({ report, profiles, lang: "ja", includeReposts: false, generatedAt: new Date(0), submissions }));
+export function summariesFor(report: ValidationReport, profiles: readonly Profile[], submissions?: SubmissionsState, comparison?: YearComparison): SummarySheet[] {
+  return availableSummaries(summaryInput({ report, profiles, lang: "ja", includeReposts: false, generatedAt: new Date(0), submissions, comparison }));
 }
 
 const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve));

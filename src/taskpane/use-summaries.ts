@@ -52,7 +52,8 @@ export function useSummaries(port: WorkbookPort, report: PaneReport | undefined,
       live = false;
     };
   }, [port, report]);
-  const available = useMemo(() => (report ? summariesFor(report, profiles, submissions) : []), [report, profiles, submissions]);
+  const comparison = report?.previousYear?.comparison;
+  const available = useMemo(() => (report ? summariesFor(report, profiles, submissions, comparison) : []), [report, profiles, submissions, comparison]);
   const [unchosen, setUnchosen] = useState<ReadonlySet<SummarySheet>>(new Set());
   const [includeReposts, setIncludeReposts] = useState(false);
   const [stage, setStage] = useState<SummaryStage>("idle");
@@ -84,7 +85,7 @@ export function useSummaries(port: WorkbookPort, report: PaneReport | undefined,
     try {
       const written = await createSummaries(
         port,
-        { report, profiles, lang, includeReposts },
+        { report, profiles, lang, includeReposts, comparison },
         [...chosen],
         { onProgress: (p) => mounted.current && setProgress(p), isCancelled: () => cancelled.current },
       );
@@ -102,7 +103,7 @@ export function useSummaries(port: WorkbookPort, report: PaneReport | undefined,
         setProgress(undefined);
       }
     }
-  }, [port, report, profiles, lang, includeReposts, chosen]);
+  }, [port, report, profiles, lang, includeReposts, chosen, comparison]);
 
   const request = useCallback(() => {
     if (stage !== "idle" || chosen.size === 0) return;

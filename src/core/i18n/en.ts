@@ -14,6 +14,7 @@ import { compareEn } from "./compare-en";
 import { cycleEn } from "./cycle-en";
 import { splitEn } from "./split-en";
 import { distributeEn } from "./distribute-en";
+import { previousEn } from "./previous-en";
 import { ruleMessagesEn } from "./rule-messages.generated";
 import { summaryMessagesEn } from "./summary-messages.generated";
 
@@ -162,6 +163,7 @@ export const en: Record<MessageKey, string> = {
   ...cycleEn,
   ...splitEn,
   ...distributeEn,
+  ...previousEn,
   ...ruleMessagesEn,
   ...summaryMessagesEn,
 };

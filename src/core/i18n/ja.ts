@@ -18,6 +18,7 @@ import { compareJa } from "./compare-ja";
 import { cycleJa } from "./cycle-ja";
 import { splitJa } from "./split-ja";
 import { distributeJa } from "./distribute-ja";
+import { previousJa } from "./previous-ja";
 import { ruleMessagesJa } from "./rule-messages.generated";
 import { summaryMessagesJa } from "./summary-messages.generated";
 
@@ -171,6 +172,7 @@ export const ja = {
   ...cycleJa,
   ...splitJa,
   ...distributeJa,
+  ...previousJa,
   ...ruleMessagesJa,
   ...summaryMessagesJa,
 } as const;

@@ -6,6 +6,7 @@
 import sample from "../../../seeds/kodaira-h29.xlsx";
 import { WorkbookError } from "../../workbook/port";
 import { collectIntoBook } from "../../workbook/xlsx/collect-into";
+import { clearPreviousYearInBook, keepPreviousYearInBook } from "../../workbook/xlsx/previous-year";
 import { XlsxWorkbook } from "../../workbook/xlsx/xlsx-workbook";
 import { type Args, type BookApi, type FromHost, type Method, type OpenSource, sendError, type ToHost } from "./book-rpc";
 import { SAMPLE_NAME } from "./sample";
@@ -52,6 +53,8 @@ export function createBookHost(post: Post): (message: ToHost) => void {
     applyEdits: ([edits, at]) => current().applyEdits(edits, at),
     applyInputAids: ([aids, at]) => current().applyInputAids(aids, at),
     collectInto: ([files, options]) => collectIntoBook(current(), files, options),
+    keepPreviousYear: ([file, request]) => keepPreviousYearInBook(current(), file, request),
+    clearPreviousYear: () => clearPreviousYearInBook(current()),
     writeOwnedSheets: ([specs], ctx) => current().writeOwnedSheets(specs, { onProgress: ctx.progress }),
     ownedSheets: () => current().ownedSheets(),
     readSettings: () => current().readSettings(),

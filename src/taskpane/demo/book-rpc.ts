@@ -5,6 +5,8 @@
  */
 import type { LoggedEdit } from "../../core/changelog";
 import type { CollectIntoOptions, CollectOutcome, ReturnedFile } from "../../workbook/collect-port";
+import type { PreviousYearSetting } from "../../core/compare/settings";
+import type { PreviousYearFile, PreviousYearRequest } from "../../workbook/previous-year";
 import type { InputAidsResult, SheetInputAids } from "../../core/input-aids/types";
 import type { SheetGrid, WorkbookSnapshot } from "../../core/model/grid";
 import type { SheetSpec } from "../../core/sheet-spec";
@@ -25,6 +27,8 @@ export interface BookApi {
   applyEdits(edits: readonly LoggedEdit[], at?: Date): AppliedEdits;
   applyInputAids(aids: readonly SheetInputAids[], at?: Date): InputAidsResult;
   collectInto(files: readonly ReturnedFile[], options: CollectIntoOptions): CollectOutcome;
+  keepPreviousYear(file: PreviousYearFile, request: PreviousYearRequest): PreviousYearSetting;
+  clearPreviousYear(): void;
   writeOwnedSheets(specs: readonly SheetSpec[]): WriteSheetResult[];
   ownedSheets(): readonly string[];
   readSettings(): Readonly<Record<string, string>>;

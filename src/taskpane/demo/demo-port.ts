@@ -9,6 +9,8 @@ import type { InputAidsResult, SheetInputAids } from "../../core/input-aids/type
 import type { SheetGrid, WorkbookSnapshot } from "../../core/model/grid";
 import type { SheetSpec } from "../../core/sheet-spec";
 import type { CollectIntoOptions, CollectOutcome, ReturnedFile } from "../../workbook/collect-port";
+import type { PreviousYearSetting } from "../../core/compare/settings";
+import type { PreviousYearFile, PreviousYearRequest } from "../../workbook/previous-year";
 import { type AppliedEdits, type ReadOptions, WorkbookError, type WorkbookPort, type WriteSheetResult, type WriteSheetsOptions } from "../../workbook/port";
 import type { BookClient, BookMode, CallOptions } from "./book-client";
 import type { Args, Method, Result } from "./book-rpc";
@@ -111,6 +113,18 @@ export class DemoPort implements WorkbookPort {
     const r = await this.call("collectInto", [files, options]);
     if (r.written?.changed) await this.edited();
     return r;
+  }
+
+  /** Last year's sheets copied in hidden, in the worker's workbook (workbook/xlsx/previous-year.ts). */
+  async keepPreviousYear(file: PreviousYearFile, request: PreviousYearRequest): Promise<PreviousYearSetting> {
+    const r = await this.call("keepPreviousYear", [file, request]);
+    await this.edited();
+    return r;
+  }
+
+  async clearPreviousYear(): Promise<void> {
+    await this.call("clearPreviousYear", []);
+    await this.edited();
   }
 
   async writeOwnedSheet(spec: SheetSpec): Promise<WriteSheetResult> {

@@ -35,6 +35,8 @@ import {
   type WriteSheetsOptions,
 } from "../port";
 import type { CollectIntoOptions, CollectOutcome, ReturnedFile } from "../collect-port";
+import type { PreviousYearSetting } from "../../core/compare/settings";
+import type { PreviousYearFile, PreviousYearRequest } from "../previous-year";
 import { applyEdits } from "./apply-edits";
 import { toVisibility } from "./cells";
 import { officeErrorCode, toWorkbookError } from "./errors";
@@ -64,6 +66,15 @@ export class OfficeWorkbook implements WorkbookPort {
     const read = options.readReturned;
     // 回収 is fetched on first use: the pane's first load does not carry a tool used once a year.
     if (read) this.collectInto = async (files, o) => (await import(/* webpackChunkName: "cycle-office" */ "./collect-into")).collectInto(this.session, files, o, read);
+  }
+
+  /** Last year's sheets copied in as hidden 前年度_ sheets, and the setting naming them (previous-year.ts, fetched on first use). */
+  async keepPreviousYear(file: PreviousYearFile, request: PreviousYearRequest): Promise<PreviousYearSetting> {
+    return (await import(/* webpackChunkName: "cycle-office" */ "./previous-year")).keepPreviousYear(this.session, file, request);
+  }
+
+  async clearPreviousYear(): Promise<void> {
+    return (await import(/* webpackChunkName: "cycle-office" */ "./previous-year")).clearPreviousYear(this.session);
   }
 
   /**

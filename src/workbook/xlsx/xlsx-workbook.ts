@@ -538,8 +538,9 @@ export class XlsxWorkbook implements WorkbookPort {
    * Copies a worksheet from another workbook under a free name (folder mode: every submitted 調査票 into one new
    * workbook): values, formulas, styles, merges, widths, heights, validations, conditional formats and print setup
    * (copy-sheet.ts). Parts the sheet points to (drawings, comments, tables) are not copied. Returns the name it got.
+   * `state` hides the copy (last year's sheets kept for 前年度比較).
    */
-  importSheet(from: XlsxWorkbook, sheet: string, wanted = sheet): string {
+  importSheet(from: XlsxWorkbook, sheet: string, wanted = sheet, state?: "hidden"): string {
     const src = from.entryNamed(sheet);
     if (!src || src.kind !== "worksheet" || !src.part) throw new WorkbookError("sheet-missing", sheet, sheet);
     const xml = from.pkg.textOnce(src.part);
@@ -553,7 +554,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const relId = this.pkg.addRel(this.wbPart, REL_WORKSHEET, part);
     const list = this.entries();
     const sheetId = list.reduce((m, e) => Math.max(m, e.sheetId), 0) + 1;
-    let wbXml = appendSheet(this.pkg.text(this.wbPart)!, { name, sheetId, relId, state: src.state === "visible" ? undefined : src.state });
+    let wbXml = appendSheet(this.pkg.text(this.wbPart)!, { name, sheetId, relId, state: state ?? (src.state === "visible" ? undefined : src.state) });
     // Print titles and areas are names scoped to the sheet: they follow it, pointing at its new name.
     const srcIndex = from.entries().findIndex((e) => e.part === src.part);
     for (const n of sheetScopedNames(from.pkg.text(from.wbPart) ?? "", srcIndex)) {

@@ -1,0 +1,21 @@
+/**
+ * 前年度比較 in the pane, the part fetched on first use with the 年度 tab's work (chunk "cycle"): last year's file is
+ * read here, in the pane, by the file layer (nothing is uploaded), checked, and its survey and list sheets are the
+ * ones copied in (docs/compare.md, "In the task pane").
+ */
+import type { Profile } from "../core/profile/types";
+import { type ValidationReport, validateWorkbook } from "../core/validate";
+import type { PreviousYearFile } from "../workbook/previous-year";
+import { XlsxWorkbook } from "../workbook/xlsx/xlsx-workbook";
+
+export type PreviousRead =
+  | { readonly ok: true; readonly sheets: readonly string[]; readonly fiscalYear?: number; readonly report: ValidationReport }
+  | { readonly ok: false; readonly reason: "no-survey" };
+
+export async function readPreviousFile(file: PreviousYearFile, profiles: readonly Profile[]): Promise<PreviousRead> {
+  const book = await XlsxWorkbook.load(file.bytes, file.name);
+  const report = validateWorkbook(await book.readAll(), { profiles });
+  if (!report.records.some((r) => r.role === "records")) return { ok: false, reason: "no-survey" };
+  const sheets = report.sheets.filter((s) => s.status === "recognised").map((s) => s.name);
+  return { ok: true, sheets, ...(report.fiscalYear !== undefined ? { fiscalYear: report.fiscalYear } : {}), report };
+}
