@@ -39,6 +39,8 @@ export interface SummarizeArgs {
   readonly progress: "auto" | "never";
   /** Per-file budget in seconds (`--timeout`). */
   readonly timeout: number;
+  /** `--previous <file>`: last year's workbook; adds 前年度比較 and the year-over-year findings (docs/compare.md). */
+  readonly previous?: string;
 }
 
 /** `chosahyo rollover <file> -o <out.xlsx> [--drop-ended]`: next year's workbook from this year's (年度更新). */
@@ -120,6 +122,8 @@ export interface CompareArgs {
   readonly stage?: Stage;
   readonly profiles: readonly string[];
   readonly timeout: number;
+  /** `-o <out.xlsx>`: this year's workbook with the 前年度比較 sheet, written to a new file. */
+  readonly output?: string;
 }
 
 export interface HelpArgs {
@@ -137,13 +141,13 @@ type Command = (typeof COMMANDS)[number];
 /** The options each command takes; any other is refused by name. */
 const OPTIONS: Readonly<Record<Command, readonly string[]>> = {
   validate: ["--json", "--no-progress", "--stage", "--fiscal-year", "--plan-period", "--profile", "--timeout", "--jobs", "--previous"],
-  summarize: ["-o", "--output", "--include-reposts", "--no-progress", "--stage", "--fiscal-year", "--plan-period", "--profile", "--timeout"],
+  summarize: ["-o", "--output", "--include-reposts", "--no-progress", "--stage", "--fiscal-year", "--plan-period", "--profile", "--timeout", "--previous"],
   rollover: ["-o", "--output", "--drop-ended", "--no-aids", "--protect", "--fiscal-year", "--plan-period", "--profile"],
   aids: ["-o", "--output", "--protect", "--stage", "--profile", "--timeout"],
   "new-plan": ["-o", "--output", "--plan-period", "--plan-name", "--title", "--no-aids", "--protect", "--profile"],
   collect: ["-o", "--output", "--dry-run", "--profile"],
   split: ["-o", "--output", "--shared", "--no-aids", "--profile"],
-  compare: ["--json", "--stage", "--profile", "--timeout"],
+  compare: ["--json", "--stage", "--profile", "--timeout", "-o", "--output"],
 };
 
 /** Seconds a file may take before it is stopped, unless `--timeout` says otherwise. */
@@ -315,7 +319,7 @@ export function parseArgs(argv: readonly string[]): Args {
   }
   if (cmd === "compare") {
     if (inputs.length !== 2) throw fail("cli.compare.two-inputs");
-    return { command: cmd, last: inputs[0], current: inputs[1], json, lang, stage, profiles, timeout };
+    return { command: cmd, last: inputs[0], current: inputs[1], json, lang, stage, profiles, timeout, ...(output ? { output } : {}) };
   }
   if (inputs.length === 0) throw fail("cli.arg.no-input");
   if (cmd === "new-plan") {
@@ -335,7 +339,7 @@ export function parseArgs(argv: readonly string[]): Args {
   if (command === "summarize") {
     if (inputs.length > 1) throw fail("cli.summarize.one-input");
     if (!output) throw fail("cli.summarize.no-output");
-    return { command, input: inputs[0], output, lang, stage, ...years, profiles, includeReposts, progress, timeout };
+    return { command, input: inputs[0], output, lang, stage, ...years, profiles, includeReposts, progress, timeout, ...(previous !== undefined ? { previous } : {}) };
   }
   return { command: "validate", inputs, json, lang, stage, ...years, profiles, progress, timeout, ...(jobs !== undefined ? { jobs } : {}), ...(previous !== undefined ? { previous } : {}) };
 }

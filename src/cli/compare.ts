@@ -1,6 +1,7 @@
 /**
- * `chosahyo compare <last.xlsx> <this.xlsx> [--json]` and `validate --previous <last.xlsx>`: 前年度比較
- * (docs/compare.md). Both workbooks are read, never written. Exit codes: compare 0, or 1 when the pair is refused
+ * `chosahyo compare <last.xlsx> <this.xlsx> [--json] [-o out.xlsx]` and `validate --previous <last.xlsx>`: 前年度比較
+ * (docs/compare.md). Both workbooks are read, never written; `-o` writes this year's with the 前年度比較 sheet to a new
+ * file. Exit codes: compare 0, or 1 when the pair is refused
  * (different formats or plans, years in the wrong order), 2 when a file cannot be read; validate as without --previous.
  */
 import type { Lang } from "../core/i18n";
@@ -13,6 +14,11 @@ import type { Profile } from "../core/profile/types";
 import { tallyBySheet } from "../core/tally";
 import type { CompareArgs, ValidateArgs } from "./args";
 import { readAndValidateWithin } from "./budget";
+import { buildSummaries } from "../core/summary";
+import { COMPARE_SHEET } from "../core/summary/compare-sheet";
+import { ArgError } from "./args";
+import { samePath, writeAtomically } from "./output-file";
+import { report } from "./summarize";
 import { t } from "./i18n";
 import type { Io } from "./main";
 import { humanReport, toJson } from "./output";
@@ -68,6 +74,8 @@ function findingLines(findings: readonly Finding[], lang: Lang): string[] {
 
 export async function runCompare(args: CompareArgs, profiles: readonly Profile[], io: Io): Promise<number> {
   const { lang } = args;
+  const output = args.output;
+  if (output !== undefined && (samePath(output, args.last) || samePath(output, args.current))) throw new ArgError("cli.summarize.same-path", { path: output }, lang);
   const opts = { profiles, stage: args.stage, lang };
   const last = await readAndValidateWithin(args.last, opts, args.timeout);
   if ("error" in last) {
@@ -101,6 +109,19 @@ export async function runCompare(args: CompareArgs, profiles: readonly Profile[]
     return 1;
   }
   if (!args.json) io.stdout.write([...describeComparison(compared.comparison).map((l) => l[lang]), ...findingLines(findings, lang)].join("\n") + "\n");
+  if (output !== undefined) {
+    // This year's workbook (read into memory, its file untouched) plus 前年度比較, through a temporary file and a rename.
+    const { book, report: rep } = current;
+    if (book.isMacroEnabled() && !/\.xlsm$/i.test(output)) throw new ArgError("cli.summarize.macro-extension", { path: output }, lang);
+    const specs = buildSummaries(
+      { records: rep.records, findings: rep.findings, fiscalYear: rep.fiscalYear, profiles, generatedAt: new Date(), lang, comparison: compared.comparison },
+      [COMPARE_SHEET],
+    );
+    const written = await book.writeOwnedSheets(specs);
+    writeAtomically(output, await book.toBytes(), lang);
+    // With --json, stdout holds the JSON alone.
+    report(args.json ? { ...io, stdout: io.stderr } : io, lang, output, written, []);
+  }
   return 0;
 }
 

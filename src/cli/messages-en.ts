@@ -8,7 +8,7 @@ export const cliEn: Record<CliMessageKey, string> = {
     "  Exit code: 0 no errors / 1 errors found / 2 a file could not be read\n" +
     "  --timeout: time limit per file in seconds (default 60). --jobs: files checked at once (default: one per CPU core)\n" +
     "  --fiscal-year: the fiscal year assessed (2023, 令和5, R5). --plan-period: the plan period (2023-2026, 令和5〜8). Without them: the workbook's settings, then its titles and year headers\n" +
-    "       chosahyo summarize <file or folder> -o <out.xlsx> [--include-reposts] [--lang ja|en] [--stage …] [--profile …]\n" +
+    "       chosahyo summarize <file or folder> -o <out.xlsx> [--include-reposts] [--previous last-year.xlsx] [--lang ja|en] [--stage …] [--profile …]\n" +
     "  Writes the workbook plus the summary sheets (評価一覧, 評価集計, 指標達成状況, 未着手・中止一覧, 検証結果, and 提出状況 where the workbook records 配布 and 回収) to a new file.\n" +
     "  A folder consolidates every department's workbook into one. Input files are never written.",
   "cli.arg.unknown-command": "Unknown command: {command}",
@@ -114,6 +114,7 @@ export const cliEn: Record<CliMessageKey, string> = {
   "cli.summarize.one-input": "summarize takes one workbook or one folder.",
   "cli.summarize.no-output": "Give the file to write with -o (for example -o summary.xlsx).",
   "cli.summarize.macro-extension": "{path} is made from a workbook with macros (VBA): give the output the .xlsm extension (Excel does not open it as .xlsx).",
+  "cli.summarize.previous-folder": "--previous works when summarising one workbook, not a folder.",
   "cli.summarize.same-path": "The output {path} is the input file. The input is never overwritten; choose another name.",
   "cli.summarize.output-unwritable": "Cannot write {path} ({reason}).",
   "cli.summarize.written": "■ Wrote {path} ({count} sheets)",
@@ -122,8 +123,9 @@ export const cliEn: Record<CliMessageKey, string> = {
   "cli.summarize.sources": "Workbooks read: {files} ({records} records)",
   "cli.summarize.errors": "There are {count} error findings; see the 検証結果 sheet.",
   "cli.compare.usage": [
-    "      chosahyo compare <last-year.xlsx> <this-year.xlsx> [--json] [--lang ja|en] [--stage 提出前|本部評価後] [--profile …] [--timeout s]",
+    "      chosahyo compare <last-year.xlsx> <this-year.xlsx> [--json] [-o out.xlsx] [--lang ja|en] [--stage 提出前|本部評価後] [--profile …] [--timeout s]",
     "  Year over year: compares two years' sheets item by item (ratings and statuses up or down, indicators better or worse, text the same as last year's, items gone) and lists the findings against last year.",
+    "  -o writes this year's workbook with the 前年度比較 sheet to a new file; summarize --previous <last-year.xlsx> adds 前年度比較 to the summaries.",
     "  chosahyo validate <file> --previous <last-year.xlsx> adds those findings to a check. Neither file is written.",
   ].join("\n"),
   "cli.compare.two-inputs": "Give compare last year's workbook and this year's, in that order: chosahyo compare <last-year.xlsx> <this-year.xlsx>",

@@ -10,7 +10,7 @@ export const cliJa = {
     "  終了コード: 0 エラーなし / 1 エラーあり / 2 読み込めないファイルあり\n" +
     "  --timeout: 1ファイルにかける時間の上限（秒、既定 60）。--jobs: 複数ファイルを同時に検証する数（既定 CPU コア数）\n" +
     "  --fiscal-year: 対象年度（例 令和5、2023）。--plan-period: 計画期間（例 令和5〜8、2023-2026）。指定しなければブックの設定、次にシートの表題と年度の見出しから読み取ります\n" +
-    "      chosahyo summarize <ファイルまたはフォルダ> -o <書き出し先.xlsx> [--include-reposts] [--lang ja|en] [--stage …] [--profile …]\n" +
+    "      chosahyo summarize <ファイルまたはフォルダ> -o <書き出し先.xlsx> [--include-reposts] [--previous 前年度.xlsx] [--lang ja|en] [--stage …] [--profile …]\n" +
     "  集計シート（評価一覧・評価集計・指標達成状況・未着手・中止一覧・検証結果、配布・回収の記録があるブックでは提出状況）を加えたブックを新しいファイルに書き出します。\n" +
     "  フォルダを指定すると、各課から提出されたブックを1冊にまとめて集計します。読み込んだファイルには書き込みません。",
   "cli.arg.unknown-command": "不明なコマンドです: {command}",
@@ -117,6 +117,7 @@ export const cliJa = {
   "cli.summarize.one-input": "summarize には、ブック1つかフォルダ1つを指定してください。",
   "cli.summarize.no-output": "書き出すファイルを -o で指定してください（例: -o 集計.xlsx）。",
   "cli.summarize.macro-extension": "{path} はマクロ（VBA）を含むブックから作るため、書き出し先の拡張子を .xlsm にしてください（.xlsx のままでは Excel で開けません）。",
+  "cli.summarize.previous-folder": "--previous は、ブック1つを集計するときに指定できます（フォルダの集計には使えません）。",
   "cli.summarize.same-path": "書き出し先 {path} は読み込むファイルと同じです。元のファイルは上書きしません。別の名前を指定してください。",
   "cli.summarize.output-unwritable": "{path} に書き出せません（{reason}）。",
   "cli.summarize.written": "■ {path} に書き出しました（{count} シート）",
@@ -125,8 +126,9 @@ export const cliJa = {
   "cli.summarize.sources": "読み込んだブック: {files}（記録 {records} 件）",
   "cli.summarize.errors": "エラーの指摘が {count} 件あります。内容は「検証結果」シートを確認してください。",
   "cli.compare.usage": [
-    "      chosahyo compare <前年度.xlsx> <今年度.xlsx> [--json] [--lang ja|en] [--stage 提出前|本部評価後] [--profile …] [--timeout 秒]",
+    "      chosahyo compare <前年度.xlsx> <今年度.xlsx> [--json] [-o 書き出し先.xlsx] [--lang ja|en] [--stage 提出前|本部評価後] [--profile …] [--timeout 秒]",
     "  前年度比較: 2年度の調査票を取組ごとに比べ（評価・実施状況の上下、指標の改善・悪化、前年度と同じ文章、なくなった取組）、前年度と比べた指摘を示します。",
+    "  -o で、今年度のブックに前年度比較シートを加えて新しいファイルに書き出します。summarize --previous <前年度.xlsx> は集計シートに前年度比較を加えます。",
     "  chosahyo validate <ファイル> --previous <前年度.xlsx> で、検証に前年度と比べた指摘を加えます。どちらのファイルにも書き込みません。",
   ].join("\n"),
   "cli.compare.two-inputs": "compare には、前年度のブックと今年度のブックをこの順に指定してください: chosahyo compare <前年度.xlsx> <今年度.xlsx>",

@@ -15,6 +15,9 @@ import type { Profile } from "../core/profile/types";
 import type { SheetSpec } from "../core/sheet-spec";
 import { buildSummaries, summaryItems, type SummaryItem } from "../core/summary";
 import { submissionsFromSettings } from "../core/cycle/submissions";
+import { compareYears } from "../core/compare/compare";
+import { describeCompareRefusal } from "../core/compare/describe";
+import type { YearComparison } from "../core/compare/types";
 import { ACROSS_FILES, acrossFilesFindings, workbookFiscalYear } from "../core/validate";
 import type { WriteSheetResult } from "../workbook/port";
 import { XlsxWorkbook } from "../workbook/xlsx/xlsx-workbook";
@@ -24,7 +27,7 @@ import { readAndValidateWithin } from "./budget";
 import { expandInputs, fileError, type FileError } from "./validate-files";
 import { samePath, writeAtomically } from "./output-file";
 
-function report(io: Io, lang: Lang, out: string, written: readonly WriteSheetResult[], findings: readonly Finding[]): void {
+export function report(io: Io, lang: Lang, out: string, written: readonly WriteSheetResult[], findings: readonly Finding[]): void {
   io.stdout.write(t(lang, "cli.summarize.written", { path: out, count: written.length }) + "\n");
   for (const w of written) {
     io.stdout.write((w.requestedName ? t(lang, "cli.summarize.renamed", { name: w.name, requested: w.requestedName }) : t(lang, "cli.summarize.sheet", { name: w.name })) + "\n");
@@ -41,6 +44,8 @@ export async function runSummarize(args: SummarizeArgs, profiles: readonly Profi
   const { lang } = args;
   const inputs = statSafe(args.input)?.isDirectory() ? expandInputs([args.input]).files : [args.input];
   if (inputs.some((f) => samePath(f, args.output))) throw new ArgError("cli.summarize.same-path", { path: args.output }, lang);
+  if (args.previous !== undefined && statSafe(args.input)?.isDirectory()) throw new ArgError("cli.summarize.previous-folder", {}, lang);
+  if (args.previous !== undefined && samePath(args.previous, args.output)) throw new ArgError("cli.summarize.same-path", { path: args.output }, lang);
   const failures: { file: string; error: FileError }[] = [];
   const fail = (file: string, error: FileError) => {
     failures.push({ file, error });
@@ -49,16 +54,32 @@ export async function runSummarize(args: SummarizeArgs, profiles: readonly Profi
   const generatedAt = new Date();
 
   if (!statSafe(args.input)?.isDirectory()) {
-    const r = await readAndValidateWithin(args.input, { profiles, stage: args.stage, fiscalYear: args.fiscalYear, planPeriod: args.planPeriod, lang }, args.timeout);
+    // --previous: last year's workbook, checked as it is (its own years), so this year's check adds the year-over-year rules.
+    const last = args.previous === undefined ? undefined : await readAndValidateWithin(args.previous, { profiles, stage: args.stage, lang }, args.timeout);
+    if (last && "error" in last) {
+      fail(args.previous!, last.error);
+      return 2;
+    }
+    const r = await readAndValidateWithin(args.input, { profiles, stage: args.stage, fiscalYear: args.fiscalYear, planPeriod: args.planPeriod, lang, previous: last?.report }, args.timeout);
     if ("error" in r) {
       fail(args.input, r.error);
       return 2;
     }
     const { book, report: rep } = r;
+    let comparison: YearComparison | undefined;
+    if (last) {
+      // A pair the comparison refuses (another plan, the years the wrong way round) writes nothing: the command was for 前年度比較.
+      const compared = compareYears(last.report, rep, profiles);
+      if (!compared.ok) {
+        io.stderr.write(t(lang, "compare.previous.refused", { path: args.previous!, reason: describeCompareRefusal(compared.refusal)[lang] }) + "\n");
+        return 1;
+      }
+      comparison = compared.comparison;
+    }
     // The output keeps the input's macros, and Excel opens a macro-enabled workbook only under .xlsm.
     if (book.isMacroEnabled() && !/\.xlsm$/i.test(args.output)) throw new ArgError("cli.summarize.macro-extension", { path: args.output }, lang);
     const submissions = submissionsFromSettings(await book.readSettings()); // a master's 提出状況
-    const specs = buildSummaries({ records: rep.records, findings: rep.findings, fiscalYear: rep.fiscalYear, profiles, generatedAt, lang, includeReposts: args.includeReposts, submissions });
+    const specs = buildSummaries({ records: rep.records, findings: rep.findings, fiscalYear: rep.fiscalYear, profiles, generatedAt, lang, includeReposts: args.includeReposts, submissions, comparison });
     const written = await writeSpecs(book, specs);
     writeAtomically(args.output, await book.toBytes(), lang);
     report(io, lang, args.output, written, rep.findings);

@@ -27,7 +27,7 @@ import { kodairaSeed } from "../helpers/grid";
 
 test("種類ごとに id とシート名は一つずつで、作業ウィンドウの説明が日本語と英語にある", () => {
   expect(new Set(SUMMARY_KINDS.map((k) => k.id)).size).toBe(SUMMARY_KINDS.length);
-  expect(SUMMARY_SHEETS).toEqual(["評価一覧", "評価集計", "指標達成状況", "未着手・中止一覧", "検証結果", "提出状況"]);
+  expect(SUMMARY_SHEETS).toEqual(["評価一覧", "評価集計", "指標達成状況", "未着手・中止一覧", "前年度比較", "検証結果", "提出状況"]);
   for (const k of SUMMARY_KINDS) {
     for (const lang of ["ja", "en"] as const) {
       expect(t(lang, `pane.summaries.sheet.${k.id}`)).not.toBe(`pane.summaries.sheet.${k.id}`);

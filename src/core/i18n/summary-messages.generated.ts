@@ -3,6 +3,7 @@ import ratingListMessages from "../summary/rating-list.messages";
 import crosstabMessages from "../summary/crosstab.messages";
 import indicatorsMessages from "../summary/indicators.messages";
 import notStartedMessages from "../summary/not-started.messages";
+import compareMessages from "../summary/compare-sheet.messages";
 import findingsMessages from "../summary/findings-sheet.messages";
 import submissionsMessages from "../summary/submissions.messages";
 
@@ -12,6 +13,7 @@ export const summaryMessagesJa = {
   ...crosstabMessages.ja,
   ...indicatorsMessages.ja,
   ...notStartedMessages.ja,
+  ...compareMessages.ja,
   ...findingsMessages.ja,
   ...submissionsMessages.ja,
 };
@@ -22,6 +24,7 @@ export const summaryMessagesEn = {
   ...crosstabMessages.en,
   ...indicatorsMessages.en,
   ...notStartedMessages.en,
+  ...compareMessages.en,
   ...findingsMessages.en,
   ...submissionsMessages.en,
 };

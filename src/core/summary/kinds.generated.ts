@@ -4,6 +4,7 @@ import { ratingList } from "./rating-list";
 import { crosstab } from "./crosstab";
 import { indicators } from "./indicators";
 import { notStarted } from "./not-started";
+import { compareSheet } from "./compare-sheet";
 import { findingsSheet } from "./findings-sheet";
 import { submissions } from "./submissions";
 
@@ -13,6 +14,7 @@ export const SUMMARY_KINDS: readonly SummarySheetKind[] = [
   crosstab,
   indicators,
   notStarted,
+  compareSheet,
   findingsSheet,
   submissions,
 ];

@@ -6,6 +6,7 @@ export const SUMMARY_IDS = [
   "crosstab",
   "indicators",
   "notStarted",
+  "compare",
   "findings",
   "submissions",
 ] as const;
