@@ -13,9 +13,11 @@
 //   5. the core's cold first pass on 501 sheets vs its warm passes, first call in fresh processes (bar < 2×)
 //   6. core throughput: validateWorkbook on 500 and on 5,000 already-loaded sheets (medians after warm-up)
 //   7. memory: the CLI on the 60-workbook folder (default --jobs), peak RSS from /usr/bin/time -v (or /proc VmHWM)
+//   8. 前年度比較: the 500-sheet workbook against its own next year, checking both and comparing vs checking both, in
+//      one process (bar ≤ 1.5×)
 //
 // Options (env): BENCH_CLI_RUNS (default 3), BENCH_READER_RUNS (3), BENCH_FOLDER_RUNS (2), BENCH_COLD_PROCS (3),
-// BENCH_CORE_RUNS (5), BENCH_KEEP=0 to delete the temp workbooks at the end (bench-results.json is kept),
+// BENCH_CORE_RUNS (5), BENCH_COMPARE_RUNS (3), BENCH_KEEP=0 to delete the temp workbooks at the end (bench-results.json is kept),
 // BENCH_NO_TIME=1 to act as if /usr/bin/time were missing.
 import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -44,6 +46,7 @@ const READER_RUNS = runs("BENCH_READER_RUNS", 3, 1);
 const FOLDER_RUNS = runs("BENCH_FOLDER_RUNS", 2, 1);
 const COLD_PROCS = runs("BENCH_COLD_PROCS", 3, 1);
 const CORE_RUNS = runs("BENCH_CORE_RUNS", 5, 3);
+const COMPARE_RUNS = runs("BENCH_COMPARE_RUNS", 3, 1);
 
 const BARS = {
   cliRatio: 0.5, // CLI validate end to end ≤ 0.5 × a bare ExcelJS load
@@ -53,6 +56,7 @@ const BARS = {
   coreSeconds: 1,
   coreScaling: 12,
   rssMB: 500,
+  compareRatio: 1.5, // checking two workbooks and comparing them ≤ 1.5 × checking them
 };
 
 const started = performance.now();
@@ -350,6 +354,9 @@ async function main() {
   // 7. Memory.
   log(`memory: CLI on a folder of ${FOLDER_FILES} workbooks (default --jobs: ${os.availableParallelism()})…`);
   const mem = memory(folder, tmp);
+  // 8. Year over year.
+  log(`前年度比較: ${SURVEY_SHEETS + 1} sheets against their next year, ${COMPARE_RUNS} alternating rounds after warm-up…`);
+  const cmp = worker(workerFile, ["compare", bigFile, String(COMPARE_RUNS)]);
 
   const coreSeconds = core.largeMedian / 1000;
   const met = (ok) => (ok ? "met" : "NOT MET");
@@ -364,6 +371,7 @@ async function main() {
     coreThroughput: { ok: coreSeconds <= BARS.coreSeconds },
     coreScaling: { ok: core.scaling <= BARS.coreScaling },
     memory: { ok: mem.peakMB < BARS.rssMB },
+    compare: { ok: cmp.ratio <= BARS.compareRatio },
   };
   const rows = [
     ["figure", "bar", "measured", "met?"],
@@ -421,6 +429,12 @@ async function main() {
       `${fmt(mem.peakMB, 0)} MB`,
       met(figures.memory.ok),
     ],
+    [
+      `前年度比較, ${cmp.sheets} sheets against their next year (one process)`,
+      `≤ ${BARS.compareRatio} × checking both`,
+      `${fmt(cmp.ratio)} × (${s(median(cmp.compared))} / ${s(median(cmp.baseline))})`,
+      met(figures.compare.ok),
+    ],
   ];
 
   const results = {
@@ -438,6 +452,7 @@ async function main() {
       coreThroughput: { bar: `<= ${BARS.coreSeconds} s for ${core.largeSheets} sheets`, seconds: coreSeconds, within: figures.coreThroughput.ok, ...core },
       coreScaling: { bar: `<= ${BARS.coreScaling}`, ratio: core.scaling, method: "median over runs of large / mean of the small runs before and after it", within: figures.coreScaling.ok },
       memory: { bar: `< ${BARS.rssMB} MB`, within: figures.memory.ok, ...mem },
+      compare: { bar: `<= ${BARS.compareRatio}`, within: figures.compare.ok, ...cmp },
     },
     totalSeconds: (performance.now() - started) / 1000,
   };
@@ -471,6 +486,7 @@ async function main() {
     `    scaling: per pair [${core.scalingPairs.map((x) => fmt(x)).join(" ")}]; ratio of medians ${fmt(core.scalingOfMedians)} x; of best runs ${fmt(core.scalingMin)} x; in CPU time (median pair) ${fmt(core.scalingCpu)} x`,
     `    best run: ${fmt(core.largeMin, 0)} ms for ${core.largeSheets} sheets (${Math.round(core.largeSheets / (core.largeMin / 1000)).toLocaleString("en")} sheets/s); CPU-time medians ${fmt(core.smallCpuMedian, 0)} / ${fmt(core.largeCpuMedian, 0)} ms`,
     `    ${core.largeReport.recognised} of ${core.largeReport.sheets} sheets recognised, ${core.largeReport.records} records, ${core.largeReport.findings} findings, ID-DUPLICATE ${core.largeReport.byRule["ID-DUPLICATE"] ?? 0}`,
+    `  前年度比較 (s): checking both [${secs(cmp.baseline)}], checking both with the year-over-year rules and comparing [${secs(cmp.compared)}]; ${cmp.pairs} items paired, ${cmp.findings} findings this year`,
     `  Memory: ${mem.method}${mem.crossCheck ? `; cross-check ${mem.crossCheck}: ${fmt(mem.vmhwmMB, 0)} MB` : ""}; ${mem.files} files in ${fmt(mem.wallMs / 1000, 1)} s (exit ${mem.exitCode})`,
     "",
     `Timings are medians from this run only; nothing is asserted. Total ${fmt(results.totalSeconds, 0)} s.`,

@@ -7,6 +7,8 @@
  *                                the same bytes, interleaved; then validateWorkbook, for the in-process reference
  *   core <file> <times> <runs>    validateWorkbook on the loaded snapshot and on `times` copies of it
  *   cold <file> <runs>           the first validateWorkbook in this (fresh) process vs the median of later ones
+ *   compare <file> <runs>        前年度比較: the file against its own next year (made by 年度更新), checking both vs
+ *                                checking both and comparing them (validate with `previous`, then compareYears)
  *
  * Each task prints one JSON object on stdout; times are in milliseconds.
  */
@@ -16,6 +18,8 @@ import * as XLSX from "@e965/xlsx";
 import type { WorkbookSnapshot } from "../../src/core/model/grid";
 import { BUILT_IN_PROFILES } from "../../src/core/profiles";
 import { type ValidationReport, validateWorkbook } from "../../src/core/validate";
+import { compareYears } from "../../src/core/compare/compare";
+import { rollWorkbook } from "../../src/workbook/xlsx/roll";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
 import { generateSurveyWorkbook, PROFILE_ID, replicateSnapshot } from "./generate";
 
@@ -221,6 +225,58 @@ async function core(file: string, times: number, runs: number): Promise<object> 
   };
 }
 
+/**
+ * 前年度比較 on two workbooks of the same size: `file` as last year and its 年度更新 as this year (titles and years moved
+ * on, ratings cleared: every item pairs by its No.). A round reads and checks both workbooks (the baseline: what
+ * `validate` does to the two files), then does the same with last year's report given as `previous` (the five
+ * year-over-year rules run) and compareYears for the summary sheet: what `compare -o` does beyond reading. Rounds
+ * alternate the order, after one warm-up round.
+ */
+async function compareTask(file: string, runs: number): Promise<object> {
+  const lastBytes = new Uint8Array(readFileSync(file));
+  const rolled = await rollWorkbook(lastBytes, "last.xlsx", { profiles: BUILT_IN_PROFILES, aids: false });
+  if (!rolled.ok) throw new Error(`rollover refused: ${JSON.stringify(rolled)}`);
+  const thisBytes = rolled.bytes;
+  const check = async (bytes: Uint8Array, name: string, previous?: ValidationReport) =>
+    validateWorkbook(await (await XlsxWorkbook.load(bytes, name)).readAll(), { profiles: BUILT_IN_PROFILES, ...(previous ? { previous } : {}) });
+  const baseline = async () => {
+    const t0 = now();
+    await check(lastBytes, "last.xlsx");
+    await check(thisBytes, "this.xlsx");
+    return now() - t0;
+  };
+  let pairs = 0;
+  let findings = 0;
+  const compared = async () => {
+    const t0 = now();
+    const last = await check(lastBytes, "last.xlsx");
+    const current = await check(thisBytes, "this.xlsx", last);
+    const r = compareYears(last, current, BUILT_IN_PROFILES);
+    const ms = now() - t0;
+    if (!r.ok) throw new Error(`comparison refused: ${JSON.stringify(r.refusal)}`);
+    pairs = r.comparison.items.filter((i) => i.last && i.this).length;
+    findings = current.findings.length;
+    return ms;
+  };
+  await baseline();
+  await compared();
+  const base: number[] = [];
+  const comp: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    gc();
+    if (i % 2 === 0) {
+      base.push(await baseline());
+      gc();
+      comp.push(await compared());
+    } else {
+      comp.push(await compared());
+      gc();
+      base.push(await baseline());
+    }
+  }
+  return { baseline: base, compared: comp, ratio: median(comp) / median(base), pairs, findings, sheets: (await (await XlsxWorkbook.load(thisBytes, "this.xlsx")).readAll()).sheets.length };
+}
+
 async function main(): Promise<void> {
   const [task, ...args] = process.argv.slice(2);
   let out: object;
@@ -228,6 +284,7 @@ async function main(): Promise<void> {
   else if (task === "reader") out = await reader(args[0], Number(args[1]));
   else if (task === "cold") out = await cold(args[0], Number(args[1]));
   else if (task === "core") out = await core(args[0], Number(args[1]), Number(args[2]));
+  else if (task === "compare") out = await compareTask(args[0], Number(args[1]));
   else throw new Error(`unknown task ${task}`);
   process.stdout.write(JSON.stringify(out) + "\n");
 }
