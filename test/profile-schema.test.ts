@@ -5,7 +5,7 @@
  * built-in profile and the documented example pass both, and both refuse the same broken files; the example in
  * docs/profiles.md reads its city's relabelled sheet.
  */
-import Ajv, { type ErrorObject } from "ajv";
+import type { ErrorObject } from "ajv";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -15,7 +15,6 @@ import { COLUMN_TYPES } from "../src/core/profile/table-columns";
 import { describeProfileProblems, parseUserProfile } from "../src/core/profile/user-profile";
 import { RULE_IDS } from "../src/core/model/finding";
 import { rulesSchema } from "../src/core/profile/rules-schema";
-import { parseFiscalYear } from "../src/core/values/wareki";
 import { BUILT_IN_PROFILES } from "../src/core/profiles";
 import { validateWorkbook } from "../src/core/validate";
 import { profilesFor } from "../src/taskpane/use-checker";
@@ -24,6 +23,7 @@ import { specsToXlsx } from "../scripts/lib/exceljs-render";
 import { cli } from "./helpers/cli";
 import { exampleCitySheet } from "./helpers/example-city";
 import { ROOT } from "./helpers/grid";
+import { compileProfileSchema } from "./helpers/profile-schema";
 
 type Json = Record<string, unknown>;
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
@@ -35,18 +35,7 @@ const PROFILE_FILES = [
 ];
 const EXAMPLE = "docs/examples/example-city-chosahyo.json";
 
-const ajv = new Ajv({ allErrors: true, strict: false });
-// The two formats rule parameters use (rules/params.ts), as the checker reads them.
-ajv.addFormat("regex", (s: string) => {
-  try {
-    new RegExp(s, "u");
-    return true;
-  } catch {
-    return false;
-  }
-});
-ajv.addFormat("fiscal-year", (s: string) => parseFiscalYear(s) !== null);
-const fitsSchema = ajv.compile(schema);
+const fitsSchema = compileProfileSchema();
 function schemaErrors(json: unknown): ErrorObject[] {
   return fitsSchema(json) ? [] : [...(fitsSchema.errors ?? [])];
 }

@@ -5,14 +5,13 @@
  * schema: a field that is not a rating, a rating without a code order, a threshold outside (0, 1] are refused, naming
  * the field. Every built-in profile's section passes both.
  */
-import Ajv from "ajv";
 import { checkProfile } from "../../src/core/profile/check-profile";
-import schema from "../../src/core/profile/profile.schema.json";
 import { BUILT_IN_PROFILES, builtInProfile } from "../../src/core/profiles";
+import { compileProfileSchema } from "../helpers/profile-schema";
 
 const withCompare = (id: string, compare: unknown) => ({ ...JSON.parse(JSON.stringify(builtInProfile(id))), compare });
 const paths = (id: string, compare: unknown) => checkProfile(withCompare(id, compare)).problems.map((p) => `${p.path}: ${p.problem}`);
-const validateSchema = new Ajv({ allErrors: true, strict: false }).compile(schema);
+const validateSchema = compileProfileSchema();
 
 test("組み込みのプロファイルの compare はどれも、検査とスキーマを通る", () => {
   for (const p of BUILT_IN_PROFILES) {
