@@ -3,6 +3,7 @@
  * Pure: the snapshot comes from an adapter, the report goes to the CLI, the task pane or a summary sheet.
  */
 import type { LocalizedText } from "./i18n";
+import type { MatchCorrections } from "./compare/matches";
 import { a1, type Finding, type RuleId, sortFindings } from "./model/finding";
 import { both } from "./i18n";
 import { parseOwned, sameSheetName } from "./owned";
@@ -33,8 +34,8 @@ export interface ValidateOptions {
   readonly previous?: PreviousYear;
 }
 
-/** What the year-over-year rules need of last year's workbook: its report's records and years. */
-export type PreviousYear = Pick<ValidationReport, "records" | "fiscalYear" | "planPeriods">;
+/** What the year-over-year rules need of last year's workbook: its report's records and years, and the user's corrections of the pairs. */
+export type PreviousYear = Pick<ValidationReport, "records" | "fiscalYear" | "planPeriods"> & { readonly matches?: MatchCorrections };
 
 export interface ValidateHooks {
   readonly onSheet?: (done: number, total: number) => void;

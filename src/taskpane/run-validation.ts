@@ -4,8 +4,9 @@
  * run the rules. The result is the same report as the core's `validateWorkbook` (test/taskpane/run-validation).
  */
 import type { SheetGrid, WorkbookSnapshot } from "../core/model/grid";
-import { finishValidation, ownedSheetNames, ownedSheetResult, type ReadSheetResult, readOneSheet, type ValidateOptions, type ValidationReport } from "../core/validate";
+import { finishValidation, ownedSheetNames, ownedSheetResult, type PreviousYear, type ReadSheetResult, readOneSheet, type ValidateOptions, type ValidationReport } from "../core/validate";
 import { compareYears } from "../core/compare/compare";
+import { COMPARE_MATCHES_KEY, parseMatchCorrections } from "../core/compare/matches";
 import { parsePreviousYear, PREVIOUS_YEAR_KEY, type PreviousYearSetting, splitPreviousYear } from "../core/compare/settings";
 import type { CompareRefusal, YearComparison } from "../core/compare/types";
 import { sameSheetName } from "../workbook/owned";
@@ -84,6 +85,8 @@ export interface PreviousYearCheck {
   readonly records: number;
   /** Sheets the setting names that the workbook no longer has. */
   readonly missing: readonly string[];
+  /** Last year's records and the user's corrections of the pairs, as this check used them: the pane compares again after a correction. */
+  readonly last?: PreviousYear;
   /** The comparison (computed once, for 前年度比較), or why the pair was refused. */
   readonly comparison?: YearComparison;
   readonly refusal?: CompareRefusal;
@@ -117,22 +120,31 @@ export async function validateInBatches(port: WorkbookPort, opts: ValidateOption
   const last = split?.previous.sheets.length
     ? await validateSnapshotInBatches(split.previous, { profiles: opts.profiles }, { ...hooks, onProgress: undefined })
     : undefined;
-  const previous = last?.records.length ? last : undefined;
+  const matches = parseMatchCorrections(snapshot.settings?.[COMPARE_MATCHES_KEY]);
+  const previous: PreviousYear | undefined = last?.records.length ? { ...last, ...(matches ? { matches } : {}) } : undefined;
   const report = await validateSnapshotInBatches(split?.current ?? snapshot, { ...opts, ...(previous ? { previous } : {}) }, hooks, owned);
   // Not part of the port's WorkbookSnapshot (yet): the Office adapter's snapshot carries it.
   const limitations = (snapshot as { readonly limitations?: ReadLimitations }).limitations;
-  const previousYear = setting && split ? previousYearCheck(setting, split.missing, last, report, opts) : undefined;
+  const previousYear = setting && split ? previousYearCheck(setting, split.missing, last, previous, report, opts) : undefined;
   return { ...report, ...(limitations ? { limitations } : {}), ...(owned.length ? { ownedSheets: owned } : {}), ...(previousYear ? { previousYear } : {}) };
 }
 
-function previousYearCheck(setting: PreviousYearSetting, missing: readonly string[], last: ValidationReport | undefined, report: ValidationReport, opts: ValidateOptions): PreviousYearCheck {
-  const compared = last ? compareYears(last, report, opts.profiles) : undefined;
+function previousYearCheck(
+  setting: PreviousYearSetting,
+  missing: readonly string[],
+  last: ValidationReport | undefined,
+  previous: PreviousYear | undefined,
+  report: ValidationReport,
+  opts: ValidateOptions,
+): PreviousYearCheck {
+  const compared = last ? compareYears(last, report, opts.profiles, { matches: previous?.matches }) : undefined;
   return {
     setting,
     ...(last?.fiscalYear !== undefined ? { fiscalYear: last.fiscalYear } : {}),
     sheets: last?.sheets.length ?? 0,
     records: last?.records.length ?? 0,
     missing,
+    ...(previous ? { last: previous } : {}),
     ...(compared?.ok ? { comparison: compared.comparison } : {}),
     ...(compared && !compared.ok ? { refusal: compared.refusal } : {}),
   };

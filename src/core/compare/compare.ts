@@ -11,6 +11,7 @@ import { periodFromHeaders, type YearSpan } from "../plan-period";
 import type { CompareSpec, Profile } from "../profile/types";
 import type { ValuePart } from "../values/types";
 import { fieldLabel } from "../rules/field-label";
+import { keyNames, type MatchCorrections } from "./matches";
 import { compareKey, similarity } from "./similarity";
 import type {
   CarryComparison,
@@ -31,6 +32,11 @@ export interface YearInput {
   readonly records: readonly SurveyRecord[];
   readonly fiscalYear?: number;
   readonly planPeriods?: readonly ({ readonly profileId: string } & YearSpan)[];
+}
+
+export interface CompareOptions {
+  /** The user's corrections of the pairs (the workbook's `compareMatches` setting), applied before the matching. */
+  readonly matches?: MatchCorrections;
 }
 
 const DEFAULT_TITLE_THRESHOLD = 0.8;
@@ -203,6 +209,30 @@ function matchItems(last: readonly Item[], current: readonly Item[], threshold: 
   }
   pairs.sort((x, y) => x.this.order - y.this.order);
   return { pairs, partings, lastLeft: last.filter((l) => !usedLast.has(l)), thisLeft: current.filter((t) => !usedThis.has(t)) };
+}
+
+/** The user's corrections that name one item on each side they give: pairs, and items said to have no pair. */
+function userMatches(last: readonly Item[], current: readonly Item[], corrections: MatchCorrections | undefined) {
+  const pairs: Pair[] = [];
+  const lastAlone: Item[] = [];
+  const thisAlone: Item[] = [];
+  const used = new Set<Item>();
+  const find = (items: readonly Item[], key: Parameters<typeof keyNames>[0]) => {
+    const hits = items.filter((i) => keyNames(key, { sheet: i.rec.sheet, ...(i.rec.id ? { id: i.rec.id.text } : {}), name: i.name }));
+    return hits.length === 1 && !used.has(hits[0]) ? hits[0] : undefined;
+  };
+  for (const c of corrections?.pairs ?? []) {
+    const t = c.this ? find(current, c.this) : undefined;
+    const l = c.last ? find(last, c.last) : undefined;
+    // A correction naming an item this comparison does not have (gone, renamed, another profile's) is left out.
+    if (c.this && c.last ? !t || !l : !t && !l) continue;
+    if (t && l) pairs.push({ last: l, this: t, by: "user" });
+    else if (t) thisAlone.push(t);
+    else if (l) lastAlone.push(l);
+    if (t) used.add(t);
+    if (l) used.add(l);
+  }
+  return { pairs, lastAlone, thisAlone, used };
 }
 
 /** Split: one of last year's unpaired items is two or more of this year's; merged: two or more are one. */
@@ -432,10 +462,22 @@ function compareProfile(
   last: { readonly records: readonly SurveyRecord[]; readonly groups: ReadonlyMap<string, string> },
   now: { readonly records: readonly SurveyRecord[]; readonly groups: ReadonlyMap<string, string> },
   years: { last?: number; this?: number },
+  corrections: MatchCorrections | undefined,
 ): ItemRow[] {
   const lastItems = itemsOf(last.records, profile, last.groups);
   const thisItems = itemsOf(now.records, profile, now.groups);
-  const { pairs, partings, lastLeft, thisLeft } = matchItems(lastItems, thisItems, profile.compare?.titleThreshold ?? DEFAULT_TITLE_THRESHOLD);
+  const user = userMatches(lastItems, thisItems, corrections);
+  const matched = matchItems(
+    lastItems.filter((l) => !user.used.has(l)),
+    thisItems.filter((t) => !user.used.has(t)),
+    profile.compare?.titleThreshold ?? DEFAULT_TITLE_THRESHOLD,
+  );
+  const { partings } = matched;
+  const byOrder = <T extends { readonly order: number }>(a: T, b: T) => a.order - b.order;
+  const pairs = [...user.pairs, ...matched.pairs].sort((x, y) => byOrder(x.this, y.this));
+  const thisLeft = [...matched.thisLeft, ...user.thisAlone].sort(byOrder);
+  const lastLeft = [...matched.lastLeft, ...user.lastAlone].sort(byOrder);
+  const said = (i: Item) => (user.used.has(i) ? { matchedBy: "user" as const } : {});
   const rows: ItemRow[] = pairs.map((p) => pairRow(profile, p, lifecycle(p.last.ended, p.this.ended), years, { matchedBy: p.by }));
   for (const p of partings) {
     for (const l of p.last) {
@@ -445,8 +487,8 @@ function compareProfile(
       }
     }
   }
-  for (const t of thisLeft) rows.push({ profileId: profile.id, change: "added", renumbered: false, this: refOf(t), ...NOTHING });
-  for (const l of lastLeft) rows.push({ profileId: profile.id, change: l.ended ? "ended" : "removed", renumbered: false, last: refOf(l), ...NOTHING });
+  for (const t of thisLeft) rows.push({ profileId: profile.id, change: "added", ...said(t), renumbered: false, this: refOf(t), ...NOTHING });
+  for (const l of lastLeft) rows.push({ profileId: profile.id, change: l.ended ? "ended" : "removed", ...said(l), renumbered: false, last: refOf(l), ...NOTHING });
   return rows;
 }
 
@@ -477,9 +519,9 @@ function periodOf(side: YearInput, profileId: string): YearSpan | undefined {
 /**
  * Compares last year's workbook with this year's. Refused, with the reason, when either has no items, when they share
  * no profile, when last year's is not the earlier year, when their plan periods do not overlap (another plan), or when
- * not one item pairs up.
+ * not one item pairs up. The user's corrections (`opts.matches`) are applied first; the matching pairs the rest.
  */
-export function compareYears(last: YearInput, current: YearInput, profiles: readonly Profile[]): CompareResult {
+export function compareYears(last: YearInput, current: YearInput, profiles: readonly Profile[], opts: CompareOptions = {}): CompareResult {
   const lastRecs = last.records.filter((r) => r.role === "records");
   const thisRecs = current.records.filter((r) => r.role === "records");
   if (lastRecs.length === 0) return { ok: false, refusal: { kind: "no-records", side: "last" } };
@@ -508,6 +550,7 @@ export function compareYears(last: YearInput, current: YearInput, profiles: read
         { records: lastRecs.filter((r) => r.profileId === pid), groups: groupsOnLists(last.records, pid) },
         { records: thisRecs.filter((r) => r.profileId === pid), groups: groupsOnLists(current.records, pid) },
         years,
+        opts.matches,
       ),
     );
   }

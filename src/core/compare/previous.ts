@@ -16,7 +16,7 @@ export function comparisonFor(env: WorkbookEnv): YearComparison | undefined {
   if (!previous) return undefined;
   const hit = memo.get(previous);
   if (hit && hit.records === env.records) return hit.comparison;
-  const r = compareYears(previous, { records: env.records, fiscalYear: env.fiscalYear }, env.profiles);
+  const r = compareYears(previous, { records: env.records, fiscalYear: env.fiscalYear }, env.profiles, { matches: previous.matches });
   const comparison = r.ok ? r.comparison : undefined;
   memo.set(previous, { records: env.records, comparison });
   return comparison;

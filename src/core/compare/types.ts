@@ -28,8 +28,11 @@ export interface ItemRef {
  */
 export type ItemChange = "continued" | "added" | "removed" | "ended" | "restarted" | "split" | "merged";
 
-/** How a pair was found: the same No. (and a like title), a like title, the same No. with a new title, the same sheet. */
-export type MatchedBy = "id" | "title" | "id-only" | "sheet";
+/**
+ * How a pair was found: the same No. (and a like title), a like title, the same No. with a new title, the same sheet,
+ * or the user's correction (on a row of one side: the user said it has no pair).
+ */
+export type MatchedBy = "id" | "title" | "id-only" | "sheet" | "user";
 
 export type RatingChange = "up" | "same" | "down" | "new" | "blank" | "unknown";
 

@@ -15,6 +15,7 @@ import { cycleEn } from "./cycle-en";
 import { splitEn } from "./split-en";
 import { distributeEn } from "./distribute-en";
 import { previousEn } from "./previous-en";
+import { matchesEn } from "./matches-en";
 import { ruleMessagesEn } from "./rule-messages.generated";
 import { summaryMessagesEn } from "./summary-messages.generated";
 
@@ -164,6 +165,7 @@ export const en: Record<MessageKey, string> = {
   ...splitEn,
   ...distributeEn,
   ...previousEn,
+  ...matchesEn,
   ...ruleMessagesEn,
   ...summaryMessagesEn,
 };

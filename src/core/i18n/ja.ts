@@ -19,6 +19,7 @@ import { cycleJa } from "./cycle-ja";
 import { splitJa } from "./split-ja";
 import { distributeJa } from "./distribute-ja";
 import { previousJa } from "./previous-ja";
+import { matchesJa } from "./matches-ja";
 import { ruleMessagesJa } from "./rule-messages.generated";
 import { summaryMessagesJa } from "./summary-messages.generated";
 
@@ -173,6 +174,7 @@ export const ja = {
   ...splitJa,
   ...distributeJa,
   ...previousJa,
+  ...matchesJa,
   ...ruleMessagesJa,
   ...summaryMessagesJa,
 } as const;

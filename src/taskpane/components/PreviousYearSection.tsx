@@ -15,6 +15,7 @@ import type { WorkbookPort } from "../../workbook/port";
 import { useLang, useT } from "../i18n";
 import type { PaneReport } from "../run-validation";
 import { usePreviousYear } from "../use-previous";
+import { MatchList } from "./MatchList";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", alignItems: "start", rowGap: tokens.spacingVerticalS },
@@ -102,6 +103,7 @@ export function PreviousYearSection({ port, profiles, report, disabled }: Previo
           <MessageBarBody>{p.notice.text(lang)}</MessageBarBody>
         </MessageBar>
       ) : null}
+      <MatchList port={port} profiles={profiles} report={report} disabled={busy} />
     </section>
   );
 }

@@ -1,0 +1,27 @@
+/** Message catalogue, Japanese: the pane's list of how items pair with last year's, and its corrections (docs/compare.md). */
+export const matchesJa = {
+  "pane.matches.title": "前年度との対応",
+  "pane.matches.help":
+    "番号や名称が変わった取組、分割・統合、新規、なくなった取組を、前年度のどの取組と対にしたかとともに示します。違うときは前年度の取組を選び直してください。このブックの設定に保存され、次の［検証］から使われます。",
+  "pane.matches.none": "すべての取組が前年度と同じ番号で対になりました。",
+  "pane.matches.this": "今年度 {item}",
+  "pane.matches.last": "前年度 {item}",
+  "pane.matches.choose": "{item} に対応する前年度の取組",
+  "pane.matches.noPair": "対応なし（新規）",
+  "pane.matches.by.title": "名称で対応",
+  "pane.matches.by.id-only": "番号で対応（名称が変わった）",
+  "pane.matches.by.sheet": "シート名で対応",
+  "pane.matches.by.user": "手動で指定",
+  "pane.matches.renumbered": "番号変更 No.{last} → No.{this}",
+  "pane.matches.split": "分割（前年度の {item} から）",
+  "pane.matches.merged": "統合（前年度の {items}）",
+  "pane.matches.added": "新規（前年度に対応なし）",
+  "pane.matches.removed": "今年度に対応なし",
+  "pane.matches.ended": "終了",
+  "pane.matches.userNone": "手動で「対応なし」に指定",
+  "pane.matches.corrected": "手動で指定した対応: {count} 件",
+  "pane.matches.reset": "手動の対応を元に戻す",
+  "pane.matches.saved": "対応を保存しました。指摘と集計の前年度比較に反映するには、もう一度［検証］を押してください。",
+  "pane.matches.tooMany": "手動の対応が多すぎて、このブックの設定に保存できません（1つのセルに入る長さを超えます）。［手動の対応を元に戻す］で一度消してから指定し直してください。",
+  "pane.matches.resetDone": "手動の対応を元に戻しました。指摘と集計の前年度比較に反映するには、もう一度［検証］を押してください。",
+} as const;
