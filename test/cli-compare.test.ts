@@ -139,3 +139,23 @@ test("断る: 様式の違うブック（終了コード 1、理由を言う）�
 test("--help に compare の使い方がある", async () => {
   expect((await cli(["--help"])).stdout).toContain("chosahyo compare <前年度.xlsx> <今年度.xlsx>");
 });
+
+test("前年度との対応をペインで訂正したブック（設定 compareMatches）は、CLI の compare と validate --previous でも訂正どおりに比べる", async () => {
+  const { XlsxWorkbook } = await import("../src/workbook/xlsx/xlsx-workbook");
+  const { COMPARE_MATCHES_KEY, serializeMatchCorrections, withCorrection } = await import("../src/core/compare/matches");
+  // This year's No.41 (last year's No.9, renumbered) paired by hand with last year's No.40, as the pane stores it.
+  const book = await XlsxWorkbook.load(readFileSync(h30), "h30.xlsx");
+  await book.writeSettings({ [COMPARE_MATCHES_KEY]: serializeMatchCorrections(withCorrection(undefined, { this: { sheet: "No.9", id: "41" }, last: { sheet: "No.40", id: "40" } })) });
+  const corrected = path.join(work, "h30-corrected.xlsx");
+  writeFileSync(corrected, await book.toBytes());
+
+  const j = JSON.parse((await cli(["compare", h29, corrected, "--json"])).stdout);
+  const no41 = j.items.find((x: { this: { id: string } | null }) => x.this?.id === "41");
+  expect([no41.last.id, no41.matchedBy]).toEqual(["40", "user"]);
+  expect(j.items.filter((x: { change: string }) => x.change === "removed").map((x: { last: { id: string } }) => x.last.id)).toEqual(["9"]);
+  const dropped = (findings: { ruleId: string; message: string }[]) => findings.filter((f) => f.ruleId === "ITEM-DROPPED").map((f) => f.message);
+  expect(dropped(j.findings)).toEqual([expect.stringContaining("No.9")]);
+
+  const v = JSON.parse((await cli(["validate", corrected, "--previous", h29, "--json"])).stdout);
+  expect(dropped(v.files[0].findings)).toEqual([expect.stringContaining("No.9")]);
+});

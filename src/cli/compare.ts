@@ -87,7 +87,7 @@ export async function runCompare(args: CompareArgs, profiles: readonly Profile[]
     io.stderr.write(t(lang, "cli.error.line", { path: args.current, message: current.error.message }) + "\n");
     return 2;
   }
-  const compared = compareYears(last.report, current.report, profiles);
+  const compared = compareYears(last.report, current.report, profiles, { matches: current.matches });
   const findings = compared.ok ? current.report.findings.filter((f) => YEAR_OVER_YEAR_RULES.includes(f.ruleId)) : [];
   if (args.json) {
     const c = compared.ok ? compared.comparison : undefined;
@@ -145,7 +145,7 @@ export async function runValidateWithPrevious(args: ValidateArgs & { readonly pr
       results.push({ path: file, sheets: [], findings: [], error: r.error });
       continue;
     }
-    const compared = compareYears(previous.report, r.report, profiles);
+    const compared = compareYears(previous.report, r.report, profiles, { matches: r.matches });
     if (!compared.ok) io.stderr.write(t(lang, "compare.previous.refused", { path: args.previous, reason: describeCompareRefusal(compared.refusal)[lang] }) + "\n");
     const { fiscalYear, fiscalYearSource, planPeriods } = r.report;
     results.push({ path: file, sheets: r.report.sheets, findings: r.report.findings, error: null, tallies: tallyBySheet(r.report.records), years: { fiscalYear, fiscalYearSource, planPeriods } });

@@ -65,11 +65,11 @@ export async function runSummarize(args: SummarizeArgs, profiles: readonly Profi
       fail(args.input, r.error);
       return 2;
     }
-    const { book, report: rep } = r;
+    const { book, report: rep, matches } = r;
     let comparison: YearComparison | undefined;
     if (last) {
       // A pair the comparison refuses (another plan, the years the wrong way round) writes nothing: the command was for 前年度比較.
-      const compared = compareYears(last.report, rep, profiles);
+      const compared = compareYears(last.report, rep, profiles, { matches });
       if (!compared.ok) {
         io.stderr.write(t(lang, "compare.previous.refused", { path: args.previous!, reason: describeCompareRefusal(compared.refusal)[lang] }) + "\n");
         return 1;

@@ -15,6 +15,7 @@ import { type PreviousYear, type SheetReport, type ValidationReport, validateWor
 import { isWorkbookError, type WorkbookErrorCode } from "../workbook/port";
 import { MAX_FILE_BYTES } from "../workbook/xlsx/sniff";
 import { XlsxWorkbook } from "../workbook/xlsx/xlsx-workbook";
+import { COMPARE_MATCHES_KEY, type MatchCorrections, parseMatchCorrections } from "../core/compare/matches";
 
 export type FileErrorCode = WorkbookErrorCode | "not-found" | "unreadable" | "no-recognised-sheet" | "empty-folder" | "internal";
 
@@ -120,13 +121,15 @@ export async function openWorkbook(file: string, lang: Lang, deadline?: number):
 export async function readAndValidate(
   file: string,
   opts: ValidateFileOptions,
-): Promise<{ book: XlsxWorkbook; report: ValidationReport } | { error: FileError }> {
+): Promise<{ book: XlsxWorkbook; report: ValidationReport; matches?: MatchCorrections } | { error: FileError }> {
   const opened = await openWorkbook(file, opts.lang, opts.deadline);
   if ("error" in opened) return opened;
   try {
     const snapshot = await opened.book.readAll({ deadline: opts.deadline });
     // Settings stored by the task pane travel with the file: stage, 対象年度, 計画期間 and per-sheet choices.
     const settings = parseSettings(snapshot.settings ?? {});
+    // The pairs the user corrected in the pane (前年度との対応) hold for the CLI's comparison too.
+    const matches = opts.previous ? parseMatchCorrections(snapshot.settings?.[COMPARE_MATCHES_KEY]) : undefined;
     const report = validateWorkbook(
       snapshot,
       {
@@ -135,12 +138,12 @@ export async function readAndValidate(
         fiscalYear: opts.fiscalYear ?? settings.fiscalYear,
         planPeriod: opts.planPeriod ?? settings.planPeriod,
         overrides: settings.overrides,
-        previous: opts.previous,
+        previous: opts.previous && { ...opts.previous, ...(matches ? { matches } : {}) },
       },
       { onSheet: opts.onSheet },
     );
     if (!report.sheets.some((s) => s.status === "recognised")) return { error: fileError("no-recognised-sheet", opts.lang, String(report.sheets.length)) };
-    return { book: opened.book, report };
+    return { book: opened.book, report, ...(matches ? { matches } : {}) };
   } catch (e) {
     if (isWorkbookError(e)) return { error: fileError(e.code, opts.lang, e.detail) };
     return { error: fileError("internal", opts.lang, e instanceof Error ? e.message.split("\n")[0] : String(e)) };
