@@ -5,6 +5,7 @@
  * A value that cannot be read counts as no corrections, an entry that cannot be read is left out.
  */
 import { sameSheetName } from "../owned";
+import { storedObject } from "../stored-json";
 import { compareKey } from "./similarity";
 import type { ItemRef } from "./types";
 
@@ -64,16 +65,8 @@ export function sameItemKey(a: ItemKey, b: ItemKey): boolean {
 
 /** The stored value, or undefined for none, another version or anything malformed; entries naming an item twice keep the first. */
 export function parseMatchCorrections(text: string | undefined): MatchCorrections | undefined {
-  if (!text) return undefined;
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  if (!raw || typeof raw !== "object" || Array.isArray(raw)) return undefined;
-  const o = raw as Record<string, unknown>;
-  if (o.v !== 1 || !Array.isArray(o.pairs)) return undefined;
+  const o = storedObject(text);
+  if (!o || o.v !== 1 || !Array.isArray(o.pairs)) return undefined;
   const pairs: MatchCorrection[] = [];
   for (const entry of (o.pairs as unknown[]).slice(0, MAX_ENTRIES)) {
     if (!entry || typeof entry !== "object" || Array.isArray(entry)) continue;

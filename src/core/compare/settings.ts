@@ -6,6 +6,7 @@
  */
 import type { SheetGrid, WorkbookSnapshot } from "../model/grid";
 import { sameSheetName } from "../owned";
+import { storedObject } from "../stored-json";
 
 /** The settings key. */
 export const PREVIOUS_YEAR_KEY = "previousYear";
@@ -36,16 +37,8 @@ const isText = (v: unknown): v is string => typeof v === "string" && v.length > 
 
 /** The stored value, or undefined for none, an unknown version or anything malformed. */
 export function parsePreviousYear(text: string | undefined): PreviousYearSetting | undefined {
-  if (!text) return undefined;
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  if (!raw || typeof raw !== "object" || Array.isArray(raw)) return undefined;
-  const o = raw as Record<string, unknown>;
-  if (o.v !== 1 || (o.source !== "file" && o.source !== "sheets") || !Array.isArray(o.sheets)) return undefined;
+  const o = storedObject(text);
+  if (!o || o.v !== 1 || (o.source !== "file" && o.source !== "sheets") || !Array.isArray(o.sheets)) return undefined;
   const sheets: PreviousSheet[] = [];
   for (const s of o.sheets as unknown[]) {
     const x = s as Record<string, unknown> | null;

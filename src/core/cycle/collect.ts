@@ -19,6 +19,7 @@ import { cellsToCopy, projectRows, RowMap, type RowRange, sheetRows } from "./ro
 import { planSplit, storedMasterId } from "./split";
 import { submissionsFromSettings } from "./submissions";
 import { DISTRIBUTION_MARKER_KEY, type DistributionMarker, type Submission, type SubmissionsState } from "./types";
+import { isJsonObject, type JsonObject, storedObject } from "../stored-json";
 
 /** The most cells of one sheet reported one by one; the rest are counted in one finding. */
 export const MAX_CELL_FINDINGS = 10;
@@ -88,30 +89,19 @@ export interface CollectPlan {
   readonly stateChanged: boolean;
 }
 
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => !!v && typeof v === "object" && !Array.isArray(v);
-
-function parseJson(text: string | undefined): unknown {
-  if (!text) return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
 
 /** The marker of a department's workbook, or undefined when it has none (or one that is not a version-1 marker). */
 export function readMarker(settings: Readonly<Record<string, string>> | undefined): DistributionMarker | undefined {
-  const raw = parseJson(settings?.[DISTRIBUTION_MARKER_KEY]);
-  if (!isObject(raw) || raw.version !== 1 || typeof raw.masterId !== "string" || typeof raw.department !== "string" || !Array.isArray(raw.sheets)) return undefined;
-  const sheets = raw.sheets.filter((s): s is Json => isObject(s) && typeof s.name === "string").map((s) => ({ name: s.name as string, ...rowsOfMarker(s.rows), formHash: typeof s.formHash === "string" ? s.formHash : "" }));
+  const raw = storedObject(settings?.[DISTRIBUTION_MARKER_KEY]);
+  if (!raw || raw.version !== 1 || typeof raw.masterId !== "string" || typeof raw.department !== "string" || !Array.isArray(raw.sheets)) return undefined;
+  const sheets = raw.sheets.filter((s): s is JsonObject => isJsonObject(s) && typeof s.name === "string").map((s) => ({ name: s.name as string, ...rowsOfMarker(s.rows), formHash: typeof s.formHash === "string" ? s.formHash : "" }));
   return { version: 1, masterId: raw.masterId, department: raw.department, distributedAt: typeof raw.distributedAt === "string" ? raw.distributedAt : "", sheets };
 }
 
 /** A marker sheet's rows (split by rows): 1-based ranges in order; absent when the value is not such a list. */
 function rowsOfMarker(v: unknown): { rows?: RowRange[] } {
   if (!Array.isArray(v)) return {};
-  const rows = v.filter((r): r is Json => isObject(r) && Number.isInteger(r.from) && Number.isInteger(r.to) && (r.from as number) >= 1 && (r.to as number) >= (r.from as number));
+  const rows = v.filter((r): r is JsonObject => isJsonObject(r) && Number.isInteger(r.from) && Number.isInteger(r.to) && (r.from as number) >= 1 && (r.to as number) >= (r.from as number));
   return rows.length === v.length && rows.length ? { rows: rows.map((r) => ({ from: r.from as number, to: r.to as number })) } : {};
 }
 

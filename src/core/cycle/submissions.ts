@@ -3,11 +3,8 @@
  * edit the settings sheet or open an older file: anything that is not a state gives undefined (no 提出状況 sheet),
  * and a malformed entry inside a good state is left out rather than failing the whole sheet.
  */
+import { isJsonObject as isObject, type JsonObject as Json, storedObject } from "../stored-json";
 import { SUBMISSIONS_KEY, type Submission, type SubmissionsState } from "./types";
-
-type Json = Record<string, unknown>;
-
-const isObject = (v: unknown): v is Json => !!v && typeof v === "object" && !Array.isArray(v);
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((s): s is string => typeof s === "string") : []);
 /** A count as stored; anything else counts as 0 (a count is never negative or fractional). */
 const count = (v: unknown): number => (typeof v === "number" && Number.isFinite(v) && v >= 0 ? Math.floor(v) : 0);
@@ -28,14 +25,8 @@ function submission(v: unknown): Submission | undefined {
 
 /** The state in a settings value, or undefined when it is absent, not JSON, or not a version-1 state. */
 export function parseSubmissionsState(text: string | undefined): SubmissionsState | undefined {
-  if (!text) return undefined;
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  if (!isObject(raw) || raw.version !== 1 || typeof raw.masterId !== "string") return undefined;
+  const raw = storedObject(text);
+  if (!raw || raw.version !== 1 || typeof raw.masterId !== "string") return undefined;
   if (!Array.isArray(raw.expected) || !Array.isArray(raw.received)) return undefined;
   const expected = raw.expected
     .filter((e): e is Json => isObject(e) && typeof e.department === "string")
