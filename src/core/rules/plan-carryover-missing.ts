@@ -3,31 +3,18 @@
  * for a profile whose 年度更新 carries the one into the other; runs only with last year's workbook.
  */
 import { both } from "../i18n";
-import type { Finding } from "../model/finding";
-import { comparisonFor, lastPlace } from "../compare/previous";
+import { findingsOnPairs, lastPlace } from "../compare/previous";
 import type { WorkbookRule } from "./types";
 
 export const planCarryoverMissing: WorkbookRule = {
   id: "PLAN-CARRYOVER-MISSING",
   scope: "workbook",
   defaultSeverity: "warning",
-  check(env) {
-    const out: Finding[] = [];
-    for (const row of comparisonFor(env)?.items ?? []) {
-      const s = env.settingFor(row.profileId);
-      if (!s || !row.last || !row.this) continue;
+  check: (env) =>
+    findingsOnPairs(env, "PLAN-CARRYOVER-MISSING", function* (row) {
       for (const x of row.carry) {
         if (x.reflected || !x.thisCell) continue;
-        out.push({
-          ruleId: "PLAN-CARRYOVER-MISSING",
-          severity: s.severity,
-          sheet: row.this.sheet,
-          cell: x.thisCell,
-          ...(row.this.id ? { recordId: row.this.id } : {}),
-          message: both("rule.PLAN-CARRYOVER-MISSING", { from: x.fromLabel, to: x.toLabel, place: lastPlace(row.last, x.lastCell) }),
-        });
+        yield { cell: x.thisCell, message: both("rule.PLAN-CARRYOVER-MISSING", { from: x.fromLabel, to: x.toLabel, place: lastPlace(row.last, x.lastCell) }) };
       }
-    }
-    return out;
-  },
+    }),
 };

@@ -1,31 +1,18 @@
 /** TEXT-UNCHANGED: a text (取組実績 and the like) is the same as last year's, or nearly; runs only with last year's workbook. */
 import { both } from "../i18n";
-import type { Finding } from "../model/finding";
-import { comparisonFor, lastPlace } from "../compare/previous";
+import { findingsOnPairs, lastPlace } from "../compare/previous";
 import type { WorkbookRule } from "./types";
 
 export const textUnchanged: WorkbookRule = {
   id: "TEXT-UNCHANGED",
   scope: "workbook",
   defaultSeverity: "warning",
-  check(env) {
-    const out: Finding[] = [];
-    for (const row of comparisonFor(env)?.items ?? []) {
-      const s = env.settingFor(row.profileId);
-      if (!s || !row.last || !row.this) continue;
+  check: (env) =>
+    findingsOnPairs(env, "TEXT-UNCHANGED", function* (row) {
       for (const x of row.texts) {
         if ((x.verdict !== "identical" && x.verdict !== "similar") || x.short || !x.thisCell) continue;
         const params = { field: x.label, last: lastPlace(row.last, x.lastCell), percent: Math.round(x.similarity * 100) };
-        out.push({
-          ruleId: "TEXT-UNCHANGED",
-          severity: s.severity,
-          sheet: row.this.sheet,
-          cell: x.thisCell,
-          ...(row.this.id ? { recordId: row.this.id } : {}),
-          message: both(x.verdict === "identical" ? "rule.TEXT-UNCHANGED" : "rule.TEXT-UNCHANGED.similar", params),
-        });
+        yield { cell: x.thisCell, message: both(x.verdict === "identical" ? "rule.TEXT-UNCHANGED" : "rule.TEXT-UNCHANGED.similar", params) };
       }
-    }
-    return out;
-  },
+    }),
 };
