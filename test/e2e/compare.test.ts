@@ -69,3 +69,44 @@ test("前年度比較: 前年度のファイルを選ぶと写し、検証で前
   expect(problems).toEqual([]);
   await context.close();
 });
+
+test("前年度との対応: 番号の変わった No.41 を前年度の No.40 に付け替えると、設定に残り、次の検証でなくなった取組は No.9 になる（スクリーンショット）", async () => {
+  const { next } = await kodairaNextYear();
+  const { page, context, problems } = await openPage(env(), { viewport: PANE_VIEWPORT });
+  await page.goto(`${env().url}/demo.html`);
+  await validateButton(page);
+  await openInDemo(page, "kodaira-h30.xlsx", Buffer.from(next.bytes));
+  await page.getByRole("tab", { name: "年度" }).click();
+  await page.getByTestId("previous-file").setInputFiles({ name: "kodaira-h29.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: readFileSync(SEED) });
+  await page.getByTestId("previous-notice").waitFor({ timeout: 60_000 });
+  await validate(page);
+  await page.getByRole("tab", { name: "年度" }).click();
+
+  // The renumbered item is listed with how it was paired; the item gone from this year is listed too.
+  const lines = page.getByTestId("previous-match");
+  const no41 = lines.filter({ hasText: "今年度 No.41" });
+  await no41.waitFor();
+  expect(await no41.innerText()).toContain("番号変更 No.9 → No.41");
+  const gone = lines.filter({ hasText: "今年度に対応なし" });
+  expect(await gone.count()).toBe(1);
+  expect(await gone.innerText()).toContain("前年度 No.40");
+
+  const select = no41.getByRole("combobox");
+  const no40 = await select.locator("option", { hasText: "前年度 No.40" }).getAttribute("value");
+  await select.selectOption(no40!);
+  await page.getByTestId("previous-corrected").filter({ hasText: "手動で指定した対応: 1 件" }).waitFor();
+  expect(await no41.innerText()).toContain("手動で指定");
+  expect(await overflowing(page)).toEqual([]);
+  await page.getByTestId("previous-matches").scrollIntoViewIfNeeded();
+  await screenshot(page, "compare-matches.png");
+  await shared.axeClean(page, "年度 tab: 前年度との対応");
+
+  // The next check uses the corrected pair: the item that has no pair now is last year's No.9.
+  await validate(page);
+  await page.getByRole("tab", { name: /^指摘/ }).click();
+  const dropped = await page.locator("[data-rule='ITEM-DROPPED']").allInnerTexts();
+  expect(dropped).toHaveLength(1);
+  expect(dropped[0]).toContain("No.9");
+  expect(problems).toEqual([]);
+  await context.close();
+});
