@@ -51,8 +51,8 @@ interface PlannedCollect<T> extends Omit<CollectOutcome, "written"> {
 }
 
 /** The plan of taking the files in, with its preview; nothing is written. */
-export function planFiles<T>(master: CheckedBook, returned: ReturnedFiles<T>, options: CollectIntoOptions, at: Date): PlannedCollect<T> {
-  const plan = planCollect(master, returned.books, { profiles: options.profiles, now: at.toISOString() });
+export function planFiles<T>(master: CheckedBook, returned: ReturnedFiles<T>, options: CollectIntoOptions, at: Date, writeInPlace?: ReadonlySet<string>): PlannedCollect<T> {
+  const plan = planCollect(master, returned.books, { profiles: options.profiles, now: at.toISOString(), ...(writeInPlace ? { writeInPlace } : {}) });
   return { plan, preview: previewOf(plan), unreadable: returned.unreadable, sources: returned.sources };
 }
 

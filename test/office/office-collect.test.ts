@@ -225,3 +225,25 @@ test("セルの編集中で Excel が書き込みを断ると、そのファイ�
   m.fake.cellEditMode = false;
   expect(differingCells(await cellMap(m.before), await cellMap(await m.fake.book.toXlsx()))).toEqual(files[0].cells);
 });
+
+test("ほかのシートの数式が指すシート（評価一覧の ='No.5'!F8）は置き換えず、変わった入力セルを書く: 数式は #REF! にならず新しい値を示す", async () => {
+  const m = await master();
+  const list = m.fake.book.sheet("評価一覧")!;
+  const eval1 = inputCellsOf(records, "No.5").eval1;
+  // A cell beside the list that pulls No.5's 1次評価, as a hand-made 評価一覧 might.
+  list.put(0, 30, "A");
+  Object.assign(list.get(0, 30)!, { formula: `='No.5'!${eval1}` });
+  const noFiveId = m.fake.book.sheet("No.5")!.id;
+  const d = departments.find((x) => x.sheets.includes("No.5"))!;
+  const { file } = await returned(d.department, ["No.5"], [{ sheet: "No.5", cell: eval1, value: "S" }]);
+
+  const preview = await collect(m, [file], true);
+  expect(preview.plan.files[0].sheets.find((s) => s.sheet === "No.5")).toMatchObject({ replace: false, writes: expect.arrayContaining([{ cell: eval1, value: "S" }]) });
+
+  const out = await collect(m, [file]);
+  expect(out.written).toMatchObject({ sheetsReplaced: 0, changed: true });
+  expect(m.fake.book.sheet("No.5")!.id).toBe(noFiveId); // the same sheet, written into
+  expect(m.fake.book.sheet("No.5")!.at(eval1)?.value).toBe("S");
+  expect(list.get(0, 30)).toMatchObject({ formula: `='No.5'!${eval1}` });
+  expect(logRowsOf(m).some((r) => r.includes("No.5"))).toBe(true);
+});

@@ -121,6 +121,13 @@ function valueKey(v: CellValue | undefined): string {
   return `${typeof v}:${String(v)}`;
 }
 
+/** A returned cell as 回収 writes it into the master at the same address: its value, and its formula if it has one. */
+function cellWriteOf(g: SheetGrid, cell: string): CellWrite {
+  const p = parseA1(cell)!;
+  const formula = g.formulas?.get(`${p.row},${p.col}`);
+  return { cell, value: valueAt(g, p.row, p.col), ...(formula ? { formula } : {}) };
+}
+
 function valueAt(g: SheetGrid, row: number, col: number): CellValue {
   return g.rows[row - g.top]?.[col - g.left] ?? null;
 }
@@ -335,6 +342,12 @@ export interface CollectOptions {
   readonly profiles: readonly Profile[];
   /** When the collection runs (ISO, recorded as collectedAt). */
   readonly now: string;
+  /**
+   * Master sheets that something else in the workbook points into (a formula on another sheet): taken in by writing
+   * their changed input cells (`writes`) rather than replaced whole, since a host that replaces a sheet by deleting
+   * it (Excel) would turn those references into #REF!.
+   */
+  readonly writeInPlace?: ReadonlySet<string>;
 }
 
 /**
@@ -439,7 +452,11 @@ export function planCollect(master: CheckedBook, files: readonly ReturnedBook[],
         continue;
       }
       const c = compareSheet(masterByName.get(name)!, back, inputs.get(name) ?? new Set());
-      sheets.push({ sheet: name, changedCells: c.changedCells, formChanges: c.formChanges, replace: c.changedCells.length > 0 && c.formChanges.length === 0 });
+      const intact = c.changedCells.length > 0 && c.formChanges.length === 0;
+      if (intact && options.writeInPlace?.has(name)) {
+        // The form is intact, so the returned sheet's cells are at the master's addresses.
+        sheets.push({ sheet: name, changedCells: c.changedCells, formChanges: [], replace: false, writes: c.changedCells.map((cell) => cellWriteOf(back, cell)) });
+      } else sheets.push({ sheet: name, changedCells: c.changedCells, formChanges: c.formChanges, replace: intact });
       formChanges.push(...c.formChanges);
     }
     const held = formChanges.length > 0;

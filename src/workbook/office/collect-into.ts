@@ -18,7 +18,7 @@
  */
 import { collectLogEntry, type CellWrite, type FileCollect, type SheetCollect } from "../../core/cycle/collect";
 import { SUBMISSIONS_KEY, type SubmissionsState } from "../../core/cycle/types";
-import { normalizeFormula } from "../../core/formula/refs";
+import { normalizeFormula, rewriteReferences } from "../../core/formula/refs";
 import type { Lang } from "../../core/i18n";
 import { parseA1 } from "../../core/model/address";
 import { isCellError, type CellValue } from "../../core/model/cell";
@@ -57,9 +57,10 @@ export async function collectInto(session: OfficeSession, files: readonly Return
   const returned = await readReturnedFiles(files, options.profiles, read);
   const snapshot = await readWorkbook(session);
   const held = new Set(returned.books.flatMap((b) => b.snapshot.sheets.map((g) => g.name)));
-  const formulas = await readFormulas(session, snapshot.sheets.filter((g) => held.has(g.name)));
+  // Every sheet's formulas: the returned sheets' to compare forms, the others' to see which sheets they point into.
+  const formulas = await readFormulas(session, snapshot.sheets);
   const master = checkSnapshot({ ...snapshot, sheets: snapshot.sheets.map((g) => (formulas.has(g.name) ? { ...g, formulas: formulas.get(g.name) } : g)) }, options.profiles);
-  const { sources, ...out } = planFiles(master, returned, options, at);
+  const { sources, ...out } = planFiles(master, returned, options, at, pointedInto(formulas, held));
   void sources;
   if (options.dryRun) return out;
   if (takesNothing(out.plan)) return { ...out, written: { sheetsReplaced: 0, cellsChanged: 0, changed: false } };
@@ -68,7 +69,26 @@ export async function collectInto(session: OfficeSession, files: readonly Return
 }
 
 /**
- * Formulas of the sheets a returned file holds, keyed "row,col" as SheetGrid.formulas, over each sheet's grid: one
+ * The sheets of `names` that a formula on another sheet refers to (`='No.5'!F8` on 評価一覧). Excel replaces a sheet
+ * by deleting it, which would turn those formulas into #REF!, so such a sheet is taken in by writing its cells.
+ */
+function pointedInto(formulas: ReadonlyMap<string, ReadonlyMap<string, string>>, names: ReadonlySet<string>): Set<string> {
+  const byKey = new Map([...names].map((n) => [n.toLowerCase(), n] as const));
+  const out = new Set<string>();
+  for (const [sheet, cells] of formulas) {
+    for (const f of cells.values()) {
+      rewriteReferences(f, (ref) => {
+        const target = ref.sheet === undefined ? undefined : byKey.get(ref.sheet.toLowerCase());
+        if (target !== undefined && target.toLowerCase() !== sheet.toLowerCase()) out.add(target);
+        return { row: ref.row, col: ref.col };
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * Formulas of the given sheets, keyed "row,col" as SheetGrid.formulas, over each sheet's grid: one
  * sync per response budget's worth (one for any 調査票 workbook). `formulas` reads a constant as its value, so a cell
  * holds a formula where it reads "=…" and its value is not that text.
  */
