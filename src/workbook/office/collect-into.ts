@@ -36,6 +36,7 @@ import { readWorkbook } from "./read-workbook";
 import { INSERT_WORKSHEETS } from "./requirements";
 import { findSheet, type OfficeSession, type State } from "./session";
 import { asTyped } from "./typed-text";
+import { parseSubmissionsState } from "../../core/cycle/submissions";
 
 type Written = NonNullable<CollectOutcome["written"]>;
 
@@ -175,7 +176,7 @@ function stateSoFar(before: SubmissionsState | undefined, after: SubmissionsStat
 
 async function writeFiles(session: OfficeSession, plan: readonly FileCollect[], after: SubmissionsState, bytes: ReadonlyMap<string, Uint8Array>, lang: Lang, at: Date): Promise<Written> {
   const state = await session.ensureState();
-  const before = parseState(state.settings[SUBMISSIONS_KEY]);
+  const before = parseSubmissionsState(state.settings[SUBMISSIONS_KEY]);
   const taking = plan.filter((f) => !f.refusal && !f.held);
   const replaces = taking.some((f) => f.sheets.some((s) => s.replace));
   const logSheet = ownedLog(state);
@@ -270,13 +271,6 @@ function tally(w: { sheetsReplaced: number; cellsChanged: number; changed: boole
   return { sheetsReplaced: w.sheetsReplaced + job.replace.length, cellsChanged: w.cellsChanged + cells, changed: true };
 }
 
-function parseState(text: string | undefined): SubmissionsState | undefined {
-  try {
-    return text ? (JSON.parse(text) as SubmissionsState) : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 interface Steps {
   readonly rename: boolean;
