@@ -159,3 +159,26 @@ test("前年度との対応をペインで訂正したブック（設定 compare
   const v = JSON.parse((await cli(["validate", corrected, "--previous", h29, "--json"])).stdout);
   expect(dropped(v.files[0].findings)).toEqual([expect.stringContaining("No.9")]);
 });
+
+test("ペインで前年度を写したブック（非表示の 前年度_ シートと設定 previousYear）: CLI も前年度のシートを今年度の検証から外し、前年度として比べる; summarize は前年度比較を作る", async () => {
+  const { XlsxWorkbook } = await import("../src/workbook/xlsx/xlsx-workbook");
+  const { keepPreviousYearInBook } = await import("../src/workbook/xlsx/previous-year");
+  const last = await XlsxWorkbook.load(readFileSync(h29), "h29.xlsx");
+  const book = await XlsxWorkbook.load(readFileSync(h30), "h30.xlsx");
+  await keepPreviousYearInBook(book, { name: "kodaira-h29.xlsx", bytes: new Uint8Array(readFileSync(h29)) }, { sheets: last.sheetNames(), fiscalYear: 2017 });
+  const kept = path.join(work, "h30-with-h29.xlsx");
+  writeFileSync(kept, await book.toBytes());
+
+  // The same findings as validate --previous on the two files, and no 前年度_ sheet among this year's.
+  const withKept = JSON.parse((await cli(["validate", kept, "--json"])).stdout).files[0];
+  const withFlag = JSON.parse((await cli(["validate", h30, "--previous", h29, "--json"])).stdout).files[0];
+  expect(withKept.sheets.map((s: { name: string }) => s.name)).toEqual(withFlag.sheets.map((s: { name: string }) => s.name));
+  const key = (f: { ruleId: string; sheet: string; cell: string }) => `${f.ruleId} ${f.sheet}!${f.cell}`;
+  expect(withKept.findings.map(key).sort()).toEqual(withFlag.findings.map(key).sort());
+  expect(withKept.findings.some((f: { ruleId: string }) => f.ruleId === "ITEM-DROPPED")).toBe(true);
+
+  const out = path.join(work, "summaries-kept.xlsx");
+  const s = await cli(["summarize", kept, "-o", out]);
+  expect(s.code).toBeLessThan(2);
+  expect((await XlsxWorkbook.load(readFileSync(out), "out.xlsx")).sheetNames()).toContain("前年度比較");
+});

@@ -26,6 +26,7 @@ import type { Io } from "./main";
 import { readAndValidateWithin } from "./budget";
 import { expandInputs, fileError, type FileError } from "./validate-files";
 import { samePath, writeAtomically } from "./output-file";
+import { PREVIOUS_PREFIX } from "../core/compare/settings";
 
 export function report(io: Io, lang: Lang, out: string, written: readonly WriteSheetResult[], findings: readonly Finding[]): void {
   io.stdout.write(t(lang, "cli.summarize.written", { path: out, count: written.length }) + "\n");
@@ -65,7 +66,7 @@ export async function runSummarize(args: SummarizeArgs, profiles: readonly Profi
       fail(args.input, r.error);
       return 2;
     }
-    const { book, report: rep, matches } = r;
+    const { book, report: rep, matches, lastYear } = r;
     let comparison: YearComparison | undefined;
     if (last) {
       // A pair the comparison refuses (another plan, the years the wrong way round) writes nothing: the command was for 前年度比較.
@@ -75,6 +76,12 @@ export async function runSummarize(args: SummarizeArgs, profiles: readonly Profi
         return 1;
       }
       comparison = compared.comparison;
+    } else if (lastYear) {
+      // Last year's sheets kept in the workbook by the pane: 前年度比較 is made as the pane's 集計 makes it; a pair
+      // the comparison refuses only leaves that sheet out.
+      const compared = compareYears(lastYear, rep, profiles, { matches });
+      if (compared.ok) comparison = compared.comparison;
+      else io.stderr.write(t(lang, "compare.previous.refused", { path: `${args.input} (${PREVIOUS_PREFIX}…)`, reason: describeCompareRefusal(compared.refusal)[lang] }) + "\n");
     }
     // The output keeps the input's macros, and Excel opens a macro-enabled workbook only under .xlsm.
     if (book.isMacroEnabled() && !/\.xlsm$/i.test(args.output)) throw new ArgError("cli.summarize.macro-extension", { path: args.output }, lang);

@@ -16,6 +16,7 @@ import { isWorkbookError, type WorkbookErrorCode } from "../workbook/port";
 import { MAX_FILE_BYTES } from "../workbook/xlsx/sniff";
 import { XlsxWorkbook } from "../workbook/xlsx/xlsx-workbook";
 import { COMPARE_MATCHES_KEY, type MatchCorrections, parseMatchCorrections } from "../core/compare/matches";
+import { parsePreviousYear, PREVIOUS_YEAR_KEY, splitPreviousYear } from "../core/compare/settings";
 
 export type FileErrorCode = WorkbookErrorCode | "not-found" | "unreadable" | "no-recognised-sheet" | "empty-folder" | "internal";
 
@@ -121,15 +122,23 @@ export async function openWorkbook(file: string, lang: Lang, deadline?: number):
 export async function readAndValidate(
   file: string,
   opts: ValidateFileOptions,
-): Promise<{ book: XlsxWorkbook; report: ValidationReport; matches?: MatchCorrections } | { error: FileError }> {
+): Promise<{ book: XlsxWorkbook; report: ValidationReport; matches?: MatchCorrections; lastYear?: ValidationReport } | { error: FileError }> {
   const opened = await openWorkbook(file, opts.lang, opts.deadline);
   if ("error" in opened) return opened;
   try {
-    const snapshot = await opened.book.readAll({ deadline: opts.deadline });
+    const read = await opened.book.readAll({ deadline: opts.deadline });
     // Settings stored by the task pane travel with the file: stage, 対象年度, 計画期間 and per-sheet choices.
-    const settings = parseSettings(snapshot.settings ?? {});
+    const settings = parseSettings(read.settings ?? {});
+    // Last year's sheets the pane kept in the workbook (前年度_…) are not this year's: split off, and checked as last
+    // year's workbook when no --previous is given, so the CLI finds what the pane finds (docs/compare.md).
+    const kept = parsePreviousYear(read.settings?.[PREVIOUS_YEAR_KEY]);
+    const split = kept ? splitPreviousYear(read, kept) : undefined;
+    const snapshot = split?.current ?? read;
+    const inWorkbook = !opts.previous && split?.previous.sheets.length ? validateWorkbook(split.previous, { profiles: opts.profiles }) : undefined;
+    const lastYear = inWorkbook?.records.length ? inWorkbook : undefined;
+    const previous = opts.previous ?? lastYear;
     // The pairs the user corrected in the pane (前年度との対応) hold for the CLI's comparison too.
-    const matches = opts.previous ? parseMatchCorrections(snapshot.settings?.[COMPARE_MATCHES_KEY]) : undefined;
+    const matches = previous ? parseMatchCorrections(read.settings?.[COMPARE_MATCHES_KEY]) : undefined;
     const report = validateWorkbook(
       snapshot,
       {
@@ -138,12 +147,12 @@ export async function readAndValidate(
         fiscalYear: opts.fiscalYear ?? settings.fiscalYear,
         planPeriod: opts.planPeriod ?? settings.planPeriod,
         overrides: settings.overrides,
-        previous: opts.previous && { ...opts.previous, ...(matches ? { matches } : {}) },
+        previous: previous && { ...previous, ...(matches ? { matches } : {}) },
       },
       { onSheet: opts.onSheet },
     );
     if (!report.sheets.some((s) => s.status === "recognised")) return { error: fileError("no-recognised-sheet", opts.lang, String(report.sheets.length)) };
-    return { book: opened.book, report, ...(matches ? { matches } : {}) };
+    return { book: opened.book, report, ...(matches ? { matches } : {}), ...(lastYear ? { lastYear } : {}) };
   } catch (e) {
     if (isWorkbookError(e)) return { error: fileError(e.code, opts.lang, e.detail) };
     return { error: fileError("internal", opts.lang, e instanceof Error ? e.message.split("\n")[0] : String(e)) };
