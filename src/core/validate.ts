@@ -19,6 +19,7 @@ import { readEmpty, type SheetRead } from "./rules/read-empty";
 import { planPeriod } from "./rules/year-header";
 import { RuleParamError } from "./rules/params";
 import type { RecordRule, WorkbookEnv, WorkbookRule } from "./rules/types";
+import { parsePreviousYear, PREVIOUS_YEAR_KEY } from "./compare/settings";
 
 export interface ValidateOptions {
   readonly profiles: readonly Profile[];
@@ -109,8 +110,19 @@ export interface ReadSheetResult {
 }
 
 /** Sheets the add-in generated, as the workbook's settings record them (owned.ts); the check leaves them out. */
-export function ownedSheetNames(snapshot: WorkbookSnapshot): string[] {
+function ownedSheetNames(snapshot: WorkbookSnapshot): string[] {
   return parseOwned(snapshot.settings ?? {}, (name) => snapshot.sheets.some((s) => sameSheetName(s.name, name))).map((o) => o.sheet);
+}
+
+/**
+ * Sheets the check leaves out: the add-in's generated sheets, and last year's sheets the pane keeps in the workbook
+ * (`前年度_…`, named by the previousYear setting, docs/compare.md), which are last year's, not this year's. Every
+ * reader of a check (配布, 回収, 年度更新, 入力支援, 集計) then leaves them alone too.
+ */
+export function leftOutSheetNames(snapshot: WorkbookSnapshot): string[] {
+  const kept = parsePreviousYear(snapshot.settings?.[PREVIOUS_YEAR_KEY]);
+  const previous = (kept?.sheets ?? []).map((s) => s.copy).filter((name) => snapshot.sheets.some((g) => sameSheetName(g.name, name)));
+  return [...ownedSheetNames(snapshot), ...previous];
 }
 
 /** A generated sheet's report: listed as excluded, never read (a generated 評価一覧 is not the user's list). */
@@ -255,7 +267,7 @@ export function validateWorkbook(snapshot: WorkbookSnapshot, opts: ValidateOptio
   const read: ReadSheetResult[] = [];
   const other: SheetGrid[] = [];
   const total = snapshot.sheets.length;
-  const owned = ownedSheetNames(snapshot);
+  const owned = leftOutSheetNames(snapshot);
   for (let i = 0; i < total; i++) {
     if (hooks?.isCancelled?.()) {
       return { sheets: read.map((r) => r.report), skippedSheets: snapshot.skippedSheets, records: [], findings: [], stage, cancelled: true };

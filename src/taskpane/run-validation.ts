@@ -4,7 +4,7 @@
  * run the rules. The result is the same report as the core's `validateWorkbook` (test/taskpane/run-validation).
  */
 import type { SheetGrid, WorkbookSnapshot } from "../core/model/grid";
-import { finishValidation, ownedSheetNames, ownedSheetResult, type PreviousYear, type ReadSheetResult, readOneSheet, type ValidateOptions, type ValidationReport } from "../core/validate";
+import { finishValidation, leftOutSheetNames, ownedSheetResult, type PreviousYear, type ReadSheetResult, readOneSheet, type ValidateOptions, type ValidationReport } from "../core/validate";
 import { compareYears } from "../core/compare/compare";
 import { COMPARE_MATCHES_KEY, parseMatchCorrections } from "../core/compare/matches";
 import { parsePreviousYear, PREVIOUS_YEAR_KEY, type PreviousYearSetting, splitPreviousYear } from "../core/compare/settings";
@@ -44,7 +44,7 @@ export async function validateSnapshotInBatches(
   ownedByHost: readonly string[] = [],
 ): Promise<ValidationReport> {
   // The same sheets the core leaves out (from the settings the snapshot carries), plus any the host names.
-  const owned = [...ownedByHost, ...ownedSheetNames(snapshot)];
+  const owned = [...ownedByHost, ...leftOutSheetNames(snapshot)];
   const size = Math.max(1, hooks.batchSize ?? 10);
   const yieldToUi = hooks.yieldToUi ?? nextTurn;
   const total = snapshot.sheets.length;

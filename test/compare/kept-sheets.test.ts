@@ -1,0 +1,45 @@
+/**
+ * @jest-environment node
+ *
+ * Last year's sheets kept in this year's workbook by the pane (hidden 前年度_ sheets, the previousYear setting) are
+ * last year's: every check of the workbook leaves them out, so 配布 does not send them and the findings are this
+ * year's only (docs/compare.md).
+ */
+import { validateWorkbook } from "../../src/core/validate";
+import { BUILT_IN_PROFILES } from "../../src/core/profiles";
+import { checkBook } from "../../src/workbook/xlsx/collect";
+import { keepPreviousYearInBook } from "../../src/workbook/xlsx/previous-year";
+import { splitBook } from "../../src/workbook/xlsx/split";
+import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
+import { kodairaNextYear } from "./next-year";
+
+let kept: Uint8Array;
+let plain: Uint8Array;
+let copies: string[];
+beforeAll(async () => {
+  const { last, next } = await kodairaNextYear();
+  plain = next.bytes;
+  const book = await XlsxWorkbook.load(next.bytes, "h30.xlsx");
+  const lastBook = await XlsxWorkbook.load(last.bytes, "h29.xlsx");
+  const setting = await keepPreviousYearInBook(book, { name: "kodaira-h29.xlsx", bytes: last.bytes }, { sheets: lastBook.sheetNames(), fiscalYear: 2017 });
+  copies = setting.sheets.map((s) => s.copy);
+  kept = await book.toBytes();
+});
+
+test("the check lists the 前年度_ sheets as left out, reads no record from them, and finds what it finds without them", async () => {
+  const withKept = validateWorkbook(await (await XlsxWorkbook.load(kept, "kept.xlsx")).readAll(), { profiles: BUILT_IN_PROFILES });
+  const without = validateWorkbook(await (await XlsxWorkbook.load(plain, "plain.xlsx")).readAll(), { profiles: BUILT_IN_PROFILES });
+  expect(copies.length).toBeGreaterThan(50);
+  expect(withKept.sheets.filter((s) => copies.includes(s.name)).map((s) => s.status)).toEqual(copies.map(() => "excluded"));
+  expect(withKept.records.filter((r) => copies.includes(r.sheet))).toEqual([]);
+  const key = (f: { ruleId: string; sheet: string; cell: string }) => `${f.ruleId} ${f.sheet}!${f.cell}`;
+  expect(withKept.findings.map(key).sort()).toEqual(without.findings.map(key).sort());
+});
+
+test("配布 sends no 前年度_ sheet to any department", async () => {
+  const book = await XlsxWorkbook.load(kept, "kept.xlsx");
+  const split = await splitBook(book, (await checkBook(book, BUILT_IN_PROFILES)).report, { profiles: BUILT_IN_PROFILES, at: new Date("2026-11-01T00:00:00Z") });
+  if (!split.ok) throw new Error("split refused");
+  expect(split.books.flatMap((b) => b.sheets).filter((s) => s.startsWith("前年度_"))).toEqual([]);
+  expect(split.books.length).toBeGreaterThan(10);
+});
