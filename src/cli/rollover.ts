@@ -4,7 +4,7 @@
  * written; the output is a new file.
  */
 import { t } from "./i18n";
-import { describeAids, describePlan, describeRefusal } from "../core/rollover/describe";
+import { describeAids, describePlan, describePreviousKept, describeRefusal } from "../core/rollover/describe";
 import type { Profile } from "../core/profile/types";
 import { isWorkbookError } from "../workbook/port";
 import { rollBook } from "../workbook/xlsx/roll";
@@ -41,5 +41,6 @@ export async function runRollover(args: RolloverArgs, profiles: readonly Profile
   io.stdout.write(t(lang, "cli.rollover.written", { path: args.output }) + "\n");
   for (const line of describePlan(rolled.plan, rolled.formulas)) io.stdout.write(`  ${line[lang]}\n`);
   if (rolled.aids) io.stdout.write(`  ${describeAids(rolled.aids)[lang]}\n`);
+  if (rolled.previousYear) io.stdout.write(`  ${describePreviousKept(rolled.previousYear)[lang]}\n`);
   return 0;
 }

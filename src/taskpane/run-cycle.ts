@@ -7,7 +7,7 @@
 import { both, type Lang, type LocalizedText, t } from "../core/i18n";
 import type { Profile } from "../core/profile/types";
 import { planInputAids } from "../core/input-aids/plan";
-import { describeAids, describePlan, describeRefusal, yearText } from "../core/rollover/describe";
+import { describeAids, describePlan, describePreviousKept, describeRefusal, yearText } from "../core/rollover/describe";
 import { type ValidationReport, validateWorkbook } from "../core/validate";
 import type { WorkbookSettings } from "../core/settings";
 import { WorkbookError, type WorkbookPort } from "../workbook/port";
@@ -47,7 +47,10 @@ export async function rollOver(port: WorkbookPort, req: RollRequest): Promise<Cy
   const year = yearText(rolled.plan.toYear)[req.lang];
   const name = req.baseName ? t(req.lang, "pane.cycle.rollover.fileName", { base: req.baseName, year }) : t(req.lang, "pane.cycle.rollover.defaultName", { year });
   await port.openAsNewWorkbook(rolled.bytes, `${name}.xlsx`);
-  return { ok: true, lines: [...describePlan(rolled.plan, rolled.formulas), ...(rolled.aids ? [describeAids(rolled.aids)] : [])] };
+  return {
+    ok: true,
+    lines: [...describePlan(rolled.plan, rolled.formulas), ...(rolled.aids ? [describeAids(rolled.aids)] : []), ...(rolled.previousYear ? [describePreviousKept(rolled.previousYear)] : [])],
+  };
 }
 
 /** Whether the host can set input aids on the open workbook (Excel: ExcelApi 1.8; the demo). */

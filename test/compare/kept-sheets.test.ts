@@ -43,3 +43,35 @@ test("配布 sends no 前年度_ sheet to any department", async () => {
   expect(split.books.flatMap((b) => b.sheets).filter((s) => s.startsWith("前年度_"))).toEqual([]);
   expect(split.books.length).toBeGreaterThan(10);
 });
+
+test("年度更新 of a workbook that keeps last year: this year's sheets as they were become the 前年度_ sheets, the older ones go, and next year's check compares with the year just ended", async () => {
+  const { rollWorkbook } = await import("../../src/workbook/xlsx/roll");
+  const { parsePreviousYear, PREVIOUS_YEAR_KEY } = await import("../../src/core/compare/settings");
+  const { compareYears } = await import("../../src/core/compare/compare");
+  const { splitPreviousYear } = await import("../../src/core/compare/settings");
+  const rolled = await rollWorkbook(kept, "h30.xlsx", { profiles: BUILT_IN_PROFILES, aids: false, at: new Date("2027-03-01T00:00:00Z") });
+  if (!rolled.ok) throw new Error(rolled.refusal.kind);
+  const recognised = validateWorkbook(await (await XlsxWorkbook.load(plain, "h30.xlsx")).readAll(), { profiles: BUILT_IN_PROFILES }).sheets.filter((s) => s.status === "recognised").length;
+  expect(recognised).toBeGreaterThan(50);
+  expect(rolled.previousYear).toEqual({ fromYear: 2018, sheets: recognised });
+
+  const book = await XlsxWorkbook.load(rolled.bytes, "h31.xlsx");
+  const setting = parsePreviousYear((await book.readSettings())[PREVIOUS_YEAR_KEY])!;
+  expect(setting).toMatchObject({ v: 1, source: "file", fiscalYear: 2018 });
+  expect(setting.sheets).toHaveLength(recognised);
+  // The kept sheets are exactly the new copies; the 平成29 ones are gone.
+  const prev = book.sheetNames().filter((n) => n.startsWith("前年度_"));
+  expect(prev.sort()).toEqual(setting.sheets.map((s) => s.copy).sort());
+
+  // Last year (as kept) is the 平成30 workbook as it was: its cells equal the un-rolled sheets'.
+  const snapshot = await book.readAll();
+  const split = splitPreviousYear(snapshot, setting);
+  const before = await (await XlsxWorkbook.load(plain, "h30.xlsx")).readAll();
+  const no7 = (s: typeof snapshot) => s.sheets.find((g) => g.name === "No.7")!.rows;
+  expect(no7(split.previous)).toEqual(no7(before));
+  const last = validateWorkbook(split.previous, { profiles: BUILT_IN_PROFILES });
+  const now = validateWorkbook(split.current, { profiles: BUILT_IN_PROFILES });
+  const compared = compareYears(last, now, BUILT_IN_PROFILES);
+  if (!compared.ok) throw new Error(compared.refusal.kind);
+  expect([compared.comparison.lastYear, compared.comparison.thisYear]).toEqual([2018, 2019]);
+});

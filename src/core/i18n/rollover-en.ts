@@ -17,5 +17,6 @@ export const rolloverEn: Record<keyof typeof rolloverJa, string> = {
   "rollover.aids": "Input aids set on {sheets} sheets ({validations} validations, {highlights} highlights of empty cells).",
   "rollover.aids.protected": "Input aids set on {sheets} sheets ({validations} validations, {highlights} highlights of empty cells). {protected} sheets protected (no password; Review > Unprotect Sheet removes it).",
   "rollover.list.separator": ", ",
+  "rollover.previousKept": "Last year for 前年度比較 moved on to {year}: the {sheets} sheets as they were before the roll are kept as hidden 前年度_ sheets (the older ones are deleted).",
 
 };

@@ -15,5 +15,6 @@ export const rolloverJa = {
   "rollover.aids": "入力支援を {sheets} シートに設定しました（入力規則 {validations}、未記入の色付け {highlights}）。",
   "rollover.aids.protected": "入力支援を {sheets} シートに設定しました（入力規則 {validations}、未記入の色付け {highlights}）。{protected} シートを保護しました（パスワードなし。[校閲] → [シート保護の解除] で解除できます）。",
   "rollover.list.separator": "、",
+  "rollover.previousKept": "前年度比較の前年度を {year} に進めました: 更新前のシート {sheets} 枚を「前年度_」の非表示シートとして残しました（それまでの前年度のシートは削除）。",
 
 } as const;

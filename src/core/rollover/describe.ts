@@ -46,6 +46,11 @@ export function describePlan(plan: RolloverPlan, formulas: readonly string[] = [
 }
 
 /** One line on the input aids set on next year's sheets. */
+/** The workbook kept last year's sheets for 前年度比較: this year's now stand in their place. */
+export function describePreviousKept(r: { readonly fromYear: number; readonly sheets: number }): LocalizedText {
+  return both("rollover.previousKept", { year: yearText(r.fromYear), sheets: r.sheets });
+}
+
 export function describeAids(r: InputAidsResult): LocalizedText {
   const validations = r.sheets.reduce((n, s) => n + s.validations, 0);
   const highlights = r.sheets.reduce((n, s) => n + s.highlights, 0);

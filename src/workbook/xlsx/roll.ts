@@ -9,6 +9,9 @@ import type { InputAidsResult } from "../../core/input-aids/types";
 import { planInputAids } from "../../core/input-aids/plan";
 import { planRollover, type RolloverPlan, type RolloverRefusal } from "../../core/rollover/plan";
 import { type ValidateOptions, type ValidationReport, validateWorkbook } from "../../core/validate";
+import { COMPARE_MATCHES_KEY } from "../../core/compare/matches";
+import { parsePreviousYear, PREVIOUS_PREFIX, PREVIOUS_YEAR_KEY, serializePreviousYear } from "../../core/compare/settings";
+import { sameSheetName } from "../owned";
 import { XlsxWorkbook } from "./xlsx-workbook";
 
 export interface RollOptions extends ValidateOptions {
@@ -30,6 +33,8 @@ export type RollResult =
       readonly formulas: readonly string[];
       /** What the input aids set, per sheet; absent when they were not asked for. */
       readonly aids?: InputAidsResult;
+      /** The workbook kept last year's sheets (前年度比較): this year's, as they were, now stand in their place. */
+      readonly previousYear?: { readonly fromYear: number; readonly sheets: number };
     }
   | { readonly ok: false; readonly refusal: RolloverRefusal };
 
@@ -44,8 +49,23 @@ export async function rollBook(book: XlsxWorkbook, report: ValidationReport, opt
   const planned = planRollover(await book.readAll(), report, { profiles: opts.profiles, dropEnded: opts.dropEnded, years: opts.years });
   if (!planned.ok) return planned;
   const { plan } = planned;
+  // A workbook that keeps last year's sheets (前年度比較, docs/compare.md) keeps this year's in their place, as
+  // they are before the roll, so next year's check compares with the year just ended.
+  const kept = parsePreviousYear((await book.readSettings())[PREVIOUS_YEAR_KEY]);
+  const asWas = kept ? await XlsxWorkbook.load(await book.toBytes(), "before.xlsx") : undefined;
   const { formulas } = book.setCells(plan.changes.map((c) => ({ sheet: c.sheet, cell: c.cell, value: c.after })));
   book.removeSheets(plan.dropSheets);
+  let previousYear: { fromYear: number; sheets: number } | undefined;
+  if (kept && asWas) {
+    const names = book.sheetNames();
+    book.removeSheets(kept.sheets.map((s) => names.find((n) => sameSheetName(n, s.copy))).filter((n): n is string => n !== undefined));
+    const thisYear = report.sheets.filter((s) => s.status === "recognised").map((s) => s.name);
+    const copies = thisYear.map((name) => book.importSheet(asWas, name, `${PREVIOUS_PREFIX}${name}`, "hidden"));
+    const setting = { v: 1 as const, source: "file" as const, fiscalYear: plan.fromYear, sheets: thisYear.map((original, i) => ({ copy: copies[i], original })), ...(opts.at ? { at: opts.at.toISOString() } : {}) };
+    // The pairs corrected against the year before no longer apply.
+    await book.writeSettings({ [PREVIOUS_YEAR_KEY]: serializePreviousYear(setting), [COMPARE_MATCHES_KEY]: "" });
+    previousYear = { fromYear: plan.fromYear, sheets: copies.length };
+  }
   let aids: InputAidsResult | undefined;
   if (opts.aids !== false) {
     // Next year's sheets as they now are: the cleared cells are the ones the clerk fills in.
@@ -54,5 +74,5 @@ export async function rollBook(book: XlsxWorkbook, report: ValidationReport, opt
     const aidPlan = planInputAids(snapshot, next, opts.profiles, { protect: opts.aids?.protect, lang: opts.aids?.lang });
     if (aidPlan.aids.length) aids = await book.applyInputAids(aidPlan.aids, opts.at ?? new Date());
   }
-  return { ok: true, bytes: await book.toBytes(), plan, formulas, ...(aids ? { aids } : {}) };
+  return { ok: true, bytes: await book.toBytes(), plan, formulas, ...(aids ? { aids } : {}), ...(previousYear ? { previousYear } : {}) };
 }
