@@ -7,8 +7,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { BUILT_IN_PROFILES } from "../../src/core/profiles";
-import { createBookHost } from "../../src/taskpane/demo/book-host";
-import type { FromHost, Method, Args } from "../../src/taskpane/demo/book-rpc";
+import { structuredHost } from "../helpers/demo-host";
 import type { CollectOutcome, ReturnedFile } from "../../src/workbook/collect-port";
 import { checkBook } from "../../src/workbook/xlsx/collect";
 import { splitBook } from "../../src/workbook/xlsx/split";
@@ -22,22 +21,7 @@ jest.mock("../../seeds/kodaira-h29.xlsx", () => "", { virtual: true });
 const profiles = BUILT_IN_PROFILES;
 const seed = () => new Uint8Array(readFileSync(SEED));
 
-/** The host behind a structured-clone boundary: what the page would send and get from the worker. */
-function host() {
-  let next = 0;
-  const waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: unknown) => void }>();
-  const send = createBookHost((m: FromHost) => {
-    const msg = structuredClone(m);
-    if (msg.kind === "reply") waiting.get(msg.id)?.resolve(msg.value);
-    if (msg.kind === "error") waiting.get(msg.id)?.reject(new Error(`${msg.error.code ?? msg.error.name}: ${msg.error.message}`));
-  });
-  return <M extends Method>(method: M, ...args: Args<M>): Promise<unknown> =>
-    new Promise((resolve, reject) => {
-      const id = ++next;
-      waiting.set(id, { resolve, reject });
-      send(structuredClone({ kind: "call", id, method, args }) as Parameters<typeof send>[0]);
-    });
-}
+const host = structuredHost;
 
 async function policyFile(): Promise<{ file: ReturnedFile; cell: string; value: string }> {
   const book = await XlsxWorkbook.load(seed(), "kodaira-h29.xlsx");

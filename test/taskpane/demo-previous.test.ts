@@ -8,8 +8,7 @@ import { YEAR_OVER_YEAR_RULES } from "../../src/core/compare/previous";
 import { parsePreviousYear, PREVIOUS_YEAR_KEY, type PreviousYearSetting, splitPreviousYear } from "../../src/core/compare/settings";
 import { BUILT_IN_PROFILES } from "../../src/core/profiles";
 import type { Finding } from "../../src/core/model/finding";
-import { createBookHost } from "../../src/taskpane/demo/book-host";
-import type { Args, FromHost, Method } from "../../src/taskpane/demo/book-rpc";
+import { structuredHost } from "../helpers/demo-host";
 import { readPreviousFile } from "../../src/taskpane/run-previous";
 import { validateInBatches } from "../../src/taskpane/run-validation";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
@@ -19,21 +18,7 @@ import { kodairaNextYear, seed, validated, type Year } from "../compare/next-yea
 jest.mock("../../seeds/kodaira-h29.xlsx", () => "", { virtual: true });
 jest.setTimeout(120_000);
 
-function host() {
-  let next = 0;
-  const waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: unknown) => void }>();
-  const send = createBookHost((m: FromHost) => {
-    const msg = structuredClone(m);
-    if (msg.kind === "reply") waiting.get(msg.id)?.resolve(msg.value);
-    if (msg.kind === "error") waiting.get(msg.id)?.reject(new Error(`${msg.error.code ?? msg.error.name}: ${msg.error.message}`));
-  });
-  return <M extends Method>(method: M, ...args: Args<M>): Promise<unknown> =>
-    new Promise((resolve, reject) => {
-      const id = ++next;
-      waiting.set(id, { resolve, reject });
-      send(structuredClone({ kind: "call", id, method, args }) as Parameters<typeof send>[0]);
-    });
-}
+const host = structuredHost;
 
 const yoy = (fs: readonly Finding[]) => fs.filter((f) => YEAR_OVER_YEAR_RULES.includes(f.ruleId)).map((f) => `${f.sheet}!${f.cell} ${f.ruleId} ${f.message.ja}`);
 
