@@ -6,27 +6,22 @@
  * in words, and that neither file is written.
  */
 import { createHash } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { cli } from "./helpers/cli";
 import { ROOT } from "./helpers/grid";
-import { kodairaNextYear } from "./compare/next-year";
+import { kodairaPairOnDisk } from "./compare/next-year";
 
 jest.setTimeout(240_000);
 
 let work: string;
 let h29: string;
 let h30: string;
+let remove: () => void;
 beforeAll(async () => {
-  work = mkdtempSync(path.join(os.tmpdir(), "chosahyo-compare-"));
-  const { last, next } = await kodairaNextYear();
-  h29 = path.join(work, "h29.xlsx");
-  h30 = path.join(work, "h30.xlsx");
-  writeFileSync(h29, last.bytes);
-  writeFileSync(h30, next.bytes);
+  ({ work, h29, h30, remove } = await kodairaPairOnDisk("chosahyo-compare-"));
 });
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+afterAll(() => remove());
 
 const sha = (f: string) => createHash("sha256").update(readFileSync(f)).digest("hex");
 

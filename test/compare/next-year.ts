@@ -167,3 +167,20 @@ export async function mitakaYears(): Promise<{ last: Year; next: Year }> {
     .flatMap((r) => r.indicators.flatMap((i) => (i.series?.length ? [{ sheet: r.sheet, cell: a1(i.series[i.series.length - 1].value.cell), value: null }] : [])));
   return { last: await validated(await edited(bytes, blank), { profiles: MITAKA_SHIHYO }), next };
 }
+
+/**
+ * The 小平 pair as two files in a fresh temporary folder, for the CLI tests: `h29.xlsx` (the sample) and `h30.xlsx`
+ * (its built next year). `remove` deletes the folder.
+ */
+export async function kodairaPairOnDisk(prefix: string): Promise<{ work: string; h29: string; h30: string; remove: () => void }> {
+  const { mkdtempSync, rmSync, writeFileSync } = await import("node:fs");
+  const os = await import("node:os");
+  const path = await import("node:path");
+  const work = mkdtempSync(path.join(os.tmpdir(), prefix));
+  const { last, next } = await kodairaNextYear();
+  const h29 = path.join(work, "h29.xlsx");
+  const h30 = path.join(work, "h30.xlsx");
+  writeFileSync(h29, last.bytes);
+  writeFileSync(h30, next.bytes);
+  return { work, h29, h30, remove: () => rmSync(work, { recursive: true, force: true }) };
+}

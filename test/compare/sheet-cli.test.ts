@@ -8,28 +8,23 @@
  */
 import ExcelJS from "exceljs";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
 import { cli } from "../helpers/cli";
 import { allowedForOwnedSheets, checkAmendedParts, diffPackages, unexpectedDifferences } from "../helpers/package-diff";
-import { kodairaNextYear } from "./next-year";
+import { kodairaPairOnDisk } from "./next-year";
 
 jest.setTimeout(240_000);
 
 let work: string;
 let h29: string;
 let h30: string;
+let remove: () => void;
 beforeAll(async () => {
-  work = mkdtempSync(path.join(os.tmpdir(), "chosahyo-compare-sheet-"));
-  const { last, next } = await kodairaNextYear();
-  h29 = path.join(work, "h29.xlsx");
-  h30 = path.join(work, "h30.xlsx");
-  writeFileSync(h29, last.bytes);
-  writeFileSync(h30, next.bytes);
+  ({ work, h29, h30, remove } = await kodairaPairOnDisk("chosahyo-compare-sheet-"));
 });
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+afterAll(() => remove());
 
 const sha = (f: string) => createHash("sha256").update(readFileSync(f)).digest("hex");
 
