@@ -46,17 +46,18 @@ export function mergedMessagesSource(banner: string, files: readonly MessagesFil
   const name = (f: MessagesFile) => `${camel(f.id.replace(/([a-z])([A-Z])/g, "$1-$2"))}Messages`;
   return [
     banner,
+    `import { mergeCatalogues } from "./merge";`,
     ...files.map((f) => `import ${name(f)} from "${from}/${f.module}";`),
     "",
     `/** ${whose} messages in Japanese, merged into ja.ts. */`,
-    `export const ${prefix}Ja = {`,
-    ...files.map((f) => `  ...${name(f)}.ja,`),
-    "};",
+    `export const ${prefix}Ja = mergeCatalogues(`,
+    ...files.map((f) => `  ${name(f)}.ja,`),
+    ");",
     "",
     `/** ${whose} messages in English, merged into en.ts. */`,
-    `export const ${prefix}En = {`,
-    ...files.map((f) => `  ...${name(f)}.en,`),
-    "};",
+    `export const ${prefix}En = mergeCatalogues(`,
+    ...files.map((f) => `  ${name(f)}.en,`),
+    ");",
     "",
   ].join("\n");
 }
