@@ -207,13 +207,23 @@ export function runRules(
     const reason = e instanceof RuleParamError ? e.reason : e instanceof Error ? e.message.split("\n")[0] : String(e);
     findings.push({ ruleId: "RULE-FAILED", severity: "error", sheet, cell, message: both("rule.RULE-FAILED", { rule: ruleId, reason }) });
   };
+  // Each profile's enabled record rules, once (not per record).
+  const enabledFor = new Map<string, { rule: RecordRule; en: Enabled }[]>();
+  for (const profile of opts.profiles) {
+    const list: { rule: RecordRule; en: Enabled }[] = [];
+    for (const rule of recordRules) {
+      const en = enabledRule(profile, rule.id, rule.defaultSeverity);
+      if (en) list.push({ rule, en });
+    }
+    enabledFor.set(profile.id, list);
+  }
   for (const sheet of read) {
     sheet.records.forEach((rec, i) => {
       const profile = byId.get(rec.profileId);
       if (!profile) return;
-      for (const rule of recordRules) {
-        const en = enabledRule(profile, rule.id, rule.defaultSeverity);
-        if (!en || failed.has(`${rule.id}\u0000${rec.sheet}`)) continue;
+      for (const { rule, en } of enabledFor.get(profile.id) ?? []) {
+        // Rarely any entry: skip building the key (a string per rule and record) while there is none.
+        if (failed.size > 0 && failed.has(`${rule.id}\u0000${rec.sheet}`)) continue;
         try {
           findings.push(...rule.check(rec, { profile, stage, fiscalYear, planPeriod: periods.get(profile.id), family, firstOfSheet: i === 0, ...en }));
         } catch (e) {

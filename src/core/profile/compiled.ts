@@ -7,6 +7,11 @@ export interface CompiledLayout {
   readonly layout: Layout;
   readonly labels: ReadonlyMap<string, CompiledLabel>;
   readonly required: readonly string[];
+  /**
+   * For each required key: which of the required labels written alike it is (1, 2, …). `{FY}年度当初予定` for this
+   * year's and next year's plan needs two such cells; worked out once here, not on every sheet.
+   */
+  readonly requiredNth: readonly number[];
   readonly threshold: number;
   /**
    * Which label keys a normalised text matches. The same headings recur on every sheet, so this memo turns
@@ -39,11 +44,19 @@ export function compileLayout(profile: Profile, layout: Layout): CompiledLayout 
   if (c && c.profile === profile) return c;
   const labels = new Map<string, CompiledLabel>();
   for (const [key, spec] of Object.entries(layout.labels)) labels.set(key, compileLabel(key, spec));
+  const alike = new Map<string, number>();
+  const requiredNth = layout.recognition.required.map((k) => {
+    const sig = JSON.stringify(layout.labels[k]?.text);
+    const nth = (alike.get(sig) ?? 0) + 1;
+    alike.set(sig, nth);
+    return nth;
+  });
   c = {
     profile,
     layout,
     labels,
     required: layout.recognition.required,
+    requiredNth,
     threshold: layout.recognition.threshold ?? DEFAULT_THRESHOLD,
     memo: new Map(),
   };

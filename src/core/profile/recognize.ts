@@ -39,13 +39,10 @@ export function recogniseSheet(
       const compiled = compileLayout(p, l);
       let found = 0;
       // Labels written alike ({FY}年度当初予定 for this year's and next year's plan) need a cell each.
-      const alike = new Map<string, number>();
-      for (const k of compiled.required) {
-        const label = compiled.labels.get(k);
+      for (let i = 0; i < compiled.required.length; i++) {
+        const label = compiled.labels.get(compiled.required[i]);
         if (!label) continue;
-        const sig = JSON.stringify(l.labels[k]?.text);
-        const nth = (alike.get(sig) ?? 0) + 1;
-        alike.set(sig, nth);
+        const nth = compiled.requiredNth[i];
         if (nth === 1 ? index.has(label) : index.find(label).length >= nth) found++;
       }
       const n = compiled.required.length;
@@ -84,6 +81,7 @@ export interface LabelsMatched {
 
 /** A heading written over two lines (`主な推進⏎担当課`) as one: Japanese runs on, other text gets a space. */
 function oneLine(text: string): string {
+  if (!text.includes("\n")) return text.trim();
   const parts = text.split(/\s*\n\s*/).map((p) => p.trim()).filter(Boolean);
   return parts.reduce((out, p) => out + (/[\x21-\x7e]$/.test(out) && /^[\x21-\x7e]/.test(p) ? " " : "") + p, "");
 }
