@@ -55,9 +55,16 @@ function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13;
 }
 
+// One expression per name, not per call: these run for every <sheet> of workbook.xml and for every worksheet part,
+// and building a RegExp each time was most of the time a 500-sheet workbook's sheet list took.
+const prefixedAttrRe = new Map<string, RegExp>();
+const elementPrefixRe = new Map<string, RegExp>();
+
 /** The value of the first attribute whose local name is `local` whatever its prefix (`r:id`, `ns1:id`). */
 export function prefixedAttr(tag: string, local: string): string | undefined {
-  const m = new RegExp(`\\s([A-Za-z_][\\w.-]*):${local}\\s*=\\s*("([^"]*)"|'([^']*)')`).exec(tag);
+  let re = prefixedAttrRe.get(local);
+  if (!re) prefixedAttrRe.set(local, (re = new RegExp(`\\s([A-Za-z_][\\w.-]*):${local}\\s*=\\s*("([^"]*)"|'([^']*)')`)));
+  const m = re.exec(tag);
   return m ? unescapeXml(m[3] ?? m[4] ?? "") : undefined;
 }
 
@@ -66,7 +73,8 @@ export function prefixedAttr(tag: string, local: string): string | undefined {
  * Writers differ (ExcelJS and Excel write none; some .NET libraries write `x:`).
  */
 export function elementPrefix(xml: string, local: string): string {
-  const re = new RegExp(`<([A-Za-z_][\\w.-]*:)?${local}[\\s>/]`);
+  let re = elementPrefixRe.get(local);
+  if (!re) elementPrefixRe.set(local, (re = new RegExp(`<([A-Za-z_][\\w.-]*:)?${local}[\\s>/]`)));
   const m = re.exec(xml);
   return m?.[1] ?? "";
 }
