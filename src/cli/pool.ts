@@ -7,7 +7,7 @@
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import type { Lang } from "../core/i18n";
 import type { YearSpan } from "../core/plan-period";
 import type { Profile, Stage } from "../core/profile/types";
@@ -48,6 +48,8 @@ export interface PoolOptions {
 
 /** The bundled worker next to the bundled CLI; from the TypeScript sources (tests, no bundle) tsx compiles it. */
 export function spawnValidateWorker(setup: WorkerSetup): Worker {
+  // Loaded here, not at the top: a check of one file never starts a thread, and loading the module cost it 7 ms.
+  const { Worker } = createRequire(__filename)("node:worker_threads") as typeof import("node:worker_threads");
   const bundled = path.join(__dirname, "worker.cjs");
   if (existsSync(bundled)) return new Worker(bundled, { workerData: setup });
   const tsx = createRequire(__filename).resolve("tsx/cjs");
