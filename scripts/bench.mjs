@@ -32,7 +32,8 @@ const require = createRequire(path.join(ROOT, "package.json"));
 const NODE = process.execPath;
 const CLI = path.join(ROOT, "bin", "chosahyo.js");
 const BUNDLE = path.join(ROOT, "build", "cli", "chosahyo.cjs");
-const WORKER_BUNDLE = path.join(ROOT, "build", "cli", "worker.cjs"); // the folder pool's threads
+const LAUNCHER = path.join(ROOT, "build", "cli", "run.cjs"); // what the command and the pool's threads start
+const CODE_CACHE = `${BUNDLE}.cache`; // made by the build's training run
 
 const SURVEY_SHEETS = 500;
 const SAMPLE_SHEETS = 58; // + 評価一覧 = the 59-sheet sample
@@ -94,7 +95,7 @@ function run(cmd, args, { okCodes = [0], stdout = "pipe", env } = {}) {
 
 function ensureCliBundle() {
   const srcNewest = Math.max(newestMtime(path.join(ROOT, "src")), statSync(path.join(ROOT, "scripts", "build-cli.mjs")).mtimeMs);
-  if ([BUNDLE, WORKER_BUNDLE].every((f) => existsSync(f) && statSync(f).mtimeMs >= srcNewest)) return "up to date";
+  if ([BUNDLE, LAUNCHER, CODE_CACHE].every((f) => existsSync(f) && statSync(f).mtimeMs >= srcNewest)) return "up to date";
   run(NODE, [path.join(ROOT, "scripts", "build-cli.mjs")]);
   return "rebuilt";
 }

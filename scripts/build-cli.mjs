@@ -1,11 +1,17 @@
-// Bundles the CLI into build/cli/chosahyo.cjs with esbuild (well under a second), and the folder pool's worker
-// thread into build/cli/worker.cjs beside it (src/cli/pool.ts looks for it there). Everything the CLI runs is in
-// the bundles; ExcelJS is a dev dependency (seed writer and test oracle), so an import of it is a build error here
-// rather than a crash on a user's machine without dev dependencies.
+// Bundles the CLI into build/cli/chosahyo.cjs with esbuild (well under a second), and its launcher into build/cli/run.cjs
+// (src/cli/run.ts), which bin/chosahyo.js and the folder pool's threads start. Then a training run checks the sample
+// workbooks through the launcher and leaves build/cli/chosahyo.cjs.cache, the V8 code cache every later run starts
+// from (src/cli/code-cache.ts; docs/file-layer.md, Speed). Everything the CLI runs is in the bundles; ExcelJS is a
+// dev dependency (seed writer and test oracle), so an import of it is a build error here rather than a crash on a
+// user's machine without dev dependencies.
+import { spawnSync } from "node:child_process";
+import { existsSync, rmSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
 await build({
-  entryPoints: { chosahyo: "src/cli/entry.ts", worker: "src/cli/worker.ts" },
+  entryPoints: { chosahyo: "src/cli/entry.ts", run: "src/cli/run.ts" },
   outdir: "build/cli",
   outExtension: { ".js": ".cjs" },
   bundle: true,
@@ -33,3 +39,23 @@ await build({
     },
   ],
 });
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const out = path.join(root, "build", "cli");
+// The pool's own bundle before the two were one.
+rmSync(path.join(out, "worker.cjs"), { force: true });
+rmSync(path.join(out, "worker.cjs.map"), { force: true });
+
+// Training: the three samples, in this process (--jobs 1), as a user's check would run. Exit 1 is "error findings".
+const cache = path.join(out, "chosahyo.cjs.cache");
+rmSync(cache, { force: true });
+const samples = ["kodaira-h29.xlsx", "musashino-h29.xlsx", "mitaka-2021.xlsx"].map((f) => path.join(root, "seeds", f)).filter((f) => existsSync(f));
+const trained = spawnSync(process.execPath, [path.join(out, "run.cjs"), "validate", ...samples, "--json", "--jobs", "1", "--no-progress"], {
+  cwd: root,
+  stdio: ["ignore", "ignore", "pipe"],
+  env: { ...process.env, CHOSAHYO_CODE_CACHE: "write" },
+});
+if (trained.status !== 0 && trained.status !== 1) {
+  throw new Error(`the training run for the code cache failed (${trained.status ?? trained.signal}): ${trained.stderr}`);
+}
+if (!existsSync(cache)) throw new Error("the training run left no code cache");

@@ -13,6 +13,7 @@ import type { YearSpan } from "../core/plan-period";
 import type { Profile, Stage } from "../core/profile/types";
 import { timedOut } from "./budget";
 import { fileError, type FileResult } from "./validate-files";
+import { WORKER_ARG } from "./worker-arg";
 
 /** What every worker is started with: plain data (profiles are JSON-shaped), cloned into the thread. */
 export interface WorkerSetup {
@@ -46,14 +47,17 @@ export interface PoolOptions {
   readonly bootMs?: number;
 }
 
-/** The bundled worker next to the bundled CLI; from the TypeScript sources (tests, no bundle) tsx compiles it. */
+/**
+ * A thread running the bundle as a pool worker, through run.cjs so that it takes the code cache too; from the
+ * TypeScript sources (tests, no bundle) tsx compiles entry.ts.
+ */
 export function spawnValidateWorker(setup: WorkerSetup): Worker {
   // Loaded here, not at the top: a check of one file never starts a thread, and loading the module cost it 7 ms.
   const { Worker } = createRequire(__filename)("node:worker_threads") as typeof import("node:worker_threads");
-  const bundled = path.join(__dirname, "worker.cjs");
-  if (existsSync(bundled)) return new Worker(bundled, { workerData: setup });
+  const bundled = path.join(__dirname, "run.cjs");
+  if (existsSync(bundled)) return new Worker(bundled, { workerData: setup, argv: [WORKER_ARG] });
   const tsx = createRequire(__filename).resolve("tsx/cjs");
-  return new Worker(path.join(__dirname, "worker.ts"), { workerData: setup, execArgv: ["--require", tsx] });
+  return new Worker(path.join(__dirname, "entry.ts"), { workerData: setup, argv: [WORKER_ARG], execArgv: ["--require", tsx] });
 }
 
 /** Generous: loading the checker takes a fraction of a second, but a busy machine or tsx (tests) slows it. */
