@@ -73,6 +73,12 @@ export function relativeTarget(source: string, part: string): string {
 export class Package {
   private readonly parts = new Map<string, Part>();
   private readonly texts = new Map<string, string>();
+  /** Goes up with every change to a part, so what was read from the parts can be kept until one changes. */
+  private changes = 0;
+
+  get revision(): number {
+    return this.changes;
+  }
 
   private constructor(entries: readonly ZipEntry[]) {
     for (const e of entries) {
@@ -145,6 +151,7 @@ export class Package {
     const key = name.toLowerCase();
     const existing = this.parts.get(key);
     const data = typeof content === "string" ? encoder.encode(content) : content;
+    this.changes++;
     this.parts.set(key, { name: existing?.name ?? name, data });
     if (typeof content === "string") this.texts.set(key, content);
     else this.texts.delete(key);
@@ -152,6 +159,7 @@ export class Package {
 
   remove(name: string): void {
     const key = name.toLowerCase();
+    this.changes++;
     this.parts.delete(key);
     this.texts.delete(key);
   }

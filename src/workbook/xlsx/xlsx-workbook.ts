@@ -52,6 +52,7 @@ export class XlsxWorkbook implements WorkbookPort {
   private readonly date1904: boolean;
   /** Grids already read, by part; a part the add-in writes is read again. */
   private readonly grids = new Map<string, SheetGrid>();
+  private sheetList?: { readonly revision: number; readonly entries: readonly SheetEntry[] };
 
   private constructor(
     private readonly pkg: Package,
@@ -102,7 +103,10 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   private entries(): SheetEntry[] {
-    return readSheetEntries(this.pkg, this.wbPart);
+    // One check asks for the sheet list several times (loading, reading, the settings); a 500-sheet list took 4 ms
+    // to read each time. Kept until any part of the package changes.
+    if (this.sheetList?.revision !== this.pkg.revision) this.sheetList = { revision: this.pkg.revision, entries: readSheetEntries(this.pkg, this.wbPart) };
+    return [...this.sheetList.entries];
   }
 
   private entryNamed(name: string): SheetEntry | undefined {
