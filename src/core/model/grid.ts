@@ -64,7 +64,9 @@ export function gridFromCells(
   let left = Infinity;
   let bottom = -1;
   let right = -1;
-  for (const { r, c } of cells) {
+  // Indexed loops: this runs once per sheet, mostly unoptimised, where `for … of` allocates per step.
+  for (let i = 0; i < cells.length; i++) {
+    const { r, c } = cells[i];
     if (r < top) top = r;
     if (c < left) left = c;
     if (r > bottom) bottom = r;
@@ -73,7 +75,8 @@ export function gridFromCells(
   const rows: CellValue[][] = [];
   for (let r = top; r <= bottom; r++) rows.push(new Array<CellValue>(right - left + 1).fill(null));
   const numberFormats = new Map<string, string>();
-  for (const { r, c, v, fmt } of cells) {
+  for (let i = 0; i < cells.length; i++) {
+    const { r, c, v, fmt } = cells[i];
     rows[r - top][c - left] = v;
     if (fmt) numberFormats.set(`${r},${c}`, fmt);
   }
@@ -117,14 +120,15 @@ export class GridView {
   constructor(grid: SheetGrid) {
     this.grid = grid;
     let width = 0;
-    for (const r of grid.rows) if (r.length > width) width = r.length;
+    for (let i = 0; i < grid.rows.length; i++) if (grid.rows[i].length > width) width = grid.rows[i].length;
     this.bottom = grid.top + grid.rows.length - 1;
     this.right = grid.left + width - 1;
     let top = grid.top;
     let left = grid.left;
     let bottom = Math.max(this.bottom, grid.top);
     let right = Math.max(this.right, grid.left);
-    for (const m of grid.merges) {
+    for (let i = 0; i < grid.merges.length; i++) {
+      const m = grid.merges[i];
       top = Math.min(top, m.top);
       left = Math.min(left, m.left);
       bottom = Math.max(bottom, m.bottom);

@@ -6,6 +6,8 @@ export interface CompiledLayout {
   readonly profile: Profile;
   readonly layout: Layout;
   readonly labels: ReadonlyMap<string, CompiledLabel>;
+  /** `labels` as an array, for the loop of labelKeysFor (indexed; see SheetIndex). */
+  readonly labelList: readonly CompiledLabel[];
   readonly required: readonly string[];
   /**
    * For each required key: which of the required labels written alike it is (1, 2, …). `{FY}年度当初予定` for this
@@ -27,7 +29,8 @@ export function labelKeysFor(c: CompiledLayout, norm: string): readonly string[]
   let keys = c.memo.get(norm);
   if (keys === undefined) {
     const found: string[] = [];
-    for (const [key, label] of c.labels) if (matchesLabel(label, norm)) found.push(key);
+    const list = c.labelList;
+    for (let i = 0; i < list.length; i++) if (matchesLabel(list[i], norm)) found.push(list[i].key);
     keys = found;
     if (c.memo.size >= MEMO_MAX) c.memo.clear();
     c.memo.set(norm, keys);
@@ -55,6 +58,7 @@ export function compileLayout(profile: Profile, layout: Layout): CompiledLayout 
     profile,
     layout,
     labels,
+    labelList: [...labels.values()],
     required: layout.recognition.required,
     requiredNth,
     threshold: layout.recognition.threshold ?? DEFAULT_THRESHOLD,
@@ -87,10 +91,13 @@ export class LabelHits implements Hits {
     readonly compiled: CompiledLayout,
   ) {
     // Candidates come in reading order, so each key's hits do too.
-    for (const cand of index.candidates) {
+    const candidates = index.candidates;
+    for (let i = 0; i < candidates.length; i++) {
+      const cand = candidates[i];
       const keys = labelKeysFor(compiled, cand.norm);
       if (keys.length === 0) continue;
-      for (const key of keys) {
+      for (let k = 0; k < keys.length; k++) {
+        const key = keys[k];
         const list = this.byKey.get(key);
         if (list) list.push(cand);
         else this.byKey.set(key, [cand]);
@@ -114,7 +121,8 @@ export class LabelHits implements Hits {
   /** The first label row strictly after `row`, or Infinity. */
   nextLabelRowAfter(row: number): number {
     if (!this.sortedLabelRows) this.sortedLabelRows = [...this.labelRows].sort((a, b) => a - b);
-    for (const r of this.sortedLabelRows) if (r > row) return r;
+    const rows = this.sortedLabelRows;
+    for (let i = 0; i < rows.length; i++) if (rows[i] > row) return rows[i];
     return Number.POSITIVE_INFINITY;
   }
 

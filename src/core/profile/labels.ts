@@ -16,6 +16,8 @@ const FY_SOURCE = "(?:(?:平成|令和|昭和|H|R)(?:\\d{1,2}|元)(?:\\(\\d{4}\\
 export interface CompiledLabel {
   readonly key: string;
   readonly exact: ReadonlySet<string>;
+  /** `exact` as an array: the loops over it run for every layout on every sheet (see SheetIndex). */
+  readonly exactList: readonly string[];
   readonly patterns: readonly RegExp[];
   readonly multiple: boolean;
 }
@@ -27,7 +29,7 @@ export function compileLabel(key: string, spec: LabelSpec): CompiledLabel {
     if (text.includes("*") || text.includes("{FY}")) patterns.push(compilePattern(text));
     else exact.add(normalizeLabel(text));
   }
-  return { key, exact, patterns, multiple: spec.multiple === true };
+  return { key, exact, exactList: [...exact], patterns, multiple: spec.multiple === true };
 }
 
 function compilePattern(text: string): RegExp {
@@ -49,7 +51,8 @@ export function escapeRegex(s: string): string {
 export function matchesLabel(label: CompiledLabel, normalized: string): boolean {
   if (label.exact.has(normalized)) return true;
   if (normalized.includes("。")) return false;
-  for (const re of label.patterns) if (re.test(normalized)) return true;
+  const patterns = label.patterns;
+  for (let i = 0; i < patterns.length; i++) if (patterns[i].test(normalized)) return true;
   return false;
 }
 
@@ -82,11 +85,17 @@ export function cachedNormalize(text: string): string {
   return n;
 }
 
-/** Every label candidate of a sheet, built once and shared by all profiles' recognition and reading. */
+/**
+ * Every label candidate of a sheet, built once and shared by all profiles' recognition and reading. Its loops are
+ * indexed rather than `for … of`: a check runs them once per layout and sheet, mostly before V8 has optimised them,
+ * and unoptimised iteration allocates an object per step (a fifth of all a 500-sheet check allocated).
+ */
 export class SheetIndex {
   readonly view: GridView;
   readonly candidates: readonly LabelCandidate[];
   private readonly byNorm = new Map<string, LabelCandidate[]>();
+  /** The keys of byNorm, in the order first seen. */
+  private readonly norms: string[] = [];
 
   constructor(view: GridView) {
     this.view = view;
@@ -106,7 +115,10 @@ export class SheetIndex {
         out.push(cand);
         const list = this.byNorm.get(norm);
         if (list) list.push(cand);
-        else this.byNorm.set(norm, [cand]);
+        else {
+          this.byNorm.set(norm, [cand]);
+          this.norms.push(norm);
+        }
       }
     }
     this.candidates = out;
@@ -114,11 +126,14 @@ export class SheetIndex {
 
   /** Does any cell match the label? Recognition asks this of every layout, so it stops at the first match. */
   has(label: CompiledLabel): boolean {
-    for (const e of label.exact) if (this.byNorm.has(e)) return true;
+    const exact = label.exactList;
+    for (let i = 0; i < exact.length; i++) if (this.byNorm.has(exact[i])) return true;
     if (label.patterns.length === 0) return false;
     let memo = patternMemo.get(label);
     if (!memo) patternMemo.set(label, (memo = new Map()));
-    for (const norm of this.byNorm.keys()) {
+    const norms = this.norms;
+    for (let i = 0; i < norms.length; i++) {
+      const norm = norms[i];
       let hit = memo.get(norm);
       if (hit === undefined) {
         hit = matchesLabel(label, norm);
@@ -134,16 +149,20 @@ export class SheetIndex {
   /** All cells matching a label, in reading order (row, then column). */
   find(label: CompiledLabel): LabelCandidate[] {
     const hits: LabelCandidate[] = [];
-    for (const e of label.exact) {
-      const list = this.byNorm.get(e);
-      if (list) hits.push(...list);
+    const exact = label.exactList;
+    for (let i = 0; i < exact.length; i++) {
+      const list = this.byNorm.get(exact[i]);
+      if (list) for (let j = 0; j < list.length; j++) hits.push(list[j]);
     }
-    if (label.patterns.length > 0) {
-      for (const c of this.candidates) {
+    const patterns = label.patterns;
+    if (patterns.length > 0) {
+      const candidates = this.candidates;
+      for (let i = 0; i < candidates.length; i++) {
+        const c = candidates[i];
         // A sentence is content, never a heading: `目標値を達成した。` must not match `目標値*`.
         if (label.exact.has(c.norm) || c.norm.includes("。")) continue;
-        for (const re of label.patterns) {
-          if (re.test(c.norm)) {
+        for (let j = 0; j < patterns.length; j++) {
+          if (patterns[j].test(c.norm)) {
             hits.push(c);
             break;
           }

@@ -43,8 +43,12 @@ export function parseRef(ref: string): { row: number; col: number } | undefined 
 }
 
 export function parseRange(ref: string): CellRange | undefined {
-  const [a, b] = ref.split(":");
-  const s = parseRef(a);
+  // No destructuring: unoptimised, it runs the iterator protocol, and this runs for every merge of every sheet.
+  const colon = ref.indexOf(":");
+  const rest = colon < 0 ? "" : ref.slice(colon + 1);
+  const next = rest.indexOf(":");
+  const s = parseRef(colon < 0 ? ref : ref.slice(0, colon));
+  const b = next < 0 ? rest : rest.slice(0, next);
   const e = b ? parseRef(b) : s;
   if (!s || !e) return undefined;
   return { top: Math.min(s.row, e.row), left: Math.min(s.col, e.col), bottom: Math.max(s.row, e.row), right: Math.max(s.col, e.col) };
