@@ -64,45 +64,85 @@ function checkDeadline(ctx: SheetReadContext): void {
   if (ctx.deadline !== undefined && Date.now() > ctx.deadline) throw new WorkbookError("timeout");
 }
 
-/** A cell's value from its start tag and content, as the core wants it (formulas give their cached result). */
-function cellValue(xml: string, p: string, tag: string, from: number, to: number, ctx: SheetReadContext): { v: CellValue; numeric: boolean } {
+/**
+ * The element names a sheet's reading looks for, with the sheet's namespace prefix, made once per prefix: the loop
+ * below runs per cell, where building `<c`, `<v` and `</v>` each time was garbage.
+ */
+interface SheetTags {
+  readonly row: string;
+  readonly rowClose: string;
+  readonly c: string;
+  readonly cClose: string;
+  readonly v: string;
+  readonly vClose: string;
+}
+
+const tagsByPrefix = new Map<string, SheetTags>();
+
+function sheetTags(p: string): SheetTags {
+  let t = tagsByPrefix.get(p);
+  if (!t) tagsByPrefix.set(p, (t = { row: `<${p}row`, rowClose: `</${p}row>`, c: `<${p}c`, cClose: `</${p}c>`, v: `<${p}v`, vClose: `</${p}v>` }));
+  return t;
+}
+
+/**
+ * Index of the next start tag `open` (`<c`, with its prefix) at or after `from` in `hay`, not a longer name (`<cols`
+ * for `<c`). `hay` is the part cut where the search must end (a row, the sheet data), so a tag that is missing
+ * costs a scan of that stretch only.
+ */
+function nextTag(hay: string, open: string, from: number): number {
+  let i = from;
+  for (;;) {
+    i = hay.indexOf(open, i);
+    if (i < 0) return -1;
+    const c = hay.charCodeAt(i + open.length);
+    if (c === 32 || c === 62 || c === 47 || c === 9 || c === 10 || c === 13) return i;
+    i += open.length;
+  }
+}
+
+/**
+ * A cell's value from its start tag and content (xml[from, to)), as the core wants it (formulas give their cached
+ * result); a number is a number only when the cell holds one. `hay` is the part cut at the end of the cell's row.
+ */
+function cellValue(xml: string, hay: string, p: string, tags: SheetTags, tag: string, from: number, to: number, ctx: SheetReadContext): CellValue {
   const t = attr(tag, "t");
   if (t === "inlineStr") {
     const is = findTag(xml, `${p}is`, from, to);
-    return { v: is < 0 ? null : joinedText(xml, p, is, to), numeric: false };
+    return is < 0 ? null : joinedText(xml, p, is, to);
   }
-  const vAt = findTag(xml, `${p}v`, from, to);
-  if (vAt < 0) return { v: null, numeric: false };
-  const open = tagAt(xml, vAt);
-  if (open.selfClosing) return { v: t === "str" ? "" : null, numeric: false };
-  const close = xml.indexOf(`</${p}v>`, open.end);
-  const raw = xml.slice(open.end, close < 0 ? to : close);
+  const vAt = nextTag(hay, tags.v, from);
+  if (vAt < 0 || vAt >= to) return null;
+  const gt = xml.indexOf(">", vAt);
+  if (gt < 0 || xml.charCodeAt(gt - 1) === 47) return t === "str" ? "" : null; // <v/>
+  const close = xml.indexOf(tags.vClose, gt + 1);
+  const raw = xml.slice(gt + 1, close < 0 ? to : close);
   switch (t) {
     case "s":
-      return { v: ctx.strings.get(Number(raw)), numeric: false };
+      return ctx.strings.get(Number(raw));
     case "str":
-      return { v: joinedValue(raw), numeric: false };
+      return joinedValue(raw);
     case "b":
-      return { v: raw.trim() === "1" || raw.trim() === "true", numeric: false };
+      return raw.trim() === "1" || raw.trim() === "true";
     case "e":
-      return { v: { error: unescapeXml(raw.trim()) }, numeric: false };
+      return { error: unescapeXml(raw.trim()) };
     case "d": {
       // ISO 8601 without a zone is the workbook's own time, read as UTC like a serial date (not the machine's zone).
       const iso = raw.trim();
       const d = new Date(/T[\d:.]+$/.test(iso) ? iso + "Z" : /^\d{4}-\d{2}-\d{2}$/.test(iso) ? iso + "T00:00:00Z" : iso);
-      return { v: Number.isNaN(d.getTime()) ? unescapeXml(raw) : d, numeric: false };
+      return Number.isNaN(d.getTime()) ? unescapeXml(raw) : d;
     }
     default: {
       const n = Number(raw);
-      return Number.isFinite(n) && raw.trim() !== "" ? { v: n, numeric: true } : { v: unescapeXml(raw), numeric: false };
+      return Number.isFinite(n) && raw.trim() !== "" ? n : unescapeXml(raw);
     }
   }
 }
 
 /** One cell's value as readSheetXml gives it (a number in a date format is a Date). */
 export function readCell(xml: string, p: string, tag: string, from: number, to: number, ctx: SheetReadContext): CellValue {
-  const { v, numeric } = cellValue(xml, p, tag, from, to, ctx);
-  const fmt = numeric ? ctx.formats[Number(attr(tag, "s") ?? 0)] : undefined;
+  const v = cellValue(xml, xml.slice(0, to), p, sheetTags(p), tag, from, to, ctx);
+  const fmt = typeof v === "number" ? ctx.formats[Number(attr(tag, "s") ?? 0)] : undefined;
   return fmt?.isDate ? serialToDate(v as number, ctx.date1904) : v;
 }
 
@@ -122,6 +162,7 @@ export function readSheetXml(
   ctx: SheetReadContext,
 ): SheetGrid {
   const p = elementPrefix(xml, "worksheet") || elementPrefix(xml, "sheetData");
+  const tags = sheetTags(p);
   const cells: FilledCell[] = [];
   let usedRows = 0;
   let usedCols = 0;
@@ -132,11 +173,12 @@ export function readSheetXml(
     const dataEnd = xml.indexOf(closeTag, dataAt);
     const stop = dataEnd < 0 ? xml.length : dataEnd;
     afterData = dataEnd < 0 ? xml.length : dataEnd + closeTag.length;
+    const dataHay = xml.slice(0, stop);
     let i = dataAt + 1;
     let rowIndex = -1;
     let rowsSeen = 0;
     for (;;) {
-      i = findTag(xml, `${p}row`, i, stop);
+      i = nextTag(dataHay, tags.row, i);
       if (i < 0) break;
       const { tag, end, selfClosing } = tagAt(xml, i);
       const r = attr(tag, "r");
@@ -152,13 +194,14 @@ export function readSheetXml(
         i = end;
         continue; // a styled empty row: nothing to read
       }
-      const rowEnd = xml.indexOf(`</${p}row>`, end);
+      const rowEnd = xml.indexOf(tags.rowClose, end);
       const rowStop = rowEnd < 0 ? stop : rowEnd;
       if ((++rowsSeen & 255) === 0) checkDeadline(ctx);
+      const rowHay = xml.slice(0, rowStop);
       let j = end;
       let colIndex = -1;
       for (;;) {
-        j = findTag(xml, `${p}c`, j, rowStop);
+        j = nextTag(rowHay, tags.c, j);
         if (j < 0) break;
         const c = tagAt(xml, j);
         const ref = attr(c.tag, "r");
@@ -169,18 +212,18 @@ export function readSheetXml(
           j = c.end;
           continue;
         }
-        const cEnd = xml.indexOf(`</${p}c>`, c.end);
-        const cStop = cEnd < 0 ? rowStop : cEnd;
-        j = cEnd < 0 ? rowStop : cEnd + p.length + 4;
+        const cEnd = xml.indexOf(tags.cClose, c.end);
+        const cStop = cEnd < 0 || cEnd > rowStop ? rowStop : cEnd;
+        j = cEnd < 0 ? rowStop : cEnd + tags.cClose.length;
         if (colIndex >= MAX_COLS) {
           usedCols = Math.max(usedCols, colIndex + 1);
           continue;
         }
-        const { v, numeric } = cellValue(xml, p, c.tag, c.end, cStop, ctx);
+        const v = cellValue(xml, rowHay, p, tags, c.tag, c.end, cStop, ctx);
         if (v === null || v === "") continue;
         usedRows = Math.max(usedRows, row + 1);
         usedCols = Math.max(usedCols, colIndex + 1);
-        const fmt = numeric ? ctx.formats[Number(attr(c.tag, "s") ?? 0)] : undefined;
+        const fmt = typeof v === "number" ? ctx.formats[Number(attr(c.tag, "s") ?? 0)] : undefined;
         if (fmt?.isDate) cells.push({ r: row, c: colIndex, v: serialToDate(v as number, ctx.date1904) });
         else cells.push({ r: row, c: colIndex, v, fmt: fmt?.code });
       }
