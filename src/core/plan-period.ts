@@ -61,11 +61,21 @@ function ordered(from: number | undefined, to: number | undefined): YearSpan | u
   return from <= to && to - from < 30 ? { from, to } : undefined;
 }
 
+/** The last year a header covers (令和5~7年度 → 2025). Every sheet repeats the same few headers: parsed once each. */
+const headerEnds = new Map<string, number | undefined>();
+function headerEnd(text: string): number | undefined {
+  if (headerEnds.has(text)) return headerEnds.get(text);
+  const to = parseFiscalYear(text)?.toFiscalYear;
+  if (headerEnds.size >= 10000) headerEnds.clear();
+  headerEnds.set(text, to);
+  return to;
+}
+
 /** Every schedule header row of a record (武蔵野's 年次計画 blocks, 小平's 工程表), as the years each header covers. */
 export function headerRowsOf(rec: SurveyRecord): { from: number; to: number }[][] {
   const rows: { from: number; to: number }[][] = [];
   const spans = (list: readonly { fiscalYear: number; text: string }[]) =>
-    list.map((h) => ({ from: h.fiscalYear, to: Math.max(h.fiscalYear, parseFiscalYear(h.text)?.toFiscalYear ?? h.fiscalYear) }));
+    list.map((h) => ({ from: h.fiscalYear, to: Math.max(h.fiscalYear, headerEnd(h.text) ?? h.fiscalYear) }));
   for (const p of rec.plans ?? []) if (p.headers.length) rows.push(spans(p.headers));
   if (rec.yearHeaders.length) rows.push(spans(rec.yearHeaders));
   return rows;
