@@ -94,8 +94,8 @@ export class SheetIndex {
   readonly view: GridView;
   readonly candidates: readonly LabelCandidate[];
   private readonly byNorm = new Map<string, LabelCandidate[]>();
-  /** The keys of byNorm, in the order first seen. */
-  private readonly norms: string[] = [];
+  /** The distinct normalised texts of the candidates, in the order first seen. */
+  readonly norms: string[] = [];
 
   constructor(view: GridView) {
     this.view = view;
@@ -122,6 +122,11 @@ export class SheetIndex {
       }
     }
     this.candidates = out;
+  }
+
+  /** How many candidate cells hold this normalised text. */
+  cellsWith(norm: string): number {
+    return this.byNorm.get(norm)?.length ?? 0;
   }
 
   /** Does any cell match the label? Recognition asks this of every layout, so it stops at the first match. */

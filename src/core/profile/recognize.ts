@@ -4,8 +4,8 @@
  */
 import { GridView, type SheetGrid } from "../model/grid";
 import type { SurveyRecord } from "../model/record";
-import { compileLayout, LabelHits, type LayoutScore } from "./compiled";
-import { SheetIndex } from "./labels";
+import { type CompiledLayout, compileLayout, LabelHits, type LayoutScore } from "./compiled";
+import { type CompiledLabel, matchesLabel, SheetIndex } from "./labels";
 import { readFormRecord, readStackedRecords } from "./read-form";
 import { readTableRecords } from "./read-table";
 import type { LabelSpec, Profile } from "./types";
@@ -22,6 +22,59 @@ export interface Recognition {
 /** What the user chose for a sheet in the task pane: a profile/layout, or "none" to leave it alone. */
 export type SheetOverride = { readonly profileId: string; readonly layoutId?: string } | "none";
 
+/**
+ * Every required label of every layout of a set of profiles, numbered, and which of them each distinct cell text
+ * matches. Recognition then looks at each text of a sheet once, instead of asking every layout's every label about
+ * every text; its cost no longer grows with the number of profiles.
+ */
+interface RequiredLabels {
+  readonly layouts: readonly { readonly compiled: CompiledLayout; readonly first: number }[];
+  readonly labels: readonly (CompiledLabel | undefined)[];
+  /** How many cells each label needs: labels written alike ({FY}年度当初予定 this year and next) need a cell each. */
+  readonly nth: readonly number[];
+  readonly memo: Map<string, readonly number[]>;
+}
+
+const requiredByProfiles = new WeakMap<readonly Profile[], RequiredLabels>();
+const REQUIRED_MEMO_MAX = 20000;
+
+function requiredLabelsOf(profiles: readonly Profile[]): RequiredLabels {
+  // Keyed by the array: a set of profiles is never changed in place (each change makes a new array).
+  let r = requiredByProfiles.get(profiles);
+  if (r) return r;
+  const layouts: { compiled: CompiledLayout; first: number }[] = [];
+  const labels: (CompiledLabel | undefined)[] = [];
+  const nth: number[] = [];
+  for (const p of profiles) {
+    for (const l of p.layouts) {
+      const compiled = compileLayout(p, l);
+      layouts.push({ compiled, first: labels.length });
+      compiled.required.forEach((k, i) => {
+        labels.push(compiled.labels.get(k));
+        nth.push(compiled.requiredNth[i]);
+      });
+    }
+  }
+  r = { layouts, labels, nth, memo: new Map() };
+  requiredByProfiles.set(profiles, r);
+  return r;
+}
+
+function requiredMatches(r: RequiredLabels, norm: string): readonly number[] {
+  let ids = r.memo.get(norm);
+  if (ids === undefined) {
+    const found: number[] = [];
+    for (let i = 0; i < r.labels.length; i++) {
+      const label = r.labels[i];
+      if (label && matchesLabel(label, norm)) found.push(i);
+    }
+    ids = found;
+    if (r.memo.size >= REQUIRED_MEMO_MAX) r.memo.clear();
+    r.memo.set(norm, ids);
+  }
+  return ids;
+}
+
 export function recogniseSheet(
   index: SheetIndex,
   profiles: readonly Profile[],
@@ -32,10 +85,28 @@ export function recogniseSheet(
   // Score every layout on its required labels only; index the winner's labels in full (LabelHits) once. With five
   // profiles and ten layouts, indexing each one cost more than reading the sheet.
   const scored: LayoutScore[] = [];
-  for (const p of profiles) {
-    if (override && p.id !== override.profileId) continue;
+  if (!override) {
+    const r = requiredLabelsOf(profiles);
+    const cells = new Int32Array(r.labels.length);
+    for (let i = 0; i < index.norms.length; i++) {
+      const norm = index.norms[i];
+      const ids = requiredMatches(r, norm);
+      if (ids.length === 0) continue;
+      const n = index.cellsWith(norm);
+      for (let j = 0; j < ids.length; j++) cells[ids[j]] += n;
+    }
+    for (let li = 0; li < r.layouts.length; li++) {
+      const { compiled, first } = r.layouts[li];
+      const n = compiled.required.length;
+      let found = 0;
+      for (let i = first; i < first + n; i++) if (r.labels[i] && cells[i] >= r.nth[i]) found++;
+      scored.push({ compiled, found, required: n, score: n ? found / n : 0 });
+    }
+  }
+  for (const p of override ? profiles : []) {
+    if (p.id !== override?.profileId) continue;
     for (const l of p.layouts) {
-      if (override?.layoutId && l.id !== override.layoutId) continue;
+      if (override.layoutId && l.id !== override.layoutId) continue;
       const compiled = compileLayout(p, l);
       let found = 0;
       // Labels written alike ({FY}年度当初予定 for this year's and next year's plan) need a cell each.
