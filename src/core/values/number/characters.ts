@@ -34,13 +34,17 @@ function mapCode(c: number): number {
 /** Same length as the input, so positions carry over to the raw text. */
 export function mapChars(s: string): string {
   if (!MAP_TEST.test(s)) return s;
-  const out: string[] = new Array<string>(s.length);
+  // Unchanged runs are copied whole: most of a text maps to itself, and a string per character was garbage.
+  let out = "";
+  let from = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     const m = mapCode(c);
-    out[i] = m === c ? s[i] : String.fromCharCode(m);
+    if (m === c) continue;
+    out += s.slice(from, i) + String.fromCharCode(m);
+    from = i + 1;
   }
-  return out.join("");
+  return out + s.slice(from);
 }
 
 /** The mapped text (positions equal to the raw text's) and the raw text. */
