@@ -8,7 +8,7 @@ import type { CellValue } from "../../core/model/cell";
 import { type FilledCell, gridFromCells, MAX_COLS, MAX_ROWS, type SheetGrid, type SheetVisibility } from "../../core/model/grid";
 import { WorkbookError } from "../port";
 import type { CellFormat, SharedStrings } from "./book";
-import { attr, elementPrefix, findTag, joinedText, normaliseBreaks, tagAt, unescapeXml, unescapeXstring } from "./xml";
+import { attr, elementPrefix, findTag, joinedText, nextTag, normaliseBreaks, tagAt, unescapeXml, unescapeXstring } from "./xml";
 
 export interface SheetReadContext {
   readonly strings: SharedStrings;
@@ -83,22 +83,6 @@ function sheetTags(p: string): SheetTags {
   let t = tagsByPrefix.get(p);
   if (!t) tagsByPrefix.set(p, (t = { row: `<${p}row`, rowClose: `</${p}row>`, c: `<${p}c`, cClose: `</${p}c>`, v: `<${p}v`, vClose: `</${p}v>` }));
   return t;
-}
-
-/**
- * Index of the next start tag `open` (`<c`, with its prefix) at or after `from` in `hay`, not a longer name (`<cols`
- * for `<c`). `hay` is the part cut where the search must end (a row, the sheet data), so a tag that is missing
- * costs a scan of that stretch only.
- */
-function nextTag(hay: string, open: string, from: number): number {
-  let i = from;
-  for (;;) {
-    i = hay.indexOf(open, i);
-    if (i < 0) return -1;
-    const c = hay.charCodeAt(i + open.length);
-    if (c === 32 || c === 62 || c === 47 || c === 9 || c === 10 || c === 13) return i;
-    i += open.length;
-  }
 }
 
 /**

@@ -88,15 +88,22 @@ export function tagAt(xml: string, at: number): { tag: string; end: number; self
 
 /** Index of the next `<name` start tag at or after `from` (not a longer name such as `<rowBreaks` for `<row`). */
 export function findTag(xml: string, name: string, from: number, until = xml.length): number {
-  const open = "<" + name;
   // Search only the bounded stretch: a tag that is rare (a phonetic run, a cell's <is>) must not cost a scan to
   // the end of the part each time it is looked for.
-  const hay = until < xml.length ? xml.slice(0, until) : xml;
+  return nextTag(until < xml.length ? xml.slice(0, until) : xml, "<" + name, from);
+}
+
+/**
+ * Index of the next start tag `open` (`<c`, with its prefix) at or after `from` in `hay`, not a longer name (`<cols`
+ * for `<c`). `hay` is the part cut where the search must end, so a tag that is missing costs a scan of that stretch
+ * only; a reader that searches one stretch many times cuts it once and calls this.
+ */
+export function nextTag(hay: string, open: string, from: number): number {
   let i = from;
   for (;;) {
     i = hay.indexOf(open, i);
     if (i < 0) return -1;
-    const c = xml.charCodeAt(i + open.length);
+    const c = hay.charCodeAt(i + open.length);
     if (c === 32 || c === 62 || c === 47 || c === 9 || c === 10 || c === 13) return i;
     i += open.length;
   }
