@@ -75,6 +75,7 @@ export class Package {
   private readonly texts = new Map<string, string>();
   /** Goes up with every change to a part, so what was read from the parts can be kept until one changes. */
   private changes = 0;
+  private readonly relsRead = new Map<string, { readonly revision: number; readonly list: readonly Relationship[] }>();
 
   get revision(): number {
     return this.changes;
@@ -172,6 +173,16 @@ export class Package {
 
   /** Relationships of a part (`""` for the package's own). Missing or unreadable rels read as none. */
   rels(source: string): Relationship[] {
+    // The workbook's relationships are asked for by the sheet list, the shared strings and the styles: read once
+    // until a part changes (a 500-sheet workbook has 500 of them).
+    const kept = this.relsRead.get(source);
+    if (kept?.revision === this.changes) return [...kept.list];
+    const list = this.readRels(source);
+    this.relsRead.set(source, { revision: this.changes, list });
+    return [...list];
+  }
+
+  private readRels(source: string): Relationship[] {
     const path = source === "" ? "_rels/.rels" : relsPathOf(source);
     const xml = this.text(path);
     if (!xml) return [];
