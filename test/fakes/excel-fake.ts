@@ -53,8 +53,8 @@
  * at once on an older host as Office.js does; the opened files are kept in `createdWorkbooks`). A context ends with
  * its Excel.run: using it or its proxies afterwards throws InvalidObjectPath.
  *
- * Not modelled: calculation (beyond single-cell references), defined names' and charts' references to a deleted sheet
- * (only cell formulas turn into #REF!), conditional formats' effect on how a cell looks, comments, shapes, undo (Ctrl+Z reverting the add-in's
+ * Not modelled: calculation (beyond single-cell references), charts' references to a deleted sheet (cell formulas
+ * and defined names' formulas turn into #REF!; names scoped to it go with it), conditional formats' effect on how a cell looks, comments, shapes, undo (Ctrl+Z reverting the add-in's
  * writes, ExcelApi 1.20: an undo is a change like any other here), co-authoring (its Conflict can be injected with
  * failSync), events other than onChanged, other users' changes (source "Remote"), a cut-short RangeAreas.address, and
  * which error codes Excel really gives where its reference is silent (activating a hidden sheet, more than 512
@@ -379,6 +379,11 @@ export class FakeBook {
   selection: { sheet: string; address: string } | undefined;
   /** Defined names (named ranges): they share one namespace with table names. */
   readonly names: string[] = [];
+  /**
+   * What defined names refer to (`='No.5'!$F$8`), and the sheet a name is scoped to (its own list, Worksheet.names);
+   * a name in `names` without a record here is workbook-scoped and reads an empty formula.
+   */
+  definedNames: { name: string; formula: string; scope?: string }[] = [];
   /** The Normal style's font: Excel counts column widths in its widest digit (Calibri 11: 7 px, 游ゴシック 11: 8 px). */
   normalFont = { name: "Calibri", size: 11 };
   /** The Normal style's name as the API lists it (a Japanese Excel may give 標準; the reference does not say). */
@@ -422,6 +427,18 @@ export class FakeBook {
     const quoted = `'${from.replace(/'/g, "''")}'`;
     const escape = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
     const pattern = new RegExp(`(^=|[=(,+\\-*/&^<>:;\\s])(?:${escape(quoted)}|${escape(from)})!`, "giu");
+    // Defined names too: a name scoped to the sheet goes with it (or follows its new name); one that points into it
+    // from elsewhere turns into #REF! as a cell formula does.
+    const fromKey = from.toLowerCase();
+    if (to === null) {
+      const gone = new Set(this.definedNames.filter((d) => d.scope?.toLowerCase() === fromKey).map((d) => d.name));
+      this.definedNames = this.definedNames.filter((d) => !gone.has(d.name));
+      this.names.splice(0, this.names.length, ...this.names.filter((n) => !gone.has(n)));
+    }
+    for (const d of this.definedNames) {
+      if (to !== null && d.scope?.toLowerCase() === fromKey) d.scope = to;
+      d.formula = d.formula.replace(pattern, (_, lead: string) => `${lead}${to === null ? "#REF" : quoteName(to)}!`);
+    }
     for (const sheet of this.sheets) {
       for (const cell of sheet.cells.values()) {
         if (!cell.formula) continue;
@@ -431,6 +448,12 @@ export class FakeBook {
         if (to === null) Object.assign(cell, { value: "#REF!", type: "Error" });
       }
     }
+  }
+
+  /** Defines a name (workbook-scoped unless `scope` names a sheet) that refers to `formula`. Names are unique across scopes here. */
+  defineName(name: string, formula: string, scope?: string): void {
+    this.names.push(name);
+    this.definedNames.push({ name, formula, ...(scope ? { scope } : {}) });
   }
 
   addSheet(name: string): FakeSheet {
@@ -1315,6 +1338,12 @@ export class FakeWorksheet extends FakeObject {
       throw new FakeOfficeError("ItemNotFound", `The worksheet '${this.resolved.name}' no longer exists.`);
     }
     return this.resolved;
+  }
+
+  /** The names scoped to this sheet (ExcelApi 1.4). */
+  get names(): FakeNamedItemCollection {
+    this.context.requireApi("1.4", "Worksheet.names");
+    return new FakeNamedItemCollection(this.context, () => this.sheet());
   }
 
   sheet(): FakeSheet {
@@ -2844,17 +2873,33 @@ class FakeStyleFont extends FakeObject {
   }
 }
 
+/** The workbook's names (Workbook.names: those not scoped to a sheet), or one sheet's (Worksheet.names, ExcelApi 1.4). */
 export class FakeNamedItemCollection extends FakeItemCollection<FakeNamedItem> {
   protected readonly typeName = "NamedItemCollection";
 
+  constructor(
+    context: FakeRequestContext,
+    private readonly scope?: () => FakeSheet,
+  ) {
+    super(context);
+  }
+
+  override load(arg?: string | string[] | { select?: string }): this {
+    if (loadPaths(arg).includes("items/formula")) this.context.requireApi("1.7", "NamedItem.formula");
+    return super.load(arg);
+  }
+
   protected list(): FakeNamedItem[] {
-    return this.context.book.names.map((n) => new FakeNamedItem(this.context, n));
+    const book = this.context.book;
+    const sheet = this.scope?.();
+    const scopeOf = (n: string) => book.definedNames.find((d) => d.name === n)?.scope?.toLowerCase();
+    return book.names.filter((n) => scopeOf(n) === sheet?.name.toLowerCase()).map((n) => new FakeNamedItem(this.context, n));
   }
 }
 
 export class FakeNamedItem extends FakeObject {
   protected readonly typeName = "NamedItem";
-  protected readonly scalars = ["name"] as const;
+  protected readonly scalars = ["name", "formula"] as const;
 
   constructor(
     context: FakeRequestContext,
@@ -2867,12 +2912,16 @@ export class FakeNamedItem extends FakeObject {
     return true;
   }
 
-  protected read(): unknown {
+  protected read(name: string): unknown {
+    if (name === "formula") return this.context.book.definedNames.find((d) => d.name === this.itemName)?.formula ?? "";
     return this.itemName;
   }
 
   get name(): string {
     return this.get("name");
+  }
+  get formula(): string {
+    return this.get("formula");
   }
 }
 

@@ -441,6 +441,47 @@ describe("別のシートを参照する数式", () => {
   });
 });
 
+describe("名前の定義", () => {
+  test("formula は load と sync の後に読め (ExcelApi 1.7)、シートを消すと指す名前は #REF! に、そのシートの名前は消え、名前を変えると追う", async () => {
+    const book = new FakeBook();
+    book.addSheet("一覧").put(0, 0, "x");
+    book.addSheet("No.1").put(0, 0, "y");
+    book.defineName("先頭", "='No.1'!$A$1");
+    book.defineName("一覧_範囲", "=一覧!$A$1:$C$3", "一覧");
+    book.defineName("No1_印刷範囲", "='No.1'!$A$1:$H$20", "No.1");
+    const fake = new FakeExcel(book);
+    const read = () =>
+      fake.run(async (context) => {
+        const all = context.workbook.names.load("items/name,items/formula");
+        const sheets = context.workbook.worksheets.load("items/name");
+        await context.sync();
+        const scoped = sheets.items.map((ws) => ({ sheet: ws.name, names: ws.names.load("items/name,items/formula") }));
+        await context.sync();
+        return { workbook: all.items.map((n) => [n.name, n.formula]), sheets: scoped.map((x) => [x.sheet, x.names.items.map((n) => [n.name, n.formula])]) };
+      });
+    await fake.run(async (context) => {
+      const names = context.workbook.names.load("items/name,items/formula");
+      expect(code(() => names.items)).toBe("PropertyNotLoaded");
+      await context.sync();
+      expect(names.items.map((n) => n.formula)).toEqual(["='No.1'!$A$1"]);
+    });
+    expect(await read()).toEqual({ workbook: [["先頭", "='No.1'!$A$1"]], sheets: [["一覧", [["一覧_範囲", "=一覧!$A$1:$C$3"]]], ["No.1", [["No1_印刷範囲", "='No.1'!$A$1:$H$20"]]]] });
+
+    await fake.run(async (context) => {
+      context.workbook.worksheets.getItem("一覧").name = "評価一覧";
+      context.workbook.worksheets.getItem("No.1").delete();
+      await context.sync();
+    });
+    expect(await read()).toEqual({ workbook: [["先頭", "=#REF!$A$1"]], sheets: [["評価一覧", [["一覧_範囲", "=評価一覧!$A$1:$C$3"]]]] });
+
+    await new FakeExcel(book, { apiVersion: "1.6" }).run(async (context) => {
+      const names = context.workbook.names.load("items/formula");
+      await expect(context.sync()).rejects.toMatchObject({ code: "ApiNotFound" });
+      void names;
+    });
+  });
+});
+
 describe("表・グラフ・印刷設定", () => {
   /** 評価一覧: a header row and two data rows in A1:C3. */
   function listBook(): { fake: FakeExcel; book: FakeBook } {

@@ -247,3 +247,52 @@ test("ほかのシートの数式が指すシート（評価一覧の ='No.5'!F8
   expect(list.get(0, 30)).toMatchObject({ formula: `='No.5'!${eval1}` });
   expect(logRowsOf(m).some((r) => r.includes("No.5"))).toBe(true);
 });
+
+describe("名前の定義が指すシートも置き換えず、変わった入力セルを書く: 名前は #REF! にならない", () => {
+  test.each([
+    ["ブックの名前（評価_No5 = 'No.5'!…）", undefined],
+    ["ほかのシート（評価一覧）の名前", "評価一覧"],
+  ])("%s", async (_title, scope) => {
+    const m = await master();
+    const eval1 = inputCellsOf(records, "No.5").eval1;
+    m.fake.book.defineName("評価_No5", `='No.5'!$${eval1.replace(/(\d+)$/, "$$$1")}`, scope);
+    const noFiveId = m.fake.book.sheet("No.5")!.id;
+    const d = departments.find((x) => x.sheets.includes("No.5"))!;
+    const { file } = await returned(d.department, ["No.5"], [{ sheet: "No.5", cell: eval1, value: "S" }]);
+
+    const preview = await collect(m, [file], true);
+    expect(preview.plan.files[0].sheets.find((s) => s.sheet === "No.5")).toMatchObject({ replace: false });
+
+    const out = await collect(m, [file]);
+    expect(out.written).toMatchObject({ sheetsReplaced: 0, changed: true });
+    expect(m.fake.book.sheet("No.5")!.id).toBe(noFiveId);
+    expect(m.fake.book.sheet("No.5")!.at(eval1)?.value).toBe("S");
+    expect(m.fake.book.definedNames.find((n) => n.name === "評価_No5")?.formula).not.toContain("#REF");
+  });
+
+  test("そのシート自身の名前（印刷範囲など）はシートとともに入れ替わるだけで、置き換えを止めない", async () => {
+    const m = await master();
+    m.fake.book.defineName("No5_印刷範囲", "='No.5'!$A$1:$H$20", "No.5");
+    const noFiveId = m.fake.book.sheet("No.5")!.id;
+    const d = departments.find((x) => x.sheets.includes("No.5"))!;
+    const { file } = await returned(d.department, ["No.5"]);
+
+    const out = await collect(m, [file]);
+    expect(out.written).toMatchObject({ sheetsReplaced: 1, changed: true });
+    expect(m.fake.book.sheet("No.5")!.id).not.toBe(noFiveId);
+  });
+
+  test("名前を読んでも sync の数は変わらない（数式と同じ 1 回で読む）", async () => {
+    const counts: number[] = [];
+    for (const withName of [false, true]) {
+      const m = await master();
+      if (withName) m.fake.book.defineName("評価一覧_先頭", "=評価一覧!$A$1");
+      const d = departments.find((x) => x.sheets.includes("No.5"))!;
+      const { file } = await returned(d.department, ["No.5"]);
+      const before = m.fake.syncCount;
+      await collect(m, [file]);
+      counts.push(m.fake.syncCount - before);
+    }
+    expect(counts[1]).toBe(counts[0]);
+  });
+});

@@ -13,8 +13,9 @@
  * written again (it writes the same things to the same places). Either way the run stops there and says which files
  * were taken in.
  *
- * Syncs: readAll's (3 for a 調査票 workbook), 1 for the formulas (more only past the response budget), 1 look
- * (sheet ids and places, the log's next row), then 1 per file taken in; after a failure, 2 more to put it right.
+ * Syncs: readAll's (3 for a 調査票 workbook), 1 for the formulas and the defined names (more only past the response
+ * budget), 1 look (sheet ids and places, the log's next row), then 1 per file taken in; after a failure, 2 more to put
+ * it right.
  */
 import { collectLogEntry, type CellWrite, type FileCollect, type SheetCollect } from "../../core/cycle/collect";
 import { SUBMISSIONS_KEY, type SubmissionsState } from "../../core/cycle/types";
@@ -58,10 +59,11 @@ export async function collectInto(session: OfficeSession, files: readonly Return
   const returned = await readReturnedFiles(files, options.profiles, read);
   const snapshot = await readWorkbook(session);
   const held = new Set(returned.books.flatMap((b) => b.snapshot.sheets.map((g) => g.name)));
-  // Every sheet's formulas: the returned sheets' to compare forms, the others' to see which sheets they point into.
-  const formulas = await readFormulas(session, snapshot.sheets);
+  // Every sheet's formulas: the returned sheets' to compare forms, the others' (and the defined names') to see which
+  // sheets they point into.
+  const { formulas, names } = await readFormulas(session, snapshot.sheets);
   const master = checkSnapshot({ ...snapshot, sheets: snapshot.sheets.map((g) => (formulas.has(g.name) ? { ...g, formulas: formulas.get(g.name) } : g)) }, options.profiles);
-  const { sources, ...out } = planFiles(master, returned, options, at, pointedInto(formulas, held));
+  const { sources, ...out } = planFiles(master, returned, options, at, pointedInto(formulas, names, held));
   void sources;
   if (options.dryRun) return out;
   if (takesNothing(out.plan)) return { ...out, written: { sheetsReplaced: 0, cellsChanged: 0, changed: false } };
@@ -69,22 +71,29 @@ export async function collectInto(session: OfficeSession, files: readonly Return
   return { ...out, written: await writeFiles(session, out.plan.files, out.plan.state, bytes, options.lang, at) };
 }
 
+/** A defined name's formula, and the sheet it is scoped to (undefined: the workbook's). */
+interface NameRef {
+  readonly formula: string;
+  readonly scope?: string;
+}
+
 /**
- * The sheets of `names` that a formula on another sheet refers to (`='No.5'!F8` on 評価一覧). Excel replaces a sheet
- * by deleting it, which would turn those formulas into #REF!, so such a sheet is taken in by writing its cells.
+ * The sheets of `held` that a formula on another sheet refers to (`='No.5'!F8` on 評価一覧), or a defined name of the
+ * workbook or of another sheet (`評価_No5` = `='No.5'!$F$8`). Excel replaces a sheet by deleting it, which would turn
+ * those formulas and names into #REF!, so such a sheet is taken in by writing its cells. A name scoped to the sheet
+ * itself (its print area) goes and comes back with the sheet.
  */
-function pointedInto(formulas: ReadonlyMap<string, ReadonlyMap<string, string>>, names: ReadonlySet<string>): Set<string> {
-  const byKey = new Map([...names].map((n) => [n.toLowerCase(), n] as const));
+function pointedInto(formulas: ReadonlyMap<string, ReadonlyMap<string, string>>, names: readonly NameRef[], held: ReadonlySet<string>): Set<string> {
+  const byKey = new Map([...held].map((n) => [n.toLowerCase(), n] as const));
   const out = new Set<string>();
-  for (const [sheet, cells] of formulas) {
-    for (const f of cells.values()) {
-      rewriteReferences(f, (ref) => {
-        const target = ref.sheet === undefined ? undefined : byKey.get(ref.sheet.toLowerCase());
-        if (target !== undefined && target.toLowerCase() !== sheet.toLowerCase()) out.add(target);
-        return { row: ref.row, col: ref.col };
-      });
-    }
-  }
+  const scan = (formula: string, from: string | undefined) =>
+    rewriteReferences(formula, (ref) => {
+      const target = ref.sheet === undefined ? undefined : byKey.get(ref.sheet.toLowerCase());
+      if (target !== undefined && target.toLowerCase() !== from?.toLowerCase()) out.add(target);
+      return { row: ref.row, col: ref.col };
+    });
+  for (const [sheet, cells] of formulas) for (const f of cells.values()) scan(f, sheet);
+  for (const n of names) scan(n.formula, n.scope);
   return out;
 }
 
@@ -93,14 +102,16 @@ function pointedInto(formulas: ReadonlyMap<string, ReadonlyMap<string, string>>,
  * sync per response budget's worth (one for any 調査票 workbook). `formulas` reads a constant as its value, so a cell
  * holds a formula where it reads "=…" and its value is not that text.
  */
-async function readFormulas(session: OfficeSession, grids: readonly SheetGrid[]): Promise<Map<string, Map<string, string>>> {
+async function readFormulas(session: OfficeSession, grids: readonly SheetGrid[]): Promise<{ formulas: Map<string, Map<string, string>>; names: NameRef[] }> {
   const out = new Map<string, Map<string, string>>(grids.map((g) => [g.name, new Map<string, string>()]));
+  const names: NameRef[] = [];
   const withCells = grids.filter((g) => g.rows.length > 0);
-  const chunks: SheetGrid[][] = [];
-  let bytes = Infinity;
+  // The first sync also reads the defined names (there is one even when no sheet has cells).
+  const chunks: SheetGrid[][] = [[]];
+  let bytes = 0;
   for (const g of withCells) {
     const estimate = 2 * jsonBytes(g.rows as unknown[][]) + 8 * g.rows.length * Math.max(1, ...g.rows.map((r) => r.length));
-    if (bytes + estimate > session.responseBudget) {
+    if (bytes + estimate > session.responseBudget && chunks[chunks.length - 1].length > 0) {
       chunks.push([]);
       bytes = 0;
     }
@@ -108,19 +119,29 @@ async function readFormulas(session: OfficeSession, grids: readonly SheetGrid[])
     bytes += estimate;
   }
   try {
-    for (const chunk of chunks) await session.run((context) => readFormulaChunk(context, chunk, out));
+    for (const [k, chunk] of chunks.entries()) await session.run((context) => readFormulaChunk(context, chunk, out, k === 0 ? { grids, names } : undefined));
   } catch (e) {
     throw toWorkbookError(e);
   }
-  return out;
+  return { formulas: out, names };
 }
 
-async function readFormulaChunk(context: Excel.RequestContext, chunk: readonly SheetGrid[], out: Map<string, Map<string, string>>): Promise<void> {
+async function readFormulaChunk(
+  context: Excel.RequestContext,
+  chunk: readonly SheetGrid[],
+  out: Map<string, Map<string, string>>,
+  withNames?: { readonly grids: readonly SheetGrid[]; readonly names: NameRef[] },
+): Promise<void> {
   const ranges = chunk.map((g) => {
     const width = Math.max(1, ...g.rows.map((r) => r.length));
     return context.workbook.worksheets.getItem(g.name).getRangeByIndexes(g.top, g.left, g.rows.length, width).load("formulas");
   });
+  // NamedItem.formula is ExcelApi 1.7 and Worksheet.names 1.4, both below insertWorksheetsFromBase64's 1.13.
+  const workbookNames = withNames && context.workbook.names.load("items/name,items/formula");
+  const sheetNames = withNames?.grids.map((g) => ({ sheet: g.name, names: context.workbook.worksheets.getItem(g.name).names.load("items/name,items/formula") }));
   await context.sync();
+  for (const n of workbookNames?.items ?? []) withNames?.names.push({ formula: n.formula });
+  for (const { sheet, names } of sheetNames ?? []) for (const n of names.items) withNames?.names.push({ formula: n.formula, scope: sheet });
   chunk.forEach((g, k) => {
     const map = out.get(g.name)!;
     ranges[k].formulas.forEach((row: unknown[], i: number) =>
