@@ -178,6 +178,23 @@ describe("Excel のエラーコード (ガード)", () => {
     expect(fakeBook.selection).toEqual({ sheet: "No.2", address: "F8" });
   });
 
+  test("設定の書き込みも Conflict のあとでやり直し、設定は 1 度だけ、すべて書かれる", async () => {
+    const fakeBook = twoSheets();
+    const { fake, book } = rig(fakeBook, { conflictDelayMs: 0 });
+    await book.writeSettings({ stage: "提出前" });
+    const before = fake.syncCount;
+    fake.failSync(before + 1, { code: "Conflict", afterActions: 1 });
+    await book.writeSettings({ fiscalYear: "2025" });
+    expect(fake.syncs.slice(before).map((x) => x.error)).toContain("Conflict");
+    expect(await book.readSettings()).toMatchObject({ stage: "提出前", fiscalYear: "2025" });
+    const settings = fakeBook.sheet("_chosahyo")!;
+    const keys: string[] = [];
+    for (let r = 0; settings.get(r, 0); r++) keys.push(String(settings.get(r, 0)!.value));
+    expect(keys.filter((k) => k === "fiscalYear")).toHaveLength(1);
+    // A fresh adapter reads the same from the workbook.
+    expect(await rig(fakeBook).book.readSettings()).toMatchObject({ stage: "提出前", fiscalYear: "2025" });
+  });
+
   test("Conflict が続けば conflict、共有ブック(旧形式)の UnsupportedOperation、InvalidOperation、Excel の混雑はそれぞれの言葉になり、予期しないエラーにならない", async () => {
     const cases: [string, string][] = [
       ["Conflict", "conflict"],

@@ -199,28 +199,33 @@ export class OfficeWorkbook implements WorkbookPort {
 
   async writeSettings(settings: Readonly<Record<string, string>>): Promise<void> {
     try {
-      await this.session.withState(async (state) => {
-        if (!findSheet(state, SETTINGS_SHEET) && state.structureProtected) throw new WorkbookError("protected-workbook");
-        const merged = { ...state.settings, ...settings };
-        try {
-          await this.session.run(async (context) => {
-            const sheets = context.workbook.worksheets;
-            const ws = findSheet(state, SETTINGS_SHEET) ? sheets.getItem(SETTINGS_SHEET) : undefined;
-            ws?.load("name");
-            this.session.queueSettings(sheets, ws, merged);
-            await context.sync();
-          });
-        } catch (e) {
-          if (!findSheet(state, SETTINGS_SHEET) && officeErrorCode(e) === "AccessDenied" && (await this.session.structureProtectedNow())) {
-            throw new WorkbookError("protected-workbook");
-          }
-          throw await this.session.staleOrMissing(e, []);
-        }
-        if (!findSheet(state, SETTINGS_SHEET)) state.sheets.push({ name: SETTINGS_SHEET, visibility: "veryHidden", protected: false });
-        state.settings = merged;
-      });
+      // The batch writes the merged settings whole, so after a co-authoring Conflict it can run again as it is.
+      await this.session.retrying(() => this.writeSettingsOnce(settings));
     } catch (e) {
       throw toWorkbookError(e, SETTINGS_SHEET);
     }
+  }
+
+  private async writeSettingsOnce(settings: Readonly<Record<string, string>>): Promise<void> {
+    await this.session.withState(async (state) => {
+      if (!findSheet(state, SETTINGS_SHEET) && state.structureProtected) throw new WorkbookError("protected-workbook");
+      const merged = { ...state.settings, ...settings };
+      try {
+        await this.session.run(async (context) => {
+          const sheets = context.workbook.worksheets;
+          const ws = findSheet(state, SETTINGS_SHEET) ? sheets.getItem(SETTINGS_SHEET) : undefined;
+          ws?.load("name");
+          this.session.queueSettings(sheets, ws, merged);
+          await context.sync();
+        });
+      } catch (e) {
+        if (!findSheet(state, SETTINGS_SHEET) && officeErrorCode(e) === "AccessDenied" && (await this.session.structureProtectedNow())) {
+          throw new WorkbookError("protected-workbook");
+        }
+        throw await this.session.staleOrMissing(e, []);
+      }
+      if (!findSheet(state, SETTINGS_SHEET)) state.sheets.push({ name: SETTINGS_SHEET, visibility: "veryHidden", protected: false });
+      state.settings = merged;
+    });
   }
 }
