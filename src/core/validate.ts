@@ -18,7 +18,7 @@ import { RULES } from "./rules";
 import { readEmpty, type SheetRead } from "./rules/read-empty";
 import { planPeriod } from "./rules/year-header";
 import { RuleParamError } from "./rules/params";
-import type { RecordRule, WorkbookEnv, WorkbookRule } from "./rules/types";
+import type { RecordRule, RuleEnv, WorkbookEnv, WorkbookRule } from "./rules/types";
 import { parsePreviousYear, PREVIOUS_YEAR_KEY } from "./compare/settings";
 
 export interface ValidateOptions {
@@ -221,11 +221,19 @@ export function runRules(
     sheet.records.forEach((rec, i) => {
       const profile = byId.get(rec.profileId);
       if (!profile) return;
-      for (const { rule, en } of enabledFor.get(profile.id) ?? []) {
+      const rules = enabledFor.get(profile.id) ?? [];
+      // One environment per record, its severity and setting set for each rule: a rule uses it during its check
+      // only, and an object per rule and record was most of what this loop allocated.
+      const env: { -readonly [K in keyof RuleEnv]: RuleEnv[K] } = { profile, stage, fiscalYear, planPeriod: periods.get(profile.id), family, firstOfSheet: i === 0, severity: "error", setting: {} };
+      for (let r = 0; r < rules.length; r++) {
+        const { rule, en } = rules[r];
         // Rarely any entry: skip building the key (a string per rule and record) while there is none.
         if (failed.size > 0 && failed.has(`${rule.id}\u0000${rec.sheet}`)) continue;
         try {
-          findings.push(...rule.check(rec, { profile, stage, fiscalYear, planPeriod: periods.get(profile.id), family, firstOfSheet: i === 0, ...en }));
+          env.severity = en.severity;
+          env.setting = en.setting;
+          const out = rule.check(rec, env);
+          for (let k = 0; k < out.length; k++) findings.push(out[k]);
         } catch (e) {
           ruleFailed(rule.id, rec.sheet, rec.id ? a1(rec.id.cell) : rec.row !== undefined ? `A${rec.row + 1}` : "A1", e);
         }
