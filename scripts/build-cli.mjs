@@ -50,6 +50,8 @@ rmSync(path.join(out, "worker.cjs.map"), { force: true });
 const cache = path.join(out, "chosahyo.cjs.cache");
 rmSync(cache, { force: true });
 const samples = ["kodaira-h29.xlsx", "musashino-h29.xlsx", "mitaka-2021.xlsx"].map((f) => path.join(root, "seeds", f)).filter((f) => existsSync(f));
+// Without the samples (a copy that left seeds/ out) there is nothing to train on: the CLI runs without a cache.
+if (samples.length === 0) process.exit(0);
 const trained = spawnSync(process.execPath, [path.join(out, "run.cjs"), "validate", ...samples, "--json", "--jobs", "1", "--no-progress"], {
   cwd: root,
   stdio: ["ignore", "ignore", "pipe"],
