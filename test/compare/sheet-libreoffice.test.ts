@@ -17,16 +17,13 @@ import { COMPARE_SHEET } from "../../src/core/summary/compare-sheet";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
 import { cli } from "../helpers/cli";
 import { ROOT } from "../helpers/grid";
-import { convert, CSV_ALL_SHEETS, darkShare, hasLibreOffice, hasPoppler, libreOfficeProfile, readCsv, tool } from "../helpers/libreoffice";
+import { convert, CSV_ALL_SHEETS, darkShare, libreOfficeAvailable, libreOfficeProfile, readCsv, tool } from "../helpers/libreoffice";
 import { AT } from "../summary/helpers";
 import { kodairaNextYear } from "./next-year";
 
 jest.setTimeout(240_000);
 
-const available = hasLibreOffice() && hasPoppler();
-if (!available && process.env.CHOSAHYO_REQUIRE_LIBREOFFICE) {
-  throw new Error("LibreOffice (soffice) and poppler-utils are required here: apt-get install libreoffice-calc poppler-utils");
-}
+const available = libreOfficeAvailable({ poppler: true });
 const suite = available ? describe : describe.skip;
 
 const OUT = path.join(ROOT, "test", ".out");

@@ -11,6 +11,20 @@ export function hasLibreOffice(): boolean {
   return spawnSync("soffice", ["--version"], { encoding: "utf8" }).status === 0;
 }
 
+/**
+ * Whether the LibreOffice tests can run here (with poppler's pdftoppm too, when they render pages). CI installs both
+ * and sets CHOSAHYO_REQUIRE_LIBREOFFICE, so there a missing tool is an error rather than a skipped suite; on a
+ * developer machine without them the suite is reported as skipped, not passed.
+ */
+export function libreOfficeAvailable(options: { readonly poppler?: boolean } = {}): boolean {
+  const available = hasLibreOffice() && (!options.poppler || hasPoppler());
+  if (!available && process.env.CHOSAHYO_REQUIRE_LIBREOFFICE) {
+    const what = options.poppler ? ["LibreOffice (soffice) and poppler-utils are", "libreoffice-calc poppler-utils"] : ["LibreOffice (soffice) is", "libreoffice-calc"];
+    throw new Error(`${what[0]} required here: apt-get install ${what[1]}`);
+  }
+  return available;
+}
+
 /** A fresh LibreOffice profile that recalculates formulas when it opens an .xlsx, instead of trusting cached values. */
 export function libreOfficeProfile(): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), "chosahyo-lo-"));

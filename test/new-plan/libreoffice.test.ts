@@ -13,13 +13,11 @@ import { validateWorkbook } from "../../src/core/validate";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
 import { cli } from "../helpers/cli";
 import { ROOT } from "../helpers/grid";
-import { convert, CSV_ALL_SHEETS, hasLibreOffice, hasPoppler, libreOfficeProfile, readCsv, tool } from "../helpers/libreoffice";
+import { convert, CSV_ALL_SHEETS, libreOfficeAvailable, hasPoppler, libreOfficeProfile, readCsv, tool } from "../helpers/libreoffice";
 
 jest.setTimeout(240_000);
 
-// As in the other LibreOffice tests: CI installs it and then requires it; elsewhere the suite is reported as skipped.
-const available = hasLibreOffice();
-if (!available && process.env.CHOSAHYO_REQUIRE_LIBREOFFICE) throw new Error("LibreOffice (soffice) is required here: apt-get install libreoffice-calc");
+const available = libreOfficeAvailable();
 const suite = available ? describe : describe.skip;
 
 let work: string;

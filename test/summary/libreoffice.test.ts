@@ -13,16 +13,11 @@ import { buildSummaries } from "../../src/core/summary";
 import { validateWorkbook } from "../../src/core/validate";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
 import { ROOT } from "../helpers/grid";
-import { convert, CSV_ALL_SHEETS, darkShare, hasLibreOffice, hasPoppler, libreOfficeProfile, readCsv, tool } from "../helpers/libreoffice";
+import { convert, CSV_ALL_SHEETS, darkShare, libreOfficeAvailable, libreOfficeProfile, readCsv, tool } from "../helpers/libreoffice";
 
 jest.setTimeout(240_000);
 
-// LibreOffice and poppler come from Debian's packages, which .ci/run installs (and then requires, so CI cannot skip
-// this). On a developer machine without them the suite is reported as skipped, not passed.
-const available = hasLibreOffice() && hasPoppler();
-if (!available && process.env.CHOSAHYO_REQUIRE_LIBREOFFICE) {
-  throw new Error("LibreOffice (soffice) and poppler-utils are required here: apt-get install libreoffice-calc poppler-utils");
-}
+const available = libreOfficeAvailable({ poppler: true });
 const suite = available ? describe : describe.skip;
 
 const OUT = path.join(ROOT, "test", ".out");

@@ -18,7 +18,7 @@ import { copySheetXml, shiftFormula } from "../../src/workbook/xlsx/copy-sheet";
 import { Package } from "../../src/workbook/xlsx/package";
 import { StylesAmender } from "../../src/workbook/xlsx/styles-xml";
 import { ROOT } from "../helpers/grid";
-import { convert, CSV_ALL_SHEETS, hasLibreOffice, libreOfficeProfile, readCsv } from "../helpers/libreoffice";
+import { convert, CSV_ALL_SHEETS, libreOfficeAvailable, libreOfficeProfile, readCsv } from "../helpers/libreoffice";
 
 jest.setTimeout(300_000);
 
@@ -26,8 +26,7 @@ const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships";
 
-const lo = hasLibreOffice();
-if (!lo && process.env.CHOSAHYO_REQUIRE_LIBREOFFICE) throw new Error("LibreOffice (soffice) is required here: apt-get install libreoffice-calc");
+const lo = libreOfficeAvailable();
 
 // ---- packages ----
 

@@ -16,14 +16,11 @@ import { validateWorkbook } from "../../src/core/validate";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
 import { ROOT } from "../helpers/grid";
 import { readSheetAids } from "../helpers/input-aids-read";
-import { convert, hasLibreOffice, libreOfficeProfile } from "../helpers/libreoffice";
+import { convert, libreOfficeAvailable, libreOfficeProfile } from "../helpers/libreoffice";
 
 jest.setTimeout(240_000);
 
-const available = hasLibreOffice();
-if (!available && process.env.CHOSAHYO_REQUIRE_LIBREOFFICE) {
-  throw new Error("LibreOffice (soffice) is required here: apt-get install libreoffice-calc");
-}
+const available = libreOfficeAvailable();
 const suite = available ? describe : describe.skip;
 
 async function withAids(seed: string): Promise<Uint8Array> {
