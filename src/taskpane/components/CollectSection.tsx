@@ -6,6 +6,7 @@ import { Button, MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentu
 import { useRef } from "react";
 import { useLang, useT } from "../i18n";
 import type { Collect } from "../use-collect";
+import { takePickedFiles } from "../picked-files";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", alignItems: "start", rowGap: tokens.spacingVerticalS },
@@ -47,12 +48,11 @@ export function CollectSection({ collect, disabled }: { readonly collect: Collec
             className={styles.hidden}
             aria-label={tr("pane.collect.file")}
             data-testid="collect-files"
-            onChange={(e) => {
-              const picked = [...(e.target.files ?? [])];
-              e.target.value = "";
-              if (picked.length)
-                void Promise.all(picked.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))).then((files) => collect.choose(files));
-            }}
+            onChange={(e) =>
+              void takePickedFiles(e.target).then((files) => {
+                if (files.length > 0) void collect.choose(files);
+              })
+            }
           />
           <Button disabled={busy} onClick={() => input.current?.click()}>
             {tr("pane.collect.choose")}

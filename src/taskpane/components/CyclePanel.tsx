@@ -8,6 +8,7 @@ import { useLang, useT } from "../i18n";
 import type { Cycle } from "../use-cycle";
 import { DistributeSection } from "./DistributeSection";
 import { CollectSection } from "./CollectSection";
+import { takePickedFiles } from "../picked-files";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalL },
@@ -90,11 +91,7 @@ export function CyclePanel({ cycle, disabled }: CyclePanelProps) {
           className={styles.hidden}
           aria-label={tr("pane.cycle.newPlan.file")}
           data-testid="new-plan-file"
-          onChange={(e) => {
-            const f = e.target.files?.[0];
-            e.target.value = "";
-            if (f) void f.arrayBuffer().then((b) => cycle.setListFile({ bytes: new Uint8Array(b), name: f.name }));
-          }}
+          onChange={(e) => void takePickedFiles(e.target).then(([f]) => f && cycle.setListFile(f))}
         />
         <Button disabled={busy || !cycle.canRoll} onClick={() => fileInput.current?.click()}>
           {tr("pane.cycle.newPlan.choose")}

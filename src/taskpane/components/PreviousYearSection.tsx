@@ -16,6 +16,7 @@ import { useLang, useT } from "../i18n";
 import type { PaneReport } from "../run-validation";
 import { usePreviousYear } from "../use-previous";
 import { MatchList } from "./MatchList";
+import { takePickedFiles } from "../picked-files";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", alignItems: "start", rowGap: tokens.spacingVerticalS },
@@ -72,11 +73,7 @@ export function PreviousYearSection({ port, profiles, report, disabled }: Previo
             className={styles.hidden}
             aria-label={tr("pane.previous.file")}
             data-testid="previous-file"
-            onChange={(e) => {
-              const f = e.target.files?.[0];
-              e.target.value = "";
-              if (f) void f.arrayBuffer().then((b) => p.choose({ name: f.name, bytes: new Uint8Array(b) }));
-            }}
+            onChange={(e) => void takePickedFiles(e.target).then(([f]) => f && p.choose(f))}
           />
           <Button appearance={p.setting ? "secondary" : "primary"} disabled={busy} onClick={() => input.current?.click()}>
             {tr("pane.previous.choose")}
