@@ -8,7 +8,7 @@ import { SETTINGS_SHEET } from "../owned";
 import { type AppliedEdits, isWorkbookError, WorkbookError } from "../port";
 import { toCellValue } from "./cells";
 import { addsSheets, type LogLook, type LogPlace, logPlace, logRows, ownedLog, queueLogLook, queueLogRows, settingsWithLog, writeLogRows } from "./change-log";
-import { officeErrorCode, toWorkbookError } from "./errors";
+import { CONFLICT, officeErrorCode, toWorkbookError } from "./errors";
 import { findSheet, type OfficeSession, StaleState, type State } from "./session";
 import { asTyped } from "./typed-text";
 
@@ -66,14 +66,44 @@ interface InterruptedFix {
   readonly at: Date;
 }
 
+const place = (e: LoggedEdit): string => `${e.sheet}!${e.cell}`;
+
+/**
+ * A co-authoring Conflict is tried again, as reads and the summary sheets are. Unlike theirs, this batch cannot
+ * simply run again: cells a try changed before it stopped are already logged (`recover`), and run again they would
+ * be refused (they no longer hold `before`) or logged twice. So each try leaves out what earlier tries changed, and
+ * the result counts those as applied.
+ */
 export async function applyEdits(session: OfficeSession, edits: readonly LoggedEdit[], at: Date = new Date()): Promise<AppliedEdits> {
   if (edits.length === 0) return { applied: [], refused: [], formulas: [] };
-  try {
-    return await session.withState((state) => applyOnce(session, edits, at, state));
-  } catch (e) {
-    if (officeErrorCode(e) === "AccessDenied") throw await denied(session, edits);
-    throw toWorkbookError(e);
+  const earlier = new Set<LoggedEdit>();
+  let conflicts = 0;
+  for (;;) {
+    const rest = edits.filter((e) => !earlier.has(e));
+    try {
+      const r = await session.withState((state) => applyOnce(session, rest, at, state));
+      return { ...r, applied: edits.filter((e) => earlier.has(e) || r.applied.includes(e)) };
+    } catch (e) {
+      if (officeErrorCode(e) === "AccessDenied") throw withEarlier(await denied(session, rest), earlier);
+      const out = toWorkbookError(e);
+      const conflict = isWorkbookError(out) && (out.code === "conflict" || (out.code === "write-interrupted" && out.detail === CONFLICT));
+      if (conflict && out.code === "write-interrupted") {
+        const changed = new Set(out.changed);
+        for (const x of rest) if (changed.has(place(x))) earlier.add(x);
+      }
+      if (conflict && (await session.againAfterConflict(++conflicts))) continue;
+      throw withEarlier(out, earlier);
+    }
   }
+}
+
+/** The error of the last try, naming also the cells earlier tries changed: the user must know every cell that did. */
+function withEarlier(e: unknown, earlier: ReadonlySet<LoggedEdit>): unknown {
+  if (earlier.size === 0 || !isWorkbookError(e)) return e;
+  const changed = [...new Set([...[...earlier].map(place), ...(e.changed ?? [])])];
+  // An error that wrote nothing itself (a Conflict again at the check, a protection) is now a write cut short.
+  if (e.code === "write-interrupted" || e.code === "write-unconfirmed") return new WorkbookError(e.code, e.detail, e.sheet, changed);
+  return new WorkbookError("write-interrupted", e.code === "conflict" ? CONFLICT : e.detail, e.sheet, changed);
 }
 
 /**
@@ -172,7 +202,6 @@ async function checkFixes(context: Excel.RequestContext, edits: readonly LoggedE
  * write-unconfirmed naming every cell that may have changed when nothing could be read back.
  */
 async function recover(session: OfficeSession, cause: unknown, state: State, w: InterruptedFix): Promise<WorkbookError> {
-  const place = (t: { edit: LoggedEdit }) => `${t.edit.sheet}!${t.edit.cell}`;
   session.state = undefined;
   try {
     return await session.run(async (context) => {
@@ -200,10 +229,10 @@ async function recover(session: OfficeSession, cause: unknown, state: State, w: 
         }
       }
       await context.sync();
-      return new WorkbookError("write-interrupted", officeErrorCode(cause), undefined, changed.map(place));
+      return new WorkbookError("write-interrupted", officeErrorCode(cause), undefined, changed.map((t) => place(t.edit)));
     });
   } catch {
-    return new WorkbookError("write-unconfirmed", officeErrorCode(cause), undefined, w.todo.map(place));
+    return new WorkbookError("write-unconfirmed", officeErrorCode(cause), undefined, w.todo.map((t) => place(t.edit)));
   }
 }
 

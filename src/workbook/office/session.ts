@@ -166,11 +166,7 @@ export class OfficeSession {
         return await op();
       } catch (e) {
         const code = officeErrorCode(e) ?? (e instanceof OwnedSheetsInterrupted ? e.detail : undefined);
-        if (code === CONFLICT && ++conflicts < CONFLICT_TRIES) {
-          this.state = undefined;
-          await new Promise((resolve) => setTimeout(resolve, this.conflictDelayMs * 2 ** (conflicts - 1)));
-          continue;
-        }
+        if (code === CONFLICT && (await this.againAfterConflict(++conflicts))) continue;
         // Excel on the web refused a request over 5 MB whole, before any of it ran: smaller requests, and again.
         if (code === REQUEST_TOO_LARGE && ++shrinks <= SHRINK_TRIES && this.lastRequestBytes > MIN_REQUEST_BUDGET) {
           this.requestBudget = Math.max(MIN_REQUEST_BUDGET, Math.floor(Math.min(this.requestBudget, this.lastRequestBytes) / 2));
@@ -180,6 +176,18 @@ export class OfficeSession {
         throw e;
       }
     }
+  }
+
+  /**
+   * After an operation's `conflicts`-th co-authoring Conflict: false once it has been tried CONFLICT_TRIES times;
+   * else the cached state is dropped (the other person may have changed the sheets) and, after a wait that doubles
+   * each time, true: try again.
+   */
+  async againAfterConflict(conflicts: number): Promise<boolean> {
+    if (conflicts >= CONFLICT_TRIES) return false;
+    this.state = undefined;
+    await new Promise((resolve) => setTimeout(resolve, this.conflictDelayMs * 2 ** (conflicts - 1)));
+    return true;
   }
 
   /** A new visible sheet, placed before the settings sheet so that one stays last. */
