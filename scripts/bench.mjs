@@ -263,6 +263,9 @@ function folderSpeedup(dir, tmp) {
     jobs2Cpu: HAS_TIME ? two.map((x) => x.cpuMs) : [],
     jobs1RssMB: HAS_TIME ? Math.max(...one.map((x) => x.rssMB)) : undefined,
     jobs2RssMB: HAS_TIME ? Math.max(...two.map((x) => x.rssMB)) : undefined,
+    // One job already keeps more than one core busy (V8 compiles optimised code on a thread of its own); n cores can
+    // then make the work at most n / that many times faster, however the pool is built.
+    jobs1CoresBusy: HAS_TIME ? median(one.map((x) => x.cpuMs)) / median(wall(one)) : undefined,
     files: readdirSync(dir).length,
   };
 }
@@ -506,6 +509,11 @@ async function main() {
     `    report: ${rd.report.sheets} sheets, ${rd.report.recognised} recognised as kodaira-chosahyo, ${rd.report.records} records, ${rd.report.findings} findings, ID-DUPLICATE ${rd.report.byRule["ID-DUPLICATE"] ?? 0}`,
     `  Folder, wall time (s): --jobs 1 [${secs(pool.jobs1)}], --jobs 2 [${secs(pool.jobs2)}]` +
       (HAS_TIME ? `; CPU (s) [${secs(pool.jobs1Cpu)}] / [${secs(pool.jobs2Cpu)}]; peak RSS ${fmt(pool.jobs1RssMB, 0)} / ${fmt(pool.jobs2RssMB, 0)} MB` : ""),
+    ...(pool.jobs1CoresBusy !== undefined
+      ? [
+          `    --jobs 1 already keeps ${fmt(pool.jobs1CoresBusy)} cores busy (CPU / wall): on 2 cores no pool can run it more than ${fmt(2 / pool.jobs1CoresBusy)} × faster`,
+        ]
+      : []),
     `    this machine, right after, 2 threads vs 1: a loop that only computes runs ${fmt(pool.machine.speedup)} × faster [${pool.machine.ratios.map((x) => fmt(x)).join(" ")}];` +
       ` a loop that allocates as a reader does ${fmt(pool.machine.allocate.speedup)} × [${pool.machine.allocate.ratios.map((x) => fmt(x)).join(" ")}] (the nearer reference for the folder)`,
     `  Core cold vs warm (ms): first pass [${cold.coldMs.map((x) => fmt(x, 0)).join(" ")}], warm medians [${cold.warmMedianMs.map((x) => fmt(x, 0)).join(" ")}], ratios [${cold.ratios.map((x) => fmt(x)).join(" ")}]`,
