@@ -53,8 +53,10 @@
  * at once on an older host as Office.js does; the opened files are kept in `createdWorkbooks`). A context ends with
  * its Excel.run: using it or its proxies afterwards throws InvalidObjectPath.
  *
- * Not modelled: calculation (beyond single-cell references), charts' references to a deleted sheet (cell formulas
- * and defined names' formulas turn into #REF!; names scoped to it go with it), conditional formats' effect on how a cell looks, comments, shapes, undo (Ctrl+Z reverting the add-in's
+ * A chart's series follow their sheet's new name and turn into #REF! when it is deleted, as cell formulas and defined
+ * names' formulas do (names scoped to it go with it); ChartSeries.getDimensionDataSourceString (ExcelApi 1.15) reads them.
+ *
+ * Not modelled: calculation (beyond single-cell references), conditional formats' effect on how a cell looks, comments, shapes, undo (Ctrl+Z reverting the add-in's
  * writes, ExcelApi 1.20: an undo is a change like any other here), co-authoring (its Conflict can be injected with
  * failSync), events other than onChanged, other users' changes (source "Remote"), a cut-short RangeAreas.address, and
  * which error codes Excel really gives where its reference is silent (activating a hidden sheet, more than 512
@@ -256,8 +258,11 @@ export interface FakeChartRecord {
   name: string;
   readonly type: string;
   readonly seriesBy: string;
-  /** The source data as given to charts.add. */
-  readonly source: { readonly sheet: string; readonly box: Box };
+  /**
+   * The source data as given to charts.add. Its sheet follows a rename, and reads "#REF" once the sheet is deleted
+   * (the series' references turn into #REF!; the chart keeps its cached values).
+   */
+  readonly source: { sheet: string; readonly box: Box };
   /** The category labels Excel took from the source (a text first column or row), or null. */
   readonly categories: Box | null;
   readonly series: { name: string; readonly values: Box }[];
@@ -440,6 +445,7 @@ export class FakeBook {
       d.formula = d.formula.replace(pattern, (_, lead: string) => `${lead}${to === null ? "#REF" : quoteName(to)}!`);
     }
     for (const sheet of this.sheets) {
+      for (const chart of sheet.charts) if (chart.source.sheet.toLowerCase() === fromKey) chart.source.sheet = to ?? "#REF";
       for (const cell of sheet.cells.values()) {
         if (!cell.formula) continue;
         const next = cell.formula.replace(pattern, (_, lead: string) => `${lead}${to === null ? "#REF" : quoteName(to)}!`);
@@ -448,6 +454,26 @@ export class FakeBook {
         if (to === null) Object.assign(cell, { value: "#REF!", type: "Error" });
       }
     }
+  }
+
+  /** A chart on sheet `on` whose one series takes its values (and categories, when given) from sheet `source`, as a user makes one. */
+  addChart(on: string, source: string, valuesA1: string, categoriesA1?: string): FakeChartRecord {
+    const sheet = this.sheet(on);
+    if (!sheet) throw new Error(`fake: no sheet ${on}`);
+    const values = parseBox(valuesA1);
+    const categories = categoriesA1 === undefined ? null : parseBox(categoriesA1);
+    const chart: FakeChartRecord = {
+      name: `Chart ${sheet.charts.length + 1}`,
+      type: "ColumnClustered",
+      seriesBy: "Columns",
+      source: { sheet: source, box: values },
+      categories,
+      series: [{ name: "Series1", values }],
+      title: "",
+      position: null,
+    };
+    sheet.charts.push(chart);
+    return chart;
   }
 
   /** Defines a name (workbook-scoped unless `scope` names a sheet) that refers to `formula`. Names are unique across scopes here. */
@@ -2984,6 +3010,15 @@ export class FakeChartCollection {
     return this.loadedItems;
   }
 
+  /** The chart of that name, looked up when the queue reaches a use of it (ItemNotFound then when there is none). */
+  getItem(name: string): FakeChart {
+    return new FakeChart(this.context, this.ws, () => {
+      const chart = this.ws.sheet().charts.find((c) => c.name === name);
+      if (!chart) throw new FakeOfficeError("ItemNotFound", `The chart '${name}' does not exist.`);
+      return chart;
+    });
+  }
+
   /** Series by columns: a text first column is the categories, each further column a series (by rows likewise). */
   add(type: string, sourceData: FakeRange, seriesBy: string = "Auto"): FakeChart {
     if (!CHART_TYPES.has(type)) throw new FakeOfficeError("InvalidArgument", `Unknown chart type: ${type}`);
@@ -3046,6 +3081,13 @@ export class FakeChart {
     });
   }
 
+  /** The chart, for a read: ItemNotFound when it or its sheet is gone. */
+  current(): FakeChartRecord {
+    const chart = this.resolver();
+    if (!this.ws.sheet().charts.includes(chart)) throw new FakeOfficeError("ItemNotFound", `The chart '${chart.name}' no longer exists.`);
+    return chart;
+  }
+
   /** The chart, for a change: ItemNotFound when its sheet is gone, AccessDenied when protected. */
   writable(): FakeChartRecord {
     const sheet = this.ws.writableSheet();
@@ -3085,6 +3127,8 @@ class FakeChartTitle {
 }
 
 class FakeChartSeriesCollection {
+  private loadedItems: FakeChartSeries[] | undefined;
+
   constructor(
     private readonly context: FakeRequestContext,
     private readonly chart: FakeChart,
@@ -3093,14 +3137,81 @@ class FakeChartSeriesCollection {
   getItemAt(index: number): FakeChartSeries {
     return new FakeChartSeries(this.context, this.chart, index);
   }
+
+  /** `items/name` only: the series as they are when the queue reaches the load. */
+  load(arg: string): this {
+    if (arg !== "items/name") throw new Error(`fake: ChartSeriesCollection loads items/name only: ${arg}`);
+    this.loadedItems = undefined;
+    this.context.enqueue(() => {
+      const series = this.chart.current().series.map((x) => x.name);
+      return {
+        bytes: jsonLength(series.map((name) => ({ name }))),
+        commit: () => {
+          this.loadedItems = series.map((name, i) => new FakeChartSeries(this.context, this.chart, i, name));
+        },
+      };
+    });
+    return this;
+  }
+
+  get items(): FakeChartSeries[] {
+    if (!this.loadedItems) throw notLoaded("ChartSeriesCollection", "items");
+    return this.loadedItems;
+  }
 }
+
+const CHART_DIMENSIONS = new Set(["Categories", "Values", "XValues", "YValues", "BubbleSizes"]);
 
 class FakeChartSeries {
   constructor(
     private readonly context: FakeRequestContext,
     private readonly chart: FakeChart,
     private readonly index: number,
+    private readonly loadedName?: string,
   ) {}
+
+  get name(): string {
+    if (this.loadedName === undefined) throw notLoaded("ChartSeries", "name");
+    return this.loadedName;
+  }
+
+  /**
+   * ExcelApi 1.15. A series' values (Values, YValues) and its categories (Categories, XValues) come from ranges of the
+   * source sheet ("LocalRange"); a chart without category labels numbers them itself ("Unsupported" here; the
+   * reference does not say what Excel answers), as it has no bubble sizes.
+   */
+  getDimensionDataSourceType(dimension: string): FakeClientResult<string> {
+    return this.dimensionResult("getDimensionDataSourceType", dimension, (box) => (box ? "LocalRange" : "Unsupported"));
+  }
+
+  /** ExcelApi 1.15. `='No.5'!$F$8:$F$10` as Excel writes a series' reference; `=#REF!…` once its sheet is gone. */
+  getDimensionDataSourceString(dimension: string): FakeClientResult<string> {
+    return this.dimensionResult("getDimensionDataSourceString", dimension, (box, chart) => {
+      if (!box) throw new FakeOfficeError("InvalidArgument", `The series has no ${dimension} range.`);
+      const absolute = boxToA1(box).replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
+      return `=${chart.source.sheet === "#REF" ? "#REF" : quoteName(chart.source.sheet)}!${absolute}`;
+    });
+  }
+
+  private dimensionResult(api: string, dimension: string, answer: (box: Box | null, chart: FakeChartRecord) => string): FakeClientResult<string> {
+    this.context.requireApi("1.15", `ChartSeries.${api}`);
+    if (!CHART_DIMENSIONS.has(dimension)) throw new FakeOfficeError("InvalidArgument", `Unknown dimension: ${dimension}`);
+    let out: string | undefined;
+    this.context.enqueue(() => {
+      const chart = this.chart.current();
+      const series = chart.series[this.index];
+      if (!series) throw new FakeOfficeError("ItemNotFound", `The chart has no series ${this.index}.`);
+      const box = dimension === "Values" || dimension === "YValues" ? series.values : dimension === "BubbleSizes" ? null : chart.categories;
+      const v = answer(box, chart);
+      return { bytes: jsonLength(v), commit: () => (out = v) };
+    });
+    return {
+      get value(): string {
+        if (out === undefined) throw notLoaded("ClientResult", "value");
+        return out;
+      },
+    };
+  }
 
   set name(v: string) {
     this.context.enqueue(() => {

@@ -441,6 +441,60 @@ describe("別のシートを参照する数式", () => {
   });
 });
 
+describe("グラフの系列の参照元", () => {
+  test("種類と参照は sync の後に読め (ExcelApi 1.15、それより古いと ApiNotFound)、名前の変更を追い、シートを消すと #REF! になる", async () => {
+    const book = new FakeBook();
+    book.addSheet("一覧");
+    book.addSheet("No.1").put(0, 0, 1);
+    book.addChart("一覧", "No.1", "B2:B5", "A2:A5");
+    book.addChart("一覧", "No.1", "C2:C5");
+    const fake = new FakeExcel(book);
+    const read = () =>
+      fake.run(async (context) => {
+        const charts = context.workbook.worksheets.getItem("一覧").charts.load("items/name");
+        await context.sync();
+        const series = charts.items.map((c) => context.workbook.worksheets.getItem("一覧").charts.getItem(c.name).series.load("items/name"));
+        await context.sync();
+        const asked = series.flatMap((s) => s.items.flatMap((x) => (["Values", "Categories"] as const).map((d) => ({ x, d, kind: x.getDimensionDataSourceType(d) }))));
+        expect(code(() => asked[0].kind.value)).toBe("PropertyNotLoaded");
+        await context.sync();
+        const ranges = asked.filter((a) => a.kind.value === "LocalRange");
+        const refs = ranges.map((a) => a.x.getDimensionDataSourceString(a.d));
+        await context.sync();
+        return { kinds: asked.map((a) => a.kind.value), refs: refs.map((r) => r.value) };
+      });
+    expect(await read()).toEqual({ kinds: ["LocalRange", "LocalRange", "LocalRange", "Unsupported"], refs: ["='No.1'!$B$2:$B$5", "='No.1'!$A$2:$A$5", "='No.1'!$C$2:$C$5"] });
+
+    await fake.run(async (context) => {
+      context.workbook.worksheets.getItem("No.1").name = "評価";
+      await context.sync();
+    });
+    expect((await read()).refs).toEqual(["=評価!$B$2:$B$5", "=評価!$A$2:$A$5", "=評価!$C$2:$C$5"]);
+    await fake.run(async (context) => {
+      context.workbook.worksheets.getItem("評価").delete();
+      await context.sync();
+    });
+    expect((await read()).refs).toEqual(["=#REF!$B$2:$B$5", "=#REF!$A$2:$A$5", "=#REF!$C$2:$C$5"]);
+
+    // A question about a range that is not there fails the whole sync, as Excel's InvalidArgument would.
+    await fake.run(async (context) => {
+      const charts = context.workbook.worksheets.getItem("一覧").charts.load("items/name");
+      await context.sync();
+      const series = context.workbook.worksheets.getItem("一覧").charts.getItem(charts.items[1].name).series.load("items/name");
+      await context.sync();
+      series.items[0].getDimensionDataSourceString("Categories");
+      await expect(context.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
+    });
+
+    await new FakeExcel(book, { apiVersion: "1.14" }).run(async (context) => {
+      const series = context.workbook.worksheets.getItem("一覧").charts.getItem("Chart 1").series.load("items/name");
+      await context.sync();
+      series.items[0].getDimensionDataSourceType("Values");
+      await expect(context.sync()).rejects.toMatchObject({ code: "ApiNotFound" });
+    });
+  });
+});
+
 describe("名前の定義", () => {
   test("formula は load と sync の後に読め (ExcelApi 1.7)、シートを消すと指す名前は #REF! に、そのシートの名前は消え、名前を変えると追う", async () => {
     const book = new FakeBook();

@@ -248,6 +248,61 @@ test("ほかのシートの数式が指すシート（評価一覧の ='No.5'!F8
   expect(logRowsOf(m).some((r) => r.includes("No.5"))).toBe(true);
 });
 
+describe("グラフの系列が指すシートも置き換えず、変わった入力セルを書く: グラフは #REF! にならない", () => {
+  const noFive = () => departments.find((x) => x.sheets.includes("No.5"))!;
+
+  test("ほかのシート（評価一覧）のグラフが 'No.5'!… を指すとき", async () => {
+    const m = await master();
+    const eval1 = inputCellsOf(records, "No.5").eval1;
+    const chart = m.fake.book.addChart("評価一覧", "No.5", "B2:B6", "A2:A6");
+    const noFiveId = m.fake.book.sheet("No.5")!.id;
+    const { file } = await returned(noFive().department, ["No.5"], [{ sheet: "No.5", cell: eval1, value: "S" }]);
+
+    const preview = await collect(m, [file], true);
+    expect(preview.plan.files[0].sheets.find((s) => s.sheet === "No.5")).toMatchObject({ replace: false });
+    const out = await collect(m, [file]);
+    expect(out.written).toMatchObject({ sheetsReplaced: 0, changed: true });
+    expect(m.fake.book.sheet("No.5")!.id).toBe(noFiveId);
+    expect(m.fake.book.sheet("No.5")!.at(eval1)?.value).toBe("S");
+    expect(chart.source.sheet).toBe("No.5");
+  });
+
+  test("そのシート自身のグラフは、シートとともに入れ替わるだけで、置き換えを止めない", async () => {
+    const m = await master();
+    m.fake.book.addChart("No.5", "No.5", "B2:B6");
+    const noFiveId = m.fake.book.sheet("No.5")!.id;
+    const { file } = await returned(noFive().department, ["No.5"]);
+    const out = await collect(m, [file]);
+    expect(out.written).toMatchObject({ sheetsReplaced: 1, changed: true });
+    expect(m.fake.book.sheet("No.5")!.id).not.toBe(noFiveId);
+  });
+
+  test("グラフの参照元を読めない Excel（ExcelApi 1.15 より前）では、グラフがあればどのシートも置き換えず、セルを書く", async () => {
+    const m = await master({ apiVersion: "1.14" });
+    const eval1 = inputCellsOf(records, "No.5").eval1;
+    const chart = m.fake.book.addChart("評価一覧", "No.1", "B2:B6");
+    const { file } = await returned(noFive().department, ["No.5"], [{ sheet: "No.5", cell: eval1, value: "S" }]);
+    const out = await collect(m, [file]);
+    expect(out.written).toMatchObject({ sheetsReplaced: 0, changed: true });
+    expect(m.fake.book.sheet("No.5")!.at(eval1)?.value).toBe("S");
+    expect(chart.source.sheet).toBe("No.1");
+  });
+
+  test("グラフがなければ sync は増えず、あれば数によらず 3 回増える", async () => {
+    const counts: number[] = [];
+    for (const charts of [0, 1, 4]) {
+      const m = await master();
+      for (let i = 0; i < charts; i++) m.fake.book.addChart(i % 2 ? "評価一覧" : "No.1", "No.1", `B${2 + i}:B${6 + i}`, "A2:A6");
+      const { file } = await returned(noFive().department, ["No.5"]);
+      const before = m.fake.syncCount;
+      await collect(m, [file]);
+      counts.push(m.fake.syncCount - before);
+    }
+    expect(counts[1] - counts[0]).toBe(3);
+    expect(counts[2]).toBe(counts[1]);
+  });
+});
+
 describe("名前の定義が指すシートも置き換えず、変わった入力セルを書く: 名前は #REF! にならない", () => {
   test.each([
     ["ブックの名前（評価_No5 = 'No.5'!…）", undefined],

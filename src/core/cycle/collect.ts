@@ -343,9 +343,9 @@ export interface CollectOptions {
   /** When the collection runs (ISO, recorded as collectedAt). */
   readonly now: string;
   /**
-   * Master sheets that something else in the workbook points into (a formula on another sheet): taken in by writing
-   * their changed input cells (`writes`) rather than replaced whole, since a host that replaces a sheet by deleting
-   * it (Excel) would turn those references into #REF!.
+   * Master sheets that something else in the workbook points into (a formula on another sheet, a defined name, a
+   * chart's series): taken in by writing their changed input cells (`writes`) rather than replaced whole, since a
+   * host that replaces a sheet by deleting it (Excel) would turn those references into #REF!.
    */
   readonly writeInPlace?: ReadonlySet<string>;
 }

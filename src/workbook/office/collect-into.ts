@@ -13,8 +13,8 @@
  * written again (it writes the same things to the same places). Either way the run stops there and says which files
  * were taken in.
  *
- * Syncs: readAll's (3 for a 調査票 workbook), 1 for the formulas and the defined names (more only past the response
- * budget), 1 look (sheet ids and places, the log's next row), then 1 per file taken in; after a failure, 2 more to put
+ * Syncs: readAll's (3 for a 調査票 workbook), 1 for the formulas, the defined names and the charts (more only past the
+ * response budget), 3 more for the charts' data sources when there are charts, 1 look (sheet ids and places, the log's next row), then 1 per file taken in; after a failure, 2 more to put
  * it right.
  */
 import { collectLogEntry, type CellWrite, type FileCollect, type SheetCollect } from "../../core/cycle/collect";
@@ -61,9 +61,11 @@ export async function collectInto(session: OfficeSession, files: readonly Return
   const held = new Set(returned.books.flatMap((b) => b.snapshot.sheets.map((g) => g.name)));
   // Every sheet's formulas: the returned sheets' to compare forms, the others' (and the defined names') to see which
   // sheets they point into.
-  const { formulas, names } = await readFormulas(session, snapshot.sheets);
+  const { formulas, names, charts } = await readFormulas(session, snapshot.sheets);
   const master = checkSnapshot({ ...snapshot, sheets: snapshot.sheets.map((g) => (formulas.has(g.name) ? { ...g, formulas: formulas.get(g.name) } : g)) }, options.profiles);
-  const { sources, ...out } = planFiles(master, returned, options, at, pointedInto(formulas, names, held));
+  const series = await readChartSources(session, charts);
+  const pointed = series === undefined ? new Set(held) : pointedInto(formulas, [...names, ...series], held);
+  const { sources, ...out } = planFiles(master, returned, options, at, pointed);
   void sources;
   if (options.dryRun) return out;
   if (takesNothing(out.plan)) return { ...out, written: { sheetsReplaced: 0, cellsChanged: 0, changed: false } };
@@ -97,14 +99,58 @@ function pointedInto(formulas: ReadonlyMap<string, ReadonlyMap<string, string>>,
   return out;
 }
 
+/** The charts on one sheet, as loaded (items/name) in the formulas' first sync. */
+interface SheetCharts {
+  readonly sheet: string;
+  readonly charts: Excel.ChartCollection;
+}
+
+/** Where a chart's series get their values and categories from: ExcelApi 1.15. */
+const CHART_SOURCES = { set: "ExcelApi", version: "1.15" } as const;
+
+const CHART_DIMENSIONS = ["Values", "Categories"] as const;
+
+/**
+ * The references of every chart's series (`='No.5'!$F$8:$F$10`), scoped to the chart's sheet as a name is: a chart
+ * whose data is on a replaced sheet would be left showing #REF!. Nothing to read and no sync without charts; with
+ * them, two syncs (the series, then the kind of each source) and a third for the references of those that are
+ * ranges of this workbook. Undefined when that cannot be told: on a host without ExcelApi 1.15, or when Excel refuses
+ * the question. Then every sheet is taken to be pointed into, and taken in by writing its cells.
+ */
+async function readChartSources(session: OfficeSession, sheets: readonly SheetCharts[]): Promise<NameRef[] | undefined> {
+  const charts = sheets.flatMap(({ sheet, charts }) => charts.items.map((chart) => ({ sheet, chart })));
+  if (charts.length === 0) return [];
+  if (!session.supportsSet(CHART_SOURCES.set, CHART_SOURCES.version)) return undefined;
+  try {
+    return await session.run(async (context) => {
+      const lists = charts.map(({ sheet, chart }) => ({ sheet, series: context.workbook.worksheets.getItem(sheet).charts.getItem(chart.name).series.load("items/name") }));
+      await context.sync();
+      const all = lists.flatMap(({ sheet, series }) => series.items.flatMap((s) => CHART_DIMENSIONS.map((d) => ({ sheet, series: s, dimension: d }))));
+      const kinds = all.map((x) => x.series.getDimensionDataSourceType(x.dimension));
+      await context.sync();
+      const ranges = all.filter((_, i) => kinds[i].value === "LocalRange");
+      const refs = ranges.map((x) => x.series.getDimensionDataSourceString(x.dimension));
+      if (ranges.length) await context.sync();
+      return ranges.map((x, i) => ({ formula: refs[i].value, scope: x.sheet }));
+    });
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Formulas of the given sheets, keyed "row,col" as SheetGrid.formulas, over each sheet's grid: one
  * sync per response budget's worth (one for any 調査票 workbook). `formulas` reads a constant as its value, so a cell
- * holds a formula where it reads "=…" and its value is not that text.
+ * holds a formula where it reads "=…" and its value is not that text. The first sync also reads the defined names and
+ * each sheet's charts.
  */
-async function readFormulas(session: OfficeSession, grids: readonly SheetGrid[]): Promise<{ formulas: Map<string, Map<string, string>>; names: NameRef[] }> {
+async function readFormulas(
+  session: OfficeSession,
+  grids: readonly SheetGrid[],
+): Promise<{ formulas: Map<string, Map<string, string>>; names: NameRef[]; charts: SheetCharts[] }> {
   const out = new Map<string, Map<string, string>>(grids.map((g) => [g.name, new Map<string, string>()]));
   const names: NameRef[] = [];
+  const charts: SheetCharts[] = [];
   const withCells = grids.filter((g) => g.rows.length > 0);
   // The first sync also reads the defined names (there is one even when no sheet has cells).
   const chunks: SheetGrid[][] = [[]];
@@ -119,18 +165,18 @@ async function readFormulas(session: OfficeSession, grids: readonly SheetGrid[])
     bytes += estimate;
   }
   try {
-    for (const [k, chunk] of chunks.entries()) await session.run((context) => readFormulaChunk(context, chunk, out, k === 0 ? { grids, names } : undefined));
+    for (const [k, chunk] of chunks.entries()) await session.run((context) => readFormulaChunk(context, chunk, out, k === 0 ? { grids, names, charts } : undefined));
   } catch (e) {
     throw toWorkbookError(e);
   }
-  return { formulas: out, names };
+  return { formulas: out, names, charts };
 }
 
 async function readFormulaChunk(
   context: Excel.RequestContext,
   chunk: readonly SheetGrid[],
   out: Map<string, Map<string, string>>,
-  withNames?: { readonly grids: readonly SheetGrid[]; readonly names: NameRef[] },
+  withNames?: { readonly grids: readonly SheetGrid[]; readonly names: NameRef[]; readonly charts: SheetCharts[] },
 ): Promise<void> {
   const ranges = chunk.map((g) => {
     const width = Math.max(1, ...g.rows.map((r) => r.length));
@@ -139,6 +185,8 @@ async function readFormulaChunk(
   // NamedItem.formula is ExcelApi 1.7 and Worksheet.names 1.4, both below insertWorksheetsFromBase64's 1.13.
   const workbookNames = withNames && context.workbook.names.load("items/name,items/formula");
   const sheetNames = withNames?.grids.map((g) => ({ sheet: g.name, names: context.workbook.worksheets.getItem(g.name).names.load("items/name,items/formula") }));
+  // Worksheet.charts is ExcelApi 1.1.
+  for (const g of withNames?.grids ?? []) withNames?.charts.push({ sheet: g.name, charts: context.workbook.worksheets.getItem(g.name).charts.load("items/name") });
   await context.sync();
   for (const n of workbookNames?.items ?? []) withNames?.names.push({ formula: n.formula });
   for (const { sheet, names } of sheetNames ?? []) for (const n of names.items) withNames?.names.push({ formula: n.formula, scope: sheet });
