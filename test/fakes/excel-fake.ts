@@ -3177,11 +3177,11 @@ class FakeChartSeries {
 
   /**
    * ExcelApi 1.15. A series' values (Values, YValues) and its categories (Categories, XValues) come from ranges of the
-   * source sheet ("LocalRange"); a chart without category labels numbers them itself ("Unsupported" here; the
+   * source sheet ("LocalRange"); a chart without category labels numbers them itself ("Unknown" here; the
    * reference does not say what Excel answers), as it has no bubble sizes.
    */
   getDimensionDataSourceType(dimension: string): FakeClientResult<string> {
-    return this.dimensionResult("getDimensionDataSourceType", dimension, (box) => (box ? "LocalRange" : "Unsupported"));
+    return this.dimensionResult("getDimensionDataSourceType", dimension, (box) => (box ? "LocalRange" : "Unknown"));
   }
 
   /** ExcelApi 1.15. `='No.5'!$F$8:$F$10` as Excel writes a series' reference; `=#REF!…` once its sheet is gone. */

@@ -463,7 +463,7 @@ describe("グラフの系列の参照元", () => {
         await context.sync();
         return { kinds: asked.map((a) => a.kind.value), refs: refs.map((r) => r.value) };
       });
-    expect(await read()).toEqual({ kinds: ["LocalRange", "LocalRange", "LocalRange", "Unsupported"], refs: ["='No.1'!$B$2:$B$5", "='No.1'!$A$2:$A$5", "='No.1'!$C$2:$C$5"] });
+    expect(await read()).toEqual({ kinds: ["LocalRange", "LocalRange", "LocalRange", "Unknown"], refs: ["='No.1'!$B$2:$B$5", "='No.1'!$A$2:$A$5", "='No.1'!$C$2:$C$5"] });
 
     await fake.run(async (context) => {
       context.workbook.worksheets.getItem("No.1").name = "評価";
