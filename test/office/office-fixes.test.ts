@@ -6,7 +6,7 @@
  * in words before anything changes (item 4); a write cut short at any point leaves every changed cell logged and
  * says which cells changed (item 8); a cell the user changed meanwhile is put back as it was, text as text (item 12).
  */
-import type { LoggedEdit } from "../../src/core/changelog";
+import { CHANGE_LOG_WIDTHS, type LoggedEdit } from "../../src/core/changelog";
 import { text } from "../../src/core/sheet-spec";
 import { cellList, errorMessage } from "../../src/taskpane/format";
 import { asTyped, parsedByExcel } from "../../src/workbook/office/typed-text";
@@ -466,6 +466,18 @@ describe("利用者が変えたセルを元に戻す (item 12)", () => {
     expect(result!.refused.length).toBe(1);
     expect(syncs).toBe(1);
     expect(fake.operations).toEqual([]);
+  });
+
+  test.each([
+    ["Calibri", 7],
+    ["游ゴシック", 8],
+  ])("変更履歴の列幅は、ブックの標準フォント (%s) の数字の幅で数える", async (font, digit) => {
+    const fakeBook = surveyBook();
+    fakeBook.normalFont = { name: font, size: 11 };
+    const { book } = rig(fakeBook);
+    await book.applyEdits([fix("F2")], AT);
+    const ws = fakeBook.sheet("変更履歴")!;
+    CHANGE_LOG_WIDTHS.forEach((chars, i) => expect([i, ws.columnWidths.get(i)]).toEqual([i, (Math.trunc(chars * digit) + 5) * 0.75]));
   });
 
   test("変更履歴の時刻は文字列のまま(日付にならない)", async () => {

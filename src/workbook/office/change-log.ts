@@ -5,7 +5,7 @@
 import { CHANGE_LOG_HEADER, CHANGE_LOG_SHEET, changeLogRows, changeLogSpec, type LoggedEdit } from "../../core/changelog";
 import { OWNED_KEY, ownedValue, SETTINGS_SHEET } from "../owned";
 import { freeSheetName } from "../sheet-names";
-import { queueLayout, queueValueBlock, valueBlocks } from "./render";
+import { digitPixels, queueLayout, queueValueBlock, valueBlocks } from "./render";
 import { findSheet, type OfficeSession, ownership, type State } from "./session";
 import { asTyped } from "./typed-text";
 
@@ -87,7 +87,8 @@ export function queueLogRows(session: OfficeSession, sheets: Excel.WorksheetColl
   if (!log.header) {
     const spec = changeLogSpec(log.sheet);
     for (const block of valueBlocks(spec, session.requestBudget)) queueValueBlock(ws, block);
-    queueLayout(ws, spec, { validations: false });
+    // Widths count in the Normal font's digits, as the summary sheets' do (read with the sheet list).
+    queueLayout(ws, spec, { validations: false, digitPx: session.digitPx ?? digitPixels(undefined) });
   }
   writeLogRows(ws, log.row, rows, rows.length);
   if (log.created) {
