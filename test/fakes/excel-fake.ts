@@ -53,6 +53,9 @@
  * at once on an older host as Office.js does; the opened files are kept in `createdWorkbooks`). A context ends with
  * its Excel.run: using it or its proxies afterwards throws InvalidObjectPath.
  *
+ * A dynamic array's result spills from its formula's cell into cells without formulas of their own (`spill`); a value
+ * written into one of them blocks the spill and the formula shows #SPILL!.
+ *
  * A chart's series follow their sheet's new name and turn into #REF! when it is deleted, as cell formulas and defined
  * names' formulas do (names scoped to it go with it); ChartSeries.getDimensionDataSourceString (ExcelApi 1.15) reads them.
  *
@@ -223,6 +226,11 @@ export interface FakeCell {
   numberFormat: string;
   format?: CellFormat;
   hyperlink?: { documentReference?: string; address?: string; textToDisplay?: string };
+  /**
+   * A1 of the dynamic-array formula whose result spills into this cell (ExcelApi 1.12). The cell holds no formula of
+   * its own (`formulas` reads its value); a value written into it blocks the spill (see spill).
+   */
+  spillParent?: string;
 }
 
 export interface ValidationRecord {
@@ -351,6 +359,36 @@ export class FakeSheet {
   at(a1: string): FakeCell | undefined {
     const b = parseBox(a1);
     return this.get(b.top, b.left);
+  }
+
+  /**
+   * A dynamic-array formula at `anchor` (its first value there) spilling `values` down and right, as =SORT(…) or
+   * =FILTER(…) do: the other cells show values and have no formula.
+   */
+  spill(anchor: string, formula: string, values: (string | number)[][]): void {
+    const a = parseBox(anchor);
+    values.forEach((row, i) =>
+      row.forEach((v, j) => {
+        this.put(a.top + i, a.left + j, v);
+        if (i === 0 && j === 0) this.ensure(a.top, a.left).formula = formula;
+        else this.ensure(a.top + i, a.left + j).spillParent = `${columnName(a.left)}${a.top + 1}`;
+      }),
+    );
+  }
+
+  /**
+   * A value written into a spilled cell blocks the spill, as in Excel: the formula shows #SPILL! and the rest of its
+   * result is gone (the written cell keeps what was written).
+   */
+  blockSpill(cell: FakeCell): void {
+    const parent = cell.spillParent;
+    if (!parent) return;
+    for (const other of this.cells.values()) {
+      if (other.spillParent !== parent) continue;
+      other.spillParent = undefined;
+      if (other !== cell) Object.assign(other, { value: "", type: "Empty" });
+    }
+    Object.assign(this.ensure(parseBox(parent).top, parseBox(parent).left), { value: "#SPILL!", type: "Error" });
   }
 
   /** The displayed value of a cell ("" when empty). */
@@ -1818,7 +1856,14 @@ export class FakeRange extends FakeObject {
       );
     }
     this.context.log(`${name} ${quoteName(sheet.name)}!${boxToA1(box)}`);
-    input.forEach((row, i) => row.forEach((v, j) => v !== null && v !== undefined && f(sheet.ensure(box.top + i, box.left + j), v)));
+    input.forEach((row, i) =>
+      row.forEach((v, j) => {
+        if (v === null || v === undefined) return;
+        const cell = sheet.ensure(box.top + i, box.left + j);
+        if (name === "values" || name === "formulas") sheet.blockSpill(cell);
+        f(cell, v);
+      }),
+    );
     this.context.host.emitChange(sheet, boxToA1(box), "addin");
   }
 
@@ -1914,6 +1959,15 @@ export class FakeRange extends FakeObject {
     return this.derive(({ sheet, box }) => {
       const used = sheet.usedBox(valuesOnly);
       return used && intersect(used, box);
+    }, true);
+  }
+
+  /** The anchor of the dynamic array that spills into this one cell; a null object for any other cell or range (ExcelApi 1.12). */
+  getSpillParentOrNullObject(): FakeRange {
+    this.context.requireApi("1.12", "Range.getSpillParentOrNullObject");
+    return this.derive(({ sheet, box }) => {
+      const parent = box.top === box.bottom && box.left === box.right ? sheet.get(box.top, box.left)?.spillParent : undefined;
+      return parent ? parseBox(parent) : null;
     }, true);
   }
 

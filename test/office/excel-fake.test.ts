@@ -441,6 +441,33 @@ describe("別のシートを参照する数式", () => {
   });
 });
 
+describe("動的配列のこぼれ (spill)", () => {
+  test("こぼれたセルの formulas は値を返し、getSpillParentOrNullObject (ExcelApi 1.12) が元のセルを示す。値を書くとこぼれが止まり #SPILL! になる", async () => {
+    const book = new FakeBook();
+    const ws = book.addSheet("No.1");
+    ws.spill("B2", "=SORT(D2:D4)", [[1], [2], [3]]);
+    ws.put(0, 0, "x");
+    const fake = new FakeExcel(book);
+    await fake.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("No.1");
+      const cells = ["B2", "B3", "A1"].map((a) => sheet.getRange(a).load("formulas"));
+      const parents = ["B2", "B3", "A1", "B3:B4"].map((a) => sheet.getRange(a).getSpillParentOrNullObject().load("address"));
+      await context.sync();
+      expect(cells.map((c) => c.formulas[0][0])).toEqual(["=SORT(D2:D4)", 2, "x"]);
+      expect(parents.map((p) => (p.isNullObject ? null : p.address))).toEqual([null, "'No.1'!B2", null, null]);
+      sheet.getRange("B3").values = [["手で入力"]];
+      await context.sync();
+    });
+    expect(ws.at("B2")).toMatchObject({ value: "#SPILL!", type: "Error" });
+    expect(ws.at("B3")?.value).toBe("手で入力");
+    expect(ws.at("B4")?.value).toBe("");
+    await new FakeExcel(book, { apiVersion: "1.11" }).run(async (context) => {
+      context.workbook.worksheets.getItem("No.1").getRange("B3").getSpillParentOrNullObject();
+      await expect(context.sync()).rejects.toMatchObject({ code: "ApiNotFound" });
+    });
+  });
+});
+
 describe("グラフの系列の参照元", () => {
   test("種類と参照は sync の後に読め (ExcelApi 1.15、それより古いと ApiNotFound)、名前の変更を追い、シートを消すと #REF! になる", async () => {
     const book = new FakeBook();

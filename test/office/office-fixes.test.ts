@@ -480,6 +480,20 @@ describe("利用者が変えたセルを元に戻す (item 12)", () => {
     CHANGE_LOG_WIDTHS.forEach((chars, i) => expect([i, ws.columnWidths.get(i)]).toEqual([i, (Math.trunc(chars * digit) + 5) * 0.75]));
   });
 
+  test("動的配列の結果がこぼれているセル (=SORT(…) のとなり) には書かず、数式の側で直すものとして返す: 書けば #SPILL! になる", async () => {
+    const fakeBook = surveyBook();
+    const ws = fakeBook.sheet("No.1")!;
+    ws.spill("J1", "=SORT(K1:K3)", [["Ａ"], ["Ａ"], ["Ａ"]]);
+    const { book } = rig(fakeBook);
+    await book.readAll();
+    const result = await book.applyEdits([fix("J2"), fix("F2")], AT);
+    expect(result.formulas.map((e) => e.cell)).toEqual(["J2"]);
+    expect(result.applied.map((e) => e.cell)).toEqual(["F2"]);
+    expect(ws.at("J1")).toMatchObject({ formula: "=SORT(K1:K3)", value: "Ａ" });
+    expect(ws.at("J2")).toMatchObject({ value: "Ａ", spillParent: "J1" });
+    expect(logRows(fakeBook)).toEqual([["No.1", "F2", "Ａ", "A"]]);
+  });
+
   test("変更履歴の時刻は文字列のまま(日付にならない)", async () => {
     const fakeBook = surveyBook();
     const { book } = rig(fakeBook);

@@ -56,8 +56,13 @@ function restoreCell(range: Excel.Range, c: CellSeen): void {
 /** What the check sync of a fix found. */
 interface FixCheck extends LogLook {
   readonly cells: readonly CellSeen[];
+  /** Per cell: it shows part of a dynamic array's result (its `formulas` read a plain value). */
+  readonly spilled: readonly boolean[];
   readonly protectedSheet: string | undefined;
 }
+
+/** Range.getSpillParentOrNullObject: which cells show a dynamic array's result. */
+const SPILL_PARENT = { set: "ExcelApi", version: "1.12" } as const;
 
 interface InterruptedFix {
   readonly todo: readonly { readonly edit: LoggedEdit; readonly seen: CellSeen }[];
@@ -108,7 +113,8 @@ function withEarlier(e: unknown, earlier: ReadonlySet<LoggedEdit>): unknown {
 
 /**
  * Two syncs (three when the user changes a target cell in the moment between them):
- * - the check: each target cell (value, type, format, formula), each sheet's protection, the workbook's protection
+ * - the check: each target cell (value, type, format, formula, and from ExcelApi 1.12 whether a dynamic array spills
+ *   into it), each sheet's protection, the workbook's protection
  *   when a sheet must be added, the log's next row. Nothing is written; a protected sheet or workbook, or a cell
  *   that holds a formula or no longer holds `before`, is known here.
  * - the write: the log first (a new 変更履歴 complete, then owned), then each cell, loaded just before it is written
@@ -124,7 +130,8 @@ async function applyOnce(session: OfficeSession, edits: readonly LoggedEdit[], a
   }
   let check: FixCheck;
   try {
-    check = await session.run((context) => checkFixes(context, edits, logSheet, addsSheets(state, logSheet)));
+    const spills = session.supportsSet(SPILL_PARENT.set, SPILL_PARENT.version);
+    check = await session.run((context) => checkFixes(context, edits, logSheet, addsSheets(state, logSheet), spills));
   } catch (e) {
     const out = toWorkbookError(await session.staleOrMissing(e, edits));
     // Nothing was written yet: a failure without a known cause is told as such.
@@ -133,9 +140,10 @@ async function applyOnce(session: OfficeSession, edits: readonly LoggedEdit[], a
   if (check.structureProtected) throw new WorkbookError("protected-workbook");
   if (check.protectedSheet) throw new WorkbookError("protected-sheet", undefined, check.protectedSheet);
   // A cell whose value changed since the check is refused whatever it holds; one still showing `before` through a
-  // formula is the formula's to fix.
+  // formula is the formula's to fix. So is a cell a dynamic array spills into (=SORT(…) elsewhere): written, it would
+  // block the spill and the formula would show #SPILL!.
   const refused = edits.filter((e, i) => seenText(check.cells[i]) !== e.before);
-  const formulas = edits.filter((e, i) => !refused.includes(e) && holdsFormula(check.cells[i]));
+  const formulas = edits.filter((e, i) => !refused.includes(e) && (holdsFormula(check.cells[i]) || check.spilled[i]));
   const todo = edits.map((e, i) => ({ edit: e, seen: check.cells[i] })).filter(({ edit }) => !formulas.includes(edit) && !refused.includes(edit));
   if (todo.length === 0) return { applied: [], refused, formulas };
 
@@ -184,15 +192,21 @@ async function applyOnce(session: OfficeSession, edits: readonly LoggedEdit[], a
 }
 
 /** The check sync of applyOnce: loads only. */
-async function checkFixes(context: Excel.RequestContext, edits: readonly LoggedEdit[], logSheet: string | undefined, adds: boolean): Promise<FixCheck> {
+async function checkFixes(context: Excel.RequestContext, edits: readonly LoggedEdit[], logSheet: string | undefined, adds: boolean, spills: boolean): Promise<FixCheck> {
   const sheets = context.workbook.worksheets;
   const names = [...new Set([...edits.map((e) => e.sheet), ...(logSheet ? [logSheet] : [])])];
   const protections = names.map((n) => sheets.getItem(n).protection.load("protected"));
   const cells = edits.map((e) => sheets.getItem(e.sheet).getRange(e.cell).load("values,valueTypes,numberFormat,formulas"));
+  const parents = spills ? edits.map((e) => sheets.getItem(e.sheet).getRange(e.cell).getSpillParentOrNullObject().load("address")) : undefined;
   const log = queueLogLook(context, logSheet, adds);
   await context.sync();
   const blocked = names.findIndex((_, i) => protections[i].protected);
-  return { ...log(), cells: cells.map(seenOf), protectedSheet: blocked >= 0 ? names[blocked] : undefined };
+  return {
+    ...log(),
+    cells: cells.map(seenOf),
+    spilled: edits.map((_, i) => parents?.[i].isNullObject === false),
+    protectedSheet: blocked >= 0 ? names[blocked] : undefined,
+  };
 }
 
 /**
