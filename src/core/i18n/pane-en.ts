@@ -63,7 +63,7 @@ export const paneEn: Record<keyof typeof paneJa, string> = {
 
   "pane.notice.applied": "Changed {count} cells and recorded them in the 変更履歴 (change log) sheet.",
   "pane.notice.refused": "{count} cells were not changed because their content changed after the check.",
-  "pane.notice.formula": "{cells} hold a formula, so they were not changed. Fix the formula, or the cells it refers to.",
+  "pane.notice.formula": "{cells} show the result of a formula (a dynamic array's included), so they were not changed. Fix the formula, or the cells it refers to.",
   "pane.notice.reveal": "Show the sheet and select",
   "pane.notice.settings-saved": "Settings saved in this workbook.",
   "pane.notice.stored-profile-invalid": "The profile stored in this workbook has errors, so the built-in profiles are used instead: {path}",
