@@ -23,6 +23,7 @@ import { FindingFilters, ALL_SEVERITIES, applyFilter, type FindingFilter } from 
 import { FindingList } from "./components/FindingList";
 import { FixPreview } from "./components/FixPreview";
 import { LanguageToggle } from "./components/LanguageToggle";
+import { NoticeBar } from "./components/NoticeBar";
 import { CyclePanel } from "./components/CyclePanel";
 import { PreviousYearSection, PreviousYearStatus } from "./components/PreviousYearSection";
 import { SettingsPanel } from "./components/SettingsPanel";
@@ -121,18 +122,7 @@ export function App({ host }: { host: Host }) {
       />
 
       <div role="status" aria-live="polite" className={styles.status} data-testid="notice" ref={noticeRef} tabIndex={-1}>
-        {c.notice ? (
-          <MessageBar intent={c.notice.intent} layout="multiline">
-            <MessageBarBody>{c.notice.text(lang)}</MessageBarBody>
-            {c.notice.action ? (
-              <MessageBarActions>
-                <Button size="small" onClick={c.notice.action.run}>
-                  {c.notice.action.label(lang)}
-                </Button>
-              </MessageBarActions>
-            ) : null}
-          </MessageBar>
-        ) : null}
+        {c.notice ? <NoticeBar notice={c.notice} /> : null}
       </div>
 
       {c.report ? (

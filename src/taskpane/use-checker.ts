@@ -13,6 +13,7 @@ import { DEFAULT_SETTINGS, parseSettings, serializeSettings, type WorkbookSettin
 import { t } from "../core/i18n";
 import { isWorkbookError, type WorkbookPort } from "../workbook/port";
 import { cellList, editPlace, errorMessage } from "./format";
+import { goToCell } from "./go-to-cell";
 import { type PaneReport, type Progress, validateInBatches } from "./run-validation";
 
 export type NoticeIntent = "success" | "warning" | "error" | "info";
@@ -175,22 +176,7 @@ export function useChecker(port: WorkbookPort): Checker {
     async (f: Finding, selectInWorkbook = true) => {
       setSelected(f);
       if (!selectInWorkbook) return;
-      const show = async (reveal: boolean): Promise<void> => {
-        try {
-          await port.selectCell(f.sheet, f.cell, { reveal });
-          if (reveal && mounted.current) setNotice(undefined);
-        } catch (e) {
-          if (!mounted.current) return;
-          // A hidden sheet cannot be activated: say so, and offer to show it (the user decides).
-          const hidden = !reveal && isWorkbookError(e) && (e.code === "sheet-hidden" || e.code === "sheet-very-hidden");
-          setNotice({
-            intent: hidden ? "warning" : "error",
-            text: (lang) => errorMessage(lang, e),
-            ...(hidden ? { action: { label: (lang: Lang) => t(lang, "pane.notice.reveal"), run: () => void show(true) } } : {}),
-          });
-        }
-      };
-      await show(false);
+      await goToCell({ port, setNotice, mounted: () => mounted.current }, f.sheet, f.cell);
     },
     [port],
   );

@@ -8,6 +8,7 @@ import type { Lang } from "../core/i18n";
 import type { Profile } from "../core/profile/types";
 import { isWorkbookError, type WorkbookPort, type WriteSheetResult } from "../workbook/port";
 import { errorMessage } from "./format";
+import { goToCell } from "./go-to-cell";
 import type { Notice } from "./use-checker";
 import type { PaneReport } from "./run-validation";
 import { createSummaries, interruptedText, isInterrupted, readSubmissions, summariesFor, type SummaryProgress, type SummarySheet } from "./run-summaries";
@@ -127,11 +128,8 @@ export function useSummaries(port: WorkbookPort, report: PaneReport | undefined,
 
   const openSheet = useCallback(
     async (name: string) => {
-      try {
-        await port.selectCell(name, "A1");
-      } catch (e) {
-        if (mounted.current) setNotice({ intent: "error", text: (l) => errorMessage(l, e) });
-      }
+      // A sheet the user hid after it was written: offered to show, as a finding's sheet is.
+      await goToCell({ port, setNotice, mounted: () => mounted.current }, name, "A1");
     },
     [port],
   );

@@ -50,3 +50,24 @@ test("完全に非表示のシートなら、そう言う(メニューからは�
   fireEvent.click(within(notice).getByRole("button", { name: "シートを表示して選ぶ" }));
   await waitFor(() => expect(book.selection).toEqual({ sheet: first.sheet, address: first.cell }));
 });
+
+test("作成した集計シートを利用者が非表示にしていれば、集計の一覧から開くときも同じように言い、頼めば表示して開く", async () => {
+  const book = await FakeBook.fromXlsx(SEED);
+  const fake = new FakeExcel(book);
+  pane(new OfficeWorkbook(fake.run, { isSetSupported: fake.isSetSupported }), "ja", { kind: "excel" });
+  await validateNow();
+  fireEvent.click(screen.getByRole("tab", { name: "集計" }));
+  fireEvent.click(screen.getByRole("button", { name: "集計シート作成" }));
+  fireEvent.click(await screen.findByRole("button", { name: "このまま作成する" }));
+  const results = await screen.findByTestId("summaries-results", {}, { timeout: 10_000 });
+  book.sheet("評価集計")!.visibility = "Hidden";
+
+  fireEvent.click(within(results).getByRole("button", { name: "評価集計" }));
+  const notice = screen.getByTestId("summaries-notice");
+  await waitFor(() => expect(notice.textContent).toContain("シート「評価集計」は非表示のため、そのセルを選べません。"));
+  expect(book.sheet("評価集計")!.visibility).toBe("Hidden");
+  fireEvent.click(within(notice).getByRole("button", { name: "シートを表示して選ぶ" }));
+  await waitFor(() => expect(book.selection).toEqual({ sheet: "評価集計", address: "A1" }));
+  expect(book.sheet("評価集計")!.visibility).toBe("Visible");
+  await waitFor(() => expect(notice.textContent).toBe(""));
+});

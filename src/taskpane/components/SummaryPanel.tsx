@@ -11,14 +11,13 @@ import {
   Checkbox,
   Field,
   Link,
-  MessageBar,
-  MessageBarBody,
   ProgressBar,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
 import type { OmittedFeature, WriteSheetResult } from "../../workbook/port";
-import { useLang, useT } from "../i18n";
+import { useT } from "../i18n";
+import { NoticeBar } from "./NoticeBar";
 import { REPOST_SHEET, SUMMARY_SHEETS, summaryId, type SummarySheet } from "../run-summaries";
 import type { Summaries } from "../use-summaries";
 
@@ -91,7 +90,6 @@ export interface SummaryPanelProps {
 export function SummaryPanel({ summaries: s, checked, disabled, canSelect, onShowFindings }: SummaryPanelProps) {
   const styles = useStyles();
   const tr = useT();
-  const { lang } = useLang();
   const id = useId();
   const confirmRef = useRef<HTMLDivElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
@@ -203,11 +201,7 @@ export function SummaryPanel({ summaries: s, checked, disabled, canSelect, onSho
       {s.available.length > 0 && s.chosen.size === 0 ? <p className={styles.note}>{tr("pane.summaries.noneChosen")}</p> : null}
 
       <div role="status" aria-live="polite" ref={noticeRef} tabIndex={-1} data-testid="summaries-notice">
-        {s.notice ? (
-          <MessageBar intent={s.notice.intent} layout="multiline">
-            <MessageBarBody>{s.notice.text(lang)}</MessageBarBody>
-          </MessageBar>
-        ) : null}
+        {s.notice ? <NoticeBar notice={s.notice} /> : null}
       </div>
 
       {s.results && s.results.length > 0 ? (
