@@ -213,8 +213,12 @@ export function shownFindings(page: Page): Promise<string[]> {
 }
 
 /** A cell of the demo's side grid. */
-export function gridCell(page: Page, a1: string) {
-  return page.locator(`table[data-sheet] td[data-cell="${a1}"]`);
+/**
+ * A cell of the demo's side grid. With `sheet`, of that sheet only: choosing a finding switches the grid to its sheet
+ * a moment later, and until then the cell of the same address on the sheet shown before would be read.
+ */
+export function gridCell(page: Page, a1: string, sheet?: string) {
+  return page.locator(`table[data-sheet${sheet === undefined ? "" : `="${sheet}"`}] td[data-cell="${a1}"]`);
 }
 
 /** Shows a sheet in the demo's side grid. */

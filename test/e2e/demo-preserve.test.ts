@@ -84,7 +84,7 @@ test("検証・修正・集計シート作成・ダウンロードのあとも�
   let before = await runs(page);
   await page.getByRole("button", { name: "この修正を適用" }).click();
   await waitForRun(page, before);
-  expect(await gridCell(page, "F6").innerText()).toBe("A");
+  expect(await gridCell(page, "F6", "評価一覧").innerText()).toBe("A");
   expect(await page.locator("button[data-rule='CODE-VARIANT']").count()).toBe(0);
 
   // 集計シート作成 (the sample has error findings, so the pane asks first).

@@ -156,7 +156,7 @@ test("CODE-VARIANT の修正を確認して適用すると、セルが直り、�
   await item.click();
   const preview = page.getByTestId("edit");
   expect(await preview.innerText()).toBe(`${variant.cell}: ${variant.before} → ${variant.after}`);
-  expect(await gridCell(page, variant.cell).innerText()).toBe(variant.before);
+  expect(await gridCell(page, variant.cell, "No.1").innerText()).toBe(variant.before);
   await page.setViewportSize(PANE_VIEWPORT);
   await item.scrollIntoViewIfNeeded();
   await screenshot(page, "04-pane-fix-preview.png");
@@ -168,7 +168,7 @@ test("CODE-VARIANT の修正を確認して適用すると、セルが直り、�
   await waitForRun(page, before);
   expect(await page.getByTestId("notice").innerText()).toContain("1 セルを修正し");
   // The cell holds the fixed code, the finding is gone, the other counts are unchanged.
-  expect(await gridCell(page, variant.cell).innerText()).toBe(variant.after);
+  expect(await gridCell(page, variant.cell, "No.1").innerText()).toBe(variant.after);
   expect(await page.locator("button[data-rule='CODE-VARIANT']").count()).toBe(0);
   expect(await shownCounts(page)).toEqual(sevCounts(cli.filter((f) => f.ruleId !== "CODE-VARIANT")));
   // 変更履歴: the cell, the old value, the new value and the time.
