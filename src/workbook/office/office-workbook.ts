@@ -6,11 +6,12 @@
  * Round trips: readAll 2 + 1 per chunk of values under the 5 MB response limit (3 for a 調査票 workbook of 1…500
  * sheets; two more when a sheet has over 512 merged areas: a refused count, and the bands' areas), applyEdits 2 (a
  * look, then the write: a formula cell must be known before anything is written; 3 when the user changes a target in
- * between), writeOwnedSheets 3 for any number of sheets (+1 per extra 4 MB of cells; +1 after a failure, to say exactly
+ * between; after a co-authoring Conflict, the same again for the cells not yet written), writeOwnedSheets 3 for any number of sheets (+1 per extra 4 MB of cells; +1 after a failure, to say exactly
  * what changed), writeOwnedSheet the same for one sheet, writeSettings 1, selectCell 1. The sheet list and the settings
  * are cached per instance (readAll fills the cache); without it the first call costs one sync more.
  *
- * collectInto (回収, collect-into.ts): readAll's syncs, 1 for formulas, 1 look, then 1 per file taken in.
+ * collectInto (回収, collect-into.ts): readAll's syncs, 1 for formulas, names and charts (3 more for the charts' data
+ * sources when there are charts), 1 look, then 1 per file taken in.
  *
  * applyInputAids takes 2 (3 when a highlighted range already has preset conditional formats) for any number of
  * sheets; fileBytes and openAsNewWorkbook use Office's file API and Excel.createWorkbook, no sync.
