@@ -135,8 +135,8 @@ async function bundleWorker(outfile) {
   });
 }
 
-function worker(workerFile, args) {
-  const r = run(NODE, ["--expose-gc", workerFile, ...args]);
+function worker(workerFile, args, nodeFlags = []) {
+  const r = run(NODE, ["--expose-gc", ...nodeFlags, workerFile, ...args]);
   return JSON.parse(r.stdout.trim().split("\n").pop());
 }
 
@@ -279,9 +279,13 @@ function coldVsWarm(workerFile, file) {
   const procs = [];
   for (let i = 0; i < COLD_PROCS; i++) procs.push(worker(workerFile, ["cold", file, String(COLD_WARM_UP), String(COLD_WARM_RUNS)]));
   const ratios = procs.map((p) => p.ratio);
+  // The same passes with V8's optimising compiler off: what the core's code costs before it is optimised, the floor
+  // under a first pass (whose own time also pays for the compiling). A reference, not a bar.
+  const unoptimised = worker(workerFile, ["cold", file, "2", "4"], ["--no-opt"]);
   return {
     ratio: median(ratios),
     ratios,
+    unoptimisedMs: unoptimised.warmMedian,
     coldMs: procs.map((p) => p.coldMs),
     warmMedianMs: procs.map((p) => p.warmMedian),
     // Passes 2–6 of the first process: still being optimised.
@@ -522,7 +526,7 @@ async function main() {
     `    this machine, right after, 2 threads vs 1: a loop that only computes runs ${fmt(pool.machine.speedup)} × faster [${pool.machine.ratios.map((x) => fmt(x)).join(" ")}];` +
       ` a loop that allocates as a reader does ${fmt(pool.machine.allocate.speedup)} × [${pool.machine.allocate.ratios.map((x) => fmt(x)).join(" ")}] (the nearer reference for the folder)`,
     `  Core cold vs warm (ms): first pass [${cold.coldMs.map((x) => fmt(x, 0)).join(" ")}], warm medians [${cold.warmMedianMs.map((x) => fmt(x, 0)).join(" ")}] (after ${COLD_WARM_UP} passes), ratios [${cold.ratios.map((x) => fmt(x)).join(" ")}]`,
-    `    passes 2–6 of the first process, while V8 optimises: [${cold.warming.map((x) => fmt(x, 0)).join(" ")}]`,
+    `    passes 2–6 of the first process, while V8 optimises: [${cold.warming.map((x) => fmt(x, 0)).join(" ")}]; a pass of unoptimised code (node --no-opt) ${fmt(cold.unoptimisedMs, 0)} ms = ${fmt(cold.unoptimisedMs / median(cold.warmMedianMs))} × the warm pass`,
     `  Core, validateWorkbook wall time (ms): ${core.smallSheets} sheets [${core.small.map((x) => fmt(x, 0)).join(" ")}], ${core.largeSheets} sheets [${core.large.map((x) => fmt(x, 0)).join(" ")}]`,
     `    scaling: per pair [${core.scalingPairs.map((x) => fmt(x)).join(" ")}]; ratio of medians ${fmt(core.scalingOfMedians)} x; of best runs ${fmt(core.scalingMin)} x; in CPU time (median pair) ${fmt(core.scalingCpu)} x`,
     `    best run: ${fmt(core.largeMin, 0)} ms for ${core.largeSheets} sheets (${Math.round(core.largeSheets / (core.largeMin / 1000)).toLocaleString("en")} sheets/s); CPU-time medians ${fmt(core.smallCpuMedian, 0)} / ${fmt(core.largeCpuMedian, 0)} ms`,
