@@ -155,10 +155,15 @@ function yearTablePart(label: string, unitText: string | undefined, n: number): 
 
 /** Keys for pairing by label: the label alone, or group + label where a label repeats in the cell (現年分 under 市税 and 国保). */
 function labelKeys(parts: readonly ValuePart[]): Map<ValuePart, string> {
+  // Indexed loops: pairing runs for every indicator, mostly before V8 optimises it.
   const counts = new Map<string, number>();
-  for (const p of parts) if (p.label) counts.set(normalizeForCompare(p.label), (counts.get(normalizeForCompare(p.label)) ?? 0) + 1);
+  for (let i = 0; i < parts.length; i++) {
+    const label = parts[i].label;
+    if (label) counts.set(normalizeForCompare(label), (counts.get(normalizeForCompare(label)) ?? 0) + 1);
+  }
   const out = new Map<ValuePart, string>();
-  for (const p of parts) {
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i];
     if (!p.label) continue;
     const l = normalizeForCompare(p.label);
     out.set(p, (counts.get(l) ?? 0) > 1 ? `${normalizeForCompare(p.group ?? "")}/${l}` : l);
@@ -177,11 +182,14 @@ export function pairParts(a: readonly ValuePart[], b: readonly ValuePart[]): [Va
   const labelledA = a.filter((p) => p.label);
   const keysA = labelKeys(a);
   const labelledB = new Map<string, ValuePart>();
-  for (const [p, k] of labelKeys(b)) if (!labelledB.has(k)) labelledB.set(k, p);
+  labelKeys(b).forEach((k, p) => {
+    if (!labelledB.has(k)) labelledB.set(k, p);
+  });
   const pairs: [ValuePart, ValuePart][] = [];
   if (totalA && totalB) pairs.push([totalA, totalB]);
   let allLabelled = labelledA.length > 0;
-  for (const p of labelledA) {
+  for (let i = 0; i < labelledA.length; i++) {
+    const p = labelledA[i];
     const q = labelledB.get(keysA.get(p) ?? "");
     if (q) pairs.push([p, q]);
     else allLabelled = false;

@@ -44,7 +44,8 @@ export function directionSetting(profile: Profile, ind: Indicator, rec?: SurveyR
   }
   if (keys.length > 0) {
     const name = normalizeForCompare(indicatorName(ind.label.text));
-    for (const [key, dir] of keys) if (name.includes(key)) return dir;
+    // Indexed: it runs for every indicator of every record, mostly before V8 optimises it.
+    for (let i = 0; i < keys.length; i++) if (name.includes(keys[i][0])) return keys[i][1];
   }
   return s.defaultDirection === "higher" || s.defaultDirection === "lower" ? s.defaultDirection : undefined;
 }

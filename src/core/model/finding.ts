@@ -77,7 +77,8 @@ function cellOrderKey(cell: string): number {
   const m = /^([A-Z]+)(\d+)/.exec(cell);
   if (!m) return 0;
   let col = 0;
-  for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
+  const letters = m[1];
+  for (let i = 0; i < letters.length; i++) col = col * 26 + letters.charCodeAt(i) - 64;
   return Number(m[2]) * 20000 + col;
 }
 

@@ -175,7 +175,12 @@ export class GridView {
       const i = this.mergeIndex[r * this.boxWidth + c];
       if (i > 0) return this.grid.merges[i - 1];
     }
-    for (const m of this.outside) if (row >= m.top && row <= m.bottom && col >= m.left && col <= m.right) return m;
+    // Indexed: this runs for every cell looked at, mostly before V8 optimises it (see SheetIndex).
+    const outside = this.outside;
+    for (let i = 0; i < outside.length; i++) {
+      const m = outside[i];
+      if (row >= m.top && row <= m.bottom && col >= m.left && col <= m.right) return m;
+    }
     return undefined;
   }
 

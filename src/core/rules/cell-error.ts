@@ -10,7 +10,9 @@ export const cellError: RecordRule = {
   defaultSeverity: "error",
   check(rec, env) {
     const out = [];
-    for (const { field, read } of textCells(rec)) {
+    const cells = textCells(rec);
+    for (let i = 0; i < cells.length; i++) {
+      const { field, read } = cells[i];
       if (!isCellError(read.raw)) continue;
       out.push(finding("CELL-ERROR", env.severity, rec, read.cell, "rule.CELL-ERROR", { field: fieldLabel(env.profile, rec, field), error: read.raw.error }));
     }

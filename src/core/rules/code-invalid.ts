@@ -9,7 +9,9 @@ export const codeInvalid: RecordRule = {
   defaultSeverity: "error",
   check(rec, env) {
     const out = [];
-    for (const { field, read: c } of codeCells(rec)) {
+    const cells = codeCells(rec);
+    for (let i = 0; i < cells.length; i++) {
+      const { field, read: c } = cells[i];
       if (c.parsed.status !== "invalid") continue;
       const set = codeSetFor(env, field);
       out.push(

@@ -15,7 +15,9 @@ export const codeVariant: RecordRule = {
   defaultSeverity: "warning",
   check(rec, env) {
     const out = [];
-    for (const { field, read: c } of codeCells(rec)) {
+    const cells = codeCells(rec);
+    for (let i = 0; i < cells.length; i++) {
+      const { field, read: c } = cells[i];
       if (c.parsed.status !== "variant" || !c.parsed.code || c.parsed.fixedText === undefined) continue;
       const before = cellText(c.raw);
       const shown = before.trim().length > 12 ? before.trim().slice(0, 12) + "…" : before.trim();

@@ -37,7 +37,10 @@ export function textCells(rec: SurveyRecord): readonly { field: string; read: Te
   return cached;
 }
 
+const INDICATOR_VALUES = ["baseline", "target", "actual"] as const;
+
 function collectTextCells(rec: SurveyRecord): { field: string; read: TextRead }[] {
+  // Indexed loops: this runs once per record, before V8 has optimised it, where `for … of` allocates per step.
   const out: { field: string; read: TextRead }[] = [];
   const seen = new Set<number>();
   const add = (field: string, read: TextRead | undefined) => {
@@ -51,28 +54,42 @@ function collectTextCells(rec: SurveyRecord): { field: string; read: TextRead }[
   add("purpose", rec.purpose);
   add("id", rec.id);
   add("group", rec.group);
-  for (const [k, v] of Object.entries(rec.texts)) add(k, v);
+  const textKeys = Object.keys(rec.texts) as (keyof SurveyRecord["texts"])[];
+  for (let i = 0; i < textKeys.length; i++) add(textKeys[i], rec.texts[textKeys[i]]);
   if (rec.departments) add("departments", { text: String(rec.departments.raw ?? ""), raw: rec.departments.raw, cell: rec.departments.cell });
-  for (const [k, c] of Object.entries(rec.codes) as [string, CodeRead][]) {
+  const codeKeys = Object.keys(rec.codes) as (keyof SurveyRecord["codes"])[];
+  for (let i = 0; i < codeKeys.length; i++) {
+    const k = codeKeys[i];
+    const c = rec.codes[k] as CodeRead;
     add(k, { text: String(c.raw ?? ""), raw: c.raw, cell: c.cell });
     if (c.comment && c.commentCell && (c.commentCell.row !== c.cell.row || c.commentCell.col !== c.cell.col)) {
       add(`${k}Comment`, { text: c.comment, raw: c.comment, cell: c.commentCell });
     }
   }
-  for (const ind of rec.indicators) {
+  const indicators = rec.indicators;
+  for (let i = 0; i < indicators.length; i++) {
+    const ind = indicators[i];
     add("indicator", ind.label);
-    for (const col of ["baseline", "target", "actual"] as const) {
+    for (let j = 0; j < INDICATOR_VALUES.length; j++) {
+      const col = INDICATOR_VALUES[j];
       const v = ind[col];
       if (v) add(col, { text: typeof v.raw === "string" ? v.raw : v.text, raw: v.raw, cell: v.cell });
     }
   }
-  for (const t of rec.tasks) {
+  const tasks = rec.tasks;
+  for (let i = 0; i < tasks.length; i++) {
+    const t = tasks[i];
     if (t.text) add("task", { text: t.text, raw: t.text, cell: t.cell });
-    for (const y of t.years) add("schedule", { text: y.text, raw: y.text, cell: y.cell });
+    for (let j = 0; j < t.years.length; j++) add("schedule", { text: t.years[j].text, raw: t.years[j].text, cell: t.years[j].cell });
   }
-  for (const p of rec.plans ?? []) {
+  const plans = rec.plans ?? [];
+  for (let i = 0; i < plans.length; i++) {
+    const p = plans[i];
     add("plans", p.subItem);
-    for (const c of p.cells) if (c.text) add("plans", { text: c.text, raw: c.raw, cell: c.cell });
+    for (let j = 0; j < p.cells.length; j++) {
+      const c = p.cells[j];
+      if (c.text) add("plans", { text: c.text, raw: c.raw, cell: c.cell });
+    }
     if (p.status) add("status", { text: String(p.status.raw ?? ""), raw: p.status.raw, cell: p.status.cell });
   }
   return out;
@@ -83,6 +100,18 @@ function collectTextCells(rec: SurveyRecord): { field: string; read: TextRead }[
  * keeps as its status; a cell is listed once.
  */
 export function codeCells(rec: SurveyRecord): readonly { field: string; read: CodeRead }[] {
+  let cached = codeCellsMemo.get(rec);
+  if (!cached) {
+    cached = collectCodeCells(rec);
+    codeCellsMemo.set(rec, cached);
+  }
+  return cached;
+}
+
+/** Several rules ask for a record's codes, as for its texts (textCells). */
+const codeCellsMemo = new WeakMap<SurveyRecord, readonly { field: string; read: CodeRead }[]>();
+
+function collectCodeCells(rec: SurveyRecord): { field: string; read: CodeRead }[] {
   const out: { field: string; read: CodeRead }[] = [];
   const seen = new Set<string>();
   const add = (field: string, read: CodeRead) => {
@@ -91,8 +120,10 @@ export function codeCells(rec: SurveyRecord): readonly { field: string; read: Co
     seen.add(k);
     out.push({ field, read });
   };
-  for (const p of rec.plans ?? []) if (p.status) add("status", p.status);
-  for (const [field, c] of Object.entries(rec.codes) as [string, CodeRead][]) add(field, c);
+  const plans = rec.plans ?? [];
+  for (let i = 0; i < plans.length; i++) if (plans[i].status) add("status", plans[i].status!);
+  const fields = Object.keys(rec.codes) as (keyof SurveyRecord["codes"])[];
+  for (let i = 0; i < fields.length; i++) add(fields[i], rec.codes[fields[i]] as CodeRead);
   return out;
 }
 

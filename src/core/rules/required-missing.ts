@@ -36,7 +36,8 @@ export const requiredMissing: RecordRule = {
     if (!layout) return out;
     const specs = layout.shape === "form" ? layout.fields : layout.columns;
     const planStatus = layout.shape === "form" && rec.plans?.length ? layout.fields.find((f) => f.type === "plan-blocks")?.status : undefined;
-    for (const f of specs) {
+    for (let i = 0; i < specs.length; i++) {
+      const f = specs[i];
       if (!isRequired(f.required, rec, env)) continue;
       const key = f.required === "final-stage" ? "rule.REQUIRED-MISSING.final" : "rule.REQUIRED-MISSING";
       if (planStatus !== undefined && f.type === "code" && f.label === planStatus) {

@@ -15,7 +15,9 @@ export const textHtml: RecordRule = {
   defaultSeverity: "warning",
   check(rec, env) {
     const out: Finding[] = [];
-    for (const { field, read } of textCells(rec)) {
+    const cells = textCells(rec);
+    for (let i = 0; i < cells.length; i++) {
+      const { field, read } = cells[i];
       if (typeof read.raw !== "string" || !hasHtmlResidue(read.raw)) continue;
       const tags = [...new Set([...read.raw.matchAll(TAG_NAME)].map((m) => `<${m[1].toLowerCase()}>`))].slice(0, 3).join(" ");
       const before = cellText(read.raw);

@@ -16,7 +16,9 @@ export const textInvisible: RecordRule = {
   defaultSeverity: "warning",
   check(rec, env) {
     const out: Finding[] = [];
-    for (const { field, read } of textCells(rec)) {
+    const cells = textCells(rec);
+    for (let i = 0; i < cells.length; i++) {
+      const { field, read } = cells[i];
       if (typeof read.raw !== "string") continue;
       const inv = findInvisible(read.raw);
       const edge = inv.leadingOrTrailingSpace && NAME_FIELDS.has(field);

@@ -34,7 +34,8 @@ function readSchedule(hits: Hits, f: ScheduleRowsField): { tasks: Task[]; header
   for (let r = bottom + 1; r < end; r++) {
     const taskRead = view.anchor(r, th.col).row === r ? textRead(hits, r, th.col) : undefined;
     const years: ScheduleYearCell[] = [];
-    for (const h of headers) {
+    for (let k = 0; k < headers.length; k++) {
+      const h = headers[k];
       const a = view.anchor(r, h.cell.col);
       if (a.row !== r || a.col !== h.cell.col) continue;
       const raw = view.raw(a.row, a.col);
