@@ -153,9 +153,16 @@ function yearTablePart(label: string, unitText: string | undefined, n: number): 
   };
 }
 
+const NO_KEYS: ReadonlyMap<ValuePart, string> = new Map();
+const NO_LABELLED: ReadonlyMap<string, ValuePart> = new Map();
+
 /** Keys for pairing by label: the label alone, or group + label where a label repeats in the cell (現年分 under 市税 and 国保). */
-function labelKeys(parts: readonly ValuePart[]): Map<ValuePart, string> {
-  // Indexed loops: pairing runs for every indicator, mostly before V8 optimises it.
+function labelKeys(parts: readonly ValuePart[]): ReadonlyMap<ValuePart, string> {
+  // Indexed loops: pairing runs for every indicator, mostly before V8 optimises it. Most figures have no label:
+  // they share one empty map rather than build two per pairing.
+  let labelled = false;
+  for (let i = 0; i < parts.length && !labelled; i++) if (parts[i].label) labelled = true;
+  if (!labelled) return NO_KEYS;
   const counts = new Map<string, number>();
   for (let i = 0; i < parts.length; i++) {
     const label = parts[i].label;
@@ -181,10 +188,15 @@ export function pairParts(a: readonly ValuePart[], b: readonly ValuePart[]): [Va
   const totalB = b.find((p) => !p.label && !p.inParentheses);
   const labelledA = a.filter((p) => p.label);
   const keysA = labelKeys(a);
-  const labelledB = new Map<string, ValuePart>();
-  labelKeys(b).forEach((k, p) => {
-    if (!labelledB.has(k)) labelledB.set(k, p);
-  });
+  const keysB = labelKeys(b);
+  let labelledB = NO_LABELLED;
+  if (keysB.size > 0) {
+    const m = new Map<string, ValuePart>();
+    keysB.forEach((k, p) => {
+      if (!m.has(k)) m.set(k, p);
+    });
+    labelledB = m;
+  }
   const pairs: [ValuePart, ValuePart][] = [];
   if (totalA && totalB) pairs.push([totalA, totalB]);
   let allLabelled = labelledA.length > 0;
