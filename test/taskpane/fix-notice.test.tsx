@@ -39,7 +39,7 @@ test("数式のセルへの修正は書かれず、そのセルを名前で示�
   fireEvent.click(await screen.findByRole("button", { name: new RegExp(`^${cell}`) }));
   fireEvent.click(screen.getByRole("button", { name: "この修正を適用" }));
   await waitFor(() =>
-    expect(screen.getByTestId("notice").textContent).toBe(`No.1!${cell} は数式で求めた値（動的配列の結果を含む）のため変更しませんでした。数式か、数式が参照しているセルを直してください。`),
+    expect(screen.getByTestId("notice").textContent).toBe(`No.1!${cell} は数式の計算結果（動的配列によるものを含む）のため変更しませんでした。数式か、数式が参照しているセルを直してください。`),
   );
   expect(port.applied).toEqual([]);
 });

@@ -62,7 +62,7 @@ export const paneJa = {
 
   "pane.notice.applied": "{count} セルを修正し、「変更履歴」シートに記録しました。",
   "pane.notice.refused": "{count} セルは検証のあとに内容が変わっていたため、変更しませんでした。",
-  "pane.notice.formula": "{cells} は数式で求めた値（動的配列の結果を含む）のため変更しませんでした。数式か、数式が参照しているセルを直してください。",
+  "pane.notice.formula": "{cells} は数式の計算結果（動的配列によるものを含む）のため変更しませんでした。数式か、数式が参照しているセルを直してください。",
   "pane.notice.settings-saved": "設定をこのブックに保存しました。",
   "pane.notice.reveal": "シートを表示して選ぶ",
   "pane.notice.stored-profile-invalid": "ブックに保存されたプロファイルに誤りがあるため、組み込みのプロファイルで確認します: {path}",
