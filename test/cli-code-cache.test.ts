@@ -14,10 +14,18 @@ const BUILT = path.join(ROOT, "build", "cli");
 const BIN = path.join(ROOT, "bin", "chosahyo.js");
 const SEED = path.join(ROOT, "seeds", "kodaira-h29.xlsx");
 
-function run(launcher: string, args: readonly string[]): { code: number | null; stdout: string; states: string[] } {
-  const r = spawnSync(process.execPath, [launcher, ...args], { cwd: ROOT, encoding: "utf8", timeout: 120_000, env: { ...process.env, CHOSAHYO_CODE_CACHE: "report" } });
+function run(launcher: string, args: readonly string[], nodeFlags: readonly string[] = []): { code: number | null; stdout: string; states: string[] } {
+  const r = spawnSync(process.execPath, [...nodeFlags, launcher, ...args], { cwd: ROOT, encoding: "utf8", timeout: 120_000, env: { ...process.env, CHOSAHYO_CODE_CACHE: "report" } });
   const states = [...r.stderr.matchAll(/^code cache: (\w+)$/gm)].map((m) => m[1]);
   return { code: r.status, stdout: r.stdout, states };
+}
+
+/** The copy in `dir` checks the sample as it would with a good cache (its error findings, all 59 sheets), saying how it took the cache. */
+function checksSample(dir: string, state: string, nodeFlags: readonly string[] = []): void {
+  const r = run(path.join(dir, "run.cjs"), ["validate", SEED, "--json"], nodeFlags);
+  expect(r.states).toEqual([state]);
+  expect(r.code).toBe(1);
+  expect(JSON.parse(r.stdout).files[0].sheets).toHaveLength(59);
 }
 
 let tmp: string;
@@ -69,10 +77,7 @@ describe("a cache that does not fit is not used, and the check runs as without o
     expect(at).toBeGreaterThan(0);
     writeFileSync(bundle, source.slice(0, at) + "X" + source.slice(at + 1));
     expect(readCache(path.join(dir, "chosahyo.cjs.cache"), readFileSync(bundle, "utf8"))).toBe("stale");
-    const r = run(path.join(dir, "run.cjs"), ["validate", SEED, "--json"]);
-    expect(r.states).toEqual(["stale"]);
-    expect(r.code).toBe(1);
-    expect(JSON.parse(r.stdout).files[0].sheets).toHaveLength(59);
+    checksSample(dir, "stale");
   });
 
   // V8 does not check the data: given these bytes, node crashed with a segmentation fault.
@@ -85,23 +90,11 @@ describe("a cache that does not fit is not used, and the check runs as without o
     for (let i = header + 64; i < bytes.length; i += 97) bytes[i] ^= 0xff;
     writeFileSync(file, bytes);
     expect(readCache(file, readFileSync(path.join(dir, "chosahyo.cjs"), "utf8"))).toBe("damaged");
-    const r = run(path.join(dir, "run.cjs"), ["validate", SEED, "--json"]);
-    expect(r.states).toEqual(["damaged"]);
-    expect(r.code).toBe(1);
-    expect(JSON.parse(r.stdout).files[0].sheets).toHaveLength(59);
+    checksSample(dir, "damaged");
   });
 
   test("a cache V8 refuses (made under other V8 flags): compiled as usual", () => {
-    const dir = copyOfBuild("flags");
-    const r = spawnSync(process.execPath, ["--max-lazy", path.join(dir, "run.cjs"), "validate", SEED, "--json"], {
-      cwd: ROOT,
-      encoding: "utf8",
-      timeout: 120_000,
-      env: { ...process.env, CHOSAHYO_CODE_CACHE: "report" },
-    });
-    expect(r.stderr).toContain("code cache: rejected");
-    expect(r.status).toBe(1);
-    expect(JSON.parse(r.stdout).files[0].sheets).toHaveLength(59);
+    checksSample(copyOfBuild("flags"), "rejected", ["--max-lazy"]);
   });
 
   test("no cache at all", () => {
