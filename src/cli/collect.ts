@@ -73,5 +73,6 @@ export async function runCollect(args: CollectArgs, profiles: readonly Profile[]
   }
   writeAtomically(args.output, await master.toBytes(), lang);
   io.stdout.write(t(lang, "cli.collect.written", { path: args.output, sheets: result.sheetsReplaced, cells: result.cellsChanged }) + "\n");
+  if (result.formulaCells?.length) io.stdout.write(t(lang, "cli.collect.formula-cells", { cells: result.formulaCells.join(" ") }) + "\n");
   return code;
 }

@@ -70,6 +70,7 @@ export const cliEn: Record<CliMessageKey, string> = {
   "cli.collect.no-output": "Give the merged workbook's path with -o (or --dry-run to see what would be taken in).",
   "cli.collect.unreadable-master": "The master workbook {path} cannot be read: {message}",
   "cli.collect.dry-run": "Preview only (--dry-run): nothing was written.",
+  "cli.collect.formula-cells": "These cells show part of an array formula's result and were not written: {cells}",
   "cli.collect.written": "Wrote {path} ({sheets} sheets replaced, {cells} input cells).",
   "cli.collect.nothing": "No file to take in, so nothing was written.",
   "cli.newPlan.usage":

@@ -73,6 +73,7 @@ export const cliJa = {
   "cli.collect.no-output": "取り込み後のブックの書き出し先を -o で指定してください（内容の確認だけなら --dry-run）。",
   "cli.collect.unreadable-master": "元のブック {path} を読み込めません: {message}",
   "cli.collect.dry-run": "確認のみ（--dry-run）: 何も書き出していません。",
+  "cli.collect.formula-cells": "次のセルは配列数式の計算結果の一部のため、書き込みませんでした: {cells}",
   "cli.collect.written": "{path} に書き出しました（置き換えたシート {sheets} 枚、入力欄 {cells} セル）。",
   "cli.collect.nothing": "取り込むファイルがないため、何も書き出していません。",
   "cli.newPlan.usage":

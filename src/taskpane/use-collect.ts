@@ -93,7 +93,9 @@ export function useCollect(port: WorkbookPort, profiles: readonly Profile[], lan
           return;
         }
         setNotice({ intent: "success", text: (l) => t(l, "pane.collect.done", { count: taken.length, sheets: w.sheetsReplaced, cells: w.cellsChanged, files: taken.map((f) => f.file).join(", ") }) });
-        setLines([(l: Lang) => t(l, "pane.collect.next"), ...leftLine]);
+        const formulaCells = w.formulaCells ?? [];
+        const formulaLine = formulaCells.length ? [(l: Lang) => t(l, "pane.collect.formulaCells", { cells: formulaCells.join(" ") })] : [];
+        setLines([(l: Lang) => t(l, "pane.collect.next"), ...formulaLine, ...leftLine]);
       } catch (e) {
         const older = isWorkbookError(e) && e.detail === INSERT_WORKSHEETS.detail;
         if (mounted.current) setNotice({ intent: "error", text: (l) => (older ? t(l, "pane.collect.needsExcel2021") : errorMessage(l, e)) });

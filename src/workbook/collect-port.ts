@@ -40,6 +40,11 @@ export interface CollectOutcome {
     readonly sheetsReplaced: number;
     readonly cellsChanged: number;
     readonly changed: boolean;
+    /**
+     * Cells a file would have written that show part of a formula's result (an array formula in a file, a dynamic
+     * array's spill in Excel): left as they were, and neither logged nor counted.
+     */
+    readonly formulaCells?: readonly string[];
     /** The files taken in, in order (Excel). */
     readonly files?: readonly string[];
     /**

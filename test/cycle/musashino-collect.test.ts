@@ -72,6 +72,16 @@ function withPart(bytes: Uint8Array, part: (pkg: Package) => string, change: (xm
   return pkg.toBytes();
 }
 
+/** The worksheet part of the sheet named `name`, found through workbook.xml and its relationships. */
+const sheetPartNamed = (name: string) => (pkg: Package) => {
+  const relId = new RegExp(`<sheet [^>]*name="${name}"[^>]*r:id="([^"]+)"`).exec(pkg.text("xl/workbook.xml")!)![1];
+  return pkg.rels("xl/workbook.xml").find((r) => r.id === relId)!.target.replace(/^\//, "");
+};
+
+/** A cell's `<c>` element in worksheet XML, and the style it carries. */
+const cellRe = (a1: string) => new RegExp(`<c r="${a1}"([^>]*?)(/>|>.*?</c>)`);
+const styleOf = (xml: string, a1: string) => /s="(\d+)"/.exec(cellRe(a1).exec(xml)![1])?.[1] ?? "0";
+
 const sheetPartOf = (pkg: Package) => pkg.names().find((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n) && pkg.text(n)!.includes("事業名"))!;
 
 describe("回収 of the 武蔵野 取組状況, returned by rows", () => {
@@ -152,6 +162,59 @@ describe("回収 of the 武蔵野 取組状況, returned by rows", () => {
       expect(differingCells(await cellMap(master), await cellMap(out))).toEqual([]);
       expect(changedSheetParts(master, out)).toEqual([]);
     }
+  });
+
+  test("an input cell that held a formula when distributed: recalculated, it is no change; typed over, the file waits and the formula stays", async () => {
+    const d = "防災課";
+    const [result, reason] = await inputCellsOf(files.get(d)!);
+    expect([result.field, reason.field]).toEqual(["result", "reason"]);
+    // In the master, the result cell computes from the reason cell below it.
+    const formulaCell = (a1: string, ref: string, value: string) => (xml: string) =>
+      xml.replace(cellRe(a1), `<c r="${a1}" s="${styleOf(xml, a1)}" t="str"><f>${ref}&amp;""</f><v>${value}</v></c>`);
+    const withFormula = withPart(master, sheetPartNamed(SHEET), formulaCell(result.master, reason.master, ""));
+    const split = await splitMaster(withFormula);
+    const copy = split.books.find((b) => b.department === d)!.bytes;
+    const copyRef = reason.copy;
+
+    // Recalculated: the department wrote the reason; the formula beside it shows it. Only the reason is taken in.
+    const book = await XlsxWorkbook.load(copy, "d.xlsx");
+    book.setCells([{ sheet: SHEET, cell: reason.copy, value: "予算不足" }]);
+    const recalculated = withPart(await book.toBytes(), sheetPartNamed(SHEET), formulaCell(result.copy, copyRef, "予算不足"));
+    const taken = await collect([{ file: "recalc.xlsx", bytes: recalculated }], withFormula);
+    expect(taken.plan.files[0].findings.filter((f) => f.ruleId === "FORM-CHANGED")).toEqual([]);
+    expect(taken.plan.files[0].sheets.map((s) => [s.changedCells, s.writes?.map((w) => w.cell)])).toEqual([[[reason.master], [reason.master]]]);
+    expect(taken.result.cellsChanged).toBe(1);
+    expect(differingCells(await cellMap(withFormula), await cellMap(taken.bytes))).toEqual([`${SHEET}!${reason.master}`]);
+    const log = (await XlsxWorkbook.load(taken.bytes, "x.xlsx")).sheetGrid("変更履歴")!;
+    expect(log.rows.filter((r) => r.includes(SHEET)).map((r) => r[2])).toEqual([reason.master]);
+
+    // Typed over: FORM-CHANGED at the cell, naming the formula; nothing of the file is written.
+    const typed = withPart(copy, sheetPartNamed(SHEET), (xml) => xml.replace(cellRe(result.copy), `<c r="${result.copy}" s="${styleOf(xml, result.copy)}" t="inlineStr"><is><t>実施済み</t></is></c>`));
+    const held = await collect([{ file: "typed.xlsx", bytes: typed }], withFormula);
+    expect(held.plan.files[0].held).toBe(true);
+    expect(held.plan.files[0].findings.filter((f) => f.ruleId === "FORM-CHANGED").map((f) => [f.cell, f.message.ja])).toEqual([
+      [result.copy, `入力欄ですが、配布時は数式のセルでした（配布時: =${copyRef}&"" → 返送: 「実施済み」）。数式は様式の一部のため、上書きして取り込むことはしません。数式を残して返送するよう依頼するか、元のブックのこのセルを見直してください。`],
+    ]);
+    expect(held.result.cellsChanged).toBe(0);
+    expect(differingCells(await cellMap(withFormula), await cellMap(held.bytes))).toEqual([]);
+  });
+
+  test("an input cell inside an array formula's result: not written, not logged, not counted, and named", async () => {
+    const d = "防災課";
+    const [result, reason] = await inputCellsOf(files.get(d)!);
+    // An array formula at the result cell whose result runs down into the reason cell below it.
+    const arrayOver = (top: string, below: string) => (xml: string) =>
+      xml
+        .replace(cellRe(top), `<c r="${top}" s="${styleOf(xml, top)}" t="str"><f t="array" ref="${top}:${below}">IF({1;1},"")</f><v></v></c>`)
+        .replace(cellRe(below), `<c r="${below}" s="${styleOf(xml, below)}" t="str"><v></v></c>`);
+    const withArray = withPart(master, sheetPartNamed(SHEET), arrayOver(result.master, reason.master));
+    const copy = (await splitMaster(withArray)).books.find((b) => b.department === d)!.bytes;
+    const typed = withPart(copy, sheetPartNamed(SHEET), (xml) => xml.replace(cellRe(reason.copy), `<c r="${reason.copy}" s="${styleOf(xml, reason.copy)}" t="inlineStr"><is><t>予算不足</t></is></c>`));
+    const { plan, result: out, bytes } = await collect([{ file: "array.xlsx", bytes: typed }], withArray);
+    expect(plan.files[0].sheets.map((s) => s.changedCells)).toEqual([[reason.master]]);
+    expect(out).toMatchObject({ cellsChanged: 0, formulaCells: [`${SHEET}!${reason.master}`] });
+    expect(differingCells(await cellMap(withArray), await cellMap(bytes))).toEqual([]);
+    expect((await XlsxWorkbook.load(bytes, "x.xlsx")).sheetGrid("変更履歴")?.rows.filter((r) => r.includes(SHEET)) ?? []).toEqual([]);
   });
 
   test("a foreign workbook, a file of another master, rows of another department, an older copy: refused, nothing written", async () => {

@@ -3,6 +3,7 @@
  * department's input cells filled in, and its file taken back: the master's cells are written where the rows map to,
  * nothing else changes, one 変更履歴 row, and the sync count does not grow with the cells written.
  */
+import { readMarker } from "../../src/core/cycle/collect";
 import { BUILT_IN_PROFILES } from "../../src/core/profiles";
 import { readReturnedXlsx } from "../../src/workbook/xlsx/collect";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
@@ -63,4 +64,34 @@ test("書くセルが増えても sync の数は変わらない", async () => {
   const many = await run([await filled(d, 6)]);
   expect(many.out.written?.cellsChanged).toBeGreaterThan(few.out.written!.cellsChanged);
   expect(many.fake.syncCount).toBe(few.fake.syncCount);
+});
+
+test("動的配列がスピルしているセルには書かず、書かなかったセルとして返す（#SPILL! にしない）", async () => {
+  const d = [...files.keys()][0];
+  const bytes = files.get(d)!;
+  const rows = readMarker(await (await XlsxWorkbook.load(bytes, "d.xlsx")).readSettings())!.sheets[0].rows!;
+  const rowOf = (a1: string) => Number(a1.replace(/^[A-Z]+/, ""));
+  const rangeOf = (row: number) => rows.find((r) => r.from <= row && row <= r.to)!;
+  // A reason cell in rows the copy moved up (not the first block, which starts with the header).
+  const reason = (await inputCellsOf(bytes)).find((c) => c.field === "reason" && rangeOf(rowOf(c.master)).from > 2)!;
+  const col = reason.master.replace(/\d+$/, "");
+  const row = rowOf(reason.master);
+  // The formula stands just above the department's rows, so its copy does not hold it, and spills down to the reason
+  // cell showing what the cells already show.
+  const top = rangeOf(row).from - 1;
+  expect(rows.some((r) => r.from <= top && top <= r.to)).toBe(false);
+  const book = await XlsxWorkbook.load(bytes, `${d}.xlsx`);
+  book.setCells([{ sheet: SHEET, cell: reason.copy, value: "予算不足" }]);
+  const returned = { name: `${d}.xlsx`, bytes: await book.toBytes() };
+  const r = rig(await FakeBook.fromXlsx(master), { readReturned: readReturnedXlsx });
+  const ws = r.fake.book.sheet(SHEET)!;
+  const shown = [];
+  for (let k = top; k <= row; k++) shown.push([ws.valueAt(`${col}${k}`) as string | number]);
+  ws.spill(`${col}${top}`, `=FILTER(Z1:Z9,Z1:Z9<>"")`, shown);
+  const out = await r.book.collectInto!([returned], { profiles: BUILT_IN_PROFILES, dryRun: false, lang: "ja", at: AT });
+  expect(out.plan.files[0].sheets.map((s) => s.writes?.map((w) => w.cell))).toEqual([[reason.master]]);
+  expect(out.written).toMatchObject({ cellsChanged: 0, formulaCells: [`${SHEET}!${reason.master}`] });
+  expect(ws.valueAt(reason.master)).toBe(shown[shown.length - 1][0]);
+  expect(ws.valueAt(`${col}${top}`)).not.toBe("#SPILL!");
+  expect(r.fake.book.sheet("変更履歴")?.get(1, 1)).toBeUndefined();
 });

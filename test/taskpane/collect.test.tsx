@@ -109,6 +109,23 @@ test("戻ってきたファイルを選ぶと課・変わったセルを示し�
   expect(log.rows.slice(1).map((r) => r[1])).toEqual(written.map((w) => w.split("!")[0]));
 });
 
+test("書かなかった数式の結果のセルがあれば、取り込みのあとにそのセルを示す", async () => {
+  const port = await collectingPort();
+  const { files } = await returnedFiles();
+  // The port's outcome as the adapters give it when a spill or an array formula covered a cell to write.
+  const real = port.collectInto;
+  port.collectInto = async (picked, options) => {
+    const out = await real(picked, options);
+    return out.written ? { ...out, written: { ...out.written, formulaCells: ["取組状況!B16", "取組状況!B30"] } } : out;
+  };
+  pane(port);
+  await showCycle();
+  await pick(files);
+  fireEvent.click(screen.getByRole("button", { name: "取り込む" }));
+  await screen.findByTestId("collect-notice", {}, { timeout: 60_000 });
+  expect(screen.getByTestId("collect-lines").textContent).toContain("次のセルは数式（動的配列を含む）の計算結果のため、書き込みませんでした: 取組状況!B16 取組状況!B30");
+});
+
 test("別のブックは取り込まない理由を示し、取り込むは押せず、何も書かない", async () => {
   const port = await collectingPort();
   pane(port);

@@ -277,8 +277,17 @@ export function compareSheet(master: SheetGrid, returned: SheetGrid, inputs: Rea
         }
         continue;
       }
-      if (isInput(r, c)) changedCells.push(toA1(rr, rc));
-      else cellChanges.push(formChanged(sheet, toA1(rr, rc), "rule.FORM-CHANGED.cell", { before: quoted(before), after: quoted(after) }));
+      if (isInput(r, c)) {
+        const was = formulas?.master.get(`${r},${c}`);
+        if (was === undefined) changedCells.push(toA1(rr, rc));
+        else {
+          // An input cell that held a formula when distributed. Still the same formula: its value followed its
+          // inputs and nothing was typed here. Typed over or changed: the formula is part of the form and is never
+          // written over (docs/distribution.md), so the file waits for the office.
+          const now = formulas!.returned.get(`${rr},${rc}`);
+          if (now !== was) cellChanges.push(formChanged(sheet, toA1(rr, rc), "rule.FORM-CHANGED.input-formula", { before: formulaShown(was), after: now ? formulaShown(now) : quoted(after) }));
+        }
+      } else cellChanges.push(formChanged(sheet, toA1(rr, rc), "rule.FORM-CHANGED.cell", { before: quoted(before), after: quoted(after) }));
     }
   }
   formChanges.push(...cellChanges.slice(0, MAX_CELL_FINDINGS));

@@ -14,6 +14,7 @@ export const collectPaneEn: Record<keyof typeof collectPaneJa, string> = {
   "pane.collect.nothing": "No file can be taken in.",
   "pane.collect.done": "Took in {count} file(s) ({sheets} sheet(s) replaced, {cells} cell(s) changed): {files}",
   "pane.collect.next": "Check what came in with Validate; Summaries can now make the submissions status (提出状況).",
+  "pane.collect.formulaCells": "These cells show a formula's result (a dynamic array's included) and were not written: {cells}",
   "pane.collect.notTaken": "Not taken in: {files}",
   "pane.collect.unavailable": "Collecting (回収) is not available here. Open the workbook in the browser version (demo.html), or use the command line: chosahyo collect.",
   "pane.collect.needsExcel2021":

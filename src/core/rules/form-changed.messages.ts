@@ -17,6 +17,7 @@ export default bilingual({
     "rule.FORM-CHANGED.none": "（結合なし）",
     "rule.FORM-CHANGED.formula": "入力欄ではないセルの数式が配布時と変わっています（配布時: {before} → 返送: {after}）。値が同じでも、数式は様式の一部です。",
     "rule.FORM-CHANGED.no-formula": "（数式なし）",
+    "rule.FORM-CHANGED.input-formula": "入力欄ですが、配布時は数式のセルでした（配布時: {before} → 返送: {after}）。数式は様式の一部のため、上書きして取り込むことはしません。数式を残して返送するよう依頼するか、元のブックのこのセルを見直してください。",
   },
   en: {
     "ruleName.FORM-CHANGED": "form changed (collect)",
@@ -33,5 +34,6 @@ export default bilingual({
     "rule.FORM-CHANGED.none": "(not merged)",
     "rule.FORM-CHANGED.formula": "The formula of a cell that is not an input cell differs from the distributed form (distributed: {before} → returned: {after}). Even with the same value, the formula is part of the form.",
     "rule.FORM-CHANGED.no-formula": "(no formula)",
+    "rule.FORM-CHANGED.input-formula": "An input cell, but it held a formula when distributed (distributed: {before} → returned: {after}). The formula is part of the form, so it is not overwritten to take the value in. Ask the department to return the cell with its formula, or review this cell in the master.",
   },
 });

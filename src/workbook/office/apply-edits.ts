@@ -10,6 +10,7 @@ import { toCellValue } from "./cells";
 import { addsSheets, type LogLook, type LogPlace, logPlace, logRows, ownedLog, queueLogLook, queueLogRows, settingsWithLog, writeLogRows } from "./change-log";
 import { CONFLICT, officeErrorCode, toWorkbookError } from "./errors";
 import { findSheet, type OfficeSession, StaleState, type State } from "./session";
+import { SPILL_PARENT } from "./requirements";
 import { asTyped } from "./typed-text";
 
 /** What one target cell held when it was looked at. */
@@ -61,8 +62,6 @@ interface FixCheck extends LogLook {
   readonly protectedSheet: string | undefined;
 }
 
-/** Range.getSpillParentOrNullObject: which cells show a dynamic array's result. */
-const SPILL_PARENT = { set: "ExcelApi", version: "1.12" } as const;
 
 interface InterruptedFix {
   readonly todo: readonly { readonly edit: LoggedEdit; readonly seen: CellSeen }[];

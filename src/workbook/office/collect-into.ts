@@ -14,7 +14,8 @@
  * were taken in.
  *
  * Syncs: readAll's (3 for a 調査票 workbook), 1 for the formulas, the defined names and the charts (more only past the
- * response budget), 3 more for the charts' data sources when there are charts, 1 look (sheet ids and places, the log's next row), then 1 per file taken in; after a failure, 2 more to put
+ * response budget), 3 more for the charts' data sources when there are charts, 1 look (sheet ids and places, the log's next row,
+ * which cells to write a dynamic array spills into), then 1 per file taken in; after a failure, 2 more to put
  * it right.
  */
 import { collectLogEntry, type CellWrite, type FileCollect, type SheetCollect } from "../../core/cycle/collect";
@@ -34,7 +35,7 @@ import { addsSheets, type LogPlace, logPlace, logRows, ownedLog, queueLogLook, q
 import { officeErrorCode, toWorkbookError } from "./errors";
 import { toBase64 } from "./new-workbook";
 import { readWorkbook } from "./read-workbook";
-import { INSERT_WORKSHEETS } from "./requirements";
+import { INSERT_WORKSHEETS, SPILL_PARENT } from "./requirements";
 import { findSheet, type OfficeSession, type State } from "./session";
 import { asTyped } from "./typed-text";
 import { parseSubmissionsState } from "../../core/cycle/submissions";
@@ -255,13 +256,22 @@ async function writeFiles(session: OfficeSession, plan: readonly FileCollect[], 
   for (const name of [...taking.flatMap((f) => f.sheets.filter((s) => !s.replace && s.writes?.length).map((s) => s.sheet)), ...(logSheet ? [logSheet] : [])]) {
     if (findSheet(state, name)?.protected) throw new WorkbookError("protected-sheet", undefined, name);
   }
-  let look: { sheets: { name: string; id: string; position: number }[]; log: ReturnType<ReturnType<typeof queueLogLook>> };
+  let look: { sheets: { name: string; id: string; position: number }[]; log: ReturnType<ReturnType<typeof queueLogLook>>; spilled: Set<string> };
+  // The cells to write that show part of a dynamic array's result (ExcelApi 1.12): written, they would stop the spill
+  // and the formula would show #SPILL!, so they are left as they are (docs/distribution.md).
+  const spills = session.supportsSet(SPILL_PARENT.set, SPILL_PARENT.version);
+  const targets = spills ? taking.flatMap((f) => f.sheets.filter((s) => !s.replace && s.writes?.length).flatMap((s) => s.writes!.map((w) => `${s.sheet}!${w.cell}`))) : [];
   try {
     look = await session.run(async (context) => {
       const list = context.workbook.worksheets.load("items/name,items/id,items/position");
       const log = queueLogLook(context, logSheet, addsSheets(state, logSheet));
+      const parents = [...new Set(targets)].map((key) => {
+        const bang = key.lastIndexOf("!");
+        return { key, parent: context.workbook.worksheets.getItem(key.slice(0, bang)).getRange(key.slice(bang + 1)).getSpillParentOrNullObject().load("address") };
+      });
       await context.sync();
-      return { sheets: list.items.map((ws) => ({ name: ws.name, id: ws.id, position: ws.position })), log: log() };
+      const spilled = new Set(parents.filter((p) => !p.parent.isNullObject).map((p) => p.key));
+      return { sheets: list.items.map((ws) => ({ name: ws.name, id: ws.id, position: ws.position })), log: log(), spilled };
     });
   } catch (e) {
     throw toWorkbookError(e);
@@ -272,7 +282,8 @@ async function writeFiles(session: OfficeSession, plan: readonly FileCollect[], 
   const names = look.sheets.map((s) => s.name);
   const done: FileCollect[] = [];
   const written = { sheetsReplaced: 0, cellsChanged: 0, changed: false };
-  const taken = () => ({ ...written, files: done.map((f) => f.file) });
+  const formulaCells: string[] = [];
+  const taken = () => ({ ...written, files: done.map((f) => f.file), ...(formulaCells.length ? { formulaCells } : {}) });
 
   for (const f of taking) {
     const replace = f.sheets
@@ -283,7 +294,15 @@ async function writeFiles(session: OfficeSession, plan: readonly FileCollect[], 
         names.push(temp);
         return { s, id: old.id, position: old.position, temp };
       });
-    const writes = f.sheets.filter((s) => !s.replace && s.writes?.length);
+    const writes = f.sheets
+      .filter((s) => !s.replace && s.writes?.length)
+      .map((s) => {
+        const kept = s.writes!.filter((w) => !look.spilled.has(`${s.sheet}!${w.cell}`));
+        if (kept.length === s.writes!.length) return s;
+        formulaCells.push(...s.writes!.filter((w) => !kept.includes(w)).map((w) => `${s.sheet}!${w.cell}`));
+        return { ...s, writes: kept, changedCells: s.changedCells.filter((a) => !look.spilled.has(`${s.sheet}!${a}`)) };
+      })
+      .filter((s) => (s.writes?.length ?? 0) > 0);
     const entries = [...replace.map((r) => r.s), ...writes].map((s) => collectLogEntry(f, s, lang));
     // This file changed the record of submissions (the same file again, with nothing new, does not).
     const record = after.received.find((s) => s.department === f.department);

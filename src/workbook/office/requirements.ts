@@ -48,6 +48,9 @@ export const REQUIREMENTS: readonly Requirement[] = [
 /** Asked for when used rather than listed up front: opening bytes as a new workbook (Excel.createWorkbook). */
 export const CREATE_WORKBOOK = { set: "ExcelApi", version: "1.8" } as const;
 
+/** Range.getSpillParentOrNullObject: which cells show a dynamic array's result (a fix and 回収 leave them). */
+export const SPILL_PARENT = { set: "ExcelApi", version: "1.12" } as const;
+
 /** Asked for by 回収 (collectInto): returned sheets go in through Workbook.insertWorksheetsFromBase64. */
 export const INSERT_WORKSHEETS = { set: "ExcelApi", version: "1.13", detail: "insertWorksheetsFromBase64 needs ExcelApi 1.13" } as const;
 

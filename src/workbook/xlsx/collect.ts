@@ -45,6 +45,8 @@ export async function planCollectBooks(master: XlsxWorkbook, files: readonly Ret
 export interface CollectResult {
   readonly sheetsReplaced: number;
   readonly cellsChanged: number;
+  /** Cells of the master a file would have written that show part of an array formula's result, left as they were. */
+  readonly formulaCells?: readonly string[];
   /** Anything in the master changed (a sheet, 変更履歴 or the record of submissions). */
   readonly changed: boolean;
 }
@@ -64,10 +66,18 @@ function writtenValue(v: CellWrite["value"]): string | number | null {
 export async function applyCollect(master: XlsxWorkbook, plan: CollectPlan, files: readonly ReturnedWorkbook[], lang: Lang, at: Date = new Date()): Promise<CollectResult> {
   let sheetsReplaced = 0;
   let cellsChanged = 0;
+  const formulaCells: string[] = [];
   for (const f of plan.files) {
     if (f.refusal || f.held) continue;
     // Sheets returned by rows: their input cells are written into the master's rows, one 変更履歴 row per sheet.
-    const written = f.sheets.filter((s) => s.writes?.length);
+    // A cell that shows part of an array formula's result is never written (the plan leaves formula cells out; an
+    // array's other cells carry no formula of their own). It is named, and neither logged nor counted.
+    const all = f.sheets.flatMap((s) => (s.writes ?? []).map((w) => ({ sheet: s.sheet, cell: w.cell })));
+    const held = new Set(master.formulaCells(all));
+    formulaCells.push(...held);
+    const written = f.sheets
+      .map((s) => (held.size === 0 || !s.writes ? s : { ...s, writes: s.writes.filter((w) => !held.has(`${s.sheet}!${w.cell}`)), changedCells: s.changedCells.filter((a) => !held.has(`${s.sheet}!${a}`)) }))
+      .filter((s) => s.writes?.length);
     if (written.length) {
       const cells = written.flatMap((s) => s.writes!.map((w) => ({ sheet: s.sheet, cell: w.cell, value: writtenValue(w.value) })));
       await master.setCellsLogged(cells, written.map((s) => collectLogEntry(f, s, lang)), at);
@@ -87,5 +97,5 @@ export async function applyCollect(master: XlsxWorkbook, plan: CollectPlan, file
     cellsChanged += replace.reduce((n, s) => n + s.changedCells.length, 0);
   }
   if (plan.stateChanged) await master.writeSettings({ [SUBMISSIONS_KEY]: JSON.stringify(plan.state) });
-  return { sheetsReplaced, cellsChanged, changed: sheetsReplaced > 0 || cellsChanged > 0 || plan.stateChanged };
+  return { sheetsReplaced, cellsChanged, ...(formulaCells.length ? { formulaCells } : {}), changed: sheetsReplaced > 0 || cellsChanged > 0 || plan.stateChanged };
 }

@@ -259,6 +259,18 @@ export class XlsxWorkbook implements WorkbookPort {
     return { written, formulas };
   }
 
+  /** Which of these cells hold a formula or part of an array formula's result (`Sheet!A1`): cells setCells leaves. */
+  formulaCells(cells: readonly { readonly sheet: string; readonly cell: string }[]): string[] {
+    const out: string[] = [];
+    for (const c of cells) {
+      const part = this.entryNamed(c.sheet)?.part;
+      const xml = part === undefined ? undefined : this.pkg.textOnce(part);
+      const pos = parseRef(c.cell);
+      if (xml !== undefined && pos && holdsFormula(xml, pos.row, pos.col)) out.push(`${c.sheet}!${c.cell}`);
+    }
+    return out;
+  }
+
   /**
    * 回収 of a sheet returned by rows: sets cells as setCells does (styles kept, formula cells never written), with
    * `log` in 変更履歴. A missing or protected sheet, or a locked structure when the log must be added, refuses the
