@@ -10,6 +10,7 @@ import path from "node:path";
 import { SUBMISSIONS_KEY } from "../src/core/cycle/types";
 import { XlsxWorkbook } from "../src/workbook/xlsx/xlsx-workbook";
 import { cli } from "./helpers/cli";
+import { arrayOverInput, musashinoMaster, SHEET } from "./cycle/musashino-fixtures";
 import { cellMap, DEPARTMENTS, departmentFile, differingCells, inputCellsOf, masterBytes, seedRecords } from "./cycle/collect-fixtures";
 
 let dir: string;
@@ -71,4 +72,18 @@ test("-o naming the master is refused, and -o is required without --dry-run", as
   const none = await cli(["collect", masterPath, returnedDir]);
   expect(none.code).toBe(2);
   expect(none.stderr).toBe("取り込み後のブックの書き出し先を -o で指定してください（内容の確認だけなら --dry-run）。\n");
+});
+
+test("a cell inside an array formula's result is not written, and the last line names it", async () => {
+  const { master, returned, cell } = await arrayOverInput((await musashinoMaster()).bytes, "防災課");
+  const sub = mkdtempSync(path.join(dir, "array-"));
+  const m = path.join(sub, "master.xlsx");
+  const r = path.join(sub, "防災課.xlsx");
+  writeFileSync(m, master);
+  writeFileSync(r, returned);
+  const out = path.join(sub, "merged.xlsx");
+  const run = await cli(["collect", m, r, "-o", out]);
+  expect(run.stderr).toBe("");
+  expect(run.stdout).toContain(`${out} に書き出しました（置き換えたシート 0 枚、入力欄 0 セル）。\n次のセルは配列数式の計算結果の一部のため、書き込みませんでした: ${SHEET}!${cell}\n`);
+  expect(differingCells(await cellMap(master), await cellMap(new Uint8Array(readFileSync(out))))).toEqual([]);
 });

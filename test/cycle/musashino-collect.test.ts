@@ -14,7 +14,7 @@ import { Package } from "../../src/workbook/xlsx/package";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
 import { readPackage } from "../helpers/package-diff";
 import { cellMap, differingCells, SEED as KODAIRA, withSavedAt } from "./collect-fixtures";
-import { inputCellsOf, musashinoMaster, SHEET, splitMaster } from "./musashino-fixtures";
+import { arrayOverInput, cellRe, inputCellsOf, musashinoMaster, SHEET, sheetPartNamed, splitMaster, styleOf, withPart } from "./musashino-fixtures";
 
 const AT = new Date("2026-12-01T09:00:00Z");
 
@@ -63,24 +63,6 @@ async function edited(department: string, cells: readonly { cell: string; value:
   const bytes = await book.toBytes();
   return savedAt ? withSavedAt(bytes, savedAt) : bytes;
 }
-
-/** The bytes with one part's text changed. */
-function withPart(bytes: Uint8Array, part: (pkg: Package) => string, change: (xml: string) => string): Uint8Array {
-  const pkg = Package.open(bytes);
-  const name = part(pkg);
-  pkg.set(name, change(pkg.text(name)!));
-  return pkg.toBytes();
-}
-
-/** The worksheet part of the sheet named `name`, found through workbook.xml and its relationships. */
-const sheetPartNamed = (name: string) => (pkg: Package) => {
-  const relId = new RegExp(`<sheet [^>]*name="${name}"[^>]*r:id="([^"]+)"`).exec(pkg.text("xl/workbook.xml")!)![1];
-  return pkg.rels("xl/workbook.xml").find((r) => r.id === relId)!.target.replace(/^\//, "");
-};
-
-/** A cell's `<c>` element in worksheet XML, and the style it carries. */
-const cellRe = (a1: string) => new RegExp(`<c r="${a1}"([^>]*?)(/>|>.*?</c>)`);
-const styleOf = (xml: string, a1: string) => /s="(\d+)"/.exec(cellRe(a1).exec(xml)![1])?.[1] ?? "0";
 
 const sheetPartOf = (pkg: Package) => pkg.names().find((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n) && pkg.text(n)!.includes("事業名"))!;
 
@@ -200,19 +182,10 @@ describe("回収 of the 武蔵野 取組状況, returned by rows", () => {
   });
 
   test("an input cell inside an array formula's result: not written, not logged, not counted, and named", async () => {
-    const d = "防災課";
-    const [result, reason] = await inputCellsOf(files.get(d)!);
-    // An array formula at the result cell whose result runs down into the reason cell below it.
-    const arrayOver = (top: string, below: string) => (xml: string) =>
-      xml
-        .replace(cellRe(top), `<c r="${top}" s="${styleOf(xml, top)}" t="str"><f t="array" ref="${top}:${below}">IF({1;1},"")</f><v></v></c>`)
-        .replace(cellRe(below), `<c r="${below}" s="${styleOf(xml, below)}" t="str"><v></v></c>`);
-    const withArray = withPart(master, sheetPartNamed(SHEET), arrayOver(result.master, reason.master));
-    const copy = (await splitMaster(withArray)).books.find((b) => b.department === d)!.bytes;
-    const typed = withPart(copy, sheetPartNamed(SHEET), (xml) => xml.replace(cellRe(reason.copy), `<c r="${reason.copy}" s="${styleOf(xml, reason.copy)}" t="inlineStr"><is><t>予算不足</t></is></c>`));
+    const { master: withArray, returned: typed, cell } = await arrayOverInput(master, "防災課");
     const { plan, result: out, bytes } = await collect([{ file: "array.xlsx", bytes: typed }], withArray);
-    expect(plan.files[0].sheets.map((s) => s.changedCells)).toEqual([[reason.master]]);
-    expect(out).toMatchObject({ cellsChanged: 0, formulaCells: [`${SHEET}!${reason.master}`] });
+    expect(plan.files[0].sheets.map((s) => s.changedCells)).toEqual([[cell]]);
+    expect(out).toMatchObject({ cellsChanged: 0, formulaCells: [`${SHEET}!${cell}`] });
     expect(differingCells(await cellMap(withArray), await cellMap(bytes))).toEqual([]);
     expect((await XlsxWorkbook.load(bytes, "x.xlsx")).sheetGrid("変更履歴")?.rows.filter((r) => r.includes(SHEET)) ?? []).toEqual([]);
   });

@@ -11,6 +11,7 @@ import { SUBMISSIONS_KEY, type SubmissionsState } from "../../src/core/cycle/typ
 import { toA1 } from "../../src/core/model/address";
 import { BUILT_IN_PROFILES } from "../../src/core/profiles";
 import { validateWorkbook } from "../../src/core/validate";
+import { Package } from "../../src/workbook/xlsx/package";
 import { splitBook, type SplitBookOptions } from "../../src/workbook/xlsx/split";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
 
@@ -52,4 +53,39 @@ export async function inputCellsOf(bytes: Uint8Array): Promise<{ copy: string; m
     }
   }
   return out;
+}
+
+/** The bytes with one part's text changed. */
+export function withPart(bytes: Uint8Array, part: (pkg: Package) => string, change: (xml: string) => string): Uint8Array {
+  const pkg = Package.open(bytes);
+  const name = part(pkg);
+  pkg.set(name, change(pkg.text(name)!));
+  return pkg.toBytes();
+}
+
+/** The worksheet part of the sheet named `name`, found through workbook.xml and its relationships. */
+export const sheetPartNamed = (name: string) => (pkg: Package) => {
+  const relId = new RegExp(`<sheet [^>]*name="${name}"[^>]*r:id="([^"]+)"`).exec(pkg.text("xl/workbook.xml")!)![1];
+  return pkg.rels("xl/workbook.xml").find((r) => r.id === relId)!.target.replace(/^\//, "");
+};
+
+/** A cell's `<c>` element in worksheet XML, and the style it carries. */
+export const cellRe = (a1: string) => new RegExp(`<c r="${a1}"([^>]*?)(/>|>.*?</c>)`);
+export const styleOf = (xml: string, a1: string) => /s="(\d+)"/.exec(cellRe(a1).exec(xml)![1])?.[1] ?? "0";
+
+/**
+ * A master whose `department`'s reason cell lies inside an array formula's result (the formula at the result cell
+ * above it), and that department's copy with the reason typed in: the master's cell 回収 would write (its A1).
+ */
+export async function arrayOverInput(master: Uint8Array, department: string): Promise<{ master: Uint8Array; returned: Uint8Array; cell: string }> {
+  const bytes = (await splitMaster(master)).books.find((b) => b.department === department)!.bytes;
+  const [result, reason] = await inputCellsOf(bytes);
+  const withArray = withPart(master, sheetPartNamed(SHEET), (xml) =>
+    xml
+      .replace(cellRe(result.master), `<c r="${result.master}" s="${styleOf(xml, result.master)}" t="str"><f t="array" ref="${result.master}:${reason.master}">IF({1;1},"")</f><v></v></c>`)
+      .replace(cellRe(reason.master), `<c r="${reason.master}" s="${styleOf(xml, reason.master)}" t="str"><v></v></c>`),
+  );
+  const copy = (await splitMaster(withArray)).books.find((b) => b.department === department)!.bytes;
+  const returned = withPart(copy, sheetPartNamed(SHEET), (xml) => xml.replace(cellRe(reason.copy), `<c r="${reason.copy}" s="${styleOf(xml, reason.copy)}" t="inlineStr"><is><t>予算不足</t></is></c>`));
+  return { master: withArray, returned, cell: reason.master };
 }
