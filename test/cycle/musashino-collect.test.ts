@@ -186,6 +186,8 @@ describe("回収 of the 武蔵野 取組状況, returned by rows", () => {
     const { plan, result: out, bytes } = await collect([{ file: "array.xlsx", bytes: typed }], withArray);
     expect(plan.files[0].sheets.map((s) => s.changedCells)).toEqual([[cell]]);
     expect(out).toMatchObject({ cellsChanged: 0, formulaCells: [`${SHEET}!${cell}`] });
+    // 提出状況 counts what went in: the department is recorded, with no cell changed.
+    expect((await stateOf(bytes)).received.map((s) => [s.department, s.cellsChanged])).toEqual([["防災課", 0]]);
     expect(differingCells(await cellMap(withArray), await cellMap(bytes))).toEqual([]);
     expect((await XlsxWorkbook.load(bytes, "x.xlsx")).sheetGrid("変更履歴")?.rows.filter((r) => r.includes(SHEET)) ?? []).toEqual([]);
   });

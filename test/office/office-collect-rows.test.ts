@@ -4,6 +4,7 @@
  * nothing else changes, one 変更履歴 row, and the sync count does not grow with the cells written.
  */
 import { readMarker } from "../../src/core/cycle/collect";
+import { SUBMISSIONS_KEY } from "../../src/core/cycle/types";
 import { BUILT_IN_PROFILES } from "../../src/core/profiles";
 import { readReturnedXlsx } from "../../src/workbook/xlsx/collect";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
@@ -94,4 +95,7 @@ test("動的配列がスピルしているセルには書かず、書かなか�
   expect(ws.valueAt(reason.master)).toBe(shown[shown.length - 1][0]);
   expect(ws.valueAt(`${col}${top}`)).not.toBe("#SPILL!");
   expect(r.fake.book.sheet("変更履歴")?.get(1, 1)).toBeUndefined();
+  // 提出状況 counts what went in: the department is recorded, with no cell changed.
+  const settings = await r.book.readSettings();
+  expect(JSON.parse(settings[SUBMISSIONS_KEY]).received.map((s: { department: string; cellsChanged: number }) => [s.department, s.cellsChanged])).toEqual([[d, 0]]);
 });

@@ -39,3 +39,12 @@ export function parseSubmissionsState(text: string | undefined): SubmissionsStat
 export function submissionsFromSettings(settings: Readonly<Record<string, string>>): SubmissionsState | undefined {
   return parseSubmissionsState(settings[SUBMISSIONS_KEY]);
 }
+
+/**
+ * The state with `left` fewer cells changed in `department`'s submission: cells 回収 planned to write but left as
+ * they were at the write (part of a formula's result), so that 提出状況 counts what went in.
+ */
+export function withCellsLeft(state: SubmissionsState, department: string, left: number): SubmissionsState {
+  if (left <= 0) return state;
+  return { ...state, received: state.received.map((s) => (s.department === department ? { ...s, cellsChanged: Math.max(0, s.cellsChanged - left) } : s)) };
+}

@@ -38,7 +38,7 @@ import { readWorkbook } from "./read-workbook";
 import { INSERT_WORKSHEETS, SPILL_PARENT } from "./requirements";
 import { findSheet, type OfficeSession, type State } from "./session";
 import { asTyped } from "./typed-text";
-import { parseSubmissionsState } from "../../core/cycle/submissions";
+import { parseSubmissionsState, withCellsLeft } from "../../core/cycle/submissions";
 
 type Written = NonNullable<CollectOutcome["written"]>;
 
@@ -299,7 +299,9 @@ async function writeFiles(session: OfficeSession, plan: readonly FileCollect[], 
       .map((s) => {
         const kept = s.writes!.filter((w) => !look.spilled.has(`${s.sheet}!${w.cell}`));
         if (kept.length === s.writes!.length) return s;
-        formulaCells.push(...s.writes!.filter((w) => !kept.includes(w)).map((w) => `${s.sheet}!${w.cell}`));
+        const left = s.writes!.filter((w) => !kept.includes(w));
+        formulaCells.push(...left.map((w) => `${s.sheet}!${w.cell}`));
+        if (f.department) after = withCellsLeft(after, f.department, left.length);
         return { ...s, writes: kept, changedCells: s.changedCells.filter((a) => !look.spilled.has(`${s.sheet}!${a}`)) };
       })
       .filter((s) => (s.writes?.length ?? 0) > 0);

@@ -5,6 +5,7 @@
  * submissions in its settings. Sheets a file does not hold are never touched; a refused or held file adds nothing.
  */
 import { type CellWrite, type CheckedBook, collectLogEntry, type CollectPlan, planCollect, type ReturnedBook } from "../../core/cycle/collect";
+import { withCellsLeft } from "../../core/cycle/submissions";
 import { SUBMISSIONS_KEY } from "../../core/cycle/types";
 import type { Lang } from "../../core/i18n";
 import { cellText } from "../../core/model/cell";
@@ -67,6 +68,7 @@ export async function applyCollect(master: XlsxWorkbook, plan: CollectPlan, file
   let sheetsReplaced = 0;
   let cellsChanged = 0;
   const formulaCells: string[] = [];
+  let state = plan.state;
   for (const f of plan.files) {
     if (f.refusal || f.held) continue;
     // Sheets returned by rows: their input cells are written into the master's rows, one 変更履歴 row per sheet.
@@ -75,6 +77,7 @@ export async function applyCollect(master: XlsxWorkbook, plan: CollectPlan, file
     const all = f.sheets.flatMap((s) => (s.writes ?? []).map((w) => ({ sheet: s.sheet, cell: w.cell })));
     const held = new Set(master.formulaCells(all));
     formulaCells.push(...held);
+    if (held.size && f.department) state = withCellsLeft(state, f.department, held.size);
     const written = f.sheets
       .map((s) => (held.size === 0 || !s.writes ? s : { ...s, writes: s.writes.filter((w) => !held.has(`${s.sheet}!${w.cell}`)), changedCells: s.changedCells.filter((a) => !held.has(`${s.sheet}!${a}`)) }))
       .filter((s) => s.writes?.length);
@@ -96,6 +99,6 @@ export async function applyCollect(master: XlsxWorkbook, plan: CollectPlan, file
     sheetsReplaced += replace.length;
     cellsChanged += replace.reduce((n, s) => n + s.changedCells.length, 0);
   }
-  if (plan.stateChanged) await master.writeSettings({ [SUBMISSIONS_KEY]: JSON.stringify(plan.state) });
+  if (plan.stateChanged) await master.writeSettings({ [SUBMISSIONS_KEY]: JSON.stringify(state) });
   return { sheetsReplaced, cellsChanged, ...(formulaCells.length ? { formulaCells } : {}), changed: sheetsReplaced > 0 || cellsChanged > 0 || plan.stateChanged };
 }
