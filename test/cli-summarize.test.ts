@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync }
 import os from "node:os";
 import path from "node:path";
 import { cli, type Run } from "./helpers/cli";
+import { lockStructure } from "./helpers/package-diff";
 import { ROOT } from "./helpers/grid";
 
 const SEED = path.join(ROOT, "seeds", "kodaira-h29.xlsx");
@@ -153,4 +154,16 @@ test("集計シートを加えたブックを検証しても指摘は元のブ�
     expect(after.sheets.slice(0, before.sheets.length)).toEqual(before.sheets);
     expect(after.sheets.slice(before.sheets.length).map((s: Sheet) => s.profile)).toEqual(after.sheets.slice(before.sheets.length).map(() => null));
   }
+});
+
+test("ブックの構成が保護されていると、集計シートを加えず、その理由を言葉で言って終了コード2（ファイルは書かない）", async () => {
+  const input = path.join(dir, "構成保護.xlsx");
+  writeFileSync(input, lockStructure(new Uint8Array(readFileSync(SEED))));
+  const before = readFileSync(input);
+  const out = path.join(dir, "構成保護-集計.xlsx");
+  const run = await cli(["summarize", input, "-o", out]);
+  expect(run.code).toBe(2);
+  expect(run.stderr).toBe(`${input}: ブックの構成が保護されている（[校閲] タブの [ブックの保護]）ため、このアドインのシート（変更履歴・設定・集計）を追加できません。[ブックの保護] をオフにしてから、もう一度実行してください。パスワードが分からないときは、ブックの作成者に確認してください。何も変更していません。\n`);
+  expect(() => statSync(out)).toThrow();
+  expect(readFileSync(input).equals(before)).toBe(true);
 });

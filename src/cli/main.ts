@@ -24,6 +24,7 @@ import { NO_PROGRESS, terminalProgress } from "./progress";
 import { validateWithin } from "./budget";
 import { inInputOrder, validateOnPool } from "./pool";
 import { expandInputs, type FileResult, fileError, type ValidateFileOptions } from "./validate-files";
+import { isWorkbookError } from "../workbook/port";
 
 /** The help text: the main commands, then one entry per further command. */
 const USAGE: readonly MessageKey[] = ["cli.usage", "cli.usage.rollover", "cli.newPlan.usage", "cli.aids.usage", "cli.split.usage", "cli.collect.usage", "cli.compare.usage"];
@@ -142,6 +143,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     // One line, in the user's language; never a stack trace.
     if (e instanceof ArgError) {
       io.stderr.write(t(e.lang, e.key, e.params) + "\n");
+      return 2;
+    }
+    // A workbook's refusal that a command did not word itself still gets its own words.
+    if (isWorkbookError(e)) {
+      io.stderr.write(fileError(e.code, lang, e.sheet ?? e.detail).message + "\n");
       return 2;
     }
     io.stderr.write(t(lang, "error.internal", { reason: e instanceof Error ? e.message.split("\n")[0] : String(e) }) + "\n");

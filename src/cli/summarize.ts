@@ -19,7 +19,7 @@ import { compareYears } from "../core/compare/compare";
 import { describeCompareRefusal } from "../core/compare/describe";
 import type { YearComparison } from "../core/compare/types";
 import { ACROSS_FILES, acrossFilesFindings, workbookFiscalYear } from "../core/validate";
-import type { WriteSheetResult } from "../workbook/port";
+import { isWorkbookError, type WriteSheetResult } from "../workbook/port";
 import { XlsxWorkbook } from "../workbook/xlsx/xlsx-workbook";
 import { ArgError, type SummarizeArgs } from "./args";
 import type { Io } from "./main";
@@ -87,7 +87,15 @@ export async function runSummarize(args: SummarizeArgs, profiles: readonly Profi
     if (book.isMacroEnabled() && !/\.xlsm$/i.test(args.output)) throw new ArgError("cli.summarize.macro-extension", { path: args.output }, lang);
     const submissions = submissionsFromSettings(await book.readSettings()); // a master's 提出状況
     const specs = buildSummaries({ records: rep.records, findings: rep.findings, fiscalYear: rep.fiscalYear, profiles, generatedAt, lang, includeReposts: args.includeReposts, submissions, comparison });
-    const written = await writeSpecs(book, specs);
+    let written: WriteSheetResult[];
+    try {
+      written = await writeSpecs(book, specs);
+    } catch (e) {
+      // A workbook whose structure is locked takes no new sheets: said in words, and nothing is written.
+      if (!isWorkbookError(e)) throw e;
+      fail(args.input, fileError(e.code, lang, e.sheet ?? e.detail));
+      return 2;
+    }
     writeAtomically(args.output, await book.toBytes(), lang);
     report(io, lang, args.output, written, rep.findings);
     return 0;

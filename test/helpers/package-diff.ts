@@ -6,6 +6,7 @@
  */
 import { DOMParser } from "@xmldom/xmldom";
 import { strFromU8, unzipSync } from "fflate";
+import { Package } from "../../src/workbook/xlsx/package";
 
 export type EntryStatus = "added" | "removed" | "changed" | "identical";
 
@@ -355,4 +356,13 @@ export function workbookContentType(bytes: Uint8Array): string | undefined {
 export function describeDiff(diff: readonly EntryDiff[]): string {
   const by = (s: EntryStatus) => diff.filter((d) => d.status === s).map((d) => d.name);
   return (["changed", "added", "removed"] as const).map((s) => `${s}: ${by(s).join(", ") || "—"}`).join("; ");
+}
+
+/** The package with `<workbookProtection lockStructure="1"/>` put into workbook.xml, where Excel writes it (before bookViews). */
+export function lockStructure(bytes: Uint8Array): Uint8Array {
+  const pkg = Package.open(bytes);
+  const xml = pkg.text("xl/workbook.xml")!;
+  const at = xml.indexOf("<bookViews");
+  pkg.set("xl/workbook.xml", `${xml.slice(0, at)}<workbookProtection lockStructure="1"/>${xml.slice(at)}`);
+  return pkg.toBytes();
 }

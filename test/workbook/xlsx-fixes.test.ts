@@ -12,6 +12,7 @@ import { text } from "../../src/core/sheet-spec";
 import { Package } from "../../src/workbook/xlsx/package";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
 import { exceljsBytes, oracle } from "../helpers/exceljs-book";
+import { lockStructure } from "../helpers/package-diff";
 
 const AT = new Date(2026, 10, 22, 14, 5, 9);
 const fix = (cell: string, before = "Ａ", after: string | number = "A"): LoggedEdit => ({ sheet: "No.1", cell, before, after, ruleId: "CODE-VARIANT" });
@@ -23,15 +24,6 @@ function sheetXml(bytes: Uint8Array, part = "xl/worksheets/sheet1.xml"): string 
 
 function cellXml(xml: string, ref: string): string {
   return new RegExp(`<c r="${ref}"[^>]*?(/>|>.*?</c>)`).exec(xml)?.[0] ?? "";
-}
-
-/** `<workbookProtection lockStructure="1"/>` put into workbook.xml, where Excel writes it (before bookViews). */
-function lockStructure(bytes: Uint8Array): Uint8Array {
-  const pkg = Package.open(bytes);
-  const xml = pkg.text("xl/workbook.xml")!;
-  const at = xml.indexOf("<bookViews");
-  pkg.set("xl/workbook.xml", `${xml.slice(0, at)}<workbookProtection lockStructure="1"/>${xml.slice(at)}`);
-  return pkg.toBytes();
 }
 
 describe("数式のセル (item 2)", () => {
