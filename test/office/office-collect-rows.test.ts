@@ -9,7 +9,7 @@ import { BUILT_IN_PROFILES } from "../../src/core/profiles";
 import { readReturnedXlsx } from "../../src/workbook/xlsx/collect";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
 import { cellMap, differingCells } from "../cycle/collect-fixtures";
-import { inputCellsOf, musashinoMaster, SHEET, splitMaster } from "../cycle/musashino-fixtures";
+import { cellRe, inputCellsOf, musashinoMaster, SHEET, sheetPartNamed, splitMaster, styleOf, withPart } from "../cycle/musashino-fixtures";
 import { FakeBook } from "../fakes/excel-fake";
 import { rig } from "./office-helpers";
 
@@ -98,4 +98,20 @@ test("動的配列がスピルしているセルには書かず、書かなか�
   // 提出状況 counts what went in: the department is recorded, with no cell changed.
   const settings = await r.book.readSettings();
   expect(JSON.parse(settings[SUBMISSIONS_KEY]).received.map((s: { department: string; cellsChanged: number }) => [s.department, s.cellsChanged])).toEqual([[d, 0]]);
+});
+
+test("配布時に数式だった入力セルに値が打たれて戻ると、様式の変更として取り込まず、数式はそのまま", async () => {
+  const d = [...files.keys()][0];
+  const [result, reason] = await inputCellsOf(files.get(d)!);
+  const withFormula = withPart(master, sheetPartNamed(SHEET), (xml) =>
+    xml.replace(cellRe(result.master), `<c r="${result.master}" s="${styleOf(xml, result.master)}" t="str"><f>${reason.master}&amp;""</f><v></v></c>`),
+  );
+  const copy = (await splitMaster(withFormula)).books.find((b) => b.department === d)!.bytes;
+  const typed = withPart(copy, sheetPartNamed(SHEET), (xml) => xml.replace(cellRe(result.copy), `<c r="${result.copy}" s="${styleOf(xml, result.copy)}" t="inlineStr"><is><t>実施済み</t></is></c>`));
+  const r = rig(await FakeBook.fromXlsx(withFormula), { readReturned: readReturnedXlsx });
+  const out = await r.book.collectInto!([{ name: `${d}.xlsx`, bytes: typed }], { profiles: BUILT_IN_PROFILES, dryRun: false, lang: "ja", at: AT });
+  expect(out.plan.files[0].held).toBe(true);
+  expect(out.plan.files[0].findings.filter((f) => f.ruleId === "FORM-CHANGED").map((f) => f.cell)).toEqual([result.copy]);
+  expect(out.written).toMatchObject({ cellsChanged: 0 });
+  expect(r.fake.book.sheet(SHEET)!.at(result.master)?.formula).toBe(`=${reason.master}&""`);
 });
