@@ -262,9 +262,11 @@ export class XlsxWorkbook implements WorkbookPort {
   /** Which of these cells hold a formula or part of an array formula's result (`Sheet!A1`): cells setCells leaves. */
   formulaCells(cells: readonly { readonly sheet: string; readonly cell: string }[]): string[] {
     const out: string[] = [];
+    const parts = new Map<string, string | undefined>(); // each sheet decoded once, however many cells
     for (const c of cells) {
       const part = this.entryNamed(c.sheet)?.part;
-      const xml = part === undefined ? undefined : this.pkg.textOnce(part);
+      if (part !== undefined && !parts.has(part)) parts.set(part, this.pkg.textOnce(part));
+      const xml = part === undefined ? undefined : parts.get(part);
       const pos = parseRef(c.cell);
       if (xml !== undefined && pos && holdsFormula(xml, pos.row, pos.col)) out.push(`${c.sheet}!${c.cell}`);
     }
