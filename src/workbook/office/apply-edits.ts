@@ -62,7 +62,6 @@ interface FixCheck extends LogLook {
   readonly protectedSheet: string | undefined;
 }
 
-
 interface InterruptedFix {
   readonly todo: readonly { readonly edit: LoggedEdit; readonly seen: CellSeen }[];
   readonly log: LogPlace;

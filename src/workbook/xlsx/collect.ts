@@ -75,11 +75,11 @@ export async function applyCollect(master: XlsxWorkbook, plan: CollectPlan, file
     // A cell that shows part of an array formula's result is never written (the plan leaves formula cells out; an
     // array's other cells carry no formula of their own). It is named, and neither logged nor counted.
     const all = f.sheets.flatMap((s) => (s.writes ?? []).map((w) => ({ sheet: s.sheet, cell: w.cell })));
-    const held = new Set(master.formulaCells(all));
-    formulaCells.push(...held);
-    if (held.size && f.department) state = withCellsLeft(state, f.department, held.size);
+    const left = new Set(master.formulaCells(all));
+    formulaCells.push(...left);
+    if (left.size && f.department) state = withCellsLeft(state, f.department, left.size);
     const written = f.sheets
-      .map((s) => (held.size === 0 || !s.writes ? s : { ...s, writes: s.writes.filter((w) => !held.has(`${s.sheet}!${w.cell}`)), changedCells: s.changedCells.filter((a) => !held.has(`${s.sheet}!${a}`)) }))
+      .map((s) => (left.size === 0 || !s.writes ? s : { ...s, writes: s.writes.filter((w) => !left.has(`${s.sheet}!${w.cell}`)), changedCells: s.changedCells.filter((a) => !left.has(`${s.sheet}!${a}`)) }))
       .filter((s) => s.writes?.length);
     if (written.length) {
       const cells = written.flatMap((s) => s.writes!.map((w) => ({ sheet: s.sheet, cell: w.cell, value: writtenValue(w.value) })));
