@@ -6,7 +6,7 @@ import type { LoggedEdit } from "../../core/changelog";
 import { cellText } from "../../core/model/cell";
 import { SETTINGS_SHEET } from "../owned";
 import { type AppliedEdits, isWorkbookError, WorkbookError } from "../port";
-import { toCellValue } from "./cells";
+import { queueSpilled, toCellValue } from "./cells";
 import { addsSheets, type LogLook, type LogPlace, logPlace, logRows, ownedLog, queueLogLook, queueLogRows, settingsWithLog, writeLogRows } from "./change-log";
 import { CONFLICT, officeErrorCode, toWorkbookError } from "./errors";
 import { findSheet, type OfficeSession, StaleState, type State } from "./session";
@@ -195,14 +195,14 @@ async function checkFixes(context: Excel.RequestContext, edits: readonly LoggedE
   const names = [...new Set([...edits.map((e) => e.sheet), ...(logSheet ? [logSheet] : [])])];
   const protections = names.map((n) => sheets.getItem(n).protection.load("protected"));
   const cells = edits.map((e) => sheets.getItem(e.sheet).getRange(e.cell).load("values,valueTypes,numberFormat,formulas"));
-  const parents = spills ? edits.map((e) => sheets.getItem(e.sheet).getRange(e.cell).getSpillParentOrNullObject().load("address")) : undefined;
+  const spilled = spills ? queueSpilled(context, edits) : undefined;
   const log = queueLogLook(context, logSheet, adds);
   await context.sync();
   const blocked = names.findIndex((_, i) => protections[i].protected);
   return {
     ...log(),
     cells: cells.map(seenOf),
-    spilled: edits.map((_, i) => parents?.[i].isNullObject === false),
+    spilled: spilled?.() ?? edits.map(() => false),
     protectedSheet: blocked >= 0 ? names[blocked] : undefined,
   };
 }

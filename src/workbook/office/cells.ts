@@ -66,3 +66,14 @@ export function jsonBytes(rows: readonly (readonly unknown[])[]): number {
   }
   return n;
 }
+
+/**
+ * Queues, for each cell, the question whether a dynamic array spills into it (Range.getSpillParentOrNullObject,
+ * ExcelApi 1.12); after the sync, the answer per cell. A fix and 回収 leave such cells: written, they would stop
+ * the spill and the formula would show #SPILL!.
+ */
+export function queueSpilled(context: Excel.RequestContext, cells: readonly { readonly sheet: string; readonly cell: string }[]): () => boolean[] {
+  const sheets = context.workbook.worksheets;
+  const parents = cells.map((c) => sheets.getItem(c.sheet).getRange(c.cell).getSpillParentOrNullObject().load("address"));
+  return () => parents.map((p) => !p.isNullObject);
+}

@@ -30,7 +30,7 @@ import { checkSnapshot, planFiles, type ReadReturned, readReturnedFiles, takesNo
 import { SETTINGS_SHEET } from "../owned";
 import { isWorkbookError, WorkbookError } from "../port";
 import { freeSheetName } from "../sheet-names";
-import { jsonBytes } from "./cells";
+import { jsonBytes, queueSpilled } from "./cells";
 import { addsSheets, type LogPlace, logPlace, logRows, ownedLog, queueLogLook, queueLogRows, settingsWithLog } from "./change-log";
 import { officeErrorCode, toWorkbookError } from "./errors";
 import { toBase64 } from "./new-workbook";
@@ -260,17 +260,15 @@ async function writeFiles(session: OfficeSession, plan: readonly FileCollect[], 
   // The cells to write that show part of a dynamic array's result (ExcelApi 1.12): written, they would stop the spill
   // and the formula would show #SPILL!, so they are left as they are (docs/distribution.md).
   const spills = session.supportsSet(SPILL_PARENT.set, SPILL_PARENT.version);
-  const targets = spills ? taking.flatMap((f) => f.sheets.filter((s) => !s.replace && s.writes?.length).flatMap((s) => s.writes!.map((w) => `${s.sheet}!${w.cell}`))) : [];
+  const targets = spills ? taking.flatMap((f) => f.sheets.filter((s) => !s.replace && s.writes?.length).flatMap((s) => s.writes!.map((w) => ({ sheet: s.sheet, cell: w.cell })))) : [];
   try {
     look = await session.run(async (context) => {
       const list = context.workbook.worksheets.load("items/name,items/id,items/position");
       const log = queueLogLook(context, logSheet, addsSheets(state, logSheet));
-      const parents = [...new Set(targets)].map((key) => {
-        const bang = key.lastIndexOf("!");
-        return { key, parent: context.workbook.worksheets.getItem(key.slice(0, bang)).getRange(key.slice(bang + 1)).getSpillParentOrNullObject().load("address") };
-      });
+      const spilledAt = queueSpilled(context, targets);
       await context.sync();
-      const spilled = new Set(parents.filter((p) => !p.parent.isNullObject).map((p) => p.key));
+      const answers = spilledAt();
+      const spilled = new Set(targets.filter((_, i) => answers[i]).map((c) => `${c.sheet}!${c.cell}`));
       return { sheets: list.items.map((ws) => ({ name: ws.name, id: ws.id, position: ws.position })), log: log(), spilled };
     });
   } catch (e) {
