@@ -87,3 +87,26 @@ test("a cell inside an array formula's result is not written, and the last line 
   expect(run.stdout).toContain(`${out} に書き出しました（置き換えたシート 0 枚、入力欄 0 セル）。\n次のセルは配列数式の計算結果の一部のため、書き込みませんでした: ${SHEET}!${cell}\n`);
   expect(differingCells(await cellMap(master), await cellMap(new Uint8Array(readFileSync(out))))).toEqual([]);
 });
+
+test("a held file says how to accept it; with --accept-form-changes only its input cell comes in, and the run exits 0", async () => {
+  const sub = mkdtempSync(path.join(dir, "accept-"));
+  const master = new Uint8Array(readFileSync(masterPath));
+  const p = DEPARTMENTS.政策課;
+  const c = inputCellsOf(await seedRecords(), "No.3");
+  writeFileSync(path.join(sub, "政策課.xlsx"), await departmentFile(master, p.sheets, p.department, { edits: [{ sheet: "No.3", cell: "C11", value: "担当課" }, { sheet: "No.3", cell: c.eval1, value: "A" }] }));
+  const out = path.join(dir, "accepted.xlsx");
+
+  const held = await cli(["collect", masterPath, sub, "--dry-run"]);
+  expect(held.code).toBe(1);
+  expect(held.stdout).toContain("様式が変わったファイルも、--accept-form-changes を付けると、様式の変更は取り込まずに入力欄だけを取り込めます。\n");
+
+  const r = await cli(["collect", masterPath, sub, "--accept-form-changes", "-o", out]);
+  expect(r.stderr).toBe("");
+  expect(r.code).toBe(0);
+  expect(r.stdout).toContain("    No.3!C11: 入力欄ではないセルが配布時と変わっています");
+  expect(r.stdout).toContain("  入力欄だけを書き込むシート: No.3（1 セル）\n");
+  expect(r.stdout).not.toContain("--accept-form-changes を付けると");
+  const after = await cellMap(new Uint8Array(readFileSync(out)));
+  expect(differingCells(await cellMap(master), after)).toEqual([`No.3!${c.eval1}`]);
+  expect(after.get("No.3!C11")).not.toBe("担当課");
+});

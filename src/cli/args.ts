@@ -99,7 +99,7 @@ export interface SplitArgs {
   readonly aids: boolean;
 }
 
-/** `chosahyo collect <master.xlsx> <file-or-folder>... -o <merged.xlsx> [--dry-run]`: 回収 (docs/distribution.md). */
+/** `chosahyo collect <master.xlsx> <file-or-folder>... -o <merged.xlsx> [--dry-run] [--accept-form-changes]`: 回収 (docs/distribution.md). */
 export interface CollectArgs {
   readonly command: "collect";
   readonly master: string;
@@ -108,6 +108,8 @@ export interface CollectArgs {
   /** Undefined only with --dry-run, which writes nothing. */
   readonly output?: string;
   readonly dryRun: boolean;
+  /** Files whose form was changed have only their input cells taken in, instead of being held back. */
+  readonly acceptFormChanges: boolean;
   readonly lang: Lang;
   readonly profiles: readonly string[];
 }
@@ -145,7 +147,7 @@ const OPTIONS: Readonly<Record<Command, readonly string[]>> = {
   rollover: ["-o", "--output", "--drop-ended", "--no-aids", "--protect", "--fiscal-year", "--plan-period", "--profile"],
   aids: ["-o", "--output", "--protect", "--stage", "--profile", "--timeout"],
   "new-plan": ["-o", "--output", "--plan-period", "--plan-name", "--title", "--no-aids", "--protect", "--profile"],
-  collect: ["-o", "--output", "--dry-run", "--profile"],
+  collect: ["-o", "--output", "--dry-run", "--accept-form-changes", "--profile"],
   split: ["-o", "--output", "--shared", "--no-aids", "--profile"],
   compare: ["--json", "--stage", "--profile", "--timeout", "-o", "--output"],
 };
@@ -201,6 +203,7 @@ export function parseArgs(argv: readonly string[]): Args {
   let planName: string | undefined;
   let title: string | undefined;
   let dryRun = false;
+  let acceptFormChanges = false;
   let shared: SplitArgs["shared"] = "lead";
   let previous: string | undefined;
   for (let i = 0; i < rest.length; i++) {
@@ -276,6 +279,9 @@ export function parseArgs(argv: readonly string[]): Args {
       case "--dry-run":
         dryRun = true;
         break;
+      case "--accept-form-changes":
+        acceptFormChanges = true;
+        break;
       case "--previous":
         previous = value();
         break;
@@ -315,7 +321,7 @@ export function parseArgs(argv: readonly string[]): Args {
   if (cmd === "collect") {
     if (inputs.length < 2) throw fail("cli.collect.no-master");
     if (!output && !dryRun) throw fail("cli.collect.no-output");
-    return { command: cmd, master: inputs[0], inputs: inputs.slice(1), ...(output ? { output } : {}), dryRun, lang, profiles };
+    return { command: cmd, master: inputs[0], inputs: inputs.slice(1), ...(output ? { output } : {}), dryRun, acceptFormChanges, lang, profiles };
   }
   if (cmd === "compare") {
     if (inputs.length !== 2) throw fail("cli.compare.two-inputs");

@@ -1,7 +1,8 @@
 /**
- * `chosahyo collect <master.xlsx> <file-or-folder>... -o <merged.xlsx> [--dry-run]`: 回収 (docs/distribution.md).
- * Prints the preview (per file: department, sheets, cells changed, findings, what is replaced, or why it is not
- * taken in); with --dry-run it stops there. Otherwise the merged master is written to -o atomically. No input is
+ * `chosahyo collect <master.xlsx> <file-or-folder>... -o <merged.xlsx> [--dry-run] [--accept-form-changes]`: 回収
+ * (docs/distribution.md). Prints the preview (per file: department, sheets, cells changed, findings, what is replaced,
+ * or why it is not taken in); with --dry-run it stops there. With --accept-form-changes a file whose form was changed
+ * is not held back: only its input cells are written into the master's form. Otherwise the merged master is written to -o atomically. No input is
  * ever written. Exit codes: 0 every file taken in, 1 a file was refused or held back, 2 an input could not be read.
  */
 import path from "node:path";
@@ -45,7 +46,7 @@ export async function runCollect(args: CollectArgs, profiles: readonly Profile[]
   const at = new Date();
   let plan: Awaited<ReturnType<typeof planCollectBooks>>;
   try {
-    plan = await planCollectBooks(master, returned, profiles, at);
+    plan = await planCollectBooks(master, returned, profiles, at, args.acceptFormChanges ? new Set(returned.map((r) => r.file)) : undefined);
   } catch (e) {
     if (!isWorkbookError(e)) throw e;
     io.stderr.write(t(lang, "cli.error.line", { path: args.master, message: fileError(e.code, lang, e.sheet ?? e.detail).message }) + "\n");
@@ -53,6 +54,7 @@ export async function runCollect(args: CollectArgs, profiles: readonly Profile[]
   }
   for (const f of plan.files) io.stdout.write(describeFileCollect(f, lang).join("\n") + "\n\n");
   const notTaken = plan.files.filter((f) => f.refusal || f.held).length;
+  if (plan.files.some((f) => f.held)) io.stdout.write(t(lang, "cli.collect.accept-hint") + "\n");
   const code = unreadable > 0 ? 2 : notTaken > 0 ? 1 : 0;
   if (args.dryRun || !args.output) {
     io.stdout.write(t(lang, "cli.collect.dry-run") + "\n");

@@ -20,6 +20,8 @@ export interface CollectIntoOptions {
   /** The language of the 変更履歴 rows. */
   readonly lang: Lang;
   readonly at?: Date;
+  /** Files (names as picked) whose changed form the office accepts: only their input cells are taken in (CollectOptions). */
+  readonly acceptFormChanges?: readonly string[];
 }
 
 /** One file's preview lines in both languages, as the CLI prints them (describeFileCollect). */

@@ -52,7 +52,8 @@ interface PlannedCollect<T> extends Omit<CollectOutcome, "written"> {
 
 /** The plan of taking the files in, with its preview; nothing is written. */
 export function planFiles<T>(master: CheckedBook, returned: ReturnedFiles<T>, options: CollectIntoOptions, at: Date, writeInPlace?: ReadonlySet<string>): PlannedCollect<T> {
-  const plan = planCollect(master, returned.books, { profiles: options.profiles, now: at.toISOString(), ...(writeInPlace ? { writeInPlace } : {}) });
+  const accepted = options.acceptFormChanges?.length ? { acceptFormChanges: new Set(options.acceptFormChanges) } : {};
+  const plan = planCollect(master, returned.books, { profiles: options.profiles, now: at.toISOString(), ...(writeInPlace ? { writeInPlace } : {}), ...accepted });
   return { plan, preview: previewOf(plan), unreadable: returned.unreadable, sources: returned.sources };
 }
 

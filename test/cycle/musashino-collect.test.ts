@@ -27,10 +27,10 @@ beforeAll(async () => {
   files = new Map(split.books.map((b) => [b.department, b.bytes]));
 });
 
-async function collect(inputs: readonly { file: string; bytes: Uint8Array }[], into: Uint8Array = master) {
+async function collect(inputs: readonly { file: string; bytes: Uint8Array }[], into: Uint8Array = master, accept?: ReadonlySet<string>) {
   const book = await XlsxWorkbook.load(into, "master.xlsx");
   const returned: ReturnedWorkbook[] = await Promise.all(inputs.map(async (f) => ({ file: f.file, book: await XlsxWorkbook.load(f.bytes, f.file) })));
-  const plan = await planCollectBooks(book, returned, BUILT_IN_PROFILES, AT);
+  const plan = await planCollectBooks(book, returned, BUILT_IN_PROFILES, AT, accept);
   const result = await applyCollect(book, plan, returned, "ja", AT);
   return { plan, result, bytes: await book.toBytes() };
 }
@@ -143,6 +143,18 @@ describe("回収 of the 武蔵野 取組状況, returned by rows", () => {
       expect(result.cellsChanged).toBe(0);
       expect(differingCells(await cellMap(master), await cellMap(out))).toEqual([]);
       expect(changedSheetParts(master, out)).toEqual([]);
+    }
+    // The office accepts the changed label and the inserted row: only the input cell comes in, at the master's cell.
+    for (const [file, bytes] of [
+      ["label.xlsx", label],
+      ["inserted.xlsx", inserted],
+    ] as const) {
+      const { plan, result, bytes: out } = await collect([{ file, bytes }], master, new Set([file]));
+      expect([file, plan.files[0].held, plan.files[0].formAccepted]).toEqual([file, false, true]);
+      expect(result).toMatchObject({ sheetsReplaced: 0, cellsChanged: 1 });
+      const after = await cellMap(out);
+      expect(differingCells(await cellMap(master), after)).toEqual([`${SHEET}!${input.master}`]);
+      expect(after.get(`${SHEET}!${input.master}`)).toBe("記入");
     }
   });
 

@@ -132,6 +132,23 @@ test("様式を変えたファイルは保留、別のブックは断り、ど�
   expect(m.fake.operations).toEqual([]);
 });
 
+test("様式の変更を認めたファイルは、シートを置き換えず入力セルだけを書く: 様式の変更は入らず、変更履歴にそう記録する", async () => {
+  const m = await master();
+  const sheet = departments.find((d) => d.department === "政策課")!.sheets[0];
+  const a = await returned("政策課", [sheet], [{ sheet, cell: "A1", value: "様式を変えた" }]);
+  const before = await cellMap(m.before);
+  const out = await m.book.collectInto!([a.file], { ...options(), acceptFormChanges: ["政策課.xlsx"] });
+  expect(out.plan.files.map((f) => [f.held, f.formAccepted])).toEqual([[false, true]]);
+  expect(out.written).toMatchObject({ sheetsReplaced: 0, cellsChanged: 1, changed: true, files: ["政策課.xlsx"] });
+  const after = await cellMap(await m.fake.book.toXlsx());
+  expect(differingCells(before, after)).toEqual(a.cells);
+  expect(after.get(`${sheet}!A1`)).toBe(before.get(`${sheet}!A1`));
+  // The sheet stays the master's own (no insert, no rename), only its cell is written.
+  expect(m.fake.book.sheet(sheet)?.id).toBe(m.ids.find(([n]) => n === sheet)![1]);
+  expect(m.fake.operations.filter((op) => /^(insert|rename|delete) /.test(op))).toEqual([]);
+  expect(logRowsOf(m).map((r) => [r[1], r[4].slice(0, 8)])).toEqual([[sheet, "回収で入力欄だけ"]]);
+});
+
 test("ExcelApi 1.12 の Excel では分かる言葉で断り、読みも書きもしない", async () => {
   const m = await master({ apiVersion: "1.12" });
   const a = await returned("政策課");

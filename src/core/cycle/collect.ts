@@ -80,6 +80,11 @@ export interface FileCollect {
   readonly refusal?: CollectRefusal;
   /** The form was changed: nothing of this file is taken in. */
   readonly held: boolean;
+  /**
+   * The form was changed and the office accepted that (CollectOptions.acceptFormChanges): the changed input cells of
+   * each sheet whose form changed are written into the master's form (`writes`); the form changes are not taken in.
+   */
+  readonly formAccepted?: boolean;
 }
 
 export interface CollectPlan {
@@ -122,10 +127,11 @@ function valueKey(v: CellValue | undefined): string {
 }
 
 /** A returned cell as 回収 writes it into the master at the same address: its value, and its formula if it has one. */
-function cellWriteOf(g: SheetGrid, cell: string): CellWrite {
-  const p = parseA1(cell)!;
+/** The write of returned sheet `g`'s cell `from` into the master's cell `at` (the same place unless lines moved). */
+function cellWriteOf(g: SheetGrid, from: string, at: string = from): CellWrite {
+  const p = parseA1(from)!;
   const formula = g.formulas?.get(`${p.row},${p.col}`);
-  return { cell, value: valueAt(g, p.row, p.col), ...(formula ? { formula } : {}) };
+  return { cell: at, value: valueAt(g, p.row, p.col), ...(formula ? { formula } : {}) };
 }
 
 function valueAt(g: SheetGrid, row: number, col: number): CellValue {
@@ -210,9 +216,11 @@ function quoted(v: CellValue): LocalizedText | string {
 
 /**
  * The returned sheet against the master's: the input cells that differ, and FORM-CHANGED findings for everything
- * else (at the returned sheet's cells). `inputs` holds the master's input cells as "row,col".
+ * else (at the returned sheet's cells). `inputs` holds the master's input cells as "row,col". `changedCells` are
+ * the returned sheet's addresses; `masterCells` the same cells' places in the master (they differ only where lines
+ * were inserted or deleted).
  */
-export function compareSheet(master: SheetGrid, returned: SheetGrid, inputs: ReadonlySet<string>): { changedCells: string[]; formChanges: Finding[] } {
+export function compareSheet(master: SheetGrid, returned: SheetGrid, inputs: ReadonlySet<string>): { changedCells: string[]; masterCells: string[]; formChanges: Finding[] } {
   const sheet = returned.name;
   const isInput = (r: number, c: number) => inputs.has(`${r},${c}`);
   const top = Math.min(master.top, returned.top);
@@ -256,6 +264,7 @@ export function compareSheet(master: SheetGrid, returned: SheetGrid, inputs: Rea
     formChanges.push(formChanged(sheet, cell, `rule.FORM-CHANGED.${axis}-${shift.by > 0 ? "inserted" : "deleted"}`, { count, at }));
   }
   const changedCells: string[] = [];
+  const masterCells: string[] = [];
   const cellChanges: Finding[] = [];
   // Formulas are compared when both sides were read with them, and not across moved lines (their references moved too).
   const formulas = master.formulas && returned.formulas && !rowShift && !colShift ? { master: master.formulas, returned: returned.formulas } : undefined;
@@ -279,8 +288,10 @@ export function compareSheet(master: SheetGrid, returned: SheetGrid, inputs: Rea
       }
       if (isInput(r, c)) {
         const was = formulas?.master.get(`${r},${c}`);
-        if (was === undefined) changedCells.push(toA1(rr, rc));
-        else {
+        if (was === undefined) {
+          changedCells.push(toA1(rr, rc));
+          masterCells.push(toA1(r, c));
+        } else {
           // An input cell that held a formula when distributed. Still the same formula: its value followed its
           // inputs and nothing was typed here. Typed over or changed: the formula is part of the form and is never
           // written over (docs/distribution.md), so the file waits for the office.
@@ -295,7 +306,7 @@ export function compareSheet(master: SheetGrid, returned: SheetGrid, inputs: Rea
     formChanges.push(formChanged(sheet, cellChanges[MAX_CELL_FINDINGS].cell, "rule.FORM-CHANGED.many", { count: cellChanges.length - MAX_CELL_FINDINGS }));
   }
   if (!rowShift && !colShift) formChanges.push(...mergeChanges(master, returned));
-  return { changedCells, formChanges };
+  return { changedCells, masterCells, formChanges };
 }
 
 /** Merged areas one sheet has and the other does not, each reported at its top-left cell. */
@@ -357,6 +368,12 @@ export interface CollectOptions {
    * host that replaces a sheet by deleting it (Excel) would turn those references into #REF!.
    */
   readonly writeInPlace?: ReadonlySet<string>;
+  /**
+   * Files (by name as picked) whose changed form the office accepts: instead of being held, each sheet whose form
+   * changed gets only its changed input cells written into the master's form; sheets with an intact form are taken
+   * in as usual. What the department changed in the form (a label, text beside it, inserted lines) is not taken in.
+   */
+  readonly acceptFormChanges?: ReadonlySet<string>;
 }
 
 /**
@@ -443,6 +460,7 @@ export function planCollect(master: CheckedBook, files: readonly ReturnedBook[],
       continue;
     }
 
+    const accepted = options.acceptFormChanges?.has(f.file) ?? false;
     const sheets: SheetCollect[] = [];
     const formChanges: Finding[] = [];
     for (const g of returned) {
@@ -462,16 +480,20 @@ export function planCollect(master: CheckedBook, files: readonly ReturnedBook[],
       }
       const c = compareSheet(masterByName.get(name)!, back, inputs.get(name) ?? new Set());
       const intact = c.changedCells.length > 0 && c.formChanges.length === 0;
-      if (intact && options.writeInPlace?.has(name)) {
-        // The form is intact, so the returned sheet's cells are at the master's addresses.
-        sheets.push({ sheet: name, changedCells: c.changedCells, formChanges: [], replace: false, writes: c.changedCells.map((cell) => cellWriteOf(back, cell)) });
+      // Written rather than replaced: a sheet others point into, or (accepted) one whose form changed, so that only
+      // its input cells come in, at the master's places.
+      const writeCells = intact ? options.writeInPlace?.has(name) : accepted && c.formChanges.length > 0;
+      if (writeCells) {
+        const writes = c.masterCells.map((at, i) => cellWriteOf(back, c.changedCells[i], at));
+        sheets.push({ sheet: name, changedCells: c.masterCells, formChanges: c.formChanges, replace: false, writes });
       } else sheets.push({ sheet: name, changedCells: c.changedCells, formChanges: c.formChanges, replace: intact });
       formChanges.push(...c.formChanges);
     }
-    const held = formChanges.length > 0;
+    const formAccepted = accepted && formChanges.length > 0;
+    const held = formChanges.length > 0 && !accepted;
     const findings = [...f.report.findings, ...formChanges];
     const cellsChanged = sheets.reduce((n, s) => n + s.changedCells.length, 0);
-    out.push({ ...base, department, sheets: held ? sheets.map((s) => ({ ...s, replace: false, ...(s.writes ? { writes: [] } : {}) })) : sheets, cellsChanged, findings, held });
+    out.push({ ...base, department, sheets: held ? sheets.map((s) => ({ ...s, replace: false, ...(s.writes ? { writes: [] } : {}) })) : sheets, cellsChanged, findings, held, ...(formAccepted ? { formAccepted } : {}) });
     if (held) continue;
     takenThisRun.set(department, f.file);
     masterId ??= marker?.masterId;
@@ -495,14 +517,14 @@ export function compareRows(master: SheetGrid, returned: SheetGrid, inputs: Read
   const map = new RowMap(rows, sheetEnd);
   const writes: CellWrite[] = [];
   const changedCells: string[] = [];
-  for (const a1 of c.changedCells) {
+  // The projected master's places (not the returned cells'), so that lines the department inserted do not move a write.
+  c.masterCells.forEach((a1, i) => {
     const p = parseA1(a1);
-    if (!p) continue;
+    if (!p) return;
     const at = toA1(map.toMaster(p.row), p.col);
-    const formula = returned.formulas?.get(`${p.row},${p.col}`);
     changedCells.push(at);
-    writes.push({ cell: at, value: valueAt(returned, p.row, p.col), ...(formula ? { formula } : {}) });
-  }
+    writes.push(cellWriteOf(returned, c.changedCells[i], at));
+  });
   return { changedCells, formChanges: c.formChanges, writes };
 }
 
@@ -561,9 +583,10 @@ export function describeFileCollect(f: FileCollect, lang: Lang): string[] {
   lines.push(t(lang, "cli.collect.findings", { ...countBySeverity(f.findings) }));
   for (const x of f.findings.filter((x) => x.ruleId === "FORM-CHANGED")) lines.push(t(lang, "cli.collect.finding", { sheet: x.sheet, cell: x.cell, message: x.message[lang] }));
   if (f.held) return [...lines, t(lang, "cli.collect.held")];
+  if (f.formAccepted) lines.push(t(lang, "cli.collect.accepted"));
   const replaced = f.sheets.filter((s) => s.replace).map((s) => s.sheet);
   const rows = f.sheets.filter((s) => s.writes?.length);
-  for (const s of rows) lines.push(t(lang, "cli.collect.write-rows", { sheet: s.sheet, count: s.writes!.length }));
+  for (const s of rows) lines.push(t(lang, f.formAccepted && s.formChanges.length ? "cli.collect.write-inputs" : "cli.collect.write-rows", { sheet: s.sheet, count: s.writes!.length }));
   if (replaced.length) lines.push(t(lang, "cli.collect.replace", { sheets: replaced.join(", ") }));
   else if (!rows.length) lines.push(t(lang, "cli.collect.unchanged"));
   return lines;
@@ -575,5 +598,7 @@ export function collectLogEntry(f: FileCollect, s: SheetCollect, lang: Lang): { 
   const range = cells.length
     ? rangeToA1({ top: Math.min(...cells.map((p) => p.row)), left: Math.min(...cells.map((p) => p.col)), bottom: Math.max(...cells.map((p) => p.row)), right: Math.max(...cells.map((p) => p.col)) })
     : "A1";
-  return { sheet: s.sheet, cell: range, before: "", after: t(lang, "collect.log.after", { department: f.department ?? "", file: f.file, cells: s.changedCells.join(" ") }) };
+  // A sheet whose changed form was accepted says so: the 変更履歴 keeps that the form changes were left out.
+  const key = f.formAccepted && s.formChanges.length ? "collect.log.after-inputs" : "collect.log.after";
+  return { sheet: s.sheet, cell: range, before: "", after: t(lang, key, { department: f.department ?? "", file: f.file, cells: s.changedCells.join(" ") }) };
 }

@@ -12,6 +12,9 @@ export const collectEn: Record<keyof typeof collectJa, string> = {
   "cli.collect.replace": "  Sheets to replace: {sheets}",
   "cli.collect.unchanged": "  Same as the master (no sheet to replace).",
   "cli.collect.held": "  The form was changed, so this file is not taken in. Ask for it back with the form as distributed.",
+  "cli.collect.accepted": "  The form changes were accepted: they are not taken in, and only the changed input cells are written into the master's form.",
+  "cli.collect.write-inputs": "  Input cells only, written into {sheet}: {count}",
+  "cli.collect.accept-hint": "With --accept-form-changes, a file whose form was changed has only its input cells taken in; its form changes are not.",
   "cli.collect.refused": "  Not taken in: {reason}",
   "cli.collect.none": "(none)",
   "cli.collect.read-error": "  Cannot be read: {message}",
@@ -23,4 +26,5 @@ export const collectEn: Record<keyof typeof collectJa, string> = {
   "collect.refusal.same-department": "A file of the same department, {file}, is already taken in by this collection.",
 
   "collect.log.after": "Replaced by collect ({department}, {file}). Input cells changed: {cells}",
+  "collect.log.after-inputs": "Input cells written by collect ({department}, {file}; the form changes were not taken in). Input cells changed: {cells}",
 };

@@ -10,6 +10,9 @@ export const collectJa = {
   "cli.collect.replace": "  置き換えるシート: {sheets}",
   "cli.collect.unchanged": "  元のブックと同じです（置き換えるシートはありません）。",
   "cli.collect.held": "  様式が変わっているため、このファイルは取り込みません。様式を元に戻して返送してもらってください。",
+  "cli.collect.accepted": "  様式の変更を認めました。様式の変更は取り込まず、変わった入力欄だけを元のブックの様式に書き込みます。",
+  "cli.collect.write-inputs": "  入力欄だけを書き込むシート: {sheet}（{count} セル）",
+  "cli.collect.accept-hint": "様式が変わったファイルも、--accept-form-changes を付けると、様式の変更は取り込まずに入力欄だけを取り込めます。",
   "cli.collect.refused": "  取り込みません: {reason}",
   "cli.collect.none": "（なし）",
   "cli.collect.read-error": "  読み込めません: {message}",
@@ -21,4 +24,5 @@ export const collectJa = {
   "collect.refusal.same-department": "同じ課のファイル {file} を今回すでに取り込んでいます。",
 
   "collect.log.after": "回収で置き換え（{department}、{file}）。変更された入力欄: {cells}",
+  "collect.log.after-inputs": "回収で入力欄だけ書き込み（{department}、{file}。様式の変更は取り込んでいません）。変更された入力欄: {cells}",
 } as const;

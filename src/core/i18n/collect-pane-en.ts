@@ -10,6 +10,8 @@ export const collectPaneEn: Record<keyof typeof collectPaneJa, string> = {
   "pane.collect.preview": "Preview before taking in: nothing has been written yet.",
   "pane.collect.confirm": "Take in",
   "pane.collect.cancel": "Cancel",
+  "pane.collect.accept": "Take in the input cells only, not the form changes",
+  "pane.collect.unaccept": "Do not accept the form changes (leave this file out)",
   "pane.collect.running": "Taking in…",
   "pane.collect.nothing": "No file can be taken in.",
   "pane.collect.done": "Took in {count} file(s) ({sheets} sheet(s) replaced, {cells} cell(s) changed): {files}",

@@ -8,6 +8,8 @@ export const collectPaneJa = {
   "pane.collect.preview": "取り込む前の確認です。まだ何も書いていません。",
   "pane.collect.confirm": "取り込む",
   "pane.collect.cancel": "取り消す",
+  "pane.collect.accept": "様式の変更は取り込まず、入力欄だけ取り込む",
+  "pane.collect.unaccept": "様式の変更を認めない（このファイルは取り込まない）",
   "pane.collect.running": "取り込んでいます…",
   "pane.collect.nothing": "取り込めるファイルがありません。",
   "pane.collect.done": "{count} 件のファイルを取り込みました（置き換えたシート {sheets} 枚、変わったセル {cells}）: {files}",

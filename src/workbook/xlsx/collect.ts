@@ -33,14 +33,14 @@ export interface ReturnedWorkbook {
   readonly book: XlsxWorkbook;
 }
 
-/** The plan of collecting `files` into `master`; nothing is written. */
-export async function planCollectBooks(master: XlsxWorkbook, files: readonly ReturnedWorkbook[], profiles: readonly Profile[], now: Date = new Date()): Promise<CollectPlan> {
+/** The plan of collecting `files` into `master`; nothing is written. `acceptFormChanges`: files (names) whose changed form is accepted. */
+export async function planCollectBooks(master: XlsxWorkbook, files: readonly ReturnedWorkbook[], profiles: readonly Profile[], now: Date = new Date(), acceptFormChanges?: ReadonlySet<string>): Promise<CollectPlan> {
   const checked: ReturnedBook[] = [];
   for (const f of files) {
     const savedAt = f.book.savedAt();
     checked.push({ file: f.file, ...(savedAt ? { savedAt } : {}), ...(await checkBook(f.book, profiles)) });
   }
-  return planCollect(await checkBook(master, profiles), checked, { profiles, now: now.toISOString() });
+  return planCollect(await checkBook(master, profiles), checked, { profiles, now: now.toISOString(), ...(acceptFormChanges ? { acceptFormChanges } : {}) });
 }
 
 export interface CollectResult {
