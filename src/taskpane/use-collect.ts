@@ -1,7 +1,8 @@
 /**
  * The 年度 tab's 回収 section (docs/distribution.md): the returned files picked, their preview (the CLI's words, made
  * by the port) before anything is written, then taking them in through port.collectInto (the demo's workbook, or
- * Excel from ExcelApi 1.13). A host without collectInto says where 回収 can be done instead; when Excel stops part
+ * Excel from ExcelApi 1.13). A file held back for a changed form can be accepted from the preview: it is planned
+ * again with only its input cells taken in, and the preview shows that before anything is written. A host without collectInto says where 回収 can be done instead; when Excel stops part
  * way, the pane says which files are in and which are not.
  */
 import { useCallback, useState } from "react";
@@ -20,8 +21,11 @@ export interface Collect {
   readonly running?: "preview" | "apply";
   /** The files picked, while their preview is shown. */
   readonly files?: readonly ReturnedFile[];
-  /** The preview: per file, its lines. */
-  readonly preview?: (lang: Lang) => readonly { readonly file: string; readonly lines: readonly string[] }[];
+  /**
+   * The preview: per file, its lines; `held` a file held back for a changed form, `accepted` one whose changed form
+   * the user accepted (only its input cells are taken in).
+   */
+  readonly preview?: (lang: Lang) => readonly PreviewFile[];
   /** Some previewed file would be taken in. */
   readonly canConfirm: boolean;
   readonly notice?: Notice;
@@ -29,13 +33,23 @@ export interface Collect {
   readonly choose: (files: readonly ReturnedFile[]) => Promise<void>;
   readonly confirm: () => Promise<void>;
   readonly cancel: () => void;
+  /** Accepts (or no longer accepts) a held file's changed form, and shows the preview again. */
+  readonly toggleAccept: (file: string) => Promise<void>;
+}
+
+export interface PreviewFile {
+  readonly file: string;
+  readonly lines: readonly string[];
+  readonly held?: boolean;
+  readonly accepted?: boolean;
 }
 
 const takenIn = (o: CollectOutcome) => o.plan.files.filter((f) => !f.refusal && !f.held);
 
-function previewOf(o: CollectOutcome): (lang: Lang) => { file: string; lines: string[] }[] {
+function previewOf(o: CollectOutcome): (lang: Lang) => PreviewFile[] {
+  // The preview is made from the plan's files, in the same order.
   return (lang) => [
-    ...o.preview.map((p) => ({ file: p.file, lines: [...p.lines[lang]] })),
+    ...o.preview.map((p, i) => ({ file: p.file, lines: [...p.lines[lang]], ...(o.plan.files[i]?.held ? { held: true } : {}), ...(o.plan.files[i]?.formAccepted ? { accepted: true } : {}) })),
     ...o.unreadable.map((u) => ({ file: u.file, lines: [u.file, t(lang, "cli.collect.read-error", { message: errorMessage(lang, new WorkbookError(u.code, u.detail)) }).trim()] })),
   ];
 }
@@ -43,6 +57,7 @@ function previewOf(o: CollectOutcome): (lang: Lang) => { file: string; lines: st
 export function useCollect(port: WorkbookPort, profiles: readonly Profile[], lang: Lang): Collect {
   const [running, setRunning] = useState<"preview" | "apply">();
   const [files, setFiles] = useState<readonly ReturnedFile[]>();
+  const [accepted, setAccepted] = useState<readonly string[]>([]);
   const [outcome, setOutcome] = useState<CollectOutcome>();
   const [notice, setNotice] = useState<Notice>();
   const [lines, setLines] = useState<readonly ((lang: Lang) => string)[]>();
@@ -51,16 +66,17 @@ export function useCollect(port: WorkbookPort, profiles: readonly Profile[], lan
   const cancel = useCallback(() => {
     setFiles(undefined);
     setOutcome(undefined);
+    setAccepted([]);
   }, []);
 
   const run = useCallback(
-    async (kind: "preview" | "apply", picked: readonly ReturnedFile[]) => {
+    async (kind: "preview" | "apply", picked: readonly ReturnedFile[], accept: readonly string[]) => {
       if (!port.collectInto) return;
       setRunning(kind);
       setNotice(undefined);
       setLines(undefined);
       try {
-        const out = await port.collectInto(picked, { profiles, dryRun: kind === "preview", lang });
+        const out = await port.collectInto(picked, { profiles, dryRun: kind === "preview", lang, ...(accept.length ? { acceptFormChanges: accept } : {}) });
         if (!mounted.current) return;
         if (kind === "preview") {
           setFiles(picked);
@@ -69,6 +85,7 @@ export function useCollect(port: WorkbookPort, profiles: readonly Profile[], lan
         }
         setFiles(undefined);
         setOutcome(undefined);
+        setAccepted([]);
         const taken = takenIn(out);
         const left = [...out.plan.files.filter((f) => f.refusal || f.held).map((f) => f.file), ...out.unreadable.map((u) => u.file)];
         const leftLine = left.length ? [(l: Lang) => t(l, "pane.collect.notTaken", { files: left.join(", ") })] : [];
@@ -106,10 +123,25 @@ export function useCollect(port: WorkbookPort, profiles: readonly Profile[], lan
     [port, profiles, lang],
   );
 
-  const choose = useCallback((picked: readonly ReturnedFile[]) => run("preview", picked), [run]);
+  const choose = useCallback(
+    (picked: readonly ReturnedFile[]) => {
+      setAccepted([]);
+      return run("preview", picked, []);
+    },
+    [run],
+  );
   const confirm = useCallback(async () => {
-    if (files) await run("apply", files);
-  }, [run, files]);
+    if (files) await run("apply", files, accepted);
+  }, [run, files, accepted]);
+  const toggleAccept = useCallback(
+    async (file: string) => {
+      if (!files) return;
+      const next = accepted.includes(file) ? accepted.filter((f) => f !== file) : [...accepted, file];
+      setAccepted(next);
+      await run("preview", files, next);
+    },
+    [run, files, accepted],
+  );
 
   return {
     canCollect: typeof port.collectInto === "function",
@@ -122,5 +154,6 @@ export function useCollect(port: WorkbookPort, profiles: readonly Profile[], lan
     choose,
     confirm,
     cancel,
+    toggleAccept,
   };
 }

@@ -126,6 +126,43 @@ test("書かなかった数式の結果のセルがあれば、取り込みの�
   expect(screen.getByTestId("collect-lines").textContent).toContain("次のセルは数式（動的配列を含む）の計算結果のため、書き込みませんでした: 取組状況!B16 取組状況!B30");
 });
 
+test("様式が変わって保留のファイルは、入力欄だけ取り込むを選ぶと確認が変わり、取り込むとその入力欄だけが書かれる", async () => {
+  const port = await collectingPort();
+  const { files, written } = await returnedFiles();
+  // 政策課 also wrote a title into A1 of its sheet: the form changed.
+  const sheet = written[0].split("!")[0];
+  const changed = await XlsxWorkbook.load(files[0].bytes, files[0].name);
+  changed.setCells([{ sheet, cell: "A1", value: "様式を変えた" }]);
+  const file: ReturnedFile = { name: files[0].name, bytes: await changed.toBytes() };
+  pane(port);
+  await showCycle();
+  await pick([file]);
+  expect(screen.getByTestId("collect-file").textContent).toContain("様式が変わっているため、このファイルは取り込みません。");
+  expect((screen.getByRole("button", { name: "取り込む" }) as HTMLButtonElement).disabled).toBe(true);
+
+  fireEvent.click(screen.getByRole("button", { name: "様式の変更は取り込まず、入力欄だけ取り込む" }));
+  await screen.findByRole("button", { name: "様式の変更を認めない（このファイルは取り込まない）" }, { timeout: 60_000 });
+  const shown = screen.getByTestId("collect-file").textContent;
+  expect(shown).toContain("様式の変更を認めました。");
+  expect(shown).toContain(`入力欄だけを書き込むシート: ${sheet}（1 セル）`);
+  expect(shown).not.toContain("このファイルは取り込みません");
+  await waitFor(() => expect((screen.getByRole("button", { name: "取り込む" }) as HTMLButtonElement).disabled).toBe(false));
+  // Still nothing written: both were previews.
+  expect(port.calls.map((c) => [c.dryRun, c.acceptFormChanges ?? []])).toEqual([
+    [true, []],
+    [true, [file.name]],
+  ]);
+  expect(differingCells(await cellMap(seed()), await cellMap(await port.master.toBytes()))).toEqual([]);
+
+  fireEvent.click(screen.getByRole("button", { name: "取り込む" }));
+  const notice = await screen.findByTestId("collect-notice", {}, { timeout: 60_000 });
+  expect(notice.textContent).toBe(`1 件のファイルを取り込みました（置き換えたシート 0 枚、変わったセル 1）: ${file.name}`);
+  expect(port.calls.at(-1)).toMatchObject({ dryRun: false, acceptFormChanges: [file.name] });
+  const after = await cellMap(await port.master.toBytes());
+  expect(differingCells(await cellMap(seed()), after)).toEqual([written[0]]);
+  expect(after.get(`${sheet}!A1`)).not.toBe("様式を変えた");
+});
+
 test("別のブックは取り込まない理由を示し、取り込むは押せず、何も書かない", async () => {
   const port = await collectingPort();
   pane(port);

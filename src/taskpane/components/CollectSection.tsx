@@ -16,6 +16,7 @@ const useStyles = makeStyles({
   file: { margin: 0, fontSize: tokens.fontSizeBase200, whiteSpace: "pre-wrap", overflowWrap: "anywhere" },
   lines: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, fontSize: tokens.fontSizeBase200 },
   buttons: { display: "flex", columnGap: tokens.spacingHorizontalS },
+  accept: { alignSelf: "start" },
   bar: { alignSelf: "stretch" },
   hidden: { display: "none" },
   notice: { whiteSpace: "pre-line" },
@@ -64,9 +65,16 @@ export function CollectSection({ collect, disabled }: { readonly collect: Collec
         <div className={styles.preview} data-testid="collect-preview">
           <p className={styles.note}>{tr("pane.collect.preview")}</p>
           {preview.map((p, i) => (
-            <p key={i} className={styles.file} data-testid="collect-file">
-              {p.lines.map((l) => l.trim()).join("\n")}
-            </p>
+            <div key={i} className={styles.preview}>
+              <p className={styles.file} data-testid="collect-file">
+                {p.lines.map((l) => l.trim()).join("\n")}
+              </p>
+              {p.held || p.accepted ? (
+                <Button size="small" className={styles.accept} disabled={busy} data-testid="collect-accept" onClick={() => void collect.toggleAccept(p.file)}>
+                  {tr(p.accepted ? "pane.collect.unaccept" : "pane.collect.accept")}
+                </Button>
+              ) : null}
+            </div>
           ))}
           <div className={styles.buttons}>
             <Button appearance="primary" disabled={busy || !collect.canConfirm} onClick={() => void collect.confirm()}>
