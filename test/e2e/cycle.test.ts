@@ -146,6 +146,49 @@ test("回収: 政策課のファイル（1次評価を 1 か所書き換え）�
   await context.close();
 });
 
+test("回収: 様式を変えた 政策課 のファイルは保留; 入力欄だけ取り込むを選ぶと確認が変わり、取り込むとその入力欄だけが変わる（スクリーンショット）", async () => {
+  const master = await XlsxWorkbook.load(readFileSync(SEED), "kodaira-h29.xlsx");
+  const split = await splitBook(master, (await checkBook(master, BUILT_IN_PROFILES)).report, { profiles: BUILT_IN_PROFILES });
+  if (!split.ok) throw new Error("split refused");
+  const returned = split.books.find((b) => b.department === "政策課")!;
+  const sheet = returned.sheets[0];
+  const cell = inputCellsOf(await seedRecords(), sheet).eval1;
+  const dep = await XlsxWorkbook.load(returned.bytes, "政策課.xlsx");
+  const value = gridValue(master, sheet, cell) === "S" ? "A" : "S";
+  const title = gridValue(master, sheet, "A1");
+  dep.setCells([
+    { sheet, cell, value },
+    { sheet, cell: "A1", value: "課で書き換えた見出し" },
+  ]);
+  const bytes = Buffer.from(await dep.toBytes());
+
+  const { page, context, problems } = await openPage(env(), { viewport: WIDE_VIEWPORT });
+  await page.goto(`${env().url}/demo.html`);
+  await validateButton(page);
+  await page.getByRole("tab", { name: "年度" }).click();
+  await page.getByTestId("collect-files").setInputFiles({ name: "政策課.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: bytes });
+  await page.getByTestId("collect-preview").waitFor({ timeout: 60_000 });
+  expect(await page.getByTestId("collect-file").innerText()).toContain("様式が変わっているため、このファイルは取り込みません。");
+  expect(await page.getByRole("button", { name: "取り込む", exact: true }).isDisabled()).toBe(true);
+
+  await page.getByRole("button", { name: "様式の変更は取り込まず、入力欄だけ取り込む" }).click();
+  await page.getByRole("button", { name: "様式の変更を認めない（このファイルは取り込まない）" }).waitFor({ timeout: 60_000 });
+  const text = await page.getByTestId("collect-file").innerText();
+  expect(text).toContain("様式の変更を認めました。");
+  expect(text).toContain(`入力欄だけを書き込むシート: ${sheet}（1 セル）`);
+  await page.getByRole("button", { name: "取り込む", exact: true }).scrollIntoViewIfNeeded();
+  await shared.axeClean(page, "年度 tab: 回収 preview, form changes accepted");
+  await screenshot(page, "collect-accepted.png");
+
+  await page.getByRole("button", { name: "取り込む", exact: true }).click();
+  await page.getByTestId("collect-notice").filter({ hasText: "1 件のファイルを取り込みました（置き換えたシート 0 枚、変わったセル 1）: 政策課.xlsx" }).waitFor({ timeout: 60_000 });
+  await showSheet(page, sheet);
+  expect(await gridCell(page, cell).innerText()).toBe(value);
+  expect(await gridCell(page, "A1").innerText()).toBe(title);
+  expect(problems).toEqual([]);
+  await context.close();
+});
+
 /** A cell's value in a loaded workbook, as text. */
 function gridValue(book: XlsxWorkbook, sheet: string, a1: string): string {
   const g = book.sheetGrid(sheet)!;
