@@ -98,7 +98,7 @@ test("a held file says how to accept it; with --accept-form-changes only its inp
 
   const held = await cli(["collect", masterPath, sub, "--dry-run"]);
   expect(held.code).toBe(1);
-  expect(held.stdout).toContain("様式が変わったファイルも、--accept-form-changes を付けると、様式の変更は取り込まずに入力欄だけを取り込めます。\n");
+  expect(held.stdout).toContain("様式が変わったファイルも、--accept-form-changes を付けると（そのファイルだけなら --accept-form-changes=ファイル名）、様式の変更は取り込まずに入力欄だけを取り込めます。\n");
 
   const r = await cli(["collect", masterPath, sub, "--accept-form-changes", "-o", out]);
   expect(r.stderr).toBe("");
@@ -109,4 +109,32 @@ test("a held file says how to accept it; with --accept-form-changes only its inp
   const after = await cellMap(new Uint8Array(readFileSync(out)));
   expect(differingCells(await cellMap(master), after)).toEqual([`No.3!${c.eval1}`]);
   expect(after.get("No.3!C11")).not.toBe("担当課");
+});
+
+test("--accept-form-changes=name accepts only the file named; a name that is not a returned file stops the run before anything is written", async () => {
+  const sub = mkdtempSync(path.join(dir, "accept-named-"));
+  const master = new Uint8Array(readFileSync(masterPath));
+  const records = await seedRecords();
+  const p = DEPARTMENTS.政策課;
+  const a = DEPARTMENTS.市民協働;
+  const c3 = inputCellsOf(records, "No.3");
+  const c1 = inputCellsOf(records, "No.1");
+  writeFileSync(path.join(sub, "政策課.xlsx"), await departmentFile(master, p.sheets, p.department, { edits: [{ sheet: "No.3", cell: "C11", value: "担当課" }, { sheet: "No.3", cell: c3.eval1, value: "A" }] }));
+  writeFileSync(path.join(sub, "市民協働.xlsx"), await departmentFile(master, a.sheets, a.department, { edits: [{ sheet: "No.1", cell: "C11", value: "担当課" }, { sheet: "No.1", cell: c1.eval1, value: "A" }] }));
+  const out = path.join(dir, "accepted-named.xlsx");
+
+  // A folder typed with the name is dropped: the name is the file's own, as the preview shows it.
+  const r = await cli(["collect", masterPath, sub, `--accept-form-changes=${path.join("戻り", "政策課.xlsx")}`, "-o", out]);
+  expect(r.stderr).toBe("");
+  expect(r.code).toBe(1); // 市民協働.xlsx is still held
+  expect(r.stdout).toContain("  入力欄だけを書き込むシート: No.3（1 セル）\n");
+  expect(r.stdout).toContain("  様式が変わっているため、このファイルは取り込みません。");
+  expect(differingCells(await cellMap(master), await cellMap(new Uint8Array(readFileSync(out))))).toEqual([`No.3!${c3.eval1}`]);
+
+  const wrong = path.join(dir, "accepted-wrong.xlsx");
+  const slip = await cli(["collect", masterPath, sub, "--accept-form-changes=政策.xlsx", "-o", wrong]);
+  expect(slip.code).toBe(2);
+  expect(slip.stderr).toContain("--accept-form-changes に指定したファイルが、戻ってきたファイルの中にありません: 政策.xlsx");
+  expect(slip.stdout).toBe("");
+  expect(existsSync(wrong)).toBe(false);
 });

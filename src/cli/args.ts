@@ -108,8 +108,11 @@ export interface CollectArgs {
   /** Undefined only with --dry-run, which writes nothing. */
   readonly output?: string;
   readonly dryRun: boolean;
-  /** Files whose form was changed have only their input cells taken in, instead of being held back. */
-  readonly acceptFormChanges: boolean;
+  /**
+   * Files whose form was changed have only their input cells taken in, instead of being held back: every such file
+   * (true), or those named (`--accept-form-changes=a.xlsx,b.xlsx`, file names without folders).
+   */
+  readonly acceptFormChanges: boolean | readonly string[];
   readonly lang: Lang;
   readonly profiles: readonly string[];
 }
@@ -203,7 +206,7 @@ export function parseArgs(argv: readonly string[]): Args {
   let planName: string | undefined;
   let title: string | undefined;
   let dryRun = false;
-  let acceptFormChanges = false;
+  let acceptFormChanges: boolean | string[] = false;
   let shared: SplitArgs["shared"] = "lead";
   let previous: string | undefined;
   for (let i = 0; i < rest.length; i++) {
@@ -279,9 +282,17 @@ export function parseArgs(argv: readonly string[]): Args {
       case "--dry-run":
         dryRun = true;
         break;
-      case "--accept-form-changes":
-        acceptFormChanges = true;
+      case "--accept-form-changes": {
+        if (eq < 0) {
+          acceptFormChanges = true;
+          break;
+        }
+        // Names as the preview shows them (the file's own name); a folder typed with it is dropped.
+        const named = raw.slice(eq + 1).split(",").map((n) => n.trim().split(/[\\/]/).pop()!).filter((n) => n !== "");
+        if (named.length === 0) throw fail("cli.arg.missing-value", { option: name });
+        if (acceptFormChanges !== true) acceptFormChanges = [...(acceptFormChanges || []), ...named];
         break;
+      }
       case "--previous":
         previous = value();
         break;

@@ -43,10 +43,15 @@ export async function runCollect(args: CollectArgs, profiles: readonly Profile[]
     }
     returned.push({ file: path.basename(file), book: r.book });
   }
+  if (Array.isArray(args.acceptFormChanges)) {
+    // A name that is not one of the returned files is a typing slip: said before anything is read into the plan.
+    const unknown = args.acceptFormChanges.filter((n) => !returned.some((r) => r.file === n));
+    if (unknown.length) throw new ArgError("cli.collect.accept-unknown", { files: unknown.join(", ") }, lang);
+  }
   const at = new Date();
   let plan: Awaited<ReturnType<typeof planCollectBooks>>;
   try {
-    plan = await planCollectBooks(master, returned, profiles, at, args.acceptFormChanges ? new Set(returned.map((r) => r.file)) : undefined);
+    plan = await planCollectBooks(master, returned, profiles, at, acceptedFiles(args.acceptFormChanges, returned));
   } catch (e) {
     if (!isWorkbookError(e)) throw e;
     io.stderr.write(t(lang, "cli.error.line", { path: args.master, message: fileError(e.code, lang, e.sheet ?? e.detail).message }) + "\n");
@@ -77,4 +82,10 @@ export async function runCollect(args: CollectArgs, profiles: readonly Profile[]
   io.stdout.write(t(lang, "cli.collect.written", { path: args.output, sheets: result.sheetsReplaced, cells: result.cellsChanged }) + "\n");
   if (result.formulaCells?.length) io.stdout.write(t(lang, "cli.collect.formula-cells", { cells: result.formulaCells.join(" ") }) + "\n");
   return code;
+}
+
+/** The files whose changed form is accepted: all returned files, the named ones, or none. */
+function acceptedFiles(accept: CollectArgs["acceptFormChanges"], returned: readonly ReturnedWorkbook[]): ReadonlySet<string> | undefined {
+  if (accept === false) return undefined;
+  return new Set(accept === true ? returned.map((r) => r.file) : accept);
 }

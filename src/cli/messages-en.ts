@@ -64,10 +64,11 @@ export const cliEn: Record<CliMessageKey, string> = {
   "cli.aids.skipped-protected": "Protected sheets were left alone: {names} (remove the protection and run again)",
   "cli.aids.none": "No sheet can take input aids (no survey sheet with codes or required fields was read). Nothing was written.",
   "cli.collect.usage":
-    "      chosahyo collect <master.xlsx> <returned file or folder>... -o <merged.xlsx> [--dry-run] [--accept-form-changes] [--profile …] [--lang ja|en]\n" +
-    "  Takes the departments' returned workbooks back into the master (回収): sheets where only input cells changed replace the master's, logged in 変更履歴 and recorded for the 提出状況. A file whose form was changed, or from another master, older than the one taken in, or holding another department's sheets, is not taken in. With --accept-form-changes, a file whose form was changed has only its changed input cells written into the master's form; its form changes are not taken in. --dry-run shows what would be taken in and writes nothing. The master and the returned files are never written.",
+    "      chosahyo collect <master.xlsx> <returned file or folder>... -o <merged.xlsx> [--dry-run] [--accept-form-changes[=file,…]] [--profile …] [--lang ja|en]\n" +
+    "  Takes the departments' returned workbooks back into the master (回収): sheets where only input cells changed replace the master's, logged in 変更履歴 and recorded for the 提出状況. A file whose form was changed, or from another master, older than the one taken in, or holding another department's sheets, is not taken in. With --accept-form-changes (=file,… for the named files only), a file whose form was changed has only its changed input cells written into the master's form; its form changes are not taken in. --dry-run shows what would be taken in and writes nothing. The master and the returned files are never written.",
   "cli.collect.no-master": "Give the master workbook and the returned files (or a folder).",
   "cli.collect.no-output": "Give the merged workbook's path with -o (or --dry-run to see what would be taken in).",
+  "cli.collect.accept-unknown": "--accept-form-changes names files that are not among the returned files: {files}",
   "cli.collect.unreadable-master": "The master workbook {path} cannot be read: {message}",
   "cli.collect.dry-run": "Preview only (--dry-run): nothing was written.",
   "cli.collect.formula-cells": "These cells show part of an array formula's result and were not written: {cells}",

@@ -14,7 +14,7 @@ export const collectEn: Record<keyof typeof collectJa, string> = {
   "cli.collect.held": "  The form was changed, so this file is not taken in. Ask for it back with the form as distributed.",
   "cli.collect.accepted": "  The form changes were accepted: they are not taken in, and only the changed input cells are written into the master's form.",
   "cli.collect.write-inputs": "  Input cells only, written into {sheet}: {count}",
-  "cli.collect.accept-hint": "With --accept-form-changes, a file whose form was changed has only its input cells taken in; its form changes are not.",
+  "cli.collect.accept-hint": "With --accept-form-changes (or --accept-form-changes=file for that file only), a file whose form was changed has only its input cells taken in; its form changes are not.",
   "cli.collect.refused": "  Not taken in: {reason}",
   "cli.collect.none": "(none)",
   "cli.collect.read-error": "  Cannot be read: {message}",

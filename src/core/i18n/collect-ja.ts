@@ -12,7 +12,7 @@ export const collectJa = {
   "cli.collect.held": "  様式が変わっているため、このファイルは取り込みません。様式を元に戻して返送してもらってください。",
   "cli.collect.accepted": "  様式の変更を認めました。様式の変更は取り込まず、変わった入力欄だけを元のブックの様式に書き込みます。",
   "cli.collect.write-inputs": "  入力欄だけを書き込むシート: {sheet}（{count} セル）",
-  "cli.collect.accept-hint": "様式が変わったファイルも、--accept-form-changes を付けると、様式の変更は取り込まずに入力欄だけを取り込めます。",
+  "cli.collect.accept-hint": "様式が変わったファイルも、--accept-form-changes を付けると（そのファイルだけなら --accept-form-changes=ファイル名）、様式の変更は取り込まずに入力欄だけを取り込めます。",
   "cli.collect.refused": "  取り込みません: {reason}",
   "cli.collect.none": "（なし）",
   "cli.collect.read-error": "  読み込めません: {message}",
