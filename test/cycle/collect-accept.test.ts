@@ -142,7 +142,9 @@ describe("a changed form, accepted: only the input cells come in", () => {
       rows[inserted - g.top][5] = "追加した行";
       rows[eval1.row + 1 - g.top][eval1.col - g.left] = "S";
       const shift = (x: { top: number; bottom: number; left: number; right: number }) => (x.top >= inserted ? { ...x, top: x.top + 1, bottom: x.bottom + 1 } : x);
-      return { ...g, rows, merges: g.merges.map(shift), formulas: undefined };
+      // A formula in the moved input cell: one reference to its own row, one to the inserted row.
+      const formulas = new Map([[`${eval1.row + 1},${eval1.col}`, `C${eval1.row + 2}&F7`]]);
+      return { ...g, rows, merges: g.merges.map(shift), formulas };
     });
     const snapshot = { ...back.snapshot, sheets };
     const file = { file: "a.xlsx", snapshot, report: validateWorkbook(snapshot, { profiles }) };
@@ -154,7 +156,8 @@ describe("a changed form, accepted: only the input cells come in", () => {
     const s = plan.files[0].sheets.find((x) => x.sheet === "No.1")!;
     expect(plan.files[0].formAccepted).toBe(true);
     expect(s.replace).toBe(false);
-    expect(s.writes).toEqual([{ cell: toA1(eval1.row, eval1.col), value: "S" }]);
+    // The formula's references go where their cells are in the master: its own row moves back up, the inserted row is #REF!.
+    expect(s.writes).toEqual([{ cell: toA1(eval1.row, eval1.col), value: "S", formula: `C${eval1.row + 1}&#REF!` }]);
     expect(s.changedCells).toEqual([toA1(eval1.row, eval1.col)]);
   });
 });

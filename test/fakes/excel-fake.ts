@@ -651,9 +651,10 @@ function storeInput(cell: FakeCell, input: unknown): void {
     Object.assign(cell, s.length > 1 ? { value: s.slice(1), type: "String" } : { value: "", type: "Empty" }, { quotePrefix: true });
     return;
   }
-  // Japanese Excel takes full-width digits and signs as typed numbers (and ＝ as =).
+  // Japanese Excel takes full-width digits and signs as typed numbers (and ＝ as =). A formula already begun with an
+  // ASCII sign keeps its text (a full-width literal inside it is the formula's own).
   const wide = s.normalize("NFKC");
-  if (wide !== s && /^[=+@-]./.test(wide)) return storeInput(cell, wide);
+  if (wide !== s && !/^[=+@-]/.test(s) && /^[=+@-]./.test(wide)) return storeInput(cell, wide);
   const t = wide.trim();
   if (NUMBER.test(t)) {
     Object.assign(cell, { value: Number(t.replace(/,/g, "")), type: "Double" });

@@ -115,3 +115,21 @@ test("配布時に数式だった入力セルに値が打たれて戻ると、�
   expect(out.written).toMatchObject({ cellsChanged: 0 });
   expect(r.fake.book.sheet(SHEET)!.at(result.master)?.formula).toBe(`=${reason.master}&""`);
 });
+
+test("課が入力セルに打った数式は、元のブックの行に移して書く（=F12 は元の行の =F50 に; 課のコピーの行を指したままにしない）", async () => {
+  const d = [...files.keys()][0];
+  const cells = await inputCellsOf(files.get(d)!);
+  // A record in rows the copy moved up, so the copy's row and the master's differ.
+  const i = cells.findIndex((c, k) => c.field === "result" && cells[k + 1]?.field === "reason" && c.copy !== c.master);
+  expect(i).toBeGreaterThanOrEqual(0);
+  const [result, reason] = [cells[i], cells[i + 1]];
+  const typed = withPart(files.get(d)!, sheetPartNamed(SHEET), (xml) => {
+    expect(cellRe(reason.copy).test(xml)).toBe(true);
+    return xml.replace(cellRe(reason.copy), `<c r="${reason.copy}" s="${styleOf(xml, reason.copy)}" t="str"><f>${result.copy}&amp;"（再掲）"</f><v>（再掲）</v></c>`);
+  });
+  const r = rig(await FakeBook.fromXlsx(master), { readReturned: readReturnedXlsx });
+  const out = await r.book.collectInto!([{ name: `${d}.xlsx`, bytes: typed }], { profiles: BUILT_IN_PROFILES, dryRun: false, lang: "ja", at: AT });
+  expect(out.plan.files[0].held).toBe(false);
+  expect(out.written).toMatchObject({ cellsChanged: 1 });
+  expect(r.fake.book.sheet(SHEET)!.at(reason.master)?.formula).toBe(`=${result.master}&"（再掲）"`);
+});

@@ -14,6 +14,7 @@ import type { SurveyRecord } from "../model/record";
 import { planInputAids } from "../input-aids/plan";
 import type { Profile } from "../profile/types";
 import type { ValidationReport } from "../validate";
+import { type RefMove, rewriteReferences } from "../formula/refs";
 import { normalizeForCompare } from "../values/text";
 import { cellsToCopy, projectRows, RowMap, type RowRange, sheetRows } from "./rows";
 import { planSplit, storedMasterId } from "./split";
@@ -127,11 +128,28 @@ function valueKey(v: CellValue | undefined): string {
 }
 
 /** A returned cell as 回収 writes it into the master at the same address: its value, and its formula if it has one. */
-/** The write of returned sheet `g`'s cell `from` into the master's cell `at` (the same place unless lines moved). */
-function cellWriteOf(g: SheetGrid, from: string, at: string = from): CellWrite {
+/**
+ * The write of returned sheet `g`'s cell `from` into the master's cell `at`. Where the returned sheet's lines stand
+ * elsewhere in the master (a sheet returned by rows, lines inserted or deleted), `toMaster` says where, and a formula's
+ * references to its own sheet go with the cells they point at: `=F12` typed in the copy's row 12 points at that
+ * record's row of the master (`=F50`), not at another department's row 12. A reference to an inserted line is #REF!.
+ */
+function cellWriteOf(g: SheetGrid, from: string, at: string = from, toMaster?: ToMaster): CellWrite {
   const p = parseA1(from)!;
+  const value = valueAt(g, p.row, p.col);
   const formula = g.formulas?.get(`${p.row},${p.col}`);
-  return { cell: at, value: valueAt(g, p.row, p.col), ...(formula ? { formula } : {}) };
+  if (!formula) return { cell: at, value };
+  return { cell: at, value, formula: toMaster ? rewriteReferences(formula, referencesTo(g.name, toMaster)) : formula };
+}
+
+/** A RefMove (1-based references) that sends references to `sheet`'s own cells to their places in the master. */
+function referencesTo(sheet: string, toMaster: ToMaster): RefMove {
+  return (ref) => {
+    if (ref.sheet !== undefined && ref.sheet !== sheet) return { row: ref.row, col: ref.col };
+    const p = toMaster(Math.max(0, ref.row - 1), Math.max(0, ref.col - 1));
+    if (!p) return null;
+    return { row: ref.row === 0 ? 0 : p.row + 1, col: ref.col === 0 ? 0 : p.col + 1 };
+  };
 }
 
 function valueAt(g: SheetGrid, row: number, col: number): CellValue {
@@ -148,6 +166,11 @@ interface Shift {
 }
 
 const mapThrough = (s: Shift | undefined, i: number) => (s && i >= s.at ? i + s.by : i);
+/** The master line of a returned line: mapThrough undone; null for a line the department inserted. */
+const mapBack = (s: Shift | undefined, j: number): number | null => (!s || j < s.at ? j : s.by > 0 && j < s.at + s.by ? null : j - s.by);
+
+/** Where a returned sheet's cell (0-based) stands in the master's sheet; null for a cell of an inserted line. */
+export type ToMaster = (row: number, col: number) => { readonly row: number; readonly col: number } | null;
 /** A master line the returned sheet no longer has (deleted). */
 const deleted = (s: Shift | undefined, i: number) => !!s && s.by < 0 && i >= s.at && i < s.at - s.by;
 
@@ -220,7 +243,7 @@ function quoted(v: CellValue): LocalizedText | string {
  * the returned sheet's addresses; `masterCells` the same cells' places in the master (they differ only where lines
  * were inserted or deleted).
  */
-export function compareSheet(master: SheetGrid, returned: SheetGrid, inputs: ReadonlySet<string>): { changedCells: string[]; masterCells: string[]; formChanges: Finding[] } {
+export function compareSheet(master: SheetGrid, returned: SheetGrid, inputs: ReadonlySet<string>): { changedCells: string[]; masterCells: string[]; formChanges: Finding[]; toMaster?: ToMaster } {
   const sheet = returned.name;
   const isInput = (r: number, c: number) => inputs.has(`${r},${c}`);
   const top = Math.min(master.top, returned.top);
@@ -306,7 +329,12 @@ export function compareSheet(master: SheetGrid, returned: SheetGrid, inputs: Rea
     formChanges.push(formChanged(sheet, cellChanges[MAX_CELL_FINDINGS].cell, "rule.FORM-CHANGED.many", { count: cellChanges.length - MAX_CELL_FINDINGS }));
   }
   if (!rowShift && !colShift) formChanges.push(...mergeChanges(master, returned));
-  return { changedCells, masterCells, formChanges };
+  const moved = rowShift || colShift ? { toMaster: ((row, col) => nullUnless(mapBack(rowShift, row), mapBack(colShift, col))) satisfies ToMaster } : {};
+  return { changedCells, masterCells, formChanges, ...moved };
+}
+
+function nullUnless(row: number | null, col: number | null): { row: number; col: number } | null {
+  return row === null || col === null ? null : { row, col };
 }
 
 /** Merged areas one sheet has and the other does not, each reported at its top-left cell. */
@@ -484,7 +512,7 @@ export function planCollect(master: CheckedBook, files: readonly ReturnedBook[],
       // its input cells come in, at the master's places.
       const writeCells = intact ? options.writeInPlace?.has(name) : accepted && c.formChanges.length > 0;
       if (writeCells) {
-        const writes = c.masterCells.map((at, i) => cellWriteOf(back, c.changedCells[i], at));
+        const writes = c.masterCells.map((at, i) => cellWriteOf(back, c.changedCells[i], at, c.toMaster));
         sheets.push({ sheet: name, changedCells: c.masterCells, formChanges: c.formChanges, replace: false, writes });
       } else sheets.push({ sheet: name, changedCells: c.changedCells, formChanges: c.formChanges, replace: intact });
       formChanges.push(...c.formChanges);
@@ -518,12 +546,17 @@ export function compareRows(master: SheetGrid, returned: SheetGrid, inputs: Read
   const writes: CellWrite[] = [];
   const changedCells: string[] = [];
   // The projected master's places (not the returned cells'), so that lines the department inserted do not move a write.
+  // The copy's cells in the master: back through lines the department moved, then through the rows 配布 kept.
+  const toMaster: ToMaster = (row, col) => {
+    const p = c.toMaster ? c.toMaster(row, col) : { row, col };
+    return p && { row: map.toMaster(p.row), col: p.col };
+  };
   c.masterCells.forEach((a1, i) => {
     const p = parseA1(a1);
     if (!p) return;
     const at = toA1(map.toMaster(p.row), p.col);
     changedCells.push(at);
-    writes.push(cellWriteOf(returned, c.changedCells[i], at));
+    writes.push(cellWriteOf(returned, c.changedCells[i], at, toMaster));
   });
   return { changedCells, formChanges: c.formChanges, writes };
 }
