@@ -79,8 +79,10 @@ export function useCollect(port: WorkbookPort, profiles: readonly Profile[], lan
         const out = await port.collectInto(picked, { profiles, dryRun: kind === "preview", lang, ...(accept.length ? { acceptFormChanges: accept } : {}) });
         if (!mounted.current) return;
         if (kind === "preview") {
+          // What 取り込む will send is what this preview showed; a preview that fails leaves both as they were.
           setFiles(picked);
           setOutcome(out);
+          setAccepted(accept);
           return;
         }
         setFiles(undefined);
@@ -123,22 +125,14 @@ export function useCollect(port: WorkbookPort, profiles: readonly Profile[], lan
     [port, profiles, lang],
   );
 
-  const choose = useCallback(
-    (picked: readonly ReturnedFile[]) => {
-      setAccepted([]);
-      return run("preview", picked, []);
-    },
-    [run],
-  );
+  const choose = useCallback((picked: readonly ReturnedFile[]) => run("preview", picked, []), [run]);
   const confirm = useCallback(async () => {
     if (files) await run("apply", files, accepted);
   }, [run, files, accepted]);
   const toggleAccept = useCallback(
     async (file: string) => {
       if (!files) return;
-      const next = accepted.includes(file) ? accepted.filter((f) => f !== file) : [...accepted, file];
-      setAccepted(next);
-      await run("preview", files, next);
+      await run("preview", files, accepted.includes(file) ? accepted.filter((f) => f !== file) : [...accepted, file]);
     },
     [run, files, accepted],
   );

@@ -163,6 +163,33 @@ test("様式が変わって保留のファイルは、入力欄だけ取り込�
   expect(after.get(`${sheet}!A1`)).not.toBe("様式を変えた");
 });
 
+test("入力欄だけ取り込むの確認が失敗したら、前の確認のまま: 取り込むを押しても様式の変更を認めて送らない", async () => {
+  const port = await collectingPort();
+  const { files, written } = await returnedFiles();
+  const sheet = written[0].split("!")[0];
+  const changed = await XlsxWorkbook.load(files[0].bytes, files[0].name);
+  changed.setCells([{ sheet, cell: "A1", value: "様式を変えた" }]);
+  const held: ReturnedFile = { name: files[0].name, bytes: await changed.toBytes() };
+  // 水と緑と公園課 is taken in as usual, so 取り込む stays enabled.
+  const real = port.collectInto;
+  port.collectInto = async (picked, options) => {
+    if (options.acceptFormChanges?.length && options.dryRun) throw new Error("読み込みに失敗");
+    return real(picked, options);
+  };
+  pane(port);
+  await showCycle();
+  await pick([held, files[1]]);
+  fireEvent.click(screen.getByRole("button", { name: "様式の変更は取り込まず、入力欄だけ取り込む" }));
+  await screen.findByTestId("collect-notice", {}, { timeout: 60_000 });
+  expect(screen.getAllByTestId("collect-file")[0].textContent).toContain("このファイルは取り込みません");
+  expect(screen.getByRole("button", { name: "様式の変更は取り込まず、入力欄だけ取り込む" })).toBeTruthy();
+  fireEvent.click(screen.getByRole("button", { name: "取り込む" }));
+  await screen.findByText(/1 件のファイルを取り込みました/, {}, { timeout: 60_000 });
+  expect(port.calls.at(-1)).toMatchObject({ dryRun: false });
+  expect(port.calls.at(-1)!.acceptFormChanges).toBeUndefined();
+  expect(differingCells(await cellMap(seed()), await cellMap(await port.master.toBytes()))).toEqual([written[1]]);
+});
+
 test("別のブックは取り込まない理由を示し、取り込むは押せず、何も書かない", async () => {
   const port = await collectingPort();
   pane(port);
