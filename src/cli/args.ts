@@ -99,7 +99,7 @@ export interface SplitArgs {
   readonly aids: boolean;
 }
 
-/** `chosahyo collect <master.xlsx> <file-or-folder>... -o <merged.xlsx> [--dry-run] [--accept-form-changes]`: 回収 (docs/distribution.md). */
+/** `chosahyo collect <master.xlsx> <file-or-folder>... -o <merged.xlsx> [--dry-run] [--accept-form-changes[=file,…]]`: 回収 (docs/distribution.md). */
 export interface CollectArgs {
   readonly command: "collect";
   readonly master: string;

@@ -1,9 +1,10 @@
 /**
- * `chosahyo collect <master.xlsx> <file-or-folder>... -o <merged.xlsx> [--dry-run] [--accept-form-changes]`: 回収
- * (docs/distribution.md). Prints the preview (per file: department, sheets, cells changed, findings, what is replaced,
- * or why it is not taken in); with --dry-run it stops there. With --accept-form-changes a file whose form was changed
- * is not held back: only its input cells are written into the master's form. Otherwise the merged master is written to -o atomically. No input is
- * ever written. Exit codes: 0 every file taken in, 1 a file was refused or held back, 2 an input could not be read.
+ * `chosahyo collect <master.xlsx> <file-or-folder>... -o <merged.xlsx> [--dry-run] [--accept-form-changes[=file,…]]`:
+ * 回収 (docs/distribution.md). Prints the preview (per file: department, sheets, cells changed, findings, what is
+ * replaced, or why it is not taken in); with --dry-run it stops there, else the merged master is written to -o
+ * atomically. No input is ever written. A file whose form was changed is held back, unless --accept-form-changes
+ * (all such files, or those named) lets only its input cells into the master's form. Exit codes: 0 every file taken
+ * in, 1 a file was refused or held back, 2 an input could not be read.
  */
 import path from "node:path";
 import { describeFileCollect } from "../core/cycle/collect";

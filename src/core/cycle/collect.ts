@@ -127,7 +127,6 @@ function valueKey(v: CellValue | undefined): string {
   return `${typeof v}:${String(v)}`;
 }
 
-/** A returned cell as 回収 writes it into the master at the same address: its value, and its formula if it has one. */
 /**
  * The write of returned sheet `g`'s cell `from` into the master's cell `at`. Where the returned sheet's lines stand
  * elsewhere in the master (a sheet returned by rows, lines inserted or deleted), `toMaster` says where, and a formula's
@@ -168,11 +167,11 @@ interface Shift {
 const mapThrough = (s: Shift | undefined, i: number) => (s && i >= s.at ? i + s.by : i);
 /** The master line of a returned line: mapThrough undone; null for a line the department inserted. */
 const mapBack = (s: Shift | undefined, j: number): number | null => (!s || j < s.at ? j : s.by > 0 && j < s.at + s.by ? null : j - s.by);
+/** A master line the returned sheet no longer has (deleted). */
+const deleted = (s: Shift | undefined, i: number) => !!s && s.by < 0 && i >= s.at && i < s.at - s.by;
 
 /** Where a returned sheet's cell (0-based) stands in the master's sheet; null for a cell of an inserted line. */
 export type ToMaster = (row: number, col: number) => { readonly row: number; readonly col: number } | null;
-/** A master line the returned sheet no longer has (deleted). */
-const deleted = (s: Shift | undefined, i: number) => !!s && s.by < 0 && i >= s.at && i < s.at - s.by;
 
 /** Cells of the input areas, as "row,col". */
 export function inputCellSet(areas: readonly CellRange[]): Set<string> {
@@ -545,12 +544,12 @@ export function compareRows(master: SheetGrid, returned: SheetGrid, inputs: Read
   const map = new RowMap(rows, sheetEnd);
   const writes: CellWrite[] = [];
   const changedCells: string[] = [];
-  // The projected master's places (not the returned cells'), so that lines the department inserted do not move a write.
   // The copy's cells in the master: back through lines the department moved, then through the rows 配布 kept.
   const toMaster: ToMaster = (row, col) => {
     const p = c.toMaster ? c.toMaster(row, col) : { row, col };
     return p && { row: map.toMaster(p.row), col: p.col };
   };
+  // From the projected master's places (not the returned cells'), so that lines the department inserted do not move a write.
   c.masterCells.forEach((a1, i) => {
     const p = parseA1(a1);
     if (!p) return;
