@@ -9,6 +9,7 @@ import path from "node:path";
 import { DISTRIBUTION_MARKER_KEY, type DistributionMarker, SUBMISSIONS_KEY, type SubmissionsState } from "../../src/core/cycle/types";
 import type { SheetGrid } from "../../src/core/model/grid";
 import type { SurveyRecord } from "../../src/core/model/record";
+import { planInputAids } from "../../src/core/input-aids/plan";
 import { BUILT_IN_PROFILES } from "../../src/core/profiles";
 import { validateWorkbook } from "../../src/core/validate";
 import { Package } from "../../src/workbook/xlsx/package";
@@ -68,7 +69,8 @@ export async function departmentFile(master: Uint8Array, sheets: readonly string
     };
     await book.writeSettings({ [DISTRIBUTION_MARKER_KEY]: JSON.stringify(marker) });
   }
-  if (options.edits?.length) book.setCells(options.edits.map((e) => ({ ...e, sheet: options.rename?.[e.sheet] ?? e.sheet })));
+  // As the department types: a protected copy takes values in its unlocked (input) cells.
+  if (options.edits?.length) book.setCells(options.edits.map((e) => ({ ...e, sheet: options.rename?.[e.sheet] ?? e.sheet })), { intoUnlocked: true });
   const bytes = await book.toBytes();
   return options.savedAt ? withSavedAt(bytes, options.savedAt) : bytes;
 }
@@ -121,4 +123,13 @@ export async function cellMap(bytes: Uint8Array): Promise<Map<string, string>> {
 export function differingCells(a: Map<string, string>, b: Map<string, string>): string[] {
   const keys = new Set([...a.keys(), ...b.keys()]);
   return [...keys].filter((k) => a.get(k) !== b.get(k)).sort();
+}
+
+/** The workbook with the input aids set and every sheet that gets them protected, as `chosahyo aids --protect` does. */
+export async function protectedCopy(bytes: Uint8Array): Promise<Uint8Array> {
+  const book = await XlsxWorkbook.load(bytes, "m.xlsx");
+  const snapshot = await book.readAll();
+  const { aids } = planInputAids(snapshot, validateWorkbook(snapshot, { profiles: BUILT_IN_PROFILES }), BUILT_IN_PROFILES, { protect: true });
+  await book.applyInputAids(aids, new Date("2026-10-01T00:00:00Z"));
+  return book.toBytes();
 }

@@ -418,7 +418,8 @@ export function planCollect(master: CheckedBook, files: readonly ReturnedBook[],
   const masterSheets = userSheets(master);
   const masterByName = new Map(masterSheets.map((g) => [g.name, g] as const));
   const masterOrder = masterSheets.map((g) => g.name);
-  const inputs = new Map(planInputAids(master.snapshot, master.report, options.profiles, { protect: true }).aids.map((a) => [a.sheet, inputCellSet(a.unlocked ?? [])] as const));
+  // A protected master sheet too: its input cells are the same (a master protected by the aids has them unlocked).
+  const inputs = new Map(planInputAids(master.snapshot, master.report, options.profiles, { protect: true, includeProtected: true }).aids.map((a) => [a.sheet, inputCellSet(a.unlocked ?? [])] as const));
   // A sheet split by rows is expected from several departments: it has no one holder (its rows are checked instead).
   const holderOf = (sheet: string) => {
     const holders = expected.filter((e) => e.sheets.includes(sheet));

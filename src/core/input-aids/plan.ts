@@ -44,6 +44,11 @@ export interface InputAidsOptions {
   readonly lang?: Lang;
   /** The stage the required cells are judged at; the report's by default (提出前 when none was set). */
   readonly stage?: Stage;
+  /**
+   * Plan protected sheets too, as if they were not: 回収 needs the input cells of a master protected by the aids
+   * themselves (`--protect`), where nothing will be set.
+   */
+  readonly includeProtected?: boolean;
 }
 
 export interface InputAidsPlan {
@@ -411,7 +416,7 @@ export function planInputAids(snapshot: WorkbookSnapshot, report: ValidationRepo
     }
     const result = sheet.result(s.name, !!options.protect);
     if (!result) continue;
-    if (grid.protected) skippedProtected.push(s.name);
+    if (grid.protected && !options.includeProtected) skippedProtected.push(s.name);
     else aids.push(result);
   }
   return { aids, skippedProtected };

@@ -376,6 +376,12 @@ export class StylesAmender {
     return own !== undefined && unlocked === text ? index : this.recordId("cellXfs", unlocked);
   }
 
+  /** Cell format `index` leaves its cell unlocked (<protection locked="0"/>): a protected sheet still lets it be typed in. */
+  unlocks(index: number): boolean {
+    const text = this.cellXfText(index) ?? this.cellXfText(0);
+    return text !== undefined && UNLOCKED.test(text);
+  }
+
   /** Index into <dxfs> of a solid fill of `fill` (#RRGGBB), for a conditional format; equal fills share one record. */
   fillDxf(fill: string): number {
     const p = this.p;
@@ -541,12 +547,15 @@ function withCount(tag: string, n: number): string {
   return re.test(tag) ? tag.replace(re, `$1"${n}"`) : `${tag.replace(/\s+$/, "")} count="${n}"`;
 }
 
+/** A cell format's <protection> that unlocks its cell. */
+const UNLOCKED = /<(?:[\w.-]+:)?protection\b[^>]*\slocked\s*=\s*["'](?:0|false)["']/;
+
 /**
  * An <xf> record that unlocks its cell: its <protection> says locked="0" (added after <alignment>, CT_Xf's order) and
  * applyProtection="1"; every other attribute and child kept.
  */
 function withUnlocked(xf: string, p: string): string {
-  const unlocked = /<(?:[\w.-]+:)?protection\b[^>]*\slocked\s*=\s*["'](?:0|false)["']/.test(xf);
+  const unlocked = UNLOCKED.test(xf);
   const applied = /^<[^>]*\sapplyProtection\s*=\s*["'](?:1|true)["']/.test(xf);
   if (unlocked && applied) return xf;
   const startEnd = xf.indexOf(">") + 1;

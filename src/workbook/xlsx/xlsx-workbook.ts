@@ -226,18 +226,28 @@ export class XlsxWorkbook implements WorkbookPort {
   /**
    * Sets or empties cells of users' sheets, unlogged: 年度更新 writes next year's workbook as a new file and reports
    * every change itself. Each cell keeps its style. A formula cell is never written (listed in `formulas`); a missing
-   * or protected sheet refuses the whole call before anything changes.
+   * or protected sheet refuses the whole call before anything changes. With `intoUnlocked`, a protected sheet takes
+   * values in the cells its protection leaves unlocked, as a user could type there, and refuses only a locked one.
    */
-  setCells(changes: readonly { readonly sheet: string; readonly cell: string; readonly value: string | number | null }[]): { readonly written: number; readonly formulas: readonly string[] } {
+  setCells(
+    changes: readonly { readonly sheet: string; readonly cell: string; readonly value: string | number | null }[],
+    options: { readonly intoUnlocked?: boolean } = {},
+  ): { readonly written: number; readonly formulas: readonly string[] } {
     const byPart = new Map<string, { entry: SheetEntry; xml: string }>();
+    let styles: StylesAmender | undefined;
     for (const c of changes) {
       const entry = this.entryNamed(c.sheet);
       if (!entry || entry.kind !== "worksheet" || !entry.part) throw new WorkbookError("sheet-missing", c.sheet, c.sheet);
-      if (byPart.has(entry.part)) continue;
-      const xml = this.pkg.textOnce(entry.part);
+      const known = byPart.get(entry.part);
+      const xml = known?.xml ?? this.pkg.textOnce(entry.part);
       if (xml === undefined) throw new WorkbookError("corrupt-part", entry.part);
-      if (isProtectedSheet(xml, elementPrefix(xml, "worksheet"))) throw new WorkbookError("protected-sheet", entry.name, entry.name);
-      byPart.set(entry.part, { entry, xml });
+      if (isProtectedSheet(xml, elementPrefix(xml, "worksheet"))) {
+        const pos = parseRef(c.cell);
+        if (!options.intoUnlocked || !pos || !(styles ??= new StylesAmender(this.stylesText())).unlocks(styleIndexAt(xml, pos.row, pos.col))) {
+          throw new WorkbookError("protected-sheet", entry.name, entry.name);
+        }
+      }
+      if (!known) byPart.set(entry.part, { entry, xml });
     }
     const formulas: string[] = [];
     let written = 0;
@@ -275,19 +285,14 @@ export class XlsxWorkbook implements WorkbookPort {
 
   /**
    * 回収 of a sheet returned by rows: sets cells as setCells does (styles kept, formula cells never written), with
-   * `log` in 変更履歴. A missing or protected sheet, or a locked structure when the log must be added, refuses the
-   * whole call with nothing changed.
+   * `log` in 変更履歴. A missing sheet, a locked cell of a protected sheet (its unlocked cells are written, as with
+   * `intoUnlocked`), or a locked structure when the log must be added, refuses the whole call with nothing changed.
    */
   async setCellsLogged(changes: readonly { readonly sheet: string; readonly cell: string; readonly value: string | number | null }[], log: readonly LoggedEdit[], at: Date = new Date()): Promise<{ readonly written: number; readonly formulas: readonly string[] }> {
-    for (const c of changes) {
-      const entry = this.entryNamed(c.sheet);
-      if (!entry || entry.kind !== "worksheet" || !entry.part) throw new WorkbookError("sheet-missing", c.sheet, c.sheet);
-      const xml = this.pkg.textOnce(entry.part);
-      if (xml !== undefined && isProtectedSheet(xml, elementPrefix(xml, "worksheet"))) throw new WorkbookError("protected-sheet", entry.name, entry.name);
-    }
     const owned = await this.ownership();
     if (log.length && (!owned.some((o) => o.base === CHANGE_LOG_SHEET) || !this.entryNamed(SETTINGS_SHEET))) this.assertCanAddSheets();
-    const done = this.setCells(changes);
+    // The input cells of a master protected by the input aids are unlocked: they take the values, as typing would.
+    const done = this.setCells(changes, { intoUnlocked: true });
     if (log.length) await this.appendChangeLog(log, at);
     return done;
   }
@@ -589,8 +594,9 @@ export class XlsxWorkbook implements WorkbookPort {
    * 回収: each named sheet's part is written over with `from`'s sheet of the same name (copied as importSheet copies),
    * so it keeps its place, name and scoped names, and every other sheet is untouched; `log` goes to 変更履歴. The
    * master sheet's drawing, comments and tables stay (its elements pointing to them are kept), and calcChain goes
-   * (Excel rebuilds it). A missing or protected sheet, or a locked structure when the log must be added, refuses the
-   * whole call with nothing changed.
+   * (Excel rebuilds it). A protected master sheet is replaced too, as Excel's 回収 replaces it: the department's copy
+   * brings its own protection. A missing sheet, or a locked structure when the log must be added, refuses the whole
+   * call with nothing changed.
    */
   async replaceSheets(from: XlsxWorkbook, names: readonly string[], log: readonly LoggedEdit[], at: Date = new Date()): Promise<void> {
     const pairs = names.map((name) => {
@@ -600,7 +606,6 @@ export class XlsxWorkbook implements WorkbookPort {
       if (!src || src.kind !== "worksheet" || !src.part) throw new WorkbookError("sheet-missing", name, name);
       const xml = this.pkg.textOnce(target.part);
       if (xml === undefined) throw new WorkbookError("corrupt-part", target.part);
-      if (isProtectedSheet(xml, elementPrefix(xml, "worksheet"))) throw new WorkbookError("protected-sheet", target.name, target.name);
       const srcXml = from.pkg.textOnce(src.part);
       if (srcXml === undefined) throw new WorkbookError("corrupt-part", src.part);
       return { part: target.part, srcXml };
@@ -724,4 +729,11 @@ function withPointingElements(copy: string, original: string): string {
   if (!missing) return body;
   const at = root.tag.endsWith("/>") ? root.end - 2 : root.end - 1;
   return body.slice(0, at) + missing + body.slice(at);
+}
+
+/** The cell format index (`s`) of the cell at (row, col); 0 for a cell without one or without an element. */
+function styleIndexAt(xml: string, row: number, col: number): number {
+  const tag = locateCell(xml, row, col).tag;
+  const s = tag ? attr(tag, "s") : undefined;
+  return s ? Number(s) : 0;
 }
