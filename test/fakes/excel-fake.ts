@@ -46,7 +46,8 @@
  * input message alone is an "any value" validation), conditional formats (1.6: preset criteria and custom formulas
  * with a fill, listed per range, deletable), cell locking (`format.protection.locked`, 1.2) and sheet protection
  * (`protect` with options; a password needs 1.7; protecting a protected sheet fails). A protected sheet refuses every
- * change, even to unlocked cells (Excel would let values into those): stricter, as the add-in never writes there.
+ * change except values and formulas into cells that are all unlocked, which Excel lets in as it lets a user type
+ * there; a sheet loaded from a file keeps its cells' locking.
  *
  * Outside the request context: `document.getFileAsync` (the workbook as .xlsx in slices of at most 4 MB, byte
  * arrays, one open file at a time, failures injectable with `fileFailure`) and `createWorkbook` (ExcelApi 1.8, thrown
@@ -560,6 +561,10 @@ export class FakeBook {
       sheet.protected = (ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet === true;
       ws.eachRow((row, r) => {
         row.eachCell((cell, c) => fromExcelJSCell(sheet, r - 1, c - 1, cell));
+        // Empty cells too: an input cell left blank is unlocked all the same.
+        row.eachCell({ includeEmpty: true }, (cell, c) => {
+          if (cell.protection?.locked === false) sheet.unlocked.push({ top: r - 1, left: c - 1, bottom: r - 1, right: c - 1 });
+        });
       });
       const merges = (ws as unknown as { _merges?: Record<string, { model: { top: number; left: number; bottom: number; right: number } }> })
         ._merges;
@@ -1762,6 +1767,14 @@ export class FakeRange extends FakeObject {
     return t;
   }
 
+  /** The target for values or formulas: on a protected sheet only cells all unlocked, where a user could type. */
+  private typable(): RangeTarget {
+    const t = this.required();
+    if (!t.sheet.protected) return t;
+    for (let r = t.box.top; r <= t.box.bottom; r++) for (let c = t.box.left; c <= t.box.right; c++) if (t.sheet.locked(r, c)) return this.writable();
+    return t;
+  }
+
   private derive(f: (t: RangeTarget) => Box | null, nullable = false): FakeRange {
     return new FakeRange(
       this.context,
@@ -1847,7 +1860,7 @@ export class FakeRange extends FakeObject {
 
   /** Each cell of the range, for a 2D input of exactly the range's shape. */
   private eachInput(name: string, input: unknown[][], f: (cell: FakeCell, v: unknown) => void): void {
-    const { sheet, box } = this.writable();
+    const { sheet, box } = name === "values" || name === "formulas" ? this.typable() : this.writable();
     const rows = box.bottom - box.top + 1;
     const cols = box.right - box.left + 1;
     if (!Array.isArray(input) || input.length !== rows || input.some((r) => !Array.isArray(r) || r.length !== cols)) {

@@ -8,7 +8,8 @@ import { SUBMISSIONS_KEY } from "../../src/core/cycle/types";
 import { BUILT_IN_PROFILES } from "../../src/core/profiles";
 import { readReturnedXlsx } from "../../src/workbook/xlsx/collect";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
-import { cellMap, differingCells } from "../cycle/collect-fixtures";
+import { parseA1 } from "../../src/core/model/address";
+import { cellMap, differingCells, protectedCopy } from "../cycle/collect-fixtures";
 import { cellRe, inputCellsOf, musashinoMaster, SHEET, sheetPartNamed, splitMaster, styleOf, withPart } from "../cycle/musashino-fixtures";
 import { FakeBook } from "../fakes/excel-fake";
 import { rig } from "./office-helpers";
@@ -132,4 +133,52 @@ test("課が入力セルに打った数式は、元のブックの行に移し�
   expect(out.plan.files[0].held).toBe(false);
   expect(out.written).toMatchObject({ cellsChanged: 1 });
   expect(r.fake.book.sheet(SHEET)!.at(reason.master)?.formula).toBe(`=${result.master}&"（再掲）"`);
+});
+
+describe("保護された元のブック（入力補助の保護: 入力セルだけロック解除）", () => {
+  async function protectedRun(lock?: (cells: { master: string }[]) => string) {
+    const guarded = await protectedCopy(master);
+    const d = [...files.keys()][0];
+    const copy = (await splitMaster(guarded)).books.find((b) => b.department === d)!.bytes;
+    const cells = (await inputCellsOf(copy)).slice(0, 2);
+    const book = await XlsxWorkbook.load(copy, `${d}.xlsx`);
+    book.setCells(cells.map((c, i) => ({ sheet: SHEET, cell: c.copy, value: `${d} の記入 ${i + 1}` })), { intoUnlocked: true });
+    const r = rig(await FakeBook.fromXlsx(guarded), { readReturned: readReturnedXlsx });
+    const sheet = r.fake.book.sheet(SHEET)!;
+    expect(sheet.protected).toBe(true);
+    // The master's input cells came from the file unlocked; a test may lock one again.
+    for (const c of cells) expect(sheet.locked(parseA1(c.master)!.row, parseA1(c.master)!.col)).toBe(false);
+    if (lock) {
+      const at = parseA1(lock(cells))!;
+      sheet.unlocked = sheet.unlocked.filter((b) => !(b.top <= at.row && at.row <= b.bottom && b.left <= at.col && at.col <= b.right));
+    }
+    const before = await r.fake.book.toXlsx();
+    const run = r.book.collectInto!([{ name: `${d}.xlsx`, bytes: await book.toBytes() }], { profiles: BUILT_IN_PROFILES, dryRun: false, lang: "ja", at: AT });
+    return { ...r, run, before, cells };
+  }
+
+  test("入力セルはロックが外れているので書き込め、シートは保護されたまま", async () => {
+    const { fake, run, before, cells } = await protectedRun();
+    const out = await run;
+    expect(out.plan.files[0]).toMatchObject({ held: false, cellsChanged: 2 });
+    expect(out.written).toMatchObject({ sheetsReplaced: 0, cellsChanged: 2 });
+    expect(differingCells(await cellMap(before), await cellMap(await fake.book.toXlsx()))).toEqual(cells.map((c) => `${SHEET}!${c.master}`).sort());
+    expect(fake.book.sheet(SHEET)!.protected).toBe(true);
+  });
+
+  test("書くセルがロックされていれば、何も書かずにシートの保護を理由に断る", async () => {
+    const { fake, run } = await protectedRun((cells) => cells[1].master);
+    await expect(run).rejects.toMatchObject({ code: "protected-sheet", sheet: SHEET });
+    expect(fake.operations).toEqual([]);
+  });
+
+  test("ロックを確かめても sync の数は保護のないときと同じ", async () => {
+    const plain = rig(await FakeBook.fromXlsx(master), { readReturned: readReturnedXlsx });
+    const d = [...files.keys()][0];
+    const file = await filled(d, 2);
+    await plain.book.collectInto!([file.file], { profiles: BUILT_IN_PROFILES, dryRun: false, lang: "ja", at: AT });
+    const guarded = await protectedRun();
+    await guarded.run;
+    expect(guarded.fake.syncCount).toBe(plain.fake.syncCount);
+  });
 });

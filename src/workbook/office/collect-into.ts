@@ -15,8 +15,8 @@
  *
  * Syncs: readAll's (3 for a 調査票 workbook), 1 for the formulas, the defined names and the charts (more only past the
  * response budget), 3 more for the charts' data sources when there are charts, 1 look (sheet ids and places, the log's next row,
- * which cells to write a dynamic array spills into), then 1 per file taken in; after a failure, 2 more to put
- * it right.
+ * which cells to write a dynamic array spills into, whether a protected sheet's cells to write are unlocked), then 1
+ * per file taken in; after a failure, 2 more to put it right.
  */
 import { collectLogEntry, type CellWrite, type FileCollect, type SheetCollect } from "../../core/cycle/collect";
 import { SUBMISSIONS_KEY, type SubmissionsState } from "../../core/cycle/types";
@@ -251,12 +251,12 @@ async function writeFiles(session: OfficeSession, plan: readonly FileCollect[], 
   const replaces = taking.some((f) => f.sheets.some((s) => s.replace));
   const logSheet = ownedLog(state);
   // Every refusal before anything is written. A protected sheet may be replaced whole (Excel renames and deletes
-  // it; the department's copy comes with its own protection), but not written into.
+  // it; the department's copy comes with its own protection), and written into only where its protection leaves the
+  // cells unlocked (a master protected by the input aids), as Excel lets a user type there; the look below asks.
   if (replaces && state.structureProtected) throw new WorkbookError("protected-workbook");
-  for (const name of [...taking.flatMap((f) => f.sheets.filter((s) => !s.replace && s.writes?.length).map((s) => s.sheet)), ...(logSheet ? [logSheet] : [])]) {
-    if (findSheet(state, name)?.protected) throw new WorkbookError("protected-sheet", undefined, name);
-  }
-  let look: { sheets: { name: string; id: string; position: number }[]; log: ReturnType<ReturnType<typeof queueLogLook>>; spilled: Set<string> };
+  if (logSheet && findSheet(state, logSheet)?.protected) throw new WorkbookError("protected-sheet", undefined, logSheet);
+  const guarded = taking.flatMap((f) => f.sheets.filter((s) => !s.replace && s.writes?.length && findSheet(state, s.sheet)?.protected).flatMap((s) => runsOf(s.sheet, s.writes!)));
+  let look: { sheets: { name: string; id: string; position: number }[]; log: ReturnType<ReturnType<typeof queueLogLook>>; spilled: Set<string>; lockedIn?: string };
   // The cells to write that show part of a dynamic array's result (ExcelApi 1.12): written, they would stop the spill
   // and the formula would show #SPILL!, so they are left as they are (docs/distribution.md).
   const spills = session.supportsSet(SPILL_PARENT.set, SPILL_PARENT.version);
@@ -266,15 +266,19 @@ async function writeFiles(session: OfficeSession, plan: readonly FileCollect[], 
       const list = context.workbook.worksheets.load("items/name,items/id,items/position");
       const log = queueLogLook(context, logSheet, addsSheets(state, logSheet));
       const spilledAt = queueSpilled(context, targets);
+      // locked: true, or null for a run partly locked; only false lets the run in.
+      const locks = guarded.map((r) => context.workbook.worksheets.getItem(r.sheet).getRangeByIndexes(r.row, r.col, 1, r.cells.length).format.protection.load("locked"));
       await context.sync();
       const answers = spilledAt();
       const spilled = new Set(targets.filter((_, i) => answers[i]).map((c) => `${c.sheet}!${c.cell}`));
-      return { sheets: list.items.map((ws) => ({ name: ws.name, id: ws.id, position: ws.position })), log: log(), spilled };
+      const lockedIn = guarded.find((_, i) => locks[i].locked !== false)?.sheet;
+      return { sheets: list.items.map((ws) => ({ name: ws.name, id: ws.id, position: ws.position })), log: log(), spilled, ...(lockedIn ? { lockedIn } : {}) };
     });
   } catch (e) {
     throw toWorkbookError(e);
   }
   if (look.log.structureProtected) throw new WorkbookError("protected-workbook");
+  if (look.lockedIn) throw new WorkbookError("protected-sheet", undefined, look.lockedIn);
   let log = logPlace(state, logSheet, look.log);
   let settings: Record<string, string> = { ...state.settings };
   const names = look.sheets.map((s) => s.name);
