@@ -138,3 +138,27 @@ test("--accept-form-changes=name accepts only the file named; a name that is not
   expect(slip.stdout).toBe("");
   expect(existsSync(wrong)).toBe(false);
 });
+
+test("the annual cycle on a protected master: aids --protect, split, a department fills in, collect takes it in (exit 0)", async () => {
+  const sub = mkdtempSync(path.join(dir, "protected-"));
+  const guarded = path.join(sub, "master.xlsx");
+  expect((await cli(["aids", masterPath, "--protect", "-o", guarded])).code).toBe(0);
+  const out = path.join(sub, "out");
+  expect((await cli(["split", guarded, "-o", out])).code).toBe(0);
+  const back = path.join(sub, "back");
+  mkdirSync(back);
+  const c = inputCellsOf(await seedRecords(), "No.3");
+  const dept = await XlsxWorkbook.load(new Uint8Array(readFileSync(path.join(out, "政策課.xlsx"))), "政策課.xlsx");
+  expect(dept.sheetGrid("No.3")!.protected).toBe(true);
+  dept.setCells([{ sheet: "No.3", cell: c.eval1, value: "S" }], { intoUnlocked: true });
+  writeFileSync(path.join(back, "政策課.xlsx"), await dept.toBytes());
+  const merged = path.join(sub, "merged.xlsx");
+  const r = await cli(["collect", guarded, back, "-o", merged]);
+  expect(r.stderr).toBe("");
+  expect(r.code).toBe(0);
+  expect(r.stdout).toContain("  置き換えるシート: No.3\n");
+  const before = new Uint8Array(readFileSync(guarded));
+  const after = new Uint8Array(readFileSync(merged));
+  expect(differingCells(await cellMap(before), await cellMap(after))).toEqual([`No.3!${c.eval1}`]);
+  expect((await XlsxWorkbook.load(after, "m.xlsx")).sheetGrid("No.3")!.protected).toBe(true);
+});
