@@ -12,6 +12,7 @@ import { rollWorkbook } from "../../src/workbook/xlsx/roll";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
 import { ROOT } from "../helpers/grid";
 import { readSheetAids } from "../helpers/input-aids-read";
+import { protectedCopy } from "../cycle/collect-fixtures";
 
 jest.setTimeout(60_000);
 
@@ -53,4 +54,18 @@ test("aids: false なら入力規則も変更履歴も付けない", async () =>
   expect(r.aids).toBeUndefined();
   const names = (await (await XlsxWorkbook.load(r.bytes)).readAll()).sheets.map((s) => s.name);
   expect(names).not.toContain("変更履歴");
+});
+
+test("入力補助で保護したブック（aids --protect）も年度更新でき、入力補助が付き直り、保護は元のまま残る", async () => {
+  const guarded = await protectedCopy(new Uint8Array(SAMPLE));
+  expect(readSheetAids(guarded, "No.1").protection?.sheet).toBe("1");
+  for (const protect of [false, true]) {
+    const r = await rollWorkbook(guarded, "k.xlsx", { profiles: BUILT_IN_PROFILES, aids: { protect } });
+    if (!r.ok) throw new Error("refused");
+    const aids = readSheetAids(r.bytes, "No.1");
+    expect([protect, aids.protection?.sheet]).toEqual([protect, "1"]);
+    expect(aids.validations.filter((v) => v.type === "list").map((v) => v.sqref)).toEqual(["F12", "G12"]);
+    for (const cell of ["F12", "G12", "D12"]) expect([cell, aids.locked(cell)]).toEqual([cell, false]);
+    expect(aids.locked("A1")).toBe(true);
+  }
 });

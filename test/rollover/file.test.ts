@@ -108,6 +108,17 @@ describe("終了した取組", () => {
   });
 });
 
+/** FULL with `protection` on No.2. */
+async function withProtection(protection: string): Promise<Uint8Array> {
+  const pkg = readPackage(FULL);
+  const part = sheetParts(FULL).get("No.2")!;
+  const xml = new TextDecoder().decode(pkg.get(part)).replace(/(<\/sheetData>)/, `$1${protection}`);
+  const { zipSync, strToU8 } = await import("fflate");
+  const files: Record<string, Uint8Array> = {};
+  for (const [k, v] of pkg) files[k] = k === part ? strToU8(xml) : v;
+  return zipSync(files);
+}
+
 describe("年度更新できない入力は、何も書かずに断る", () => {
   test("調査票として読めるシートがない", async () => {
     const r = await rollWorkbook(readFileSync(path.join(ROOT, "seeds", "mitaka-2021.xlsx")), "m.xlsx", opts);
@@ -115,13 +126,22 @@ describe("年度更新できない入力は、何も書かずに断る", () => {
     if (!r.ok) expect(describeRefusal(r.refusal).ja).toContain("年度更新の設定がありません");
   });
 
-  test("保護されたシートがあると protected-sheet", async () => {
-    const pkg = readPackage(FULL);
-    const part = sheetParts(FULL).get("No.2")!;
-    const xml = new TextDecoder().decode(pkg.get(part)).replace(/(<\/sheetData>)/, `$1<sheetProtection sheet="1"/>`);
-    const { zipSync, strToU8 } = await import("fflate");
-    const files: Record<string, Uint8Array> = {};
-    for (const [k, v] of pkg) files[k] = k === part ? strToU8(xml) : v;
-    await expect(rollWorkbook(zipSync(files), "p.xlsm", opts)).rejects.toEqual(new WorkbookError("protected-sheet", "No.2", "No.2"));
+  test("パスワード付きで保護されたシートがあると protected-sheet", async () => {
+    const src = await withProtection(`<sheetProtection password="CC3D" sheet="1" objects="1"/>`);
+    await expect(rollWorkbook(src, "p.xlsm", { ...opts, aids: false })).rejects.toEqual(new WorkbookError("protected-sheet", "No.2", "No.2"));
+  });
+});
+
+describe("パスワードのないシート保護（入力補助の保護など）", () => {
+  test("年度更新でき、保護されていないときと同じセルが変わり、シートは元と同じ保護のまま", async () => {
+    const element = `<sheetProtection sheet="1" objects="1" scenarios="1" formatColumns="0"/>`;
+    const guarded = await rollWorkbook(await withProtection(element), "p.xlsm", { ...opts, aids: false });
+    const open = await rollWorkbook(FULL, "f.xlsm", { ...opts, aids: false });
+    if (!guarded.ok || !open.ok) throw new Error("refused");
+    expect(guarded.plan.changes.filter((c) => c.sheet === "No.2").length).toBeGreaterThan(0);
+    const cells = async (bytes: Uint8Array) => (await (await XlsxWorkbook.load(bytes)).readAll()).sheets.find((g) => g.name === "No.2")!.rows;
+    expect(await cells(guarded.bytes)).toEqual(await cells(open.bytes));
+    const xml = new TextDecoder().decode(readPackage(guarded.bytes).get(sheetParts(guarded.bytes).get("No.2")!));
+    expect(xml.match(/<sheetProtection[^>]*>/g)).toEqual([element]);
   });
 });

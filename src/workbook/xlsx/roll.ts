@@ -53,6 +53,8 @@ export async function rollBook(book: XlsxWorkbook, report: ValidationReport, opt
   // they are before the roll, so next year's check compares with the year just ended.
   const kept = parsePreviousYear((await book.readSettings())[PREVIOUS_YEAR_KEY]);
   const asWas = kept ? await XlsxWorkbook.load(await book.toBytes(), "before.xlsx") : undefined;
+  // Sheets protected without a password (the input aids' --protect) are rolled and protected again as they were.
+  const protection = book.liftProtection();
   const { formulas } = book.setCells(plan.changes.map((c) => ({ sheet: c.sheet, cell: c.cell, value: c.after })));
   book.removeSheets(plan.dropSheets);
   let previousYear: { fromYear: number; sheets: number } | undefined;
@@ -74,5 +76,6 @@ export async function rollBook(book: XlsxWorkbook, report: ValidationReport, opt
     const aidPlan = planInputAids(snapshot, next, opts.profiles, { protect: opts.aids?.protect, lang: opts.aids?.lang });
     if (aidPlan.aids.length) aids = await book.applyInputAids(aidPlan.aids, opts.at ?? new Date());
   }
+  protection.restore();
   return { ok: true, bytes: await book.toBytes(), plan, formulas, ...(aids ? { aids } : {}), ...(previousYear ? { previousYear } : {}) };
 }

@@ -20,7 +20,7 @@ import { renderSheetXml } from "./sheet-xml";
 import { assertXlsxBytes, classifyPackage } from "./sniff";
 import { StylesAmender } from "./styles-xml";
 import { appendSheet, definedNames, removeSheetAt, renameSheetRefs, setDefinedName, sheetScopedNames, structureLocked } from "./workbook-xml";
-import { copySheetXml } from "./copy-sheet";
+import { copySheetXml, withAttr } from "./copy-sheet";
 import { inputAidsLog } from "../../core/input-aids/log";
 import type { InputAidsResult, SheetInputAids } from "../../core/input-aids/types";
 import { applyInputAidsXml } from "./input-aids-xml";
@@ -267,6 +267,42 @@ export class XlsxWorkbook implements WorkbookPort {
       this.grids.delete(part);
     }
     return { written, formulas };
+  }
+
+  /**
+   * Lifts the protection of every sheet protected without a password, for a change the user asked for on a copy
+   * (年度更新 writes next year's workbook, docs/rollover.md); `restore` then protects each sheet again exactly as it
+   * was, unless something has protected it meanwhile (the input aids' own protection). A sheet with a password is
+   * someone's deliberate lock: it stays protected, and a change to it is refused as before.
+   */
+  liftProtection(): { restore(): void } {
+    const lifted: { name: string; original: string; open: string }[] = [];
+    for (const e of this.entries()) {
+      if (e.kind !== "worksheet" || !e.part) continue;
+      const xml = this.pkg.textOnce(e.part);
+      const p = xml === undefined ? "" : elementPrefix(xml, "worksheet");
+      if (xml === undefined || !isProtectedSheet(xml, p)) continue;
+      const at = findTag(xml, `${p}sheetProtection`, 0);
+      const tag = tagAt(xml, at).tag;
+      if (["password", "hashValue", "algorithmName"].some((a) => attr(tag, a) !== undefined)) continue;
+      const open = withAttr(tag, "sheet", "0");
+      this.pkg.set(e.part, xml.slice(0, at) + open + xml.slice(at + tag.length));
+      this.grids.delete(e.part);
+      lifted.push({ name: e.name, original: tag, open });
+    }
+    return {
+      restore: () => {
+        for (const l of lifted) {
+          const part = this.entryNamed(l.name)?.part;
+          const xml = part === undefined ? undefined : this.pkg.textOnce(part);
+          if (part === undefined || xml === undefined) continue; // the sheet was left out
+          const at = findTag(xml, `${elementPrefix(xml, "worksheet")}sheetProtection`, 0);
+          if (at < 0 || tagAt(xml, at).tag !== l.open) continue;
+          this.pkg.set(part, xml.slice(0, at) + l.original + xml.slice(at + l.open.length));
+          this.grids.delete(part);
+        }
+      },
+    };
   }
 
   /** Which of these cells hold a formula or part of an array formula's result (`Sheet!A1`): cells setCells leaves. */
