@@ -64,13 +64,26 @@ test("書き出し先が読み込むファイルと同じなら、書き込ま�
   expect(statSync(copy).mtimeMs).toBe(mtime);
 });
 
-test("保護済みのシートは飛ばす。設定できるシートが残らなければ何も書かずに終了コード2", async () => {
+test("パスワードのない保護（前の --protect）は付け直して元の保護に戻し、パスワード付きのシートは飛ばして名前を挙げる", async () => {
+  // No.1 locked with a password by someone; every other sheet as the earlier --protect left it.
+  const { unzipSync, zipSync, strToU8, strFromU8 } = await import("fflate");
+  const files = unzipSync(new Uint8Array(readFileSync(kodaira.out)));
+  const rid = /<sheet [^>]*name="No\.1"[^>]*r:id="(rId\d+)"/.exec(strFromU8(files["xl/workbook.xml"]))![1];
+  const target = new RegExp(`Id="${rid}"[^>]*Target="/?(?:xl/)?([^"]+)"`).exec(strFromU8(files["xl/_rels/workbook.xml.rels"]))![1];
+  const part = `xl/${target}`;
+  files[part] = strToU8(strFromU8(files[part]).replace("<sheetProtection ", '<sheetProtection password="CC3D" '));
+  const input = path.join(dir, "locked.xlsx");
+  writeFileSync(input, zipSync(files));
   const out = path.join(dir, "again.xlsx");
-  const run = await cli(["aids", kodaira.out, "-o", out]);
-  expect(run.code).toBe(2);
-  expect(run.stderr).toContain("保護されているシートには設定していません: 評価一覧, No.1,");
-  expect(run.stderr).toContain("ファイルは書き出していません。");
-  expect(existsSync(out)).toBe(false);
+  const run = await cli(["aids", input, "-o", out]);
+  expect(run.code).toBe(0);
+  expect(run.stderr).toBe("保護されているシートには設定していません: No.1（保護を解除してから、もう一度実行してください）\n");
+  const again = new Uint8Array(readFileSync(out));
+  const before = new Uint8Array(readFileSync(kodaira.out));
+  // No.2 took the aids again and is protected as it was; No.1 kept its password and was not touched.
+  expect(readSheetAids(again, "No.2").protection).toEqual(readSheetAids(before, "No.2").protection);
+  expect(readSheetAids(again, "No.2").validations.length).toBeGreaterThan(0);
+  expect(readSheetAids(again, "No.1").protection?.password).toBe("CC3D");
 });
 
 test("記号の欄も必須の欄もないブック（三鷹の目標指標だけ）には設定せず、書き出さない", async () => {

@@ -26,6 +26,9 @@ export async function runAids(args: AidsArgs, profiles: readonly Profile[], io: 
   const { book, report } = r;
   // The output keeps the input's macros, and Excel opens a macro-enabled workbook only under .xlsm.
   if (book.isMacroEnabled() && !/\.xlsm$/i.test(args.output)) throw new ArgError("cli.summarize.macro-extension", { path: args.output }, lang);
+  // The output is a new file: a sheet protected without a password (an earlier --protect) takes the aids and is
+  // protected again as it was, or as --protect protects; one with a password is left alone and named.
+  const protection = book.liftProtection();
   const plan = planInputAids(await book.readAll(), report, profiles, { protect: args.protect, lang });
   if (plan.skippedProtected.length) io.stderr.write(t(lang, "cli.aids.skipped-protected", { names: plan.skippedProtected.join(", ") }) + "\n");
   if (plan.aids.length === 0) {
@@ -35,6 +38,7 @@ export async function runAids(args: AidsArgs, profiles: readonly Profile[], io: 
   let result;
   try {
     result = await book.applyInputAids(plan.aids, new Date());
+    protection.restore();
   } catch (e) {
     if (isWorkbookError(e)) return failed(fileError(e.code, lang, e.detail).message);
     throw e;

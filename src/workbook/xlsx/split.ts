@@ -200,13 +200,18 @@ export async function splitBook(master: XlsxWorkbook, report: ValidationReport, 
   let aidsSheets = 0;
   if (opts.aids !== false) {
     const distributed = new Set(plan.files.flatMap((f) => f.sheets));
-    const aidPlan = planInputAids(snapshot, report, opts.profiles, { lang: opts.aids?.lang });
+    // A sheet protected without a password (the aids' own --protect) gets the aids on the working copy and is
+    // protected again as it was; one with a password is left as it is, and named.
+    const working = await XlsxWorkbook.load(masterBytes);
+    const protection = working.liftProtection();
+    const aidPlan = planInputAids(await working.readAll(), report, opts.profiles, { lang: opts.aids?.lang });
     const aids = aidPlan.aids.filter((a) => distributed.has(a.sheet));
     aidsSkippedProtected = aidPlan.skippedProtected.filter((s) => distributed.has(s));
     aidsSheets = aids.length;
     if (aids.length) {
-      source = await XlsxWorkbook.load(masterBytes);
-      await source.applyInputAids(aids, at);
+      await working.applyInputAids(aids, at);
+      protection.restore();
+      source = working;
     }
   }
   // Settings that change how a sheet is checked (stage, 対象年度, 計画期間, overrides, a profile) travel with it.
