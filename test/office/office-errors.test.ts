@@ -43,13 +43,13 @@ describe("セル編集中", () => {
 });
 
 describe("保護されたシート", () => {
-  test("保護されていると分かっているシートへの修正は、sync せずに protected-sheet(シート名つき)で断る", async () => {
+  test("保護されたシートのロックされたセルへの修正は、確認の sync だけで protected-sheet(シート名つき)で断る", async () => {
     const fakeBook = twoSheets();
     fakeBook.sheet("No.2")!.protected = true;
     const { fake, book } = rig(fakeBook);
     await book.readAll();
     let error: unknown;
-    expect(await syncsOf(fake, () => book.applyEdits(edits).catch((e) => (error = e)))).toBe(0);
+    expect(await syncsOf(fake, () => book.applyEdits(edits).catch((e) => (error = e)))).toBe(1);
     expect(error).toMatchObject({ code: "protected-sheet", sheet: "No.2" });
     expect(fakeBook.sheet("No.1")!.valueAt("F8")).toBe("Ａ");
     expect(fakeBook.sheet("No.2")!.valueAt("F8")).toBe("Ｂ");

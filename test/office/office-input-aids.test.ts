@@ -128,10 +128,22 @@ describe("入力支援を設定する", () => {
     expect(fakeBook.sheet("No.3")!.protected).toBe(false);
     expect(fakeBook.sheet("No.2")!.validations).toEqual([]);
     expect(userCells(fakeBook)).toEqual(before);
-    // The protection is remembered: a fix on the protected sheet is refused without a round trip to Excel.
+    // A fix in an input cell the protection leaves unlocked goes in, as typing there would; the sheet stays protected.
+    const fixed = await book.applyEdits([{ sheet: "No.1", cell: "D6", before: "Ａ", after: "A" }], AT);
+    expect(fixed.applied.map((e) => e.cell)).toEqual(["D6"]);
+    expect(ws.valueAt("D6")).toBe("A");
+    expect(ws.protected).toBe(true);
+    // One in a locked cell is refused at the check, with nothing written.
     fake.reset();
-    await expect(book.applyEdits([{ sheet: "No.1", cell: "D6", before: "Ａ", after: "A" }], AT)).rejects.toMatchObject({ code: "protected-sheet", sheet: "No.1" });
-    expect(fake.syncCount).toBe(0);
+    const e5 = String(ws.valueAt("E5") ?? "");
+    await expect(book.applyEdits([{ sheet: "No.1", cell: "E5", before: e5, after: "x" }], AT)).rejects.toMatchObject({ code: "protected-sheet", sheet: "No.1" });
+    expect(fake.operations).toEqual([]);
+    expect(String(ws.valueAt("E5") ?? "")).toBe(e5);
+    // A number into an unlocked "@" cell would have to turn its format General, which the protection forbids.
+    const d7 = ws.ensure(parseBox("D7").top, parseBox("D7").left);
+    Object.assign(d7, { value: "１２", type: "String", numberFormat: "@" });
+    await expect(book.applyEdits([{ sheet: "No.1", cell: "D7", before: "１２", after: 12 }], AT)).rejects.toMatchObject({ code: "protected-sheet", sheet: "No.1" });
+    expect(ws.valueAt("D7")).toBe("１２");
   });
 
   test("変更履歴にシートと種類ごとに 1 行: どの範囲に何を設定したか(変更前は空)。変更履歴は追加したシートとして記録される", async () => {

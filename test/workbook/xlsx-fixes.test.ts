@@ -8,6 +8,7 @@
  */
 import ExcelJS from "exceljs";
 import type { LoggedEdit } from "../../src/core/changelog";
+import { parseA1 } from "../../src/core/model/address";
 import { text } from "../../src/core/sheet-spec";
 import { Package } from "../../src/workbook/xlsx/package";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
@@ -138,5 +139,30 @@ describe("ブックの保護 (item 4)", () => {
     const fresh = await XlsxWorkbook.load(lockStructure(await exceljsBytes((wb) => void wb.addWorksheet("No.1"))));
     await expect(fresh.writeSettings({ fiscalYear: "2026" })).rejects.toMatchObject({ code: "protected-workbook" });
     expect(await fresh.readSettings()).toEqual({});
+  });
+});
+
+describe("入力補助で保護したシート（パスワードなし、入力セルだけロックなし）", () => {
+  test("ロックのない入力セルへの修正は書き、ロックされたセルへの修正は protected-sheet で断って何も変えない", async () => {
+    const { masterBytes, protectedCopy, inputCellsOf, seedRecords } = await import("../cycle/collect-fixtures");
+    const eval1 = inputCellsOf(await seedRecords(), "No.1").eval1;
+    const prepared = await XlsxWorkbook.load(await protectedCopy(await masterBytes()), "p.xlsx");
+    prepared.setCells([{ sheet: "No.1", cell: eval1, value: "Ｓ" }], { intoUnlocked: true });
+    const book = await XlsxWorkbook.load(await prepared.toBytes(), "p.xlsx");
+    expect(book.sheetGrid("No.1")!.protected).toBe(true);
+
+    const grid = book.sheetGrid("No.1")!;
+    const c11 = String(grid.rows[10 - grid.top]?.[2 - grid.left] ?? "");
+    const before = await book.toBytes();
+    await expect(book.applyEdits([{ sheet: "No.1", cell: "C11", before: c11, after: "担当課", ruleId: "CODE-VARIANT" }], AT)).rejects.toMatchObject({ code: "protected-sheet", sheet: "No.1" });
+    expect(Buffer.from(await book.toBytes()).equals(Buffer.from(before))).toBe(true);
+
+    const r = await book.applyEdits([{ sheet: "No.1", cell: eval1, before: "Ｓ", after: "S", ruleId: "CODE-VARIANT" }], AT);
+    expect(r.applied.map((e) => e.cell)).toEqual([eval1]);
+    const after = await XlsxWorkbook.load(await book.toBytes(), "a.xlsx");
+    const g = after.sheetGrid("No.1")!;
+    expect(g.protected).toBe(true);
+    const at = parseA1(eval1)!;
+    expect(g.rows[at.row - g.top][at.col - g.left]).toBe("S");
   });
 });

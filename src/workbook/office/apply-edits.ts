@@ -111,10 +111,12 @@ function withEarlier(e: unknown, earlier: ReadonlySet<LoggedEdit>): unknown {
 
 /**
  * Two syncs (three when the user changes a target cell in the moment between them):
- * - the check: each target cell (value, type, format, formula, and from ExcelApi 1.12 whether a dynamic array spills
- *   into it), each sheet's protection, the workbook's protection
- *   when a sheet must be added, the log's next row. Nothing is written; a protected sheet or workbook, or a cell
- *   that holds a formula or no longer holds `before`, is known here.
+ * - the check: each target cell (value, type, format, formula, whether it is locked, and from ExcelApi 1.12 whether a
+ *   dynamic array spills into it), each sheet's protection, the workbook's protection when a sheet must be added, the
+ *   log's next row. Nothing is written; a protected sheet or workbook, or a cell that holds a formula or no longer
+ *   holds `before`, is known here. A protected sheet takes a fix in a cell its protection leaves unlocked (an input
+ *   cell of the input aids' --protect), as Excel lets a user type there, unless the fix would change the cell's
+ *   number format; a locked cell refuses the whole fix.
  * - the write: the log first (a new 変更履歴 complete, then owned), then each cell, loaded just before it is written
  *   (the load returns what the write replaced). A number keeps the cell's format (a "@" cell becomes General, or
  *   the number would turn back into text); text keeps it too, with an apostrophe where Excel would parse it.
@@ -123,9 +125,7 @@ function withEarlier(e: unknown, earlier: ReadonlySet<LoggedEdit>): unknown {
  */
 async function applyOnce(session: OfficeSession, edits: readonly LoggedEdit[], at: Date, state: State): Promise<AppliedEdits> {
   const logSheet = ownedLog(state);
-  for (const name of [...edits.map((e) => e.sheet), ...(logSheet ? [logSheet] : [])]) {
-    if (findSheet(state, name)?.protected) throw new WorkbookError("protected-sheet", undefined, name);
-  }
+  if (logSheet && findSheet(state, logSheet)?.protected) throw new WorkbookError("protected-sheet", undefined, logSheet);
   let check: FixCheck;
   try {
     const spills = session.supportsSet(SPILL_PARENT.set, SPILL_PARENT.version);
@@ -194,14 +194,20 @@ async function checkFixes(context: Excel.RequestContext, edits: readonly LoggedE
   const sheets = context.workbook.worksheets;
   const names = [...new Set([...edits.map((e) => e.sheet), ...(logSheet ? [logSheet] : [])])];
   const protections = names.map((n) => sheets.getItem(n).protection.load("protected"));
-  const cells = edits.map((e) => sheets.getItem(e.sheet).getRange(e.cell).load("values,valueTypes,numberFormat,formulas"));
+  const ranges = edits.map((e) => sheets.getItem(e.sheet).getRange(e.cell));
+  const cells = ranges.map((r) => r.load("values,valueTypes,numberFormat,formulas"));
+  const locks = ranges.map((r) => r.format.protection.load("locked"));
   const spilled = spills ? queueSpilled(context, edits) : undefined;
   const log = queueLogLook(context, logSheet, adds);
   await context.sync();
-  const blocked = names.findIndex((_, i) => protections[i].protected);
+  const seen = cells.map(seenOf);
+  // Where a protected sheet would refuse: the log sheet, a locked cell, or a number turning a "@" cell General.
+  const refuses = (name: string) =>
+    name === logSheet || edits.some((e, i) => e.sheet === name && (locks[i].locked !== false || (typeof e.after === "number" && seen[i].format === "@")));
+  const blocked = names.findIndex((n, i) => protections[i].protected && refuses(n));
   return {
     ...log(),
-    cells: cells.map(seenOf),
+    cells: seen,
     spilled: spilled?.() ?? edits.map(() => false),
     protectedSheet: blocked >= 0 ? names[blocked] : undefined,
   };

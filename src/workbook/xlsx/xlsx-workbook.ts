@@ -182,15 +182,17 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   /**
-   * Every check comes before any change: a missing or protected sheet, or a locked structure when the log must be
-   * added, refuses the whole call with nothing changed. A formula cell is never written (the fix belongs in the
-   * formula or its inputs), so calcChain stays valid. The log is written before the cells.
+   * Every check comes before any change: a missing sheet, a locked cell of a protected sheet (a cell its protection
+   * leaves unlocked takes the fix, as a user could type there), or a locked structure when the log must be added,
+   * refuses the whole call with nothing changed. A formula cell is never written (the fix belongs in the formula or
+   * its inputs), so calcChain stays valid. The log is written before the cells.
    */
   async applyEdits(edits: readonly LoggedEdit[], at: Date = new Date()): Promise<AppliedEdits> {
     const applied: LoggedEdit[] = [];
     const refused: LoggedEdit[] = [];
     const formulas: LoggedEdit[] = [];
     const changed = new Map<string, string>(); // part → amended XML
+    let styles: StylesAmender | undefined;
     for (const e of edits) {
       const entry = this.entryNamed(e.sheet);
       if (!entry || entry.kind !== "worksheet" || !entry.part) throw new WorkbookError("sheet-missing", e.sheet, e.sheet);
@@ -200,7 +202,9 @@ export class XlsxWorkbook implements WorkbookPort {
         continue;
       }
       const xml = changed.get(entry.part) ?? this.pkg.textOnce(entry.part)!;
-      if (isProtectedSheet(xml, elementPrefix(xml, "worksheet"))) throw new WorkbookError("protected-sheet", entry.name, entry.name);
+      if (isProtectedSheet(xml, elementPrefix(xml, "worksheet")) && !(styles ??= new StylesAmender(this.stylesText())).unlocks(styleIndexAt(xml, pos.row, pos.col))) {
+        throw new WorkbookError("protected-sheet", entry.name, entry.name);
+      }
       if (holdsFormula(xml, pos.row, pos.col)) {
         formulas.push(e);
         continue;
