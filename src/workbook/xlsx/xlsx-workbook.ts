@@ -192,7 +192,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const refused: LoggedEdit[] = [];
     const formulas: LoggedEdit[] = [];
     const changed = new Map<string, string>(); // part → amended XML
-    let styles: StylesAmender | undefined;
+    const styles: { amender?: StylesAmender } = {};
     for (const e of edits) {
       const entry = this.entryNamed(e.sheet);
       if (!entry || entry.kind !== "worksheet" || !entry.part) throw new WorkbookError("sheet-missing", e.sheet, e.sheet);
@@ -202,9 +202,7 @@ export class XlsxWorkbook implements WorkbookPort {
         continue;
       }
       const xml = changed.get(entry.part) ?? this.pkg.textOnce(entry.part)!;
-      if (isProtectedSheet(xml, elementPrefix(xml, "worksheet")) && !(styles ??= new StylesAmender(this.stylesText())).unlocks(styleIndexAt(xml, pos.row, pos.col))) {
-        throw new WorkbookError("protected-sheet", entry.name, entry.name);
-      }
+      if (this.lockedCell(xml, pos.row, pos.col, styles)) throw new WorkbookError("protected-sheet", entry.name, entry.name);
       if (holdsFormula(xml, pos.row, pos.col)) {
         formulas.push(e);
         continue;
@@ -238,18 +236,16 @@ export class XlsxWorkbook implements WorkbookPort {
     options: { readonly intoUnlocked?: boolean } = {},
   ): { readonly written: number; readonly formulas: readonly string[] } {
     const byPart = new Map<string, { entry: SheetEntry; xml: string }>();
-    let styles: StylesAmender | undefined;
+    const styles: { amender?: StylesAmender } = {};
     for (const c of changes) {
       const entry = this.entryNamed(c.sheet);
       if (!entry || entry.kind !== "worksheet" || !entry.part) throw new WorkbookError("sheet-missing", c.sheet, c.sheet);
       const known = byPart.get(entry.part);
       const xml = known?.xml ?? this.pkg.textOnce(entry.part);
       if (xml === undefined) throw new WorkbookError("corrupt-part", entry.part);
-      if (isProtectedSheet(xml, elementPrefix(xml, "worksheet"))) {
-        const pos = parseRef(c.cell);
-        if (!options.intoUnlocked || !pos || !(styles ??= new StylesAmender(this.stylesText())).unlocks(styleIndexAt(xml, pos.row, pos.col))) {
-          throw new WorkbookError("protected-sheet", entry.name, entry.name);
-        }
+      const pos = parseRef(c.cell);
+      if (isProtectedSheet(xml, elementPrefix(xml, "worksheet")) && (!options.intoUnlocked || !pos || this.lockedCell(xml, pos.row, pos.col, styles))) {
+        throw new WorkbookError("protected-sheet", entry.name, entry.name);
       }
       if (!known) byPart.set(entry.part, { entry, xml });
     }
@@ -273,11 +269,18 @@ export class XlsxWorkbook implements WorkbookPort {
     return { written, formulas };
   }
 
+  /** A cell a user could not type into: on a protected sheet, one whose format does not unlock it. */
+  private lockedCell(xml: string, row: number, col: number, styles: { amender?: StylesAmender }): boolean {
+    if (!isProtectedSheet(xml, elementPrefix(xml, "worksheet"))) return false;
+    styles.amender ??= new StylesAmender(this.stylesText());
+    return !styles.amender.unlocks(styleIndexAt(xml, row, col));
+  }
+
   /**
    * Lifts the protection of every sheet protected without a password, for a change the user asked for on a copy
-   * (年度更新 writes next year's workbook, docs/rollover.md); `restore` then protects each sheet again exactly as it
-   * was, unless something has protected it meanwhile (the input aids' own protection). A sheet with a password is
-   * someone's deliberate lock: it stays protected, and a change to it is refused as before.
+   * that becomes a new file (年度更新, chosahyo aids, 配布's working copy); `restore` then protects each sheet again
+   * exactly as it was, unless something has protected it meanwhile (the input aids' own protection). A sheet with a
+   * password is someone's deliberate lock: it stays protected, and a change to it is refused as before.
    */
   liftProtection(): { restore(): void } {
     const lifted: { name: string; original: string; open: string }[] = [];
