@@ -103,18 +103,7 @@ test("配布: 課ごとのブック 27 冊を 1 つの ZIP でダウンロード
 });
 
 test("回収: 政策課のファイル（1次評価を 1 か所書き換え）を選ぶと確認を示し、取り込むとグリッドのそのセルが変わり、検証のあと集計に提出状況が出る（スクリーンショット）", async () => {
-  // The department's workbook as 配布 makes it, with its 1次評価 changed.
-  const master = await XlsxWorkbook.load(readFileSync(SEED), "kodaira-h29.xlsx");
-  const split = await splitBook(master, (await checkBook(master, BUILT_IN_PROFILES)).report, { profiles: BUILT_IN_PROFILES });
-  if (!split.ok) throw new Error("split refused");
-  const returned = split.books.find((b) => b.department === "政策課")!;
-  const sheet = returned.sheets[0];
-  const cell = inputCellsOf(await seedRecords(), sheet).eval1;
-  const dep = await XlsxWorkbook.load(returned.bytes, "政策課.xlsx");
-  // A rating other than the one the sample holds, so the cell changes.
-  const value = gridValue(master, sheet, cell) === "S" ? "A" : "S";
-  dep.setCells([{ sheet, cell, value }]);
-  const bytes = Buffer.from(await dep.toBytes());
+  const { bytes, sheet, cell, value } = await policyFile();
 
   const { page, context, problems } = await openPage(env(), { viewport: WIDE_VIEWPORT });
   await page.goto(`${env().url}/demo.html`);
@@ -147,20 +136,7 @@ test("回収: 政策課のファイル（1次評価を 1 か所書き換え）�
 });
 
 test("回収: 様式を変えた 政策課 のファイルは保留; 入力欄だけ取り込むを選ぶと確認が変わり、取り込むとその入力欄だけが変わる（スクリーンショット）", async () => {
-  const master = await XlsxWorkbook.load(readFileSync(SEED), "kodaira-h29.xlsx");
-  const split = await splitBook(master, (await checkBook(master, BUILT_IN_PROFILES)).report, { profiles: BUILT_IN_PROFILES });
-  if (!split.ok) throw new Error("split refused");
-  const returned = split.books.find((b) => b.department === "政策課")!;
-  const sheet = returned.sheets[0];
-  const cell = inputCellsOf(await seedRecords(), sheet).eval1;
-  const dep = await XlsxWorkbook.load(returned.bytes, "政策課.xlsx");
-  const value = gridValue(master, sheet, cell) === "S" ? "A" : "S";
-  const title = gridValue(master, sheet, "A1");
-  dep.setCells([
-    { sheet, cell, value },
-    { sheet, cell: "A1", value: "課で書き換えた見出し" },
-  ]);
-  const bytes = Buffer.from(await dep.toBytes());
+  const { bytes, sheet, cell, value, title } = await policyFile([{ cell: "A1", value: "課で書き換えた見出し" }]);
 
   const { page, context, problems } = await openPage(env(), { viewport: WIDE_VIEWPORT });
   await page.goto(`${env().url}/demo.html`);
@@ -188,6 +164,23 @@ test("回収: 様式を変えた 政策課 のファイルは保留; 入力欄�
   expect(problems).toEqual([]);
   await context.close();
 });
+
+/**
+ * 政策課's workbook as 配布 makes it, with the 1次評価 of its first sheet changed (to a rating other than the sample's,
+ * so the cell changes) and any `more` cells of that sheet set; the sheet's title (A1) in the master.
+ */
+async function policyFile(more: readonly { cell: string; value: string }[] = []) {
+  const master = await XlsxWorkbook.load(readFileSync(SEED), "kodaira-h29.xlsx");
+  const split = await splitBook(master, (await checkBook(master, BUILT_IN_PROFILES)).report, { profiles: BUILT_IN_PROFILES });
+  if (!split.ok) throw new Error("split refused");
+  const returned = split.books.find((b) => b.department === "政策課")!;
+  const sheet = returned.sheets[0];
+  const cell = inputCellsOf(await seedRecords(), sheet).eval1;
+  const dep = await XlsxWorkbook.load(returned.bytes, "政策課.xlsx");
+  const value = gridValue(master, sheet, cell) === "S" ? "A" : "S";
+  dep.setCells([{ sheet, cell, value }, ...more.map((m) => ({ sheet, ...m }))]);
+  return { bytes: Buffer.from(await dep.toBytes()), sheet, cell, value, title: gridValue(master, sheet, "A1") };
+}
 
 /** A cell's value in a loaded workbook, as text. */
 function gridValue(book: XlsxWorkbook, sheet: string, a1: string): string {

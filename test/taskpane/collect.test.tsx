@@ -63,6 +63,13 @@ async function returnedFiles(): Promise<{ files: ReturnedFile[]; written: string
   return { files, written: written.sort() };
 }
 
+/** The returned file with a title written into A1 of `sheet`: the form changed, so 回収 holds it. */
+async function withTitleChanged(file: ReturnedFile, sheet: string): Promise<ReturnedFile> {
+  const changed = await XlsxWorkbook.load(file.bytes, file.name);
+  changed.setCells([{ sheet, cell: "A1", value: "様式を変えた" }]);
+  return { name: file.name, bytes: await changed.toBytes() };
+}
+
 async function showCycle(): Promise<void> {
   fireEvent.click(await screen.findByRole("tab", { name: "年度" }));
   await screen.findByTestId("cycle");
@@ -129,11 +136,8 @@ test("書かなかった数式の結果のセルがあれば、取り込みの�
 test("様式が変わって保留のファイルは、入力欄だけ取り込むを選ぶと確認が変わり、取り込むとその入力欄だけが書かれる", async () => {
   const port = await collectingPort();
   const { files, written } = await returnedFiles();
-  // 政策課 also wrote a title into A1 of its sheet: the form changed.
   const sheet = written[0].split("!")[0];
-  const changed = await XlsxWorkbook.load(files[0].bytes, files[0].name);
-  changed.setCells([{ sheet, cell: "A1", value: "様式を変えた" }]);
-  const file: ReturnedFile = { name: files[0].name, bytes: await changed.toBytes() };
+  const file = await withTitleChanged(files[0], sheet);
   pane(port);
   await showCycle();
   await pick([file]);
@@ -166,10 +170,7 @@ test("様式が変わって保留のファイルは、入力欄だけ取り込�
 test("入力欄だけ取り込むの確認が失敗したら、前の確認のまま: 取り込むを押しても様式の変更を認めて送らない", async () => {
   const port = await collectingPort();
   const { files, written } = await returnedFiles();
-  const sheet = written[0].split("!")[0];
-  const changed = await XlsxWorkbook.load(files[0].bytes, files[0].name);
-  changed.setCells([{ sheet, cell: "A1", value: "様式を変えた" }]);
-  const held: ReturnedFile = { name: files[0].name, bytes: await changed.toBytes() };
+  const held = await withTitleChanged(files[0], written[0].split("!")[0]);
   // 水と緑と公園課 is taken in as usual, so 取り込む stays enabled.
   const real = port.collectInto;
   port.collectInto = async (picked, options) => {
