@@ -25,7 +25,7 @@ const REPORTED_BY_VALIDATE: Readonly<Partial<Record<RuleId, { scope: string; sev
     scope: "collect",
     severity: "warning",
     file: "../cycle/collect.ts",
-    finds: "not a check of one workbook: 回収 (chosahyo collect) compares a returned sheet with the master's and reports a changed cell that is not an input cell, an input cell whose formula was typed over or changed, a changed merge, inserted or deleted rows or columns, and an added or missing sheet; the file is then not taken in, unless the office accepts the change, and then only its input cells are (docs/distribution.md).",
+    finds: "not a check of one workbook: 回収 (chosahyo collect) compares a returned sheet with the master's and reports a changed cell that is not an input cell, an input cell whose formula was typed over or changed, a changed merge, inserted or deleted rows or columns, an added or missing sheet, and a sheet whose protection differs from the master's; the file is then not taken in, unless the office accepts the change, and then only its input cells are (docs/distribution.md).",
   },
   "RULE-FAILED": {
     scope: "any rule",

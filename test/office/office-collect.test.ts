@@ -11,7 +11,7 @@ import { INSERT_WORKSHEETS } from "../../src/workbook/office/requirements";
 import { checkBook, readReturnedXlsx } from "../../src/workbook/xlsx/collect";
 import { splitBook } from "../../src/workbook/xlsx/split";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
-import { cellMap, differingCells, inputCellsOf, SEED, seedRecords } from "../cycle/collect-fixtures";
+import { cellMap, differingCells, inputCellsOf, protectedCopy, SEED, seedRecords } from "../cycle/collect-fixtures";
 import { FakeBook, failInserts, type FakeExcelOptions } from "../fakes/excel-fake";
 import { rig } from "./office-helpers";
 
@@ -41,8 +41,8 @@ async function returned(department: string, sheets?: readonly string[], extra: {
   return { file: { name: `${department}.xlsx`, bytes: await book.toBytes() }, cells: edits.map((e) => `${e.sheet}!${e.cell}`) };
 }
 
-async function master(options: FakeExcelOptions = {}) {
-  const r = rig(await FakeBook.fromXlsx(seed()), { ...options, readReturned: readReturnedXlsx });
+async function master(options: FakeExcelOptions = {}, bytes: Uint8Array = seed()) {
+  const r = rig(await FakeBook.fromXlsx(bytes), { ...options, readReturned: readReturnedXlsx });
   return { ...r, before: await r.fake.book.toXlsx(), ids: r.fake.book.sheets.map((s) => [s.name, s.id] as const) };
 }
 
@@ -147,6 +147,23 @@ test("様式の変更を認めたファイルは、シートを置き換えず�
   expect(m.fake.book.sheet(sheet)?.id).toBe(m.ids.find(([n]) => n === sheet)![1]);
   expect(m.fake.operations.filter((op) => /^(insert|rename|delete) /.test(op))).toEqual([]);
   expect(logRowsOf(m).map((r) => [r[1], r[4].slice(0, 8)])).toEqual([[sheet, "回収で入力欄だけ"]]);
+});
+
+test("保護したブックに保護のないシートが戻ると保留（置き換えると保護が外れる）; 認めれば入力セルだけを書き、シートは保護されたまま", async () => {
+  const m = await master({}, await protectedCopy(seed()));
+  const sent = departments.find((d) => d.department === "政策課")!.sheets;
+  const sheet = sent[0];
+  expect(m.fake.book.sheet(sheet)!.protected).toBe(true);
+  const a = await returned("政策課", [sheet]);
+  const held = await collect(m, [a.file]);
+  // Each sheet sent (all unprotected in the copy), filled in or not.
+  expect(held.plan.files.map((f) => [f.held, f.findings.filter((x) => x.ruleId === "FORM-CHANGED").map((x) => `${x.sheet}!${x.cell}`)])).toEqual([[true, sent.map((s) => `${s}!A1`)]]);
+  expect(m.fake.operations).toEqual([]);
+  const before = await cellMap(m.before);
+  const out = await m.book.collectInto!([a.file], { ...options(), acceptFormChanges: ["政策課.xlsx"] });
+  expect(out.written).toMatchObject({ sheetsReplaced: 0, cellsChanged: 1, files: ["政策課.xlsx"] });
+  expect(differingCells(before, await cellMap(await m.fake.book.toXlsx()))).toEqual(a.cells);
+  expect(m.fake.book.sheet(sheet)!.protected).toBe(true);
 });
 
 test("ExcelApi 1.12 の Excel では分かる言葉で断り、読みも書きもしない", async () => {

@@ -251,8 +251,9 @@ async function writeFiles(session: OfficeSession, plan: readonly FileCollect[], 
   const replaces = taking.some((f) => f.sheets.some((s) => s.replace));
   const logSheet = ownedLog(state);
   // Every refusal before anything is written. A protected sheet may be replaced whole (Excel renames and deletes
-  // it; the department's copy comes with its own protection), and written into only where its protection leaves the
-  // cells unlocked (a master protected by the input aids), as Excel lets a user type there; the look below asks.
+  // it; the department's copy comes with its own protection, which the plan checked is the master's), and written
+  // into only where its protection leaves the cells unlocked (a master protected by the input aids), as Excel lets
+  // a user type there; the look below asks.
   if (replaces && state.structureProtected) throw new WorkbookError("protected-workbook");
   if (logSheet && findSheet(state, logSheet)?.protected) throw new WorkbookError("protected-sheet", undefined, logSheet);
   const guarded = taking.flatMap((f) => f.sheets.filter((s) => !s.replace && s.writes?.length && findSheet(state, s.sheet)?.protected).flatMap((s) => runsOf(s.sheet, s.writes!)));
