@@ -21,7 +21,11 @@ export interface SheetReadContext {
 /** Merges beyond this many in one sheet are refused before they are indexed: no 調査票 has a fraction of it. */
 export const MAX_MERGES = 200_000;
 
-/** `AB12` → { row: 11, col: 27 }; undefined when it is not a cell reference. */
+/** A sheet's size in Excel: a reference past it is no cell at all (a damaged or hand-made file). */
+const SHEET_ROWS = 1_048_576;
+const SHEET_COLS = 16_384;
+
+/** `AB12` → { row: 11, col: 27 }; undefined when it is not a cell reference, or one past the sheet's last row or column. */
 export function parseRef(ref: string): { row: number; col: number } | undefined {
   let col = 0;
   let i = 0;
@@ -38,8 +42,14 @@ export function parseRef(ref: string): { row: number; col: number } | undefined 
     if (c >= 48 && c <= 57) row = row * 10 + (c - 48);
     else if (c !== 36) return undefined;
   }
-  if (row === 0) return undefined;
+  if (row === 0 || row > SHEET_ROWS || col > SHEET_COLS) return undefined;
   return { row: row - 1, col: col - 1 };
+}
+
+/** A row element's `r` (1-based) as a 0-based index; a missing or impossible one means the row after `previous`. */
+function rowIndexOf(r: string | undefined, previous: number): number {
+  const n = r ? Number(r) : NaN;
+  return Number.isInteger(n) && n >= 1 && n <= SHEET_ROWS ? n - 1 : previous + 1;
 }
 
 export function parseRange(ref: string): CellRange | undefined {
@@ -165,13 +175,12 @@ export function readSheetXml(
       i = nextTag(dataHay, tags.row, i);
       if (i < 0) break;
       const { tag, end, selfClosing } = tagAt(xml, i);
-      const r = attr(tag, "r");
-      rowIndex = r ? Number(r) - 1 : rowIndex + 1;
+      rowIndex = rowIndexOf(attr(tag, "r"), rowIndex);
       if (rowIndex >= MAX_ROWS) {
         // Past the window: the last row tag tells how far the sheet declares, without visiting the rest.
         const last = xml.lastIndexOf(`<${p}row `, stop);
-        const lastR = last >= i ? attr(tagAt(xml, last).tag, "r") : undefined;
-        usedRows = Math.max(usedRows, lastR ? Number(lastR) : rowIndex + 1);
+        const lastR = last >= i ? rowIndexOf(attr(tagAt(xml, last).tag, "r"), rowIndex) : rowIndex;
+        usedRows = Math.max(usedRows, lastR + 1);
         break;
       }
       if (selfClosing) {
@@ -201,6 +210,11 @@ export function readSheetXml(
         j = cEnd < 0 ? rowStop : cEnd + tags.cClose.length;
         if (colIndex >= MAX_COLS) {
           usedCols = Math.max(usedCols, colIndex + 1);
+          continue;
+        }
+        // A cell whose own reference is past the window, though its row is in it (a damaged file): outside too.
+        if (row >= MAX_ROWS) {
+          usedRows = Math.max(usedRows, row + 1);
           continue;
         }
         const v = cellValue(xml, rowHay, p, tags, c.tag, c.end, cStop, ctx);

@@ -158,6 +158,25 @@ describe("rows, cells and the reading window", () => {
     expect(g.trimmed?.rows).toBeGreaterThan(MAX_ROWS);
   });
 
+  // Found by mutating the sample workbooks: one cell whose own r said row 99,999,999,999 (its row said 8) made the
+  // grid that tall, and the CLI ran out of memory.
+  test("references a damaged file may hold stay in bounds: a cell's r past the sheet or the window, a row's r that is no row", async () => {
+    const g = await readOne(
+      `<row r="1"><c r="A1"><v>1</v></c><c r="B99999999999"><v>2</v></c><c r="C${MAX_ROWS + 5}"><v>3</v></c><c r="XFE1"><v>9</v></c></row>` +
+        `<row r="NaN"><c><v>4</v></c></row>` + // row 2
+        `<row r="-3"><c><v>5</v></c></row>` + // row 3
+        `<row r="1048577"><c><v>6</v></c></row>`, // row 4
+    );
+    expect(at(g, "A1")).toBe(1);
+    expect(at(g, "B1")).toBe(2); // not a reference: the cell after A1
+    expect(at(g, "D1")).toBe(9); // past column XFD: the cell after C1, which is outside the window
+    expect(at(g, "A2")).toBe(4);
+    expect(at(g, "A3")).toBe(5);
+    expect(at(g, "A4")).toBe(6);
+    expect(g.rows.length).toBe(4);
+    expect(g.trimmed?.rows).toBe(MAX_ROWS + 5);
+  });
+
   test("merges are kept as ranges, only those that touch the window", async () => {
     const L = colName(MAX_COLS - 1);
     const P = colName(MAX_COLS);
