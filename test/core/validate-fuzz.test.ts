@@ -99,4 +99,30 @@ describe("fuzz: recognition, reading and rules", () => {
       { numRuns: 150 },
     );
   });
+
+  // A damaged or careless file may merge a label down to row 1,048,576 or across to XFD (the mutated samples had
+  // A1:XFD1048576): no finding may point past the sheet, and no work may grow with the merge's size.
+  const SHEET_BOTTOM = 1048575;
+  const SHEET_RIGHT = 16383;
+  const edgeMerge = fc.record({ sheet: fc.nat(real.length - 1), row: fc.nat(60), col: fc.nat(12), down: fc.boolean(), across: fc.boolean() });
+
+  test("実在の調査票にシートの端まで届く結合があっても、指摘は実在するセルを指す", () => {
+    fc.assert(
+      fc.property(fc.array(edgeMerge, { minLength: 1, maxLength: 4 }), (merges) => {
+        const sheets = real.map((g) => ({ ...g, merges: [...g.merges] }));
+        for (const m of merges) {
+          const g = sheets[m.sheet];
+          // Merges may not overlap: the new one replaces those it meets.
+          const area = { top: m.row, left: m.col, bottom: m.down ? SHEET_BOTTOM : m.row, right: m.across || !m.down ? SHEET_RIGHT : m.col };
+          g.merges = [...g.merges.filter((x) => x.bottom < area.top || x.top > area.bottom || x.right < area.left || x.left > area.right), area];
+        }
+        const report = validateWorkbook({ sheets, skippedSheets: [] }, { profiles: BUILT_IN_PROFILES, stage: "本部評価後" });
+        for (const f of report.findings) {
+          expect(cellExists(f.cell)).toBe(true);
+          for (const e of f.fix?.edits ?? []) expect(cellExists(e.cell)).toBe(true);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
 });

@@ -2,6 +2,10 @@ import type { CellRange } from "./address";
 import { type CellValue, isEmptyCell } from "./cell";
 
 /** Reading is bounded (docs/formats.md): the used range is capped at this many rows × columns per sheet. */
+/** The size of every worksheet in Excel: no cell lies past row 1,048,576 or column XFD. */
+export const SHEET_ROWS = 1_048_576;
+export const SHEET_COLS = 16_384;
+
 export const MAX_ROWS = 2000;
 export const MAX_COLS = 60;
 
@@ -225,8 +229,8 @@ export class GridView {
     return this.grid.numberFormats?.get(`${a.row},${a.col}`);
   }
 
-  /** True when the cell exists inside the sheet (used by tests and the fuzz check on findings). */
+  /** True when the cell exists inside the sheet: a merge may reach the sheet's edge, and nothing lies past it. */
   contains(row: number, col: number): boolean {
-    return row >= 0 && col >= 0 && row < 1048576 && col < 16384;
+    return row >= 0 && col >= 0 && row < SHEET_ROWS && col < SHEET_COLS;
   }
 }

@@ -102,7 +102,9 @@ export class LabelHits implements Hits {
         if (list) list.push(cand);
         else this.byKey.set(key, [cand]);
       }
-      for (let r = cand.row; r <= cand.extent.bottom; r++) this.labelRows.add(r);
+      // Rows past the grid's last hold nothing to end: a merge down to row 1,048,576 adds only the grid's rows.
+      const last = Math.min(cand.extent.bottom, index.view.bottom);
+      for (let r = cand.row; r <= last; r++) this.labelRows.add(r);
     }
   }
 

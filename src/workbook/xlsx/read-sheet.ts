@@ -5,7 +5,7 @@
  */
 import type { CellRange } from "../../core/model/address";
 import type { CellValue } from "../../core/model/cell";
-import { type FilledCell, gridFromCells, MAX_COLS, MAX_ROWS, type SheetGrid, type SheetVisibility } from "../../core/model/grid";
+import { type FilledCell, gridFromCells, MAX_COLS, MAX_ROWS, SHEET_COLS, SHEET_ROWS, type SheetGrid, type SheetVisibility } from "../../core/model/grid";
 import { WorkbookError } from "../port";
 import type { CellFormat, SharedStrings } from "./book";
 import { attr, elementPrefix, findTag, joinedText, nextTag, normaliseBreaks, tagAt, unescapeXml, unescapeXstring } from "./xml";
@@ -21,11 +21,7 @@ export interface SheetReadContext {
 /** Merges beyond this many in one sheet are refused before they are indexed: no 調査票 has a fraction of it. */
 export const MAX_MERGES = 200_000;
 
-/** A sheet's size in Excel: a reference past it is no cell at all (a damaged or hand-made file). */
-const SHEET_ROWS = 1_048_576;
-const SHEET_COLS = 16_384;
-
-/** `AB12` → { row: 11, col: 27 }; undefined when it is not a cell reference, or one past the sheet's last row or column. */
+/** `AB12` → { row: 11, col: 27 }; undefined when it is not a cell reference, or one past the sheet's last row or column (a damaged or hand-made file). */
 export function parseRef(ref: string): { row: number; col: number } | undefined {
   let col = 0;
   let i = 0;

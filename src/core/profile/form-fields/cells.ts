@@ -42,7 +42,7 @@ export function valueNear(hits: Hits, hit: LabelCandidate, at: "below" | "right"
   const view = hits.index.view;
   if (at === "below") {
     const { first, end } = firstDataRow(hits, hit);
-    const emptyAt = view.anchor(first, hit.col);
+    const emptyAt = besideLabel(hits, hit, first, hit.col);
     for (let r = first; r < end; r++) {
       const a = view.anchor(r, hit.col);
       if (a.row !== r && r !== first) continue; // inside a merge already seen
@@ -54,7 +54,7 @@ export function valueNear(hits: Hits, hit: LabelCandidate, at: "below" | "right"
   // right of the label, skipping a few empty cells; a label cell ends the search.
   const row = hit.row;
   let col = hit.extent.right + 1;
-  const emptyAt = view.anchor(row, col);
+  const emptyAt = besideLabel(hits, hit, row, col);
   for (let skipped = 0; skipped <= MAX_SKIP && col <= view.right; ) {
     const a = view.anchor(row, col);
     const raw = view.raw(a.row, a.col);
@@ -66,4 +66,10 @@ export function valueNear(hits: Hits, hit: LabelCandidate, at: "below" | "right"
     skipped++;
   }
   return { emptyAt };
+}
+
+/** Where a value would be typed: the cell at (row, col), or the label's own when its merge reaches the sheet's edge. */
+export function besideLabel(hits: Hits, hit: LabelCandidate, row: number, col: number): CellPos {
+  const view = hits.index.view;
+  return view.contains(row, col) ? view.anchor(row, col) : { row: hit.row, col: hit.col };
 }

@@ -5,7 +5,7 @@ import { parseCode } from "../../values/codes";
 import type { Hits } from "../compiled";
 import type { LabelCandidate } from "../labels";
 import type { CodeField } from "../types";
-import { firstDataRow, MAX_SKIP, rowIsBlank, textRead, valueNear } from "./cells";
+import { besideLabel, firstDataRow, MAX_SKIP, rowIsBlank, textRead, valueNear } from "./cells";
 import type { FormFieldType } from "./field-reader";
 
 export const codeField: FormFieldType<CodeField> = {
@@ -28,6 +28,8 @@ function readCode(hits: Hits, hit: LabelCandidate, field: CodeField): { read?: C
     return { read: { parsed, raw: v.read.raw, cell: v.read.cell, comment: parsed.comment }, emptyAt: v.emptyAt };
   }
   const { first, end } = firstDataRow(hits, hit);
+  // A label merged down to the sheet's last row has no cell under it.
+  if (!view.contains(first, hit.col)) return { emptyAt: besideLabel(hits, hit, first, hit.col) };
   const cell = view.anchor(first, hit.col);
   const raw = view.raw(cell.row, cell.col);
   // The comment sits in the next non-blank row under the code, within the same block.
