@@ -45,7 +45,7 @@ export function inputAreas(grid: SheetGrid, records: readonly SurveyRecord[], pr
   const add = (pos: CellPos | undefined): void => {
     if (!pos) return;
     const a = view.anchor(pos.row, pos.col);
-    areas.set(`${a.row},${a.col}`, view.extent(a.row, a.col));
+    areas.set(`${a.row},${a.col}`, view.windowExtent(a.row, a.col));
   };
   for (const rec of records) {
     const sameCell = sameCellComments(rec, profile);
@@ -59,7 +59,7 @@ export function inputAreas(grid: SheetGrid, records: readonly SurveyRecord[], pr
       if (at && !code?.commentCell && !sameCell.has(id)) {
         // A rating's comment goes under it; that cell is the clerk's when the master leaves it empty.
         const below = { row: view.extent(at.row, at.col).bottom + 1, col: at.col };
-        if (view.isEmpty(below.row, below.col)) add(below);
+        if (view.contains(below.row, below.col) && view.isEmpty(below.row, below.col)) add(below);
       }
     }
     for (const id of ["plan", "planNext", "result", "next", "reason"] as const) {

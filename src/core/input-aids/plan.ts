@@ -85,7 +85,7 @@ class SheetAids {
 
   private area(pos: CellPos): { key: string; area: CellRange } {
     const a = this.view.anchor(pos.row, pos.col);
-    return { key: `${a.row},${a.col}`, area: this.view.extent(a.row, a.col) };
+    return { key: `${a.row},${a.col}`, area: this.view.windowExtent(a.row, a.col) };
   }
 
   /** The first aid set on a cell stays: two validations on one cell would be a broken file. */
@@ -267,6 +267,7 @@ function commentCell(ctx: Ctx, field: FieldId, at: { cell: CellPos; empty: boole
     return c && (c.row !== at.cell.row || c.col !== at.cell.col) ? c : undefined;
   }
   const below = { row: view.extent(at.cell.row, at.cell.col).bottom + 1, col: at.cell.col };
+  if (!view.contains(below.row, below.col)) return undefined; // merged down to the sheet's last row
   const a = view.anchor(below.row, below.col);
   if (a.row !== below.row || a.col !== below.col) return undefined;
   const v = view.raw(below.row, below.col);

@@ -206,6 +206,18 @@ export class GridView {
   }
 
   /**
+   * The extent cut at the reading window: what an aid or 回収 covers cell by cell. A merge down to row 1,048,576 or
+   * across to XFD (a damaged or careless file) would otherwise make a million cells of work; nothing past the
+   * window is read, so nothing there is an input.
+   */
+  windowExtent(row: number, col: number): CellRange {
+    const e = this.extent(row, col);
+    const bottom = Math.min(e.bottom, Math.max(e.top, MAX_ROWS - 1));
+    const right = Math.min(e.right, Math.max(e.left, MAX_COLS - 1));
+    return bottom === e.bottom && right === e.right ? e : { top: e.top, left: e.left, bottom, right };
+  }
+
+  /**
    * A blank spacer row: every cell empty, and no merged area from the rows above reaching into it (the row under
    * a rating is "empty" in the grid where P, D and A are merged down over it, yet it is part of the block).
    */
