@@ -6,6 +6,7 @@
  * One pass over the part, output built as an array of pieces: it stays linear in the size of the sheet.
  * Pure string work: it runs in the browser too.
  */
+import { rowIndexOf } from "./read-sheet";
 import type { StylesAmender } from "./styles-xml";
 import { attr, unescapeXml } from "./xml";
 import { plainText, xstringText } from "./xml-text";
@@ -519,8 +520,7 @@ class SheetCopier {
         this.dropped.add(r.local);
         continue;
       }
-      const n = Number(attr(r.text, "r"));
-      row = Number.isInteger(n) && n > 0 ? n : row + 1;
+      row = rowIndexOf(attr(r.text, "r"), row - 1) + 1;
       i = this.row(r, row);
     }
   }

@@ -11,6 +11,7 @@ import { moveFormulaRows, RowMap, type RowRange } from "../../core/cycle/rows";
 import { rewriteReferences } from "../../core/formula/refs";
 import { readSheetEntries, relKind, workbookPart } from "./book";
 import type { Package } from "./package";
+import { rowIndexOf } from "./read-sheet";
 import { attr, elementPrefix, findTag, tagAt, unescapeXml } from "./xml";
 import { escapeXml } from "./xml-text";
 
@@ -109,7 +110,7 @@ function moveSheetData(xml: string, p: string, sheet: string, keep: Keep): { xml
     out.push(xml.slice(i, at));
     const end = elementEnd(xml, at, `${p}row`);
     const rowTag = tagAt(xml, at).tag;
-    const r = attr(rowTag, "r") ? Number(attr(rowTag, "r")) - 1 : implicit + 1;
+    const r = rowIndexOf(attr(rowTag, "r"), implicit);
     implicit = r;
     const to = keep.row(r);
     i = end;

@@ -5,7 +5,7 @@
 import { parseRangeA1, toA1 } from "../../core/model/address";
 import { attr, elementPrefix, findTag, tagAt } from "./xml";
 import { xstringText } from "./xml-text";
-import { parseRef } from "./read-sheet";
+import { parseRef, rowIndexOf } from "./read-sheet";
 
 export interface CellSpan {
   /** Where the cell's element starts and ends in the part; start === end when the cell has no element yet. */
@@ -37,8 +37,7 @@ export function locateCell(xml: string, row: number, col: number): CellSpan {
     const at = findTag(xml, `${p}row`, i, stop);
     if (at < 0) return { start: stop, end: stop, before: newRow, after: `</${p}row>` };
     const r = tagAt(xml, at);
-    const rAttr = attr(r.tag, "r");
-    rowIndex = rAttr ? Number(rAttr) - 1 : rowIndex + 1;
+    rowIndex = rowIndexOf(attr(r.tag, "r"), rowIndex);
     if (rowIndex > row) return { start: at, end: at, before: newRow, after: `</${p}row>` };
     const rowEnd = r.selfClosing ? r.end : xml.indexOf(`</${p}row>`, r.end);
     if (rowIndex < row) {

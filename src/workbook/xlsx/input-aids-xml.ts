@@ -10,6 +10,7 @@ import type { InputValidation, SheetInputAids } from "../../core/input-aids/type
 import { type CellRange, parseRangeA1, rangeToA1, toA1 } from "../../core/model/address";
 import { childrenOf, nextTag, shiftFormula, type Tag, withAttr } from "./copy-sheet";
 import { locateCell } from "./edit-cell";
+import { rowIndexOf } from "./read-sheet";
 import type { StylesAmender } from "./styles-xml";
 import { attr, findTag, tagAt, unescapeXml } from "./xml";
 import { plainText, xstringAttr } from "./xml-text";
@@ -101,8 +102,7 @@ function inheritedStyle(xml: string, p: string, row: number, col: number): numbe
     const at = findTag(xml, `${p}row`, i, stop);
     if (at < 0) break;
     const r = tagAt(xml, at);
-    const n = Number(attr(r.tag, "r"));
-    index = Number.isInteger(n) && n > 0 ? n - 1 : index + 1;
+    index = rowIndexOf(attr(r.tag, "r"), index);
     if (index > row) break;
     if (index === row) {
       if (/^(1|true)$/.test(attr(r.tag, "customFormat") ?? "")) return Number(attr(r.tag, "s") ?? 0) || 0;

@@ -5,7 +5,7 @@
  */
 import { normalizeFormula, translateFormula } from "../../core/formula/refs";
 import { MAX_COLS, MAX_ROWS } from "../../core/model/grid";
-import { parseRef } from "./read-sheet";
+import { parseRef, rowIndexOf } from "./read-sheet";
 import { attr, elementPrefix, findTag, tagAt, unescapeXml } from "./xml";
 
 /** Formulas keyed "row,col" (absolute, 0-based), normalised (normalizeFormula). */
@@ -23,8 +23,7 @@ export function readSheetFormulas(xml: string): Map<string, string> {
     i = findTag(xml, `${p}row`, i, stop);
     if (i < 0) break;
     const row = tagAt(xml, i);
-    const r = attr(row.tag, "r");
-    rowIndex = r ? Number(r) - 1 : rowIndex + 1;
+    rowIndex = rowIndexOf(attr(row.tag, "r"), rowIndex);
     if (rowIndex >= MAX_ROWS) break;
     if (row.selfClosing) {
       i = row.end;

@@ -42,8 +42,11 @@ export function parseRef(ref: string): { row: number; col: number } | undefined 
   return { row: row - 1, col: col - 1 };
 }
 
-/** A row element's `r` (1-based) as a 0-based index; a missing or impossible one means the row after `previous`. */
-function rowIndexOf(r: string | undefined, previous: number): number {
+/**
+ * A row element's `r` (1-based) as a 0-based index; a missing or impossible one means the row after `previous`.
+ * Every reader and editor of sheetData counts rows this way, so that an edit lands on the row a check read.
+ */
+export function rowIndexOf(r: string | undefined, previous: number): number {
   const n = r ? Number(r) : NaN;
   return Number.isInteger(n) && n >= 1 && n <= SHEET_ROWS ? n - 1 : previous + 1;
 }

@@ -177,6 +177,16 @@ describe("rows, cells and the reading window", () => {
     expect(g.trimmed?.rows).toBe(MAX_ROWS + 5);
   });
 
+  test("an edit lands on the row the check read, also where a row's r is no row number", async () => {
+    const rows = `<row r="1"><c r="A1"><v>1</v></c></row><row r="NaN"><c r="A2"><v>2</v></c></row><row r="-1"><c><v>3</v></c></row><row r="5"><c r="A5"><v>5</v></c></row>`;
+    const book = await XlsxWorkbook.load(buildXlsx({ sheets: [{ name: "Sheet1", xml: ws(rows) }] }), "t.xlsx");
+    expect(at((await book.readAll()).sheets[0], "A3")).toBe(3);
+    book.setCells([{ sheet: "Sheet1", cell: "B3", value: "beside 3" }, { sheet: "Sheet1", cell: "B2", value: "beside 2" }]);
+    const g = (await (await XlsxWorkbook.load(await book.toBytes(), "t.xlsx")).readAll()).sheets[0];
+    expect([at(g, "A2"), at(g, "B2"), at(g, "A3"), at(g, "B3"), at(g, "A5")]).toEqual([2, "beside 2", 3, "beside 3", 5]);
+    expect(g.rows.length).toBe(5);
+  });
+
   test("merges are kept as ranges, only those that touch the window", async () => {
     const L = colName(MAX_COLS - 1);
     const P = colName(MAX_COLS);
