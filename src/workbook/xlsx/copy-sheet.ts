@@ -8,7 +8,7 @@
  */
 import { rowIndexOf } from "./read-sheet";
 import type { StylesAmender } from "./styles-xml";
-import { attr, unescapeXml } from "./xml";
+import { attr, MalformedXml, unescapeXml } from "./xml";
 import { plainText, xstringText } from "./xml-text";
 
 export interface SheetSource {
@@ -67,8 +67,8 @@ export interface Tag {
   readonly text: string;
 }
 
-function malformed(what: string): Error {
-  return new Error(`worksheet: ${what}`);
+function malformed(what: string): MalformedXml {
+  return new MalformedXml(`worksheet: ${what}`);
 }
 
 /** Index after the `>` of the tag opened at `lt`, skipping `>` inside quoted attribute values. */

@@ -3,7 +3,7 @@
  * and nothing else in the part moves. The cell keeps its style (`s`), so a fix changes the value, not the look.
  */
 import { parseRangeA1, toA1 } from "../../core/model/address";
-import { attr, elementPrefix, findTag, tagAt } from "./xml";
+import { attr, elementPrefix, findTag, MalformedXml, tagAt } from "./xml";
 import { xstringText } from "./xml-text";
 import { parseRef, rowIndexOf } from "./read-sheet";
 
@@ -22,7 +22,7 @@ export interface CellSpan {
 export function locateCell(xml: string, row: number, col: number): CellSpan {
   const p = elementPrefix(xml, "worksheet") || elementPrefix(xml, "sheetData");
   const dataAt = findTag(xml, `${p}sheetData`, 0);
-  if (dataAt < 0) throw new Error("no sheetData");
+  if (dataAt < 0) throw new MalformedXml("worksheet: no <sheetData>");
   const data = tagAt(xml, dataAt);
   const newRow = `<${p}row r="${row + 1}">`;
   if (data.selfClosing) {

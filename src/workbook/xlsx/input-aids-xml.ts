@@ -12,7 +12,7 @@ import { childrenOf, nextTag, shiftFormula, type Tag, withAttr } from "./copy-sh
 import { locateCell } from "./edit-cell";
 import { rowIndexOf } from "./read-sheet";
 import type { StylesAmender } from "./styles-xml";
-import { attr, findTag, tagAt, unescapeXml } from "./xml";
+import { attr, findTag, MalformedXml, tagAt, unescapeXml } from "./xml";
 import { plainText, xstringAttr } from "./xml-text";
 
 /** CT_Worksheet's children in schema order (ECMA-376 Part 1, 18.3.1.99). */
@@ -139,7 +139,7 @@ interface Edit {
 
 function prefixOf(xml: string): string {
   const root = nextTag(xml, 0);
-  if (!root || root.close || root.local !== "worksheet") throw new Error("worksheet: root is not <worksheet>");
+  if (!root || root.close || root.local !== "worksheet") throw new MalformedXml("worksheet: root is not <worksheet>");
   return root.qname.slice(0, root.qname.length - root.local.length);
 }
 

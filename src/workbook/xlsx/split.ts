@@ -22,7 +22,7 @@ import { deleteSheetRows } from "./delete-rows";
 import { insertBeforeClose, Package, relativeTarget, relsPathOf } from "./package";
 import { elementPrefix } from "./xml";
 import { StylesAmender } from "./styles-xml";
-import { XlsxWorkbook } from "./xlsx-workbook";
+import { inPart, XlsxWorkbook } from "./xlsx-workbook";
 
 export interface SplitBookOptions {
   readonly profiles: readonly Profile[];
@@ -80,7 +80,8 @@ function notCopiedOf(masterBytes: Uint8Array, sheets: readonly string[]): NotCop
     const e = entries.find((x) => x.name === sheet);
     const xml = e?.part ? pkg.text(e.part) : undefined;
     if (!e?.part || xml === undefined) continue;
-    const kinds = new Set(copySheetXml({ xml, sharedString: (i) => strings.get(i), stylesXml }, new StylesAmender(stylesXml)).dropped.map(kindOf));
+    const part = e.part;
+    const kinds = new Set(inPart(part, () => copySheetXml({ xml, sharedString: (i) => strings.get(i), stylesXml }, new StylesAmender(stylesXml))).dropped.map(kindOf));
     for (const r of pkg.rels(e.part)) {
       const k = relKind(r);
       if (k === "comments") kinds.add("comments");

@@ -6,6 +6,7 @@
  */
 import type { CellStyle } from "../../core/sheet-spec";
 import { withAttr } from "./copy-sheet";
+import { MalformedXml } from "./xml";
 import { attr, escapeXml } from "./xml-text";
 
 const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -80,14 +81,14 @@ function tagEnd(xml: string, i: number): number {
     } else if (ch === '"' || ch === "'") quote = ch;
     else if (ch === ">") return j + 1;
   }
-  throw new Error("styles.xml: unterminated tag");
+  throw new MalformedXml("styles.xml: unterminated tag");
 }
 
 /** Skips a comment, PI, CDATA or DOCTYPE at `i`; returns the index after it, or -1 when `i` starts none of these. */
 function skipMarkup(xml: string, i: number): number {
   const close = (token: string, from: number) => {
     const k = xml.indexOf(token, from);
-    if (k < 0) throw new Error("styles.xml: unterminated markup");
+    if (k < 0) throw new MalformedXml("styles.xml: unterminated markup");
     return k + token.length;
   };
   if (xml.startsWith("<!--", i)) return close("-->", i + 4);
@@ -120,7 +121,7 @@ function elementAt(xml: string, start: number): El {
     } else if (xml[end - 2] !== "/") depth++;
     i = end;
   }
-  throw new Error(`styles.xml: <${qname}> is not closed`);
+  throw new MalformedXml(`styles.xml: <${qname}> is not closed`);
 }
 
 /** Direct child elements of `parent`. */
@@ -147,7 +148,7 @@ function rootElement(xml: string): El {
   let i = 0;
   for (;;) {
     const lt = xml.indexOf("<", i);
-    if (lt < 0) throw new Error("styles.xml: no root element");
+    if (lt < 0) throw new MalformedXml("styles.xml: no root element");
     const skipped = skipMarkup(xml, lt);
     if (skipped < 0) return elementAt(xml, lt);
     i = skipped;
@@ -210,7 +211,7 @@ export class StylesAmender {
     this.created = xml === undefined;
     this.original = xml ?? MINIMAL_STYLES;
     let root = rootElement(this.original);
-    if (root.local !== "styleSheet") throw new Error(`styles.xml: root is <${root.qname}>, not <styleSheet>`);
+    if (root.local !== "styleSheet") throw new MalformedXml(`styles.xml: root is <${root.qname}>, not <styleSheet>`);
     this.xml = this.original;
     if (root.selfClosing) {
       // <styleSheet …/>: open it, so sections go inside.

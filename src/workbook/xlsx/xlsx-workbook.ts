@@ -26,7 +26,7 @@ import type { InputAidsResult, SheetInputAids } from "../../core/input-aids/type
 import { applyInputAidsXml } from "./input-aids-xml";
 import { readSheetFormulas } from "./read-formulas";
 import { freeSheetName } from "../sheet-names";
-import { attr, elementPrefix, findTag, tagAt } from "./xml";
+import { attr, elementPrefix, findTag, MalformedXml, tagAt } from "./xml";
 
 /** The veryHidden sheet that holds the add-in's settings and its list of owned sheets (owned.ts). */
 export { SETTINGS_SHEET } from "../owned";
@@ -201,18 +201,16 @@ export class XlsxWorkbook implements WorkbookPort {
         refused.push(e);
         continue;
       }
-      const xml = changed.get(entry.part) ?? this.pkg.textOnce(entry.part)!;
-      if (this.lockedCell(xml, pos.row, pos.col, styles)) throw new WorkbookError("protected-sheet", entry.name, entry.name);
-      if (holdsFormula(xml, pos.row, pos.col)) {
-        formulas.push(e);
-        continue;
-      }
-      if (cellText(this.cellAt(xml, pos.row, pos.col)) !== e.before) {
-        refused.push(e); // the user changed it since the check
-        continue;
-      }
-      changed.set(entry.part, setCell(xml, pos.row, pos.col, e.after));
-      applied.push(e);
+      const part = entry.part;
+      const xml = changed.get(part) ?? this.pkg.textOnce(part)!;
+      const outcome = inPart(part, () => {
+        if (this.lockedCell(xml, pos.row, pos.col, styles)) throw new WorkbookError("protected-sheet", entry.name, entry.name);
+        if (holdsFormula(xml, pos.row, pos.col)) return formulas;
+        if (cellText(this.cellAt(xml, pos.row, pos.col)) !== e.before) return refused; // the user changed it since the check
+        changed.set(part, setCell(xml, pos.row, pos.col, e.after));
+        return applied;
+      });
+      outcome.push(e);
     }
     if (applied.length === 0) return { applied, refused, formulas };
     const owned = await this.ownership();
@@ -244,7 +242,7 @@ export class XlsxWorkbook implements WorkbookPort {
       const xml = known?.xml ?? this.pkg.textOnce(entry.part);
       if (xml === undefined) throw new WorkbookError("corrupt-part", entry.part);
       const pos = parseRef(c.cell);
-      if (isProtectedSheet(xml, elementPrefix(xml, "worksheet")) && (!options.intoUnlocked || !pos || this.lockedCell(xml, pos.row, pos.col, styles))) {
+      if (isProtectedSheet(xml, elementPrefix(xml, "worksheet")) && (!options.intoUnlocked || !pos || inPart(entry.part, () => this.lockedCell(xml, pos.row, pos.col, styles)))) {
         throw new WorkbookError("protected-sheet", entry.name, entry.name);
       }
       if (!known) byPart.set(entry.part, { entry, xml });
@@ -255,12 +253,13 @@ export class XlsxWorkbook implements WorkbookPort {
       const target = byPart.get(this.entryNamed(c.sheet)!.part!)!;
       const pos = parseRef(c.cell);
       if (!pos) continue;
-      if (holdsFormula(target.xml, pos.row, pos.col)) {
-        formulas.push(`${c.sheet}!${c.cell}`);
-        continue;
-      }
-      target.xml = c.value === null ? clearCell(target.xml, pos.row, pos.col) : setCell(target.xml, pos.row, pos.col, c.value);
-      written++;
+      const isFormula = inPart(target.entry.part!, () => {
+        if (holdsFormula(target.xml, pos.row, pos.col)) return true;
+        target.xml = c.value === null ? clearCell(target.xml, pos.row, pos.col) : setCell(target.xml, pos.row, pos.col, c.value);
+        return false;
+      });
+      if (isFormula) formulas.push(`${c.sheet}!${c.cell}`);
+      else written++;
     }
     for (const [part, { xml }] of byPart) {
       this.pkg.set(part, xml);
@@ -272,7 +271,7 @@ export class XlsxWorkbook implements WorkbookPort {
   /** A cell a user could not type into: on a protected sheet, one whose format does not unlock it. */
   private lockedCell(xml: string, row: number, col: number, styles: { amender?: StylesAmender }): boolean {
     if (!isProtectedSheet(xml, elementPrefix(xml, "worksheet"))) return false;
-    styles.amender ??= new StylesAmender(this.stylesText());
+    styles.amender ??= inPart("xl/styles.xml", () => new StylesAmender(this.stylesText()));
     return !styles.amender.unlocks(styleIndexAt(xml, row, col));
   }
 
@@ -437,7 +436,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const owned = await this.ownership();
     if (!owned.some((o) => o.base === CHANGE_LOG_SHEET) || !this.entryNamed(SETTINGS_SHEET)) this.assertCanAddSheets();
     const styles = this.styles();
-    for (const { aid, part } of targets) parts.set(part, applyInputAidsXml(parts.get(part) ?? this.pkg.textOnce(part)!, aid, styles.amender));
+    for (const { aid, part } of targets) parts.set(part, inPart(part, () => applyInputAidsXml(parts.get(part) ?? this.pkg.textOnce(part)!, aid, styles.amender)));
     // styles.xml first: the log's sheet amends it again from what is stored.
     styles.commit();
     for (const [part, xml] of parts) {
@@ -497,7 +496,7 @@ export class XlsxWorkbook implements WorkbookPort {
   private styles(): { amender: StylesAmender; commit: () => void } {
     const rel = this.pkg.rels(this.wbPart).find((r) => relKind(r) === "styles" && !r.external);
     const part = rel && this.pkg.has(rel.target) ? this.pkg.storedName(rel.target)! : undefined;
-    const amender = new StylesAmender(part ? this.pkg.text(part) : undefined);
+    const amender = inPart(part ?? "xl/styles.xml", () => new StylesAmender(part ? this.pkg.text(part) : undefined));
     return {
       amender,
       commit: () => {
@@ -614,7 +613,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const name = freeSheetName(wanted, this.entries().map((e) => e.name));
     const styles = this.styles();
     const strings = from.context().strings;
-    const copied = copySheetXml({ xml, sharedString: (i) => strings.get(i), stylesXml: from.stylesText() }, styles.amender);
+    const copied = inPart(src.part, () => copySheetXml({ xml, sharedString: (i) => strings.get(i), stylesXml: from.stylesText() }, styles.amender));
     styles.commit();
     const part = this.freePartName("xl/worksheets/sheet", ".xml");
     const relId = this.pkg.addRel(this.wbPart, REL_WORKSHEET, part);
@@ -651,15 +650,15 @@ export class XlsxWorkbook implements WorkbookPort {
       if (xml === undefined) throw new WorkbookError("corrupt-part", target.part);
       const srcXml = from.pkg.textOnce(src.part);
       if (srcXml === undefined) throw new WorkbookError("corrupt-part", src.part);
-      return { part: target.part, srcXml };
+      return { part: target.part, srcPart: src.part, srcXml };
     });
     if (pairs.length === 0) return;
     const owned = await this.ownership();
     if (log.length && (!owned.some((o) => o.base === CHANGE_LOG_SHEET) || !this.entryNamed(SETTINGS_SHEET))) this.assertCanAddSheets();
     const styles = this.styles();
     const strings = from.context().strings;
-    for (const { part, srcXml } of pairs) {
-      const copied = copySheetXml({ xml: srcXml, sharedString: (i) => strings.get(i), stylesXml: from.stylesText() }, styles.amender);
+    for (const { part, srcPart, srcXml } of pairs) {
+      const copied = inPart(srcPart, () => copySheetXml({ xml: srcXml, sharedString: (i) => strings.get(i), stylesXml: from.stylesText() }, styles.amender));
       // The copy leaves out what points to other parts; the master's own (its pictures, charts, comments, tables)
       // are put back with their relationships, so replacing a sheet's cells loses none of them.
       this.pkg.set(part, withPointingElements(copied.xml, this.pkg.textOnce(part)!));
@@ -779,4 +778,14 @@ function styleIndexAt(xml: string, row: number, col: number): number {
   const tag = locateCell(xml, row, col).tag;
   const s = tag ? attr(tag, "s") : undefined;
   return s ? Number(s) : 0;
+}
+
+/** A change to a part whose XML the amending code cannot follow is refused as that part being damaged, by name. */
+export function inPart<T>(part: string, change: () => T): T {
+  try {
+    return change();
+  } catch (e) {
+    if (e instanceof MalformedXml) throw new WorkbookError("corrupt-part", part);
+    throw e;
+  }
 }

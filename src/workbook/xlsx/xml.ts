@@ -6,6 +6,17 @@
 
 const ENTITY: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
 
+/**
+ * A part whose XML the amending code cannot follow (a tag not closed, no root): the reader may still have read it
+ * leniently, but a change to it would write a broken part. XlsxWorkbook names the part (WorkbookError corrupt-part).
+ */
+export class MalformedXml extends Error {
+  constructor(what: string) {
+    super(what);
+    this.name = "MalformedXml";
+  }
+}
+
 /** Decodes the five entities and character references. */
 export function unescapeXml(s: string): string {
   if (s.indexOf("&") < 0) return s;

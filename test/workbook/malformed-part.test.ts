@@ -1,0 +1,62 @@
+/**
+ * @jest-environment node
+ *
+ * A worksheet part the reader reads leniently but the amending code cannot follow (here No.1's part cut before
+ * `</worksheet>`, as a file saved part way might be): a change to it is refused as that part being damaged, named,
+ * with nothing written, never as an internal error. Found by mutating the sample workbooks: `chosahyo aids` said
+ * 「予期しないエラーが発生しました（worksheet: unterminated tag）」.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { BUILT_IN_PROFILES } from "../../src/core/profiles";
+import { planInputAids } from "../../src/core/input-aids/plan";
+import { validateWorkbook } from "../../src/core/validate";
+import { Package } from "../../src/workbook/xlsx/package";
+import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
+import { cli } from "../helpers/cli";
+import { ROOT } from "../helpers/grid";
+
+const NO1_PART = "xl/worksheets/sheet2.xml"; // No.1 in the 小平 sample
+
+function brokenSample(): Uint8Array {
+  const pkg = Package.open(new Uint8Array(readFileSync(path.join(ROOT, "seeds", "kodaira-h29.xlsx"))));
+  const xml = pkg.text(NO1_PART)!;
+  expect(xml).toContain("<mergeCell ");
+  pkg.set(NO1_PART, xml.slice(0, xml.lastIndexOf("</worksheet>") - 40));
+  return pkg.toBytes();
+}
+
+test("the sheet is still read and checked; input aids on it are refused as xl/worksheets/sheet2.xml damaged, and nothing changes", async () => {
+  const bytes = brokenSample();
+  const book = await XlsxWorkbook.load(bytes, "broken.xlsx");
+  const snapshot = await book.readAll();
+  const report = validateWorkbook(snapshot, { profiles: BUILT_IN_PROFILES });
+  expect(report.sheets.find((s) => s.name === "No.1")?.status).toBe("recognised");
+  const { aids } = planInputAids(snapshot, report, BUILT_IN_PROFILES, { protect: true });
+  const before = book.sheetNames();
+  await expect(book.applyInputAids(aids)).rejects.toMatchObject({ code: "corrupt-part", detail: NO1_PART });
+  expect(book.sheetNames()).toEqual(before); // no 変更履歴 added
+  expect(Package.open(await book.toBytes()).text(NO1_PART)).toBe(Package.open(bytes).text(NO1_PART));
+});
+
+test("copying the sheet (配布, folder mode) is refused the same way", async () => {
+  const from = await XlsxWorkbook.load(brokenSample(), "broken.xlsx");
+  const to = XlsxWorkbook.create();
+  expect(() => to.importSheet(from, "No.1")).toThrow(expect.objectContaining({ code: "corrupt-part", detail: NO1_PART }));
+});
+
+test("chosahyo aids says which part is damaged in one line, exits 2, and writes no output", async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "chosahyo-malformed-"));
+  try {
+    const input = path.join(dir, "broken.xlsx");
+    writeFileSync(input, brokenSample());
+    const out = path.join(dir, "out.xlsx");
+    const run = await cli(["aids", input, "-o", out, "--protect"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim()).toBe(`${input}: ファイルの一部（${NO1_PART}）が壊れていて読めません。Excel で開いて保存し直すか、元のファイルを確認してください。`);
+    expect(existsSync(out)).toBe(false);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
