@@ -276,6 +276,35 @@ describe("シートの XML（applyInputAidsXml）", () => {
   });
 });
 
+describe("結合された入力欄がシートの端まで届くとき（壊れたファイル）", () => {
+  const NS = `xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"`;
+
+  // The core cuts such an area at the reading window (2,000 × 60); one by one, its 120,000 cells took minutes.
+  test("読み取り範囲いっぱい（2,000 行 × 60 列）のロック解除も1回の走査で、行も列も順に並び、もとのセルは残る", () => {
+    const styles = new StylesAmender(undefined);
+    const fill = styles.xf({ fill: "#FF0000" });
+    const xml =
+      `<worksheet ${NS}><sheetData>` +
+      `<row r="1"><c r="B1" t="inlineStr"><is><t>見出し</t></is></c><c r="BZ1"><v>1</v></c></row>` +
+      `<row r="5" s="${fill}" customFormat="1"/>` +
+      `<row r="3000"><c r="A3000"><v>2</v></c></row>` +
+      `</sheetData></worksheet>`;
+    const out = applyInputAidsXml(xml, { sheet: "x", validations: [], highlights: [], unlocked: [{ top: 0, left: 0, bottom: 1999, right: 59 }] }, styles);
+    const rows = [...out.matchAll(/<row r="(\d+)"/g)].map((m) => Number(m[1]));
+    expect(rows).toEqual([...Array.from({ length: 2000 }, (_, i) => i + 1), 3000]);
+    const row1 = [...out.slice(out.indexOf('<row r="1"'), out.indexOf('<row r="2"')).matchAll(/<c r="([A-Z]+)1"/g)].map((m) => m[1]);
+    expect(row1.length).toBe(61); // A…BH, and BZ1 kept after them
+    expect(row1.slice(0, 3)).toEqual(["A", "B", "C"]);
+    expect(row1[row1.length - 1]).toBe("BZ");
+    expect(out).toContain("<t>見出し</t>");
+    expect((out.match(/<c r=/g) ?? []).length).toBe(2000 * 60 + 2);
+    // Row 5's own format, unlocked; other new cells the default's unlocked copy.
+    const styleOf = (ref: string) => Number(new RegExp(`<c r="${ref}" s="(\\d+)"`).exec(out)?.[1]);
+    expect(styleOf("A5")).not.toBe(styleOf("A6"));
+    expect(styleOf("A6")).toBe(styleOf("BH2000"));
+  });
+});
+
 describe("StylesAmender: ロックを外した書式と強調の塗り", () => {
   const MAIN = `xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"`;
   const stylesXml =

@@ -9,8 +9,7 @@ import { listFormula } from "../../core/input-aids/plan";
 import type { InputValidation, SheetInputAids } from "../../core/input-aids/types";
 import { type CellRange, parseRangeA1, rangeToA1, toA1 } from "../../core/model/address";
 import { childrenOf, nextTag, shiftFormula, type Tag, withAttr } from "./copy-sheet";
-import { locateCell } from "./edit-cell";
-import { rowIndexOf } from "./read-sheet";
+import { parseRef, rowIndexOf } from "./read-sheet";
 import type { StylesAmender } from "./styles-xml";
 import { attr, findTag, MalformedXml, tagAt, unescapeXml } from "./xml";
 import { plainText, xstringAttr } from "./xml-text";
@@ -68,58 +67,158 @@ export function applyInputAidsXml(xml: string, aids: SheetInputAids, styles: Sty
 
 // ---- unlocking: each input cell gets a copy of its own format with locked="0"
 
-/** The sheet with every cell of `ranges` unlocked; a cell without an element gets one, formatted as its row or column. */
+/**
+ * The sheet with every cell of `ranges` unlocked; a cell without an element gets one, formatted as its row or column.
+ * One pass over sheetData, whatever the number of cells: a merged input area may hold thousands of them.
+ */
 function unlockCells(xml: string, ranges: readonly CellRange[], styles: StylesAmender): string {
   const p = prefixOf(xml);
-  let out = xml;
+  const targets = new Map<number, Set<number>>(); // row → columns
   for (const r of ranges) {
     for (let row = r.top; row <= r.bottom; row++) {
-      for (let col = r.left; col <= r.right; col++) {
-        const span = locateCell(out, row, col);
-        if (span.tag) {
-          const s = Number(attr(span.tag, "s") ?? 0) || 0;
-          const u = styles.unlockedXf(s);
-          if (u !== s) out = out.slice(0, span.start) + withAttr(span.tag, "s", String(u)) + out.slice(span.start + span.tag.length);
-          continue;
-        }
-        const base = inheritedStyle(out, p, row, col);
-        const u = styles.unlockedXf(base);
-        if (u === base) continue;
-        out = out.slice(0, span.start) + span.before + `<${p}c r="${toA1(row, col)}" s="${u}"/>` + span.after + out.slice(span.end);
-      }
+      let cols = targets.get(row);
+      if (!cols) targets.set(row, (cols = new Set()));
+      for (let col = r.left; col <= r.right; col++) cols.add(col);
     }
   }
-  return out;
+  const data = sheetRows(xml, p);
+  const colStyle = columnStyles(xml, p, data.at);
+  const edits: Edit[] = [];
+  const edit = (start: number, end: number, text: string) => edits.push({ start, end, text, seq: edits.length });
+  /** New `<c>` elements for the columns no element holds, in column order; those whose format is already unlocked are left out. */
+  const newCells = (row: number, cols: readonly number[], rowStyle: number | undefined): string =>
+    cols
+      .map((col) => {
+        const base = rowStyle ?? colStyle(col);
+        const u = styles.unlockedXf(base);
+        return u === base ? "" : `<${p}c r="${toA1(row, col)}" s="${u}"/>`;
+      })
+      .join("");
+  const wanted = [...targets.keys()].sort((a, b) => a - b);
+  let next = 0; // the next wanted row not yet placed
+  const newRowsBefore = (at: number, limit: number): void => {
+    for (; next < wanted.length && wanted[next] < limit; next++) {
+      const row = wanted[next];
+      const cells = newCells(row, [...targets.get(row)!].sort((a, b) => a - b), undefined);
+      if (cells) edit(at, at, `<${p}row r="${row + 1}">${cells}</${p}row>`);
+    }
+  };
+  for (const r of data.rows) {
+    newRowsBefore(r.start, r.index);
+    const cols = targets.get(r.index);
+    if (next < wanted.length && wanted[next] === r.index) next++;
+    if (!cols) continue;
+    const rowStyle = /^(1|true)$/.test(attr(r.tag, "customFormat") ?? "") ? Number(attr(r.tag, "s") ?? 0) || 0 : undefined;
+    const missing: number[] = [];
+    for (const col of [...cols].sort((a, b) => a - b)) {
+      const c = r.cells.get(col);
+      if (c) {
+        const s = Number(attr(c.tag, "s") ?? 0) || 0;
+        const u = styles.unlockedXf(s);
+        if (u !== s) edit(c.start, c.start + c.tag.length, withAttr(c.tag, "s", String(u)));
+      } else missing.push(col);
+    }
+    if (missing.length === 0) continue;
+    if (r.selfClosing) {
+      // <row r="8" s="2" customFormat="1"/> becomes <row …>cells</row>, its attributes kept.
+      const cells = newCells(r.index, missing, rowStyle);
+      if (cells) edit(r.start, r.start + r.tag.length, `${r.tag.replace(/\s*\/>$/, ">")}${cells}</${p}row>`);
+      continue;
+    }
+    // Each missing cell goes before the first element of a later column, else at the row's end.
+    const later = [...r.cells.entries()].sort((a, b) => a[0] - b[0]);
+    for (const col of missing) {
+      const after = later.find(([c]) => c > col);
+      const cell = newCells(r.index, [col], rowStyle);
+      if (cell) edit(after ? after[1].start : r.close, after ? after[1].start : r.close, cell);
+    }
+  }
+  if (data.selfClosing) {
+    const before = edits.length;
+    newRowsBefore(0, Infinity);
+    const rows = edits.splice(before).map((e) => e.text).join("");
+    if (rows) edit(data.at, data.at + data.tag.length, `${data.tag.replace(/\s*\/>$/, ">")}${rows}</${p}sheetData>`);
+  } else newRowsBefore(data.close, Infinity);
+  return applyAll(xml, edits);
 }
 
-/** The format a cell without an element shows: its row's (customFormat), else its column's, else the default. */
-function inheritedStyle(xml: string, p: string, row: number, col: number): number {
-  const dataAt = findTag(xml, `${p}sheetData`, 0);
-  const stop = xml.indexOf(`</${p}sheetData>`, dataAt);
-  let i = dataAt;
+interface SheetRow {
+  readonly index: number;
+  readonly start: number;
+  readonly tag: string;
+  readonly selfClosing: boolean;
+  /** Where `</row>` starts (the tag's end for a self-closing row). */
+  readonly close: number;
+  /** The row's cells by column: where each `<c>` starts, and its opening tag. */
+  readonly cells: Map<number, { readonly start: number; readonly tag: string }>;
+}
+
+/** The rows of sheetData, read once, counted as the reader counts them. */
+function sheetRows(xml: string, p: string): { at: number; tag: string; selfClosing: boolean; close: number; rows: SheetRow[] } {
+  const at = findTag(xml, `${p}sheetData`, 0);
+  if (at < 0) throw new MalformedXml("worksheet: no <sheetData>");
+  const data = tagAt(xml, at);
+  const rows: SheetRow[] = [];
+  if (data.selfClosing) return { at, tag: data.tag, selfClosing: true, close: data.end, rows };
+  const stop = xml.indexOf(`</${p}sheetData>`, data.end);
+  if (stop < 0) throw new MalformedXml("worksheet: <sheetData> is not closed");
   let index = -1;
-  while (stop > 0) {
-    const at = findTag(xml, `${p}row`, i, stop);
-    if (at < 0) break;
-    const r = tagAt(xml, at);
+  for (let i = data.end; ; ) {
+    const rAt = findTag(xml, `${p}row`, i, stop);
+    if (rAt < 0) break;
+    const r = tagAt(xml, rAt);
     index = rowIndexOf(attr(r.tag, "r"), index);
-    if (index > row) break;
-    if (index === row) {
-      if (/^(1|true)$/.test(attr(r.tag, "customFormat") ?? "")) return Number(attr(r.tag, "s") ?? 0) || 0;
-      break;
+    const close = r.selfClosing ? r.end : xml.indexOf(`</${p}row>`, r.end);
+    if (close < 0 || close > stop) throw new MalformedXml("worksheet: <row> is not closed");
+    const cells = new Map<number, { start: number; tag: string }>();
+    let col = -1;
+    for (let j = r.end; !r.selfClosing; ) {
+      const cAt = findTag(xml, `${p}c`, j, close);
+      if (cAt < 0) break;
+      const c = tagAt(xml, cAt);
+      const ref = attr(c.tag, "r");
+      col = ref ? (parseRef(ref)?.col ?? col + 1) : col + 1;
+      if (!cells.has(col)) cells.set(col, { start: cAt, tag: c.tag });
+      j = c.end;
     }
-    i = r.end;
+    rows.push({ index, start: rAt, tag: r.tag, selfClosing: r.selfClosing, close, cells });
+    i = r.selfClosing ? r.end : close;
   }
+  return { at, tag: data.tag, selfClosing: false, close: stop, rows };
+}
+
+/** The format of a column (`<col style>`), 0 for one <cols> does not cover. */
+function columnStyles(xml: string, p: string, dataAt: number): (col: number) => number {
   const colsAt = findTag(xml, `${p}cols`, 0, dataAt < 0 ? xml.length : dataAt);
-  if (colsAt < 0) return 0;
-  const colsEnd = xml.indexOf(`</${p}cols>`, colsAt);
-  for (let j = colsAt + 1; ; ) {
-    const at = findTag(xml, `${p}col`, j, colsEnd < 0 ? colsAt + 1 : colsEnd);
-    if (at < 0) return 0;
-    const c = tagAt(xml, at);
-    if (col + 1 >= Number(attr(c.tag, "min")) && col + 1 <= Number(attr(c.tag, "max"))) return Number(attr(c.tag, "style") ?? 0) || 0;
-    j = c.end;
+  const spans: { min: number; max: number; style: number }[] = [];
+  if (colsAt >= 0) {
+    const colsEnd = xml.indexOf(`</${p}cols>`, colsAt);
+    for (let j = colsAt + 1; ; ) {
+      const at = findTag(xml, `${p}col`, j, colsEnd < 0 ? colsAt + 1 : colsEnd);
+      if (at < 0) break;
+      const c = tagAt(xml, at);
+      spans.push({ min: Number(attr(c.tag, "min")), max: Number(attr(c.tag, "max")), style: Number(attr(c.tag, "style") ?? 0) || 0 });
+      j = c.end;
+    }
   }
+  return (col) => spans.find((s) => col + 1 >= s.min && col + 1 <= s.max)?.style ?? 0;
+}
+
+/**
+ * The edits applied in one pass. They never overlap; at one place, insertions come before a replacement that starts
+ * there (a new cell before the next existing one, whose tag is rewritten) and keep the order they were made.
+ */
+function applyAll(xml: string, edits: readonly Edit[]): string {
+  const replaces = (e: Edit) => (e.end > e.start ? 1 : 0);
+  const sorted = [...edits].sort((a, b) => a.start - b.start || replaces(a) - replaces(b) || a.seq - b.seq);
+  const out: string[] = [];
+  let pos = 0;
+  for (const e of sorted) {
+    out.push(xml.slice(pos, e.start), e.text);
+    pos = Math.max(pos, e.end);
+  }
+  out.push(xml.slice(pos));
+  return out.join("");
 }
 
 // ---- the elements after <sheetData>
@@ -207,9 +306,7 @@ function amendElements(xml: string, aids: SheetInputAids, styles: StylesAmender)
     }
   }
 
-  let out = xml;
-  for (const e of [...edits].sort((a, b) => b.start - a.start || b.seq - a.seq)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
-  return out;
+  return applyAll(xml, edits);
 }
 
 /** The range of a highlight the add-in wrote (one containsBlanks rule on `LEN(TRIM(top-left))=0`), else undefined. */
