@@ -60,3 +60,22 @@ test("chosahyo aids says which part is damaged in one line, exits 2, and writes 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+// A workbook.xml cut short inside <sheets> lists the sheets before the cut, and they are read. Adding 変更履歴 put
+// `</sheets>` after the new sheets, before the user's: the written file listed only the add-in's two sheets.
+test("a workbook part cut inside <sheets>: its sheets are read, and a change that adds a sheet is refused as workbook.xml damaged", async () => {
+  const pkg = Package.open(new Uint8Array(readFileSync(path.join(ROOT, "seeds", "kodaira-h29.xlsx"))));
+  const wb = pkg.text("xl/workbook.xml")!;
+  const cut = wb.indexOf('<sheet sheetId="28"');
+  expect(cut).toBeGreaterThan(0);
+  pkg.set("xl/workbook.xml", wb.slice(0, cut + 5));
+  const book = await XlsxWorkbook.load(pkg.toBytes(), "cut.xlsx");
+  const snapshot = await book.readAll();
+  expect(snapshot.sheets.length).toBe(27);
+  const report = validateWorkbook(snapshot, { profiles: BUILT_IN_PROFILES });
+  const { aids } = planInputAids(snapshot, report, BUILT_IN_PROFILES, {});
+  const no1 = Package.open(await book.toBytes()).text(NO1_PART);
+  await expect(book.applyInputAids(aids)).rejects.toMatchObject({ code: "corrupt-part", detail: "workbook.xml" });
+  expect(book.sheetNames()).toHaveLength(27);
+  expect(Package.open(await book.toBytes()).text(NO1_PART)).toBe(no1); // refused before any sheet took its aids
+});

@@ -212,7 +212,7 @@ export class Package {
     while (taken.has(`rId${n}`)) n++;
     const id = `rId${n}`;
     const rel = `<Relationship Id="${id}" Type="${escapeXml(type)}" Target="${escapeXml(relativeTarget(source, target))}"/>`;
-    this.set(path, insertBeforeClose(xml, "Relationships", rel));
+    this.set(path, insertBeforeClose(xml, "Relationships", rel, path));
     return id;
   }
 
@@ -270,7 +270,7 @@ export class Package {
   setContentType(part: string, type: string): void {
     this.removeContentType(part);
     const xml = this.text("[Content_Types].xml") ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/></Types>`;
-    this.set("[Content_Types].xml", insertBeforeClose(xml, "Types", `<Override PartName="/${escapeXml(part)}" ContentType="${escapeXml(type)}"/>`));
+    this.set("[Content_Types].xml", insertBeforeClose(xml, "Types", `<Override PartName="/${escapeXml(part)}" ContentType="${escapeXml(type)}"/>`, "[Content_Types].xml"));
   }
 
   removeContentType(part: string): void {
@@ -313,15 +313,20 @@ function findRel(xml: string, from: number): number {
   }
 }
 
-/** Inserts `content` before the closing tag of element `local` (any prefix), opening a self-closed element. */
-export function insertBeforeClose(xml: string, local: string, content: string): string {
+/**
+ * Inserts `content` before the closing tag of element `local` (any prefix), opening a self-closed element. An element
+ * opened and never closed refuses the change as `part` being damaged.
+ */
+export function insertBeforeClose(xml: string, local: string, content: string, part: string): string {
   const close = new RegExp(`</([A-Za-z_][\\w.-]*:)?${local}>`);
   const m = close.exec(xml);
   if (m) return xml.slice(0, m.index) + content + xml.slice(m.index);
   const at = findTag(xml, local, 0);
   const selfAt = at >= 0 ? at : xml.search(new RegExp(`<([A-Za-z_][\\w.-]*:)?${local}[\\s/>]`));
-  if (selfAt < 0) throw new WorkbookError("corrupt-part", local);
-  const { tag, end } = tagAt(xml, selfAt);
+  if (selfAt < 0) throw new WorkbookError("corrupt-part", part);
+  const { tag, end, selfClosing } = tagAt(xml, selfAt);
+  // Opened and never closed (a part cut short): what follows is not known to be its content, so nothing is added.
+  if (!selfClosing) throw new WorkbookError("corrupt-part", part);
   const name = tag.slice(1).split(/[\s/>]/)[0];
   return xml.slice(0, selfAt) + tag.replace(/\s*\/>$/, ">") + content + `</${name}>` + xml.slice(end);
 }

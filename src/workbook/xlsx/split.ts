@@ -166,7 +166,7 @@ function carryDrawings(master: Package, bytes: Uint8Array, sheets: readonly stri
         const p = elementPrefix(xml, "worksheet");
         const tag = `<${p}${element} xmlns:r="${NS_R}" r:id="${id}"/>`;
         const next = AFTER[element].map((n) => new RegExp(`<(${p.replace(/[.-]/g, "\\$&")})?${n}[\\s>/]`).exec(xml!)?.index ?? -1).filter((i) => i >= 0);
-        xml = next.length ? xml.slice(0, Math.min(...next)) + tag + xml.slice(Math.min(...next)) : insertBeforeClose(xml, "worksheet", tag);
+        xml = next.length ? xml.slice(0, Math.min(...next)) + tag + xml.slice(Math.min(...next)) : insertBeforeClose(xml, "worksheet", tag, b);
       }
       kinds.add(kind === "drawing" ? "drawing" : "comments");
     }

@@ -29,13 +29,20 @@ export function structureLocked(xml: string): boolean {
   return at >= 0 && /^(1|true)$/.test(attr(tagAt(xml, at).tag, "lockStructure") ?? "");
 }
 
+/** Whether appendSheet can add to the list: a `<sheets>` element that is closed, or self-closing. */
+export function canAppendSheet(xml: string): boolean {
+  const p = elementPrefix(xml, "sheets");
+  const at = findTag(xml, `${p}sheets`, 0);
+  return at >= 0 && (tagAt(xml, at).selfClosing || xml.includes(`</${p}sheets>`, at));
+}
+
 export function appendSheet(xml: string, sheet: { name: string; sheetId: number; relId: string; state?: "hidden" | "veryHidden" }): string {
   const p = elementPrefix(xml, "sheets");
   const rp = relPrefix(xml);
   const idAttr = rp ? `${rp}:id="${sheet.relId}"` : `xmlns:r="${REL_NS}" r:id="${sheet.relId}"`;
   const el = `<${p}sheet name="${escapeXml(sheet.name)}" sheetId="${sheet.sheetId}"${sheet.state ? ` state="${sheet.state}"` : ""} ${idAttr}/>`;
   if (findTag(xml, `${p}sheets`, 0) < 0) throw new WorkbookError("corrupt-part", "workbook.xml: no <sheets>");
-  return insertBeforeClose(xml, "sheets", el);
+  return insertBeforeClose(xml, "sheets", el, "workbook.xml");
 }
 
 /** Sets `name` scoped to the sheet at `localSheetId` (replacing the same name for that sheet), or removes it when value is undefined. */
@@ -44,7 +51,7 @@ export function setDefinedName(xml: string, name: string, localSheetId: number, 
   let out = removeDefinedName(xml, p, name, localSheetId);
   if (value === undefined) return out;
   const el = `<${p}definedName name="${escapeXml(name)}" localSheetId="${localSheetId}">${escapeXml(value)}</${p}definedName>`;
-  if (findTag(out, `${p}definedNames`, 0) >= 0) return insertBeforeClose(out, "definedNames", el);
+  if (findTag(out, `${p}definedNames`, 0) >= 0) return insertBeforeClose(out, "definedNames", el, "workbook.xml");
   // <definedNames> follows <sheets>, <functionGroups> and <externalReferences> (CT_Workbook's order).
   for (const after of ["externalReferences", "sheets"]) {
     const close = `</${p}${after}>`;

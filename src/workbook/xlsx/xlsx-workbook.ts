@@ -19,7 +19,7 @@ import { isProtectedSheet, parseRef, readCell, readSheetXml, type SheetReadConte
 import { renderSheetXml } from "./sheet-xml";
 import { assertXlsxBytes, classifyPackage } from "./sniff";
 import { StylesAmender } from "./styles-xml";
-import { appendSheet, definedNames, removeSheetAt, renameSheetRefs, setDefinedName, sheetScopedNames, structureLocked } from "./workbook-xml";
+import { appendSheet, canAppendSheet, definedNames, removeSheetAt, renameSheetRefs, setDefinedName, sheetScopedNames, structureLocked } from "./workbook-xml";
 import { copySheetXml, withAttr } from "./copy-sheet";
 import { inputAidsLog } from "../../core/input-aids/log";
 import type { InputAidsResult, SheetInputAids } from "../../core/input-aids/types";
@@ -384,7 +384,10 @@ export class XlsxWorkbook implements WorkbookPort {
 
   /** ブックの保護 (lockStructure) refuses a new sheet, as Excel does; the caller has changed nothing yet. */
   private assertCanAddSheets(): void {
-    if (structureLocked(this.pkg.text(this.wbPart) ?? "")) throw new WorkbookError("protected-workbook");
+    const wbXml = this.pkg.text(this.wbPart) ?? "";
+    if (structureLocked(wbXml)) throw new WorkbookError("protected-workbook");
+    // A list of sheets cut short takes no new sheet (appendSheet refuses it): refused here, before anything changes.
+    if (!canAppendSheet(wbXml)) throw new WorkbookError("corrupt-part", "workbook.xml");
   }
 
   /** The value now in one cell of a sheet's XML, read as readAll reads it. */
