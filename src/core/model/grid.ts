@@ -1,11 +1,11 @@
 import type { CellRange } from "./address";
 import { type CellValue, isEmptyCell } from "./cell";
 
-/** Reading is bounded (docs/formats.md): the used range is capped at this many rows × columns per sheet. */
 /** The size of every worksheet in Excel: no cell lies past row 1,048,576 or column XFD. */
 export const SHEET_ROWS = 1_048_576;
 export const SHEET_COLS = 16_384;
 
+/** Reading is bounded (docs/formats.md): the used range is capped at this many rows × columns per sheet. */
 export const MAX_ROWS = 2000;
 export const MAX_COLS = 60;
 
