@@ -14,7 +14,7 @@ export default bilingual({
     "rule.FORM-CHANGED.sheet-added": "シート「{sheet}」は元のブックにありません（シート名の変更か追加）。このシートは取り込みません。",
     "rule.FORM-CHANGED.sheet-missing": "配布したシート「{sheet}」が返送されたファイルにありません（シート名の変更か削除）。",
     "rule.FORM-CHANGED.protection-removed": "シートの保護が外されています（配布時は保護されていました）。シートごと取り込むと元のブックの保護も外れるため、このシートは取り込みません。",
-    "rule.FORM-CHANGED.protection-added": "シートが保護されています（配布時は保護されていませんでした）。シートごと取り込むと元のブックに知らないパスワードの保護がかかるおそれがあるため、このシートは取り込みません。",
+    "rule.FORM-CHANGED.protection-added": "シートが保護されています（配布時は保護されていませんでした）。シートごと取り込むと、元のブックのシートにパスワードの分からない保護がかかるおそれがあるため、このシートは取り込みません。",
     "rule.FORM-CHANGED.empty": "（空欄）",
     "rule.FORM-CHANGED.none": "（結合なし）",
     "rule.FORM-CHANGED.formula": "入力欄ではないセルの数式が配布時と変わっています（配布時: {before} → 返送: {after}）。値が同じでも、数式は様式の一部です。",

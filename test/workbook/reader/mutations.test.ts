@@ -108,7 +108,9 @@ test.each([
     const o = await outcome(bytes);
     seen[o] = (seen[o] ?? 0) + 1;
   }
-  // Most damage leaves a file that still reads; some of it is refused. Both kinds must have happened.
+  // Most damage leaves a file that still reads and takes the aids; some of it is refused (a damaged part, named).
+  // Both paths must have run, or the seed tests less than it claims.
   expect((seen.read ?? 0) + (seen.aids ?? 0)).toBeGreaterThan(count / 3);
-  expect(Object.values(seen).reduce((a, b) => a + b, 0)).toBe(count);
+  expect(seen.aids ?? 0).toBeGreaterThan(0);
+  expect(seen["corrupt-part"] ?? 0).toBeGreaterThan(0);
 });
