@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, mkdirSync
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { SUBMISSIONS_KEY } from "../src/core/cycle/types";
+import { Package } from "../src/workbook/xlsx/package";
 import { XlsxWorkbook } from "../src/workbook/xlsx/xlsx-workbook";
 import { cli } from "./helpers/cli";
 import { arrayOverInput, musashinoMaster, SHEET } from "./cycle/musashino-fixtures";
@@ -164,4 +165,22 @@ test("the annual cycle on a protected master: aids --protect, split, a departmen
   const after = new Uint8Array(readFileSync(merged));
   expect(differingCells(await cellMap(before), await cellMap(after))).toEqual([`No.3!${c.eval1}`]);
   expect((await XlsxWorkbook.load(after, "m.xlsx")).sheetGrid("No.3")!.protected).toBe(true);
+});
+
+// A returned file that opens but cannot be read was checked only when the plan was made, and its error was printed
+// with the master's path: 「master.xlsx: ワークシートがありません。」 about the department's file.
+test("a returned file that opens but cannot be read is named as itself; the others are taken in, and the master is not blamed", async () => {
+  const folder = path.join(dir, "one-damaged");
+  mkdirSync(folder);
+  writeFileSync(path.join(folder, "市民協働.xlsx"), readFileSync(path.join(returnedDir, "市民協働.xlsx")));
+  const p = DEPARTMENTS.政策課;
+  const pkg = Package.open(await departmentFile(await masterBytes(), p.sheets, p.department));
+  for (const part of pkg.names().filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))) pkg.remove(part);
+  writeFileSync(path.join(folder, "政策課.xlsx"), pkg.toBytes());
+  const out = path.join(dir, "one-damaged.xlsx");
+  const r = await cli(["collect", masterPath, folder, "-o", out]);
+  expect(r.stdout).toMatch(/政策課\.xlsx\n {2}読み込めません: ファイルの一部（No\.\d+: xl\/worksheets\/sheet\d+\.xml）が壊れていて読めません。/);
+  expect(r.stderr).not.toContain(masterPath);
+  expect(r.stdout).toContain(`${out} に書き出しました（置き換えたシート 1 枚、入力欄 1 セル）。`);
+  expect(r.code).toBe(2); // a file could not be read
 });

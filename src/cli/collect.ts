@@ -8,6 +8,7 @@
  */
 import path from "node:path";
 import { describeFileCollect } from "../core/cycle/collect";
+import type { Lang } from "../core/i18n";
 import { t } from "./i18n";
 import type { Profile } from "../core/profile/types";
 import { isWorkbookError } from "../workbook/port";
@@ -16,7 +17,7 @@ import type { XlsxWorkbook } from "../workbook/xlsx/xlsx-workbook";
 import { ArgError, type CollectArgs } from "./args";
 import type { Io } from "./main";
 import { samePath, writeAtomically } from "./output-file";
-import { expandInputs, fileError, openWorkbook } from "./validate-files";
+import { expandInputs, type FileError, fileError, openWorkbook } from "./validate-files";
 
 export async function runCollect(args: CollectArgs, profiles: readonly Profile[], io: Io): Promise<number> {
   const { lang } = args;
@@ -37,12 +38,15 @@ export async function runCollect(args: CollectArgs, profiles: readonly Profile[]
   for (const file of files) {
     if (samePath(file, args.master)) continue; // the master in the same folder is not a returned file
     const r = await openWorkbook(file, lang);
-    if ("error" in r) {
+    // Read now, so that a file that opens but cannot be read (no worksheet, a damaged sheet) is named as itself, not
+    // as the master when the plan reads it.
+    const opened = "error" in r ? r : ((await readError(r.book, lang)) ?? r);
+    if ("error" in opened) {
       unreadable++;
-      io.stdout.write(`${path.basename(file)}\n${t(lang, "cli.collect.read-error", { message: r.error.message })}\n\n`);
+      io.stdout.write(`${path.basename(file)}\n${t(lang, "cli.collect.read-error", { message: opened.error.message })}\n\n`);
       continue;
     }
-    returned.push({ file: path.basename(file), book: r.book });
+    returned.push({ file: path.basename(file), book: opened.book });
   }
   if (Array.isArray(args.acceptFormChanges)) {
     // A name that is not one of the returned files is a typing slip: said before anything is read into the plan.
@@ -83,6 +87,17 @@ export async function runCollect(args: CollectArgs, profiles: readonly Profile[]
   io.stdout.write(t(lang, "cli.collect.written", { path: args.output, sheets: result.sheetsReplaced, cells: result.cellsChanged }) + "\n");
   if (result.formulaCells?.length) io.stdout.write(t(lang, "cli.collect.formula-cells", { cells: result.formulaCells.join(" ") }) + "\n");
   return code;
+}
+
+/** Why an opened workbook cannot be read, in the user's words; undefined when it reads. */
+async function readError(book: XlsxWorkbook, lang: Lang): Promise<{ error: FileError } | undefined> {
+  try {
+    await book.readAll();
+    return undefined;
+  } catch (e) {
+    if (!isWorkbookError(e)) throw e;
+    return { error: fileError(e.code, lang, e.sheet ?? e.detail) };
+  }
 }
 
 /** The files whose changed form is accepted: all returned files, the named ones, or none. */
