@@ -79,3 +79,13 @@ test("a workbook part cut inside <sheets>: its sheets are read, and a change tha
   expect(book.sheetNames()).toHaveLength(27);
   expect(Package.open(await book.toBytes()).text(NO1_PART)).toBe(no1); // refused before any sheet took its aids
 });
+
+test("回収: replacing sheets from a returned file whose second sheet is damaged changes none of the master's parts", async () => {
+  const master = await XlsxWorkbook.load(new Uint8Array(readFileSync(path.join(ROOT, "seeds", "kodaira-h29.xlsx"))), "master.xlsx");
+  const from = await XlsxWorkbook.load(brokenSample(), "政策課.xlsx");
+  const before = Package.open(await master.toBytes());
+  await expect(master.replaceSheets(from, ["No.2", "No.1"], [])).rejects.toMatchObject({ code: "corrupt-part", detail: NO1_PART });
+  const after = Package.open(await master.toBytes());
+  expect(after.names().sort()).toEqual(before.names().sort());
+  for (const name of before.names().filter((n) => n.endsWith(".xml"))) expect(after.text(name)).toBe(before.text(name));
+});

@@ -660,11 +660,15 @@ export class XlsxWorkbook implements WorkbookPort {
     if (log.length && (!owned.some((o) => o.base === CHANGE_LOG_SHEET) || !this.entryNamed(SETTINGS_SHEET))) this.assertCanAddSheets();
     const styles = this.styles();
     const strings = from.context().strings;
-    for (const { part, srcPart, srcXml } of pairs) {
-      const copied = inPart(srcPart, () => copySheetXml({ xml: srcXml, sharedString: (i) => strings.get(i), stylesXml: from.stylesText() }, styles.amender));
+    // Every copy is made before any part changes: a returned sheet the copy cannot follow refuses the whole call.
+    const copies = pairs.map(({ part, srcPart, srcXml }) => ({
+      part,
+      xml: inPart(srcPart, () => copySheetXml({ xml: srcXml, sharedString: (i) => strings.get(i), stylesXml: from.stylesText() }, styles.amender)).xml,
+    }));
+    for (const { part, xml } of copies) {
       // The copy leaves out what points to other parts; the master's own (its pictures, charts, comments, tables)
       // are put back with their relationships, so replacing a sheet's cells loses none of them.
-      this.pkg.set(part, withPointingElements(copied.xml, this.pkg.textOnce(part)!));
+      this.pkg.set(part, withPointingElements(xml, this.pkg.textOnce(part)!));
       this.grids.delete(part);
     }
     styles.commit();
