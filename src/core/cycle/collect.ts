@@ -510,7 +510,8 @@ export function planCollect(master: CheckedBook, files: readonly ReturnedBook[],
       const compared = compareSheet(m, back, inputs.get(name) ?? new Set());
       // Protection is the office's, not the department's: a replaced sheet would bring the copy's (none, or a
       // password nobody in the office knows), so a difference holds the file like any change to the form.
-      const c = !!m.protected === !!back.protected ? compared : { ...compared, formChanges: [...compared.formChanges, formChanged(name, "A1", back.protected ? "rule.FORM-CHANGED.protection-added" : "rule.FORM-CHANGED.protection-removed")] };
+      const protection = !!m.protected === !!back.protected ? [] : [formChanged(name, "A1", back.protected ? "rule.FORM-CHANGED.protection-added" : "rule.FORM-CHANGED.protection-removed")];
+      const c = { ...compared, formChanges: [...compared.formChanges, ...protection] };
       const intact = c.changedCells.length > 0 && c.formChanges.length === 0;
       // Written rather than replaced: a sheet others point into, or (accepted) one whose form changed, so that only
       // its input cells come in, at the master's places.

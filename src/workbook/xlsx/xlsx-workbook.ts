@@ -640,8 +640,9 @@ export class XlsxWorkbook implements WorkbookPort {
    * so it keeps its place, name and scoped names, and every other sheet is untouched; `log` goes to 変更履歴. The
    * master sheet's drawing, comments and tables stay (its elements pointing to them are kept), and calcChain goes
    * (Excel rebuilds it). A protected master sheet is replaced too, as Excel's 回収 replaces it: the department's copy
-   * brings its own protection (the plan holds a copy whose protection differs from the master's). A missing sheet, or a locked structure when the log must be added, refuses the whole
-   * call with nothing changed.
+   * brings its own protection (the plan holds a copy whose protection differs from the master's). A missing sheet,
+   * a returned sheet that cannot be copied, or a locked structure when the log must be added, refuses the whole call
+   * with nothing changed.
    */
   async replaceSheets(from: XlsxWorkbook, names: readonly string[], log: readonly LoggedEdit[], at: Date = new Date()): Promise<void> {
     const pairs = names.map((name) => {
