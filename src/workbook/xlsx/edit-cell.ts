@@ -31,6 +31,7 @@ export function locateCell(xml: string, row: number, col: number): CellSpan {
   }
   const close = `</${p}sheetData>`;
   const stop = xml.indexOf(close, data.end);
+  if (stop < 0) throw new MalformedXml("worksheet: <sheetData> is not closed");
   let i = data.end;
   let rowIndex = -1;
   for (;;) {
@@ -40,6 +41,7 @@ export function locateCell(xml: string, row: number, col: number): CellSpan {
     rowIndex = rowIndexOf(attr(r.tag, "r"), rowIndex);
     if (rowIndex > row) return { start: at, end: at, before: newRow, after: `</${p}row>` };
     const rowEnd = r.selfClosing ? r.end : xml.indexOf(`</${p}row>`, r.end);
+    if (rowEnd < 0 || rowEnd > stop) throw new MalformedXml("worksheet: <row> is not closed");
     if (rowIndex < row) {
       i = r.selfClosing ? r.end : rowEnd;
       continue;
@@ -56,7 +58,9 @@ export function locateCell(xml: string, row: number, col: number): CellSpan {
       const ct = tagAt(xml, c);
       const ref = attr(ct.tag, "r");
       colIndex = ref ? (parseRef(ref)?.col ?? colIndex + 1) : colIndex + 1;
-      const cEnd = ct.selfClosing ? ct.end : xml.indexOf(`</${p}c>`, ct.end) + p.length + 4;
+      const cClose = ct.selfClosing ? ct.end : xml.indexOf(`</${p}c>`, ct.end);
+      if (cClose < 0 || cClose > rowEnd) throw new MalformedXml("worksheet: <c> is not closed");
+      const cEnd = ct.selfClosing ? ct.end : cClose + p.length + 4;
       if (colIndex === col) return { start: c, end: cEnd, tag: ct.tag, before: "", after: "" };
       if (colIndex > col) return { start: c, end: c, before: "", after: "" };
       j = cEnd;

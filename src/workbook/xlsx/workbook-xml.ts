@@ -71,7 +71,10 @@ function removeDefinedName(xml: string, p: string, name: string, localSheetId: n
     if (i < 0) return xml;
     const { tag, end, selfClosing } = tagAt(xml, i);
     const close = `</${p}definedName>`;
-    const stop = selfClosing ? end : xml.indexOf(close, end) + close.length;
+    const closeAt = selfClosing ? end : xml.indexOf(close, end);
+    // A name opened and never closed (a part cut short): where it ends is not known, so nothing is changed.
+    if (closeAt < 0) throw new WorkbookError("corrupt-part", "workbook.xml");
+    const stop = selfClosing ? end : closeAt + close.length;
     if (attr(tag, "name")?.toLowerCase() === name.toLowerCase() && Number(attr(tag, "localSheetId")) === localSheetId) {
       return xml.slice(0, i) + xml.slice(stop);
     }

@@ -320,7 +320,7 @@ export class XlsxWorkbook implements WorkbookPort {
       if (part !== undefined && !parts.has(part)) parts.set(part, this.pkg.textOnce(part));
       const xml = part === undefined ? undefined : parts.get(part);
       const pos = parseRef(c.cell);
-      if (xml !== undefined && pos && holdsFormula(xml, pos.row, pos.col)) out.push(`${c.sheet}!${c.cell}`);
+      if (xml !== undefined && pos && inPart(part!, () => holdsFormula(xml, pos.row, pos.col))) out.push(`${c.sheet}!${c.cell}`);
     }
     return out;
   }
