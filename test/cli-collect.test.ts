@@ -184,3 +184,25 @@ test("a returned file that opens but cannot be read is named as itself; the othe
   expect(r.stdout).toContain(`${out} に書き出しました（置き換えたシート 1 枚、入力欄 1 セル）。`);
   expect(r.code).toBe(2); // a file could not be read
 });
+
+// A returned sheet the lenient reader reads but the copy cannot follow: planned as a replacement, the copy then
+// failed while the master was being changed, and the message named the master: 「master.xlsx: ファイルの一部
+// （xl/worksheets/sheet1.xml）が壊れていて…」, a part of the department's file.
+test("a returned sheet that reads but cannot be copied: that file is named with its damaged part before the plan; the others are taken in", async () => {
+  const folder = path.join(dir, "cannot-copy");
+  mkdirSync(folder);
+  writeFileSync(path.join(folder, "市民協働.xlsx"), readFileSync(path.join(returnedDir, "市民協働.xlsx")));
+  const p = DEPARTMENTS.政策課;
+  const input = inputCellsOf(await seedRecords(), "No.3").eval1;
+  const pkg = Package.open(await departmentFile(await masterBytes(), p.sheets, p.department, { edits: [{ sheet: "No.3", cell: input, value: "A" }] }));
+  const part = pkg.names().find((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))!;
+  pkg.set(part, pkg.text(part)!.replace(/<\/worksheet>\s*$/, ""));
+  writeFileSync(path.join(folder, "政策課.xlsx"), pkg.toBytes());
+  const out = path.join(dir, "cannot-copy.xlsx");
+  const r = await cli(["collect", masterPath, folder, "-o", out]);
+  expect(r.stdout).toContain(`政策課.xlsx\n  読み込めません: ファイルの一部（${part}）が壊れていて読めません。`);
+  expect(r.stderr).toBe("");
+  expect(r.stdout).toContain(`${out} に書き出しました（置き換えたシート 1 枚、入力欄 1 セル）。`);
+  expect(differingCells(await cellMap(readFileSync(masterPath)), await cellMap(readFileSync(out)))).toEqual([`No.1!${eval1}`]);
+  expect(r.code).toBe(2);
+});

@@ -38,8 +38,8 @@ export async function runCollect(args: CollectArgs, profiles: readonly Profile[]
   for (const file of files) {
     if (samePath(file, args.master)) continue; // the master in the same folder is not a returned file
     const r = await openWorkbook(file, lang);
-    // Read now, so that a file that opens but cannot be read (no worksheet, a damaged sheet) is named as itself, not
-    // as the master when the plan reads it.
+    // Read now, so that a file that opens but cannot be read (no worksheet, a damaged sheet, one the lenient reader
+    // reads but the copy cannot follow) is named as itself, not as the master when the plan reads or applies it.
     const opened = "error" in r ? r : ((await readError(r.book, lang)) ?? r);
     if ("error" in opened) {
       unreadable++;
@@ -89,10 +89,11 @@ export async function runCollect(args: CollectArgs, profiles: readonly Profile[]
   return code;
 }
 
-/** Why an opened workbook cannot be read, in the user's words; undefined when it reads. */
+/** Why an opened returned workbook cannot be read, or its sheets not copied into the master, in the user's words; undefined when it can. */
 async function readError(book: XlsxWorkbook, lang: Lang): Promise<{ error: FileError } | undefined> {
   try {
     await book.readAll();
+    book.assertSheetsCopyable();
     return undefined;
   } catch (e) {
     if (!isWorkbookError(e)) throw e;

@@ -10,6 +10,7 @@ import { BUILT_IN_PROFILES } from "../../src/core/profiles";
 import { structuredHost } from "../helpers/demo-host";
 import type { CollectOutcome, ReturnedFile } from "../../src/workbook/collect-port";
 import { checkBook } from "../../src/workbook/xlsx/collect";
+import { Package } from "../../src/workbook/xlsx/package";
 import { splitBook } from "../../src/workbook/xlsx/split";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
 import { cellMap, differingCells, inputCellsOf, SEED, seedRecords } from "../cycle/collect-fixtures";
@@ -70,4 +71,22 @@ test("別のブックは理由つきで断り、ブックでないファイル�
   expect(out.unreadable.map((u) => [u.file, u.code])).toEqual([["メモ.xlsx", "not-a-workbook"]]);
   expect(out.written).toEqual({ sheetsReplaced: 0, cellsChanged: 0, changed: false });
   expect(differingCells(await cellMap(seed()), await cellMap((await call("toBytes")) as Uint8Array))).toEqual([]);
+});
+
+// A returned sheet the lenient reader reads but the copy cannot follow (its part cut before </worksheet>): the plan
+// said it would replace the master's sheet, and the copy then failed inside the open workbook, with the error
+// thrown from collectInto. It is now named as unreadable, by its part, before any plan is made.
+test("読めても写せないシートを含むファイルは、壊れている部分を示して読めないファイルとし、何も書かない", async () => {
+  const call = host();
+  await call("open", { bytes: seed(), name: "kodaira-h29.xlsx" });
+  const { file } = await policyFile();
+  const pkg = Package.open(file.bytes);
+  const part = pkg.names().find((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))!;
+  pkg.set(part, pkg.text(part)!.replace(/<\/worksheet>\s*$/, ""));
+  const damaged: ReturnedFile = { name: "政策課.xlsx", bytes: pkg.toBytes() };
+  const out = (await call("collectInto", [damaged], { profiles, dryRun: false, lang: "ja" })) as CollectOutcome;
+  expect(out.unreadable).toEqual([{ file: "政策課.xlsx", code: "corrupt-part", detail: part }]);
+  expect(out.plan.files).toEqual([]);
+  expect(differingCells(await cellMap(seed()), await cellMap((await call("toBytes")) as Uint8Array))).toEqual([]);
+  expect(await call("sheetNames")).not.toContain("変更履歴");
 });

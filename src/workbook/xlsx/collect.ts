@@ -24,7 +24,9 @@ export async function checkBook(book: XlsxWorkbook, profiles: readonly Profile[]
 export const readReturnedXlsx: ReadReturned<XlsxWorkbook> = async (file, profiles) => {
   const book = await XlsxWorkbook.load(file.bytes, file.name);
   const savedAt = book.savedAt();
-  return { book: { file: file.name, ...(savedAt ? { savedAt } : {}), ...(await checkBook(book, profiles)) }, source: book };
+  const checked = await checkBook(book, profiles);
+  book.assertSheetsCopyable();
+  return { book: { file: file.name, ...(savedAt ? { savedAt } : {}), ...checked }, source: book };
 };
 
 export interface ReturnedWorkbook {

@@ -681,6 +681,23 @@ export class XlsxWorkbook implements WorkbookPort {
     if (log.length) await this.appendChangeLog(log, at);
   }
 
+  /**
+   * 回収 of a returned file: every worksheet must be one that replaceSheets can copy, not only one the lenient reader
+   * reads. Refused as the damaged part, by name, so that the file is named as unreadable before any plan is made
+   * (a copy refused while the master is being changed would be blamed on the master).
+   */
+  assertSheetsCopyable(): void {
+    const stylesXml = this.stylesText();
+    const strings = this.context().strings;
+    const target = inPart("xl/styles.xml", () => new StylesAmender(stylesXml));
+    for (const e of this.entries()) {
+      if (e.kind !== "worksheet" || !e.part) continue;
+      const xml = this.pkg.textOnce(e.part);
+      if (xml === undefined) throw new WorkbookError("corrupt-part", e.part);
+      inPart(e.part, () => copySheetXml({ xml, sharedString: (i) => strings.get(i), stylesXml }, target));
+    }
+  }
+
   /** When the file was last saved, as its document properties say (docProps/core.xml dcterms:modified), if they do. */
   savedAt(): string | undefined {
     const rel = this.pkg.rels("").find((r) => /\/core-properties$/.test(r.type) && !r.external);
