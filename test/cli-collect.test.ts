@@ -188,17 +188,24 @@ test("a returned file that opens but cannot be read is named as itself; the othe
 // A returned sheet the lenient reader reads but the copy cannot follow: planned as a replacement, the copy then
 // failed while the master was being changed, and the message named the master: 「master.xlsx: ファイルの一部
 // （xl/worksheets/sheet1.xml）が壊れていて…」, a part of the department's file.
-test("a returned sheet that reads but cannot be copied: that file is named with its damaged part before the plan; the others are taken in", async () => {
-  const folder = path.join(dir, "cannot-copy");
+// A start tag cut (<pageMargins … without its />) was worse: the copy stepped over it, and the merged master was
+// written with a sheet that is not XML, which Excel offers to repair.
+test.each([
+  ["end-tag-gone", (xml: string) => xml.replace(/<\/worksheet>\s*$/, "")],
+  ["start-tag-cut", (xml: string) => xml.replace(/<pageMargins[^>]*\/>/, (tag) => tag.slice(0, -2))],
+])("a returned sheet that reads but cannot be copied (%s): that file is named with its damaged part before the plan; the others are taken in", async (what, cut) => {
+  const folder = path.join(dir, `cannot-copy ${what}`);
   mkdirSync(folder);
   writeFileSync(path.join(folder, "市民協働.xlsx"), readFileSync(path.join(returnedDir, "市民協働.xlsx")));
   const p = DEPARTMENTS.政策課;
   const input = inputCellsOf(await seedRecords(), "No.3").eval1;
   const pkg = Package.open(await departmentFile(await masterBytes(), p.sheets, p.department, { edits: [{ sheet: "No.3", cell: input, value: "A" }] }));
   const part = pkg.names().find((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))!;
-  pkg.set(part, pkg.text(part)!.replace(/<\/worksheet>\s*$/, ""));
+  const damaged = cut(pkg.text(part)!);
+  expect(damaged).not.toBe(pkg.text(part));
+  pkg.set(part, damaged);
   writeFileSync(path.join(folder, "政策課.xlsx"), pkg.toBytes());
-  const out = path.join(dir, "cannot-copy.xlsx");
+  const out = path.join(dir, `cannot-copy ${what}.xlsx`);
   const r = await cli(["collect", masterPath, folder, "-o", out]);
   expect(r.stdout).toContain(`政策課.xlsx\n  読み込めません: ファイルの一部（${part}）が壊れていて読めません。`);
   expect(r.stderr).toBe("");

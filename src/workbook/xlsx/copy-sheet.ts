@@ -8,6 +8,7 @@
  */
 import { rowIndexOf } from "./read-sheet";
 import type { StylesAmender } from "./styles-xml";
+import { xmlProblem } from "./well-formed";
 import { attr, MalformedXml, unescapeXml } from "./xml";
 import { plainText, xstringText } from "./xml-text";
 
@@ -647,6 +648,9 @@ class SheetCopier {
  * named. Elements keep CT_Worksheet's order (the source's, less what is dropped).
  */
 export function copySheetXml(src: SheetSource, target: StylesAmender): CopiedSheet {
+  // The copier follows tags, not a tree: a source it could step through but that is not XML would be copied broken.
+  const problem = xmlProblem(src.xml);
+  if (problem) throw malformed(problem);
   const root = nextTag(src.xml, 0);
   if (!root || root.close || root.local !== "worksheet") throw malformed(`root is not <worksheet>`);
   return new SheetCopier(src, target, root).run();

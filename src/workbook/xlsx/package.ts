@@ -3,6 +3,7 @@
  * bytes exactly as they came (docs/file-layer.md). Part names are compared case-insensitively, as OPC requires.
  */
 import { WorkbookError } from "../port";
+import { xmlProblem } from "./well-formed";
 import { attr, findTag, tagAt } from "./xml";
 import { escapeXml } from "./xml-text";
 import { inflateEntry, type NewEntry, readZip, writeZip, type ZipEntry } from "./zip";
@@ -165,6 +166,11 @@ export class Package {
     this.texts.delete(key);
   }
 
+  /** Names of the parts changed or added since the package was opened. */
+  changedParts(): string[] {
+    return [...this.parts.values()].filter((p) => p.data).map((p) => p.name);
+  }
+
   /** True when the part is carried over exactly as it came. */
   unchanged(name: string): boolean {
     const p = this.parts.get(name.toLowerCase());
@@ -295,6 +301,19 @@ export class Package {
     const ordered = [...this.parts.values()].sort((a, b) => rank(a) - rank(b));
     const entries: (ZipEntry | NewEntry)[] = ordered.map((p) => (p.data ? { name: p.name, data: p.data } : p.entry!));
     return writeZip(entries);
+  }
+}
+
+/**
+ * Refuses to write a package in which a changed or added XML part is not well-formed (well-formed.ts), naming the
+ * part: what the amending code made of a part damaged where the lenient reader did not look. Parts carried over
+ * unchanged are not looked at (docs/file-layer.md). VML is left alone: Excel's own is not XML.
+ */
+export function assertWellFormedChanges(pkg: Package): void {
+  for (const name of pkg.changedParts()) {
+    if (!/\.(xml|rels)$/i.test(name)) continue;
+    const text = pkg.text(name);
+    if (text !== undefined && xmlProblem(text) !== undefined) throw new WorkbookError("corrupt-part", name);
   }
 }
 

@@ -19,7 +19,7 @@ import type { ValidationReport } from "../../core/validate";
 import { readSheetEntries, relKind, SharedStrings, workbookPart } from "./book";
 import { copySheetXml } from "./copy-sheet";
 import { deleteSheetRows } from "./delete-rows";
-import { insertBeforeClose, Package, relativeTarget, relsPathOf } from "./package";
+import { assertWellFormedChanges, insertBeforeClose, Package, relativeTarget, relsPathOf } from "./package";
 import { elementPrefix } from "./xml";
 import { StylesAmender } from "./styles-xml";
 import { inPart, XlsxWorkbook } from "./xlsx-workbook";
@@ -175,6 +175,7 @@ function carryDrawings(master: Package, bytes: Uint8Array, sheets: readonly stri
       carried.set(sheet, kinds);
     }
   }
+  if (carried.size) assertWellFormedChanges(dst);
   return { bytes: carried.size ? dst.toBytes() : bytes, carried };
 }
 
@@ -185,6 +186,7 @@ function keepRows(bytes: Uint8Array, rows: Readonly<Record<string, readonly RowR
     const grid = snapshot.sheets.find((g) => g.name === sheet);
     if (grid) deleteSheetRows(pkg, sheet, kept, grid.top + grid.rows.length - 1);
   }
+  assertWellFormedChanges(pkg);
   return pkg.toBytes();
 }
 

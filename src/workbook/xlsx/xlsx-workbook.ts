@@ -14,7 +14,7 @@ import { OWNED_KEY, type OwnedSheet, ownedValue, parseOwned, planOwned, SETTINGS
 import { type AppliedEdits, type ReadOptions, WorkbookError, type WorkbookPort, type WriteSheetResult, type WriteSheetsOptions } from "../port";
 import { type CellFormat, isDate1904, readCellFormats, readSheetEntries, relKind, SharedStrings, type SheetEntry, workbookPart } from "./book";
 import { clearCell, holdsFormula, locateCell, setCell } from "./edit-cell";
-import { Package, relsPathOf } from "./package";
+import { assertWellFormedChanges, Package, relsPathOf } from "./package";
 import { isProtectedSheet, parseRef, readCell, readSheetXml, type SheetReadContext } from "./read-sheet";
 import { renderSheetXml } from "./sheet-xml";
 import { assertXlsxBytes, classifyPackage } from "./sniff";
@@ -99,6 +99,7 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   async toBytes(): Promise<Uint8Array> {
+    assertWellFormedChanges(this.pkg);
     return this.pkg.toBytes();
   }
 

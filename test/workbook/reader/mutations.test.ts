@@ -16,50 +16,10 @@ import { planInputAids } from "../../../src/core/input-aids/plan";
 import { BUILT_IN_PROFILES } from "../../../src/core/profiles";
 import { validateWorkbook } from "../../../src/core/validate";
 import { isWorkbookError } from "../../../src/workbook/port";
+import { xmlProblem } from "../../../src/workbook/xlsx/well-formed";
 import { XlsxWorkbook } from "../../../src/workbook/xlsx/xlsx-workbook";
+import { damage, generator } from "../../helpers/damage";
 import { ROOT } from "../../helpers/grid";
-
-/** A linear congruential generator: the same seed gives the same damage on every machine. */
-function generator(seed: number): { next: () => number; pick: <T>(xs: readonly T[]) => T } {
-  let s = seed;
-  const next = () => {
-    s = (s * 1103515245 + 12345) & 0x7fffffff;
-    return s / 0x7fffffff;
-  };
-  return { next, pick: (xs) => xs[Math.floor(next() * xs.length)] };
-}
-
-const CHARS = ["<", ">", '"', "&", "'", "/", "=", " ", "\u0000", "&#0;", "&#xFFFFFF;", "&amp", "]]>"];
-const NUMBERS = ["0", "-1", "99999999999", "1048577", "16385", "1e9", "NaN", "", "4294967296"];
-const VALUES = ['""', '"A0"', '"XFE1048577"', '"A1:XFD1048576"', '"-5"', '"r:id"', '"rId999"', '"../../x"', '"/xl/nope.xml"', '"ZZZ0:A-1"', '"1:1048576"'];
-const NAMES = /<(\w+:)?(c|row|si|sheet|mergeCell|f|v|t|is|r|rPr|xf|numFmt|Relationship|Override|Default|definedName)\b/g;
-
-function damage(text: string, g: ReturnType<typeof generator>): string {
-  const i = Math.floor(g.next() * text.length);
-  const j = Math.min(text.length, i + 1 + Math.floor(g.next() * 200));
-  switch (Math.floor(g.next() * 9)) {
-    case 0:
-      return text.slice(0, i);
-    case 1:
-      return text.slice(0, i) + text.slice(j);
-    case 2:
-      return text.slice(0, j) + text.slice(i, j) + text.slice(j);
-    case 3:
-      return text.slice(0, i) + g.pick(CHARS) + text.slice(i + 1);
-    case 4:
-      return text.replace(/\d+/g, (m) => (g.next() < 0.05 ? g.pick(NUMBERS) : m));
-    case 5:
-      return text.replace(/"[^"]*"/g, (m) => (g.next() < 0.03 ? g.pick(VALUES) : m));
-    case 6:
-      return text.replace(NAMES, (m) => (g.next() < 0.03 ? m.replace(/\w+$/, g.pick(["c", "row", "v", "f", "si", "x", "sheetData"])) : m));
-    case 7: {
-      const k = text.indexOf("<", i);
-      return k < 0 ? text : text.slice(0, k) + text.slice(k, k + 2000).repeat(3) + text.slice(k + 2000);
-    }
-    default:
-      return text.slice(0, i) + String.fromCharCode(Math.floor(g.next() * 0x3000)) + text.slice(i + 1);
-  }
-}
 
 /** `count` damaged copies of a sample: one to three of its XML parts damaged (half of them a sheet, the strings or the workbook), now and then a part left out. */
 function damagedCopies(sample: string, seed: number, count: number): Uint8Array[] {
@@ -81,21 +41,37 @@ function damagedCopies(sample: string, seed: number, count: number): Uint8Array[
   return out;
 }
 
-/** What happened to one file: "read", "aids" (aids written and read again), or the WorkbookError's code. */
+/**
+ * What happened to one file: "aids" (aids written, every changed part well-formed, and the file read again),
+ * "read" (read and checked, no aids to write), "aids refused: <code>" (read and checked, the aids refused in words),
+ * or the WorkbookError's code when reading refused it.
+ */
 async function outcome(bytes: Uint8Array): Promise<string> {
+  let read = false;
   try {
     const book = await XlsxWorkbook.load(bytes, "damaged.xlsx");
     const snapshot = await book.readAll();
     const report = validateWorkbook(snapshot, { profiles: BUILT_IN_PROFILES });
+    read = true;
     const { aids } = planInputAids(snapshot, report, BUILT_IN_PROFILES, { protect: true, includeProtected: false });
     if (aids.length === 0) return "read";
     await book.applyInputAids(aids);
-    await (await XlsxWorkbook.load(await book.toBytes(), "aids.xlsx")).readAll();
+    const written = await book.toBytes();
+    const problems = Object.entries(unzipSync(written))
+      .filter(([name, data]) => /\.(xml|rels)$/.test(name) && !sameBytes(data, unzipSync(bytes)[name]))
+      .map(([name, data]) => [name, xmlProblem(strFromU8(data))])
+      .filter(([, p]) => p);
+    expect(problems).toEqual([]);
+    await (await XlsxWorkbook.load(written, "aids.xlsx")).readAll();
     return "aids";
   } catch (e) {
-    if (isWorkbookError(e)) return e.code;
+    if (isWorkbookError(e)) return read ? `aids refused: ${e.code}` : e.code;
     throw e;
   }
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array | undefined): boolean {
+  return b !== undefined && a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 test.each([
@@ -108,9 +84,11 @@ test.each([
     const o = await outcome(bytes);
     seen[o] = (seen[o] ?? 0) + 1;
   }
-  // Most damage leaves a file that still reads and takes the aids; some of it is refused (a damaged part, named).
-  // Both paths must have run, or the seed tests less than it claims.
-  expect((seen.read ?? 0) + (seen.aids ?? 0)).toBeGreaterThan(count / 3);
-  expect(seen.aids ?? 0).toBeGreaterThan(0);
-  expect(seen["corrupt-part"] ?? 0).toBeGreaterThan(0);
+  // Most damage leaves a file that still reads; some of it takes the aids, and some is refused (a damaged part,
+  // named). Each path must have run, or the seed tests less than it claims.
+  const n = (k: string) => seen[k] ?? 0;
+  expect(n("read") + n("aids") + n("aids refused: corrupt-part")).toBeGreaterThan(count / 3);
+  expect(n("aids")).toBeGreaterThan(0);
+  expect(n("corrupt-part") + n("aids refused: corrupt-part")).toBeGreaterThan(0);
+  expect(Object.keys(seen).filter((k) => !["read", "aids"].includes(k) && !/corrupt-part|not-a-workbook|no-worksheets/.test(k))).toEqual([]);
 });
