@@ -36,14 +36,16 @@ export async function runAids(args: AidsArgs, profiles: readonly Profile[], io: 
     return 2;
   }
   let result;
+  let bytes: Uint8Array;
   try {
     result = await book.applyInputAids(plan.aids, new Date());
     protection.restore();
+    bytes = await book.toBytes();
   } catch (e) {
     if (isWorkbookError(e)) return failed(fileError(e.code, lang, e.detail).message);
     throw e;
   }
-  writeAtomically(args.output, await book.toBytes(), lang);
+  writeAtomically(args.output, bytes, lang);
   io.stdout.write(t(lang, "cli.aids.written", { path: args.output, count: result.sheets.length }) + "\n");
   for (const s of result.sheets) {
     const protectedNote = s.protected ? t(lang, "cli.aids.sheet.protected") : "";

@@ -75,15 +75,18 @@ export async function runCollect(args: CollectArgs, profiles: readonly Profile[]
     return code;
   }
   let result: Awaited<ReturnType<typeof applyCollect>>;
+  let bytes: Uint8Array;
   try {
     result = await applyCollect(master, plan, returned, lang, at);
+    bytes = await master.toBytes();
   } catch (e) {
-    // A protected sheet or workbook in the master: said in words, and nothing is written.
+    // A protected sheet or workbook in the master, or a part of it damaged where reading did not look: said in
+    // words, and nothing is written. (The returned files were read whole before the plan.)
     if (!isWorkbookError(e)) throw e;
     io.stderr.write(t(lang, "cli.error.line", { path: args.master, message: fileError(e.code, lang, e.sheet ?? e.detail).message }) + "\n");
     return 2;
   }
-  writeAtomically(args.output, await master.toBytes(), lang);
+  writeAtomically(args.output, bytes, lang);
   io.stdout.write(t(lang, "cli.collect.written", { path: args.output, sheets: result.sheetsReplaced, cells: result.cellsChanged }) + "\n");
   if (result.formulaCells?.length) io.stdout.write(t(lang, "cli.collect.formula-cells", { cells: result.formulaCells.join(" ") }) + "\n");
   return code;

@@ -23,6 +23,7 @@ import { t } from "./i18n";
 import type { Io } from "./main";
 import { humanReport, toJson } from "./output";
 import { expandInputs, type FileResult, fileError } from "./validate-files";
+import { isWorkbookError } from "../workbook/port";
 
 /** The JSON of `compare --json` (docs/compare.md). Stable: automation depends on it. */
 export interface CompareJson {
@@ -117,8 +118,18 @@ export async function runCompare(args: CompareArgs, profiles: readonly Profile[]
       { records: rep.records, findings: rep.findings, fiscalYear: rep.fiscalYear, profiles, generatedAt: new Date(), lang, comparison: compared.comparison },
       [COMPARE_SHEET],
     );
-    const written = await book.writeOwnedSheets(specs);
-    writeAtomically(output, await book.toBytes(), lang);
+    let written: Awaited<ReturnType<typeof book.writeOwnedSheets>>;
+    let bytes: Uint8Array;
+    try {
+      written = await book.writeOwnedSheets(specs);
+      bytes = await book.toBytes();
+    } catch (e) {
+      // A locked structure, or a part of this year's file damaged where reading did not look: nothing is written.
+      if (!isWorkbookError(e)) throw e;
+      io.stderr.write(t(lang, "cli.error.line", { path: args.current, message: fileError(e.code, lang, e.sheet ?? e.detail).message }) + "\n");
+      return 2;
+    }
+    writeAtomically(output, bytes, lang);
     // With --json, stdout holds the JSON alone.
     report(args.json ? { ...io, stdout: io.stderr } : io, lang, output, written, []);
   }

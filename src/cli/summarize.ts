@@ -88,15 +88,18 @@ export async function runSummarize(args: SummarizeArgs, profiles: readonly Profi
     const submissions = submissionsFromSettings(await book.readSettings()); // a master's 提出状況
     const specs = buildSummaries({ records: rep.records, findings: rep.findings, fiscalYear: rep.fiscalYear, profiles, generatedAt, lang, includeReposts: args.includeReposts, submissions, comparison });
     let written: WriteSheetResult[];
+    let bytes: Uint8Array;
     try {
       written = await writeSpecs(book, specs);
+      bytes = await book.toBytes();
     } catch (e) {
-      // A workbook whose structure is locked takes no new sheets: said in words, and nothing is written.
+      // A workbook whose structure is locked takes no new sheets, and a part damaged where reading did not look is
+      // not written out broken: said in words, and nothing is written.
       if (!isWorkbookError(e)) throw e;
       fail(args.input, fileError(e.code, lang, e.sheet ?? e.detail));
       return 2;
     }
-    writeAtomically(args.output, await book.toBytes(), lang);
+    writeAtomically(args.output, bytes, lang);
     report(io, lang, args.output, written, rep.findings);
     return 0;
   }

@@ -89,3 +89,36 @@ test("回収: replacing sheets from a returned file whose second sheet is damage
   expect(after.names().sort()).toEqual(before.names().sort());
   for (const name of before.names().filter((n) => n.endsWith(".xml"))) expect(after.text(name)).toBe(before.text(name));
 });
+
+// A part the amending code changes but whose damage lies where reading did not look (here workbook.xml without its
+// </workbook>): the commands wrote it out still broken, and Excel offered to repair the file. Every changed part is
+// now checked before the package is zipped (well-formed.ts), and the command refuses in words with nothing written.
+test.each([
+  ["summarize", (input: string, out: string) => ["summarize", input, "-o", out]],
+  ["aids", (input: string, out: string) => ["aids", input, "-o", out]],
+  ["compare", (input: string, out: string) => ["compare", path.join(ROOT, "seeds", "kodaira-h29.xlsx"), input, "-o", out]],
+  ["rollover", (input: string, out: string) => ["rollover", input, "-o", out]],
+])("chosahyo %s on a workbook.xml never closed: exit 2, xl/workbook.xml named under the input's path, no output", async (command, argv) => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "chosahyo-unclosed-workbook-"));
+  try {
+    // compare needs this year's workbook after last year's: the sample rolled over.
+    let source = path.join(ROOT, "seeds", "kodaira-h29.xlsx");
+    if (command === "compare") {
+      source = path.join(dir, "rolled.xlsx");
+      expect((await cli(["rollover", path.join(ROOT, "seeds", "kodaira-h29.xlsx"), "-o", source])).code).toBe(0);
+    }
+    const pkg = Package.open(new Uint8Array(readFileSync(source)));
+    const wb = pkg.text("xl/workbook.xml")!;
+    expect(wb).toContain("</workbook>");
+    pkg.set("xl/workbook.xml", wb.replace("</workbook>", ""));
+    const input = path.join(dir, "this-year.xlsx");
+    writeFileSync(input, pkg.toBytes());
+    const out = path.join(dir, "out.xlsx");
+    const run = await cli(argv(input, out));
+    expect(run.stderr.trim()).toBe(`${input}: ファイルの一部（xl/workbook.xml）が壊れていて読めません。Excel で開いて保存し直すか、元のファイルを確認してください。`);
+    expect(run.code).toBe(2);
+    expect(existsSync(out)).toBe(false);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
