@@ -239,3 +239,19 @@ describe("回収 of the 武蔵野 取組状況, returned by rows", () => {
     expect(differingCells(await cellMap(first.bytes), await cellMap(second.bytes))).toEqual([]);
   });
 });
+
+// Found by running 回収 on damaged masters: with its shared strings gone, the master's 取組状況 reads as no record at
+// all beside a marker that says it was split by rows, and planning stopped with "Cannot read properties of
+// undefined (reading 'top')". A sheet with no record has no rows to tell apart; the returned file's changed form is
+// said in words and nothing is taken in.
+test("a master whose list sheet no longer reads as records (its shared strings gone): the plan is made, the file is held, nothing is written", async () => {
+  const pkg = Package.open(master);
+  const strings = pkg.names().find((n) => /sharedStrings\.xml$/i.test(n))!;
+  pkg.remove(strings);
+  const damaged = pkg.toBytes();
+  const d = departments[0];
+  const { plan, result } = await collect([{ file: `${d}.xlsx`, bytes: files.get(d)! }], damaged);
+  expect(plan.files).toHaveLength(1);
+  expect(plan.files[0].held || plan.files[0].refusal !== undefined).toBe(true);
+  expect(result.changed).toBe(false);
+});

@@ -51,9 +51,12 @@ function ownRows(rec: SurveyRecord): number[] {
 
 /**
  * The sheet's rows by record; undefined when two records' rows overlap (items side by side, or sharing a merged
- * area), which cannot be split by rows.
+ * area), which cannot be split by rows, or when there is no record.
  */
 export function sheetRows(grid: SheetGrid, records: readonly SurveyRecord[]): SheetRows | undefined {
+  // No record, no rows to tell apart (a master whose list sheet no longer reads as one, beside a marker that says
+  // it was split by rows).
+  if (records.length === 0) return undefined;
   const spans = records.map((rec, i) => {
     const rows = ownRows(rec);
     if (!rows.length) return { i, top: -1, bottom: -1 };
