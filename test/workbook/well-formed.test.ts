@@ -52,6 +52,7 @@ test.each([
   ["<a>\u0001</a>", "character XML does not allow"],
   ["<a>\ud800</a>", "character XML does not allow"],
   ["text<a/>", "outside the root"],
+  ["<a/>\u3000", "outside the root"],
   ["<a>]]></a>", "]]> in text"],
   ['<a/><?xml version="1.0"?>', "XML declaration"],
   ['<?xml version="2.0"?><a/>', "XML declaration"],

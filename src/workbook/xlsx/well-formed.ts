@@ -3,9 +3,9 @@
  * (docs/file-layer.md, "Nothing malformed is written"). The amending code edits text, not a tree, so a part that
  * was damaged where the lenient reader did not look, or a sheet copied from such a part, could otherwise be written
  * out broken; Excel then offers to repair the file and may drop what it cannot follow. One linear pass, no tree:
- * start and end tags nested and matching, attributes quoted and not repeated, `<` never in text or values,
- * references only to the five entities or to characters XML allows, no characters XML forbids, no DTD (OOXML
- * parts have none), one root element.
+ * start and end tags nested and matching, attributes quoted and not repeated, `<` never in text or values, `]]>`
+ * never in text, references only to the five entities or to characters XML allows, no characters XML forbids, every
+ * namespace prefix bound, the XML declaration first if there is one, no DTD (OOXML parts have none), one root.
  */
 
 const NAMED = new Set(["amp", "lt", "gt", "quot", "apos"]);
@@ -91,12 +91,15 @@ export function xmlProblem(xml: string): string | undefined {
   };
   // The next `]]>`, which text may not hold (a CDATA section's end is passed over as the `&` above is).
   let cdataEnd = xml.indexOf("]]>");
+  // The next `<` after an attribute's opening quote, kept while a tag's attributes are read (one search per tag).
+  let nextLt = -1;
   let i = xml.charCodeAt(0) === 0xfeff ? 1 : 0;
   for (;;) {
     const lt = xml.indexOf("<", i);
     const textEnd = lt < 0 ? xml.length : lt;
     if (textEnd > i) {
-      if (stack.length === 0 && xml.slice(i, textEnd).trim() !== "") return `text outside the root element at ${i}`;
+      // XML's white space is these four only (not U+3000 or a no-break space, which trim() would pass).
+      if (stack.length === 0 && /[^ \t\r\n]/.test(xml.slice(i, textEnd))) return `text outside the root element at ${i}`;
       const bad = refs(i, textEnd);
       if (bad) return bad;
       while (cdataEnd >= 0 && cdataEnd < textEnd) {
@@ -190,7 +193,7 @@ export function xmlProblem(xml: string): string | undefined {
         const close = xml.indexOf(q, j + 1);
         if (close < 0) return `attribute ${attr} never closed at ${j}`;
         if (close === j + 1 && attr.startsWith("xmlns:")) return `a prefix bound to no namespace (${attr}="") at ${j}`;
-        const nextLt = xml.indexOf("<", j + 1);
+        if (nextLt <= j) nextLt = xml.indexOf("<", j + 1);
         if (nextLt >= 0 && nextLt < close) return `a < in attribute ${attr} at ${j}`;
         const bad = refs(j + 1, close);
         if (bad) return `${bad}, in attribute ${attr}`;
