@@ -8,13 +8,11 @@
  * namespace prefix bound, the XML declaration first if there is one, no DTD (OOXML parts have none), one root.
  */
 
+import { isSpace } from "./xml";
+
 const NAMED = new Set(["amp", "lt", "gt", "quot", "apos"]);
 // Control characters other than tab, LF and CR; U+FFFE and U+FFFF; a surrogate that is not half of a pair.
 const FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-
-function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13;
-}
 
 /** Ends a name: whitespace, `/`, `>`, `=`, `<`, a quote, or the end. */
 function nameEnd(xml: string, from: number): number {

@@ -62,7 +62,8 @@ export function attr(tag: string, name: string): string | undefined {
   }
 }
 
-function isSpace(c: number): boolean {
+/** XML's white space: space, tab, LF, CR (as char codes). */
+export function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13;
 }
 
