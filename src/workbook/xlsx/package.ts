@@ -77,6 +77,12 @@ export class Package {
   /** Goes up with every change to a part, so what was read from the parts can be kept until one changes. */
   private changes = 0;
   private readonly relsRead = new Map<string, { readonly revision: number; readonly list: readonly Relationship[] }>();
+  /**
+   * Entries whose name another entry already has, compared without regard to case (`sheet1.xml` and `Sheet1.xml`).
+   * OPC allows only one of them and the first is the part read; the others are written back as they came, so a
+   * write loses none of the user's entries.
+   */
+  private readonly shadowed: ZipEntry[] = [];
 
   get revision(): number {
     return this.changes;
@@ -86,6 +92,7 @@ export class Package {
     for (const e of entries) {
       const key = e.name.replace(/^\//, "").toLowerCase();
       if (!this.parts.has(key)) this.parts.set(key, { name: e.name.replace(/^\//, ""), entry: e });
+      else this.shadowed.push(e);
     }
   }
 
@@ -296,11 +303,15 @@ export class Package {
     }
   }
 
-  /** The package as a zip: [Content_Types].xml first, the other parts in their original order, new ones last. */
+  /**
+   * The package as a zip: [Content_Types].xml first, the other parts in their original order, new ones after them,
+   * and last the entries that repeat a part's name: opened again, the first of a name is still the part that was
+   * read and written here.
+   */
   toBytes(): Uint8Array {
     const ordered = [...this.parts.values()].sort((a, b) => rank(a) - rank(b));
     const entries: (ZipEntry | NewEntry)[] = ordered.map((p) => (p.data ? { name: p.name, data: p.data } : p.entry!));
-    return writeZip(entries);
+    return writeZip([...entries, ...this.shadowed]);
   }
 }
 
