@@ -122,6 +122,7 @@ export type WorkbookErrorCode =
   | "ods" // an OpenDocument spreadsheet
   | "xlsb" // an Excel binary workbook
   | "numbers" // an Apple Numbers document
+  | "strict-ooxml" // saved as Strict Open XML: read and checked, never written into
   | "no-worksheets"
   | "protected-sheet"
   | "protected-workbook" // ブックの保護: the add-in's sheets cannot be added

@@ -123,6 +123,8 @@ export const en: Record<MessageKey, string> = mergeCatalogues(
     "error.timeout": "Reading did not finish in time and was stopped.",
     "error.ods": "This is an OpenDocument spreadsheet (.ods). Open it in LibreOffice Calc or Excel and save it as Excel 2007-365 (.xlsx).",
     "error.xlsb": "This is an Excel binary workbook (.xlsb). Open it in Excel and save it as an Excel Workbook (.xlsx).",
+    "error.strict-ooxml":
+      "This workbook is saved as a Strict Open XML Spreadsheet. It can be checked, but nothing can be written into it in that format (summary sheets, fixes, input aids). Open it in Excel, save it as an Excel Workbook (*.xlsx), then try again. Nothing was changed.",
     "error.numbers": "This is an Apple Numbers document. In Numbers choose Export To → Excel and save it as .xlsx.",
     "error.too-large": "The file is too large (the limit is {limit} MB).",
     "error.no-worksheets": "The workbook has no worksheets.",

@@ -72,6 +72,21 @@ export function readSheetEntries(pkg: Package, wbPart: string): SheetEntry[] {
   return out;
 }
 
+/** Strict OOXML's namespaces all start here; Transitional's with http://schemas.openxmlformats.org/. */
+export const STRICT_NS_BASE = "http://purl.oclc.org/ooxml/";
+
+/**
+ * A workbook saved as Strict Open XML: its workbook part is in Strict's namespace or points to its sheets with
+ * Strict's relationship types. It reads like any other; the parts this adapter writes are Transitional, so it is
+ * not written into (docs/file-layer.md).
+ */
+export function isStrictWorkbook(pkg: Package, wbPart: string): boolean {
+  if (pkg.rels(wbPart).some((r) => r.type.startsWith(STRICT_NS_BASE))) return true;
+  const xml = pkg.text(wbPart) ?? "";
+  const at = findTag(xml, `${elementPrefix(xml, "workbook")}workbook`, 0);
+  return at >= 0 && /=\s*["']http:\/\/purl\.oclc\.org\/ooxml\/spreadsheetml\/main["']/.test(tagAt(xml, at).tag);
+}
+
 export function isDate1904(pkg: Package, wbPart: string): boolean {
   const xml = pkg.text(wbPart) ?? "";
   const p = elementPrefix(xml, "workbookPr");

@@ -362,7 +362,7 @@ class SheetCopier {
   run(): CopiedSheet {
     const { xml } = this.src;
     const out = this.out;
-    out.push(xml.slice(0, this.root.end));
+    out.push(transitionalNamespaces(xml.slice(0, this.root.end)));
     if (this.root.empty) return this.result();
     let i = this.root.end;
     for (;;) {
@@ -638,6 +638,24 @@ class SheetCopier {
     this.dropped.add(`formula ${ref}`);
     return undefined;
   }
+}
+
+/** Strict OOXML's worksheet namespaces and the Transitional ones a copy declares instead. */
+const STRICT_TO_TRANSITIONAL: ReadonlyMap<string, string> = new Map([
+  ["http://purl.oclc.org/ooxml/spreadsheetml/main", "http://schemas.openxmlformats.org/spreadsheetml/2006/main"],
+  ["http://purl.oclc.org/ooxml/officeDocument/relationships", "http://schemas.openxmlformats.org/officeDocument/2006/relationships"],
+]);
+
+/**
+ * The start of a sheet (declaration and root tag) with Strict's namespaces declared as Transitional's: a sheet from
+ * a workbook saved as Strict Open XML is copied into a Transitional workbook (the only kind the adapter writes
+ * into), and Strict's worksheet vocabulary is a subset of Transitional's.
+ */
+function transitionalNamespaces(head: string): string {
+  return head.replace(/(\sxmlns(?::[\w.-]+)?\s*=\s*)(["'])([^"']*)\2/g, (whole, decl: string, q: string, uri: string) => {
+    const to = STRICT_TO_TRANSITIONAL.get(uri);
+    return to ? `${decl}${q}${to}${q}` : whole;
+  });
 }
 
 /**

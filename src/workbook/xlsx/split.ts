@@ -20,6 +20,7 @@ import { readSheetEntries, relKind, SharedStrings, workbookPart } from "./book";
 import { copySheetXml } from "./copy-sheet";
 import { deleteSheetRows } from "./delete-rows";
 import { assertWellFormedChanges, insertBeforeClose, Package, relativeTarget, relsPathOf } from "./package";
+import { WorkbookError } from "../port";
 import { elementPrefix } from "./xml";
 import { StylesAmender } from "./styles-xml";
 import { inPart, XlsxWorkbook } from "./xlsx-workbook";
@@ -192,6 +193,8 @@ function keepRows(bytes: Uint8Array, rows: Readonly<Record<string, readonly RowR
 
 /** Splits a master already loaded and validated; `master` is not changed. */
 export async function splitBook(master: XlsxWorkbook, report: ValidationReport, opts: SplitBookOptions): Promise<SplitResult> {
+  // The departments' copies carry the master's drawings and comments as they are: Strict parts in a Transitional copy.
+  if (master.isStrict()) throw new WorkbookError("strict-ooxml");
   const snapshot = await master.readAll();
   const masterBytes = await master.toBytes();
   const plan = planSplit(snapshot, report, opts.profiles, { shared: opts.shared, masterId: opts.masterId });

@@ -12,7 +12,7 @@ import type { SheetGrid, WorkbookSnapshot } from "../../core/model/grid";
 import { type SheetSpec, type SpecCell, text } from "../../core/sheet-spec";
 import { OWNED_KEY, type OwnedSheet, ownedValue, parseOwned, planOwned, SETTINGS_SHEET, sameSheetName } from "../owned";
 import { type AppliedEdits, type ReadOptions, WorkbookError, type WorkbookPort, type WriteSheetResult, type WriteSheetsOptions } from "../port";
-import { type CellFormat, isDate1904, readCellFormats, readSheetEntries, relKind, SharedStrings, type SheetEntry, workbookPart } from "./book";
+import { type CellFormat, isDate1904, isStrictWorkbook, readCellFormats, readSheetEntries, relKind, SharedStrings, type SheetEntry, workbookPart } from "./book";
 import { clearCell, holdsFormula, locateCell, setCell } from "./edit-cell";
 import { assertWellFormedChanges, Package, relsPathOf } from "./package";
 import { isProtectedSheet, parseRef, readCell, readSheetXml, type SheetReadContext } from "./read-sheet";
@@ -96,6 +96,19 @@ export class XlsxWorkbook implements WorkbookPort {
   /** An .xlsm: its workbook part says so, and a copy must keep the .xlsm extension for Excel to open it. */
   isMacroEnabled(): boolean {
     return /macroEnabled/i.test(this.pkg.contentType(this.wbPart) ?? "");
+  }
+
+  /** Saved as Strict Open XML: read and checked like any workbook, never written into (assertWritable). */
+  isStrict(): boolean {
+    return isStrictWorkbook(this.pkg, this.wbPart);
+  }
+
+  /**
+   * Every change refuses a Strict workbook before it begins: the parts this adapter writes (sheets, tables,
+   * relationships) are Transitional, and a package mixing the two is one Excel may refuse or repair.
+   */
+  private assertWritable(): void {
+    if (this.isStrict()) throw new WorkbookError("strict-ooxml");
   }
 
   async toBytes(): Promise<Uint8Array> {
@@ -189,6 +202,7 @@ export class XlsxWorkbook implements WorkbookPort {
    * its inputs), so calcChain stays valid. The log is written before the cells.
    */
   async applyEdits(edits: readonly LoggedEdit[], at: Date = new Date()): Promise<AppliedEdits> {
+    this.assertWritable();
     const applied: LoggedEdit[] = [];
     const refused: LoggedEdit[] = [];
     const formulas: LoggedEdit[] = [];
@@ -234,6 +248,7 @@ export class XlsxWorkbook implements WorkbookPort {
     changes: readonly { readonly sheet: string; readonly cell: string; readonly value: string | number | null }[],
     options: { readonly intoUnlocked?: boolean } = {},
   ): { readonly written: number; readonly formulas: readonly string[] } {
+    this.assertWritable();
     const byPart = new Map<string, { entry: SheetEntry; xml: string }>();
     const styles: { amender?: StylesAmender } = {};
     for (const c of changes) {
@@ -332,6 +347,7 @@ export class XlsxWorkbook implements WorkbookPort {
    * `intoUnlocked`), or a locked structure when the log must be added, refuses the whole call with nothing changed.
    */
   async setCellsLogged(changes: readonly { readonly sheet: string; readonly cell: string; readonly value: string | number | null }[], log: readonly LoggedEdit[], at: Date = new Date()): Promise<{ readonly written: number; readonly formulas: readonly string[] }> {
+    this.assertWritable();
     const owned = await this.ownership();
     if (log.length && (!owned.some((o) => o.base === CHANGE_LOG_SHEET) || !this.entryNamed(SETTINGS_SHEET))) this.assertCanAddSheets();
     // The input cells of a master protected by the input aids are unlocked: they take the values, as typing would.
@@ -345,6 +361,7 @@ export class XlsxWorkbook implements WorkbookPort {
    * next year's workbook. calcChain goes too (Excel rebuilds it), since it names cells of the removed sheets.
    */
   removeSheets(names: readonly string[]): void {
+    this.assertWritable();
     if (names.length === 0) return;
     if (structureLocked(this.pkg.text(this.wbPart) ?? "")) throw new WorkbookError("protected-workbook");
     const entries = names.map((n) => {
@@ -426,6 +443,7 @@ export class XlsxWorkbook implements WorkbookPort {
    * with nothing changed. No value changes.
    */
   async applyInputAids(aids: readonly SheetInputAids[], at: Date = new Date()): Promise<InputAidsResult> {
+    this.assertWritable();
     const parts = new Map<string, string>(); // part → amended XML
     const targets = aids.map((aid) => {
       const entry = this.entryNamed(aid.sheet);
@@ -470,6 +488,7 @@ export class XlsxWorkbook implements WorkbookPort {
    * scoped to later sheets stay right) or becomes a new sheet at the end. The ownership list is written once.
    */
   async writeOwnedSheets(specs: readonly SheetSpec[], options?: WriteSheetsOptions): Promise<WriteSheetResult[]> {
+    this.assertWritable();
     if (specs.length === 0) return [];
     const plan = planOwned(
       specs.map((s) => s.name),
@@ -610,6 +629,7 @@ export class XlsxWorkbook implements WorkbookPort {
    * `state` hides the copy (last year's sheets kept for 前年度比較).
    */
   importSheet(from: XlsxWorkbook, sheet: string, wanted = sheet, state?: "hidden"): string {
+    this.assertWritable();
     const src = from.entryNamed(sheet);
     if (!src || src.kind !== "worksheet" || !src.part) throw new WorkbookError("sheet-missing", sheet, sheet);
     const xml = from.pkg.textOnce(src.part);
@@ -646,6 +666,7 @@ export class XlsxWorkbook implements WorkbookPort {
    * with nothing changed.
    */
   async replaceSheets(from: XlsxWorkbook, names: readonly string[], log: readonly LoggedEdit[], at: Date = new Date()): Promise<void> {
+    this.assertWritable();
     const pairs = names.map((name) => {
       const target = this.entryNamed(name);
       const src = from.entryNamed(name);
@@ -713,6 +734,7 @@ export class XlsxWorkbook implements WorkbookPort {
    * them and no later generation replaces them.
    */
   addUserSheets(specs: readonly SheetSpec[]): string[] {
+    this.assertWritable();
     if (specs.length) this.assertCanAddSheets();
     const styles = this.styles();
     const names = specs.map((spec) => {
@@ -751,6 +773,7 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   async writeSettings(settings: Readonly<Record<string, string>>): Promise<void> {
+    this.assertWritable();
     if (!this.entryNamed(SETTINGS_SHEET)) this.assertCanAddSheets();
     const merged = { ...(await this.readSettings()), ...settings };
     const cells: SpecCell[] = [];
