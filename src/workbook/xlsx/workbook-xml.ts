@@ -8,6 +8,7 @@ import { WorkbookError } from "../port";
 import { insertBeforeClose } from "./package";
 import { attr, elementPrefix, findTag, tagAt, unescapeXml } from "./xml";
 import { escapeXml } from "./xml-text";
+import { replaceSheetRefs } from "./sheet-refs";
 
 const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const STRICT_REL_NS = "http://purl.oclc.org/ooxml/officeDocument/relationships";
@@ -115,15 +116,31 @@ export function sheetScopedNames(xml: string, localSheetId: number): { name: str
   }
 }
 
+/**
+ * An element holding formula text (`<definedName …>No.3!$A$1</definedName>`, `<f>`) with references to `sheet` as
+ * `#REF!`; the element is returned as it was when nothing refers to the sheet.
+ */
+export function invalidateRefsIn(el: string, sheet: string): string {
+  const start = el.indexOf(">") + 1;
+  const end = el.lastIndexOf("</");
+  if (start <= 0 || end < start) return el;
+  const text = unescapeXml(el.slice(start, end));
+  const replaced = replaceSheetRefs(text, sheet, "#REF!");
+  return replaced === text ? el : el.slice(0, start) + escapeXml(replaced) + el.slice(end);
+}
+
+/** Elements of a worksheet that hold formula text: cells, conditional formats, validations (and their x14 forms). */
+const FORMULA_ELEMENT = /<((?:[\w.-]+:)?(?:f|formula|formula1|formula2))\b[^>]*>[^<]*<\/\1>/g;
+
+/** A worksheet part with every formula's references to the removed `sheets` as `#REF!`; the same string when none. */
+export function invalidateSheetRefsInPart(xml: string, sheets: readonly string[]): string {
+  if (sheets.length === 0 || xml.indexOf("!") < 0) return xml;
+  return xml.replace(FORMULA_ELEMENT, (el) => (el.indexOf("!") < 0 ? el : sheets.reduce((e, sheet) => invalidateRefsIn(e, sheet), el)));
+}
+
 /** A name's formula with references to sheet `from` pointing at sheet `to` (`'No.1'!$1:$3`, `No.1!$A$1:$E$7`). */
 export function renameSheetRefs(formula: string, from: string, to: string): string {
-  const quotedTo = quoteSheetName(to);
-  const quotedFrom = `${quoteSheetName(from)}!`;
-  let out = formula.split(quotedFrom).join(`${quotedTo}!`);
-  if (/^[A-Za-z_\u3000-\u9fff\uff00-\uffef][\w.\u3000-\u9fff\uff00-\uffef]*$/.test(from)) {
-    out = out.replace(new RegExp(`(^|[,(\\s])${from.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}!`, "g"), `$1${quotedTo}!`);
-  }
-  return out;
+  return replaceSheetRefs(formula, from, `${quoteSheetName(to)}!`);
 }
 
 /**
@@ -136,22 +153,26 @@ export function removeSheetAt(xml: string, index: number): string {
   if (from < 0) throw new WorkbookError("corrupt-part", "workbook.xml: no <sheets>");
   let i = from + 1;
   let out = xml;
+  let removed = "";
   for (let n = 0; ; n++) {
     i = findTag(out, `${p}sheet`, i);
     if (i < 0) throw new WorkbookError("corrupt-part", `workbook.xml: no sheet ${index}`);
     const { end } = tagAt(out, i);
     if (n === index) {
+      removed = attr(tagAt(out, i).tag, "name") ?? "";
       out = out.slice(0, i) + out.slice(end);
       break;
     }
     i = end;
   }
-  // Names: drop those of the sheet, renumber those after it.
+  // Names: drop those of the sheet, renumber those after it, and point those that refer to it at #REF!, as Excel
+  // does when a sheet is deleted (a name referring to a missing sheet is removed by Excel's repair).
   out = out.replace(new RegExp(`<${p}definedName\\b[^>]*?(?:/>|>[^]*?</${p}definedName>)`, "g"), (el) => {
-    const id = Number(attr(tagAt(el, 0).tag, "localSheetId") ?? -1);
-    if (id < 0 || id < index) return el;
+    const open = tagAt(el, 0);
+    const id = Number(attr(open.tag, "localSheetId") ?? -1);
     if (id === index) return "";
-    return el.replace(/localSheetId="\d+"/, `localSheetId="${id - 1}"`);
+    const renumbered = id > index ? el.replace(/localSheetId="\d+"/, `localSheetId="${id - 1}"`) : el;
+    return open.selfClosing ? renumbered : invalidateRefsIn(renumbered, removed);
   });
   out = out.replace(new RegExp(`<${p}definedNames>\\s*</${p}definedNames>`), "");
   // Views count sheets by position.

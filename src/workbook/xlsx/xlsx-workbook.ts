@@ -19,7 +19,7 @@ import { isProtectedSheet, parseRef, readCell, readSheetXml, type SheetReadConte
 import { renderSheetXml } from "./sheet-xml";
 import { assertXlsxBytes, classifyPackage } from "./sniff";
 import { StylesAmender } from "./styles-xml";
-import { appendSheet, canAppendSheet, definedNames, removeSheetAt, renameSheetRefs, setDefinedName, sheetScopedNames, structureLocked } from "./workbook-xml";
+import { appendSheet, canAppendSheet, definedNames, invalidateSheetRefsInPart, removeSheetAt, renameSheetRefs, setDefinedName, sheetScopedNames, structureLocked } from "./workbook-xml";
 import { copySheetXml, withAttr } from "./copy-sheet";
 import { inputAidsLog } from "../../core/input-aids/log";
 import type { InputAidsResult, SheetInputAids } from "../../core/input-aids/types";
@@ -375,6 +375,17 @@ export class XlsxWorkbook implements WorkbookPort {
       this.pkg.set(this.wbPart, removeSheetAt(this.pkg.text(this.wbPart)!, index));
       this.pkg.removeRels(this.wbPart, new Set([entry.relId]));
       if (entry.part) this.removePartTree(entry.part);
+    }
+    // Formulas that pointed at a removed sheet read #REF!, as Excel leaves them when a sheet is deleted, rather than
+    // naming a sheet the file no longer has.
+    const removed = entries.map((e) => e.name);
+    for (const e of this.entries()) {
+      if (e.kind !== "worksheet" || !e.part) continue;
+      const xml = this.pkg.textOnce(e.part);
+      const amended = xml === undefined ? xml : invalidateSheetRefsInPart(xml, removed);
+      if (amended === xml) continue;
+      this.pkg.set(e.part, amended!);
+      this.grids.delete(e.part);
     }
     const calc = this.pkg.rels(this.wbPart).find((r) => relKind(r) === "calcChain" && !r.external);
     if (calc) {

@@ -1,0 +1,82 @@
+/**
+ * @jest-environment node
+ *
+ * Removing a sheet (年度更新 leaves ended items out, and the year-before copies go) leaves nothing pointing at it:
+ * defined names and formulas that referred to it read `#REF!`, as Excel writes them when a sheet is deleted, and
+ * every other part stays byte for byte. Found by running removeSheets on the corpus: a workbook-level name such as
+ * `'No 3'!$A$1:$A$5` was left naming a sheet the file no longer had, which Excel removes in a repair.
+ */
+import { unzipSync } from "fflate";
+import { replaceSheetRefs } from "../../src/workbook/xlsx/sheet-refs";
+import { Package } from "../../src/workbook/xlsx/package";
+import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
+import { exceljsBytes } from "../helpers/exceljs-book";
+import { sheetParts } from "../helpers/package-diff";
+
+describe("replaceSheetRefs", () => {
+  test.each([
+    ["'No 3'!B2+1", "No 3", "#REF!B2+1"],
+    ["SUM(No.3!B2:B5)", "no.3", "SUM(#REF!B2:B5)"], // sheet names compare without regard to case
+    ["'It''s'!A1", "It's", "#REF!A1"],
+    ["評価一覧!$F$6&\"評価一覧!F6\"", "評価一覧", "#REF!$F$6&\"評価一覧!F6\""], // a string literal is text, not a reference
+    ["No.13!A1+No.3!A1", "No.3", "No.13!A1+#REF!A1"], // a longer name is another sheet
+    ["[1]No.3!A1", "No.3", "[1]No.3!A1"], // another workbook's sheet
+    ["No.1:No.3!A1", "No.3", "No.1:No.3!A1"], // a 3-D range is left alone
+    ["A1+B2", "A1", "A1+B2"], // a cell is not a sheet
+  ])("%s without %s → %s", (formula, sheet, expected) => {
+    expect(replaceSheetRefs(formula, sheet, "#REF!")).toBe(expected);
+  });
+});
+
+async function workbook(): Promise<Uint8Array> {
+  return exceljsBytes((wb) => {
+    const a = wb.addWorksheet("A");
+    const gone = wb.addWorksheet("No 3");
+    const c = wb.addWorksheet("C");
+    wb.addWorksheet("D").getCell("A1").value = "nothing points anywhere";
+    gone.getCell("A1").value = "選択肢";
+    gone.getCell("B2").value = 7;
+    a.getCell("A1").value = { formula: "'No 3'!B2+1", result: 8 };
+    a.getCell("A2").value = { formula: "\"'No 3'!B2\"&C!A1", result: "'No 3'!B2x" };
+    c.getCell("A1").value = "x";
+    c.getCell("B1").dataValidation = { type: "list", allowBlank: true, formulae: ["'No 3'!$A$1:$A$3"] };
+    wb.definedNames.add("'No 3'!$A$1:$A$5", "Lists");
+    wb.definedNames.add("C!$A$1", "Kept");
+  });
+}
+
+test("names and formulas that pointed at the removed sheet read #REF!; a sheet that pointed nowhere is untouched", async () => {
+  const input = await workbook();
+  const book = await XlsxWorkbook.load(input);
+  book.removeSheets(["No 3"]);
+  const out = await book.toBytes();
+  const pkg = Package.open(out);
+  const parts = sheetParts(input);
+  const wb = pkg.text("xl/workbook.xml")!;
+  expect(wb).toMatch(/<definedName name="Lists"[^>]*>#REF!\$A\$1:\$A\$5<\/definedName>/);
+  expect(wb).toMatch(/<definedName name="Kept"[^>]*>C!\$A\$1<\/definedName>/);
+  const a = pkg.text(parts.get("A")!)!;
+  expect(a).toContain("<f>#REF!B2+1</f>");
+  expect(a).toContain("<f>&quot;&apos;No 3&apos;!B2&quot;&amp;C!A1</f>"); // the text in quotes is not a reference, and stays as written
+  expect(pkg.text(parts.get("C")!)!).toContain("<formula1>#REF!$A$1:$A$3</formula1>");
+  const before = unzipSync(input);
+  const after = unzipSync(out);
+  expect(after[parts.get("D")!]).toEqual(before[parts.get("D")!]);
+  expect(after[parts.get("No 3")!]).toBeUndefined();
+  // The values the user sees in the remaining sheets are as before.
+  const reread = await (await XlsxWorkbook.load(out)).readAll();
+  const original = await (await XlsxWorkbook.load(input)).readAll();
+  expect(reread.sheets.map((s) => [s.name, s.rows])).toEqual(original.sheets.filter((s) => s.name !== "No 3").map((s) => [s.name, s.rows]));
+});
+
+test("a workbook where nothing refers to the removed sheet changes only in the workbook part and its lists", async () => {
+  const input = await exceljsBytes((wb) => {
+    wb.addWorksheet("A").getCell("A1").value = { formula: "B1*2", result: 0 };
+    wb.addWorksheet("B").getCell("A1").value = "x";
+  });
+  const book = await XlsxWorkbook.load(input);
+  book.removeSheets(["B"]);
+  const out = await book.toBytes();
+  const parts = sheetParts(input);
+  expect(unzipSync(out)[parts.get("A")!]).toEqual(unzipSync(input)[parts.get("A")!]);
+});
