@@ -54,10 +54,13 @@ export interface CollectResult {
   readonly changed: boolean;
 }
 
-/** A returned value as a cell takes it: a date as its serial day number (the master cell keeps its date format). */
-function writtenValue(v: CellWrite["value"]): string | number | null {
+/**
+ * A returned value as a cell of `master` takes it: a date as its serial day number in the master's date system (the
+ * master cell keeps its date format).
+ */
+function writtenValue(v: CellWrite["value"], master: XlsxWorkbook): string | number | null {
   if (v === null || typeof v === "string" || typeof v === "number") return v === "" ? null : v;
-  if (v instanceof Date) return v.getTime() / 86400000 + 25569;
+  if (v instanceof Date) return master.dateSerial(v);
   return cellText(v);
 }
 
@@ -84,7 +87,7 @@ export async function applyCollect(master: XlsxWorkbook, plan: CollectPlan, file
       .map((s) => (left.size === 0 || !s.writes ? s : { ...s, writes: s.writes.filter((w) => !left.has(`${s.sheet}!${w.cell}`)), changedCells: s.changedCells.filter((a) => !left.has(`${s.sheet}!${a}`)) }))
       .filter((s) => s.writes?.length);
     if (written.length) {
-      const cells = written.flatMap((s) => s.writes!.map((w) => ({ sheet: s.sheet, cell: w.cell, value: writtenValue(w.value) })));
+      const cells = written.flatMap((s) => s.writes!.map((w) => ({ sheet: s.sheet, cell: w.cell, value: writtenValue(w.value, master) })));
       await master.setCellsLogged(cells, written.map((s) => collectLogEntry(f, s, lang)), at);
       cellsChanged += cells.length;
     }

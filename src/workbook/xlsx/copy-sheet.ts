@@ -19,6 +19,11 @@ export interface SheetSource {
   readonly sharedString: (i: number) => string;
   /** The source's styles.xml. */
   readonly stylesXml: string | undefined;
+  /**
+   * Set when the source counts dates from another day than the target (the 1904 date system of old Mac workbooks):
+   * a number in a date format moves by `days` so that it is the same date in the target.
+   */
+  readonly dateShift?: { readonly days: number; readonly isDate: (style: number) => boolean };
 }
 
 export interface CopiedSheet {
@@ -597,14 +602,22 @@ class SheetCopier {
       is = `<${p}is><${p}t${space}>${raw}</${p}t></${p}is>`;
       v = undefined;
     };
+    const shift = this.src.dateShift;
     if (t === "s" && v) {
-      // Shared strings are the source's; the copy carries the text in the cell.
-      const text = xstringText(this.src.sharedString(Number(textOf(v.text).trim())));
-      if (f) {
+      // Shared strings are the source's; the copy carries the text in the cell. `<v/>` indexes nothing: the cell
+      // reads as empty, in the source as in the copy.
+      const index = textOf(v.text).trim();
+      const text = /^\d+$/.test(index) ? xstringText(this.src.sharedString(Number(index))) : undefined;
+      if (text === undefined) v = undefined;
+      else if (f) {
         t = "str";
         v = { raw: `<${p}v>${text}</${p}v>`, text };
       } else inline(text);
     } else if (t === "str" && f === undefined && v) inline(v.text); // a formula's text result kept as a constant
+    else if (shift && v && (t === undefined || t === "n") && shift.isDate(Number(source ?? 0))) {
+      const serial = Number(textOf(v.text).trim());
+      if (textOf(v.text).trim() !== "" && Number.isFinite(serial)) v = { raw: `<${p}v>${serial + shift.days}</${p}v>`, text: String(serial + shift.days) };
+    }
     if (f) parts.push(f);
     if (v) parts.push(v.raw);
     if (is !== undefined) parts.push(is);

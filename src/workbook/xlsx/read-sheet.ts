@@ -63,9 +63,12 @@ export function parseRange(ref: string): CellRange | undefined {
   return { top: Math.min(s.row, e.row), left: Math.min(s.col, e.col), bottom: Math.max(s.row, e.row), right: Math.max(s.col, e.col) };
 }
 
+/** Serial 0 of the 1904 date system (1904-01-01) is serial 1462 of the 1900 system. */
+export const DAYS_1900_TO_1904 = 1462;
+
 /** Excel's serial day number → a Date at UTC midnight (+ time), as other readers give it. */
 export function serialToDate(serial: number, date1904: boolean): Date {
-  const days = date1904 ? serial + 1462 : serial;
+  const days = date1904 ? serial + DAYS_1900_TO_1904 : serial;
   return new Date(Math.round((days - 25569) * 86400000));
 }
 

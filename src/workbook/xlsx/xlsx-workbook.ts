@@ -15,12 +15,12 @@ import { type AppliedEdits, type ReadOptions, WorkbookError, type WorkbookPort, 
 import { type CellFormat, isDate1904, isStrictWorkbook, readCellFormats, readSheetEntries, relKind, SharedStrings, type SheetEntry, workbookPart } from "./book";
 import { clearCell, holdsFormula, locateCell, setCell } from "./edit-cell";
 import { assertWellFormedChanges, Package, relsPathOf } from "./package";
-import { isProtectedSheet, parseRef, readCell, readSheetXml, type SheetReadContext } from "./read-sheet";
+import { DAYS_1900_TO_1904, isProtectedSheet, parseRef, readCell, readSheetXml, type SheetReadContext } from "./read-sheet";
 import { renderSheetXml } from "./sheet-xml";
 import { assertXlsxBytes, classifyPackage } from "./sniff";
 import { StylesAmender } from "./styles-xml";
 import { appendSheet, canAppendSheet, definedNames, invalidateSheetRefsInPart, removeSheetAt, renameSheetRefs, setDefinedName, sheetScopedNames, structureLocked } from "./workbook-xml";
-import { copySheetXml, withAttr } from "./copy-sheet";
+import { copySheetXml, type SheetSource, withAttr } from "./copy-sheet";
 import { inputAidsLog } from "../../core/input-aids/log";
 import type { InputAidsResult, SheetInputAids } from "../../core/input-aids/types";
 import { applyInputAidsXml } from "./input-aids-xml";
@@ -96,6 +96,11 @@ export class XlsxWorkbook implements WorkbookPort {
   /** An .xlsm: its workbook part says so, and a copy must keep the .xlsm extension for Excel to open it. */
   isMacroEnabled(): boolean {
     return /macroEnabled/i.test(this.pkg.contentType(this.wbPart) ?? "");
+  }
+
+  /** A date as this workbook's serial day number (its 1900 or 1904 date system), as a cell holds it. */
+  dateSerial(d: Date): number {
+    return d.getTime() / 86400000 + 25569 - (this.date1904 ? DAYS_1900_TO_1904 : 0);
   }
 
   /** Saved as Strict Open XML: read and checked like any workbook, never written into (assertWritable). */
@@ -647,8 +652,7 @@ export class XlsxWorkbook implements WorkbookPort {
     if (xml === undefined) throw new WorkbookError("corrupt-part", src.part);
     const name = freeSheetName(wanted, this.entries().map((e) => e.name));
     const styles = this.styles();
-    const strings = from.context().strings;
-    const copied = inPart(src.part, () => copySheetXml({ xml, sharedString: (i) => strings.get(i), stylesXml: from.stylesText() }, styles.amender));
+    const copied = inPart(src.part, () => copySheetXml(this.sourceFor(from, xml), styles.amender));
     styles.commit();
     const part = this.freePartName("xl/worksheets/sheet", ".xml");
     const relId = this.pkg.addRel(this.wbPart, REL_WORKSHEET, part);
@@ -693,11 +697,10 @@ export class XlsxWorkbook implements WorkbookPort {
     const owned = await this.ownership();
     if (log.length && (!owned.some((o) => o.base === CHANGE_LOG_SHEET) || !this.entryNamed(SETTINGS_SHEET))) this.assertCanAddSheets();
     const styles = this.styles();
-    const strings = from.context().strings;
     // Every copy is made before any part changes: a returned sheet the copy cannot follow refuses the whole call.
     const copies = pairs.map(({ part, srcPart, srcXml }) => ({
       part,
-      xml: inPart(srcPart, () => copySheetXml({ xml: srcXml, sharedString: (i) => strings.get(i), stylesXml: from.stylesText() }, styles.amender)).xml,
+      xml: inPart(srcPart, () => copySheetXml(this.sourceFor(from, srcXml), styles.amender)).xml,
     }));
     for (const { part, xml } of copies) {
       // The copy leaves out what points to other parts; the master's own (its pictures, charts, comments, tables)
@@ -712,6 +715,18 @@ export class XlsxWorkbook implements WorkbookPort {
       this.removePartTree(calc.target);
     }
     if (log.length) await this.appendChangeLog(log, at);
+  }
+
+  /** One of `from`'s worksheet parts as copySheetXml reads it, its dates moved when the two count from other days. */
+  private sourceFor(from: XlsxWorkbook, xml: string): SheetSource {
+    const ctx = from.context();
+    const days = from.date1904 === this.date1904 ? 0 : from.date1904 ? DAYS_1900_TO_1904 : -DAYS_1900_TO_1904;
+    return {
+      xml,
+      sharedString: (i) => ctx.strings.get(i),
+      stylesXml: from.stylesText(),
+      ...(days ? { dateShift: { days, isDate: (style: number) => !!ctx.formats[style]?.isDate } } : {}),
+    };
   }
 
   /**
