@@ -72,8 +72,8 @@ export function readSheetEntries(pkg: Package, wbPart: string): SheetEntry[] {
   return out;
 }
 
-/** Strict OOXML's namespaces all start here; Transitional's with http://schemas.openxmlformats.org/. */
-export const STRICT_NS_BASE = "http://purl.oclc.org/ooxml/";
+/** Strict OOXML's relationship types (and namespaces) start so; Transitional's with http://schemas.openxmlformats.org/. */
+const STRICT_TYPE = /^http:\/\/purl\.oclc\.org\/ooxml\//;
 
 /**
  * A workbook saved as Strict Open XML: its workbook part is in Strict's namespace or points to its sheets with
@@ -81,7 +81,7 @@ export const STRICT_NS_BASE = "http://purl.oclc.org/ooxml/";
  * not written into (docs/file-layer.md).
  */
 export function isStrictWorkbook(pkg: Package, wbPart: string): boolean {
-  if (pkg.rels(wbPart).some((r) => r.type.startsWith(STRICT_NS_BASE))) return true;
+  if (pkg.rels(wbPart).some((r) => STRICT_TYPE.test(r.type))) return true;
   const xml = pkg.text(wbPart) ?? "";
   const at = findTag(xml, `${elementPrefix(xml, "workbook")}workbook`, 0);
   return at >= 0 && /=\s*["']http:\/\/purl\.oclc\.org\/ooxml\/spreadsheetml\/main["']/.test(tagAt(xml, at).tag);
