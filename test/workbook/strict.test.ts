@@ -28,7 +28,7 @@ const EXCEL_STRICT = path.join(ROOT, "test", "fixtures", "reader", "poi__test-da
 const TWIN = path.join(ROOT, "test", "fixtures", "reader", "poi__test-data_spreadsheet_sample.xlsx");
 const KODAIRA = path.join(ROOT, "seeds", "kodaira-h29.xlsx");
 const STRICT_MESSAGE =
-  "このブックは「Strict Open XML スプレッドシート」形式で保存されています。検証はできますが、書き込む操作（集計シートの作成、修正、入力支援など）はこの形式にはできません。Excel で開いて「Excel ブック (*.xlsx)」形式で保存し直してから、もう一度実行してください。何も変更していません。";
+  "このブックは「Strict Open XML スプレッドシート」形式で保存されています。この形式のままでは検証だけができ、集計シートの作成・修正・入力支援などの書き込みはできません。Excel で開いて「Excel ブック (*.xlsx)」形式で保存し直してから、もう一度実行してください。何も変更していません。";
 
 const read = (file: string) => new Uint8Array(readFileSync(file));
 /** Every entry of a package as text, by name. */

@@ -133,7 +133,7 @@ export const ja = mergeCatalogues(
     "error.ods": "OpenDocument 形式（.ods）のファイルです。LibreOffice Calc または Excel で開き、Excel 2007-365 形式（.xlsx）で保存してください。",
     "error.xlsb": "Excel バイナリ形式（.xlsb）のブックです。Excel で開き、「Excel ブック（.xlsx）」形式で保存してください。",
     "error.strict-ooxml":
-      "このブックは「Strict Open XML スプレッドシート」形式で保存されています。検証はできますが、書き込む操作（集計シートの作成、修正、入力支援など）はこの形式にはできません。Excel で開いて「Excel ブック (*.xlsx)」形式で保存し直してから、もう一度実行してください。何も変更していません。",
+      "このブックは「Strict Open XML スプレッドシート」形式で保存されています。この形式のままでは検証だけができ、集計シートの作成・修正・入力支援などの書き込みはできません。Excel で開いて「Excel ブック (*.xlsx)」形式で保存し直してから、もう一度実行してください。何も変更していません。",
     "error.numbers": "Apple Numbers のファイルです。Numbers で「書き出す」→「Excel」を選び、.xlsx 形式で保存してください。",
     "error.too-large": "ファイルが大きすぎます（上限は {limit} MB です）。",
     "error.no-worksheets": "ワークシートがありません。",

@@ -2,7 +2,7 @@
  * References to one sheet inside formula text (a cell's `<f>`, a defined name, a validation's list source): found
  * by walking the formula, so text in string literals ("No.3!B2") is never taken for a reference. A copied sheet's
  * print titles point at its new name; a removed sheet's references become `#REF!`, as Excel writes them when a
- * sheet they point to is deleted (a name or formula left pointing at a missing sheet makes Excel repair the file).
+ * sheet they point to is deleted (a defined name left naming a missing sheet is one Excel removes in a repair).
  */
 
 /** Characters an unquoted sheet name may hold (`No.3`, `評価一覧`); a name with others is written quoted. */
