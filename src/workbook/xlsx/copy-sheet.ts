@@ -6,6 +6,7 @@
  * One pass over the part, output built as an array of pieces: it stays linear in the size of the sheet.
  * Pure string work: it runs in the browser too.
  */
+import { listFormula } from "../../core/input-aids/plan";
 import { rowIndexOf } from "./read-sheet";
 import type { StylesAmender } from "./styles-xml";
 import { xmlProblem } from "./well-formed";
@@ -24,6 +25,25 @@ export interface SheetSource {
    * a number in a date format moves by `days` so that it is the same date in the target.
    */
   readonly dateShift?: { readonly days: number; readonly isDate: (style: number) => boolean };
+  /**
+   * Set when the copy goes into another workbook: what it may keep of references outside the sheet. Without it,
+   * formulas are kept as they are (a copy within one workbook, or back into the workbook the sheet came from).
+   */
+  readonly refs?: RefPolicy;
+}
+
+/** References leaving the sheet, as a copy into another workbook may keep them (carry-refs.ts). */
+export interface RefPolicy {
+  /** `formula` as the target must hold it, or undefined when the target cannot follow what it refers to. */
+  formula(formula: string): string | undefined;
+  /** The values to list in a list validation whose source the target cannot follow; undefined when there are none to write. */
+  list(formula: string): readonly string[] | undefined;
+  /**
+   * Formulas, validations and conditional formats the target cannot follow stay as they are instead of becoming
+   * values or being left out (配布: 回収 brings the sheet back to the master, where they work). Lists are still
+   * written with their values where they can be, so that the department's dropdowns offer them.
+   */
+  readonly keepUnfollowed?: boolean;
 }
 
 export interface CopiedSheet {
@@ -32,7 +52,9 @@ export interface CopiedSheet {
    * What the copy left out, each named once: element names (`drawing`, `tableParts`, `extLst`, `hyperlink` for a
    * link to a target outside the workbook…), `cm` / `vm` for cell metadata, and `formula A1` for each cell whose
    * formula could not be kept (a structured or external reference, or a shared formula that cannot be moved
-   * safely): that cell keeps its last calculated value as a constant.
+   * safely, or one referring to a sheet or name the target does not get): that cell keeps its last calculated
+   * value as a constant. `list A1:B2` is a list validation written with its source's values (the source stays
+   * behind), `validation A1:B2` and `conditionalFormatting A1:B2` ones left out for the same reason.
    */
   readonly dropped: string[];
 }
@@ -403,6 +425,9 @@ class SheetCopier {
         case "hyperlinks":
           this.hyperlinks(t);
           break;
+        case "dataValidations":
+          this.dataValidations(t);
+          break;
         case "pageSetup":
           // r:id names the printer settings part, which is not copied.
           out.push(withoutRelId(xml.slice(t.start, end)));
@@ -472,15 +497,85 @@ class SheetCopier {
       return;
     }
     const xml = this.src.xml;
-    this.out.push(
-      this.rebuild(t, t.text, (rule) => {
-        if (!this.ours(rule.tag, "cfRule")) return xml.slice(rule.tag.start, rule.end);
-        const dxf = attr(rule.tag.text, "dxfId");
-        if (dxf === undefined) return xml.slice(rule.tag.start, rule.end);
-        const id = this.target.importDxf(stylesXml, Number(dxf));
-        return withAttr(rule.tag.text, "dxfId", id === undefined ? undefined : String(id)) + xml.slice(rule.tag.end, rule.end);
-      }),
-    );
+    let rules = 0;
+    const text = this.rebuild(t, t.text, (rule) => {
+      if (!this.ours(rule.tag, "cfRule")) return xml.slice(rule.tag.start, rule.end);
+      const body = this.withFormulas(rule.tag, rule.end, ["formula"]);
+      if (body === undefined) {
+        this.dropped.add(`conditionalFormatting ${attr(t.text, "sqref") ?? ""}`.trim());
+        return undefined;
+      }
+      rules++;
+      const dxf = attr(rule.tag.text, "dxfId");
+      if (dxf === undefined) return rule.tag.text + body;
+      const id = this.target.importDxf(stylesXml, Number(dxf));
+      return withAttr(rule.tag.text, "dxfId", id === undefined ? undefined : String(id)) + body;
+    });
+    if (rules) this.out.push(text);
+  }
+
+  /**
+   * The inside of element `open` (ending at `end`) with the formulas of its children named `locals` as the target
+   * must hold them; undefined when one cannot be followed. Without a policy, the inside as it is.
+   */
+  private withFormulas(open: Tag, end: number, locals: readonly string[], formula = (text: string) => this.follow(text)): string | undefined {
+    const xml = this.src.xml;
+    if (open.empty) return "";
+    if (!this.src.refs) return xml.slice(open.end, end);
+    const pieces: string[] = [];
+    for (const k of childrenOf(xml, open).kids) {
+      const whole = xml.slice(k.tag.start, k.end);
+      if (!this.ours(k.tag, ...locals) || k.tag.empty) {
+        pieces.push(whole);
+        continue;
+      }
+      const text = textOf(xml.slice(k.tag.end, xml.lastIndexOf("<", k.end - 1)));
+      const kept = formula(text);
+      if (kept === undefined) return undefined;
+      pieces.push(kept === text ? whole : `${k.tag.text}${plainText(kept)}</${k.tag.qname}>`);
+    }
+    return pieces.join("") + `</${open.qname}>`;
+  }
+
+  /**
+   * Validations; copied into another workbook, each keeps its formulas when the target can follow them, a list
+   * whose source stays behind gets the source's values, and any other is left out.
+   */
+  private dataValidations(t: Tag): void {
+    const xml = this.src.xml;
+    const refs = this.src.refs;
+    if (!refs || t.empty) {
+      this.out.push(xml.slice(t.start, elementEnd(xml, t)));
+      return;
+    }
+    let count = 0;
+    const text = this.rebuild(t, t.text, (v) => {
+      if (!this.ours(v.tag, "dataValidation")) return xml.slice(v.tag.start, v.end);
+      const where = attr(v.tag.text, "sqref") ?? "";
+      let body = this.withFormulas(v.tag, v.end, ["formula1", "formula2"], (f) => refs.formula(f));
+      if (body === undefined && attr(v.tag.text, "type") === "list") {
+        body = this.withFormulas(v.tag, v.end, ["formula1"], (f) => {
+          const values = refs.list(f);
+          return values ? listFormula(values) : undefined;
+        });
+        if (body !== undefined) this.dropped.add(`list ${where}`.trim());
+      }
+      if (body === undefined && refs.keepUnfollowed) body = this.withFormulas(v.tag, v.end, ["formula1", "formula2"]);
+      if (body === undefined) {
+        this.dropped.add(`validation ${where}`.trim());
+        return undefined;
+      }
+      count++;
+      return v.tag.text + body;
+    });
+    if (count) this.out.push(attr(t.text, "count") === undefined ? text : text.replace(t.text, withAttr(t.text, "count", String(count))));
+  }
+
+  /** A formula as the target must hold it: undefined when it cannot be followed and is not to be kept as it is. */
+  private follow(text: string): string | undefined {
+    const refs = this.src.refs;
+    if (!refs) return text;
+    return refs.formula(text) ?? (refs.keepUnfollowed ? text : undefined);
   }
 
   private hyperlinks(t: Tag): void {
@@ -642,12 +737,18 @@ class SheetCopier {
         const m = this.masters.get(si);
         formula = m ? shiftFormula(m.formula, row - m.row, col - m.col) : undefined;
       }
+      if (formula !== undefined) formula = this.follow(formula);
       if (formula !== undefined) {
         // Each cell gets its own formula: the group's ref and si mean nothing in the new sheet.
         const ca = /^(1|true)$/.test(attr(f.text, "ca") ?? "") ? ` ca="1"` : "";
         return `<${f.qname}${ca}>${plainText(formula)}</${f.qname}>`;
       }
-    } else if (type === "dataTable" || portable(text)) return whole;
+    } else if (type === "dataTable") return whole;
+    else if (portable(text)) {
+      const kept = this.follow(text);
+      if (kept === text) return whole;
+      if (kept !== undefined) return `${f.text}${plainText(kept)}</${f.qname}>`;
+    }
     this.dropped.add(`formula ${ref}`);
     return undefined;
   }

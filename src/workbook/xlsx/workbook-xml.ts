@@ -47,11 +47,12 @@ export function appendSheet(xml: string, sheet: { name: string; sheetId: number;
 }
 
 /** Sets `name` scoped to the sheet at `localSheetId` (replacing the same name for that sheet), or removes it when value is undefined. */
-export function setDefinedName(xml: string, name: string, localSheetId: number, value: string | undefined): string {
+export function setDefinedName(xml: string, name: string, localSheetId: number | undefined, value: string | undefined): string {
   const p = elementPrefix(xml, "workbook");
   let out = removeDefinedName(xml, p, name, localSheetId);
   if (value === undefined) return out;
-  const el = `<${p}definedName name="${escapeXml(name)}" localSheetId="${localSheetId}">${escapeXml(value)}</${p}definedName>`;
+  const scope = localSheetId === undefined ? "" : ` localSheetId="${localSheetId}"`;
+  const el = `<${p}definedName name="${escapeXml(name)}"${scope}>${escapeXml(value)}</${p}definedName>`;
   if (findTag(out, `${p}definedNames`, 0) >= 0) return insertBeforeClose(out, "definedNames", el, "workbook.xml");
   // <definedNames> follows <sheets>, <functionGroups> and <externalReferences> (CT_Workbook's order).
   for (const after of ["externalReferences", "sheets"]) {
@@ -65,7 +66,7 @@ export function setDefinedName(xml: string, name: string, localSheetId: number, 
   return out;
 }
 
-function removeDefinedName(xml: string, p: string, name: string, localSheetId: number): string {
+function removeDefinedName(xml: string, p: string, name: string, localSheetId: number | undefined): string {
   let i = 0;
   for (;;) {
     i = findTag(xml, `${p}definedName`, i);
@@ -76,7 +77,8 @@ function removeDefinedName(xml: string, p: string, name: string, localSheetId: n
     // A name opened and never closed (a part cut short): where it ends is not known, so nothing is changed.
     if (closeAt < 0) throw new WorkbookError("corrupt-part", "workbook.xml");
     const stop = selfClosing ? end : closeAt + close.length;
-    if (attr(tag, "name")?.toLowerCase() === name.toLowerCase() && Number(attr(tag, "localSheetId")) === localSheetId) {
+    const scope = attr(tag, "localSheetId");
+    if (attr(tag, "name")?.toLowerCase() === name.toLowerCase() && (scope === undefined ? localSheetId === undefined : Number(scope) === localSheetId)) {
       return xml.slice(0, i) + xml.slice(stop);
     }
     i = stop;
@@ -100,8 +102,22 @@ export function definedNames(xml: string): string[] {
 
 /** Defined names scoped to the sheet at `localSheetId`, with their formulas. */
 export function sheetScopedNames(xml: string, localSheetId: number): { name: string; value: string }[] {
+  return allDefinedNames(xml)
+    .filter((n) => n.localSheetId === localSheetId)
+    .map(({ name, value }) => ({ name, value }));
+}
+
+/** A defined name as workbook.xml holds it: `localSheetId` is set for a name scoped to one sheet. */
+export interface DefinedName {
+  readonly name: string;
+  readonly value: string;
+  readonly localSheetId?: number;
+}
+
+/** Every defined name with a value, in the order of workbook.xml. */
+export function allDefinedNames(xml: string): DefinedName[] {
   const p = elementPrefix(xml, "workbook");
-  const out: { name: string; value: string }[] = [];
+  const out: DefinedName[] = [];
   const close = `</${p}definedName>`;
   let i = 0;
   for (;;) {
@@ -109,8 +125,10 @@ export function sheetScopedNames(xml: string, localSheetId: number): { name: str
     if (i < 0) return out;
     const { tag, end, selfClosing } = tagAt(xml, i);
     const stop = selfClosing ? end : xml.indexOf(close, end);
-    if (!selfClosing && stop > 0 && Number(attr(tag, "localSheetId") ?? -1) === localSheetId) {
-      out.push({ name: attr(tag, "name") ?? "", value: unescapeXml(xml.slice(end, stop)) });
+    if (!selfClosing && stop > 0) {
+      const scope = attr(tag, "localSheetId");
+      const value = unescapeXml(xml.slice(end, stop));
+      out.push(scope === undefined ? { name: attr(tag, "name") ?? "", value } : { name: attr(tag, "name") ?? "", value, localSheetId: Number(scope) });
     }
     i = stop < 0 ? end : stop;
   }

@@ -5,7 +5,7 @@
  * fix changes) and carries every other part over byte for byte: comments, drawings, charts, images, pivot tables,
  * slicers, tables, names, external links, custom XML and macros.
  */
-import { quoteSheetName } from "../../core/model/address";
+import { type CellRange, quoteSheetName } from "../../core/model/address";
 import { type CellValue, cellText } from "../../core/model/cell";
 import { CHANGE_LOG_HEADER, CHANGE_LOG_SHEET, changeLogRows, changeLogSpec, type LoggedEdit } from "../../core/changelog";
 import type { SheetGrid, WorkbookSnapshot } from "../../core/model/grid";
@@ -19,7 +19,8 @@ import { DAYS_1900_TO_1904, isProtectedSheet, parseRef, readCell, readSheetXml, 
 import { renderSheetXml } from "./sheet-xml";
 import { assertXlsxBytes, classifyPackage } from "./sniff";
 import { StylesAmender } from "./styles-xml";
-import { appendSheet, canAppendSheet, definedNames, invalidateSheetRefsInPart, removeSheetAt, renameSheetRefs, setDefinedName, sheetScopedNames, structureLocked } from "./workbook-xml";
+import { allDefinedNames, appendSheet, canAppendSheet, definedNames, invalidateSheetRefsInPart, removeSheetAt, renameSheetRefs, setDefinedName, sheetScopedNames, structureLocked } from "./workbook-xml";
+import { type CarriedName, RefCarrier } from "./carry-refs";
 import { copySheetXml, type SheetSource, withAttr } from "./copy-sheet";
 import { inputAidsLog } from "../../core/input-aids/log";
 import type { InputAidsResult, SheetInputAids } from "../../core/input-aids/types";
@@ -642,17 +643,26 @@ export class XlsxWorkbook implements WorkbookPort {
    * Copies a worksheet from another workbook under a free name (folder mode: every submitted 調査票 into one new
    * workbook): values, formulas, styles, merges, widths, heights, validations, conditional formats and print setup
    * (copy-sheet.ts). Parts the sheet points to (drawings, comments, tables) are not copied. Returns the name it got.
-   * `state` hides the copy (last year's sheets kept for 前年度比較).
+   * `state` hides the copy (last year's sheets kept for 前年度比較). With `opts.others`, references leaving the sheet
+   * are followed as carry-refs.ts says, and the defined names the sheet uses come with it.
    */
-  importSheet(from: XlsxWorkbook, sheet: string, wanted = sheet, state?: "hidden"): string {
+  importSheet(from: XlsxWorkbook, sheet: string, wanted = sheet, state?: "hidden", opts: ImportSheetOptions = {}): string {
     this.assertWritable();
     const src = from.entryNamed(sheet);
     if (!src || src.kind !== "worksheet" || !src.part) throw new WorkbookError("sheet-missing", sheet, sheet);
     const xml = from.pkg.textOnce(src.part);
     if (xml === undefined) throw new WorkbookError("corrupt-part", src.part);
     const name = freeSheetName(wanted, this.entries().map((e) => e.name));
+    const srcIndex = from.entries().findIndex((e) => e.part === src.part);
+    const fromWb = from.pkg.text(from.wbPart) ?? "";
+    let carrier: RefCarrier | undefined;
+    if (opts.others) {
+      const sheets = new Map(opts.others);
+      sheets.set(src.name, name);
+      carrier = new RefCarrier({ names: allDefinedNames(fromWb), sheet: src.name, sheetIndex: srcIndex, sheets, values: (s, r) => from.rangeValues(s, r), keepUnfollowed: opts.keepUnfollowed });
+    }
     const styles = this.styles();
-    const copied = inPart(src.part, () => copySheetXml(this.sourceFor(from, xml), styles.amender));
+    const copied = inPart(src.part, () => copySheetXml({ ...this.sourceFor(from, xml), refs: carrier }, styles.amender));
     styles.commit();
     const part = this.freePartName("xl/worksheets/sheet", ".xml");
     const relId = this.pkg.addRel(this.wbPart, REL_WORKSHEET, part);
@@ -660,15 +670,36 @@ export class XlsxWorkbook implements WorkbookPort {
     const sheetId = list.reduce((m, e) => Math.max(m, e.sheetId), 0) + 1;
     let wbXml = appendSheet(this.pkg.text(this.wbPart)!, { name, sheetId, relId, state: state ?? (src.state === "visible" ? undefined : src.state) });
     // Print titles and areas are names scoped to the sheet: they follow it, pointing at its new name.
-    const srcIndex = from.entries().findIndex((e) => e.part === src.part);
-    for (const n of sheetScopedNames(from.pkg.text(from.wbPart) ?? "", srcIndex)) {
+    for (const n of sheetScopedNames(fromWb, srcIndex)) {
       if (!/^_xlnm\.(Print_Titles|Print_Area)$/i.test(n.name)) continue;
       wbXml = setDefinedName(wbXml, n.name, list.length, renameSheetRefs(n.value, src.name, name));
     }
+    for (const n of carrier?.names() ?? []) wbXml = withCarriedName(wbXml, n, list.length);
     this.pkg.set(this.wbPart, wbXml);
     this.pkg.set(part, copied.xml);
     this.pkg.setContentType(part, CT_WORKSHEET);
+    opts.dropped?.(copied.dropped);
     return name;
+  }
+
+  /** The cells of `range` on worksheet `sheet`, row by row, as read (within the read window); undefined when unread. */
+  private rangeValues(sheet: string, range: CellRange): CellValue[][] | undefined {
+    const e = this.entryNamed(sheet);
+    if (!e || e.kind !== "worksheet" || !e.part) return undefined;
+    let grid: SheetGrid;
+    try {
+      grid = this.grid(e);
+    } catch {
+      return undefined;
+    }
+    const out: CellValue[][] = [];
+    for (let r = range.top; r <= range.bottom; r++) {
+      const row = grid.rows[r - grid.top];
+      const values: CellValue[] = [];
+      for (let c = range.left; c <= range.right; c++) values.push(row?.[c - grid.left] ?? null);
+      out.push(values);
+    }
+    return out;
   }
 
   /**
@@ -863,4 +894,28 @@ export function inPart<T>(part: string, change: () => T): T {
     if (e instanceof MalformedXml) throw new WorkbookError("corrupt-part", part);
     throw e;
   }
+}
+
+export interface ImportSheetOptions {
+  /**
+   * The copy goes into a workbook that holds, of the source's sheets, these (source name → name here) besides the
+   * copy itself: references to any other sheet cannot be followed (carry-refs.ts). Without it, formulas are kept as
+   * they are.
+   */
+  readonly others?: ReadonlyMap<string, string>;
+  /** With `others`: what cannot be followed stays as it is, lists aside (RefPolicy.keepUnfollowed). */
+  readonly keepUnfollowed?: boolean;
+  /** Told what the copy left out or changed (CopiedSheet.dropped). */
+  readonly dropped?: (parts: readonly string[]) => void;
+}
+
+/**
+ * workbook.xml holding a name the copy at `index` uses: a workbook name where this workbook has none of that name
+ * (or the same one), else, like a name the source scoped to the sheet, a name of the copy's own.
+ */
+function withCarriedName(wbXml: string, n: CarriedName, index: number): string {
+  if (n.sheetScoped) return setDefinedName(wbXml, n.name, index, n.value);
+  const existing = allDefinedNames(wbXml).find((d) => d.localSheetId === undefined && d.name.toUpperCase() === n.name.toUpperCase());
+  if (!existing) return setDefinedName(wbXml, n.name, undefined, n.value);
+  return existing.value === n.value ? wbXml : setDefinedName(wbXml, n.name, index, n.value);
 }
