@@ -167,3 +167,24 @@ test("ブックの構成が保護されていると、集計シートを加え�
   expect(() => statSync(out)).toThrow();
   expect(readFileSync(input).equals(before)).toBe(true);
 });
+
+test("フォルダのまとめ: 他のシートを指す数式は値で写す（同じ名前の別のブックのシートを指さない）。自分のシートを指す数式は新しい名前を指す", async () => {
+  const wb = await open(SEED);
+  const ws = wb.getWorksheet("No.15")!;
+  ws.getCell("L5").value = { formula: "'No.16'!A5", result: String(wb.getWorksheet("No.16")!.getCell("A5").value) };
+  ws.getCell("L6").value = { formula: "'No.15'!A5", result: String(ws.getCell("A5").value) };
+  const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  const folder = path.join(dir, "参照");
+  mkdirSync(folder);
+  writeFileSync(path.join(folder, "A課.xlsx"), bytes);
+  writeFileSync(path.join(folder, "B課.xlsx"), bytes);
+  const out = path.join(dir, "参照まとめ.xlsx");
+  expect((await cli(["summarize", folder, "-o", out])).code).toBe(0);
+  const result = await open(out);
+  for (const name of ["No.15", "No.15 (2)"]) {
+    const sheet = result.getWorksheet(name)!;
+    expect(sheet.getCell("L5").formula).toBeUndefined();
+    expect(sheet.getCell("L5").value).toBe(String(wb.getWorksheet("No.16")!.getCell("A5").value));
+    expect(sheet.getCell("L6").formula).toBe(name === "No.15" ? "'No.15'!A5" : "'No.15 (2)'!A5");
+  }
+});

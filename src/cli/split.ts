@@ -6,6 +6,7 @@
 import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { departmentFileNames } from "../core/cycle/file-names";
+import { notCopiedPartText } from "../core/cycle/not-copied";
 import type { Lang } from "../core/i18n";
 import { t } from "./i18n";
 import type { Profile } from "../core/profile/types";
@@ -24,13 +25,7 @@ function checkOutputFolder(folder: string, lang: Lang): void {
 }
 
 function partsText(n: NotCopied, lang: Lang): string {
-  return n.parts
-    .map((p) => {
-      if (p === "drawing" || p === "comments" || p === "table" || p === "controls" || p === "threads") return t(lang, `split.part.${p}`);
-      if (p.startsWith("formula ")) return t(lang, "split.part.formula", { cell: p.slice(8) });
-      return p;
-    })
-    .join(t(lang, "split.list.separator"));
+  return n.parts.map((p) => notCopiedPartText(p, lang)).join(t(lang, "split.list.separator"));
 }
 
 export async function runSplit(args: SplitArgs, profiles: readonly Profile[], io: Io): Promise<number> {

@@ -126,7 +126,8 @@ export async function runSummarize(args: SummarizeArgs, profiles: readonly Profi
       if (s.status !== "recognised") continue;
       const layout = profiles.find((p) => p.id === s.profileId)?.layouts.find((l) => l.id === s.layoutId);
       if (layout?.role !== "records") continue; // list sheets are summarised in 評価一覧, not copied
-      renamed.set(s.name, out.importSheet(r.book, s.name));
+      // Each copy stands alone: a reference to another sheet or a name of its file keeps its value (carry-refs.ts).
+      renamed.set(s.name, out.importSheet(r.book, s.name, s.name, undefined, { others: new Map() }));
     }
     sheetOrder.push(...renamed.values());
     // Sheets that were not copied are named with their file, so a finding still says where it is.

@@ -5,6 +5,7 @@
  * workbook is never written.
  */
 import { departmentFileNames } from "../core/cycle/file-names";
+import { notCopiedPartText } from "../core/cycle/not-copied";
 import type { SharedMode } from "../core/cycle/split";
 import { both, type Lang, type LocalizedText, type MessageKey, type MessageParams, t } from "../core/i18n";
 import type { Profile } from "../core/profile/types";
@@ -52,13 +53,7 @@ const listText = (names: readonly string[]): LocalizedText => ({ ja: names.join(
 
 function partsText(n: NotCopied): LocalizedText {
   const one = (l: Lang) =>
-    n.parts
-      .map((p) => {
-        if (p === "drawing" || p === "comments" || p === "table" || p === "controls" || p === "threads") return t(l, `split.part.${p}`);
-        if (p.startsWith("formula ")) return t(l, "split.part.formula", { cell: p.slice(8) });
-        return p;
-      })
-      .join(sepOf(l));
+    n.parts.map((p) => notCopiedPartText(p, l)).join(sepOf(l));
   return { ja: one("ja"), en: one("en") };
 }
 

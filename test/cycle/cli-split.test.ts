@@ -25,6 +25,7 @@ import { convert, hasLibreOffice, libreOfficeProfile } from "../helpers/libreoff
 import { readSheetEntries, relKind, workbookPart } from "../../src/workbook/xlsx/book";
 import { Package } from "../../src/workbook/xlsx/package";
 import { sheetDifferences } from "../helpers/sheet-compare";
+import { allDefinedNames } from "../../src/workbook/xlsx/workbook-xml";
 
 jest.setTimeout(120_000);
 
@@ -282,4 +283,72 @@ test("スレッド形式のコメント: メモは写し、返信は写せない
   const part = readSheetEntries(copy, workbookPart(copy)).find((e) => e.name === "No.5")!.part!;
   expect(copy.rels(part).map(relKind).sort()).toEqual(["comments", "vmlDrawing"]);
   expect(sheetDifferences(readFileSync(master), readFileSync(path.join(out, "水と緑と公園課.xlsx")), "No.5")).toEqual([]);
+});
+
+test("名前付きのリスト（非表示のリスト シート）: 入力規則はその値で、配布されるものを指す名前は名前ごと写し、そう言う。ほかの数式はマスターのまま（回収で様式の変更にならない）", async () => {
+  // The 小平 sample as a template is often made: a hidden リスト sheet, 区分 naming its list, a rate by name.
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(readFileSync(path.join(ROOT, "seeds", "kodaira-h29.xlsx")) as unknown as ArrayBuffer);
+  const list = wb.addWorksheet("リスト", { state: "hidden" });
+  ["継続", "完了", "新規"].forEach((v, i) => (list.getCell(i + 1, 1).value = v));
+  list.getCell("B1").value = "全庁";
+  const ws = wb.getWorksheet("No.15")!;
+  ws.getCell("L3").dataValidation = { type: "list", allowBlank: true, formulae: ["区分"] };
+  ws.getCell("L4").value = { formula: "税率*100", result: 10 };
+  ws.getCell("L5").value = { formula: "リスト!B1", result: "全庁" };
+  ws.getCell("L6").value = { formula: "'No.16'!A1", result: wb.getWorksheet("No.16")!.getCell("A1").text };
+  wb.definedNames.add("リスト!$A$1:$A$3", "区分");
+  const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  const pkg = Package.open(bytes);
+  pkg.set("xl/workbook.xml", pkg.text("xl/workbook.xml")!.replace("</definedNames>", `<definedName name="税率">0.1</definedName></definedNames>`));
+  const master = path.join(work, "named-lists.xlsx");
+  writeFileSync(master, pkg.toBytes());
+
+  const out = path.join(work, "n");
+  const r = await cli(["split", master, "-o", out, "--no-aids"]);
+  expect([r.code, r.stderr]).toEqual([0, ""]);
+  expect(r.stdout).toContain("配布しないシート: 評価一覧、リスト");
+  expect(r.stdout).toContain("写せなかったもの（マスターには残っています）:\n  [No.15] 入力規則 L3（リストを参照先の値で写しました）\n");
+  const copy = readFileSync(path.join(out, "財政課.xlsx"));
+  const x = new ExcelJS.Workbook();
+  await x.xlsx.load(copy as unknown as ArrayBuffer);
+  const sheet = x.getWorksheet("No.15")!;
+  expect(sheet.getCell("L3").dataValidation.formulae).toEqual(['"継続,完了,新規"']);
+  expect(sheet.getCell("L4").formula).toBe("税率*100");
+  // L5 points at リスト, which stays in the master: the formula stays as the master has it, for 回収 to compare.
+  expect(sheet.getCell("L5").formula).toBe("リスト!B1");
+  expect(sheet.getCell("L6").formula).toBe("'No.16'!A1");
+  // The form is the master's: the copy's own hash is the one its marker carries.
+  const marker = await markerOf(path.join(out, "財政課.xlsx"));
+  const own = await formHashes(copy);
+  expect(marker.sheets.map((s) => own[s.name])).toEqual(marker.sheets.map((s) => s.formHash));
+  // ExcelJS models only names of ranges: the name is looked for in workbook.xml.
+  const namesOf = (b: Uint8Array) => allDefinedNames(Package.open(b).text(workbookPart(Package.open(b)))!);
+  expect(namesOf(copy).filter((n) => !n.name.startsWith("_xlnm"))).toEqual([{ name: "税率", value: "0.1" }]);
+  expect(x.getWorksheet("リスト")).toBeUndefined();
+  // A sheet whose formulas point nowhere else is, as before, the master's part for part.
+  expect(sheetDifferences(readFileSync(master), copy, "No.16")).toEqual([]);
+  // Returned as it is, 財政課's workbook is taken in with no change of the form, and the master keeps its formulas.
+  const merged = path.join(work, "merged.xlsx");
+  const back = await cli(["collect", master, path.join(out, "財政課.xlsx"), "-o", merged]);
+  expect([back.code, back.stderr]).toEqual([0, ""]);
+  expect(back.stdout).not.toContain("様式が変わっている");
+  const m = new ExcelJS.Workbook();
+  await m.xlsx.load(readFileSync(merged) as unknown as ArrayBuffer);
+  expect(m.getWorksheet("No.15")!.getCell("L5").formula).toBe("リスト!B1");
+  expect(m.getWorksheet("No.15")!.getCell("L4").formula).toBe("税率*100");
+  expect(namesOf(readFileSync(merged)).filter((n) => !n.name.startsWith("_xlnm")).map((n) => n.name).sort()).toEqual(["区分", "税率"]);
+  if (!hasLibreOffice()) return;
+  // LibreOffice reads the carried name and the written list: saving the department's workbook again keeps both.
+  const profile = libreOfficeProfile();
+  try {
+    const [again] = convert(path.join(out, "財政課.xlsx"), "xlsx:Calc MS Excel 2007 XML", path.join(work, "lo"), profile);
+    const y = new ExcelJS.Workbook();
+    await y.xlsx.load(readFileSync(again) as unknown as ArrayBuffer);
+    expect(y.getWorksheet("No.15")!.getCell("L3").dataValidation.formulae[0]).toBe('"継続,完了,新規"'); // LibreOffice adds a formula2 of 0
+    expect(y.getWorksheet("No.15")!.getCell("L4").formula).toBe("税率*100");
+    expect(namesOf(readFileSync(again)).find((n) => n.name === "税率")?.value).toBe("0.1");
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
 });

@@ -35,7 +35,16 @@ export interface SplitBookOptions {
   readonly masterId?: string;
 }
 
-/** What a department's copy of a sheet left out, in kinds: `table`, `threads` (threaded comments: their notes are kept), `controls` (form controls, embedded objects), `formula A1`, or another element's name. */
+/** Parts of a copy's `dropped` about references it could not follow (copy-sheet.ts CopiedSheet.dropped). */
+const REF_PARTS = /^(formula|list|validation|conditionalFormatting) /;
+
+/**
+ * What a department's copy of a sheet left out, in kinds: `table`, `threads` (threaded comments: their notes are
+ * kept), `controls` (form controls, embedded objects), or another element's name; and by cells, where the copy
+ * could not follow a reference to a sheet or name the department does not get: `formula A1` (kept as its value),
+ * `list A1:A9` (a list validation given its source's values), `validation A1:A9` and `conditionalFormatting A1:A9`
+ * (left out).
+ */
 export interface NotCopied {
   readonly sheet: string;
   readonly parts: readonly string[];
@@ -226,17 +235,33 @@ export async function splitBook(master: XlsxWorkbook, report: ValidationReport, 
   const books: DepartmentWorkbook[] = [];
   const masterPkg = Package.open(masterBytes);
   const drawn = new Map<string, Set<string>>();
+  // References the copies could not follow (to sheets and names the department does not get), per sheet.
+  const unfollowed = new Map<string, Set<string>>();
   for (const file of plan.files) {
     const book = XlsxWorkbook.create();
-    for (const sheet of file.sheets) book.importSheet(source, sheet);
+    const others = new Map(file.sheets.map((s) => [s, s]));
+    for (const sheet of file.sheets) {
+      // What the department cannot follow stays as the master has it: 回収 brings the sheet back, and compares its
+      // formulas with the master's. Names that can come along do; a list on a sheet that stays behind is written
+      // with its values, so the dropdown still offers them.
+      book.importSheet(source, sheet, sheet, undefined, {
+        others,
+        keepUnfollowed: true,
+        dropped: (parts) => {
+          const refs = parts.filter((p) => REF_PARTS.test(p));
+          if (refs.length) unfollowed.set(sheet, new Set([...(unfollowed.get(sheet) ?? []), ...refs]));
+        },
+      });
+    }
     await book.writeSettings({ ...carried, [DISTRIBUTION_MARKER_KEY]: JSON.stringify(markerFor(plan, file, at)) });
     const withDrawings = carryDrawings(masterPkg, await book.toBytes(), file.sheets);
     for (const [sheet, kinds] of withDrawings.carried) drawn.set(sheet, kinds);
     books.push({ department: file.department, sheets: file.sheets, bytes: file.rows ? keepRows(withDrawings.bytes, file.rows, snapshot) : withDrawings.bytes });
   }
   const sent = plan.files.flatMap((f) => f.sheets).filter((s, i, all) => all.indexOf(s) === i);
-  const notCopied = notCopiedOf(masterBytes, sent)
-    .map((n) => ({ sheet: n.sheet, parts: n.parts.filter((p) => !drawn.get(n.sheet)?.has(p)) }))
+  const found = new Map(notCopiedOf(masterBytes, sent).map((n) => [n.sheet, n.parts.filter((p) => !drawn.get(n.sheet)?.has(p))]));
+  const notCopied = sent
+    .map((sheet) => ({ sheet, parts: [...new Set([...(found.get(sheet) ?? []), ...(unfollowed.get(sheet) ?? [])])] }))
     .filter((n) => n.parts.length);
   return { ok: true, plan, books, notCopied, aidsSkippedProtected, aidsSheets };
 }
