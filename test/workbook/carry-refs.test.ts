@@ -7,12 +7,16 @@
  * in a workbook with neither the name nor the sheet, so the dropdown was dead, and a cell formula such as
  * `=リスト!B1` named a sheet the workbook did not have.
  */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { Package } from "../../src/workbook/xlsx/package";
 import { refsOf } from "../../src/workbook/xlsx/sheet-refs";
 import { allDefinedNames } from "../../src/workbook/xlsx/workbook-xml";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
 import { exceljsBytes, oracle } from "../helpers/exceljs-book";
 import { sheetParts } from "../helpers/package-diff";
+import { convert, CSV_ALL_SHEETS, hasLibreOffice, libreOfficeProfile, readCsv } from "../helpers/libreoffice";
 
 describe("refsOf", () => {
   test.each([
@@ -167,4 +171,44 @@ test("配布's copy (keepUnfollowed) keeps what it cannot follow as the master h
   expect(no1).toContain("B5=リスト!$B$1");
   expect(dropped.sort()).toEqual(["list C2", "list D2"]);
   expect(allDefinedNames(Package.open(out).text("xl/workbook.xml")!).map((n) => n.name)).toEqual(["税率", "上限"]);
+});
+
+test("two files' names of one name and different meanings: the first is the workbook's, the second belongs to its own copy", async () => {
+  const file = async (rate: string) => {
+    const bytes = await exceljsBytes((wb) => {
+      const s = wb.addWorksheet("No.1");
+      s.getCell("A1").value = 100;
+      s.getCell("A2").value = { formula: "A1*税率", result: 0 }; // a stale result: LibreOffice below must compute it
+    });
+    const pkg = Package.open(bytes);
+    const wbXml = pkg.text("xl/workbook.xml")!;
+    pkg.set("xl/workbook.xml", wbXml.includes("</definedNames>") ? wbXml.replace("</definedNames>", `<definedName name="税率">${rate}</definedName></definedNames>`) : wbXml.replace("</sheets>", `</sheets><definedNames><definedName name="税率">${rate}</definedName></definedNames>`));
+    return XlsxWorkbook.load(pkg.toBytes());
+  };
+  const book = XlsxWorkbook.create();
+  const a = book.importSheet(await file("0.1"), "No.1", "No.1", undefined, { others: new Map() });
+  const b = book.importSheet(await file("0.08"), "No.1", "No.1", undefined, { others: new Map() });
+  const c = book.importSheet(await file("0.1"), "No.1", "No.1", undefined, { others: new Map() });
+  const out = await book.toBytes();
+  const names = allDefinedNames(Package.open(out).text("xl/workbook.xml")!);
+  const order = book.sheetNames();
+  expect(names).toEqual([
+    { name: "税率", value: "0.1" },
+    { name: "税率", value: "0.08", localSheetId: order.indexOf(b) },
+  ]);
+  expect([a, c]).not.toContain(b);
+  if (!hasLibreOffice()) return;
+  // An independent reader computes each copy with its own file's rate.
+  const work = mkdtempSync(path.join(os.tmpdir(), "chosahyo-carry-"));
+  const profile = libreOfficeProfile();
+  try {
+    const file = path.join(work, "まとめ.xlsx");
+    writeFileSync(file, out);
+    const csvs = convert(file, CSV_ALL_SHEETS, path.join(work, "csv"), profile);
+    const a2 = (sheet: string) => readCsv(csvs.find((f) => f.endsWith(`-${sheet}.csv`))!)[1][0];
+    expect([a2(a), a2(b), a2(c)]).toEqual(["10", "8", "10"]);
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+    rmSync(work, { recursive: true, force: true });
+  }
 });
