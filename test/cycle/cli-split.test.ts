@@ -285,7 +285,7 @@ test("スレッド形式のコメント: メモは写し、返信は写せない
   expect(sheetDifferences(readFileSync(master), readFileSync(path.join(out, "水と緑と公園課.xlsx")), "No.5")).toEqual([]);
 });
 
-test("名前付きのリスト（非表示のリスト シート）: 入力規則はその値で、配布されるものを指す名前は名前ごと写し、そう言う。ほかの数式はマスターのまま（回収で様式の変更にならない）", async () => {
+test("名前付きのリスト（非表示のリスト シート）: 入力規則はその値で、名前は写せるものを写し、たどれない数式は値で、そう言う。回収ではマスターの数式と入力規則が残る", async () => {
   // The 小平 sample as a template is often made: a hidden リスト sheet, 区分 naming its list, a rate by name.
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(readFileSync(path.join(ROOT, "seeds", "kodaira-h29.xlsx")) as unknown as ArrayBuffer);
@@ -308,35 +308,48 @@ test("名前付きのリスト（非表示のリスト シート）: 入力規�
   const r = await cli(["split", master, "-o", out, "--no-aids"]);
   expect([r.code, r.stderr]).toEqual([0, ""]);
   expect(r.stdout).toContain("配布しないシート: 評価一覧、リスト");
-  expect(r.stdout).toContain("写せなかったもの（マスターには残っています）:\n  [No.15] 入力規則 L3（リストを参照先の値で写しました）\n");
-  const copy = readFileSync(path.join(out, "財政課.xlsx"));
+  // No.16 goes to 財政課 with No.15, so L6 keeps its formula; リスト stays in the master, so L5 keeps its value.
+  expect(r.stdout).toContain("写せなかったもの（マスターには残っています）:\n  [No.15] 数式 L5（値で写しました）、入力規則 L3（リストを参照先の値で写しました）\n");
+  const dept = path.join(out, "財政課.xlsx");
+  const copy = readFileSync(dept);
   const x = new ExcelJS.Workbook();
   await x.xlsx.load(copy as unknown as ArrayBuffer);
   const sheet = x.getWorksheet("No.15")!;
   expect(sheet.getCell("L3").dataValidation.formulae).toEqual(['"継続,完了,新規"']);
   expect(sheet.getCell("L4").formula).toBe("税率*100");
-  // L5 points at リスト, which stays in the master: the formula stays as the master has it, for 回収 to compare.
-  expect(sheet.getCell("L5").formula).toBe("リスト!B1");
+  expect(sheet.getCell("L5").formula).toBeUndefined();
+  expect(sheet.getCell("L5").value).toBe("全庁");
   expect(sheet.getCell("L6").formula).toBe("'No.16'!A1");
-  // The form is the master's: the copy's own hash is the one its marker carries.
-  const marker = await markerOf(path.join(out, "財政課.xlsx"));
-  const own = await formHashes(copy);
-  expect(marker.sheets.map((s) => own[s.name])).toEqual(marker.sheets.map((s) => s.formHash));
   // ExcelJS models only names of ranges: the name is looked for in workbook.xml.
   const namesOf = (b: Uint8Array) => allDefinedNames(Package.open(b).text(workbookPart(Package.open(b)))!);
   expect(namesOf(copy).filter((n) => !n.name.startsWith("_xlnm"))).toEqual([{ name: "税率", value: "0.1" }]);
   expect(x.getWorksheet("リスト")).toBeUndefined();
+  // The marker tells 回収 what the copy holds differently; the form is still the master's.
+  const marker = await markerOf(dept);
+  expect(marker.sheets.find((s) => s.name === "No.15")!.unfollowed).toEqual(["formula L5", "list L3"]);
+  expect(marker.sheets.find((s) => s.name === "No.16")!.unfollowed).toBeUndefined();
+  const own = await formHashes(copy);
+  expect(marker.sheets.map((s) => own[s.name])).toEqual(marker.sheets.map((s) => s.formHash));
   // A sheet whose formulas point nowhere else is, as before, the master's part for part.
   expect(sheetDifferences(readFileSync(master), copy, "No.16")).toEqual([]);
-  // Returned as it is, 財政課's workbook is taken in with no change of the form, and the master keeps its formulas.
+
+  // 財政課 changes one rating and returns the file: no change of the form; No.15 gets that cell written, and keeps
+  // the master's formula on リスト and its dropdown on 区分.
+  const returned = await XlsxWorkbook.load(copy);
+  returned.setCells([{ sheet: "No.15", cell: "F8", value: "B" }]);
+  writeFileSync(dept, await returned.toBytes());
   const merged = path.join(work, "merged.xlsx");
-  const back = await cli(["collect", master, path.join(out, "財政課.xlsx"), "-o", merged]);
+  const back = await cli(["collect", master, dept, "-o", merged]);
   expect([back.code, back.stderr]).toEqual([0, ""]);
   expect(back.stdout).not.toContain("様式が変わっている");
+  expect(back.stdout).toContain("入力欄だけを書き込むシート: No.15（1 セル）");
   const m = new ExcelJS.Workbook();
   await m.xlsx.load(readFileSync(merged) as unknown as ArrayBuffer);
-  expect(m.getWorksheet("No.15")!.getCell("L5").formula).toBe("リスト!B1");
-  expect(m.getWorksheet("No.15")!.getCell("L4").formula).toBe("税率*100");
+  const no15 = m.getWorksheet("No.15")!;
+  expect(no15.getCell("F8").value).toBe("B");
+  expect(no15.getCell("L5").formula).toBe("リスト!B1");
+  expect(no15.getCell("L4").formula).toBe("税率*100");
+  expect(no15.getCell("L3").dataValidation.formulae).toEqual(["区分"]);
   expect(namesOf(readFileSync(merged)).filter((n) => !n.name.startsWith("_xlnm")).map((n) => n.name).sort()).toEqual(["区分", "税率"]);
   if (!hasLibreOffice()) return;
   // LibreOffice reads the carried name and the written list: saving the department's workbook again keeps both.
@@ -351,4 +364,30 @@ test("名前付きのリスト（非表示のリスト シート）: 入力規�
   } finally {
     rmSync(profile, { recursive: true, force: true });
   }
+});
+
+test("行ごとに分けるシートでも: 配布しないシートを指す数式は値で写し、そのまま戻れば様式の変更にならず、マスターの数式は残る", async () => {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(readFileSync(path.join(ROOT, "seeds", "musashino-h29.xlsx")) as unknown as ArrayBuffer);
+  const snapshotBook = await XlsxWorkbook.load(readFileSync(path.join(ROOT, "seeds", "musashino-h29.xlsx")));
+  const rec = validateWorkbook(await snapshotBook.readAll(), { profiles: BUILT_IN_PROFILES }).records.find((x) => x.sheet === "取組状況" && x.departments?.list.departments.some((d) => d.name === "防災課"))!;
+  const row = rec.texts.result!.cell.row + 1;
+  // Beside 防災課's record, a cell pulling the list sheet (目次), which stays in the master.
+  const toc = wb.getWorksheet("目次")!;
+  wb.getWorksheet("取組状況")!.getCell(`T${row}`).value = { formula: "目次!A1", result: String(toc.getCell("A1").value ?? "") };
+  const master = path.join(work, "musashino-formula.xlsx");
+  writeFileSync(master, new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+  const out = path.join(work, "mf");
+  const r = await cli(["split", master, "-o", out, "--no-aids"]);
+  expect([r.code, r.stderr]).toEqual([0, ""]);
+  expect(r.stdout).toContain(`数式 T${row}（値で写しました）`);
+  const marker = await markerOf(path.join(out, "防災課.xlsx"));
+  expect(marker.sheets[0].unfollowed).toEqual([`formula T${row}`]);
+  const merged = path.join(work, "mf.xlsx");
+  const back = await cli(["collect", master, path.join(out, "防災課.xlsx"), "-o", merged]);
+  expect([back.code, back.stderr]).toEqual([0, ""]);
+  expect(back.stdout).not.toContain("様式が変わっている");
+  const m = new ExcelJS.Workbook();
+  await m.xlsx.load(readFileSync(merged) as unknown as ArrayBuffer);
+  expect(m.getWorksheet("取組状況")!.getCell(`T${row}`).formula).toBe("目次!A1");
 });

@@ -3,6 +3,7 @@
  * departments' input cells filled in, and their files taken back into a fake workbook loaded from the sample.
  */
 import { readFileSync } from "node:fs";
+import ExcelJS from "exceljs";
 import { SUBMISSIONS_KEY } from "../../src/core/cycle/types";
 import { BUILT_IN_PROFILES } from "../../src/core/profiles";
 import type { CollectIntoOptions, CollectOutcome, ReturnedFile } from "../../src/workbook/collect-port";
@@ -382,4 +383,34 @@ describe("名前の定義が指すシートも置き換えず、変わった入�
     }
     expect(counts[1]).toBe(counts[0]);
   });
+});
+
+test("配布で値にした数式（配布しないシートを指す）: 戻ったシートは置き換えず入力セルを書く。マスターの数式はそのまま、様式の変更にもならない", async () => {
+  // The sample with No.5 pulling a cell of 評価一覧, which stays in the master.
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(seed() as unknown as ArrayBuffer);
+  wb.getWorksheet("No.5")!.getCell("L5").value = { formula: "評価一覧!A1", result: String(wb.getWorksheet("評価一覧")!.getCell("A1").value ?? "") };
+  const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  const book = await XlsxWorkbook.load(bytes, "master.xlsx");
+  const split = await splitBook(book, (await checkBook(book, BUILT_IN_PROFILES)).report, { profiles: BUILT_IN_PROFILES, at: AT });
+  if (!split.ok) throw new Error("split refused");
+  const d = split.books.find((b) => b.sheets.includes("No.5"))!;
+  const copy = await XlsxWorkbook.load(d.bytes, `${d.department}.xlsx`);
+  const sent = new ExcelJS.Workbook();
+  await sent.xlsx.load(d.bytes as unknown as ArrayBuffer);
+  expect(sent.getWorksheet("No.5")!.getCell("L5").formula).toBeUndefined(); // the department's copy holds the value
+  const eval1 = inputCellsOf(records, "No.5").eval1;
+  copy.setCells([{ sheet: "No.5", cell: eval1, value: "S" }]);
+  const file = { name: `${d.department}.xlsx`, bytes: await copy.toBytes() };
+
+  const m = await master({}, bytes);
+  const noFiveId = m.fake.book.sheet("No.5")!.id;
+  const preview = await collect(m, [file], true);
+  expect(preview.plan.files[0].held).toBe(false);
+  expect(preview.plan.files[0].sheets.find((s) => s.sheet === "No.5")).toMatchObject({ replace: false, writes: [{ cell: eval1, value: "S" }] });
+  const out = await collect(m, [file]);
+  expect(out.written).toMatchObject({ sheetsReplaced: 0, cellsChanged: 1, changed: true });
+  expect(m.fake.book.sheet("No.5")!.id).toBe(noFiveId);
+  expect(m.fake.book.sheet("No.5")!.at(eval1)?.value).toBe("S");
+  expect(m.fake.book.sheet("No.5")!.at("L5")?.formula).toBe("=評価一覧!A1");
 });

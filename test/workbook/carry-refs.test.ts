@@ -157,22 +157,6 @@ test("a list too long to write, or holding a comma, is not written as values", a
   expect(dropped.sort()).toEqual(["validation A1", "validation A2"]);
 });
 
-test("配布's copy (keepUnfollowed) keeps what it cannot follow as the master has it, and still lists the dropdowns by value", async () => {
-  const source = await XlsxWorkbook.load(await master());
-  const book = XlsxWorkbook.create();
-  const dropped: string[] = [];
-  book.importSheet(source, "No.1", "No.1", undefined, { others: new Map([["No.1", "No.1"]]), keepUnfollowed: true, dropped: (p) => dropped.push(...p) });
-  const out = await book.toBytes();
-  const no1 = Package.open(out).text(sheetParts(out).get("No.1")!)!;
-  expect(cellXml(no1, "B4")).toContain("<f>リスト!B1</f>");
-  expect(cellXml(no1, "B5")).toContain("No.2");
-  expect(no1).toMatch(/<dataValidation [^>]*sqref="C2"[^>]*><formula1>&quot;継続,完了,新規&quot;<\/formula1>/);
-  expect(no1).toMatch(/sqref="E2"[^>]*><formula1>OFFSET/);
-  expect(no1).toContain("B5=リスト!$B$1");
-  expect(dropped.sort()).toEqual(["list C2", "list D2"]);
-  expect(allDefinedNames(Package.open(out).text("xl/workbook.xml")!).map((n) => n.name)).toEqual(["税率", "上限"]);
-});
-
 test("two files' names of one name and different meanings: the first is the workbook's, the second belongs to its own copy", async () => {
   const file = async (rate: string) => {
     const bytes = await exceljsBytes((wb) => {

@@ -19,7 +19,7 @@ import { normalizeForCompare } from "../values/text";
 import { cellsToCopy, projectRows, RowMap, type RowRange, sheetRows } from "./rows";
 import { planSplit, storedMasterId } from "./split";
 import { submissionsFromSettings } from "./submissions";
-import { DISTRIBUTION_MARKER_KEY, type DistributionMarker, type Submission, type SubmissionsState } from "./types";
+import { DISTRIBUTION_MARKER_KEY, type DistributedSheet, type DistributionMarker, type Submission, type SubmissionsState } from "./types";
 import { isJsonObject, type JsonObject, storedObject } from "../stored-json";
 
 /** The most cells of one sheet reported one by one; the rest are counted in one finding. */
@@ -56,10 +56,13 @@ export interface SheetCollect {
   /** The master's sheet is replaced by the returned one: something differs and the form is intact. */
   readonly replace: boolean;
   /**
-   * A sheet returned by rows (a table format, DistributedSheet.rows): the master's input cells to write, at the
-   * master's A1 addresses, instead of replacing the sheet; `replace` is then false. Absent for whole sheets.
+   * The master's input cells to write, at the master's A1 addresses, instead of replacing the sheet (`replace` is
+   * then false): a sheet returned by rows (a table format, DistributedSheet.rows), one others point into, one whose
+   * copy could not follow everything (DistributedSheet.unfollowed), or one whose changed form was accepted.
    */
   readonly writes?: readonly CellWrite[];
+  /** The sheet was returned by rows (DistributedSheet.rows); otherwise `writes` go into a whole sheet. */
+  readonly byRows?: true;
 }
 
 /** One input cell 回収 writes into the master: the returned value, or its formula (text without "="). */
@@ -100,7 +103,7 @@ export interface CollectPlan {
 export function readMarker(settings: Readonly<Record<string, string>> | undefined): DistributionMarker | undefined {
   const raw = storedObject(settings?.[DISTRIBUTION_MARKER_KEY]);
   if (!raw || raw.version !== 1 || typeof raw.masterId !== "string" || typeof raw.department !== "string" || !Array.isArray(raw.sheets)) return undefined;
-  const sheets = raw.sheets.filter((s): s is JsonObject => isJsonObject(s) && typeof s.name === "string").map((s) => ({ name: s.name as string, ...rowsOfMarker(s.rows), formHash: typeof s.formHash === "string" ? s.formHash : "" }));
+  const sheets = raw.sheets.filter((s): s is JsonObject => isJsonObject(s) && typeof s.name === "string").map((s) => ({ name: s.name as string, ...rowsOfMarker(s.rows), formHash: typeof s.formHash === "string" ? s.formHash : "", ...unfollowedOfMarker(s.unfollowed) }));
   return { version: 1, masterId: raw.masterId, department: raw.department, distributedAt: typeof raw.distributedAt === "string" ? raw.distributedAt : "", sheets };
 }
 
@@ -109,6 +112,12 @@ function rowsOfMarker(v: unknown): { rows?: RowRange[] } {
   if (!Array.isArray(v)) return {};
   const rows = v.filter((r): r is JsonObject => isJsonObject(r) && Number.isInteger(r.from) && Number.isInteger(r.to) && (r.from as number) >= 1 && (r.to as number) >= (r.from as number));
   return rows.length === v.length && rows.length ? { rows: rows.map((r) => ({ from: r.from as number, to: r.to as number })) } : {};
+}
+
+/** A marker sheet's unfollowed parts: strings only; absent when there are none. */
+function unfollowedOfMarker(v: unknown): { unfollowed?: string[] } {
+  const parts = Array.isArray(v) ? v.filter((p): p is string => typeof p === "string") : [];
+  return parts.length ? { unfollowed: parts } : {};
 }
 
 /** The id 配布 gives a master that stores none (split.ts deriveMasterId over its forms). */
@@ -242,7 +251,7 @@ function quoted(v: CellValue): LocalizedText | string {
  * the returned sheet's addresses; `masterCells` the same cells' places in the master (they differ only where lines
  * were inserted or deleted).
  */
-export function compareSheet(master: SheetGrid, returned: SheetGrid, inputs: ReadonlySet<string>): { changedCells: string[]; masterCells: string[]; formChanges: Finding[]; toMaster?: ToMaster } {
+export function compareSheet(master: SheetGrid, returned: SheetGrid, inputs: ReadonlySet<string>, leftToMaster: ReadonlySet<string> = new Set()): { changedCells: string[]; masterCells: string[]; formChanges: Finding[]; toMaster?: ToMaster } {
   const sheet = returned.name;
   const isInput = (r: number, c: number) => inputs.has(`${r},${c}`);
   const top = Math.min(master.top, returned.top);
@@ -299,6 +308,9 @@ export function compareSheet(master: SheetGrid, returned: SheetGrid, inputs: Rea
     for (let c = left; c <= lastCol; c++) {
       if (deleted(colShift, c)) continue;
       const rc = mapThrough(colShift, c);
+      // A formula 配布 wrote as its value (the department did not get what it refers to) is the master's to keep,
+      // unless the department gave the cell a formula of its own.
+      if (leftToMaster.has(`${r},${c}`) && !returned.formulas?.has(`${rr},${rc}`)) continue;
       const before = valueAt(master, r, c);
       const after = valueAt(returned, rr, rc);
       if (valueKey(before) === valueKey(after)) {
@@ -334,6 +346,17 @@ export function compareSheet(master: SheetGrid, returned: SheetGrid, inputs: Rea
 
 function nullUnless(row: number | null, col: number | null): { row: number; col: number } | null {
   return row === null || col === null ? null : { row, col };
+}
+
+/** The cells (`row,col`, 0-based, the master's) whose formulas a department's copy holds as values (DistributedSheet.unfollowed). */
+function unfollowedCells(sheet: DistributedSheet | undefined): ReadonlySet<string> {
+  const out = new Set<string>();
+  for (const part of sheet?.unfollowed ?? []) {
+    if (!part.startsWith("formula ")) continue;
+    const p = parseA1(part.slice(8));
+    if (p) out.add(`${p.row},${p.col}`);
+  }
+  return out;
 }
 
 /** Merged areas one sheet has and the other does not, each reported at its top-left cell. */
@@ -498,24 +521,27 @@ export function planCollect(master: CheckedBook, files: readonly ReturnedBook[],
       if (!returned.some((g) => g.name === s.name)) formChanges.push(formChanged(s.name, "A1", "rule.FORM-CHANGED.sheet-missing", { sheet: s.name }));
     }
     for (const name of masterOrder.filter((n) => names.includes(n))) {
-      const rows = marker?.sheets.find((s) => s.name === name)?.rows;
+      const distributed = marker?.sheets.find((s) => s.name === name);
+      const rows = distributed?.rows;
+      const leftToMaster = unfollowedCells(distributed);
       const back = matched.find((g) => g.name === name)!;
       if (rows) {
-        const c = compareRows(masterByName.get(name)!, back, inputs.get(name) ?? new Set(), rows);
-        sheets.push({ sheet: name, changedCells: c.changedCells, formChanges: c.formChanges, replace: false, writes: c.writes });
+        const c = compareRows(masterByName.get(name)!, back, inputs.get(name) ?? new Set(), rows, leftToMaster);
+        sheets.push({ sheet: name, changedCells: c.changedCells, formChanges: c.formChanges, replace: false, writes: c.writes, byRows: true });
         formChanges.push(...c.formChanges);
         continue;
       }
       const m = masterByName.get(name)!;
-      const compared = compareSheet(m, back, inputs.get(name) ?? new Set());
+      const compared = compareSheet(m, back, inputs.get(name) ?? new Set(), leftToMaster);
       // Protection is the office's, not the department's: a replaced sheet would bring the copy's (none, or a
       // password nobody in the office knows), so a difference holds the file like any change to the form.
       const protection = !!m.protected === !!back.protected ? [] : [formChanged(name, "A1", back.protected ? "rule.FORM-CHANGED.protection-added" : "rule.FORM-CHANGED.protection-removed")];
       const c = { ...compared, formChanges: [...compared.formChanges, ...protection] };
       const intact = c.changedCells.length > 0 && c.formChanges.length === 0;
-      // Written rather than replaced: a sheet others point into, or (accepted) one whose form changed, so that only
-      // its input cells come in, at the master's places.
-      const writeCells = intact ? options.writeInPlace?.has(name) : accepted && c.formChanges.length > 0;
+      // Written rather than replaced: a sheet others point into, one whose copy could not follow everything (the
+      // master keeps its formulas, lists, validations and formats), or (accepted) one whose form changed, so that
+      // only its input cells come in, at the master's places.
+      const writeCells = intact ? options.writeInPlace?.has(name) || !!distributed?.unfollowed?.length : accepted && c.formChanges.length > 0;
       if (writeCells) {
         const writes = c.masterCells.map((at, i) => cellWriteOf(back, c.changedCells[i], at, c.toMaster));
         sheets.push({ sheet: name, changedCells: c.masterCells, formChanges: c.formChanges, replace: false, writes });
@@ -544,9 +570,9 @@ export function planCollect(master: CheckedBook, files: readonly ReturnedBook[],
  * compares a whole sheet (the findings at the returned cells); the input cells changed are named, and written, at
  * the master's places.
  */
-export function compareRows(master: SheetGrid, returned: SheetGrid, inputs: ReadonlySet<string>, rows: readonly RowRange[]): { changedCells: string[]; formChanges: Finding[]; writes: CellWrite[] } {
+export function compareRows(master: SheetGrid, returned: SheetGrid, inputs: ReadonlySet<string>, rows: readonly RowRange[], leftToMaster: ReadonlySet<string> = new Set()): { changedCells: string[]; formChanges: Finding[]; writes: CellWrite[] } {
   const sheetEnd = bottomOf(master);
-  const c = compareSheet(projectRows(master, rows), returned, cellsToCopy(inputs, rows, sheetEnd));
+  const c = compareSheet(projectRows(master, rows), returned, cellsToCopy(inputs, rows, sheetEnd), cellsToCopy(leftToMaster, rows, sheetEnd));
   const map = new RowMap(rows, sheetEnd);
   const writes: CellWrite[] = [];
   const changedCells: string[] = [];
@@ -624,7 +650,7 @@ export function describeFileCollect(f: FileCollect, lang: Lang): string[] {
   if (f.formAccepted) lines.push(t(lang, "cli.collect.accepted"));
   const replaced = f.sheets.filter((s) => s.replace).map((s) => s.sheet);
   const rows = f.sheets.filter((s) => s.writes?.length);
-  for (const s of rows) lines.push(t(lang, f.formAccepted && s.formChanges.length ? "cli.collect.write-inputs" : "cli.collect.write-rows", { sheet: s.sheet, count: s.writes!.length }));
+  for (const s of rows) lines.push(t(lang, s.byRows ? "cli.collect.write-rows" : "cli.collect.write-inputs", { sheet: s.sheet, count: s.writes!.length }));
   if (replaced.length) lines.push(t(lang, "cli.collect.replace", { sheets: replaced.join(", ") }));
   else if (!rows.length) lines.push(t(lang, "cli.collect.unchanged"));
   return lines;

@@ -17,6 +17,13 @@ export interface DistributedSheet {
   readonly rows?: readonly { readonly from: number; readonly to: number }[];
   /** Hash of the sheet's form: its label cells (text and place), merges and the non-input cells; not the input cells. */
   readonly formHash: string;
+  /**
+   * What the department's copy could not follow, because it refers to a sheet or name the department does not get
+   * (the copy's `dropped` parts: `formula L5` holds its value, `list L3` lists the values, `validation E2` and
+   * `conditionalFormatting B5` were left out), in the master's A1 addresses. 回収 leaves those to the master: the
+   * cells are not compared, and the sheet gets its input cells written instead of being replaced. Absent: none.
+   */
+  readonly unfollowed?: readonly string[];
 }
 
 /** The hidden marker of a department's workbook: which master, which department, which sheets, which version. */

@@ -3,8 +3,8 @@
  * copied into another workbook"): a reference to a sheet the target holds is kept (renamed if the sheet's name
  * changed); a defined name the sheet uses is carried with it when everything it refers to is in the target; a list
  * validation whose source stays behind gets the source's values as its list. Anything else cannot be followed: the
- * copier then keeps the cell's value, or leaves the validation or conditional format out, and names it; or, for
- * 配布 (`keepUnfollowed`), keeps it as it is, since 回収 brings the sheet back to where it works.
+ * copier then keeps the cell's value, or leaves the validation or conditional format out, and names it (配布
+ * lists those in its marker, and 回収 leaves them to the master).
  */
 import { type CellRange, parseRangeA1, quoteSheetName } from "../../core/model/address";
 import type { CellValue } from "../../core/model/cell";
@@ -32,8 +32,6 @@ export interface CarryContext {
   readonly sheets: ReadonlyMap<string, string>;
   /** The cells of a range of a source sheet, row by row; undefined when they were not read. */
   readonly values: (sheet: string, range: CellRange) => readonly (readonly CellValue[])[] | undefined;
-  /** RefPolicy.keepUnfollowed. */
-  readonly keepUnfollowed?: boolean;
 }
 
 /** A defined name the target must hold for the copy: `sheetScoped` ones belong to the copied sheet. */
@@ -47,11 +45,8 @@ export class RefCarrier implements RefPolicy {
   private readonly sheets = new Map<string, string>();
   private readonly carried = new Map<string, CarriedName | null>();
 
-  readonly keepUnfollowed: boolean;
-
   constructor(private readonly ctx: CarryContext) {
     for (const [from, to] of ctx.sheets) this.sheets.set(key(from), to);
-    this.keepUnfollowed = ctx.keepUnfollowed ?? false;
   }
 
   /** The names the copy uses, each once, their references as the target must hold them. */

@@ -38,12 +38,6 @@ export interface RefPolicy {
   formula(formula: string): string | undefined;
   /** The values to list in a list validation whose source the target cannot follow; undefined when there are none to write. */
   list(formula: string): readonly string[] | undefined;
-  /**
-   * Formulas, validations and conditional formats the target cannot follow stay as they are instead of becoming
-   * values or being left out (配布: 回収 brings the sheet back to the master, where they work). Lists are still
-   * written with their values where they can be, so that the department's dropdowns offer them.
-   */
-  readonly keepUnfollowed?: boolean;
 }
 
 export interface CopiedSheet {
@@ -552,7 +546,7 @@ class SheetCopier {
     const text = this.rebuild(t, t.text, (v) => {
       if (!this.ours(v.tag, "dataValidation")) return xml.slice(v.tag.start, v.end);
       const where = attr(v.tag.text, "sqref") ?? "";
-      let body = this.withFormulas(v.tag, v.end, ["formula1", "formula2"], (f) => refs.formula(f));
+      let body = this.withFormulas(v.tag, v.end, ["formula1", "formula2"]);
       if (body === undefined && attr(v.tag.text, "type") === "list") {
         body = this.withFormulas(v.tag, v.end, ["formula1"], (f) => {
           const values = refs.list(f);
@@ -560,7 +554,6 @@ class SheetCopier {
         });
         if (body !== undefined) this.dropped.add(`list ${where}`.trim());
       }
-      if (body === undefined && refs.keepUnfollowed) body = this.withFormulas(v.tag, v.end, ["formula1", "formula2"]);
       if (body === undefined) {
         this.dropped.add(`validation ${where}`.trim());
         return undefined;
@@ -571,11 +564,9 @@ class SheetCopier {
     if (count) this.out.push(attr(t.text, "count") === undefined ? text : text.replace(t.text, withAttr(t.text, "count", String(count))));
   }
 
-  /** A formula as the target must hold it: undefined when it cannot be followed and is not to be kept as it is. */
+  /** A formula as the target must hold it: undefined when it cannot be followed. */
   private follow(text: string): string | undefined {
-    const refs = this.src.refs;
-    if (!refs) return text;
-    return refs.formula(text) ?? (refs.keepUnfollowed ? text : undefined);
+    return this.src.refs ? this.src.refs.formula(text) : text;
   }
 
   private hyperlinks(t: Tag): void {

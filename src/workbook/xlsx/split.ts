@@ -235,25 +235,29 @@ export async function splitBook(master: XlsxWorkbook, report: ValidationReport, 
   const books: DepartmentWorkbook[] = [];
   const masterPkg = Package.open(masterBytes);
   const drawn = new Map<string, Set<string>>();
-  // References the copies could not follow (to sheets and names the department does not get), per sheet.
+  // What the copies could not follow (references to sheets and names the department does not get), per sheet.
   const unfollowed = new Map<string, Set<string>>();
   for (const file of plan.files) {
     const book = XlsxWorkbook.create();
     const others = new Map(file.sheets.map((s) => [s, s]));
+    const mine = new Map<string, string[]>();
     for (const sheet of file.sheets) {
-      // What the department cannot follow stays as the master has it: 回収 brings the sheet back, and compares its
-      // formulas with the master's. Names that can come along do; a list on a sheet that stays behind is written
-      // with its values, so the dropdown still offers them.
+      // Names that can come along do; a list on a sheet that stays behind is written with its values, so the
+      // dropdown still offers them; a formula that cannot be followed keeps its value. The marker lists them:
+      // 回収 leaves them to the master (writing the sheet's input cells rather than replacing it).
       book.importSheet(source, sheet, sheet, undefined, {
         others,
-        keepUnfollowed: true,
         dropped: (parts) => {
           const refs = parts.filter((p) => REF_PARTS.test(p));
-          if (refs.length) unfollowed.set(sheet, new Set([...(unfollowed.get(sheet) ?? []), ...refs]));
+          if (!refs.length) return;
+          mine.set(sheet, refs);
+          unfollowed.set(sheet, new Set([...(unfollowed.get(sheet) ?? []), ...refs]));
         },
       });
     }
-    await book.writeSettings({ ...carried, [DISTRIBUTION_MARKER_KEY]: JSON.stringify(markerFor(plan, file, at)) });
+    const marker = markerFor(plan, file, at);
+    const withUnfollowed = { ...marker, sheets: marker.sheets.map((s) => (mine.has(s.name) ? { ...s, unfollowed: mine.get(s.name)! } : s)) };
+    await book.writeSettings({ ...carried, [DISTRIBUTION_MARKER_KEY]: JSON.stringify(withUnfollowed) });
     const withDrawings = carryDrawings(masterPkg, await book.toBytes(), file.sheets);
     for (const [sheet, kinds] of withDrawings.carried) drawn.set(sheet, kinds);
     books.push({ department: file.department, sheets: file.sheets, bytes: file.rows ? keepRows(withDrawings.bytes, file.rows, snapshot) : withDrawings.bytes });

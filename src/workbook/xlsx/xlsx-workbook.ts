@@ -659,7 +659,7 @@ export class XlsxWorkbook implements WorkbookPort {
     if (opts.others) {
       const sheets = new Map(opts.others);
       sheets.set(src.name, name);
-      carrier = new RefCarrier({ names: allDefinedNames(fromWb), sheet: src.name, sheetIndex: srcIndex, sheets, values: (s, r) => from.rangeValues(s, r), keepUnfollowed: opts.keepUnfollowed });
+      carrier = new RefCarrier({ names: allDefinedNames(fromWb), sheet: src.name, sheetIndex: srcIndex, sheets, values: (s, r) => from.rangeValues(s, r) });
     }
     const styles = this.styles();
     const copied = inPart(src.part, () => copySheetXml({ ...this.sourceFor(from, xml), refs: carrier }, styles.amender));
@@ -903,8 +903,6 @@ export interface ImportSheetOptions {
    * they are.
    */
   readonly others?: ReadonlyMap<string, string>;
-  /** With `others`: what cannot be followed stays as it is, lists aside (RefPolicy.keepUnfollowed). */
-  readonly keepUnfollowed?: boolean;
   /** Told what the copy left out or changed (CopiedSheet.dropped). */
   readonly dropped?: (parts: readonly string[]) => void;
 }
