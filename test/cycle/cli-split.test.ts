@@ -296,7 +296,8 @@ test("名前付きのリスト（非表示のリスト シート）: 入力規�
   ws.getCell("L3").dataValidation = { type: "list", allowBlank: true, formulae: ["区分"] };
   ws.getCell("L4").value = { formula: "税率*100", result: 10 };
   ws.getCell("L5").value = { formula: "リスト!B1", result: "全庁" };
-  ws.getCell("L6").value = { formula: "'No.16'!A1", result: wb.getWorksheet("No.16")!.getCell("A1").text };
+  ws.getCell("L6").value = { formula: "リスト!A2", result: "完了" };
+  ws.getCell("L7").value = { formula: "'No.16'!A1", result: wb.getWorksheet("No.16")!.getCell("A1").text };
   wb.definedNames.add("リスト!$A$1:$A$3", "区分");
   const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
   const pkg = Package.open(bytes);
@@ -308,8 +309,8 @@ test("名前付きのリスト（非表示のリスト シート）: 入力規�
   const r = await cli(["split", master, "-o", out, "--no-aids"]);
   expect([r.code, r.stderr]).toEqual([0, ""]);
   expect(r.stdout).toContain("配布しないシート: 評価一覧、リスト");
-  // No.16 goes to 財政課 with No.15, so L6 keeps its formula; リスト stays in the master, so L5 keeps its value.
-  expect(r.stdout).toContain("写せなかったもの（マスターには残っています）:\n  [No.15] 数式 L5（値で写しました）、入力規則 L3（リストを参照先の値で写しました）\n");
+  // No.16 goes to 財政課 with No.15, so L7 keeps its formula; リスト stays in the master, so L5 and L6 keep their values.
+  expect(r.stdout).toContain("写せなかったもの（マスターには残っています）:\n  [No.15] 数式 L5:L6（値で写しました）、入力規則 L3（リストを参照先の値で写しました）\n");
   const dept = path.join(out, "財政課.xlsx");
   const copy = readFileSync(dept);
   const x = new ExcelJS.Workbook();
@@ -319,14 +320,15 @@ test("名前付きのリスト（非表示のリスト シート）: 入力規�
   expect(sheet.getCell("L4").formula).toBe("税率*100");
   expect(sheet.getCell("L5").formula).toBeUndefined();
   expect(sheet.getCell("L5").value).toBe("全庁");
-  expect(sheet.getCell("L6").formula).toBe("'No.16'!A1");
+  expect(sheet.getCell("L6").value).toBe("完了");
+  expect(sheet.getCell("L7").formula).toBe("'No.16'!A1");
   // ExcelJS models only names of ranges: the name is looked for in workbook.xml.
   const namesOf = (b: Uint8Array) => allDefinedNames(Package.open(b).text(workbookPart(Package.open(b)))!);
   expect(namesOf(copy).filter((n) => !n.name.startsWith("_xlnm"))).toEqual([{ name: "税率", value: "0.1" }]);
   expect(x.getWorksheet("リスト")).toBeUndefined();
   // The marker tells 回収 what the copy holds differently; the form is still the master's.
   const marker = await markerOf(dept);
-  expect(marker.sheets.find((s) => s.name === "No.15")!.unfollowed).toEqual(["formula L5", "list L3"]);
+  expect(marker.sheets.find((s) => s.name === "No.15")!.unfollowed).toEqual(["formula L5:L6", "list L3"]);
   expect(marker.sheets.find((s) => s.name === "No.16")!.unfollowed).toBeUndefined();
   const own = await formHashes(copy);
   expect(marker.sheets.map((s) => own[s.name])).toEqual(marker.sheets.map((s) => s.formHash));
@@ -348,6 +350,7 @@ test("名前付きのリスト（非表示のリスト シート）: 入力規�
   const no15 = m.getWorksheet("No.15")!;
   expect(no15.getCell("F8").value).toBe("B");
   expect(no15.getCell("L5").formula).toBe("リスト!B1");
+  expect(no15.getCell("L6").formula).toBe("リスト!A2");
   expect(no15.getCell("L4").formula).toBe("税率*100");
   expect(no15.getCell("L3").dataValidation.formulae).toEqual(["区分"]);
   expect(namesOf(readFileSync(merged)).filter((n) => !n.name.startsWith("_xlnm")).map((n) => n.name).sort()).toEqual(["区分", "税率"]);

@@ -6,10 +6,10 @@
  * a file with one is held back whole, so the office fixes the form first. Pure.
  */
 import { both, type Lang, type LocalizedText, type MessageKey, type MessageParams, t } from "../i18n";
-import { columnLetters, type CellRange, parseA1, rangeToA1, toA1 } from "../model/address";
+import { columnLetters, type CellRange, parseA1, parseRangeA1, rangeToA1, toA1 } from "../model/address";
 import { type CellValue, cellText, isCellError } from "../model/cell";
 import { countBySeverity, type Finding, type FindingCounts } from "../model/finding";
-import type { SheetGrid, WorkbookSnapshot } from "../model/grid";
+import { MAX_COLS, MAX_ROWS, type SheetGrid, type WorkbookSnapshot } from "../model/grid";
 import type { SurveyRecord } from "../model/record";
 import { planInputAids } from "../input-aids/plan";
 import type { Profile } from "../profile/types";
@@ -353,8 +353,10 @@ function unfollowedCells(sheet: DistributedSheet | undefined): ReadonlySet<strin
   const out = new Set<string>();
   for (const part of sheet?.unfollowed ?? []) {
     if (!part.startsWith("formula ")) continue;
-    const p = parseA1(part.slice(8));
-    if (p) out.add(`${p.row},${p.col}`);
+    const r = parseRangeA1(part.slice(8));
+    if (!r) continue;
+    // Within the window the reader reads: a marker is a file's text, and a range in it may be anything.
+    for (let row = r.top; row <= Math.min(r.bottom, MAX_ROWS - 1); row++) for (let col = r.left; col <= Math.min(r.right, MAX_COLS - 1); col++) out.add(`${row},${col}`);
   }
   return out;
 }

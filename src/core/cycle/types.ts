@@ -20,7 +20,8 @@ export interface DistributedSheet {
   /**
    * What the department's copy could not follow, because it refers to a sheet or name the department does not get
    * (the copy's `dropped` parts: `formula L5` holds its value, `list L3` lists the values, `validation E2` and
-   * `conditionalFormatting B5` were left out), in the master's A1 addresses. 回収 leaves those to the master: the
+   * `conditionalFormatting B5` were left out), in the master's A1 addresses, cells down a column joined into one
+   * range (`formula L5:L9`, core/cycle/not-copied.ts compactParts). 回収 leaves those to the master: the
    * cells are not compared, and the sheet gets its input cells written instead of being replaced. Absent: none.
    */
   readonly unfollowed?: readonly string[];

@@ -7,6 +7,7 @@
  * get (delete-rows.ts). The master is read, never written. What is still left out (tables, threaded
  * comments' threads, controls) is found with the same copier and named per sheet, so the office is told.
  */
+import { compactParts } from "../../core/cycle/not-copied";
 import { markerFor, planSplit, type SharedMode, type SplitPlan, type SplitRefusal } from "../../core/cycle/split";
 import type { RowRange } from "../../core/cycle/rows";
 import { DISTRIBUTION_MARKER_KEY } from "../../core/cycle/types";
@@ -250,7 +251,7 @@ export async function splitBook(master: XlsxWorkbook, report: ValidationReport, 
         dropped: (parts) => {
           const refs = parts.filter((p) => REF_PARTS.test(p));
           if (!refs.length) return;
-          mine.set(sheet, refs);
+          mine.set(sheet, compactParts(refs));
           unfollowed.set(sheet, new Set([...(unfollowed.get(sheet) ?? []), ...refs]));
         },
       });
@@ -265,7 +266,7 @@ export async function splitBook(master: XlsxWorkbook, report: ValidationReport, 
   const sent = plan.files.flatMap((f) => f.sheets).filter((s, i, all) => all.indexOf(s) === i);
   const found = new Map(notCopiedOf(masterBytes, sent).map((n) => [n.sheet, n.parts.filter((p) => !drawn.get(n.sheet)?.has(p))]));
   const notCopied = sent
-    .map((sheet) => ({ sheet, parts: [...new Set([...(found.get(sheet) ?? []), ...(unfollowed.get(sheet) ?? [])])] }))
+    .map((sheet) => ({ sheet, parts: compactParts([...new Set([...(found.get(sheet) ?? []), ...(unfollowed.get(sheet) ?? [])])]) }))
     .filter((n) => n.parts.length);
   return { ok: true, plan, books, notCopied, aidsSkippedProtected, aidsSheets };
 }
