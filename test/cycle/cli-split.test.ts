@@ -328,8 +328,8 @@ test("名前付きのリスト（非表示のリスト シート）: 入力規�
   expect(x.getWorksheet("リスト")).toBeUndefined();
   // The marker tells 回収 what the copy holds differently; the form is still the master's.
   const marker = await markerOf(dept);
-  expect(marker.sheets.find((s) => s.name === "No.15")!.unfollowed).toEqual(["formula L5:L6", "list L3"]);
-  expect(marker.sheets.find((s) => s.name === "No.16")!.unfollowed).toBeUndefined();
+  expect(marker.sheets.find((s) => s.name === "No.15")!.leftInMaster).toEqual(["formula L5:L6", "list L3"]);
+  expect(marker.sheets.find((s) => s.name === "No.16")!.leftInMaster).toBeUndefined();
   const own = await formHashes(copy);
   expect(marker.sheets.map((s) => own[s.name])).toEqual(marker.sheets.map((s) => s.formHash));
   // A sheet whose formulas point nowhere else is, as before, the master's part for part.
@@ -385,7 +385,7 @@ test("行ごとに分けるシートでも: 配布しないシートを指す数
   expect([r.code, r.stderr]).toEqual([0, ""]);
   expect(r.stdout).toContain(`数式 T${row}（値で写しました）`);
   const marker = await markerOf(path.join(out, "防災課.xlsx"));
-  expect(marker.sheets[0].unfollowed).toEqual([`formula T${row}`]);
+  expect(marker.sheets[0].leftInMaster).toEqual([`formula T${row}`]);
   const merged = path.join(work, "mf.xlsx");
   const back = await cli(["collect", master, path.join(out, "防災課.xlsx"), "-o", merged]);
   expect([back.code, back.stderr]).toEqual([0, ""]);
@@ -393,4 +393,32 @@ test("行ごとに分けるシートでも: 配布しないシートを指す数
   const m = new ExcelJS.Workbook();
   await m.xlsx.load(readFileSync(merged) as unknown as ArrayBuffer);
   expect(m.getWorksheet("取組状況")!.getCell(`T${row}`).formula).toBe("目次!A1");
+});
+
+test("Excel 2010 の入力規則（extLst、別シートを直接指すリスト）: 課のブックには写せないと言い、回収ではシートを置き換えずマスターの extLst を残す", async () => {
+  // Excel writes a dropdown whose list is another sheet's range (=リスト!$A$1:$A$3) in the sheet's extLst.
+  const pkg = Package.open(readFileSync(path.join(ROOT, "seeds", "kodaira-h29.xlsx")));
+  const part = readSheetEntries(pkg, workbookPart(pkg)).find((e) => e.name === "No.15")!.part!;
+  const ext = `<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:dataValidations count="1" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><x14:dataValidation type="list" allowBlank="1"><x14:formula1><xm:f>評価一覧!$A$1:$A$3</xm:f></x14:formula1><xm:sqref>L3</xm:sqref></x14:dataValidation></x14:dataValidations></ext></extLst>`;
+  pkg.set(part, pkg.text(part)!.replace("</worksheet>", `${ext}</worksheet>`));
+  const master = path.join(work, "ext.xlsx");
+  writeFileSync(master, pkg.toBytes());
+  const out = path.join(work, "e");
+  const r = await cli(["split", master, "-o", out, "--no-aids"]);
+  expect([r.code, r.stderr]).toEqual([0, ""]);
+  expect(r.stdout).toContain("  [No.15] Excel 2010 以降の形式の入力規則・条件付き書式・スパークライン\n");
+  const dept = path.join(out, "財政課.xlsx");
+  expect((await markerOf(dept)).sheets.find((s) => s.name === "No.15")!.leftInMaster).toEqual(["extLst"]);
+  // 財政課 writes a rating; 回収 writes it into the master's own No.15, whose extLst stays.
+  const returned = await XlsxWorkbook.load(readFileSync(dept));
+  returned.setCells([{ sheet: "No.15", cell: "F8", value: "B" }]);
+  writeFileSync(dept, await returned.toBytes());
+  const merged = path.join(work, "e.xlsx");
+  const back = await cli(["collect", master, dept, "-o", merged]);
+  expect([back.code, back.stderr]).toEqual([0, ""]);
+  expect(back.stdout).toContain("入力欄だけを書き込むシート: No.15（1 セル）");
+  const after = Package.open(readFileSync(merged));
+  const no15 = after.text(readSheetEntries(after, workbookPart(after)).find((e) => e.name === "No.15")!.part!)!;
+  expect(no15).toContain(ext);
+  expect((await XlsxWorkbook.load(readFileSync(merged))).sheetGrid("No.15")!.rows.flat()).toContain("B");
 });

@@ -58,7 +58,7 @@ export interface SheetCollect {
   /**
    * The master's input cells to write, at the master's A1 addresses, instead of replacing the sheet (`replace` is
    * then false): a sheet returned by rows (a table format, DistributedSheet.rows), one others point into, one whose
-   * copy could not follow everything (DistributedSheet.unfollowed), or one whose changed form was accepted.
+   * copy does not hold everything as the master does (DistributedSheet.leftInMaster), or one whose changed form was accepted.
    */
   readonly writes?: readonly CellWrite[];
   /** The sheet was returned by rows (DistributedSheet.rows); otherwise `writes` go into a whole sheet. */
@@ -103,7 +103,7 @@ export interface CollectPlan {
 export function readMarker(settings: Readonly<Record<string, string>> | undefined): DistributionMarker | undefined {
   const raw = storedObject(settings?.[DISTRIBUTION_MARKER_KEY]);
   if (!raw || raw.version !== 1 || typeof raw.masterId !== "string" || typeof raw.department !== "string" || !Array.isArray(raw.sheets)) return undefined;
-  const sheets = raw.sheets.filter((s): s is JsonObject => isJsonObject(s) && typeof s.name === "string").map((s) => ({ name: s.name as string, ...rowsOfMarker(s.rows), formHash: typeof s.formHash === "string" ? s.formHash : "", ...unfollowedOfMarker(s.unfollowed) }));
+  const sheets = raw.sheets.filter((s): s is JsonObject => isJsonObject(s) && typeof s.name === "string").map((s) => ({ name: s.name as string, ...rowsOfMarker(s.rows), formHash: typeof s.formHash === "string" ? s.formHash : "", ...leftInMasterOfMarker(s.leftInMaster) }));
   return { version: 1, masterId: raw.masterId, department: raw.department, distributedAt: typeof raw.distributedAt === "string" ? raw.distributedAt : "", sheets };
 }
 
@@ -114,10 +114,10 @@ function rowsOfMarker(v: unknown): { rows?: RowRange[] } {
   return rows.length === v.length && rows.length ? { rows: rows.map((r) => ({ from: r.from as number, to: r.to as number })) } : {};
 }
 
-/** A marker sheet's unfollowed parts: strings only; absent when there are none. */
-function unfollowedOfMarker(v: unknown): { unfollowed?: string[] } {
+/** A marker sheet's parts left in the master: strings only; absent when there are none. */
+function leftInMasterOfMarker(v: unknown): { leftInMaster?: string[] } {
   const parts = Array.isArray(v) ? v.filter((p): p is string => typeof p === "string") : [];
-  return parts.length ? { unfollowed: parts } : {};
+  return parts.length ? { leftInMaster: parts } : {};
 }
 
 /** The id 配布 gives a master that stores none (split.ts deriveMasterId over its forms). */
@@ -348,10 +348,10 @@ function nullUnless(row: number | null, col: number | null): { row: number; col:
   return row === null || col === null ? null : { row, col };
 }
 
-/** The cells (`row,col`, 0-based, the master's) whose formulas a department's copy holds as values (DistributedSheet.unfollowed). */
-function unfollowedCells(sheet: DistributedSheet | undefined): ReadonlySet<string> {
+/** The cells (`row,col`, 0-based, the master's) whose formulas a department's copy holds as values (DistributedSheet.leftInMaster). */
+function cellsLeftInMaster(sheet: DistributedSheet | undefined): ReadonlySet<string> {
   const out = new Set<string>();
-  for (const part of sheet?.unfollowed ?? []) {
+  for (const part of sheet?.leftInMaster ?? []) {
     if (!part.startsWith("formula ")) continue;
     const r = parseRangeA1(part.slice(8));
     if (!r) continue;
@@ -525,7 +525,7 @@ export function planCollect(master: CheckedBook, files: readonly ReturnedBook[],
     for (const name of masterOrder.filter((n) => names.includes(n))) {
       const distributed = marker?.sheets.find((s) => s.name === name);
       const rows = distributed?.rows;
-      const leftToMaster = unfollowedCells(distributed);
+      const leftToMaster = cellsLeftInMaster(distributed);
       const back = matched.find((g) => g.name === name)!;
       if (rows) {
         const c = compareRows(masterByName.get(name)!, back, inputs.get(name) ?? new Set(), rows, leftToMaster);
@@ -543,7 +543,7 @@ export function planCollect(master: CheckedBook, files: readonly ReturnedBook[],
       // Written rather than replaced: a sheet others point into, one whose copy could not follow everything (the
       // master keeps its formulas, lists, validations and formats), or (accepted) one whose form changed, so that
       // only its input cells come in, at the master's places.
-      const writeCells = intact ? options.writeInPlace?.has(name) || !!distributed?.unfollowed?.length : accepted && c.formChanges.length > 0;
+      const writeCells = intact ? options.writeInPlace?.has(name) || !!distributed?.leftInMaster?.length : accepted && c.formChanges.length > 0;
       if (writeCells) {
         const writes = c.masterCells.map((at, i) => cellWriteOf(back, c.changedCells[i], at, c.toMaster));
         sheets.push({ sheet: name, changedCells: c.masterCells, formChanges: c.formChanges, replace: false, writes });

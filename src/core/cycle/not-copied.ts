@@ -2,7 +2,7 @@
 import { type Lang, type MessageKey, t } from "../i18n";
 import { parseA1, rangeToA1, toA1 } from "../model/address";
 
-const KINDS = new Set(["drawing", "comments", "table", "controls", "threads"]);
+const KINDS = new Set(["drawing", "comments", "table", "controls", "threads", "extLst", "hyperlink", "cm", "vm", "picture", "legacyDrawingHF"]);
 const AT_CELLS: Readonly<Record<string, MessageKey>> = {
   formula: "split.part.formula",
   list: "split.part.list",

@@ -18,13 +18,15 @@ export interface DistributedSheet {
   /** Hash of the sheet's form: its label cells (text and place), merges and the non-input cells; not the input cells. */
   readonly formHash: string;
   /**
-   * What the department's copy could not follow, because it refers to a sheet or name the department does not get
-   * (the copy's `dropped` parts: `formula L5` holds its value, `list L3` lists the values, `validation E2` and
-   * `conditionalFormatting B5` were left out), in the master's A1 addresses, cells down a column joined into one
-   * range (`formula L5:L9`, core/cycle/not-copied.ts compactParts). 回収 leaves those to the master: the
-   * cells are not compared, and the sheet gets its input cells written instead of being replaced. Absent: none.
+   * What the department's copy does not hold as the master's sheet does (the copier's `dropped` parts, less the
+   * drawing and notes 配布 carries over): references to sheets or names the department does not get (`formula L5`
+   * holds its value, `list L3` lists the values, `validation E2` and `conditionalFormatting B5` were left out, in the
+   * master's A1 addresses, cells down a column joined into one range, core/cycle/not-copied.ts compactParts), and
+   * elements the copy leaves out (`extLst`: Excel 2010's validations, formats and sparklines; `tableParts`…). 回収
+   * leaves those to the master: the formula cells are not compared, and the sheet gets its input cells written
+   * instead of being replaced, so that nothing of the master's sheet is lost. Absent: none.
    */
-  readonly unfollowed?: readonly string[];
+  readonly leftInMaster?: readonly string[];
 }
 
 /** The hidden marker of a department's workbook: which master, which department, which sheets, which version. */

@@ -249,16 +249,17 @@ export async function splitBook(master: XlsxWorkbook, report: ValidationReport, 
       book.importSheet(source, sheet, sheet, undefined, {
         others,
         dropped: (parts) => {
+          // The drawing and the notes are carried over below; anything else the copy lacks stays in the master.
+          const left = parts.filter((p) => p !== "drawing" && p !== "legacyDrawing");
+          if (left.length) mine.set(sheet, compactParts(left));
           const refs = parts.filter((p) => REF_PARTS.test(p));
-          if (!refs.length) return;
-          mine.set(sheet, compactParts(refs));
-          unfollowed.set(sheet, new Set([...(unfollowed.get(sheet) ?? []), ...refs]));
+          if (refs.length) unfollowed.set(sheet, new Set([...(unfollowed.get(sheet) ?? []), ...refs]));
         },
       });
     }
     const marker = markerFor(plan, file, at);
-    const withUnfollowed = { ...marker, sheets: marker.sheets.map((s) => (mine.has(s.name) ? { ...s, unfollowed: mine.get(s.name)! } : s)) };
-    await book.writeSettings({ ...carried, [DISTRIBUTION_MARKER_KEY]: JSON.stringify(withUnfollowed) });
+    const withLeft = { ...marker, sheets: marker.sheets.map((s) => (mine.has(s.name) ? { ...s, leftInMaster: mine.get(s.name)! } : s)) };
+    await book.writeSettings({ ...carried, [DISTRIBUTION_MARKER_KEY]: JSON.stringify(withLeft) });
     const withDrawings = carryDrawings(masterPkg, await book.toBytes(), file.sheets);
     for (const [sheet, kinds] of withDrawings.carried) drawn.set(sheet, kinds);
     books.push({ department: file.department, sheets: file.sheets, bytes: file.rows ? keepRows(withDrawings.bytes, file.rows, snapshot) : withDrawings.bytes });
