@@ -395,20 +395,24 @@ test("行ごとに分けるシートでも: 配布しないシートを指す数
   expect(m.getWorksheet("取組状況")!.getCell(`T${row}`).formula).toBe("目次!A1");
 });
 
-test("Excel 2010 の入力規則（extLst、別シートを直接指すリスト）: 課のブックには写せないと言い、回収ではシートを置き換えずマスターの extLst を残す", async () => {
+test("Excel 2010 の入力規則（extLst、別シートを直接指すリスト）: 課のブックではリストを値で持ち、そう言う。回収ではシートを置き換えずマスターの extLst を残す", async () => {
   // Excel writes a dropdown whose list is another sheet's range (=リスト!$A$1:$A$3) in the sheet's extLst.
   const pkg = Package.open(readFileSync(path.join(ROOT, "seeds", "kodaira-h29.xlsx")));
   const part = readSheetEntries(pkg, workbookPart(pkg)).find((e) => e.name === "No.15")!.part!;
-  const ext = `<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:dataValidations count="1" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><x14:dataValidation type="list" allowBlank="1"><x14:formula1><xm:f>評価一覧!$A$1:$A$3</xm:f></x14:formula1><xm:sqref>L3</xm:sqref></x14:dataValidation></x14:dataValidations></ext></extLst>`;
+  const ext = `<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:dataValidations count="1" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><x14:dataValidation type="list" allowBlank="1"><x14:formula1><xm:f>評価一覧!$B$5:$B$7</xm:f></x14:formula1><xm:sqref>L3</xm:sqref></x14:dataValidation></x14:dataValidations></ext></extLst>`;
   pkg.set(part, pkg.text(part)!.replace("</worksheet>", `${ext}</worksheet>`));
   const master = path.join(work, "ext.xlsx");
   writeFileSync(master, pkg.toBytes());
   const out = path.join(work, "e");
   const r = await cli(["split", master, "-o", out, "--no-aids"]);
   expect([r.code, r.stderr]).toEqual([0, ""]);
-  expect(r.stdout).toContain("  [No.15] Excel 2010 以降の形式の入力規則・条件付き書式・スパークライン\n");
+  expect(r.stdout).toContain("  [No.15] 入力規則 L3（リストを参照先の値で写しました）\n");
   const dept = path.join(out, "財政課.xlsx");
-  expect((await markerOf(dept)).sheets.find((s) => s.name === "No.15")!.leftInMaster).toEqual(["extLst"]);
+  expect((await markerOf(dept)).sheets.find((s) => s.name === "No.15")!.leftInMaster).toEqual(["list L3"]);
+  // The department's dropdown lists 評価一覧's numbers, which it does not get.
+  const x = new ExcelJS.Workbook();
+  await x.xlsx.load(readFileSync(dept) as unknown as ArrayBuffer);
+  expect(x.getWorksheet("No.15")!.getCell("L3").dataValidation).toMatchObject({ type: "list", allowBlank: true, formulae: ['"1,2,3"'] });
   // 財政課 writes a rating; 回収 writes it into the master's own No.15, whose extLst stays.
   const returned = await XlsxWorkbook.load(readFileSync(dept));
   returned.setCells([{ sheet: "No.15", cell: "F8", value: "B" }]);

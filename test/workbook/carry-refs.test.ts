@@ -196,3 +196,39 @@ test("two files' names of one name and different meanings: the first is the work
     rmSync(work, { recursive: true, force: true });
   }
 });
+
+test("Excel 2010's list validations (extLst) come into the copy's <dataValidations> with their list's values, in schema order", async () => {
+  const x14 = (f: string, sqref: string) =>
+    `<x14:dataValidation type="list" allowBlank="1" showErrorMessage="1" xr:uid="{0}"><x14:formula1><xm:f>${f}</xm:f></x14:formula1><xm:sqref>${sqref}</xm:sqref></x14:dataValidation>`;
+  const ext = (items: string) =>
+    `<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main" xmlns:xr="http://schemas.microsoft.com/office/spreadsheetml/2014/revision"><x14:dataValidations count="2" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main">${items}</x14:dataValidations></ext></extLst>`;
+  const build = async (withMain: boolean) => {
+    const bytes = await exceljsBytes((wb) => {
+      const s = wb.addWorksheet("No.1");
+      s.getCell("A1").value = "区分";
+      if (withMain) s.getCell("A2").dataValidation = { type: "list", allowBlank: true, formulae: ['"S,A,B"'] };
+      const list = wb.addWorksheet("リスト");
+      ["継続", "完了"].forEach((v, i) => (list.getCell(i + 1, 1).value = v));
+    });
+    const pkg = Package.open(bytes);
+    const part = sheetParts(bytes).get("No.1")!;
+    // The second validation lists an OFFSET, which has no values to write: the extLst is then not all taken in.
+    pkg.set(part, pkg.text(part)!.replace("</worksheet>", `${ext(x14("リスト!$A$1:$A$2", "B2:B9") + x14("OFFSET(リスト!$A$1,0,0,2,1)", "C2"))}</worksheet>`));
+    return XlsxWorkbook.load(pkg.toBytes());
+  };
+  for (const withMain of [true, false]) {
+    const book = XlsxWorkbook.create();
+    const dropped: string[] = [];
+    book.importSheet(await build(withMain), "No.1", "No.1", undefined, { others: new Map(), dropped: (p) => dropped.push(...p) });
+    const out = await book.toBytes();
+    const xml = Package.open(out).text(sheetParts(out).get("No.1")!)!;
+    const lists = /<dataValidations count="(\d+)">(.*?)<\/dataValidations>/.exec(xml)!;
+    expect(lists[1]).toBe(withMain ? "2" : "1");
+    expect(lists[2]).toContain(`<dataValidation type="list" allowBlank="1" showErrorMessage="1" sqref="B2:B9"><formula1>&quot;継続,完了&quot;</formula1></dataValidation>`);
+    expect(xml.indexOf("</dataValidations>")).toBeLessThan(xml.indexOf("<pageMargins"));
+    expect(xml).not.toContain("extLst");
+    expect(dropped.sort()).toEqual(["extLst", "list B2:B9"]);
+    const wb = await oracle(out);
+    expect(wb.getWorksheet("No.1")!.getCell("B5").dataValidation.formulae).toEqual(['"継続,完了"']);
+  }
+});

@@ -53,6 +53,16 @@ export interface CopiedSheet {
   readonly dropped: string[];
 }
 
+/** The extLst entry of Excel 2010's data validations (x14:dataValidations). */
+const X14_VALIDATIONS = "{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}";
+
+/** CT_Worksheet's children after <dataValidations>, in schema order. */
+const AFTER_VALIDATIONS = new Set([
+  "hyperlinks", "printOptions", "pageMargins", "pageSetup", "headerFooter", "rowBreaks", "colBreaks", "customProperties", "cellWatches",
+  "ignoredErrors", "smartTags", "drawing", "legacyDrawing", "legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls",
+  "webPublishItems", "tableParts", "extLst",
+]);
+
 /** CT_Worksheet children copied as they are: none needs a relationship or a part of the source workbook. */
 const KEEP = new Set([
   "dimension",
@@ -385,10 +395,16 @@ class SheetCopier {
     const out = this.out;
     out.push(transitionalNamespaces(xml.slice(0, this.root.end)));
     if (this.root.empty) return this.result();
+    this.x14 = this.src.refs ? this.x14Lists() : undefined;
     let i = this.root.end;
     for (;;) {
       const t = nextTag(xml, i);
       if (!t) throw malformed(`<${this.root.qname}> is not closed`);
+      // Lists converted from Excel 2010's form go where <dataValidations> stands in CT_Worksheet's order.
+      if (this.x14?.lists.length && (t.close || (t.qname === this.p + t.local && AFTER_VALIDATIONS.has(t.local)))) {
+        out.push(`<${this.p}dataValidations count="${this.x14.lists.length}">${this.x14.lists.join("")}</${this.p}dataValidations>`);
+        this.x14.lists = [];
+      }
       if (t.close) {
         out.push(t.text);
         break;
@@ -422,6 +438,10 @@ class SheetCopier {
         case "dataValidations":
           this.dataValidations(t);
           break;
+        case "extLst":
+          // Not copied (its parts are the source's); Excel 2010's list validations were taken into <dataValidations>.
+          if (!this.x14?.whole) this.dropped.add("extLst");
+          break;
         case "pageSetup":
           // r:id names the printer settings part, which is not copied.
           out.push(withoutRelId(xml.slice(t.start, end)));
@@ -432,6 +452,52 @@ class SheetCopier {
       }
     }
     return this.result();
+  }
+
+  /**
+   * Excel 2010's list validations in the sheet's extLst (where Excel writes a list of another sheet's cells,
+   * `=リスト!$A$1:$A$3`), as <dataValidation> elements listing the cells' values, for a copy into another workbook;
+   * `whole` when that was everything the extLst held.
+   */
+  private x14: { lists: string[]; whole: boolean } | undefined;
+
+  private x14Lists(): { lists: string[]; whole: boolean } {
+    const xml = this.src.xml;
+    const refs = this.src.refs!;
+    const lists: string[] = [];
+    let whole = true;
+    const ext = xml.lastIndexOf(`<${this.p}extLst`);
+    const open = ext > this.root.end ? nextTag(xml, ext) : undefined;
+    if (!open || open.close || open.qname !== this.p + "extLst" || open.empty) return { lists, whole };
+    const inner = (k: { tag: Tag; end: number }) => (k.tag.empty ? "" : textOf(xml.slice(k.tag.end, xml.lastIndexOf("<", k.end - 1))));
+    const kidsOf = (t: Tag) => (t.empty ? [] : childrenOf(xml, t).kids);
+    for (const e of kidsOf(open)) {
+      if (e.tag.local !== "ext" || attr(e.tag.text, "uri") !== X14_VALIDATIONS) {
+        whole = false;
+        continue;
+      }
+      for (const group of kidsOf(e.tag)) {
+        for (const v of group.tag.local === "dataValidations" ? kidsOf(group.tag) : [group]) {
+          const kids = v.tag.local === "dataValidation" ? kidsOf(v.tag) : [];
+          const f = kids.find((k) => k.tag.local === "formula1");
+          const formula = f ? kidsOf(f.tag).find((k) => k.tag.local === "f") : undefined;
+          const sqref = kids.find((k) => k.tag.local === "sqref");
+          const values = attr(v.tag.text, "type") === "list" && formula && sqref ? refs.list(inner(formula)) : undefined;
+          if (!values) {
+            whole = false;
+            continue;
+          }
+          const where = inner(sqref!).trim();
+          // The same attributes, less prefixed ones (xr:uid), with the cells as the sqref attribute.
+          const space = v.tag.text.search(/\s/);
+          const attrs = (space < 0 ? "" : v.tag.text.slice(space, v.tag.text.length - (v.tag.empty ? 2 : 1))).replace(/\s[\w.-]+:[\w.-]+\s*=\s*(?:"[^"]*"|'[^']*')/g, "");
+          const p = this.p;
+          lists.push(`<${p}dataValidation${attrs.replace(/\s+$/, "")} sqref="${plainText(where)}"><${p}formula1>${plainText(listFormula(values))}</${p}formula1></${p}dataValidation>`);
+          this.dropped.add(`list ${where}`);
+        }
+      }
+    }
+    return { lists, whole };
   }
 
   private result(): CopiedSheet {
@@ -538,8 +604,11 @@ class SheetCopier {
   private dataValidations(t: Tag): void {
     const xml = this.src.xml;
     const refs = this.src.refs;
+    const extra = this.x14?.lists ?? [];
+    if (this.x14) this.x14.lists = [];
     if (!refs || t.empty) {
-      this.out.push(xml.slice(t.start, elementEnd(xml, t)));
+      const p = this.p;
+      this.out.push(extra.length ? `<${p}dataValidations count="${extra.length}">${extra.join("")}</${p}dataValidations>` : xml.slice(t.start, elementEnd(xml, t)));
       return;
     }
     let count = 0;
@@ -561,7 +630,9 @@ class SheetCopier {
       count++;
       return v.tag.text + body;
     });
-    if (count) this.out.push(attr(t.text, "count") === undefined ? text : text.replace(t.text, withAttr(t.text, "count", String(count))));
+    count += extra.length;
+    const all = extra.length ? text.slice(0, text.length - `</${t.qname}>`.length) + extra.join("") + `</${t.qname}>` : text;
+    if (count) this.out.push(attr(t.text, "count") === undefined ? all : all.replace(t.text, withAttr(t.text, "count", String(count))));
   }
 
   /** A formula as the target must hold it: undefined when it cannot be followed. */

@@ -4,8 +4,9 @@
  * heights, validations, conditional formats, print setup), with the input aids set unless asked not to, and the
  * hidden marker in its settings. A sheet's drawing (pictures, shapes, charts) and its comments (notes) are carried
  * over with the parts they use. A sheet split by rows is copied whole, then loses the rows the department does not
- * get (delete-rows.ts). The master is read, never written. What is still left out (tables, threaded
- * comments' threads, controls) is found with the same copier and named per sheet, so the office is told.
+ * get (delete-rows.ts). The master is read, never written. What the copies still leave out (tables, threaded
+ * comments' threads, controls) or hold differently (references to sheets and names the department does not get) is
+ * named per sheet, so the office is told, and listed in the marker, so that 回収 leaves it to the master.
  */
 import { compactParts } from "../../core/cycle/not-copied";
 import { markerFor, planSplit, type SharedMode, type SplitPlan, type SplitRefusal } from "../../core/cycle/split";
@@ -17,14 +18,12 @@ import { planInputAids } from "../../core/input-aids/plan";
 import type { Profile } from "../../core/profile/types";
 import { parseSettings, serializeSettings } from "../../core/settings";
 import type { ValidationReport } from "../../core/validate";
-import { readSheetEntries, relKind, SharedStrings, workbookPart } from "./book";
-import { copySheetXml } from "./copy-sheet";
+import { readSheetEntries, relKind, workbookPart } from "./book";
 import { deleteSheetRows } from "./delete-rows";
 import { assertWellFormedChanges, insertBeforeClose, Package, relativeTarget, relsPathOf } from "./package";
 import { WorkbookError } from "../port";
 import { elementPrefix } from "./xml";
-import { StylesAmender } from "./styles-xml";
-import { inPart, XlsxWorkbook } from "./xlsx-workbook";
+import { XlsxWorkbook } from "./xlsx-workbook";
 
 export interface SplitBookOptions {
   readonly profiles: readonly Profile[];
@@ -35,9 +34,6 @@ export interface SplitBookOptions {
   readonly at?: Date;
   readonly masterId?: string;
 }
-
-/** Parts of a copy's `dropped` about references it could not follow (copy-sheet.ts CopiedSheet.dropped). */
-const REF_PARTS = /^(formula|list|validation|conditionalFormatting) /;
 
 /**
  * What a department's copy of a sheet left out, in kinds: `table`, `threads` (threaded comments: their notes are
@@ -78,27 +74,21 @@ function kindOf(dropped: string): string {
   return dropped;
 }
 
-/** What importSheet leaves out of each sheet, found by running the same copier on the master's parts (the drawing and comments are then carried by carryDrawings). */
-function notCopiedOf(masterBytes: Uint8Array, sheets: readonly string[]): NotCopied[] {
+/** What a sheet's relationships say the copies lack beyond what the copier names: its notes, and threads of threaded comments. */
+function relKindsOf(masterBytes: Uint8Array, sheets: readonly string[]): Map<string, Set<string>> {
   const pkg = Package.open(masterBytes);
-  const wb = workbookPart(pkg);
-  const strings = SharedStrings.of(pkg, wb);
-  const stylesRel = pkg.rels(wb).find((r) => relKind(r) === "styles" && !r.external);
-  const stylesXml = stylesRel ? pkg.text(stylesRel.target) : undefined;
-  const entries = readSheetEntries(pkg, wb);
-  const out: NotCopied[] = [];
+  const entries = readSheetEntries(pkg, workbookPart(pkg));
+  const out = new Map<string, Set<string>>();
   for (const sheet of sheets) {
-    const e = entries.find((x) => x.name === sheet);
-    const xml = e?.part ? pkg.text(e.part) : undefined;
-    if (!e?.part || xml === undefined) continue;
-    const part = e.part;
-    const kinds = new Set(inPart(part, () => copySheetXml({ xml, sharedString: (i) => strings.get(i), stylesXml }, new StylesAmender(stylesXml))).dropped.map(kindOf));
-    for (const r of pkg.rels(e.part)) {
+    const part = entries.find((x) => x.name === sheet)?.part;
+    if (!part) continue;
+    const kinds = new Set<string>();
+    for (const r of pkg.rels(part)) {
       const k = relKind(r);
       if (k === "comments") kinds.add("comments");
       if (k === "threadedComment") kinds.add("threads");
     }
-    if (kinds.size) out.push({ sheet, parts: [...kinds].sort() });
+    if (kinds.size) out.set(sheet, kinds);
   }
   return out;
 }
@@ -236,8 +226,8 @@ export async function splitBook(master: XlsxWorkbook, report: ValidationReport, 
   const books: DepartmentWorkbook[] = [];
   const masterPkg = Package.open(masterBytes);
   const drawn = new Map<string, Set<string>>();
-  // What the copies could not follow (references to sheets and names the department does not get), per sheet.
-  const unfollowed = new Map<string, Set<string>>();
+  // What the copies left out or hold differently, per sheet (a sheet sent to several departments, all of it).
+  const lacking = new Map<string, Set<string>>();
   for (const file of plan.files) {
     const book = XlsxWorkbook.create();
     const others = new Map(file.sheets.map((s) => [s, s]));
@@ -252,8 +242,7 @@ export async function splitBook(master: XlsxWorkbook, report: ValidationReport, 
           // The drawing and the notes are carried over below; anything else the copy lacks stays in the master.
           const left = parts.filter((p) => p !== "drawing" && p !== "legacyDrawing");
           if (left.length) mine.set(sheet, compactParts(left));
-          const refs = parts.filter((p) => REF_PARTS.test(p));
-          if (refs.length) unfollowed.set(sheet, new Set([...(unfollowed.get(sheet) ?? []), ...refs]));
+          lacking.set(sheet, new Set([...(lacking.get(sheet) ?? []), ...parts]));
         },
       });
     }
@@ -265,9 +254,12 @@ export async function splitBook(master: XlsxWorkbook, report: ValidationReport, 
     books.push({ department: file.department, sheets: file.sheets, bytes: file.rows ? keepRows(withDrawings.bytes, file.rows, snapshot) : withDrawings.bytes });
   }
   const sent = plan.files.flatMap((f) => f.sheets).filter((s, i, all) => all.indexOf(s) === i);
-  const found = new Map(notCopiedOf(masterBytes, sent).map((n) => [n.sheet, n.parts.filter((p) => !drawn.get(n.sheet)?.has(p))]));
+  const related = relKindsOf(masterBytes, sent);
   const notCopied = sent
-    .map((sheet) => ({ sheet, parts: compactParts([...new Set([...(found.get(sheet) ?? []), ...(unfollowed.get(sheet) ?? [])])]) }))
+    .map((sheet) => {
+      const kinds = new Set([...[...(lacking.get(sheet) ?? [])].map(kindOf), ...(related.get(sheet) ?? [])]);
+      return { sheet, parts: compactParts([...kinds].filter((p) => !drawn.get(sheet)?.has(p))) };
+    })
     .filter((n) => n.parts.length);
   return { ok: true, plan, books, notCopied, aidsSkippedProtected, aidsSheets };
 }
