@@ -75,3 +75,50 @@ test("年度更新 of a workbook that keeps last year: this year's sheets as the
   if (!compared.ok) throw new Error(compared.refusal.kind);
   expect([compared.comparison.lastYear, compared.comparison.thisYear]).toEqual([2018, 2019]);
 });
+
+test("a kept sheet is last year's as it stood: a formula into another of last year's sheets keeps its value, one into itself points at the copy", async () => {
+  const { exceljsBytes } = await import("../helpers/exceljs-book");
+  const { Package } = await import("../../src/workbook/xlsx/package");
+  const { sheetParts } = await import("../helpers/package-diff");
+  const book = async (b2: number) =>
+    exceljsBytes((wb) => {
+      const one = wb.addWorksheet("No.1");
+      wb.addWorksheet("No.2").getCell("B2").value = b2;
+      one.getCell("A1").value = 5;
+      one.getCell("A2").value = { formula: "'No.2'!B2+1", result: b2 + 1 };
+      one.getCell("A3").value = { formula: "'No.1'!A1*2", result: 10 };
+    });
+  // This year's No.2 holds 100, last year's 7: the copy of last year's No.1 must keep 8, not follow this year's No.2.
+  const thisYear = await XlsxWorkbook.load(await book(100), "h30.xlsx");
+  const setting = await keepPreviousYearInBook(thisYear, { name: "h29.xlsx", bytes: await book(7) }, { sheets: ["No.1", "No.2"], fiscalYear: 2017 });
+  const out = await thisYear.toBytes();
+  const copy = setting.sheets.find((s) => s.original === "No.1")!.copy;
+  const xml = Package.open(out).text(sheetParts(out).get(copy)!)!;
+  const a2 = /<c r="A2"[^>]*>(.*?)<\/c>/.exec(xml)![1];
+  expect(a2).not.toContain("<f>");
+  expect(a2).toContain("<v>8</v>");
+  expect(/<c r="A3"[^>]*>(.*?)<\/c>/.exec(xml)![1]).toContain(`<f>'${copy}'!A1*2</f>`);
+});
+
+test("年度更新's 前年度_ copies are the year's sheets as they stood: a formula into another sheet keeps its value", async () => {
+  const { rollWorkbook } = await import("../../src/workbook/xlsx/roll");
+  const { Package } = await import("../../src/workbook/xlsx/package");
+  const { sheetParts } = await import("../helpers/package-diff");
+  const { parsePreviousYear, PREVIOUS_YEAR_KEY } = await import("../../src/core/compare/settings");
+  // No.1 of the year that ends pulls a cell of No.2, which 年度更新 clears for the new year.
+  const pkg = Package.open(kept);
+  const part = sheetParts(kept).get("No.1")!;
+  const xml = pkg.text(part)!;
+  const rowEnd = xml.indexOf("</row>");
+  pkg.set(part, xml.slice(0, rowEnd) + `<c r="Z1" t="str"><f>'No.2'!A5</f><v>No.2 as it was</v></c>` + xml.slice(rowEnd));
+  const rolled = await rollWorkbook(pkg.toBytes(), "h30.xlsx", { profiles: BUILT_IN_PROFILES, aids: false, at: new Date("2027-03-01T00:00:00Z") });
+  if (!rolled.ok) throw new Error(rolled.refusal.kind);
+  const book = await XlsxWorkbook.load(rolled.bytes, "h31.xlsx");
+  const copy = parsePreviousYear((await book.readSettings())[PREVIOUS_YEAR_KEY])!.sheets.find((s) => s.original === "No.1")!.copy;
+  const parts = sheetParts(rolled.bytes);
+  const out = Package.open(rolled.bytes);
+  const z1 = (sheet: string) => /<c r="Z1"[^>]*>(.*?)<\/c>/.exec(out.text(parts.get(sheet)!)!)![1];
+  expect(z1(copy)).not.toContain("<f>");
+  expect(z1(copy)).toContain("No.2 as it was");
+  expect(z1("No.1")).toContain("<f>'No.2'!A5</f>"); // next year's sheet keeps its formula
+});

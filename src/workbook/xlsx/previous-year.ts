@@ -21,7 +21,9 @@ export async function keepPreviousYearInBook(book: XlsxWorkbook, file: PreviousY
   const remove = await oldCopies(book);
   // The old copies go first, so the new ones take their names.
   book.removeSheets(remove);
-  const copies = request.sheets.map((sheet) => book.importSheet(from, sheet, `${PREVIOUS_PREFIX}${sheet}`, "hidden"));
+  // Each copy is last year's sheet as it stood: a formula into another sheet of that file keeps its value, since
+  // here it would name this year's sheet of that name (carry-refs.ts).
+  const copies = request.sheets.map((sheet) => book.importSheet(from, sheet, `${PREVIOUS_PREFIX}${sheet}`, "hidden", { others: new Map() }));
   const setting = copiedSetting(file, request, copies);
   await book.writeSettings({ [PREVIOUS_YEAR_KEY]: serializePreviousYear(setting) });
   return setting;

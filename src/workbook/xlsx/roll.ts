@@ -62,7 +62,9 @@ export async function rollBook(book: XlsxWorkbook, report: ValidationReport, opt
     const names = book.sheetNames();
     book.removeSheets(kept.sheets.map((s) => names.find((n) => sameSheetName(n, s.copy))).filter((n): n is string => n !== undefined));
     const thisYear = report.sheets.filter((s) => s.status === "recognised").map((s) => s.name);
-    const copies = thisYear.map((name) => book.importSheet(asWas, name, `${PREVIOUS_PREFIX}${name}`, "hidden"));
+    // Each copy is last year's sheet as it stood: a formula into another sheet would show next year's cells once
+    // Excel recalculates, so it keeps its value (carry-refs.ts).
+    const copies = thisYear.map((name) => book.importSheet(asWas, name, `${PREVIOUS_PREFIX}${name}`, "hidden", { others: new Map() }));
     const setting = { v: 1 as const, source: "file" as const, fiscalYear: plan.fromYear, sheets: thisYear.map((original, i) => ({ copy: copies[i], original })), ...(opts.at ? { at: opts.at.toISOString() } : {}) };
     // The pairs corrected against the year before no longer apply.
     await book.writeSettings({ [PREVIOUS_YEAR_KEY]: serializePreviousYear(setting), [COMPARE_MATCHES_KEY]: "" });
