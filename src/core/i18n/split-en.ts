@@ -20,7 +20,7 @@ export const splitEn: Record<keyof typeof splitJa, string> = {
   "split.part.controls": "form controls and embedded objects",
   "split.part.extLst": "validations, conditional formats and sparklines in the Excel 2010 format",
   "split.part.hyperlink": "hyperlinks to outside the workbook",
-  "split.part.cm": "dynamic array formulas' metadata (copied as values)",
+  "split.part.cm": "dynamic array formulas' metadata",
   "split.part.vm": "value metadata, such as pictures in cells",
   "split.part.picture": "the sheet's background picture",
   "split.part.legacyDrawingHF": "pictures in headers and footers",

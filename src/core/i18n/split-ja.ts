@@ -18,7 +18,7 @@ export const splitJa = {
   "split.part.controls": "フォーム コントロール・埋め込みオブジェクト",
   "split.part.extLst": "Excel 2010 以降の形式の入力規則・条件付き書式・スパークライン",
   "split.part.hyperlink": "ブックの外へのハイパーリンク",
-  "split.part.cm": "動的配列の数式の情報（値で写しました）",
+  "split.part.cm": "動的配列の数式の情報",
   "split.part.vm": "セル内の画像などの値の情報",
   "split.part.picture": "シートの背景画像",
   "split.part.legacyDrawingHF": "ヘッダー・フッターの画像",
