@@ -3,7 +3,7 @@
  * departments' input cells filled in, and their files taken back into a fake workbook loaded from the sample.
  */
 import { readFileSync } from "node:fs";
-import ExcelJS from "exceljs";
+import { oracle } from "../helpers/exceljs-book";
 import { SUBMISSIONS_KEY } from "../../src/core/cycle/types";
 import { BUILT_IN_PROFILES } from "../../src/core/profiles";
 import type { CollectIntoOptions, CollectOutcome, ReturnedFile } from "../../src/workbook/collect-port";
@@ -387,8 +387,7 @@ describe("名前の定義が指すシートも置き換えず、変わった入�
 
 test("配布で値にした数式（配布しないシートを指す）: 戻ったシートは置き換えず入力セルを書く。マスターの数式はそのまま、様式の変更にもならない", async () => {
   // The sample with No.5 pulling a cell of 評価一覧, which stays in the master.
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(seed() as unknown as ArrayBuffer);
+  const wb = await oracle(seed());
   wb.getWorksheet("No.5")!.getCell("L5").value = { formula: "評価一覧!A1", result: String(wb.getWorksheet("評価一覧")!.getCell("A1").value ?? "") };
   const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
   const book = await XlsxWorkbook.load(bytes, "master.xlsx");
@@ -396,8 +395,7 @@ test("配布で値にした数式（配布しないシートを指す）: 戻っ
   if (!split.ok) throw new Error("split refused");
   const d = split.books.find((b) => b.sheets.includes("No.5"))!;
   const copy = await XlsxWorkbook.load(d.bytes, `${d.department}.xlsx`);
-  const sent = new ExcelJS.Workbook();
-  await sent.xlsx.load(d.bytes as unknown as ArrayBuffer);
+  const sent = await oracle(d.bytes);
   expect(sent.getWorksheet("No.5")!.getCell("L5").formula).toBeUndefined(); // the department's copy holds the value
   const eval1 = inputCellsOf(records, "No.5").eval1;
   copy.setCells([{ sheet: "No.5", cell: eval1, value: "S" }]);
