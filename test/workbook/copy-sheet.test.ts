@@ -14,7 +14,8 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "
 import os from "node:os";
 import path from "node:path";
 import { readSheetEntries, relKind, SharedStrings, workbookPart } from "../../src/workbook/xlsx/book";
-import { copySheetXml, shiftFormula } from "../../src/workbook/xlsx/copy-sheet";
+import { translateFormulaExact } from "../../src/core/formula/refs";
+import { copySheetXml } from "../../src/workbook/xlsx/copy-sheet";
 import { Package } from "../../src/workbook/xlsx/package";
 import { StylesAmender } from "../../src/workbook/xlsx/styles-xml";
 import { ROOT } from "../helpers/grid";
@@ -204,7 +205,7 @@ async function expectSameAsSource(srcBytes: Uint8Array, src: SourceBook, bytes: 
 const SEED = path.join(ROOT, "seeds", "kodaira-h29.xlsx");
 const SHARED = path.join(__dirname, "copy-sheet", "shared-formulas.xlsx");
 
-describe("shiftFormula: 共有数式を各セルの式に展開する", () => {
+describe("translateFormulaExact: 共有数式を各セルの式に展開する", () => {
   test.each([
     ["CONCATENATE(B2,$E2, \" \", $F$24)", 1, 1, "CONCATENATE(C3,$E3, \" \", $F$24)"],
     ["SUM(A:A)+SUM($B:C)+SUM(2:$3)", 2, 1, "SUM(B:B)+SUM($B:D)+SUM(4:$3)"],
@@ -214,13 +215,13 @@ describe("shiftFormula: 共有数式を各セルの式に展開する", () => {
     ["_xlfn.CONCAT(A1,売上1,ZZZZ1)*1E+5", 1, 1, "_xlfn.CONCAT(B2,売上1,ZZZZ1)*1E+5"],
     ["A1\n+ B1", 1, 0, "A2\n+ B2"],
   ])("%s を (%i 行, %i 列) ずらすと %s", (f, dr, dc, want) => {
-    expect(shiftFormula(f, dr, dc)).toBe(want);
+    expect(translateFormulaExact(f, dr, dc)).toBe(want);
   });
 
   test.each([["Table1[Col]"], ["[1]Sheet1!A1"], ["'[2]Other book'!A1"], ["SUM(Table1[[#This Row],[A]])"], ["A1048576"], ['"unterminated']])(
     "%s は安全にずらせない（undefined）",
     (f) => {
-      expect(shiftFormula(f, 1, 0)).toBeUndefined();
+      expect(translateFormulaExact(f, 1, 0)).toBeUndefined();
     },
   );
 
@@ -228,7 +229,7 @@ describe("shiftFormula: 共有数式を各セルの式に展開する", () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { slideFormula } = require("exceljs/lib/utils/shared-formula") as { slideFormula: (f: string, from: string, to: string) => string };
     const f = "SUM($A1:B$2)*C3+$D$4-Sheet2!E5";
-    for (const [to, dr, dc] of [["B2", 1, 1], ["F9", 8, 5], ["A30", 29, 0]] as const) expect(shiftFormula(f, dr, dc)).toBe(slideFormula(f, "A1", to));
+    for (const [to, dr, dc] of [["B2", 1, 1], ["F9", 8, 5], ["A30", 29, 0]] as const) expect(translateFormulaExact(f, dr, dc)).toBe(slideFormula(f, "A1", to));
   });
 });
 

@@ -2,6 +2,8 @@
  * Formula text as the add-in compares and moves it (docs/distribution.md): the A1 formulas of a cell, in the
  * invariant (English) form both the .xlsx file and Excel's `Range.formulas` use. Pure.
  */
+import { columnLetters } from "../model/address";
+import { isChar, tokenize } from "./tokens";
 
 /** Prefixes the file format puts before newer functions (`_xlfn.XLOOKUP`); Excel's formulas show them without. */
 const FUTURE_PREFIX = /_xl(?:fn|ws)\./gi;
@@ -29,44 +31,34 @@ export type RefMove = (ref: FormulaRef) => { readonly row: number; readonly col:
 
 const MAX_ROW = 1048576;
 const MAX_COL = 16384;
-// Letters beyond ASCII too: Excel writes a sheet name such as 調査票1 unquoted.
-const WORD = /[$A-Za-z0-9_.\\\u0080-\uFFFF]/;
 
 function columnNumber(letters: string): number {
   let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  for (let i = 0; i < letters.length; i++) n = n * 26 + ((letters.charCodeAt(i) | 32) - 96);
   return n;
 }
 
-function columnName(n: number): string {
-  let s = "";
-  for (let c = n; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
-  return s;
-}
+type EndpointKind = "cell" | "row" | "col";
+type Endpoint = { kind: EndpointKind; row: number; col: number; rowAbsolute: boolean; colAbsolute: boolean };
 
-type Endpoint = { row: number; col: number; rowAbsolute: boolean; colAbsolute: boolean };
+/** `$B$4`, `B4`: letters and digits; `$AB`: letters only (a whole column); `$5`: digits only (a whole row). */
+const ENDPOINT = /^(\$?)(?:([A-Za-z]{1,3})(\$?))?([0-9]{1,7})?$/;
 
 /** A word as a cell (`$B$4`), a row (`$5`) or a column (`AB`) endpoint; undefined when it is none. */
-function endpointOf(word: string, kind: "cell" | "row" | "col"): Endpoint | undefined {
-  if (kind === "cell") {
-    const m = /^(\$?)([A-Za-z]{1,3})(\$?)([0-9]{1,7})$/.exec(word);
-    if (!m) return undefined;
-    const col = columnNumber(m[2]);
-    const row = Number(m[4]);
-    return col <= MAX_COL && row >= 1 && row <= MAX_ROW ? { row, col, rowAbsolute: m[3] === "$", colAbsolute: m[1] === "$" } : undefined;
-  }
-  if (kind === "row") {
-    const m = /^(\$?)([0-9]{1,7})$/.exec(word);
-    const row = m ? Number(m[2]) : 0;
-    return m && row >= 1 && row <= MAX_ROW ? { row, col: 0, rowAbsolute: m[1] === "$", colAbsolute: false } : undefined;
-  }
-  const m = /^(\$?)([A-Za-z]{1,3})$/.exec(word);
-  const col = m ? columnNumber(m[2]) : 0;
-  return m && col <= MAX_COL ? { row: 0, col, rowAbsolute: false, colAbsolute: m[1] === "$" } : undefined;
+function endpointOf(word: string): Endpoint | undefined {
+  const m = ENDPOINT.exec(word);
+  if (!m) return undefined;
+  const [, abs1, letters, abs2, digits] = m;
+  const col = letters ? columnNumber(letters) : 0;
+  const row = digits ? Number(digits) : 0;
+  if (col > MAX_COL || row > MAX_ROW) return undefined;
+  if (letters && digits) return row >= 1 ? { kind: "cell", row, col, rowAbsolute: abs2 === "$", colAbsolute: abs1 === "$" } : undefined;
+  if (letters) return abs2 ? undefined : { kind: "col", row: 0, col, rowAbsolute: false, colAbsolute: abs1 === "$" };
+  return digits && row >= 1 ? { kind: "row", row, col: 0, rowAbsolute: abs1 === "$", colAbsolute: false } : undefined;
 }
 
 function endpointText(e: Endpoint, to: { row: number; col: number }): string {
-  const col = to.col > 0 ? `${e.colAbsolute ? "$" : ""}${columnName(to.col)}` : "";
+  const col = to.col > 0 ? `${e.colAbsolute ? "$" : ""}${columnLetters(to.col - 1)}` : "";
   const row = to.row > 0 ? `${e.rowAbsolute ? "$" : ""}${to.row}` : "";
   return col + row;
 }
@@ -78,116 +70,59 @@ function endpointText(e: Endpoint, to: { row: number; col: number }): string {
  * Used to expand a shared formula to each of its cells and to move references when rows are deleted.
  */
 export function rewriteReferences(formula: string, move: RefMove): string {
+  return rewrite(formula, move, false)!;
+}
+
+/**
+ * The walk behind rewriteReferences. `exact`: undefined instead of #REF!, and for a formula whose references
+ * cannot all be seen (a table's columns, another workbook, text left open).
+ */
+function rewrite(formula: string, move: RefMove, exact: boolean): string | undefined {
+  const tokens = tokenize(formula);
   let out = "";
-  let i = 0;
-  let sheet: { text: string; name: string } | undefined; // a sheet prefix waiting for its reference
-  const n = formula.length;
-  const wordAt = (from: number): number => {
-    let j = from;
-    while (j < n && WORD.test(formula[j])) j++;
-    return j;
-  };
-  const flushSheet = (): void => {
-    if (sheet) out += sheet.text;
-    sheet = undefined;
-  };
-  while (i < n) {
-    const ch = formula[i];
-    if (ch === '"') {
-      flushSheet();
-      let j = i + 1;
-      while (j < n && !(formula[j] === '"' && formula[j + 1] !== '"')) j += formula[j] === '"' ? 2 : 1;
-      out += formula.slice(i, j + 1);
-      i = j + 1;
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k];
+    if (exact && (t.open || t.kind === "bracket" || (t.kind === "sheet" && t.sheet!.includes("[")))) return undefined;
+    // A reference: a word, after its sheet's prefix if it has one.
+    const at = t.kind === "sheet" && tokens[k + 1]?.kind === "word" ? k + 1 : k;
+    const w = tokens[at];
+    if (w.kind !== "word" || isChar(formula, tokens[at + 1], "(")) {
+      // LOG10( is a function's name, though LOG10 is also a cell's address.
+      out += formula.slice(t.start, w.end);
+      k = at;
       continue;
     }
-    if (ch === "'") {
-      flushSheet();
-      let j = i + 1;
-      while (j < n && !(formula[j] === "'" && formula[j + 1] !== "'")) j += formula[j] === "'" ? 2 : 1;
-      if (formula[j + 1] === "!") {
-        sheet = { text: formula.slice(i, j + 2), name: formula.slice(i + 1, j).replace(/''/g, "'") };
-        i = j + 2;
-      } else {
-        out += formula.slice(i, j + 1);
-        i = j + 1;
-      }
-      continue;
-    }
-    if (ch === "[") {
-      flushSheet();
-      let depth = 0;
-      let j = i;
-      for (; j < n; j++) {
-        if (formula[j] === "[") depth++;
-        else if (formula[j] === "]" && --depth === 0) break;
-      }
-      out += formula.slice(i, j + 1);
-      i = j + 1;
-      continue;
-    }
-    if (ch === "#") {
-      flushSheet();
-      const m = /^#[A-Za-z0-9/]*[!?]?/.exec(formula.slice(i));
-      out += m![0];
-      i += m![0].length;
-      continue;
-    }
-    if (!WORD.test(ch)) {
-      flushSheet();
-      out += ch;
-      i++;
-      continue;
-    }
-    const end = wordAt(i);
-    const word = formula.slice(i, end);
-    if (formula[end] === "!") {
-      flushSheet();
-      sheet = { text: formula.slice(i, end + 1), name: word };
-      i = end + 1;
-      continue;
-    }
-    // A function's name, not a reference (LOG10 is also a cell's address).
-    if (formula[end] === "(") {
-      flushSheet();
-      out += word;
-      i = end;
-      continue;
-    }
+    const sheet = t.kind === "sheet" ? t.sheet : undefined;
+    const prefix = formula.slice(t.start, w.start);
+    const ref = (e: Endpoint, part: FormulaRef["part"]): FormulaRef =>
+      sheet !== undefined
+        ? { row: e.row, col: e.col, rowAbsolute: e.rowAbsolute, colAbsolute: e.colAbsolute, sheet, part }
+        : { row: e.row, col: e.col, rowAbsolute: e.rowAbsolute, colAbsolute: e.colAbsolute, part };
+    const word = formula.slice(w.start, w.end);
+    const a = endpointOf(word);
     // A range: two endpoints of the same kind around ":".
-    if (formula[end] === ":" && WORD.test(formula[end + 1] ?? "")) {
-      const end2 = wordAt(end + 1);
-      const word2 = formula.slice(end + 1, end2);
-      const kinds = ["cell", "row", "col"] as const;
-      const kind = kinds.find((k) => endpointOf(word, k) && endpointOf(word2, k));
-      if (kind && formula[end2] !== "(" && formula[end2] !== "!") {
-        const a = endpointOf(word, kind)!;
-        const b = endpointOf(word2, kind)!;
-        const name = sheet?.name;
-        const to1 = move({ ...a, ...(name !== undefined ? { sheet: name } : {}), part: "start" });
-        const to2 = move({ ...b, ...(name !== undefined ? { sheet: name } : {}), part: "end" });
-        const prefix = sheet?.text ?? "";
-        sheet = undefined;
-        out += prefix + (to1 && to2 && inSheet(to1, kind) && inSheet(to2, kind) ? `${endpointText(a, to1)}:${endpointText(b, to2)}` : "#REF!");
-        i = end2;
+    const w2 = isChar(formula, tokens[at + 1], ":") && tokens[at + 2]?.kind === "word" && !isChar(formula, tokens[at + 3], "(") ? tokens[at + 2] : undefined;
+    if (w2 && a) {
+      const b = endpointOf(formula.slice(w2.start, w2.end));
+      if (b && a.kind === b.kind) {
+        const kind = a.kind;
+        const to1 = move(ref(a, "start"));
+        const to2 = move(ref(b, "end"));
+        const ok = to1 && to2 && inSheet(to1, kind) && inSheet(to2, kind);
+        if (!ok && exact) return undefined;
+        out += prefix + (ok ? `${endpointText(a, to1)}:${endpointText(b, to2)}` : "#REF!");
+        k = at + 2;
         continue;
       }
     }
-    const cell = endpointOf(word, "cell");
-    if (cell) {
-      const name = sheet?.name;
-      const to = move({ ...cell, ...(name !== undefined ? { sheet: name } : {}), part: "single" });
-      const prefix = sheet?.text ?? "";
-      sheet = undefined;
-      out += prefix + (to && inSheet(to, "cell") ? endpointText(cell, to) : "#REF!");
-      i = end;
-      continue;
-    }
-    flushSheet();
-    out += word;
-    i = end;
+    if (a?.kind === "cell") {
+      const to = move(ref(a, "single"));
+      const ok = to && inSheet(to, "cell");
+      if (!ok && exact) return undefined;
+      out += prefix + (ok ? endpointText(a, to) : "#REF!");
+    } else out += prefix + word;
+    k = at;
   }
-  flushSheet();
   return out;
 }
 
@@ -197,10 +132,24 @@ function inSheet(to: { row: number; col: number }, kind: "cell" | "row" | "col")
   return rowOk && colOk;
 }
 
-/** A formula copied `rows` down and `cols` right, as Excel fills a shared formula: relative references move, absolute ones stay. */
-export function translateFormula(formula: string, rows: number, cols: number): string {
-  return rewriteReferences(formula, (r) => ({
+/** Relative references moved `rows` down and `cols` right; absolute parts, and the part a whole row or column lacks, stay. */
+function translation(rows: number, cols: number): RefMove {
+  return (r) => ({
     row: r.row === 0 || r.rowAbsolute ? r.row : r.row + rows,
     col: r.col === 0 || r.colAbsolute ? r.col : r.col + cols,
-  }));
+  });
+}
+
+/** A formula copied `rows` down and `cols` right, as Excel fills a shared formula: relative references move, absolute ones stay. */
+export function translateFormula(formula: string, rows: number, cols: number): string {
+  return rewrite(formula, translation(rows, cols), false)!;
+}
+
+/**
+ * translateFormula for a formula written into another package: undefined, rather than #REF!, when a reference
+ * would leave the sheet, and for a formula whose references cannot all be seen (a table's columns `表1[列]`,
+ * another workbook `[1]Sheet1!A1`, text left open), which a copy must not keep as a formula.
+ */
+export function translateFormulaExact(formula: string, rows: number, cols: number): string | undefined {
+  return rewrite(formula, translation(rows, cols), true);
 }

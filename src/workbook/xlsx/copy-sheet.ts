@@ -6,7 +6,9 @@
  * One pass over the part, output built as an array of pieces: it stays linear in the size of the sheet.
  * Pure string work: it runs in the browser too.
  */
+import { translateFormulaExact } from "../../core/formula/refs";
 import { listFormula } from "../../core/input-aids/plan";
+import { columnLetters } from "../../core/model/address";
 import { rowIndexOf } from "./read-sheet";
 import type { StylesAmender } from "./styles-xml";
 import { xmlProblem } from "./well-formed";
@@ -223,19 +225,10 @@ function textOf(raw: string): string {
 
 // ---- references ----
 
-const MAX_ROW = 1_048_576;
-const MAX_COL = 16_384;
-
 function colNumber(letters: string): number {
   let n = 0;
   for (let i = 0; i < letters.length; i++) n = n * 26 + ((letters.charCodeAt(i) | 32) - 96);
   return n;
-}
-
-function colLetters(n: number): string {
-  let s = "";
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-  return s;
 }
 
 /** `B12` → { row: 12, col: 2 } (1-based); undefined when it is not a plain cell reference. */
@@ -244,133 +237,9 @@ function cellPosition(ref: string): { row: number; col: number } | undefined {
   return m ? { row: Number(m[2]), col: colNumber(m[1]) } : undefined;
 }
 
-const CELL_REF = /^(\$?)([A-Za-z]{1,3})(\$?)(\d+)$/;
-const COL_REF = /^(\$?)([A-Za-z]{1,3})$/;
-const ROW_REF = /^(\$?)(\d+)$/;
-
-/** True for a character that continues a name, function, number or reference (`$` included, `:` and `!` not). */
-function nameChar(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 46 || c === 36 || c === 92 || c === 63 || c >= 0x80;
-}
-
-function shiftCol(abs: string, letters: string, dc: number): string | undefined {
-  const n = colNumber(letters);
-  if (n > MAX_COL) return undefined;
-  const to = abs ? n : n + dc;
-  return to >= 1 && to <= MAX_COL ? abs + colLetters(to) : undefined;
-}
-
-function shiftRow(abs: string, digits: string, dr: number): string | undefined {
-  const n = Number(digits);
-  if (n < 1 || n > MAX_ROW) return undefined;
-  const to = abs ? n : n + dr;
-  return to >= 1 && to <= MAX_ROW ? abs + String(to) : undefined;
-}
-
-/**
- * `formula` (A1 notation, as stored in <f>) with its relative references moved by `dr` rows and `dc` columns, as
- * Excel fills a shared formula; `$`-absolute parts stay. Undefined when it cannot be done safely: a structured
- * or external reference (`[`), an unterminated string, or a reference moved off the sheet.
- */
-export function shiftFormula(formula: string, dr: number, dc: number): string | undefined {
-  const out: string[] = [];
-  let last = 0;
-  const n = formula.length;
-  /** The name-like run starting at `i`: its end. */
-  const runEnd = (i: number) => {
-    let j = i;
-    while (j < n && nameChar(formula.charCodeAt(j))) j++;
-    return j;
-  };
-  const replace = (from: number, to: number, text: string) => {
-    out.push(formula.slice(last, from), text);
-    last = to;
-  };
-  let i = 0;
-  while (i < n) {
-    const c = formula.charCodeAt(i);
-    if (c === 34) {
-      // "string", with "" for a quote
-      let j = i + 1;
-      for (;;) {
-        j = formula.indexOf('"', j);
-        if (j < 0) return undefined;
-        if (formula.charCodeAt(j + 1) === 34) j += 2;
-        else break;
-      }
-      i = j + 1;
-      continue;
-    }
-    if (c === 39) {
-      // 'quoted sheet name', with '' for an apostrophe
-      let j = i + 1;
-      for (;;) {
-        j = formula.indexOf("'", j);
-        if (j < 0) return undefined;
-        if (formula.charCodeAt(j + 1) === 39) j += 2;
-        else break;
-      }
-      if (formula.slice(i, j).includes("[")) return undefined; // '[1]Sheet'!A1: another workbook
-      i = j + 1;
-      continue;
-    }
-    if (c === 91) return undefined; // Table[Column], [1]Sheet!A1
-    if (!nameChar(c)) {
-      i++;
-      continue;
-    }
-    const j = runEnd(i);
-    const run = formula.slice(i, j);
-    const next = formula.charCodeAt(j);
-    // A function name, or a sheet name (also error values such as #REF!).
-    if (next === 40 || next === 33) {
-      i = j;
-      continue;
-    }
-    const cell = CELL_REF.exec(run);
-    if (cell && colNumber(cell[2]) <= MAX_COL && Number(cell[4]) <= MAX_ROW) {
-      const col = shiftCol(cell[1], cell[2], dc);
-      const row = shiftRow(cell[3], cell[4], dr);
-      if (col === undefined || row === undefined) return undefined;
-      replace(i, j, col + row);
-      i = j;
-      continue;
-    }
-    if (next === 58) {
-      // A:C (whole columns) or 2:5 (whole rows)
-      const k = runEnd(j + 1);
-      const other = formula.slice(j + 1, k);
-      const ca = COL_REF.exec(run);
-      const cb = COL_REF.exec(other);
-      if (ca && cb && colNumber(ca[2]) <= MAX_COL && colNumber(cb[2]) <= MAX_COL) {
-        const a = shiftCol(ca[1], ca[2], dc);
-        const b = shiftCol(cb[1], cb[2], dc);
-        if (a === undefined || b === undefined) return undefined;
-        replace(i, k, `${a}:${b}`);
-        i = k;
-        continue;
-      }
-      const ra = ROW_REF.exec(run);
-      const rb = ROW_REF.exec(other);
-      if (ra && rb) {
-        const a = shiftRow(ra[1], ra[2], dr);
-        const b = shiftRow(rb[1], rb[2], dr);
-        if (a === undefined || b === undefined) return undefined;
-        replace(i, k, `${a}:${b}`);
-        i = k;
-        continue;
-      }
-    }
-    i = j;
-  }
-  if (last === 0) return formula;
-  out.push(formula.slice(last));
-  return out.join("");
-}
-
 /** True when a formula can be kept in a package without the source's tables and external links. */
 function portable(formula: string): boolean {
-  return shiftFormula(formula, 0, 0) !== undefined;
+  return translateFormulaExact(formula, 0, 0) !== undefined;
 }
 
 // ---- the copy ----
@@ -712,7 +581,7 @@ class SheetCopier {
       const ref = attr(c.text, "r");
       const pos = ref ? cellPosition(ref) : undefined;
       col = pos ? pos.col : col + 1;
-      i = this.cell(c, pos?.row ?? rowNum, col, ref ?? colLetters(col) + rowNum);
+      i = this.cell(c, pos?.row ?? rowNum, col, ref ?? columnLetters(col - 1) + rowNum);
     }
   }
 
@@ -794,10 +663,10 @@ class SheetCopier {
       const si = attr(f.text, "si") ?? "";
       if (text.trim() !== "") {
         this.masters.set(si, { formula: text, row, col });
-        formula = shiftFormula(text, 0, 0);
+        formula = translateFormulaExact(text, 0, 0);
       } else {
         const m = this.masters.get(si);
-        formula = m ? shiftFormula(m.formula, row - m.row, col - m.col) : undefined;
+        formula = m ? translateFormulaExact(m.formula, row - m.row, col - m.col) : undefined;
       }
       if (formula !== undefined) formula = this.follow(formula);
       if (formula !== undefined) {

@@ -5,10 +5,11 @@
  * where CT_Worksheet puts it; everything else in the part stays as it was, and no cell value changes.
  * Pure string work: it runs in the browser too.
  */
+import { translateFormulaExact } from "../../core/formula/refs";
 import { listFormula } from "../../core/input-aids/plan";
 import type { InputValidation, SheetInputAids } from "../../core/input-aids/types";
 import { type CellRange, parseRangeA1, rangeToA1, toA1 } from "../../core/model/address";
-import { childrenOf, nextTag, shiftFormula, type Tag, withAttr } from "./copy-sheet";
+import { childrenOf, nextTag, type Tag, withAttr } from "./copy-sheet";
 import { parseRef, rowIndexOf } from "./read-sheet";
 import type { StylesAmender } from "./styles-xml";
 import { attr, findTag, MalformedXml, tagAt, unescapeXml } from "./xml";
@@ -372,7 +373,7 @@ function withoutCells(text: string, tag: Tag, mine: readonly CellRange[]): strin
     const dc = newFirst.left - oldFirst.left;
     let failed = false;
     body = body.replace(/(<([\w.-]+:)?formula[12]>)([^<]*)(<\/([\w.-]+:)?formula[12]>)/g, (_m, open: string, _p, inner: string, close: string) => {
-      const moved = shiftFormula(unescapeXml(inner), dr, dc);
+      const moved = translateFormulaExact(unescapeXml(inner), dr, dc);
       if (moved === undefined) failed = true;
       return `${open}${plainText(moved ?? "")}${close}`;
     });
