@@ -11,33 +11,11 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Package } from "../../src/workbook/xlsx/package";
-import { refsOf } from "../../src/workbook/xlsx/sheet-refs";
 import { allDefinedNames } from "../../src/workbook/xlsx/workbook-xml";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
 import { exceljsBytes, oracle } from "../helpers/exceljs-book";
 import { sheetParts } from "../helpers/package-diff";
 import { convert, CSV_ALL_SHEETS, hasLibreOffice, libreOfficeProfile, readCsv } from "../helpers/libreoffice";
-
-describe("refsOf", () => {
-  test.each([
-    ["税率*B2", [], ["税率"], false],
-    ["SUM(リスト!A1:A3)+'No 2'!B2", ["リスト", "No 2"], [], false],
-    ["IF(A1=\"区分!A1\",TRUE,#N/A)", [], [], false], // text, booleans and error values are not references
-    ["SUM(A:C)+SUM(2:5)+$B$3+1.5E+3", [], [], false],
-    ["_xlfn.XLOOKUP(A1,表!A:A,表!B:B)", ["表"], [], false],
-    ["#REF!A1+区分", [], ["区分"], false],
-    ["Table1[Col]", [], [], true],
-    ["[1]Sheet1!A1", [], [], true],
-    ["No.1:No.3!B2", [], [], true],
-    ["Sheet1!LocalName", [], [], true], // a name of another sheet: no copy follows it
-    ["SUM(Sheet1!$A:$A)", ["Sheet1"], [], false],
-  ])("%s", (formula, sheets, names, opaque) => {
-    const r = refsOf(formula);
-    expect([...r.sheets].sort()).toEqual([...sheets].sort());
-    expect(r.names).toEqual(names);
-    expect(r.opaque).toBe(opaque);
-  });
-});
 
 /** A master as a 調査票 template is made: two item sheets, a hidden list sheet, names for the lists and a rate. */
 async function master(): Promise<Uint8Array> {

@@ -7,26 +7,10 @@
  * `'No 3'!$A$1:$A$5` was left naming a sheet the file no longer had, which Excel removes in a repair.
  */
 import { unzipSync } from "fflate";
-import { replaceSheetRefs } from "../../src/workbook/xlsx/sheet-refs";
 import { Package } from "../../src/workbook/xlsx/package";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
 import { exceljsBytes } from "../helpers/exceljs-book";
 import { sheetParts } from "../helpers/package-diff";
-
-describe("replaceSheetRefs", () => {
-  test.each([
-    ["'No 3'!B2+1", "No 3", "#REF!B2+1"],
-    ["SUM(No.3!B2:B5)", "no.3", "SUM(#REF!B2:B5)"], // sheet names compare without regard to case
-    ["'It''s'!A1", "It's", "#REF!A1"],
-    ["評価一覧!$F$6&\"評価一覧!F6\"", "評価一覧", "#REF!$F$6&\"評価一覧!F6\""], // a string literal is text, not a reference
-    ["No.13!A1+No.3!A1", "No.3", "No.13!A1+#REF!A1"], // a longer name is another sheet
-    ["[1]No.3!A1", "No.3", "[1]No.3!A1"], // another workbook's sheet
-    ["No.1:No.3!A1", "No.3", "No.1:No.3!A1"], // a 3-D range is left alone
-    ["A1+B2", "A1", "A1+B2"], // a cell is not a sheet
-  ])("%s without %s → %s", (formula, sheet, expected) => {
-    expect(replaceSheetRefs(formula, sheet, "#REF!")).toBe(expected);
-  });
-});
 
 async function workbook(): Promise<Uint8Array> {
   return exceljsBytes((wb) => {

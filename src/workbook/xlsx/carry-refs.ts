@@ -10,7 +10,7 @@ import { type CellRange, parseRangeA1, quoteSheetName } from "../../core/model/a
 import type { CellValue } from "../../core/model/cell";
 import { MAX_COLS, MAX_ROWS } from "../../core/model/grid";
 import type { RefPolicy } from "./copy-sheet";
-import { mapSheetRefs, refsOf } from "./sheet-refs";
+import { mapSheetRefs, refsOf } from "../../core/formula/sheets";
 import type { DefinedName } from "./workbook-xml";
 
 /** Excel 4 macro functions: a name calling one works only in a macro-enabled workbook, which a copy never is. */

@@ -8,7 +8,7 @@ import { WorkbookError } from "../port";
 import { insertBeforeClose } from "./package";
 import { attr, elementPrefix, findTag, tagAt, unescapeXml } from "./xml";
 import { escapeXml } from "./xml-text";
-import { replaceSheetRefs } from "./sheet-refs";
+import { replaceSheetRefs } from "../../core/formula/sheets";
 
 const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const STRICT_REL_NS = "http://purl.oclc.org/ooxml/officeDocument/relationships";

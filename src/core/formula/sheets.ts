@@ -1,0 +1,94 @@
+/**
+ * The sheets and names a formula refers to, and its sheet prefixes renamed (docs/file-layer.md, "copies into
+ * another workbook"): a copied sheet's print titles point at its new name, a removed sheet's references become
+ * `#REF!` as Excel writes them when a sheet is deleted, and a copy keeps only the references its new workbook can
+ * follow. Text in string literals ("No.3!B2") is never taken for a reference. Pure.
+ */
+import { type FormulaToken, isChar, tokenize } from "./tokens";
+
+const same = (a: string, b: string) => a === b || a.toUpperCase() === b.toUpperCase();
+
+/**
+ * True for a sheet prefix that names a sheet of this workbook on its own: not another workbook's (`[1]No.3!`,
+ * `'[1]No 3'!`) and not the end of a 3-D range (`No.1:No.3!`), which are left as they are.
+ */
+function standsAlone(formula: string, t: FormulaToken, before: FormulaToken | undefined): boolean {
+  return before?.kind !== "bracket" && !isChar(formula, before, ":") && !t.sheet!.startsWith("[");
+}
+
+/**
+ * `formula` with every reference to sheet `sheet` (`'No 3'!B2`, `No.3!B2`, compared as Excel compares sheet names,
+ * without regard to case) written as `prefix` + the cell part: `prefix` is `'New name'!` or `#REF!`. References
+ * to other workbooks (`[1]No.3!B2`) and 3-D ranges (`No.1:No.3!B2`) are left as they are.
+ */
+export function replaceSheetRefs(formula: string, sheet: string, prefix: string): string {
+  return mapSheetRefs(formula, (name) => (same(name, sheet) ? prefix : undefined));
+}
+
+/**
+ * `formula` with each sheet reference's `Sheet!` part replaced by what `to` returns for the sheet's name (kept
+ * where it returns undefined), in one pass, so that sheets renamed in a ring (A→B, B→A) come out right.
+ */
+export function mapSheetRefs(formula: string, to: (sheet: string) => string | undefined): string {
+  let out = "";
+  let copied = 0;
+  const tokens = tokenize(formula);
+  tokens.forEach((t, k) => {
+    if (t.kind !== "sheet" || !standsAlone(formula, t, tokens[k - 1])) return;
+    const prefix = to(t.sheet!);
+    if (prefix === undefined) return;
+    out += formula.slice(copied, t.start) + prefix;
+    copied = t.end;
+  });
+  return copied === 0 ? formula : out + formula.slice(copied);
+}
+
+/** What a formula refers to outside its own sheet's cells. */
+export interface FormulaRefs {
+  /** Sheets named in references (`No.3!B2`, `'No 3'!B2`), as written, once each. */
+  readonly sheets: readonly string[];
+  /** Identifiers that may be defined names (`区分リスト`, `税率`), as written, once each; unknown ones mean nothing. */
+  readonly names: readonly string[];
+  /** A reference no copy can follow: another workbook, a table, a 3-D range, a name qualified by a sheet. */
+  readonly opaque: boolean;
+}
+
+const CELL = /^\$?[A-Za-z]{1,3}\$?\d+$/;
+const COLUMN = /^\$?[A-Za-z]{1,3}$/;
+const ROW = /^\$?\d+$/;
+const OPAQUE: FormulaRefs = { sheets: [], names: [], opaque: true };
+
+/**
+ * The sheets and names `formula` refers to: string literals, function names, cell and whole-row or whole-column
+ * references, numbers, TRUE/FALSE and error values are none of them.
+ */
+export function refsOf(formula: string): FormulaRefs {
+  const sheets = new Set<string>();
+  const names = new Set<string>();
+  const tokens = tokenize(formula);
+  const wordAt = (k: number) => (tokens[k]?.kind === "word" ? formula.slice(tokens[k].start, tokens[k].end) : undefined);
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k];
+    if (t.kind === "bracket" || t.kind === "quoted") return OPAQUE; // a table, another workbook; a quoted name with no `!`
+    if (t.kind === "sheet") {
+      if (!standsAlone(formula, t, tokens[k - 1]) || t.sheet!.includes(":") || t.sheet!.includes("[")) return OPAQUE;
+      sheets.add(t.sheet!);
+      // After `Sheet!`, a cell, a row or a column of a range; a name there is one of that sheet's own, which no copy follows.
+      const run = wordAt(k + 1);
+      if (run !== undefined && !CELL.test(run) && !ROW.test(run) && !(COLUMN.test(run) && isChar(formula, tokens[k + 2], ":"))) return OPAQUE;
+      if (run !== undefined) k++;
+      continue;
+    }
+    if (t.kind !== "word") continue;
+    const run = formula.slice(t.start, t.end);
+    const next = tokens[k + 1];
+    // No.1:No.3!B2, a 3-D range, is known by the `!` after the second sheet.
+    if (isChar(formula, next, ":") && tokens[k + 2]?.kind === "sheet") return OPAQUE;
+    if (isChar(formula, next, "(") || CELL.test(run) || /^[\d.]/.test(run) || /^(TRUE|FALSE)$/i.test(run)) continue;
+    // A:C and 2:5, either side of the colon.
+    if ((isChar(formula, next, ":") || isChar(formula, tokens[k - 1], ":")) && (COLUMN.test(run) || ROW.test(run))) continue;
+    if (run.startsWith("$")) continue;
+    names.add(run);
+  }
+  return { sheets: [...sheets], names: [...names], opaque: false };
+}
