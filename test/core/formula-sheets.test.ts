@@ -4,7 +4,7 @@
  * workbook can keep. These uses had four walkers of their own before, and one of them took the `0!` of `#DIV/0!`
  * for a reference to a sheet named 0.
  */
-import { mapSheetRefs, refsOf, replaceSheetRefs } from "../../src/core/formula/sheets";
+import { mapSheetRefs, refsOf, replaceSheetRefs, sheetRange } from "../../src/core/formula/sheets";
 import { type TokenKind, tokenize } from "../../src/core/formula/tokens";
 
 describe("tokenize", () => {
@@ -82,5 +82,18 @@ describe("refsOf", () => {
     expect([...r.sheets].sort()).toEqual([...sheets].sort());
     expect(r.names).toEqual(names);
     expect(r.opaque).toBe(opaque);
+  });
+});
+
+describe("sheetRange (a list's source on another sheet)", () => {
+  test.each([
+    ["リスト!$A$1:$A$3", { sheet: "リスト", range: "$A$1:$A$3" }],
+    [" 'It''s'!B2 ", { sheet: "It's", range: "B2" }],
+    ["区分", undefined],
+    ["リスト!A1:リスト!A3", undefined],
+    ["'[1]リスト'!A1:A3", undefined],
+    ["OFFSET(リスト!$A$1,0,0,3,1)", undefined],
+  ])("%s", (formula, want) => {
+    expect(sheetRange(formula)).toEqual(want);
   });
 });

@@ -92,3 +92,12 @@ export function refsOf(formula: string): FormulaRefs {
   }
   return { sheets: [...sheets], names: [...names], opaque: false };
 }
+
+/** A formula that is one cell or range on a named sheet (`リスト!$A$1:$A$3`, `'It''s'!B2`): the sheet and the range; otherwise undefined. */
+export function sheetRange(formula: string): { readonly sheet: string; readonly range: string } | undefined {
+  const f = formula.trim();
+  const t = tokenize(f);
+  const ok = t.length === 2 || (t.length === 4 && isChar(f, t[2], ":") && t[3].kind === "word");
+  if (!ok || t[0].kind !== "sheet" || t[1].kind !== "word" || !standsAlone(f, t[0], undefined)) return undefined;
+  return { sheet: t[0].sheet!, range: f.slice(t[1].start) };
+}

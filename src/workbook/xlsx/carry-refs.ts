@@ -10,7 +10,7 @@ import { type CellRange, parseRangeA1, quoteSheetName } from "../../core/model/a
 import type { CellValue } from "../../core/model/cell";
 import { MAX_COLS, MAX_ROWS } from "../../core/model/grid";
 import type { RefPolicy } from "./copy-sheet";
-import { mapSheetRefs, refsOf } from "../../core/formula/sheets";
+import { mapSheetRefs, refsOf, sheetRange } from "../../core/formula/sheets";
 import type { DefinedName } from "./workbook-xml";
 
 /** Excel 4 macro functions: a name calling one works only in a macro-enabled workbook, which a copy never is. */
@@ -125,12 +125,9 @@ export class RefCarrier implements RefPolicy {
       const d = this.lookup(text);
       return d ? this.listSource(d.value.trim(), depth + 1) : undefined;
     }
-    const bang = text.lastIndexOf("!");
-    if (bang < 0) return undefined;
-    const head = text.slice(0, bang);
-    const sheet = head.startsWith("'") && head.endsWith("'") ? head.slice(1, -1).replace(/''/g, "'") : head;
-    const range = parseRangeA1(text.slice(bang + 1).replace(/\$/g, ""));
-    if (!range || range.bottom >= MAX_ROWS || range.right >= MAX_COLS) return undefined;
-    return this.ctx.values(sheet, range);
+    const at = sheetRange(text);
+    const range = at && parseRangeA1(at.range.replace(/\$/g, ""));
+    if (!at || !range || range.bottom >= MAX_ROWS || range.right >= MAX_COLS) return undefined;
+    return this.ctx.values(at.sheet, range);
   }
 }
