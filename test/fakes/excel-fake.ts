@@ -81,6 +81,7 @@
  * see its section at the end, with `failInserts` to make it fail.
  */
 import ExcelJS from "exceljs";
+import { mapSheetRefs } from "../../src/core/formula/sheets";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
 
 export const SHEET_ROWS = 1048576;
@@ -3425,7 +3426,9 @@ export class FakeHeaderFooter extends FakeObject {
 // but very hidden ones, or those named in sheetNamesToInsert) as new sheets with values, number formats of numbers,
 // formulas (sheetFormulas), merges, visibility and protection. Excel's reference does not say what
 // happens when an inserted sheet's name is taken; Excel names it as it does a copied sheet, "No.1 (2)", which is what
-// the fake does. Under ブックの保護 it is AccessDenied; a name the file lacks is ItemNotFound; bytes that are not a
+// the fake does. A formula into a sheet of the file that is not inserted becomes a link to the file, as Excel's copy
+// of a sheet into another workbook makes it (`='[挿入元.xlsx]No.2'!B2`; reported of this call too, office-js#2809);
+// one into a sheet inserted with it follows that sheet's new name. Under ブックの保護 it is AccessDenied; a name the file lacks is ItemNotFound; bytes that are not a
 // workbook are InvalidArgument. `failInserts(host, code)` makes every insert on that host fail with `code` (Excel on
 // the web says UnsupportedFeature for files with charts, comments, PivotTables or slicers).
 
@@ -3442,6 +3445,9 @@ export interface FakeClientResult<T> {
 
 const insertFailures = new WeakMap<FakeExcel, string>();
 
+/** The name an inserted file goes by in the links its formulas get: a base64 string has no file name. */
+export const INSERTED_FROM = "挿入元.xlsx";
+
 /** Every insertWorksheetsFromBase64 on `host` fails with `code` at its place in the queue (undefined: works again). */
 export function failInserts(host: FakeExcel, code: string | undefined): void {
   if (code === undefined) insertFailures.delete(host);
@@ -3449,12 +3455,13 @@ export function failInserts(host: FakeExcel, code: string | undefined): void {
 }
 
 /** A name Excel gives an inserted sheet whose name is taken: " (2)", " (3)" … within 31 characters. */
-function insertedName(book: FakeBook, wanted: string): string {
-  if (!book.sheet(wanted)) return wanted;
+function insertedName(book: FakeBook, wanted: string, chosen: ReadonlySet<string>): string {
+  const taken = (n: string) => !!book.sheet(n) || chosen.has(n.toLowerCase());
+  if (!taken(wanted)) return wanted;
   for (let i = 2; ; i++) {
     const suffix = ` (${i})`;
     const candidate = wanted.slice(0, 31 - suffix.length) + suffix;
-    if (!book.sheet(candidate)) return candidate;
+    if (!taken(candidate)) return candidate;
   }
 }
 
@@ -3494,8 +3501,16 @@ function insertWorksheets(context: FakeRequestContext, base64File: string, optio
     const at = anchor ? anchor.sheet() : undefined;
     let index = type === "Beginning" ? 0 : type === "Before" && at ? book.sheets.indexOf(at) : type === "After" && at ? book.sheets.indexOf(at) + 1 : book.sheets.length;
     const added: string[] = [];
+    const newNames = new Map<string, string>();
+    for (const g of grids) newNames.set(g.name.toLowerCase(), insertedName(book, g.name, new Set([...newNames.values()].map((n) => n.toLowerCase()))));
+    const linked = (formula: string) =>
+      mapSheetRefs(formula, (s) => {
+        const to = newNames.get(s.toLowerCase());
+        if (to === undefined) return `'[${INSERTED_FROM}]${s.replace(/'/g, "''")}'!`;
+        return to === s ? undefined : `${quoteName(to)}!`;
+      });
     for (const g of grids) {
-      const sheet = new FakeSheet(insertedName(book, g.name));
+      const sheet = new FakeSheet(newNames.get(g.name.toLowerCase())!);
       sheet.visibility = g.visibility === "hidden" ? "Hidden" : g.visibility === "veryHidden" ? "VeryHidden" : "Visible";
       g.rows.forEach((row, i) =>
         row.forEach((v, j) => {
@@ -3507,7 +3522,7 @@ function insertWorksheets(context: FakeRequestContext, base64File: string, optio
       );
       for (const [key, f] of source!.sheetFormulas(g.name) ?? []) {
         const [r, c] = key.split(",").map(Number);
-        sheet.ensure(r, c).formula = `=${f}`;
+        sheet.ensure(r, c).formula = `=${linked(f)}`;
       }
       sheet.merges = g.merges.map((m) => ({ ...m }));
       sheet.protected = g.protected === true;

@@ -412,3 +412,32 @@ test("配布で値にした数式（配布しないシートを指す）: 戻っ
   expect(m.fake.book.sheet("No.5")!.at(eval1)?.value).toBe("S");
   expect(m.fake.book.sheet("No.5")!.at("L5")?.formula).toBe("=評価一覧!A1");
 });
+
+test("戻ったシートの数式がほかのシートを指すときは置き換えず入力セルを書く: Excel の挿入はその数式を戻ったファイルへのリンクにする", async () => {
+  // A department sent two sheets, the first pulling a cell of the second: the copy keeps the formula (both are
+  // there). Inserted into Excel, the first would point at the returned file instead (the fake does as Excel does).
+  const pair = departments.find((x) => x.sheets.length >= 2)!;
+  const [first, second] = pair.sheets;
+  const wb = await oracle(seed());
+  wb.getWorksheet(first)!.getCell("L5").value = { formula: `'${second}'!A1`, result: String(wb.getWorksheet(second)!.getCell("A1").value ?? "") };
+  const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  const book = await XlsxWorkbook.load(bytes, "master.xlsx");
+  const split = await splitBook(book, (await checkBook(book, BUILT_IN_PROFILES)).report, { profiles: BUILT_IN_PROFILES, at: AT });
+  if (!split.ok) throw new Error("split refused");
+  const d = split.books.find((b) => b.department === pair.department)!;
+  expect((await oracle(d.bytes)).getWorksheet(first)!.getCell("L5").formula).toBe(`'${second}'!A1`);
+  const copy = await XlsxWorkbook.load(d.bytes, `${d.department}.xlsx`);
+  const eval1 = inputCellsOf(records, first).eval1;
+  copy.setCells([{ sheet: first, cell: eval1, value: "S" }]);
+  const file = { name: `${d.department}.xlsx`, bytes: await copy.toBytes() };
+
+  const m = await master({}, bytes);
+  const id = m.fake.book.sheet(first)!.id;
+  const preview = await collect(m, [file], true);
+  expect(preview.plan.files[0].sheets.find((s) => s.sheet === first)).toMatchObject({ replace: false, writes: [{ cell: eval1, value: "S" }] });
+  const out = await collect(m, [file]);
+  expect(out.written).toMatchObject({ sheetsReplaced: 0, changed: true });
+  expect(m.fake.book.sheet(first)!.id).toBe(id);
+  expect(m.fake.book.sheet(first)!.at(eval1)?.value).toBe("S");
+  expect(m.fake.book.sheet(first)!.at("L5")?.formula).toBe(`='${second}'!A1`);
+});

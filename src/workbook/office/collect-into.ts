@@ -18,9 +18,10 @@
  * which cells to write a dynamic array spills into, whether a protected sheet's cells to write are unlocked), then 1
  * per file taken in; after a failure, 2 more to put it right.
  */
-import { collectLogEntry, type CellWrite, type FileCollect, type SheetCollect } from "../../core/cycle/collect";
+import { collectLogEntry, type CellWrite, type FileCollect, type ReturnedBook, type SheetCollect } from "../../core/cycle/collect";
 import { SUBMISSIONS_KEY, type SubmissionsState } from "../../core/cycle/types";
 import { normalizeFormula, rewriteReferences } from "../../core/formula/refs";
+import { refsOf } from "../../core/formula/sheets";
 import type { Lang } from "../../core/i18n";
 import { parseA1 } from "../../core/model/address";
 import { isCellError, type CellValue } from "../../core/model/cell";
@@ -65,7 +66,7 @@ export async function collectInto(session: OfficeSession, files: readonly Return
   const { formulas, names, charts } = await readFormulas(session, snapshot.sheets);
   const master = checkSnapshot({ ...snapshot, sheets: snapshot.sheets.map((g) => (formulas.has(g.name) ? { ...g, formulas: formulas.get(g.name) } : g)) }, options.profiles);
   const series = await readChartSources(session, charts);
-  const pointed = series === undefined ? new Set(held) : pointedInto(formulas, [...names, ...series], held);
+  const pointed = series === undefined ? new Set(held) : new Set([...pointedInto(formulas, [...names, ...series], held), ...pointingOut(returned.books)]);
   const { sources, ...out } = planFiles(master, returned, options, at, pointed);
   void sources;
   if (options.dryRun) return out;
@@ -97,6 +98,28 @@ function pointedInto(formulas: ReadonlyMap<string, ReadonlyMap<string, string>>,
     });
   for (const [sheet, cells] of formulas) for (const f of cells.values()) scan(f, sheet);
   for (const n of names) scan(n.formula, n.scope);
+  return out;
+}
+
+/**
+ * Returned sheets with a formula into another sheet or through a defined name (`='No.6'!F8`, `=税率*B2`).
+ * Excel's insertWorksheetsFromBase64 inserts a sheet as a copy from another workbook, turning a reference to a sheet
+ * it does not insert into a link to that file (office-js#2809): such a sheet is taken in by writing its cells, and
+ * the master's own formulas stay.
+ */
+function pointingOut(books: readonly ReturnedBook[]): Set<string> {
+  const out = new Set<string>();
+  for (const b of books)
+    for (const g of b.snapshot.sheets) {
+      const self = g.name.toLowerCase();
+      for (const f of g.formulas?.values() ?? []) {
+        const r = refsOf(f);
+        if (r.opaque || r.names.length > 0 || r.sheets.some((s) => s.toLowerCase() !== self)) {
+          out.add(g.name);
+          break;
+        }
+      }
+    }
   return out;
 }
 
