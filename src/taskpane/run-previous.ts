@@ -1,15 +1,23 @@
 /**
  * 前年度比較 in the pane, the part fetched on first use with the 年度 tab's work (chunk "cycle"): last year's file is
  * read here, in the pane, by the file layer (nothing is uploaded), checked, and its survey and list sheets are the
- * ones copied in (docs/compare.md, "In the task pane").
+ * ones copied in, from a workbook of their own in which each stands alone (docs/compare.md, "In the task pane").
  */
 import type { Profile } from "../core/profile/types";
 import { type ValidationReport, validateWorkbook } from "../core/validate";
 import type { PreviousYearFile } from "../workbook/previous-year";
+import { standAloneSheets } from "../workbook/xlsx/previous-year";
 import { XlsxWorkbook } from "../workbook/xlsx/xlsx-workbook";
 
 export type PreviousRead =
-  | { readonly ok: true; readonly sheets: readonly string[]; readonly fiscalYear?: number; readonly report: ValidationReport }
+  | {
+      readonly ok: true;
+      readonly sheets: readonly string[];
+      readonly fiscalYear?: number;
+      readonly report: ValidationReport;
+      /** The sheets as a workbook of their own, each standing alone: what keepPreviousYear copies in. */
+      readonly copy: PreviousYearFile;
+    }
   | { readonly ok: false; readonly reason: "no-survey" };
 
 export async function readPreviousFile(file: PreviousYearFile, profiles: readonly Profile[]): Promise<PreviousRead> {
@@ -17,5 +25,6 @@ export async function readPreviousFile(file: PreviousYearFile, profiles: readonl
   const report = validateWorkbook(await book.readAll(), { profiles });
   if (!report.records.some((r) => r.role === "records")) return { ok: false, reason: "no-survey" };
   const sheets = report.sheets.filter((s) => s.status === "recognised").map((s) => s.name);
-  return { ok: true, sheets, ...(report.fiscalYear !== undefined ? { fiscalYear: report.fiscalYear } : {}), report };
+  const copy = await standAloneSheets(book, file.name, sheets);
+  return { ok: true, sheets, ...(report.fiscalYear !== undefined ? { fiscalYear: report.fiscalYear } : {}), report, copy };
 }

@@ -89,7 +89,7 @@ export function usePreviousYear(port: WorkbookPort, profiles: readonly Profile[]
           }
         }
         if (mounted.current) setRunning("keep");
-        const kept = await port.keepPreviousYear(file, { sheets: read.sheets, fiscalYear: read.fiscalYear });
+        const kept = await port.keepPreviousYear(read.copy, { sheets: read.sheets, fiscalYear: read.fiscalYear });
         if (mounted.current) setSetting(kept);
         return { intent: "success", text: (l) => t(l, "pane.previous.kept", { file: file.name, sheets: kept.sheets.length }) };
       }),

@@ -14,7 +14,8 @@ import { validateInBatches } from "../../src/taskpane/run-validation";
 import { INSERT_WORKSHEETS } from "../../src/workbook/office/requirements";
 import { isWorkbookError } from "../../src/workbook/port";
 import { kodairaNextYear, seed, validated, type Year } from "../compare/next-year";
-import { FakeBook, type FakeExcelOptions } from "../fakes/excel-fake";
+import { FakeBook, type FakeExcelOptions, INSERTED_FROM } from "../fakes/excel-fake";
+import { oracle } from "../helpers/exceljs-book";
 import { rig, syncsOf, xlsxWith } from "./office-helpers";
 
 jest.setTimeout(180_000);
@@ -111,6 +112,31 @@ test("選び直すと前の写しは消えて新しい写しが同じ名前で�
   const report = await validateInBatches(book, opts, noYield);
   expect(yoy(report.findings)).toEqual([]);
   expect(report.previousYear).toBeUndefined();
+});
+
+test("前年度の式のうち他のシートを指すものは値で入り、Excel が選んだファイルへのリンクに変えることはない", async () => {
+  // Excel inserts a sheet's formula into a sheet it does not insert as a link to the file (the fake does as well):
+  // the pane hands it the sheets standing alone, as the file layer's copies are.
+  const wb = await oracle(LAST_FILE.bytes);
+  wb.addWorksheet("メモ").getCell("B2").value = 7;
+  wb.getWorksheet("No.5")!.getCell("Z1").value = { formula: "メモ!B2*2", result: 14 };
+  wb.getWorksheet("No.5")!.getCell("Z2").value = { formula: "'No.6'!F8", result: "A" };
+  const file = { name: "kodaira-h29-memo.xlsx", bytes: new Uint8Array(await wb.xlsx.writeBuffer()) };
+  const { fake, book } = await thisYear();
+  const read = await readPreviousFile(file, BUILT_IN_PROFILES);
+  if (!read.ok) throw new Error("not read");
+  expect(read.sheets).not.toContain("メモ");
+  await book.keepPreviousYear(read.copy, { sheets: read.sheets, fiscalYear: read.fiscalYear });
+  const copy = fake.book.sheet("前年度_No.5")!;
+  expect([copy.get(0, 25)?.value, copy.get(0, 25)?.formula]).toEqual([14, undefined]);
+  expect([copy.get(1, 25)?.value, copy.get(1, 25)?.formula]).toEqual(["A", undefined]);
+  expect(storedSetting(fake.book)).toMatchObject({ file: "kodaira-h29-memo.xlsx" });
+  const formulas = fake.book.sheets.filter((s) => s.name.startsWith("前年度_")).flatMap((s) => [...s.cells.values()].flatMap((c) => c.formula ?? []));
+  expect(formulas.filter((f) => f.includes(INSERTED_FROM))).toEqual([]);
+  // Handed the file itself, Excel would have linked both.
+  const plain = await thisYear();
+  await plain.book.keepPreviousYear(file, { sheets: read.sheets });
+  expect(plain.fake.book.sheet("前年度_No.5")!.get(0, 25)?.formula).toBe(`='[${INSERTED_FROM}]メモ'!B2*2`);
 });
 
 test("31 文字を超える名前は切り詰め、利用者の同じ名前のシートとはぶつけない", async () => {

@@ -29,6 +29,17 @@ export async function keepPreviousYearInBook(book: XlsxWorkbook, file: PreviousY
   return setting;
 }
 
+/**
+ * Last year's `sheets` as a workbook of their own, each standing alone as the copies above stand (a formula into
+ * another sheet of the file keeps its value): what a host that inserts a file's sheets is given (Excel's
+ * insertWorksheetsFromBase64, which would otherwise turn such a formula into a link to the picked file).
+ */
+export async function standAloneSheets(from: XlsxWorkbook, name: string, sheets: readonly string[]): Promise<PreviousYearFile> {
+  const book = XlsxWorkbook.create();
+  for (const sheet of sheets) book.importSheet(from, sheet, sheet, undefined, { others: new Map() });
+  return { name, bytes: await book.toBytes() };
+}
+
 export async function clearPreviousYearInBook(book: XlsxWorkbook): Promise<void> {
   book.removeSheets(await oldCopies(book));
   await book.writeSettings({ [PREVIOUS_YEAR_KEY]: "" });
