@@ -56,7 +56,7 @@ test("前年度のファイルを選ぶと、調査票のシートが非表示�
   expect(read.fiscalYear).toBe(2017);
   expect(read.sheets).toEqual(last.report.sheets.filter((s) => s.status === "recognised").map((s) => s.name));
   let setting;
-  expect(await syncsOf(fake, async () => (setting = await book.keepPreviousYear(LAST_FILE, { sheets: read.sheets, fiscalYear: read.fiscalYear })))).toBe(2);
+  expect(await syncsOf(fake, async () => (setting = await book.keepPreviousYear(read.copy, { sheets: read.sheets, fiscalYear: read.fiscalYear })))).toBe(2);
   const names = fake.book.sheets.map((s) => s.name);
   const copies = read.sheets.map((s) => `前年度_${s}`);
   // This year's sheets untouched and in order, then last year's, then the settings sheet, still last.
@@ -76,7 +76,7 @@ test("そのあとの検証は、前年度と比べた指摘を CLI の validate
   const { fake, book } = await thisYear();
   const read = await readPreviousFile(LAST_FILE, BUILT_IN_PROFILES);
   if (!read.ok) throw new Error("not read");
-  await book.keepPreviousYear(LAST_FILE, { sheets: read.sheets, fiscalYear: read.fiscalYear });
+  await book.keepPreviousYear(read.copy, { sheets: read.sheets, fiscalYear: read.fiscalYear });
   let report!: Awaited<ReturnType<typeof validateInBatches>>;
   const withSyncs = await syncsOf(fake, async () => (report = await validateInBatches(book, opts, noYield)));
   expect(withSyncs).toBe(withoutSyncs);
@@ -102,9 +102,9 @@ test("選び直すと前の写しは消えて新しい写しが同じ名前で�
   const { fake, book } = await thisYear();
   const read = await readPreviousFile(LAST_FILE, BUILT_IN_PROFILES);
   if (!read.ok) throw new Error("not read");
-  await book.keepPreviousYear(LAST_FILE, { sheets: read.sheets });
+  await book.keepPreviousYear(read.copy, { sheets: read.sheets });
   const once = fake.book.sheets.map((s) => s.name);
-  await book.keepPreviousYear(LAST_FILE, { sheets: read.sheets });
+  await book.keepPreviousYear(read.copy, { sheets: read.sheets });
   expect(fake.book.sheets.map((s) => s.name)).toEqual(once);
   expect(await syncsOf(fake, () => book.clearPreviousYear())).toBe(1);
   expect(fake.book.sheets.some((s) => s.name.startsWith("前年度_"))).toBe(false);

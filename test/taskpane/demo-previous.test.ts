@@ -34,7 +34,7 @@ test("デモのブックに前年度を写すと非表示の「前年度_」シ�
   const file = { name: "kodaira-h29.xlsx", bytes: seed("kodaira-h29.xlsx") };
   const read = await readPreviousFile(file, BUILT_IN_PROFILES);
   if (!read.ok) throw new Error("not read");
-  const setting = (await call("keepPreviousYear", file, { sheets: read.sheets, fiscalYear: read.fiscalYear })) as PreviousYearSetting;
+  const setting = (await call("keepPreviousYear", read.copy, { sheets: read.sheets, fiscalYear: read.fiscalYear })) as PreviousYearSetting;
   expect(setting.sheets.map((s) => s.copy)).toEqual(read.sheets.map((s) => `前年度_${s}`));
 
   const saved = await XlsxWorkbook.load((await call("toBytes")) as Uint8Array, "h30.xlsx");
