@@ -4,7 +4,7 @@
  * workbook can keep. These uses had four walkers of their own before, and one of them took the `0!` of `#DIV/0!`
  * for a reference to a sheet named 0.
  */
-import { mapSheetRefs, refsOf, replaceSheetRefs, sheetRange } from "../../src/core/formula/sheets";
+import { mapSheetRefs, refsOf, replaceSheetRefs, sheetRange, sheetSpans } from "../../src/core/formula/sheets";
 import { type TokenKind, tokenize } from "../../src/core/formula/tokens";
 
 describe("tokenize", () => {
@@ -95,5 +95,17 @@ describe("sheetRange (a list's source on another sheet)", () => {
     ["OFFSET(リスト!$A$1,0,0,3,1)", undefined],
   ])("%s", (formula, want) => {
     expect(sheetRange(formula)).toEqual(want);
+  });
+});
+
+describe("sheetSpans (3-D references)", () => {
+  test.each([
+    ["SUM(No.1:No.9!F8)", [{ first: "No.1", last: "No.9" }]],
+    ["SUM('No 1:No 9'!F8:F9)+No.2!A1", [{ first: "No 1", last: "No 9" }]],
+    ["[1]No.1:No.3!A1", []],
+    ["A1:No.3!B2", [{ first: "A1", last: "No.3" }]],
+    ["SUM(No.1!A1:B2)", []],
+  ])("%s", (formula, want) => {
+    expect(sheetSpans(formula)).toEqual(want);
   });
 });

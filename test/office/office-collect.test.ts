@@ -346,6 +346,21 @@ describe("グラフの系列が指すシートも置き換えず、変わった�
   });
 });
 
+test.each([
+  ["両端のあいだ", "No.1:No.9"],
+  ["端", "No.5:No.9"],
+  ["引用符つき", "'No.1:No.9'"],
+])("3-D 参照（評価一覧の =COUNTA(No.1:No.9!…)）の範囲にあるシートも置き換えず、セルを書く: %s", async (_title, span) => {
+  // Excel would delete the sheet and insert the new one at the same place: a sheet at an end moves the end, and
+  // one between stands outside the span while it is away. Written into, it never leaves.
+  const m = await master();
+  const list = m.fake.book.sheet("評価一覧")!;
+  list.put(0, 30, 3);
+  Object.assign(list.get(0, 30)!, { formula: `=COUNTA(${span}!${inputCellsOf(records, "No.5").eval1})` });
+  await takesNoFiveInPlace(m);
+  expect(list.get(0, 30)?.formula).toContain(span);
+});
+
 describe("名前の定義が指すシートも置き換えず、変わった入力セルを書く: 名前は #REF! にならない", () => {
   test.each([
     ["ブックの名前（評価_No5 = 'No.5'!…）", undefined],

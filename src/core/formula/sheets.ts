@@ -101,3 +101,22 @@ export function sheetRange(formula: string): { readonly sheet: string; readonly 
   if (!ok || t[0].kind !== "sheet" || t[1].kind !== "word" || !standsAlone(f, t[0], undefined)) return undefined;
   return { sheet: t[0].sheet!, range: f.slice(t[1].start) };
 }
+
+/**
+ * The 3-D references of a formula (`SUM(No.1:No.9!F8)`, `'No 1:No 9'!F8`): their first and last sheets, as written.
+ * Such a reference takes in every sheet that stands between the two in the workbook's order.
+ */
+export function sheetSpans(formula: string): { readonly first: string; readonly last: string }[] {
+  const out: { first: string; last: string }[] = [];
+  const tokens = tokenize(formula);
+  tokens.forEach((t, k) => {
+    if (t.kind !== "sheet" || t.sheet!.startsWith("[")) return;
+    const before = tokens[k - 2];
+    if (isChar(formula, tokens[k - 1], ":") && before?.kind === "word" && tokens[k - 3]?.kind !== "bracket") out.push({ first: formula.slice(before.start, before.end), last: t.sheet! });
+    else if (t.sheet!.includes(":")) {
+      const [first, last] = t.sheet!.split(":");
+      out.push({ first, last });
+    }
+  });
+  return out;
+}

@@ -21,7 +21,7 @@
 import { collectLogEntry, type CellWrite, type FileCollect, type ReturnedBook, type SheetCollect } from "../../core/cycle/collect";
 import { SUBMISSIONS_KEY, type SubmissionsState } from "../../core/cycle/types";
 import { normalizeFormula, rewriteReferences } from "../../core/formula/refs";
-import { refsOf } from "../../core/formula/sheets";
+import { refsOf, sheetSpans } from "../../core/formula/sheets";
 import type { Lang } from "../../core/i18n";
 import { parseA1 } from "../../core/model/address";
 import { isCellError, type CellValue } from "../../core/model/cell";
@@ -66,7 +66,7 @@ export async function collectInto(session: OfficeSession, files: readonly Return
   const { formulas, names, charts } = await readFormulas(session, snapshot.sheets);
   const master = checkSnapshot({ ...snapshot, sheets: snapshot.sheets.map((g) => (formulas.has(g.name) ? { ...g, formulas: formulas.get(g.name) } : g)) }, options.profiles);
   const series = await readChartSources(session, charts);
-  const pointed = series === undefined ? new Set(held) : new Set([...pointedInto(formulas, [...names, ...series], held), ...pointingOut(returned.books)]);
+  const pointed = series === undefined ? new Set(held) : new Set([...pointedInto(formulas, [...names, ...series], held, snapshot.sheets.map((g) => g.name)), ...pointingOut(returned.books)]);
   const { sources, ...out } = planFiles(master, returned, options, at, pointed);
   void sources;
   if (options.dryRun) return out;
@@ -85,17 +85,28 @@ interface NameRef {
  * The sheets of `held` that a formula on another sheet refers to (`='No.5'!F8` on 評価一覧), or a defined name of the
  * workbook or of another sheet (`評価_No5` = `='No.5'!$F$8`). Excel replaces a sheet by deleting it, which would turn
  * those formulas and names into #REF!, so such a sheet is taken in by writing its cells. A name scoped to the sheet
- * itself (its print area) goes and comes back with the sheet.
+ * itself (its print area) goes and comes back with the sheet. A 3-D reference (`=SUM(No.1:No.9!F8)` on a hand-made
+ * 集計) takes in every sheet between its two ends, in `order`: a sheet deleted and inserted again would fall out of
+ * it, or, at an end, move the end.
  */
-function pointedInto(formulas: ReadonlyMap<string, ReadonlyMap<string, string>>, names: readonly NameRef[], held: ReadonlySet<string>): Set<string> {
+function pointedInto(formulas: ReadonlyMap<string, ReadonlyMap<string, string>>, names: readonly NameRef[], held: ReadonlySet<string>, order: readonly string[]): Set<string> {
   const byKey = new Map([...held].map((n) => [n.toLowerCase(), n] as const));
   const out = new Set<string>();
-  const scan = (formula: string, from: string | undefined) =>
+  const mark = (sheet: string | undefined, from: string | undefined) => {
+    const target = sheet === undefined ? undefined : byKey.get(sheet.toLowerCase());
+    if (target !== undefined && target.toLowerCase() !== from?.toLowerCase()) out.add(target);
+  };
+  const at = (name: string) => order.findIndex((n) => n.toLowerCase() === name.toLowerCase());
+  const scan = (formula: string, from: string | undefined) => {
     rewriteReferences(formula, (ref) => {
-      const target = ref.sheet === undefined ? undefined : byKey.get(ref.sheet.toLowerCase());
-      if (target !== undefined && target.toLowerCase() !== from?.toLowerCase()) out.add(target);
+      mark(ref.sheet, from);
       return { row: ref.row, col: ref.col };
     });
+    for (const span of sheetSpans(formula)) {
+      const [i, j] = [at(span.first), at(span.last)];
+      if (i >= 0 && j >= 0) for (const name of order.slice(Math.min(i, j), Math.max(i, j) + 1)) mark(name, from);
+    }
+  };
   for (const [sheet, cells] of formulas) for (const f of cells.values()) scan(f, sheet);
   for (const n of names) scan(n.formula, n.scope);
   return out;
