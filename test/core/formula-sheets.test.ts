@@ -4,7 +4,7 @@
  * workbook can keep. These uses had four walkers of their own before, and one of them took the `0!` of `#DIV/0!`
  * for a reference to a sheet named 0.
  */
-import { mapSheetRefs, refsOf, replaceSheetRefs, sheetRange, sheetSpans } from "../../src/core/formula/sheets";
+import { mapSheetRefs, refsOf, replaceSheetRefs, sheetRange, sheetSpans, withoutSheet } from "../../src/core/formula/sheets";
 import { type TokenKind, tokenize } from "../../src/core/formula/tokens";
 
 describe("tokenize", () => {
@@ -107,5 +107,20 @@ describe("sheetSpans (3-D references)", () => {
     ["SUM(No.1!A1:B2)", []],
   ])("%s", (formula, want) => {
     expect(sheetSpans(formula)).toEqual(want);
+  });
+});
+
+describe("withoutSheet (a sheet deleted)", () => {
+  const order = ["表紙", "No.1", "No 2", "No.3", "集計"];
+  test.each([
+    ["SUM(No.1:No.3!B2)", "No.3", "SUM('No.1:No 2'!B2)"], // the end moves inward; a name with a blank is quoted with the span
+    ["SUM(No.1:No.3!B2)", "No.1", "SUM('No 2:No.3'!B2)"],
+    ["SUM(No.3:No.1!B2)", "No.3", "SUM('No 2:No.1'!B2)"], // written from the far end
+    ["SUM('No 2:No.3'!B2)", "No.3", "SUM('No 2'!B2)"], // one sheet left
+    ["SUM(No.3:No.3!B2)+No.3!A1", "No.3", "SUM(#REF!B2)+#REF!A1"],
+    ["SUM(No.1:No.3!B2)", "No 2", "SUM(No.1:No.3!B2)"], // a sheet between: nothing to write
+    ["SUM(表紙:No.1!B2)", "No.1", "SUM('表紙'!B2)"],
+  ])("%s without %s → %s", (formula, sheet, want) => {
+    expect(withoutSheet(formula, sheet, order)).toBe(want);
   });
 });

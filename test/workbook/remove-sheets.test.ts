@@ -6,11 +6,17 @@
  * every other part stays byte for byte. Found by running removeSheets on the corpus: a workbook-level name such as
  * `'No 3'!$A$1:$A$5` was left naming a sheet the file no longer had, which Excel removes in a repair.
  */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { unzipSync } from "fflate";
 import { Package } from "../../src/workbook/xlsx/package";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
 import { exceljsBytes } from "../helpers/exceljs-book";
 import { sheetParts } from "../helpers/package-diff";
+import { convert, CSV_ALL_SHEETS, hasLibreOffice, libreOfficeProfile, readCsv } from "../helpers/libreoffice";
+
+jest.setTimeout(120_000);
 
 async function workbook(): Promise<Uint8Array> {
   return exceljsBytes((wb) => {
@@ -63,4 +69,36 @@ test("a workbook where nothing refers to the removed sheet changes only in the w
   const out = await book.toBytes();
   const parts = sheetParts(input);
   expect(unzipSync(out)[parts.get("A")!]).toEqual(unzipSync(input)[parts.get("A")!]);
+});
+
+test("a 3-D reference that ends at a removed sheet ends one sheet inward, as Excel does; one spanning only it reads #REF!", async () => {
+  // A hand-made 集計 summing B2 over the item sheets; 年度更新 --drop-ended takes No.3 out.
+  const input = await exceljsBytes((wb) => {
+    [1, 2, 4].forEach((v, i) => (wb.addWorksheet(`No.${i + 1}`).getCell("B2").value = v));
+    const sum = wb.addWorksheet("集計");
+    sum.getCell("A1").value = { formula: "SUM(No.1:No.3!B2)", result: 7 };
+    sum.getCell("A2").value = { formula: "SUM('No.2:No.3'!B2)", result: 6 };
+    sum.getCell("A3").value = { formula: "SUM(No.3:No.3!B2)", result: 4 };
+    sum.getCell("A4").value = { formula: "SUM(No.1:No.2!B2)", result: 3 };
+  });
+  const book = await XlsxWorkbook.load(input);
+  book.removeSheets(["No.3"]);
+  const out = await book.toBytes();
+  const xml = Package.open(out).text(sheetParts(input).get("集計")!)!;
+  expect([...xml.matchAll(/<f>([^<]*)<\/f>/g)].map((m) => m[1])).toEqual(["SUM(No.1:No.2!B2)", "SUM('No.2'!B2)", "SUM(#REF!B2)", "SUM(No.1:No.2!B2)"]);
+  if (!hasLibreOffice()) return;
+  // An independent reader computes them again.
+  const work = mkdtempSync(path.join(os.tmpdir(), "chosahyo-3d-"));
+  const profile = libreOfficeProfile();
+  try {
+    const file = path.join(work, "集計.xlsx");
+    writeFileSync(file, out);
+    const csvs = convert(file, CSV_ALL_SHEETS, path.join(work, "csv"), profile);
+    const rows = readCsv(csvs.find((f) => f.endsWith("-集計.csv"))!);
+    // LibreOffice shows #NAME? where Excel shows #REF!.
+    expect(rows.map((r) => r[0])).toEqual(["3", "2", "#NAME?", "3"]);
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+    rmSync(work, { recursive: true, force: true });
+  }
 });

@@ -4,6 +4,7 @@
  * `#REF!` as Excel writes them when a sheet is deleted, and a copy keeps only the references its new workbook can
  * follow. Text in string literals ("No.3!B2") is never taken for a reference. Pure.
  */
+import { quoteSheetName } from "../model/address";
 import { type FormulaToken, isChar, tokenize } from "./tokens";
 
 const same = (a: string, b: string) => a === b || a.toUpperCase() === b.toUpperCase();
@@ -102,21 +103,76 @@ export function sheetRange(formula: string): { readonly sheet: string; readonly 
   return { sheet: t[0].sheet!, range: f.slice(t[1].start) };
 }
 
+/** A 3-D reference's prefix (`No.1:No.9!`, `'No 1:No 9'!`): where it stands in the formula, and its two sheets. */
+interface SheetSpan {
+  readonly start: number;
+  readonly end: number;
+  readonly first: string;
+  readonly last: string;
+}
+
+function spansIn(formula: string): SheetSpan[] {
+  const out: SheetSpan[] = [];
+  const tokens = tokenize(formula);
+  tokens.forEach((t, k) => {
+    if (t.kind !== "sheet" || t.sheet!.startsWith("[")) return;
+    const before = tokens[k - 2];
+    if (isChar(formula, tokens[k - 1], ":") && before?.kind === "word" && tokens[k - 3]?.kind !== "bracket") {
+      out.push({ start: before.start, end: t.end, first: formula.slice(before.start, before.end), last: t.sheet! });
+    } else if (t.sheet!.includes(":")) {
+      // A sheet's name cannot hold ":", so a quoted one is a 3-D prefix.
+      const [first, last] = t.sheet!.split(":");
+      out.push({ start: t.start, end: t.end, first, last });
+    }
+  });
+  return out;
+}
+
 /**
  * The 3-D references of a formula (`SUM(No.1:No.9!F8)`, `'No 1:No 9'!F8`): their first and last sheets, as written.
  * Such a reference takes in every sheet that stands between the two in the workbook's order.
  */
 export function sheetSpans(formula: string): { readonly first: string; readonly last: string }[] {
-  const out: { first: string; last: string }[] = [];
-  const tokens = tokenize(formula);
-  tokens.forEach((t, k) => {
-    if (t.kind !== "sheet" || t.sheet!.startsWith("[")) return;
-    const before = tokens[k - 2];
-    if (isChar(formula, tokens[k - 1], ":") && before?.kind === "word" && tokens[k - 3]?.kind !== "bracket") out.push({ first: formula.slice(before.start, before.end), last: t.sheet! });
-    else if (t.sheet!.includes(":")) {
-      const [first, last] = t.sheet!.split(":");
-      out.push({ first, last });
+  return spansIn(formula).map(({ first, last }) => ({ first, last }));
+}
+
+/** A name that needs no quotes before `!`: a letter or `_` first, then letters, digits, `_` and `.`; not a cell's address. */
+const PLAIN_SHEET = /^[A-Za-z_\u0080-\uFFFF][A-Za-z0-9_.\u0080-\uFFFF]*$/;
+const LOOKS_LIKE_CELL = /^(?:[A-Za-z]{1,3}\d+|[RrCc]\d*|[Rr]\d*[Cc]\d*)$/;
+
+/**
+ * A 3-D prefix, `No.1:No.9!`, or quoted whole, `'No 1:No 9'!`, when a name needs quotes (the file format's form;
+ * LibreOffice reads only the first, so quotes are kept to where they are needed).
+ */
+function spanPrefix(first: string, last: string): string {
+  const plain = (n: string) => PLAIN_SHEET.test(n) && !LOOKS_LIKE_CELL.test(n);
+  return plain(first) && plain(last) ? `${first}:${last}!` : `${quoteSheetName(`${first}:${last}`)}!`;
+}
+
+/**
+ * `formula` as it reads once `sheet` is deleted from a workbook whose sheets stand in `order` (before the deletion),
+ * as Excel rewrites it: a reference to the sheet becomes `#REF!`; a 3-D reference that ends at it ends at the next
+ * sheet inward, and one that spans only it becomes `#REF!`.
+ */
+export function withoutSheet(formula: string, sheet: string, order: readonly string[]): string {
+  const at = (name: string) => order.findIndex((n) => same(n, name));
+  let out = "";
+  let copied = 0;
+  for (const span of spansIn(formula)) {
+    const gone = (name: string) => same(name, sheet);
+    if (!gone(span.first) && !gone(span.last)) continue;
+    const [i, j] = [at(span.first), at(span.last)];
+    let prefix: string;
+    if (i < 0 || j < 0 || i === j) prefix = "#REF!";
+    else {
+      const step = j > i ? 1 : -1;
+      const first = gone(span.first) ? order[i + step] : span.first;
+      const last = gone(span.last) ? order[j - step] : span.last;
+      prefix = same(first, last) ? `${quoteSheetName(first)}!` : spanPrefix(first, last);
     }
-  });
-  return out;
+    out += formula.slice(copied, span.start) + prefix;
+    copied = span.end;
+  }
+  const spansDone = copied === 0 ? formula : out + formula.slice(copied);
+  return replaceSheetRefs(spansDone, sheet, "#REF!");
 }

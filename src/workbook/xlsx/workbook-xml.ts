@@ -8,7 +8,7 @@ import { WorkbookError } from "../port";
 import { insertBeforeClose } from "./package";
 import { attr, elementPrefix, findTag, tagAt, unescapeXml } from "./xml";
 import { escapeXml } from "./xml-text";
-import { replaceSheetRefs } from "../../core/formula/sheets";
+import { replaceSheetRefs, withoutSheet } from "../../core/formula/sheets";
 
 const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const STRICT_REL_NS = "http://purl.oclc.org/ooxml/officeDocument/relationships";
@@ -134,31 +134,48 @@ export function allDefinedNames(xml: string): DefinedName[] {
   }
 }
 
+/** A sheet deleted from a workbook whose sheets stood in `order` just before. */
+export interface SheetRemoval {
+  readonly sheet: string;
+  readonly order: readonly string[];
+}
+
 /**
- * An element holding formula text (`<definedName …>No.3!$A$1</definedName>`, `<f>`) with references to `sheet` as
- * `#REF!`; the element is returned as it was when nothing refers to the sheet.
+ * An element holding formula text (`<definedName …>No.3!$A$1</definedName>`, `<f>`) as it reads once the sheet is
+ * deleted (withoutSheet: its references `#REF!`, a 3-D reference ending at it ending one sheet inward); the element
+ * is returned as it was when nothing refers to the sheet.
  */
-export function invalidateRefsIn(el: string, sheet: string): string {
+function invalidateRefsIn(el: string, removal: SheetRemoval): string {
   const start = el.indexOf(">") + 1;
   const end = el.lastIndexOf("</");
   if (start <= 0 || end < start) return el;
   const text = unescapeXml(el.slice(start, end));
-  const replaced = replaceSheetRefs(text, sheet, "#REF!");
+  const replaced = withoutSheet(text, removal.sheet, removal.order);
   return replaced === text ? el : el.slice(0, start) + escapeXml(replaced) + el.slice(end);
 }
 
 /** Elements of a worksheet that hold formula text: cells, conditional formats, validations (and their x14 forms). */
 const FORMULA_ELEMENT = /<((?:[\w.-]+:)?(?:f|formula|formula1|formula2))\b[^>]*>[^<]*<\/\1>/g;
 
-/** A worksheet part with every formula's references to the removed `sheets` as `#REF!`; the same string when none. */
-export function invalidateSheetRefsInPart(xml: string, sheets: readonly string[]): string {
-  if (sheets.length === 0 || xml.indexOf("!") < 0) return xml;
-  return xml.replace(FORMULA_ELEMENT, (el) => (el.indexOf("!") < 0 ? el : sheets.reduce((e, sheet) => invalidateRefsIn(e, sheet), el)));
+/** A worksheet part with every formula as it reads once the sheets are deleted, in turn; the same string when none changes. */
+export function invalidateSheetRefsInPart(xml: string, removals: readonly SheetRemoval[]): string {
+  if (removals.length === 0 || xml.indexOf("!") < 0) return xml;
+  return xml.replace(FORMULA_ELEMENT, (el) => (el.indexOf("!") < 0 ? el : removals.reduce((e, r) => invalidateRefsIn(e, r), el)));
 }
 
 /** A name's formula with references to sheet `from` pointing at sheet `to` (`'No.1'!$1:$3`, `No.1!$A$1:$E$7`). */
 export function renameSheetRefs(formula: string, from: string, to: string): string {
   return replaceSheetRefs(formula, from, `${quoteSheetName(to)}!`);
+}
+
+/** The sheets' names in the order of <sheets>, which opens at `from`. */
+function sheetOrder(xml: string, p: string, from: number): string[] {
+  const names: string[] = [];
+  const close = xml.indexOf(`</${p}sheets>`, from);
+  for (let i = findTag(xml, `${p}sheet`, from + 1); i >= 0 && (close < 0 || i < close); i = findTag(xml, `${p}sheet`, tagAt(xml, i).end)) {
+    names.push(attr(tagAt(xml, i).tag, "name") ?? "");
+  }
+  return names;
 }
 
 /**
@@ -172,6 +189,7 @@ export function removeSheetAt(xml: string, index: number): string {
   let i = from + 1;
   let out = xml;
   let removed = "";
+  const order = sheetOrder(xml, p, from);
   for (let n = 0; ; n++) {
     i = findTag(out, `${p}sheet`, i);
     if (i < 0) throw new WorkbookError("corrupt-part", `workbook.xml: no sheet ${index}`);
@@ -190,7 +208,7 @@ export function removeSheetAt(xml: string, index: number): string {
     const id = Number(attr(open.tag, "localSheetId") ?? -1);
     if (id === index) return "";
     const renumbered = id > index ? el.replace(/localSheetId="\d+"/, `localSheetId="${id - 1}"`) : el;
-    return open.selfClosing ? renumbered : invalidateRefsIn(renumbered, removed);
+    return open.selfClosing ? renumbered : invalidateRefsIn(renumbered, { sheet: removed, order });
   });
   out = out.replace(new RegExp(`<${p}definedNames>\\s*</${p}definedNames>`), "");
   // Views count sheets by position.

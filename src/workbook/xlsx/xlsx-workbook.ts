@@ -19,7 +19,19 @@ import { DAYS_1900_TO_1904, isProtectedSheet, parseRef, readCell, readSheetXml, 
 import { renderSheetXml } from "./sheet-xml";
 import { assertXlsxBytes, classifyPackage } from "./sniff";
 import { StylesAmender } from "./styles-xml";
-import { allDefinedNames, appendSheet, canAppendSheet, definedNames, invalidateSheetRefsInPart, removeSheetAt, renameSheetRefs, setDefinedName, sheetScopedNames, structureLocked } from "./workbook-xml";
+import {
+  allDefinedNames,
+  appendSheet,
+  canAppendSheet,
+  definedNames,
+  invalidateSheetRefsInPart,
+  removeSheetAt,
+  renameSheetRefs,
+  setDefinedName,
+  type SheetRemoval,
+  sheetScopedNames,
+  structureLocked,
+} from "./workbook-xml";
 import { type CarriedName, RefCarrier } from "./carry-refs";
 import { copySheetXml, type SheetSource, withAttr } from "./copy-sheet";
 import { inputAidsLog } from "../../core/input-aids/log";
@@ -376,19 +388,21 @@ export class XlsxWorkbook implements WorkbookPort {
       return e;
     });
     if (entries.length >= this.entries().filter((e) => e.kind === "worksheet").length) throw new WorkbookError("no-worksheets");
+    const removals: SheetRemoval[] = [];
     for (const entry of entries) {
+      const order = this.entries().map((e) => e.name);
       const index = this.entries().findIndex((e) => e.relId === entry.relId);
+      removals.push({ sheet: entry.name, order });
       this.pkg.set(this.wbPart, removeSheetAt(this.pkg.text(this.wbPart)!, index));
       this.pkg.removeRels(this.wbPart, new Set([entry.relId]));
       if (entry.part) this.removePartTree(entry.part);
     }
     // Formulas that pointed at a removed sheet read #REF!, as Excel leaves them when a sheet is deleted, rather than
-    // naming a sheet the file no longer has.
-    const removed = entries.map((e) => e.name);
+    // naming a sheet the file no longer has; a 3-D reference ending at one ends at the next sheet inward.
     for (const e of this.entries()) {
       if (e.kind !== "worksheet" || !e.part) continue;
       const xml = this.pkg.textOnce(e.part);
-      const amended = xml === undefined ? xml : invalidateSheetRefsInPart(xml, removed);
+      const amended = xml === undefined ? xml : invalidateSheetRefsInPart(xml, removals);
       if (amended === xml) continue;
       this.pkg.set(e.part, amended!);
       this.grids.delete(e.part);
