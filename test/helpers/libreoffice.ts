@@ -3,7 +3,7 @@
  * file could not be loaded), so callers check that the output exists.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
@@ -84,6 +84,24 @@ export function readCsv(file: string): string[][] {
   }
   if (cell || row.length) rows.push([...row, cell]);
   return rows;
+}
+
+/**
+ * `bytes` opened by LibreOffice with every formula calculated again (an independent reader's results, not the
+ * cached ones): each sheet's rows as text, by the sheet's name.
+ */
+export function recalculatedSheets(bytes: Uint8Array, fileName: string, sheets: readonly string[]): Map<string, string[][]> {
+  const work = mkdtempSync(path.join(os.tmpdir(), "chosahyo-recalc-"));
+  const profile = libreOfficeProfile();
+  try {
+    const file = path.join(work, fileName);
+    writeFileSync(file, bytes);
+    const csvs = convert(file, CSV_ALL_SHEETS, path.join(work, "csv"), profile);
+    return new Map(sheets.map((s) => [s, readCsv(csvs.find((f) => f.endsWith(`-${s}.csv`))!)]));
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+    rmSync(work, { recursive: true, force: true });
+  }
 }
 
 /** Share of dark pixels in a binary PGM (P5) image: 0 for a blank page. */
