@@ -86,3 +86,30 @@ test("a shared-string cell with an empty <v/> is empty in the copy, as in the so
   into.importSheet(await XlsxWorkbook.load(damaged), "No.1");
   expect(await grid(await into.toBytes(), "No.1")).toEqual(await grid(damaged, "No.1"));
 });
+
+test("the sheet list a workbook keeps while sheets are copied in one by one is the list its saved file reads", async () => {
+  // The list is carried from copy to copy rather than read again each time (500 copies read it 500 times).
+  const source = await XlsxWorkbook.load(await book(false));
+  const target = await XlsxWorkbook.load(
+    await exceljsBytes((wb) => {
+      wb.addWorksheet("No.1").getCell("A1").value = "this year";
+      wb.addWorksheet("リスト", { state: "hidden" }).getCell("A1").value = "継続";
+    }),
+  );
+  const copies = [
+    target.importSheet(source, "No.1", "前年度_No.1", "hidden"),
+    target.importSheet(source, "No.1"),
+    target.importSheet(source, "No.1", "No.1", undefined, { others: new Map() }),
+  ];
+  expect(copies).toEqual(["前年度_No.1", "No.1 (2)", "No.1 (3)"]);
+  const live = (await target.readAll()).sheets.map((s) => [s.name, s.visibility]);
+  const saved = (await (await XlsxWorkbook.load(await target.toBytes())).readAll()).sheets.map((s) => [s.name, s.visibility]);
+  expect(live).toEqual(saved);
+  expect(saved).toEqual([
+    ["No.1", "visible"],
+    ["リスト", "hidden"],
+    ["前年度_No.1", "hidden"],
+    ["No.1 (2)", "visible"],
+    ["No.1 (3)", "visible"],
+  ]);
+});

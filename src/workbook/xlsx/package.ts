@@ -76,6 +76,10 @@ export class Package {
   private readonly texts = new Map<string, string>();
   /** Goes up with every change to a part, so what was read from the parts can be kept until one changes. */
   private changes = 0;
+  /** The change that last touched each part (by lower-case name), so what was read from one part is kept until it changes. */
+  private readonly partChanges = new Map<string, number>();
+  /** Goes up when a part is added or removed (not when one is rewritten). */
+  private partsAddedOrRemoved = 0;
   private readonly relsRead = new Map<string, { readonly revision: number; readonly list: readonly Relationship[] }>();
   /**
    * Entries whose name another entry already has, compared without regard to case (`sheet1.xml` and `Sheet1.xml`).
@@ -86,6 +90,16 @@ export class Package {
 
   get revision(): number {
     return this.changes;
+  }
+
+  /** The change that last touched part `name` (0: none since the package was opened). */
+  revisionOf(name: string): number {
+    return this.partChanges.get(name.toLowerCase()) ?? 0;
+  }
+
+  /** Goes up when a part is added or removed. */
+  get partListRevision(): number {
+    return this.partsAddedOrRemoved;
   }
 
   private constructor(entries: readonly ZipEntry[]) {
@@ -160,7 +174,8 @@ export class Package {
     const key = name.toLowerCase();
     const existing = this.parts.get(key);
     const data = typeof content === "string" ? encoder.encode(content) : content;
-    this.changes++;
+    this.partChanges.set(key, ++this.changes);
+    if (!existing) this.partsAddedOrRemoved++;
     this.parts.set(key, { name: existing?.name ?? name, data });
     if (typeof content === "string") this.texts.set(key, content);
     else this.texts.delete(key);
@@ -168,7 +183,8 @@ export class Package {
 
   remove(name: string): void {
     const key = name.toLowerCase();
-    this.changes++;
+    this.partChanges.set(key, ++this.changes);
+    if (this.parts.has(key)) this.partsAddedOrRemoved++;
     this.parts.delete(key);
     this.texts.delete(key);
   }
@@ -187,11 +203,12 @@ export class Package {
   /** Relationships of a part (`""` for the package's own). Missing or unreadable rels read as none. */
   rels(source: string): Relationship[] {
     // The workbook's relationships are asked for by the sheet list, the shared strings and the styles: read once
-    // until a part changes (a 500-sheet workbook has 500 of them).
+    // until their part changes (a 500-sheet workbook has 500 of them, and a copy adds one per sheet).
+    const revision = this.revisionOf(source === "" ? "_rels/.rels" : relsPathOf(source));
     const kept = this.relsRead.get(source);
-    if (kept?.revision === this.changes) return [...kept.list];
+    if (kept?.revision === revision) return [...kept.list];
     const list = this.readRels(source);
-    this.relsRead.set(source, { revision: this.changes, list });
+    this.relsRead.set(source, { revision, list });
     return [...list];
   }
 
@@ -224,8 +241,13 @@ export class Package {
     let n = taken.size + 1;
     while (taken.has(`rId${n}`)) n++;
     const id = `rId${n}`;
-    const rel = `<Relationship Id="${id}" Type="${escapeXml(type)}" Target="${escapeXml(relativeTarget(source, target))}"/>`;
+    const relative = relativeTarget(source, target);
+    const rel = `<Relationship Id="${id}" Type="${escapeXml(type)}" Target="${escapeXml(relative)}"/>`;
+    const before = this.relsRead.get(source);
+    const current = before?.revision === this.revisionOf(path);
     this.set(path, insertBeforeClose(xml, "Relationships", rel, path));
+    // The list read before, and this one: what reading the part again would give, without reading it again.
+    if (current) this.relsRead.set(source, { revision: this.revisionOf(path), list: [...before!.list, { id, type, target: resolveTarget(source, relative), external: false }] });
     return id;
   }
 
@@ -290,6 +312,9 @@ export class Package {
     const xml = this.text("[Content_Types].xml");
     if (!xml) return;
     const lower = "/" + part.toLowerCase();
+    // A new part has no Override yet: one native search rather than every Override's attributes (a copy of 500
+    // sheets asks 500 times).
+    if (!xml.toLowerCase().includes(lower)) return;
     let i = 0;
     for (;;) {
       i = xml.indexOf("<Override", i);

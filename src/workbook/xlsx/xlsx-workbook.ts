@@ -65,7 +65,7 @@ export class XlsxWorkbook implements WorkbookPort {
   private readonly date1904: boolean;
   /** Grids already read, by part; a part the add-in writes is read again. */
   private readonly grids = new Map<string, SheetGrid>();
-  private sheetList?: { readonly revision: number; readonly entries: readonly SheetEntry[] };
+  private sheetList?: { readonly revision: string; readonly entries: readonly SheetEntry[] };
 
   private constructor(
     private readonly pkg: Package,
@@ -136,9 +136,16 @@ export class XlsxWorkbook implements WorkbookPort {
 
   private entries(): SheetEntry[] {
     // One check asks for the sheet list several times (loading, reading, the settings); a 500-sheet list took 4 ms
-    // to read each time. Kept until any part of the package changes.
-    if (this.sheetList?.revision !== this.pkg.revision) this.sheetList = { revision: this.pkg.revision, entries: readSheetEntries(this.pkg, this.wbPart) };
+    // to read each time. Kept until the workbook part or its relationships change, or a part comes or goes (a
+    // sheet's part is found through them); copying 500 sheets in, one by one, read it 500 times.
+    const revision = this.sheetListRevision();
+    if (this.sheetList?.revision !== revision) this.sheetList = { revision, entries: readSheetEntries(this.pkg, this.wbPart) };
     return [...this.sheetList.entries];
+  }
+
+  /** What the sheet list is read from, as it stands: the workbook part, its relationships, the parts there are. */
+  private sheetListRevision(): string {
+    return `${this.pkg.revisionOf(this.wbPart)}/${this.pkg.revisionOf(relsPathOf(this.wbPart))}/${this.pkg.partListRevision}`;
   }
 
   private entryNamed(name: string): SheetEntry | undefined {
@@ -666,7 +673,9 @@ export class XlsxWorkbook implements WorkbookPort {
     if (!src || src.kind !== "worksheet" || !src.part) throw new WorkbookError("sheet-missing", sheet, sheet);
     const xml = from.pkg.textOnce(src.part);
     if (xml === undefined) throw new WorkbookError("corrupt-part", src.part);
-    const name = freeSheetName(wanted, this.entries().map((e) => e.name));
+    // The sheet list as it stands, and after the copy the same with the copy appended: read once, not once per copy.
+    const list = this.entries();
+    const name = freeSheetName(wanted, list.map((e) => e.name));
     const srcIndex = from.entries().findIndex((e) => e.part === src.part);
     const fromWb = from.pkg.text(from.wbPart) ?? "";
     let carrier: RefCarrier | undefined;
@@ -680,9 +689,9 @@ export class XlsxWorkbook implements WorkbookPort {
     styles.commit();
     const part = this.freePartName("xl/worksheets/sheet", ".xml");
     const relId = this.pkg.addRel(this.wbPart, REL_WORKSHEET, part);
-    const list = this.entries();
     const sheetId = list.reduce((m, e) => Math.max(m, e.sheetId), 0) + 1;
-    let wbXml = appendSheet(this.pkg.text(this.wbPart)!, { name, sheetId, relId, state: state ?? (src.state === "visible" ? undefined : src.state) });
+    const shown = state ?? (src.state === "visible" ? undefined : src.state);
+    let wbXml = appendSheet(this.pkg.text(this.wbPart)!, { name, sheetId, relId, state: shown });
     // Print titles and areas are names scoped to the sheet: they follow it, pointing at its new name.
     for (const n of sheetScopedNames(fromWb, srcIndex)) {
       if (!/^_xlnm\.(Print_Titles|Print_Area)$/i.test(n.name)) continue;
@@ -692,6 +701,8 @@ export class XlsxWorkbook implements WorkbookPort {
     this.pkg.set(this.wbPart, wbXml);
     this.pkg.set(part, copied.xml);
     this.pkg.setContentType(part, CT_WORKSHEET);
+    const entry: SheetEntry = { name, sheetId, relId, hasRel: true, state: shown ?? "visible", kind: "worksheet", part: this.pkg.storedName(part) };
+    this.sheetList = { revision: this.sheetListRevision(), entries: [...list, entry] };
     opts.dropped?.(copied.dropped);
     return name;
   }
