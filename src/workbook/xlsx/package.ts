@@ -81,6 +81,7 @@ export class Package {
   /** Goes up when a part is added or removed (not when one is rewritten). */
   private partsAddedOrRemoved = 0;
   private readonly relsRead = new Map<string, { readonly revision: number; readonly list: readonly Relationship[] }>();
+  private typesRead?: { readonly revision: number; readonly overrides: ReadonlyMap<string, string>; readonly defaults: ReadonlyMap<string, string> };
   /**
    * Entries whose name another entry already has, compared without regard to case (`sheet1.xml` and `Sheet1.xml`).
    * OPC allows only one of them and the first is the part read; the others are written back as they came, so a
@@ -279,26 +280,37 @@ export class Package {
 
   /** Content type of a part by Override, then by Default extension. */
   contentType(part: string): string | undefined {
+    const types = this.contentTypes();
+    return types.overrides.get("/" + part.toLowerCase()) ?? types.defaults.get(part.slice(part.lastIndexOf(".") + 1).toLowerCase());
+  }
+
+  /**
+   * [Content_Types].xml as lookups, read once until it changes: listing a workbook's tables asks for every part's
+   * type, and a summary of 1,000 copied sheets asked a million times over.
+   */
+  private contentTypes(): { readonly overrides: ReadonlyMap<string, string>; readonly defaults: ReadonlyMap<string, string> } {
+    const revision = this.revisionOf("[Content_Types].xml");
+    if (this.typesRead?.revision === revision) return this.typesRead;
     const xml = this.text("[Content_Types].xml") ?? "";
-    const lower = "/" + part.toLowerCase();
-    let i = 0;
-    for (;;) {
-      i = xml.indexOf("<Override", i);
-      if (i < 0) break;
+    const overrides = new Map<string, string>();
+    const defaults = new Map<string, string>();
+    // The first of a name counts, as the lookup by scanning did.
+    for (let i = xml.indexOf("<Override"); i >= 0; i = xml.indexOf("<Override", i)) {
       const { tag, end } = tagAt(xml, i);
       i = end;
-      if ((attr(tag, "PartName") ?? "").toLowerCase() === lower) return attr(tag, "ContentType");
+      const name = (attr(tag, "PartName") ?? "").toLowerCase();
+      const type = attr(tag, "ContentType");
+      if (type !== undefined && !overrides.has(name)) overrides.set(name, type);
     }
-    const ext = part.slice(part.lastIndexOf(".") + 1).toLowerCase();
-    i = 0;
-    for (;;) {
-      i = xml.indexOf("<Default", i);
-      if (i < 0) break;
+    for (let i = xml.indexOf("<Default"); i >= 0; i = xml.indexOf("<Default", i)) {
       const { tag, end } = tagAt(xml, i);
       i = end;
-      if ((attr(tag, "Extension") ?? "").toLowerCase() === ext) return attr(tag, "ContentType");
+      const ext = (attr(tag, "Extension") ?? "").toLowerCase();
+      const type = attr(tag, "ContentType");
+      if (type !== undefined && !defaults.has(ext)) defaults.set(ext, type);
     }
-    return undefined;
+    this.typesRead = { revision, overrides, defaults };
+    return this.typesRead;
   }
 
   /** Adds (or replaces) the Override for a part. */
