@@ -37,6 +37,16 @@ afterEach(() => rmSync(work, { recursive: true, force: true }));
 
 const sha = (f: string) => createHash("sha256").update(readFileSync(f)).digest("hex");
 
+/** `bytes` written as master file `name` and split into folder `outName` (without input aids); the run must succeed. */
+async function splitWritten(bytes: Uint8Array, name: string, outName: string) {
+  const master = path.join(work, name);
+  writeFileSync(master, bytes);
+  const out = path.join(work, outName);
+  const r = await cli(["split", master, "-o", out, "--no-aids"]);
+  expect([r.code, r.stderr]).toEqual([0, ""]);
+  return { master, out, r };
+}
+
 async function markerOf(file: string): Promise<DistributionMarker> {
   const book = await XlsxWorkbook.load(readFileSync(file));
   return JSON.parse((await book.readSettings())[DISTRIBUTION_MARKER_KEY]) as DistributionMarker;
@@ -271,11 +281,7 @@ test("スレッド形式のコメント: メモは写し、返信は写せない
     if (relKind(rel) === "vmlDrawing") legacy = `<legacyDrawing xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="${id}"/>`;
   }
   pkg.set(sheet, pkg.text(sheet)!.replace("</worksheet>", `${legacy}</worksheet>`));
-  const master = path.join(work, "threaded.xlsx");
-  writeFileSync(master, pkg.toBytes());
-  const out = path.join(work, "t");
-  const r = await cli(["split", master, "-o", out, "--no-aids"]);
-  expect([r.code, r.stderr]).toEqual([0, ""]);
+  const { master, out, r } = await splitWritten(pkg.toBytes(), "threaded.xlsx", "t");
   expect(r.stdout).toContain("写せなかったもの（マスターには残っています）:\n  [No.5] スレッド形式のコメントの返信（メモは写しました）\n");
   const copy = Package.open(readFileSync(path.join(out, "水と緑と公園課.xlsx")));
   const part = readSheetEntries(copy, workbookPart(copy)).find((e) => e.name === "No.5")!.part!;
@@ -299,12 +305,7 @@ test("名前付きのリスト（非表示のリスト シート）: 入力規�
   const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
   const pkg = Package.open(bytes);
   pkg.set("xl/workbook.xml", pkg.text("xl/workbook.xml")!.replace("</definedNames>", `<definedName name="税率">0.1</definedName></definedNames>`));
-  const master = path.join(work, "named-lists.xlsx");
-  writeFileSync(master, pkg.toBytes());
-
-  const out = path.join(work, "n");
-  const r = await cli(["split", master, "-o", out, "--no-aids"]);
-  expect([r.code, r.stderr]).toEqual([0, ""]);
+  const { master, out, r } = await splitWritten(pkg.toBytes(), "named-lists.xlsx", "n");
   expect(r.stdout).toContain("配布しないシート: 評価一覧、リスト");
   // No.16 goes to 財政課 with No.15, so L7 keeps its formula; リスト stays in the master, so L5 and L6 keep their values.
   expect(r.stdout).toContain("写せなかったもの（マスターには残っています）:\n  [No.15] 数式 L5:L6（値で写しました）、入力規則 L3（リストを参照先の値で写しました）\n");
@@ -371,11 +372,7 @@ test("行ごとに分けるシートでも: 配布しないシートを指す数
   // Beside 防災課's record, a cell pulling the list sheet (目次), which stays in the master.
   const toc = wb.getWorksheet("目次")!;
   wb.getWorksheet("取組状況")!.getCell(`T${row}`).value = { formula: "目次!A1", result: String(toc.getCell("A1").value ?? "") };
-  const master = path.join(work, "musashino-formula.xlsx");
-  writeFileSync(master, new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
-  const out = path.join(work, "mf");
-  const r = await cli(["split", master, "-o", out, "--no-aids"]);
-  expect([r.code, r.stderr]).toEqual([0, ""]);
+  const { master, out, r } = await splitWritten(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer), "musashino-formula.xlsx", "mf");
   expect(r.stdout).toContain(`数式 T${row}（値で写しました）`);
   const marker = await markerOf(path.join(out, "防災課.xlsx"));
   expect(marker.sheets[0].leftInMaster).toEqual([`formula T${row}`]);
@@ -393,11 +390,7 @@ test("Excel 2010 の入力規則（extLst、別シートを直接指すリスト
   const part = readSheetEntries(pkg, workbookPart(pkg)).find((e) => e.name === "No.15")!.part!;
   const ext = `<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:dataValidations count="1" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><x14:dataValidation type="list" allowBlank="1"><x14:formula1><xm:f>評価一覧!$B$5:$B$7</xm:f></x14:formula1><xm:sqref>L3</xm:sqref></x14:dataValidation></x14:dataValidations></ext></extLst>`;
   pkg.set(part, pkg.text(part)!.replace("</worksheet>", `${ext}</worksheet>`));
-  const master = path.join(work, "ext.xlsx");
-  writeFileSync(master, pkg.toBytes());
-  const out = path.join(work, "e");
-  const r = await cli(["split", master, "-o", out, "--no-aids"]);
-  expect([r.code, r.stderr]).toEqual([0, ""]);
+  const { master, out, r } = await splitWritten(pkg.toBytes(), "ext.xlsx", "e");
   expect(r.stdout).toContain("  [No.15] 入力規則 L3（リストを参照先の値で写しました）\n");
   const dept = path.join(out, "財政課.xlsx");
   expect((await markerOf(dept)).sheets.find((s) => s.name === "No.15")!.leftInMaster).toEqual(["list L3"]);
