@@ -6,7 +6,7 @@
  * files are still checked; several files on worker threads print exactly what one thread prints, in input order.
  */
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
@@ -176,6 +176,56 @@ describe("a file over the budget", () => {
     const run = await cli(["validate", at(BIG), "--json"]);
     const report = JSON.parse(run.stdout) as { files: { error: { code: string } | null }[] };
     expect(report.files[0].error?.code).not.toBe("timeout");
+  });
+});
+
+describe("every command that reads a workbook keeps the budget", () => {
+  const timedOut = (lang: Lang) => t(lang, "cli.error.timeout", { seconds: 0.5 });
+
+  test("--timeout is taken by each of them, 60 s by default", () => {
+    const cases = [
+      ["rollover", "a.xlsx", "-o", "b.xlsx"],
+      ["split", "a.xlsx", "-o", "out"],
+      ["collect", "a.xlsx", "b.xlsx", "--dry-run"],
+      ["new-plan", "list.xlsx", "-o", "b.xlsx"],
+      ["aids", "a.xlsx", "-o", "b.xlsx"],
+      ["compare", "a.xlsx", "b.xlsx"],
+    ];
+    for (const c of cases) {
+      expect(parseArgs(c)).toMatchObject({ timeout: 60 });
+      expect(parseArgs([...c, "--timeout", "7.5"])).toMatchObject({ timeout: 7.5 });
+    }
+  });
+
+  test.each([
+    ["rollover", (out: string) => ["rollover", at(BIG), "-o", out]],
+    ["split", (out: string) => ["split", at(BIG), "-o", out]],
+    ["aids", (out: string) => ["aids", at(BIG), "-o", out]],
+    ["new-plan", (out: string) => ["new-plan", at(BIG), "-o", out]],
+  ] as const)("%s: exit 2, the file named with the budget, nothing written", async (_command, argv) => {
+    for (const lang of ["ja", "en"] as const) {
+      const out = at(`${_command}-${lang}.out.xlsx`);
+      const run = await cli([...argv(out), "--timeout", "0.5", "--lang", lang]);
+      expect(run.code).toBe(2);
+      expect(lines(run.stderr)).toEqual([`${at(BIG)}: ${timedOut(lang)}`]);
+      expect(existsSync(out)).toBe(false);
+    }
+  });
+
+  test("collect: a returned file over the budget is reported as unreadable, and the next file is still read", async () => {
+    const run = await cli(["collect", SEEDS[0], at(BIG), at(EMPTY), "--dry-run", "--timeout", "0.5"]);
+    expect(run.code).toBe(2);
+    const out = lines(run.stdout);
+    expect(out.slice(0, 4)).toEqual([BIG, t("ja", "cli.collect.read-error", { message: timedOut("ja") }), EMPTY, t("ja", "cli.collect.read-error", { message: t("ja", "error.empty-file") })]);
+  });
+
+  test("collect: a master over the budget is said to be unreadable, and nothing is taken in", async () => {
+    const merged = at("merged.xlsx");
+    const run = await cli(["collect", at(BIG), SEEDS[0], "-o", merged, "--timeout", "0.5", "--lang", "en"]);
+    expect(run.code).toBe(2);
+    expect(lines(run.stderr)).toEqual([t("en", "cli.collect.unreadable-master", { path: at(BIG), message: timedOut("en") })]);
+    expect(run.stdout).toBe("");
+    expect(existsSync(merged)).toBe(false);
   });
 });
 

@@ -56,6 +56,8 @@ export interface RolloverArgs {
   /** Input aids on next year's sheets (the default; `--no-aids` leaves them off), protected with `--protect`. */
   readonly aids: boolean;
   readonly protect: boolean;
+  /** Per-file budget in seconds (`--timeout`), for reading the workbook. */
+  readonly timeout: number;
 }
 
 /** `chosahyo aids <file> -o <out.xlsx> [--protect]`: the input aids set on a copy (docs/input-aids.md). */
@@ -84,6 +86,8 @@ export interface NewPlanArgs {
   readonly profiles: readonly string[];
   readonly aids: boolean;
   readonly protect: boolean;
+  /** Per-file budget in seconds (`--timeout`), for reading a list saved as a workbook. */
+  readonly timeout: number;
 }
 
 /** `chosahyo split <master.xlsx> -o <folder>`: one workbook per department (配布, docs/distribution.md). */
@@ -97,6 +101,8 @@ export interface SplitArgs {
   readonly shared: "lead" | "copy";
   readonly profiles: readonly string[];
   readonly aids: boolean;
+  /** Per-file budget in seconds (`--timeout`), for reading the master. */
+  readonly timeout: number;
 }
 
 /** `chosahyo collect <master.xlsx> <file-or-folder>... -o <merged.xlsx> [--dry-run] [--accept-form-changes[=file,…]]`: 回収 (docs/distribution.md). */
@@ -115,6 +121,8 @@ export interface CollectArgs {
   readonly acceptFormChanges: boolean | readonly string[];
   readonly lang: Lang;
   readonly profiles: readonly string[];
+  /** Per-file budget in seconds (`--timeout`): the master and each returned file get their own. */
+  readonly timeout: number;
 }
 
 /** `chosahyo compare <last.xlsx> <this.xlsx> [--json]`: 前年度比較 (docs/compare.md). */
@@ -147,11 +155,11 @@ type Command = (typeof COMMANDS)[number];
 const OPTIONS: Readonly<Record<Command, readonly string[]>> = {
   validate: ["--json", "--no-progress", "--stage", "--fiscal-year", "--plan-period", "--profile", "--timeout", "--jobs", "--previous"],
   summarize: ["-o", "--output", "--include-reposts", "--no-progress", "--stage", "--fiscal-year", "--plan-period", "--profile", "--timeout", "--previous"],
-  rollover: ["-o", "--output", "--drop-ended", "--no-aids", "--protect", "--fiscal-year", "--plan-period", "--profile"],
+  rollover: ["-o", "--output", "--drop-ended", "--no-aids", "--protect", "--fiscal-year", "--plan-period", "--profile", "--timeout"],
   aids: ["-o", "--output", "--protect", "--stage", "--profile", "--timeout"],
-  "new-plan": ["-o", "--output", "--plan-period", "--plan-name", "--title", "--no-aids", "--protect", "--profile"],
-  collect: ["-o", "--output", "--dry-run", "--accept-form-changes", "--profile"],
-  split: ["-o", "--output", "--shared", "--no-aids", "--profile"],
+  "new-plan": ["-o", "--output", "--plan-period", "--plan-name", "--title", "--no-aids", "--protect", "--profile", "--timeout"],
+  collect: ["-o", "--output", "--dry-run", "--accept-form-changes", "--profile", "--timeout"],
+  split: ["-o", "--output", "--shared", "--no-aids", "--profile", "--timeout"],
   compare: ["--json", "--stage", "--profile", "--timeout", "-o", "--output"],
 };
 
@@ -327,12 +335,12 @@ export function parseArgs(argv: readonly string[]): Args {
   if (cmd === "split") {
     if (inputs.length !== 1) throw fail("cli.split.no-input");
     if (!output) throw fail("cli.split.no-output");
-    return { command: cmd, input: inputs[0], output, lang, shared, profiles, aids };
+    return { command: cmd, input: inputs[0], output, lang, shared, profiles, aids, timeout };
   }
   if (cmd === "collect") {
     if (inputs.length < 2) throw fail("cli.collect.no-master");
     if (!output && !dryRun) throw fail("cli.collect.no-output");
-    return { command: cmd, master: inputs[0], inputs: inputs.slice(1), ...(output ? { output } : {}), dryRun, acceptFormChanges, lang, profiles };
+    return { command: cmd, master: inputs[0], inputs: inputs.slice(1), ...(output ? { output } : {}), dryRun, acceptFormChanges, lang, profiles, timeout };
   }
   if (cmd === "compare") {
     if (inputs.length !== 2) throw fail("cli.compare.two-inputs");
@@ -342,7 +350,7 @@ export function parseArgs(argv: readonly string[]): Args {
   if (cmd === "new-plan") {
     if (inputs.length > 1) throw fail("cli.newPlan.one-input");
     if (!output) throw fail("cli.newPlan.no-output");
-    return { command: cmd, input: inputs[0], output, lang, planPeriod, planName, title, profiles, aids, protect };
+    return { command: cmd, input: inputs[0], output, lang, planPeriod, planName, title, profiles, aids, protect, timeout };
   }
   if (fiscalYear !== undefined && planPeriod && (fiscalYear < planPeriod.from || fiscalYear > planPeriod.to)) {
     throw fail("cli.arg.fiscal-year-outside", { year: fiscalYear, from: planPeriod.from, to: planPeriod.to });
@@ -351,7 +359,7 @@ export function parseArgs(argv: readonly string[]): Args {
   if (command === "rollover") {
     if (inputs.length > 1) throw fail("cli.rollover.one-input");
     if (!output) throw fail("cli.summarize.no-output");
-    return { command, input: inputs[0], output, lang, ...years, profiles, dropEnded, aids, protect };
+    return { command, input: inputs[0], output, lang, ...years, profiles, dropEnded, aids, protect, timeout };
   }
   if (command === "summarize") {
     if (inputs.length > 1) throw fail("cli.summarize.one-input");

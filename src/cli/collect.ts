@@ -15,6 +15,7 @@ import { isWorkbookError } from "../workbook/port";
 import { applyCollect, planCollectBooks, type ReturnedWorkbook } from "../workbook/xlsx/collect";
 import type { XlsxWorkbook } from "../workbook/xlsx/xlsx-workbook";
 import { ArgError, type CollectArgs } from "./args";
+import { timeoutError } from "./budget";
 import type { Io } from "./main";
 import { samePath, writeAtomically } from "./output-file";
 import { expandInputs, type FileError, fileError, openWorkbook } from "./validate-files";
@@ -25,7 +26,11 @@ export async function runCollect(args: CollectArgs, profiles: readonly Profile[]
   if (args.output) {
     for (const p of [args.master, ...files]) if (samePath(p, args.output)) throw new ArgError("cli.summarize.same-path", { path: args.output }, lang);
   }
-  const opened = await openWorkbook(args.master, lang);
+  // Each file, the master too, is opened and read whole within its own budget (--timeout); the plan then works on
+  // what was read.
+  const masterDeadline = Date.now() + args.timeout * 1000;
+  const masterOpened = await openWorkbook(args.master, lang);
+  const opened = "error" in masterOpened ? masterOpened : ((await readError(masterOpened.book, lang, masterDeadline, args.timeout)) ?? masterOpened);
   if ("error" in opened) {
     io.stderr.write(t(lang, "cli.collect.unreadable-master", { path: args.master, message: opened.error.message }) + "\n");
     return 2;
@@ -37,10 +42,12 @@ export async function runCollect(args: CollectArgs, profiles: readonly Profile[]
   const returned: ReturnedWorkbook[] = [];
   for (const file of files) {
     if (samePath(file, args.master)) continue; // the master in the same folder is not a returned file
+    const deadline = Date.now() + args.timeout * 1000;
     const r = await openWorkbook(file, lang);
     // Read now, so that a file that opens but cannot be read (no worksheet, a damaged sheet, one the lenient reader
-    // reads but the copy cannot follow) is named as itself, not as the master when the plan reads or applies it.
-    const opened = "error" in r ? r : ((await readError(r.book, lang)) ?? r);
+    // reads but the copy cannot follow, one over its budget) is named as itself, not as the master when the plan
+    // reads or applies it.
+    const opened = "error" in r ? r : ((await readError(r.book, lang, deadline, args.timeout, { copied: true })) ?? r);
     if ("error" in opened) {
       unreadable++;
       io.stdout.write(`${path.basename(file)}\n${t(lang, "cli.collect.read-error", { message: opened.error.message })}\n\n`);
@@ -92,15 +99,18 @@ export async function runCollect(args: CollectArgs, profiles: readonly Profile[]
   return code;
 }
 
-/** Why an opened returned workbook cannot be read, or its sheets not copied into the master, in the user's words; undefined when it can. */
-async function readError(book: XlsxWorkbook, lang: Lang): Promise<{ error: FileError } | undefined> {
+/**
+ * Why an opened workbook cannot be read by `deadline` (a budget of `seconds`), or, for a returned file (`copied`),
+ * its sheets not copied into the master, in the user's words; undefined when it can.
+ */
+async function readError(book: XlsxWorkbook, lang: Lang, deadline: number, seconds: number, options: { readonly copied?: boolean } = {}): Promise<{ error: FileError } | undefined> {
   try {
-    await book.readAll();
-    book.assertSheetsCopyable();
+    await book.readAll({ deadline });
+    if (options.copied) book.assertSheetsCopyable();
     return undefined;
   } catch (e) {
     if (!isWorkbookError(e)) throw e;
-    return { error: fileError(e.code, lang, e.sheet ?? e.detail) };
+    return { error: e.code === "timeout" ? timeoutError(lang, seconds) : fileError(e.code, lang, e.sheet ?? e.detail) };
   }
 }
 

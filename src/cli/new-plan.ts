@@ -18,6 +18,7 @@ import { fiscalYearOfDate, warekiYear } from "../core/values/wareki";
 import { isWorkbookError } from "../workbook/port";
 import { buildNewPlanWorkbook, readPlanListFile } from "../workbook/xlsx/new-plan";
 import { ArgError, type NewPlanArgs } from "./args";
+import { timeoutError } from "./budget";
 import type { Io } from "./main";
 import { samePath, writeAtomically } from "./output-file";
 import { fileError } from "./validate-files";
@@ -52,6 +53,7 @@ export async function runNewPlan(args: NewPlanArgs, profiles: readonly Profile[]
     return 2;
   };
 
+  const deadline = Date.now() + args.timeout * 1000;
   let bytes: Uint8Array;
   try {
     const size = statSync(args.input).size;
@@ -64,10 +66,10 @@ export async function runNewPlan(args: NewPlanArgs, profiles: readonly Profile[]
 
   let list: PlanListResult | "not-text";
   try {
-    list = await readPlanListFile(bytes, path.basename(args.input), profile);
+    list = await readPlanListFile(bytes, path.basename(args.input), profile, { deadline });
   } catch (e) {
     if (!isWorkbookError(e)) throw e;
-    return fail(fileError(e.code, lang, e.sheet ?? e.detail).message);
+    return fail((e.code === "timeout" ? timeoutError(lang, args.timeout) : fileError(e.code, lang, e.sheet ?? e.detail)).message);
   }
   if (list === "not-text") return fail(t(lang, "cli.newPlan.not-text", { path: args.input }));
   if (!list.ok) {

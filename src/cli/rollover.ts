@@ -13,12 +13,11 @@ import { readAndValidateWithin } from "./budget";
 import type { Io } from "./main";
 import { samePath, writeAtomically } from "./output-file";
 import { fileError } from "./validate-files";
-import { DEFAULT_TIMEOUT_SECONDS } from "./args";
 
 export async function runRollover(args: RolloverArgs, profiles: readonly Profile[], io: Io): Promise<number> {
   const { lang } = args;
   if (samePath(args.input, args.output)) throw new ArgError("cli.summarize.same-path", { path: args.output }, lang);
-  const r = await readAndValidateWithin(args.input, { profiles, fiscalYear: args.fiscalYear, planPeriod: args.planPeriod, lang }, DEFAULT_TIMEOUT_SECONDS);
+  const r = await readAndValidateWithin(args.input, { profiles, fiscalYear: args.fiscalYear, planPeriod: args.planPeriod, lang }, args.timeout);
   if ("error" in r) {
     io.stderr.write(t(lang, "cli.error.line", { path: args.input, message: r.error.message }) + "\n");
     return 2;

@@ -12,7 +12,7 @@ import { t } from "./i18n";
 import type { Profile } from "../core/profile/types";
 import { isWorkbookError } from "../workbook/port";
 import { type NotCopied, splitBook } from "../workbook/xlsx/split";
-import { ArgError, DEFAULT_TIMEOUT_SECONDS, type SplitArgs } from "./args";
+import { ArgError, type SplitArgs } from "./args";
 import { readAndValidateWithin } from "./budget";
 import type { Io } from "./main";
 import { writeAtomically } from "./output-file";
@@ -31,7 +31,7 @@ function partsText(n: NotCopied, lang: Lang): string {
 export async function runSplit(args: SplitArgs, profiles: readonly Profile[], io: Io): Promise<number> {
   const { lang } = args;
   checkOutputFolder(args.output, lang);
-  const r = await readAndValidateWithin(args.input, { profiles, lang }, DEFAULT_TIMEOUT_SECONDS);
+  const r = await readAndValidateWithin(args.input, { profiles, lang }, args.timeout);
   if ("error" in r) {
     io.stderr.write(t(lang, "cli.error.line", { path: args.input, message: r.error.message }) + "\n");
     return 2;

@@ -97,7 +97,7 @@ export interface ValidateFileOptions {
 }
 
 /** Reads a file's bytes into the .xlsx adapter, or says why it cannot be read. The file is only ever read. */
-export async function openWorkbook(file: string, lang: Lang, deadline?: number): Promise<{ book: XlsxWorkbook } | { error: FileError }> {
+export async function openWorkbook(file: string, lang: Lang): Promise<{ book: XlsxWorkbook } | { error: FileError }> {
   const fail = (code: FileErrorCode, detail?: string) => ({ error: fileError(code, lang, detail) });
   let bytes: Buffer;
   try {
@@ -111,7 +111,7 @@ export async function openWorkbook(file: string, lang: Lang, deadline?: number):
     return code === "ENOENT" ? fail("not-found") : fail("unreadable", code ?? String(e));
   }
   try {
-    return { book: await XlsxWorkbook.load(bytes, file, { deadline }) };
+    return { book: await XlsxWorkbook.load(bytes, file) };
   } catch (e) {
     if (isWorkbookError(e)) return fail(e.code, e.detail);
     return fail("internal", e instanceof Error ? e.message.split("\n")[0] : String(e));
@@ -123,7 +123,7 @@ export async function readAndValidate(
   file: string,
   opts: ValidateFileOptions,
 ): Promise<{ book: XlsxWorkbook; report: ValidationReport; matches?: MatchCorrections; lastYear?: ValidationReport } | { error: FileError }> {
-  const opened = await openWorkbook(file, opts.lang, opts.deadline);
+  const opened = await openWorkbook(file, opts.lang);
   if ("error" in opened) return opened;
   try {
     const read = await opened.book.readAll({ deadline: opts.deadline });

@@ -32,8 +32,8 @@ export function isWorkbookFile(name: string, bytes: Uint8Array): boolean {
 }
 
 /** The item list from a file's bytes; "not-text" for a file that is neither a workbook nor text. Bad workbooks throw WorkbookError. */
-export async function readPlanListFile(bytes: Uint8Array, name: string, profile: Profile): Promise<PlanListResult | "not-text"> {
-  if (isWorkbookFile(name, bytes)) return readPlanWorkbook(await (await XlsxWorkbook.load(bytes, name)).readAll(), profile);
+export async function readPlanListFile(bytes: Uint8Array, name: string, profile: Profile, options: { readonly deadline?: number } = {}): Promise<PlanListResult | "not-text"> {
+  if (isWorkbookFile(name, bytes)) return readPlanWorkbook(await (await XlsxWorkbook.load(bytes, name)).readAll({ deadline: options.deadline }), profile);
   const text = decodeCsv(bytes);
   return text === undefined ? "not-text" : readPlanCsv(text, profile);
 }

@@ -53,11 +53,6 @@ const CT_STYLES = "application/vnd.openxmlformats-officedocument.spreadsheetml.s
 const CT_TABLE = "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml";
 const CT_WORKBOOK = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
 
-export interface LoadOptions {
-  /** Epoch ms after which reading stops with WorkbookError("timeout"). */
-  readonly deadline?: number;
-}
-
 export class XlsxWorkbook implements WorkbookPort {
   private readonly wbPart: string;
   private strings?: SharedStrings;
@@ -67,20 +62,19 @@ export class XlsxWorkbook implements WorkbookPort {
   private readonly grids = new Map<string, SheetGrid>();
   private sheetList?: { readonly revision: string; readonly entries: readonly SheetEntry[] };
 
-  private constructor(
-    private readonly pkg: Package,
-    private readonly options: LoadOptions = {},
-  ) {
+  // No deadline is kept here: a budget belongs to one read (readAll's), so a write after it re-reads the sheets
+  // it changed without running into a deadline that has long passed.
+  private constructor(private readonly pkg: Package) {
     this.wbPart = workbookPart(pkg);
     this.date1904 = isDate1904(pkg, this.wbPart);
   }
 
   /** Opens .xlsx bytes; bad input becomes a WorkbookError with a code the catalogue words. */
-  static async load(bytes: Uint8Array, fileName = "", options: LoadOptions = {}): Promise<XlsxWorkbook> {
+  static async load(bytes: Uint8Array, fileName = ""): Promise<XlsxWorkbook> {
     assertXlsxBytes(bytes, fileName);
     const pkg = Package.open(bytes);
     classifyPackage(pkg);
-    const book = new XlsxWorkbook(pkg, options);
+    const book = new XlsxWorkbook(pkg);
     if (!book.entries().some((e) => e.kind === "worksheet")) throw new WorkbookError("no-worksheets");
     return book;
   }
@@ -156,7 +150,7 @@ export class XlsxWorkbook implements WorkbookPort {
   private context(deadline?: number): SheetReadContext {
     this.strings ??= SharedStrings.of(this.pkg, this.wbPart);
     this.formats ??= readCellFormats(this.pkg, this.wbPart);
-    return { strings: this.strings, formats: this.formats, date1904: this.date1904, deadline: deadline ?? this.options.deadline };
+    return { strings: this.strings, formats: this.formats, date1904: this.date1904, deadline };
   }
 
   private grid(entry: SheetEntry, deadline?: number): SheetGrid {
