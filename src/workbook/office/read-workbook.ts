@@ -58,12 +58,6 @@ interface Band {
   readonly cols: number;
 }
 
-interface Band {
-  readonly top: number;
-  readonly rows: number;
-  readonly cols: number;
-}
-
 const NO_MERGES: MergePlan = { kind: "none" };
 
 /** Rows 0…rows-1 in bands of at most 1,024 cells: each holds at most 512 merged areas (two cells or more each). */
