@@ -1,4 +1,4 @@
-/** The CLI inflates and checks zip entries with Node's zlib (native) rather than the portable JavaScript codec. */
+/** The CLI inflates, deflates and checks zip entries with Node's zlib (native) rather than the portable JavaScript codec. */
 import zlib from "node:zlib";
 import { crc32 as portableCrc32, useZipCodec } from "../workbook/xlsx/zip";
 
@@ -7,6 +7,7 @@ export function useNativeZip(): void {
   useZipCodec({
     // maxOutputLength one past the declared size: a longer stream throws, and is reported as a damaged part.
     inflateRaw: (data, size) => zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, size + 1) }),
+    deflateRaw: (data) => zlib.deflateRawSync(data, { level: 6 }),
     crc32: crc ? (data) => crc(data) : portableCrc32,
   });
 }
