@@ -4,7 +4,7 @@
  */
 import { WorkbookError } from "../port";
 import { xmlProblem } from "./well-formed";
-import { attr, findTag, tagAt } from "./xml";
+import { attr, findTag, firstCloseTag, tagAt } from "./xml";
 import { escapeXml } from "./xml-text";
 import { inflateEntry, type NewEntry, readZip, writeZip, type ZipEntry } from "./zip";
 
@@ -25,8 +25,23 @@ export interface Relationship {
 interface Part {
   readonly name: string;
   entry?: ZipEntry;
-  /** Set when the add-in changed or created the part. */
+  /** Set when the add-in changed or created the part: its bytes, or its text until the bytes are asked for. */
   data?: Uint8Array;
+  text?: string;
+}
+
+function isChanged(p: Part): boolean {
+  return p.data !== undefined || p.text !== undefined;
+}
+
+/**
+ * A changed part's bytes. Text is encoded only when asked for: copying 1,000 sheets in one by one rewrote
+ * workbook.xml, its relationships and [Content_Types].xml 1,000 times each, and encoding each version cost more
+ * than writing it.
+ */
+function changedBytes(p: Part): Uint8Array {
+  p.data ??= encoder.encode(p.text!);
+  return p.data;
 }
 
 const decoder = new TextDecoder("utf-8");
@@ -80,6 +95,7 @@ export class Package {
   private readonly partChanges = new Map<string, number>();
   /** Goes up when a part is added or removed (not when one is rewritten). */
   private partsAddedOrRemoved = 0;
+  private partsRemoved = 0;
   private readonly relsRead = new Map<string, { readonly revision: number; readonly list: readonly Relationship[] }>();
   private typesRead?: { readonly revision: number; readonly overrides: ReadonlyMap<string, string>; readonly defaults: ReadonlyMap<string, string> };
   /**
@@ -101,6 +117,11 @@ export class Package {
   /** Goes up when a part is added or removed. */
   get partListRevision(): number {
     return this.partsAddedOrRemoved;
+  }
+
+  /** Goes up when a part is removed (a name taken before may be free again). */
+  get removals(): number {
+    return this.partsRemoved;
   }
 
   private constructor(entries: readonly ZipEntry[]) {
@@ -136,13 +157,14 @@ export class Package {
   /** The part's size once inflated, without inflating it. */
   size(name: string): number {
     const p = this.parts.get(name.toLowerCase());
-    return p?.data?.length ?? p?.entry?.size ?? 0;
+    if (!p) return 0;
+    return isChanged(p) ? changedBytes(p).length : (p.entry?.size ?? 0);
   }
 
   bytes(name: string, limit = MAX_PART_BYTES): Uint8Array | undefined {
     const p = this.parts.get(name.toLowerCase());
     if (!p) return undefined;
-    if (p.data) return p.data;
+    if (isChanged(p)) return changedBytes(p);
     return inflateEntry(p.entry!, limit);
   }
 
@@ -174,10 +196,10 @@ export class Package {
   set(name: string, content: string | Uint8Array): void {
     const key = name.toLowerCase();
     const existing = this.parts.get(key);
-    const data = typeof content === "string" ? encoder.encode(content) : content;
     this.partChanges.set(key, ++this.changes);
     if (!existing) this.partsAddedOrRemoved++;
-    this.parts.set(key, { name: existing?.name ?? name, data });
+    const stored = existing?.name ?? name;
+    this.parts.set(key, typeof content === "string" ? { name: stored, text: content } : { name: stored, data: content });
     if (typeof content === "string") this.texts.set(key, content);
     else this.texts.delete(key);
   }
@@ -185,20 +207,23 @@ export class Package {
   remove(name: string): void {
     const key = name.toLowerCase();
     this.partChanges.set(key, ++this.changes);
-    if (this.parts.has(key)) this.partsAddedOrRemoved++;
+    if (this.parts.has(key)) {
+      this.partsAddedOrRemoved++;
+      this.partsRemoved++;
+    }
     this.parts.delete(key);
     this.texts.delete(key);
   }
 
   /** Names of the parts changed or added since the package was opened. */
   changedParts(): string[] {
-    return [...this.parts.values()].filter((p) => p.data).map((p) => p.name);
+    return [...this.parts.values()].filter(isChanged).map((p) => p.name);
   }
 
   /** True when the part is carried over exactly as it came. */
   unchanged(name: string): boolean {
     const p = this.parts.get(name.toLowerCase());
-    return !!p && !p.data;
+    return !!p && !isChanged(p);
   }
 
   /** Relationships of a part (`""` for the package's own). Missing or unreadable rels read as none. */
@@ -347,7 +372,7 @@ export class Package {
    */
   toBytes(): Uint8Array {
     const ordered = [...this.parts.values()].sort((a, b) => rank(a) - rank(b));
-    const entries: (ZipEntry | NewEntry)[] = ordered.map((p) => (p.data ? { name: p.name, data: p.data } : p.entry!));
+    const entries: (ZipEntry | NewEntry)[] = ordered.map((p) => (isChanged(p) ? { name: p.name, data: changedBytes(p) } : p.entry!));
     return writeZip([...entries, ...this.shadowed]);
   }
 }
@@ -385,9 +410,8 @@ function findRel(xml: string, from: number): number {
  * opened and never closed refuses the change as `part` being damaged.
  */
 export function insertBeforeClose(xml: string, local: string, content: string, part: string): string {
-  const close = new RegExp(`</([A-Za-z_][\\w.-]*:)?${local}>`);
-  const m = close.exec(xml);
-  if (m) return xml.slice(0, m.index) + content + xml.slice(m.index);
+  const close = firstCloseTag(xml, local);
+  if (close >= 0) return xml.slice(0, close) + content + xml.slice(close);
   const at = findTag(xml, local, 0);
   const selfAt = at >= 0 ? at : xml.search(new RegExp(`<([A-Za-z_][\\w.-]*:)?${local}[\\s/>]`));
   if (selfAt < 0) throw new WorkbookError("corrupt-part", part);

@@ -272,10 +272,18 @@ export class StylesAmender {
     return { sz, color, rest };
   }
 
+  /** Records appended so far: a caller that wrote toXml() at some count knows whether the text it wrote is still this. */
+  get appends(): number {
+    return this.appendCount;
+  }
+
+  private appendCount = 0;
+
   private add(section: Section, record: string): number {
     const s = this.sections.get(section)!;
     s.added.push(record);
     this.appended = true;
+    this.appendCount++;
     return s.existing + s.added.length - 1;
   }
 

@@ -61,6 +61,10 @@ export class XlsxWorkbook implements WorkbookPort {
   /** Grids already read, by part; a part the add-in writes is read again. */
   private readonly grids = new Map<string, SheetGrid>();
   private sheetList?: { readonly revision: string; readonly entries: readonly SheetEntry[] };
+  /** The styles amender that last wrote the styles part, with the part's revision and its appends then (styles()). */
+  /** Where freePartName's last search ended, per kind of part, and the package's removals then. */
+  private readonly partNumbers = new Map<string, { readonly n: number; readonly removals: number }>();
+  private keptStyles?: { readonly part: string; readonly revision: number; readonly amender: StylesAmender; readonly appends: number };
 
   // No deadline is kept here: a budget belongs to one read (readAll's), so a write after it re-reads the sheets
   // it changed without running into a deadline that has long passed.
@@ -551,11 +555,18 @@ export class XlsxWorkbook implements WorkbookPort {
   private styles(): { amender: StylesAmender; commit: () => void } {
     const rel = this.pkg.rels(this.wbPart).find((r) => relKind(r) === "styles" && !r.external);
     const part = rel && this.pkg.has(rel.target) ? this.pkg.storedName(rel.target)! : undefined;
-    const amender = inPart(part ?? "xl/styles.xml", () => new StylesAmender(part ? this.pkg.text(part) : undefined));
+    // Copying 1,000 sheets in one by one parsed styles.xml (and each source's) 1,000 times: the amender that wrote
+    // the part is taken again while the part is what it wrote, and nothing was appended to it since.
+    const kept = this.keptStyles;
+    const reuse = kept && part === kept.part && this.pkg.revisionOf(part) === kept.revision && kept.amender.appends === kept.appends;
+    const amender = reuse ? kept.amender : inPart(part ?? "xl/styles.xml", () => new StylesAmender(part ? this.pkg.text(part) : undefined));
+    const appendsBefore = amender.appends;
+    const keep = (stored: string) => (this.keptStyles = { part: stored, revision: this.pkg.revisionOf(stored), amender, appends: amender.appends });
     return {
       amender,
       commit: () => {
-        if (!amender.changed && part) return;
+        // Nothing appended: the part holds what the amender would write.
+        if (part && amender.appends === appendsBefore) return void keep(part);
         const target = part ?? "xl/styles.xml";
         this.pkg.set(target, amender.toXml());
         if (!part) {
@@ -563,6 +574,7 @@ export class XlsxWorkbook implements WorkbookPort {
           this.pkg.setContentType(target, CT_STYLES);
         }
         this.formats = undefined;
+        keep(this.pkg.storedName(target)!);
       },
     };
   }
@@ -619,9 +631,13 @@ export class XlsxWorkbook implements WorkbookPort {
     }
   }
 
+  /** The lowest-numbered free part name; each search starts where the last ended while no part has been removed. */
   private freePartName(prefix: string, ext: string): string {
-    let n = 1;
+    const key = prefix + ext;
+    const hint = this.partNumbers.get(key);
+    let n = hint && hint.removals === this.pkg.removals ? hint.n : 1;
     while (this.pkg.has(`${prefix}${n}${ext}`)) n++;
+    this.partNumbers.set(key, { n, removals: this.pkg.removals });
     return `${prefix}${n}${ext}`;
   }
 

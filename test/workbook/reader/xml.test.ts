@@ -4,7 +4,7 @@
  * The XML scanning the reader is built on (src/workbook/xlsx/xml.ts), first as functions, then as a user meets it:
  * the text of a cell read from a workbook.
  */
-import { attr, elementPrefix, findTag, joinedText, tagAt, unescapeXml, unescapeXstring } from "../../../src/workbook/xlsx/xml";
+import { attr, elementPrefix, findTag, firstCloseTag, joinedText, tagAt, unescapeXml, unescapeXstring } from "../../../src/workbook/xlsx/xml";
 import { XlsxWorkbook } from "../../../src/workbook/xlsx/xlsx-workbook";
 import { at, buildXlsx, readOne, t, TRANSITIONAL } from "./build";
 
@@ -91,6 +91,32 @@ describe("tags", () => {
     expect(joinedText(si, "", 0, si.length)).toBe("東京 都");
     const x = `<x:r><x:t>a</x:t></x:r><x:rPh sb="0" eb="1"><x:t>エー</x:t></x:rPh><x:r><x:t>b</x:t></x:r>`;
     expect(joinedText(x, "x:", 0, x.length)).toBe("ab");
+  });
+});
+
+describe("firstCloseTag", () => {
+  const byRegex = (xml: string, local: string) => xml.search(new RegExp(`</([A-Za-z_][\\w.-]*:)?${local}>`));
+
+  test("with and without a prefix; not a longer name, a prefix that is not one, or a start tag", () => {
+    expect(firstCloseTag("<Types><Default/></Types>", "Types")).toBe(17);
+    expect(firstCloseTag("<x:sheets><x:sheet/></x:sheets>", "sheets")).toBe(20);
+    expect(firstCloseTag("<a></fooTypes></Types>", "Types")).toBe(14);
+    expect(firstCloseTag("</1x:Types></a:b:Types></:Types><Types>", "Types")).toBe(-1);
+    expect(firstCloseTag("</Relationship></Relationships>", "Relationships")).toBe(15);
+    expect(firstCloseTag("Types>", "Types")).toBe(-1);
+  });
+
+  test("finds what the regular expression finds, on 20,000 random strings", () => {
+    // A small alphabet, so that near misses (a prefix with a digit first, two colons, a longer name) are common.
+    const bits = ["<", "/", ":", "x", "1", "_", ".", "-", "a", ">", "sheets", "sheets>", "</", " "];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let n = 0; n < 20000; n++) {
+      let xml = "";
+      const len = 1 + Math.floor(next() * 12);
+      for (let i = 0; i < len; i++) xml += bits[Math.floor(next() * bits.length)];
+      expect([xml, firstCloseTag(xml, "sheets")]).toEqual([xml, byRegex(xml, "sheets")]);
+    }
   });
 });
 
