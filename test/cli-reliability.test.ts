@@ -304,6 +304,33 @@ describe("the installed command (node bin/chosahyo.js), as a user runs it", () =
   });
 });
 
+describe("output read in part: a reader that closes the pipe early (`| head`, `| true`)", () => {
+  /** Runs the installed command into a pipe whose reader has already gone; its exit code and stderr. */
+  function intoClosedPipe(argv: readonly string[]): { code: number; stderr: string } {
+    const r = spawnSync("bash", ["-c", 'node "$@" | true; exit "${PIPESTATUS[0]}"', "bash", BIN, ...argv], { cwd: ROOT, encoding: "utf8", timeout: 60_000 });
+    if (r.error) throw r.error;
+    return { code: r.status ?? -1, stderr: r.stderr };
+  }
+
+  test("validate: the exit code still says what was found, and no stack trace", () => {
+    const run = intoClosedPipe(["validate", SEED]);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(1);
+  });
+
+  test("split: every department's workbook is still written, and nothing on stderr", () => {
+    const out = path.join(mkdtempSync(path.join(os.tmpdir(), "chosahyo-pipe-")), "配布");
+    try {
+      const run = intoClosedPipe(["split", SEED, "-o", out]);
+      expect(run.stderr).toBe("");
+      expect(run.code).toBe(0);
+      expect(readdirSync(out).filter((n) => n.endsWith(".xlsx"))).toHaveLength(27);
+    } finally {
+      rmSync(path.dirname(out), { recursive: true, force: true });
+    }
+  });
+});
+
 describe("input files are never written", () => {
   interface Before {
     readonly file: string;

@@ -155,10 +155,27 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
+/**
+ * A reader that stops early (`| head`) closes the pipe, and Node raised the next write's EPIPE as an unhandled
+ * error: a stack trace. Now the rest of the output, which has nowhere to go, is dropped, and the command finishes
+ * its work (the files it writes are written) and exits with its own code.
+ */
+function watchOutput(): { failed: () => boolean } {
+  let failed = false;
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (e: NodeJS.ErrnoException) => {
+      // Any other failure to write the report (a full disk under `> report.txt`) fails the run, without a trace.
+      if (e.code !== "EPIPE" && e.code !== "ERR_STREAM_DESTROYED") failed = true;
+    });
+  }
+  return { failed: () => failed };
+}
+
 export function runCli(): void {
+  const output = watchOutput();
   main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr }).then(
     (code) => {
-      process.exitCode = code;
+      process.exitCode = output.failed() ? 2 : code;
     },
     () => {
       process.exitCode = 2;
