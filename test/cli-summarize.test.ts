@@ -130,6 +130,27 @@ test("フォルダの3冊を1冊にまとめると件数は3冊の合計にな�
   expect(dup).toHaveLength(38 * 2);
 });
 
+test("まとめたブックをそのフォルダに書いてから同じフォルダをもう一度まとめても、まとめたブックは読まず件数は二重にならない", async () => {
+  const folder = path.join(dir, "提出2");
+  mkdirSync(folder);
+  writeFileSync(path.join(folder, "A課.xlsx"), readFileSync(SEED));
+  writeFileSync(path.join(folder, "C課.xlsx"), await renumbered((n) => n + 200));
+  const first = await cli(["summarize", folder, "-o", path.join(folder, "まとめ.xlsx")]);
+  expect(first.code).toBe(0);
+  expect(first.stdout).toContain("読み込んだブック: 2（記録 116 件）");
+  const again = path.join(dir, "まとめ2.xlsx");
+  const run = await cli(["summarize", folder, "-o", again]);
+  expect(run.code).toBe(0);
+  expect(run.stderr).toBe("");
+  expect(run.stdout.split("\n").slice(0, 2)).toEqual([
+    `${path.join(folder, "まとめ.xlsx")}: 調査票チェッカーが 2 ファイルを集計したブックです。提出されたブックではないため、読み込みませんでした。`,
+    "読み込んだブック: 2（記録 116 件）",
+  ]);
+  const wb = await open(again);
+  expect(totals(wb)).toEqual([4, 58, 20, 0, 82]);
+  expect(wb.worksheets.filter((w) => /^No\./.test(w.name))).toHaveLength(58 * 2);
+});
+
 test("マクロ入りのブック (.xlsm) から .xlsx へは書かず、拡張子を .xlsm にするよう言う (Excel は .xlsx の名前では開かない)", async () => {
   const xlsm = path.join(ROOT, "test", "fixtures", "preserve", "kodaira-full.xlsm");
   const out = path.join(dir, "集計-マクロ.xlsx");

@@ -14,6 +14,7 @@ import type { SurveyRecord } from "../core/model/record";
 import type { Profile } from "../core/profile/types";
 import type { SheetSpec } from "../core/sheet-spec";
 import { buildSummaries, summaryItems, type SummaryItem } from "../core/summary";
+import { CONSOLIDATED_KEY, parseConsolidated, serializeConsolidated } from "../core/summary/consolidated";
 import { submissionsFromSettings } from "../core/cycle/submissions";
 import { compareYears } from "../core/compare/compare";
 import { describeCompareRefusal } from "../core/compare/describe";
@@ -114,6 +115,7 @@ export async function runSummarize(args: SummarizeArgs, profiles: readonly Profi
   const items: SummaryItem[] = [];
   const findings: Finding[] = [];
   const sheetOrder: string[] = [];
+  const read: string[] = [];
   for (const file of inputs) {
     const r = await readAndValidateWithin(file, { profiles, stage: args.stage, fiscalYear: args.fiscalYear, planPeriod: args.planPeriod, lang }, args.timeout);
     if ("error" in r) {
@@ -121,6 +123,13 @@ export async function runSummarize(args: SummarizeArgs, profiles: readonly Profi
       continue;
     }
     const label = path.basename(file);
+    // An earlier run's output left in the folder holds copies of the submissions: read, it would count them twice.
+    const earlier = parseConsolidated((await r.book.readSettings())[CONSOLIDATED_KEY]);
+    if (earlier) {
+      io.stdout.write(t(lang, "cli.summarize.skipped-consolidated", { path: file, count: earlier.files.length }) + "\n");
+      continue;
+    }
+    read.push(label);
     const renamed = new Map<string, string>();
     for (const s of r.report.sheets) {
       if (s.status !== "recognised") continue;
@@ -154,8 +163,9 @@ export async function runSummarize(args: SummarizeArgs, profiles: readonly Profi
     linkableSheets: new Set(sheetOrder),
   });
   const written = await writeSpecs(out, specs);
+  await out.writeSettings({ [CONSOLIDATED_KEY]: serializeConsolidated({ files: read }) });
   writeAtomically(args.output, await out.toBytes(), lang);
-  io.stdout.write(t(lang, "cli.summarize.sources", { files: inputs.length - failures.length, records: records.length }) + "\n");
+  io.stdout.write(t(lang, "cli.summarize.sources", { files: read.length, records: records.length }) + "\n");
   report(io, lang, args.output, written, sorted);
   return failures.length ? 2 : 0;
 }
