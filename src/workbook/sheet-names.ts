@@ -12,8 +12,9 @@ export function sanitizeSheetName(name: string): string {
   return s.length > MAX ? s.slice(0, MAX) : s;
 }
 
-export function freeSheetName(wanted: string, taken: readonly string[]): string {
-  const used = new Set(taken.map((t) => t.toLowerCase()));
+/** `taken`: the names in use, or a set of them in lower case (kept by a caller that names thousands of sheets in a row). */
+export function freeSheetName(wanted: string, taken: readonly string[] | ReadonlySet<string>): string {
+  const used = taken instanceof Set ? taken : new Set((taken as readonly string[]).map((t) => t.toLowerCase()));
   const base = sanitizeSheetName(wanted);
   if (!used.has(base.toLowerCase())) return base;
   for (let i = 2; i < 1000; i++) {

@@ -60,7 +60,7 @@ export class XlsxWorkbook implements WorkbookPort {
   private readonly date1904: boolean;
   /** Grids already read, by part; a part the add-in writes is read again. */
   private readonly grids = new Map<string, SheetGrid>();
-  private sheetList?: { readonly revision: string; readonly entries: readonly SheetEntry[] };
+  private sheetList?: { readonly revision: string; readonly entries: readonly SheetEntry[]; lowerNames?: Set<string> };
   /** The styles amender that last wrote the styles part, with the part's revision and its appends then (styles()). */
   /** Where freePartName's last search ended, per kind of part, and the package's removals then. */
   private readonly partNumbers = new Map<string, { readonly n: number; readonly removals: number }>();
@@ -685,7 +685,8 @@ export class XlsxWorkbook implements WorkbookPort {
     if (xml === undefined) throw new WorkbookError("corrupt-part", src.part);
     // The sheet list as it stands, and after the copy the same with the copy appended: read once, not once per copy.
     const list = this.entries();
-    const name = freeSheetName(wanted, list.map((e) => e.name));
+    const used = this.lowerSheetNames();
+    const name = freeSheetName(wanted, used);
     const srcIndex = from.entries().findIndex((e) => e.part === src.part);
     const fromWb = from.pkg.text(from.wbPart) ?? "";
     let carrier: RefCarrier | undefined;
@@ -712,9 +713,18 @@ export class XlsxWorkbook implements WorkbookPort {
     this.pkg.set(part, copied.xml);
     this.pkg.setContentType(part, CT_WORKSHEET);
     const entry: SheetEntry = { name, sheetId, relId, hasRel: true, state: shown ?? "visible", kind: "worksheet", part: this.pkg.storedName(part) };
-    this.sheetList = { revision: this.sheetListRevision(), entries: [...list, entry] };
+    // The set of names goes with the list it was made from: nothing else holds it.
+    this.sheetList = { revision: this.sheetListRevision(), entries: [...list, entry], lowerNames: used.add(name.toLowerCase()) };
     opts.dropped?.(copied.dropped);
     return name;
+  }
+
+  /** The sheet names in lower case, as freeSheetName compares them, kept with the sheet list. */
+  private lowerSheetNames(): Set<string> {
+    const entries = this.entries();
+    const list = this.sheetList!;
+    list.lowerNames ??= new Set(entries.map((e) => e.name.toLowerCase()));
+    return list.lowerNames;
   }
 
   /** The cells of `range` on worksheet `sheet`, row by row, as read (within the read window); undefined when unread. */

@@ -104,15 +104,31 @@ function isNameChar(c: number): boolean {
 export function firstCloseTag(xml: string, local: string): number {
   const needle = local + ">";
   for (let i = xml.indexOf(needle); i >= 0; i = xml.indexOf(needle, i + 1)) {
-    if (xml.charCodeAt(i - 1) === 47 && xml.charCodeAt(i - 2) === 60) return i - 2;
-    if (xml.charCodeAt(i - 1) !== 58) continue;
-    let j = i - 2;
-    while (j >= 0 && isNameChar(xml.charCodeAt(j))) j--;
-    const first = xml.charCodeAt(j + 1);
-    const startsName = (first >= 65 && first <= 90) || (first >= 97 && first <= 122) || first === 95;
-    if (j < i - 2 && startsName && xml.charCodeAt(j) === 47 && xml.charCodeAt(j - 1) === 60) return j - 1;
+    const at = closeTagEndingAt(xml, i);
+    if (at >= 0) return at;
   }
   return -1;
+}
+
+/** Index of the last closing tag of element `local` with any prefix, or -1 (firstCloseTag from the end). */
+export function lastCloseTag(xml: string, local: string): number {
+  const needle = local + ">";
+  for (let i = xml.lastIndexOf(needle); i >= 0; i = i > 0 ? xml.lastIndexOf(needle, i - 1) : -1) {
+    const at = closeTagEndingAt(xml, i);
+    if (at >= 0) return at;
+  }
+  return -1;
+}
+
+/** Where the closing tag `</local>` or `</prefix:local>` whose local name starts at `i` begins, or -1 when it is not one. */
+function closeTagEndingAt(xml: string, i: number): number {
+  if (xml.charCodeAt(i - 1) === 47 && xml.charCodeAt(i - 2) === 60) return i - 2;
+  if (xml.charCodeAt(i - 1) !== 58) return -1;
+  let j = i - 2;
+  while (j >= 0 && isNameChar(xml.charCodeAt(j))) j--;
+  const first = xml.charCodeAt(j + 1);
+  const startsName = (first >= 65 && first <= 90) || (first >= 97 && first <= 122) || first === 95;
+  return j < i - 2 && startsName && xml.charCodeAt(j) === 47 && xml.charCodeAt(j - 1) === 60 ? j - 1 : -1;
 }
 
 /** The start tag that begins at `at` (`<` … `>`), and whether it closes itself. */

@@ -4,7 +4,7 @@
  * The XML scanning the reader is built on (src/workbook/xlsx/xml.ts), first as functions, then as a user meets it:
  * the text of a cell read from a workbook.
  */
-import { attr, elementPrefix, findTag, firstCloseTag, joinedText, tagAt, unescapeXml, unescapeXstring } from "../../../src/workbook/xlsx/xml";
+import { attr, elementPrefix, findTag, firstCloseTag, joinedText, lastCloseTag, tagAt, unescapeXml, unescapeXstring } from "../../../src/workbook/xlsx/xml";
 import { XlsxWorkbook } from "../../../src/workbook/xlsx/xlsx-workbook";
 import { at, buildXlsx, readOne, t, TRANSITIONAL } from "./build";
 
@@ -106,6 +106,12 @@ describe("firstCloseTag", () => {
     expect(firstCloseTag("Types>", "Types")).toBe(-1);
   });
 
+  test("lastCloseTag finds the last of them", () => {
+    expect(lastCloseTag("<a></x:Types></Types><!-- Types> --></b>", "Types")).toBe(13);
+    expect(lastCloseTag("</Types>", "Types")).toBe(0);
+    expect(lastCloseTag("<Types/>", "Types")).toBe(-1);
+  });
+
   test("finds what the regular expression finds, on 20,000 random strings", () => {
     // A small alphabet, so that near misses (a prefix with a digit first, two colons, a longer name) are common.
     const bits = ["<", "/", ":", "x", "1", "_", ".", "-", "a", ">", "sheets", "sheets>", "</", " "];
@@ -116,6 +122,8 @@ describe("firstCloseTag", () => {
       const len = 1 + Math.floor(next() * 12);
       for (let i = 0; i < len; i++) xml += bits[Math.floor(next() * bits.length)];
       expect([xml, firstCloseTag(xml, "sheets")]).toEqual([xml, byRegex(xml, "sheets")]);
+      const all = [...xml.matchAll(/<\/([A-Za-z_][\w.-]*:)?sheets>/g)].map((m) => m.index);
+      expect([xml, lastCloseTag(xml, "sheets")]).toEqual([xml, all.length ? all[all.length - 1] : -1]);
     }
   });
 });
