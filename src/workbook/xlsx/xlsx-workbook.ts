@@ -116,8 +116,14 @@ export class XlsxWorkbook implements WorkbookPort {
 
   /** Saved as Strict Open XML: read and checked like any workbook, never written into (assertWritable). */
   isStrict(): boolean {
-    return isStrictWorkbook(this.pkg, this.wbPart);
+    // Asked before every change. Nothing this adapter writes makes a workbook Strict or Transitional (a Strict one
+    // is never written into), so the answer read once holds; read again, a workbook.xml of 3,000 sheets cost a
+    // scan per copied sheet.
+    this.strict ??= isStrictWorkbook(this.pkg, this.wbPart);
+    return this.strict;
   }
+
+  private strict?: boolean;
 
   /**
    * Every change refuses a Strict workbook before it begins: the parts this adapter writes (sheets, tables,
