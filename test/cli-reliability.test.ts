@@ -14,6 +14,7 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { cli, type Run } from "./helpers/cli";
 import { t, type Lang, type MessageKey, type MessageParams } from "../src/core/i18n";
+import { t as cliT } from "../src/cli/i18n";
 import { MAX_FILE_BYTES } from "../src/workbook/xlsx/sniff";
 import { encryptedXlsxFixture, legacyXlsFixture } from "./helpers/cfb";
 
@@ -301,6 +302,37 @@ describe("the installed command (node bin/chosahyo.js), as a user runs it", () =
     const message = expectOneLineNamingFile(run, file);
     expect(message).toBe(t("en", c.key, c.params));
     expectLanguage(message, "en");
+  });
+});
+
+describe("an output or profile that cannot be used: one line saying why in words, the system's code after them", () => {
+  test.each([
+    ["a folder that does not exist", "ja", (d: string) => path.join(d, "ない", "out.xlsx"), "フォルダまたはファイルがありません: ENOENT"],
+    ["a folder that does not exist", "en", (d: string) => path.join(d, "ない", "out.xlsx"), "no such folder or file: ENOENT"],
+    ["a folder given as the file", "ja", (d: string) => d, "フォルダです。ファイル名まで指定してください: EISDIR"],
+    ["a folder given as the file", "en", (d: string) => d, "it is a folder; give a file name: EISDIR"],
+  ] as const)("summarize -o %s (%s)", async (_what, lang, output, words) => {
+    const d = mkdtempSync(path.join(os.tmpdir(), "chosahyo-out-"));
+    try {
+      const out = output(d);
+      const run = await cli(["summarize", SEED, "-o", out, "--lang", lang]);
+      expect(run.code).toBe(2);
+      expect(lines(run.stderr)).toEqual([cliT(lang, "cli.summarize.output-unwritable", { path: out, reason: words })]);
+      expect(readdirSync(d)).toEqual([]); // no half file, no temporary file left
+    } finally {
+      rmSync(d, { recursive: true, force: true });
+    }
+  });
+
+  test("--profile naming a folder", async () => {
+    const d = mkdtempSync(path.join(os.tmpdir(), "chosahyo-profile-"));
+    try {
+      const run = await cli(["validate", SEED, "--profile", d]);
+      expect(run.code).toBe(2);
+      expect(lines(run.stderr)).toEqual([`プロファイル ${d} を読み込めません（フォルダです。ファイル名まで指定してください: EISDIR）。`]);
+    } finally {
+      rmSync(d, { recursive: true, force: true });
+    }
   });
 });
 

@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import type { Lang } from "../core/i18n";
 import { type AnyMessageKey as MessageKey, t } from "./i18n";
+import { fsReason } from "./fs-reason";
 import { countBySeverity } from "../core/model/finding";
 import { describeProfileProblems, parseUserProfile, withUserProfiles } from "../core/profile/user-profile";
 import type { Profile } from "../core/profile/types";
@@ -42,7 +43,7 @@ function loadProfiles(paths: readonly string[], lang: Lang): Profile[] {
     try {
       text = readFileSync(file, "utf8");
     } catch (e) {
-      throw new ArgError("cli.arg.profile-unreadable", { path: file, reason: (e as NodeJS.ErrnoException).code ?? String(e) }, lang);
+      throw new ArgError("cli.arg.profile-unreadable", { path: file, reason: fsReason(e, lang) }, lang);
     }
     const r = parseUserProfile(text);
     if (!r.ok && r.reason === "not-json") throw new ArgError("cli.arg.profile-not-json", { path: file }, lang);

@@ -19,6 +19,7 @@ import { isWorkbookError } from "../workbook/port";
 import { buildNewPlanWorkbook, readPlanListFile } from "../workbook/xlsx/new-plan";
 import { ArgError, type NewPlanArgs } from "./args";
 import { timeoutError } from "./budget";
+import { fsReason } from "./fs-reason";
 import type { Io } from "./main";
 import { samePath, writeAtomically } from "./output-file";
 import { fileError } from "./validate-files";
@@ -61,7 +62,7 @@ export async function runNewPlan(args: NewPlanArgs, profiles: readonly Profile[]
     bytes = readFileSync(args.input);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return fail(code === "ENOENT" ? fileError("not-found", lang).message : t(lang, "cli.newPlan.input-unreadable", { path: args.input, reason: code ?? String(e) }));
+    return fail(code === "ENOENT" ? fileError("not-found", lang).message : t(lang, "cli.newPlan.input-unreadable", { path: args.input, reason: fsReason(e, lang) }));
   }
 
   let list: PlanListResult | "not-text";

@@ -6,6 +6,7 @@ import { existsSync, realpathSync, renameSync, unlinkSync, writeFileSync } from 
 import path from "node:path";
 import type { Lang } from "../core/i18n";
 import { ArgError } from "./args";
+import { fsReason } from "./fs-reason";
 
 export function samePath(a: string, b: string): boolean {
   const real = (p: string) => {
@@ -30,6 +31,6 @@ export function writeAtomically(file: string, bytes: Uint8Array, lang: Lang): vo
     } catch {
       // nothing more to clean up
     }
-    throw new ArgError("cli.summarize.output-unwritable", { path: file, reason: (e as NodeJS.ErrnoException).code ?? String(e) }, lang);
+    throw new ArgError("cli.summarize.output-unwritable", { path: file, reason: fsReason(e, lang) }, lang);
   }
 }

@@ -14,6 +14,7 @@ import { isWorkbookError } from "../workbook/port";
 import { type NotCopied, splitBook } from "../workbook/xlsx/split";
 import { ArgError, type SplitArgs } from "./args";
 import { readAndValidateWithin } from "./budget";
+import { fsReason } from "./fs-reason";
 import type { Io } from "./main";
 import { writeAtomically } from "./output-file";
 import { fileError } from "./validate-files";
@@ -54,7 +55,7 @@ export async function runSplit(args: SplitArgs, profiles: readonly Profile[], io
   try {
     mkdirSync(args.output, { recursive: true });
   } catch (e) {
-    throw new ArgError("cli.summarize.output-unwritable", { path: args.output, reason: (e as NodeJS.ErrnoException).code ?? String(e) }, lang);
+    throw new ArgError("cli.summarize.output-unwritable", { path: args.output, reason: fsReason(e, lang) }, lang);
   }
   const names = departmentFileNames(
     split.books.map((b) => b.department),

@@ -6,6 +6,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { type Tally, tallyBySheet } from "../core/tally";
 import path from "node:path";
 import type { Lang } from "../core/i18n";
+import { fsReason } from "./fs-reason";
 import { t } from "./i18n";
 import type { Finding } from "../core/model/finding";
 import type { YearSpan } from "../core/plan-period";
@@ -107,8 +108,7 @@ export async function openWorkbook(file: string, lang: Lang): Promise<{ book: Xl
     if (st.size > MAX_FILE_BYTES) return fail("too-large");
     bytes = readFileSync(file);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return code === "ENOENT" ? fail("not-found") : fail("unreadable", code ?? String(e));
+    return (e as NodeJS.ErrnoException).code === "ENOENT" ? fail("not-found") : fail("unreadable", fsReason(e, lang));
   }
   try {
     return { book: await XlsxWorkbook.load(bytes, file) };
