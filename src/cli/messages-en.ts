@@ -131,6 +131,7 @@ export const cliEn: Record<CliMessageKey, string> = {
     "  -o writes this year's workbook with the 前年度比較 sheet to a new file; summarize --previous <last-year.xlsx> adds 前年度比較 to the summaries.",
     "  chosahyo validate <file> --previous <last-year.xlsx> adds those findings to a check. Neither file is written.",
   ].join("\n"),
+  "cli.compare.two-inputs": "Give compare last year's workbook and this year's, in that order: chosahyo compare <last-year.xlsx> <this-year.xlsx>",
   "cli.fs.ENOENT": "no such folder or file",
   "cli.fs.EISDIR": "it is a folder; give a file name",
   "cli.fs.ENOTDIR": "part of the path is not a folder",
@@ -140,5 +141,4 @@ export const cliEn: Record<CliMessageKey, string> = {
   "cli.fs.EROFS": "the location is read-only",
   "cli.fs.ENAMETOOLONG": "the name is too long",
   "cli.fs.reason": "{words}: {code}",
-  "cli.compare.two-inputs": "Give compare last year's workbook and this year's, in that order: chosahyo compare <last-year.xlsx> <this-year.xlsx>",
 };

@@ -134,6 +134,7 @@ export const cliJa = {
     "  -o で、今年度のブックに前年度比較シートを加えて新しいファイルに書き出します。summarize --previous <前年度.xlsx> は集計シートに前年度比較を加えます。",
     "  chosahyo validate <ファイル> --previous <前年度.xlsx> で、検証に前年度と比べた指摘を加えます。どちらのファイルにも書き込みません。",
   ].join("\n"),
+  "cli.compare.two-inputs": "compare には、前年度のブックと今年度のブックをこの順に指定してください: chosahyo compare <前年度.xlsx> <今年度.xlsx>",
   // ---- CLI: why a file could not be read or written (src/cli/fs-reason.ts)
   "cli.fs.ENOENT": "フォルダまたはファイルがありません",
   "cli.fs.EISDIR": "フォルダです。ファイル名まで指定してください",
@@ -144,7 +145,6 @@ export const cliJa = {
   "cli.fs.EROFS": "読み取り専用の場所です",
   "cli.fs.ENAMETOOLONG": "名前が長すぎます",
   "cli.fs.reason": "{words}: {code}",
-  "cli.compare.two-inputs": "compare には、前年度のブックと今年度のブックをこの順に指定してください: chosahyo compare <前年度.xlsx> <今年度.xlsx>",
 } as const;
 
 export type CliMessageKey = keyof typeof cliJa;
