@@ -134,6 +134,18 @@ function columnIndex(letters: string): number {
   return c - 1;
 }
 
+/**
+ * `edit` applied to the parts of a formula outside its string literals: Excel rewrites references, never text
+ * (`="see No.1!A1"` keeps its words when No.1 is renamed). Split at every `"`, the even parts are outside: a `""`
+ * inside a literal gives an empty part and keeps the count.
+ */
+function outsideStrings(formula: string, edit: (part: string) => string): string {
+  return formula
+    .split('"')
+    .map((part, i) => (i % 2 === 0 ? edit(part) : part))
+    .join('"');
+}
+
 /** Excel quotes a sheet name in an address unless it is a plain identifier that cannot be read as a cell. */
 export function quoteName(name: string): string {
   const plain = /^[\p{L}_][\p{L}\p{N}_]*$/u.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) && !/^[RrCc]\d*$/.test(name);
@@ -480,15 +492,16 @@ export class FakeBook {
       this.definedNames = this.definedNames.filter((d) => !gone.has(d.name));
       this.names.splice(0, this.names.length, ...this.names.filter((n) => !gone.has(n)));
     }
+    const rewrite = (formula: string) => outsideStrings(formula, (part) => part.replace(pattern, (_, lead: string) => `${lead}${to === null ? "#REF" : quoteName(to)}!`));
     for (const d of this.definedNames) {
       if (to !== null && d.scope?.toLowerCase() === fromKey) d.scope = to;
-      d.formula = d.formula.replace(pattern, (_, lead: string) => `${lead}${to === null ? "#REF" : quoteName(to)}!`);
+      d.formula = rewrite(d.formula);
     }
     for (const sheet of this.sheets) {
       for (const chart of sheet.charts) if (chart.source.sheet.toLowerCase() === fromKey) chart.source.sheet = to ?? "#REF";
       for (const cell of sheet.cells.values()) {
         if (!cell.formula) continue;
-        const next = cell.formula.replace(pattern, (_, lead: string) => `${lead}${to === null ? "#REF" : quoteName(to)}!`);
+        const next = rewrite(cell.formula);
         if (next === cell.formula) continue;
         cell.formula = next;
         if (to === null) Object.assign(cell, { value: "#REF!", type: "Error" });

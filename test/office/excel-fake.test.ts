@@ -405,6 +405,8 @@ describe("別のシートを参照する数式", () => {
     const mine = book.sheet("利用者")!;
     mine.put(0, 1, 12).ensure(0, 1).formula = "=評価集計!B5";
     mine.put(1, 1, "x").ensure(1, 1).formula = "='No.1'!$A$1";
+    // Text that reads like a reference is text: Excel leaves it as it is.
+    mine.put(2, 1, 1).ensure(2, 1).formula = `=IF('No.1'!A1="x ""No.1!A1"" 'No.1'!A1",1,0)`;
     const fake = new FakeExcel(book);
     const shown = async (a1: string) =>
       fake.run(async (context) => {
@@ -429,6 +431,7 @@ describe("別のシートを参照する数式", () => {
       await context.sync();
     });
     expect(await shown("B2")).toEqual(["x", "String", "='No.2'!$A$1"]);
+    expect((await shown("B3"))[2]).toBe(`=IF('No.2'!A1="x ""No.1!A1"" 'No.1'!A1",1,0)`);
 
     await fake.run(async (context) => {
       context.workbook.worksheets.getItem("評価集計").delete();
