@@ -66,6 +66,16 @@ test("without --dry-run: the merged master is written to -o with the one cell ta
   expect(readFileSync(path.join(returnedDir, "市民協働.xlsx")).equals(returnedBefore)).toBe(true);
 });
 
+test("a file named itself and again through its folder is read once: taken in, not refused as a second file of its department", async () => {
+  const file = path.join(returnedDir, "市民協働.xlsx");
+  const r = await cli(["collect", masterPath, file, returnedDir, "--dry-run"]);
+  expect(r.stdout.match(/^市民協働\.xlsx$/gm)).toHaveLength(1);
+  expect(r.stdout).not.toContain("今回すでに取り込んでいます");
+  expect(r.stdout).toContain("  置き換えるシート: No.1\n");
+  const v = await cli(["validate", file, path.join(returnedDir, ".", "市民協働.xlsx"), returnedDir, "--json"]);
+  expect((JSON.parse(v.stdout) as { files: { path: string }[] }).files.map((f) => path.basename(f.path))).toEqual(["市民協働.xlsx", "政策課.xlsx"]);
+});
+
 test("-o naming the master is refused, and -o is required without --dry-run", async () => {
   const same = await cli(["collect", masterPath, returnedDir, "-o", masterPath]);
   expect(same.code).toBe(2);

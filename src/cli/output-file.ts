@@ -8,15 +8,17 @@ import type { Lang } from "../core/i18n";
 import { ArgError } from "./args";
 import { fsReason } from "./fs-reason";
 
+/** The path with links resolved, or made absolute when it does not exist (yet): what two names of one file share. */
+export function realPath(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return path.resolve(p);
+  }
+}
+
 export function samePath(a: string, b: string): boolean {
-  const real = (p: string) => {
-    try {
-      return realpathSync(p);
-    } catch {
-      return path.resolve(p);
-    }
-  };
-  return real(a) === real(b);
+  return realPath(a) === realPath(b);
 }
 
 /** Writes next to the target and renames, so a failed write never leaves half a file under the output's name. */

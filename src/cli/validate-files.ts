@@ -7,6 +7,7 @@ import { type Tally, tallyBySheet } from "../core/tally";
 import path from "node:path";
 import type { Lang } from "../core/i18n";
 import { fsReason } from "./fs-reason";
+import { realPath } from "./output-file";
 import { t } from "./i18n";
 import type { Finding } from "../core/model/finding";
 import type { YearSpan } from "../core/plan-period";
@@ -39,21 +40,30 @@ export interface FileResult {
 
 /**
  * Expands folders into the workbooks they hold (not recursive; Excel's `~$` lock files are skipped). .xls, .xlsb and
- * .ods files are listed too, so each gets a message saying how to save it as .xlsx instead of being passed over.
+ * .ods files are listed too, so each gets a message saying how to save it as .xlsx instead of being passed over. A
+ * file named twice (itself and in its folder) is listed once: checked twice, it would be reported twice, and 回収
+ * would refuse its second reading as a second file of the same department.
  */
 export function expandInputs(inputs: readonly string[]): { files: string[]; emptyFolders: string[] } {
   const files: string[] = [];
+  const seen = new Set<string>();
+  const add = (file: string) => {
+    const real = realPath(file);
+    if (seen.has(real)) return;
+    seen.add(real);
+    files.push(file);
+  };
   const emptyFolders: string[] = [];
   for (const input of inputs) {
     let st;
     try {
       st = statSync(input);
     } catch {
-      files.push(input); // reported as not found when it is read
+      add(input); // reported as not found when it is read
       continue;
     }
     if (!st.isDirectory()) {
-      files.push(input);
+      add(input);
       continue;
     }
     const found = readdirSync(input)
@@ -61,7 +71,7 @@ export function expandInputs(inputs: readonly string[]): { files: string[]; empt
       .sort((a, b) => a.localeCompare(b, "ja"))
       .map((n) => path.join(input, n));
     if (found.length === 0) emptyFolders.push(input);
-    files.push(...found);
+    found.forEach(add);
   }
   return { files, emptyFolders };
 }
