@@ -335,6 +335,8 @@ export class FakeSheet {
   /** Set while `protected`, when the add-in protected it (a sheet protected in the file has none). */
   protectionOptions: ProtectionOptions | undefined;
   protectionPassword: string | undefined;
+  /** The date system of the book the sheet is in (FakeBook.date1904): what put() turns a Date into. */
+  date1904: () => boolean = () => false;
 
   constructor(public name: string) {}
 
@@ -363,7 +365,7 @@ export class FakeSheet {
     if (numberFormat) cell.numberFormat = numberFormat;
     if (value === null || value === "") Object.assign(cell, { value: "", type: "Empty" });
     else if (value instanceof Date) {
-      Object.assign(cell, { value: dateToSerial(value), type: "Double" });
+      Object.assign(cell, { value: dateToSerial(value) - (this.date1904() ? 1462 : 0), type: "Double" });
       if (!numberFormat) cell.numberFormat = "yyyy/m/d";
     } else if (typeof value === "object") Object.assign(cell, { value: value.error, type: "Error" });
     else Object.assign(cell, { value, type: typeof value === "number" ? "Double" : typeof value === "boolean" ? "Boolean" : "String" });
@@ -445,6 +447,16 @@ export class FakeBook {
   normalFont = { name: "Calibri", size: 11 };
   /** The Normal style's name as the API lists it (a Japanese Excel may give 標準; the reference does not say). */
   normalStyleName = "Normal";
+  /**
+   * The workbook counts its serial days from 1904-01-01 (Excel for Mac's old default; Excel → Options → Advanced),
+   * not from 1900: a cell shown as 2018/4/1 holds 41729, not 43191. The API gives the number as the cell holds it.
+   */
+  date1904 = false;
+
+  /** The serial number of a day as a cell of this workbook holds it (DATE(y, m, d)). */
+  serial(year: number, month: number, day: number): number {
+    return Date.UTC(year, month - 1, day) / 86400000 + 25569 - (this.date1904 ? 1462 : 0);
+  }
 
   /** Every table in the workbook, with its sheet. */
   tables(): { sheet: FakeSheet; table: FakeTableRecord }[] {
@@ -536,10 +548,16 @@ export class FakeBook {
   }
 
   addSheet(name: string): FakeSheet {
-    const s = new FakeSheet(name);
+    const s = this.adopt(new FakeSheet(name));
     this.sheets.push(s);
     this.active ??= s;
     return s;
+  }
+
+  /** A sheet made for this book: its dates count in the book's date system. */
+  adopt(sheet: FakeSheet): FakeSheet {
+    sheet.date1904 = () => this.date1904;
+    return sheet;
   }
 
   static async fromXlsx(bytes: Uint8Array): Promise<FakeBook> {
@@ -551,6 +569,7 @@ export class FakeBook {
   /** Saves what the adapters care about (values, formulas, number formats, merges, states) as .xlsx bytes. */
   async toXlsx(): Promise<Uint8Array> {
     const wb = new ExcelJS.Workbook();
+    wb.properties.date1904 = this.date1904;
     for (const sheet of this.sheets) {
       const state = sheet.visibility === "Hidden" ? "hidden" : sheet.visibility === "VeryHidden" ? "veryHidden" : "visible";
       const ws = wb.addWorksheet(sheet.name, { state });
@@ -569,6 +588,7 @@ export class FakeBook {
   /** The workbook as Excel would hold it after opening the file. */
   static fromExcelJS(wb: ExcelJS.Workbook): FakeBook {
     const book = new FakeBook();
+    book.date1904 = wb.properties.date1904 === true;
     for (const ws of wb.worksheets) {
       const sheet = book.addSheet(ws.name);
       sheet.visibility = ws.state === "hidden" ? "Hidden" : ws.state === "veryHidden" ? "VeryHidden" : "Visible";
@@ -1254,6 +1274,51 @@ export class FakeWorkbook {
   }
 
   private protectionProxy: FakeWorkbookProtection | undefined;
+
+  /** Worksheet functions computed by Excel (ExcelApi 1.2); the fake knows DATE only. */
+  get functions(): FakeFunctions {
+    this.context.requireApi("1.2", "Workbook.functions");
+    return (this.functionsProxy ??= new FakeFunctions(this.context));
+  }
+
+  private functionsProxy: FakeFunctions | undefined;
+}
+
+class FakeFunctions {
+  constructor(readonly context: FakeRequestContext) {}
+
+  /** DATE(year, month, day): a FunctionResult whose value, once loaded and synced, is the serial in the book's date system. */
+  date(year: number, month: number, day: number): FakeFunctionResult {
+    return new FakeFunctionResult(this.context, () => this.context.book.serial(year, month, day));
+  }
+}
+
+class FakeFunctionResult extends FakeObject {
+  protected readonly typeName = "FunctionResult";
+  protected readonly scalars = ["value", "error"] as const;
+
+  constructor(
+    context: FakeRequestContext,
+    private readonly compute: () => number,
+  ) {
+    super(context);
+  }
+
+  exists(): boolean {
+    return true;
+  }
+
+  protected read(name: string): unknown {
+    return name === "value" ? this.compute() : null;
+  }
+
+  get value(): number {
+    return this.get("value");
+  }
+
+  get error(): string | null {
+    return this.get("error");
+  }
 }
 
 class FakeWorkbookProtection extends FakeObject {
@@ -1380,7 +1445,7 @@ export class FakeWorksheetCollection extends FakeObject {
       structureChange(this.context, `add ${wanted}`);
       if (!validSheetName(wanted)) throw new FakeOfficeError("InvalidArgument", `Invalid sheet name: ${wanted}`);
       if (book.sheet(wanted)) throw new FakeOfficeError("ItemAlreadyExists", `A resource with the same name or identifier already exists: ${wanted}`);
-      created = new FakeSheet(wanted);
+      created = book.adopt(new FakeSheet(wanted));
       book.sheets.push(created);
       this.context.log(`add ${wanted}`);
     });
@@ -3523,14 +3588,16 @@ function insertWorksheets(context: FakeRequestContext, base64File: string, optio
         return to === s ? undefined : `${quoteName(to)}!`;
       });
     for (const g of grids) {
-      const sheet = new FakeSheet(newNames.get(g.name.toLowerCase())!);
+      const sheet = book.adopt(new FakeSheet(newNames.get(g.name.toLowerCase())!));
       sheet.visibility = g.visibility === "hidden" ? "Hidden" : g.visibility === "veryHidden" ? "VeryHidden" : "Visible";
       g.rows.forEach((row, i) =>
         row.forEach((v, j) => {
           if (v === null || v === "") return;
           const r = g.top + i;
           const c = g.left + j;
-          sheet.put(r, c, v, g.numberFormats?.get(`${r},${c}`));
+          // A date goes in as the number its file holds: Excel copies serial numbers between workbooks as they are,
+          // so a file counting from 1904 shows its dates four years and a day off in a 1900 workbook.
+          sheet.put(r, c, v instanceof Date ? source!.dateSerial(v) : v, g.numberFormats?.get(`${r},${c}`) ?? (v instanceof Date ? "yyyy/m/d" : undefined));
         }),
       );
       for (const [key, f] of source!.sheetFormulas(g.name) ?? []) {

@@ -1049,3 +1049,24 @@ describe("ファイルと新しいブック", () => {
     expect(old.createdWorkbooks).toEqual([]);
   });
 });
+
+describe("Workbook.functions.date (ExcelApi 1.2)", () => {
+  test.each([
+    [false, 36526],
+    [true, 35064],
+  ])("date1904 %p: DATE(2000, 1, 1) is %p, readable only after load and sync", async (date1904, serial) => {
+    const book = new FakeBook();
+    book.date1904 = date1904;
+    book.addSheet("Sheet1");
+    const fake = new FakeExcel(book);
+    const value = await fake.run(async (context) => {
+      const day = context.workbook.functions.date(2000, 1, 1);
+      expect(() => day.value).toThrow();
+      day.load("value");
+      expect(() => day.value).toThrow();
+      await context.sync();
+      return day.value;
+    });
+    expect(value).toBe(serial);
+  });
+});

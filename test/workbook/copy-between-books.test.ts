@@ -8,7 +8,13 @@
  *   four years and a day early in the copy, since its serial numbers count from 1904-01-01;
  * - a shared-string cell with an empty `<v/>` (apache/poi's 64667.xlsx, read as empty) took the text of string 0.
  */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import { BUILT_IN_PROFILES } from "../../src/core/profiles";
+import { checkBook } from "../../src/workbook/xlsx/collect";
 import { Package } from "../../src/workbook/xlsx/package";
+import { splitBook } from "../../src/workbook/xlsx/split";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
 import { exceljsBytes } from "../helpers/exceljs-book";
 import { sheetParts } from "../helpers/package-diff";
@@ -112,4 +118,27 @@ test("the sheet list a workbook keeps while sheets are copied in one by one is t
     ["No.1 (2)", "visible"],
     ["No.1 (3)", "visible"],
   ]);
+});
+
+test("配布 of a master that counts from 1904: each department's copy counts from 1904 too, its cells holding the master's numbers", async () => {
+  // Excel copies serial numbers between workbooks as they are, so a copy in the other date system would show its
+  // dates four years and a day off once its sheets went back into the master in Excel (回収 inserts them).
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(readFileSync(path.join(__dirname, "..", "..", "seeds", "kodaira-h29.xlsx")) as unknown as ArrayBuffer);
+  wb.properties.date1904 = true;
+  wb.getWorksheet("No.1")!.getCell("Z1").value = DAY;
+  wb.getWorksheet("No.1")!.getCell("Z1").numFmt = "yyyy/m/d";
+  const master = await XlsxWorkbook.load(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer), "1904.xlsx");
+  expect(master.usesDate1904()).toBe(true);
+  const split = await splitBook(master, (await checkBook(master, BUILT_IN_PROFILES)).report, { profiles: BUILT_IN_PROFILES, aids: false });
+  if (!split.ok) throw new Error("split refused");
+  const copy = split.books.find((b) => b.sheets.includes("No.1"))!;
+  const department = await XlsxWorkbook.load(copy.bytes, "dept.xlsx");
+  expect(department.usesDate1904()).toBe(true);
+  const serial = (bytes: Uint8Array) => {
+    const part = sheetParts(bytes).get("No.1")!;
+    return /<c r="Z1"[^>]*><v>([^<]+)<\/v>/.exec(Package.open(bytes).text(part)!)?.[1];
+  };
+  expect(serial(copy.bytes)).toBe(serial(await master.toBytes()));
+  expect((await grid(copy.bytes, "No.1"))[0].at(-1)).toEqual(DAY);
 });

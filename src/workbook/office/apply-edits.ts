@@ -30,8 +30,9 @@ function holdsFormula(c: CellSeen): boolean {
   return typeof c.formula === "string" && c.formula.startsWith("=") && c.formula !== c.value;
 }
 
-function seenText(c: CellSeen): string {
-  return cellText(toCellValue(c.value, c.type, c.format));
+/** The cell's text as the check read it (a date in the workbook's date system), to compare with the finding's `before`. */
+function seenText(c: CellSeen, date1904: boolean): string {
+  return cellText(toCellValue(c.value, c.type, c.format, date1904));
 }
 
 /** The same value, type and formula (a format changed alone is not the user's new content). */
@@ -140,7 +141,7 @@ async function applyOnce(session: OfficeSession, edits: readonly LoggedEdit[], a
   // A cell whose value changed since the check is refused whatever it holds; one still showing `before` through a
   // formula is the formula's to fix. So is a cell a dynamic array spills into (=SORT(…) elsewhere): written, it would
   // block the spill and the formula would show #SPILL!.
-  const refused = edits.filter((e, i) => seenText(check.cells[i]) !== e.before);
+  const refused = edits.filter((e, i) => seenText(check.cells[i], state.date1904) !== e.before);
   const formulas = edits.filter((e, i) => !refused.includes(e) && (holdsFormula(check.cells[i]) || check.spilled[i]));
   const todo = edits.map((e, i) => ({ edit: e, seen: check.cells[i] })).filter(({ edit }) => !formulas.includes(edit) && !refused.includes(edit));
   if (todo.length === 0) return { applied: [], refused, formulas };

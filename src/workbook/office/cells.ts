@@ -1,6 +1,7 @@
 /** What Excel's `values` / `valueTypes` / `numberFormat` say about a cell, mapped like the ExcelJS adapter maps it. */
 import { type CellRange, parseRangeA1 } from "../../core/model/address";
 import type { CellValue } from "../../core/model/cell";
+import { DAYS_1900_TO_1904, serialToDate } from "../serial-dates";
 import type { SheetVisibility } from "../../core/model/grid";
 
 /**
@@ -13,16 +14,22 @@ export function isDateFormat(format: string | undefined): boolean {
   return /[ymdhMsb]/.test(f);
 }
 
-/** A serial number of the 1900 date system as a Date (UTC), the way ExcelJS converts it. */
-export function serialToDate(serial: number): Date {
-  return new Date(Math.round((serial - 25569) * 86400000));
+/**
+ * Queues the question which date system the workbook uses: Excel computes DATE(2000, 1, 1), 36526 in the 1900
+ * system and 35064 in the 1904 one (Workbook.functions, ExcelApi 1.2; the API has no property for it). After the
+ * sync, the answer.
+ */
+export function queueDateSystem(context: Excel.RequestContext): () => boolean {
+  const day = context.workbook.functions.date(2000, 1, 1);
+  day.load("value");
+  return () => day.value === 36526 - DAYS_1900_TO_1904;
 }
 
 /** One cell: numbers, text and booleans as they are, "" as empty, error values as CellError, dates as Date. */
-export function toCellValue(value: unknown, type: string | undefined, format: string | undefined): CellValue {
+export function toCellValue(value: unknown, type: string | undefined, format: string | undefined, date1904 = false): CellValue {
   if (type === "Error") return { error: String(value) };
   if (value === "" || value === null || value === undefined) return null;
-  if (typeof value === "number") return isDateFormat(format) ? serialToDate(value) : value;
+  if (typeof value === "number") return isDateFormat(format) ? serialToDate(value, date1904) : value;
   if (typeof value === "string" || typeof value === "boolean") return value;
   return String(value);
 }

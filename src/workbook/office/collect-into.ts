@@ -30,6 +30,7 @@ import type { CollectIntoOptions, CollectOutcome, ReturnedFile } from "../collec
 import { checkSnapshot, planFiles, type ReadReturned, readReturnedFiles, takesNothing } from "../collect-run";
 import { SETTINGS_SHEET } from "../owned";
 import { isWorkbookError, WorkbookError } from "../port";
+import { dateToSerial } from "../serial-dates";
 import { freeSheetName } from "../sheet-names";
 import { jsonBytes, queueSpilled } from "./cells";
 import { addsSheets, type LogPlace, logPlace, logRows, ownedLog, queueLogLook, queueLogRows, settingsWithLog } from "./change-log";
@@ -258,12 +259,15 @@ function runsOf(sheet: string, writes: readonly CellWrite[]): CellRun[] {
   return runs;
 }
 
-/** What a cell write puts through `formulas`: a formula with its "=", text as typed, a date as its serial number. */
-function formulaInput(w: CellWrite): string | number | boolean {
+/**
+ * What a cell write puts through `formulas`: a formula with its "=", text as typed, a date as its serial number in
+ * the master's date system.
+ */
+function formulaInput(w: CellWrite, date1904: boolean): string | number | boolean {
   if (w.formula !== undefined) return `=${w.formula}`;
   const v: CellValue = w.value;
   if (v === null) return "";
-  if (v instanceof Date) return v.getTime() / 86400000 + 25569;
+  if (v instanceof Date) return dateToSerial(v, date1904);
   if (isCellError(v)) return v.error;
   return typeof v === "string" ? asTyped(v) : v;
 }
@@ -420,7 +424,7 @@ function queueFile(session: OfficeSession, context: Excel.RequestContext, state:
   for (const r of [...job.replace].sort((a, b) => a.position - b.position)) sheets.getItem(r.s.sheet).position = r.position;
   for (const s of job.writes) {
     const ws = sheets.getItem(s.sheet);
-    for (const run of runsOf(s.sheet, s.writes ?? [])) ws.getRangeByIndexes(run.row, run.col, 1, run.cells.length).formulas = [run.cells.map(formulaInput)];
+    for (const run of runsOf(s.sheet, s.writes ?? [])) ws.getRangeByIndexes(run.row, run.col, 1, run.cells.length).formulas = [run.cells.map((w) => formulaInput(w, state.date1904))];
   }
   // A new 変更履歴 is recorded as owned with the settings, right after its rows.
   if (job.rows.length) queueLogRows(session, sheets, state, { ...job.log, created: steps.createLog, header: job.log.header && !steps.createLog }, job.rows, job.settings);

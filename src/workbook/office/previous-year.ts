@@ -93,7 +93,7 @@ export async function keepPreviousYear(session: OfficeSession, file: PreviousYea
   const renamed = new Map(inserted.map((s, i) => [s.id, copies[i]] as const));
   const after = listed.map((s) => (renamed.has(s.id) ? { name: renamed.get(s.id)!, visibility: "hidden" as const, protected: s.protected } : { name: s.name, visibility: s.visibility, protected: s.protected }));
   if (!settingsThere) after.push({ name: SETTINGS_SHEET, visibility: "veryHidden", protected: false });
-  session.state = { sheets: after, settings, structureProtected: false };
+  session.state = { sheets: after, settings, structureProtected: false, date1904: state.date1904 };
   return setting;
 }
 

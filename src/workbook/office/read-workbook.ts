@@ -6,7 +6,7 @@ import { type CellRange } from "../../core/model/address";
 import { gridFromCells, MAX_COLS, MAX_ROWS, type SheetGrid, type FilledCell, type WorkbookSnapshot } from "../../core/model/grid";
 import { SETTINGS_SHEET } from "../owned";
 import { type ReadOptions, WorkbookError } from "../port";
-import { jsonBytes, jsonStringLength, parseAddress, toCellValue, toVisibility } from "./cells";
+import { jsonBytes, jsonStringLength, parseAddress, queueDateSystem, toCellValue, toVisibility } from "./cells";
 import { officeErrorCode, PAYLOAD_TOO_LARGE, toWorkbookError } from "./errors";
 import { type Piece, ReadPlanner, type SheetBlock } from "./read-plan";
 import { type OfficeSession, parseSettings, sameName, type SheetState } from "./session";
@@ -131,8 +131,10 @@ async function readAllIn(session: OfficeSession, context: Excel.RequestContext, 
   list.load("items/name,items/visibility,items/protection/protected");
   const structure = context.workbook.protection.load("protected");
   const styles = session.loadStyles(context);
+  const dateSystem = queueDateSystem(context);
   await context.sync();
   session.noteNormalFont(styles);
+  const date1904 = dateSystem();
   const all = list.items.map((ws) => ({
     ws,
     info: { name: ws.name, visibility: toVisibility(ws.visibility), protected: ws.protection.protected },
@@ -175,7 +177,7 @@ async function readAllIn(session: OfficeSession, context: Excel.RequestContext, 
     await context.sync();
   }
   const settings = settingsRange && !settingsRange.isNullObject ? parseSettings(settingsRange.values, settingsRange.valueTypes) : {};
-  session.state = { sheets: all.map((s) => s.info), settings, structureProtected: structure.protected };
+  session.state = { sheets: all.map((s) => s.info), settings, structureProtected: structure.protected, date1904 };
 
   const blocks: SheetBlock[] = [];
   let bandedAny = false;
@@ -226,7 +228,7 @@ async function readAllIn(session: OfficeSession, context: Excel.RequestContext, 
   cancelled();
   await readBandAreas(session, context, read.bands, read);
   session.lastRead = { ...stats, mergedAreas, mergesBanded: bandedAny };
-  const sheets = probes.map((p, i) => buildGrid(p.info, sink[i], declared[i]));
+  const sheets = probes.map((p, i) => buildGrid(p.info, sink[i], declared[i], date1904));
   return {
     sheets,
     skippedSheets: [],
@@ -330,7 +332,7 @@ async function readBandBatch(session: OfficeSession, context: Excel.RequestConte
 }
 
 /** One sheet's grid from its pieces: trimmed to the cells holding values, like read.ts. */
-function buildGrid(info: SheetState, data: SheetData, declared: { rows: number; cols: number }): SheetGrid {
+function buildGrid(info: SheetState, data: SheetData, declared: { rows: number; cols: number }, date1904: boolean): SheetGrid {
   // Merge continuation cells read as empty, whatever the file kept under them.
   const hidden = new Set<number>();
   for (const m of data.merges) {
@@ -346,7 +348,7 @@ function buildGrid(info: SheetState, data: SheetData, declared: { rows: number; 
         const c = p.left + j;
         if (hidden.has(r * MAX_COLS + c)) return;
         const format = p.formats[i][j];
-        const v = toCellValue(raw, p.types[i][j], format);
+        const v = toCellValue(raw, p.types[i][j], format, date1904);
         if (v === null || v === "") return;
         cells.push({ r, c, v, fmt: typeof v === "number" && format && format !== "General" ? format : undefined });
       });

@@ -5,7 +5,7 @@ import { cellText } from "../../core/model/cell";
 import type { SheetVisibility } from "../../core/model/grid";
 import { type OwnedSheet, parseOwned, SETTINGS_SHEET, sameSheetName } from "../owned";
 import { OwnedSheetsInterrupted, WorkbookError } from "../port";
-import { toCellValue, toVisibility } from "./cells";
+import { queueDateSystem, toCellValue, toVisibility } from "./cells";
 import { CONFLICT, officeErrorCode } from "./errors";
 import { RESPONSE_BUDGET } from "./read-plan";
 import type { ReadStats } from "./read-workbook";
@@ -65,6 +65,8 @@ export interface State {
   settings: Record<string, string>;
   /** ブックの保護 (structure): no sheet can be added. */
   readonly structureProtected: boolean;
+  /** The workbook counts its serial days from 1904 (cells.ts queueDateSystem): dates are read and written so. */
+  readonly date1904: boolean;
 }
 
 /** A failure that a fresh look at the workbook may cure (a sheet renamed or deleted since it was cached). */
@@ -302,16 +304,17 @@ export class OfficeSession {
     const head = last.getRange(`A1:B${SETTINGS_ROWS}`);
     head.load("values,valueTypes");
     const styles = this.loadStyles(context);
+    const date1904 = queueDateSystem(context);
     await context.sync();
     this.noteNormalFont(styles);
     const sheets = list.items.map((ws) => ({ name: ws.name, visibility: toVisibility(ws.visibility), protected: ws.protection.protected }));
-    const structureProtected = structure.protected;
-    if (!sheets.some((s) => sameName(s.name, SETTINGS_SHEET))) return { sheets, settings: {}, structureProtected };
+    const book = { structureProtected: structure.protected, date1904: date1904() };
+    if (!sheets.some((s) => sameName(s.name, SETTINGS_SHEET))) return { sheets, settings: {}, ...book };
     const complete = head.values[SETTINGS_ROWS - 1][0] === "";
-    if (sameName(last.name, SETTINGS_SHEET) && complete) return { sheets, settings: parseSettings(head.values, head.valueTypes), structureProtected };
+    if (sameName(last.name, SETTINGS_SHEET) && complete) return { sheets, settings: parseSettings(head.values, head.valueTypes), ...book };
     const range = list.getItem(SETTINGS_SHEET).getRange("A:B").getUsedRangeOrNullObject(true);
     range.load("values,valueTypes");
     await context.sync();
-    return { sheets, settings: range.isNullObject ? {} : parseSettings(range.values, range.valueTypes), structureProtected };
+    return { sheets, settings: range.isNullObject ? {} : parseSettings(range.values, range.valueTypes), ...book };
   }
 }

@@ -3,6 +3,7 @@
  * The work grows with the cells actually read: rows below the window are never visited, empty styled rows are
  * skipped at their tag, and data validations, conditional formats and styles are not looked at (docs/file-layer.md).
  */
+import { serialToDate } from "../serial-dates";
 import type { CellRange } from "../../core/model/address";
 import type { CellValue } from "../../core/model/cell";
 import { type FilledCell, gridFromCells, MAX_COLS, MAX_ROWS, SHEET_COLS, SHEET_ROWS, type SheetGrid, type SheetVisibility } from "../../core/model/grid";
@@ -61,15 +62,6 @@ export function parseRange(ref: string): CellRange | undefined {
   const e = b ? parseRef(b) : s;
   if (!s || !e) return undefined;
   return { top: Math.min(s.row, e.row), left: Math.min(s.col, e.col), bottom: Math.max(s.row, e.row), right: Math.max(s.col, e.col) };
-}
-
-/** Serial 0 of the 1904 date system (1904-01-01) is serial 1462 of the 1900 system. */
-export const DAYS_1900_TO_1904 = 1462;
-
-/** Excel's serial day number → a Date at UTC midnight (+ time), as other readers give it. */
-export function serialToDate(serial: number, date1904: boolean): Date {
-  const days = date1904 ? serial + DAYS_1900_TO_1904 : serial;
-  return new Date(Math.round((days - 25569) * 86400000));
 }
 
 function checkDeadline(ctx: SheetReadContext): void {

@@ -229,7 +229,7 @@ export async function splitBook(master: XlsxWorkbook, report: ValidationReport, 
   // What the copies left out or hold differently, per sheet (a sheet sent to several departments, all of it).
   const lacking = new Map<string, Set<string>>();
   for (const file of plan.files) {
-    const book = XlsxWorkbook.create();
+    const book = XlsxWorkbook.create({ date1904: source.usesDate1904() });
     const others = new Map(file.sheets.map((s) => [s, s]));
     const mine = new Map<string, string[]>();
     for (const sheet of file.sheets) {

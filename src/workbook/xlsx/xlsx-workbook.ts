@@ -15,7 +15,8 @@ import { type AppliedEdits, type ReadOptions, WorkbookError, type WorkbookPort, 
 import { type CellFormat, isDate1904, isStrictWorkbook, readCellFormats, readSheetEntries, relKind, SharedStrings, type SheetEntry, workbookPart } from "./book";
 import { clearCell, holdsFormula, locateCell, setCell } from "./edit-cell";
 import { assertWellFormedChanges, Package, relsPathOf } from "./package";
-import { DAYS_1900_TO_1904, isProtectedSheet, parseRef, readCell, readSheetXml, type SheetReadContext } from "./read-sheet";
+import { isProtectedSheet, parseRef, readCell, readSheetXml, type SheetReadContext } from "./read-sheet";
+import { DAYS_1900_TO_1904, dateToSerial } from "../serial-dates";
 import { renderSheetXml } from "./sheet-xml";
 import { assertXlsxBytes, classifyPackage } from "./sniff";
 import { StylesAmender } from "./styles-xml";
@@ -83,8 +84,12 @@ export class XlsxWorkbook implements WorkbookPort {
     return book;
   }
 
-  /** A new, empty workbook (folder mode builds one from the submissions). */
-  static create(): XlsxWorkbook {
+  /**
+   * A new, empty workbook (folder mode builds one from the submissions). `date1904`: it counts its days from 1904, as
+   * the workbook its sheets come from does (配布's department copies), so that Excel, which copies serial numbers
+   * between workbooks as they are, shows the same dates when they go back (回収 by inserting sheets).
+   */
+  static create(options: { readonly date1904?: boolean } = {}): XlsxWorkbook {
     const pkg = Package.empty();
     pkg.set(
       "[Content_Types].xml",
@@ -96,7 +101,7 @@ export class XlsxWorkbook implements WorkbookPort {
     );
     pkg.set(
       "xl/workbook.xml",
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${NS_OFFICE_REL}"><bookViews><workbookView/></bookViews><sheets></sheets><calcPr calcId="191029"/></workbook>`,
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${NS_OFFICE_REL}">${options.date1904 ? '<workbookPr date1904="1"/>' : ""}<bookViews><workbookView/></bookViews><sheets></sheets><calcPr calcId="191029"/></workbook>`,
     );
     pkg.set("xl/styles.xml", new StylesAmender(undefined).toXml());
     pkg.addRel("xl/workbook.xml", REL_STYLES, "xl/styles.xml");
@@ -109,9 +114,14 @@ export class XlsxWorkbook implements WorkbookPort {
     return /macroEnabled/i.test(this.pkg.contentType(this.wbPart) ?? "");
   }
 
+  /** The workbook counts its serial days from 1904-01-01 rather than from 1900. */
+  usesDate1904(): boolean {
+    return this.date1904;
+  }
+
   /** A date as this workbook's serial day number (its 1900 or 1904 date system), as a cell holds it. */
   dateSerial(d: Date): number {
-    return d.getTime() / 86400000 + 25569 - (this.date1904 ? DAYS_1900_TO_1904 : 0);
+    return dateToSerial(d, this.date1904);
   }
 
   /** Saved as Strict Open XML: read and checked like any workbook, never written into (assertWritable). */
