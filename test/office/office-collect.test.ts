@@ -104,6 +104,19 @@ test("取り込むと、戻ってきたセルだけが変わり、他のシー�
   ]);
 });
 
+test("元のブックが 1904 年から日付を数えるとき、1900 年のファイルのシートは差し込まず、変わった入力欄を書く（Excel はシリアル値をそのまま写し、日付が 4 年ずれるため）", async () => {
+  const m = await master();
+  m.fake.book.date1904 = true; // the sample holds no date: only how the workbook counts changes
+  const a = await returned("政策課");
+  const out = await collect(m, [a.file]);
+  const sheet = a.cells[0].split("!")[0];
+  expect(out.plan.files[0].sheets.find((s) => s.sheet === sheet)).toMatchObject({ replace: false });
+  expect(m.fake.operations.filter((op) => /^(insert|rename|delete) /.test(op))).toEqual([]);
+  expect(m.fake.book.sheet(sheet)!.id).toBe(m.ids.find(([n]) => n === sheet)![1]);
+  expect(differingCells(await cellMap(m.before), await cellMap(await m.fake.book.toXlsx()))).toEqual(a.cells);
+  expect(out.written).toMatchObject({ sheetsReplaced: 0, cellsChanged: 1, changed: true });
+});
+
 test("同じファイルをもう一度取り込んでも何も変わらない", async () => {
   const m = await master();
   const a = await returned("政策課", ["No.3", "No.9"]);

@@ -38,6 +38,8 @@ export interface ReturnedBook extends CheckedBook {
   readonly file: string;
   /** The file's own saved time (docProps/core.xml modified), when it has one. */
   readonly savedAt?: string;
+  /** The file counts its serial days from 1904 (docs/architecture.md): its sheets cannot go into a 1900 master as they are. */
+  readonly date1904?: boolean;
 }
 
 export type CollectRefusal =

@@ -68,6 +68,10 @@ export async function collectInto(session: OfficeSession, files: readonly Return
   const master = checkSnapshot({ ...snapshot, sheets: snapshot.sheets.map((g) => (formulas.has(g.name) ? { ...g, formulas: formulas.get(g.name) } : g)) }, options.profiles);
   const series = await readChartSources(session, charts);
   const pointed = series === undefined ? new Set(held) : new Set([...pointedInto(formulas, [...names, ...series], held, snapshot.sheets.map((g) => g.name)), ...pointingOut(returned.books)]);
+  // Excel copies serial numbers between workbooks as they are: a file counting its days from the other year would
+  // bring its dates four years and a day off. Its input cells are written instead, each date in the master's count.
+  const date1904 = (await session.ensureState()).date1904;
+  for (const b of returned.books) if ((b.date1904 ?? false) !== date1904) for (const g of b.snapshot.sheets) pointed.add(g.name);
   const { sources, ...out } = planFiles(master, returned, options, at, pointed);
   void sources;
   if (options.dryRun) return out;

@@ -26,7 +26,7 @@ export const readReturnedXlsx: ReadReturned<XlsxWorkbook> = async (file, profile
   const savedAt = book.savedAt();
   const checked = await checkBook(book, profiles);
   book.assertSheetsCopyable();
-  return { book: { file: file.name, ...(savedAt ? { savedAt } : {}), ...checked }, source: book };
+  return { book: { file: file.name, ...(savedAt ? { savedAt } : {}), ...(book.usesDate1904() ? { date1904: true } : {}), ...checked }, source: book };
 };
 
 export interface ReturnedWorkbook {
