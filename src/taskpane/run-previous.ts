@@ -20,11 +20,12 @@ export type PreviousRead =
     }
   | { readonly ok: false; readonly reason: "no-survey" };
 
-export async function readPreviousFile(file: PreviousYearFile, profiles: readonly Profile[]): Promise<PreviousRead> {
+/** `date1904`: the workbook the copy goes into counts its dates from 1904 (PreviousYearHost.datesFrom1904). */
+export async function readPreviousFile(file: PreviousYearFile, profiles: readonly Profile[], options: { readonly date1904?: boolean } = {}): Promise<PreviousRead> {
   const book = await XlsxWorkbook.load(file.bytes, file.name);
   const report = validateWorkbook(await book.readAll(), { profiles });
   if (!report.records.some((r) => r.role === "records")) return { ok: false, reason: "no-survey" };
   const sheets = report.sheets.filter((s) => s.status === "recognised").map((s) => s.name);
-  const copy = await standAloneSheets(book, file.name, sheets);
+  const copy = await standAloneSheets(book, file.name, sheets, { date1904: options.date1904 });
   return { ok: true, sheets, ...(report.fiscalYear !== undefined ? { fiscalYear: report.fiscalYear } : {}), report, copy };
 }

@@ -78,7 +78,7 @@ export function usePreviousYear(port: WorkbookPort, profiles: readonly Profile[]
     (file: PreviousYearFile) =>
       act("read", async () => {
         if (!canKeepPreviousYear(port)) return { intent: "warning", text: (l) => t(l, "pane.previous.unavailable") };
-        const read = await (await previousWork()).readPreviousFile(file, profiles);
+        const read = await (await previousWork()).readPreviousFile(file, profiles, { date1904: await port.datesFrom1904() });
         if (!read.ok) return { intent: "warning", text: (l) => t(l, "pane.previous.noSurvey", { file: file.name }) };
         // Against this year's last check, when there is one: a pair the comparison refuses is not copied in.
         if (report?.records.length) {

@@ -30,11 +30,16 @@ export interface PreviousYearHost {
   keepPreviousYear(file: PreviousYearFile, request: PreviousYearRequest): Promise<PreviousYearSetting>;
   /** Forgets last year: the copies made from a file are deleted, a user's own `前年度_` sheets are left, the setting is cleared. */
   clearPreviousYear(): Promise<void>;
+  /**
+   * The workbook counts its dates from 1904 (docs/architecture.md): the file given to keepPreviousYear should count
+   * so too, because Excel inserts a file's sheets with their serial numbers as they are.
+   */
+  datesFrom1904(): Promise<boolean>;
 }
 
 export function canKeepPreviousYear(port: WorkbookPort): port is WorkbookPort & PreviousYearHost {
   const p = port as Partial<PreviousYearHost>;
-  return typeof p.keepPreviousYear === "function" && typeof p.clearPreviousYear === "function";
+  return typeof p.keepPreviousYear === "function" && typeof p.clearPreviousYear === "function" && typeof p.datesFrom1904 === "function";
 }
 
 /** The setting a copy of `sheets` gets, with the names the copies took. */

@@ -69,6 +69,24 @@ test("前年度のファイルを選ぶと、調査票のシートが非表示�
   expect(fake.book.sheet("No.5")!.get(7, 5)?.value).toBe("B");
 });
 
+test("今年度のブックが 1904 年から日付を数えるとき、前年度（1900 年）の日付は今年度の数え方で入り、同じ日付に読める", async () => {
+  // Excel inserts a file's sheets with their serial numbers as they are: the copy handed over counts as this book does.
+  const day = new Date(Date.UTC(2018, 2, 31));
+  const wb = await oracle(LAST_FILE.bytes);
+  wb.getWorksheet("No.5")!.getCell("Z1").value = day;
+  wb.getWorksheet("No.5")!.getCell("Z1").numFmt = "yyyy/m/d";
+  const lastYear = { name: "h29.xlsx", bytes: new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer) };
+  const { fake, book } = await thisYear();
+  fake.book.date1904 = true;
+  expect(await book.datesFrom1904()).toBe(true);
+  const read = await readPreviousFile(lastYear, BUILT_IN_PROFILES, { date1904: await book.datesFrom1904() });
+  if (!read.ok) throw new Error("not read");
+  await book.keepPreviousYear(read.copy, { sheets: read.sheets, fiscalYear: read.fiscalYear });
+  expect(fake.book.sheet("前年度_No.5")!.get(0, 25)?.value).toBe(fake.book.serial(2018, 3, 31));
+  const copy = (await book.readAll()).sheets.find((g) => g.name === "前年度_No.5")!;
+  expect(copy.rows[0 - copy.top][25 - copy.left]).toEqual(day);
+});
+
 test("そのあとの検証は、前年度と比べた指摘を CLI の validate --previous と同じセルに出し、sync は前年度なしの検証と同じ", async () => {
   const plain = await thisYear();
   const withoutSyncs = await syncsOf(plain.fake, () => validateInBatches(plain.book, opts, noYield));

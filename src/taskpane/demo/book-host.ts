@@ -55,6 +55,7 @@ export function createBookHost(post: Post): (message: ToHost) => void {
     collectInto: ([files, options]) => collectIntoBook(current(), files, options),
     keepPreviousYear: ([file, request]) => keepPreviousYearInBook(current(), file, request),
     clearPreviousYear: () => clearPreviousYearInBook(current()),
+    datesFrom1904: async () => current().usesDate1904(),
     writeOwnedSheets: ([specs], ctx) => current().writeOwnedSheets(specs, { onProgress: ctx.progress }),
     ownedSheets: () => current().ownedSheets(),
     readSettings: () => current().readSettings(),

@@ -29,6 +29,7 @@ export interface BookApi {
   collectInto(files: readonly ReturnedFile[], options: CollectIntoOptions): CollectOutcome;
   keepPreviousYear(file: PreviousYearFile, request: PreviousYearRequest): PreviousYearSetting;
   clearPreviousYear(): void;
+  datesFrom1904(): boolean;
   writeOwnedSheets(specs: readonly SheetSpec[]): WriteSheetResult[];
   ownedSheets(): readonly string[];
   readSettings(): Readonly<Record<string, string>>;

@@ -127,6 +127,10 @@ export class DemoPort implements WorkbookPort {
     await this.edited();
   }
 
+  datesFrom1904(): Promise<boolean> {
+    return this.call("datesFrom1904", []);
+  }
+
   async writeOwnedSheet(spec: SheetSpec): Promise<WriteSheetResult> {
     return (await this.writeOwnedSheets([spec]))[0];
   }

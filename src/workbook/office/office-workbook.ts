@@ -78,6 +78,10 @@ export class OfficeWorkbook implements WorkbookPort {
     return (await import(/* webpackChunkName: "cycle-office" */ "./previous-year")).clearPreviousYear(this.session);
   }
 
+  async datesFrom1904(): Promise<boolean> {
+    return (await this.session.ensureState()).date1904;
+  }
+
   /**
    * Calls `onChange` when the user changes a cell from now on (WorksheetCollection.onChanged, ExcelApi 1.9): the
    * pane then says its findings may be out of date, which covers undoing a fix too. The add-in's own writes are not

@@ -34,8 +34,9 @@ export async function keepPreviousYearInBook(book: XlsxWorkbook, file: PreviousY
  * another sheet of the file keeps its value): what a host that inserts a file's sheets is given (Excel's
  * insertWorksheetsFromBase64, which would otherwise turn such a formula into a link to the picked file).
  */
-export async function standAloneSheets(from: XlsxWorkbook, name: string, sheets: readonly string[]): Promise<PreviousYearFile> {
-  const book = XlsxWorkbook.create();
+export async function standAloneSheets(from: XlsxWorkbook, name: string, sheets: readonly string[], options: { readonly date1904?: boolean } = {}): Promise<PreviousYearFile> {
+  // Dates move into the count of the workbook the copy goes into (`date1904`): Excel would not move them.
+  const book = XlsxWorkbook.create({ date1904: options.date1904 });
   for (const sheet of sheets) book.importSheet(from, sheet, sheet, undefined, { others: new Map() });
   return { name, bytes: await book.toBytes() };
 }
