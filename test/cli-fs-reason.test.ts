@@ -10,9 +10,9 @@ import { fsReason } from "../src/cli/fs-reason";
 const err = (code: string) => Object.assign(new Error(`${code}: something`), { code });
 
 test.each([
-  ["EPERM", "ja", "権限がないか、ほかのプログラム（Excel など）が開いています: EPERM"],
+  ["EPERM", "ja", "権限がないか、Excel などのほかのプログラムが開いています: EPERM"],
   ["EACCES", "en", "no permission, or another program (such as Excel) has it open: EACCES"],
-  ["EBUSY", "ja", "ほかのプログラム（Excel など）が開いています: EBUSY"],
+  ["EBUSY", "ja", "Excel などのほかのプログラムが開いています: EBUSY"],
   ["ENOSPC", "en", "the disk is full: ENOSPC"],
   ["EROFS", "ja", "読み取り専用の場所です: EROFS"],
 ] as const)("%s (%s)", (code, lang, says) => {
