@@ -62,9 +62,9 @@ export class XlsxWorkbook implements WorkbookPort {
   /** Grids already read, by part; a part the add-in writes is read again. */
   private readonly grids = new Map<string, SheetGrid>();
   private sheetList?: { readonly revision: string; readonly entries: readonly SheetEntry[]; lowerNames?: Set<string> };
-  /** The styles amender that last wrote the styles part, with the part's revision and its appends then (styles()). */
   /** Where freePartName's last search ended, per kind of part, and the package's removals then. */
   private readonly partNumbers = new Map<string, { readonly n: number; readonly removals: number }>();
+  /** The styles amender that last wrote the styles part, with the part's revision and its appends then (styles()). */
   private keptStyles?: { readonly part: string; readonly revision: number; readonly amender: StylesAmender; readonly appends: number };
 
   // No deadline is kept here: a budget belongs to one read (readAll's), so a write after it re-reads the sheets
