@@ -149,6 +149,14 @@ test("まとめたブックをそのフォルダに書いてから同じフォ�
   const wb = await open(again);
   expect(totals(wb)).toEqual([4, 58, 20, 0, 82]);
   expect(wb.worksheets.filter((w) => /^No\./.test(w.name))).toHaveLength(58 * 2);
+  // A folder holding only the consolidation: nothing to summarise, said so, nothing written.
+  const only = path.join(dir, "まとめだけ");
+  mkdirSync(only);
+  writeFileSync(path.join(only, "まとめ.xlsx"), readFileSync(path.join(folder, "まとめ.xlsx")));
+  const none = await cli(["summarize", only, "-o", path.join(dir, "まとめ3.xlsx"), "--lang", "en"]);
+  expect(none.code).toBe(2);
+  expect(none.stderr).toBe("No submitted workbook to summarise, so nothing was written.\n");
+  expect(() => statSync(path.join(dir, "まとめ3.xlsx"))).toThrow();
 });
 
 test("マクロ入りのブック (.xlsm) から .xlsx へは書かず、拡張子を .xlsm にするよう言う (Excel は .xlsx の名前では開かない)", async () => {

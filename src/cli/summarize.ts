@@ -147,7 +147,11 @@ export async function runSummarize(args: SummarizeArgs, profiles: readonly Profi
     // Duplicates are judged across all files below.
     findings.push(...r.report.findings.filter((f) => !ACROSS_FILES.includes(f.ruleId)).map((f) => ({ ...f, sheet: where(f.sheet) })));
   }
-  if (records.length === 0) return 2;
+  if (records.length === 0) {
+    // Every file failed (each said why), or was an earlier consolidation: the latter needs saying that nothing came of it.
+    if (failures.length === 0) io.stderr.write(t(lang, "cli.summarize.nothing-read") + "\n");
+    return 2;
+  }
   findings.push(...acrossFilesFindings(records, { profiles, stage: args.stage, fiscalYear: args.fiscalYear }));
   const sorted = sortFindings(findings, sheetOrder);
   const specs = buildSummaries({
