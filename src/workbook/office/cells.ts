@@ -26,7 +26,7 @@ export function queueDateSystem(context: Excel.RequestContext): () => boolean {
 }
 
 /** One cell: numbers, text and booleans as they are, "" as empty, error values as CellError, dates as Date. */
-export function toCellValue(value: unknown, type: string | undefined, format: string | undefined, date1904 = false): CellValue {
+export function toCellValue(value: unknown, type: string | undefined, format: string | undefined, date1904: boolean): CellValue {
   if (type === "Error") return { error: String(value) };
   if (value === "" || value === null || value === undefined) return null;
   if (typeof value === "number") return isDateFormat(format) ? serialToDate(value, date1904) : value;

@@ -89,8 +89,8 @@ export function ownership(state: State): OwnedSheet[] {
 export function parseSettings(values: unknown[][], types: string[][]): Record<string, string> {
   const out: Record<string, string> = {};
   values.forEach((row, i) => {
-    const k = cellText(toCellValue(row[0], types[i]?.[0], undefined));
-    if (k) out[k] = cellText(toCellValue(row[1] ?? "", types[i]?.[1], undefined));
+    const k = cellText(toCellValue(row[0], types[i]?.[0], undefined, false));
+    if (k) out[k] = cellText(toCellValue(row[1] ?? "", types[i]?.[1], undefined, false));
   });
   return out;
 }
