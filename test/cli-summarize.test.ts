@@ -149,6 +149,20 @@ test("まとめたブックをそのフォルダに書いてから同じフォ�
   const wb = await open(again);
   expect(totals(wb)).toEqual([4, 58, 20, 0, 82]);
   expect(wb.worksheets.filter((w) => /^No\./.test(w.name))).toHaveLength(58 * 2);
+  // validate on the folder skips it too, saying so: the totals and the exit code are the submissions' alone.
+  const subs = await cli(["validate", path.join(folder, "A課.xlsx"), path.join(folder, "C課.xlsx"), "--json"]);
+  const checked = await cli(["validate", folder, "--json"]);
+  expect(checked.code).toBe(subs.code);
+  const report = JSON.parse(checked.stdout);
+  expect(report.files).toEqual(JSON.parse(subs.stdout).files);
+  expect(report.skipped).toEqual([{ path: path.join(folder, "まとめ.xlsx"), reason: "consolidated", files: 2 }]);
+  const human = await cli(["validate", folder, "--lang", "en"]);
+  expect(human.stdout).toContain(`${path.join(folder, "まとめ.xlsx")}: a workbook chosahyo consolidated from 2 files; it repeats the submissions, so it was not checked (name it on its own to check it).\n`);
+  expect(human.stdout).toMatch(/^2 files: /m);
+  // Named on its own, it is checked like any workbook: its findings are the submissions' again.
+  const alone = JSON.parse((await cli(["validate", path.join(folder, "まとめ.xlsx"), "--json"])).stdout);
+  expect(alone.skipped).toBeUndefined();
+  expect(alone.files[0].findings.length).toBeGreaterThan(0);
   // A folder holding only the consolidation: nothing to summarise, said so, nothing written.
   const only = path.join(dir, "まとめだけ");
   mkdirSync(only);

@@ -66,12 +66,20 @@ function poolSize(args: ValidateArgs, count: number): number {
 async function runValidate(args: ValidateArgs, io: Io): Promise<number> {
   const profiles = loadProfiles(args.profiles, args.lang);
   if (args.previous !== undefined) return runValidateWithPrevious({ ...args, previous: args.previous }, profiles, io);
-  const { files, emptyFolders } = expandInputs(args.inputs);
+  const { files, emptyFolders, inFolder } = expandInputs(args.inputs);
   const results: FileResult[] = emptyFolders.map((p) => ({ path: p, sheets: [], findings: [], error: fileError("empty-folder", args.lang) }));
   for (const r of results) reportError(r, args, io);
+  // An earlier `summarize` output left in a folder repeats its submissions: checked with them, every finding would
+  // count twice. Named on its own, it is checked like any workbook.
+  const skipped: { path: string; files: number }[] = [];
   const bar = args.progress === "auto" && io.stderr.isTTY ? terminalProgress(io.stderr) : NO_PROGRESS;
   const emit = (r: FileResult): void => {
     bar.done();
+    if (r.consolidated !== undefined && inFolder.has(r.path)) {
+      skipped.push({ path: r.path, files: r.consolidated });
+      if (!args.json) io.stdout.write(t(args.lang, "cli.validate.skipped-consolidated", { path: r.path, count: r.consolidated }) + "\n\n");
+      return;
+    }
     results.push(r);
     if (r.error) reportError(r, args, io);
     else if (!args.json) io.stdout.write(humanReport(r, args.lang, profiles) + "\n\n");
@@ -115,7 +123,7 @@ async function runValidate(args: ValidateArgs, io: Io): Promise<number> {
   }
   const failed = results.filter((r) => r.error).length;
   const counts = countBySeverity(results.flatMap((r) => r.findings));
-  if (args.json) io.stdout.write(JSON.stringify(toJson(results, args.lang), null, 2) + "\n");
+  if (args.json) io.stdout.write(JSON.stringify(toJson(results, args.lang, skipped), null, 2) + "\n");
   else if (results.length > 1) io.stdout.write(t(args.lang, "cli.total", { files: results.length, failed, ...counts }) + "\n");
   if (failed > 0) return 2;
   return counts.error > 0 ? 1 : 0;

@@ -23,10 +23,13 @@ export interface JsonReport {
     }[];
     readonly error: null | { readonly code: string; readonly message: string };
   }[];
+  /** Present when a folder held an earlier consolidation, which was not checked (README, "The CLI"). */
+  readonly skipped?: readonly { readonly path: string; readonly reason: "consolidated"; readonly files: number }[];
 }
 
-export function toJson(results: readonly FileResult[], lang: Lang): JsonReport {
+export function toJson(results: readonly FileResult[], lang: Lang, skipped: readonly { path: string; files: number }[] = []): JsonReport {
   return {
+    ...(skipped.length ? { skipped: skipped.map((s) => ({ path: s.path, reason: "consolidated" as const, files: s.files })) } : {}),
     files: results.map((r) => ({
       path: r.path,
       sheets: r.sheets.map((s) => ({ name: s.name, profile: s.profileId ?? null, score: Math.round(s.score * 100) / 100, records: s.records })),

@@ -14,7 +14,7 @@ import type { SurveyRecord } from "../core/model/record";
 import type { Profile } from "../core/profile/types";
 import type { SheetSpec } from "../core/sheet-spec";
 import { buildSummaries, summaryItems, type SummaryItem } from "../core/summary";
-import { CONSOLIDATED_KEY, parseConsolidated, serializeConsolidated } from "../core/summary/consolidated";
+import { CONSOLIDATED_KEY, serializeConsolidated } from "../core/summary/consolidated";
 import { submissionsFromSettings } from "../core/cycle/submissions";
 import { compareYears } from "../core/compare/compare";
 import { describeCompareRefusal } from "../core/compare/describe";
@@ -124,9 +124,8 @@ export async function runSummarize(args: SummarizeArgs, profiles: readonly Profi
     }
     const label = path.basename(file);
     // An earlier run's output left in the folder holds copies of the submissions: read, it would count them twice.
-    const earlier = parseConsolidated((await r.book.readSettings())[CONSOLIDATED_KEY]);
-    if (earlier) {
-      io.stdout.write(t(lang, "cli.summarize.skipped-consolidated", { path: file, count: earlier.files.length }) + "\n");
+    if (r.consolidated) {
+      io.stdout.write(t(lang, "cli.summarize.skipped-consolidated", { path: file, count: r.consolidated.files.length }) + "\n");
       continue;
     }
     read.push(label);

@@ -19,6 +19,7 @@ import { MAX_FILE_BYTES } from "../workbook/xlsx/sniff";
 import { XlsxWorkbook } from "../workbook/xlsx/xlsx-workbook";
 import { COMPARE_MATCHES_KEY, type MatchCorrections, parseMatchCorrections } from "../core/compare/matches";
 import { parsePreviousYear, PREVIOUS_YEAR_KEY, splitPreviousYear } from "../core/compare/settings";
+import { type Consolidated, CONSOLIDATED_KEY, parseConsolidated } from "../core/summary/consolidated";
 
 export type FileErrorCode = WorkbookErrorCode | "not-found" | "unreadable" | "no-recognised-sheet" | "empty-folder" | "internal";
 
@@ -36,6 +37,8 @@ export interface FileResult {
   readonly tallies?: ReadonlyMap<string, Tally>;
   /** The 対象年度 and plan periods the check used, and where each came from. */
   readonly years?: Pick<ValidationReport, "fiscalYear" | "fiscalYearSource" | "planPeriods">;
+  /** Set on a workbook `summarize` consolidated from a folder: how many files it was built from. */
+  readonly consolidated?: number;
 }
 
 /**
@@ -44,14 +47,17 @@ export interface FileResult {
  * file named twice (itself and in its folder) is listed once: checked twice, it would be reported twice, and 回収
  * would refuse its second reading as a second file of the same department.
  */
-export function expandInputs(inputs: readonly string[]): { files: string[]; emptyFolders: string[] } {
+export function expandInputs(inputs: readonly string[]): { files: string[]; emptyFolders: string[]; inFolder: ReadonlySet<string> } {
   const files: string[] = [];
   const seen = new Set<string>();
-  const add = (file: string) => {
+  // Files found by listing a folder rather than named: an earlier consolidation among them is not a submission.
+  const inFolder = new Set<string>();
+  const add = (file: string, listed = false) => {
     const real = realPath(file);
     if (seen.has(real)) return;
     seen.add(real);
     files.push(file);
+    if (listed) inFolder.add(file);
   };
   const emptyFolders: string[] = [];
   for (const input of inputs) {
@@ -71,9 +77,9 @@ export function expandInputs(inputs: readonly string[]): { files: string[]; empt
       .sort((a, b) => a.localeCompare(b, "ja"))
       .map((n) => path.join(input, n));
     if (found.length === 0) emptyFolders.push(input);
-    found.forEach(add);
+    for (const f of found) add(f, true);
   }
-  return { files, emptyFolders };
+  return { files, emptyFolders, inFolder };
 }
 
 export function fileError(code: FileErrorCode, lang: Lang, detail?: string): FileError {
@@ -132,7 +138,9 @@ export async function openWorkbook(file: string, lang: Lang): Promise<{ book: Xl
 export async function readAndValidate(
   file: string,
   opts: ValidateFileOptions,
-): Promise<{ book: XlsxWorkbook; report: ValidationReport; matches?: MatchCorrections; lastYear?: ValidationReport } | { error: FileError }> {
+): Promise<
+  { book: XlsxWorkbook; report: ValidationReport; matches?: MatchCorrections; lastYear?: ValidationReport; consolidated?: Consolidated } | { error: FileError }
+> {
   const opened = await openWorkbook(file, opts.lang);
   if ("error" in opened) return opened;
   try {
@@ -162,7 +170,8 @@ export async function readAndValidate(
       { onSheet: opts.onSheet },
     );
     if (!report.sheets.some((s) => s.status === "recognised")) return { error: fileError("no-recognised-sheet", opts.lang, String(report.sheets.length)) };
-    return { book: opened.book, report, ...(matches ? { matches } : {}), ...(lastYear ? { lastYear } : {}) };
+    const consolidated = parseConsolidated(read.settings?.[CONSOLIDATED_KEY]);
+    return { book: opened.book, report, ...(matches ? { matches } : {}), ...(lastYear ? { lastYear } : {}), ...(consolidated ? { consolidated } : {}) };
   } catch (e) {
     if (isWorkbookError(e)) return { error: fileError(e.code, opts.lang, e.detail) };
     return { error: fileError("internal", opts.lang, e instanceof Error ? e.message.split("\n")[0] : String(e)) };
@@ -176,5 +185,13 @@ function yearsOf(r: ValidationReport): FileResult["years"] {
 export async function validateFile(file: string, opts: ValidateFileOptions): Promise<FileResult> {
   const r = await readAndValidate(file, opts);
   if ("error" in r) return { path: file, sheets: [], findings: [], error: r.error };
-  return { path: file, sheets: r.report.sheets, findings: r.report.findings, error: null, tallies: tallyBySheet(r.report.records), years: yearsOf(r.report) };
+  return {
+    path: file,
+    sheets: r.report.sheets,
+    findings: r.report.findings,
+    error: null,
+    tallies: tallyBySheet(r.report.records),
+    years: yearsOf(r.report),
+    ...(r.consolidated ? { consolidated: r.consolidated.files.length } : {}),
+  };
 }
