@@ -54,3 +54,46 @@ test("a part set as text gives its UTF-8 bytes and size, here and once written",
   expect(again.text("xl/a.xml")).toBe(text);
   expect(again.unchanged("xl/a.xml")).toBe(true);
 });
+
+test("appends left to be joined read back as the same text as inserting each at once, whatever is asked in between", () => {
+  const wb = `<?xml version="1.0"?><x:workbook xmlns:x="urn:m"><x:sheets><x:sheet name="A"/></x:sheets><x:definedNames/></x:workbook>`;
+  const pkg = Package.empty();
+  pkg.set("xl/workbook.xml", wb);
+  let expected = wb;
+  const insert = (content: string) => {
+    const at = expected.indexOf("</x:sheets>");
+    expected = expected.slice(0, at) + content + expected.slice(at);
+  };
+  const revisions: number[] = [];
+  for (let i = 0; i < 50; i++) {
+    const el = `<x:sheet name="S${i}"/>`;
+    pkg.appendInside("xl/workbook.xml", "sheets", el, false);
+    insert(el);
+    revisions.push(pkg.revisionOf("xl/workbook.xml"));
+    // Read, sized, encoded or set now and then: each sees every append so far, and the next append still lands.
+    if (i % 7 === 3) expect(pkg.text("xl/workbook.xml")).toBe(expected);
+    if (i % 11 === 5) expect(pkg.size("xl/workbook.xml")).toBe(new TextEncoder().encode(expected).length);
+    if (i % 13 === 6) expect(new TextDecoder().decode(pkg.bytes("xl/workbook.xml"))).toBe(expected);
+    if (i === 40) {
+      expected = expected.replace(`name="A"`, `name="B"`);
+      pkg.set("xl/workbook.xml", expected);
+    }
+  }
+  // Each append is a change, so what was read from the part before it is not kept.
+  expect(new Set(revisions).size).toBe(50);
+  expect(pkg.changedParts()).toEqual(["xl/workbook.xml"]);
+  expect(reopened(pkg).text("xl/workbook.xml")).toBe(expected);
+  expect(pkg.text("xl/workbook.xml")).toBe(expected);
+});
+
+test("an append into a self-closing element opens it; into an element never closed, the part is refused as damaged", () => {
+  const pkg = Package.empty();
+  pkg.set("a.xml", `<r><list/></r>`);
+  pkg.appendInside("a.xml", "list", "<i/>", false);
+  pkg.appendInside("a.xml", "list", "<j/>", false);
+  pkg.appendInside("a.xml", "r", "<k/>", true);
+  expect(reopened(pkg).text("a.xml")).toBe(`<r><list><i/><j/></list><k/></r>`);
+  pkg.set("b.xml", `<r><list><i/>`);
+  expect(() => pkg.appendInside("b.xml", "list", "<j/>", false)).toThrow(expect.objectContaining({ code: "corrupt-part" }));
+  expect(pkg.text("b.xml")).toBe(`<r><list><i/>`);
+});

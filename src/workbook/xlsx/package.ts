@@ -22,25 +22,45 @@ export interface Relationship {
   readonly external: boolean;
 }
 
+/** A part's relationships as read, with the revision of its .rels part they were read at. */
+interface RelsRead {
+  readonly revision: number;
+  /** Only ever added to in place, by addRel (rels() hands out copies). */
+  readonly list: Relationship[];
+  /** The ids in the list, gathered when first needed. */
+  ids?: Set<string>;
+}
+
 interface Part {
   readonly name: string;
   entry?: ZipEntry;
   /** Set when the add-in changed or created the part: its bytes, or its text until the bytes are asked for. */
   data?: Uint8Array;
   text?: string;
+  /** Elements appended (appendInside) and not yet joined into `text`: the part is `head`, `adds`, `tail`. */
+  pending?: { readonly local: string; readonly head: string; readonly adds: string[]; readonly tail: string };
 }
 
 function isChanged(p: Part): boolean {
-  return p.data !== undefined || p.text !== undefined;
+  return p.data !== undefined || p.text !== undefined || p.pending !== undefined;
 }
 
 /**
- * A changed part's bytes. Text is encoded only when asked for: copying 1,000 sheets in one by one rewrote
- * workbook.xml, its relationships and [Content_Types].xml 1,000 times each, and encoding each version cost more
- * than writing it.
+ * A changed part's text, its pending appends joined in. Joined only when the text is asked for: copying 3,000 sheets
+ * one by one appended to workbook.xml, its relationships and [Content_Types].xml 3,000 times each, and rebuilding
+ * each part's text every time made the copy grow with the square of the count.
  */
+function changedText(p: Part): string | undefined {
+  if (p.pending) {
+    p.text = p.pending.head + p.pending.adds.join("") + p.pending.tail;
+    p.pending = undefined;
+  }
+  return p.text;
+}
+
+/** A changed part's bytes. Text is encoded only when asked for, once. */
 function changedBytes(p: Part): Uint8Array {
-  p.data ??= encoder.encode(p.text!);
+  p.data ??= encoder.encode(changedText(p)!);
   return p.data;
 }
 
@@ -96,7 +116,7 @@ export class Package {
   /** Goes up when a part is added or removed (not when one is rewritten). */
   private partsAddedOrRemoved = 0;
   private partsRemoved = 0;
-  private readonly relsRead = new Map<string, { readonly revision: number; readonly list: readonly Relationship[] }>();
+  private readonly relsRead = new Map<string, RelsRead>();
   private typesRead?: { readonly revision: number; readonly overrides: Map<string, string>; readonly defaults: ReadonlyMap<string, string> };
   /**
    * Entries whose name another entry already has, compared without regard to case (`sheet1.xml` and `Sheet1.xml`).
@@ -182,6 +202,12 @@ export class Package {
     const key = name.toLowerCase();
     const cached = this.texts.get(key);
     if (cached !== undefined) return cached;
+    const part = this.parts.get(key);
+    if (part?.pending) {
+      const joined = changedText(part)!;
+      this.texts.set(key, joined);
+      return joined;
+    }
     const b = this.bytes(name, limit);
     if (!b) return undefined;
     let s: string;
@@ -202,6 +228,34 @@ export class Package {
     this.parts.set(key, typeof content === "string" ? { name: stored, text: content } : { name: stored, data: content });
     if (typeof content === "string") this.texts.set(key, content);
     else this.texts.delete(key);
+  }
+
+  /**
+   * Adds `content` at the end of element `local` (the document element when `root`), as setting the part with it
+   * inserted before the element's closing tag would. The part's text is joined only when it is next read, so appends
+   * in a row (a sheet, its relationship and its content type per copied sheet) cost the same however long the part
+   * has grown. An element that is self-closing or not closed is left to insertBeforeClose, which opens or refuses it.
+   */
+  appendInside(name: string, local: string, content: string, root: boolean): void {
+    const key = name.toLowerCase();
+    const part = this.parts.get(key);
+    if (part?.pending?.local === local && part.data === undefined) {
+      part.pending.adds.push(content);
+      this.partChanges.set(key, ++this.changes);
+      return;
+    }
+    const xml = this.text(name);
+    if (xml === undefined) throw new WorkbookError("corrupt-part", name);
+    const close = root ? lastCloseTag(xml, local) : firstCloseTag(xml, local);
+    if (close < 0) {
+      this.set(name, insertBeforeClose(xml, local, content, name));
+      return;
+    }
+    this.set(name, xml);
+    const stored = this.parts.get(key)!;
+    stored.text = undefined;
+    stored.pending = { local, head: xml.slice(0, close), adds: [content], tail: xml.slice(close) };
+    this.texts.delete(key);
   }
 
   remove(name: string): void {
@@ -230,12 +284,17 @@ export class Package {
   rels(source: string): Relationship[] {
     // The workbook's relationships are asked for by the sheet list, the shared strings and the styles: read once
     // until their part changes (a 500-sheet workbook has 500 of them, and a copy adds one per sheet).
+    return [...this.relsKept(source).list];
+  }
+
+  /** What rels() answers, as kept: read again only when the part has changed since. */
+  private relsKept(source: string): RelsRead {
     const revision = this.revisionOf(source === "" ? "_rels/.rels" : relsPathOf(source));
     const kept = this.relsRead.get(source);
-    if (kept?.revision === revision) return [...kept.list];
-    const list = this.readRels(source);
-    this.relsRead.set(source, { revision, list });
-    return [...list];
+    if (kept?.revision === revision) return kept;
+    const fresh = { revision, list: this.readRels(source) };
+    this.relsRead.set(source, fresh);
+    return fresh;
   }
 
   private readRels(source: string): Relationship[] {
@@ -262,18 +321,22 @@ export class Package {
   /** Adds a relationship from `source` to part `target`; returns its new id. */
   addRel(source: string, type: string, target: string): string {
     const path = relsPathOf(source);
-    const xml = this.text(path) ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
-    const taken = new Set(this.rels(source).map((r) => r.id));
+    if (!this.has(path)) this.set(path, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`);
+    const before = this.relsKept(source);
+    // The ids taken, kept with the list while it is current: a workbook that 3,000 sheets are copied into one by one
+    // would otherwise gather them 3,000 times.
+    const taken = (before.ids ??= new Set(before.list.map((r) => r.id)));
     let n = taken.size + 1;
     while (taken.has(`rId${n}`)) n++;
     const id = `rId${n}`;
     const relative = relativeTarget(source, target);
     const rel = `<Relationship Id="${id}" Type="${escapeXml(type)}" Target="${escapeXml(relative)}"/>`;
-    const before = this.relsRead.get(source);
-    const current = before?.revision === this.revisionOf(path);
-    this.set(path, insertBeforeRootClose(xml, "Relationships", rel, path));
-    // The list read before, and this one: what reading the part again would give, without reading it again.
-    if (current) this.relsRead.set(source, { revision: this.revisionOf(path), list: [...before!.list, { id, type, target: resolveTarget(source, relative), external: false }] });
+    this.appendInside(path, "Relationships", rel, true);
+    // The list read before, and this one: what reading the part again would give, without reading it again. The
+    // list is only ever added to here, so the one kept grows in place (rels() hands out copies).
+    before.list.push({ id, type, target: resolveTarget(source, relative), external: false });
+    taken.add(id);
+    this.relsRead.set(source, { ...before, revision: this.revisionOf(path) });
     return id;
   }
 
@@ -341,10 +404,10 @@ export class Package {
   /** Adds (or replaces) the Override for a part. */
   setContentType(part: string, type: string): void {
     this.removeContentType(part);
-    const xml = this.text("[Content_Types].xml") ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/></Types>`;
+    if (!this.has("[Content_Types].xml")) this.set("[Content_Types].xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/></Types>`);
     const before = this.typesRead;
     const current = before?.revision === this.revisionOf("[Content_Types].xml");
-    this.set("[Content_Types].xml", insertBeforeRootClose(xml, "Types", `<Override PartName="/${escapeXml(part)}" ContentType="${escapeXml(type)}"/>`, "[Content_Types].xml"));
+    this.appendInside("[Content_Types].xml", "Types", `<Override PartName="/${escapeXml(part)}" ContentType="${escapeXml(type)}"/>`, true);
     // The table read before, and this Override (the part has none left): what reading the part again would give.
     if (current) {
       before!.overrides.set("/" + part.toLowerCase(), type);
@@ -353,11 +416,12 @@ export class Package {
   }
 
   removeContentType(part: string): void {
-    const xml = this.text("[Content_Types].xml");
-    if (!xml) return;
+    if (!this.has("[Content_Types].xml")) return;
     const lower = "/" + part.toLowerCase();
     // A new part has no Override yet: asked of the table, not of the text (a copy of 3,000 sheets asks 3,000 times).
     if (!this.contentTypes().overrides.has(lower)) return;
+    const xml = this.text("[Content_Types].xml");
+    if (!xml) return;
     let i = 0;
     for (;;) {
       i = xml.indexOf("<Override", i);
@@ -409,15 +473,6 @@ function findRel(xml: string, from: number): number {
     if (c !== 115 /* s */) return i;
     i += 13;
   }
-}
-
-/**
- * insertBeforeClose for the document element, whose closing tag is the last: found from the end, so appending to a
- * part of thousands of entries (relationships, content types) does not scan them all each time.
- */
-function insertBeforeRootClose(xml: string, local: string, content: string, part: string): string {
-  const close = lastCloseTag(xml, local);
-  return close >= 0 ? xml.slice(0, close) + content + xml.slice(close) : insertBeforeClose(xml, local, content, part);
 }
 
 /**

@@ -30,21 +30,39 @@ export function structureLocked(xml: string): boolean {
   return at >= 0 && /^(1|true)$/.test(attr(tagAt(xml, at).tag, "lockStructure") ?? "");
 }
 
-/** Whether appendSheet can add to the list: a `<sheets>` element that is closed, or self-closing. */
+/** Whether a sheet can be appended to the list: a `<sheets>` element that is closed, or self-closing. */
 export function canAppendSheet(xml: string): boolean {
   const p = elementPrefix(xml, "sheets");
   const at = findTag(xml, `${p}sheets`, 0);
   return at >= 0 && (tagAt(xml, at).selfClosing || xml.includes(`</${p}sheets>`, at));
 }
 
-export function appendSheet(xml: string, sheet: { name: string; sheetId: number; relId: string; state?: "hidden" | "veryHidden" }): string {
-  const p = elementPrefix(xml, "sheets");
-  const rp = relPrefix(xml);
-  const idAttr = rp ? `${rp}:id="${sheet.relId}"` : `xmlns:r="${REL_NS}" r:id="${sheet.relId}"`;
-  const el = `<${p}sheet name="${escapeXml(sheet.name)}" sheetId="${sheet.sheetId}"${sheet.state ? ` state="${sheet.state}"` : ""} ${idAttr}/>`;
-  if (findTag(xml, `${p}sheets`, 0) < 0) throw new WorkbookError("corrupt-part", "workbook.xml: no <sheets>");
-  return insertBeforeClose(xml, "sheets", el, "workbook.xml");
+/** The prefixes a new `<sheet>` is written with: the `<sheets>` element's, and the relationships namespace's on the root. */
+export interface SheetListPrefixes {
+  readonly sheets: string;
+  readonly rel: string | undefined;
 }
+
+/** The prefixes of workbook.xml's sheet list; a workbook.xml with no `<sheets>` takes no sheet. */
+export function sheetListPrefixes(xml: string): SheetListPrefixes {
+  const p = elementPrefix(xml, "sheets");
+  if (findTag(xml, `${p}sheets`, 0) < 0) throw new WorkbookError("corrupt-part", "workbook.xml: no <sheets>");
+  return { sheets: p, rel: relPrefix(xml) };
+}
+
+export interface NewSheet {
+  readonly name: string;
+  readonly sheetId: number;
+  readonly relId: string;
+  readonly state?: "hidden" | "veryHidden";
+}
+
+/** The `<sheet>` element for a new sheet, to go at the end of `<sheets>`. */
+export function sheetElement(prefixes: SheetListPrefixes, sheet: NewSheet): string {
+  const idAttr = prefixes.rel ? `${prefixes.rel}:id="${sheet.relId}"` : `xmlns:r="${REL_NS}" r:id="${sheet.relId}"`;
+  return `<${prefixes.sheets}sheet name="${escapeXml(sheet.name)}" sheetId="${sheet.sheetId}"${sheet.state ? ` state="${sheet.state}"` : ""} ${idAttr}/>`;
+}
+
 
 /** Sets `name` scoped to the sheet at `localSheetId` (replacing the same name for that sheet), or removes it when value is undefined. */
 export function setDefinedName(xml: string, name: string, localSheetId: number | undefined, value: string | undefined): string {

@@ -22,13 +22,16 @@ import { assertXlsxBytes, classifyPackage } from "./sniff";
 import { StylesAmender } from "./styles-xml";
 import {
   allDefinedNames,
-  appendSheet,
   canAppendSheet,
   definedNames,
   invalidateSheetRefsInPart,
   removeSheetAt,
   renameSheetRefs,
   setDefinedName,
+  type NewSheet,
+  type SheetListPrefixes,
+  sheetElement,
+  sheetListPrefixes,
   type SheetRemoval,
   sheetScopedNames,
   structureLocked,
@@ -456,7 +459,7 @@ export class XlsxWorkbook implements WorkbookPort {
   private assertCanAddSheets(): void {
     const wbXml = this.pkg.text(this.wbPart) ?? "";
     if (structureLocked(wbXml)) throw new WorkbookError("protected-workbook");
-    // A list of sheets cut short takes no new sheet (appendSheet refuses it): refused here, before anything changes.
+    // A list of sheets cut short takes no new sheet (Package.appendInside refuses it): refused here, before anything changes.
     if (!canAppendSheet(wbXml)) throw new WorkbookError("corrupt-part", "workbook.xml");
   }
 
@@ -608,7 +611,7 @@ export class XlsxWorkbook implements WorkbookPort {
       const relId = this.pkg.addRel(this.wbPart, REL_WORKSHEET, part);
       const list = this.entries();
       const sheetId = list.reduce((m, e) => Math.max(m, e.sheetId), 0) + 1;
-      this.pkg.set(this.wbPart, appendSheet(this.pkg.text(this.wbPart)!, { name: spec.name, sheetId, relId, state }));
+      this.appendSheetEntry({ name: spec.name, sheetId, relId, state });
       index = list.length;
     }
     this.pkg.set(part, rendered.xml);
@@ -718,14 +721,16 @@ export class XlsxWorkbook implements WorkbookPort {
     const relId = this.pkg.addRel(this.wbPart, REL_WORKSHEET, part);
     const sheetId = list.reduce((m, e) => Math.max(m, e.sheetId), 0) + 1;
     const shown = state ?? (src.state === "visible" ? undefined : src.state);
-    let wbXml = appendSheet(this.pkg.text(this.wbPart)!, { name, sheetId, relId, state: shown });
+    this.appendSheetEntry({ name, sheetId, relId, state: shown });
     // Print titles and areas are names scoped to the sheet: they follow it, pointing at its new name.
-    for (const n of sheetScopedNames(fromWb, srcIndex)) {
-      if (!/^_xlnm\.(Print_Titles|Print_Area)$/i.test(n.name)) continue;
-      wbXml = setDefinedName(wbXml, n.name, list.length, renameSheetRefs(n.value, src.name, name));
+    const printNames = sheetScopedNames(fromWb, srcIndex).filter((n) => /^_xlnm\.(Print_Titles|Print_Area)$/i.test(n.name));
+    const carried = carrier?.names() ?? [];
+    if (printNames.length || carried.length) {
+      let wbXml = this.pkg.text(this.wbPart)!;
+      for (const n of printNames) wbXml = setDefinedName(wbXml, n.name, list.length, renameSheetRefs(n.value, src.name, name));
+      for (const n of carried) wbXml = withCarriedName(wbXml, n, list.length);
+      this.pkg.set(this.wbPart, wbXml);
     }
-    for (const n of carrier?.names() ?? []) wbXml = withCarriedName(wbXml, n, list.length);
-    this.pkg.set(this.wbPart, wbXml);
     this.pkg.set(part, copied.xml);
     this.pkg.setContentType(part, CT_WORKSHEET);
     const entry: SheetEntry = { name, sheetId, relId, hasRel: true, state: shown ?? "visible", kind: "worksheet", part: this.pkg.storedName(part) };
@@ -734,6 +739,18 @@ export class XlsxWorkbook implements WorkbookPort {
     opts.dropped?.(copied.dropped);
     return name;
   }
+
+  /**
+   * Appends a sheet to workbook.xml's `<sheets>`, left for the package to join when the part is next read: copying
+   * thousands of sheets in a row appends thousands of times (Package.appendInside).
+   */
+  private appendSheetEntry(sheet: NewSheet): void {
+    // Nothing this adapter writes changes the prefixes of workbook.xml: read once.
+    this.listPrefixes ??= sheetListPrefixes(this.pkg.text(this.wbPart)!);
+    this.pkg.appendInside(this.wbPart, "sheets", sheetElement(this.listPrefixes, sheet), false);
+  }
+
+  private listPrefixes?: SheetListPrefixes;
 
   /** The sheet names in lower case, as freeSheetName compares them, kept with the sheet list. */
   private lowerSheetNames(): Set<string> {
