@@ -26,7 +26,9 @@
  *   1.7): adding, deleting, renaming, moving, hiding or showing a sheet throws AccessDenied at sync. Excel's code for
  *   this is not documented; the adapter checks the flag first and does not depend on the code.
  * - A formula that refers to another sheet (`=評価集計!B5`) turns into `#REF!` when that sheet is deleted, and stays so
- *   when a sheet of the same name is added; renaming the sheet rewrites the reference. A formula that is one
+ *   when a sheet of the same name is added; renaming the sheet rewrites the reference. A 3-D reference
+ *   (`=SUM(No.1:No.9!F8)`) takes its sheets by position: an end renamed is renamed, an end deleted moves one sheet
+ *   inward, a span of one deleted sheet becomes `#REF!`, a sheet between the ends leaves the text. A formula that is one
  *   reference to one cell shows that cell's value as it is now (an empty cell reads 0); other formulas keep the result
  *   they were stored with (the fake does not calculate).
  * - Activating a hidden or very hidden sheet fails (InvalidOperation here: Excel's code is not documented, so the
@@ -144,6 +146,45 @@ function outsideStrings(formula: string, edit: (part: string) => string): string
     .split('"')
     .map((part, i) => (i % 2 === 0 ? edit(part) : part))
     .join('"');
+}
+
+function refErrors(formula: string): number {
+  return formula.split("#REF!").length - 1;
+}
+
+/** `No.1:No.9!` or `'No 1:No 9'!`: a 3-D reference's two ends, with what comes before it. */
+const SPAN = /(^=|[=(,+\-*/&^<>;\s])(?:'((?:[^']|'')+)'|([^\s'!:(),=+\-*/&^<>;{}[\]]+:[^\s'!:(),=+\-*/&^<>;{}[\]]+))!/gu;
+
+/**
+ * The 3-D references of `part` after sheet `from` is renamed to `to`, or deleted (`to` null) from `order` (the sheets
+ * before it went). Excel takes in a span by position: a sheet at either end renamed renames that end; deleted, the end
+ * moves one sheet inward, and a span of that sheet alone becomes #REF!. A sheet between the ends leaves the text alone.
+ */
+function spansAfter(part: string, from: string, to: string | null, order: readonly string[]): string {
+  const key = from.toLowerCase();
+  const at = (name: string) => order.findIndex((n) => n.toLowerCase() === name.toLowerCase());
+  return part.replace(SPAN, (whole, lead: string, inQuotes: string | undefined, bare: string | undefined) => {
+    const text = inQuotes === undefined ? bare! : inQuotes.replace(/''/g, "'");
+    const colon = text.indexOf(":");
+    if (colon < 0) return whole; // one quoted sheet, not a span
+    let [first, last] = [text.slice(0, colon), text.slice(colon + 1)];
+    const hitFirst = first.toLowerCase() === key;
+    const hitLast = last.toLowerCase() === key;
+    if (!hitFirst && !hitLast) return whole;
+    if (to !== null) {
+      if (hitFirst) first = to;
+      if (hitLast) last = to;
+    } else {
+      if (hitFirst && hitLast) return `${lead}#REF!`;
+      const [i, j] = [at(first), at(last)];
+      if (i < 0 || j < 0) return `${lead}#REF!`;
+      if (hitFirst) first = order[i + Math.sign(j - i)];
+      else last = order[j + Math.sign(i - j)];
+      if (first.toLowerCase() === last.toLowerCase()) return `${lead}${quoteName(first)}!`;
+    }
+    const plain = quoteName(first) === first && quoteName(last) === last;
+    return `${lead}${plain ? `${first}:${last}` : `'${`${first}:${last}`.replace(/'/g, "''")}'`}!`;
+  });
 }
 
 /** Excel quotes a sheet name in an address unless it is a plain identifier that cannot be read as a cell. */
@@ -492,7 +533,7 @@ export class FakeBook {
    * (`=評価集計!B5` → `=#REF!B5`, showing #REF!), and a sheet added later under the same name does not bring it back;
    * renamed, the reference takes the new name.
    */
-  rewriteReferences(from: string, to: string | null): void {
+  rewriteReferences(from: string, to: string | null, order: readonly string[] = this.sheets.map((x) => x.name)): void {
     const quoted = `'${from.replace(/'/g, "''")}'`;
     const escape = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
     const pattern = new RegExp(`(^=|[=(,+\\-*/&^<>:;\\s])(?:${escape(quoted)}|${escape(from)})!`, "giu");
@@ -504,7 +545,8 @@ export class FakeBook {
       this.definedNames = this.definedNames.filter((d) => !gone.has(d.name));
       this.names.splice(0, this.names.length, ...this.names.filter((n) => !gone.has(n)));
     }
-    const rewrite = (formula: string) => outsideStrings(formula, (part) => part.replace(pattern, (_, lead: string) => `${lead}${to === null ? "#REF" : quoteName(to)}!`));
+    const rewrite = (formula: string) =>
+      outsideStrings(formula, (part) => spansAfter(part, from, to, order).replace(pattern, (_, lead: string) => `${lead}${to === null ? "#REF" : quoteName(to)}!`));
     for (const d of this.definedNames) {
       if (to !== null && d.scope?.toLowerCase() === fromKey) d.scope = to;
       d.formula = rewrite(d.formula);
@@ -515,8 +557,9 @@ export class FakeBook {
         if (!cell.formula) continue;
         const next = rewrite(cell.formula);
         if (next === cell.formula) continue;
+        // A 3-D reference whose end moved inward is recalculated, not broken: the fake keeps its stored result.
+        if (to === null && refErrors(next) > refErrors(cell.formula)) Object.assign(cell, { value: "#REF!", type: "Error" });
         cell.formula = next;
-        if (to === null) Object.assign(cell, { value: "#REF!", type: "Error" });
       }
     }
   }
@@ -1614,8 +1657,9 @@ export class FakeWorksheet extends FakeObject {
       if (s.visibility === "Visible" && !book.sheets.some((x) => x !== s && x.visibility === "Visible")) {
         throw new FakeOfficeError("InvalidOperation", "A workbook must keep one visible sheet.");
       }
+      const order = book.sheets.map((x) => x.name);
       book.sheets.splice(book.sheets.indexOf(s), 1);
-      book.rewriteReferences(s.name, null);
+      book.rewriteReferences(s.name, null, order);
       if (book.active === s) book.active = book.sheets.find((x) => x.visibility === "Visible");
       this.context.log(`delete ${s.name}`);
     });

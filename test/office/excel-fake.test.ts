@@ -444,6 +444,51 @@ describe("別のシートを参照する数式", () => {
   });
 });
 
+test("3-D 参照 (=SUM(No.1:No.4!B2)) は位置で範囲を取る: 端のシートの名前を変えると端が変わり、端を消すと端が内側へ一つ動き、1 枚だけの範囲は #REF! になる。あいだのシートでは変わらない", async () => {
+  const book = new FakeBook();
+  const sum = book.addSheet("集計");
+  for (const n of ["No.1", "No.2", "No.3", "No.4"]) book.addSheet(n).put(1, 1, 1);
+  const formulas = ["=SUM(No.1:No.4!B2)", "=SUM('No.1:No.3'!B2)", "=SUM(No.2:No.2!B2)", `=COUNTA(No.2:No.3!B2)&"No.1:No.3!B2"`];
+  formulas.forEach((f, r) => (sum.put(r, 0, 9).ensure(r, 0).formula = f));
+  const fake = new FakeExcel(book);
+  const step = (edit: (sheets: Excel.WorksheetCollection) => void) =>
+    fake.run(async (context) => {
+      edit(context.workbook.worksheets);
+      await context.sync();
+      const range = context.workbook.worksheets.getItem("集計").getRange("A1:A4");
+      range.load("values,formulas");
+      await context.sync();
+      return range.formulas.map((row, i) => [row[0], range.values[i][0]]);
+    });
+  expect(await step((ws) => (ws.getItem("No.4").name = "No 4"))).toEqual([
+    ["=SUM('No.1:No 4'!B2)", 9],
+    ["=SUM('No.1:No.3'!B2)", 9],
+    ["=SUM(No.2:No.2!B2)", 9],
+    [`=COUNTA(No.2:No.3!B2)&"No.1:No.3!B2"`, 9],
+  ]);
+  // The first sheet goes: a span starting there starts at the next one; text in quotes stays as it is.
+  expect(await step((ws) => ws.getItem("No.1").delete())).toEqual([
+    ["=SUM('No.2:No 4'!B2)", 9],
+    ["=SUM('No.2:No.3'!B2)", 9],
+    ["=SUM(No.2:No.2!B2)", 9],
+    [`=COUNTA(No.2:No.3!B2)&"No.1:No.3!B2"`, 9],
+  ]);
+  // A sheet between the ends goes: the text stays (the fake does not calculate, so the stored result stays too).
+  // The last one of a span goes: it ends one sheet before, which may leave one sheet.
+  expect(await step((ws) => ws.getItem("No.3").delete())).toEqual([
+    ["=SUM('No.2:No 4'!B2)", 9],
+    ["=SUM('No.2'!B2)", 9],
+    ["=SUM(No.2:No.2!B2)", 9],
+    [`=COUNTA('No.2'!B2)&"No.1:No.3!B2"`, 9],
+  ]);
+  expect(await step((ws) => ws.getItem("No.2").delete())).toEqual([
+    ["=SUM('No 4'!B2)", 9],
+    ["=SUM(#REF!B2)", "#REF!"],
+    ["=SUM(#REF!B2)", "#REF!"],
+    [`=COUNTA(#REF!B2)&"No.1:No.3!B2"`, "#REF!"],
+  ]);
+});
+
 describe("動的配列のこぼれ (spill)", () => {
   test("こぼれたセルの formulas は値を返し、getSpillParentOrNullObject (ExcelApi 1.12) が元のセルを示す。値を書くとこぼれが止まり #SPILL! になる", async () => {
     const book = new FakeBook();
