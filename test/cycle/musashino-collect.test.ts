@@ -6,6 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { readMarker } from "../../src/core/cycle/collect";
+import { parseA1 } from "../../src/core/model/address";
 import { SUBMISSIONS_KEY, type SubmissionsState } from "../../src/core/cycle/types";
 import { BUILT_IN_PROFILES } from "../../src/core/profiles";
 import { submissionRows } from "../../src/core/summary/submissions";
@@ -191,6 +192,31 @@ describe("回収 of the 武蔵野 取組状況, returned by rows", () => {
     ]);
     expect(held.result.cellsChanged).toBe(0);
     expect(differingCells(await cellMap(withFormula), await cellMap(held.bytes))).toEqual([]);
+  });
+
+  test("a formula the department typed into an input cell goes into the master as a formula on the master's row, with the value it showed", async () => {
+    const d = "防災課";
+    const [result, reason] = await inputCellsOf(files.get(d)!);
+    const book = await XlsxWorkbook.load(files.get(d)!, "d.xlsx");
+    book.setCells([{ sheet: SHEET, cell: reason.copy, value: "予算不足" }]);
+    const typed = withPart(await book.toBytes(), sheetPartNamed(SHEET), (xml) =>
+      xml.replace(cellRe(result.copy), `<c r="${result.copy}" s="${styleOf(xml, result.copy)}" t="str"><f>${reason.copy}&amp;"のため未実施"</f><v>予算不足のため未実施</v></c>`),
+    );
+    expect(reason.copy).not.toBe(reason.master); // the copy's rows are not the master's: the reference has to move
+    const { plan, result: out, bytes } = await collect([{ file: "typed-formula.xlsx", bytes: typed }]);
+    expect(plan.files[0].held).toBe(false);
+    expect(out).toMatchObject({ cellsChanged: 2 });
+    const after = await XlsxWorkbook.load(bytes, "x.xlsx");
+    const at = (a1: string) => parseA1(a1)!;
+    const r = at(result.master);
+    expect(after.sheetFormulas(SHEET)?.get(`${r.row},${r.col}`)).toBe(`${reason.master}&"のため未実施"`);
+    const grid = after.sheetGrid(SHEET)!;
+    const shown = (a1: string) => {
+      const p = at(a1);
+      return grid.rows[p.row - grid.top]?.[p.col - grid.left];
+    };
+    expect([shown(result.master), shown(reason.master)]).toEqual(["予算不足のため未実施", "予算不足"]);
+    expect(differingCells(await cellMap(master), await cellMap(bytes))).toEqual([`${SHEET}!${result.master}`, `${SHEET}!${reason.master}`].sort());
   });
 
   test("an input cell inside an array formula's result: not written, not logged, not counted, and named", async () => {

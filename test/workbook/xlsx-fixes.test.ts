@@ -57,6 +57,38 @@ describe("数式のセル (item 2)", () => {
   });
 });
 
+test("数式を書くと (回収で部署が入力欄に打った数式)、数式と表示していた値がそのまま読め、セルの書式は残る", async () => {
+  const bytes = await exceljsBytes((wb) => {
+    const ws = wb.addWorksheet("No.1");
+    for (const ref of ["B2", "B3", "B4", "B5", "B6"]) {
+      ws.getCell(ref).value = "前";
+      ws.getCell(ref).numFmt = "0.0";
+    }
+  });
+  const book = await XlsxWorkbook.load(bytes);
+  const written = book.setCells([
+    { sheet: "No.1", cell: "B2", value: { formula: "A2*2", cached: 4 } },
+    { sheet: "No.1", cell: "B3", value: { formula: 'A3&"<済>"', cached: 'x "<済>" & y' } },
+    { sheet: "No.1", cell: "B4", value: { formula: "A4>1", cached: true } },
+    { sheet: "No.1", cell: "B5", value: { formula: "1/0", cached: { error: "#DIV/0!" } } },
+    { sheet: "No.1", cell: "B6", value: { formula: "NOW()", cached: null } },
+  ]);
+  expect(written).toEqual({ written: 5, formulas: [] });
+  const after = await book.toBytes();
+  const ws = (await oracle(after)).getWorksheet("No.1")!;
+  const cell = (ref: string) => ({ formula: ws.getCell(ref).formula, result: ws.getCell(ref).result, numFmt: ws.getCell(ref).numFmt });
+  expect(cell("B2")).toEqual({ formula: "A2*2", result: 4, numFmt: "0.0" });
+  expect(cell("B3")).toEqual({ formula: 'A3&"<済>"', result: 'x "<済>" & y', numFmt: "0.0" });
+  expect(cell("B4")).toEqual({ formula: "A4>1", result: true, numFmt: "0.0" });
+  expect(cell("B5")).toEqual({ formula: "1/0", result: { error: "#DIV/0!" }, numFmt: "0.0" });
+  expect(cell("B6")).toMatchObject({ formula: "NOW()", numFmt: "0.0" });
+  // Our reader: the value each showed, and the formula.
+  const again = await XlsxWorkbook.load(after);
+  const grid = again.sheetGrid("No.1")!;
+  expect([1, 2, 3, 4].map((r) => grid.rows[r - grid.top][1 - grid.left])).toEqual([4, 'x "<済>" & y', true, { error: "#DIV/0!" }]);
+  expect(again.sheetFormulas("No.1")?.get("1,1")).toBe("A2*2");
+});
+
 describe("文字列のまま、セルの書式のまま (item 3)", () => {
   test("数式・数値・日付に見える文字列や長い文字列への修正は、セルの書式(スタイル)を保った inline string になり、Excel でも文字列として読まれる", async () => {
     const long = "取組の内容".repeat(60);

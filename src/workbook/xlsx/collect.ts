@@ -8,9 +8,10 @@ import { type CellWrite, type CheckedBook, collectLogEntry, type CollectPlan, pl
 import { withCellsLeft } from "../../core/cycle/submissions";
 import { SUBMISSIONS_KEY } from "../../core/cycle/types";
 import type { Lang } from "../../core/i18n";
-import { cellText } from "../../core/model/cell";
+import { cellText, isCellError } from "../../core/model/cell";
 import type { Profile } from "../../core/profile/types";
 import { checkSnapshot, type ReadReturned } from "../collect-run";
+import type { FormulaInput } from "./edit-cell";
 import { XlsxWorkbook } from "./xlsx-workbook";
 
 /** Reads and checks a workbook as `validate` does (its stored settings apply). */
@@ -56,9 +57,15 @@ export interface CollectResult {
 
 /**
  * A returned value as a cell of `master` takes it: a date as its serial day number in the master's date system (the
- * master cell keeps its date format).
+ * master cell keeps its date format). A formula the department typed goes in as a formula (its references already
+ * moved to the master's rows), with the value it showed in the returned file, as Excel's 回収 writes it.
  */
-function writtenValue(v: CellWrite["value"], master: XlsxWorkbook): string | number | null {
+function writtenValue(w: CellWrite, master: XlsxWorkbook): string | number | null | FormulaInput {
+  const v = w.value;
+  if (w.formula !== undefined) {
+    const cached = v instanceof Date ? master.dateSerial(v) : isCellError(v) ? { error: v.error } : v;
+    return { formula: w.formula, cached };
+  }
   if (v === null || typeof v === "string" || typeof v === "number") return v === "" ? null : v;
   if (v instanceof Date) return master.dateSerial(v);
   return cellText(v);
@@ -87,7 +94,7 @@ export async function applyCollect(master: XlsxWorkbook, plan: CollectPlan, file
       .map((s) => (left.size === 0 || !s.writes ? s : { ...s, writes: s.writes.filter((w) => !left.has(`${s.sheet}!${w.cell}`)), changedCells: s.changedCells.filter((a) => !left.has(`${s.sheet}!${a}`)) }))
       .filter((s) => s.writes?.length);
     if (written.length) {
-      const cells = written.flatMap((s) => s.writes!.map((w) => ({ sheet: s.sheet, cell: w.cell, value: writtenValue(w.value, master) })));
+      const cells = written.flatMap((s) => s.writes!.map((w) => ({ sheet: s.sheet, cell: w.cell, value: writtenValue(w, master) })));
       await master.setCellsLogged(cells, written.map((s) => collectLogEntry(f, s, lang)), at);
       cellsChanged += cells.length;
     }

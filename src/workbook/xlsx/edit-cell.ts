@@ -4,7 +4,7 @@
  */
 import { parseRangeA1, toA1 } from "../../core/model/address";
 import { attr, elementPrefix, findTag, MalformedXml, tagAt } from "./xml";
-import { xstringText } from "./xml-text";
+import { escapeXml, plainText, xstringText } from "./xml-text";
 import { parseRef, rowIndexOf } from "./read-sheet";
 
 export interface CellSpan {
@@ -78,6 +78,34 @@ export function cellElement(p: string, row: number, col: number, value: string |
   return `<${p}c r="${ref}"${style} t="inlineStr"><${p}is><${p}t xml:space="preserve">${xstringText(text)}</${p}t></${p}is></${p}c>`;
 }
 
+/** A formula to write into a cell (text without "="), with the value it showed where it was typed. */
+export interface FormulaInput {
+  readonly formula: string;
+  readonly cached: string | number | boolean | { readonly error: string } | null;
+}
+
+export function isFormulaInput(v: unknown): v is FormulaInput {
+  return typeof v === "object" && v !== null && typeof (v as { formula?: unknown }).formula === "string";
+}
+
+/**
+ * The `<c>` element for a formula with its cached value, so a reader that does not calculate (and Excel before it
+ * recalculates) shows what the formula showed where it was typed.
+ */
+export function formulaCellElement(p: string, row: number, col: number, input: FormulaInput, oldTag?: string): string {
+  const s = oldTag ? attr(oldTag, "s") : undefined;
+  const style = s && s !== "0" ? ` s="${s}"` : "";
+  const f = `<${p}f>${plainText(input.formula)}</${p}f>`;
+  const v = input.cached;
+  const [type, cached] =
+    v === null ? ["", ""]
+    : typeof v === "number" ? (Number.isFinite(v) ? ["", String(v)] : ["", ""])
+    : typeof v === "boolean" ? [` t="b"`, v ? "1" : "0"]
+    : typeof v === "string" ? [` t="str"`, xstringText(v)]
+    : [` t="e"`, escapeXml(v.error)];
+  return `<${p}c r="${toA1(row, col)}"${style}${type}>${f}${cached === "" && type === "" ? "" : `<${p}v>${cached}</${p}v>`}</${p}c>`;
+}
+
 /**
  * The cell at (row, col) holds a formula: its own `<f>` (a shared formula's cells each have one), or it lies in the
  * `ref` of an array or data-table formula, whose other cells carry only the cached value.
@@ -96,10 +124,10 @@ export function holdsFormula(xml: string, row: number, col: number): boolean {
 }
 
 /** The sheet XML with the cell at (row, col) set to `value`. Never called for a formula cell (holdsFormula). */
-export function setCell(xml: string, row: number, col: number, value: string | number): string {
+export function setCell(xml: string, row: number, col: number, value: string | number | FormulaInput): string {
   const p = elementPrefix(xml, "worksheet") || elementPrefix(xml, "sheetData");
   const span = locateCell(xml, row, col);
-  const el = cellElement(p, row, col, value, span.tag);
+  const el = isFormulaInput(value) ? formulaCellElement(p, row, col, value, span.tag) : cellElement(p, row, col, value, span.tag);
   return xml.slice(0, span.start) + span.before + el + span.after + xml.slice(span.end);
 }
 
