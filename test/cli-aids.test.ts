@@ -116,6 +116,18 @@ test("引数の誤りは1行で伝えて終了コード2", async () => {
   expect(existsSync(path.join(dir, "x.xlsx"))).toBe(false);
 });
 
+test("ヘルプの各コマンドの行は、1行目の chosahyo の下にそろう（使い方 は全角で2桁ずつ）", async () => {
+  for (const [lang, prefix, indent] of [["ja", "使い方: ", 8], ["en", "Usage: ", 7]] as const) {
+    const lines = (await cli(["--help", "--lang", lang])).stdout.split("\n");
+    expect(lines[0].startsWith(`${prefix}chosahyo validate `)).toBe(true);
+    const commands = lines.slice(1).filter((l) => /^\s*chosahyo (summarize|rollover|new-plan|aids|split|collect|compare) /.test(l));
+    expect(commands.map((l) => l.match(/chosahyo (\S+)/)![1])).toEqual(["summarize", "rollover", "new-plan", "aids", "split", "collect", "compare"]);
+    for (const l of commands) expect([l.slice(0, 30), l.indexOf("chosahyo")]).toEqual([l.slice(0, 30), indent]);
+  }
+  // A command's own page starts at the margin.
+  expect((await cli(["aids", "--help"])).stdout.startsWith("chosahyo aids ")).toBe(true);
+});
+
 test("ヘルプに aids の使い方が載る", async () => {
   const all = await cli(["--help"]);
   expect(all.stdout).toContain("chosahyo aids <ファイル.xlsx> -o <書き出し先.xlsx> [--protect]");

@@ -12,6 +12,7 @@ import { countBySeverity } from "../core/model/finding";
 import { describeProfileProblems, parseUserProfile, withUserProfiles } from "../core/profile/user-profile";
 import type { Profile } from "../core/profile/types";
 import { BUILT_IN_PROFILES } from "../core/profiles";
+import { textWidth } from "../core/values/text";
 import { ArgError, parseArgs, type ValidateArgs } from "./args";
 import { humanReport, toJson } from "./output";
 import { runSummarize } from "./summarize";
@@ -129,6 +130,18 @@ async function runValidate(args: ValidateArgs, io: Io): Promise<number> {
   return counts.error > 0 ? 1 : 0;
 }
 
+/**
+ * Every command's usage on one page. The first line is `使い方: chosahyo validate …`; each other command's line is
+ * indented to stand under that first `chosahyo`, in the columns a terminal gives the prefix (使い方 is full-width).
+ */
+function helpPage(lang: Lang): string {
+  const lines = USAGE.map((k) => t(lang, k))
+    .join("\n")
+    .split("\n");
+  const indent = " ".repeat(textWidth(lines[0].slice(0, lines[0].indexOf("chosahyo "))));
+  return lines.map((line, i) => (i > 0 && line.startsWith("chosahyo ") ? indent + line : line)).join("\n");
+}
+
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   let lang: Lang = "ja";
   try {
@@ -137,7 +150,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (args.command === "help") {
       // `aids --help` and `new-plan --help` have their own page; any other asks for the whole help.
       const own = args.topic === "aids" ? "cli.aids.usage" : args.topic === "new-plan" ? "cli.newPlan.usage" : undefined;
-      io.stdout.write((own ? t(args.lang, own) : USAGE.map((k) => t(args.lang, k)).join("\n")) + "\n");
+      io.stdout.write((own ? t(args.lang, own) : helpPage(args.lang)) + "\n");
       return 0;
     }
     if (args.command === "summarize") return await runSummarize(args, loadProfiles(args.profiles, args.lang), io);

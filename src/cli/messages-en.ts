@@ -8,7 +8,7 @@ export const cliEn: Record<CliMessageKey, string> = {
     "  Exit code: 0 no errors / 1 errors found / 2 a file could not be read\n" +
     "  --timeout: time limit per file in seconds (default 60). --jobs: files checked at once (default: one per CPU core)\n" +
     "  --fiscal-year: the fiscal year assessed (2023, 令和5, R5). --plan-period: the plan period (2023-2026, 令和5〜8). Without them: the workbook's settings, then its titles and year headers\n" +
-    "       chosahyo summarize <file or folder> -o <out.xlsx> [--include-reposts] [--previous last-year.xlsx] [--lang ja|en] [--stage …] [--profile …] [--timeout seconds]\n" +
+    "chosahyo summarize <file or folder> -o <out.xlsx> [--include-reposts] [--previous last-year.xlsx] [--lang ja|en] [--stage …] [--profile …] [--timeout seconds]\n" +
     "  Writes the workbook plus the summary sheets (評価一覧, 評価集計, 指標達成状況, 未着手・中止一覧, 検証結果, and 提出状況 where the workbook records 配布 and 回収) to a new file.\n" +
     "  A folder consolidates every department's workbook into one. Input files are never written.",
   "cli.arg.unknown-command": "Unknown command: {command}",
@@ -51,7 +51,7 @@ export const cliEn: Record<CliMessageKey, string> = {
   "cli.progress.files": "{done} / {total} files",
   "cli.progress.sheets": "{done} / {total} sheets",
   "cli.aids.usage":
-    "      chosahyo aids <file.xlsx> -o <out.xlsx> [--protect] [--lang ja|en] [--stage …] [--profile …] [--timeout seconds]\n" +
+    "chosahyo aids <file.xlsx> -o <out.xlsx> [--protect] [--lang ja|en] [--stage …] [--profile …] [--timeout seconds]\n" +
     "  Writes a new file with a drop-down list (S/A/B, ◎○△× …) and an input message on each code cell, and a colour on empty required cells.\n" +
     "  --protect: protects the sheets so that only input cells can be edited (no password). No value is changed; what was set is recorded in 変更履歴.",
   "cli.aids.no-input": "Give one workbook to set the input aids on.",
@@ -64,7 +64,7 @@ export const cliEn: Record<CliMessageKey, string> = {
   "cli.aids.skipped-protected": "Protected sheets were left alone: {names} (remove the protection and run again)",
   "cli.aids.none": "No sheet can take input aids (no survey sheet with codes or required fields was read). Nothing was written.",
   "cli.collect.usage":
-    "      chosahyo collect <master.xlsx> <returned file or folder>... -o <merged.xlsx> [--dry-run] [--accept-form-changes[=file,…]] [--profile …] [--lang ja|en] [--timeout seconds]\n" +
+    "chosahyo collect <master.xlsx> <returned file or folder>... -o <merged.xlsx> [--dry-run] [--accept-form-changes[=file,…]] [--profile …] [--lang ja|en] [--timeout seconds]\n" +
     "  Takes the departments' returned workbooks back into the master (回収): sheets where only input cells changed replace the master's, logged in 変更履歴 and recorded for the 提出状況. A file whose form was changed, or from another master, older than the one taken in, or holding another department's sheets, is not taken in. With --accept-form-changes (=file,… for the named files only), a file whose form was changed has only its changed input cells written into the master's form; its form changes are not taken in. --dry-run shows what would be taken in and writes nothing. --timeout: the time limit for reading each file, the master and each returned file alike (seconds, default 60). The master and the returned files are never written.",
   "cli.collect.no-master": "Give the master workbook and the returned files (or a folder).",
   "cli.collect.no-output": "Give the merged workbook's path with -o (or --dry-run to see what would be taken in).",
@@ -75,7 +75,7 @@ export const cliEn: Record<CliMessageKey, string> = {
   "cli.collect.written": "Wrote {path} ({sheets} sheets replaced, {cells} input cells).",
   "cli.collect.nothing": "No file to take in, so nothing was written.",
   "cli.newPlan.usage":
-    "      chosahyo new-plan <list.csv or list.xlsx> -o <out.xlsx> [--plan-period FROM-TO] [--plan-name NAME] [--title TITLE] [--no-aids] [--protect] [--profile …] [--lang ja|en] [--timeout seconds]\n" +
+    "chosahyo new-plan <list.csv or list.xlsx> -o <out.xlsx> [--plan-period FROM-TO] [--plan-name NAME] [--title TITLE] [--no-aids] [--protect] [--profile …] [--lang ja|en] [--timeout seconds]\n" +
     "  Makes a new workbook from a plan's item list (方針, No., 取組項目, 所管課, 目的・ねらい, 財政効果): a blank 調査票 per item and the 評価一覧.\n" +
     "  --plan-period: the plan period (令和9〜12, 2027-2030; by default four years from this fiscal year). --title: the 調査票 title ({plan} the plan's name, {year} its first year; by default {plan}進捗状況調査票（{year}年度末）)\n" +
     "  The input aids (the rating lists, empty required cells coloured) are set; --no-aids leaves them off, --protect leaves only the input cells editable (no password)",
@@ -95,7 +95,7 @@ export const cliEn: Record<CliMessageKey, string> = {
   "cli.newPlan.source.sheet": "sheet \"{sheet}\"",
   "cli.newPlan.written": "Wrote the 評価一覧 and {surveys} 調査票 to {path} (plan period {from} to {to}).",
   "cli.usage.rollover":
-    "      chosahyo rollover <file> -o <out.xlsx> [--drop-ended] [--no-aids] [--protect] [--fiscal-year FY] [--plan-period FROM-TO] [--lang ja|en] [--profile …] [--timeout seconds]\n" +
+    "chosahyo rollover <file> -o <out.xlsx> [--drop-ended] [--no-aids] [--protect] [--fiscal-year FY] [--plan-period FROM-TO] [--lang ja|en] [--profile …] [--timeout seconds]\n" +
     "  Rollover (年度更新): makes next year's survey sheets from this year's and writes them to a new file (years move on, (A) carries into (P), results and ratings are cleared).\n" +
     "  --drop-ended: leaves out the sheets of items that were completed, abolished or merged. Next year's sheets get the input aids (code lists, highlights of empty cells; --no-aids for none, --protect to lock all but the input cells). The input file is never written.",
   "cli.rollover.one-input": "Give rollover one workbook.",
@@ -128,7 +128,7 @@ export const cliEn: Record<CliMessageKey, string> = {
   "cli.summarize.sources": "Workbooks read: {files} ({records} records)",
   "cli.summarize.errors": "There are {count} error findings; see the 検証結果 sheet.",
   "cli.compare.usage": [
-    "      chosahyo compare <last-year.xlsx> <this-year.xlsx> [--json] [-o out.xlsx] [--lang ja|en] [--stage 提出前|本部評価後] [--profile …] [--timeout s]",
+    "chosahyo compare <last-year.xlsx> <this-year.xlsx> [--json] [-o out.xlsx] [--lang ja|en] [--stage 提出前|本部評価後] [--profile …] [--timeout s]",
     "  Year over year: compares two years' sheets item by item (ratings and statuses up or down, indicators better or worse, text the same as last year's, items gone) and lists the findings against last year.",
     "  -o writes this year's workbook with the 前年度比較 sheet to a new file; summarize --previous <last-year.xlsx> adds 前年度比較 to the summaries.",
     "  chosahyo validate <file> --previous <last-year.xlsx> adds those findings to a check. Neither file is written.",

@@ -10,7 +10,7 @@ export const cliJa = {
     "  終了コード: 0 エラーなし / 1 エラーあり / 2 読み込めないファイルあり\n" +
     "  --timeout: 1ファイルにかける時間の上限（秒、既定 60）。--jobs: 複数ファイルを同時に検証する数（既定 CPU コア数）\n" +
     "  --fiscal-year: 対象年度（例 令和5、2023）。--plan-period: 計画期間（例 令和5〜8、2023-2026）。指定しなければブックの設定、次にシートの表題と年度の見出しから読み取ります\n" +
-    "      chosahyo summarize <ファイルまたはフォルダ> -o <書き出し先.xlsx> [--include-reposts] [--previous 前年度.xlsx] [--lang ja|en] [--stage …] [--profile …] [--timeout 秒]\n" +
+    "chosahyo summarize <ファイルまたはフォルダ> -o <書き出し先.xlsx> [--include-reposts] [--previous 前年度.xlsx] [--lang ja|en] [--stage …] [--profile …] [--timeout 秒]\n" +
     "  集計シート（評価一覧・評価集計・指標達成状況・未着手・中止一覧・検証結果、配布・回収の記録があるブックでは提出状況）を加えたブックを新しいファイルに書き出します。\n" +
     "  フォルダを指定すると、各課から提出されたブックを1冊にまとめて集計します。読み込んだファイルには書き込みません。",
   "cli.arg.unknown-command": "不明なコマンドです: {command}",
@@ -54,7 +54,7 @@ export const cliJa = {
   "cli.progress.sheets": "{done} / {total} シート",
   // ---- CLI: chosahyo aids
   "cli.aids.usage":
-    "      chosahyo aids <ファイル.xlsx> -o <書き出し先.xlsx> [--protect] [--lang ja|en] [--stage …] [--profile …] [--timeout 秒]\n" +
+    "chosahyo aids <ファイル.xlsx> -o <書き出し先.xlsx> [--protect] [--lang ja|en] [--stage …] [--profile …] [--timeout 秒]\n" +
     "  記号の欄にリスト（S/A/B、◎○△× など）と入力メッセージを設定し、必須の空欄に色を付けたブックを新しいファイルに書き出します。\n" +
     "  --protect: 入力セル以外を編集できないようにシートを保護します（パスワードなし）。値は変えず、設定したことは「変更履歴」に記録します。",
   "cli.aids.no-input": "入力支援を設定するファイルを1つ指定してください。",
@@ -67,7 +67,7 @@ export const cliJa = {
   "cli.aids.skipped-protected": "保護されているシートには設定していません: {names}（保護を解除してから、もう一度実行してください）",
   "cli.aids.none": "入力支援を設定できるシートがありません（記号や必須の欄を読み取れた調査票がありません）。ファイルは書き出していません。",
   "cli.collect.usage":
-    "      chosahyo collect <元のブック.xlsx> <返送ファイルまたはフォルダ>... -o <取り込み後.xlsx> [--dry-run] [--accept-form-changes[=ファイル名,…]] [--profile …] [--lang ja|en] [--timeout 秒]\n" +
+    "chosahyo collect <元のブック.xlsx> <返送ファイルまたはフォルダ>... -o <取り込み後.xlsx> [--dry-run] [--accept-form-changes[=ファイル名,…]] [--profile …] [--lang ja|en] [--timeout 秒]\n" +
     "  配布した各課のブックを元のブックに取り込みます（回収）。入力欄だけが変わったシートを置き換え、変更履歴と提出状況に記録します。様式が変わったファイルや、別の元のブック・古い版・他の課のシートを含むファイルは取り込みません。--accept-form-changes を付けると、様式が変わったファイルも（=ファイル名,… を付けるとそのファイルだけ）、様式の変更は取り込まずに変わった入力欄だけを元のブックの様式に書き込みます。--dry-run は取り込みの内容を表示するだけで、何も書き出しません。--timeout: 1ファイルを読み込む時間の上限（秒、既定 60。元のブックと返送ファイルのそれぞれに）。元のブックと返送ファイルは変更しません。",
   "cli.collect.no-master": "元のブックと、返送されたファイル（またはフォルダ）を指定してください。",
   "cli.collect.no-output": "取り込み後のブックの書き出し先を -o で指定してください（内容の確認だけなら --dry-run）。",
@@ -78,7 +78,7 @@ export const cliJa = {
   "cli.collect.written": "{path} に書き出しました（置き換えたシート {sheets} 枚、入力欄 {cells} セル）。",
   "cli.collect.nothing": "取り込むファイルがないため、何も書き出していません。",
   "cli.newPlan.usage":
-    "      chosahyo new-plan <一覧.csv または 一覧.xlsx> -o <書き出し先.xlsx> [--plan-period 期間] [--plan-name 計画の名前] [--title 表題] [--no-aids] [--protect] [--profile …] [--lang ja|en] [--timeout 秒]\n" +
+    "chosahyo new-plan <一覧.csv または 一覧.xlsx> -o <書き出し先.xlsx> [--plan-period 期間] [--plan-name 計画の名前] [--title 表題] [--no-aids] [--protect] [--profile …] [--lang ja|en] [--timeout 秒]\n" +
     "  計画の項目の一覧（方針、No.、取組項目、所管課、目的・ねらい、財政効果）から、項目ごとの空の調査票と評価一覧のブックを新しく作ります。\n" +
     "  --plan-period: 計画期間（例 令和9〜12、2027-2030。既定は今年度から4年間）。--title: 調査票の表題（{plan} は計画の名前、{year} は初年度。既定 {plan}進捗状況調査票（{year}年度末））\n" +
     "  入力支援（評価の一覧、未記入の色付け）を付けて書き出します。--no-aids: 付けない。--protect: 入力欄以外を保護する（パスワードなし）",
@@ -98,7 +98,7 @@ export const cliJa = {
   "cli.newPlan.source.sheet": "シート「{sheet}」",
   "cli.newPlan.written": "{path} に評価一覧と調査票 {surveys} 枚を書き出しました（計画期間 {from}〜{to}）。",
   "cli.usage.rollover":
-    "      chosahyo rollover <ファイル> -o <書き出し先.xlsx> [--drop-ended] [--no-aids] [--protect] [--fiscal-year 年度] [--plan-period 期間] [--lang ja|en] [--profile …] [--timeout 秒]\n" +
+    "chosahyo rollover <ファイル> -o <書き出し先.xlsx> [--drop-ended] [--no-aids] [--protect] [--fiscal-year 年度] [--plan-period 期間] [--lang ja|en] [--profile …] [--timeout 秒]\n" +
     "  年度更新: 今年度の調査票から次年度の調査票を作り、新しいファイルに書き出します（年度の表記を進め、(A) を (P) に引き継ぎ、実績と評価を消去）。\n" +
     "  --drop-ended: 完了・廃止・統合した取組のシートを除きます。次年度のシートには入力支援（評価の一覧、未記入の色付け）を付けます（--no-aids で付けない、--protect で入力欄以外を保護）。読み込んだファイルには書き込みません。",
   "cli.rollover.one-input": "rollover には、ブックを1つ指定してください。",
@@ -131,7 +131,7 @@ export const cliJa = {
   "cli.summarize.sources": "読み込んだブック: {files}（記録 {records} 件）",
   "cli.summarize.errors": "エラーの指摘が {count} 件あります。内容は「検証結果」シートを確認してください。",
   "cli.compare.usage": [
-    "      chosahyo compare <前年度.xlsx> <今年度.xlsx> [--json] [-o 書き出し先.xlsx] [--lang ja|en] [--stage 提出前|本部評価後] [--profile …] [--timeout 秒]",
+    "chosahyo compare <前年度.xlsx> <今年度.xlsx> [--json] [-o 書き出し先.xlsx] [--lang ja|en] [--stage 提出前|本部評価後] [--profile …] [--timeout 秒]",
     "  前年度比較: 2年度の調査票を取組ごとに比べ（評価・実施状況の上下、指標の改善・悪化、前年度と同じ文章、なくなった取組）、前年度と比べた指摘を示します。",
     "  -o で、今年度のブックに前年度比較シートを加えて新しいファイルに書き出します。summarize --previous <前年度.xlsx> は集計シートに前年度比較を加えます。",
     "  chosahyo validate <ファイル> --previous <前年度.xlsx> で、検証に前年度と比べた指摘を加えます。どちらのファイルにも書き込みません。",

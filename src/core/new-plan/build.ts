@@ -11,7 +11,7 @@ import { compileLabel, matchesLabel } from "../profile/labels";
 import type { Profile } from "../profile/types";
 import type { PrintSpec, SheetSpec, SpecCell } from "../sheet-spec";
 import { listSheetSpec, surveySheetSpec, type ListRowInput, type SurveySheetInput } from "../template/kodaira-chosahyo";
-import { normalizeLabel } from "../values/text";
+import { normalizeLabel, textWidth } from "../values/text";
 import type { PlanItem, PlanListProblem } from "./plan-list";
 
 /** The profile whose canonical layout the template writes: a new plan is made in it. */
@@ -142,13 +142,6 @@ const POINTS_PER_LINE = 18;
 const INPUT_ROW_POINTS = 45;
 
 const PRINT: PrintSpec = { orientation: "landscape", paper: "A4", fitToWidth: true };
-
-/** Columns a text takes, a full-width character counting two. */
-function textWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) w += /[\u0000-\u00ff\uff61-\uff9f]/.test(ch) ? 1 : 2;
-  return w;
-}
 
 /**
  * The blank 調査票 with rows tall enough to read and to write in: the item's rows show its heading and purpose whole,

@@ -224,3 +224,10 @@ export function splitOutsideQuotes(s: string, separator: string, quote: string):
   out.push(current);
   return out;
 }
+
+/** Columns a text takes in a fixed-width font, a full-width character counting two (half-width kana one). */
+export function textWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u0000-\u00ff\uff61-\uff9f]/.test(ch) ? 1 : 2;
+  return w;
+}
