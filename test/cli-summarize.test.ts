@@ -171,6 +171,11 @@ test("まとめたブックをそのフォルダに書いてから同じフォ�
   expect(none.code).toBe(2);
   expect(none.stderr).toBe("No submitted workbook to summarise, so nothing was written.\n");
   expect(() => statSync(path.join(dir, "まとめ3.xlsx"))).toThrow();
+  // validate on it checks nothing, and says so rather than exit 0 as for a clean folder.
+  const unchecked = await cli(["validate", only, "--lang", "en"]);
+  expect(unchecked.code).toBe(2);
+  expect(unchecked.stderr).toBe("No submitted workbook to check (only consolidated ones).\n");
+  expect(unchecked.stdout).toContain("a workbook chosahyo consolidated from 2 files");
 });
 
 test("マクロ入りのブック (.xlsm) から .xlsx へは書かず、拡張子を .xlsm にするよう言う (Excel は .xlsx の名前では開かない)", async () => {

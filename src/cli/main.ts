@@ -123,6 +123,12 @@ async function runValidate(args: ValidateArgs, io: Io): Promise<number> {
     }
   }
   const failed = results.filter((r) => r.error).length;
+  // Only earlier consolidations: nothing was checked, which exit 0 would pass off as a clean folder.
+  if (skipped.length > 0 && results.length === 0) {
+    if (args.json) io.stdout.write(JSON.stringify(toJson(results, args.lang, skipped), null, 2) + "\n");
+    io.stderr.write(t(args.lang, "cli.validate.nothing-checked") + "\n");
+    return 2;
+  }
   const counts = countBySeverity(results.flatMap((r) => r.findings));
   if (args.json) io.stdout.write(JSON.stringify(toJson(results, args.lang, skipped), null, 2) + "\n");
   else if (results.length > 1) io.stdout.write(t(args.lang, "cli.total", { files: results.length, failed, ...counts }) + "\n");
