@@ -57,7 +57,7 @@ describe("数式のセル (item 2)", () => {
   });
 });
 
-test("数式を書くと (回収で部署が入力欄に打った数式)、数式と表示していた値がそのまま読め、セルの書式は残る", async () => {
+test("数式を書くと (回収で部署が入力欄に打った数式)、数式と表示していた値がそのまま読め、セルの書式は残る。TRUE/FALSE とエラー値はその型で書く", async () => {
   const bytes = await exceljsBytes((wb) => {
     const ws = wb.addWorksheet("No.1");
     for (const ref of ["B2", "B3", "B4", "B5", "B6"]) {
@@ -72,8 +72,11 @@ test("数式を書くと (回収で部署が入力欄に打った数式)、数�
     { sheet: "No.1", cell: "B4", value: { formula: "A4>1", cached: true } },
     { sheet: "No.1", cell: "B5", value: { formula: "1/0", cached: { error: "#DIV/0!" } } },
     { sheet: "No.1", cell: "B6", value: { formula: "NOW()", cached: null } },
+    // Typed values of their own types, as a clerk types them.
+    { sheet: "No.1", cell: "C2", value: false },
+    { sheet: "No.1", cell: "C3", value: { error: "#N/A" } },
   ]);
-  expect(written).toEqual({ written: 5, formulas: [] });
+  expect(written).toEqual({ written: 7, formulas: [] });
   const after = await book.toBytes();
   const ws = (await oracle(after)).getWorksheet("No.1")!;
   const cell = (ref: string) => ({ formula: ws.getCell(ref).formula, result: ws.getCell(ref).result, numFmt: ws.getCell(ref).numFmt });
@@ -82,6 +85,7 @@ test("数式を書くと (回収で部署が入力欄に打った数式)、数�
   expect(cell("B4")).toEqual({ formula: "A4>1", result: true, numFmt: "0.0" });
   expect(cell("B5")).toEqual({ formula: "1/0", result: { error: "#DIV/0!" }, numFmt: "0.0" });
   expect(cell("B6")).toMatchObject({ formula: "NOW()", numFmt: "0.0" });
+  expect([ws.getCell("C2").value, ws.getCell("C3").value]).toEqual([false, { error: "#N/A" }]);
   // Our reader: the value each showed, and the formula.
   const again = await XlsxWorkbook.load(after);
   const grid = again.sheetGrid("No.1")!;

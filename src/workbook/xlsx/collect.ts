@@ -8,10 +8,10 @@ import { type CellWrite, type CheckedBook, collectLogEntry, type CollectPlan, pl
 import { withCellsLeft } from "../../core/cycle/submissions";
 import { SUBMISSIONS_KEY } from "../../core/cycle/types";
 import type { Lang } from "../../core/i18n";
-import { cellText, isCellError } from "../../core/model/cell";
+import { isCellError } from "../../core/model/cell";
 import type { Profile } from "../../core/profile/types";
 import { checkSnapshot, type ReadReturned } from "../collect-run";
-import type { FormulaInput } from "./edit-cell";
+import type { FormulaInput, PlainInput } from "./edit-cell";
 import { XlsxWorkbook } from "./xlsx-workbook";
 
 /** Reads and checks a workbook as `validate` does (its stored settings apply). */
@@ -56,19 +56,16 @@ export interface CollectResult {
 }
 
 /**
- * A returned value as a cell of `master` takes it: a date as its serial day number in the master's date system (the
- * master cell keeps its date format). A formula the department typed goes in as a formula (its references already
- * moved to the master's rows), with the value it showed in the returned file, as Excel's 回収 writes it.
+ * A returned value as a cell of `master` takes it, of the type it was typed as (Excel's 回収 writes what was typed): a
+ * date as its serial day number in the master's date system (the master cell keeps its date format), TRUE/FALSE and
+ * an error value as such. A formula the department typed goes in as a formula (its references already moved to the
+ * master's rows), with the value it showed in the returned file.
  */
-function writtenValue(w: CellWrite, master: XlsxWorkbook): string | number | null | FormulaInput {
+function writtenValue(w: CellWrite, master: XlsxWorkbook): PlainInput | FormulaInput | null {
   const v = w.value;
-  if (w.formula !== undefined) {
-    const cached = v instanceof Date ? master.dateSerial(v) : isCellError(v) ? { error: v.error } : v;
-    return { formula: w.formula, cached };
-  }
-  if (v === null || typeof v === "string" || typeof v === "number") return v === "" ? null : v;
-  if (v instanceof Date) return master.dateSerial(v);
-  return cellText(v);
+  const plain = v instanceof Date ? master.dateSerial(v) : isCellError(v) ? { error: v.error } : v;
+  if (w.formula !== undefined) return { formula: w.formula, cached: plain };
+  return plain === "" ? null : plain;
 }
 
 /**

@@ -68,12 +68,20 @@ export function locateCell(xml: string, row: number, col: number): CellSpan {
   }
 }
 
-/** The `<c>` element for a new value: text as an inline string (never a formula), a number as a number. */
-export function cellElement(p: string, row: number, col: number, value: string | number, oldTag?: string): string {
+/** A value a cell is set to: besides text and numbers, a TRUE/FALSE or an error value a clerk typed (回収). */
+export type PlainInput = string | number | boolean | { readonly error: string };
+
+/**
+ * The `<c>` element for a new value: text as an inline string (never a formula), a number as a number, a boolean
+ * and an error value as their own types.
+ */
+export function cellElement(p: string, row: number, col: number, value: PlainInput, oldTag?: string): string {
   const s = oldTag ? attr(oldTag, "s") : undefined;
   const style = s && s !== "0" ? ` s="${s}"` : "";
   const ref = toA1(row, col);
   if (typeof value === "number" && Number.isFinite(value)) return `<${p}c r="${ref}"${style}><${p}v>${String(value)}</${p}v></${p}c>`;
+  if (typeof value === "boolean") return `<${p}c r="${ref}"${style} t="b"><${p}v>${value ? 1 : 0}</${p}v></${p}c>`;
+  if (typeof value === "object") return `<${p}c r="${ref}"${style} t="e"><${p}v>${escapeXml(value.error)}</${p}v></${p}c>`;
   const text = String(value);
   return `<${p}c r="${ref}"${style} t="inlineStr"><${p}is><${p}t xml:space="preserve">${xstringText(text)}</${p}t></${p}is></${p}c>`;
 }
@@ -124,7 +132,7 @@ export function holdsFormula(xml: string, row: number, col: number): boolean {
 }
 
 /** The sheet XML with the cell at (row, col) set to `value`. Never called for a formula cell (holdsFormula). */
-export function setCell(xml: string, row: number, col: number, value: string | number | FormulaInput): string {
+export function setCell(xml: string, row: number, col: number, value: PlainInput | FormulaInput): string {
   const p = elementPrefix(xml, "worksheet") || elementPrefix(xml, "sheetData");
   const span = locateCell(xml, row, col);
   const el = isFormulaInput(value) ? formulaCellElement(p, row, col, value, span.tag) : cellElement(p, row, col, value, span.tag);

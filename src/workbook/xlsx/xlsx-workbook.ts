@@ -13,7 +13,7 @@ import { type SheetSpec, type SpecCell, text } from "../../core/sheet-spec";
 import { OWNED_KEY, type OwnedSheet, ownedValue, parseOwned, planOwned, SETTINGS_SHEET, sameSheetName } from "../owned";
 import { type AppliedEdits, type ReadOptions, WorkbookError, type WorkbookPort, type WriteSheetResult, type WriteSheetsOptions } from "../port";
 import { type CellFormat, isDate1904, isStrictWorkbook, readCellFormats, readSheetEntries, relKind, SharedStrings, type SheetEntry, workbookPart } from "./book";
-import { clearCell, type FormulaInput, holdsFormula, locateCell, setCell } from "./edit-cell";
+import { clearCell, type FormulaInput, holdsFormula, locateCell, type PlainInput, setCell } from "./edit-cell";
 import { assertWellFormedChanges, Package, relsPathOf } from "./package";
 import { isProtectedSheet, parseRef, readCell, readSheetXml, type SheetReadContext } from "./read-sheet";
 import { DAYS_1900_TO_1904, dateToSerial } from "../serial-dates";
@@ -287,7 +287,7 @@ export class XlsxWorkbook implements WorkbookPort {
    * values in the cells its protection leaves unlocked, as a user could type there, and refuses only a locked one.
    */
   setCells(
-    changes: readonly { readonly sheet: string; readonly cell: string; readonly value: string | number | null | FormulaInput }[],
+    changes: readonly { readonly sheet: string; readonly cell: string; readonly value: PlainInput | FormulaInput | null }[],
     options: { readonly intoUnlocked?: boolean } = {},
   ): { readonly written: number; readonly formulas: readonly string[] } {
     this.assertWritable();
@@ -388,7 +388,7 @@ export class XlsxWorkbook implements WorkbookPort {
    * `log` in 変更履歴. A missing sheet, a locked cell of a protected sheet (its unlocked cells are written, as with
    * `intoUnlocked`), or a locked structure when the log must be added, refuses the whole call with nothing changed.
    */
-  async setCellsLogged(changes: readonly { readonly sheet: string; readonly cell: string; readonly value: string | number | null | FormulaInput }[], log: readonly LoggedEdit[], at: Date = new Date()): Promise<{ readonly written: number; readonly formulas: readonly string[] }> {
+  async setCellsLogged(changes: readonly { readonly sheet: string; readonly cell: string; readonly value: PlainInput | FormulaInput | null }[], log: readonly LoggedEdit[], at: Date = new Date()): Promise<{ readonly written: number; readonly formulas: readonly string[] }> {
     this.assertWritable();
     const owned = await this.ownership();
     if (log.length && (!owned.some((o) => o.base === CHANGE_LOG_SHEET) || !this.entryNamed(SETTINGS_SHEET))) this.assertCanAddSheets();
