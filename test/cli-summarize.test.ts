@@ -159,6 +159,10 @@ test("まとめたブックをそのフォルダに書いてから同じフォ�
   const human = await cli(["validate", folder, "--lang", "en"]);
   expect(human.stdout).toContain(`${path.join(folder, "まとめ.xlsx")}: a workbook chosahyo consolidated from 2 files; it repeats the submissions, so it was not checked (name it on its own to check it).\n`);
   expect(human.stdout).toMatch(/^2 files: /m);
+  // With last year's workbook given (--previous), the same.
+  const withPrevious = await cli(["validate", folder, "--previous", SEED, "--json"]);
+  expect(JSON.parse(withPrevious.stdout).files.map((f: { path: string }) => path.basename(f.path))).toEqual(["A課.xlsx", "C課.xlsx"]);
+  expect(JSON.parse(withPrevious.stdout).skipped).toEqual(report.skipped);
   // Named on its own, it is checked like any workbook: its findings are the submissions' again.
   const alone = JSON.parse((await cli(["validate", path.join(folder, "まとめ.xlsx"), "--json"])).stdout);
   expect(alone.skipped).toBeUndefined();

@@ -9,7 +9,7 @@ import { compareYears } from "../core/compare/compare";
 import { describeComparison, describeCompareRefusal } from "../core/compare/describe";
 import { YEAR_OVER_YEAR_RULES } from "../core/compare/previous";
 import type { CarryComparison, CompareRefusal, ItemRef, ItemRow, RatingComparison, TextComparison, YearComparison } from "../core/compare/types";
-import { countBySeverity, type Finding } from "../core/model/finding";
+import type { Finding } from "../core/model/finding";
 import type { Profile } from "../core/profile/types";
 import { tallyBySheet } from "../core/tally";
 import type { CompareArgs, ValidateArgs } from "./args";
@@ -21,7 +21,7 @@ import { samePath, writeAtomically } from "./output-file";
 import { report } from "./summarize";
 import { t } from "./i18n";
 import type { Io } from "./main";
-import { humanReport, toJson } from "./output";
+import { finishValidate, humanReport, PassedOver, toJson } from "./output";
 import { expandInputs, type FileResult, fileError } from "./validate-files";
 import { isWorkbookError } from "../workbook/port";
 
@@ -148,14 +148,16 @@ export async function runValidateWithPrevious(args: ValidateArgs & { readonly pr
     io.stderr.write(t(lang, "cli.error.line", { path: args.previous, message: previous.error.message }) + "\n");
     return 2;
   }
-  const { files, emptyFolders } = expandInputs(args.inputs);
+  const { files, emptyFolders, inFolder } = expandInputs(args.inputs);
   const results: FileResult[] = emptyFolders.map((p) => ({ path: p, sheets: [], findings: [], error: fileError("empty-folder", lang) }));
+  const passed = new PassedOver(inFolder, io.stdout, lang, args.json);
   for (const file of files) {
     const r = await readAndValidateWithin(file, { ...base, previous: previous.report }, args.timeout);
     if ("error" in r) {
       results.push({ path: file, sheets: [], findings: [], error: r.error });
       continue;
     }
+    if (passed.passOver(file, r.consolidated?.files.length)) continue;
     const compared = compareYears(previous.report, r.report, profiles, { matches: r.matches });
     if (!compared.ok) io.stderr.write(t(lang, "compare.previous.refused", { path: args.previous, reason: describeCompareRefusal(compared.refusal)[lang] }) + "\n");
     const { fiscalYear, fiscalYearSource, planPeriods } = r.report;
@@ -165,9 +167,5 @@ export async function runValidateWithPrevious(args: ValidateArgs & { readonly pr
     if (r.error) io.stderr.write(t(lang, "cli.error.line", { path: r.path, message: r.error.message }) + "\n");
     else if (!args.json) io.stdout.write(humanReport(r, lang, profiles) + "\n\n");
   }
-  const counts = countBySeverity(results.flatMap((r) => r.findings));
-  if (args.json) io.stdout.write(JSON.stringify(toJson(results, lang), null, 2) + "\n");
-  else if (results.length > 1) io.stdout.write(t(lang, "cli.total", { files: results.length, failed: results.filter((r) => r.error).length, ...counts }) + "\n");
-  if (results.some((r) => r.error)) return 2;
-  return counts.error > 0 ? 1 : 0;
+  return finishValidate(results, passed, args, io);
 }

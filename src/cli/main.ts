@@ -8,13 +8,12 @@ import { availableParallelism } from "node:os";
 import type { Lang } from "../core/i18n";
 import { type AnyMessageKey as MessageKey, t } from "./i18n";
 import { fsReason } from "./fs-reason";
-import { countBySeverity } from "../core/model/finding";
 import { describeProfileProblems, parseUserProfile, withUserProfiles } from "../core/profile/user-profile";
 import type { Profile } from "../core/profile/types";
 import { BUILT_IN_PROFILES } from "../core/profiles";
 import { textWidth } from "../core/values/text";
 import { ArgError, parseArgs, type ValidateArgs } from "./args";
-import { humanReport, toJson } from "./output";
+import { finishValidate, humanReport, PassedOver } from "./output";
 import { runSummarize } from "./summarize";
 import { runNewPlan } from "./new-plan";
 import { runRollover } from "./rollover";
@@ -70,17 +69,11 @@ async function runValidate(args: ValidateArgs, io: Io): Promise<number> {
   const { files, emptyFolders, inFolder } = expandInputs(args.inputs);
   const results: FileResult[] = emptyFolders.map((p) => ({ path: p, sheets: [], findings: [], error: fileError("empty-folder", args.lang) }));
   for (const r of results) reportError(r, args, io);
-  // An earlier `summarize` output left in a folder repeats its submissions: checked with them, every finding would
-  // count twice. Named on its own, it is checked like any workbook.
-  const skipped: { path: string; files: number }[] = [];
+  const passed = new PassedOver(inFolder, io.stdout, args.lang, args.json);
   const bar = args.progress === "auto" && io.stderr.isTTY ? terminalProgress(io.stderr) : NO_PROGRESS;
   const emit = (r: FileResult): void => {
     bar.done();
-    if (r.consolidated !== undefined && inFolder.has(r.path)) {
-      skipped.push({ path: r.path, files: r.consolidated });
-      if (!args.json) io.stdout.write(t(args.lang, "cli.validate.skipped-consolidated", { path: r.path, count: r.consolidated }) + "\n\n");
-      return;
-    }
+    if (passed.passOver(r.path, r.consolidated)) return;
     results.push(r);
     if (r.error) reportError(r, args, io);
     else if (!args.json) io.stdout.write(humanReport(r, args.lang, profiles) + "\n\n");
@@ -122,19 +115,9 @@ async function runValidate(args: ValidateArgs, io: Io): Promise<number> {
       emit(await validateWithin(files[i], opts, args.timeout));
     }
   }
-  const failed = results.filter((r) => r.error).length;
-  // Only earlier consolidations: nothing was checked, which exit 0 would pass off as a clean folder.
-  if (skipped.length > 0 && results.length === 0) {
-    if (args.json) io.stdout.write(JSON.stringify(toJson(results, args.lang, skipped), null, 2) + "\n");
-    io.stderr.write(t(args.lang, "cli.validate.nothing-checked") + "\n");
-    return 2;
-  }
-  const counts = countBySeverity(results.flatMap((r) => r.findings));
-  if (args.json) io.stdout.write(JSON.stringify(toJson(results, args.lang, skipped), null, 2) + "\n");
-  else if (results.length > 1) io.stdout.write(t(args.lang, "cli.total", { files: results.length, failed, ...counts }) + "\n");
-  if (failed > 0) return 2;
-  return counts.error > 0 ? 1 : 0;
+  return finishValidate(results, passed, args, io);
 }
+
 
 /**
  * Every command's usage on one page. The first line is `使い方: chosahyo validate …`; each other command's line is

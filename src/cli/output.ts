@@ -7,6 +7,7 @@ import type { Profile } from "../core/profile/types";
 import { mergeTallies, orderedCodes, type Tally } from "../core/tally";
 import type { SheetReport } from "../core/validate";
 import type { FileResult } from "./validate-files";
+import type { Io } from "./main";
 
 export interface JsonReport {
   readonly files: readonly {
@@ -126,4 +127,43 @@ export function humanReport(r: FileResult, lang: Lang, profiles: readonly Profil
     lines.push(...findingLines(r.findings, lang));
   }
   return lines.join("\n");
+}
+
+/**
+ * Earlier `summarize` outputs that `validate` meets in a folder (README, "The CLI"): each repeats the submissions it
+ * was built from, so checked with them every finding would count twice. Each is named and passed over; one named on
+ * its own is checked like any workbook.
+ */
+export class PassedOver {
+  readonly skipped: { path: string; files: number }[] = [];
+
+  constructor(
+    private readonly inFolder: ReadonlySet<string>,
+    private readonly out: { write(s: string): unknown },
+    private readonly lang: Lang,
+    private readonly json: boolean,
+  ) {}
+
+  /** True, with a line saying so, when `path` is a consolidation (of `files` files) found in a folder. */
+  passOver(path: string, files: number | undefined): boolean {
+    if (files === undefined || !this.inFolder.has(path)) return false;
+    this.skipped.push({ path, files });
+    if (!this.json) this.out.write(t(this.lang, "cli.validate.skipped-consolidated", { path, count: files }) + "\n\n");
+    return true;
+  }
+}
+
+/** The JSON or the total line, and the exit code, of a `validate` run (with or without `--previous`). */
+export function finishValidate(results: readonly FileResult[], passed: PassedOver, args: { readonly json: boolean; readonly lang: Lang }, io: Pick<Io, "stdout" | "stderr">): number {
+  const failed = results.filter((r) => r.error).length;
+  const counts = countBySeverity(results.flatMap((r) => r.findings));
+  if (args.json) io.stdout.write(JSON.stringify(toJson(results, args.lang, passed.skipped), null, 2) + "\n");
+  else if (results.length > 1) io.stdout.write(t(args.lang, "cli.total", { files: results.length, failed, ...counts }) + "\n");
+  // Met nothing but consolidations: nothing was checked, which exit 0 would pass off as a clean folder.
+  if (results.length === 0 && passed.skipped.length > 0) {
+    io.stderr.write(t(args.lang, "cli.validate.nothing-checked") + "\n");
+    return 2;
+  }
+  if (failed > 0) return 2;
+  return counts.error > 0 ? 1 : 0;
 }
