@@ -202,11 +202,12 @@ export class Package {
     const key = name.toLowerCase();
     const cached = this.texts.get(key);
     if (cached !== undefined) return cached;
+    // A part this package wrote as text is that text (its appends joined): no need to encode and decode it.
     const part = this.parts.get(key);
-    if (part?.pending) {
-      const joined = changedText(part)!;
-      this.texts.set(key, joined);
-      return joined;
+    const own = part && (part.pending || part.text !== undefined) ? changedText(part) : undefined;
+    if (own !== undefined) {
+      this.texts.set(key, own);
+      return own;
     }
     const b = this.bytes(name, limit);
     if (!b) return undefined;
