@@ -163,6 +163,9 @@ test("まとめたブックをそのフォルダに書いてから同じフォ�
   const withPrevious = await cli(["validate", folder, "--previous", SEED, "--json"]);
   expect(JSON.parse(withPrevious.stdout).files.map((f: { path: string }) => path.basename(f.path))).toEqual(["A課.xlsx", "C課.xlsx"]);
   expect(JSON.parse(withPrevious.stdout).skipped).toEqual(report.skipped);
+  // Named as well as listed, it is checked (asked for by name).
+  const named = JSON.parse((await cli(["validate", folder, path.join(folder, "まとめ.xlsx"), "--json"])).stdout);
+  expect([named.skipped, named.files.length]).toEqual([undefined, 3]);
   // Named on its own, it is checked like any workbook: its findings are the submissions' again.
   const alone = JSON.parse((await cli(["validate", path.join(folder, "まとめ.xlsx"), "--json"])).stdout);
   expect(alone.skipped).toBeUndefined();

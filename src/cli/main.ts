@@ -118,7 +118,6 @@ async function runValidate(args: ValidateArgs, io: Io): Promise<number> {
   return finishValidate(results, passed, args, io);
 }
 
-
 /**
  * Every command's usage on one page. The first line is `使い方: chosahyo validate …`; each other command's line is
  * indented to stand under that first `chosahyo`, in the columns a terminal gives the prefix (使い方 is full-width).

@@ -49,13 +49,17 @@ export interface FileResult {
  */
 export function expandInputs(inputs: readonly string[]): { files: string[]; emptyFolders: string[]; inFolder: ReadonlySet<string> } {
   const files: string[] = [];
-  const seen = new Set<string>();
-  // Files found by listing a folder rather than named: an earlier consolidation among them is not a submission.
+  const seen = new Map<string, string>();
+  // Files found by listing a folder and not named too: an earlier consolidation among them is not a submission.
   const inFolder = new Set<string>();
   const add = (file: string, listed = false) => {
     const real = realPath(file);
-    if (seen.has(real)) return;
-    seen.add(real);
+    const first = seen.get(real);
+    if (first !== undefined) {
+      if (!listed) inFolder.delete(first);
+      return;
+    }
+    seen.set(real, file);
     files.push(file);
     if (listed) inFolder.add(file);
   };
