@@ -223,3 +223,27 @@ test.each([
   expect(differingCells(await cellMap(readFileSync(masterPath)), await cellMap(readFileSync(out)))).toEqual([`No.1!${eval1}`]);
   expect(r.code).toBe(2);
 });
+
+test("a consolidation (summarize of the returned folder) left in that folder is passed over with a line; named, it is refused, never taken as a department's file", async () => {
+  const folder = path.join(dir, "returned-with-summary");
+  mkdirSync(folder);
+  const master = new Uint8Array(readFileSync(masterPath));
+  const d = DEPARTMENTS.市民協働;
+  writeFileSync(path.join(folder, "市民協働.xlsx"), await departmentFile(master, d.sheets, d.department, { edits: [{ sheet: "No.1", cell: eval1, value: "S" }] }));
+  const p = DEPARTMENTS.政策課;
+  writeFileSync(path.join(folder, "政策課.xlsx"), await departmentFile(master, p.sheets, p.department));
+  // Sorted first (あ before 市 and 政): read before the departments' own files, it would have taken 市民協働's place.
+  const summary = path.join(folder, "あまとめ.xlsx");
+  expect((await cli(["summarize", folder, "-o", summary])).code).toBe(0);
+
+  const r = await cli(["collect", masterPath, folder, "--dry-run"]);
+  expect(r.stdout.startsWith(`${summary}: 調査票チェッカーが 2 ファイルを集計したブックです。返送されたブックではないため、読み込みませんでした。\n\n`)).toBe(true);
+  expect(r.stdout).toContain("市民協働.xlsx\n  課: 市民協働・男女参画推進課\n  シート: No.1\n  変更された入力欄: 1 セル\n");
+  expect(r.stdout).not.toContain("今回すでに取り込んでいます");
+  expect(r.code).toBe(0);
+
+  const named = await cli(["collect", masterPath, summary, path.join(folder, "市民協働.xlsx"), "--dry-run", "--lang", "en"]);
+  expect(named.stdout).toContain("あまとめ.xlsx\n  Not taken in: A workbook chosahyo consolidated from 2 files, not a returned one.\n");
+  expect(named.stdout).toContain("  Sheets to replace: No.1\n");
+  expect(named.code).toBe(1);
+});

@@ -8,6 +8,7 @@
  */
 import path from "node:path";
 import { describeFileCollect } from "../core/cycle/collect";
+import { CONSOLIDATED_KEY, parseConsolidated } from "../core/summary/consolidated";
 import type { Lang } from "../core/i18n";
 import { t } from "./i18n";
 import type { Profile } from "../core/profile/types";
@@ -22,7 +23,7 @@ import { expandInputs, type FileError, fileError, openWorkbook } from "./validat
 
 export async function runCollect(args: CollectArgs, profiles: readonly Profile[], io: Io): Promise<number> {
   const { lang } = args;
-  const { files, emptyFolders } = expandInputs(args.inputs);
+  const { files, emptyFolders, inFolder } = expandInputs(args.inputs);
   if (args.output) {
     for (const p of [args.master, ...files]) if (samePath(p, args.output)) throw new ArgError("cli.summarize.same-path", { path: args.output }, lang);
   }
@@ -51,6 +52,12 @@ export async function runCollect(args: CollectArgs, profiles: readonly Profile[]
     if ("error" in opened) {
       unreadable++;
       io.stdout.write(`${path.basename(file)}\n${t(lang, "cli.collect.read-error", { message: opened.error.message })}\n\n`);
+      continue;
+    }
+    // An earlier consolidation in the folder is passed over as the master is, with a line; named, the plan refuses it.
+    const consolidated = inFolder.has(file) ? parseConsolidated((await opened.book.readSettings())[CONSOLIDATED_KEY]) : undefined;
+    if (consolidated) {
+      io.stdout.write(t(lang, "cli.collect.skipped-consolidated", { path: file, count: consolidated.files.length }) + "\n\n");
       continue;
     }
     returned.push({ file: path.basename(file), book: opened.book });

@@ -21,6 +21,7 @@ import { planSplit, storedMasterId } from "./split";
 import { submissionsFromSettings } from "./submissions";
 import { DISTRIBUTION_MARKER_KEY, type DistributedSheet, type DistributionMarker, type Submission, type SubmissionsState } from "./types";
 import { isJsonObject, type JsonObject, storedObject } from "../stored-json";
+import { CONSOLIDATED_KEY, parseConsolidated } from "../summary/consolidated";
 
 /** The most cells of one sheet reported one by one; the rest are counted in one finding. */
 export const MAX_CELL_FINDINGS = 10;
@@ -47,7 +48,9 @@ export type CollectRefusal =
   | { readonly code: "other-master" }
   | { readonly code: "older"; readonly savedAt: string; readonly taken: string }
   | { readonly code: "other-department"; readonly sheet: string; readonly department: string }
-  | { readonly code: "same-department"; readonly file: string };
+  | { readonly code: "same-department"; readonly file: string }
+  /** A workbook `summarize` consolidated from a folder (docs/summaries.md): it holds every department's sheets. */
+  | { readonly code: "consolidated"; readonly files: number };
 
 export interface SheetCollect {
   readonly sheet: string;
@@ -463,6 +466,13 @@ export function planCollect(master: CheckedBook, files: readonly ReturnedBook[],
     const refuse = (refusal: CollectRefusal, department?: string): void => {
       out.push({ ...base, ...(department ? { department } : {}), refusal });
     };
+    // A consolidation left among the returned files matches the master sheet by sheet, and would be taken as the
+    // first department it names, refusing that department's own file as a second one.
+    const consolidated = parseConsolidated(f.snapshot.settings?.[CONSOLIDATED_KEY]);
+    if (consolidated) {
+      refuse({ code: "consolidated", files: consolidated.files.length });
+      continue;
+    }
     const returned = userSheets(f);
     // Which of the file's sheets are the master's: the marker's list, else the same name holding the same records.
     let matched: SheetGrid[];
@@ -635,6 +645,8 @@ function refusalText(r: CollectRefusal, lang: Lang): string {
       return t(lang, "collect.refusal.other-department", { sheet: r.sheet, department: r.department });
     case "same-department":
       return t(lang, "collect.refusal.same-department", { file: r.file });
+    case "consolidated":
+      return t(lang, "collect.refusal.consolidated", { count: r.files });
     default:
       return t(lang, `collect.refusal.${r.code}`);
   }

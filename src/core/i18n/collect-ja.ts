@@ -22,6 +22,7 @@ export const collectJa = {
   "collect.refusal.older": "すでに取り込んだ版（保存 {taken}）より古いファイルです（保存 {savedAt}）。",
   "collect.refusal.other-department": "シート「{sheet}」は {department} に配布したシートです。",
   "collect.refusal.same-department": "同じ課のファイル {file} を今回すでに取り込んでいます。",
+  "collect.refusal.consolidated": "調査票チェッカーが {count} ファイルを集計したブックです。返送されたブックではありません。",
 
   "collect.log.after": "回収で置き換え（{department}、{file}）。変更された入力欄: {cells}",
   "collect.log.after-inputs": "回収で入力欄だけ書き込み（{department}、{file}。様式の変更は取り込んでいません）。変更された入力欄: {cells}",
