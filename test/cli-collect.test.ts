@@ -237,7 +237,7 @@ test("a consolidation (summarize of the returned folder) left in that folder is 
   expect((await cli(["summarize", folder, "-o", summary])).code).toBe(0);
 
   const r = await cli(["collect", masterPath, folder, "--dry-run"]);
-  expect(r.stdout.startsWith(`${summary}: 調査票チェッカーが 2 ファイルを集計したブックです。返送されたブックではないため、読み込みませんでした。\n\n`)).toBe(true);
+  expect(r.stdout.startsWith(`${summary}: 調査票チェッカーが 2 ファイルを集計したブックです。返送されたブックではありません。フォルダーにあったため、取り込みの対象から外しました。\n\n`)).toBe(true);
   expect(r.stdout).toContain("市民協働.xlsx\n  課: 市民協働・男女参画推進課\n  シート: No.1\n  変更された入力欄: 1 セル\n");
   expect(r.stdout).not.toContain("今回すでに取り込んでいます");
   expect(r.code).toBe(0);
@@ -245,5 +245,30 @@ test("a consolidation (summarize of the returned folder) left in that folder is 
   const named = await cli(["collect", masterPath, summary, path.join(folder, "市民協働.xlsx"), "--dry-run", "--lang", "en"]);
   expect(named.stdout).toContain("あまとめ.xlsx\n  Not taken in: A workbook chosahyo consolidated from 2 files, not a returned one.\n");
   expect(named.stdout).toContain("  Sheets to replace: No.1\n");
+  expect(named.code).toBe(1);
+});
+
+test("the master's own output or a copy of it left in the returned folder is passed over, never taken as the first department it names", async () => {
+  const folder = path.join(dir, "returned-with-master-copies");
+  mkdirSync(folder);
+  const master = new Uint8Array(readFileSync(masterPath));
+  const d = DEPARTMENTS.市民協働;
+  writeFileSync(path.join(folder, "市民協働.xlsx"), await departmentFile(master, d.sheets, d.department, { edits: [{ sheet: "No.1", cell: eval1, value: "S" }] }));
+  // A backup copy of the master, and (after a first run) the merged master written into the folder, both sorted first.
+  writeFileSync(path.join(folder, "あ元のブックの控え.xlsx"), master);
+  const first = await cli(["collect", masterPath, folder, "-o", path.join(folder, "あ取り込み後.xlsx")]);
+  expect(first.stdout).toContain(`${path.join(folder, "あ元のブックの控え.xlsx")}: 元のブック（またはその写し）です。返送されたブックではありません。フォルダーにあったため、取り込みの対象から外しました。\n`);
+  expect(first.code).toBe(0);
+
+  const again = await cli(["collect", masterPath, folder, "--dry-run", "--lang", "en"]);
+  for (const copy of ["あ元のブックの控え.xlsx", "あ取り込み後.xlsx"]) {
+    expect(again.stdout).toContain(`${path.join(folder, copy)}: The master workbook (or a copy of it), not a returned one. Found in the folder, so left out of the collection.\n`);
+  }
+  expect(again.stdout).toContain("市民協働.xlsx\n  Department: 市民協働・男女参画推進課\n");
+  expect(again.stdout).toContain("  Sheets to replace: No.1\n");
+  expect(again.code).toBe(0);
+  // Named, it is refused like any file that is not a return.
+  const named = await cli(["collect", masterPath, path.join(folder, "あ元のブックの控え.xlsx"), "--dry-run", "--lang", "en"]);
+  expect(named.stdout).toContain("あ元のブックの控え.xlsx\n  Not taken in: The master workbook (or a copy of it), not a returned one.\n");
   expect(named.code).toBe(1);
 });

@@ -7,8 +7,7 @@
  * in, 1 a file was refused or held back, 2 an input could not be read.
  */
 import path from "node:path";
-import { describeFileCollect } from "../core/cycle/collect";
-import { CONSOLIDATED_KEY, parseConsolidated } from "../core/summary/consolidated";
+import { describeFileCollect, refusalText } from "../core/cycle/collect";
 import type { Lang } from "../core/i18n";
 import { t } from "./i18n";
 import type { Profile } from "../core/profile/types";
@@ -41,6 +40,7 @@ export async function runCollect(args: CollectArgs, profiles: readonly Profile[]
   let unreadable = emptyFolders.length;
   for (const p of emptyFolders) io.stderr.write(t(lang, "cli.error.line", { path: p, message: fileError("empty-folder", lang).message }) + "\n");
   const returned: ReturnedWorkbook[] = [];
+  const returnedPaths: string[] = [];
   for (const file of files) {
     if (samePath(file, args.master)) continue; // the master in the same folder is not a returned file
     const deadline = Date.now() + args.timeout * 1000;
@@ -54,13 +54,8 @@ export async function runCollect(args: CollectArgs, profiles: readonly Profile[]
       io.stdout.write(`${path.basename(file)}\n${t(lang, "cli.collect.read-error", { message: opened.error.message })}\n\n`);
       continue;
     }
-    // An earlier consolidation in the folder is passed over as the master is, with a line; named, the plan refuses it.
-    const consolidated = inFolder.has(file) ? parseConsolidated((await opened.book.readSettings())[CONSOLIDATED_KEY]) : undefined;
-    if (consolidated) {
-      io.stdout.write(t(lang, "cli.collect.skipped-consolidated", { path: file, count: consolidated.files.length }) + "\n\n");
-      continue;
-    }
     returned.push({ file: path.basename(file), book: opened.book });
+    returnedPaths.push(file);
   }
   if (Array.isArray(args.acceptFormChanges)) {
     // A name that is not one of the returned files is a typing slip: said before anything is read into the plan.
@@ -76,8 +71,14 @@ export async function runCollect(args: CollectArgs, profiles: readonly Profile[]
     io.stderr.write(t(lang, "cli.error.line", { path: args.master, message: fileError(e.code, lang, e.sheet ?? e.detail).message }) + "\n");
     return 2;
   }
-  for (const f of plan.files) io.stdout.write(describeFileCollect(f, lang).join("\n") + "\n\n");
-  const notTaken = plan.files.filter((f) => f.refusal || f.held).length;
+  // A copy of the master or an earlier consolidation found in a returned folder is passed over, as the master itself
+  // is there, with a line; named, it is refused like any file that is not a return. (The plan keeps the files' order.)
+  const passedOver = (i: number) => inFolder.has(returnedPaths[i]) && (plan.files[i].refusal?.code === "consolidated" || plan.files[i].refusal?.code === "master-copy");
+  plan.files.forEach((f, i) => {
+    if (passedOver(i)) io.stdout.write(t(lang, "cli.collect.passed-over", { path: returnedPaths[i], reason: refusalText(f.refusal!, lang) }) + "\n\n");
+    else io.stdout.write(describeFileCollect(f, lang).join("\n") + "\n\n");
+  });
+  const notTaken = plan.files.filter((f, i) => (f.refusal && !passedOver(i)) || f.held).length;
   if (plan.files.some((f) => f.held)) io.stdout.write(t(lang, "cli.collect.accept-hint") + "\n");
   const code = unreadable > 0 ? 2 : notTaken > 0 ? 1 : 0;
   if (args.dryRun || !args.output) {

@@ -124,7 +124,7 @@ export const cliEn: Record<CliMessageKey, string> = {
   "cli.summarize.renamed": "  {name} (a sheet of yours is named \"{requested}\", so this one got another name)",
   "cli.validate.skipped-consolidated": "{path}: a workbook chosahyo consolidated from {count} files; it repeats the submissions, so it was not checked (name it on its own to check it).",
   "cli.validate.nothing-checked": "No submitted workbook to check (only consolidated ones).",
-  "cli.collect.skipped-consolidated": "{path}: a workbook chosahyo consolidated from {count} files, not a returned one; not read.",
+  "cli.collect.passed-over": "{path}: {reason} Found in the folder, so left out of the collection.",
   "cli.summarize.skipped-consolidated": "{path}: a workbook chosahyo consolidated from {count} files, not a submission; not read.",
   "cli.summarize.nothing-read": "No submitted workbook to summarise, so nothing was written.",
   "cli.summarize.sources": "Workbooks read: {files} ({records} records)",

@@ -50,7 +50,9 @@ export type CollectRefusal =
   | { readonly code: "other-department"; readonly sheet: string; readonly department: string }
   | { readonly code: "same-department"; readonly file: string }
   /** A workbook `summarize` consolidated from a folder (docs/summaries.md): it holds every department's sheets. */
-  | { readonly code: "consolidated"; readonly files: number };
+  | { readonly code: "consolidated"; readonly files: number }
+  /** The master itself or a copy of it (an earlier 回収's output, a backup): it holds every department's sheets. */
+  | { readonly code: "master-copy" };
 
 export interface SheetCollect {
   readonly sheet: string;
@@ -457,6 +459,9 @@ export function planCollect(master: CheckedBook, files: readonly ReturnedBook[],
   };
   const recordsOf = (sheet: string) => master.report.records.filter((r) => r.sheet === sheet && r.role === "records");
   const takenThisRun = new Map<string, string>(); // department → file
+  const masterRecords = master.report.records.filter((r) => r.role === "records");
+  const masterRecordSheets = [...new Set(masterRecords.map((r) => r.sheet))];
+  const masterIsShared = masterRecordSheets.length > 1 && new Set(masterRecords.map((r) => r.departments?.list.departments[0]?.name).filter((d) => d)).size > 1;
   let stateChanged = false;
   const out: FileCollect[] = [];
 
@@ -493,6 +498,14 @@ export function planCollect(master: CheckedBook, files: readonly ReturnedBook[],
       });
       if (sameRecords.length === 0) {
         refuse({ code: "not-returned" });
+        continue;
+      }
+      // Left among the returned files, the master (or a copy) would be taken as the first department it names, and
+      // that department's own file refused as a second one. It holds the record of submissions an earlier 回収
+      // wrote, or every record sheet of a master that several departments fill in.
+      const matchedNames = new Set(sameRecords.map((g) => g.name));
+      if (submissionsFromSettings(f.snapshot.settings ?? {}) !== undefined || (masterIsShared && masterRecordSheets.every((n) => matchedNames.has(n)))) {
+        refuse({ code: "master-copy" });
         continue;
       }
       matched = returned.filter((g) => masterByName.has(g.name));
@@ -637,7 +650,8 @@ function submissionOf(f: ReturnedBook, department: string, sheets: readonly stri
   return { department, file: f.file, collectedAt, ...(f.savedAt ? { savedAt: f.savedAt } : {}), sheets, cellsChanged, findings };
 }
 
-function refusalText(r: CollectRefusal, lang: Lang): string {
+/** Why a file is not taken in, in the user's language. */
+export function refusalText(r: CollectRefusal, lang: Lang): string {
   switch (r.code) {
     case "older":
       return t(lang, "collect.refusal.older", { savedAt: r.savedAt, taken: r.taken });

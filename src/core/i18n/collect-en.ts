@@ -25,6 +25,7 @@ export const collectEn: Record<keyof typeof collectJa, string> = {
   "collect.refusal.other-department": "The sheet \"{sheet}\" was distributed to {department}.",
   "collect.refusal.same-department": "A file of the same department, {file}, is already taken in by this collection.",
   "collect.refusal.consolidated": "A workbook chosahyo consolidated from {count} files, not a returned one.",
+  "collect.refusal.master-copy": "The master workbook (or a copy of it), not a returned one.",
 
   "collect.log.after": "Replaced by collect ({department}, {file}). Input cells changed: {cells}",
   "collect.log.after-inputs": "Input cells written by collect ({department}, {file}; the form changes were not taken in). Input cells changed: {cells}",

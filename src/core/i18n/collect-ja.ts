@@ -23,6 +23,7 @@ export const collectJa = {
   "collect.refusal.other-department": "シート「{sheet}」は {department} に配布したシートです。",
   "collect.refusal.same-department": "同じ課のファイル {file} を今回すでに取り込んでいます。",
   "collect.refusal.consolidated": "調査票チェッカーが {count} ファイルを集計したブックです。返送されたブックではありません。",
+  "collect.refusal.master-copy": "元のブック（またはその写し）です。返送されたブックではありません。",
 
   "collect.log.after": "回収で置き換え（{department}、{file}）。変更された入力欄: {cells}",
   "collect.log.after-inputs": "回収で入力欄だけ書き込み（{department}、{file}。様式の変更は取り込んでいません）。変更された入力欄: {cells}",
