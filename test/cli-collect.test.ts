@@ -224,14 +224,19 @@ test.each([
   expect(r.code).toBe(2);
 });
 
-test("a consolidation (summarize of the returned folder) left in that folder is passed over with a line; named, it is refused, never taken as a department's file", async () => {
-  const folder = path.join(dir, "returned-with-summary");
+/** A new folder holding 市民協働's return, with 1次評価 of No.1 set to S. */
+async function returnedFolder(name: string): Promise<string> {
+  const folder = path.join(dir, name);
   mkdirSync(folder);
-  const master = new Uint8Array(readFileSync(masterPath));
   const d = DEPARTMENTS.市民協働;
-  writeFileSync(path.join(folder, "市民協働.xlsx"), await departmentFile(master, d.sheets, d.department, { edits: [{ sheet: "No.1", cell: eval1, value: "S" }] }));
+  writeFileSync(path.join(folder, "市民協働.xlsx"), await departmentFile(new Uint8Array(readFileSync(masterPath)), d.sheets, d.department, { edits: [{ sheet: "No.1", cell: eval1, value: "S" }] }));
+  return folder;
+}
+
+test("a consolidation (summarize of the returned folder) left in that folder is passed over with a line; named, it is refused, never taken as a department's file", async () => {
+  const folder = await returnedFolder("returned-with-summary");
   const p = DEPARTMENTS.政策課;
-  writeFileSync(path.join(folder, "政策課.xlsx"), await departmentFile(master, p.sheets, p.department));
+  writeFileSync(path.join(folder, "政策課.xlsx"), await departmentFile(new Uint8Array(readFileSync(masterPath)), p.sheets, p.department));
   // Sorted first (あ before 市 and 政): read before the departments' own files, it would have taken 市民協働's place.
   const summary = path.join(folder, "あまとめ.xlsx");
   expect((await cli(["summarize", folder, "-o", summary])).code).toBe(0);
@@ -249,11 +254,8 @@ test("a consolidation (summarize of the returned folder) left in that folder is 
 });
 
 test("the master's own output or a copy of it left in the returned folder is passed over, never taken as the first department it names", async () => {
-  const folder = path.join(dir, "returned-with-master-copies");
-  mkdirSync(folder);
+  const folder = await returnedFolder("returned-with-master-copies");
   const master = new Uint8Array(readFileSync(masterPath));
-  const d = DEPARTMENTS.市民協働;
-  writeFileSync(path.join(folder, "市民協働.xlsx"), await departmentFile(master, d.sheets, d.department, { edits: [{ sheet: "No.1", cell: eval1, value: "S" }] }));
   // A backup copy of the master, and (after a first run) the merged master written into the folder, both sorted first.
   writeFileSync(path.join(folder, "あ元のブックの控え.xlsx"), master);
   const first = await cli(["collect", masterPath, folder, "-o", path.join(folder, "あ取り込み後.xlsx")]);
