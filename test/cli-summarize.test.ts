@@ -10,6 +10,8 @@ import path from "node:path";
 import { cli, type Run } from "./helpers/cli";
 import { lockStructure } from "./helpers/package-diff";
 import { ROOT } from "./helpers/grid";
+import { SUBMISSIONS_KEY } from "../src/core/cycle/types";
+import { XlsxWorkbook } from "../src/workbook/xlsx/xlsx-workbook";
 
 const SEED = path.join(ROOT, "seeds", "kodaira-h29.xlsx");
 let dir: string;
@@ -128,6 +130,25 @@ test("フォルダの3冊を1冊にまとめると件数は3冊の合計にな�
   expect(dup.some((d) => / (1|101|201|224)$/.test(d))).toBe(false);
   // 58 sheets minus those of items 1–10 (No.1 … No.10 with 2-x and 4-x parts: 10 + 8 + 2 = 20) = 38, in A and in B.
   expect(dup).toHaveLength(38 * 2);
+});
+
+test("回収で取り込んだ元のブックがフォルダにあっても読まず (各課の項目を二重に数えない)、それだけを指定すれば集計する", async () => {
+  const folder = path.join(dir, "提出と元のブック");
+  mkdirSync(folder);
+  writeFileSync(path.join(folder, "A課.xlsx"), readFileSync(SEED));
+  // The master after 回収: the seed with a record of submissions in its settings.
+  const master = await XlsxWorkbook.load(readFileSync(SEED), "master.xlsx");
+  const state = { version: 1, masterId: "m", expected: [{ department: "政策課", sheets: ["No.3"] }], received: [] };
+  await master.writeSettings({ [SUBMISSIONS_KEY]: JSON.stringify(state) });
+  const masterFile = path.join(folder, "取り込み後.xlsx");
+  writeFileSync(masterFile, await master.toBytes());
+  const run = await cli(["summarize", folder, "-o", path.join(dir, "提出と元のブック-集計.xlsx"), "--lang", "en"]);
+  expect(run.code).toBe(0);
+  expect(run.stdout).toContain(`${masterFile}: a master workbook that 回収 took the returns into, not a submission; not read (name it on its own to summarise it).\n`);
+  expect(run.stdout).toContain("Workbooks read: 1 (58 records)");
+  const alone = await cli(["summarize", masterFile, "-o", path.join(dir, "元のブック-集計.xlsx")]);
+  expect(alone.code).toBe(0);
+  expect(totals(await open(path.join(dir, "元のブック-集計.xlsx")))).toEqual(totals(await open(kodaira.out)));
 });
 
 test("まとめたブックをそのフォルダに書いてから同じフォルダをもう一度まとめても、まとめたブックは読まず件数は二重にならない", async () => {

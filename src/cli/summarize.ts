@@ -128,6 +128,11 @@ export async function runSummarize(args: SummarizeArgs, profiles: readonly Profi
       io.stdout.write(t(lang, "cli.summarize.skipped-consolidated", { path: file, count: r.consolidated.files.length }) + "\n");
       continue;
     }
+    // A master that 回収 took the returns into holds every department's items too: read, it would count them twice.
+    if (submissionsFromSettings(await r.book.readSettings())) {
+      io.stdout.write(t(lang, "cli.summarize.skipped-master", { path: file }) + "\n");
+      continue;
+    }
     read.push(label);
     const renamed = new Map<string, string>();
     for (const s of r.report.sheets) {
