@@ -149,6 +149,12 @@ test("回収で取り込んだ元のブックがフォルダにあっても読�
   const alone = await cli(["summarize", masterFile, "-o", path.join(dir, "元のブック-集計.xlsx")]);
   expect(alone.code).toBe(0);
   expect(totals(await open(path.join(dir, "元のブック-集計.xlsx")))).toEqual(totals(await open(kodaira.out)));
+  // validate on the folder passes it over too; named, it is checked.
+  const checked = await cli(["validate", folder, "--json"]);
+  expect(JSON.parse(checked.stdout).skipped).toEqual([{ path: masterFile, reason: "collected-master" }]);
+  expect(JSON.parse(checked.stdout).files.map((f: { path: string }) => path.basename(f.path))).toEqual(["A課.xlsx"]);
+  expect((await cli(["validate", folder])).stdout).toContain(`${masterFile}: 回収で各課の返送を取り込んだ元のブックです。提出されたブックと重なるため、チェックしませんでした（このファイルだけを指定すればチェックします）。\n`);
+  expect(JSON.parse((await cli(["validate", masterFile, "--json"])).stdout).files).toHaveLength(1);
 });
 
 test("まとめたブックをそのフォルダに書いてから同じフォルダをもう一度まとめても、まとめたブックは読まず件数は二重にならない", async () => {

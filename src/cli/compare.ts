@@ -157,7 +157,7 @@ export async function runValidateWithPrevious(args: ValidateArgs & { readonly pr
       results.push({ path: file, sheets: [], findings: [], error: r.error });
       continue;
     }
-    if (passed.passOver(file, r.consolidated?.files.length)) continue;
+    if (passed.passOver(file, r.notSubmission)) continue;
     const compared = compareYears(previous.report, r.report, profiles, { matches: r.matches });
     if (!compared.ok) io.stderr.write(t(lang, "compare.previous.refused", { path: args.previous, reason: describeCompareRefusal(compared.refusal)[lang] }) + "\n");
     const { fiscalYear, fiscalYearSource, planPeriods } = r.report;

@@ -73,7 +73,7 @@ async function runValidate(args: ValidateArgs, io: Io): Promise<number> {
   const bar = args.progress === "auto" && io.stderr.isTTY ? terminalProgress(io.stderr) : NO_PROGRESS;
   const emit = (r: FileResult): void => {
     bar.done();
-    if (passed.passOver(r.path, r.consolidated)) return;
+    if (passed.passOver(r.path, r.notSubmission)) return;
     results.push(r);
     if (r.error) reportError(r, args, io);
     else if (!args.json) io.stdout.write(humanReport(r, args.lang, profiles) + "\n\n");

@@ -126,6 +126,7 @@ export const cliEn: Record<CliMessageKey, string> = {
   "cli.validate.nothing-checked": "No submitted workbook to check (only consolidated ones).",
   "cli.collect.passed-over": "{path}: {reason} Found in the folder, so left out of the collection.",
   "cli.summarize.skipped-master": "{path}: a master workbook that 回収 took the returns into, not a submission; not read (name it on its own to summarise it).",
+  "cli.validate.skipped-master": "{path}: a master workbook that 回収 took the returns into; it repeats the submissions, so it was not checked (name it on its own to check it).",
   "cli.summarize.skipped-consolidated": "{path}: a workbook chosahyo consolidated from {count} files, not a submission; not read.",
   "cli.summarize.nothing-read": "No submitted workbook to summarise, so nothing was written.",
   "cli.summarize.sources": "Workbooks read: {files} ({records} records)",

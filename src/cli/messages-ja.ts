@@ -129,6 +129,7 @@ export const cliJa = {
   "cli.validate.nothing-checked": "チェックする提出のブックがありませんでした（集計したブックだけでした）。",
   "cli.collect.passed-over": "{path}: {reason}フォルダーにあったため、取り込みの対象から外しました。",
   "cli.summarize.skipped-master": "{path}: 回収で各課の返送を取り込んだ元のブックです。提出されたブックではないため、読み込みませんでした（このブックだけを指定すれば集計します）。",
+  "cli.validate.skipped-master": "{path}: 回収で各課の返送を取り込んだ元のブックです。提出されたブックと重なるため、チェックしませんでした（このファイルだけを指定すればチェックします）。",
   "cli.summarize.skipped-consolidated": "{path}: 調査票チェッカーが {count} ファイルを集計したブックです。提出されたブックではないため、読み込みませんでした。",
   "cli.summarize.nothing-read": "集計する提出のブックがないため、何も書き出していません。",
   "cli.summarize.sources": "読み込んだブック: {files}（記録 {records} 件）",

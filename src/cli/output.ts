@@ -6,7 +6,7 @@ import { countBySeverity, type Finding } from "../core/model/finding";
 import type { Profile } from "../core/profile/types";
 import { mergeTallies, orderedCodes, type Tally } from "../core/tally";
 import type { SheetReport } from "../core/validate";
-import type { FileResult } from "./validate-files";
+import type { FileResult, NotASubmission } from "./validate-files";
 import type { Io } from "./main";
 
 export interface JsonReport {
@@ -25,12 +25,12 @@ export interface JsonReport {
     readonly error: null | { readonly code: string; readonly message: string };
   }[];
   /** Present when a folder held an earlier consolidation, which was not checked (README, "The CLI"). */
-  readonly skipped?: readonly { readonly path: string; readonly reason: "consolidated"; readonly files: number }[];
+  readonly skipped?: readonly ({ readonly path: string; readonly reason: "consolidated"; readonly files: number } | { readonly path: string; readonly reason: "collected-master" })[];
 }
 
-export function toJson(results: readonly FileResult[], lang: Lang, skipped: readonly { path: string; files: number }[] = []): JsonReport {
+export function toJson(results: readonly FileResult[], lang: Lang, skipped: readonly { path: string; what: NotASubmission }[] = []): JsonReport {
   return {
-    ...(skipped.length ? { skipped: skipped.map((s) => ({ path: s.path, reason: "consolidated" as const, files: s.files })) } : {}),
+    ...(skipped.length ? { skipped: skipped.map((s) => (s.what.kind === "consolidated" ? { path: s.path, reason: s.what.kind, files: s.what.files } : { path: s.path, reason: s.what.kind })) } : {}),
     files: results.map((r) => ({
       path: r.path,
       sheets: r.sheets.map((s) => ({ name: s.name, profile: s.profileId ?? null, score: Math.round(s.score * 100) / 100, records: s.records })),
@@ -130,12 +130,12 @@ export function humanReport(r: FileResult, lang: Lang, profiles: readonly Profil
 }
 
 /**
- * Earlier `summarize` outputs that `validate` meets in a folder (README, "The CLI"): each repeats the submissions it
- * was built from, so checked with them every finding would count twice. Each is named and passed over; one named on
- * its own is checked like any workbook.
+ * Workbooks that `validate` meets in a folder that are not submissions (README, "The CLI"): an earlier `summarize`
+ * output or a master after 回収 repeats the departments' items, so checked with them every finding would count
+ * twice. Each is named and passed over; one named on its own is checked like any workbook.
  */
 export class PassedOver {
-  readonly skipped: { path: string; files: number }[] = [];
+  readonly skipped: { path: string; what: NotASubmission }[] = [];
 
   constructor(
     private readonly inFolder: ReadonlySet<string>,
@@ -144,11 +144,14 @@ export class PassedOver {
     private readonly json: boolean,
   ) {}
 
-  /** True, with a line saying so, when `path` is a consolidation (of `files` files) found in a folder. */
-  passOver(path: string, files: number | undefined): boolean {
-    if (files === undefined || !this.inFolder.has(path)) return false;
-    this.skipped.push({ path, files });
-    if (!this.json) this.out.write(t(this.lang, "cli.validate.skipped-consolidated", { path, count: files }) + "\n\n");
+  /** True, with a line saying so, when `path` was found in a folder and is not a submission. */
+  passOver(path: string, what: NotASubmission | undefined): boolean {
+    if (what === undefined || !this.inFolder.has(path)) return false;
+    this.skipped.push({ path, what });
+    if (!this.json) {
+      const line = what.kind === "consolidated" ? t(this.lang, "cli.validate.skipped-consolidated", { path, count: what.files }) : t(this.lang, "cli.validate.skipped-master", { path });
+      this.out.write(line + "\n\n");
+    }
     return true;
   }
 }

@@ -124,13 +124,10 @@ export async function runSummarize(args: SummarizeArgs, profiles: readonly Profi
     }
     const label = path.basename(file);
     // An earlier run's output left in the folder holds copies of the submissions: read, it would count them twice.
-    if (r.consolidated) {
-      io.stdout.write(t(lang, "cli.summarize.skipped-consolidated", { path: file, count: r.consolidated.files.length }) + "\n");
-      continue;
-    }
-    // A master that 回収 took the returns into holds every department's items too: read, it would count them twice.
-    if (submissionsFromSettings(await r.book.readSettings())) {
-      io.stdout.write(t(lang, "cli.summarize.skipped-master", { path: file }) + "\n");
+    // A master that 回収 took the returns into holds every department's items too.
+    if (r.notSubmission) {
+      const line = r.notSubmission.kind === "consolidated" ? t(lang, "cli.summarize.skipped-consolidated", { path: file, count: r.notSubmission.files }) : t(lang, "cli.summarize.skipped-master", { path: file });
+      io.stdout.write(line + "\n");
       continue;
     }
     read.push(label);

@@ -19,7 +19,8 @@ import { MAX_FILE_BYTES } from "../workbook/xlsx/sniff";
 import { XlsxWorkbook } from "../workbook/xlsx/xlsx-workbook";
 import { COMPARE_MATCHES_KEY, type MatchCorrections, parseMatchCorrections } from "../core/compare/matches";
 import { parsePreviousYear, PREVIOUS_YEAR_KEY, splitPreviousYear } from "../core/compare/settings";
-import { type Consolidated, CONSOLIDATED_KEY, parseConsolidated } from "../core/summary/consolidated";
+import { CONSOLIDATED_KEY, parseConsolidated } from "../core/summary/consolidated";
+import { submissionsFromSettings } from "../core/cycle/submissions";
 
 export type FileErrorCode = WorkbookErrorCode | "not-found" | "unreadable" | "no-recognised-sheet" | "empty-folder" | "internal";
 
@@ -37,8 +38,21 @@ export interface FileResult {
   readonly tallies?: ReadonlyMap<string, Tally>;
   /** The 対象年度 and plan periods the check used, and where each came from. */
   readonly years?: Pick<ValidationReport, "fiscalYear" | "fiscalYearSource" | "planPeriods">;
-  /** Set on a workbook `summarize` consolidated from a folder: how many files it was built from. */
-  readonly consolidated?: number;
+  /** Set on a workbook that holds every department's items rather than one submission. */
+  readonly notSubmission?: NotASubmission;
+}
+
+/**
+ * A workbook that holds every department's items, not one department's submission: a consolidation `summarize` made
+ * from a folder (with the count of its files), or a master that 回収 took the returns into. Found in a folder of
+ * submissions, each is passed over: read with them, their items would count twice (docs/summaries.md, "Folder mode").
+ */
+export type NotASubmission = { readonly kind: "consolidated"; readonly files: number } | { readonly kind: "collected-master" };
+
+function notASubmission(settings: Readonly<Record<string, string>> | undefined): NotASubmission | undefined {
+  const consolidated = parseConsolidated(settings?.[CONSOLIDATED_KEY]);
+  if (consolidated) return { kind: "consolidated", files: consolidated.files.length };
+  return settings && submissionsFromSettings(settings) ? { kind: "collected-master" } : undefined;
 }
 
 /**
@@ -143,7 +157,7 @@ export async function readAndValidate(
   file: string,
   opts: ValidateFileOptions,
 ): Promise<
-  { book: XlsxWorkbook; report: ValidationReport; matches?: MatchCorrections; lastYear?: ValidationReport; consolidated?: Consolidated } | { error: FileError }
+  { book: XlsxWorkbook; report: ValidationReport; matches?: MatchCorrections; lastYear?: ValidationReport; notSubmission?: NotASubmission } | { error: FileError }
 > {
   const opened = await openWorkbook(file, opts.lang);
   if ("error" in opened) return opened;
@@ -174,8 +188,8 @@ export async function readAndValidate(
       { onSheet: opts.onSheet },
     );
     if (!report.sheets.some((s) => s.status === "recognised")) return { error: fileError("no-recognised-sheet", opts.lang, String(report.sheets.length)) };
-    const consolidated = parseConsolidated(read.settings?.[CONSOLIDATED_KEY]);
-    return { book: opened.book, report, ...(matches ? { matches } : {}), ...(lastYear ? { lastYear } : {}), ...(consolidated ? { consolidated } : {}) };
+    const notSubmission = notASubmission(read.settings);
+    return { book: opened.book, report, ...(matches ? { matches } : {}), ...(lastYear ? { lastYear } : {}), ...(notSubmission ? { notSubmission } : {}) };
   } catch (e) {
     if (isWorkbookError(e)) return { error: fileError(e.code, opts.lang, e.detail) };
     return { error: fileError("internal", opts.lang, e instanceof Error ? e.message.split("\n")[0] : String(e)) };
@@ -196,6 +210,6 @@ export async function validateFile(file: string, opts: ValidateFileOptions): Pro
     error: null,
     tallies: tallyBySheet(r.report.records),
     years: yearsOf(r.report),
-    ...(r.consolidated ? { consolidated: r.consolidated.files.length } : {}),
+    ...(r.notSubmission ? { notSubmission: r.notSubmission } : {}),
   };
 }
