@@ -105,3 +105,23 @@ lo("LibreOffice で開くと、No.1 の表題は平成30年度末、評価は空
     rmSync(profile, { recursive: true, force: true });
   }
 });
+
+test("1年のサイクルの後の年度更新: 配布・回収の記録は次年度に持ち越さず、次年度の配布と回収がそのまま通る", async () => {
+  const master = path.join(work, "h29.xlsx");
+  copyFileSync(path.join(ROOT, "seeds", "kodaira-h29.xlsx"), master);
+  const sent = path.join(work, "h29-配布");
+  expect((await cli(["split", master, "-o", sent])).code).toBe(0);
+  const merged = path.join(work, "h29-回収後.xlsx");
+  expect((await cli(["collect", master, sent, "-o", merged])).code).toBe(0);
+  expect((await cli(["summarize", merged, "-o", path.join(work, "h29-集計.xlsx")])).stdout).toContain("提出状況");
+
+  const next = path.join(work, "h30.xlsx");
+  expect((await cli(["rollover", merged, "-o", next])).code).toBe(0);
+  // Next year's workbook has no record of this year's returns: no 提出状況 until next year's 回収.
+  expect((await cli(["summarize", next, "-o", path.join(work, "h30-集計.xlsx")])).stdout).not.toContain("提出状況");
+  const nextSent = path.join(work, "h30-配布");
+  expect((await cli(["split", next, "-o", nextSent])).code).toBe(0);
+  const back = await cli(["collect", next, nextSent, "--dry-run"]);
+  expect(back.stdout).not.toContain("取り込みません");
+  expect(back.code).toBe(0);
+});

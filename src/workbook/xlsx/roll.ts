@@ -11,6 +11,7 @@ import { planRollover, type RolloverPlan, type RolloverRefusal } from "../../cor
 import { type ValidateOptions, type ValidationReport, validateWorkbook } from "../../core/validate";
 import { COMPARE_MATCHES_KEY } from "../../core/compare/matches";
 import { parsePreviousYear, PREVIOUS_PREFIX, PREVIOUS_YEAR_KEY, serializePreviousYear } from "../../core/compare/settings";
+import { DISTRIBUTION_MARKER_KEY, SUBMISSIONS_KEY } from "../../core/cycle/types";
 import { sameSheetName } from "../owned";
 import { XlsxWorkbook } from "./xlsx-workbook";
 
@@ -70,6 +71,12 @@ export async function rollBook(book: XlsxWorkbook, report: ValidationReport, opt
     await book.writeSettings({ [PREVIOUS_YEAR_KEY]: serializePreviousYear(setting), [COMPARE_MATCHES_KEY]: "" });
     previousYear = { fromYear: plan.fromYear, sheets: copies.length };
   }
+  // This year's 配布 and 回収 end with the year: next year's cycle starts from next year's forms. Kept, the master's
+  // id and record of returns would refuse every one of next year's returns as another master's, and 提出状況 would
+  // show this year's returns as next year's.
+  const settings = await book.readSettings();
+  const cycle = [SUBMISSIONS_KEY, DISTRIBUTION_MARKER_KEY].filter((k) => settings[k]);
+  if (cycle.length) await book.writeSettings(Object.fromEntries(cycle.map((k) => [k, ""])));
   let aids: InputAidsResult | undefined;
   if (opts.aids !== false) {
     // Next year's sheets as they now are: the cleared cells are the ones the clerk fills in.
