@@ -11,6 +11,7 @@ import { SUBMISSIONS_KEY } from "../src/core/cycle/types";
 import { Package } from "../src/workbook/xlsx/package";
 import { XlsxWorkbook } from "../src/workbook/xlsx/xlsx-workbook";
 import { cli } from "./helpers/cli";
+import { ROOT } from "./helpers/grid";
 import { arrayOverInput, musashinoMaster, SHEET } from "./cycle/musashino-fixtures";
 import { cellMap, DEPARTMENTS, departmentFile, differingCells, inputCellsOf, masterBytes, seedRecords } from "./cycle/collect-fixtures";
 
@@ -273,4 +274,35 @@ test("the master's own output or a copy of it left in the returned folder is pas
   const named = await cli(["collect", masterPath, path.join(folder, "あ元のブックの控え.xlsx"), "--dry-run", "--lang", "en"]);
   expect(named.stdout).toContain("あ元のブックの控え.xlsx\n  Not taken in: The master workbook (or a copy of it), not a returned one.\n");
   expect(named.code).toBe(1);
+});
+
+test("配布 leaves the master as it is, so 回収 records what 配布 expected from the returned files' markers: 提出状況 names the departments still to return, and a shared sheet's other departments (--shared copy) are not refused", async () => {
+  const seed = path.join(ROOT, "seeds", "kodaira-h29.xlsx");
+  const work = path.join(dir, "expected");
+  mkdirSync(work);
+  const sent = path.join(work, "sent");
+  expect((await cli(["split", seed, "-o", sent])).code).toBe(0);
+  const back = path.join(work, "back");
+  mkdirSync(back);
+  for (const f of ["財政課.xlsx", "政策課.xlsx", "職員課.xlsx"]) writeFileSync(path.join(back, f), readFileSync(path.join(sent, f)));
+  const merged = path.join(work, "merged.xlsx");
+  expect((await cli(["collect", seed, back, "-o", merged])).code).toBe(0);
+  const state = JSON.parse((await (await XlsxWorkbook.load(new Uint8Array(readFileSync(merged)), "m.xlsx")).readSettings())[SUBMISSIONS_KEY]) as { expected: { department: string; sheets: string[] }[]; received: unknown[] };
+  expect([state.expected.length, state.received.length]).toEqual([27, 3]);
+  expect(state.expected.find((e) => e.department === "財政課")?.sheets).toEqual(["No.15", "No.16", "No.17", "No.18", "No.20", "No.25"]);
+  const summary = path.join(work, "summary.xlsx");
+  expect((await cli(["summarize", merged, "-o", summary])).code).toBe(0);
+  const rows = (await XlsxWorkbook.load(new Uint8Array(readFileSync(summary)), "s.xlsx")).sheetGrid("提出状況")!.rows.map((r) => String(r[0] ?? ""));
+  expect(rows).toContain("未提出の所管課：24（配布 27 課のうち）");
+
+  // --shared copy: No.1 goes to 市民協働 and to 政策課; 政策課's copy holds it and is taken in, not refused as 市民協働's sheet.
+  const copies = path.join(work, "copies");
+  expect((await cli(["split", seed, "-o", copies, "--shared", "copy"])).code).toBe(0);
+  const both = path.join(work, "both");
+  mkdirSync(both);
+  for (const f of ["市民協働・男女参画推進課.xlsx", "政策課.xlsx"]) writeFileSync(path.join(both, f), readFileSync(path.join(copies, f)));
+  const r = await cli(["collect", seed, both, "--dry-run"]);
+  expect(r.stdout).not.toContain("取り込みません");
+  expect(r.stdout).toMatch(/政策課\.xlsx\n {2}課: 政策課\n {2}シート: No\.1, /);
+  expect(r.code).toBe(0);
 });

@@ -111,7 +111,10 @@ export function readMarker(settings: Readonly<Record<string, string>> | undefine
   const raw = storedObject(settings?.[DISTRIBUTION_MARKER_KEY]);
   if (!raw || raw.version !== 1 || typeof raw.masterId !== "string" || typeof raw.department !== "string" || !Array.isArray(raw.sheets)) return undefined;
   const sheets = raw.sheets.filter((s): s is JsonObject => isJsonObject(s) && typeof s.name === "string").map((s) => ({ name: s.name as string, ...rowsOfMarker(s.rows), formHash: typeof s.formHash === "string" ? s.formHash : "", ...leftInMasterOfMarker(s.leftInMaster) }));
-  return { version: 1, masterId: raw.masterId, department: raw.department, distributedAt: typeof raw.distributedAt === "string" ? raw.distributedAt : "", sheets };
+  const expected = Array.isArray(raw.expected)
+    ? raw.expected.filter((e): e is JsonObject => isJsonObject(e) && typeof e.department === "string" && Array.isArray(e.sheets)).map((e) => ({ department: e.department as string, sheets: (e.sheets as unknown[]).filter((n): n is string => typeof n === "string") }))
+    : undefined;
+  return { version: 1, masterId: raw.masterId, department: raw.department, distributedAt: typeof raw.distributedAt === "string" ? raw.distributedAt : "", sheets, ...(expected?.length ? { expected } : {}) };
 }
 
 /** A marker sheet's rows (split by rows): 1-based ranges in order; absent when the value is not such a list. */
@@ -445,7 +448,9 @@ export function planCollect(master: CheckedBook, files: readonly ReturnedBook[],
   const before = submissionsFromSettings(masterSettings ?? {});
   // No stored id: the one 配布 derives from the master's forms, which taking answers in does not change.
   let masterId = before?.masterId ?? storedMasterId(masterSettings) ?? derivedMasterId(master, options.profiles);
-  const expected = before?.expected ?? [];
+  // What 配布 expected: the master's record, else (a master 配布 did not write into) the list the first returned
+  // marker of this master carries.
+  let expected = before?.expected ?? [];
   const received = new Map((before?.received ?? []).map((s) => [s.department, s] as const));
   const masterSheets = userSheets(master);
   const masterByName = new Map(masterSheets.map((g) => [g.name, g] as const));
@@ -489,6 +494,10 @@ export function planCollect(master: CheckedBook, files: readonly ReturnedBook[],
       if (marker.sheets.some((s) => !masterByName.has(s.name))) {
         refuse({ code: "other-master" }, marker.department);
         continue;
+      }
+      if (expected.length === 0 && marker.expected) {
+        expected = marker.expected;
+        stateChanged = true;
       }
       matched = returned.filter((g) => masterByName.has(g.name));
     } else {

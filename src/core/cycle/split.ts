@@ -224,5 +224,6 @@ export function markerFor(plan: SplitPlan, file: DepartmentFile, at: Date): Dist
       const rows = file.rows?.[name];
       return { name, ...(rows ? { rows } : {}), formHash: file.formHashes?.[name] ?? plan.formHashes[name] };
     }),
+    expected: plan.files.map((f) => ({ department: f.department, sheets: [...f.sheets] })),
   };
 }

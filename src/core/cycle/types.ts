@@ -38,6 +38,12 @@ export interface DistributionMarker {
   /** ISO time of the 配布 that wrote this file. */
   readonly distributedAt: string;
   readonly sheets: readonly DistributedSheet[];
+  /**
+   * Every department this 配布 wrote a workbook for, with its sheets: 配布 never writes the master (the CLI does not
+   * write its input, the pane leaves the open workbook as it is), so 回収 records from here what was expected, and
+   * 提出状況 can name the departments still to return. Absent in markers written before it was added.
+   */
+  readonly expected?: readonly { readonly department: string; readonly sheets: readonly string[] }[];
 }
 
 /** What 回収 took in from one department, kept in the master. */
