@@ -208,7 +208,7 @@ test("まとめたブックをそのフォルダに書いてから同じフォ�
   // validate on it checks nothing, and says so rather than exit 0 as for a clean folder.
   const unchecked = await cli(["validate", only, "--lang", "en"]);
   expect(unchecked.code).toBe(2);
-  expect(unchecked.stderr).toBe("No submitted workbook to check (only consolidated ones).\n");
+  expect(unchecked.stderr).toBe("No submitted workbook to check (only consolidated workbooks or masters that collect took returns into).\n");
   expect(unchecked.stdout).toContain("a workbook chosahyo consolidated from 2 files");
 });
 

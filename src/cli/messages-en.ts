@@ -123,7 +123,7 @@ export const cliEn: Record<CliMessageKey, string> = {
   "cli.summarize.sheet": "  {name}",
   "cli.summarize.renamed": "  {name} (a sheet of yours is named \"{requested}\", so this one got another name)",
   "cli.validate.skipped-consolidated": "{path}: a workbook chosahyo consolidated from {count} files; it repeats the submissions, so it was not checked (name it on its own to check it).",
-  "cli.validate.nothing-checked": "No submitted workbook to check (only consolidated ones).",
+  "cli.validate.nothing-checked": "No submitted workbook to check (only consolidated workbooks or masters that collect took returns into).",
   "cli.collect.passed-over": "{path}: {reason} Found in the folder, so left out of the collection.",
   "cli.summarize.skipped-master": "{path}: a master workbook that 回収 took the returns into, not a submission; not read (name it on its own to summarise it).",
   "cli.validate.skipped-master": "{path}: a master workbook that 回収 took the returns into; it repeats the submissions, so it was not checked (name it on its own to check it).",

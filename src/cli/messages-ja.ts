@@ -126,7 +126,7 @@ export const cliJa = {
   "cli.summarize.sheet": "  {name}",
   "cli.summarize.renamed": "  {name}（同じ名前の利用者のシート「{requested}」があるため、この名前で作成しました）",
   "cli.validate.skipped-consolidated": "{path}: 調査票チェッカーが {count} ファイルを集計したブックです。提出されたブックと重なるため、チェックしませんでした（このファイルだけを指定すればチェックします）。",
-  "cli.validate.nothing-checked": "チェックする提出のブックがありませんでした（集計したブックだけでした）。",
+  "cli.validate.nothing-checked": "チェックする提出のブックがありませんでした（集計したブックや、回収で取り込んだ元のブックだけでした）。",
   "cli.collect.passed-over": "{path}: {reason}フォルダーにあったため、取り込みの対象から外しました。",
   "cli.summarize.skipped-master": "{path}: 回収で各課の返送を取り込んだ元のブックです。提出されたブックではないため、読み込みませんでした（このブックだけを指定すれば集計します）。",
   "cli.validate.skipped-master": "{path}: 回収で各課の返送を取り込んだ元のブックです。提出されたブックと重なるため、チェックしませんでした（このファイルだけを指定すればチェックします）。",
