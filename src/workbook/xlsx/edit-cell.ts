@@ -68,6 +68,12 @@ export function locateCell(xml: string, row: number, col: number): CellSpan {
   }
 }
 
+/** The cell's own format (`s`), kept when its value is replaced, so the cell looks as it did. */
+function keptStyle(oldTag: string | undefined): string {
+  const s = oldTag ? attr(oldTag, "s") : undefined;
+  return s && s !== "0" ? ` s="${s}"` : "";
+}
+
 /** A value a cell is set to: besides text and numbers, a TRUE/FALSE or an error value a clerk typed (回収). */
 export type PlainInput = string | number | boolean | { readonly error: string };
 
@@ -76,8 +82,7 @@ export type PlainInput = string | number | boolean | { readonly error: string };
  * and an error value as their own types.
  */
 export function cellElement(p: string, row: number, col: number, value: PlainInput, oldTag?: string): string {
-  const s = oldTag ? attr(oldTag, "s") : undefined;
-  const style = s && s !== "0" ? ` s="${s}"` : "";
+  const style = keptStyle(oldTag);
   const ref = toA1(row, col);
   if (typeof value === "number" && Number.isFinite(value)) return `<${p}c r="${ref}"${style}><${p}v>${String(value)}</${p}v></${p}c>`;
   if (typeof value === "boolean") return `<${p}c r="${ref}"${style} t="b"><${p}v>${value ? 1 : 0}</${p}v></${p}c>`;
@@ -101,8 +106,7 @@ export function isFormulaInput(v: unknown): v is FormulaInput {
  * recalculates) shows what the formula showed where it was typed.
  */
 export function formulaCellElement(p: string, row: number, col: number, input: FormulaInput, oldTag?: string): string {
-  const s = oldTag ? attr(oldTag, "s") : undefined;
-  const style = s && s !== "0" ? ` s="${s}"` : "";
+  const style = keptStyle(oldTag);
   const f = `<${p}f>${plainText(input.formula)}</${p}f>`;
   const v = input.cached;
   const [type, cached] =
