@@ -46,7 +46,7 @@ function needsBuild() {
 }
 
 if (needsBuild()) {
-  console.log("ブラウザ版をビルドしています… / building the web pages (webpack, production)…");
+  console.log("ブラウザー版をビルドしています… / building the web pages (webpack, production)…");
   const r = spawnSync(process.execPath, [path.join(ROOT, "node_modules", "webpack-cli", "bin", "cli.js"), "--mode", "production"], {
     cwd: ROOT,
     stdio: "inherit",
@@ -60,11 +60,11 @@ if (!existsSync(path.join(DIST, "demo.html"))) {
 
 const { server, url } = await serveStatic(DIST, { port, index: "demo.html" });
 console.log(`
-調査票チェッカー ブラウザ版 / Chosahyo Checker in the browser:
+調査票チェッカー ブラウザー版 / Chosahyo Checker in the browser:
 
   ${url}/demo.html
 
-ブラウザで開いてください。ファイルはブラウザの中だけで処理されます。Ctrl-C で終了します。
+ブラウザーで開いてください。ファイルはブラウザーの中だけで処理されます。Ctrl-C で終了します。
 Open it in a browser; files stay in the browser. Ctrl-C stops the server.
 `);
 

@@ -132,7 +132,7 @@ const BAD_FILES: readonly BadFile[] = [
     name: "old-files",
     code: "empty-folder",
     key: "error.empty-folder",
-    says: { ja: /フォルダ/, en: /folder/i },
+    says: { ja: /フォルダー/, en: /folder/i },
   },
 ];
 
@@ -307,9 +307,9 @@ describe("the installed command (node bin/chosahyo.js), as a user runs it", () =
 
 describe("an output or profile that cannot be used: one line saying why in words, the system's code after them", () => {
   test.each([
-    ["a folder that does not exist", "ja", (d: string) => path.join(d, "ない", "out.xlsx"), "フォルダまたはファイルがありません: ENOENT"],
+    ["a folder that does not exist", "ja", (d: string) => path.join(d, "ない", "out.xlsx"), "フォルダーまたはファイルがありません: ENOENT"],
     ["a folder that does not exist", "en", (d: string) => path.join(d, "ない", "out.xlsx"), "no such folder or file: ENOENT"],
-    ["a folder given as the file", "ja", (d: string) => d, "フォルダです。ファイル名まで指定してください: EISDIR"],
+    ["a folder given as the file", "ja", (d: string) => d, "フォルダーです。ファイル名まで指定してください: EISDIR"],
     ["a folder given as the file", "en", (d: string) => d, "it is a folder; give a file name: EISDIR"],
   ] as const)("summarize -o %s (%s)", async (_what, lang, output, words) => {
     const d = mkdtempSync(path.join(os.tmpdir(), "chosahyo-out-"));
@@ -329,7 +329,7 @@ describe("an output or profile that cannot be used: one line saying why in words
     try {
       const run = await cli(["validate", SEED, "--profile", d]);
       expect(run.code).toBe(2);
-      expect(lines(run.stderr)).toEqual([`プロファイル ${d} を読み込めません（フォルダです。ファイル名まで指定してください: EISDIR）。`]);
+      expect(lines(run.stderr)).toEqual([`プロファイル ${d} を読み込めません（フォルダーです。ファイル名まで指定してください: EISDIR）。`]);
     } finally {
       rmSync(d, { recursive: true, force: true });
     }

@@ -89,7 +89,7 @@ async function renumbered(shift: (root: number) => number | undefined): Promise<
   return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }
 
-test("フォルダの3冊を1冊にまとめると件数は3冊の合計になり、番号の重複を報告する", async () => {
+test("フォルダーの3冊を1冊にまとめると件数は3冊の合計になり、番号の重複を報告する", async () => {
   const folder = path.join(dir, "提出");
   mkdirSync(folder);
   writeFileSync(path.join(folder, "A課.xlsx"), readFileSync(SEED));
@@ -132,7 +132,7 @@ test("フォルダの3冊を1冊にまとめると件数は3冊の合計にな�
   expect(dup).toHaveLength(38 * 2);
 });
 
-test("回収で取り込んだ元のブックがフォルダにあっても読まず (各課の項目を二重に数えない)、それだけを指定すれば集計する", async () => {
+test("回収で取り込んだ元のブックがフォルダーにあっても読まず (各課の項目を二重に数えない)、それだけを指定すれば集計する", async () => {
   const folder = path.join(dir, "提出と元のブック");
   mkdirSync(folder);
   writeFileSync(path.join(folder, "A課.xlsx"), readFileSync(SEED));
@@ -157,7 +157,7 @@ test("回収で取り込んだ元のブックがフォルダにあっても読�
   expect(JSON.parse((await cli(["validate", masterFile, "--json"])).stdout).files).toHaveLength(1);
 });
 
-test("まとめたブックをそのフォルダに書いてから同じフォルダをもう一度まとめても、まとめたブックは読まず件数は二重にならない", async () => {
+test("まとめたブックをそのフォルダーに書いてから同じフォルダーをもう一度まとめても、まとめたブックは読まず件数は二重にならない", async () => {
   const folder = path.join(dir, "提出2");
   mkdirSync(folder);
   writeFileSync(path.join(folder, "A課.xlsx"), readFileSync(SEED));
@@ -250,7 +250,7 @@ test("ブックの構成が保護されていると、集計シートを加え�
   expect(readFileSync(input).equals(before)).toBe(true);
 });
 
-test("フォルダのまとめ: 他のシートを指す数式は値で写す（同じ名前の別のブックのシートを指さない）。自分のシートを指す数式は新しい名前を指す", async () => {
+test("フォルダーのまとめ: 他のシートを指す数式は値で写す（同じ名前の別のブックのシートを指さない）。自分のシートを指す数式は新しい名前を指す", async () => {
   const wb = await open(SEED);
   const ws = wb.getWorksheet("No.15")!;
   ws.getCell("L5").value = { formula: "'No.16'!A5", result: String(wb.getWorksheet("No.16")!.getCell("A5").value) };

@@ -1,6 +1,6 @@
 /**
  * Why a file could not be read or written, in the user's words, with the system's code after them for whoever
- * helps (`フォルダまたはファイルがありません: ENOENT`): a code alone means nothing to a clerk.
+ * helps (`フォルダーまたはファイルがありません: ENOENT`): a code alone means nothing to a clerk.
  */
 import type { Lang } from "../core/i18n";
 import { t } from "./i18n";

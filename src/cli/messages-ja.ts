@@ -5,18 +5,18 @@
 export const cliJa = {
   // ---- CLI
   "cli.usage":
-    "使い方: chosahyo validate <ファイルまたはフォルダ>... [--json] [--lang ja|en] [--stage 提出前|本部評価後] [--profile ファイル.json] [--fiscal-year 年度] [--plan-period 期間] [--timeout 秒] [--jobs 数]\n" +
-    "  .xlsx ファイルの調査票を検証します。フォルダを指定すると、その中の .xlsx をすべて検証します。\n" +
+    "使い方: chosahyo validate <ファイルまたはフォルダー>... [--json] [--lang ja|en] [--stage 提出前|本部評価後] [--profile ファイル.json] [--fiscal-year 年度] [--plan-period 期間] [--timeout 秒] [--jobs 数]\n" +
+    "  .xlsx ファイルの調査票を検証します。フォルダーを指定すると、その中の .xlsx をすべて検証します。\n" +
     "  終了コード: 0 エラーなし / 1 エラーあり / 2 読み込めないファイルあり\n" +
     "  --timeout: 1ファイルにかける時間の上限（秒、既定 60）。--jobs: 複数ファイルを同時に検証する数（既定 CPU コア数）\n" +
     "  --fiscal-year: 対象年度（例 令和5、2023）。--plan-period: 計画期間（例 令和5〜8、2023-2026）。指定しなければブックの設定、次にシートの表題と年度の見出しから読み取ります\n" +
-    "chosahyo summarize <ファイルまたはフォルダ> -o <書き出し先.xlsx> [--include-reposts] [--previous 前年度.xlsx] [--lang ja|en] [--stage …] [--profile …] [--timeout 秒]\n" +
+    "chosahyo summarize <ファイルまたはフォルダー> -o <書き出し先.xlsx> [--include-reposts] [--previous 前年度.xlsx] [--lang ja|en] [--stage …] [--profile …] [--timeout 秒]\n" +
     "  集計シート（評価一覧・評価集計・指標達成状況・未着手・中止一覧・検証結果、配布・回収の記録があるブックでは提出状況）を加えたブックを新しいファイルに書き出します。\n" +
-    "  フォルダを指定すると、各課から提出されたブックを1冊にまとめて集計します。読み込んだファイルには書き込みません。",
+    "  フォルダーを指定すると、各課から提出されたブックを1冊にまとめて集計します。読み込んだファイルには書き込みません。",
   "cli.arg.unknown-command": "不明なコマンドです: {command}",
   "cli.arg.unknown-option": "不明なオプションです: {option}",
   "cli.arg.missing-value": "{option} には値が必要です。",
-  "cli.arg.no-input": "検証するファイルまたはフォルダを指定してください。",
+  "cli.arg.no-input": "検証するファイルまたはフォルダーを指定してください。",
   "cli.arg.bad-lang": "--lang には ja または en を指定してください。",
   "cli.arg.bad-stage": "--stage には 提出前 または 本部評価後 を指定してください。",
   "cli.arg.profile-unreadable": "プロファイル {path} を読み込めません（{reason}）。",
@@ -67,9 +67,9 @@ export const cliJa = {
   "cli.aids.skipped-protected": "保護されているシートには設定していません: {names}（保護を解除してから、もう一度実行してください）",
   "cli.aids.none": "入力支援を設定できるシートがありません（記号や必須の欄を読み取れた調査票がありません）。ファイルは書き出していません。",
   "cli.collect.usage":
-    "chosahyo collect <元のブック.xlsx> <返送ファイルまたはフォルダ>... -o <取り込み後.xlsx> [--dry-run] [--accept-form-changes[=ファイル名,…]] [--profile …] [--lang ja|en] [--timeout 秒]\n" +
+    "chosahyo collect <元のブック.xlsx> <返送ファイルまたはフォルダー>... -o <取り込み後.xlsx> [--dry-run] [--accept-form-changes[=ファイル名,…]] [--profile …] [--lang ja|en] [--timeout 秒]\n" +
     "  配布した各課のブックを元のブックに取り込みます（回収）。入力欄だけが変わったシートを置き換え、変更履歴と提出状況に記録します。様式が変わったファイルや、別の元のブック・古い版・他の課のシートを含むファイルは取り込みません。--accept-form-changes を付けると、様式が変わったファイルも（=ファイル名,… を付けるとそのファイルだけ）、様式の変更は取り込まずに変わった入力欄だけを元のブックの様式に書き込みます。--dry-run は取り込みの内容を表示するだけで、何も書き出しません。--timeout: 1ファイルを読み込む時間の上限（秒、既定 60。元のブックと返送ファイルのそれぞれに）。元のブックと返送ファイルは変更しません。",
-  "cli.collect.no-master": "元のブックと、返送されたファイル（またはフォルダ）を指定してください。",
+  "cli.collect.no-master": "元のブックと、返送されたファイル（またはフォルダー）を指定してください。",
   "cli.collect.no-output": "取り込み後のブックの書き出し先を -o で指定してください（内容の確認だけなら --dry-run）。",
   "cli.collect.accept-unknown": "--accept-form-changes に指定したファイルが、戻ってきたファイルの中にありません: {files}",
   "cli.collect.unreadable-master": "元のブック {path} を読み込めません: {message}",
@@ -116,10 +116,10 @@ export const cliJa = {
   "cli.split.output-is-file": "{path} はフォルダーではありません。書き出し先のフォルダーを指定してください。",
   "cli.split.written": "■ {path} に {count} 課のブックを書き出しました。元のファイルは変更していません。",
   "cli.split.file": "  {file}: {count} シート（{sheets}）",
-  "cli.summarize.one-input": "summarize には、ブック1つかフォルダ1つを指定してください。",
+  "cli.summarize.one-input": "summarize には、ブック1つかフォルダー1つを指定してください。",
   "cli.summarize.no-output": "書き出すファイルを -o で指定してください（例: -o 集計.xlsx）。",
   "cli.summarize.macro-extension": "{path} はマクロ（VBA）を含むブックから作るため、書き出し先の拡張子を .xlsm にしてください（.xlsx のままでは Excel で開けません）。",
-  "cli.summarize.previous-folder": "--previous は、ブック1つを集計するときに指定できます（フォルダの集計には使えません）。",
+  "cli.summarize.previous-folder": "--previous は、ブック1つを集計するときに指定できます（フォルダーの集計には使えません）。",
   "cli.summarize.same-path": "書き出し先 {path} は読み込むファイルと同じです。元のファイルは上書きしません。別の名前を指定してください。",
   "cli.summarize.output-unwritable": "{path} に書き出せません（{reason}）。",
   "cli.summarize.written": "■ {path} に書き出しました（{count} シート）",
@@ -142,9 +142,9 @@ export const cliJa = {
   ].join("\n"),
   "cli.compare.two-inputs": "compare には、前年度のブックと今年度のブックをこの順に指定してください: chosahyo compare <前年度.xlsx> <今年度.xlsx>",
   // ---- CLI: why a file could not be read or written (src/cli/fs-reason.ts)
-  "cli.fs.ENOENT": "フォルダまたはファイルがありません",
-  "cli.fs.EISDIR": "フォルダです。ファイル名まで指定してください",
-  "cli.fs.ENOTDIR": "パスの途中にフォルダでないものがあります",
+  "cli.fs.ENOENT": "フォルダーまたはファイルがありません",
+  "cli.fs.EISDIR": "フォルダーです。ファイル名まで指定してください",
+  "cli.fs.ENOTDIR": "パスの途中にフォルダーでないものがあります",
   "cli.fs.EACCES": "権限がないか、Excel などのほかのプログラムが開いています",
   "cli.fs.EBUSY": "Excel などのほかのプログラムが開いています",
   "cli.fs.ENOSPC": "ディスクの空きが足りません",

@@ -129,11 +129,11 @@ test("summarize --previous で年度が逆のときは、理由を示して何�
   expect(existsSync(out)).toBe(false);
 });
 
-test("summarize --previous はフォルダの集計には使えない。前年度のブックを書き出し先にもできない", async () => {
+test("summarize --previous はフォルダーの集計には使えない。前年度のブックを書き出し先にもできない", async () => {
   const dir = path.join(work, "folder");
   mkdirSync(dir, { recursive: true });
   const a = await cli(["summarize", dir, "--previous", h29, "-o", path.join(work, "folder.xlsx")]);
-  expect([a.code, a.stderr]).toEqual([2, "--previous は、ブック1つを集計するときに指定できます（フォルダの集計には使えません）。\n"]);
+  expect([a.code, a.stderr]).toEqual([2, "--previous は、ブック1つを集計するときに指定できます（フォルダーの集計には使えません）。\n"]);
   const before = sha(h29);
   const b = await cli(["summarize", h30, "--previous", h29, "-o", h29]);
   expect(b.code).toBe(2);

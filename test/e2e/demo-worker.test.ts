@@ -181,7 +181,7 @@ test("file:// で開いてもワーカーで動く（Blob URL から起動）", 
   await context.close();
 });
 
-test("ワーカーを使えないブラウザでは同じ処理をページで行う（大きいブックを開く間はページが止まる）", async () => {
+test("ワーカーを使えないブラウザーでは同じ処理をページで行う（大きいブックを開く間はページが止まる）", async () => {
   const { page, context, problems } = await openDemo(undefined, (p) =>
     p
       .addInitScript(() => {

@@ -311,7 +311,7 @@ test("ダークテーマとハイコントラストは Fluent のトークンで
   await hc.context.close();
 });
 
-test("ローカルのフォルダから file:// で開いても動く（LGWAN 端末向け）", async () => {
+test("ローカルのフォルダーから file:// で開いても動く（LGWAN 端末向け）", async () => {
   const cli = cliFindings(SEED);
   const { page, context, problems } = await openPage(env(), { viewport: WIDE_VIEWPORT });
   await page.goto(pathToFileURL(path.join(DIST, "demo.html")).href);

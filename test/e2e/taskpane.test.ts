@@ -184,7 +184,7 @@ test("古い Excel では足りない機能を名前で示し、動かせるも�
   await old.context.close();
 });
 
-test("Excel の外で開くと、そう伝えてブラウザ版へ案内する（Office.js が読めない場合も）", async () => {
+test("Excel の外で開くと、そう伝えてブラウザー版へ案内する（Office.js が読めない場合も）", async () => {
   // Office.js unreachable (offline, blocked): the CDN request fails.
   const offline = await openPage(env, { viewport: PANE_VIEWPORT });
   await offline.page.route(OFFICE_JS, (route) => route.abort("internetdisconnected"));
@@ -193,7 +193,7 @@ test("Excel の外で開くと、そう伝えてブラウザ版へ案内する�
   console.log(`first render, taskpane.html without Office.js (navigation start → data-ready): ${ms.toFixed(0)} ms`);
   await offline.page.getByTestId("outside-excel").waitFor();
   expect(await offline.page.getByTestId("outside-excel").innerText()).toContain("Office.js を読み込めなかった");
-  expect(await offline.page.getByRole("link", { name: "ブラウザ版チェッカーを開く" }).getAttribute("href")).toBe("demo.html");
+  expect(await offline.page.getByRole("link", { name: "ブラウザー版チェッカーを開く" }).getAttribute("href")).toBe("demo.html");
   expect(await offline.page.locator("#unsupported").count()).toBe(0);
   await screenshot(offline.page, "16-taskpane-outside-office.png");
   await axeClean(offline.page, "outside Office");

@@ -8,6 +8,7 @@ import path from "node:path";
 import ts from "typescript";
 import { en } from "../../src/core/i18n/en";
 import { ja } from "../../src/core/i18n/ja";
+import { cliJa } from "../../src/cli/messages-ja";
 import { RULE_IDS } from "../../src/core/model/finding";
 import { errorMessage, fiscalYearLabel } from "../../src/taskpane/format";
 import { initialLang } from "../../src/taskpane/i18n";
@@ -91,4 +92,15 @@ test("日本語が既定、Office の表示言語が英語なら英語、切り�
   expect(initialLang("zh-CN", null)).toBe("ja");
   expect(initialLang("en-US", "ja")).toBe("ja");
   expect(initialLang("ja-JP", "en")).toBe("en");
+});
+
+/**
+ * Katakana loanwords are spelt one way, with the long vowel, as Windows and Excel spell them for a Japanese user
+ * (フォルダー, not フォルダ): a clerk who meets both wonders whether they are two things.
+ */
+test("日本語のカタカナ語は一つの書き方にそろえる（フォルダー、ブラウザー、サーバー）", () => {
+  const texts = [...Object.values(ja), ...Object.values(cliJa)].filter((v): v is string => typeof v === "string");
+  const short = /(フォルダ|ブラウザ|サーバ|ユーザ|フィルタ|パラメータ|ヘッダ|フッタ|コンピュータ|プリンタ|マスタ)(?!ー)/u;
+  expect(texts.filter((s) => short.test(s))).toEqual([]);
+  expect(texts.some((s) => s.includes("フォルダー"))).toBe(true);
 });

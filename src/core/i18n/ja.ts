@@ -140,7 +140,7 @@ export const ja = mergeCatalogues(
     "error.no-recognised-sheet": "調査票として認識できるシートがありません（{count} シートを確認しました）。",
     "error.not-found": "ファイルが見つかりません。",
     "error.unreadable": "ファイルを読み込めません（{reason}）。",
-    "error.empty-folder": "フォルダに .xlsx ファイルがありません。",
+    "error.empty-folder": "フォルダーに .xlsx ファイルがありません。",
     "error.protected-sheet": "シート「{sheet}」は保護されているため変更できません。[校閲] タブの [シート保護の解除] で保護を解除してから、もう一度実行してください。",
     "error.protected-workbook":
       "ブックの構成が保護されている（[校閲] タブの [ブックの保護]）ため、このアドインのシート（変更履歴・設定・集計）を追加できません。[ブックの保護] をオフにしてから、もう一度実行してください。パスワードが分からないときは、ブックの作成者に確認してください。何も変更していません。",

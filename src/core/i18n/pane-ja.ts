@@ -25,7 +25,7 @@ export const paneJa = {
 
   "pane.requirements.missing": "この Excel では使えない機能: {features}。Microsoft 365 版など新しい Excel では使えます。",
   "pane.requirements.feature": "{feature}（{set} {version}）",
-  "pane.limited.mergedAreas": "この Excel では結合セルを読み取れないため、結合セルを使った調査票では指摘に誤りが含まれることがあります。Microsoft 365 版など新しい Excel か、ブラウザ版で確認してください。",
+  "pane.limited.mergedAreas": "この Excel では結合セルを読み取れないため、結合セルを使った調査票では指摘に誤りが含まれることがあります。Microsoft 365 版など新しい Excel か、ブラウザー版で確認してください。",
   "pane.feature.read": "ブックの読み取り",
   "pane.feature.write": "修正の適用と設定の保存",
   "pane.feature.select": "指摘のセルの選択",
@@ -152,18 +152,18 @@ export const paneJa = {
 
   "pane.outside.notExcel": "このページは Excel のアドインとして開くページです。",
   "pane.outside.noOfficeJs": "Office.js を読み込めなかったため、Excel に接続できません。",
-  "pane.outside.body": "Excel の［ホーム］タブの［調査票チェッカー］から開いてください。Excel がない場合は、ブラウザ版で調査票を確認できます:",
-  "pane.outside.demoLink": "ブラウザ版チェッカーを開く",
+  "pane.outside.body": "Excel の［ホーム］タブの［調査票チェッカー］から開いてください。Excel がない場合は、ブラウザー版で調査票を確認できます:",
+  "pane.outside.demoLink": "ブラウザー版チェッカーを開く",
   "pane.outside.notReady": "Excel から応答がありません。",
   "pane.outside.notReady.files":
     "Office.js は読み込めましたが、Excel に接続できませんでした。Office.js を組織のサーバーに置いている場合は、office.js と同じフォルダーに office.js が読み込むファイル（excel-win32-16.01.js などの Excel 用ファイル、ja-jp/office_strings.js、telemetry/oteljs_agave.js）がすべてあるか確認してください。",
-  "pane.outside.notReady.body": "作業ウィンドウを開き直しても変わらない場合は、ブラウザ版で調査票を確認できます:",
+  "pane.outside.notReady.body": "作業ウィンドウを開き直しても変わらない場合は、ブラウザー版で調査票を確認できます:",
   "pane.outside.waiting": "このまま待ち、つながればすぐに作業ウィンドウを開きます。",
 
   // ---- the browser demo
-  "demo.title": "調査票チェッカー（ブラウザ版）",
+  "demo.title": "調査票チェッカー（ブラウザー版）",
   "demo.file": "開いているファイル: {name}",
-  "demo.privacy": "ファイルはこのブラウザの中だけで処理され、どこにも送信されません。",
+  "demo.privacy": "ファイルはこのブラウザーの中だけで処理され、どこにも送信されません。",
   "demo.open": "ファイルを開く",
   "demo.opening": "開いています…",
   "demo.download": "ダウンロード",
@@ -183,12 +183,12 @@ export const paneJa = {
   // ---- the static message of taskpane.html and demo.html, for browsers that cannot run the app (no JavaScript)
   "page.unsupported.title": "調査票チェッカーを表示できません",
   "page.unsupported.taskpane":
-    "お使いの Excel は、作業ウィンドウを古い部品（Internet Explorer または旧版の Microsoft Edge）で表示しているため、このアドインは動きません（Office 2016・2019 など）。ブラウザ版の調査票チェッカー（demo.html）を Microsoft Edge または Google Chrome で開き、ブックを読み込んで確認してください。",
+    "お使いの Excel は、作業ウィンドウを古い部品（Internet Explorer または旧版の Microsoft Edge）で表示しているため、このアドインは動きません（Office 2016・2019 など）。ブラウザー版の調査票チェッカー（demo.html）を Microsoft Edge または Google Chrome で開き、ブックを読み込んで確認してください。",
   "page.unsupported.taskpane.trident":
-    "お使いの Excel は、作業ウィンドウを古い Internet Explorer の部品で表示しているため、このアドインは動きません（ボリュームライセンス版の Office 2016・2019 など）。ブラウザ版の調査票チェッカー（demo.html）を Microsoft Edge または Google Chrome で開き、ブックを読み込んで確認してください。",
+    "お使いの Excel は、作業ウィンドウを古い Internet Explorer の部品で表示しているため、このアドインは動きません（ボリュームライセンス版の Office 2016・2019 など）。ブラウザー版の調査票チェッカー（demo.html）を Microsoft Edge または Google Chrome で開き、ブックを読み込んで確認してください。",
   "page.unsupported.taskpane.edgeHtml":
-    "お使いの Excel は、作業ウィンドウを旧版の Microsoft Edge（EdgeHTML）の部品で表示しているため、このアドインは動きません（WebView2 のない製品版の Office 2016・2019 など）。Microsoft Edge WebView2 ランタイムをインストールし（Microsoft 365 版は Office も最新に更新して）、Excel を起動し直すと使えるようになります。インストールは情報システム担当者に依頼してください。それまでは、ブラウザ版の調査票チェッカー（demo.html）を Microsoft Edge または Google Chrome で開き、ブックを読み込んで確認してください。",
+    "お使いの Excel は、作業ウィンドウを旧版の Microsoft Edge（EdgeHTML）の部品で表示しているため、このアドインは動きません（WebView2 のない製品版の Office 2016・2019 など）。Microsoft Edge WebView2 ランタイムをインストールし（Microsoft 365 版は Office も最新に更新して）、Excel を起動し直すと使えるようになります。インストールは情報システム担当者に依頼してください。それまでは、ブラウザー版の調査票チェッカー（demo.html）を Microsoft Edge または Google Chrome で開き、ブックを読み込んで確認してください。",
   "page.unsupported.demo":
-    "このブラウザでは調査票チェッカーを表示できません。このページ（demo.html）を Microsoft Edge または Google Chrome で開いてください。インターネットへの接続は不要です。",
-  "page.unsupported.link": "ブラウザ版の調査票チェッカーを開く",
+    "このブラウザーでは調査票チェッカーを表示できません。このページ（demo.html）を Microsoft Edge または Google Chrome で開いてください。インターネットへの接続は不要です。",
+  "page.unsupported.link": "ブラウザー版の調査票チェッカーを開く",
 } as const;
