@@ -12,6 +12,8 @@ import path from "node:path";
 import { ROOT } from "./helpers/grid";
 import { cli } from "./helpers/cli";
 import { convert, CSV_ALL_SHEETS, hasLibreOffice, libreOfficeProfile, readCsv } from "./helpers/libreoffice";
+import { DISTRIBUTION_MARKER_KEY, SUBMISSIONS_KEY } from "../src/core/cycle/types";
+import { XlsxWorkbook } from "../src/workbook/xlsx/xlsx-workbook";
 
 jest.setTimeout(240_000);
 
@@ -119,6 +121,10 @@ test("1年のサイクルの後の年度更新: 配布・回収の記録は次�
   expect((await cli(["rollover", merged, "-o", next])).code).toBe(0);
   // Next year's workbook has no record of this year's returns: no 提出状況 until next year's 回収.
   expect((await cli(["summarize", next, "-o", path.join(work, "h30-集計.xlsx")])).stdout).not.toContain("提出状況");
+  // Cleared, not left behind as empty rows of the settings sheet.
+  const settings = await (await XlsxWorkbook.load(readFileSync(next), next)).readSettings();
+  expect(Object.keys(settings).filter((k) => k === SUBMISSIONS_KEY || k === DISTRIBUTION_MARKER_KEY)).toEqual([]);
+  expect(Object.values(settings)).not.toContain("");
   const nextSent = path.join(work, "h30-配布");
   expect((await cli(["split", next, "-o", nextSent])).code).toBe(0);
   const back = await cli(["collect", next, nextSent, "--dry-run"]);

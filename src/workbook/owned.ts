@@ -10,6 +10,16 @@ import { freeSheetName } from "./sheet-names";
 
 /** The veryHidden sheet that holds the add-in's settings and its list of owned sheets. */
 export const SETTINGS_SHEET = "_chosahyo";
+
+/**
+ * The settings after writing `changes` over `current`: an empty value removes its key, so a setting that is cleared
+ * (年度更新 clearing the record of returns) leaves no row behind. Readers take a missing key and an empty one alike.
+ */
+export function mergeSettings(current: Readonly<Record<string, string>>, changes: Readonly<Record<string, string>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries({ ...current, ...changes })) if (v !== "") out[k] = v;
+  return out;
+}
 export { OWNED_KEY, type OwnedSheet, ownedValue, parseOwned, sameSheetName } from "../core/owned";
 import { type OwnedSheet, sameSheetName } from "../core/owned";
 

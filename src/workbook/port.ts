@@ -106,6 +106,7 @@ export interface WorkbookPort {
   openAsNewWorkbook?(bytes: Uint8Array, suggestedName: string): Promise<void>;
   /** Settings stored in the workbook, so they travel with the file. */
   readSettings(): Promise<Readonly<Record<string, string>>>;
+  /** Writes `settings` over the stored ones; a key given an empty value is removed. */
   writeSettings(settings: Readonly<Record<string, string>>): Promise<void>;
 }
 

@@ -321,6 +321,16 @@ describe("設定", () => {
     expect(await (await XlsxWorkbook.load(await fakeBook.toXlsx())).readSettings()).toEqual({ stage: "本部評価後", fiscalYear: "2017" });
   });
 
+  test("空の値を書いた設定は行ごと消える（年度更新が回収の記録を消しても空の行が残らない）", async () => {
+    const fakeBook = surveyBook();
+    const { fake, book } = rig(fakeBook);
+    await book.writeSettings({ stage: "本部評価後", submissions: "{}", fiscalYear: "2017" });
+    await book.writeSettings({ submissions: "" });
+    const settings = fakeBook.sheet("_chosahyo")!;
+    expect([settings.valueAt("A1"), settings.valueAt("A2"), settings.valueAt("B2"), settings.valueAt("A3")]).toEqual(["stage", "fiscalYear", "2017", ""]);
+    expect(await new OfficeWorkbook(fake.run).readSettings()).toEqual({ stage: "本部評価後", fiscalYear: "2017" });
+  });
+
   test("_chosahyo が最後のシートでなくても設定を読む(sync が 1 回増える)", async () => {
     // Written by another writer: the settings sheet sits between two user sheets.
     const bytes = await exceljsBytes((wb) => {

@@ -5,7 +5,7 @@ import { parseA1 } from "../../src/core/model/address";
 import type { CellValue } from "../../src/core/model/cell";
 import type { SheetGrid, WorkbookSnapshot } from "../../src/core/model/grid";
 import type { SheetSpec } from "../../src/core/sheet-spec";
-import { type OwnedSheet, planOwned } from "../../src/workbook/owned";
+import { mergeSettings, type OwnedSheet, planOwned } from "../../src/workbook/owned";
 import { type AppliedEdits, type ReadOptions, WorkbookError, type WorkbookPort, type WriteSheetResult, type WriteSheetsOptions } from "../../src/workbook/port";
 
 /** A written spec as a grid: its values, as the ExcelJS adapter would read them back (a formula as its cached value). */
@@ -134,6 +134,6 @@ export class MemoryPort implements WorkbookPort {
 
   async writeSettings(settings: Readonly<Record<string, string>>): Promise<void> {
     this.settingsWrites.push({ ...settings });
-    this.settings = { ...this.settings, ...settings };
+    this.settings = mergeSettings(this.settings, settings);
   }
 }

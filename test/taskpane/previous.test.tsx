@@ -111,7 +111,7 @@ test("ファイルを写せないホストでも、ブックにある「前年�
 
   fireEvent.click(screen.getByRole("button", { name: "前年度の設定を解除する" }));
   await noticeText("前年度の設定を解除しました。");
-  expect(port.settings[PREVIOUS_YEAR_KEY]).toBe("");
+  expect(port.settings).not.toHaveProperty(PREVIOUS_YEAR_KEY);
   // The user's own 前年度_ sheets stay.
   expect(port.sheets.filter((s) => s.name.startsWith("前年度_"))).toHaveLength(lastSheets.length);
 });

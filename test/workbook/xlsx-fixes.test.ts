@@ -202,3 +202,18 @@ describe("入力補助で保護したシート（パスワードなし、入力�
     expect(g.rows[at.row - g.top][at.col - g.left]).toBe("S");
   });
 });
+
+describe("設定", () => {
+  test("空の値を書いた設定は行ごと消え、残りは詰めて書かれる（ExcelJS で開いて確かめる）", async () => {
+    const book = await XlsxWorkbook.load(await exceljsBytes((wb) => void wb.addWorksheet("No.1")));
+    await book.writeSettings({ stage: "本部評価後", submissions: "{}", distribution: "{}", fiscalYear: "2017" });
+    await book.writeSettings({ submissions: "", distribution: "" });
+    const bytes = await book.toBytes();
+    expect(await (await XlsxWorkbook.load(bytes)).readSettings()).toEqual({ stage: "本部評価後", fiscalYear: "2017" });
+    const ws = (await oracle(bytes)).getWorksheet("_chosahyo")!;
+    expect(ws.getSheetValues().slice(1).map((row) => (row as unknown[]).slice(1))).toEqual([
+      ["stage", "本部評価後"],
+      ["fiscalYear", "2017"],
+    ]);
+  });
+});

@@ -25,7 +25,7 @@ import type { InputAidsResult, SheetInputAids } from "../../core/input-aids/type
 import { parseRangeA1 } from "../../core/model/address";
 import type { SheetVisibility } from "../../core/model/grid";
 import type { SheetSpec } from "../../core/sheet-spec";
-import { SETTINGS_SHEET } from "../owned";
+import { mergeSettings, SETTINGS_SHEET } from "../owned";
 import {
   type AppliedEdits,
   type ReadOptions,
@@ -214,7 +214,7 @@ export class OfficeWorkbook implements WorkbookPort {
   private async writeSettingsOnce(settings: Readonly<Record<string, string>>): Promise<void> {
     await this.session.withState(async (state) => {
       if (!findSheet(state, SETTINGS_SHEET) && state.structureProtected) throw new WorkbookError("protected-workbook");
-      const merged = { ...state.settings, ...settings };
+      const merged = mergeSettings(state.settings, settings);
       try {
         await this.session.run(async (context) => {
           const sheets = context.workbook.worksheets;

@@ -10,7 +10,7 @@ import { type CellValue, cellText } from "../../core/model/cell";
 import { CHANGE_LOG_HEADER, CHANGE_LOG_SHEET, changeLogRows, changeLogSpec, type LoggedEdit } from "../../core/changelog";
 import type { SheetGrid, WorkbookSnapshot } from "../../core/model/grid";
 import { type SheetSpec, type SpecCell, text } from "../../core/sheet-spec";
-import { OWNED_KEY, type OwnedSheet, ownedValue, parseOwned, planOwned, SETTINGS_SHEET, sameSheetName } from "../owned";
+import { OWNED_KEY, type OwnedSheet, ownedValue, parseOwned, mergeSettings, planOwned, SETTINGS_SHEET, sameSheetName } from "../owned";
 import { type AppliedEdits, type ReadOptions, WorkbookError, type WorkbookPort, type WriteSheetResult, type WriteSheetsOptions } from "../port";
 import { type CellFormat, isDate1904, isStrictWorkbook, readCellFormats, readSheetEntries, relKind, SharedStrings, type SheetEntry, workbookPart } from "./book";
 import { clearCell, type FormulaInput, holdsFormula, locateCell, type PlainInput, setCell } from "./edit-cell";
@@ -910,7 +910,7 @@ export class XlsxWorkbook implements WorkbookPort {
   async writeSettings(settings: Readonly<Record<string, string>>): Promise<void> {
     this.assertWritable();
     if (!this.entryNamed(SETTINGS_SHEET)) this.assertCanAddSheets();
-    const merged = { ...(await this.readSettings()), ...settings };
+    const merged = mergeSettings(await this.readSettings(), settings);
     const cells: SpecCell[] = [];
     Object.entries(merged).forEach(([k, v], r) => {
       cells.push({ row: r, col: 0, value: text(k) }, { row: r, col: 1, value: text(v) });
