@@ -4,13 +4,13 @@
  * `chosahyo summarize`: one workbook plus its summaries into a new file, or a folder of submissions consolidated.
  */
 import ExcelJS from "exceljs";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { cli, type Run } from "./helpers/cli";
 import { lockStructure } from "./helpers/package-diff";
 import { ROOT } from "./helpers/grid";
-import { SUBMISSIONS_KEY } from "../src/core/cycle/types";
+import { DISTRIBUTION_MARKER_KEY, SUBMISSIONS_KEY } from "../src/core/cycle/types";
 import { XlsxWorkbook } from "../src/workbook/xlsx/xlsx-workbook";
 
 const SEED = path.join(ROOT, "seeds", "kodaira-h29.xlsx");
@@ -155,6 +155,37 @@ test("回収で取り込んだ元のブックがフォルダーにあっても�
   expect(JSON.parse(checked.stdout).files.map((f: { path: string }) => path.basename(f.path))).toEqual(["A課.xlsx"]);
   expect((await cli(["validate", folder])).stdout).toContain(`${masterFile}: 回収で各課の返送を取り込んだ元のブックです。提出されたブックと重なるため、チェックしませんでした（このファイルだけを指定すればチェックします）。\n`);
   expect(JSON.parse((await cli(["validate", masterFile, "--json"])).stdout).files).toHaveLength(1);
+});
+
+test("配布した元のブックの控えが返送のフォルダーにあっても読まない。印のない課のブックは読む。元のブックだけを指定すれば集計する", async () => {
+  const folder = path.join(dir, "配布と控え");
+  expect((await cli(["split", SEED, "-o", folder])).code).toBe(0);
+  const returns = readdirSync(folder).sort();
+  // A department's workbook that lost its marker (its settings cleared) is still a submission.
+  const unmarked = path.join(folder, returns[0]);
+  const book = await XlsxWorkbook.load(readFileSync(unmarked), unmarked);
+  await book.writeSettings({ [DISTRIBUTION_MARKER_KEY]: "" });
+  writeFileSync(unmarked, await book.toBytes());
+  const backup = path.join(folder, "元のブックの控え.xlsx");
+  writeFileSync(backup, readFileSync(SEED));
+
+  const run = await cli(["summarize", folder, "-o", path.join(dir, "配布と控え-集計.xlsx")]);
+  expect(run.code).toBe(0);
+  expect(run.stdout).toContain(`${backup}: 配布の元のブック（またはその写し）です。提出されたブックではないため、読み込みませんでした（このブックだけを指定すれば集計します）。\n`);
+  expect(run.stdout).toContain(`読み込んだブック: ${returns.length}（記録 58 件）`);
+  // Every item once: the same 評価集計 and the same count of errors as the sample's own (no number reported twice).
+  const wb = await open(path.join(dir, "配布と控え-集計.xlsx"));
+  expect(totals(wb)).toEqual(totals(await open(kodaira.out)));
+  const errorsLine = (out: string) => out.trim().split("\n").pop();
+  expect(errorsLine(run.stdout)).toBe(errorsLine(kodaira.run.stdout));
+
+  const checked = await cli(["validate", folder, "--json", "--lang", "en"]);
+  const report = JSON.parse(checked.stdout);
+  expect(report.skipped).toEqual([{ path: backup, reason: "master-copy" }]);
+  expect(report.files.map((f: { path: string }) => path.basename(f.path)).sort()).toEqual(returns);
+  expect((await cli(["validate", folder, "--lang", "en"])).stdout).toContain(`${backup}: the master workbook the returns were distributed from (or a copy of it); it repeats the departments' returns, so it was not checked (name it on its own to check it).\n`);
+  // Named, the master is read like any workbook.
+  expect(JSON.parse((await cli(["validate", backup, "--json"])).stdout).files).toHaveLength(1);
 });
 
 test("まとめたブックをそのフォルダーに書いてから同じフォルダーをもう一度まとめても、まとめたブックは読まず件数は二重にならない", async () => {

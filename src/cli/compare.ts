@@ -22,7 +22,7 @@ import { report } from "./summarize";
 import { t } from "./i18n";
 import type { Io } from "./main";
 import { finishValidate, humanReport, PassedOver, toJson } from "./output";
-import { expandInputs, type FileResult, fileError } from "./validate-files";
+import { expandInputs, type FileResult, fileError, returnedMasterIds } from "./validate-files";
 import { isWorkbookError } from "../workbook/port";
 
 /** The JSON of `compare --json` (docs/compare.md). Stable: automation depends on it. */
@@ -151,8 +151,9 @@ export async function runValidateWithPrevious(args: ValidateArgs & { readonly pr
   const { files, emptyFolders, inFolder } = expandInputs(args.inputs);
   const results: FileResult[] = emptyFolders.map((p) => ({ path: p, sheets: [], findings: [], error: fileError("empty-folder", lang) }));
   const passed = new PassedOver(inFolder, io.stdout, lang, args.json);
+  const returnsOf = inFolder.size ? await returnedMasterIds(files, lang) : undefined;
   for (const file of files) {
-    const r = await readAndValidateWithin(file, { ...base, previous: previous.report }, args.timeout);
+    const r = await readAndValidateWithin(file, { ...base, previous: previous.report, returnsOf }, args.timeout);
     if ("error" in r) {
       results.push({ path: file, sheets: [], findings: [], error: r.error });
       continue;

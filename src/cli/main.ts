@@ -24,7 +24,7 @@ import { runCompare, runValidateWithPrevious } from "./compare";
 import { NO_PROGRESS, terminalProgress } from "./progress";
 import { validateWithin } from "./budget";
 import { inInputOrder, validateOnPool } from "./pool";
-import { expandInputs, type FileResult, fileError, type ValidateFileOptions } from "./validate-files";
+import { expandInputs, type FileResult, fileError, returnedMasterIds, type ValidateFileOptions } from "./validate-files";
 import { isWorkbookError } from "../workbook/port";
 
 /** The help text: the main commands, then one entry per further command. */
@@ -70,6 +70,8 @@ async function runValidate(args: ValidateArgs, io: Io): Promise<number> {
   const results: FileResult[] = emptyFolders.map((p) => ({ path: p, sheets: [], findings: [], error: fileError("empty-folder", args.lang) }));
   for (const r of results) reportError(r, args, io);
   const passed = new PassedOver(inFolder, io.stdout, args.lang, args.json);
+  // The master the returns in a folder were distributed from, kept beside them, would repeat their items.
+  const returnsOf = inFolder.size ? await returnedMasterIds(files, args.lang) : undefined;
   const bar = args.progress === "auto" && io.stderr.isTTY ? terminalProgress(io.stderr) : NO_PROGRESS;
   const emit = (r: FileResult): void => {
     bar.done();
@@ -86,7 +88,7 @@ async function runValidate(args: ValidateArgs, io: Io): Promise<number> {
     const inOrder = inInputOrder(files.length, (_i, r) => emit(r));
     await validateOnPool(files, {
       jobs,
-      setup: { profiles, stage: args.stage, fiscalYear: args.fiscalYear, planPeriod: args.planPeriod, lang: args.lang, seconds: args.timeout },
+      setup: { profiles, stage: args.stage, fiscalYear: args.fiscalYear, planPeriod: args.planPeriod, lang: args.lang, seconds: args.timeout, returnsOf },
       onResult: (index, r) => {
         done++;
         inOrder(index, r);
@@ -104,6 +106,7 @@ async function runValidate(args: ValidateArgs, io: Io): Promise<number> {
         fiscalYear: args.fiscalYear,
         planPeriod: args.planPeriod,
         lang: args.lang,
+        returnsOf,
         onSheet: (done, total) => {
           // Only big jobs get a bar: several files, or a workbook with many sheets.
           if (files.length >= 3 || total >= 20) {

@@ -128,6 +128,8 @@ export const cliEn: Record<CliMessageKey, string> = {
   "cli.summarize.skipped-master": "{path}: a master workbook that 回収 took the returns into, not a submission; not read (name it on its own to summarise it).",
   "cli.validate.skipped-master": "{path}: a master workbook that 回収 took the returns into; it repeats the submissions, so it was not checked (name it on its own to check it).",
   "cli.summarize.skipped-consolidated": "{path}: a workbook chosahyo consolidated from {count} files, not a submission; not read.",
+  "cli.validate.skipped-master-copy": "{path}: the master workbook the returns were distributed from (or a copy of it); it repeats the departments' returns, so it was not checked (name it on its own to check it).",
+  "cli.summarize.skipped-master-copy": "{path}: the master workbook the returns were distributed from (or a copy of it), not a submission; not read (name it on its own to summarise it).",
   "cli.summarize.nothing-read": "No submitted workbook to summarise, so nothing was written.",
   "cli.summarize.sources": "Workbooks read: {files} ({records} records)",
   "cli.summarize.errors": "There are {count} error findings; see the 検証結果 sheet.",

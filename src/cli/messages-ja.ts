@@ -131,6 +131,8 @@ export const cliJa = {
   "cli.summarize.skipped-master": "{path}: 回収で各課の返送を取り込んだ元のブックです。提出されたブックではないため、読み込みませんでした（このブックだけを指定すれば集計します）。",
   "cli.validate.skipped-master": "{path}: 回収で各課の返送を取り込んだ元のブックです。提出されたブックと重なるため、チェックしませんでした（このファイルだけを指定すればチェックします）。",
   "cli.summarize.skipped-consolidated": "{path}: 調査票チェッカーが {count} ファイルを集計したブックです。提出されたブックではないため、読み込みませんでした。",
+  "cli.validate.skipped-master-copy": "{path}: 配布の元のブック（またはその写し）です。各課の返送と重なるため、チェックしませんでした（このファイルだけを指定すればチェックします）。",
+  "cli.summarize.skipped-master-copy": "{path}: 配布の元のブック（またはその写し）です。提出されたブックではないため、読み込みませんでした（このブックだけを指定すれば集計します）。",
   "cli.summarize.nothing-read": "集計する提出のブックがないため、何も書き出していません。",
   "cli.summarize.sources": "読み込んだブック: {files}（記録 {records} 件）",
   "cli.summarize.errors": "エラーの指摘が {count} 件あります。内容は「検証結果」シートを確認してください。",

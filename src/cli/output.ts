@@ -25,7 +25,7 @@ export interface JsonReport {
     readonly error: null | { readonly code: string; readonly message: string };
   }[];
   /** Present when a folder held an earlier consolidation, which was not checked (README, "The CLI"). */
-  readonly skipped?: readonly ({ readonly path: string; readonly reason: "consolidated"; readonly files: number } | { readonly path: string; readonly reason: "collected-master" })[];
+  readonly skipped?: readonly ({ readonly path: string; readonly reason: "consolidated"; readonly files: number } | { readonly path: string; readonly reason: "collected-master" | "master-copy" })[];
 }
 
 export function toJson(results: readonly FileResult[], lang: Lang, skipped: readonly { path: string; what: NotASubmission }[] = []): JsonReport {
@@ -149,11 +149,16 @@ export class PassedOver {
     if (what === undefined || !this.inFolder.has(path)) return false;
     this.skipped.push({ path, what });
     if (!this.json) {
-      const line = what.kind === "consolidated" ? t(this.lang, "cli.validate.skipped-consolidated", { path, count: what.files }) : t(this.lang, "cli.validate.skipped-master", { path });
-      this.out.write(line + "\n\n");
+      this.out.write(passedOverLine("validate", what, path, this.lang) + "\n\n");
     }
     return true;
   }
+}
+
+/** The line that says why `validate` or `summarize` passed over a workbook found in a folder. */
+export function passedOverLine(command: "validate" | "summarize", what: NotASubmission, path: string, lang: Lang): string {
+  if (what.kind === "consolidated") return t(lang, `cli.${command}.skipped-consolidated`, { path, count: what.files });
+  return t(lang, what.kind === "collected-master" ? `cli.${command}.skipped-master` : `cli.${command}.skipped-master-copy`, { path });
 }
 
 /** The JSON or the total line, and the exit code, of a `validate` run (with or without `--previous`). */

@@ -24,6 +24,8 @@ export interface WorkerSetup {
   readonly lang: Lang;
   /** The per-file budget in seconds. */
   readonly seconds: number;
+  /** The 配布 ids of the returns among the files (ValidateFileOptions.returnsOf). */
+  readonly returnsOf?: ReadonlySet<string>;
 }
 
 export interface ToWorker {

@@ -25,7 +25,8 @@ import { XlsxWorkbook } from "../workbook/xlsx/xlsx-workbook";
 import { ArgError, type SummarizeArgs } from "./args";
 import type { Io } from "./main";
 import { readAndValidateWithin } from "./budget";
-import { expandInputs, fileError, type FileError } from "./validate-files";
+import { expandInputs, fileError, type FileError, returnedMasterIds } from "./validate-files";
+import { passedOverLine } from "./output";
 import { samePath, writeAtomically } from "./output-file";
 import { PREVIOUS_PREFIX } from "../core/compare/settings";
 
@@ -116,18 +117,19 @@ export async function runSummarize(args: SummarizeArgs, profiles: readonly Profi
   const findings: Finding[] = [];
   const sheetOrder: string[] = [];
   const read: string[] = [];
+  // The master 配布 split the returns from, kept beside them, would repeat every department's items.
+  const returnsOf = await returnedMasterIds(inputs, lang);
   for (const file of inputs) {
-    const r = await readAndValidateWithin(file, { profiles, stage: args.stage, fiscalYear: args.fiscalYear, planPeriod: args.planPeriod, lang }, args.timeout);
+    const r = await readAndValidateWithin(file, { profiles, stage: args.stage, fiscalYear: args.fiscalYear, planPeriod: args.planPeriod, lang, returnsOf }, args.timeout);
     if ("error" in r) {
       fail(file, r.error);
       continue;
     }
     const label = path.basename(file);
     // An earlier run's output left in the folder holds copies of the submissions: read, it would count them twice.
-    // A master that 回収 took the returns into holds every department's items too.
+    // A master (taken the returns in by 回収, or the one they were distributed from) holds every department's items too.
     if (r.notSubmission) {
-      const line = r.notSubmission.kind === "consolidated" ? t(lang, "cli.summarize.skipped-consolidated", { path: file, count: r.notSubmission.files }) : t(lang, "cli.summarize.skipped-master", { path: file });
-      io.stdout.write(line + "\n");
+      io.stdout.write(passedOverLine("summarize", r.notSubmission, file, lang) + "\n");
       continue;
     }
     read.push(label);

@@ -21,6 +21,7 @@ import { COMPARE_MATCHES_KEY, type MatchCorrections, parseMatchCorrections } fro
 import { parsePreviousYear, PREVIOUS_YEAR_KEY, splitPreviousYear } from "../core/compare/settings";
 import { CONSOLIDATED_KEY, parseConsolidated } from "../core/summary/consolidated";
 import { submissionsFromSettings } from "../core/cycle/submissions";
+import { type CheckedBook, isMasterOfReturns, readMarker } from "../core/cycle/collect";
 
 export type FileErrorCode = WorkbookErrorCode | "not-found" | "unreadable" | "no-recognised-sheet" | "empty-folder" | "internal";
 
@@ -47,12 +48,34 @@ export interface FileResult {
  * from a folder (with the count of its files), or a master that 回収 took the returns into. Found in a folder of
  * submissions, each is passed over: read with them, their items would count twice (docs/summaries.md, "Folder mode").
  */
-export type NotASubmission = { readonly kind: "consolidated"; readonly files: number } | { readonly kind: "collected-master" };
+export type NotASubmission = { readonly kind: "consolidated"; readonly files: number } | { readonly kind: "collected-master" } | { readonly kind: "master-copy" };
 
-function notASubmission(settings: Readonly<Record<string, string>> | undefined): NotASubmission | undefined {
+function notASubmission(book: CheckedBook, opts: Pick<ValidateFileOptions, "profiles" | "returnsOf">): NotASubmission | undefined {
+  const settings = book.snapshot.settings;
   const consolidated = parseConsolidated(settings?.[CONSOLIDATED_KEY]);
   if (consolidated) return { kind: "consolidated", files: consolidated.files.length };
-  return settings && submissionsFromSettings(settings) ? { kind: "collected-master" } : undefined;
+  if (settings && submissionsFromSettings(settings)) return { kind: "collected-master" };
+  return opts.returnsOf && isMasterOfReturns(book, opts.profiles, opts.returnsOf) ? { kind: "master-copy" } : undefined;
+}
+
+/**
+ * The 配布 ids in the markers of `files` (departments' returns): a workbook without a marker whose own 配布 id is one
+ * of them is the master or a copy of it. Reads each file's settings only; a file that cannot be opened adds nothing
+ * (reading it again says why).
+ */
+export async function returnedMasterIds(files: readonly string[], lang: Lang): Promise<Set<string>> {
+  const ids = new Set<string>();
+  for (const file of files) {
+    const opened = await openWorkbook(file, lang);
+    if ("error" in opened) continue;
+    try {
+      const marker = readMarker(await opened.book.readSettings());
+      if (marker) ids.add(marker.masterId);
+    } catch {
+      // Damaged settings: the full read reports it.
+    }
+  }
+  return ids;
 }
 
 /**
@@ -129,6 +152,8 @@ export interface ValidateFileOptions {
   readonly deadline?: number;
   /** Last year's workbook, validated: the year-over-year rules run against it (`--previous`, docs/compare.md). */
   readonly previous?: PreviousYear;
+  /** The 配布 ids of the returns read with this file (returnedMasterIds): the master among them is not a submission. */
+  readonly returnsOf?: ReadonlySet<string>;
 }
 
 /** Reads a file's bytes into the .xlsx adapter, or says why it cannot be read. The file is only ever read. */
@@ -188,7 +213,7 @@ export async function readAndValidate(
       { onSheet: opts.onSheet },
     );
     if (!report.sheets.some((s) => s.status === "recognised")) return { error: fileError("no-recognised-sheet", opts.lang, String(report.sheets.length)) };
-    const notSubmission = notASubmission(read.settings);
+    const notSubmission = notASubmission({ snapshot: read, report }, opts);
     return { book: opened.book, report, ...(matches ? { matches } : {}), ...(lastYear ? { lastYear } : {}), ...(notSubmission ? { notSubmission } : {}) };
   } catch (e) {
     if (isWorkbookError(e)) return { error: fileError(e.code, opts.lang, e.detail) };

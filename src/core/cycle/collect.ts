@@ -130,6 +130,17 @@ function leftInMasterOfMarker(v: unknown): { leftInMaster?: string[] } {
   return parts.length ? { leftInMaster: parts } : {};
 }
 
+/**
+ * Whether `book`, which carries no marker, is the master that markers with one of `masterIds` came from, or a copy
+ * of it (a backup kept beside the returns): its forms give the same 配布 id. Read with the returns, it would repeat
+ * every department's items.
+ */
+export function isMasterOfReturns(book: CheckedBook, profiles: readonly Profile[], masterIds: ReadonlySet<string>): boolean {
+  if (masterIds.size === 0 || readMarker(book.snapshot.settings)) return false;
+  const id = derivedMasterId(book, profiles);
+  return id !== undefined && masterIds.has(id);
+}
+
 /** The id 配布 gives a master that stores none (split.ts deriveMasterId over its forms). */
 function derivedMasterId(master: CheckedBook, profiles: readonly Profile[]): string | undefined {
   const plan = planSplit(master.snapshot, master.report, profiles);
