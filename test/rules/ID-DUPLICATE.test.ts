@@ -41,6 +41,16 @@ describe("小平 調査票", () => {
     ]);
   });
 
+  test("同じ番号が多くのシートにあれば、ほかの場所は5か所まで示し残りは数で言う（英語は英語の区切りで）", () => {
+    const names = ["A", "B", "C", "D", "E", "F", "G", "H"];
+    const r = check("kodaira-chosahyo", names.map((n) => survey(n, "3")));
+    expect(r.of(RULE)).toHaveLength(8);
+    expect(r.of(RULE)[0].ja).toBe("No.3 が重複しています（ほかに B、C、D、E、F ほか 2 か所）。番号を確認してください。");
+    expect(r.of(RULE)[7].en).toBe("No.3 appears more than once (also at A, B, C, D, E and 2 more). Check the numbering.");
+    const six = check("kodaira-chosahyo", names.slice(0, 6).map((n) => survey(n, "3")));
+    expect(six.of(RULE)[0].en).toBe("No.3 appears more than once (also at B, C, D, E, F). Check the numbering.");
+  });
+
   test("評価一覧で No. が2行に: 各行の No. のセルに、もう一方の行をセル番地で示す", () => {
     const r = check("kodaira-chosahyo", [kodairaList([{ no: 1, title: "取組1" }, { no: 1, title: "取組1" }, { no: 2, title: "取組2" }]), survey("No.1", "1"), survey("No.2", "2")]);
     expect(r.cells(RULE)).toEqual(["評価一覧!B5", "評価一覧!B6"]);

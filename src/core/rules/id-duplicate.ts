@@ -1,8 +1,23 @@
 /** ID-DUPLICATE: two records with the same No. / id / 事業名 (within one profile and role). */
+import { type LocalizedText, t } from "../i18n";
 import { a1, type Finding } from "../model/finding";
 import type { SurveyRecord } from "../model/record";
 import { finding } from "./helpers";
 import type { WorkbookRule } from "./types";
+
+/**
+ * The other places, the first NAMED of them by name: a number that many files share (the same workbook submitted by
+ * every department) would otherwise name them all in each of their findings, past what a cell holds.
+ */
+const NAMED = 5;
+
+function places(others: readonly string[]): LocalizedText {
+  const inLang = (lang: "ja" | "en") => {
+    const named = others.slice(0, NAMED).join(t(lang, "rule.ID-DUPLICATE.separator"));
+    return others.length > NAMED ? t(lang, "rule.ID-DUPLICATE.more", { places: named, count: others.length - NAMED }) : named;
+  };
+  return { ja: inLang("ja"), en: inLang("en") };
+}
 
 export const idDuplicate: WorkbookRule = {
   id: "ID-DUPLICATE",
@@ -24,7 +39,7 @@ export const idDuplicate: WorkbookRule = {
       if (!s) continue;
       for (const r of g) {
         const others = g.filter((o) => o !== r).map((o) => (o.row !== undefined && o.id ? `${o.sheet}!${a1(o.id.cell)}` : o.sheet));
-        out.push(finding("ID-DUPLICATE", s.severity, r, r.id!.cell, "rule.ID-DUPLICATE", { id: r.id!.text, others: others.join("、") }));
+        out.push(finding("ID-DUPLICATE", s.severity, r, r.id!.cell, "rule.ID-DUPLICATE", { id: r.id!.text, others: places(others) }));
       }
     }
     return out;
