@@ -3,6 +3,7 @@
  * merges, widths, freeze panes, data validation. The Office and ExcelJS adapters render the same spec.
  */
 import type { CellRange } from "./model/address";
+import { EXCEL_MAX_CELL_CHARS, fitCellText } from "./values/text";
 
 export type SpecValue =
   | { readonly t: "text"; readonly v: string } // always written as text, never as a formula
@@ -90,5 +91,12 @@ export interface SheetSpec {
 }
 
 export const text = (v: string): SpecValue => ({ t: "text", v });
+
+/** `spec` with every text cell cut to what a cell holds (fitCellText); the same object when none is too long. */
+export function fitToCells(spec: SheetSpec): SheetSpec {
+  const tooLong = (c: SpecCell) => c.value.t === "text" && c.value.v.length > EXCEL_MAX_CELL_CHARS;
+  if (!spec.cells.some(tooLong)) return spec;
+  return { ...spec, cells: spec.cells.map((c) => (tooLong(c) && c.value.t === "text" ? { ...c, value: { t: "text", v: fitCellText(c.value.v) } } : c)) };
+}
 export const num = (v: number): SpecValue => ({ t: "number", v });
 export const formula = (f: string, cached?: number | string): SpecValue => ({ t: "formula", f, cached });

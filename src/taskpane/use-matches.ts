@@ -18,7 +18,7 @@ import { compareKey } from "../core/compare/similarity";
 import type { ItemRef, ItemRow, YearComparison } from "../core/compare/types";
 import { t } from "../core/i18n";
 import type { Profile } from "../core/profile/types";
-import { EXCEL_MAX_CELL_CHARS } from "../core/values/text";
+import { MAX_SETTING_CHARS } from "../workbook/owned";
 import type { WorkbookPort } from "../workbook/port";
 import { errorMessage } from "./format";
 import type { PaneReport } from "./run-validation";
@@ -89,8 +89,8 @@ export function useMatches(port: WorkbookPort, profiles: readonly Profile[], rep
   const save = useCallback(
     async (next: MatchCorrections | undefined, done: Notice) => {
       const value = next && next.pairs.length ? serializeMatchCorrections(next) : "";
-      // A setting is one cell of the settings sheet.
-      if (value.length > EXCEL_MAX_CELL_CHARS) {
+      // A setting fills at most one row of the settings sheet.
+      if (value.length > MAX_SETTING_CHARS) {
         setNotice({ intent: "error", text: (l) => t(l, "pane.matches.tooMany") });
         return;
       }

@@ -1,15 +1,59 @@
 /**
  * What both adapters agree on about the sheets the add-in owns, so that a workbook written by one is understood by
- * the other: the veryHidden settings sheet `_chosahyo` (column A keys, column B values, as text), the `owned` key,
- * whose value is a JSON list of `{ sheet, base }` (the sheet's name, and the spec name it was generated for; they
- * differ after a clash with a user's sheet), and the rules for where a generated sheet goes.
+ * the other: the veryHidden settings sheet `_chosahyo` (column A keys, column B values, as text, a long one going on
+ * in C, D …), the `owned` key, whose value is a JSON list of `{ sheet, base }` (the sheet's name, and the spec name
+ * it was generated for; they differ after a clash with a user's sheet), and the rules for where a generated sheet
+ * goes.
  *
  * No ExcelJS and no Office.js here: both adapters import it.
  */
+import { MAX_COLS } from "../core/model/grid";
+import { EXCEL_MAX_CELL_CHARS } from "../core/values/text";
 import { freeSheetName } from "./sheet-names";
 
 /** The veryHidden sheet that holds the add-in's settings and its list of owned sheets. */
 export const SETTINGS_SHEET = "_chosahyo";
+
+/**
+ * The settings as rows of the settings sheet: the key in column A, the value in B, continued in C, D … when it is
+ * longer than a cell holds (a record of returns from well over a hundred departments). Each piece is full but for
+ * the last, and never splits a surrogate pair.
+ */
+export function settingsRows(settings: Readonly<Record<string, string>>): string[][] {
+  return Object.entries(settings).map(([k, v]) => {
+    const row = [k];
+    let at = 0;
+    do {
+      let end = Math.min(v.length, at + EXCEL_MAX_CELL_CHARS);
+      const last = v.charCodeAt(end - 1);
+      if (end < v.length && last >= 0xd800 && last <= 0xdbff) end--;
+      row.push(v.slice(at, end));
+      at = end;
+    } while (at < v.length);
+    return row;
+  });
+}
+
+/** The settings from the sheet's rows, as settingsRows writes them: a value runs from B to the first empty cell. */
+export function settingsFromRows(rows: readonly (readonly string[])[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const row of rows) {
+    const k = row[0];
+    if (!k) continue;
+    let v = "";
+    for (let i = 1; i < row.length && row[i]; i++) v += row[i];
+    out[k] = v;
+  }
+  return out;
+}
+
+/** The longest value a setting holds: pieces from B up to the last column the reader's window takes (MAX_COLS). */
+export const MAX_SETTING_CHARS = (MAX_COLS - 1) * EXCEL_MAX_CELL_CHARS;
+
+/** A value read in column B alone may go on in C (settingsRows): only then is the whole row worth reading. */
+export function mayContinue(pieceB: string): boolean {
+  return pieceB.length >= EXCEL_MAX_CELL_CHARS - 1;
+}
 
 /**
  * The settings after writing `changes` over `current`: an empty value removes its key, so a setting that is cleared

@@ -1992,6 +1992,10 @@ export class FakeRange extends FakeObject {
         `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${name} of ${boxToA1(box)}).`,
       );
     }
+    // Excel holds at most 32,767 characters in a cell and refuses a longer value.
+    if ((name === "values" || name === "formulas") && input.some((r) => r.some((v) => typeof v === "string" && v.length > 32767))) {
+      throw new FakeOfficeError("InvalidArgument", `The argument is invalid or missing or has an incorrect format (${name} of ${boxToA1(box)}: a text longer than 32,767 characters).`);
+    }
     this.context.log(`${name} ${quoteName(sheet.name)}!${boxToA1(box)}`);
     input.forEach((row, i) =>
       row.forEach((v, j) => {

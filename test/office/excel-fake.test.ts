@@ -207,25 +207,39 @@ describe("数えること、失敗を起こすこと", () => {
     });
   });
 
+  test("Excel は 32,767 文字を超える値を InvalidArgument で断る", async () => {
+    const { fake, book } = bookWithSheet();
+    const write = (v: string) =>
+      fake.run(async (context) => {
+        context.workbook.worksheets.getItem("No.1").getRange("C1").values = [[v]];
+        await context.sync();
+      });
+    await write("x".repeat(32_767));
+    await expect(write("x".repeat(32_768))).rejects.toMatchObject({ code: "InvalidArgument" });
+    expect(String(book.sheet("No.1")!.valueAt("C1"))).toHaveLength(32_767);
+  });
+
   test("Excel on the web は 5 MB を超える要求を RequestPayloadSizeLimitExceeded で丸ごと拒み(何も書かれない)、古い版は大きすぎる応答を GeneralException とだけ言う。デスクトップにはどちらの上限もない", async () => {
-    const big = "あ".repeat(2_000_000);
+    // 4 million characters, in cells no longer than Excel takes (32,767).
+    const cell = "あ".repeat(30_000);
+    const big = Array.from({ length: 67 }, () => [cell, cell]);
     const write = async (fake: FakeExcel) =>
       fake.run(async (context) => {
         const ws = context.workbook.worksheets.getItem("No.1");
-        ws.getRange("D1").values = [["先"]];
-        ws.getRange("C1:C2").values = [[big], [big]];
+        ws.getRange("E1").values = [["先"]];
+        ws.getRange("C1:D67").values = big;
         await context.sync();
       });
     const web = bookWithSheet();
     await expect(write(web.fake)).rejects.toMatchObject({ code: "RequestPayloadSizeLimitExceeded" });
-    expect([web.book.sheet("No.1")!.valueAt("D1"), web.book.sheet("No.1")!.valueAt("C1")]).toEqual(["", ""]);
+    expect([web.book.sheet("No.1")!.valueAt("E1"), web.book.sheet("No.1")!.valueAt("C1")]).toEqual(["", ""]);
     const desktop = bookWithSheet();
     const onDesktop = new FakeExcel(desktop.book, { host: "desktop" });
     await write(onDesktop);
-    expect(desktop.book.sheet("No.1")!.valueAt("C2")).toBe(big);
+    expect(desktop.book.sheet("No.1")!.valueAt("D67")).toBe(cell);
     const read = async (fake: FakeExcel) =>
       fake.run(async (context) => {
-        context.workbook.worksheets.getItem("No.1").getRange("C1:C2").load("values");
+        context.workbook.worksheets.getItem("No.1").getRange("C1:D67").load("values");
         await context.sync();
       });
     await read(onDesktop);

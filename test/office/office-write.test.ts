@@ -331,6 +331,39 @@ describe("設定", () => {
     expect(await new OfficeWorkbook(fake.run).readSettings()).toEqual({ stage: "本部評価後", fiscalYear: "2017" });
   });
 
+  test("セルに入りきらない長い設定（百を超える課の回収の記録）は B 列から右のセルに分けて書き、どちらのアダプターも1つの値として読む", async () => {
+    const fakeBook = surveyBook();
+    const { fake, book } = rig(fakeBook);
+    const long = JSON.stringify({ received: Array.from({ length: 2400 }, (_, i) => ({ department: `課${i}🙂`, file: `提出${i}.xlsx` })) });
+    expect(long.length).toBeGreaterThan(3 * 32_767);
+    await book.writeSettings({ stage: "本部評価後", submissions: long });
+    const settings = fakeBook.sheet("_chosahyo")!;
+    const pieces = ["B2", "C2", "D2", "E2"].map((a) => String(settings.valueAt(a)));
+    expect(pieces.every((p) => p.length <= 32_767)).toBe(true);
+    expect(pieces.join("")).toBe(long);
+    expect(settings.valueAt("C1")).toBe("");
+    const fresh = new OfficeWorkbook(fake.run);
+    let read: Readonly<Record<string, string>> = {};
+    // B2 is full, so the rest of the row is read: one more sync.
+    expect(await syncsOf(fake, async () => (read = await fresh.readSettings()))).toBe(2);
+    expect(read).toEqual({ stage: "本部評価後", submissions: long });
+    expect(await (await XlsxWorkbook.load(await fakeBook.toXlsx())).readSettings()).toEqual({ stage: "本部評価後", submissions: long });
+    // Shorter again: the pieces past it are cleared.
+    await fresh.writeSettings({ submissions: "{}" });
+    expect(["B2", "C2", "D2"].map((a) => settings.valueAt(a))).toEqual(["{}", "", ""]);
+    expect(await new OfficeWorkbook(fake.run).readSettings()).toEqual({ stage: "本部評価後", submissions: "{}" });
+
+    // Written by the .xlsx adapter, read by Excel.
+    const xbook = await XlsxWorkbook.load(await exceljsBytes((wb) => void (wb.addWorksheet("No.1").getCell("A1").value = "x")));
+    await xbook.writeSettings({ submissions: long });
+    const bytes = await xbook.toBytes();
+    const ws = (await oracle(bytes)).getWorksheet("_chosahyo")!;
+    expect([2, 3, 4, 5].map((c) => String(ws.getRow(1).getCell(c).value ?? "")).join("")).toBe(long);
+    expect(await (await XlsxWorkbook.load(bytes)).readSettings()).toEqual({ submissions: long });
+    const { book: inExcel } = await rigFromXlsx(bytes);
+    expect(await inExcel.readSettings()).toEqual({ submissions: long });
+  });
+
   test("_chosahyo が最後のシートでなくても設定を読む(sync が 1 回増える)", async () => {
     // Written by another writer: the settings sheet sits between two user sheets.
     const bytes = await exceljsBytes((wb) => {

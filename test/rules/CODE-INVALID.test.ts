@@ -23,6 +23,13 @@ describe("小平 調査票の評価", () => {
     ]);
   });
 
+  test("評価のセルに長い文章: 指摘は先頭の 40 字までを引く（セルに入りきらない指摘にしない）", () => {
+    const rating = "予定どおり進んでいる。" + "理由を書きます。".repeat(5000);
+    const r = check("kodaira-chosahyo", kodairaSurvey({ eval1: { rating, comment: null } }));
+    expect(r.of(RULE)).toHaveLength(1);
+    expect(r.of(RULE)[0].ja).toBe(`1次評価の「${rating.slice(0, 39)}…」は使えない記号です。S・A・B のいずれかを入力してください。`);
+  });
+
   test("2次評価の「AA」も、2次評価のセル G8 に", () => {
     const r = check("kodaira-chosahyo", kodairaSurvey({ eval2: { rating: "AA", comment: null } }));
     expect(r.cells(RULE)).toEqual(["G8"]);

@@ -24,6 +24,6 @@ export const matchesEn: Record<keyof typeof matchesJa, string> = {
   "pane.matches.corrected": "Pairs set by hand: {count}",
   "pane.matches.reset": "Undo the pairs set by hand",
   "pane.matches.saved": "The pair is saved. Press Validate again to update the findings and 集計's 前年度比較.",
-  "pane.matches.tooMany": "There are too many pairs set by hand to save in this workbook's settings (longer than one cell holds). Undo the pairs set by hand, then set them again.",
+  "pane.matches.tooMany": "There are too many pairs set by hand to save in this workbook's settings (longer than a setting holds). Undo the pairs set by hand, then set them again.",
   "pane.matches.resetDone": "The pairs set by hand are undone. Press Validate again to update the findings and 集計's 前年度比較.",
 };

@@ -1,6 +1,6 @@
 /** CODE-INVALID: a rating or status that is not in the profile's code set (`C`, `AA`, `済`); every 年次計画 row's status. */
 import { fieldLabel } from "./field-label";
-import { codeCells, finding } from "./helpers";
+import { clip, codeCells, finding } from "./helpers";
 import type { RecordRule } from "./types";
 
 export const codeInvalid: RecordRule = {
@@ -16,7 +16,7 @@ export const codeInvalid: RecordRule = {
       const set = codeSetFor(env, field);
       out.push(
         finding("CODE-INVALID", env.severity, rec, c.cell, "rule.CODE-INVALID", {
-          value: c.parsed.raw.trim(),
+          value: clip(c.parsed.raw, 40),
           field: fieldLabel(env.profile, rec, field),
           codes: set ? set.codes.map((x) => x.code).join("・") : "",
         }),

@@ -6,6 +6,18 @@
 /** Excel's limit on the characters in one cell. */
 export const EXCEL_MAX_CELL_CHARS = 32767;
 
+/**
+ * `s` cut to what one Excel cell holds, ending in "…" when cut (never inside a surrogate pair). Excel refuses a longer
+ * value through its API and repairs a file holding one; other writers and LibreOffice allow them.
+ */
+export function fitCellText(s: string): string {
+  if (s.length <= EXCEL_MAX_CELL_CHARS) return s;
+  let cut = EXCEL_MAX_CELL_CHARS - 1;
+  const last = s.charCodeAt(cut - 1);
+  if (last >= 0xd800 && last <= 0xdbff) cut--;
+  return `${s.slice(0, cut)}…`;
+}
+
 const TAG_NAMES = "p|ul|ol|li|br|div|span|b|i|u|strong|em|font|table|tr|td";
 /** A real tag: `<`, optional `/`, a known name, then a boundary (so `<pre>` and `<目的>` are text). */
 const TAG_RE = new RegExp(`<\\/?(?:${TAG_NAMES})(?=[\\s/>])[^<>]*>`, "gi");

@@ -24,7 +24,7 @@ import type { LoggedEdit } from "../../core/changelog";
 import type { InputAidsResult, SheetInputAids } from "../../core/input-aids/types";
 import { parseRangeA1 } from "../../core/model/address";
 import type { SheetVisibility } from "../../core/model/grid";
-import type { SheetSpec } from "../../core/sheet-spec";
+import { fitToCells, type SheetSpec } from "../../core/sheet-spec";
 import { mergeSettings, SETTINGS_SHEET } from "../owned";
 import {
   type AppliedEdits,
@@ -143,7 +143,7 @@ export class OfficeWorkbook implements WorkbookPort {
 
   /** Every spec in a constant number of syncs, never leaving a sheet half-written without saying so (write-owned.ts). */
   writeOwnedSheets(specs: readonly SheetSpec[], options: WriteSheetsOptions = {}): Promise<WriteSheetResult[]> {
-    return writeOwnedSheets(this.session, specs, options);
+    return writeOwnedSheets(this.session, specs.map(fitToCells), options);
   }
 
   async ownedSheets(): Promise<readonly string[]> {

@@ -158,7 +158,7 @@ async function readAllIn(session: OfficeSession, context: Excel.RequestContext, 
       return { ws, info, values, formatted, merged };
     });
   const readSettings = () => {
-    const range = settingsWs?.getRange("A:B").getUsedRangeOrNullObject(true);
+    const range = settingsWs?.getUsedRangeOrNullObject(true);
     range?.load("values,valueTypes");
     return range;
   };

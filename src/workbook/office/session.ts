@@ -3,7 +3,7 @@ import type { LoggedEdit } from "../../core/changelog";
 import type { ReadReturned } from "../collect-run";
 import { cellText } from "../../core/model/cell";
 import type { SheetVisibility } from "../../core/model/grid";
-import { type OwnedSheet, parseOwned, SETTINGS_SHEET, sameSheetName } from "../owned";
+import { mayContinue, type OwnedSheet, parseOwned, SETTINGS_SHEET, sameSheetName, settingsFromRows, settingsRows } from "../owned";
 import { OwnedSheetsInterrupted, WorkbookError } from "../port";
 import { queueDateSystem, toCellValue, toVisibility } from "./cells";
 import { CONFLICT, officeErrorCode } from "./errors";
@@ -18,6 +18,7 @@ const SETTINGS_ROWS = 100;
 
 /** Rows of a worksheet. */
 const SHEET_ROWS = 1048576;
+const SHEET_COLS = 16384;
 
 /** `Excel.run` in production, the fake's `run` in tests. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -87,12 +88,7 @@ export function ownership(state: State): OwnedSheet[] {
 }
 
 export function parseSettings(values: unknown[][], types: string[][]): Record<string, string> {
-  const out: Record<string, string> = {};
-  values.forEach((row, i) => {
-    const k = cellText(toCellValue(row[0], types[i]?.[0], undefined, false));
-    if (k) out[k] = cellText(toCellValue(row[1] ?? "", types[i]?.[1], undefined, false));
-  });
-  return out;
+  return settingsFromRows(values.map((row, i) => row.map((v, j) => cellText(toCellValue(v ?? "", types[i]?.[j], undefined, false)))));
 }
 
 /** Text into a range: "@" first, so a value starting with = + - @ is never taken as a formula. */
@@ -207,9 +203,14 @@ export class OfficeSession {
   queueSettings(sheets: Excel.WorksheetCollection, existing: Excel.Worksheet | undefined, settings: Record<string, string>): Excel.Worksheet {
     const ws = existing ?? sheets.add(SETTINGS_SHEET);
     if (!existing) ws.visibility = "VeryHidden";
-    const entries = Object.entries(settings);
-    if (entries.length) writeText(ws.getRangeByIndexes(0, 0, entries.length, 2), entries.map(([k, v]) => [k, v]));
-    if (existing) ws.getRange(`A${entries.length + 1}:B${SHEET_ROWS}`).clear("Contents");
+    const rows = settingsRows(settings);
+    const width = Math.max(2, ...rows.map((r) => r.length));
+    if (rows.length) writeText(ws.getRangeByIndexes(0, 0, rows.length, width), rows.map((r) => [...r, ...Array<string>(width - r.length).fill("")]));
+    if (existing) {
+      // Rows and pieces of values written before, past the new ones.
+      ws.getRange(`A${rows.length + 1}:XFD${SHEET_ROWS}`).clear("Contents");
+      if (rows.length) ws.getRangeByIndexes(0, width, rows.length, SHEET_COLS - width).clear("Contents");
+    }
     return ws;
   }
 
@@ -310,9 +311,10 @@ export class OfficeSession {
     const sheets = list.items.map((ws) => ({ name: ws.name, visibility: toVisibility(ws.visibility), protected: ws.protection.protected }));
     const book = { structureProtected: structure.protected, date1904: date1904() };
     if (!sheets.some((s) => sameName(s.name, SETTINGS_SHEET))) return { sheets, settings: {}, ...book };
-    const complete = head.values[SETTINGS_ROWS - 1][0] === "";
+    // All of it: no row past the first hundred, and no value going on past column B.
+    const complete = head.values[SETTINGS_ROWS - 1][0] === "" && !head.values.some((row) => typeof row[1] === "string" && mayContinue(row[1]));
     if (sameName(last.name, SETTINGS_SHEET) && complete) return { sheets, settings: parseSettings(head.values, head.valueTypes), ...book };
-    const range = list.getItem(SETTINGS_SHEET).getRange("A:B").getUsedRangeOrNullObject(true);
+    const range = list.getItem(SETTINGS_SHEET).getUsedRangeOrNullObject(true);
     range.load("values,valueTypes");
     await context.sync();
     return { sheets, settings: range.isNullObject ? {} : parseSettings(range.values, range.valueTypes), ...book };

@@ -9,8 +9,8 @@ import { type CellRange, quoteSheetName } from "../../core/model/address";
 import { type CellValue, cellText } from "../../core/model/cell";
 import { CHANGE_LOG_HEADER, CHANGE_LOG_SHEET, changeLogRows, changeLogSpec, type LoggedEdit } from "../../core/changelog";
 import type { SheetGrid, WorkbookSnapshot } from "../../core/model/grid";
-import { type SheetSpec, type SpecCell, text } from "../../core/sheet-spec";
-import { OWNED_KEY, type OwnedSheet, ownedValue, parseOwned, mergeSettings, planOwned, SETTINGS_SHEET, sameSheetName } from "../owned";
+import { fitToCells, type SheetSpec, type SpecCell, text } from "../../core/sheet-spec";
+import { OWNED_KEY, type OwnedSheet, ownedValue, parseOwned, mergeSettings, planOwned, SETTINGS_SHEET, settingsFromRows, settingsRows, sameSheetName } from "../owned";
 import { type AppliedEdits, type ReadOptions, WorkbookError, type WorkbookPort, type WriteSheetResult, type WriteSheetsOptions } from "../port";
 import { type CellFormat, isDate1904, isStrictWorkbook, readCellFormats, readSheetEntries, relKind, SharedStrings, type SheetEntry, workbookPart } from "./book";
 import { clearCell, type FormulaInput, holdsFormula, locateCell, type PlainInput, setCell } from "./edit-cell";
@@ -555,7 +555,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const styles = this.styles();
     specs.forEach((spec, i) => {
       const { name, previous } = plan.targets[i];
-      this.putSheet({ ...spec, name }, styles.amender, previous ? this.entryNamed(previous.sheet) : undefined);
+      this.putSheet({ ...fitToCells(spec), name }, styles.amender, previous ? this.entryNamed(previous.sheet) : undefined);
       results.push({
         name,
         ...(name !== spec.name ? { requestedName: spec.name } : {}),
@@ -900,11 +900,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const e = this.entryNamed(SETTINGS_SHEET);
     if (!e || e.kind !== "worksheet" || !e.part) return out;
     const g = this.grid(e);
-    for (const row of g.rows) {
-      const k = cellText(row[0 - g.left] ?? null);
-      if (k) out[k] = cellText(row[1 - g.left] ?? null);
-    }
-    return out;
+    return settingsFromRows(g.rows.map((row) => Array.from({ length: g.left + row.length }, (_, c) => cellText(row[c - g.left] ?? null))));
   }
 
   async writeSettings(settings: Readonly<Record<string, string>>): Promise<void> {
@@ -912,9 +908,7 @@ export class XlsxWorkbook implements WorkbookPort {
     if (!this.entryNamed(SETTINGS_SHEET)) this.assertCanAddSheets();
     const merged = mergeSettings(await this.readSettings(), settings);
     const cells: SpecCell[] = [];
-    Object.entries(merged).forEach(([k, v], r) => {
-      cells.push({ row: r, col: 0, value: text(k) }, { row: r, col: 1, value: text(v) });
-    });
+    settingsRows(merged).forEach((row, r) => row.forEach((v, c) => cells.push({ row: r, col: c, value: text(v) })));
     const styles = this.styles();
     this.putSheet({ name: SETTINGS_SHEET, cells, styles: {}, merges: [] }, styles.amender, this.entryNamed(SETTINGS_SHEET), "veryHidden");
     styles.commit();
