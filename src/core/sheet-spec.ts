@@ -91,6 +91,8 @@ export interface SheetSpec {
 }
 
 export const text = (v: string): SpecValue => ({ t: "text", v });
+export const num = (v: number): SpecValue => ({ t: "number", v });
+export const formula = (f: string, cached?: number | string): SpecValue => ({ t: "formula", f, cached });
 
 /** `spec` with every text cell cut to what a cell holds (fitCellText); the same object when none is too long. */
 export function fitToCells(spec: SheetSpec): SheetSpec {
@@ -98,5 +100,3 @@ export function fitToCells(spec: SheetSpec): SheetSpec {
   if (!spec.cells.some(tooLong)) return spec;
   return { ...spec, cells: spec.cells.map((c) => (tooLong(c) && c.value.t === "text" ? { ...c, value: { t: "text", v: fitCellText(c.value.v) } } : c)) };
 }
-export const num = (v: number): SpecValue => ({ t: "number", v });
-export const formula = (f: string, cached?: number | string): SpecValue => ({ t: "formula", f, cached });
