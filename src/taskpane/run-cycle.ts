@@ -69,11 +69,14 @@ export async function setInputAids(port: WorkbookPort, req: AidsRequest, stage?:
   if (!port.applyInputAids) throw new WorkbookError("unsupported-operation", "input aids");
   const snapshot = await port.readAll();
   const report = validateWorkbook(snapshot, { profiles: req.profiles, stage: stage ?? req.settings.stage, fiscalYear: req.settings.fiscalYear, planPeriod: req.settings.planPeriod, overrides: req.settings.overrides });
-  const plan = planInputAids(snapshot, report, req.profiles, { protect: req.protect, lang: req.lang });
-  const skipped = plan.skippedProtected.length ? [both("pane.cycle.aids.skippedProtected", { sheets: plan.skippedProtected.join(", ") })] : [];
-  if (plan.aids.length === 0) return { ok: false, reason: skipped[0] ?? both("pane.cycle.aids.none") };
-  const result = await port.applyInputAids(plan.aids, new Date());
-  return { ok: true, lines: [describeAids(result), ...skipped] };
+  // A sheet protected without a password (the aids' own protection, set last time) takes them again and is
+  // protected again; one with a password is left as it is and named.
+  const plan = planInputAids(snapshot, report, req.profiles, { protect: req.protect, lang: req.lang, includeProtected: true });
+  if (plan.aids.length === 0) return { ok: false, reason: both("pane.cycle.aids.none") };
+  const result = await port.applyInputAids(plan.aids, new Date(), { liftProtection: true });
+  const locked = result.locked?.length ? [both("pane.cycle.aids.skippedProtected", { sheets: result.locked.join(", ") })] : [];
+  if (result.sheets.length === 0 && locked.length) return { ok: false, reason: locked[0] };
+  return { ok: true, lines: [describeAids(result), ...locked] };
 }
 
 /** Problems shown before "and N more": enough to fix a list in one pass. */

@@ -3,7 +3,7 @@
  * Two adapters implement it: office/ (Excel JavaScript API) and xlsx/ (the package reader and writer of this project).
  */
 import type { LoggedEdit } from "../core/changelog";
-import type { InputAidsResult, SheetInputAids } from "../core/input-aids/types";
+import type { InputAidsOptions, InputAidsResult, SheetInputAids } from "../core/input-aids/types";
 import type { WorkbookSnapshot } from "../core/model/grid";
 import type { SheetSpec } from "../core/sheet-spec";
 import type { CollectIntoOptions, CollectOutcome, ReturnedFile } from "./collect-port";
@@ -94,7 +94,7 @@ export interface WorkbookPort {
    * optionally sheet protection with the input cells unlocked), and records what it set in 変更履歴. Never changes a
    * value. Replaces the validations and highlights the add-in set before on the same ranges.
    */
-  applyInputAids?(aids: readonly SheetInputAids[], at?: Date): Promise<InputAidsResult>;
+  applyInputAids?(aids: readonly SheetInputAids[], at?: Date, options?: InputAidsOptions): Promise<InputAidsResult>;
   /** The workbook as .xlsx bytes, as it is now (the pane's 年度更新 works on a copy; the input is never changed). */
   fileBytes?(): Promise<Uint8Array>;
   /** 回収 into this workbook: the plan of taking `files` in and, unless `dryRun`, its sheets replaced and 変更履歴 written. */

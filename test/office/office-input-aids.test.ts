@@ -304,6 +304,77 @@ describe("設定できないとき", () => {
   });
 });
 
+describe("保護されたシート（liftProtection: ペインの入力支援）", () => {
+  /** No.1 protected without a password (formats allowed), No.2 with one, No.3 not at all. */
+  function protectedBook(): FakeBook {
+    const book = surveyBook(3);
+    Object.assign(book.sheet("No.1")!, { protected: true, protectionOptions: { allowFormatCells: true } });
+    Object.assign(book.sheet("No.2")!, { protected: true, protectionOptions: {}, protectionPassword: "課長" });
+    return book;
+  }
+
+  test("パスワードのない保護は外して設定し、元の設定どおり保護し直す。パスワードのあるシートはそのままにして名指す", async () => {
+    const fakeBook = protectedBook();
+    const { fake, book } = rig(fakeBook);
+    await book.readAll();
+    const before = userCells(fakeBook);
+    fake.reset();
+    const result = await book.applyInputAids!(["No.1", "No.2", "No.3"].map((s) => aidsFor(s, false)), AT, { liftProtection: true });
+    expect(result.locked).toEqual(["No.2"]);
+    expect(result.sheets.map((x) => x.sheet)).toEqual(["No.1", "No.3"]);
+    expectAidsOn(fakeBook.sheet("No.1")!);
+    expectAidsOn(fakeBook.sheet("No.3")!);
+    const [one, two, three] = ["No.1", "No.2", "No.3"].map((n) => fakeBook.sheet(n)!);
+    expect([one.protected, one.protectionOptions?.allowFormatCells, one.protectionPassword]).toEqual([true, true, undefined]);
+    expect([two.protected, two.protectionPassword, two.validations, two.conditionalFormats]).toEqual([true, "課長", [], []]);
+    expect(three.protected).toBe(false);
+    expect(logRows(fakeBook).map((r) => r[1])).not.toContain("No.2");
+    expect(userCells(fakeBook)).toEqual(before);
+    // The look, the unprotecting (refused at No.2), which sheets it opened, the write.
+    expect(fake.syncCount).toBe(4);
+  });
+
+  test("保護も頼めば、外したシートは入力支援の保護（入力欄だけ編集可）になる", async () => {
+    const fakeBook = protectedBook();
+    const { book } = rig(fakeBook);
+    await book.readAll();
+    const result = await book.applyInputAids!(["No.1", "No.3"].map((s) => aidsFor(s)), AT, { liftProtection: true });
+    expect(result.locked).toBeUndefined();
+    for (const n of ["No.1", "No.3"]) {
+      const ws = fakeBook.sheet(n)!;
+      expect([n, ws.protected, ws.protectionOptions?.allowFormatCells]).toEqual([n, true, false]);
+      expect(ws.unlocked.map((b) => b)).toEqual([parseBox("D5:D20"), parseBox("F5:F20")]);
+    }
+  });
+
+  test("パスワードのない保護だけなら sync は 1 回増えるだけ（3 シートでも 40 シートでも同じ）", async () => {
+    const counts: number[] = [];
+    for (const n of [3, 40]) {
+      const fakeBook = surveyBook(n);
+      for (const s of fakeBook.sheets) Object.assign(s, { protected: true, protectionOptions: {} });
+      const { fake, book } = rig(fakeBook);
+      await book.readAll();
+      const names = Array.from({ length: n }, (_, i) => `No.${i + 1}`);
+      counts.push(await syncsOf(fake, () => book.applyInputAids!(names.map((s) => aidsFor(s, false)), AT, { liftProtection: true })));
+      for (const s of names) expect([s, fake.book.sheet(s)!.protected, fake.book.sheet(s)!.validations.length]).toEqual([s, true, 2]);
+    }
+    expect(counts).toEqual([3, 3]);
+  });
+
+  test("書き込みが途中で止まれば、外したシートは元どおり保護し直す（保護を外したままにしない）", async () => {
+    const fakeBook = protectedBook();
+    const { fake, book } = rig(fakeBook);
+    await book.readAll();
+    // The write is the fourth sync (the look, the unprotecting refused at No.2, which it opened): stop it part way.
+    fake.failSync(fake.syncCount + 4, { afterActions: 3 });
+    const error = await book.applyInputAids!(["No.1", "No.2", "No.3"].map((s) => aidsFor(s, false)), AT, { liftProtection: true }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "write-interrupted" });
+    const one = fakeBook.sheet("No.1")!;
+    expect([one.protected, one.protectionOptions?.allowFormatCells]).toEqual([true, true]);
+    expect([fakeBook.sheet("No.2")!.protected, fakeBook.sheet("No.2")!.protectionPassword]).toEqual([true, "課長"]);
+  });
+});
+
 describe("ファイルのアダプターと同じ", () => {
   test("小平の見本に計画した入力支援(保護つき)は、両アダプターで同じ結果・同じ変更履歴。Excel では 2 回の sync で、値は変わらない", async () => {
     const bytes = readFileSync(path.join(ROOT, "seeds", "kodaira-h29.xlsx"));

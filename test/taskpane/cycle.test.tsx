@@ -15,6 +15,8 @@ import { ROOT } from "../helpers/grid";
 import type { SheetInputAids } from "../../src/core/input-aids/types";
 import { readSheetAids } from "../helpers/input-aids-read";
 import { MemoryPort } from "./memory-port";
+import { OfficeWorkbook } from "../../src/workbook/office/office-workbook";
+import { FakeBook, FakeExcel } from "../fakes/excel-fake";
 import { pane } from "./pane";
 
 jest.setTimeout(60_000);
@@ -108,6 +110,28 @@ test("入力支援を設定すると、今のブックを読み直して各シ�
   expect(no1.validations.filter((v) => v.list).map((v) => v.list)).toEqual([["S", "A", "B"], ["S", "A", "B"]]);
   expect(no1.unlocked?.length).toBeGreaterThan(0);
   expect(port.applied).toEqual([]);
+});
+
+test("Excel で入力支援をもう一度設定すると、前に保護したシート（パスワードなし）も設定し直して保護し直し、パスワードで保護されたシートだけを名指す", async () => {
+  const fake = new FakeExcel(await FakeBook.fromXlsx(readFileSync(path.join(ROOT, "seeds", "kodaira-h29.xlsx"))));
+  const port = new OfficeWorkbook(fake.run, { isSetSupported: fake.isSetSupported });
+  pane(port, "ja", { kind: "excel" });
+  await showCycle();
+  fireEvent.click(screen.getByRole("checkbox", { name: "シートを保護し、入力欄だけ編集できるようにする" }));
+  fireEvent.click(screen.getByRole("button", { name: "入力支援を設定する" }));
+  const notice = await screen.findByTestId("cycle-notice", {}, { timeout: 30_000 });
+  expect(notice.textContent).toMatch(/59 シートを保護しました/);
+  // Since then: someone locked No.2 with a password; the lists on No.1 were cleared.
+  const no2 = fake.book.sheet("No.2")!;
+  Object.assign(no2, { protected: true, protectionOptions: {}, protectionPassword: "課長" });
+  const no2Validations = no2.validations.length;
+  fake.book.sheet("No.1")!.validations = [];
+  fireEvent.click(screen.getByRole("button", { name: "入力支援を設定する" }));
+  await waitFor(() => expect(screen.getByTestId("cycle-notice").textContent).toMatch(/^入力支援を 58 シートに設定しました/), { timeout: 30_000 });
+  expect(screen.getByTestId("cycle-lines").textContent).toBe("パスワードで保護されているシートには設定していません（保護はそのままです）。保護を解除してから、もう一度実行してください: No.2");
+  expect(fake.book.sheet("No.1")!.validations.length).toBeGreaterThan(0);
+  expect(fake.book.sheets.filter((s) => /^No\./.test(s.name) && !s.protected)).toEqual([]);
+  expect([no2.protectionPassword, no2.validations.length]).toEqual(["課長", no2Validations]);
 });
 
 describe("新しい計画", () => {

@@ -218,6 +218,28 @@ describe("もう一度設定する", () => {
     expect(Buffer.from(await book.toBytes()).equals(Buffer.from(bytes))).toBe(true);
   });
 });
+  test("liftProtection: パスワードのない保護は外して設定し元どおり保護し直す。パスワードのあるシートは何も変えずに名指す", async () => {
+    const seed = new Uint8Array(readFileSync(SEED));
+    const pkg = Package.open(seed);
+    const parts = sheetParts(seed);
+    const guard = `<sheetProtection sheet="1" formatCells="0" objects="1"/>`;
+    const locked = `<sheetProtection algorithmName="SHA-512" hashValue="x" saltValue="y" spinCount="100000" sheet="1"/>`;
+    pkg.set(parts.get("No.1")!, pkg.text(parts.get("No.1")!)!.replace("<mergeCells", `${guard}<mergeCells`));
+    pkg.set(parts.get("No.3")!, pkg.text(parts.get("No.3")!)!.replace("<mergeCells", `${locked}<mergeCells`));
+    const book = await XlsxWorkbook.load(pkg.toBytes());
+    const aids: SheetInputAids[] = ["No.1", "No.2", "No.3"].map((sheet) => ({ sheet, validations: [{ range: { top: 9, left: 5, bottom: 9, right: 5 }, list: ["S", "A", "B"] }], highlights: [] }));
+    const result = await book.applyInputAids(aids, AT, { liftProtection: true });
+    expect(result.locked).toEqual(["No.3"]);
+    expect(result.sheets.map((x) => x.sheet)).toEqual(["No.1", "No.2"]);
+    const out = await book.toBytes();
+    const after = Package.open(out);
+    const one = after.text(parts.get("No.1")!)!;
+    expect(one).toContain(guard);
+    expect(readSheetAids(out, "No.1").validations.map((v) => v.sqref)).toContain("F10");
+    expect(after.text(parts.get("No.3")!)).toBe(pkg.text(parts.get("No.3")!));
+    expect(readSheetAids(out, "No.2").protection).toBeUndefined();
+  });
+
 
 describe("シートの XML（applyInputAidsXml）", () => {
   const NS = `xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"`;

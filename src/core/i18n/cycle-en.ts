@@ -22,7 +22,7 @@ export const cycleEn: Record<keyof typeof cycleJa, string> = {
   "pane.cycle.aids.run": "Set input aids",
   "pane.cycle.aids.running": "Setting input aids…",
   "pane.cycle.aids.none": "There is nothing to set input aids on (the recognised sheets have no code or required cells).",
-  "pane.cycle.aids.skippedProtected": "Protected sheets were left as they are. Unprotect them and run again: {sheets}",
+  "pane.cycle.aids.skippedProtected": "Sheets protected with a password were left as they are. Unprotect them and run again: {sheets}",
 
   "pane.cycle.newPlan.title": "New plan",
   "pane.cycle.newPlan.help": "At the start of a plan, makes a new workbook of the 評価一覧 and one blank survey sheet per item from the plan's item list (a CSV with the columns 方針, No., 取組項目, 所管課, 目的・ねらい, or a workbook holding the list).",

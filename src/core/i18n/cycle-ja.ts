@@ -20,7 +20,7 @@ export const cycleJa = {
   "pane.cycle.aids.run": "入力支援を設定する",
   "pane.cycle.aids.running": "入力支援を設定中…",
   "pane.cycle.aids.none": "入力支援を付ける欄がありません（調査票として読み取れたシートに、記号や必須の欄がありません）。",
-  "pane.cycle.aids.skippedProtected": "保護されているシートには設定していません。保護を解除してから、もう一度実行してください: {sheets}",
+  "pane.cycle.aids.skippedProtected": "パスワードで保護されているシートには設定していません（保護はそのままです）。保護を解除してから、もう一度実行してください: {sheets}",
 
   "pane.cycle.newPlan.title": "新しい計画",
   "pane.cycle.newPlan.help": "計画の初年度に、取組の一覧（方針・No.・取組項目・所管課・目的・ねらい の列がある CSV、または一覧のあるブック）から、評価一覧と取組ごとの空の調査票を新しいブックに作ります。",

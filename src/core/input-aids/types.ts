@@ -43,4 +43,15 @@ export interface SheetInputAids {
 export interface InputAidsResult {
   /** Per sheet, what was set: validations, highlights, and whether the sheet was protected. */
   readonly sheets: readonly { readonly sheet: string; readonly validations: number; readonly highlights: number; readonly protected: boolean }[];
+  /** Sheets protected with a password, left as they are (only with `liftProtection`). */
+  readonly locked?: readonly string[];
+}
+
+export interface InputAidsOptions {
+  /**
+   * A protected sheet without a password is unprotected for the change and protected again as it was (or as the
+   * aids protect it); one with a password is someone's deliberate lock, left alone and named in `locked`. Without
+   * this, a protected sheet refuses the whole call.
+   */
+  readonly liftProtection?: boolean;
 }

@@ -51,7 +51,7 @@ export function createBookHost(post: Post): (message: ToHost) => void {
     },
     readAll: (_, ctx) => read(ctx),
     applyEdits: ([edits, at]) => current().applyEdits(edits, at),
-    applyInputAids: ([aids, at]) => current().applyInputAids(aids, at),
+    applyInputAids: ([aids, at, options]) => current().applyInputAids(aids, at, options),
     collectInto: ([files, options]) => collectIntoBook(current(), files, options),
     keepPreviousYear: ([file, request]) => keepPreviousYearInBook(current(), file, request),
     clearPreviousYear: () => clearPreviousYearInBook(current()),

@@ -7,7 +7,7 @@ import type { LoggedEdit } from "../../core/changelog";
 import type { CollectIntoOptions, CollectOutcome, ReturnedFile } from "../../workbook/collect-port";
 import type { PreviousYearSetting } from "../../core/compare/settings";
 import type { PreviousYearFile, PreviousYearRequest } from "../../workbook/previous-year";
-import type { InputAidsResult, SheetInputAids } from "../../core/input-aids/types";
+import type { InputAidsOptions, InputAidsResult, SheetInputAids } from "../../core/input-aids/types";
 import type { SheetGrid, WorkbookSnapshot } from "../../core/model/grid";
 import type { SheetSpec } from "../../core/sheet-spec";
 import { type AppliedEdits, WorkbookError, type WorkbookErrorCode, type WriteSheetResult, isWorkbookError } from "../../workbook/port";
@@ -25,7 +25,7 @@ export interface BookApi {
   open(source: OpenSource): Opened;
   readAll(): WorkbookSnapshot;
   applyEdits(edits: readonly LoggedEdit[], at?: Date): AppliedEdits;
-  applyInputAids(aids: readonly SheetInputAids[], at?: Date): InputAidsResult;
+  applyInputAids(aids: readonly SheetInputAids[], at?: Date, options?: InputAidsOptions): InputAidsResult;
   collectInto(files: readonly ReturnedFile[], options: CollectIntoOptions): CollectOutcome;
   keepPreviousYear(file: PreviousYearFile, request: PreviousYearRequest): PreviousYearSetting;
   clearPreviousYear(): void;

@@ -5,7 +5,7 @@
  * happen. The book opens in the background, so the pane renders at once.
  */
 import type { LoggedEdit } from "../../core/changelog";
-import type { InputAidsResult, SheetInputAids } from "../../core/input-aids/types";
+import type { InputAidsOptions, InputAidsResult, SheetInputAids } from "../../core/input-aids/types";
 import type { SheetGrid, WorkbookSnapshot } from "../../core/model/grid";
 import type { SheetSpec } from "../../core/sheet-spec";
 import type { CollectIntoOptions, CollectOutcome, ReturnedFile } from "../../workbook/collect-port";
@@ -103,8 +103,8 @@ export class DemoPort implements WorkbookPort {
     return r;
   }
 
-  async applyInputAids(aids: readonly SheetInputAids[], at?: Date): Promise<InputAidsResult> {
-    const r = await this.call("applyInputAids", [aids, at]);
+  async applyInputAids(aids: readonly SheetInputAids[], at?: Date, options?: InputAidsOptions): Promise<InputAidsResult> {
+    const r = await this.call("applyInputAids", [aids, at, options]);
     await this.edited();
     return r;
   }

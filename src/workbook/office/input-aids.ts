@@ -7,7 +7,8 @@
  * One Excel.run, whose syncs do not depend on the number of sheets or aids:
  * 1. the look: each sheet's protection, the conditional formats on each range to highlight (their types), and where
  *    the log rows go. Nothing is written before a protected sheet, a protected workbook (when 変更履歴 must be added)
- *    or a missing sheet is known.
+ *    or a missing sheet is known. With `liftProtection`, protected sheets are unprotected next (liftSheets): those
+ *    with a password are left out, the others protected again at the end as they were.
  * 2. only when a highlighted range already carries preset-criteria formats: their rules and ranges, to find the
  *    add-in's earlier highlight (a "Blanks" format on exactly that range), which is replaced instead of piled up.
  * 3. the write: the log rows first, then each sheet's validations (cleared first, so earlier ones are replaced) and
@@ -19,7 +20,7 @@
  * the same whichever adapter set it.
  */
 import { inputAidsLog } from "../../core/input-aids/log";
-import type { InputAidsResult, InputValidation, SheetInputAids } from "../../core/input-aids/types";
+import type { InputAidsOptions, InputAidsResult, InputValidation, SheetInputAids } from "../../core/input-aids/types";
 import { type CellRange, rangeToA1 } from "../../core/model/address";
 import { isWorkbookError, WorkbookError } from "../port";
 import { addsSheets, type LogPlace, logPlace, logRows, ownedLog, queueLogLook, queueLogRows, settingsWithLog } from "./change-log";
@@ -118,73 +119,173 @@ function queueValidation(ws: Excel.Worksheet, v: InputValidation): void {
   if (hasPrompt(v)) dv.prompt = { showPrompt: true, title: clip(v.promptTitle, TITLE_MAX), message: clip(v.prompt, PROMPT_MAX) };
 }
 
-export async function applyInputAids(session: OfficeSession, aids: readonly SheetInputAids[], at: Date = new Date()): Promise<InputAidsResult> {
+export async function applyInputAids(session: OfficeSession, aids: readonly SheetInputAids[], at: Date = new Date(), options: InputAidsOptions = {}): Promise<InputAidsResult> {
   if (!session.requirements.supports("dataValidation")) throw new WorkbookError("unsupported-host", NEEDS_EXCEL_1_8.inputAids);
   const todo = bySheet(aids).filter(hasAids);
   // Nothing to set: nothing is asked of Excel and nothing logged (the file adapter answers the same).
   if (todo.length === 0) return { sheets: [] };
+  let locked: string[];
   try {
-    await session.withState((state) => applyOnce(session, todo, at, state));
+    locked = await session.withState((state) => applyOnce(session, todo, at, state, !!options.liftProtection));
   } catch (e) {
     throw toWorkbookError(e);
   }
-  return { sheets: aids.map((a) => ({ sheet: a.sheet, validations: a.validations.length, highlights: a.highlights.length, protected: protects(a) })) };
+  const set = aids.filter((a) => !locked.some((n) => sameName(n, a.sheet)));
+  return { sheets: set.map((a) => ({ sheet: a.sheet, validations: a.validations.length, highlights: a.highlights.length, protected: protects(a) })), ...(locked.length ? { locked } : {}) };
 }
 
-async function applyOnce(session: OfficeSession, todo: readonly SheetInputAids[], at: Date, state: State): Promise<void> {
-  const names = todo.map((a) => a.sheet);
+/** A sheet protected without a password, opened for the change: its options, to protect it again as it was. */
+interface Lifted {
+  readonly index: number;
+  readonly options: Excel.WorksheetProtectionOptions;
+}
+
+/**
+ * Unprotects the sheets at `indexes` (protected, with `options` as loaded), one sync when none has a password. Excel
+ * runs a batch in order and stops at the first refusal, so after one the sheets before the refused one are open,
+ * the refused one has a password, and the rest are tried again: two more syncs per sheet with a password, never
+ * one per sheet.
+ */
+async function liftSheets(context: Excel.RequestContext, wss: readonly Excel.Worksheet[], indexes: readonly number[], options: readonly Excel.WorksheetProtectionOptions[]): Promise<{ lifted: Lifted[]; locked: number[] }> {
+  const opened = (list: readonly number[]): Lifted[] => list.map((i) => ({ index: i, options: options[i] }));
+  if (!indexes.length) return { lifted: [], locked: [] };
+  for (const i of indexes) wss[i].protection.unprotect();
+  try {
+    await context.sync();
+    return { lifted: opened(indexes), locked: [] };
+  } catch (e) {
+    if (officeErrorCode(e) !== "InvalidArgument") throw new LiftFailed(e, []);
+  }
+  const now = indexes.map((i) => wss[i].protection.load("protected"));
+  await context.sync();
+  const stuck = now.findIndex((p) => p.protected);
+  if (stuck < 0) return { lifted: opened(indexes), locked: [] };
+  const before = opened(indexes.slice(0, stuck));
+  let rest: { lifted: Lifted[]; locked: number[] };
+  try {
+    rest = await liftSheets(context, wss, indexes.slice(stuck + 1), options);
+  } catch (e) {
+    throw e instanceof LiftFailed ? new LiftFailed(e.original, [...before, ...e.lifted]) : new LiftFailed(e, before);
+  }
+  return { lifted: [...before, ...rest.lifted], locked: [indexes[stuck], ...rest.locked] };
+}
+
+/** Lifting stopped on something other than a password: the sheets already opened, to protect again. */
+class LiftFailed extends Error {
+  constructor(
+    readonly original: unknown,
+    readonly lifted: readonly Lifted[],
+  ) {
+    super("lift failed");
+  }
+}
+
+/** After a failure: the lifted sheets protected again as they were (those still open), best effort. */
+async function protectAgain(context: Excel.RequestContext, wss: readonly Excel.Worksheet[], lifted: readonly Lifted[]): Promise<void> {
+  if (!lifted.length) return;
+  try {
+    const now = lifted.map((l) => wss[l.index].protection.load("protected"));
+    await context.sync();
+    lifted.forEach((l, k) => {
+      if (!now[k].protected) wss[l.index].protection.protect(l.options);
+    });
+    await context.sync();
+  } catch {
+    // The failure that brought us here is the one to report.
+  }
+}
+
+/** Sets the aids; returns the sheets left alone because a password protects them (only when lifting). */
+async function applyOnce(session: OfficeSession, all: readonly SheetInputAids[], at: Date, state: State, lift: boolean): Promise<string[]> {
   const logSheet = ownedLog(state);
-  const cached = [...names, ...(logSheet ? [logSheet] : [])].find((n) => findSheet(state, n)?.protected);
+  const cached = [...(lift ? [] : all.map((a) => a.sheet)), ...(logSheet ? [logSheet] : [])].find((n) => findSheet(state, n)?.protected);
   if (cached) throw new WorkbookError("protected-sheet", undefined, cached);
-  const rows = logRows(inputAidsLog(todo), at);
+  let todo = all;
+  let names = todo.map((a) => a.sheet);
   let log: LogPlace | undefined;
   let owned: Record<string, string> = state.settings;
   let writing = false;
+  let lifted: Lifted[] = [];
+  let locked: string[] = [];
   try {
     await session.run(async (context) => {
       const worksheets = context.workbook.worksheets;
-      const wss = names.map((n) => worksheets.getItem(n));
-      const protections = [...wss, ...(logSheet ? [worksheets.getItem(logSheet)] : [])].map((ws) => ws.protection.load("protected"));
-      const formats = todo.map((a, i) => a.highlights.map((h) => rangeOn(wss[i], h.range).conditionalFormats.load("items/type")));
+      let wss = names.map((n) => worksheets.getItem(n));
+      const protections = [...wss, ...(logSheet ? [worksheets.getItem(logSheet)] : [])].map((ws) => ws.protection.load(lift ? "protected,options" : "protected"));
+      let formats = todo.map((a, i) => a.highlights.map((h) => rangeOn(wss[i], h.range).conditionalFormats.load("items/type")));
       const logLook = queueLogLook(context, logSheet, addsSheets(state, logSheet));
       await context.sync();
 
-      const blocked = protections.findIndex((p) => p.protected);
+      const blocked = protections.findIndex((p, i) => p.protected && !(lift && i < names.length));
       if (blocked >= 0) throw new WorkbookError("protected-sheet", undefined, blocked < names.length ? names[blocked] : logSheet);
       const look = logLook();
       if (look.structureProtected) throw new WorkbookError("protected-workbook");
-
-      const presets = todo.flatMap((a, i) =>
-        a.highlights.flatMap((h, j) =>
-          formats[i][j].items
-            .filter((f) => f.type === "PresetCriteria")
-            .map((format) => ({ range: h.range, format, rule: format.preset.load("rule"), applies: format.getRangeOrNullObject().load("address") })),
-        ),
-      );
-      if (presets.length) await context.sync();
-      const earlier = presets.filter((p) => p.rule.rule.criterion === "Blanks" && !p.applies.isNullObject && localA1(p.applies.address) === rangeToA1(p.range));
-
-      log = logPlace(state, logSheet, look);
-      owned = settingsWithLog(state, log);
-      writing = true;
-      queueLogRows(session, worksheets, state, log, rows, owned);
-      for (const p of earlier) p.format.delete();
-      todo.forEach((a, i) => {
-        for (const v of a.validations) if (sets(v)) queueValidation(wss[i], v);
-        for (const h of a.highlights) {
-          const format = rangeOn(wss[i], h.range).conditionalFormats.add("PresetCriteria");
-          format.preset.rule = { criterion: "Blanks" };
-          format.preset.format.fill.color = h.fill;
+      const toLift = names.flatMap((_, i) => (protections[i].protected ? [i] : []));
+      if (toLift.length) {
+        // Read now: unprotecting discards what was loaded.
+        const options = names.map((_, i) => (protections[i].protected ? protections[i].options : {}));
+        let opened: { lifted: Lifted[]; locked: number[] };
+        try {
+          opened = await liftSheets(context, wss, toLift, options);
+        } catch (e) {
+          if (!(e instanceof LiftFailed)) throw e;
+          await protectAgain(context, wss, e.lifted);
+          throw e.original;
         }
-      });
-      todo.forEach((a, i) => {
-        if (!a.unlocked || !protects(a)) return;
-        // Every cell locked (a form may have unlocked some), then the input cells open.
-        wss[i].getRange().format.protection.locked = true;
-        for (const r of a.unlocked) rangeOn(wss[i], r).format.protection.locked = false;
-        wss[i].protection.protect(PROTECTION);
-      });
-      await context.sync();
+        locked = opened.locked.map((i) => names[i]);
+        // Indexes into the sheets that take the aids.
+        const kept = names.map((_, i) => i).filter((i) => !opened.locked.includes(i));
+        lifted = opened.lifted.map((l) => ({ index: kept.indexOf(l.index), options: l.options }));
+        todo = kept.map((i) => todo[i]);
+        wss = kept.map((i) => wss[i]);
+        formats = kept.map((i) => formats[i]);
+        names = todo.map((a) => a.sheet);
+      }
+      const writeAll = async () => {
+        if (!todo.length) return;
+        const rows = logRows(inputAidsLog(todo), at);
+
+        const presets = todo.flatMap((a, i) =>
+          a.highlights.flatMap((h, j) =>
+            formats[i][j].items
+              .filter((f) => f.type === "PresetCriteria")
+              .map((format) => ({ range: h.range, format, rule: format.preset.load("rule"), applies: format.getRangeOrNullObject().load("address") })),
+          ),
+        );
+        if (presets.length) await context.sync();
+        const earlier = presets.filter((p) => p.rule.rule.criterion === "Blanks" && !p.applies.isNullObject && localA1(p.applies.address) === rangeToA1(p.range));
+
+        log = logPlace(state, logSheet, look);
+        owned = settingsWithLog(state, log);
+        writing = true;
+        queueLogRows(session, worksheets, state, log, rows, owned);
+        for (const p of earlier) p.format.delete();
+        todo.forEach((a, i) => {
+          for (const v of a.validations) if (sets(v)) queueValidation(wss[i], v);
+          for (const h of a.highlights) {
+            const format = rangeOn(wss[i], h.range).conditionalFormats.add("PresetCriteria");
+            format.preset.rule = { criterion: "Blanks" };
+            format.preset.format.fill.color = h.fill;
+          }
+        });
+        todo.forEach((a, i) => {
+          if (!a.unlocked || !protects(a)) return;
+          // Every cell locked (a form may have unlocked some), then the input cells open.
+          wss[i].getRange().format.protection.locked = true;
+          for (const r of a.unlocked) rangeOn(wss[i], r).format.protection.locked = false;
+          wss[i].protection.protect(PROTECTION);
+        });
+        // A sheet opened for the change and not protected by the aids: protected again as it was.
+        for (const l of lifted) if (!protects(todo[l.index])) wss[l.index].protection.protect(l.options);
+        await context.sync();
+      };
+      try {
+        await writeAll();
+      } catch (e) {
+        // The sheets opened for the change are not left open.
+        await protectAgain(context, wss, lifted);
+        throw e;
+      }
     });
   } catch (e) {
     session.state = undefined;
@@ -205,4 +306,5 @@ async function applyOnce(session: OfficeSession, todo: readonly SheetInputAids[]
     const known = findSheet(state, a.sheet);
     if (known) state.sheets.splice(state.sheets.indexOf(known), 1, { ...known, protected: true });
   }
+  return locked;
 }

@@ -14,14 +14,14 @@
  * sources when there are charts), 1 look, then 1 per file taken in.
  *
  * applyInputAids takes 2 (3 when a highlighted range already has preset conditional formats) for any number of
- * sheets; fileBytes and openAsNewWorkbook use Office's file API and Excel.createWorkbook, no sync.
+ * sheets, 1 more when it lifts protection without a password, 2 more per sheet with a password; fileBytes and openAsNewWorkbook use Office's file API and Excel.createWorkbook, no sync.
  *
  * The work is done in units behind this class, sharing one OfficeSession (session.ts: the cache, the budgets, the
  * counted Excel.run): read-workbook.ts (readAll), write-owned.ts (writeOwnedSheets), apply-edits.ts (applyEdits),
  * input-aids.ts (applyInputAids), file-bytes.ts (fileBytes), new-workbook.ts (openAsNewWorkbook).
  */
 import type { LoggedEdit } from "../../core/changelog";
-import type { InputAidsResult, SheetInputAids } from "../../core/input-aids/types";
+import type { InputAidsOptions, InputAidsResult, SheetInputAids } from "../../core/input-aids/types";
 import { parseRangeA1 } from "../../core/model/address";
 import type { SheetVisibility } from "../../core/model/grid";
 import { fitToCells, type SheetSpec } from "../../core/sheet-spec";
@@ -123,8 +123,8 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
   /** Lists, input messages, highlights and protection on users' sheets, in a constant number of syncs (input-aids.ts). */
-  applyInputAids(aids: readonly SheetInputAids[], at: Date = new Date()): Promise<InputAidsResult> {
-    return applyInputAids(this.session, aids, at);
+  applyInputAids(aids: readonly SheetInputAids[], at: Date = new Date(), options?: InputAidsOptions): Promise<InputAidsResult> {
+    return applyInputAids(this.session, aids, at, options);
   }
 
   /** The workbook as .xlsx bytes, through Office's file API (file-bytes.ts). */

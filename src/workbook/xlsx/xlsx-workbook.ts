@@ -39,7 +39,7 @@ import {
 import { type CarriedName, RefCarrier } from "./carry-refs";
 import { copySheetXml, type SheetSource, withAttr } from "./copy-sheet";
 import { inputAidsLog } from "../../core/input-aids/log";
-import type { InputAidsResult, SheetInputAids } from "../../core/input-aids/types";
+import type { InputAidsOptions, InputAidsResult, SheetInputAids } from "../../core/input-aids/types";
 import { applyInputAidsXml } from "./input-aids-xml";
 import { readSheetFormulas } from "./read-formulas";
 import { freeSheetName } from "../sheet-names";
@@ -495,9 +495,30 @@ export class XlsxWorkbook implements WorkbookPort {
   /**
    * Input aids on users' sheets (input-aids-xml.ts amends each sheet's part), logged in 変更履歴, one row per sheet
    * and kind. A missing or protected sheet, or a locked structure when the log must be added, refuses the whole call
-   * with nothing changed. No value changes.
+   * with nothing changed. No value changes. With `liftProtection`, sheets protected without a password take the aids
+   * (liftProtection around the change) and those with one are left out and named.
    */
-  async applyInputAids(aids: readonly SheetInputAids[], at: Date = new Date()): Promise<InputAidsResult> {
+  async applyInputAids(aids: readonly SheetInputAids[], at: Date = new Date(), options: InputAidsOptions = {}): Promise<InputAidsResult> {
+    if (!options.liftProtection) return this.applyInputAidsTo(aids, at);
+    this.assertWritable();
+    const protection = this.liftProtection();
+    try {
+      const locked = aids.filter((a) => {
+        const part = this.entryNamed(a.sheet)?.part;
+        const xml = part === undefined ? undefined : this.pkg.textOnce(part);
+        return xml !== undefined && isProtectedSheet(xml, elementPrefix(xml, "worksheet"));
+      });
+      const result = await this.applyInputAidsTo(
+        aids.filter((a) => !locked.includes(a)),
+        at,
+      );
+      return locked.length ? { ...result, locked: locked.map((a) => a.sheet) } : result;
+    } finally {
+      protection.restore();
+    }
+  }
+
+  private async applyInputAidsTo(aids: readonly SheetInputAids[], at: Date): Promise<InputAidsResult> {
     this.assertWritable();
     const parts = new Map<string, string>(); // part → amended XML
     const targets = aids.map((aid) => {
