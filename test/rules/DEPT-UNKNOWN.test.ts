@@ -41,6 +41,8 @@ describe("指摘する", () => {
 
   test("マスタにない課が2つなら、1件の指摘に両方の名前", () => {
     expect(kodaira("市民課 財政課 契約課").of(RULE).map((f) => f.ja)).toEqual(["所管課「市民課、契約課」が所管課マスタにありません。課名を確認してください。"]);
+    // In English the names are listed with a comma, not with 、.
+    expect(kodaira("市民課 財政課 契約課").of(RULE)[0].en).toContain("市民課, 契約課");
   });
 
   test("三鷹 アクションプラン: 2つ目の項目の担当課（C9）", () => {

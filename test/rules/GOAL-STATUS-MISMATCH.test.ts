@@ -42,7 +42,7 @@ describe("指摘する", () => {
       }),
     ]);
     expect(r.of(RULE)[0].en).toContain('The previous year-end status "4回"');
-    expect(r.of(RULE)[0].en).toContain('"2回、1回" (total 3回)');
+    expect(r.of(RULE)[0].en).toContain('"2回, 1回" (total 3回)');
   });
 
   test("2行目の項目だけが食い違えば J7 だけ", () => {

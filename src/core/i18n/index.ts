@@ -52,6 +52,11 @@ export function both(key: MessageKey, params?: MessageParams): LocalizedText {
   return { ja: t("ja", key, params), en: t("en", key, params) };
 }
 
+/** Items listed inside a message: 、 between them in Japanese, a comma in English (the items stay as written). */
+export function listText(items: readonly string[]): LocalizedText {
+  return { ja: items.join("、"), en: items.join(", ") };
+}
+
 /** A catalogue entry in both languages, as a parameter for another message. */
 export function label(key: MessageKey): LocalizedText {
   return { ja: t("ja", key), en: t("en", key) };

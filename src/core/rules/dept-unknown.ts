@@ -1,4 +1,5 @@
 /** DEPT-UNKNOWN: a department that is not in the master list (a sheet named 所管課マスタ, when the workbook has one). */
+import { listText } from "../i18n";
 import { cellText } from "../model/cell";
 import type { Finding } from "../model/finding";
 import { normalizeForCompare, normalizeLabel } from "../values/text";
@@ -32,7 +33,7 @@ export const deptUnknown: WorkbookRule = {
         .filter((n) => !known.has(normalizeForCompare(n)) && !WILDCARDS.has(normalizeForCompare(n)));
       if (!unknown.length) continue;
       const field = fieldLabel(env.profiles.find((p) => p.id === r.profileId), r, "departments");
-      out.push(finding("DEPT-UNKNOWN", s.severity, r, r.departments.cell, "rule.DEPT-UNKNOWN", { field, names: unknown.join("、"), master: MASTER_SHEET }));
+      out.push(finding("DEPT-UNKNOWN", s.severity, r, r.departments.cell, "rule.DEPT-UNKNOWN", { field, names: listText(unknown), master: MASTER_SHEET }));
     }
     return out;
   },

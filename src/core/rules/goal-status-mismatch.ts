@@ -11,7 +11,7 @@
  * Parameters: `goals` (the plan column's field id) and `results` (the results column's field id).
  * The seed has one: ③ (4回) against 2回 + 1回 (K-L17).
  */
-import { t } from "../i18n";
+import { listText, t } from "../i18n";
 import { figuresIn, splitBullets } from "../indicators/goals";
 import type { Finding } from "../model/finding";
 import type { SurveyRecord, TextRead } from "../model/record";
@@ -66,7 +66,7 @@ export const goalStatusMismatch: RecordRule = {
           field: fieldLabel(env.profile, rec, g.column),
           status: g.status.text,
           resultField: fieldLabel(env.profile, rec, param.results),
-          figures: figures.map((f) => f.text).join("、"),
+          figures: listText(figures.map((f) => f.text)),
           total: { ja: t("ja", "program.total", { total: written }), en: t("en", "program.total", { total: written }) },
         }),
       );

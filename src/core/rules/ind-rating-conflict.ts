@@ -2,6 +2,7 @@
  * IND-RATING-CONFLICT: a rating its indicators contradict: A or S while every due indicator is unmet, or B while
  * every indicator is met. Silent when a comment explains the difference; it never tries to derive S.
  */
+import { type LocalizedText, listText } from "../i18n";
 import { evaluateIndicator, type Achievement } from "../indicators/achievement";
 import { formatPart, indicatorName } from "../indicators/format";
 import type { Finding } from "../model/finding";
@@ -16,14 +17,13 @@ export const IND_RATING_CONFLICT_PARAMS = declareParams<{ positive: readonly str
   negative: { schema: CODE_LIST, default: ["B"], description: "Poor ratings: reported when every indicator is met." },
 });
 
-function details(pairs: { name: string; a: Achievement }[]): string {
-  return pairs
-    .slice(0, 2)
-    .map(({ name, a }) => {
+function details(pairs: { name: string; a: Achievement }[]): LocalizedText {
+  return listText(
+    pairs.slice(0, 2).map(({ name, a }) => {
       const p = a.pairs[0];
       return p ? `${clip(name, 16)} ${formatPart(p.actual)} / ${formatPart(p.target)}` : clip(name, 16);
-    })
-    .join("、");
+    }),
+  );
 }
 
 export const indRatingConflict: RecordRule = {

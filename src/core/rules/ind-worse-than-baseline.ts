@@ -1,7 +1,7 @@
 /** IND-WORSE-THAN-BASELINE: an actual worse than the baseline, in the indicator's direction (the 小平 sample's No.2-5, No.11). */
 import { compareWithBaseline } from "../indicators/achievement";
 import { formatPart, indicatorName } from "../indicators/format";
-import { label } from "../i18n";
+import { label, listText } from "../i18n";
 import type { Finding } from "../model/finding";
 import { directionSetting } from "../indicators/directions";
 import { clip, finding } from "./helpers";
@@ -19,10 +19,7 @@ export const indWorseThanBaseline: RecordRule = {
       const worse = compareWithBaseline(ind, fy, directionSetting(env.profile, ind, rec)).filter((c) => c.worse);
       if (worse.length === 0 || !ind.actual) continue;
       const name = indicatorName(ind.label.text);
-      const parts = worse
-        .slice(0, 3)
-        .map((w) => `${w.label ? clip(w.label, 12) + " " : ""}${formatPart(w.baseline)} → ${formatPart(w.actual)}`)
-        .join("、");
+      const parts = listText(worse.slice(0, 3).map((w) => `${w.label ? clip(w.label, 12) + " " : ""}${formatPart(w.baseline)} → ${formatPart(w.actual)}`));
       out.push(
         finding("IND-WORSE-THAN-BASELINE", env.severity, rec, ind.actual.cell, "rule.IND-WORSE-THAN-BASELINE", {
           indicator: clip(name, 24),

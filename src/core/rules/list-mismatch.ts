@@ -7,6 +7,7 @@
  * match one of `ignoredNotes` (regex sources, e.g. `^旧`). A list without a No. column (武蔵野 目次) pairs its rows with
  * the records by 事業名 under the same headings, then by position among the rows left over under those headings.
  */
+import { listText } from "../i18n";
 import type { Finding, Severity } from "../model/finding";
 import type { SurveyRecord } from "../model/record";
 import type { Department } from "../values/types";
@@ -183,7 +184,7 @@ export const listMismatch: WorkbookRule = {
                 listField: fieldLabel(profile, row, "departments"),
                 field: fieldLabel(profile, rec, "departments"),
                 sheet: rec.sheet,
-                missing: missing.join("、"),
+                missing: listText(missing),
               }),
             );
           }
@@ -195,7 +196,7 @@ export const listMismatch: WorkbookRule = {
                 listValue: clip(String(row.departments.raw ?? ""), 60),
                 sheet: rec.sheet,
                 recordValue: clip(String(rec.departments.raw ?? ""), 60),
-                names: noted.join("、"),
+                names: listText(noted),
               }),
             );
           }

@@ -4,6 +4,7 @@
  * a part's copy of the parent's (or aggregate's) values that differs (the 小平 sample's No.2-3: 674人 against 620 on
  * the No.2-1~5 aggregate).
  */
+import { listText } from "../i18n";
 import { isNumericValue } from "../indicators/achievement";
 import { formatPart, indicatorName } from "../indicators/format";
 import type { Finding, Severity } from "../model/finding";
@@ -49,8 +50,8 @@ function departmentCheck(parent: SurveyRecord, kids: SurveyRecord[], profile: Pr
   out.push(
     finding("PARENT-CHILD", sev, parent, parent.departments.cell, "rule.PARENT-CHILD.departments", {
       field: fieldLabel(profile, parent, "departments"),
-      missing: missing.join("、") || "—",
-      extra: extra.join("、") || "—",
+      missing: missing.length ? listText(missing) : "—",
+      extra: extra.length ? listText(extra) : "—",
     }),
   );
 }

@@ -5,6 +5,7 @@
  * than CODE-INVALID's, so that one id is one rule. The 小平 推進プログラム sample passes: every word of the source is in
  * the vocabulary (実施 23, 検討 7, 検証 4, 見直し 3, 段階的実施 2 …).
  */
+import { listText } from "../i18n";
 import type { Finding } from "../model/finding";
 import { finding } from "./helpers";
 import type { RecordRule } from "./types";
@@ -32,7 +33,7 @@ export const scheduleVocabulary: RecordRule = {
     const set = column?.codeSet ? env.profile.codeSets[column.codeSet] : undefined;
     if (!set) return out;
     const known = new Set([...set.codes.map((c) => c.code), ...Object.keys(set.variants ?? {})]);
-    const codes = set.codes.map((c) => c.code).join("、");
+    const codes = listText(set.codes.map((c) => c.code));
     for (const task of rec.tasks) {
       for (const y of task.years) {
         const header = rec.yearHeaders.find((h) => h.fiscalYear === y.fiscalYear)?.text ?? String(y.fiscalYear);
