@@ -197,3 +197,55 @@ test("Excel 2010's list validations (extLst) come into the copy's <dataValidatio
     expect(wb.getWorksheet("No.1")!.getCell("B5").dataValidation.formulae).toEqual(['"継続,完了"']);
   }
 });
+
+test("Excel 2010's data bars and sparklines (extLst) come into the copy, their formulas pointing at the copy; one pointing at a sheet left behind is left out", async () => {
+  const X14 = `xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"`;
+  const XM = `xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"`;
+  const dataBar =
+    `<ext uri="{78C0D931-6437-407d-A8EE-F0AAD7539E65}" ${X14}><x14:conditionalFormattings><x14:conditionalFormatting ${XM}>` +
+    `<x14:cfRule type="dataBar" id="{00000000-000E-0000-0000-000001000000}"><x14:dataBar minLength="0" maxLength="100"><x14:cfvo type="num"><xm:f>'No.1'!$A$1</xm:f></x14:cfvo><x14:cfvo type="autoMax"/><x14:negativeFillColor rgb="FFFF0000"/><x14:axisColor rgb="FF000000"/></x14:dataBar></x14:cfRule>` +
+    `<xm:sqref>B2:B9</xm:sqref></x14:conditionalFormatting></x14:conditionalFormattings></ext>`;
+  const sparklines = (source: string) =>
+    `<ext uri="{05C60535-1F16-4fd2-B633-F4F36F0B64E0}" ${X14}><x14:sparklineGroups ${XM}><x14:sparklineGroup displayEmptyCellsAs="gap"><x14:colorSeries rgb="FF376092"/>` +
+    `<x14:sparklines><x14:sparkline><xm:f>${source}</xm:f><xm:sqref>C1</xm:sqref></x14:sparkline></x14:sparklines></x14:sparklineGroup></x14:sparklineGroups></ext>`;
+  const source = async (sparklineSource: string) => {
+    const bytes = await exceljsBytes((wb) => {
+      const s = wb.addWorksheet("No.1");
+      s.getCell("A1").value = 5;
+      for (let r = 2; r <= 9; r++) s.getCell(r, 2).value = r * 10;
+      wb.addWorksheet("リスト").getCell("A1").value = 1;
+    });
+    const pkg = Package.open(bytes);
+    const part = sheetParts(bytes).get("No.1")!;
+    pkg.set(part, pkg.text(part)!.replace("</worksheet>", `<extLst>${dataBar}${sparklines(sparklineSource)}</extLst></worksheet>`));
+    return XlsxWorkbook.load(pkg.toBytes());
+  };
+
+  // Into a workbook that already has a No.1: the copy gets another name, and its own references follow it.
+  const book = XlsxWorkbook.create();
+  book.importSheet(await source("'No.1'!B2:B9"), "No.1", "No.1", undefined, { others: new Map() });
+  const dropped: string[] = [];
+  const name = book.importSheet(await source("'No.1'!B2:B9"), "No.1", "No.1", undefined, { others: new Map(), dropped: (p) => dropped.push(...p) });
+  expect(name).not.toBe("No.1");
+  const out = await book.toBytes();
+  const xml = Package.open(out).text(sheetParts(out).get(name)!)!;
+  const ext = xml.slice(xml.indexOf("<extLst>"), xml.indexOf("</extLst>") + "</extLst>".length);
+  expect(xml.endsWith(`${ext}</worksheet>`)).toBe(true);
+  expect(ext).toContain(`<xm:f>'${name}'!$A$1</xm:f>`);
+  expect(ext).toContain(`<xm:f>'${name}'!B2:B9</xm:f>`);
+  expect(ext).toContain(`<x14:axisColor rgb="FF000000"/>`);
+  expect(dropped).toEqual([]);
+  expect((await oracle(out)).getWorksheet(name)!.getCell("B9").value).toBe(90);
+
+  // Sparklines drawn from a sheet the copy does not get are left out, and said so; the data bar comes.
+  const alone = XlsxWorkbook.create();
+  const left: string[] = [];
+  alone.importSheet(await source("リスト!A1:A8"), "No.1", "No.1", undefined, { others: new Map(), dropped: (p) => left.push(...p) });
+  const out2 = await alone.toBytes();
+  const xml2 = Package.open(out2).text(sheetParts(out2).get("No.1")!)!;
+  expect(xml2).toContain("x14:dataBar");
+  expect(xml2).not.toContain("sparkline");
+  expect(left).toEqual(["extLst"]);
+  if (!hasLibreOffice()) return;
+  expect(recalculatedSheets(out, "まとめ.xlsx", [name]).get(name)![8][1]).toBe("90");
+});

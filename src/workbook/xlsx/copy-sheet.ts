@@ -1,8 +1,9 @@
 /**
  * Copies one worksheet part into another package (folder mode: every submitted 調査票 into one new workbook). The
  * copy keeps what the sheet holds by itself: values, formulas, styles (imported into the target's styles.xml),
- * merges, columns, rows, validations, conditional formats, views and print setup. What needs a part we do not copy
- * (drawings, comments, tables, controls, external links, metadata) is left out and named in `dropped`.
+ * merges, columns, rows, validations, conditional formats (Excel 2010's and its sparklines too), views and print
+ * setup. What needs a part we do not copy (drawings, comments, tables, controls, external links, metadata) is left
+ * out and named in `dropped`.
  * One pass over the part, output built as an array of pieces: it stays linear in the size of the sheet.
  * Pure string work: it runs in the browser too.
  */
@@ -57,6 +58,11 @@ export interface CopiedSheet {
 
 /** The extLst entry of Excel 2010's data validations (x14:dataValidations). */
 const X14_VALIDATIONS = "{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}";
+/**
+ * extLst entries a copy carries as they are, their formulas (`xm:f`) followed as the target must hold them: Excel
+ * 2010's conditional formats (data bars, icon sets; their formats inline) and sparklines. Neither points to a part.
+ */
+const X14_CARRIED = new Set(["{78C0D931-6437-407d-A8EE-F0AAD7539E65}", "{05C60535-1F16-4fd2-B633-F4F36F0B64E0}"]);
 
 /** CT_Worksheet's children after <dataValidations>, in schema order. */
 const AFTER_VALIDATIONS = new Set([
@@ -308,7 +314,9 @@ class SheetCopier {
           this.dataValidations(t);
           break;
         case "extLst":
-          // Not copied (its parts are the source's); Excel 2010's list validations were taken into <dataValidations>.
+          // Excel 2010's list validations were taken into <dataValidations>; its conditional formats and sparklines
+          // come along; anything else is left out.
+          if (this.x14?.carried.length) out.push(`<${this.p}extLst>${this.x14.carried.join("")}</${this.p}extLst>`);
           if (!this.x14?.whole) this.dropped.add("extLst");
           break;
         case "pageSetup":
@@ -324,24 +332,32 @@ class SheetCopier {
   }
 
   /**
-   * Excel 2010's list validations in the sheet's extLst (where Excel writes a list of another sheet's cells,
-   * `=リスト!$A$1:$A$3`), as <dataValidation> elements listing the cells' values, for a copy into another workbook;
-   * `whole` when that was everything the extLst held.
+   * What a copy into another workbook takes from the sheet's extLst: Excel 2010's list validations (where Excel
+   * writes a list of another sheet's cells, `=リスト!$A$1:$A$3`) as <dataValidation> elements listing the cells'
+   * values, and the entries of X14_CARRIED as they are (`carried`); `whole` when that was everything it held.
    */
-  private x14: { lists: string[]; whole: boolean } | undefined;
+  private x14: { lists: string[]; carried: string[]; whole: boolean } | undefined;
 
-  private x14Lists(): { lists: string[]; whole: boolean } {
+  private x14Lists(): { lists: string[]; carried: string[]; whole: boolean } {
     const xml = this.src.xml;
     const refs = this.src.refs!;
     const lists: string[] = [];
+    const carried: string[] = [];
     let whole = true;
     const ext = xml.lastIndexOf(`<${this.p}extLst`);
     const open = ext > this.root.end ? nextTag(xml, ext) : undefined;
-    if (!open || open.close || open.qname !== this.p + "extLst" || open.empty) return { lists, whole };
+    if (!open || open.close || open.qname !== this.p + "extLst" || open.empty) return { lists, carried, whole };
     const inner = (k: { tag: Tag; end: number }) => (k.tag.empty ? "" : textOf(xml.slice(k.tag.end, xml.lastIndexOf("<", k.end - 1))));
     const kidsOf = (t: Tag) => (t.empty ? [] : childrenOf(xml, t).kids);
     for (const e of kidsOf(open)) {
-      if (e.tag.local !== "ext" || attr(e.tag.text, "uri") !== X14_VALIDATIONS) {
+      const uri = e.tag.local === "ext" ? attr(e.tag.text, "uri") : undefined;
+      if (uri !== undefined && X14_CARRIED.has(uri)) {
+        const kept = this.withFollowedFormulas(e);
+        if (kept === undefined) whole = false;
+        else carried.push(kept);
+        continue;
+      }
+      if (uri !== X14_VALIDATIONS) {
         whole = false;
         continue;
       }
@@ -366,7 +382,29 @@ class SheetCopier {
         }
       }
     }
-    return { lists, whole };
+    return { lists, carried, whole };
+  }
+
+  /**
+   * Element `e` as the copy holds it: each formula (`xm:f`, Excel's own namespace for them) followed as the target
+   * must hold it; undefined when one cannot be (a reference the copy does not get).
+   */
+  private withFollowedFormulas(e: { tag: Tag; end: number }): string | undefined {
+    const xml = this.src.xml;
+    const pieces: string[] = [];
+    let at = e.tag.start;
+    for (let t = nextTag(xml, e.tag.end); t && t.start < e.end; t = nextTag(xml, t.end)) {
+      if (t.close || t.empty || t.local !== "f" || !t.qname.includes(":")) continue;
+      const close = xml.indexOf("<", t.end);
+      const text = textOf(xml.slice(t.end, close));
+      const kept = this.follow(text);
+      if (kept === undefined) return undefined;
+      if (kept === text) continue;
+      pieces.push(xml.slice(at, t.end), plainText(kept));
+      at = close;
+    }
+    pieces.push(xml.slice(at, e.end));
+    return pieces.join("");
   }
 
   private result(): CopiedSheet {
