@@ -7,11 +7,14 @@
  * in a workbook with neither the name nor the sheet, so the dropdown was dead, and a cell formula such as
  * `=リスト!B1` named a sheet the workbook did not have.
  */
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { Package } from "../../src/workbook/xlsx/package";
 import { allDefinedNames } from "../../src/workbook/xlsx/workbook-xml";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
 import { exceljsBytes, oracle } from "../helpers/exceljs-book";
 import { sheetParts } from "../helpers/package-diff";
+import { ROOT } from "../helpers/grid";
 import { hasLibreOffice, recalculatedSheets } from "../helpers/libreoffice";
 
 /** A master as a 調査票 template is made: two item sheets, a hidden list sheet, names for the lists and a rate. */
@@ -248,4 +251,18 @@ test("Excel 2010's data bars and sparklines (extLst) come into the copy, their f
   expect(left).toEqual(["extLst"]);
   if (!hasLibreOffice()) return;
   expect(recalculatedSheets(out, "まとめ.xlsx", [name]).get(name)![8][1]).toBe("90");
+});
+
+test("a workbook from Apache POI's test data with Excel 2010's conditional formats: the copy holds every one of them", async () => {
+  const file = path.join(ROOT, "test", "fixtures", "preserve", "poi-NewStyleConditionalFormattings.xlsx");
+  const bytes = new Uint8Array(readFileSync(file));
+  const count = (xml: string) => (xml.match(/<x14:cfRule /g) ?? []).length;
+  const before = count(Package.open(bytes).text(sheetParts(bytes).get("CF")!)!);
+  expect(before).toBeGreaterThan(0);
+  const book = XlsxWorkbook.create();
+  const dropped: string[] = [];
+  book.importSheet(await XlsxWorkbook.load(bytes, file), "CF", "CF", undefined, { others: new Map(), dropped: (p) => dropped.push(...p) });
+  const out = await book.toBytes();
+  expect(count(Package.open(out).text(sheetParts(out).get("CF")!)!)).toBe(before);
+  expect(dropped).toEqual([]);
 });
