@@ -184,6 +184,10 @@ test("配布した元のブックの控えが返送のフォルダーにあっ�
   expect(report.skipped).toEqual([{ path: backup, reason: "master-copy" }]);
   expect(report.files.map((f: { path: string }) => path.basename(f.path)).sort()).toEqual(returns);
   expect((await cli(["validate", folder, "--lang", "en"])).stdout).toContain(`${backup}: the master workbook the returns were distributed from (or a copy of it); it repeats the departments' returns, so it was not checked (name it on its own to check it).\n`);
+  // With last year's workbook given too (validate --previous), the same.
+  const withPrevious = JSON.parse((await cli(["validate", folder, "--previous", SEED, "--json"])).stdout);
+  expect(withPrevious.skipped).toEqual([{ path: backup, reason: "master-copy" }]);
+  expect(withPrevious.files).toHaveLength(returns.length);
   // Named, the master is read like any workbook.
   expect(JSON.parse((await cli(["validate", backup, "--json"])).stdout).files).toHaveLength(1);
 });
