@@ -8,7 +8,7 @@
  * No ExcelJS and no Office.js here: both adapters import it.
  */
 import { MAX_COLS } from "../core/model/grid";
-import { EXCEL_MAX_CELL_CHARS } from "../core/values/text";
+import { EXCEL_MAX_CELL_CHARS, pairSafeEnd } from "../core/values/text";
 import { freeSheetName } from "./sheet-names";
 
 /** The veryHidden sheet that holds the add-in's settings and its list of owned sheets. */
@@ -24,9 +24,7 @@ export function settingsRows(settings: Readonly<Record<string, string>>): string
     const row = [k];
     let at = 0;
     do {
-      let end = Math.min(v.length, at + EXCEL_MAX_CELL_CHARS);
-      const last = v.charCodeAt(end - 1);
-      if (end < v.length && last >= 0xd800 && last <= 0xdbff) end--;
+      const end = pairSafeEnd(v, Math.min(v.length, at + EXCEL_MAX_CELL_CHARS));
       row.push(v.slice(at, end));
       at = end;
     } while (at < v.length);

@@ -1,5 +1,5 @@
 /** ID-DUPLICATE: two records with the same No. / id / 事業名 (within one profile and role). */
-import { type LocalizedText, t } from "../i18n";
+import { both, listText, type LocalizedText } from "../i18n";
 import { a1, type Finding } from "../model/finding";
 import type { SurveyRecord } from "../model/record";
 import { finding } from "./helpers";
@@ -12,11 +12,8 @@ import type { WorkbookRule } from "./types";
 const NAMED = 5;
 
 function places(others: readonly string[]): LocalizedText {
-  const inLang = (lang: "ja" | "en") => {
-    const named = others.slice(0, NAMED).join(t(lang, "rule.ID-DUPLICATE.separator"));
-    return others.length > NAMED ? t(lang, "rule.ID-DUPLICATE.more", { places: named, count: others.length - NAMED }) : named;
-  };
-  return { ja: inLang("ja"), en: inLang("en") };
+  const named = listText(others.slice(0, NAMED));
+  return others.length > NAMED ? both("rule.ID-DUPLICATE.more", { places: named, count: others.length - NAMED }) : named;
 }
 
 export const idDuplicate: WorkbookRule = {

@@ -12,10 +12,13 @@ export const EXCEL_MAX_CELL_CHARS = 32767;
  */
 export function fitCellText(s: string): string {
   if (s.length <= EXCEL_MAX_CELL_CHARS) return s;
-  let cut = EXCEL_MAX_CELL_CHARS - 1;
-  const last = s.charCodeAt(cut - 1);
-  if (last >= 0xd800 && last <= 0xdbff) cut--;
-  return `${s.slice(0, cut)}…`;
+  return `${s.slice(0, pairSafeEnd(s, EXCEL_MAX_CELL_CHARS - 1))}…`;
+}
+
+/** `end`, or one less when the text would be cut between the halves of a surrogate pair there. */
+export function pairSafeEnd(s: string, end: number): number {
+  const last = s.charCodeAt(end - 1);
+  return end < s.length && last >= 0xd800 && last <= 0xdbff ? end - 1 : end;
 }
 
 const TAG_NAMES = "p|ul|ol|li|br|div|span|b|i|u|strong|em|font|table|tr|td";
