@@ -46,7 +46,8 @@ export interface FileResult {
 /**
  * A workbook that holds every department's items, not one department's submission: a consolidation `summarize` made
  * from a folder (with the count of its files), a master that 回収 took the returns into, or the master the returns
- * were split from (or a copy of it). Found in a folder of submissions, each is passed over: read with them, their items would count twice (docs/summaries.md, "Folder mode").
+ * were split from (or a copy of it). Found in a folder of submissions, each is passed over: read with them, their
+ * items would count twice (docs/summaries.md, "Folder mode").
  */
 export type NotASubmission = { readonly kind: "consolidated"; readonly files: number } | { readonly kind: "collected-master" } | { readonly kind: "master-copy" };
 

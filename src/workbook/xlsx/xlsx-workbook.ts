@@ -508,10 +508,7 @@ export class XlsxWorkbook implements WorkbookPort {
         const xml = part === undefined ? undefined : this.pkg.textOnce(part);
         return xml !== undefined && isProtectedSheet(xml, elementPrefix(xml, "worksheet"));
       });
-      const result = await this.applyInputAidsTo(
-        aids.filter((a) => !locked.includes(a)),
-        at,
-      );
+      const result = await this.applyInputAidsTo(aids.filter((a) => !locked.includes(a)), at);
       return locked.length ? { ...result, locked: locked.map((a) => a.sheet) } : result;
     } finally {
       protection.restore();
@@ -917,9 +914,8 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   async readSettings(): Promise<Readonly<Record<string, string>>> {
-    const out: Record<string, string> = {};
     const e = this.entryNamed(SETTINGS_SHEET);
-    if (!e || e.kind !== "worksheet" || !e.part) return out;
+    if (!e || e.kind !== "worksheet" || !e.part) return {};
     const g = this.grid(e);
     return settingsFromRows(g.rows.map((row) => Array.from({ length: g.left + row.length }, (_, c) => cellText(row[c - g.left] ?? null))));
   }
