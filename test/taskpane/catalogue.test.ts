@@ -98,9 +98,11 @@ test("日本語が既定、Office の表示言語が英語なら英語、切り�
  * Katakana loanwords are spelt one way, with the long vowel, as Windows and Excel spell them for a Japanese user
  * (フォルダー, not フォルダ): a clerk who meets both wonders whether they are two things.
  */
-test("日本語のカタカナ語は一つの書き方にそろえる（フォルダー、ブラウザー、サーバー）", () => {
+test("日本語のカタカナ語と括弧は一つの書き方にそろえる（フォルダー、ブラウザー、サーバー、[検証]）", () => {
   const texts = [...Object.values(ja), ...Object.values(cliJa)].filter((v): v is string => typeof v === "string");
   const short = /(フォルダ|ブラウザ|サーバ|ユーザ|フィルタ|パラメータ|ヘッダ|フッタ|コンピュータ|プリンタ|マスタ)(?!ー)/u;
   expect(texts.filter((s) => short.test(s))).toEqual([]);
   expect(texts.some((s) => s.includes("フォルダー"))).toBe(true);
+  // Buttons and tabs are named in half-width brackets, as Microsoft's Japanese help names them ([校閲] タブ).
+  expect(texts.filter((s) => /[［］]/.test(s))).toEqual([]);
 });

@@ -108,7 +108,7 @@ test("戻ってきたファイルを選ぶと課・変わったセルを示し�
   fireEvent.click(screen.getByRole("button", { name: "取り込む" }));
   const notice = await screen.findByTestId("collect-notice", {}, { timeout: 60_000 });
   expect(notice.textContent).toBe("2 件のファイルを取り込みました（置き換えたシート 2 枚、変わったセル 2）: 政策課.xlsx, 水と緑と公園課.xlsx");
-  expect(screen.getByTestId("collect-lines").textContent).toContain("［集計］では提出状況を作れます");
+  expect(screen.getByTestId("collect-lines").textContent).toContain("[集計] では提出状況を作れます");
   expect(screen.queryByTestId("collect-preview")).toBeNull();
   const after = await port.master.toBytes();
   expect(differingCells(await cellMap(seed()), await cellMap(after))).toEqual(written);

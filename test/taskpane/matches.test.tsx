@@ -62,7 +62,7 @@ test("番号の変わった No.9 → No.41 が名称で対になったと示し�
   const option = [...select.options].find((o) => o.textContent === `前年度 ${DROPPED}`)!;
   const before = fake.syncCount;
   fireEvent.change(select, { target: { value: option.value } });
-  await waitFor(() => expect(screen.getByTestId("previous-matches-notice").textContent).toBe("対応を保存しました。指摘と集計の前年度比較に反映するには、もう一度［検証］を押してください。"));
+  await waitFor(() => expect(screen.getByTestId("previous-matches-notice").textContent).toBe("対応を保存しました。指摘と集計の前年度比較に反映するには、もう一度 [検証] を押してください。"));
   expect(fake.syncCount - before).toBe(1);
   const stored = await new OfficeWorkbook(fake.run, { isSetSupported: fake.isSetSupported }).readSettings();
   expect(JSON.parse(stored[COMPARE_MATCHES_KEY]).pairs).toEqual([{ this: { sheet: "No.9", id: "41" }, last: { sheet: "No.40", id: "40" } }]);

@@ -13,7 +13,7 @@ export const collectPaneJa = {
   "pane.collect.running": "取り込んでいます…",
   "pane.collect.nothing": "取り込めるファイルがありません。",
   "pane.collect.done": "{count} 件のファイルを取り込みました（置き換えたシート {sheets} 枚、変わったセル {cells}）: {files}",
-  "pane.collect.next": "取り込んだ内容は［検証］で確かめてください。［集計］では提出状況を作れます。",
+  "pane.collect.next": "取り込んだ内容は [検証] で確かめてください。[集計] では提出状況を作れます。",
   "pane.collect.formulaCells": "次のセルは数式（動的配列を含む）の計算結果のため、書き込みませんでした: {cells}",
   "pane.collect.notTaken": "取り込まなかったファイル: {files}",
   "pane.collect.unavailable": "ここでは回収はできません。ブラウザー版（demo.html）でブックを開くか、コマンドラインの chosahyo collect で取り込めます。",

@@ -152,7 +152,7 @@ export const paneJa = {
 
   "pane.outside.notExcel": "このページは Excel のアドインとして開くページです。",
   "pane.outside.noOfficeJs": "Office.js を読み込めなかったため、Excel に接続できません。",
-  "pane.outside.body": "Excel の［ホーム］タブの［調査票チェッカー］から開いてください。Excel がない場合は、ブラウザー版で調査票を確認できます:",
+  "pane.outside.body": "Excel の [ホーム] タブの [調査票チェッカー] から開いてください。Excel がない場合は、ブラウザー版で調査票を確認できます:",
   "pane.outside.demoLink": "ブラウザー版チェッカーを開く",
   "pane.outside.notReady": "Excel から応答がありません。",
   "pane.outside.notReady.files":
