@@ -14,7 +14,8 @@
  * sources when there are charts), 1 look, then 1 per file taken in.
  *
  * applyInputAids takes 2 (3 when a highlighted range already has preset conditional formats) for any number of
- * sheets, 1 more when it lifts protection without a password, 2 more per sheet with a password; fileBytes and openAsNewWorkbook use Office's file API and Excel.createWorkbook, no sync.
+ * sheets, 1 more when it lifts protection without a password, 2 more per sheet with a password; fileBytes and
+ * openAsNewWorkbook use Office's file API and Excel.createWorkbook, no sync.
  *
  * The work is done in units behind this class, sharing one OfficeSession (session.ts: the cache, the budgets, the
  * counted Excel.run): read-workbook.ts (readAll), write-owned.ts (writeOwnedSheets), apply-edits.ts (applyEdits),
