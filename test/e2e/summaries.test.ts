@@ -65,7 +65,7 @@ test("集計シート作成: エラーの確認のあと進み具合と作成し
 
   // Before a check there is nothing to summarise.
   await page.getByRole("tab", { name: "集計" }).click();
-  await page.getByText("「検証」のあとで、検証した調査票から集計シートを作成できます。").waitFor();
+  await page.getByText("[検証] のあとで、検証した調査票から集計シートを作成できます。").waitFor();
   await validate(page);
   expect(await shownCounts(page)).toEqual(sevCounts(cli));
   const view = page.getByTestId("summaries");

@@ -105,4 +105,8 @@ test("日本語のカタカナ語と括弧は一つの書き方にそろえる�
   expect(texts.some((s) => s.includes("フォルダー"))).toBe(true);
   // Buttons and tabs are named in half-width brackets, as Microsoft's Japanese help names them ([校閲] タブ).
   expect(texts.filter((s) => /[［］]/.test(s))).toEqual([]);
+  // …and never in the corner brackets that quote a sheet or a value (「検証」 read as a word, not a button).
+  const controls = Object.entries(ja).filter(([k]) => k === "pane.validate" || /^pane\.tab\.[a-z]+$/.test(k)).map(([, v]) => v);
+  expect(controls).toEqual(expect.arrayContaining(["検証", "シート", "集計", "年度", "設定"]));
+  expect(texts.filter((s) => controls.some((c) => s.includes(`「${c}」`)))).toEqual([]);
 });

@@ -39,7 +39,7 @@ function holdWriteAt(port: MemoryPort, at: number): () => void {
 test("検証の前は案内だけ；検証のあとは作れる集計シートを説明つきで選べる", async () => {
   pane(new MemoryPort(seed));
   fireEvent.click(screen.getByRole("tab", { name: "集計" }));
-  expect(screen.getByText(/「検証」のあとで、検証した調査票から集計シートを作成できます/)).toBeTruthy();
+  expect(screen.getByText(/\[検証\] のあとで、検証した調査票から集計シートを作成できます/)).toBeTruthy();
   await validateNow();
   const view = summaryView();
   const boxes = within(view).getAllByRole("checkbox");
