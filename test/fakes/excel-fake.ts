@@ -73,7 +73,8 @@
  * ResponsePayloadSizeLimitExceeded (`oversizedAs: "GeneralException"` for older Excel on the web, which says only
  * that) and a request over `requestLimit` (5 MB) with RequestPayloadSizeLimitExceeded, before any of its actions
  * runs; `host: "desktop"` has neither limit. `mergeLimitAs: "null"` makes getMergedAreasOrNullObject over more than 512
- * merged areas give a null object instead of GeneralException (the reference leaves it open). Failure
+ * merged areas give a null object instead of GeneralException (the reference leaves it open); `badPasswordAs` is the
+ * code unprotect() without the sheet's password fails with (BadPassword unless set). Failure
  * injection: `cellEditMode` (every sync rejects with InvalidOperationInCellEditMode), `sheet.protected` (writes
  * throw AccessDenied), `beforeSync` (e.g. delete a sheet between syncs), `apiVersion` (newer APIs throw ApiNotFound),
  * `failSync(n)` (the n-th sync fails: before any of its actions, or after the first k, whose changes stay).
@@ -808,6 +809,16 @@ export interface FakeExcelOptions {
    * fail to return the result", which may be an error or a null object.
    */
   readonly mergeLimitAs?: "error" | "null";
+  /**
+   * The code `protection.unprotect()` fails with when the password is wrong or missing. Excel's reference names
+   * none; its list of error codes has BadPassword (the default here), and AccessDenied has been seen from real Excel.
+   */
+  readonly badPasswordAs?: string;
+  /**
+   * Some Excel builds load `protection.options` with null for some properties, and refuse that object given back
+   * to protect() (office-js issue 1931): the loaded options then hold null for the three options ExcelApi 1.7 added.
+   */
+  readonly optionsWithNulls?: boolean;
 }
 
 /** What Excel hands an onChanged handler (WorksheetChangedEventArgs), as far as the add-in reads it. */
@@ -844,6 +855,8 @@ export class FakeExcel {
   requestLimit: number;
   oversizedAs: string;
   mergeLimitAs: "error" | "null";
+  badPasswordAs: string;
+  optionsWithNulls: boolean;
   /** Runs before sync n (1-based, counting every sync of this host) executes its queue. */
   beforeSync: ((n: number, book: FakeBook) => void) | undefined;
   /** Makes one sync fail: see failSync. */
@@ -861,6 +874,8 @@ export class FakeExcel {
     this.requestLimit = options.requestLimit ?? (web ? RESPONSE_LIMIT : Infinity);
     this.oversizedAs = options.oversizedAs ?? "ResponsePayloadSizeLimitExceeded";
     this.mergeLimitAs = options.mergeLimitAs ?? "error";
+    this.badPasswordAs = options.badPasswordAs ?? "BadPassword";
+    this.optionsWithNulls = options.optionsWithNulls ?? false;
   }
 
   /**
@@ -1750,7 +1765,8 @@ class FakeWorksheetProtection extends FakeObject {
   protected read(name: string): unknown {
     const s = this.ws.sheet();
     if (name === "protected") return s.protected;
-    return Object.fromEntries([...PROTECTION_OPTIONS.map((k) => [k, s.protectionOptions?.[k] === true]), ["selectionMode", s.protectionOptions?.selectionMode ?? "Normal"]]);
+    const options = Object.fromEntries([...PROTECTION_OPTIONS.map((k) => [k, s.protectionOptions?.[k] === true]), ["selectionMode", s.protectionOptions?.selectionMode ?? "Normal"]]);
+    return this.context.host.optionsWithNulls ? { ...options, allowEditObjects: null, allowEditScenarios: null, selectionMode: null } : options;
   }
 
   get protected(): boolean {
@@ -1771,6 +1787,7 @@ class FakeWorksheetProtection extends FakeObject {
       const keys = Object.keys(options ?? {});
       const unknown = keys.find((k) => k !== "selectionMode" && !(PROTECTION_OPTIONS as readonly string[]).includes(k));
       if (unknown) throw new FakeOfficeError("InvalidArgument", `Unknown protection option: ${unknown}`);
+      if (keys.some((k) => options?.[k] === null)) throw new FakeOfficeError("GeneralException", "There was an internal error while processing the request.");
       if (options?.selectionMode !== undefined && !["Normal", "Unlocked", "None"].includes(String(options.selectionMode))) {
         throw new FakeOfficeError("InvalidArgument", `Unknown selectionMode: ${String(options.selectionMode)}`);
       }
@@ -1786,7 +1803,7 @@ class FakeWorksheetProtection extends FakeObject {
     this.forget("options");
     this.context.enqueue(() => {
       const s = this.ws.sheet();
-      if (s.protected && (s.protectionPassword ?? "") !== (password ?? "")) throw new FakeOfficeError("InvalidArgument", "The password is incorrect.");
+      if (s.protected && (s.protectionPassword ?? "") !== (password ?? "")) throw new FakeOfficeError(this.context.host.badPasswordAs, "The password you supplied is incorrect.");
       s.protected = false;
       s.protectionOptions = undefined;
       s.protectionPassword = undefined;

@@ -313,9 +313,10 @@ describe("保護されたシート（liftProtection: ペインの入力支援）
     return book;
   }
 
-  test("パスワードのない保護は外して設定し、元の設定どおり保護し直す。パスワードのあるシートはそのままにして名指す", async () => {
+  // Excel's reference names no code for a wrong password: BadPassword is in its list, AccessDenied has been seen.
+  test.each(["BadPassword", "AccessDenied", "InvalidArgument", "UnsupportedOperation"])("パスワードのない保護は外して設定し、元の設定どおり保護し直す。パスワードのあるシートはそのままにして名指す（Excel の拒否が %s でも）", async (badPasswordAs) => {
     const fakeBook = protectedBook();
-    const { fake, book } = rig(fakeBook);
+    const { fake, book } = rig(fakeBook, { badPasswordAs });
     await book.readAll();
     const before = userCells(fakeBook);
     fake.reset();
@@ -332,6 +333,35 @@ describe("保護されたシート（liftProtection: ペインの入力支援）
     expect(userCells(fakeBook)).toEqual(before);
     // The look, the unprotecting (refused at No.2), which sheets it opened, the write.
     expect(fake.syncCount).toBe(4);
+  });
+
+  test("Excel が読み込んだ保護の設定に null があっても（office-js #1931）、その設定を除いて保護し直す", async () => {
+    const fakeBook = protectedBook();
+    const { book } = rig(fakeBook, { optionsWithNulls: true });
+    await book.readAll();
+    const result = await book.applyInputAids!(["No.1", "No.3"].map((s) => aidsFor(s, false)), AT, { liftProtection: true });
+    expect(result.sheets.map((x) => x.sheet)).toEqual(["No.1", "No.3"]);
+    const one = fakeBook.sheet("No.1")!;
+    expect([one.protected, one.protectionOptions?.allowFormatCells, one.protectionOptions?.selectionMode]).toEqual([true, true, undefined]);
+    expectAidsOn(one);
+  });
+
+  test("保護を外す途中で Excel が止まり、どのシートが開いたか読めなくても、開いたシートは保護し直してから知らせる", async () => {
+    const fakeBook = protectedBook();
+    Object.assign(fakeBook.sheet("No.3")!, { protected: true, protectionOptions: { allowSort: true } });
+    const { fake, book } = rig(fakeBook);
+    await book.readAll();
+    // The unprotecting (the second sync) stops after No.1 is open; the look at what opened fails as well.
+    const base = fake.syncCount;
+    fake.failSync(base + 2, { afterActions: 1 });
+    fake.beforeSync = (n) => {
+      if (n === base + 3) fake.failSync(n);
+    };
+    const error = await book.applyInputAids!(["No.1", "No.3"].map((s) => aidsFor(s, false)), AT, { liftProtection: true }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "GeneralException" });
+    const [one, three] = ["No.1", "No.3"].map((n) => fakeBook.sheet(n)!);
+    expect([one.protected, one.protectionOptions?.allowFormatCells, three.protected, three.protectionOptions?.allowSort]).toEqual([true, true, true, true]);
+    expect(one.validations).toEqual([]);
   });
 
   test("保護も頼めば、外したシートは入力支援の保護（入力欄だけ編集可）になる", async () => {

@@ -25,6 +25,8 @@ export function toWorkbookError(e: unknown, sheet?: string): unknown {
     case "InvalidOperationInCellEditMode":
       return new WorkbookError("cell-edit-mode", detail);
     case "AccessDenied":
+    // A sheet's password, when one was needed and not given.
+    case "BadPassword":
       return new WorkbookError("protected-sheet", detail, sheet);
     case "ItemNotFound":
       return new WorkbookError("sheet-missing", detail, sheet);

@@ -144,7 +144,8 @@ interface Lifted {
  * Unprotects the sheets at `indexes` (protected, with `options` as loaded), one sync when none has a password. Excel
  * runs a batch in order and stops at the first refusal, so after one the sheets before the refused one are open,
  * the refused one has a password, and the rest are tried again: two more syncs per sheet with a password, never
- * one per sheet.
+ * one per sheet. Excel's reference names no error code for a wrong password (BadPassword is listed, AccessDenied
+ * has been seen), so after a refusal the sheets' state, not the code, says what ran.
  */
 async function liftSheets(context: Excel.RequestContext, wss: readonly Excel.Worksheet[], indexes: readonly number[], options: readonly Excel.WorksheetProtectionOptions[]): Promise<{ lifted: Lifted[]; locked: number[] }> {
   const opened = (list: readonly number[]): Lifted[] => list.map((i) => ({ index: i, options: options[i] }));
@@ -154,10 +155,16 @@ async function liftSheets(context: Excel.RequestContext, wss: readonly Excel.Wor
     await context.sync();
     return { lifted: opened(indexes), locked: [] };
   } catch (e) {
-    if (officeErrorCode(e) !== "InvalidArgument") throw new LiftFailed(e, []);
+    // Refused before any of it ran: no sheet was opened.
+    if (WHOLE_BATCH_REFUSED.has(officeErrorCode(e) ?? "")) throw new LiftFailed(e, []);
   }
   const now = indexes.map((i) => wss[i].protection.load("protected"));
-  await context.sync();
+  try {
+    await context.sync();
+  } catch (e) {
+    // Which sheets opened is unknown: each is protected again if it is open (protectAgain looks first).
+    throw new LiftFailed(e, opened(indexes));
+  }
   const stuck = now.findIndex((p) => p.protected);
   if (stuck < 0) return { lifted: opened(indexes), locked: [] };
   const before = opened(indexes.slice(0, stuck));
@@ -169,6 +176,19 @@ async function liftSheets(context: Excel.RequestContext, wss: readonly Excel.Wor
   }
   return { lifted: [...before, ...rest.lifted], locked: [indexes[stuck], ...rest.locked] };
 }
+
+/**
+ * The options as loaded, without the null some Excel builds give for an option (office-js issue 1931): protect()
+ * refuses an object that holds one, and that option then keeps Excel's default.
+ */
+function restorable(options: Excel.WorksheetProtectionOptions): Excel.WorksheetProtectionOptions {
+  const kept: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(options)) if (v !== null && v !== undefined) kept[k] = v;
+  return kept as Excel.WorksheetProtectionOptions;
+}
+
+/** Codes with which Excel refuses a request before running any of it. */
+const WHOLE_BATCH_REFUSED: ReadonlySet<string> = new Set(["InvalidOperationInCellEditMode", "RequestPayloadSizeLimitExceeded"]);
 
 /** Lifting stopped on something other than a password: the sheets already opened, to protect again. */
 class LiftFailed extends Error {
@@ -223,7 +243,7 @@ async function applyOnce(session: OfficeSession, all: readonly SheetInputAids[],
       const toLift = names.flatMap((_, i) => (protections[i].protected ? [i] : []));
       if (toLift.length) {
         // Read now: unprotecting discards what was loaded.
-        const options = names.map((_, i) => (protections[i].protected ? protections[i].options : {}));
+        const options = names.map((_, i) => (protections[i].protected ? restorable(protections[i].options) : {}));
         let opened: { lifted: Lifted[]; locked: number[] };
         try {
           opened = await liftSheets(context, wss, toLift, options);
