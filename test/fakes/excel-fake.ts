@@ -1669,6 +1669,8 @@ export class FakeWorksheet extends FakeObject {
       const s = this.sheet();
       const book = this.context.book;
       structureChange(this.context, `delete ${s.name}`);
+      // Excel's reference: deleting a very hidden sheet fails; make it hidden or visible first.
+      if (s.visibility === "VeryHidden") throw new FakeOfficeError("InvalidOperation", `The worksheet ${s.name} is very hidden and cannot be deleted.`);
       if (s.visibility === "Visible" && !book.sheets.some((x) => x !== s && x.visibility === "Visible")) {
         throw new FakeOfficeError("InvalidOperation", "A workbook must keep one visible sheet.");
       }

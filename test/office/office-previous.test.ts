@@ -132,6 +132,24 @@ test("選び直すと前の写しは消えて新しい写しが同じ名前で�
   expect(report.previousYear).toBeUndefined();
 });
 
+test("利用者が「前年度_」の写しを「再表示」にも出ないようにしていても（VeryHidden）、選び直しと解除で消せる", async () => {
+  const { fake, book } = await thisYear();
+  const read = await readPreviousFile(LAST_FILE, BUILT_IN_PROFILES);
+  if (!read.ok) throw new Error("not read");
+  await book.keepPreviousYear(read.copy, { sheets: read.sheets });
+  const copies = () => fake.book.sheets.filter((s) => s.name.startsWith("前年度_"));
+  const count = copies().length;
+  // Excel refuses to delete a very hidden sheet; a macro or the VBA editor can set it.
+  for (const s of copies()) s.visibility = "VeryHidden";
+  await book.readAll();
+  await book.keepPreviousYear(read.copy, { sheets: read.sheets });
+  expect(copies().map((s) => s.visibility)).toEqual(Array(count).fill("Hidden"));
+  copies()[0].visibility = "VeryHidden";
+  await book.readAll();
+  await book.clearPreviousYear();
+  expect(copies()).toEqual([]);
+});
+
 test("前年度の式のうち他のシートを指すものは値で入り、Excel が選んだファイルへのリンクに変えることはない", async () => {
   // Excel inserts a sheet's formula into a sheet it does not insert as a link to the file (the fake does as well):
   // the pane hands it the sheets standing alone, as the file layer's copies are.

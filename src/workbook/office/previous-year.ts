@@ -18,7 +18,7 @@ import { toVisibility } from "./cells";
 import { toWorkbookError } from "./errors";
 import { toBase64 } from "./new-workbook";
 import { INSERT_WORKSHEETS } from "./requirements";
-import { findSheet, type OfficeSession, type State } from "./session";
+import { findSheet, type OfficeSession, queueDeleteSheet, type State } from "./session";
 
 /** The copies made from a file that the workbook still has (a user's own 前年度_ sheets are never among them). */
 function oldCopies(state: State): string[] {
@@ -47,7 +47,7 @@ export async function keepPreviousYear(session: OfficeSession, file: PreviousYea
   try {
     ({ inserted, names } = await session.run(async (context) => {
       const sheets = context.workbook.worksheets;
-      for (const name of remove) sheets.getItem(name).delete();
+      for (const name of remove) queueDeleteSheet(sheets, state, name);
       const ids = context.workbook.insertWorksheetsFromBase64(base64, {
         sheetNamesToInsert: [...request.sheets],
         ...(settingsThere ? { positionType: "Before" as const, relativeTo: SETTINGS_SHEET } : { positionType: "End" as const }),
@@ -106,7 +106,7 @@ export async function clearPreviousYear(session: OfficeSession): Promise<void> {
       session.state = undefined;
       await session.run(async (context) => {
         const sheets = context.workbook.worksheets;
-        for (const name of remove) sheets.getItem(name).delete();
+        for (const name of remove) queueDeleteSheet(sheets, state, name);
         if (settingsThere) session.queueSettings(sheets, sheets.getItem(SETTINGS_SHEET), settings);
         await context.sync();
       });

@@ -83,6 +83,16 @@ export function findSheet(state: State, name: string): SheetState | undefined {
   return state.sheets.find((s) => sameName(s.name, name));
 }
 
+/**
+ * Queues the deletion of the sheet the state lists as `name`. Excel refuses to delete a very hidden sheet
+ * (InvalidOperation), so one is made hidden first.
+ */
+export function queueDeleteSheet(sheets: Excel.WorksheetCollection, state: State, name: string, listedAs: string = name): void {
+  const ws = sheets.getItem(name);
+  if (findSheet(state, listedAs)?.visibility === "veryHidden") ws.visibility = "Hidden";
+  ws.delete();
+}
+
 export function ownership(state: State): OwnedSheet[] {
   return parseOwned(state.settings, (name) => !!findSheet(state, name));
 }
