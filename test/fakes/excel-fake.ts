@@ -780,8 +780,11 @@ function storeInput(cell: FakeCell, input: unknown): void {
   Object.assign(cell, { value: s, type: "String" });
 }
 
-function validSheetName(name: string): boolean {
-  return name.length > 0 && name.length <= 31 && !/[:\\/?*[\]]/.test(name) && !/^'|'$/.test(name) && name.toLowerCase() !== "history";
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Excel's rule for a sheet name; half an emoji (a lone surrogate) is taken as refused, as no file can hold it. */
+export function validSheetName(name: string): boolean {
+  return name.length > 0 && name.length <= 31 && !/[:\\/?*[\]]/.test(name) && !/^'|'$/.test(name) && name.toLowerCase() !== "history" && !LONE_SURROGATE.test(name);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -40,8 +40,9 @@ function sameContent(a: CellSeen, b: CellSeen): boolean {
   return a.value === b.value && a.type === b.type && a.formula === b.formula;
 }
 
+/** Holds `after` as written: a number by its value (Excel's value types list Integer beside Double), text as text. */
 function holdsAfter(c: CellSeen, after: string | number): boolean {
-  return typeof after === "number" ? c.type === "Double" && c.value === after : c.type === "String" && c.value === after;
+  return typeof after === "number" ? typeof c.value === "number" && c.value === after : c.type === "String" && c.value === after;
 }
 
 /**
