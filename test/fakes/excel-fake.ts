@@ -490,6 +490,11 @@ export class FakeBook {
   /** The Normal style's name as the API lists it (a Japanese Excel may give 標準; the reference does not say). */
   normalStyleName = "Normal";
   /**
+   * Custom cell styles, listed before the built-in ones: a workbook copied between offices for years can carry tens
+   * of thousands ("標準 2", "標準 3" …), enough for a load of them all to pass the 5 MB response limit of the web.
+   */
+  customStyles = 0;
+  /**
    * The workbook counts its serial days from 1904-01-01 (Excel for Mac's old default; Excel → Options → Advanced),
    * not from 1900: a cell shown as 2018/4/1 holds 41729, not 43191. The API gives the number as the cell holds it.
    */
@@ -1211,6 +1216,23 @@ export class FakeRequestContext {
 
 // ---------------------------------------------------------------------------------------------------------------
 // Proxy objects
+
+/** A collection's load in the typed form (Excel.Interfaces.…CollectionLoadOptions & CollectionLoadOptions). */
+interface CollectionLoadTree {
+  readonly $top?: number;
+  readonly $skip?: number;
+  readonly [property: string]: unknown;
+}
+
+/** `{ name: true, font: { size: true } }` → `prefix + name`, `prefix + font/size`. */
+function treePaths(tree: Readonly<Record<string, unknown>>, prefix: string): string[] {
+  return Object.entries(tree).flatMap(([k, v]) => {
+    if (k.startsWith("$")) return [];
+    if (v === true) return [prefix + k];
+    if (typeof v === "object" && v !== null) return treePaths(v as Record<string, unknown>, `${prefix}${k}/`);
+    return [];
+  });
+}
 
 function loadPaths(arg: string | string[] | { select?: string } | undefined): string[] {
   if (arg === undefined) return [];
@@ -2660,13 +2682,19 @@ abstract class FakeItemCollection<T extends FakeObject> extends FakeObject {
     return this.loadedItems;
   }
 
-  override load(arg?: string | string[] | { select?: string }): this {
-    const paths = loadPaths(arg);
+  /**
+   * `items/…` paths, or the typed form: the properties of each item as a tree of `true`s (`{ name: true, font: { size:
+   * true } }`) with `$top`, the most items to deliver, and `$skip`.
+   */
+  override load(arg?: string | string[] | { select?: string } | CollectionLoadTree): this {
+    const typed = arg !== undefined && typeof arg === "object" && !Array.isArray(arg) && !("select" in arg);
+    const paths = typed ? treePaths(arg as CollectionLoadTree, "items/") : loadPaths(arg as string | string[] | { select?: string } | undefined);
+    const { $top: top = Infinity, $skip: skip = 0 } = typed ? (arg as CollectionLoadTree) : {};
     const sub = paths.map((p) => (p.startsWith("items/") ? p.slice(6) : undefined));
     if (sub.length === 0 || sub.some((x) => x === undefined)) throw new Error(`fake: ${this.typeName} loads items/… only: ${paths.join(",")}`);
     this.loadedItems = undefined;
     this.context.enqueue(() => {
-      const items = this.list();
+      const items = this.list().slice(skip, skip + top);
       const parts = items.flatMap((item) => sub.map((p) => item.capture(p!)).filter((x): x is Pending => !!x));
       return {
         bytes: parts.reduce((n, p) => n + p.bytes, 2),
@@ -3048,7 +3076,9 @@ export class FakeStyleCollection extends FakeItemCollection<FakeStyle> {
 
   protected list(): FakeStyle[] {
     const book = this.context.book;
+    const custom = Array.from({ length: book.customStyles }, (_, i) => ({ name: `標準 ${i + 2}`, builtIn: false, font: { name: "ＭＳ Ｐゴシック", size: 11 } }));
     return [
+      ...custom,
       { name: book.normalStyleName, builtIn: true, font: book.normalFont },
       { name: "Comma", builtIn: true, font: book.normalFont },
       { name: "Heading 1", builtIn: true, font: { name: book.normalFont.name, size: 15 } },

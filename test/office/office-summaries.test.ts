@@ -363,6 +363,30 @@ describe("列幅とブックの既定フォント (項目 11)", () => {
   });
 });
 
+describe("スタイルが増えたブック", () => {
+  // Copied between offices for years, a workbook can carry tens of thousands of custom styles (標準 2, 標準 3 …).
+  test("カスタムのスタイルが 6 万あっても、スタイルの一覧は先頭だけ読み、Web 版の 5 MB の上限を超えずに検証と集計ができる", async () => {
+    const { fake, book } = await rigFromXlsx(await seedBytes());
+    fake.book.customStyles = 60_000;
+    fake.book.normalFont = { name: "游ゴシック", size: 11 };
+    const specs = summariesOf(await book.readAll());
+    expect((await book.writeOwnedSheets(specs)).map((r) => r.name)).toEqual(SUMMARY_NAMES);
+    expect(fake.syncs.filter((x) => x.error)).toEqual([]);
+    expect(Math.max(...fake.syncs.map((x) => x.responseBytes))).toBeLessThan(1_000_000);
+  });
+
+  test("標準スタイルが先頭の一覧にあれば、そのフォントで列幅を数える", async () => {
+    const { fake, book } = await rigFromXlsx(await seedBytes());
+    fake.book.customStyles = 500;
+    fake.book.normalFont = { name: "游ゴシック", size: 14 };
+    const specs = summariesOf(await book.readAll());
+    await book.writeOwnedSheets(specs);
+    const crosstab = specs.find((x) => x.name === "評価集計")!;
+    const ws = fake.book.sheet("評価集計")!;
+    crosstab.columnWidths!.forEach((chars, i) => expect([i, ws.columnWidths.get(i)]).toEqual([i, (Math.trunc(chars * 10) + 5) * 0.75]));
+  });
+});
+
 describe("要求の大きさ (ガード)", () => {
   test("Excel on the web が要求を大きすぎると断ったら、要求を小さくして書き直し、以後もその大きさで書く。シートは断られなかった場合と同じ", async () => {
     const { fake, book } = await rigFromXlsx(await seedBytes(), { requestLimit: 60_000 });

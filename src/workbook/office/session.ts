@@ -83,6 +83,9 @@ export function findSheet(state: State, name: string): SheetState | undefined {
   return state.sheets.find((s) => sameName(s.name, name));
 }
 
+/** How many of the workbook's styles are read to find the Normal style: about 100 KB of response. */
+const STYLES_READ = 1000;
+
 /**
  * Queues the deletion of the sheet the state lists as `name`. Excel refuses to delete a very hidden sheet
  * (InvalidOperation), so one is made hidden first.
@@ -289,10 +292,12 @@ export class OfficeSession {
 
   /**
    * Column widths count in the digits of the workbook's Normal font (ExcelApi 1.7): its styles are read with the sheet
-   * list, once per instance (a few kilobytes).
+   * list, once per instance. Only the first STYLES_READ: a workbook copied between offices for years can hold tens
+   * of thousands of custom styles, past the web's 5 MB response limit in one load; without Normal among them the
+   * first built-in style's font stands in (the accent and heading styles use the same body font).
    */
   loadStyles(context: Excel.RequestContext): Excel.StyleCollection | undefined {
-    return this.digitPx === undefined ? context.workbook.styles.load("items/name,items/builtIn,items/font/name,items/font/size") : undefined;
+    return this.digitPx === undefined ? context.workbook.styles.load({ $top: STYLES_READ, name: true, builtIn: true, font: { name: true, size: true } }) : undefined;
   }
 
   /** The Normal style (its name as the API lists it, else the first built-in style), and the widest digit of its font. */
