@@ -63,10 +63,10 @@
  * names' formulas do (names scoped to it go with it); ChartSeries.getDimensionDataSourceString (ExcelApi 1.15) reads them.
  *
  * Not modelled: calculation (beyond single-cell references), conditional formats' effect on how a cell looks, comments, shapes, undo (Ctrl+Z reverting the add-in's
- * writes, ExcelApi 1.20: an undo is a change like any other here), co-authoring (its Conflict can be injected with
- * failSync), events other than onChanged, other users' changes (source "Remote"), a cut-short RangeAreas.address, and
- * which error codes Excel really gives where its reference is silent (activating a hidden sheet, more than 512
- * merged areas, an oversized request on older hosts).
+ * writes, ExcelApi 1.20: an undo is a change like any other here), co-authoring beyond one co-author's cell edit
+ * (`coauthorEdit`, onChanged with source Remote; its Conflict can be injected with failSync), events other than
+ * onChanged, a cut-short RangeAreas.address, and which error codes Excel really gives where its reference is silent
+ * (activating a hidden sheet, more than 512 merged areas, an oversized request on older hosts, a wrong password).
  *
  * It counts syncs, and the bytes each sync returns (JSON of every loaded value) and sends (JSON of every value set).
  * Hosts: `host: "web"` (the default) refuses a response over `responseLimit` (5 MB) with
@@ -977,13 +977,25 @@ export class FakeExcel {
     this.emitChange(s, boxToA1(box), "user");
   }
 
-  /** onChanged for a change to a sheet's range, made by the user or by the add-in's own request. */
-  emitChange(sheet: FakeSheet, address: string, by: "user" | "addin"): void {
+  /**
+   * Another person editing the same workbook (co-authoring, AutoSave on OneDrive or SharePoint) puts a value into a
+   * cell, of any sheet, also one very hidden (their add-in writing its settings): onChanged fires with source Remote.
+   */
+  coauthorEdit(sheet: string, a1: string, value: string | number | boolean | null): void {
+    const s = this.book.sheet(sheet);
+    if (!s) throw new Error(`fake: no sheet ${sheet}`);
+    const box = parseBox(a1);
+    s.put(box.top, box.left, value);
+    this.emitChange(s, boxToA1(box), "coauthor");
+  }
+
+  /** onChanged for a change to a sheet's range, made by the user, a co-author or the add-in's own request. */
+  emitChange(sheet: FakeSheet, address: string, by: "user" | "addin" | "coauthor"): void {
     if (this.changeHandlers.length === 0) return;
     const args: FakeChangedEventArgs = {
       type: "WorksheetChanged",
       changeType: "RangeEdited",
-      source: "Local",
+      source: by === "coauthor" ? "Remote" : "Local",
       worksheetId: sheet.id,
       address,
       ...(compareVersions(this.apiVersion, "1.14") >= 0 ? { triggerSource: by === "addin" ? "ThisLocalAddin" : "Unknown" } : {}),

@@ -35,6 +35,23 @@ test("利用者がセルを変えると知らせ、アドイン自身の書き�
   expect(changes).toBe(1);
 });
 
+test("共同編集の相手が設定シートに書いたら、キャッシュした設定を捨て、次の書き込みで相手の設定を消さない", async () => {
+  const { fake, book: wb } = rig(book());
+  await wb.writeSettings({ stage: "提出前" });
+  await wb.readAll();
+  let changes = 0;
+  await wb.watchChanges!(() => changes++);
+  const settings = fake.book.sheet("_chosahyo")!;
+  let row = 0;
+  while (settings.get(row, 0)) row++;
+  fake.coauthorEdit("_chosahyo", `A${row + 1}`, "fiscalYear");
+  fake.coauthorEdit("_chosahyo", `B${row + 1}`, "2023");
+  await tick();
+  expect(changes).toBe(2);
+  await wb.writeSettings({ stage: "本部評価後" });
+  expect(await wb.readSettings()).toMatchObject({ stage: "本部評価後", fiscalYear: "2023" });
+});
+
 test("triggerSource のない Excel (1.14 未満) では、アドインが書いている間と書いた直後の変更は自分のものとして数えない", async () => {
   // A quiet window well above what a write and a tick take on a busy machine (50 ms failed under load).
   const { fake, book: wb } = rig(book(), { apiVersion: "1.12", quietMs: 500 });

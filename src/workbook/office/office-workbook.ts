@@ -94,6 +94,9 @@ export class OfficeWorkbook implements WorkbookPort {
     let watching = true;
     await this.session.run(async (context) => {
       context.workbook.worksheets.onChanged.add(async (args) => {
+        // A co-author's change may be to the settings sheet: the next write merges into settings read again, not
+        // into the copy cached before it (which would drop what they wrote).
+        if (args.source === "Remote") this.session.state = undefined;
         if (!watching || args.triggerSource === "ThisLocalAddin") return;
         if (args.triggerSource === undefined && this.session.busy()) return;
         onChange();
