@@ -3269,7 +3269,19 @@ export class FakeChartCollection {
     return this.loadedItems;
   }
 
-  /** The chart of that name, looked up when the queue reaches a use of it (ItemNotFound then when there is none). */
+  /** The chart at that place in the sheet's list, looked up when the queue reaches a use of it (ExcelApi 1.1). */
+  getItemAt(index: number): FakeChart {
+    return new FakeChart(this.context, this.ws, () => {
+      const chart = this.ws.sheet().charts[index];
+      if (!chart) throw new FakeOfficeError("ItemNotFound", `There is no chart at ${index}.`);
+      return chart;
+    });
+  }
+
+  /**
+   * The chart of that name, looked up when the queue reaches a use of it (ItemNotFound then when there is none);
+   * of several with that name, the first, as Excel's reference says.
+   */
   getItem(name: string): FakeChart {
     return new FakeChart(this.context, this.ws, () => {
       const chart = this.ws.sheet().charts.find((c) => c.name === name);

@@ -323,6 +323,16 @@ describe("グラフの系列が指すシートも置き換えず、変わった�
     expect(chart.source.sheet).toBe("No.5");
   });
 
+  test("同じ名前のグラフが 2 つあり、2 つめが 'No.5'!… を指すときも（Excel は名前で引くと 1 つめを返す）", async () => {
+    const m = await master();
+    m.fake.book.addChart("評価一覧", "No.1", "B2:B6", "A2:A6");
+    const second = m.fake.book.addChart("評価一覧", "No.5", "B2:B6", "A2:A6");
+    // A sheet copied into a workbook that already had one: both are "Chart 1".
+    second.name = "Chart 1";
+    await takesNoFiveInPlace(m);
+    expect(second.source.sheet).toBe("No.5");
+  });
+
   test("そのシート自身のグラフは、シートとともに入れ替わるだけで、置き換えを止めない", async () => {
     const m = await master();
     m.fake.book.addChart("No.5", "No.5", "B2:B6");

@@ -158,12 +158,13 @@ const CHART_DIMENSIONS = ["Values", "Categories"] as const;
  * the question. Then every sheet is taken to be pointed into, and taken in by writing its cells.
  */
 async function readChartSources(session: OfficeSession, sheets: readonly SheetCharts[]): Promise<NameRef[] | undefined> {
-  const charts = sheets.flatMap(({ sheet, charts }) => charts.items.map((chart) => ({ sheet, chart })));
+  // By place, not by name: of two charts with one name (a sheet copied in beside one) Excel's getItem gives the first.
+  const charts = sheets.flatMap(({ sheet, charts }) => charts.items.map((_, at) => ({ sheet, at })));
   if (charts.length === 0) return [];
   if (!session.supportsSet(CHART_SOURCES.set, CHART_SOURCES.version)) return undefined;
   try {
     return await session.run(async (context) => {
-      const lists = charts.map(({ sheet, chart }) => ({ sheet, series: context.workbook.worksheets.getItem(sheet).charts.getItem(chart.name).series.load("items/name") }));
+      const lists = charts.map(({ sheet, at }) => ({ sheet, series: context.workbook.worksheets.getItem(sheet).charts.getItemAt(at).series.load("items/name") }));
       await context.sync();
       const all = lists.flatMap(({ sheet, series }) => series.items.flatMap((s) => CHART_DIMENSIONS.map((d) => ({ sheet, series: s, dimension: d }))));
       const kinds = all.map((x) => x.series.getDimensionDataSourceType(x.dimension));
