@@ -108,6 +108,8 @@ export function useCollect(port: WorkbookPort, profiles: readonly Profile[], lan
           });
           // Why, where Excel said: Excel on the web refuses some sheets; cell-edit mode, a co-author's change …
           if (stop.code === "UnsupportedFeature") setLines([(l: Lang) => t(l, "pane.collect.webInsert")]);
+          // The file itself is the request: no cell to look for, only another Excel to use.
+          else if (stop.code === "RequestPayloadSizeLimitExceeded") setLines([(l: Lang) => t(l, "pane.collect.webTooLarge")]);
           else if (stop.reason) setLines([(l: Lang) => errorMessage(l, new WorkbookError(stop.reason!))]);
           return;
         }

@@ -1355,7 +1355,7 @@ export class FakeWorkbook {
     return insertWorksheets(this.context, base64File, options);
   }
 
-  /** The workbook's cell styles (ExcelApi 1.7): the Normal style first, then other built-in ones. */
+  /** The workbook's cell styles (ExcelApi 1.7): its custom ones (book.customStyles), then Normal and a few built-in ones. */
   get styles(): FakeStyleCollection {
     this.context.requireApi("1.7", "Workbook.styles");
     return (this.stylesProxy ??= new FakeStyleCollection(this.context));
@@ -3687,6 +3687,7 @@ function insertWorksheets(context: FakeRequestContext, base64File: string, optio
   const relativeTo = options.relativeTo;
   const anchor = typeof relativeTo === "string" ? context.workbook.worksheets.getItem(relativeTo) : relativeTo;
   let ids: string[] | undefined;
+  // The file's base64 is part of the request: Excel on the web refuses one over its 5 MB limit.
   context.enqueue(() => {
     const code = insertFailures.get(context.host);
     if (code) throw new FakeOfficeError(code, "Injected failure of insertWorksheetsFromBase64.");

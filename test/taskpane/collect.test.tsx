@@ -267,6 +267,22 @@ test("Excel で書き込みが途中で止まると、取り込んだファイ�
   expect(differingCells(await cellMap(before), await cellMap(await fake.book.toXlsx()))).toEqual(written.slice(0, 1));
 });
 
+test("返送ファイルが Web 版の Excel の一度に渡せる大きさ（5 MB）を超えると、長い文章を探せとは言わず、どこで取り込めるかを言う", async () => {
+  const { files } = await returnedFiles();
+  // The file's base64 is the request: a limit just under it stands in for a file over 5 MB.
+  const size = Math.ceil((files[0].bytes.length * 4) / 3);
+  const { fake, before } = await excelPane({ requestLimit: size - 1 });
+  await pick(files.slice(0, 1));
+  fireEvent.click(screen.getByRole("button", { name: "取り込む" }));
+  const notice = await screen.findByTestId("collect-notice", {}, { timeout: 60_000 });
+  expect(notice.textContent).toContain("まだ取り込んでいないファイル: 政策課.xlsx。");
+  const lines = screen.getByTestId("collect-lines").textContent;
+  expect(lines).toContain("Web 版の Excel に一度に渡せる大きさ（5 MB）を超えています");
+  expect(lines).not.toContain("長い文章");
+  expect(fake.syncs.some((x) => x.error === "RequestPayloadSizeLimitExceeded")).toBe(true);
+  expect(differingCells(await cellMap(before), await cellMap(await fake.book.toXlsx()))).toEqual([]);
+});
+
 test("Web 版の Excel がシートの挿入を断ると、取り込んでいないことと、どうすればよいかを言う", async () => {
   const { fake, before } = await excelPane();
   const { files } = await returnedFiles();

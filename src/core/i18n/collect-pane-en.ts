@@ -26,5 +26,6 @@ export const collectPaneEn: Record<keyof typeof collectPaneJa, string> = {
   "pane.collect.unconfirmed":
     "Writing {file} stopped part way, and what it left could not be checked. Taken in: {taken}. A sheet whose name starts with 回収前_ is the sheet as it was before it was replaced. Check the workbook, then pick the same files and take them in again.",
   "pane.collect.webInsert": "Excel on the web cannot take in sheets that hold comments, charts, PivotTables or slicers. Take this file in with Excel on Windows or Mac, or in the browser version (demo.html).",
+  "pane.collect.webTooLarge": "This file is larger than Excel on the web can be handed at once (5 MB). Take it in with Excel on Windows or Mac, or in the browser version (demo.html).",
   "pane.collect.none": "none",
 } as const;

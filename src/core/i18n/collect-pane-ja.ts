@@ -25,5 +25,6 @@ export const collectPaneJa = {
   "pane.collect.unconfirmed":
     "{file} を書き込む途中で止まり、どこまで書けたかを確かめられませんでした。取り込んだファイル: {taken}。名前が「回収前_」で始まるシートがあれば、それは置き換える前の元のシートです。ブックを確かめてから、同じファイルを選んでもう一度取り込んでください。",
   "pane.collect.webInsert": "Web 版の Excel は、コメント・グラフ・ピボットテーブル・スライサーのあるシートを取り込めません。このファイルは Windows か Mac の Excel で取り込むか、ブラウザー版（demo.html）で取り込んでください。",
+  "pane.collect.webTooLarge": "このファイルは、Web 版の Excel に一度に渡せる大きさ（5 MB）を超えています。Windows か Mac の Excel で取り込むか、ブラウザー版（demo.html）で取り込んでください。",
   "pane.collect.none": "なし",
 } as const;
