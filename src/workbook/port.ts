@@ -135,6 +135,7 @@ export type WorkbookErrorCode =
   | "unsupported-operation" // Excel cannot do this here, as in a shared workbook of the old kind
   | "invalid-operation" // Excel refused the change in the workbook's present state
   | "excel-busy" // Excel did not answer in time, or is busy
+  | "file-unavailable" // Office's file API would not hand over the workbook (a network problem, or a read-only mode)
   | "payload-too-large" // Excel on the web's 5 MB limit, even for the smallest request or response the adapter makes
   | "sheet-hidden" // the sheet to select is hidden: selectCell with `reveal` shows it
   | "sheet-very-hidden" // the same, for a sheet hidden so that Excel's menu cannot show it again

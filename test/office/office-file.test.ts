@@ -59,14 +59,31 @@ describe("fileBytes", () => {
   test("スライスの読み込みに失敗してもファイルを閉じ、excel-busy で止まる。次の読み込みは妨げられない", async () => {
     const { fake, book } = rig(surveyBook());
     fake.file = noise(SLICE_SIZE * 2 + 1);
-    fake.fileFailure = { at: "slice", slice: 1, code: 11001 };
+    fake.fileFailure = { at: "slice", slice: 1, code: 5001 };
     const error = await book.fileBytes!().catch((e: unknown) => e);
     expect(isWorkbookError(error) && error.code).toBe("excel-busy");
     expect(errorMessage("ja", error)).toContain("もう一度実行してください");
-    expect(fake.fileLog).toEqual(["open 3 slices", "slice 0", "failed slice 1 (11001)", "close"]);
+    expect(fake.fileLog).toEqual(["open 3 slices", "slice 0", "failed slice 1 (5001)", "close"]);
     expect(fake.openFiles).toBe(0);
     fake.fileFailure = undefined;
     expect(Buffer.from(await book.fileBytes!()).equals(Buffer.from(fake.file))).toBe(true);
+  });
+
+  // 11001: Excel on the web after the workbook was renamed, until it is opened again; 7000: permission denied.
+  test.each([
+    ["open", 11001],
+    ["slice", 11001],
+    ["open", 7000],
+  ] as const)("待っても直らない失敗（%s で %d）は、待てとは言わず、ブックを開き直すよう言う。ファイルは閉じる", async (at, code) => {
+    const { fake, book } = rig(surveyBook());
+    fake.file = noise(SLICE_SIZE + 1);
+    fake.fileFailure = at === "open" ? { at, code } : { at, slice: 0, code };
+    const error = await book.fileBytes!().catch((e: unknown) => e);
+    expect(isWorkbookError(error) && error.code).toBe("file-unavailable");
+    expect(errorMessage("ja", error)).toContain("開き直してから");
+    expect(errorMessage("ja", error)).not.toContain("混み合って");
+    expect(errorMessage("en", error)).toContain("open it again");
+    expect(fake.openFiles).toBe(0);
   });
 
   test("ファイルを開けないとき(ほかのファイルが開いたまま)も excel-busy で、閉じるものはない", async () => {

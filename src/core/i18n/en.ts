@@ -111,6 +111,7 @@ export const en: Record<MessageKey, string> = mergeCatalogues(
     "error.invalid-operation": "Excel refused this change. Check the workbook's state (protected or hidden sheets, merged cells), then try again.",
     "error.payload-too-large": "The data to pass at once went over Excel on the web's 5 MB limit, so the add-in stopped. Look for a cell with very long text, or run it in Excel on the desktop.",
     "error.excel-busy": "Excel did not answer in time (it is busy). Wait a moment, then try again.",
+    "error.file-unavailable": "Excel would not hand over this workbook's file. Save the workbook, close it and open it again, then try again (if it is open read-only or in Protected View, enable editing first).",
     "error.sheet-very-hidden": "Sheet \"{sheet}\" is very hidden (Excel's Unhide menu does not list it), so its cell cannot be selected.",
     "error.sheets-interrupted": "Writing the sheets stopped part way ({sheet}). Run it again to rewrite any sheet left unfinished.",
     "error.not-a-workbook": "This is not an Excel workbook (.xlsx).",

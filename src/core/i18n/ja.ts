@@ -120,6 +120,7 @@ export const ja = mergeCatalogues(
     "error.invalid-operation": "Excel がこの操作を受け付けませんでした。シートの保護・非表示や結合セルなど、ブックの状態を確かめてから、もう一度実行してください。",
     "error.payload-too-large": "一度に受け渡すデータが Excel on the web の上限（5 MB）を超えたため止めました。1 つのセルに非常に長い文章がないか確かめるか、デスクトップ版の Excel で実行してください。",
     "error.excel-busy": "Excel が時間内に応答しませんでした（処理が混み合っています）。少し待ってから、もう一度実行してください。",
+    "error.file-unavailable": "Excel からこのブックのファイルを受け取れませんでした。ブックを保存して閉じ、開き直してから、もう一度実行してください（読み取り専用や保護ビューで開いているときは、編集を有効にしてから）。",
     "error.sheet-very-hidden": "シート「{sheet}」は「完全に非表示」（Excel のメニューからは再表示できない設定）のため、そのセルを選べません。",
     "error.sheets-interrupted": "シートの書き込みが途中で止まりました（{sheet}）。もう一度実行すると、途中のシートも書き直します。",
     "error.not-a-workbook": "Excel ブック（.xlsx）ではありません。",

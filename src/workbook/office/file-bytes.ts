@@ -33,10 +33,19 @@ const COMPRESSED = "compressed";
 /** Office's codes for "this host cannot": file type, operation or browser API not supported. */
 const UNSUPPORTED = new Set([1009, 5000, 5009]);
 
+/**
+ * Codes that trying again does not mend: 11001, a network problem (Excel on the web gives it for good once the
+ * workbook was renamed, until it is opened again), and 7000, permission denied (a read-only mode).
+ */
+const UNAVAILABLE = new Set([7000, 11001]);
+
 function fileError(error: AsyncResultLike<unknown>["error"], step: string): WorkbookError {
   const detail = `${step}: ${error?.code ?? "?"} ${error?.message ?? ""}`.trim();
-  // Anything else (11000 a file still open elsewhere, 11001 a network problem, 5001 an internal error) is passing.
-  return new WorkbookError(error?.code !== undefined && UNSUPPORTED.has(error.code) ? "unsupported-host" : "excel-busy", detail);
+  const code = error?.code;
+  if (code !== undefined && UNSUPPORTED.has(code)) return new WorkbookError("unsupported-host", detail);
+  if (code !== undefined && UNAVAILABLE.has(code)) return new WorkbookError("file-unavailable", detail);
+  // Anything else (11000 a file still open elsewhere, 5001 an internal error) is passing.
+  return new WorkbookError("excel-busy", detail);
 }
 
 /** An Office callback API as a promise; a failed result rejects with a WorkbookError. */
