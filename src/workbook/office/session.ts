@@ -83,16 +83,13 @@ export function findSheet(state: State, name: string): SheetState | undefined {
   return state.sheets.find((s) => sameName(s.name, name));
 }
 
-/** How many of the workbook's styles are read to find the Normal style: about 100 KB of response. */
-const STYLES_READ = 1000;
-
 /**
- * Queues the deletion of the sheet the state lists as `name`. Excel refuses to delete a very hidden sheet
- * (InvalidOperation), so one is made hidden first.
+ * Queues the deletion of the sheet `name`. Excel refuses to delete a very hidden sheet (InvalidOperation), so one
+ * the state lists as very hidden is made hidden first.
  */
-export function queueDeleteSheet(sheets: Excel.WorksheetCollection, state: State, name: string, listedAs: string = name): void {
+export function queueDeleteSheet(sheets: Excel.WorksheetCollection, state: State, name: string): void {
   const ws = sheets.getItem(name);
-  if (findSheet(state, listedAs)?.visibility === "veryHidden") ws.visibility = "Hidden";
+  if (findSheet(state, name)?.visibility === "veryHidden") ws.visibility = "Hidden";
   ws.delete();
 }
 
@@ -109,6 +106,9 @@ function writeText(range: Excel.Range, rows: string[][]): void {
   range.numberFormat = rows.map((r) => r.map(() => "@"));
   range.values = rows;
 }
+
+/** How many of the workbook's styles are read to find the Normal style: about 100 KB of response. */
+const STYLES_READ = 1000;
 
 /**
  * What the three units of the adapter (read-workbook, write-owned, apply-edits) share for one OfficeWorkbook: the
@@ -294,7 +294,8 @@ export class OfficeSession {
    * Column widths count in the digits of the workbook's Normal font (ExcelApi 1.7): its styles are read with the sheet
    * list, once per instance. Only the first STYLES_READ: a workbook copied between offices for years can hold tens
    * of thousands of custom styles, past the web's 5 MB response limit in one load; without Normal among them the
-   * first built-in style's font stands in (the accent and heading styles use the same body font).
+   * first built-in style's font stands in (the accent and heading styles use the same body font), and without one
+   * of those a Japanese font's digit.
    */
   loadStyles(context: Excel.RequestContext): Excel.StyleCollection | undefined {
     return this.digitPx === undefined ? context.workbook.styles.load({ $top: STYLES_READ, name: true, builtIn: true, font: { name: true, size: true } }) : undefined;
