@@ -35,8 +35,9 @@
  *   adapter looks at the visibility instead).
  * - `worksheets.onChanged` (ExcelApi 1.9) fires after the current task for the user's edits (`userEdit`) and for the
  *   add-in's own writes, with `triggerSource` ("Unknown" / "ThisLocalAddin") from ExcelApi 1.14 only.
- * - `workbook.styles` (ExcelApi 1.7) lists the Normal style (`book.normalFont`, `book.normalStyleName`) and a few
- *   built-in ones: Excel counts column widths in the widest digit of the Normal font.
+ * - `workbook.styles` (ExcelApi 1.7) lists `book.customStyles` custom styles, then the Normal style (`book.normalFont`,
+ *   `book.normalStyleName`) and a few built-in ones: Excel counts column widths in the widest digit of the Normal
+ *   font. A collection loads `items/…` paths or the typed form with `$top` and `$skip`.
  *
  * Tables (ListObjects), charts and page layout are modelled as far as the add-in uses them, with Excel's rules: a
  * table may not overlap another table or a merged area, its header row becomes unique non-empty text, its name is
