@@ -431,11 +431,18 @@ export class XlsxWorkbook implements WorkbookPort {
       this.pkg.set(e.part, amended!);
       this.grids.delete(e.part);
     }
+    this.dropCalcChain();
+  }
+
+  /**
+   * Drops xl/calcChain.xml, Excel's list of the formula cells it saved: one naming a cell that holds no formula any
+   * more makes Excel repair the file. Excel rebuilds the list when it next calculates.
+   */
+  private dropCalcChain(): void {
     const calc = this.pkg.rels(this.wbPart).find((r) => relKind(r) === "calcChain" && !r.external);
-    if (calc) {
-      this.pkg.removeRels(this.wbPart, new Set([calc.id]));
-      this.removePartTree(calc.target);
-    }
+    if (!calc) return;
+    this.pkg.removeRels(this.wbPart, new Set([calc.id]));
+    this.removePartTree(calc.target);
   }
 
   /** A part, its relationships, and what they point to that no other part points to. */
@@ -618,7 +625,11 @@ export class XlsxWorkbook implements WorkbookPort {
 
   /** Writes one owned sheet: over `previous`'s part, or as a new part appended to the workbook. */
   private putSheet(spec: SheetSpec, styles: StylesAmender, previous: SheetEntry | undefined, state?: "veryHidden"): void {
-    if (previous?.part) this.dropSheetParts(previous.part);
+    if (previous?.part) {
+      this.dropSheetParts(previous.part);
+      // Its formulas (評価集計's totals) may land on other cells this time.
+      if (/<(?:\w+:)?f[\s>/]/.test(this.pkg.textOnce(previous.part) ?? "")) this.dropCalcChain();
+    }
     const rendered = renderSheetXml(spec, styles, { takenTableNames: this.takenTableNames(), nextTableId: this.nextTableId() });
     let part = previous?.part;
     let index: number;
@@ -836,11 +847,7 @@ export class XlsxWorkbook implements WorkbookPort {
       this.grids.delete(part);
     }
     styles.commit();
-    const calc = this.pkg.rels(this.wbPart).find((r) => relKind(r) === "calcChain" && !r.external);
-    if (calc) {
-      this.pkg.removeRels(this.wbPart, new Set([calc.id]));
-      this.removePartTree(calc.target);
-    }
+    this.dropCalcChain();
     if (log.length) await this.appendChangeLog(log, at);
   }
 
