@@ -77,6 +77,17 @@ describe("deleting rows from a worksheet part", () => {
     expect(out).toContain('<selection activeCell="A4" sqref="A4"/>');
   });
 
+  test("protected ranges and ignored errors all in deleted rows leave no empty list (the schema wants one item; Excel repairs an empty one)", () => {
+    const xml = sheetXml().replace(
+      "<pageMargins",
+      '<protectedRanges><protectedRange name="p" sqref="A5"/></protectedRanges><pageMargins',
+    ).replace("</worksheet>", '<ignoredErrors><ignoredError sqref="B4:B6" numberStoredAsText="1"/></ignoredErrors></worksheet>');
+    const cut = deleteRowsXml(xml, "S", KEEP, 12);
+    expect(cut).not.toMatch(/<protectedRanges|<ignoredErrors/);
+    const kept = deleteRowsXml(xml.replace('name="p" sqref="A5"', 'name="p" sqref="A5 A8"'), "S", KEEP, 12);
+    expect(kept).toContain('<protectedRanges><protectedRange name="p" sqref="A5"/></protectedRanges>');
+  });
+
   test("in a package: the sheet reopens with the kept rows; print titles, drawing anchors and notes move; another sheet's formula follows", async () => {
     const book = XlsxWorkbook.create();
     await book.writeSettings({ k: "v" }); // a settings sheet, so the package has more than one worksheet

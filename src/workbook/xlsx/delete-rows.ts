@@ -208,11 +208,13 @@ function moveOtherElements(xml: string, p: string, sheet: string, keep: Keep): s
     if (attr(head, "manualBreakCount") !== undefined) t = setAttr(t, "manualBreakCount", String(manual));
     return seen.size ? t + body.slice(head.length) : "";
   });
-  // Counts of lists whose items may have gone.
+  // Counts of lists whose items may have gone; a list left empty goes (the schema wants an item, Excel repairs it).
   for (const [list, item] of [
     ["mergeCells", "mergeCell"],
     ["dataValidations", "dataValidation"],
     ["hyperlinks", "hyperlink"],
+    ["protectedRanges", "protectedRange"],
+    ["ignoredErrors", "ignoredError"],
   ] as const) {
     out = out.replace(new RegExp(`<${p}${list}\\b[^>]*?(?:/>|>[\\s\\S]*?</${p}${list}>)`), (block) => {
       const n = (block.match(new RegExp(`<${p}${item}\\b`, "g")) ?? []).length;
