@@ -19,6 +19,7 @@ import type { Profile } from "../../core/profile/types";
 import { parseSettings, serializeSettings } from "../../core/settings";
 import type { ValidationReport } from "../../core/validate";
 import { readSheetEntries, relKind, workbookPart } from "./book";
+import { childrenOf, nextTag, type Tag } from "./copy-sheet";
 import { deleteSheetRows } from "./delete-rows";
 import { assertWellFormedChanges, insertBeforeClose, Package, relativeTarget, relsPathOf } from "./package";
 import { WorkbookError } from "../port";
@@ -166,8 +167,10 @@ function carryDrawings(master: Package, bytes: Uint8Array, sheets: readonly stri
       if (element) {
         const p = elementPrefix(xml, "worksheet");
         const tag = `<${p}${element} xmlns:r="${NS_R}" r:id="${id}"/>`;
-        const next = AFTER[element].map((n) => new RegExp(`<(${p.replace(/[.-]/g, "\\$&")})?${n}[\\s>/]`).exec(xml!)?.index ?? -1).filter((i) => i >= 0);
-        xml = next.length ? xml.slice(0, Math.min(...next)) + tag + xml.slice(Math.min(...next)) : insertBeforeClose(xml, "worksheet", tag, b);
+        // Before the first of the worksheet's own children that the schema puts after it: found among the children
+        // only, since an Excel 2010 data bar holds an <extLst> inside its rule, earlier in the part.
+        const next: { readonly tag: Tag } | undefined = childrenOf(xml, nextTag(xml, 0)!).kids.find((k) => k.tag.qname === p + k.tag.local && AFTER[element].includes(k.tag.local));
+        xml = next ? xml.slice(0, next.tag.start) + tag + xml.slice(next.tag.start) : insertBeforeClose(xml, "worksheet", tag, b);
       }
       kinds.add(kind === "drawing" ? "drawing" : "comments");
     }
