@@ -17,6 +17,8 @@ export interface SheetReadContext {
   readonly date1904: boolean;
   /** Epoch ms after which reading stops with WorkbookError("timeout"). */
   readonly deadline?: number;
+  /** Rows read (MAX_ROWS, the checker's window, unless set): the change log, read to be written again, is read whole. */
+  readonly maxRows?: number;
 }
 
 /** Merges beyond this many in one sheet are refused before they are indexed: no 調査票 has a fraction of it. */
@@ -154,6 +156,7 @@ export function readSheetXml(
   const cells: FilledCell[] = [];
   let usedRows = 0;
   let usedCols = 0;
+  const maxRows = ctx.maxRows ?? MAX_ROWS;
   const dataAt = findTag(xml, `${p}sheetData`, 0);
   let afterData = dataAt < 0 ? 0 : dataAt;
   if (dataAt >= 0 && !tagAt(xml, dataAt).selfClosing) {
@@ -170,7 +173,7 @@ export function readSheetXml(
       if (i < 0) break;
       const { tag, end, selfClosing } = tagAt(xml, i);
       rowIndex = rowIndexOf(attr(tag, "r"), rowIndex);
-      if (rowIndex >= MAX_ROWS) {
+      if (rowIndex >= maxRows) {
         // Past the window: the last row tag tells how far the sheet declares, without visiting the rest.
         const last = xml.lastIndexOf(`<${p}row `, stop);
         const lastR = last >= i ? rowIndexOf(attr(tagAt(xml, last).tag, "r"), rowIndex) : rowIndex;
@@ -207,7 +210,7 @@ export function readSheetXml(
           continue;
         }
         // A cell whose own reference is past the window, though its row is in it (a damaged file): outside too.
-        if (row >= MAX_ROWS) {
+        if (row >= maxRows) {
           usedRows = Math.max(usedRows, row + 1);
           continue;
         }

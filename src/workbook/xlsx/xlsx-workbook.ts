@@ -8,7 +8,7 @@
 import { type CellRange, quoteSheetName } from "../../core/model/address";
 import { type CellValue, cellText } from "../../core/model/cell";
 import { CHANGE_LOG_HEADER, CHANGE_LOG_SHEET, changeLogRows, changeLogSpec, type LoggedEdit } from "../../core/changelog";
-import type { SheetGrid, WorkbookSnapshot } from "../../core/model/grid";
+import { type SheetGrid, SHEET_ROWS, type WorkbookSnapshot } from "../../core/model/grid";
 import { fitToCells, type SheetSpec, type SpecCell, text } from "../../core/sheet-spec";
 import { OWNED_KEY, type OwnedSheet, ownedValue, parseOwned, mergeSettings, planOwned, SETTINGS_SHEET, settingsFromRows, settingsRows, sameSheetName } from "../owned";
 import { type AppliedEdits, type ReadOptions, WorkbookError, type WorkbookPort, type WriteSheetResult, type WriteSheetsOptions } from "../port";
@@ -479,12 +479,19 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   /** Appends to 変更履歴, an owned sheet: its earlier rows are read back and the sheet is written again with the new ones. */
+  /** A sheet read past the checker's window of rows (its columns stay within it): for a sheet written again whole. */
+  private wholeGrid(name: string): SheetGrid | undefined {
+    const e = this.entryNamed(name);
+    const xml = e?.kind === "worksheet" && e.part ? this.pkg.textOnce(e.part) : undefined;
+    return e && xml !== undefined ? readSheetXml(xml, { name: e.name, visibility: e.state }, { ...this.context(), maxRows: SHEET_ROWS }) : undefined;
+  }
+
   private async appendChangeLog(edits: readonly LoggedEdit[], at: Date): Promise<void> {
     const owned = await this.ownership();
     const mine = owned.find((o) => o.base === CHANGE_LOG_SHEET);
     const earlier: string[][] = [];
     if (mine) {
-      const g = this.sheetGrid(mine.sheet);
+      const g = this.wholeGrid(mine.sheet);
       if (g) {
         for (let r = 1; r < g.top + g.rows.length; r++) {
           const row = g.rows[r - g.top];
