@@ -235,3 +235,37 @@ export function removeSheetAt(xml: string, index: number): string {
   );
   return out;
 }
+
+/**
+ * workbook.xml opening on a visible sheet: a workbook whose sheets are all hidden gets its first hidden one shown
+ * (a very hidden one stays), and a view whose active tab is a hidden sheet moves to the first visible one. Excel
+ * itself keeps one visible sheet, active; a new workbook made of copied sheets (配布, a folder summary) may start
+ * with a hidden one. Unchanged when there is nothing to mend.
+ */
+export function showingVisibleSheet(xml: string): string {
+  const p = elementPrefix(xml, "sheets");
+  const from = findTag(xml, `${p}sheets`, 0);
+  if (from < 0) return xml;
+  const sheets: { start: number; end: number; state: string }[] = [];
+  for (let i = findTag(xml, `${p}sheet`, from + 1); i >= 0; i = findTag(xml, `${p}sheet`, i + 1)) {
+    const { tag, end } = tagAt(xml, i);
+    sheets.push({ start: i, end, state: attr(tag, "state") ?? "visible" });
+  }
+  let out = xml;
+  let firstVisible = sheets.findIndex((s) => s.state === "visible");
+  if (firstVisible < 0) {
+    firstVisible = sheets.findIndex((s) => s.state === "hidden");
+    if (firstVisible < 0) return xml;
+    const s = sheets[firstVisible];
+    out = out.slice(0, s.start) + out.slice(s.start, s.end).replace(/\sstate="hidden"/, "") + out.slice(s.end);
+  }
+  const visible = firstVisible;
+  return out.replace(new RegExp(`<${p}workbookView\\b[^>]*>`, "g"), (tag) => {
+    const active = Number(attr(tag, "activeTab") ?? 0);
+    if (sheets[active] && (active === visible || sheets[active].state === "visible")) return tag;
+    let t = /\bactiveTab="/.test(tag) ? tag.replace(/\bactiveTab="\d+"/, `activeTab="${visible}"`) : tag.replace(/^(<[^\s/>]+)/, `$1 activeTab="${visible}"`);
+    const first = Number(attr(t, "firstSheet") ?? 0);
+    if (first > visible) t = t.replace(/\bfirstSheet="\d+"/, `firstSheet="${visible}"`);
+    return t;
+  });
+}

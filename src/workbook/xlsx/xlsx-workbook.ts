@@ -31,6 +31,7 @@ import {
   type NewSheet,
   type SheetListPrefixes,
   sheetElement,
+  showingVisibleSheet,
   sheetListPrefixes,
   type SheetRemoval,
   sheetScopedNames,
@@ -109,8 +110,13 @@ export class XlsxWorkbook implements WorkbookPort {
     pkg.set("xl/styles.xml", new StylesAmender(undefined).toXml());
     pkg.addRel("xl/workbook.xml", REL_STYLES, "xl/styles.xml");
     pkg.setContentType("xl/styles.xml", CT_STYLES);
-    return new XlsxWorkbook(pkg);
+    const book = new XlsxWorkbook(pkg);
+    book.created = true;
+    return book;
   }
+
+  /** Made by create(), of copied or generated sheets: it opens on a visible sheet (toBytes). */
+  private created = false;
 
   /** An .xlsm: its workbook part says so, and a copy must keep the .xlsm extension for Excel to open it. */
   isMacroEnabled(): boolean {
@@ -147,6 +153,11 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   async toBytes(): Promise<Uint8Array> {
+    if (this.created) {
+      const xml = this.pkg.text(this.wbPart)!;
+      const shown = showingVisibleSheet(xml);
+      if (shown !== xml) this.pkg.set(this.wbPart, shown);
+    }
     assertWellFormedChanges(this.pkg);
     return this.pkg.toBytes();
   }
