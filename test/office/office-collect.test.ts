@@ -104,6 +104,17 @@ test("取り込むと、戻ってきたセルだけが変わり、他のシー�
   ]);
 });
 
+test("元のブックで非表示にしてあるシートは、表示のまま戻ってきても、置き換えたあとも非表示のまま", async () => {
+  const m = await master();
+  const a = await returned("政策課");
+  const sheet = a.cells[0].split("!")[0];
+  m.fake.book.sheet(sheet)!.visibility = "Hidden";
+  const out = await collect(m, [a.file]);
+  expect(out.written).toMatchObject({ sheetsReplaced: 1, cellsChanged: 1 });
+  expect(m.fake.book.sheet(sheet)!.visibility).toBe("Hidden");
+  expect(differingCells(await cellMap(m.before), await cellMap(await m.fake.book.toXlsx()))).toEqual(a.cells);
+});
+
 test("元のブックが 1904 年から日付を数えるとき、1900 年のファイルのシートは差し込まず、変わった入力欄を書く（Excel はシリアル値をそのまま写し、日付が 4 年ずれるため）", async () => {
   const m = await master();
   m.fake.book.date1904 = true; // the sample holds no date: only how the workbook counts changes

@@ -427,6 +427,8 @@ function queueFile(session: OfficeSession, context: Excel.RequestContext, state:
   if (steps.insert && job.replace.length) context.workbook.insertWorksheetsFromBase64(job.base64, { sheetNamesToInsert: job.replace.map((r) => r.s.sheet), positionType: "End" });
   for (const r of job.replace) if (steps.deleteOld.has(r.temp)) sheets.getItem(r.temp).delete();
   for (const r of [...job.replace].sort((a, b) => a.position - b.position)) sheets.getItem(r.s.sheet).position = r.position;
+  // The inserted sheet is as visible as the department's copy: the master's hidden sheet stays hidden.
+  for (const r of job.replace) if (findSheet(state, r.s.sheet)?.visibility === "hidden") sheets.getItem(r.s.sheet).visibility = "Hidden";
   for (const s of job.writes) {
     const ws = sheets.getItem(s.sheet);
     for (const run of runsOf(s.sheet, s.writes ?? [])) ws.getRangeByIndexes(run.row, run.col, 1, run.cells.length).formulas = [run.cells.map((w) => formulaInput(w, state.date1904))];
