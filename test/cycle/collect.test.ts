@@ -11,6 +11,8 @@ import { splitBook } from "../../src/workbook/xlsx/split";
 import { SUBMISSIONS_KEY, type SubmissionsState } from "../../src/core/cycle/types";
 import { BUILT_IN_PROFILES } from "../../src/core/profiles";
 import { applyCollect, planCollectBooks, type ReturnedWorkbook } from "../../src/workbook/xlsx/collect";
+import { readSheetEntries, workbookPart } from "../../src/workbook/xlsx/book";
+import { Package } from "../../src/workbook/xlsx/package";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
 import { readPackage } from "../helpers/package-diff";
 import { cellMap, DEPARTMENTS, departmentFile, differingCells, inputCellsOf, masterBytes, SEED, seedRecords } from "./collect-fixtures";
@@ -122,6 +124,24 @@ describe("collecting returned workbooks into the master", () => {
       ["政策課", 2],
       ["指導課", 2],
     ]);
+  });
+
+  test("a replaced sheet keeps the master's codeName (the name its VBA module goes by in an .xlsm)", async () => {
+    // The master's No.1 as Excel writes a sheet with a code module; the department's copy comes back without it.
+    const pkg = Package.open(master);
+    const part = readSheetEntries(pkg, workbookPart(pkg)).find((e) => e.name === "No.1")!.part!;
+    const xml = pkg.text(part)!;
+    const withCode = /<sheetPr\b/.test(xml) ? xml.replace(/<sheetPr\b/, '<sheetPr codeName="Sheet1"') : xml.replace(/(<worksheet\b[^>]*>)/, '$1<sheetPr codeName="Sheet1"/>');
+    pkg.set(part, withCode);
+    const coded = pkg.toBytes();
+    const c = inputCellsOf(records, "No.1");
+    const file = { file: "市民協働.xlsx", bytes: await departmentFile(coded, DEPARTMENTS["市民協働"].sheets, DEPARTMENTS["市民協働"].department, { edits: [{ sheet: "No.1", cell: c.eval1, value: "S" }] }) };
+    const { result, bytes } = await collect(coded, [file]);
+    expect(result.sheetsReplaced).toBe(1);
+    const out = Package.open(bytes);
+    const after = out.text(readSheetEntries(out, workbookPart(out)).find((e) => e.name === "No.1")!.part!)!;
+    expect(/<sheetPr\b[^>]*>/.exec(after)?.[0]).toContain('codeName="Sheet1"');
+    expect(after.match(/<sheetPr\b/g)).toHaveLength(1);
   });
 
   test("collecting the same file twice: the second time nothing changes (every part's bytes equal)", async () => {

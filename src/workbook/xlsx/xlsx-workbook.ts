@@ -861,7 +861,8 @@ export class XlsxWorkbook implements WorkbookPort {
     for (const { part, xml } of copies) {
       // The copy leaves out what points to other parts; the master's own (its pictures, charts, comments, tables)
       // are put back with their relationships, so replacing a sheet's cells loses none of them.
-      this.pkg.set(part, withPointingElements(xml, this.pkg.textOnce(part)!));
+      const original = this.pkg.textOnce(part)!;
+      this.pkg.set(part, withCodeName(withPointingElements(xml, original), original));
       this.grids.delete(part);
     }
     styles.commit();
@@ -991,6 +992,28 @@ function withPointingElements(copy: string, original: string): string {
   if (!missing) return body;
   const at = root.tag.endsWith("/>") ? root.end - 2 : root.end - 1;
   return body.slice(0, at) + missing + body.slice(at);
+}
+
+/**
+ * The copy with the original's `codeName` on its <sheetPr>: the name the sheet's VBA module goes by in an .xlsm,
+ * which a copy leaves out (in another workbook it would name no module), and without which the module's event
+ * code no longer runs for the sheet.
+ */
+function withCodeName(copy: string, original: string): string {
+  const p = elementPrefix(original, "worksheet");
+  const at = findTag(original, `${p}sheetPr`, 0);
+  const code = at < 0 ? undefined : /\scodeName="[^"]*"/.exec(tagAt(original, at).tag)?.[0];
+  if (!code || elementPrefix(copy, "worksheet") !== p) return copy;
+  const mine = findTag(copy, `${p}sheetPr`, 0);
+  if (mine >= 0) {
+    const { tag } = tagAt(copy, mine);
+    if (/\scodeName=/.test(tag)) return copy;
+    const name = `<${p}sheetPr`;
+    return copy.slice(0, mine) + name + code + copy.slice(mine + name.length);
+  }
+  // sheetPr is the worksheet's first child.
+  const root = tagAt(copy, findTag(copy, `${p}worksheet`, 0));
+  return copy.slice(0, root.end) + `<${p}sheetPr${code}/>` + copy.slice(root.end);
 }
 
 /** The cell format index (`s`) of the cell at (row, col); 0 for a cell without one or without an element. */
