@@ -8,7 +8,7 @@
 import { strFromU8 } from "fflate";
 import { text } from "../../src/core/sheet-spec";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
-import { showingVisibleSheet } from "../../src/workbook/xlsx/workbook-xml";
+import { removeSheetAt, showingVisibleSheet } from "../../src/workbook/xlsx/workbook-xml";
 import { readPackage } from "../helpers/package-diff";
 
 async function source(): Promise<XlsxWorkbook> {
@@ -47,4 +47,10 @@ test("直すところのない workbook.xml はそのまま", () => {
   expect(showingVisibleSheet(xml)).toBe(xml);
   const hidden = xml.replace('name="b" sheetId="2"', 'name="b" state="hidden" sheetId="2"').replace('activeTab="1"', 'activeTab="1" firstSheet="1"');
   expect(showingVisibleSheet(hidden)).toContain('<workbookView activeTab="0" firstSheet="0"/>');
+});
+
+test("シートを消して firstSheet より後ろがなくなっても、firstSheet と activeTab は残ったシートを指す", () => {
+  const xml = `<workbook><bookViews><workbookView firstSheet="2" activeTab="2"/></bookViews><sheets><sheet name="a" sheetId="1" r:id="rId1"/><sheet name="b" sheetId="2" r:id="rId2"/><sheet name="c" sheetId="3" r:id="rId3"/></sheets></workbook>`;
+  expect(removeSheetAt(xml, 2)).toContain('<workbookView firstSheet="0" activeTab="0"/>');
+  expect(removeSheetAt(xml, 0)).toContain('<workbookView firstSheet="1" activeTab="1"/>');
 });

@@ -229,10 +229,17 @@ export function removeSheetAt(xml: string, index: number): string {
     return open.selfClosing ? renumbered : invalidateRefsIn(renumbered, { sheet: removed, order });
   });
   out = out.replace(new RegExp(`<${p}definedNames>\\s*</${p}definedNames>`), "");
-  // Views count sheets by position.
-  out = out.replace(new RegExp(`<${p}workbookView\\b[^>]*>`, "g"), (tag) =>
-    tag.replace(/\b(activeTab|firstSheet)="(\d+)"/g, (_m, k: string, v: string) => `${k}="${Number(v) > index ? Number(v) - 1 : k === "activeTab" && Number(v) === index ? 0 : Number(v)}"`),
-  );
+  // Views count sheets by position, and never past the last sheet left (the sheets from firstSheet on may all go).
+  const last = Math.max(0, order.length - 2);
+  const moved = (v: number) => Math.min(last, v > index ? v - 1 : v);
+  out = out.replace(new RegExp(`<${p}workbookView\\b[^>]*>`, "g"), (tag) => {
+    const was = Number(attr(tag, "activeTab") ?? 0);
+    const active = was === index ? 0 : moved(was);
+    // The tab strip starts at or before the active tab.
+    return tag
+      .replace(/\bactiveTab="\d+"/, `activeTab="${active}"`)
+      .replace(/\bfirstSheet="(\d+)"/, (_m, v: string) => `firstSheet="${Math.min(moved(Number(v)), active)}"`);
+  });
   return out;
 }
 
