@@ -254,7 +254,8 @@ export function showingVisibleSheet(xml: string): string {
   const from = findTag(xml, `${p}sheets`, 0);
   if (from < 0) return xml;
   const sheets: { start: number; end: number; state: string }[] = [];
-  for (let i = findTag(xml, `${p}sheet`, from + 1); i >= 0; i = findTag(xml, `${p}sheet`, i + 1)) {
+  const close = xml.indexOf(`</${p}sheets>`, from);
+  for (let i = findTag(xml, `${p}sheet`, from + 1); i >= 0 && (close < 0 || i < close); i = findTag(xml, `${p}sheet`, i + 1)) {
     const { tag, end } = tagAt(xml, i);
     sheets.push({ start: i, end, state: attr(tag, "state") ?? "visible" });
   }

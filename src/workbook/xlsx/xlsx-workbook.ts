@@ -489,7 +489,6 @@ export class XlsxWorkbook implements WorkbookPort {
     return readCell(xml, p, span.tag, span.start + span.tag.length, span.end, this.context());
   }
 
-  /** Appends to 変更履歴, an owned sheet: its earlier rows are read back and the sheet is written again with the new ones. */
   /** A sheet read past the checker's window of rows (its columns stay within it): for a sheet written again whole. */
   private wholeGrid(name: string): SheetGrid | undefined {
     const e = this.entryNamed(name);
@@ -497,6 +496,7 @@ export class XlsxWorkbook implements WorkbookPort {
     return e && xml !== undefined ? readSheetXml(xml, { name: e.name, visibility: e.state }, { ...this.context(), maxRows: SHEET_ROWS }) : undefined;
   }
 
+  /** Appends to 変更履歴, an owned sheet: its earlier rows are read back and the sheet is written again with the new ones. */
   private async appendChangeLog(edits: readonly LoggedEdit[], at: Date): Promise<void> {
     const owned = await this.ownership();
     const mine = owned.find((o) => o.base === CHANGE_LOG_SHEET);
