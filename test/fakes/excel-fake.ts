@@ -971,11 +971,7 @@ export class FakeExcel {
    * (triggerSource "Unknown" from ExcelApi 1.14; older hosts give none).
    */
   userEdit(sheet: string, a1: string, value: string | number | boolean | null): void {
-    const s = this.book.sheet(sheet);
-    if (!s) throw new Error(`fake: no sheet ${sheet}`);
-    const box = parseBox(a1);
-    s.put(box.top, box.left, value);
-    this.emitChange(s, boxToA1(box), "user");
+    this.typeInto(sheet, a1, value, "user");
   }
 
   /**
@@ -983,11 +979,15 @@ export class FakeExcel {
    * cell, of any sheet, also one very hidden (their add-in writing its settings): onChanged fires with source Remote.
    */
   coauthorEdit(sheet: string, a1: string, value: string | number | boolean | null): void {
+    this.typeInto(sheet, a1, value, "coauthor");
+  }
+
+  private typeInto(sheet: string, a1: string, value: string | number | boolean | null, by: "user" | "coauthor"): void {
     const s = this.book.sheet(sheet);
     if (!s) throw new Error(`fake: no sheet ${sheet}`);
     const box = parseBox(a1);
     s.put(box.top, box.left, value);
-    this.emitChange(s, boxToA1(box), "coauthor");
+    this.emitChange(s, boxToA1(box), by);
   }
 
   /** onChanged for a change to a sheet's range, made by the user, a co-author or the add-in's own request. */
