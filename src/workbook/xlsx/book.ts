@@ -5,6 +5,7 @@
  */
 import { WorkbookError } from "../port";
 import { type Package, type Relationship } from "./package";
+import { xmlProblem } from "./well-formed";
 import { attr, elementPrefix, findTag, joinedText, prefixedAttr, tagAt } from "./xml";
 
 export type SheetKind = "worksheet" | "chart" | "dialog" | "macro";
@@ -144,7 +145,36 @@ export class SharedStrings {
     this.cache.set(i, s);
     return s;
   }
+
+  /**
+   * The string's formatting as the content of an `<is>` whose elements take `prefix`: its runs (a word in red or
+   * bold) and its furigana. Undefined for a plain string, and for one holding anything but the run and furigana
+   * elements of the main namespace (comments, CDATA, other namespaces), which a copy then carries as plain text.
+   */
+  rich(i: number, prefix: string): string | undefined {
+    if (!(i >= 0 && i < this.starts.length)) return undefined;
+    const { end, selfClosing } = tagAt(this.xml, this.starts[i]);
+    if (selfClosing) return undefined;
+    const stop = this.xml.indexOf(`</${this.p}si>`, end);
+    if (stop < 0) return undefined;
+    const inner = this.xml.slice(end, stop);
+    const p = this.p;
+    if (inner.indexOf(`<${p}r>`) < 0 && inner.indexOf(`<${p}r `) < 0 && inner.indexOf(`<${p}rPh`) < 0 && inner.indexOf(`<${p}phoneticPr`) < 0) return undefined;
+    let ok = true;
+    const out = inner.replace(/<(\/?)([^\s/>]*)/g, (whole, slash: string, name: string) => {
+      const local = name.startsWith(p) ? name.slice(p.length) : "";
+      if (!RUN_ELEMENTS.has(local)) ok = false;
+      return `<${slash}${prefix}${local}`;
+    });
+    if (!ok || /\sxmlns[:=]/.test(inner)) return undefined;
+    // A damaged table must not make the copy's sheet malformed: its plain text is still good.
+    const ns = prefix ? ` xmlns:${prefix.slice(0, -1)}="urn:x"` : "";
+    return xmlProblem(`<${prefix}is${ns}>${out}</${prefix}is>`) === undefined ? out : undefined;
+  }
 }
+
+/** What a rich string (CT_Rst) holds: runs, their properties, text, furigana and its settings. */
+const RUN_ELEMENTS = new Set(["r", "rPr", "t", "rPh", "phoneticPr", "rFont", "charset", "family", "b", "i", "strike", "outline", "shadow", "condense", "extend", "color", "sz", "u", "vertAlign", "scheme"]);
 
 /** Format codes of the built-in number format ids a reader needs (ECMA-376 Part 1, 18.8.30; ja-JP for 27–36, 50–58). */
 const BUILT_IN: Record<number, string> = {

@@ -21,6 +21,8 @@ export interface SheetSource {
   readonly xml: string;
   /** The source's shared strings (book.ts SharedStrings#get). */
   readonly sharedString: (i: number) => string;
+  /** The same string's runs and furigana as `<is>` content with the given prefix (book.ts SharedStrings#rich). */
+  readonly richString?: (i: number, prefix: string) => string | undefined;
   /** The source's styles.xml. */
   readonly stylesXml: string | undefined;
   /**
@@ -672,10 +674,16 @@ class SheetCopier {
       // reads as empty, in the source as in the copy.
       const index = textOf(v.text).trim();
       const text = /^\d+$/.test(index) ? xstringText(this.src.sharedString(Number(index))) : undefined;
+      // A partly red or bold string, or one with furigana, keeps its runs: CT_Rst is the type of <si> and <is> alike.
+      const rich = text !== undefined && !f ? this.src.richString?.(Number(index), p) : undefined;
       if (text === undefined) v = undefined;
       else if (f) {
         t = "str";
         v = { raw: `<${p}v>${text}</${p}v>`, text };
+      } else if (rich !== undefined) {
+        t = "inlineStr";
+        is = `<${p}is>${rich}</${p}is>`;
+        v = undefined;
       } else inline(text);
     } else if (t === "str" && f === undefined && v) inline(v.text); // a formula's text result kept as a constant
     else if (shift && v && (t === undefined || t === "n") && shift.isDate(Number(source ?? 0))) {

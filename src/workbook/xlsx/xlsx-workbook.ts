@@ -877,6 +877,7 @@ export class XlsxWorkbook implements WorkbookPort {
     return {
       xml,
       sharedString: (i) => ctx.strings.get(i),
+      richString: (i, prefix) => ctx.strings.rich(i, prefix),
       stylesXml: from.stylesText(),
       ...(days ? { dateShift: { days, isDate: (style: number) => !!ctx.formats[style]?.isDate } } : {}),
     };
@@ -895,7 +896,7 @@ export class XlsxWorkbook implements WorkbookPort {
       if (e.kind !== "worksheet" || !e.part) continue;
       const xml = this.pkg.textOnce(e.part);
       if (xml === undefined) throw new WorkbookError("corrupt-part", e.part);
-      inPart(e.part, () => copySheetXml({ xml, sharedString: (i) => strings.get(i), stylesXml }, target));
+      inPart(e.part, () => copySheetXml({ xml, sharedString: (i) => strings.get(i), richString: (i, prefix) => strings.rich(i, prefix), stylesXml }, target));
     }
   }
 
