@@ -306,6 +306,47 @@ describe("after 配布 by chosahyo split (the master stores no id: both derive i
 });
 
 describe("XlsxWorkbook.replaceSheets: a sheet replaced in place", () => {
+  test("keeps Excel 2010's data bars and sparklines (the sheet's extLst) through 配布 and back", async () => {
+    // Before, 配布 carried them into the department's copy, and 回収 then dropped them from the master's sheet.
+    const X14 = `xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"`;
+    const XM = `xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"`;
+    const dataBar =
+      `<ext uri="{78C0D931-6437-407d-A8EE-F0AAD7539E65}" ${X14}><x14:conditionalFormattings><x14:conditionalFormatting ${XM}>` +
+      `<x14:cfRule type="dataBar" id="{00000000-000E-0000-0000-000001000000}"><x14:dataBar minLength="0" maxLength="100"><x14:cfvo type="autoMin"/><x14:cfvo type="autoMax"/><x14:negativeFillColor rgb="FFFF0000"/><x14:axisColor rgb="FF000000"/></x14:dataBar></x14:cfRule>` +
+      `<xm:sqref>Z2:Z9</xm:sqref></x14:conditionalFormatting></x14:conditionalFormattings></ext>`;
+    const sparklines =
+      `<ext uri="{05C60535-1F16-4fd2-B633-F4F36F0B64E0}" ${X14}><x14:sparklineGroups ${XM}><x14:sparklineGroup displayEmptyCellsAs="gap"><x14:colorSeries rgb="FF376092"/>` +
+      `<x14:sparklines><x14:sparkline><xm:f>'No.1'!Z2:Z9</xm:f><xm:sqref>Z10</xm:sqref></x14:sparkline></x14:sparklines></x14:sparklineGroup></x14:sparklineGroups></ext>`;
+    const pkg = Package.open(master);
+    const part = readSheetEntries(pkg, workbookPart(pkg)).find((e) => e.name === "No.1")!.part!;
+    pkg.set(part, pkg.text(part)!.replace(/<\/worksheet>$/, `<extLst>${dataBar}${sparklines}</extLst></worksheet>`));
+    const withExt = pkg.toBytes();
+    const masterBook = await XlsxWorkbook.load(withExt, "master.xlsx");
+    const split = await splitBook(masterBook, (await checkBook(masterBook, profiles)).report, { profiles, aids: false, at: new Date("2026-11-01T00:00:00Z") });
+    if (!split.ok) throw new Error("split refused");
+    const copy = split.books.find((b) => b.sheets.includes("No.1"))!;
+    const book = await XlsxWorkbook.load(copy.bytes, "市民協働.xlsx");
+    const c = inputCellsOf(records, "No.1");
+    book.setCells([{ sheet: "No.1", cell: c.eval1, value: "S" }]);
+    const { result, bytes } = await collect(withExt, [{ file: "市民協働.xlsx", bytes: await book.toBytes() }]);
+    expect(result.sheetsReplaced).toBe(1);
+    const out = Package.open(bytes);
+    const after = out.text(readSheetEntries(out, workbookPart(out)).find((e) => e.name === "No.1")!.part!)!;
+    expect(after).toContain(`<extLst>${dataBar}${sparklines}</extLst></worksheet>`);
+    expect(differingCells(await cellMap(withExt), await cellMap(bytes))).toEqual([`No.1!${c.eval1}`]);
+
+    // With a note on the master's sheet, the pointer to it goes back before the extLst, where the schema has it.
+    const { readFileSync } = await import("node:fs");
+    const memo = Package.open(new Uint8Array(readFileSync(`${__dirname}/../fixtures/preserve/lo-kodaira-memo-chart.xlsx`)));
+    memo.set("xl/worksheets/sheet2.xml", memo.text("xl/worksheets/sheet2.xml")!.replace(/<\/worksheet>\s*$/, `<extLst>${dataBar}</extLst></worksheet>`));
+    const memoMaster = await XlsxWorkbook.load(memo.toBytes(), "m.xlsx");
+    const back = XlsxWorkbook.create();
+    back.importSheet(memoMaster, "No.1");
+    await memoMaster.replaceSheets(await XlsxWorkbook.load(await back.toBytes(), "r.xlsx"), ["No.1"], []);
+    const replaced = Package.open(await memoMaster.toBytes()).text("xl/worksheets/sheet2.xml")!;
+    expect(replaced).toContain(`<legacyDrawing r:id="rId2"/><extLst>${dataBar}</extLst></worksheet>`);
+  });
+
   test("keeps its place, name, comments (note) and every other sheet's part; the cell taken in is there and 変更履歴 has the row", async () => {
     const { readFileSync } = await import("node:fs");
     const fixture = new Uint8Array(readFileSync(`${__dirname}/../fixtures/preserve/lo-kodaira-memo-chart.xlsx`));

@@ -316,6 +316,10 @@ class SheetCopier {
           this.dataValidations(t);
           break;
         case "extLst":
+          if (!this.src.refs) {
+            this.extLstAsIs(t);
+            break;
+          }
           // Excel 2010's list validations were taken into <dataValidations>; its conditional formats and sparklines
           // come along; anything else is left out.
           if (this.x14?.carried.length) out.push(`<${this.p}extLst>${this.x14.carried.join("")}</${this.p}extLst>`);
@@ -385,6 +389,24 @@ class SheetCopier {
       }
     }
     return { lists, carried, whole };
+  }
+
+  /**
+   * The extLst of a copy that keeps formulas as they are (回収, back into the workbook the sheet came from): Excel
+   * 2010's validations, conditional formats and sparklines as they stand. Other entries (slicers, timelines, web
+   * extensions) point to parts or relationships the copy does not bring, and are left out.
+   */
+  private extLstAsIs(t: Tag): void {
+    const xml = this.src.xml;
+    const kept: string[] = [];
+    let whole = true;
+    for (const e of t.empty ? [] : childrenOf(xml, t).kids) {
+      const uri = e.tag.local === "ext" ? attr(e.tag.text, "uri") : undefined;
+      if (uri !== undefined && (X14_CARRIED.has(uri) || uri === X14_VALIDATIONS)) kept.push(xml.slice(e.tag.start, e.end));
+      else whole = false;
+    }
+    if (kept.length) this.out.push(`<${this.p}extLst>${kept.join("")}</${this.p}extLst>`);
+    if (!whole) this.dropped.add("extLst");
   }
 
   /**

@@ -38,7 +38,7 @@ import {
   structureLocked,
 } from "./workbook-xml";
 import { type CarriedName, RefCarrier } from "./carry-refs";
-import { copySheetXml, type SheetSource, withAttr } from "./copy-sheet";
+import { childrenOf, copySheetXml, nextTag, type SheetSource, withAttr } from "./copy-sheet";
 import { inputAidsLog } from "../../core/input-aids/log";
 import type { InputAidsOptions, InputAidsResult, SheetInputAids } from "../../core/input-aids/types";
 import { applyInputAidsXml } from "./input-aids-xml";
@@ -964,7 +964,7 @@ const POINTING_ELEMENTS = ["drawing", "legacyDrawing", "legacyDrawingHF", "drawi
 
 /**
  * `copy` (a copied worksheet, which has none of them) with `original`'s elements that point to other parts, put
- * before its end in schema order. Copies with another namespace prefix than the original get none.
+ * before its extLst or its end, in schema order. Copies with another namespace prefix than the original get none.
  */
 function withPointingElements(copy: string, original: string): string {
   const p = elementPrefix(original, "worksheet");
@@ -989,7 +989,10 @@ function withPointingElements(copy: string, original: string): string {
   const root = tagAt(copy, rootAt);
   const declared = /\sxmlns:([\w.-]+)="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/.exec(tagAt(original, findTag(original, `${p}worksheet`, 0)).tag);
   const missing = declared && !root.tag.includes(`xmlns:${declared[1]}=`) ? declared[0] : "";
-  const body = copy.slice(0, close) + kept.join("") + copy.slice(close);
+  // The worksheet's own extLst (data bars, sparklines) comes last; one inside a data bar's rule is not it.
+  const ext = childrenOf(copy, nextTag(copy, rootAt)!).kids.find((k) => k.tag.qname === `${p}extLst`);
+  const before = ext ? ext.tag.start : close;
+  const body = copy.slice(0, before) + kept.join("") + copy.slice(before);
   if (!missing) return body;
   const at = root.tag.endsWith("/>") ? root.end - 2 : root.end - 1;
   return body.slice(0, at) + missing + body.slice(at);
