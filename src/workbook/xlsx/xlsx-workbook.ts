@@ -45,6 +45,7 @@ import { applyInputAidsXml } from "./input-aids-xml";
 import { readSheetFormulas } from "./read-formulas";
 import { freeSheetName } from "../sheet-names";
 import { attr, elementPrefix, findTag, MalformedXml, tagAt } from "./xml";
+import { xmlProblem } from "./well-formed";
 
 /** The veryHidden sheet that holds the add-in's settings and its list of owned sheets (owned.ts). */
 export { SETTINGS_SHEET } from "../owned";
@@ -55,6 +56,10 @@ const REL_STYLES = `${NS_OFFICE_REL}/styles`;
 const REL_TABLE = `${NS_OFFICE_REL}/table`;
 const CT_WORKSHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
 const CT_STYLES = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
+const REL_THEME = `${NS_OFFICE_REL}/theme`;
+const CT_THEME = "application/vnd.openxmlformats-officedocument.theme+xml";
+const THEME_PART = "xl/theme/theme1.xml";
+const NS_DRAWINGML = "http://schemas.openxmlformats.org/drawingml/2006/main";
 const CT_TABLE = "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml";
 const CT_WORKBOOK = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
 
@@ -780,11 +785,33 @@ export class XlsxWorkbook implements WorkbookPort {
     }
     this.pkg.set(part, copied.xml);
     this.pkg.setContentType(part, CT_WORKSHEET);
+    if (this.created && !this.themeTaken) this.takeTheme(from);
     const entry: SheetEntry = { name, sheetId, relId, hasRel: true, state: shown ?? "visible", kind: "worksheet", part: this.pkg.storedName(part) };
     // The set of names goes with the list it was made from: nothing else holds it.
     this.sheetList = { revision: this.sheetListRevision(), entries: [...list, entry], lowerNames: used.add(name.toLowerCase()) };
     opts.dropped?.(copied.dropped);
     return name;
+  }
+
+  /** Set once a created workbook has looked for a theme to take (takeTheme). */
+  private themeTaken = false;
+
+  /**
+   * A created workbook takes the theme of the first workbook it copies a sheet from. Copied fonts that follow the
+   * theme (`scheme="minor"`) and theme colours then look as they did in the source, not as Excel's default theme
+   * has them (a master on an older theme shows ＭＳ Ｐゴシック, where the default would show 游ゴシック). A theme
+   * with parts of its own (picture fills), in Strict's namespace, or not well formed, is not taken.
+   */
+  private takeTheme(from: XlsxWorkbook): void {
+    this.themeTaken = true;
+    if (this.pkg.rels(this.wbPart).some((r) => relKind(r) === "theme")) return;
+    const rel = from.pkg.rels(from.wbPart).find((r) => r.type === REL_THEME && !r.external);
+    if (!rel || from.pkg.rels(rel.target).length) return;
+    const xml = from.pkg.text(rel.target);
+    if (xml === undefined || xmlProblem(xml) !== undefined || !xml.includes(NS_DRAWINGML)) return;
+    this.pkg.set(THEME_PART, xml);
+    this.pkg.addRel(this.wbPart, REL_THEME, THEME_PART);
+    this.pkg.setContentType(THEME_PART, CT_THEME);
   }
 
   /**
