@@ -255,6 +255,34 @@ describe("シートの XML（applyInputAidsXml）", () => {
     expect(out).toContain(`<dataValidations count="2">`);
   });
 
+  test("Excel 2010 の入力規則（extLst の x14、別シートのリスト）からも、こちらが設定するセルは外れる（1つのセルに規則は1つ）", () => {
+    const X14 = `xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"`;
+    const XM = `xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"`;
+    const v = (f: string, sqref: string, type = "list") =>
+      `<x14:dataValidation type="${type}" allowBlank="1" showErrorMessage="1"><x14:formula1><xm:f>${f}</xm:f></x14:formula1><xm:sqref>${sqref}</xm:sqref></x14:dataValidation>`;
+    const dataBar = `<ext uri="{78C0D931-6437-407d-A8EE-F0AAD7539E65}" ${X14}><x14:conditionalFormattings/></ext>`;
+    const sheet = (items: string, more = "") =>
+      `<worksheet ${NS}><sheetData/><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
+      `<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" ${X14}><x14:dataValidations count="9" ${XM}>${items}</x14:dataValidations></ext>${more}</extLst></worksheet>`;
+    const aids = (...ranges: ReturnType<typeof range>[]) => ({ sheet: "x", validations: ranges.map((r) => ({ range: r, list: ["S", "A", "B"] })), highlights: [] });
+    const apply = (xml: string, ...ranges: ReturnType<typeof range>[]) => applyInputAidsXml(xml, aids(...ranges), new StylesAmender(undefined));
+
+    // F8:F12, G8 and H8 take ours: the template's list keeps F13:F20, the relative formula moves with its top-left
+    // cell to G9, and H8's list goes.
+    const out = apply(sheet(v("リスト!$A$1:$A$3", "F8:F20") + v("LEN(G8)&lt;=10", "G8:G9", "custom") + v("リスト!$B$1:$B$2", "H8")), range(7, 5, 11, 5), range(7, 6), range(7, 7));
+    expect(out).toContain(`<x14:dataValidations count="2" ${XM}>${v("リスト!$A$1:$A$3", "F13:F20")}${v("LEN(G9)&lt;=10", "G9", "custom")}</x14:dataValidations>`);
+    expect(out).not.toContain("リスト!$B$1:$B$2");
+    expect(out).toContain(`<dataValidations count="1"><dataValidation type="list"`);
+    // A validation the add-in's cells cover wholly goes; with nothing left, its entry goes, and then the extLst.
+    const gone = apply(sheet(v("リスト!$A$1:$A$3", "F8")), range(7, 5));
+    expect(gone).not.toContain("extLst");
+    expect(gone.endsWith(`</dataValidations><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`)).toBe(true);
+    expect(apply(sheet(v("リスト!$A$1:$A$3", "F8"), dataBar), range(7, 5))).toContain(`<extLst>${dataBar}</extLst></worksheet>`);
+    // Cells elsewhere leave the extLst as it was, byte for byte.
+    const untouched = sheet(v("リスト!$A$1:$A$3", "F8:F20"), dataBar);
+    expect(apply(untouched, range(30, 5))).toContain(untouched.slice(untouched.indexOf("<extLst>")));
+  });
+
   test("足りない要素は決まった位置に入る（ハイパーリンク・余白・図形・テーブル・拡張の前後）", () => {
     const xml =
       `<worksheet ${NS}><dimension ref="A1"/><sheetData><row r="1"><c r="A1" s="0"/></row></sheetData><mergeCells count="1"><mergeCell ref="C1:D1"/></mergeCells>` +

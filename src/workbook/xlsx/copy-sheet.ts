@@ -59,7 +59,7 @@ export interface CopiedSheet {
 }
 
 /** The extLst entry of Excel 2010's data validations (x14:dataValidations). */
-const X14_VALIDATIONS = "{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}";
+export const X14_VALIDATIONS = "{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}";
 /**
  * extLst entries a copy carries as they are, their formulas (`xm:f`) followed as the target must hold them: Excel
  * 2010's conditional formats (data bars, icon sets; their formats inline) and sparklines. Neither points to a part.

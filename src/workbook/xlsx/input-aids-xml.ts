@@ -9,7 +9,7 @@ import { translateFormulaExact } from "../../core/formula/refs";
 import { listFormula } from "../../core/input-aids/plan";
 import type { InputValidation, SheetInputAids } from "../../core/input-aids/types";
 import { type CellRange, parseRangeA1, rangeToA1, toA1 } from "../../core/model/address";
-import { childrenOf, nextTag, type Tag, withAttr } from "./copy-sheet";
+import { childrenOf, nextTag, type Tag, withAttr, X14_VALIDATIONS } from "./copy-sheet";
 import { parseRef, rowIndexOf } from "./read-sheet";
 import type { StylesAmender } from "./styles-xml";
 import { attr, findTag, MalformedXml, tagAt, unescapeXml } from "./xml";
@@ -305,6 +305,9 @@ function amendElements(xml: string, aids: SheetInputAids, styles: StylesAmender)
       const at = placeOf("dataValidations");
       edit(at, at, `<${p}dataValidations count="${ours.length}">${ours.join("")}</${p}dataValidations>`);
     }
+    const extLst = kids.find((k) => k.tag.local === "extLst");
+    const trimmed = extLst ? extLstWithout(xml, extLst, mine) : undefined;
+    if (extLst && trimmed !== undefined) edit(extLst.tag.start, extLst.end, trimmed);
   }
 
   return applyAll(xml, edits);
@@ -341,15 +344,12 @@ function subtract(a: CellRange, b: CellRange): CellRange[] {
 }
 
 /**
- * A user's validation with the add-in's cells taken out of its sqref (Excel too keeps one validation per cell):
- * the element as it was when it has none of them, "" when it has nothing else. Relative references in its formulas
- * move with the range's top-left cell, as Excel reads them from there; a formula that cannot be moved keeps the
- * validation as it was.
+ * A sqref's ranges (`items`) with the add-in's cells taken out: undefined when it has none of them; otherwise what
+ * is left, and how far the top-left cell moved (the anchor of relative references in the validation's formulas).
  */
-function withoutCells(text: string, tag: Tag, mine: readonly CellRange[]): string {
-  const items = (attr(tag.text, "sqref") ?? "").trim().split(/\s+/).filter(Boolean);
+function sqrefWithout(items: readonly string[], mine: readonly CellRange[]): { rest: string[]; dr: number; dc: number } | undefined {
   const parsed = items.map((s) => parseRangeA1(s.replace(/\$/g, "")));
-  if (!parsed.some((r) => r && mine.some((m) => overlaps(r, m)))) return text;
+  if (!parsed.some((r) => r && mine.some((m) => overlaps(r, m)))) return undefined;
   const rest: string[] = [];
   let newFirst: CellRange | undefined;
   items.forEach((item, i) => {
@@ -365,21 +365,92 @@ function withoutCells(text: string, tag: Tag, mine: readonly CellRange[]): strin
       rest.push(rangeToA1(x));
     }
   });
-  if (rest.length === 0) return "";
   const oldFirst = parsed[0];
-  let body = text.slice(tag.end - tag.start);
-  if (oldFirst && newFirst && (oldFirst.top !== newFirst.top || oldFirst.left !== newFirst.left)) {
-    const dr = newFirst.top - oldFirst.top;
-    const dc = newFirst.left - oldFirst.left;
-    let failed = false;
-    body = body.replace(/(<([\w.-]+:)?formula[12]>)([^<]*)(<\/([\w.-]+:)?formula[12]>)/g, (_m, open: string, _p, inner: string, close: string) => {
-      const moved = translateFormulaExact(unescapeXml(inner), dr, dc);
-      if (moved === undefined) failed = true;
-      return `${open}${plainText(moved ?? "")}${close}`;
-    });
-    if (failed) return text;
+  const moved = oldFirst && newFirst && (oldFirst.top !== newFirst.top || oldFirst.left !== newFirst.left);
+  return { rest, dr: moved ? newFirst!.top - oldFirst.top : 0, dc: moved ? newFirst!.left - oldFirst.left : 0 };
+}
+
+/** `body` with the text of every element matched by `formulas` moved by (dr, dc); undefined when one cannot be. */
+function movedFormulas(body: string, formulas: RegExp, dr: number, dc: number): string | undefined {
+  if (!dr && !dc) return body;
+  let failed = false;
+  const out = body.replace(formulas, (_m, open: string, inner: string, close: string) => {
+    const moved = translateFormulaExact(unescapeXml(inner), dr, dc);
+    if (moved === undefined) failed = true;
+    return `${open}${plainText(moved ?? "")}${close}`;
+  });
+  return failed ? undefined : out;
+}
+
+const MAIN_FORMULAS = /(<(?:[\w.-]+:)?formula[12]>)([^<]*)(<\/(?:[\w.-]+:)?formula[12]>)/g;
+// Excel 2010's validations hold each formula in an <xm:f> inside <x14:formula1>.
+const X14_FORMULAS = /(<(?:[\w.-]+:)?f>)([^<]*)(<\/(?:[\w.-]+:)?f>)/g;
+
+/**
+ * A user's validation with the add-in's cells taken out of its sqref (Excel too keeps one validation per cell):
+ * the element as it was when it has none of them, "" when it has nothing else. Relative references in its formulas
+ * move with the range's top-left cell, as Excel reads them from there; a formula that cannot be moved keeps the
+ * validation as it was.
+ */
+function withoutCells(text: string, tag: Tag, mine: readonly CellRange[]): string {
+  const left = sqrefWithout((attr(tag.text, "sqref") ?? "").trim().split(/\s+/).filter(Boolean), mine);
+  if (!left) return text;
+  if (left.rest.length === 0) return "";
+  const body = movedFormulas(text.slice(tag.end - tag.start), MAIN_FORMULAS, left.dr, left.dc);
+  return body === undefined ? text : withAttr(tag.text, "sqref", left.rest.join(" ")) + body;
+}
+
+/**
+ * The sheet's extLst with the add-in's cells taken out of Excel 2010's validations (x14:dataValidation, where Excel
+ * keeps a list of another sheet's cells, `=リスト!$A$1:$A$3`), as withoutCells does for the others: without this a
+ * dropdown cell of a template would hold two validations. A validation left with no cells goes, and so do the
+ * entry and the extLst when nothing is left in them. Undefined when nothing changes.
+ */
+function extLstWithout(xml: string, extLst: Child, mine: readonly CellRange[]): string | undefined {
+  const slice = (k: Child) => xml.slice(k.tag.start, k.end);
+  const inner = (k: Child) => xml.slice(k.tag.end, xml.lastIndexOf("<", k.end - 1));
+  const open = (k: Child) => k.tag.text.replace(/\s*\/>$/, ">");
+  const close = (k: Child) => `</${k.tag.qname}>`;
+  let changed = false;
+  const entries: string[] = [];
+  for (const ext of extLst.tag.empty ? [] : childrenOf(xml, extLst.tag).kids) {
+    if (ext.tag.local !== "ext" || attr(ext.tag.text, "uri") !== X14_VALIDATIONS || ext.tag.empty) {
+      entries.push(slice(ext));
+      continue;
+    }
+    const groups: string[] = [];
+    for (const group of childrenOf(xml, ext.tag).kids) {
+      if (group.tag.local !== "dataValidations" || group.tag.empty) {
+        groups.push(slice(group));
+        continue;
+      }
+      const kept: string[] = [];
+      for (const v of childrenOf(xml, group.tag).kids) {
+        const sqref = v.tag.local === "dataValidation" && !v.tag.empty ? childrenOf(xml, v.tag).kids.find((k) => k.tag.local === "sqref") : undefined;
+        const left = sqref ? sqrefWithout(inner(sqref).trim().split(/\s+/).filter(Boolean), mine) : undefined;
+        if (!sqref || !left) {
+          kept.push(slice(v));
+          continue;
+        }
+        const text = slice(v);
+        if (left.rest.length === 0) {
+          changed = true;
+          continue;
+        }
+        const body = movedFormulas(xml.slice(v.tag.end, sqref.tag.start), X14_FORMULAS, left.dr, left.dc);
+        if (body === undefined) {
+          kept.push(text);
+          continue;
+        }
+        changed = true;
+        kept.push(`${v.tag.text}${body}${open(sqref)}${left.rest.join(" ")}${close(sqref)}${xml.slice(sqref.end, v.end)}`);
+      }
+      if (kept.length) groups.push(`${withAttr(open(group), "count", String(kept.length))}${kept.join("")}${close(group)}`);
+    }
+    if (groups.length) entries.push(`${open(ext)}${groups.join("")}${close(ext)}`);
   }
-  return withAttr(tag.text, "sqref", rest.join(" ")) + body;
+  if (!changed) return undefined;
+  return entries.length ? `${open(extLst)}${entries.join("")}${close(extLst)}` : "";
 }
 
 /** Validations that say the same thing share one element, its sqref naming every range. */
