@@ -118,6 +118,8 @@ describe("the shared string as <is> content", () => {
     expect(strings.rich(1, "")).toBe(`<r><rPr><b/></rPr><t>太字</t></r><r><t>と標準</t></r>`);
     expect(strings.rich(1, "s:")).toBe(`<s:r><s:rPr><s:b/></s:rPr><s:t>太字</s:t></s:r><s:r><s:t>と標準</s:t></s:r>`);
     expect(strings.get(1)).toBe("太字と標準");
+    const spaced = new SharedStrings(sst("", `<si><r><rPr><b/></rPr><t xml:space="preserve"> 前後 </t></r></si>`));
+    expect(spaced.rich(0, "x:")).toBe(`<x:r><x:rPr><x:b/></x:rPr><x:t xml:space="preserve"> 前後 </x:t></x:r>`);
   });
 
   test("anything but runs and furigana leaves the text plain rather than carry XML the copy cannot vouch for", () => {

@@ -161,7 +161,7 @@ export class SharedStrings {
     const p = this.p;
     if (inner.indexOf(`<${p}r>`) < 0 && inner.indexOf(`<${p}r `) < 0 && inner.indexOf(`<${p}rPh`) < 0 && inner.indexOf(`<${p}phoneticPr`) < 0) return undefined;
     let ok = true;
-    const out = inner.replace(/<(\/?)([^\s/>]*)/g, (whole, slash: string, name: string) => {
+    const out = inner.replace(/<(\/?)([^\s/>]*)/g, (_m, slash: string, name: string) => {
       const local = name.startsWith(p) ? name.slice(p.length) : "";
       if (!RUN_ELEMENTS.has(local)) ok = false;
       return `<${slash}${prefix}${local}`;
