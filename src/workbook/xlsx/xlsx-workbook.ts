@@ -5,7 +5,7 @@
  * fix changes) and carries every other part over byte for byte: comments, drawings, charts, images, pivot tables,
  * slicers, tables, names, external links, custom XML and macros.
  */
-import { type CellRange, quoteSheetName } from "../../core/model/address";
+import { type CellRange, parseRangeA1, quoteSheetName } from "../../core/model/address";
 import { type CellValue, cellText } from "../../core/model/cell";
 import { CHANGE_LOG_HEADER, CHANGE_LOG_SHEET, changeLogRows, changeLogSpec, type LoggedEdit } from "../../core/changelog";
 import { type SheetGrid, SHEET_ROWS, type WorkbookSnapshot } from "../../core/model/grid";
@@ -44,7 +44,8 @@ import type { InputAidsOptions, InputAidsResult, SheetInputAids } from "../../co
 import { applyInputAidsXml } from "./input-aids-xml";
 import { readSheetFormulas } from "./read-formulas";
 import { freeSheetName } from "../sheet-names";
-import { attr, elementPrefix, findTag, MalformedXml, tagAt } from "./xml";
+import { attr, elementPrefix, findTag, MalformedXml, tagAt, unescapeXstring } from "./xml";
+import { xstringAttr } from "./xml-text";
 import { xmlProblem } from "./well-formed";
 
 /** The veryHidden sheet that holds the add-in's settings and its list of owned sheets (owned.ts). */
@@ -265,6 +266,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const refused: LoggedEdit[] = [];
     const formulas: LoggedEdit[] = [];
     const changed = new Map<string, string>(); // part → amended XML
+    const cellsOf = new Map<string, WrittenCell[]>();
     const styles: { amender?: StylesAmender } = {};
     for (const e of edits) {
       const entry = this.entryNamed(e.sheet);
@@ -281,6 +283,9 @@ export class XlsxWorkbook implements WorkbookPort {
         if (holdsFormula(xml, pos.row, pos.col)) return formulas;
         if (cellText(this.cellAt(xml, pos.row, pos.col)) !== e.before) return refused; // the user changed it since the check
         changed.set(part, setCell(xml, pos.row, pos.col, e.after));
+        const list = cellsOf.get(part) ?? [];
+        list.push({ ...pos, value: e.after });
+        cellsOf.set(part, list);
         return applied;
       });
       outcome.push(e);
@@ -292,6 +297,7 @@ export class XlsxWorkbook implements WorkbookPort {
     for (const [part, xml] of changed) {
       this.pkg.set(part, xml);
       this.grids.delete(part);
+      this.renameTableColumns(part, cellsOf.get(part) ?? []);
     }
     return { applied, refused, formulas };
   }
@@ -322,6 +328,7 @@ export class XlsxWorkbook implements WorkbookPort {
       if (!known) byPart.set(entry.part, { entry, xml });
     }
     const formulas: string[] = [];
+    const cellsOf = new Map<string, WrittenCell[]>();
     let written = 0;
     for (const c of changes) {
       const target = byPart.get(this.entryNamed(c.sheet)!.part!)!;
@@ -333,13 +340,61 @@ export class XlsxWorkbook implements WorkbookPort {
         return false;
       });
       if (isFormula) formulas.push(`${c.sheet}!${c.cell}`);
-      else written++;
+      else {
+        written++;
+        const list = cellsOf.get(target.entry.part!) ?? [];
+        list.push({ ...pos, value: c.value });
+        cellsOf.set(target.entry.part!, list);
+      }
     }
     for (const [part, { xml }] of byPart) {
       this.pkg.set(part, xml);
       this.grids.delete(part);
+      this.renameTableColumns(part, cellsOf.get(part) ?? []);
     }
     return { written, formulas };
+  }
+
+  /**
+   * Header cells of an Excel table that were written rename their columns: Excel keeps each column's name in the
+   * table part as well, and repairs a file whose header cell says something else (年度更新 moves a header such as
+   * `29年度下半期評価` on). A header written empty, or with another column's name, leaves the name as it was.
+   */
+  private renameTableColumns(part: string, cells: readonly WrittenCell[]): void {
+    const headers = cells.map((c) => ({ ...c, text: headerText(c.value) })).filter((c) => c.text);
+    if (!headers.length) return;
+    for (const rel of this.pkg.rels(part)) {
+      if (rel.external || relKind(rel) !== "table") continue;
+      const xml = this.pkg.textOnce(rel.target);
+      if (xml === undefined) continue;
+      const p = elementPrefix(xml, "table");
+      const at = findTag(xml, `${p}table`, 0);
+      if (at < 0) continue;
+      const table = tagAt(xml, at).tag;
+      const area = parseRangeA1((attr(table, "ref") ?? "").replace(/\$/g, ""));
+      if (!area || attr(table, "headerRowCount") === "0") continue;
+      const columns: { at: number; tag: string; name: string }[] = [];
+      for (let i = findTag(xml, `${p}tableColumn`, at); i >= 0; i = findTag(xml, `${p}tableColumn`, i + 1)) {
+        const tag = tagAt(xml, i).tag;
+        columns.push({ at: i, tag, name: unescapeXstring(attr(tag, "name") ?? "") });
+      }
+      const renamed = new Map<number, string>();
+      for (const h of headers) {
+        const k = h.col - area.left;
+        if (h.row !== area.top || k < 0 || h.col > area.right || !columns[k] || columns[k].name === h.text) continue;
+        const taken = columns.some((c, j) => j !== k && (renamed.get(j) ?? c.name).toLowerCase() === h.text!.toLowerCase());
+        if (!taken) renamed.set(k, h.text!);
+      }
+      if (!renamed.size) continue;
+      let out = "";
+      let from = 0;
+      for (const [k, name] of [...renamed].sort((a, b) => a[0] - b[0])) {
+        const c = columns[k];
+        out += xml.slice(from, c.at) + c.tag.replace(/\sname\s*=\s*(?:"[^"]*"|'[^']*')/, () => ` name="${xstringAttr(name)}"`);
+        from = c.at + c.tag.length;
+      }
+      this.pkg.set(rel.target, out + xml.slice(from));
+    }
   }
 
   /** A cell a user could not type into: on a protected sheet, one whose format does not unlock it. */
@@ -984,6 +1039,20 @@ export class XlsxWorkbook implements WorkbookPort {
     this.putSheet({ name: SETTINGS_SHEET, cells, styles: {}, merges: [] }, styles.amender, this.entryNamed(SETTINGS_SHEET), "veryHidden");
     styles.commit();
   }
+}
+
+/** A cell setCells or applyEdits wrote (0-based), with what it was given. */
+interface WrittenCell {
+  readonly row: number;
+  readonly col: number;
+  readonly value: PlainInput | FormulaInput | null;
+}
+
+/** What a table's header cell shows for a written value, as its column's name; undefined for none. */
+function headerText(value: PlainInput | FormulaInput | null): string | undefined {
+  if (typeof value === "string") return value.trim() === "" ? undefined : value;
+  if (typeof value === "number" && Number.isFinite(value)) return String(value);
+  return undefined;
 }
 
 /** CT_Worksheet's children that point to other parts by r:id, in schema order (all after what a copy holds). */
