@@ -3,7 +3,8 @@
  *
  * An Excel table keeps each column's name twice: in its header cell and in the table part (`<tableColumn name>`).
  * Excel repairs a file where the two differ ("Repaired Records: Table from /xl/tables/table1.xml"). So a header
- * cell the adapter writes (年度更新 moving `29年度下半期評価` on, a fix, 回収 by cells) renames its column too.
+ * cell the adapter writes (年度更新 moving `29年度下半期評価` on, a fix, 回収 by cells) renames its column too, and
+ * the formulas that name the column follow, as they do when the header is typed in Excel.
  */
 import { Package } from "../../src/workbook/xlsx/package";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
@@ -24,6 +25,9 @@ function book(): Promise<Uint8Array> {
     });
     const other = wb.addWorksheet("別表");
     other.addTable({ name: "別表1", ref: "A1", columns: [{ name: "29年度下半期評価" }], rows: [["S"]] });
+    // Counts that name the columns: they must follow the rename of 評価表's, and only that one.
+    other.getCell("C1").value = { formula: 'COUNTIF(評価表[29年度下半期評価],"A")', result: 1 };
+    other.getCell("C2").value = { formula: 'COUNTIF(別表1[29年度下半期評価],"S")&"評価表[29年度下半期評価]"', result: "1評価表[29年度下半期評価]" };
   });
 }
 
@@ -33,14 +37,28 @@ function columnNames(bytes: Uint8Array, table: string): string[] {
   return [...pkg.text(part)!.matchAll(/<tableColumn\b[^>]*\sname="([^"]*)"/g)].map((m) => m[1]);
 }
 
+/** The workbook with a defined name over the column (ExcelJS writes none of this kind). */
+async function withName(): Promise<Uint8Array> {
+  const pkg = Package.open(await book());
+  const xml = pkg.text("xl/workbook.xml")!;
+  if (xml.includes("<definedNames")) throw new Error("ExcelJS wrote defined names: put the name among them");
+  pkg.set("xl/workbook.xml", xml.replace("</sheets>", `</sheets><definedNames><definedName name="下半期評価">評価表[29年度下半期評価]</definedName></definedNames>`));
+  return pkg.toBytes();
+}
+
 test("a header cell set by setCells (年度更新) renames its column, and only that table's", async () => {
-  const book1 = await XlsxWorkbook.load(await book());
+  const book1 = await XlsxWorkbook.load(await withName());
   book1.setCells([{ sheet: "評価一覧", cell: "D2", value: "30年度下半期評価" }]);
   const out = await book1.toBytes();
   expect(columnNames(out, "評価表")).toEqual(["No.", "取組名", "30年度下半期評価"]);
   expect(columnNames(out, "別表1")).toEqual(["29年度下半期評価"]);
-  const table = (await oracle(out)).getWorksheet("評価一覧")!.getTable("評価表") as unknown as { table: { columns: { name: string }[] } };
+  const wb = await oracle(out);
+  const table = wb.getWorksheet("評価一覧")!.getTable("評価表") as unknown as { table: { columns: { name: string }[] } };
   expect(table.table.columns.map((c) => c.name)).toEqual(["No.", "取組名", "30年度下半期評価"]);
+  // As Excel's own rename does, formulas naming the column follow it; the other table's and a text stay.
+  expect(wb.getWorksheet("別表")!.getCell("C1").formula).toBe('COUNTIF(評価表[30年度下半期評価],"A")');
+  expect(wb.getWorksheet("別表")!.getCell("C2").formula).toBe('COUNTIF(別表1[29年度下半期評価],"S")&"評価表[29年度下半期評価]"');
+  expect(Package.open(out).text("xl/workbook.xml")).toContain(`<definedName name="下半期評価">評価表[30年度下半期評価]</definedName>`);
 });
 
 test("a cell below the header, a header written empty or with another column's name: the names stay", async () => {

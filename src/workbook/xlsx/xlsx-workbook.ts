@@ -44,8 +44,9 @@ import type { InputAidsOptions, InputAidsResult, SheetInputAids } from "../../co
 import { applyInputAidsXml } from "./input-aids-xml";
 import { readSheetFormulas } from "./read-formulas";
 import { freeSheetName } from "../sheet-names";
-import { attr, elementPrefix, findTag, MalformedXml, tagAt, unescapeXstring } from "./xml";
-import { xstringAttr } from "./xml-text";
+import { attr, elementPrefix, findTag, MalformedXml, tagAt, unescapeXml, unescapeXstring } from "./xml";
+import { plainText, xstringAttr } from "./xml-text";
+import { renameTableColumn } from "../../core/formula/structured";
 import { xmlProblem } from "./well-formed";
 
 /** The veryHidden sheet that holds the add-in's settings and its list of owned sheets (owned.ts). */
@@ -379,6 +380,7 @@ export class XlsxWorkbook implements WorkbookPort {
         columns.push({ at: i, tag, name: unescapeXstring(attr(tag, "name") ?? "") });
       }
       const renamed = new Map<number, string>();
+      const display = attr(table, "displayName") ?? attr(table, "name") ?? "";
       for (const h of headers) {
         const k = h.col - area.left;
         if (h.row !== area.top || k < 0 || h.col > area.right || !columns[k] || columns[k].name === h.text) continue;
@@ -394,7 +396,35 @@ export class XlsxWorkbook implements WorkbookPort {
         from = c.at + c.tag.length;
       }
       this.pkg.set(rel.target, out + xml.slice(from));
+      for (const [k, name] of renamed) this.followColumnRename(display, columns[k].name, name);
     }
+  }
+
+  /**
+   * Formulas that name a renamed table column (`評価表[29年度下半期評価]`) follow it, as Excel's own rename does: in
+   * every worksheet's cells, the defined names, and the tables' calculated columns and totals. Only parts that
+   * hold such a formula change.
+   */
+  private followColumnRename(table: string, from: string, to: string): void {
+    if (!table) return;
+    const follow = (xml: string, element: string): string => {
+      if (!xml.toLowerCase().includes(table.toLowerCase())) return xml;
+      return xml.replace(new RegExp(`(<(?:[\\w.-]+:)?${element}(?:\\s[^>]*)?>)([^<]*)(</(?:[\\w.-]+:)?${element}>)`, "g"), (whole, open: string, text: string, close: string) => {
+        const renamed = renameTableColumn(unescapeXml(text), table, from, to);
+        return renamed === undefined ? whole : `${open}${plainText(renamed)}${close}`;
+      });
+    };
+    const amend = (part: string, elements: readonly string[]) => {
+      const xml = this.pkg.textOnce(part);
+      if (xml === undefined) return;
+      const out = elements.reduce(follow, xml);
+      if (out === xml) return;
+      this.pkg.set(part, out);
+      this.grids.delete(part);
+    };
+    for (const e of this.entries()) if (e.kind === "worksheet" && e.part) amend(e.part, ["f"]);
+    amend(this.wbPart, ["definedName"]);
+    for (const t of this.tableParts()) amend(t, ["calculatedColumnFormula", "totalsRowFormula"]);
   }
 
   /** A cell a user could not type into: on a protected sheet, one whose format does not unlock it. */
