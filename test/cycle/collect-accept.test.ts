@@ -157,7 +157,7 @@ describe("a changed form, accepted: only the input cells come in", () => {
     expect(plan.files[0].formAccepted).toBe(true);
     expect(s.replace).toBe(false);
     // The formula's references go where their cells are in the master: its own row moves back up, the inserted row is #REF!.
-    expect(s.writes).toEqual([{ cell: toA1(eval1.row, eval1.col), value: "S", formula: `C${eval1.row + 1}&#REF!` }]);
+    expect(s.writes).toEqual([{ cell: toA1(eval1.row, eval1.col), value: "S", formula: `C${eval1.row + 1}&#REF!`, from: toA1(eval1.row + 1, eval1.col) }]);
     expect(s.changedCells).toEqual([toA1(eval1.row, eval1.col)]);
   });
 });

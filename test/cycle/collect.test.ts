@@ -305,6 +305,31 @@ describe("after 配布 by chosahyo split (the master stores no id: both derive i
   });
 });
 
+describe("回収 by cells keeps a department's formatted text", () => {
+  test("a sheet written into (its copy holds a formula as a value): the red word and the furigana reach the master's cell", async () => {
+    // No.1 points into No.2, which the department does not get: its copy holds the value, so 回収 writes cells.
+    const pkg = Package.open(master);
+    const part = readSheetEntries(pkg, workbookPart(pkg)).find((e) => e.name === "No.1")!.part!;
+    pkg.set(part, pkg.text(part)!.replace(/<\/sheetData>/, `<row r="60"><c r="Z60"><f>'No.2'!A1</f><v>0</v></c></row></sheetData>`));
+    const withFormula = pkg.toBytes();
+    const masterBook = await XlsxWorkbook.load(withFormula, "master.xlsx");
+    const split = await splitBook(masterBook, (await checkBook(masterBook, profiles)).report, { profiles, aids: false, at: new Date("2026-11-01T00:00:00Z") });
+    if (!split.ok) throw new Error("split refused");
+    const copy = split.books.find((b) => b.sheets.includes("No.1"))!;
+    const book = await XlsxWorkbook.load(copy.bytes, "市民協働.xlsx");
+    const c = inputCellsOf(records, "No.1");
+    const runs = `<r><t>窓口を</t></r><r><rPr><b/><color rgb="FFFF0000"/></rPr><t>一元化</t></r><rPh sb="3" eb="6"><t>イチゲンカ</t></rPh><phoneticPr fontId="1"/>`;
+    book.setCells([{ sheet: "No.1", cell: c.result, value: { text: "窓口を一元化", runs } }]);
+    const { plan, result, bytes } = await collect(withFormula, [{ file: "市民協働.xlsx", bytes: await book.toBytes() }]);
+    expect(plan.files[0].sheets.find((s) => s.sheet === "No.1")).toMatchObject({ replace: false });
+    expect(result.sheetsReplaced).toBe(0);
+    const out = Package.open(bytes);
+    const after = out.text(readSheetEntries(out, workbookPart(out)).find((e) => e.name === "No.1")!.part!)!;
+    expect(new RegExp(`<c r="${c.result}"[^>]*t="inlineStr"><is>([^]*?)</is></c>`).exec(after)?.[1]).toBe(runs);
+    expect((await cellMap(bytes)).get(`No.1!${c.result}`)).toBe("窓口を一元化");
+  });
+});
+
 describe("XlsxWorkbook.replaceSheets: a sheet replaced in place", () => {
   test("keeps Excel 2010's data bars and sparklines (the sheet's extLst) through 配布 and back", async () => {
     // Before, 配布 carried them into the department's copy, and 回収 then dropped them from the master's sheet.

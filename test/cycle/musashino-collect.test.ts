@@ -219,6 +219,19 @@ describe("回収 of the 武蔵野 取組状況, returned by rows", () => {
     expect(differingCells(await cellMap(master), await cellMap(bytes))).toEqual([`${SHEET}!${result.master}`, `${SHEET}!${reason.master}`].sort());
   });
 
+  test("text the department partly formatted goes into the master's row with its runs, from the copy's own row", async () => {
+    const d = "防災課";
+    const [, reason] = await inputCellsOf(files.get(d)!);
+    const book = await XlsxWorkbook.load(files.get(d)!, "d.xlsx");
+    const runs = `<r><t>予算</t></r><r><rPr><color rgb="FFFF0000"/></rPr><t>不足</t></r>`;
+    book.setCells([{ sheet: SHEET, cell: reason.copy, value: { text: "予算不足", runs } }]);
+    expect(reason.copy).not.toBe(reason.master);
+    const { bytes } = await collect([{ file: "rich.xlsx", bytes: await book.toBytes() }]);
+    const pkg = Package.open(bytes);
+    expect(cellRe(reason.master).exec(pkg.text(sheetPartNamed(SHEET)(pkg))!)?.[0]).toContain(`t="inlineStr"><is>${runs}</is>`);
+    expect(differingCells(await cellMap(master), await cellMap(bytes))).toEqual([`${SHEET}!${reason.master}`]);
+  });
+
   test("an input cell inside an array formula's result: not written, not logged, not counted, and named", async () => {
     const { master: withArray, returned: typed, cell } = await arrayOverInput(master, "防災課");
     const { plan, result: out, bytes } = await collect([{ file: "array.xlsx", bytes: typed }], withArray);

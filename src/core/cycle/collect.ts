@@ -77,6 +77,8 @@ export interface CellWrite {
   readonly cell: string;
   readonly value: CellValue;
   readonly formula?: string;
+  /** The returned sheet's cell the value comes from, when it is not `cell` (a sheet returned by rows). */
+  readonly from?: string;
 }
 
 export interface FileCollect {
@@ -167,8 +169,9 @@ function cellWriteOf(g: SheetGrid, from: string, at: string = from, toMaster?: T
   const p = parseA1(from)!;
   const value = valueAt(g, p.row, p.col);
   const formula = g.formulas?.get(`${p.row},${p.col}`);
-  if (!formula) return { cell: at, value };
-  return { cell: at, value, formula: toMaster ? rewriteReferences(formula, referencesTo(g.name, toMaster)) : formula };
+  const source = from === at ? {} : { from };
+  if (!formula) return { cell: at, value, ...source };
+  return { cell: at, value, formula: toMaster ? rewriteReferences(formula, referencesTo(g.name, toMaster)) : formula, ...source };
 }
 
 /** A RefMove (1-based references) that sends references to `sheet`'s own cells to their places in the master. */

@@ -147,30 +147,35 @@ export class SharedStrings {
   }
 
   /**
-   * The string's formatting as the content of an `<is>` whose elements take `prefix`: its runs (a word in red or
-   * bold) and its furigana. Undefined for a plain string, and for one holding anything but the run and furigana
-   * elements of the main namespace (comments, CDATA, other namespaces), which a copy then carries as plain text.
+   * The string's formatting as the content of an `<is>` whose elements take `prefix` (richRuns); undefined for a
+   * plain string or one a copy carries as plain text.
    */
   rich(i: number, prefix: string): string | undefined {
     if (!(i >= 0 && i < this.starts.length)) return undefined;
     const { end, selfClosing } = tagAt(this.xml, this.starts[i]);
     if (selfClosing) return undefined;
     const stop = this.xml.indexOf(`</${this.p}si>`, end);
-    if (stop < 0) return undefined;
-    const inner = this.xml.slice(end, stop);
-    const p = this.p;
-    if (inner.indexOf(`<${p}r>`) < 0 && inner.indexOf(`<${p}r `) < 0 && inner.indexOf(`<${p}rPh`) < 0 && inner.indexOf(`<${p}phoneticPr`) < 0) return undefined;
-    let ok = true;
-    const out = inner.replace(/<(\/?)([^\s/>]*)/g, (_m, slash: string, name: string) => {
-      const local = name.startsWith(p) ? name.slice(p.length) : "";
-      if (!RUN_ELEMENTS.has(local)) ok = false;
-      return `<${slash}${prefix}${local}`;
-    });
-    if (!ok || /\sxmlns[:=]/.test(inner)) return undefined;
-    // A damaged table must not make the copy's sheet malformed: its plain text is still good.
-    const ns = prefix ? ` xmlns:${prefix.slice(0, -1)}="urn:x"` : "";
-    return xmlProblem(`<${prefix}is${ns}>${out}</${prefix}is>`) === undefined ? out : undefined;
+    return stop < 0 ? undefined : richRuns(this.xml.slice(end, stop), this.p, prefix);
   }
+}
+
+/**
+ * The content of a rich string (`<si>` or `<is>`, whose elements take prefix `p`) with its elements taking `prefix`:
+ * its runs (a word in red or bold) and its furigana. Undefined for a plain string, and for one holding anything but
+ * the run and furigana elements of the main namespace (comments, CDATA, other namespaces) or not well formed, which
+ * is then carried as plain text: a damaged string table must not make a copied sheet malformed.
+ */
+export function richRuns(inner: string, p: string, prefix: string): string | undefined {
+  if (inner.indexOf(`<${p}r>`) < 0 && inner.indexOf(`<${p}r `) < 0 && inner.indexOf(`<${p}rPh`) < 0 && inner.indexOf(`<${p}phoneticPr`) < 0) return undefined;
+  let ok = true;
+  const out = inner.replace(/<(\/?)([^\s/>]*)/g, (_m, slash: string, name: string) => {
+    const local = name.startsWith(p) ? name.slice(p.length) : "";
+    if (!RUN_ELEMENTS.has(local)) ok = false;
+    return `<${slash}${prefix}${local}`;
+  });
+  if (!ok || /\sxmlns[:=]/.test(inner)) return undefined;
+  const ns = prefix ? ` xmlns:${prefix.slice(0, -1)}="urn:x"` : "";
+  return xmlProblem(`<${prefix}is${ns}>${out}</${prefix}is>`) === undefined ? out : undefined;
 }
 
 /** What a rich string (CT_Rst) holds: runs, their properties, text, furigana and its settings. */

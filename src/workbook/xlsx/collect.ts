@@ -61,10 +61,13 @@ export interface CollectResult {
  * an error value as such. A formula the department typed goes in as a formula (its references already moved to the
  * master's rows), with the value it showed in the returned file.
  */
-function writtenValue(w: CellWrite, master: XlsxWorkbook): PlainInput | FormulaInput | null {
+function writtenValue(w: CellWrite, master: XlsxWorkbook, from: { readonly book: XlsxWorkbook; readonly sheet: string } | undefined): PlainInput | FormulaInput | null {
   const v = w.value;
   const plain = v instanceof Date ? master.dateSerial(v) : isCellError(v) ? { error: v.error } : v;
   if (w.formula !== undefined) return { formula: w.formula, cached: plain };
+  // Text a department partly coloured or gave furigana keeps it, as it does in a sheet replaced whole.
+  const rich = typeof plain === "string" && plain !== "" ? from?.book.richTextAt(from.sheet, w.from ?? w.cell) : undefined;
+  if (rich && rich.text === plain) return rich;
   return plain === "" ? null : plain;
 }
 
@@ -91,7 +94,8 @@ export async function applyCollect(master: XlsxWorkbook, plan: CollectPlan, file
       .map((s) => (left.size === 0 || !s.writes ? s : { ...s, writes: s.writes.filter((w) => !left.has(`${s.sheet}!${w.cell}`)), changedCells: s.changedCells.filter((a) => !left.has(`${s.sheet}!${a}`)) }))
       .filter((s) => s.writes?.length);
     if (written.length) {
-      const cells = written.flatMap((s) => s.writes!.map((w) => ({ sheet: s.sheet, cell: w.cell, value: writtenValue(w, master) })));
+      const book = files.find((x) => x.file === f.file)?.book;
+      const cells = written.flatMap((s) => s.writes!.map((w) => ({ sheet: s.sheet, cell: w.cell, value: writtenValue(w, master, book && { book, sheet: s.sheet }) })));
       await master.setCellsLogged(cells, written.map((s) => collectLogEntry(f, s, lang)), at);
       cellsChanged += cells.length;
     }

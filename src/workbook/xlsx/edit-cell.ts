@@ -75,7 +75,16 @@ function keptStyle(oldTag: string | undefined): string {
 }
 
 /** A value a cell is set to: besides text and numbers, a TRUE/FALSE or an error value a clerk typed (回収). */
-export type PlainInput = string | number | boolean | { readonly error: string };
+export type PlainInput = string | number | boolean | { readonly error: string } | RichInput;
+
+/**
+ * Text partly formatted or with furigana, as a department wrote it (回収 by cells): `runs` is the content of an
+ * `<is>` without a namespace prefix (book.ts richRuns), `text` what it reads as.
+ */
+export interface RichInput {
+  readonly text: string;
+  readonly runs: string;
+}
 
 /**
  * The `<c>` element for a new value: text as an inline string (never a formula), a number as a number, a boolean
@@ -86,6 +95,7 @@ export function cellElement(p: string, row: number, col: number, value: PlainInp
   const ref = toA1(row, col);
   if (typeof value === "number" && Number.isFinite(value)) return `<${p}c r="${ref}"${style}><${p}v>${String(value)}</${p}v></${p}c>`;
   if (typeof value === "boolean") return `<${p}c r="${ref}"${style} t="b"><${p}v>${value ? 1 : 0}</${p}v></${p}c>`;
+  if (typeof value === "object" && "runs" in value) return `<${p}c r="${ref}"${style} t="inlineStr"><${p}is>${p ? value.runs.replace(/<(\/?)/g, `<$1${p}`) : value.runs}</${p}is></${p}c>`;
   if (typeof value === "object") return `<${p}c r="${ref}"${style} t="e"><${p}v>${escapeXml(value.error)}</${p}v></${p}c>`;
   const text = String(value);
   return `<${p}c r="${ref}"${style} t="inlineStr"><${p}is><${p}t xml:space="preserve">${xstringText(text)}</${p}t></${p}is></${p}c>`;

@@ -12,7 +12,7 @@ import { type SheetGrid, SHEET_ROWS, type WorkbookSnapshot } from "../../core/mo
 import { fitToCells, type SheetSpec, type SpecCell, text } from "../../core/sheet-spec";
 import { OWNED_KEY, type OwnedSheet, ownedValue, parseOwned, mergeSettings, planOwned, SETTINGS_SHEET, settingsFromRows, settingsRows, sameSheetName } from "../owned";
 import { type AppliedEdits, type ReadOptions, WorkbookError, type WorkbookPort, type WriteSheetResult, type WriteSheetsOptions } from "../port";
-import { type CellFormat, isDate1904, isStrictWorkbook, readCellFormats, readSheetEntries, relKind, SharedStrings, type SheetEntry, workbookPart } from "./book";
+import { type CellFormat, isDate1904, isStrictWorkbook, readCellFormats, readSheetEntries, relKind, richRuns, SharedStrings, type SheetEntry, workbookPart } from "./book";
 import { clearCell, type FormulaInput, holdsFormula, locateCell, type PlainInput, setCell } from "./edit-cell";
 import { assertWellFormedChanges, Package, relsPathOf } from "./package";
 import { isProtectedSheet, parseRef, readCell, readSheetXml, type SheetReadContext } from "./read-sheet";
@@ -425,6 +425,34 @@ export class XlsxWorkbook implements WorkbookPort {
     for (const e of this.entries()) if (e.kind === "worksheet" && e.part) amend(e.part, ["f"]);
     amend(this.wbPart, ["definedName"]);
     for (const t of this.tableParts()) amend(t, ["calculatedColumnFormula", "totalsRowFormula"]);
+  }
+
+  /**
+   * The cell's text with its runs (a word in red or bold) and furigana, as `<is>` content without a prefix; undefined
+   * for a plain or non-text cell. 回収 by cells writes it so, as a replaced sheet keeps it.
+   */
+  richTextAt(sheet: string, cell: string): { readonly text: string; readonly runs: string } | undefined {
+    const e = this.entryNamed(sheet);
+    const pos = parseRef(cell);
+    const xml = e?.kind === "worksheet" && e.part ? this.pkg.textOnce(e.part) : undefined;
+    if (xml === undefined || !pos) return undefined;
+    const p = elementPrefix(xml, "worksheet") || elementPrefix(xml, "sheetData");
+    const span = inPart(e!.part!, () => locateCell(xml, pos.row, pos.col));
+    if (!span.tag || span.start === span.end) return undefined;
+    const body = xml.slice(span.start + span.tag.length, span.end);
+    const t = attr(span.tag, "t");
+    let runs: string | undefined;
+    if (t === "s") {
+      const v = /<(?:[\w.-]+:)?v>\s*(\d+)\s*</.exec(body);
+      runs = v ? this.context().strings.rich(Number(v[1]), "") : undefined;
+    } else if (t === "inlineStr") {
+      const open = body.indexOf(`<${p}is>`);
+      const close = body.lastIndexOf(`</${p}is>`);
+      runs = open >= 0 && close > open ? richRuns(body.slice(open + p.length + 4, close), p, "") : undefined;
+    }
+    if (runs === undefined) return undefined;
+    const text = cellText(this.cellAt(xml, pos.row, pos.col));
+    return { text, runs };
   }
 
   /** A cell a user could not type into: on a protected sheet, one whose format does not unlock it. */
@@ -1080,6 +1108,7 @@ interface WrittenCell {
 
 /** What a table's header cell shows for a written value, as its column's name; undefined for none. */
 function headerText(value: PlainInput | FormulaInput | null): string | undefined {
+  if (typeof value === "object" && value !== null && "runs" in value) return headerText(value.text);
   if (typeof value === "string") return value.trim() === "" ? undefined : value;
   if (typeof value === "number" && Number.isFinite(value)) return String(value);
   return undefined;
