@@ -305,18 +305,27 @@ describe("after 配布 by chosahyo split (the master stores no id: both derive i
   });
 });
 
+/** `bytes` with No.1's worksheet part edited. */
+function withNo1(bytes: Uint8Array, edit: (xml: string) => string): Uint8Array {
+  const pkg = Package.open(bytes);
+  const part = readSheetEntries(pkg, workbookPart(pkg)).find((e) => e.name === "No.1")!.part!;
+  pkg.set(part, edit(pkg.text(part)!));
+  return pkg.toBytes();
+}
+
+/** The department's workbook holding No.1, as splitBook writes it from `masterBytes` (no input aids). */
+async function no1Copy(masterBytes: Uint8Array): Promise<XlsxWorkbook> {
+  const masterBook = await XlsxWorkbook.load(masterBytes, "master.xlsx");
+  const split = await splitBook(masterBook, (await checkBook(masterBook, profiles)).report, { profiles, aids: false, at: new Date("2026-11-01T00:00:00Z") });
+  if (!split.ok) throw new Error("split refused");
+  return XlsxWorkbook.load(split.books.find((b) => b.sheets.includes("No.1"))!.bytes, "市民協働.xlsx");
+}
+
 describe("回収 by cells keeps a department's formatted text", () => {
   test("a sheet written into (its copy holds a formula as a value): the red word and the furigana reach the master's cell", async () => {
     // No.1 points into No.2, which the department does not get: its copy holds the value, so 回収 writes cells.
-    const pkg = Package.open(master);
-    const part = readSheetEntries(pkg, workbookPart(pkg)).find((e) => e.name === "No.1")!.part!;
-    pkg.set(part, pkg.text(part)!.replace(/<\/sheetData>/, `<row r="60"><c r="Z60"><f>'No.2'!A1</f><v>0</v></c></row></sheetData>`));
-    const withFormula = pkg.toBytes();
-    const masterBook = await XlsxWorkbook.load(withFormula, "master.xlsx");
-    const split = await splitBook(masterBook, (await checkBook(masterBook, profiles)).report, { profiles, aids: false, at: new Date("2026-11-01T00:00:00Z") });
-    if (!split.ok) throw new Error("split refused");
-    const copy = split.books.find((b) => b.sheets.includes("No.1"))!;
-    const book = await XlsxWorkbook.load(copy.bytes, "市民協働.xlsx");
+    const withFormula = withNo1(master, (xml) => xml.replace(/<\/sheetData>/, `<row r="60"><c r="Z60"><f>'No.2'!A1</f><v>0</v></c></row></sheetData>`));
+    const book = await no1Copy(withFormula);
     const c = inputCellsOf(records, "No.1");
     const runs = `<r><t>窓口を</t></r><r><rPr><b/><color rgb="FFFF0000"/></rPr><t>一元化</t></r><rPh sb="3" eb="6"><t>イチゲンカ</t></rPh><phoneticPr fontId="1"/>`;
     book.setCells([{ sheet: "No.1", cell: c.result, value: { text: "窓口を一元化", runs } }]);
@@ -342,15 +351,8 @@ describe("XlsxWorkbook.replaceSheets: a sheet replaced in place", () => {
     const sparklines =
       `<ext uri="{05C60535-1F16-4fd2-B633-F4F36F0B64E0}" ${X14}><x14:sparklineGroups ${XM}><x14:sparklineGroup displayEmptyCellsAs="gap"><x14:colorSeries rgb="FF376092"/>` +
       `<x14:sparklines><x14:sparkline><xm:f>'No.1'!Z2:Z9</xm:f><xm:sqref>Z10</xm:sqref></x14:sparkline></x14:sparklines></x14:sparklineGroup></x14:sparklineGroups></ext>`;
-    const pkg = Package.open(master);
-    const part = readSheetEntries(pkg, workbookPart(pkg)).find((e) => e.name === "No.1")!.part!;
-    pkg.set(part, pkg.text(part)!.replace(/<\/worksheet>$/, `<extLst>${dataBar}${sparklines}</extLst></worksheet>`));
-    const withExt = pkg.toBytes();
-    const masterBook = await XlsxWorkbook.load(withExt, "master.xlsx");
-    const split = await splitBook(masterBook, (await checkBook(masterBook, profiles)).report, { profiles, aids: false, at: new Date("2026-11-01T00:00:00Z") });
-    if (!split.ok) throw new Error("split refused");
-    const copy = split.books.find((b) => b.sheets.includes("No.1"))!;
-    const book = await XlsxWorkbook.load(copy.bytes, "市民協働.xlsx");
+    const withExt = withNo1(master, (xml) => xml.replace(/<\/worksheet>$/, `<extLst>${dataBar}${sparklines}</extLst></worksheet>`));
+    const book = await no1Copy(withExt);
     const c = inputCellsOf(records, "No.1");
     book.setCells([{ sheet: "No.1", cell: c.eval1, value: "S" }]);
     const { result, bytes } = await collect(withExt, [{ file: "市民協働.xlsx", bytes: await book.toBytes() }]);
