@@ -4,6 +4,7 @@
  * `chosahyo summarize`: one workbook plus its summaries into a new file, or a folder of submissions consolidated.
  */
 import ExcelJS from "exceljs";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -130,6 +131,43 @@ test("フォルダーの3冊を1冊にまとめると件数は3冊の合計に�
   expect(dup.some((d) => / (1|101|201|224)$/.test(d))).toBe(false);
   // 58 sheets minus those of items 1–10 (No.1 … No.10 with 2-x and 4-x parts: 10 + 8 + 2 = 20) = 38, in A and in B.
   expect(dup).toHaveLength(38 * 2);
+});
+
+/** The seed with its sheets renamed in workbook.xml, as a department that typed them with the IME on (LibreOffice allows ？ in a name). */
+function renamedSheets(rename: (name: string) => string): Uint8Array {
+  const files = unzipSync(readFileSync(SEED));
+  const xml = strFromU8(files["xl/workbook.xml"]);
+  files["xl/workbook.xml"] = strToU8(xml.replace(/(<sheet\b[^>]*\bname=")([^"]*)"/g, (_m, lead: string, name: string) => `${lead}${rename(name)}"`));
+  return zipSync(files);
+}
+
+test("別の課のシート名が全角で同じ (No.24 と Ｎｏ．２４) でも、まとめたブックに Excel が同じとみなす名前や使えない文字は並ばない", async () => {
+  const folder = path.join(dir, "全角");
+  mkdirSync(folder);
+  writeFileSync(path.join(folder, "A課.xlsx"), readFileSync(SEED));
+  const wide = (name: string) => name.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+  writeFileSync(path.join(folder, "B課.xlsx"), renamedSheets((name) => (name === "No.5" ? "No.5？重点" : wide(name))));
+  const out = path.join(dir, "全角まとめ.xlsx");
+  const run = await cli(["summarize", folder, "-o", out]);
+  expect(run.code).toBe(0);
+  const names = (await XlsxWorkbook.load(readFileSync(out), out)).sheetNames();
+  // Excel compares names without case or width: no two may fold to one.
+  const key = (n: string) => n.normalize("NFKC").toLowerCase();
+  const clashes = names.filter((n, i) => names.findIndex((m) => key(m) === key(n)) !== i);
+  expect(clashes).toEqual([]);
+  expect(names.filter((n) => /[／＼￥？＊：［］]/.test(n))).toEqual([]);
+  // Every record sheet of both files was copied: B's under (2) names, B's No.5 with _ for ？.
+  expect(names).toContain("Ｎｏ．２４ (2)");
+  expect(names).toContain("No.5_重点");
+  expect(names.filter((n) => /^no\.\d/.test(key(n)))).toHaveLength(58 * 2);
+  const wb = await open(out);
+  expect(totals(wb)).toEqual([4, 58, 20, 0, 82]);
+  // Findings name B's copies as the output calls them.
+  const dup: string[] = [];
+  wb.getWorksheet("検証結果")!.eachRow((row) => {
+    if (row.getCell(2).value === "ID-DUPLICATE") dup.push(`${row.getCell(3).value} ${row.getCell(5).value}`);
+  });
+  expect(dup).toEqual(expect.arrayContaining(["No.24 24", "Ｎｏ．２４ (2) 24", "No.5_重点 5"]));
 });
 
 test("回収で取り込んだ元のブックがフォルダーにあっても読まず (各課の項目を二重に数えない)、それだけを指定すれば集計する", async () => {

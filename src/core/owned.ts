@@ -15,9 +15,18 @@ export interface OwnedSheet {
   readonly base: string;
 }
 
-/** Sheet names compare as Excel compares them: case-insensitively. */
+/**
+ * The form in which Excel compares sheet names: neither case nor character width counts, so ＡＢＣ, abc and ABC name
+ * one sheet, and so do １ and 1, or ｶﾞ and ガ. NFKC folds the widths. It folds a little more than Excel may (① and 1),
+ * which at worst gives a new sheet a " (2)" it did not need. See docs/file-layer.md, "Sheet names".
+ */
+export function sheetNameKey(name: string): string {
+  return name.normalize("NFKC").toLowerCase();
+}
+
+/** Sheet names compare as Excel compares them (sheetNameKey). */
 export function sameSheetName(a: string, b: string): boolean {
-  return a.toLowerCase() === b.toLowerCase();
+  return a === b || sheetNameKey(a) === sheetNameKey(b);
 }
 
 /** The owned sheets recorded in the settings that still exist; anything unreadable counts as none. */

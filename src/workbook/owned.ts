@@ -62,7 +62,7 @@ export function mergeSettings(current: Readonly<Record<string, string>>, changes
   for (const [k, v] of Object.entries({ ...current, ...changes })) if (v !== "") out[k] = v;
   return out;
 }
-export { OWNED_KEY, type OwnedSheet, ownedValue, parseOwned, sameSheetName } from "../core/owned";
+export { OWNED_KEY, type OwnedSheet, ownedValue, parseOwned, sameSheetName, sheetNameKey } from "../core/owned";
 import { type OwnedSheet, sameSheetName } from "../core/owned";
 
 /** Where one generated sheet goes. */

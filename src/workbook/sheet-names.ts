@@ -1,16 +1,21 @@
+import { sheetNameKey } from "../core/owned";
 import { pairSafeEnd } from "../core/values/text";
 
 /**
- * Sheet names Excel accepts: not blank, at most 31 characters, none of / \ ? * : [ ], no leading or
- * trailing apostrophe, not "History". Clashes get " (2)", " (3)" … (compared case-insensitively, as Excel does).
+ * Sheet names Excel accepts: not blank, at most 31 characters, none of / \ ? * : [ ] nor their full-width forms
+ * (Japanese Excel refuses ／ ＼ ￥ ？ ＊ ： ［ ］ too), no control character, no leading or trailing apostrophe (' ’ ＇),
+ * not "History". Clashes get " (2)", " (3)" … compared as Excel compares names (sheetNameKey: case and width do
+ * not count). See docs/file-layer.md, "Sheet names".
  */
 const MAX = 31;
-const FORBIDDEN = /[/\\?*:[\]]/g;
+const FORBIDDEN = /[/\\?*:[\]／＼￥？＊：［］\u0000-\u001f]/g;
+// Spaces too, so that removing an apostrophe cannot leave one at the end ("案' '").
+const ENDS = /^[\s'’＇]+|[\s'’＇]+$/g;
 
 export function sanitizeSheetName(name: string): string {
-  let s = name.replace(FORBIDDEN, "_").replace(/^'+|'+$/g, "").trim();
+  let s = name.replace(FORBIDDEN, "_").replace(ENDS, "");
   if (!s) s = "Sheet";
-  if (s.toLowerCase() === "history") s = `${s}_`;
+  if (sheetNameKey(s) === "history") s = `${s}_`;
   return s.length > MAX ? cut(s, MAX) : s;
 }
 
@@ -19,18 +24,21 @@ export function sanitizeSheetName(name: string): string {
  * cut can land after the name's own apostrophes were checked.
  */
 function cut(name: string, n: number): string {
-  return name.slice(0, pairSafeEnd(name, n)).replace(/'+$/, "");
+  return name.slice(0, pairSafeEnd(name, n)).replace(/['’＇]+$/, "");
 }
 
-/** `taken`: the names in use, or a set of them in lower case (kept by a caller that names thousands of sheets in a row). */
+/**
+ * `taken`: the names in use, or a set of their sheetNameKey forms (kept by a caller that names thousands of sheets
+ * in a row).
+ */
 export function freeSheetName(wanted: string, taken: readonly string[] | ReadonlySet<string>): string {
-  const used = taken instanceof Set ? taken : new Set((taken as readonly string[]).map((t) => t.toLowerCase()));
+  const used = taken instanceof Set ? taken : new Set((taken as readonly string[]).map(sheetNameKey));
   const base = sanitizeSheetName(wanted);
-  if (!used.has(base.toLowerCase())) return base;
+  if (!used.has(sheetNameKey(base))) return base;
   for (let i = 2; i < 1000; i++) {
     const suffix = ` (${i})`;
     const candidate = cut(base, MAX - suffix.length) + suffix;
-    if (!used.has(candidate.toLowerCase())) return candidate;
+    if (!used.has(sheetNameKey(candidate))) return candidate;
   }
   return cut(base, MAX - 7) + ` (${Date.now() % 10000})`;
 }

@@ -518,8 +518,8 @@ export class FakeBook {
   }
 
   sheet(name: string): FakeSheet | undefined {
-    const n = name.toLowerCase();
-    return this.sheets.find((s) => s.name.toLowerCase() === n);
+    const n = excelNameKey(name);
+    return this.sheets.find((s) => excelNameKey(s.name) === n);
   }
 
   /**
@@ -788,9 +788,24 @@ function storeInput(cell: FakeCell, input: unknown): void {
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-/** Excel's rule for a sheet name; half an emoji (a lone surrogate) is taken as refused, as no file can hold it. */
+/**
+ * Japanese Excel's rule for a sheet name: besides : \\ / ? * [ ] it refuses their full-width forms and ￥, and ’ or ＇
+ * at either end as it does '. Half an emoji (a lone surrogate) is taken as refused, as no file can hold it.
+ */
 export function validSheetName(name: string): boolean {
-  return name.length > 0 && name.length <= 31 && !/[:\\/?*[\]]/.test(name) && !/^'|'$/.test(name) && name.toLowerCase() !== "history" && !LONE_SURROGATE.test(name);
+  return (
+    name.length > 0 &&
+    name.length <= 31 &&
+    !/[:\\/?*[\]：＼／？＊［］￥\u0000]/.test(name) &&
+    !/^['’＇]|['’＇]$/.test(name) &&
+    excelNameKey(name) !== "history" &&
+    !LONE_SURROGATE.test(name)
+  );
+}
+
+/** Two sheet names clash in Excel when they differ only in case or in character width (ＡＢＣ, abc; １, 1). */
+export function excelNameKey(name: string): string {
+  return name.normalize("NFKC").toLowerCase();
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -3659,7 +3674,7 @@ export function failInserts(host: FakeExcel, code: string | undefined): void {
 
 /** A name Excel gives an inserted sheet whose name is taken: " (2)", " (3)" … within 31 characters. */
 function insertedName(book: FakeBook, wanted: string, chosen: ReadonlySet<string>): string {
-  const taken = (n: string) => !!book.sheet(n) || chosen.has(n.toLowerCase());
+  const taken = (n: string) => !!book.sheet(n) || chosen.has(excelNameKey(n));
   if (!taken(wanted)) return wanted;
   for (let i = 2; ; i++) {
     const suffix = ` (${i})`;
@@ -3706,7 +3721,7 @@ function insertWorksheets(context: FakeRequestContext, base64File: string, optio
     let index = type === "Beginning" ? 0 : type === "Before" && at ? book.sheets.indexOf(at) : type === "After" && at ? book.sheets.indexOf(at) + 1 : book.sheets.length;
     const added: string[] = [];
     const newNames = new Map<string, string>();
-    for (const g of grids) newNames.set(g.name.toLowerCase(), insertedName(book, g.name, new Set([...newNames.values()].map((n) => n.toLowerCase()))));
+    for (const g of grids) newNames.set(g.name.toLowerCase(), insertedName(book, g.name, new Set([...newNames.values()].map(excelNameKey))));
     const linked = (formula: string) =>
       mapSheetRefs(formula, (s) => {
         const to = newNames.get(s.toLowerCase());

@@ -1,11 +1,12 @@
 /**
  * @jest-environment node
  *
- * Names the add-in gives new sheets (前年度_, 回収前_, summary sheets) are ones Excel accepts, also where cutting a
- * long name to 31 characters lands after an apostrophe or inside an emoji.
+ * Names the add-in gives new sheets (前年度_, 回収前_, summary sheets, copies in a folder's summary) are ones Japanese
+ * Excel accepts, also where cutting a long name to 31 characters lands after an apostrophe or inside an emoji, and
+ * never one Excel takes for a name in use.
  */
 import { freeSheetName, sanitizeSheetName } from "../../src/workbook/sheet-names";
-import { validSheetName } from "../fakes/excel-fake";
+import { excelNameKey, validSheetName } from "../fakes/excel-fake";
 
 const cases = [
   // The 31st character is an apostrophe inside the name: cut there, the name would end with it.
@@ -16,6 +17,13 @@ const cases = [
   "History",
   "'引用符'",
   "a/b:c?d*e[f]g\\h",
+  // Japanese Excel refuses the full-width forms as well (a name typed with the IME on).
+  "施策１：子育て／教育？＊［重点］＼￥",
+  "’計画’",
+  "＇案＇",
+  "案' '",
+  "ＨＩＳＴＯＲＹ",
+  "改行\nと\tタブ",
 ];
 
 test.each(cases)("新しいシートの名前は Excel が受け付ける形になる: %s", (wanted) => {
@@ -24,7 +32,7 @@ test.each(cases)("新しいシートの名前は Excel が受け付ける形に�
   const taken = [name, ...[2, 3, 4].map((i) => freeSheetName(wanted, [name]).replace(/\(2\)$/, `(${i})`))];
   const free = freeSheetName(wanted, taken);
   expect([free, validSheetName(free)]).toEqual([free, true]);
-  expect(taken.map((t) => t.toLowerCase())).not.toContain(free.toLowerCase());
+  expect(taken.map(excelNameKey)).not.toContain(excelNameKey(free));
 });
 
 test("切り詰めは名前を 31 文字に収め、絵文字は丸ごと残すか丸ごと落とす", () => {
@@ -35,4 +43,22 @@ test("切り詰めは名前を 31 文字に収め、絵文字は丸ごと残す�
   const wanted = `前年度_${"い".repeat(22)}😀残り`;
   expect(sanitizeSheetName(wanted)).toBe(wanted);
   expect(freeSheetName(wanted, [wanted])).toBe(`前年度_${"い".repeat(22)} (2)`);
+});
+
+test("全角の禁止文字は _ に置き換え、全角の引用符も端から外す", () => {
+  expect(sanitizeSheetName("施策１：子育て／教育？")).toBe("施策１_子育て_教育_");
+  expect(sanitizeSheetName("＇案＇")).toBe("案");
+  expect(sanitizeSheetName("案' '")).toBe("案");
+  expect(sanitizeSheetName("ＨＩＳＴＯＲＹ")).toBe("ＨＩＳＴＯＲＹ_");
+});
+
+// Excel takes names that differ only in case or width for one name: a workbook holding both needs repair.
+test.each([
+  ["No.1", "Ｎｏ．１"],
+  ["ABC", "ａｂｃ"],
+  ["ガイド", "ｶﾞｲﾄﾞ"],
+  ["評価一覧", "評価一覧"],
+])("%s が使われていれば %s は (2) を付けた名前になる", (taken, wanted) => {
+  expect(freeSheetName(wanted, [taken])).toBe(`${wanted} (2)`);
+  expect(freeSheetName(wanted, [taken, `${taken} (2)`])).toBe(`${wanted} (3)`);
 });

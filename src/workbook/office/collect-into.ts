@@ -28,7 +28,7 @@ import { isCellError, type CellValue } from "../../core/model/cell";
 import type { SheetGrid } from "../../core/model/grid";
 import type { CollectIntoOptions, CollectOutcome, ReturnedFile } from "../collect-port";
 import { checkSnapshot, planFiles, type ReadReturned, readReturnedFiles, takesNothing } from "../collect-run";
-import { SETTINGS_SHEET } from "../owned";
+import { SETTINGS_SHEET, sameSheetName, sheetNameKey } from "../owned";
 import { isWorkbookError, WorkbookError } from "../port";
 import { dateToSerial } from "../serial-dates";
 import { freeSheetName } from "../sheet-names";
@@ -95,13 +95,13 @@ interface NameRef {
  * it, or, at an end, move the end.
  */
 function pointedInto(formulas: ReadonlyMap<string, ReadonlyMap<string, string>>, names: readonly NameRef[], held: ReadonlySet<string>, order: readonly string[]): Set<string> {
-  const byKey = new Map([...held].map((n) => [n.toLowerCase(), n] as const));
+  const byKey = new Map([...held].map((n) => [sheetNameKey(n), n] as const));
   const out = new Set<string>();
   const mark = (sheet: string | undefined, from: string | undefined) => {
-    const target = sheet === undefined ? undefined : byKey.get(sheet.toLowerCase());
-    if (target !== undefined && target.toLowerCase() !== from?.toLowerCase()) out.add(target);
+    const target = sheet === undefined ? undefined : byKey.get(sheetNameKey(sheet));
+    if (target !== undefined && (from === undefined || !sameSheetName(target, from))) out.add(target);
   };
-  const at = (name: string) => order.findIndex((n) => n.toLowerCase() === name.toLowerCase());
+  const at = (name: string) => order.findIndex((n) => sameSheetName(n, name));
   const scan = (formula: string, from: string | undefined) => {
     rewriteReferences(formula, (ref) => {
       mark(ref.sheet, from);
@@ -127,10 +127,9 @@ function pointingOut(books: readonly ReturnedBook[]): Set<string> {
   const out = new Set<string>();
   for (const b of books)
     for (const g of b.snapshot.sheets) {
-      const self = g.name.toLowerCase();
       for (const f of g.formulas?.values() ?? []) {
         const r = refsOf(f);
-        if (r.opaque || r.names.length > 0 || r.sheets.some((s) => s.toLowerCase() !== self)) {
+        if (r.opaque || r.names.length > 0 || r.sheets.some((s) => !sameSheetName(s, g.name))) {
           out.add(g.name);
           break;
         }
@@ -449,7 +448,7 @@ async function putRight(session: OfficeSession, state: State, job: FileJob): Pro
       const list = context.workbook.worksheets.load("items/name,items/id");
       await context.sync();
       const now = list.items.map((ws) => ({ name: ws.name, id: ws.id }));
-      const has = (name: string) => now.some((x) => x.name.toLowerCase() === name.toLowerCase());
+      const has = (name: string) => now.some((x) => sameSheetName(x.name, name));
       const oldNamed = (id: string) => now.find((x) => x.id === id)?.name;
       const inserted = job.replace.length === 0 || job.replace.some((r) => has(r.s.sheet) && oldNamed(r.id) !== r.s.sheet);
       if (!inserted) {

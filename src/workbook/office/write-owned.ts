@@ -1,6 +1,6 @@
 /** writeOwnedSheets of the Office adapter: the add-in's own sheets added or rewritten in place, with a progress mark. */
 import { type SheetSpec } from "../../core/sheet-spec";
-import { OWNED_KEY, type OwnedPlan, ownedValue, parseOwned, planOwned, SETTINGS_SHEET } from "../owned";
+import { OWNED_KEY, type OwnedPlan, ownedValue, parseOwned, planOwned, SETTINGS_SHEET, sheetNameKey } from "../owned";
 import {
   isWorkbookError,
   type OmittedFeature,
@@ -301,8 +301,8 @@ async function removeSheets(session: OfficeSession, gone: readonly string[], set
 
 /** The cache after (b): the new sheets in their places, `_chosahyo` (created last when missing), the settings. */
 function noteSheets(state: State, plan: OwnedPlan, settings: Record<string, string>): void {
-  const known = new Map(state.sheets.map((s) => [s.name.toLowerCase(), s]));
-  const list = sheetOrder(state, plan).map((name) => known.get(name.toLowerCase()) ?? { name, visibility: "visible" as const, protected: false });
+  const known = new Map(state.sheets.map((s) => [sheetNameKey(s.name), s]));
+  const list = sheetOrder(state, plan).map((name) => known.get(sheetNameKey(name)) ?? { name, visibility: "visible" as const, protected: false });
   if (!findSheet(state, SETTINGS_SHEET)) list.push({ name: SETTINGS_SHEET, visibility: "veryHidden", protected: false });
   state.sheets.splice(0, state.sheets.length, ...list);
   state.settings = settings;

@@ -10,7 +10,7 @@ import { type CellValue, cellText } from "../../core/model/cell";
 import { CHANGE_LOG_HEADER, CHANGE_LOG_SHEET, changeLogRows, changeLogSpec, type LoggedEdit } from "../../core/changelog";
 import { type SheetGrid, SHEET_ROWS, type WorkbookSnapshot } from "../../core/model/grid";
 import { fitToCells, type SheetSpec, type SpecCell, text } from "../../core/sheet-spec";
-import { OWNED_KEY, type OwnedSheet, ownedValue, parseOwned, mergeSettings, planOwned, SETTINGS_SHEET, settingsFromRows, settingsRows, sameSheetName } from "../owned";
+import { OWNED_KEY, type OwnedSheet, ownedValue, parseOwned, mergeSettings, planOwned, SETTINGS_SHEET, settingsFromRows, settingsRows, sameSheetName, sheetNameKey } from "../owned";
 import { type AppliedEdits, type ReadOptions, WorkbookError, type WorkbookPort, type WriteSheetResult, type WriteSheetsOptions } from "../port";
 import { type CellFormat, isDate1904, isStrictWorkbook, readCellFormats, readSheetEntries, relKind, richRuns, SharedStrings, type SheetEntry, workbookPart } from "./book";
 import { clearCell, type FormulaInput, holdsFormula, locateCell, type PlainInput, setCell } from "./edit-cell";
@@ -72,7 +72,7 @@ export class XlsxWorkbook implements WorkbookPort {
   private readonly date1904: boolean;
   /** Grids already read, by part; a part the add-in writes is read again. */
   private readonly grids = new Map<string, SheetGrid>();
-  private sheetList?: { readonly revision: string; readonly entries: readonly SheetEntry[]; lowerNames?: Set<string> };
+  private sheetList?: { readonly revision: string; readonly entries: readonly SheetEntry[]; nameKeys?: Set<string> };
   /** Where freePartName's last search ended, per kind of part, and the package's removals then. */
   private readonly partNumbers = new Map<string, { readonly n: number; readonly removals: number }>();
   /** The styles amender that last wrote the styles part, with the part's revision and its appends then (styles()). */
@@ -869,7 +869,7 @@ export class XlsxWorkbook implements WorkbookPort {
     if (xml === undefined) throw new WorkbookError("corrupt-part", src.part);
     // The sheet list as it stands, and after the copy the same with the copy appended: read once, not once per copy.
     const list = this.entries();
-    const used = this.lowerSheetNames();
+    const used = this.sheetNameKeys();
     const name = freeSheetName(wanted, used);
     const srcIndex = from.entries().findIndex((e) => e.part === src.part);
     const fromWb = from.pkg.text(from.wbPart) ?? "";
@@ -901,7 +901,7 @@ export class XlsxWorkbook implements WorkbookPort {
     if (this.created && !this.themeTaken) this.takeTheme(from);
     const entry: SheetEntry = { name, sheetId, relId, hasRel: true, state: shown ?? "visible", kind: "worksheet", part: this.pkg.storedName(part) };
     // The set of names goes with the list it was made from: nothing else holds it.
-    this.sheetList = { revision: this.sheetListRevision(), entries: [...list, entry], lowerNames: used.add(name.toLowerCase()) };
+    this.sheetList = { revision: this.sheetListRevision(), entries: [...list, entry], nameKeys: used.add(sheetNameKey(name)) };
     opts.dropped?.(copied.dropped);
     return name;
   }
@@ -939,12 +939,12 @@ export class XlsxWorkbook implements WorkbookPort {
 
   private listPrefixes?: SheetListPrefixes;
 
-  /** The sheet names in lower case, as freeSheetName compares them, kept with the sheet list. */
-  private lowerSheetNames(): Set<string> {
+  /** The sheet names as freeSheetName compares them (sheetNameKey), kept with the sheet list. */
+  private sheetNameKeys(): Set<string> {
     const entries = this.entries();
     const list = this.sheetList!;
-    list.lowerNames ??= new Set(entries.map((e) => e.name.toLowerCase()));
-    return list.lowerNames;
+    list.nameKeys ??= new Set(entries.map((e) => sheetNameKey(e.name)));
+    return list.nameKeys;
   }
 
   /** The cells of `range` on worksheet `sheet`, row by row, as read (within the read window); undefined when unread. */
