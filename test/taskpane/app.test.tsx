@@ -123,6 +123,26 @@ test("計画期間: シートの見出しから読んだ期間と、前回の検
   expect(parseSettings(port.settings).planPeriod).toEqual({ from: 2017, to: 2019 });
 });
 
+test("計画期間: 日本語入力の変換を確定する Enter では保存も判定もせず、入力を終える Enter で保存する", async () => {
+  const port = new MemoryPort(seed);
+  pane(port);
+  await validateNow();
+  fireEvent.click(screen.getByRole("tab", { name: "設定" }));
+  const field = screen.getByLabelText("計画期間") as HTMLInputElement;
+  // 令和5〜10 typed with the IME on: the Enter that confirms １ (before ０) is part of the typing.
+  fireEvent.change(field, { target: { value: "令和５〜１" } });
+  fireEvent.keyDown(field, { key: "Enter", isComposing: true, keyCode: 229 });
+  // Safari: the same Enter after compositionend, told by its keyCode.
+  fireEvent.keyDown(field, { key: "Enter", keyCode: 229 });
+  fireEvent.change(field, { target: { value: "令和５〜" } });
+  fireEvent.keyDown(field, { key: "Enter", isComposing: true, keyCode: 229 });
+  expect(screen.queryByText(/計画期間として読めません/)).toBeNull();
+  expect(port.settings.planPeriod ?? "").toBe("");
+  fireEvent.change(field, { target: { value: "令和５〜１０" } });
+  fireEvent.keyDown(field, { key: "Enter", keyCode: 13 });
+  await waitFor(() => expect(port.settings.planPeriod).toBe("2023-2028"));
+});
+
 test("English に切り替えると、すべての表示が英語になる", async () => {
   pane(new MemoryPort(seed));
   fireEvent.click(screen.getByRole("button", { name: "English" }));

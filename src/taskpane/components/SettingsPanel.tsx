@@ -117,7 +117,9 @@ export function SettingsPanel({ settings, detectedFiscalYear, detectedPlanPeriod
           onChange={(_, d) => setPeriodInput(d.value)}
           onBlur={commitPeriod}
           onKeyDown={(e) => {
-            if (e.key === "Enter") commitPeriod();
+            // Enter also confirms a Japanese IME conversion (令和５ mid-way through 令和５〜９): not the end of the input.
+            // Safari reports that Enter after the composition ends, with keyCode 229.
+            if (e.key === "Enter" && !e.nativeEvent.isComposing && e.keyCode !== 229) commitPeriod();
           }}
         />
       </Field>
