@@ -34,6 +34,20 @@ test("番号と名称、名称（番号の変更）、番号だけ（名称の�
   ]);
 });
 
+test("番号も名称も変わった1件1シートの項目は、同じシートの名前で対になる（全角と半角、大文字と小文字の違いは Excel と同じく問わない）", () => {
+  const last = [survey(H29, "1", "事務事業の見直し"), survey(H29, "7", "公共施設の点検"), survey(H29, "9", "窓口サービスの改善")];
+  const now = [
+    survey(H30, "1", "事務事業の見直し"),
+    survey(H30, "8", "地域包括ケアの推進", { sheetName: "Ｎｏ．７" }),
+    survey(H30, "10", "電子申請の拡充", { sheetName: "NO.9" }),
+  ];
+  expect(rows(last, now)).toEqual([
+    ["continued", "id", "1", "1", []],
+    ["continued", "sheet", "7", "8", []],
+    ["continued", "sheet", "9", "10", []],
+  ]);
+});
+
 test("番号が入れ替わっても、名称で正しく対になる（No.2 と No.3 の入れ替え）", () => {
   const last = [survey(H29, "2", "窓口サービスの改善"), survey(H29, "3", "補助金の効果の検証")];
   const now = [survey(H30, "2", "補助金の効果の検証"), survey(H30, "3", "窓口サービスの改善")];

@@ -11,6 +11,7 @@ import { periodFromHeaders, type YearSpan } from "../plan-period";
 import type { CompareSpec, Profile } from "../profile/types";
 import type { ValuePart } from "../values/types";
 import { fieldLabel } from "../rules/field-label";
+import { sheetNameKey } from "../owned";
 import { keyNames, type MatchCorrections } from "./matches";
 import { compareKey, similarity } from "./similarity";
 import type {
@@ -146,7 +147,7 @@ interface Parting {
 /**
  * Pairs last year's items with this year's: the same No. with a like title; then a like title (an item renumbered);
  * then splits and merges among the rest (partOf); then the same No. whatever its title; then, for a format of one item
- * per sheet, the same sheet name.
+ * per sheet, the same sheet name (as Excel compares names).
  */
 function matchItems(last: readonly Item[], current: readonly Item[], threshold: number): { pairs: Pair[]; partings: Parting[]; lastLeft: Item[]; thisLeft: Item[] } {
   const pairs: Pair[] = [];
@@ -199,7 +200,12 @@ function matchItems(last: readonly Item[], current: readonly Item[], threshold: 
   }
   const onSheet = (items: readonly Item[], used: Set<Item>) => {
     const m = new Map<string, Item[]>();
-    for (const i of items) if (!used.has(i) && i.ownSheet) (m.get(i.rec.sheet) ?? m.set(i.rec.sheet, []).get(i.rec.sheet)!).push(i);
+    for (const i of items) {
+      if (used.has(i) || !i.ownSheet) continue;
+      // As Excel compares names: No.7 this year is last year's Ｎｏ．７.
+      const key = sheetNameKey(i.rec.sheet);
+      (m.get(key) ?? m.set(key, []).get(key)!).push(i);
+    }
     return m;
   };
   const lastSheets = onSheet(last, usedLast);
