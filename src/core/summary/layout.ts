@@ -46,7 +46,9 @@ export class SheetWriter {
   }
 
   num(row: number, col: number, v: number | undefined, style: StyleKey = "number"): void {
-    this.put(row, col, v === undefined || !Number.isFinite(v) ? { t: "empty" } : { t: "number", v }, style);
+    if (v === undefined || !Number.isFinite(v)) return this.put(row, col, { t: "empty" }, style);
+    // Excel shows a whole number in "#,##0.##" with a bare point (3.): one whole at two decimals takes "#,##0".
+    this.put(row, col, { t: "number", v }, style === "decimal" && Number.isInteger(Math.round(v * 100) / 100) ? "number" : style);
   }
 
   formula(row: number, col: number, f: string, cached: number, style: StyleKey): void {
