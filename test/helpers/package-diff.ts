@@ -7,6 +7,7 @@
 import { DOMParser } from "@xmldom/xmldom";
 import { strFromU8, unzipSync } from "fflate";
 import { Package } from "../../src/workbook/xlsx/package";
+import { schemaOrderProblems } from "./schema-order";
 
 export type EntryStatus = "added" | "removed" | "changed" | "identical";
 
@@ -231,8 +232,11 @@ function firstChild(parent: El | undefined, name: string): El | undefined {
  *   sheet-local one (print titles, print area), the sheet it belongs to; every other element (pivot caches,
  *   external references, the slicer caches in extLst, …) is unchanged, its r:ids compared by target;
  * - xl/sharedStrings.xml and xl/styles.xml: only appended to;
- * and that every XML part written or added is well-formed (namespace prefixes declared). One line per problem.
+ * and that every XML part written or added is well-formed (namespace prefixes declared), and the workbook, styles,
+ * shared strings, sheets and tables keep the schema's order of elements (schema-order.ts). One line per problem.
  */
+const ORDERED_PARTS = /^xl\/(workbook|styles|sharedStrings)\.xml$|^xl\/(worksheets|tables)\/[^/]+\.xml$/;
+
 export function checkAmendedParts(before: Uint8Array, after: Uint8Array): string[] {
   const a = readPackage(before);
   const b = readPackage(after);
@@ -248,6 +252,13 @@ export function checkAmendedParts(before: Uint8Array, after: Uint8Array): string
     }
   }
   if (out.length) return out;
+
+  // Excel's schema order in the parts a writer edits or adds (a problem the input already had is not the writer's).
+  for (const { name: part, status } of diffPackages(before, after)) {
+    if ((status !== "added" && status !== "changed") || !ORDERED_PARTS.test(part)) continue;
+    const had = new Set(status === "changed" ? schemaOrderProblems(part, text(a, part)!) : []);
+    out.push(...schemaOrderProblems(part, text(b, part)!).filter((p) => !had.has(p)));
+  }
 
   // Content types.
   const ctA = parse(text(a, "[Content_Types].xml") ?? "<Types/>").documentElement as unknown as El;

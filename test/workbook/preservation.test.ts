@@ -330,6 +330,21 @@ describe("the comparison", () => {
     expect(unexpectedDifferences(diffPackages(input, out), allowedForSettings())).toEqual(["changed xl/charts/chart1.xml", "removed xl/comments1.xml", "added xl/media/image2.png"]);
   });
 
+  test("an element out of Excel's schema order, or rows and cells out of order, is named; the input's own is not", () => {
+    const out = amend((f) => {
+      // <bookViews> moved after <sheets>, and the first two rows of sheet1 swapped.
+      replace(f, "xl/workbook.xml", /(<bookViews>[\s\S]*?<\/bookViews>)(\s*)(<sheets>[\s\S]*?<\/sheets>)/, "$3$2$1");
+      replace(f, "xl/worksheets/sheet1.xml", /(<row [^>]*>[\s\S]*?<\/row>)(\s*)(<row [^>]*>[\s\S]*?<\/row>)/, "$3$2$1");
+    });
+    const problems = checkAmendedParts(input, out);
+    expect(problems[0]).toBe("xl/workbook.xml: <bookViews> after <sheets> in <workbook> (workbook)");
+    expect(problems.slice(1)).toEqual([expect.stringMatching(/^xl\/worksheets\/sheet1\.xml: row \d+ after row \d+$/)]);
+    // A part written again that keeps its input's disorder is not the writer's doing.
+    const files = readPackage(out);
+    files.set("xl/workbook.xml", strToU8(strFromU8(files.get("xl/workbook.xml")!).replace("</workbook>", " </workbook>")));
+    expect(checkAmendedParts(out, zipSync(Object.fromEntries(files)))).toEqual([]);
+  });
+
   test("in an edited sheet, a change beside the edited cell is found", () => {
     const xml = strFromU8(readPackage(input).get("xl/worksheets/sheet1.xml")!);
     const ref = /<c r="([A-Z]+\d+)"[^>]*t="s"/.exec(xml)![1];

@@ -67,19 +67,22 @@ export function sheetElement(prefixes: SheetListPrefixes, sheet: NewSheet): stri
 /** Sets `name` scoped to the sheet at `localSheetId` (replacing the same name for that sheet), or removes it when value is undefined. */
 export function setDefinedName(xml: string, name: string, localSheetId: number | undefined, value: string | undefined): string {
   const p = elementPrefix(xml, "workbook");
-  let out = removeDefinedName(xml, p, name, localSheetId);
+  const out = removeDefinedName(xml, p, name, localSheetId);
   if (value === undefined) return out;
   const scope = localSheetId === undefined ? "" : ` localSheetId="${localSheetId}"`;
   const el = `<${p}definedName name="${escapeXml(name)}"${scope}>${escapeXml(value)}</${p}definedName>`;
   if (findTag(out, `${p}definedNames`, 0) >= 0) return insertBeforeClose(out, "definedNames", el, "workbook.xml");
-  // <definedNames> follows <sheets>, <functionGroups> and <externalReferences> (CT_Workbook's order).
-  for (const after of ["externalReferences", "sheets"]) {
+  // <definedNames> follows <sheets>, <functionGroups> and <externalReferences> (CT_Workbook's order); Excel repairs a
+  // workbook part in another order. A macro workbook's <functionGroups builtInGroupCount="18"/> closes itself.
+  for (const after of ["externalReferences", "functionGroups", "sheets"]) {
+    const start = findTag(out, `${p}${after}`, 0);
+    if (start < 0) continue;
+    const open = tagAt(out, start);
     const close = `</${p}${after}>`;
-    const at = out.indexOf(close);
-    if (at >= 0) {
-      out = out.slice(0, at + close.length) + `<${p}definedNames>${el}</${p}definedNames>` + out.slice(at + close.length);
-      return out;
-    }
+    const closeAt = open.selfClosing ? -1 : out.indexOf(close, open.end);
+    if (!open.selfClosing && closeAt < 0) continue;
+    const at = open.selfClosing ? open.end : closeAt + close.length;
+    return out.slice(0, at) + `<${p}definedNames>${el}</${p}definedNames>` + out.slice(at);
   }
   return out;
 }
