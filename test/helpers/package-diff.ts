@@ -223,6 +223,9 @@ function firstChild(parent: El | undefined, name: string): El | undefined {
   return parent ? childElements(parent).find((e) => local(e) === name) : undefined;
 }
 
+/** The parts whose order of elements checkAmendedParts holds to the schema. */
+const ORDERED_PARTS = /^xl\/(workbook|styles|sharedStrings)\.xml$|^xl\/(worksheets|tables)\/[^/]+\.xml$/;
+
 /**
  * Checks that the parts a writer amends keep what they held:
  * - [Content_Types].xml: every Default and every Override of a part still present keeps its content type (an .xlsm
@@ -235,8 +238,6 @@ function firstChild(parent: El | undefined, name: string): El | undefined {
  * and that every XML part written or added is well-formed (namespace prefixes declared), and the workbook, styles,
  * shared strings, sheets and tables keep the schema's order of elements (schema-order.ts). One line per problem.
  */
-const ORDERED_PARTS = /^xl\/(workbook|styles|sharedStrings)\.xml$|^xl\/(worksheets|tables)\/[^/]+\.xml$/;
-
 export function checkAmendedParts(before: Uint8Array, after: Uint8Array): string[] {
   const a = readPackage(before);
   const b = readPackage(after);
