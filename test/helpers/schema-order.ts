@@ -3,7 +3,8 @@
  * the tests. Excel refuses (offers to repair) a part whose children are out of the schema's sequence or unknown in
  * its own namespace, while LibreOffice reads it without a word, so a LibreOffice round trip cannot catch it. Only
  * elements of the main namespace are placed; others (mc:AlternateContent, x14ac:…) are left to their own rules.
- * Rows must also come in ascending order, and cells in ascending columns within their row.
+ * Rows must also come in ascending order, cells in ascending columns within their row, column ranges ascending and
+ * apart, and merged ranges apart.
  */
 import { DOMParser } from "@xmldom/xmldom";
 
@@ -78,6 +79,13 @@ interface Node {
 
 const colNumber = (ref: string) => [...(/^[A-Z]+/.exec(ref)?.[0] ?? "")].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
 
+function rangeBox(ref: string): { top: number; left: number; bottom: number; right: number } | undefined {
+  const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(ref);
+  if (!m) return undefined;
+  const [left, top] = [colNumber(m[1]), Number(m[2])];
+  return { top, left, bottom: m[4] ? Number(m[4]) : top, right: m[3] ? colNumber(m[3]) : left };
+}
+
 /** The places in one XML part where Excel's schema order is broken, one line each (at most `limit`). */
 export function schemaOrderProblems(part: string, xml: string, limit = 20): string[] {
   const out: string[] = [];
@@ -112,6 +120,25 @@ export function schemaOrderProblems(part: string, xml: string, limit = 20): stri
           lastCol = col;
         }
       }
+    }
+    if (el.namespaceURI === MAIN && el.localName === "cols") {
+      // Column ranges ascending and apart: Excel repairs a sheet whose <col> ranges overlap.
+      let lastMax = 0;
+      for (const col of kids) {
+        const [min, max] = [Number(col.getAttribute("min")), Number(col.getAttribute("max"))];
+        if (!(min >= 1 && max >= min && max <= 16384)) out.push(`${part}: <col min="${min}" max="${max}">`);
+        else if (min <= lastMax) out.push(`${part}: <col min="${min}"> overlaps the column range before it (to ${lastMax})`);
+        lastMax = Math.max(lastMax, max);
+      }
+    }
+    if (el.namespaceURI === MAIN && el.localName === "mergeCells") {
+      // Merged ranges apart: Excel repairs a sheet with two merges over one cell.
+      const boxes = kids.map((m) => m.getAttribute("ref") ?? "").map((ref) => ({ ref, box: rangeBox(ref) }));
+      for (let i = 0; i < boxes.length && out.length < limit; i++)
+        for (let j = i + 1; j < boxes.length; j++) {
+          const [a, b] = [boxes[i].box, boxes[j].box];
+          if (a && b && a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right) out.push(`${part}: merges ${boxes[i].ref} and ${boxes[j].ref} overlap`);
+        }
     }
     for (const k of kids) walk(k, `${path}/${k.localName}`);
   };

@@ -330,15 +330,19 @@ describe("the comparison", () => {
     expect(unexpectedDifferences(diffPackages(input, out), allowedForSettings())).toEqual(["changed xl/charts/chart1.xml", "removed xl/comments1.xml", "added xl/media/image2.png"]);
   });
 
-  test("an element out of Excel's schema order, or rows and cells out of order, is named; the input's own is not", () => {
+  test("an element out of Excel's schema order, rows or cells out of order, overlapping columns or merges are named; the input's own are not", () => {
     const out = amend((f) => {
       // <bookViews> moved after <sheets>, and the first two rows of sheet1 swapped.
       replace(f, "xl/workbook.xml", /(<bookViews>[\s\S]*?<\/bookViews>)(\s*)(<sheets>[\s\S]*?<\/sheets>)/, "$3$2$1");
       replace(f, "xl/worksheets/sheet1.xml", /(<row [^>]*>[\s\S]*?<\/row>)(\s*)(<row [^>]*>[\s\S]*?<\/row>)/, "$3$2$1");
+      // In sheet2, a column range over another, and a second merge over A6.
+      replace(f, "xl/worksheets/sheet2.xml", "<cols>", '<cols><col min="1" max="3" width="9" customWidth="1"/>');
+      replace(f, "xl/worksheets/sheet2.xml", "</mergeCells>", '<mergeCell ref="A5:B6"/></mergeCells>');
     });
     const problems = checkAmendedParts(input, out);
     expect(problems[0]).toBe("xl/workbook.xml: <bookViews> after <sheets> in <workbook> (workbook)");
-    expect(problems.slice(1)).toEqual([expect.stringMatching(/^xl\/worksheets\/sheet1\.xml: row \d+ after row \d+$/)]);
+    expect(problems[1]).toMatch(/^xl\/worksheets\/sheet1\.xml: row \d+ after row \d+$/);
+    expect(problems.slice(2)).toEqual(['xl/worksheets/sheet2.xml: <col min="3"> overlaps the column range before it (to 3)', "xl/worksheets/sheet2.xml: merges A6 and A5:B6 overlap"]);
     // A part written again that keeps its input's disorder is not the writer's doing.
     const files = readPackage(out);
     files.set("xl/workbook.xml", strToU8(strFromU8(files.get("xl/workbook.xml")!).replace("</workbook>", " </workbook>")));
