@@ -4,10 +4,11 @@ import { pairSafeEnd } from "../core/values/text";
 /**
  * Sheet names Excel accepts: not blank, at most 31 characters, none of / \ ? * : [ ] nor their full-width forms
  * (Japanese Excel refuses ／ ＼ ￥ ？ ＊ ： ［ ］ too), no control character, no leading or trailing apostrophe (' ’ ＇),
- * not "History". Clashes get " (2)", " (3)" … compared as Excel compares names (sheetNameKey: case and width do
+ * not "History" (nor 履歴, its name in Japanese Excel, which refuses it as reserved). Clashes get " (2)", " (3)" … compared as Excel compares names (sheetNameKey: case and width do
  * not count). See docs/file-layer.md, "Sheet names".
  */
 const MAX = 31;
+const RESERVED = ["history", "履歴"];
 const FORBIDDEN = /[/\\?*:[\]／＼￥？＊：［］\u0000-\u001f]/g;
 // Spaces too, so that removing an apostrophe cannot leave one at the end ("案' '").
 const ENDS = /^[\s'’＇]+|[\s'’＇]+$/g;
@@ -15,7 +16,7 @@ const ENDS = /^[\s'’＇]+|[\s'’＇]+$/g;
 export function sanitizeSheetName(name: string): string {
   let s = name.replace(FORBIDDEN, "_").replace(ENDS, "");
   if (!s) s = "Sheet";
-  if (sheetNameKey(s) === "history") s = `${s}_`;
+  if (RESERVED.includes(sheetNameKey(s))) s = `${s}_`;
   return s.length > MAX ? cut(s, MAX) : s;
 }
 

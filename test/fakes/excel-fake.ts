@@ -789,8 +789,9 @@ function storeInput(cell: FakeCell, input: unknown): void {
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**
- * Japanese Excel's rule for a sheet name: besides : \\ / ? * [ ] it refuses their full-width forms and ￥, and ’ or ＇
- * at either end as it does '. Half an emoji (a lone surrogate) is taken as refused, as no file can hold it.
+ * Japanese Excel's rule for a sheet name: besides : \ / ? * [ ] it refuses their full-width forms and ￥, ’ or ＇ at
+ * either end as it does ', and 履歴 as well as History (「履歴」は予約語のため、シート名に使用できません). Half an emoji
+ * (a lone surrogate) is taken as refused, as no file can hold it.
  */
 export function validSheetName(name: string): boolean {
   return (
@@ -798,7 +799,7 @@ export function validSheetName(name: string): boolean {
     name.length <= 31 &&
     !/[:\\/?*[\]：＼／？＊［］￥\u0000]/.test(name) &&
     !/^['’＇]|['’＇]$/.test(name) &&
-    excelNameKey(name) !== "history" &&
+    !["history", "履歴"].includes(excelNameKey(name)) &&
     !LONE_SURROGATE.test(name)
   );
 }

@@ -23,6 +23,7 @@ const cases = [
   "＇案＇",
   "案' '",
   "ＨＩＳＴＯＲＹ",
+  "履歴",
   "改行\nと\tタブ",
 ];
 
@@ -50,6 +51,9 @@ test("全角の禁止文字は _ に置き換え、全角の引用符も端か�
   expect(sanitizeSheetName("＇案＇")).toBe("案");
   expect(sanitizeSheetName("案' '")).toBe("案");
   expect(sanitizeSheetName("ＨＩＳＴＯＲＹ")).toBe("ＨＩＳＴＯＲＹ_");
+  // Japanese Excel reserves 履歴 as English Excel reserves History.
+  expect(sanitizeSheetName("履歴")).toBe("履歴_");
+  expect(sanitizeSheetName("変更履歴")).toBe("変更履歴");
 });
 
 // Excel takes names that differ only in case or width for one name: a workbook holding both needs repair.
