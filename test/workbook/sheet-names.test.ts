@@ -7,6 +7,7 @@
  */
 import { freeSheetName, sanitizeSheetName } from "../../src/workbook/sheet-names";
 import { excelNameKey, validSheetName } from "../fakes/excel-fake";
+import { generator } from "../helpers/damage";
 
 const cases = [
   // The 31st character is an apostrophe inside the name: cut there, the name would end with it.
@@ -65,4 +66,20 @@ test.each([
 ])("%s が使われていれば %s は (2) を付けた名前になる", (taken, wanted) => {
   expect(freeSheetName(wanted, [taken])).toBe(`${wanted} (2)`);
   expect(freeSheetName(wanted, [taken, `${taken} (2)`])).toBe(`${wanted} (3)`);
+});
+
+test("どんな名前を望んでも、Excel が受け付けて、使われているどの名前とも Excel が区別する名前になる（乱数 2,000 通り）", () => {
+  const g = generator(20261207);
+  // What sheet names in the wild are made of: the characters Excel refuses in both widths, apostrophes, spaces, case
+  // and width pairs, kana, an emoji and a rare kanji (two code units each), control characters.
+  const alphabet = [..."/\\?*:[]／＼？＊：［］￥'’＇ 　aAａＡ1１ｶガｶﾞ履歴Historyhistory№①😀𠮷\t\n\u0001.-()（）"];
+  const names: string[] = [];
+  const keys = new Set<string>();
+  for (let i = 0; i < 2000; i++) {
+    const wanted = Array.from({ length: 1 + Math.floor(g.next() * 40) }, () => g.pick(alphabet)).join("");
+    const name = freeSheetName(wanted, names);
+    expect([wanted, name, validSheetName(name), keys.has(excelNameKey(name))]).toEqual([wanted, name, true, false]);
+    names.push(name);
+    keys.add(excelNameKey(name));
+  }
 });
