@@ -2,9 +2,9 @@
  * @jest-environment node
  *
  * Every workbook a command writes, from the sample workbooks, keeps the element, row and cell order of ECMA-376's
- * schema, with column ranges and merges apart (test/helpers/schema-order.ts). Excel repairs a part that breaks them
- * and LibreOffice does not say, so the LibreOffice round trips elsewhere cannot catch it. The new workbooks (a
- * department's copy, a folder's summary, a new plan) are checked whole, the amended ones in every part.
+ * schema, with column ranges and merges apart (test/helpers/schema-order.ts), and no style index past its list
+ * (test/helpers/style-indexes.ts). Excel repairs a workbook that breaks them and LibreOffice does not say, so the
+ * LibreOffice round trips elsewhere cannot catch it. Every part of every workbook written is checked.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
@@ -14,6 +14,7 @@ import { cli } from "./helpers/cli";
 import { ROOT } from "./helpers/grid";
 import { readPackage } from "./helpers/package-diff";
 import { schemaOrderProblems } from "./helpers/schema-order";
+import { styleIndexProblems } from "./helpers/style-indexes";
 
 jest.setTimeout(240_000);
 
@@ -27,13 +28,13 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const workbooks = (at: string): string[] =>
   statSync(at).isDirectory() ? readdirSync(at).flatMap((f) => workbooks(path.join(at, f))) : /\.xls[xm]$/.test(at) ? [at] : [];
 
-/** Every XML part of every workbook under `at` that breaks the order, named by file. */
+/** Every XML part of every workbook under `at` that breaks the order, or a style index past its list, by file. */
 function problems(at: string): string[] {
-  return workbooks(at).flatMap((file) =>
-    [...readPackage(new Uint8Array(readFileSync(file)))].flatMap(([part, bytes]) =>
-      part.endsWith(".xml") ? schemaOrderProblems(part, strFromU8(bytes)).map((p) => `${path.relative(dir, file)} ${p}`) : [],
-    ),
-  );
+  return workbooks(at).flatMap((file) => {
+    const pkg = readPackage(new Uint8Array(readFileSync(file)));
+    const found = [...[...pkg].flatMap(([part, bytes]) => (part.endsWith(".xml") ? schemaOrderProblems(part, strFromU8(bytes)) : [])), ...styleIndexProblems(pkg)];
+    return found.map((p) => `${path.relative(dir, file)} ${p}`);
+  });
 }
 
 test("集計・年度更新・入力支援・配布・回収・前年度比較・新しい計画・フォルダーのまとめで書き出すブックは、Excel が直さずに開く順序を保つ", async () => {

@@ -8,6 +8,7 @@ import { DOMParser } from "@xmldom/xmldom";
 import { strFromU8, unzipSync } from "fflate";
 import { Package } from "../../src/workbook/xlsx/package";
 import { schemaOrderProblems } from "./schema-order";
+import { styleIndexProblems } from "./style-indexes";
 
 export type EntryStatus = "added" | "removed" | "changed" | "identical";
 
@@ -235,8 +236,9 @@ const ORDERED_PARTS = /^xl\/(workbook|styles|sharedStrings)\.xml$|^xl\/(workshee
  *   sheet-local one (print titles, print area), the sheet it belongs to; every other element (pivot caches,
  *   external references, the slicer caches in extLst, …) is unchanged, its r:ids compared by target;
  * - xl/sharedStrings.xml and xl/styles.xml: only appended to;
- * and that every XML part written or added is well-formed (namespace prefixes declared), and the workbook, styles,
- * shared strings, sheets and tables keep the schema's order of elements (schema-order.ts). One line per problem.
+ * and that every XML part written or added is well-formed (namespace prefixes declared), the workbook, styles,
+ * shared strings, sheets and tables keep the schema's order of elements (schema-order.ts), and no style index points
+ * past its list (style-indexes.ts). One line per problem.
  */
 export function checkAmendedParts(before: Uint8Array, after: Uint8Array): string[] {
   const a = readPackage(before);
@@ -260,6 +262,11 @@ export function checkAmendedParts(before: Uint8Array, after: Uint8Array): string
     const had = new Set(status === "changed" ? schemaOrderProblems(part, text(a, part)!) : []);
     out.push(...schemaOrderProblems(part, text(b, part)!).filter((p) => !had.has(p)));
   }
+
+  // Style indexes (a cell's s into cellXfs, a conditional format's dxfId, a format's font, fill, border, number
+  // format) that point past their list, where the input's did not.
+  const hadIndexes = new Set(styleIndexProblems(a));
+  out.push(...styleIndexProblems(b).filter((p) => !hadIndexes.has(p)));
 
   // Content types.
   const ctA = parse(text(a, "[Content_Types].xml") ?? "<Types/>").documentElement as unknown as El;

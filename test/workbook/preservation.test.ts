@@ -349,6 +349,20 @@ describe("the comparison", () => {
     expect(checkAmendedParts(out, zipSync(Object.fromEntries(files)))).toEqual([]);
   });
 
+  test("a style index past the end of its list (a cell's s, a format's font or number format) is named", () => {
+    const out = amend((f) => {
+      // A format appended with a font and a number format that are not there, and a cell pointing past the list.
+      replace(f, "xl/styles.xml", "</cellXfs>", '<xf numFmtId="170" fontId="9" fillId="0" borderId="0" xfId="0"/></cellXfs>');
+      replace(f, "xl/worksheets/sheet2.xml", '<c r="A1" s="1"', '<c r="A1" s="9"');
+    });
+    // Counted from the records themselves (this file's cellXfs count="5" heads six of them), as Excel reads them.
+    expect(checkAmendedParts(input, out)).toEqual([
+      "xl/styles.xml: cellXfs[6] fontId=9 of 5",
+      "xl/styles.xml: cellXfs[6] numFmtId=170 is not defined",
+      "xl/worksheets/sheet2.xml: cell style 9 of 7",
+    ]);
+  });
+
   test("in an edited sheet, a change beside the edited cell is found", () => {
     const xml = strFromU8(readPackage(input).get("xl/worksheets/sheet1.xml")!);
     const ref = /<c r="([A-Z]+\d+)"[^>]*t="s"/.exec(xml)![1];
