@@ -3,9 +3,10 @@ import { pairSafeEnd } from "../core/values/text";
 
 /**
  * Sheet names Excel accepts: not blank, at most 31 characters, none of / \ ? * : [ ] nor their full-width forms
- * (Japanese Excel refuses ／ ＼ ￥ ？ ＊ ： ［ ］ too), no control character, no leading or trailing apostrophe (' ’ ＇),
- * not "History" (nor 履歴, its name in Japanese Excel, which refuses it as reserved). Clashes get " (2)", " (3)" … compared as Excel compares names (sheetNameKey: case and width do
- * not count). See docs/file-layer.md, "Sheet names".
+ * (Japanese Excel refuses ／ ＼ ￥ ？ ＊ ： ［ ］ too), no control character, no leading or trailing apostrophe
+ * (' ’ ＇), not "History" nor 履歴 (its name in Japanese Excel, which refuses it as reserved). Clashes get " (2)",
+ * " (3)" … compared as Excel compares names (sheetNameKey: case and width do not count). See docs/file-layer.md,
+ * "Sheet names".
  */
 const MAX = 31;
 const RESERVED = ["history", "履歴"];
