@@ -9,7 +9,8 @@
 //   3. the reader alone (XlsxWorkbook.load + readAll) vs ExcelJS's and SheetJS's full loads of the same bytes, in
 //      one process, rotating order, medians after warm-up (bar: faster than both); and, for reference, everything
 //      the CLI does to a file in one process against the bare ExcelJS load
-//   4. folder mode: the CLI on the 60-workbook folder with --jobs 2 vs --jobs 1, interleaved (bar ≥ 1.7× faster)
+//   4. folder mode: the CLI on the 60-workbook folder with --jobs 2 vs --jobs 1, interleaved (bar ≥ 1.7× faster); for
+//      reference, two --jobs 1 processes at once on its halves (what two cores give this work with no pool at all)
 //   5. the core's cold first pass on 501 sheets vs its warm passes, first call in fresh processes (bar < 2×)
 //   6. core throughput: validateWorkbook on 500 and on 5,000 already-loaded sheets (medians after warm-up)
 //   7. memory: the CLI on the 60-workbook folder (default --jobs), peak RSS from /usr/bin/time -v (or /proc VmHWM)
@@ -19,7 +20,7 @@
 // Options (env): BENCH_CLI_RUNS (default 3), BENCH_READER_RUNS (3), BENCH_FOLDER_RUNS (2), BENCH_COLD_PROCS (3),
 // BENCH_CORE_RUNS (5), BENCH_COMPARE_RUNS (3), BENCH_KEEP=0 to delete the temp workbooks at the end (bench-results.json is kept),
 // BENCH_NO_TIME=1 to act as if /usr/bin/time were missing.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
@@ -240,22 +241,63 @@ function machineParallelism() {
   return { ...compute, allocate };
 }
 
-function folderSpeedup(dir, tmp) {
+/** Starts every command at once; the wall time until the last one has exited (each may exit 0 or 1). */
+function atOnce(commands) {
+  const t0 = performance.now();
+  return Promise.all(
+    commands.map(
+      (args) =>
+        new Promise((resolve, reject) => {
+          const child = spawn(NODE, args, { cwd: ROOT, stdio: ["ignore", "ignore", "pipe"] });
+          let stderr = "";
+          child.stderr.on("data", (d) => (stderr += d));
+          child.on("error", reject);
+          child.on("exit", (code) => (code === 0 || code === 1 ? resolve() : reject(new Error(`${args.join(" ")} exited with ${code}\n${stderr}`))));
+        }),
+    ),
+  ).then(() => performance.now() - t0);
+}
+
+/**
+ * --jobs 2 vs --jobs 1, interleaved; and, for reference, the ceiling of any pool for this folder on this machine: the
+ * folder split in two halves, each checked by its own `--jobs 1` process, both started at once (no threads, no
+ * messages, nothing shared but the machine). Once more with V8's optimising compiler off (node --no-opt), which
+ * shows whether the ceiling is the compiler's own threads: one process checking alone has them busy on the other
+ * core; two processes at once share the two cores with both their compilers.
+ */
+async function folderSpeedup(dir, tmp) {
   const cpuFile = path.join(tmp, "folder-cpu.txt");
   const once = (jobs) => timedChild([CLI, "validate", dir, "--json", "--jobs", String(jobs)], [0, 1], cpuFile);
+  const files = readdirSync(dir).sort();
+  const halves = [0, 1].map((h) => {
+    const half = `${dir}-half-${h + 1}`;
+    mkdirSync(half);
+    for (const f of files.filter((_, i) => i % 2 === h)) copyFileSync(path.join(dir, f), path.join(half, f));
+    return half;
+  });
+  const check = (folder, flags = []) => [...flags, CLI, "validate", folder, "--json", "--jobs", "1"];
   const one = [];
   const two = [];
+  const split = [];
   for (let i = 0; i < FOLDER_RUNS; i++) {
     if (i % 2 === 0) {
       one.push(once(1));
       two.push(once(2));
+      split.push(await atOnce(halves.map((h) => check(h))));
     } else {
+      split.push(await atOnce(halves.map((h) => check(h))));
       two.push(once(2));
       one.push(once(1));
     }
   }
+  const noOpt = { whole: await atOnce([check(dir, ["--no-opt"])]), split: await atOnce(halves.map((h) => check(h, ["--no-opt"]))) };
+  for (const h of halves) rmSync(h, { recursive: true, force: true });
   const wall = (xs) => xs.map((x) => x.ms);
   return {
+    split,
+    splitMedian: median(split),
+    splitSpeedup: median(wall(one)) / median(split),
+    noOpt: { ...noOpt, speedup: noOpt.whole / noOpt.split },
     jobs1: wall(one),
     jobs2: wall(two),
     jobs1Median: median(wall(one)),
@@ -380,7 +422,7 @@ async function main() {
   const rd = worker(workerFile, ["reader", bigFile, String(READER_RUNS)]);
   // 4. Folder mode.
   log(`folder: CLI on ${FOLDER_FILES} workbooks, --jobs 2 vs --jobs 1, ${FOLDER_RUNS} interleaved runs each…`);
-  const pool = { ...folderSpeedup(folder, tmp), machine: machineParallelism() };
+  const pool = { ...(await folderSpeedup(folder, tmp)), machine: machineParallelism() };
   // 5. Cold vs warm.
   log(`core cold vs warm on ${SURVEY_SHEETS + 1} sheets, ${COLD_PROCS} fresh processes…`);
   const cold = coldVsWarm(workerFile, bigFile);
@@ -523,6 +565,8 @@ async function main() {
           `    --jobs 1 already keeps ${fmt(pool.jobs1CoresBusy)} cores busy (CPU / wall): on 2 cores no pool can run it more than ${fmt(2 / pool.jobs1CoresBusy)} × faster`,
         ]
       : []),
+    `    no pool at all: the folder in two halves, a --jobs 1 process on each, both at once: ${fmt(pool.splitSpeedup)} × faster than --jobs 1 on the whole [${secs(pool.split)}] (what two cores give this work with no pool at all);` +
+      ` with node --no-opt, ${fmt(pool.noOpt.speedup)} × (${fmt(pool.noOpt.whole / 1000)} s / ${fmt(pool.noOpt.split / 1000)} s)`,
     `    this machine, right after, 2 threads vs 1: a loop that only computes runs ${fmt(pool.machine.speedup)} × faster [${pool.machine.ratios.map((x) => fmt(x)).join(" ")}];` +
       ` a loop that allocates as a reader does ${fmt(pool.machine.allocate.speedup)} × [${pool.machine.allocate.ratios.map((x) => fmt(x)).join(" ")}] (the nearer reference for the folder)`,
     `  Core cold vs warm (ms): first pass [${cold.coldMs.map((x) => fmt(x, 0)).join(" ")}], warm medians [${cold.warmMedianMs.map((x) => fmt(x, 0)).join(" ")}] (after ${COLD_WARM_UP} passes), ratios [${cold.ratios.map((x) => fmt(x)).join(" ")}]`,
