@@ -378,6 +378,49 @@ describe("the pool's hard stop, with stand-in workers that misbehave", () => {
     await expect(Promise.all(w.exited)).resolves.toHaveLength(2);
   });
 
+  test("the threads start before the files' settings are read, and every file is sent with the returns' 配布 ids", async () => {
+    const echo = `
+      const { parentPort } = require("node:worker_threads");
+      parentPort.on("message", (m) => parentPort.postMessage({ type: "done", index: m.index, result: { path: m.file + " " + JSON.stringify(m.returnsOf ?? null), sheets: [], findings: [], error: null } }));
+      parentPort.postMessage({ type: "ready" });`;
+    const w = standIns(echo);
+    let threadsWhenAsked = -1;
+    let release!: () => void;
+    const readingDone = new Promise<void>((r) => (release = r));
+    const running = pool.validateOnPool(["a.xlsx", "b.xlsx", "c.xlsx"], {
+      jobs: 2,
+      setup,
+      spawn: w.spawn,
+      returnsOf: async () => {
+        threadsWhenAsked = w.workers.length;
+        await readingDone;
+        return new Set(["dist-1"]);
+      },
+    });
+    // Both threads are up and waiting; nothing is sent while the settings are still being read.
+    await new Promise((r) => setTimeout(r, 300));
+    expect(threadsWhenAsked).toBe(2);
+    release();
+    const results = await running;
+    expect(results.map((r) => r.path)).toEqual(['a.xlsx ["dist-1"]', 'b.xlsx ["dist-1"]', 'c.xlsx ["dist-1"]']);
+    await expect(Promise.all(w.exited)).resolves.toHaveLength(2);
+  });
+
+  test("when the settings cannot be read, every file says why and no thread outlives the run", async () => {
+    const w = standIns();
+    const results = await pool.validateOnPool(["a.xlsx", "b.xlsx"], {
+      jobs: 2,
+      setup,
+      spawn: w.spawn,
+      returnsOf: () => Promise.reject(new Error("disk gone")),
+    });
+    expect(results.map((r) => [r.error?.code, r.error?.message.includes("disk gone")])).toEqual([
+      ["internal", true],
+      ["internal", true],
+    ]);
+    await expect(Promise.all(w.exited)).resolves.toHaveLength(2);
+  });
+
   test("results are handed on in input order, each as soon as every earlier file is done", () => {
     const out: string[] = [];
     const push = pool.inInputOrder(4, (i, r) => out.push(`${i}:${r.path}`));

@@ -217,7 +217,9 @@ test("配布した元のブックの控えが返送のフォルダーにあっ�
   const errorsLine = (out: string) => out.trim().split("\n").pop();
   expect(errorsLine(run.stdout)).toBe(errorsLine(kodaira.run.stdout));
 
-  const checked = await cli(["validate", folder, "--json", "--lang", "en"]);
+  // On the pool's threads (which get the returns' 配布 ids with each file) and in this process alike.
+  const checked = await cli(["validate", folder, "--json", "--lang", "en", "--jobs", "2"]);
+  expect(await cli(["validate", folder, "--json", "--lang", "en", "--jobs", "1"])).toEqual(checked);
   const report = JSON.parse(checked.stdout);
   expect(report.skipped).toEqual([{ path: backup, reason: "master-copy" }]);
   expect(report.files.map((f: { path: string }) => path.basename(f.path)).sort()).toEqual(returns);

@@ -71,7 +71,7 @@ async function runValidate(args: ValidateArgs, io: Io): Promise<number> {
   for (const r of results) reportError(r, args, io);
   const passed = new PassedOver(inFolder, io.stdout, args.lang, args.json);
   // The master the returns in a folder were distributed from, kept beside them, would repeat their items.
-  const returnsOf = inFolder.size ? await returnedMasterIds(files, args.lang) : undefined;
+  const returnsOf = async (): Promise<Set<string> | undefined> => (inFolder.size ? returnedMasterIds(files, args.lang) : undefined);
   const bar = args.progress === "auto" && io.stderr.isTTY ? terminalProgress(io.stderr) : NO_PROGRESS;
   const emit = (r: FileResult): void => {
     bar.done();
@@ -88,7 +88,8 @@ async function runValidate(args: ValidateArgs, io: Io): Promise<number> {
     const inOrder = inInputOrder(files.length, (_i, r) => emit(r));
     await validateOnPool(files, {
       jobs,
-      setup: { profiles, stage: args.stage, fiscalYear: args.fiscalYear, planPeriod: args.planPeriod, lang: args.lang, seconds: args.timeout, returnsOf },
+      setup: { profiles, stage: args.stage, fiscalYear: args.fiscalYear, planPeriod: args.planPeriod, lang: args.lang, seconds: args.timeout },
+      returnsOf,
       onResult: (index, r) => {
         done++;
         inOrder(index, r);
@@ -98,6 +99,7 @@ async function runValidate(args: ValidateArgs, io: Io): Promise<number> {
     bar.done();
   } else {
     // One file (or --jobs 1): in this process, no thread start-up; the budget is kept cooperatively (budget.ts).
+    const ids = await returnsOf();
     for (let i = 0; i < files.length; i++) {
       const fileLabel = t(args.lang, "cli.progress.files", { done: i, total: files.length });
       const opts: ValidateFileOptions = {
@@ -106,7 +108,7 @@ async function runValidate(args: ValidateArgs, io: Io): Promise<number> {
         fiscalYear: args.fiscalYear,
         planPeriod: args.planPeriod,
         lang: args.lang,
-        returnsOf,
+        ...(ids ? { returnsOf: ids } : {}),
         onSheet: (done, total) => {
           // Only big jobs get a bar: several files, or a workbook with many sheets.
           if (files.length >= 3 || total >= 20) {

@@ -24,13 +24,13 @@ export interface WorkerSetup {
   readonly lang: Lang;
   /** The per-file budget in seconds. */
   readonly seconds: number;
-  /** The 配布 ids of the returns among the files (ValidateFileOptions.returnsOf). */
-  readonly returnsOf?: ReadonlySet<string>;
 }
 
 export interface ToWorker {
   readonly index: number;
   readonly file: string;
+  /** The 配布 ids of the returns among the files (ValidateFileOptions.returnsOf). */
+  readonly returnsOf?: readonly string[];
 }
 
 export type FromWorker =
@@ -47,6 +47,11 @@ export interface PoolOptions {
   readonly spawn?: (setup: WorkerSetup) => Worker;
   /** How long a worker may take to start (ms). */
   readonly bootMs?: number;
+  /**
+   * The 配布 ids of the returns among the files, found by reading every file's settings. Called once the threads
+   * have been started, so that their start-up runs while this thread reads; no file is sent before it is done.
+   */
+  readonly returnsOf?: () => Promise<ReadonlySet<string> | undefined>;
 }
 
 /**
@@ -84,6 +89,10 @@ export function validateOnPool(files: readonly string[], opts: PoolOptions): Pro
   let alive = 0;
   return new Promise((resolve) => {
     if (files.length === 0) return resolve([]);
+    // Settled once returnsOf is done (below, after the threads are started); every file is sent after it.
+    let known: Promise<void> = Promise.resolve();
+    let returnsOf: string[] | undefined;
+    let unknown: string | undefined;
 
     const settle = (index: number, result: FileResult): void => {
       results[index] = result;
@@ -126,7 +135,7 @@ export function validateOnPool(files: readonly string[], opts: PoolOptions): Pro
           if (next < files.length) start();
         }, hardStopMs(setup.seconds));
         current = { index, timer };
-        worker.postMessage({ index, file: files[index] } satisfies ToWorker);
+        worker.postMessage({ index, file: files[index], ...(returnsOf ? { returnsOf } : {}) } satisfies ToWorker);
       };
       const died = (reason: string): void => {
         if (gone) return;
@@ -143,7 +152,12 @@ export function validateOnPool(files: readonly string[], opts: PoolOptions): Pro
         if (m.type === "ready") {
           ready = true;
           clearTimeout(boot);
-          return assign();
+          void known.then(() => {
+            if (gone) return;
+            if (unknown !== undefined) failUnassigned(unknown);
+            assign();
+          });
+          return;
         }
         if (!current || m.index !== current.index) return;
         clearTimeout(current.timer);
@@ -163,6 +177,16 @@ export function validateOnPool(files: readonly string[], opts: PoolOptions): Pro
     };
 
     for (let i = 0; i < Math.min(opts.jobs, files.length); i++) start();
+    if (opts.returnsOf) {
+      known = opts.returnsOf().then(
+        (ids) => {
+          returnsOf = ids && ids.size > 0 ? [...ids] : undefined;
+        },
+        (e: unknown) => {
+          unknown = reasonOf(e);
+        },
+      );
+    }
   });
 }
 

@@ -13,7 +13,7 @@ export function serveFiles(): void {
   if (!port) throw new Error("serveFiles runs in a worker thread");
   const setup = workerData as WorkerSetup;
   port.on("message", (m: ToWorker) => {
-    void validateWithin(m.file, { profiles: setup.profiles, stage: setup.stage, fiscalYear: setup.fiscalYear, planPeriod: setup.planPeriod, lang: setup.lang, returnsOf: setup.returnsOf }, setup.seconds).then(
+    void validateWithin(m.file, { profiles: setup.profiles, stage: setup.stage, fiscalYear: setup.fiscalYear, planPeriod: setup.planPeriod, lang: setup.lang, ...(m.returnsOf ? { returnsOf: new Set(m.returnsOf) } : {}) }, setup.seconds).then(
       (result) => port.postMessage({ type: "done", index: m.index, result } satisfies FromWorker),
       (e: unknown) => port.postMessage({ type: "failed", index: m.index, reason: e instanceof Error ? e.message.split("\n")[0] : String(e) } satisfies FromWorker),
     );
