@@ -2,8 +2,9 @@
  * @jest-environment node
  *
  * Every workbook a command writes, from the sample workbooks, keeps the element, row and cell order of ECMA-376's
- * schema, with column ranges and merges apart (test/helpers/schema-order.ts), and no style index past its list
- * (test/helpers/style-indexes.ts). Excel repairs a workbook that breaks them and LibreOffice does not say, so the
+ * schema, with column ranges and merges apart (test/helpers/schema-order.ts), no style index past its list
+ * (test/helpers/style-indexes.ts), and a package that holds together: content types, relationships, shared-string
+ * indexes, sheet and table names (test/helpers/package-integrity.ts). Excel repairs a workbook that breaks them and LibreOffice does not say, so the
  * LibreOffice round trips elsewhere cannot catch it. Every part of every workbook written is checked.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
@@ -13,6 +14,7 @@ import { strFromU8 } from "fflate";
 import { cli } from "./helpers/cli";
 import { ROOT } from "./helpers/grid";
 import { readPackage } from "./helpers/package-diff";
+import { integrityProblems } from "./helpers/package-integrity";
 import { schemaOrderProblems } from "./helpers/schema-order";
 import { styleIndexProblems } from "./helpers/style-indexes";
 
@@ -28,11 +30,11 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const workbooks = (at: string): string[] =>
   statSync(at).isDirectory() ? readdirSync(at).flatMap((f) => workbooks(path.join(at, f))) : /\.xls[xm]$/.test(at) ? [at] : [];
 
-/** Every XML part of every workbook under `at` that breaks the order, or a style index past its list, by file. */
+/** Every XML part of every workbook under `at` that breaks the order, a style index past its list, or the package's integrity, by file. */
 function problems(at: string): string[] {
   return workbooks(at).flatMap((file) => {
     const pkg = readPackage(new Uint8Array(readFileSync(file)));
-    const found = [...[...pkg].flatMap(([part, bytes]) => (part.endsWith(".xml") ? schemaOrderProblems(part, strFromU8(bytes)) : [])), ...styleIndexProblems(pkg)];
+    const found = [...[...pkg].flatMap(([part, bytes]) => (part.endsWith(".xml") ? schemaOrderProblems(part, strFromU8(bytes)) : [])), ...styleIndexProblems(pkg), ...integrityProblems(pkg)];
     return found.map((p) => `${path.relative(dir, file)} ${p}`);
   });
 }

@@ -7,6 +7,7 @@
 import { DOMParser } from "@xmldom/xmldom";
 import { strFromU8, unzipSync } from "fflate";
 import { Package } from "../../src/workbook/xlsx/package";
+import { integrityProblems } from "./package-integrity";
 import { schemaOrderProblems } from "./schema-order";
 import { styleIndexProblems } from "./style-indexes";
 
@@ -267,6 +268,11 @@ export function checkAmendedParts(before: Uint8Array, after: Uint8Array): string
   // format) that point past their list, where the input's did not.
   const hadIndexes = new Set(styleIndexProblems(a));
   out.push(...styleIndexProblems(b).filter((p) => !hadIndexes.has(p)));
+
+  // What holds the package together: content types, relationship targets and ids, shared-string indexes, sheet
+  // and table ids and names (package-integrity.ts).
+  const hadIntegrity = new Set(integrityProblems(a));
+  out.push(...integrityProblems(b).filter((p) => !hadIntegrity.has(p)));
 
   // Content types.
   const ctA = parse(text(a, "[Content_Types].xml") ?? "<Types/>").documentElement as unknown as El;

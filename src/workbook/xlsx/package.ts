@@ -64,6 +64,7 @@ function changedBytes(p: Part): Uint8Array {
   return p.data;
 }
 
+const CT_RELATIONSHIPS = "application/vnd.openxmlformats-package.relationships+xml";
 const decoder = new TextDecoder("utf-8");
 const encoder = new TextEncoder();
 
@@ -229,6 +230,21 @@ export class Package {
     this.parts.set(key, typeof content === "string" ? { name: stored, text: content } : { name: stored, data: content });
     if (typeof content === "string") this.texts.set(key, content);
     else this.texts.delete(key);
+    if (!existing && key.endsWith(".rels")) this.typeRelationships(name);
+  }
+
+  /**
+   * Gives relationship parts their content type when the package has none for them: some writers name each .rels
+   * part in an Override instead of one Default, and a new part without a type is one Excel repairs.
+   */
+  private typeRelationships(name: string): void {
+    if (!this.has("[Content_Types].xml") || this.contentType(name) !== undefined) return;
+    const xml = this.text("[Content_Types].xml");
+    const start = xml === undefined ? -1 : xml.indexOf("<Types");
+    const open = start < 0 ? -1 : xml!.indexOf(">", start);
+    if (open < 0 || xml![open - 1] === "/") return;
+    // Defaults first, where Excel writes them (the schema allows either order).
+    this.set("[Content_Types].xml", `${xml!.slice(0, open + 1)}<Default Extension="rels" ContentType="${CT_RELATIONSHIPS}"/>${xml!.slice(open + 1)}`);
   }
 
   /**
@@ -405,7 +421,7 @@ export class Package {
   /** Adds (or replaces) the Override for a part. */
   setContentType(part: string, type: string): void {
     this.removeContentType(part);
-    if (!this.has("[Content_Types].xml")) this.set("[Content_Types].xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/></Types>`);
+    if (!this.has("[Content_Types].xml")) this.set("[Content_Types].xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="${CT_RELATIONSHIPS}"/><Default Extension="xml" ContentType="application/xml"/></Types>`);
     const before = this.typesRead;
     const current = before?.revision === this.revisionOf("[Content_Types].xml");
     this.appendInside("[Content_Types].xml", "Types", `<Override PartName="/${escapeXml(part)}" ContentType="${escapeXml(type)}"/>`, true);
