@@ -1,11 +1,12 @@
 /**
  * What holds a package together, for the tests: every part has a content type, every internal relationship points
  * at a part that is there, every relationship id a part names is in its relationships, every shared-string index a
- * cell holds is in the table, and sheets and tables keep their ids and names apart. Excel repairs a workbook that
- * breaks any of these (or will not open it); LibreOffice mostly reads past them without a word, so its opening a
- * file proves none of them.
+ * cell holds is in the table, sheets and tables keep their ids and names apart, sheet names are ones Excel takes,
+ * and defined names are one per scope. Excel repairs a workbook that breaks any of these (or will not open it);
+ * LibreOffice mostly reads past them without a word, so its opening a file proves none of them.
  */
 import { strFromU8 } from "fflate";
+import { excelNameKey, validSheetName } from "../fakes/excel-fake";
 
 const REL_NS = ["http://schemas.openxmlformats.org/officeDocument/2006/relationships", "http://purl.oclc.org/ooxml/officeDocument/relationships"];
 const WORKSHEET_TYPE = /spreadsheetml\.worksheet\+xml$/;
@@ -186,10 +187,15 @@ export function integrityProblems(pkg: Pkg): string[] {
     }
   };
   twice("sheetId", sheets.map((s) => attr(s, "sheetId") ?? ""));
-  twice(
-    "sheet name",
-    sheets.map((s) => unescape(attr(s, "name") ?? "").normalize("NFKC").toLowerCase()),
-  );
+  const sheetNames = sheets.map((s) => unescape(attr(s, "name") ?? ""));
+  twice("sheet name", sheetNames.map(excelNameKey));
+  for (const name of sheetNames) if (!validSheetName(name)) out.push(`${wbPart}: sheet name ${name} is one Excel refuses`);
+  // Defined names: one of a name per scope, and a sheet scope that is a sheet.
+  const definedNames = [...(textOf(pkg, wbPart) ?? "").matchAll(/<(?:\w+:)?definedName\b[^>]*>/g)].map((m) => ({ name: unescape(attr(m[0], "name") ?? ""), local: attr(m[0], "localSheetId") }));
+  twice("defined name", definedNames.map((d) => `${d.name.toLowerCase()}${d.local === undefined ? "" : ` (sheet ${d.local})`}`));
+  for (const d of definedNames) {
+    if (d.local !== undefined && !(Number(d.local) >= 0 && Number(d.local) < sheets.length)) out.push(`${wbPart}: defined name ${d.name} is scoped to sheet ${d.local} of ${sheets.length}`);
+  }
 
   // Tables: ids and names are the workbook's, so each once across all its tables.
   const tables = [...pkg.keys()].filter((n) => TABLE_TYPE.test(typeOf(n) ?? ""));

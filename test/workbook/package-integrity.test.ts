@@ -103,3 +103,19 @@ test("sheet ids and names, and table ids and names, each once", () => {
   const sameTableName = edited(t2, (x) => x.replace(/(<table\b[^>]*\sdisplayName=")[^"]*"/, `$1${name1.toUpperCase()}"`));
   expect(integrityProblems(sameTableName)).toEqual([`tables: name ${name1.toLowerCase()} used twice`]);
 });
+
+test("a sheet name Excel refuses, a defined name twice in one scope, and a scope past the sheets", () => {
+  const names = [...text("xl/workbook.xml").matchAll(/<sheet\b[^>]*\sname="([^"]*)"/g)].map((m) => m[1]);
+  const refused = edited("xl/workbook.xml", (x) => x.replace(`name="${names[0]}"`, 'name="履歴"'));
+  expect(integrityProblems(refused)).toEqual(["xl/workbook.xml: sheet name 履歴 is one Excel refuses"]);
+
+  const defined = /<definedName\b[^>]*>[^<]*<\/definedName>/.exec(text("xl/workbook.xml"))?.[0];
+  expect(defined).toBeDefined(); // the summaries' print titles
+  const scope = /\slocalSheetId="(\d+)"/.exec(defined!)?.[1];
+  const name = /\sname="([^"]*)"/.exec(defined!)![1];
+  const twice = edited("xl/workbook.xml", (x) => x.replace(defined!, defined! + defined!.replace(`name="${name}"`, `name="${name.toUpperCase()}"`)));
+  expect(integrityProblems(twice)).toEqual([`xl/workbook.xml: defined name ${name.toLowerCase()}${scope === undefined ? "" : ` (sheet ${scope})`} used twice`]);
+  const past = edited("xl/workbook.xml", (x) => x.replace(defined!, defined!.replace(/\slocalSheetId="\d+"/, "").replace("<definedName", `<definedName localSheetId="${names.length}"`)));
+  expect(integrityProblems(past)).toEqual([`xl/workbook.xml: defined name ${name} is scoped to sheet ${names.length} of ${names.length}`]);
+});
+
