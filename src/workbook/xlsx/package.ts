@@ -238,13 +238,13 @@ export class Package {
    * part in an Override instead of one Default, and a new part without a type is one Excel repairs.
    */
   private typeRelationships(name: string): void {
-    if (!this.has("[Content_Types].xml") || this.contentType(name) !== undefined) return;
     const xml = this.text("[Content_Types].xml");
-    const start = xml === undefined ? -1 : xml.indexOf("<Types");
-    const open = start < 0 ? -1 : xml!.indexOf(">", start);
-    if (open < 0 || xml![open - 1] === "/") return;
+    if (xml === undefined || this.contentType(name) !== undefined) return;
+    const start = xml.indexOf("<Types");
+    const open = start < 0 ? -1 : xml.indexOf(">", start);
+    if (open < 0 || xml[open - 1] === "/") return;
     // Defaults first, where Excel writes them (the schema allows either order).
-    this.set("[Content_Types].xml", `${xml!.slice(0, open + 1)}<Default Extension="rels" ContentType="${CT_RELATIONSHIPS}"/>${xml!.slice(open + 1)}`);
+    this.set("[Content_Types].xml", `${xml.slice(0, open + 1)}<Default Extension="rels" ContentType="${CT_RELATIONSHIPS}"/>${xml.slice(open + 1)}`);
   }
 
   /**
