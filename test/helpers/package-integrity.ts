@@ -1,8 +1,8 @@
 /**
  * What holds a package together, for the tests: every part has a content type, every internal relationship points
  * at a part that is there, every relationship id a part names is in its relationships, every shared-string index a
- * cell holds is in the table, sheets and tables keep their ids and names apart, sheet names are ones Excel takes,
- * and defined names are one per scope. Excel repairs a workbook that breaks any of these (or will not open it);
+ * cell holds is in the table, every cell's value is what its type says, sheets and tables keep their ids and names
+ * apart, sheet names are ones Excel takes, and defined names are one per scope. Excel repairs a workbook that breaks any of these (or will not open it);
  * LibreOffice mostly reads past them without a word, so its opening a file proves none of them.
  */
 import { strFromU8 } from "fflate";
@@ -12,6 +12,7 @@ const REL_NS = ["http://schemas.openxmlformats.org/officeDocument/2006/relations
 const WORKSHEET_TYPE = /spreadsheetml\.worksheet\+xml$/;
 const TABLE_TYPE = /spreadsheetml\.table\+xml$/;
 const CELL_END = /<\/(?:\w+:)?c>/g;
+const EXCEL_ERRORS = new Set(["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!", "#PYTHON!"]);
 /** The content type a part must have for the kinds of relationship the writers make or keep. */
 const TYPE_OF_RELATIONSHIP: Record<string, RegExp> = {
   worksheet: /spreadsheetml\.worksheet\+xml$/,
@@ -174,6 +175,29 @@ export function integrityProblems(pkg: Pkg): string[] {
       if (v === undefined) continue;
       const n = Number(v);
       if (!(Number.isInteger(n) && n >= 0 && n < strings)) out.push(`${name}: cell ${attr(m[0], "r") ?? "?"} holds shared string ${v} of ${strings}`);
+    }
+  }
+
+  // A cell's value as its type says: a finite number (never NaN or Infinity), a boolean 0 or 1, an error Excel
+  // knows; inline text in <is>, not <v>.
+  for (const name of pkg.keys()) {
+    if (!WORKSHEET_TYPE.test(typeOf(name) ?? "")) continue;
+    const xml = textOf(pkg, name) ?? "";
+    for (const m of xml.matchAll(/<(?:\w+:)?c\s([^>]*?)(\/)?>/g)) {
+      if (m[2]) continue;
+      const from = m.index! + m[0].length;
+      CELL_END.lastIndex = from;
+      const end = CELL_END.exec(xml)?.index ?? xml.length;
+      const body = xml.slice(from, end);
+      const v = /<(?:\w+:)?v>([^<]*)<\/(?:\w+:)?v>/.exec(body)?.[1];
+      const t = attr(` ${m[1]}`, "t") ?? "n";
+      const at = `${name}: cell ${attr(` ${m[1]}`, "r") ?? "?"}`;
+      if (t === "inlineStr" && v !== undefined && !/<(?:\w+:)?is\b/.test(body)) out.push(`${at} is inline text in <v>`);
+      if (v === undefined) continue;
+      // An empty <v/> is no value, which some writers leave and readers take as blank.
+      if (t === "n" && v.trim() !== "" && !Number.isFinite(Number(v))) out.push(`${at} holds the number ${v}`);
+      if (t === "b" && v !== "0" && v !== "1") out.push(`${at} holds the boolean ${v}`);
+      if (t === "e" && !EXCEL_ERRORS.has(v)) out.push(`${at} holds the error ${v}`);
     }
   }
 

@@ -119,3 +119,21 @@ test("a sheet name Excel refuses, a defined name twice in one scope, and a scope
   expect(integrityProblems(past)).toEqual([`xl/workbook.xml: defined name ${name} is scoped to sheet ${names.length} of ${names.length}`]);
 });
 
+test("a cell whose value is not what its type says", () => {
+  const sheet = [...good.keys()].find((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n) && /<c r="[A-Z]+\d+"[^>]*>\s*<v>\d/.test(text(n)))!;
+  const ref = /<c r="([A-Z]+\d+)"(?![^>]*\st=)[^>]*>\s*<v>\d/.exec(text(sheet))?.[1];
+  expect(ref).toBeDefined(); // a number cell
+  const cellAt = new RegExp(`(<c r="${ref}"[^>]*?)\\s*>\\s*<v>[^<]*</v>`);
+  const withValue = (t: string, v: string) => edited(sheet, (x) => x.replace(cellAt, `$1${t ? ` t="${t}"` : ""}><v>${v}</v>`));
+  const at = `${sheet}: cell ${ref}`;
+  expect(integrityProblems(withValue("", "NaN"))).toEqual([`${at} holds the number NaN`]);
+  expect(integrityProblems(withValue("", "Infinity"))).toEqual([`${at} holds the number Infinity`]);
+  expect(integrityProblems(withValue("b", "2"))).toEqual([`${at} holds the boolean 2`]);
+  expect(integrityProblems(withValue("e", "#DIV/0"))).toEqual([`${at} holds the error #DIV/0`]);
+  expect(integrityProblems(withValue("inlineStr", "text"))).toEqual([`${at} is inline text in <v>`]);
+  // What Excel writes passes.
+  expect(integrityProblems(withValue("e", "#DIV/0!"))).toEqual([]);
+  expect(integrityProblems(withValue("b", "1"))).toEqual([]);
+  expect(integrityProblems(withValue("", "-1.5E-3"))).toEqual([]);
+});
+
