@@ -259,11 +259,11 @@ function atOnce(commands) {
 }
 
 /**
- * --jobs 2 vs --jobs 1, interleaved; and, for reference, the ceiling of any pool for this folder on this machine: the
+ * --jobs 2 vs --jobs 1, interleaved; and, for reference, what two cores give this work with no pool at all: the
  * folder split in two halves, each checked by its own `--jobs 1` process, both started at once (no threads, no
  * messages, nothing shared but the machine). Once more with V8's optimising compiler off (node --no-opt), which
- * shows whether the ceiling is the compiler's own threads: one process checking alone has them busy on the other
- * core; two processes at once share the two cores with both their compilers.
+ * shows whether what holds the split back is the compiler's own threads: one process checking alone has them busy
+ * on the other core; two processes at once share the two cores with both their compilers.
  */
 async function folderSpeedup(dir, tmp) {
   const cpuFile = path.join(tmp, "folder-cpu.txt");
@@ -326,8 +326,9 @@ function coldVsWarm(workerFile, file) {
   const unoptimised = worker(workerFile, ["cold", file, "2", "4"], ["--no-opt"]);
   // The same in the CLI's own setting: its launcher (src/cli/run.ts) raises V8's interrupt budget on V8 11, so V8
   // optimises later. A reference beside the bar, which is taken at node's defaults; its warm passes settle later, so
-  // it gets twice the warm-up.
-  const launcherFlags = /^11\./.test(process.versions.v8) ? ["--interrupt-budget=500000"] : undefined;
+  // it gets twice the warm-up. The flag is taken from the built launcher, so the two cannot drift apart.
+  const launcherFlag = /--interrupt-budget=\d+/.exec(readFileSync(LAUNCHER, "utf8"))?.[0];
+  const launcherFlags = launcherFlag && /^11\./.test(process.versions.v8) ? [launcherFlag] : undefined;
   const asCli = launcherFlags ? worker(workerFile, ["cold", file, String(2 * COLD_WARM_UP), String(COLD_WARM_RUNS)], launcherFlags) : undefined;
   return {
     asCli: asCli && { flags: launcherFlags.join(" "), coldMs: asCli.coldMs, warmMedianMs: asCli.warmMedian, ratio: asCli.ratio },

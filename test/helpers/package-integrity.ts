@@ -1,9 +1,9 @@
 /**
  * What holds a package together, for the tests: every part has a content type, every internal relationship points
- * at a part that is there, every relationship id a part names is in its relationships, every shared-string index a
- * cell holds is in the table, every cell's value is what its type says, sheets and tables keep their ids and names
- * apart, sheet names are ones Excel takes, and defined names are one per scope. Excel repairs a workbook that breaks any of these (or will not open it);
- * LibreOffice mostly reads past them without a word, so its opening a file proves none of them.
+ * at a part that is there, every relationship id a part names is in its relationships, every cell's value is what
+ * its type says (a shared-string index in the table among them), sheets and tables keep their ids and names apart,
+ * sheet names are ones Excel takes, and defined names are one per scope. Excel repairs a workbook that breaks any of
+ * these (or will not open it); LibreOffice mostly reads past them without a word, so its opening a file proves none.
  */
 import { strFromU8 } from "fflate";
 import { excelNameKey, validSheetName } from "../fakes/excel-fake";
@@ -94,6 +94,14 @@ function relationships(pkg: Pkg): Map<string, Map<string, { target: string; exte
   return out;
 }
 
+/** The values that occur more than once, once each, in the order their second occurrence comes. */
+function repeated(values: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const again = new Set<string>();
+  for (const v of values) (seen.has(v) ? again : seen).add(v);
+  return [...again];
+}
+
 /** Every problem of the package, one line each; a part named in a line is named as the package holds it. */
 export function integrityProblems(pkg: Pkg): string[] {
   const out: string[] = [];
@@ -106,20 +114,13 @@ export function integrityProblems(pkg: Pkg): string[] {
   }
   // A package that types one extension or one part twice is refused outright.
   const ct = textOf(pkg, "[Content_Types].xml") ?? "";
-  const once = (label: string, values: string[]) => {
-    const seen = new Set<string>();
-    for (const v of values) {
-      if (seen.has(v)) out.push(`[Content_Types].xml: ${label} ${v} typed twice`);
-      seen.add(v);
-    }
-  };
-  once("extension", [...ct.matchAll(/<(?:\w+:)?Default\b[^>]*>/g)].map((m) => (attr(m[0], "Extension") ?? "").toLowerCase()));
-  once("part", [...ct.matchAll(/<(?:\w+:)?Override\b[^>]*>/g)].map((m) => (attr(m[0], "PartName") ?? "").toLowerCase()));
+  for (const v of repeated([...ct.matchAll(/<(?:\w+:)?Default\b[^>]*>/g)].map((m) => (attr(m[0], "Extension") ?? "").toLowerCase()))) out.push(`[Content_Types].xml: extension ${v} typed twice`);
+  for (const v of repeated([...ct.matchAll(/<(?:\w+:)?Override\b[^>]*>/g)].map((m) => (attr(m[0], "PartName") ?? "").toLowerCase()))) out.push(`[Content_Types].xml: part ${v} typed twice`);
 
   const rels = relationships(pkg);
   for (const [relsName, byId] of rels) {
-    const ids = [...(textOf(pkg, relsName) ?? "").matchAll(/<(?:\w+:)?Relationship\b[^>]*\sId="([^"]*)"/g)].map((m) => m[1]);
-    if (new Set(ids).size !== ids.length) out.push(`${relsName}: an id used twice`);
+    const ids = [...(textOf(pkg, relsName) ?? "").matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)].map((m) => attr(m[0], "Id") ?? "");
+    if (repeated(ids).length > 0) out.push(`${relsName}: an id used twice`);
     const source = sourceOf(relsName);
     for (const [id, r] of byId) {
       // "NULL" is how Excel marks a relationship to nothing (an external link's missing file); "#Sheet!A1" is a place
@@ -153,7 +154,7 @@ export function integrityProblems(pkg: Pkg): string[] {
     }
   }
 
-  // Shared strings: a cell's index must be in the table.
+  // The shared strings, for the cells' indexes.
   const wbRel = [...(rels.get("_rels/.rels")?.values() ?? [])].find((r) => r.type.endsWith("/officeDocument"));
   const wbPart = wbRel ? resolveTarget("", wbRel.target) : "xl/workbook.xml";
   const wbRels = rels.get(relsPartOf(wbPart));
@@ -161,30 +162,14 @@ export function integrityProblems(pkg: Pkg): string[] {
   const sstPart = sstRel ? resolveTarget(wbPart, sstRel.target) : undefined;
   const sst = sstPart ? textOf(pkg, sstPart) : undefined;
   const strings = sst ? [...sst.matchAll(/<(?:\w+:)?si\b/g)].length : 0;
-  for (const name of pkg.keys()) {
-    if (!WORKSHEET_TYPE.test(typeOf(name) ?? "")) continue;
-    const xml = textOf(pkg, name) ?? "";
-    // Each cell's body up to its own end tag: one expression over the whole part took minutes on a big sheet.
-    for (const m of xml.matchAll(/<(?:\w+:)?c\s[^>]*?\st="s"[^>]*>/g)) {
-      if (m[0].endsWith("/>")) continue;
-      const from = m.index! + m[0].length;
-      CELL_END.lastIndex = from;
-      const end = CELL_END.exec(xml)?.index ?? xml.length;
-      const body = xml.slice(from, end);
-      const v = /<(?:\w+:)?v>([^<]*)<\/(?:\w+:)?v>/.exec(body)?.[1];
-      if (v === undefined) continue;
-      const n = Number(v);
-      if (!(Number.isInteger(n) && n >= 0 && n < strings)) out.push(`${name}: cell ${attr(m[0], "r") ?? "?"} holds shared string ${v} of ${strings}`);
-    }
-  }
-
-  // A cell's value as its type says: a finite number (never NaN or Infinity), a boolean 0 or 1, an error Excel
-  // knows; inline text in <is>, not <v>.
+  // A cell's value as its type says: a finite number (never NaN or Infinity), a shared-string index in the table, a
+  // boolean 0 or 1, an error Excel knows; inline text in <is>, not <v>.
   for (const name of pkg.keys()) {
     if (!WORKSHEET_TYPE.test(typeOf(name) ?? "")) continue;
     const xml = textOf(pkg, name) ?? "";
     for (const m of xml.matchAll(/<(?:\w+:)?c\s([^>]*?)(\/)?>/g)) {
       if (m[2]) continue;
+      // The cell's body up to its own end tag: one expression over the whole part took minutes on a big sheet.
       const from = m.index! + m[0].length;
       CELL_END.lastIndex = from;
       const end = CELL_END.exec(xml)?.index ?? xml.length;
@@ -196,19 +181,16 @@ export function integrityProblems(pkg: Pkg): string[] {
       if (v === undefined) continue;
       // An empty <v/> is no value, which some writers leave and readers take as blank.
       if (t === "n" && v.trim() !== "" && !Number.isFinite(Number(v))) out.push(`${at} holds the number ${v}`);
+      if (t === "s" && !(Number.isInteger(Number(v)) && v.trim() !== "" && Number(v) >= 0 && Number(v) < strings)) out.push(`${at} holds shared string ${v} of ${strings}`);
       if (t === "b" && v !== "0" && v !== "1") out.push(`${at} holds the boolean ${v}`);
       if (t === "e" && !EXCEL_ERRORS.has(v)) out.push(`${at} holds the error ${v}`);
     }
   }
 
-  // The workbook's sheets: ids, relationship ids and names (as Excel compares them) each once.
+  // The workbook's sheets: ids and names (as Excel compares them) each once.
   const sheets = [...(textOf(pkg, wbPart) ?? "").matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)].map((m) => m[0]);
   const twice = (label: string, values: string[]) => {
-    const seen = new Set<string>();
-    for (const v of values) {
-      if (seen.has(v)) out.push(`${wbPart}: ${label} ${v} used twice`);
-      seen.add(v);
-    }
+    for (const v of repeated(values)) out.push(`${wbPart}: ${label} ${v} used twice`);
   };
   twice("sheetId", sheets.map((s) => attr(s, "sheetId") ?? ""));
   const sheetNames = sheets.map((s) => unescape(attr(s, "name") ?? ""));
@@ -224,14 +206,7 @@ export function integrityProblems(pkg: Pkg): string[] {
   // Tables: ids and names are the workbook's, so each once across all its tables.
   const tables = [...pkg.keys()].filter((n) => TABLE_TYPE.test(typeOf(n) ?? ""));
   const heads = tables.map((n) => /<(?:\w+:)?table\b[^>]*>/.exec(textOf(pkg, n) ?? "")?.[0] ?? "");
-  const tableTwice = (label: string, values: string[]) => {
-    const seen = new Set<string>();
-    for (const v of values) {
-      if (seen.has(v)) out.push(`tables: ${label} ${v} used twice`);
-      seen.add(v);
-    }
-  };
-  tableTwice("id", heads.map((h) => attr(h, "id") ?? ""));
-  tableTwice("name", heads.map((h) => unescape(attr(h, "displayName") ?? attr(h, "name") ?? "").toLowerCase()));
+  for (const v of repeated(heads.map((h) => attr(h, "id") ?? ""))) out.push(`tables: id ${v} used twice`);
+  for (const v of repeated(heads.map((h) => unescape(attr(h, "displayName") ?? attr(h, "name") ?? "").toLowerCase()))) out.push(`tables: name ${v} used twice`);
   return out;
 }
