@@ -15,10 +15,10 @@ const CELL_END = /<\/(?:\w+:)?c>/g;
 const EXCEL_ERRORS = new Set(["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!", "#PYTHON!"]);
 /** The content type a part must have for the kinds of relationship the writers make or keep. */
 const TYPE_OF_RELATIONSHIP: Record<string, RegExp> = {
-  worksheet: /spreadsheetml\.worksheet\+xml$/,
+  worksheet: WORKSHEET_TYPE,
   sharedStrings: /spreadsheetml\.sharedStrings\+xml$/,
   styles: /spreadsheetml\.styles\+xml$/,
-  table: /spreadsheetml\.table\+xml$/,
+  table: TABLE_TYPE,
   drawing: /drawing\+xml$/,
   chart: /drawingml\.chart\+xml$/,
   comments: /spreadsheetml\.comments\+xml$/,
