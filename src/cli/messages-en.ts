@@ -132,6 +132,7 @@ export const cliEn: Record<CliMessageKey, string> = {
   "cli.summarize.skipped-master-copy": "{path}: the master workbook the returns were distributed from (or a copy of it), not a submission; not read (name it on its own to summarise it).",
   "cli.summarize.nothing-read": "No submitted workbook to summarise, so nothing was written.",
   "cli.summarize.sources": "Workbooks read: {files} ({records} records)",
+  "cli.summarize.shared": "This is a legacy shared workbook, which cannot hold tables: the lists have a filter on their header rows instead.",
   "cli.summarize.errors": "There are {count} error findings; see the 検証結果 sheet.",
   "cli.compare.usage": [
     "chosahyo compare <last-year.xlsx> <this-year.xlsx> [--json] [-o out.xlsx] [--lang ja|en] [--stage 提出前|本部評価後] [--profile …] [--timeout s]",

@@ -135,6 +135,7 @@ export const cliJa = {
   "cli.summarize.skipped-master-copy": "{path}: 配布の元のブック（またはその写し）です。提出されたブックではないため、読み込みませんでした（このブックだけを指定すれば集計します）。",
   "cli.summarize.nothing-read": "集計する提出のブックがないため、何も書き出していません。",
   "cli.summarize.sources": "読み込んだブック: {files}（記録 {records} 件）",
+  "cli.summarize.shared": "このブックは共有ブック（従来の共有機能）です。共有ブックにはテーブルを置けないため、一覧は見出しにフィルターを付けました。",
   "cli.summarize.errors": "エラーの指摘が {count} 件あります。内容は「検証結果」シートを確認してください。",
   "cli.compare.usage": [
     "chosahyo compare <前年度.xlsx> <今年度.xlsx> [--json] [-o 書き出し先.xlsx] [--lang ja|en] [--stage 提出前|本部評価後] [--profile …] [--timeout 秒]",

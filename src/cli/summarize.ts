@@ -35,6 +35,7 @@ export function report(io: Io, lang: Lang, out: string, written: readonly WriteS
   for (const w of written) {
     io.stdout.write((w.requestedName ? t(lang, "cli.summarize.renamed", { name: w.name, requested: w.requestedName }) : t(lang, "cli.summarize.sheet", { name: w.name })) + "\n");
   }
+  if (written.some((w) => w.omitted?.includes("table"))) io.stdout.write(t(lang, "cli.summarize.shared") + "\n");
   const errors = findings.filter((f) => f.severity === "error").length;
   if (errors) io.stdout.write(t(lang, "cli.summarize.errors", { count: errors }) + "\n");
 }

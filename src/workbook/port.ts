@@ -35,6 +35,7 @@ export type OmittedFeature =
   | "chart" // the ExcelJS renderer cannot draw charts: the basis cell says so instead
   | "print" // page setup needs ExcelApi 1.9
   | "validations" // drop-down lists need ExcelApi 1.8
+  | "table" // a legacy shared workbook holds no tables: the list has a filter instead
   | "cosmetic"; // frozen panes, tab colour and print setup failed after the content was written
 
 export interface WriteSheetResult {

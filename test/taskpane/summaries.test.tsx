@@ -3,13 +3,17 @@
  *
  * The 集計 view over an in-memory port: the sheets this workbook can give, the warning when the check found errors
  * (go on, or back to the error findings), the progress count while writing, the sheets written with the `(2)` note
- * and the chart note, opening a sheet, cancel before the write, and the generated sheets after a re-check.
+ * and the chart note, opening a sheet, cancel before the write, and the generated sheets after a re-check; over
+ * the file adapter, the note on each list of a legacy shared workbook (共有ブック), which gets a filter, not a table.
  */
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import type { WorkbookSnapshot } from "../../src/core/model/grid";
 import { BUILT_IN_PROFILES } from "../../src/core/profiles";
 import { validateWorkbook } from "../../src/core/validate";
-import { kodairaSeed } from "../helpers/grid";
+import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
+import { kodairaSeed, ROOT } from "../helpers/grid";
 import { MemoryPort } from "./memory-port";
 import { pane, validateNow } from "./pane";
 
@@ -190,4 +194,21 @@ test("セルを選べない Excel では、作成したシートの名前は文�
   const results = await screen.findByTestId("summaries-results");
   expect(within(results).queryAllByRole("button")).toHaveLength(0);
   expect(within(results).getByText("評価集計")).toBeTruthy();
+});
+
+test("共有ブック（変更履歴のあるブック）では、一覧のシートごとに、テーブルにせずフィルターを付けたと示す", async () => {
+  const bytes = new Uint8Array(readFileSync(path.join(ROOT, "test", "fixtures", "preserve", "lo-kodaira-shared.xlsx")));
+  pane(await XlsxWorkbook.load(bytes, "lo-kodaira-shared.xlsx"));
+  await validateNow();
+  fireEvent.click(screen.getByRole("tab", { name: "集計" }));
+  fireEvent.click(screen.getByRole("button", { name: "集計シート作成" }));
+  fireEvent.click(screen.getByRole("button", { name: "このまま作成する" }));
+  const results = await screen.findByTestId("summaries-results", {}, { timeout: 10000 });
+  const noted = within(results)
+    .getAllByRole("listitem")
+    .filter((li) => li.querySelector("[data-note='omitted-table']"))
+    .map((li) => li.dataset.sheet);
+  // The lists: 評価一覧, 指標達成状況 and 検証結果; 評価集計 is a cross-table with no table.
+  expect(noted).toEqual(["評価一覧 (2)", "指標達成状況", "検証結果"]);
+  expect(results.textContent).toContain("共有ブック（従来の共有機能）のため、テーブルにせず見出しにフィルターを付けました。");
 });

@@ -110,6 +110,7 @@ export const paneEn: Record<keyof typeof paneJa, string> = {
   "pane.summaries.omitted.chart": "The chart cannot be created here (create it in Excel).",
   "pane.summaries.omitted.print": "Print setup is not available in this Excel (create the sheets in a newer Excel).",
   "pane.summaries.omitted.validations": "Drop-down lists are not available in this Excel.",
+  "pane.summaries.omitted.table": "A legacy shared workbook holds no tables: the header row has a filter instead.",
   "pane.summaries.omitted.cosmetic": "Frozen panes, the tab colour and print setup could not be set (all the content was written).",
   "pane.summaries.interrupted": "Writing the summary sheets stopped part way.",
   "pane.summaries.interrupted.excel": "Excel answered: {detail}.",

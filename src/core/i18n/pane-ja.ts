@@ -109,6 +109,7 @@ export const paneJa = {
   "pane.summaries.omitted.chart": "グラフはこの環境では作成できません（Excel で作成してください）。",
   "pane.summaries.omitted.print": "印刷設定はこの Excel では設定できません（新しいバージョンの Excel で作成してください）。",
   "pane.summaries.omitted.validations": "入力規則（ドロップダウン）はこの Excel では設定できません。",
+  "pane.summaries.omitted.table": "共有ブック（従来の共有機能）のため、テーブルにせず見出しにフィルターを付けました。",
   "pane.summaries.omitted.cosmetic": "ウィンドウ枠の固定・シート見出しの色・印刷設定は設定できませんでした（内容はすべて書き込みました）。",
   "pane.summaries.interrupted": "集計シートの書き込みが途中で止まりました。",
   "pane.summaries.interrupted.excel": "Excel の応答: {detail}。",

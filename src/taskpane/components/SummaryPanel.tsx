@@ -72,6 +72,7 @@ const OMITTED_KEYS: Record<OmittedFeature, `pane.summaries.omitted.${OmittedFeat
   chart: "pane.summaries.omitted.chart",
   print: "pane.summaries.omitted.print",
   validations: "pane.summaries.omitted.validations",
+  table: "pane.summaries.omitted.table",
   cosmetic: "pane.summaries.omitted.cosmetic",
 };
 

@@ -30,6 +30,8 @@ export interface RenderedSheet {
   readonly tables: readonly RenderedTable[];
   /** e.g. "$1:$3", for the caller to store as _xlnm.Print_Titles (localSheetId). */
   readonly printTitles?: string;
+  /** With `tablesAsFilter`: the sheet's filter, e.g. "$A$5:$G$40", for the caller to store as _xlnm._FilterDatabase. */
+  readonly filter?: string;
 }
 
 export interface RenderSheetOptions {
@@ -38,6 +40,11 @@ export interface RenderSheetOptions {
   /** First free table id in the workbook. */
   readonly nextTableId: number;
   readonly tabSelected?: boolean;
+  /**
+   * A legacy shared workbook (共有ブック) holds no tables: Excel refuses to share a workbook that has one. The first
+   * table becomes the sheet's filter on the same cells instead, which a shared workbook may have.
+   */
+  readonly tablesAsFilter?: boolean;
 }
 
 interface OutCell {
@@ -126,7 +133,9 @@ export function renderSheetXml(spec: SheetSpec, styles: StylesAmender, opts: Ren
   // Tables: header cells hold exactly the column names (Excel requires text headers equal to the names).
   const tables: RenderedTable[] = [];
   const taken = [...opts.takenTableNames];
-  for (const t of spec.tables ?? []) {
+  const first = spec.tables?.[0];
+  const filter = opts.tablesAsFilter && first ? rangeToA1(first.range) : undefined;
+  for (const t of opts.tablesAsFilter ? [] : (spec.tables ?? [])) {
     const { top, left, right } = t.range;
     // A table needs a data row below its header: an empty one when the spec has none (as Excel adds one).
     const bottom = Math.max(t.range.bottom, top + 1);
@@ -219,6 +228,7 @@ export function renderSheetXml(spec: SheetSpec, styles: StylesAmender, opts: Ren
   }
 
   out.push(sheetData.length ? `<sheetData>${sheetData.join("")}</sheetData>` : `<sheetData/>`);
+  if (filter) out.push(`<autoFilter ref="${filter}"/>`);
 
   if (spec.merges.length) {
     out.push(`<mergeCells count="${spec.merges.length}">${spec.merges.map((m) => `<mergeCell ref="${rangeToA1(m)}"/>`).join("")}</mergeCells>`);
@@ -265,5 +275,5 @@ export function renderSheetXml(spec: SheetSpec, styles: StylesAmender, opts: Ren
   out.push(`</worksheet>`);
 
   const printTitles = print?.repeatRows ? `$${print.repeatRows.top + 1}:$${print.repeatRows.bottom + 1}` : undefined;
-  return { xml: out.join(""), tables, ...(printTitles ? { printTitles } : {}) };
+  return { xml: out.join(""), tables, ...(printTitles ? { printTitles } : {}), ...(filter ? { filter: filter.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2") } : {}) };
 }

@@ -65,12 +65,12 @@ export function sheetElement(prefixes: SheetListPrefixes, sheet: NewSheet): stri
 
 
 /** Sets `name` scoped to the sheet at `localSheetId` (replacing the same name for that sheet), or removes it when value is undefined. */
-export function setDefinedName(xml: string, name: string, localSheetId: number | undefined, value: string | undefined): string {
+export function setDefinedName(xml: string, name: string, localSheetId: number | undefined, value: string | undefined, hidden = false): string {
   const p = elementPrefix(xml, "workbook");
   const out = removeDefinedName(xml, p, name, localSheetId);
   if (value === undefined) return out;
   const scope = localSheetId === undefined ? "" : ` localSheetId="${localSheetId}"`;
-  const el = `<${p}definedName name="${escapeXml(name)}"${scope}>${escapeXml(value)}</${p}definedName>`;
+  const el = `<${p}definedName name="${escapeXml(name)}"${scope}${hidden ? ` hidden="1"` : ""}>${escapeXml(value)}</${p}definedName>`;
   if (findTag(out, `${p}definedNames`, 0) >= 0) return insertBeforeClose(out, "definedNames", el, "workbook.xml");
   // <definedNames> follows <sheets>, <functionGroups> and <externalReferences> (CT_Workbook's order); Excel repairs a
   // workbook part in another order. A macro workbook's <functionGroups builtInGroupCount="18"/> closes itself.

@@ -714,15 +714,17 @@ export class XlsxWorkbook implements WorkbookPort {
     if (plan.targets.some((t) => !t.previous) || !this.entryNamed(SETTINGS_SHEET)) this.assertCanAddSheets();
     const results: WriteSheetResult[] = [];
     const styles = this.styles();
+    const shared = this.isLegacyShared();
     specs.forEach((spec, i) => {
       const { name, previous } = plan.targets[i];
       this.putSheet({ ...fitToCells(spec), name }, styles.amender, previous ? this.entryNamed(previous.sheet) : undefined);
+      // Charts are not drawn in a file: the basis cell says so (sheet-xml.ts). A shared workbook gets filters for tables.
+      const omitted = [...(spec.charts?.length ? ["chart" as const] : []), ...(shared && spec.tables?.length ? ["table" as const] : [])];
       results.push({
         name,
         ...(name !== spec.name ? { requestedName: spec.name } : {}),
         replaced: !!previous,
-        // Charts are not drawn in a file: the basis cell says so (sheet-xml.ts).
-        ...(spec.charts?.length ? { omitted: ["chart" as const] } : {}),
+        ...(omitted.length ? { omitted } : {}),
       });
       options?.onProgress?.(i + 1, specs.length);
     });
@@ -766,7 +768,8 @@ export class XlsxWorkbook implements WorkbookPort {
       // Its formulas (評価集計's totals) may land on other cells this time.
       if (/<(?:\w+:)?f[\s>/]/.test(this.pkg.textOnce(previous.part) ?? "")) this.dropCalcChain();
     }
-    const rendered = renderSheetXml(spec, styles, { takenTableNames: this.takenTableNames(), nextTableId: this.nextTableId() });
+    const shared = this.isLegacyShared();
+    const rendered = renderSheetXml(spec, styles, shared ? { takenTableNames: [], nextTableId: 1, tablesAsFilter: true } : { takenTableNames: this.takenTableNames(), nextTableId: this.nextTableId() });
     let part = previous?.part;
     let index: number;
     if (part) {
@@ -791,6 +794,24 @@ export class XlsxWorkbook implements WorkbookPort {
     if (rendered.printTitles || previous) {
       this.pkg.set(this.wbPart, setDefinedName(this.pkg.text(this.wbPart)!, "_xlnm.Print_Titles", index, rendered.printTitles ? `${quoteSheetName(spec.name)}!${rendered.printTitles}` : undefined));
     }
+    // Excel names every sheet filter so (hidden, for the sheet); a sheet written again drops the old one.
+    if (rendered.filter || previous) {
+      const value = rendered.filter ? `${quoteSheetName(spec.name)}!${rendered.filter}` : undefined;
+      this.pkg.set(this.wbPart, setDefinedName(this.pkg.text(this.wbPart)!, "_xlnm._FilterDatabase", index, value, true));
+    }
+  }
+
+  /**
+   * A legacy shared workbook (共有ブック, Excel's 'Share Workbook (Legacy)', or a LibreOffice file saved while
+   * recording changes): its change history is in revision parts, and Excel allows no tables in it.
+   */
+  private isLegacyShared(): boolean {
+    const rel = this.pkg.rels(this.wbPart).find((r) => relKind(r) === "revisionHeaders" && !r.external);
+    if (!rel || !this.pkg.has(rel.target)) return false;
+    const xml = this.pkg.textOnce(rel.target) ?? "";
+    const at = findTag(xml, `${elementPrefix(xml, "headers")}headers`, 0);
+    // shared defaults to true.
+    return at < 0 || !/^(0|false)$/.test(attr(tagAt(xml, at).tag, "shared") ?? "");
   }
 
   /** Removes the relationships of an owned sheet's part and the table parts it had (the sheet is written anew). */
