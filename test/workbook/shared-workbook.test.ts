@@ -20,6 +20,7 @@ import { cli } from "../helpers/cli";
 import { ROOT } from "../helpers/grid";
 import { checkAmendedParts, readPackage, sheetParts } from "../helpers/package-diff";
 import { Package } from "../../src/workbook/xlsx/package";
+import { readZip } from "../../src/workbook/xlsx/zip";
 
 jest.setTimeout(60_000);
 
@@ -121,4 +122,32 @@ test("CLI の集計は、共有ブックであることと、一覧にフィル�
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+/** The package with the CRC of `part` changed in the central directory: inflating that part fails its check. */
+function damagedEntry(bytes: Uint8Array, part: string): Uint8Array {
+  const out = new Uint8Array(bytes);
+  const view = new DataView(out.buffer);
+  const name = Buffer.from(part);
+  for (let i = 0; i + 46 <= out.length; i++) {
+    if (view.getUint32(i, true) !== 0x02014b50) continue;
+    const length = view.getUint16(i + 28, true);
+    if (length === name.length && Buffer.from(out.subarray(i + 46, i + 46 + length)).equals(name)) {
+      view.setUint32(i + 16, view.getUint32(i + 16, true) ^ 0xffff, true);
+      return out;
+    }
+  }
+  throw new Error(`${part} not in the central directory`);
+}
+
+test("変更履歴の見出し部品が壊れていても集計は書ける：共有ブックとみなしてフィルターを付け、その部品はそのまま残す", async () => {
+  const bytes = damagedEntry(SHARED, "xl/revisions/revisionHeaders.xml");
+  expect(() => Package.open(bytes).text("xl/revisions/revisionHeaders.xml")).toThrow(expect.objectContaining({ code: "corrupt-part" }));
+  const { specs, results, saved } = await summarise(bytes);
+  const lists = listsOf(saved, specs, results);
+  expect(lists.length).toBeGreaterThanOrEqual(3);
+  expect(lists.every((l) => !l.tableParts && l.filter === a1(l.range))).toBe(true);
+  // Carried over as it came, damage and all: the stored entry is the input's.
+  const entry = (b: Uint8Array) => readZip(b).find((e) => e.name === "xl/revisions/revisionHeaders.xml")!;
+  expect([entry(saved).crc, Buffer.from(entry(saved).raw).equals(Buffer.from(entry(bytes).raw))]).toEqual([entry(bytes).crc, true]);
 });

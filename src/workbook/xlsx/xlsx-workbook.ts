@@ -77,6 +77,8 @@ export class XlsxWorkbook implements WorkbookPort {
   private readonly partNumbers = new Map<string, { readonly n: number; readonly removals: number }>();
   /** The styles amender that last wrote the styles part, with the part's revision and its appends then (styles()). */
   private keptStyles?: { readonly part: string; readonly revision: number; readonly amender: StylesAmender; readonly appends: number };
+  /** What isLegacyShared found in the revision headers part, at the part's revision then. */
+  private sharedSeen?: { readonly part: string; readonly revision: number; readonly shared: boolean };
 
   // No deadline is kept here: a budget belongs to one read (readAll's), so a write after it re-reads the sheets
   // it changed without running into a deadline that has long passed.
@@ -808,10 +810,20 @@ export class XlsxWorkbook implements WorkbookPort {
   private isLegacyShared(): boolean {
     const rel = this.pkg.rels(this.wbPart).find((r) => relKind(r) === "revisionHeaders" && !r.external);
     if (!rel || !this.pkg.has(rel.target)) return false;
-    const xml = this.pkg.textOnce(rel.target) ?? "";
-    const at = findTag(xml, `${elementPrefix(xml, "headers")}headers`, 0);
-    // shared defaults to true.
-    return at < 0 || !/^(0|false)$/.test(attr(tagAt(xml, at).tag, "shared") ?? "");
+    const revision = this.pkg.revisionOf(rel.target);
+    if (this.sharedSeen?.part === rel.target && this.sharedSeen.revision === revision) return this.sharedSeen.shared;
+    let shared = true;
+    try {
+      const xml = this.pkg.textOnce(rel.target) ?? "";
+      const at = findTag(xml, `${elementPrefix(xml, "headers")}headers`, 0);
+      // shared defaults to true.
+      shared = at < 0 || !/^(0|false)$/.test(attr(tagAt(xml, at).tag, "shared") ?? "");
+    } catch {
+      // A headers part that cannot be read (damaged, too large) is not ours to mend: taken as shared, since a filter
+      // is right in any workbook and a table is not in a shared one.
+    }
+    this.sharedSeen = { part: rel.target, revision, shared };
+    return shared;
   }
 
   /** Removes the relationships of an owned sheet's part and the table parts it had (the sheet is written anew). */
