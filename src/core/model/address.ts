@@ -32,6 +32,11 @@ export function rangeToA1(r: CellRange): string {
   return r.top === r.bottom && r.left === r.right ? a : `${a}:${toA1(r.bottom, r.right)}`;
 }
 
+/** `B12` → `$B$12`, `A4:K47` → `$A$4:$K$47` (no sheet part): a reference that stays put when copied (names, totals). */
+export function absoluteA1(ref: string): string {
+  return ref.replace(/\$?([A-Z]+)\$?(\d+)/g, "$$$1$$$2");
+}
+
 /** Parses "B12" or "$B$12" (no sheet part). Returns null for anything else. */
 export function parseA1(a1: string): CellRef | null {
   const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(a1.trim());

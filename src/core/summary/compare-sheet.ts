@@ -7,6 +7,7 @@
 import { itemLabel } from "../compare/describe";
 import { lastPlace, YEAR_OVER_YEAR_RULES } from "../compare/previous";
 import type { ItemRow, RatingComparison, YearComparison } from "../compare/types";
+import { absoluteA1 } from "../model/address";
 import type { Finding } from "../model/finding";
 import type { CellStyle, SheetSpec } from "../sheet-spec";
 import { basisLine, fiscalYearText, type SummaryContext, type SummarySheetKind } from "./context";
@@ -71,8 +72,7 @@ const ARROW_KEYS: readonly Arrow[] = ["up", "same", "down", "none"];
 
 /** `$A$6:$A$64`: a column of the item rows, fixed so the formula reads the same in every totals row. */
 function column(col: number, first: number, last: number): string {
-  const fixed = (r: number) => a1(r, col).replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
-  return `${fixed(first)}:${fixed(last)}`;
+  return absoluteA1(`${a1(first, col)}:${a1(last, col)}`);
 }
 
 /** A formula's string literal. */

@@ -6,7 +6,7 @@
  * the used range; on the package, the workbook's names pointing at the sheet (print titles and area), the drawing's
  * anchors and the comments (notes and their shapes). Pure string work on the package's parts.
  */
-import { columnLetters, parseA1, parseRangeA1 } from "../../core/model/address";
+import { absoluteA1, columnLetters, parseA1, parseRangeA1 } from "../../core/model/address";
 import { moveFormulaRows, RowMap, type RowRange } from "../../core/cycle/rows";
 import { rewriteReferences } from "../../core/formula/refs";
 import { readSheetEntries, relKind, workbookPart } from "./book";
@@ -50,7 +50,7 @@ function moveArea(area: string, keep: Keep): string | undefined {
   const r = keep.range(box.top, box.bottom);
   if (!r) return undefined;
   const text = plain.includes(":") ? `${a1(r.top, box.left)}:${a1(r.bottom, box.right)}` : a1(r.top, box.left);
-  return abs ? text.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2") : text;
+  return abs ? absoluteA1(text) : text;
 }
 
 /** A space-separated list of areas (`sqref`) moved; areas that went are left out. */

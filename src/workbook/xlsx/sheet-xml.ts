@@ -4,7 +4,7 @@
  *
  * Text is written as an inline string, never as a formula: `=HYPERLINK(…)`, `+1`, `@SUM(A1)` stay text.
  */
-import { quoteSheetName, rangeToA1, toA1 } from "../../core/model/address";
+import { absoluteA1, quoteSheetName, rangeToA1, toA1 } from "../../core/model/address";
 import type { CellRange } from "../../core/model/address";
 import type { CellStyle, SheetSpec, SpecCell, SpecValue } from "../../core/sheet-spec";
 import { freeTableName, tableColumnNames } from "../table-names";
@@ -275,5 +275,5 @@ export function renderSheetXml(spec: SheetSpec, styles: StylesAmender, opts: Ren
   out.push(`</worksheet>`);
 
   const printTitles = print?.repeatRows ? `$${print.repeatRows.top + 1}:$${print.repeatRows.bottom + 1}` : undefined;
-  return { xml: out.join(""), tables, ...(printTitles ? { printTitles } : {}), ...(filter ? { filter: filter.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2") } : {}) };
+  return { xml: out.join(""), tables, ...(printTitles ? { printTitles } : {}), ...(filter ? { filter: absoluteA1(filter) } : {}) };
 }
