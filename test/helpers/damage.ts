@@ -4,6 +4,9 @@
  * machine makes the same files.
  */
 
+import { strFromU8, unzipSync } from "fflate";
+import { xmlProblem } from "../../src/workbook/xlsx/well-formed";
+
 export interface Generator {
   readonly next: () => number;
   readonly pick: <T>(xs: readonly T[]) => T;
@@ -61,4 +64,13 @@ export function damage(text: string, g: Generator, kinds = 9): string {
     default:
       return text.slice(0, i) + String.fromCharCode(Math.floor(g.next() * 0x3000)) + text.slice(i + 1);
   }
+}
+
+/** The XML parts a write changed that are not well-formed, as [part, problem]; a part carried over as it came is not counted. */
+export function changedPartProblems(before: Uint8Array, written: Uint8Array): [string, string][] {
+  const old = unzipSync(before);
+  return Object.entries(unzipSync(written))
+    .filter(([name, data]) => /\.(xml|rels)$/.test(name) && !(old[name] && Buffer.from(old[name]).equals(Buffer.from(data))))
+    .map(([name, data]): [string, string] => [name, xmlProblem(strFromU8(data)) ?? ""])
+    .filter(([, p]) => p);
 }
