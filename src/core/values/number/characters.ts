@@ -68,6 +68,14 @@ export function isDigit(c: number): boolean {
 /** The char codes of `chars`: first characters of optional pieces, where a Set lookup is much cheaper than a failed regex run. */
 export const charCodes = (chars: string): ReadonlySet<number> => new Set(Array.from(chars, (c) => c.charCodeAt(0)));
 
+/**
+ * The char code at `i`, or -1 past the end of the text. Optimised code that reads past a string's end is thrown
+ * away and compiled again, once for every place that does it; the readers look one past a quantity all the time.
+ */
+export function codeAt(w: string, i: number): number {
+  return i < w.length ? w.charCodeAt(i) : -1;
+}
+
 export function nextNonBlank(w: string, i: number, end: number): number {
   while (i < end && isBlank(w.charCodeAt(i))) i++;
   return i;

@@ -49,7 +49,8 @@ export function splitMarkedSegments(text: string): MarkedSegment[] {
     const starts = markerStarts(text);
     const out: MarkedSegment[] = [];
     const pre = text.slice(0, starts.length > 0 ? starts[0].pos : text.length).trim();
-    if (pre.length > 0) out.push({ text: pre });
+    // One shape for marked and unmarked segments, so the code reading them is not compiled again for the second.
+    if (pre.length > 0) out.push({ marker: undefined, index: undefined, text: pre });
     for (let k = 0; k < starts.length; k++) {
       const s = starts[k];
       const end = k + 1 < starts.length ? starts[k + 1].pos : text.length;
@@ -57,6 +58,6 @@ export function splitMarkedSegments(text: string): MarkedSegment[] {
     }
     return out;
   } catch {
-    return typeof text === "string" && text.trim().length > 0 ? [{ text: text.trim() }] : [];
+    return typeof text === "string" && text.trim().length > 0 ? [{ marker: undefined, index: undefined, text: text.trim() }] : [];
   }
 }

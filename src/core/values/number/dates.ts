@@ -2,7 +2,7 @@
  * Dates inside a value text: era dates and fiscal years (`令和2年度末`, `R3.4.1時点`, read by ../wareki) and
  * era-less years and months (`27年度`, `3月16日`).
  */
-import { charCodes, isDigit, nextNonBlank, stickyMatch } from "./characters";
+import { charCodes, codeAt, isDigit, nextNonBlank, stickyMatch } from "./characters";
 import { matchWarekiAt, type WarekiMatch } from "../wareki";
 
 /** Era-less years and months: `27年度`, `(27年決算)`, `3月16日`, `4月1日`. Not `5年間`, not `14日`. */
@@ -36,7 +36,7 @@ export function couldBeDate(w: string, p: number, end: number): boolean {
   if (!isDigit(ch)) return false;
   let e = p;
   while (e < end && isDigit(w.charCodeAt(e))) e++;
-  const n = w.charCodeAt(nextNonBlank(w, e, end));
+  const n = codeAt(w, nextNonBlank(w, e, end));
   return n === C_YEAR || n === C_MONTH || (e - p === 4 && (n === 0x2f || n === 0x28));
 }
 

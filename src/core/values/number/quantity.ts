@@ -10,7 +10,7 @@
  *   and reported in `issues`.
  */
 import type { Band, Comparator, Multiplier, Quantity } from "../types";
-import { charCodes, nextNonBlank, stickyMatch } from "./characters";
+import { charCodes, codeAt, nextNonBlank, stickyMatch } from "./characters";
 import { AFTER_FIRST, APPROX_AFTER_RE, APPROX_FIRST, APPROX_RE, COMPARATORS, COMP_FIRST, COMP_RE, bandWidth } from "./comparators";
 import { UNIT_CANON, UNIT_RE } from "./units";
 
@@ -77,13 +77,13 @@ export function readQuantity(w: string, p: number, end: number): Qty | null {
   let prefix: string | undefined;
   let approximate = false;
   for (let k = 0; k < 2; k++) {
-    const pm = prefix === undefined && PREFIX_FIRST.has(w.charCodeAt(i)) ? stickyMatch(PREFIX_RE, w, i, end) : null;
+    const pm = prefix === undefined && PREFIX_FIRST.has(codeAt(w, i)) ? stickyMatch(PREFIX_RE, w, i, end) : null;
     if (pm) {
       prefix = pm[1];
       i = PREFIX_RE.lastIndex;
       continue;
     }
-    const am = !approximate && APPROX_FIRST.has(w.charCodeAt(i)) ? stickyMatch(APPROX_RE, w, i, end) : null;
+    const am = !approximate && APPROX_FIRST.has(codeAt(w, i)) ? stickyMatch(APPROX_RE, w, i, end) : null;
     if (am) {
       approximate = true;
       i = APPROX_RE.lastIndex;
@@ -91,7 +91,7 @@ export function readQuantity(w: string, p: number, end: number): Qty | null {
     }
     break;
   }
-  const sm = SIGN_FIRST.has(w.charCodeAt(i)) ? stickyMatch(SIGN_RE, w, i, end) : null;
+  const sm = SIGN_FIRST.has(codeAt(w, i)) ? stickyMatch(SIGN_RE, w, i, end) : null;
   let sign = "";
   if (sm) {
     sign = sm[1];
@@ -110,7 +110,7 @@ export function readQuantity(w: string, p: number, end: number): Qty | null {
   let multVal = 1;
   let value: number;
   let number: number;
-  const mm = MULT_FIRST.has(w.charCodeAt(nextNonBlank(w, i, end))) ? stickyMatch(MULT_RE, w, i, end) : null;
+  const mm = MULT_FIRST.has(codeAt(w, nextNonBlank(w, i, end))) ? stickyMatch(MULT_RE, w, i, end) : null;
   if (mm) {
     multiplier = mm[1] as Multiplier;
     multVal = MULTIPLIERS[multiplier];
@@ -178,20 +178,20 @@ export function readQuantity(w: string, p: number, end: number): Qty | null {
   }
 
   let per: string | undefined;
-  const pm = w.charCodeAt(nextNonBlank(w, i, end)) === 0x2f ? stickyMatch(PER_RE, w, i, end) : null;
+  const pm = codeAt(w, nextNonBlank(w, i, end)) === 0x2f ? stickyMatch(PER_RE, w, i, end) : null;
   if (pm) {
     per = pm[1];
     i = PER_RE.lastIndex;
   }
 
-  const ap = AFTER_FIRST.has(w.charCodeAt(nextNonBlank(w, i, end))) ? stickyMatch(APPROX_AFTER_RE, w, i, end) : null;
+  const ap = AFTER_FIRST.has(codeAt(w, nextNonBlank(w, i, end))) ? stickyMatch(APPROX_AFTER_RE, w, i, end) : null;
   if (ap) {
     approximate = true;
     i = APPROX_AFTER_RE.lastIndex;
   }
   let comparator: Comparator | undefined;
   let comparatorText: string | undefined;
-  const cm = COMP_FIRST.has(w.charCodeAt(nextNonBlank(w, i, end))) ? stickyMatch(COMP_RE, w, i, end) : null;
+  const cm = COMP_FIRST.has(codeAt(w, nextNonBlank(w, i, end))) ? stickyMatch(COMP_RE, w, i, end) : null;
   if (cm) {
     comparatorText = cm[1];
     comparator = COMPARATORS[cm[1]];
@@ -210,7 +210,7 @@ export function readQuantity(w: string, p: number, end: number): Qty | null {
   }
 
   // Hiragana right after the quantity (`100%であったもの`): the number defines a term, it is not the value.
-  const h = w.charCodeAt(i);
+  const h = codeAt(w, i);
   const definitional = comparator === undefined && i < end && h >= 0x3041 && h <= 0x309f;
   const q: Qty = { start: p, end: i, number: dropBinaryNoise(number), value: dropBinaryNoise(value), definitional, issues };
   if (multiplier !== undefined) q.multiplier = multiplier;
