@@ -327,6 +327,12 @@ function coldVsWarm(workerFile, file) {
   // The same in the CLI's own setting: its launcher (src/cli/run.ts) raises V8's interrupt budget on V8 11, so V8
   // optimises later. A reference beside the bar, which is taken at node's defaults; its warm passes settle later, so
   // it gets twice the warm-up. The flag is taken from the built launcher, so the two cannot drift apart.
+  // The same with node's pool of V8 background threads cut from four to one. On a two-core machine the four compile
+  // the core at once and take the first pass's own core in turn; with one, the first pass keeps its core. A
+  // reference for the note (node can set it only at start, so no launcher flag): how much of the first pass is
+  // that contention, and how much is the code still unoptimised.
+  const onePool = [];
+  for (let i = 0; i < COLD_PROCS; i++) onePool.push(worker(workerFile, ["cold", file, String(COLD_WARM_UP), String(COLD_WARM_RUNS)], ["--v8-pool-size=1"]));
   const launcherFlag = /--interrupt-budget=\d+/.exec(readFileSync(LAUNCHER, "utf8"))?.[0];
   const launcherFlags = launcherFlag && /^11\./.test(process.versions.v8) ? [launcherFlag] : undefined;
   const asCli = launcherFlags ? worker(workerFile, ["cold", file, String(2 * COLD_WARM_UP), String(COLD_WARM_RUNS)], launcherFlags) : undefined;
@@ -335,6 +341,7 @@ function coldVsWarm(workerFile, file) {
     ratio: median(ratios),
     ratios,
     unoptimisedMs: unoptimised.warmMedian,
+    onePool: { coldMs: median(onePool.map((p) => p.coldMs)), warmMedianMs: median(onePool.map((p) => p.warmMedian)), ratio: median(onePool.map((p) => p.ratio)) },
     coldMs: procs.map((p) => p.coldMs),
     warmMedianMs: procs.map((p) => p.warmMedian),
     // Passes 2–6 of the first process: still being optimised.
@@ -578,6 +585,7 @@ async function main() {
       ` a loop that allocates as a reader does ${fmt(pool.machine.allocate.speedup)} × [${pool.machine.allocate.ratios.map((x) => fmt(x)).join(" ")}] (the nearer reference for the folder)`,
     `  Core cold vs warm (ms): first pass [${cold.coldMs.map((x) => fmt(x, 0)).join(" ")}], warm medians [${cold.warmMedianMs.map((x) => fmt(x, 0)).join(" ")}] (after ${COLD_WARM_UP} passes), ratios [${cold.ratios.map((x) => fmt(x)).join(" ")}]`,
     `    passes 2–6 of the first process, while V8 optimises: [${cold.warming.map((x) => fmt(x, 0)).join(" ")}]; a pass of unoptimised code (node --no-opt) ${fmt(cold.unoptimisedMs, 0)} ms = ${fmt(cold.unoptimisedMs / median(cold.warmMedianMs))} × the warm pass`,
+    `    with one V8 background thread (node --v8-pool-size=1, medians of ${COLD_PROCS} processes): first pass ${fmt(cold.onePool.coldMs, 0)} ms, warm ${fmt(cold.onePool.warmMedianMs, 0)} ms: ${fmt(cold.onePool.ratio)} × its own warm pass, ${fmt(cold.onePool.coldMs / median(cold.warmMedianMs))} × the warm pass above`,
     ...(cold.asCli
       ? [
           `    as the CLI runs it (${cold.asCli.flags}, set by its launcher): first pass ${fmt(cold.asCli.coldMs, 0)} ms, warm ${fmt(cold.asCli.warmMedianMs, 0)} ms after ${2 * COLD_WARM_UP} passes: ${fmt(cold.asCli.ratio)} × its own warm pass, ${fmt(cold.asCli.coldMs / median(cold.warmMedianMs))} × the warm pass above`,
