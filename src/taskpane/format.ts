@@ -3,6 +3,8 @@ import { t, type Lang, type MessageKey } from "../core/i18n";
 import { ja } from "../core/i18n/ja";
 import type { CellEdit, Finding, FindingCounts, RuleId, Severity } from "../core/model/finding";
 import { countBySeverity } from "../core/model/finding";
+import type { Era } from "../core/values/types";
+import { eraYearOf } from "../core/values/wareki";
 import { NEEDS_EXCEL_1_8 } from "../workbook/office/requirements";
 import { isWorkbookError } from "../workbook/port";
 
@@ -59,13 +61,19 @@ export function formatEdit(lang: Lang, edit: CellEdit, findingSheet?: string): s
   return `${editPlace(edit, findingSheet)}: ${previewValue(lang, edit.before)} → ${previewValue(lang, edit.after)}`;
 }
 
+const ERA_KEYS: Readonly<Record<Era, MessageKey>> = {
+  明治: "pane.era.meiji",
+  大正: "pane.era.taisho",
+  昭和: "pane.era.showa",
+  平成: "pane.era.heisei",
+  令和: "pane.era.reiwa",
+};
+
 /** `2017年度（平成29年度）` / `FY2017 (Heisei 29)`. Fiscal 2019 is 令和元年度 by the usual convention. */
 export function fiscalYearLabel(lang: Lang, year: number): string {
-  const reiwa = year >= 2019;
-  const eraYear = reiwa ? year - 2018 : year - 1988;
-  const era = t(lang, reiwa ? "pane.era.reiwa" : "pane.era.heisei");
+  const { era, year: eraYear } = eraYearOf(year);
   const shown = eraYear === 1 ? t(lang, "pane.era.first") : String(eraYear);
-  return t(lang, "pane.fy.option", { year, era, eraYear: shown });
+  return t(lang, "pane.fy.option", { year, era: t(lang, ERA_KEYS[era]), eraYear: shown });
 }
 
 export interface SeverityGroup {

@@ -82,6 +82,9 @@ test("対象年度は西暦と和暦で示す（令和元年度）", () => {
   expect(fiscalYearLabel("ja", 2019)).toBe("2019年度（令和元年度）");
   expect(fiscalYearLabel("ja", 2024)).toBe("2024年度（令和6年度）");
   expect(fiscalYearLabel("en", 2019)).toBe("FY2019 (Reiwa 1)");
+  // A year the workbook names before 平成 is not 平成0.
+  expect(fiscalYearLabel("ja", 1988)).toBe("1988年度（昭和63年度）");
+  expect(fiscalYearLabel("en", 1988)).toBe("FY1988 (Showa 63)");
 });
 
 test("日本語が既定、Office の表示言語が英語なら英語、切り替えの記憶がそれに優先する", () => {

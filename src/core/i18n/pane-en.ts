@@ -150,6 +150,9 @@ export const paneEn: Record<keyof typeof paneJa, string> = {
   "pane.fy.option": "FY{year} ({era} {eraYear})",
   "pane.era.heisei": "Heisei",
   "pane.era.reiwa": "Reiwa",
+  "pane.era.showa": "Showa",
+  "pane.era.taisho": "Taisho",
+  "pane.era.meiji": "Meiji",
   "pane.era.first": "1",
 
   "pane.outside.notExcel": "This page is meant to open as an Excel add-in.",

@@ -149,6 +149,9 @@ export const paneJa = {
   "pane.fy.option": "{year}年度（{era}{eraYear}年度）",
   "pane.era.heisei": "平成",
   "pane.era.reiwa": "令和",
+  "pane.era.showa": "昭和",
+  "pane.era.taisho": "大正",
+  "pane.era.meiji": "明治",
   "pane.era.first": "元",
 
   "pane.outside.notExcel": "このページは Excel のアドインとして開くページです。",

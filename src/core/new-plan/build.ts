@@ -12,6 +12,7 @@ import type { Profile } from "../profile/types";
 import type { PrintSpec, SheetSpec, SpecCell } from "../sheet-spec";
 import { listSheetSpec, surveySheetSpec, type ListRowInput, type SurveySheetInput } from "../template/kodaira-chosahyo";
 import { normalizeLabel, textWidth } from "../values/text";
+import { eraNumberText, eraYearOf, yearInEra } from "../values/wareki";
 import type { PlanItem, PlanListProblem } from "./plan-list";
 
 /** The profile whose canonical layout the template writes: a new plan is made in it. */
@@ -39,25 +40,10 @@ export interface NewPlanWorkbook {
 
 export type NewPlanResult = ({ readonly ok: true } & NewPlanWorkbook) | { readonly ok: false; readonly problems: readonly PlanListProblem[] };
 
-interface Era {
-  readonly name: string;
-  /** The Western year before the era's first year. */
-  readonly offset: number;
-}
-
-function eraOf(year: number): Era {
-  return year >= 2019 ? { name: "令和", offset: 2018 } : { name: "平成", offset: 1988 };
-}
-
-function eraNumber(year: number, era: Era): string {
-  const n = year - era.offset;
-  return n === 1 ? "元" : String(n);
-}
-
-/** A calendar month in the era of its time: March 2019 was still 平成31. */
+/** A calendar month's end in the era of its time: the end of March 2019 was still 平成31 (令和 began on 1 May). */
 function monthYear(year: number, month: number): string {
-  const era = year === 2019 && month < 5 ? { name: "平成", offset: 1988 } : eraOf(year);
-  return `${era.name}${eraNumber(year, era)}年${month}月末`;
+  const era = year === 2019 && month < 5 ? "平成" : eraYearOf(year).era;
+  return `${era}${eraNumberText(yearInEra(era, year))}年${month}月末`;
 }
 
 function fill(pattern: string, params: Readonly<Record<string, string>>): string {
@@ -75,8 +61,9 @@ function titleReads(profile: Profile, title: string): boolean {
 
 export function newPlanSpecs(items: readonly PlanItem[], profile: Profile, options: NewPlanOptions): NewPlanResult {
   const { from, to } = options.planPeriod;
-  const era = eraOf(from);
-  const fy = (y: number) => `${era.name}${eraNumber(y, era)}`;
+  // Every year of the plan in the era of its first, as the city's plans print them (平成29〜平成32年度).
+  const { era } = eraYearOf(from);
+  const fy = (y: number) => `${era}${eraNumberText(yearInEra(era, y))}`;
   const years = Array.from({ length: to - from + 1 }, (_, i) => `${fy(from + i)}年度`);
   const plan = options.planName?.trim() ?? "";
   const title = fill(options.titlePattern ?? SURVEY_TITLE_PATTERN, { plan, year: fy(from) }).trim();
@@ -84,7 +71,7 @@ export function newPlanSpecs(items: readonly PlanItem[], profile: Profile, optio
     return { ok: false, problems: [{ key: "newPlan.problem.title-unreadable", params: { title, year: fy(from) } }] };
   }
   const listName = profile.layouts.find((l) => l.role === "list")?.name.ja ?? "評価一覧";
-  const first = eraNumber(from, era);
+  const first = eraNumberText(yearInEra(era, from));
   const list = withFiscalEffect(
     listSheetSpec({
       sheetName: listName,

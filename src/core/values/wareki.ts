@@ -76,14 +76,33 @@ function eraNumber(s: string): number {
   return s === "元" ? 1 : parseInt(s, 10);
 }
 
+/** Newest first: a year belongs to the first era whose year 1 it has reached. */
+const ERAS_NEWEST_FIRST = (Object.keys(ERA_OFFSET) as Era[]).sort((a, b) => ERA_OFFSET[b] - ERA_OFFSET[a]);
+
 /**
- * A (fiscal) year in the era of its time, as every message and summary prints it: 平成 up to 2018 (平成元 for 1989),
- * 令和元 for 2019, 令和 after; never 令和0 or 令和-1. 2017 → 平成29; 2019 → 令和元; 2020 → 令和2.
+ * The era a (fiscal) year is printed in, and its number there: an era's first year counts as its own (fiscal 2019
+ * is 令和元, 1989 is 平成元), never 令和0 or 令和-1. 2017 → 平成 29; 2019 → 令和 1; 2020 → 令和 2. Years before
+ * 明治 stay in 明治 (numbers below 1), which no 調査票 writes.
  */
+export function eraYearOf(year: number): { readonly era: Era; readonly year: number } {
+  const era = ERAS_NEWEST_FIRST.find((e) => year > ERA_OFFSET[e]) ?? "明治";
+  return { era, year: year - ERA_OFFSET[era] };
+}
+
+/** Year `year` of `era` continued past the era's end, as the samples do (平成32 for 2020): 2020 in 平成 → 32. */
+export function yearInEra(era: Era, year: number): number {
+  return year - ERA_OFFSET[era];
+}
+
+/** 元 for an era's first year, the number otherwise: 平成元, 平成29. */
+export function eraNumberText(n: number): string {
+  return n === 1 ? "元" : String(n);
+}
+
+/** A (fiscal) year in the era of its time, as every message and summary prints it: 2017 → 平成29; 2019 → 令和元. */
 export function warekiYear(year: number): string {
-  if (year >= 2019) return year === 2019 ? "令和元" : `令和${year - 2018}`;
-  if (year >= 1989) return year === 1989 ? "平成元" : `平成${year - 1988}`;
-  return year === 1926 ? "昭和元" : `昭和${year - 1925}`;
+  const { era, year: n } = eraYearOf(year);
+  return `${era}${eraNumberText(n)}`;
 }
 
 /** 平成N → 1988 + N (no upper bound: 平成34 = 2022). */
