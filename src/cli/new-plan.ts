@@ -14,7 +14,8 @@ import type { PlanListProblem, PlanListResult } from "../core/new-plan/plan-list
 import type { Profile } from "../core/profile/types";
 import { BUILT_IN_PROFILES } from "../core/profiles";
 import { describeAids } from "../core/rollover/describe";
-import { fiscalYearOfDate, warekiYear } from "../core/values/wareki";
+import { defaultPlanPeriod } from "../core/plan-period";
+import { warekiYear } from "../core/values/wareki";
 import { isWorkbookError } from "../workbook/port";
 import { buildNewPlanWorkbook, readPlanListFile } from "../workbook/xlsx/new-plan";
 import { ArgError, type NewPlanArgs } from "./args";
@@ -28,8 +29,6 @@ import { fileError } from "./validate-files";
 const MAX_LIST_BYTES = 20 * 1024 * 1024;
 /** Problems listed before "and N more": enough to fix a list in one pass, short enough to read. */
 const SHOWN_PROBLEMS = 20;
-/** Years in a plan when no period is given: the 小平 plan's length. */
-const DEFAULT_PLAN_YEARS = 4;
 
 function writeProblems(io: Io, lang: Lang, file: string, problems: readonly PlanListProblem[]): void {
   io.stderr.write(t(lang, "cli.newPlan.problems", { path: file }) + "\n");
@@ -81,8 +80,7 @@ export async function runNewPlan(args: NewPlanArgs, profiles: readonly Profile[]
   let planPeriod = args.planPeriod;
   if (!planPeriod) {
     const now = options.today ?? new Date();
-    const from = fiscalYearOfDate({ year: now.getFullYear(), month: now.getMonth() + 1 });
-    planPeriod = { from, to: from + DEFAULT_PLAN_YEARS - 1 };
+    planPeriod = defaultPlanPeriod(now.getFullYear(), now.getMonth() + 1);
     io.stdout.write(t(lang, "cli.newPlan.period-default", { from: yearShown(lang, planPeriod.from), to: yearShown(lang, planPeriod.to) }) + "\n");
   }
   const built = await buildNewPlanWorkbook(list.items, profile, { planPeriod, planName: args.planName, titlePattern: args.title, aids: args.aids ? { protect: args.protect, lang } : false });

@@ -6,11 +6,20 @@
  */
 import { t, type Lang } from "./i18n";
 import type { SurveyRecord } from "./model/record";
-import { parseFiscalYear, warekiYear } from "./values/wareki";
+import { fiscalYearOfDate, parseFiscalYear, warekiYear } from "./values/wareki";
 
 export interface YearSpan {
   readonly from: number;
   readonly to: number;
+}
+
+/** Years in a plan when no period is given: the 小平 plan's length. */
+const DEFAULT_PLAN_YEARS = 4;
+
+/** A new plan's period when none is given: four fiscal years from the one `month` of `year` falls in (docs/new-plan.md). */
+export function defaultPlanPeriod(year: number, month: number): YearSpan {
+  const from = fiscalYearOfDate({ year, month });
+  return { from, to: from + DEFAULT_PLAN_YEARS - 1 };
 }
 
 /** Where a plan period or a 対象年度 came from: set by the user, read from the sheets, or a profile's default. */

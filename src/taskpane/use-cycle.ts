@@ -9,7 +9,7 @@ import type { WorkbookSettings } from "../core/settings";
 import type { WorkbookPort } from "../workbook/port";
 import { errorMessage } from "./format";
 import { type Distribution, useDistribute } from "./use-distribute";
-import { parsePlanPeriod, type YearSpan } from "../core/plan-period";
+import { defaultPlanPeriod, parsePlanPeriod, type YearSpan } from "../core/plan-period";
 import { canMakeNewWorkbook, canSetInputAids } from "./cycle-capabilities";
 import type { CycleOutcome } from "./run-cycle";
 import type { Notice } from "./use-checker";
@@ -53,11 +53,6 @@ export interface Cycle {
   readonly collect: Collect;
 }
 
-/** The four fiscal years from this one, as a plan period when none is set. */
-function defaultPeriod(now: Date): YearSpan {
-  const from = now.getMonth() >= 3 ? now.getFullYear() : now.getFullYear() - 1;
-  return { from, to: from + 3 };
-}
 
 export function useCycle(port: WorkbookPort, profiles: readonly Profile[], settings: WorkbookSettings, lang: Lang, baseName?: string): Cycle {
   const [dropEnded, setDropEnded] = useState(false);
@@ -66,7 +61,7 @@ export function useCycle(port: WorkbookPort, profiles: readonly Profile[], setti
   const [running, setRunning] = useState<"rollover" | "aids" | "newPlan">();
   const [listFile, setListFile] = useState<{ readonly bytes: Uint8Array; readonly name: string }>();
   const [periodText, setPeriodText] = useState(() => {
-    const p = settings.planPeriod ?? defaultPeriod(new Date());
+    const p = settings.planPeriod ?? thisYearsPlan();
     return `${p.from}-${p.to}`;
   });
   const period = parsePlanPeriod(periodText);
@@ -126,4 +121,10 @@ export function useCycle(port: WorkbookPort, profiles: readonly Profile[], setti
     makePlan,
     collect: useCollect(port, profiles, lang),
   };
+}
+
+/** The plan period when none is set: the four fiscal years from this one. */
+function thisYearsPlan(): YearSpan {
+  const now = new Date();
+  return defaultPlanPeriod(now.getFullYear(), now.getMonth() + 1);
 }

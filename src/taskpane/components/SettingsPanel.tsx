@@ -7,7 +7,7 @@ import { useEffect, useState } from "react";
 import { parsePlanPeriod, type YearSpan } from "../../core/plan-period";
 import { STAGES, type Stage } from "../../core/profile/types";
 import type { WorkbookSettings } from "../../core/settings";
-import { warekiYear } from "../../core/values/wareki";
+import { fiscalYearOfDate, warekiYear } from "../../core/values/wareki";
 import { fiscalYearLabel } from "../format";
 import { useLang, useT } from "../i18n";
 import { ProfileSetting } from "./ProfileSetting";
@@ -21,7 +21,7 @@ const useStyles = makeStyles({
 
 /** Fiscal years offered: a few before the one detected (or this one) and one after, plus any year already stored. */
 export function fiscalYearChoices(now: Date, detected?: number, stored?: number): number[] {
-  const thisFy = now.getMonth() >= 3 ? now.getFullYear() : now.getFullYear() - 1;
+  const thisFy = fiscalYearOfDate({ year: now.getFullYear(), month: now.getMonth() + 1 });
   const from = Math.min(thisFy - 10, detected ?? thisFy, stored ?? thisFy);
   const to = Math.max(thisFy + 1, detected ?? thisFy, stored ?? thisFy);
   const out: number[] = [];

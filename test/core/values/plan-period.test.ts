@@ -3,7 +3,7 @@
  *
  * The plan period and 対象年度 as a user types them (the pane's setting, `--plan-period`, `--fiscal-year`).
  */
-import { parseFiscalYearOption, parsePlanPeriod } from "../../../src/core/plan-period";
+import { defaultPlanPeriod, parseFiscalYearOption, parsePlanPeriod } from "../../../src/core/plan-period";
 
 test.each([
   ["2023-2026", { from: 2023, to: 2026 }],
@@ -37,4 +37,11 @@ test.each([
 
 test.each(["", "令和5〜8", "abc", "1900", "23"])("対象年度として読めない %s は undefined", (text) => {
   expect(parseFiscalYearOption(text)).toBeUndefined();
+});
+
+test("新しい計画の既定の期間: 今日が属する年度から4年間（3月はまだ前の年度）", () => {
+  expect(defaultPlanPeriod(2027, 3)).toEqual({ from: 2026, to: 2029 });
+  expect(defaultPlanPeriod(2027, 4)).toEqual({ from: 2027, to: 2030 });
+  expect(defaultPlanPeriod(2027, 1)).toEqual({ from: 2026, to: 2029 });
+  expect(defaultPlanPeriod(2027, 12)).toEqual({ from: 2027, to: 2030 });
 });
