@@ -1,11 +1,13 @@
 // Bundles the CLI into build/cli/chosahyo.cjs with esbuild (well under a second), and its launcher into build/cli/run.cjs
-// (src/cli/run.ts), which bin/chosahyo.js and the folder pool's threads start. Then a training run checks the sample
+// (src/cli/run.ts), which bin/chosahyo.js and the folder pool's threads start; SheetJS, for .xls and .xlsb, into
+// build/cli/sheetjs.cjs beside them. Then a training run checks the sample
 // workbooks through the launcher and leaves build/cli/chosahyo.cjs.cache, the V8 code cache every later run starts
 // from (src/cli/code-cache.ts; docs/file-layer.md, Speed). Everything the CLI runs is in the bundles; ExcelJS is a
 // dev dependency (seed writer and test oracle), so an import of it is a build error here rather than a crash on a
 // user's machine without dev dependencies.
 import { spawnSync } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
@@ -18,6 +20,8 @@ await build({
   platform: "node",
   target: "node20",
   format: "cjs",
+  // The bundle runs in a vm.Script (src/cli/code-cache.ts), where import() has no loader: it becomes require().
+  supported: { "dynamic-import": false },
   sourcemap: true,
   logLevel: "warning",
   plugins: [
@@ -30,6 +34,14 @@ await build({
       },
     },
     {
+      // SheetJS reads .xls and .xlsb for checking (src/workbook/xlsx/other-formats.ts), loaded only when such a
+      // file comes: a bundle of its own beside this one, so that an .xlsx check never loads or hashes its 1 MB.
+      name: "sheetjs-apart",
+      setup(b) {
+        b.onResolve({ filter: /^@e965\/xlsx$/ }, () => ({ path: "./sheetjs.cjs", external: true }));
+      },
+    },
+    {
       name: "no-exceljs",
       setup(b) {
         b.onResolve({ filter: /^exceljs(\/|$)/ }, (args) => ({
@@ -38,6 +50,17 @@ await build({
       },
     },
   ],
+});
+
+await build({
+  entryPoints: { sheetjs: createRequire(import.meta.url).resolve("@e965/xlsx") },
+  outdir: "build/cli",
+  outExtension: { ".js": ".cjs" },
+  bundle: true,
+  platform: "node",
+  target: "node20",
+  format: "cjs",
+  logLevel: "warning",
 });
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");

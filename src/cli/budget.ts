@@ -5,7 +5,8 @@
  */
 import type { Lang } from "../core/i18n";
 import { t } from "./i18n";
-import { type FileError, type FileResult, readAndValidate, validateFile, type ValidateFileOptions } from "./validate-files";
+import type { XlsxWorkbook } from "../workbook/xlsx/xlsx-workbook";
+import { type Checked, type FileError, type FileResult, type Opened, readAndValidate, validateFile, type ValidateFileOptions } from "./validate-files";
 
 export function timeoutError(lang: Lang, seconds: number): FileError {
   return { code: "timeout", message: t(lang, "cli.error.timeout", { seconds }) };
@@ -47,8 +48,10 @@ export async function validateWithin(file: string, opts: ValidateFileOptions, se
   return r;
 }
 
-/** readAndValidate within `seconds`, for `summarize`, which needs the workbook too. */
-export async function readAndValidateWithin(file: string, opts: ValidateFileOptions, seconds: number): ReturnType<typeof readAndValidate> {
+/** readAndValidate within `seconds`, for `summarize`, which needs the workbook too; with `readOnly`, other formats too. */
+export async function readAndValidateWithin(file: string, opts: ValidateFileOptions & { readonly readOnly: true }, seconds: number): Promise<Checked<Opened> | { error: FileError }>;
+export async function readAndValidateWithin(file: string, opts: ValidateFileOptions, seconds: number): Promise<Checked<{ book: XlsxWorkbook }> | { error: FileError }>;
+export async function readAndValidateWithin(file: string, opts: ValidateFileOptions, seconds: number): Promise<Checked<Opened> | { error: FileError }> {
   const { options, over } = budgeted(opts, seconds);
   const r = await readAndValidate(file, options);
   if (("error" in r && r.error.code === "timeout") || over()) return { error: timeoutError(opts.lang, seconds) };

@@ -78,12 +78,13 @@ export async function runCompare(args: CompareArgs, profiles: readonly Profile[]
   const output = args.output;
   if (output !== undefined && (samePath(output, args.last) || samePath(output, args.current))) throw new ArgError("cli.summarize.same-path", { path: output }, lang);
   const opts = { profiles, stage: args.stage, lang };
-  const last = await readAndValidateWithin(args.last, opts, args.timeout);
+  // Last year's workbook is only read, so it may be an .xls; this year's too, unless -o writes from it.
+  const last = await readAndValidateWithin(args.last, { ...opts, readOnly: true }, args.timeout);
   if ("error" in last) {
     io.stderr.write(t(lang, "cli.error.line", { path: args.last, message: last.error.message }) + "\n");
     return 2;
   }
-  const current = await readAndValidateWithin(args.current, { ...opts, previous: last.report }, args.timeout);
+  const current = output === undefined ? await readAndValidateWithin(args.current, { ...opts, previous: last.report, readOnly: true }, args.timeout) : await readAndValidateWithin(args.current, { ...opts, previous: last.report }, args.timeout);
   if ("error" in current) {
     io.stderr.write(t(lang, "cli.error.line", { path: args.current, message: current.error.message }) + "\n");
     return 2;
@@ -113,6 +114,7 @@ export async function runCompare(args: CompareArgs, profiles: readonly Profile[]
   if (output !== undefined) {
     // This year's workbook (read into memory, its file untouched) plus 前年度比較, through a temporary file and a rename.
     const { book, report: rep } = current;
+    if (!book) throw new Error("unreachable: -o reads this year's workbook as .xlsx");
     if (book.isMacroEnabled() && !/\.xlsm$/i.test(output)) throw new ArgError("cli.summarize.macro-extension", { path: output }, lang);
     const specs = buildSummaries(
       { records: rep.records, findings: rep.findings, fiscalYear: rep.fiscalYear, profiles, generatedAt: new Date(), lang, comparison: compared.comparison },
@@ -143,7 +145,7 @@ export async function runCompare(args: CompareArgs, profiles: readonly Profile[]
 export async function runValidateWithPrevious(args: ValidateArgs & { readonly previous: string }, profiles: readonly Profile[], io: Io): Promise<number> {
   const { lang } = args;
   const base = { profiles, stage: args.stage, fiscalYear: args.fiscalYear, planPeriod: args.planPeriod, lang };
-  const previous = await readAndValidateWithin(args.previous, { profiles, stage: args.stage, lang }, args.timeout);
+  const previous = await readAndValidateWithin(args.previous, { profiles, stage: args.stage, lang, readOnly: true }, args.timeout);
   if ("error" in previous) {
     io.stderr.write(t(lang, "cli.error.line", { path: args.previous, message: previous.error.message }) + "\n");
     return 2;
@@ -153,7 +155,7 @@ export async function runValidateWithPrevious(args: ValidateArgs & { readonly pr
   const passed = new PassedOver(inFolder, io.stdout, lang, args.json);
   const returnsOf = inFolder.size ? await returnedMasterIds(files, lang) : undefined;
   for (const file of files) {
-    const r = await readAndValidateWithin(file, { ...base, previous: previous.report, returnsOf }, args.timeout);
+    const r = await readAndValidateWithin(file, { ...base, previous: previous.report, returnsOf, readOnly: true }, args.timeout);
     if ("error" in r) {
       results.push({ path: file, sheets: [], findings: [], error: r.error });
       continue;

@@ -59,7 +59,7 @@ export async function runSummarize(args: SummarizeArgs, profiles: readonly Profi
 
   if (!statSafe(args.input)?.isDirectory()) {
     // --previous: last year's workbook, checked as it is (its own years), so this year's check adds the year-over-year rules.
-    const last = args.previous === undefined ? undefined : await readAndValidateWithin(args.previous, { profiles, stage: args.stage, lang }, args.timeout);
+    const last = args.previous === undefined ? undefined : await readAndValidateWithin(args.previous, { profiles, stage: args.stage, lang, readOnly: true }, args.timeout);
     if (last && "error" in last) {
       fail(args.previous!, last.error);
       return 2;

@@ -16,6 +16,7 @@ import { parseSettings } from "../core/settings";
 import { type PreviousYear, type SheetReport, type ValidationReport, validateWorkbook } from "../core/validate";
 import { isWorkbookError, type WorkbookErrorCode } from "../workbook/port";
 import { MAX_FILE_BYTES } from "../workbook/xlsx/sniff";
+import { isOtherFormat, type OtherFormatBook, readOtherFormat } from "../workbook/xlsx/other-formats";
 import { XlsxWorkbook } from "../workbook/xlsx/xlsx-workbook";
 import { COMPARE_MATCHES_KEY, type MatchCorrections, parseMatchCorrections } from "../core/compare/matches";
 import { parsePreviousYear, PREVIOUS_YEAR_KEY, splitPreviousYear } from "../core/compare/settings";
@@ -67,10 +68,10 @@ function notASubmission(book: CheckedBook, opts: Pick<ValidateFileOptions, "prof
 export async function returnedMasterIds(files: readonly string[], lang: Lang): Promise<Set<string>> {
   const ids = new Set<string>();
   for (const file of files) {
-    const opened = await openWorkbook(file, lang);
+    const opened = await openWorkbook(file, lang, { readOnly: true });
     if ("error" in opened) continue;
     try {
-      const marker = readMarker(await opened.book.readSettings());
+      const marker = readMarker(await (opened.book ?? opened.other).readSettings());
       if (marker) ids.add(marker.masterId);
     } catch {
       // Damaged settings: the full read reports it.
@@ -80,8 +81,9 @@ export async function returnedMasterIds(files: readonly string[], lang: Lang): P
 }
 
 /**
- * Expands folders into the workbooks they hold (not recursive; Excel's `~$` lock files are skipped). .xls, .xlsb and
- * .ods files are listed too, so each gets a message saying how to save it as .xlsx instead of being passed over. A
+ * Expands folders into the workbooks they hold (not recursive; Excel's `~$` lock files are skipped). .xls and .xlsb
+ * files are listed too (checked, or told how to save them as .xlsx where a command writes), and .ods files, each
+ * told how to save it as .xlsx instead of being passed over. A
  * file named twice (itself and in its folder) is listed once: checked twice, it would be reported twice, and 回収
  * would refuse its second reading as a second file of the same department.
  */
@@ -155,10 +157,21 @@ export interface ValidateFileOptions {
   readonly previous?: PreviousYear;
   /** The 配布 ids of the returns read with this file (returnedMasterIds): the master among them is not a submission. */
   readonly returnsOf?: ReadonlySet<string>;
+  /** Nothing will be written from the workbook: an .xls or .xlsb is read too (openWorkbook). */
+  readonly readOnly?: boolean;
 }
 
-/** Reads a file's bytes into the .xlsx adapter, or says why it cannot be read. The file is only ever read. */
-export async function openWorkbook(file: string, lang: Lang): Promise<{ book: XlsxWorkbook } | { error: FileError }> {
+/** A workbook opened for a command: the .xlsx adapter, or, for a command that only reads, a file in another format. */
+export type Opened = { book: XlsxWorkbook; other?: undefined } | { book?: undefined; other: OtherFormatBook };
+
+/**
+ * Reads a file's bytes into the .xlsx adapter, or says why it cannot be read. The file is only ever read. With
+ * `readOnly` (a command that writes nothing into it), an .xls or .xlsb is read for checking as well
+ * (other-formats.ts); without, it is refused with the message that says to save it as .xlsx.
+ */
+export async function openWorkbook(file: string, lang: Lang, options: { readonly readOnly: true }): Promise<Opened | { error: FileError }>;
+export async function openWorkbook(file: string, lang: Lang, options?: { readonly readOnly?: false }): Promise<{ book: XlsxWorkbook } | { error: FileError }>;
+export async function openWorkbook(file: string, lang: Lang, options?: { readonly readOnly?: boolean }): Promise<Opened | { error: FileError }> {
   const fail = (code: FileErrorCode, detail?: string) => ({ error: fileError(code, lang, detail) });
   let bytes: Buffer;
   try {
@@ -173,22 +186,30 @@ export async function openWorkbook(file: string, lang: Lang): Promise<{ book: Xl
   try {
     return { book: await XlsxWorkbook.load(bytes, file) };
   } catch (e) {
+    if (isWorkbookError(e) && options?.readOnly && isOtherFormat(e.code)) {
+      try {
+        return { other: await readOtherFormat(bytes, e.code) };
+      } catch (other) {
+        if (isWorkbookError(other)) return fail(other.code, other.detail);
+        return fail(e.code, e.detail);
+      }
+    }
     if (isWorkbookError(e)) return fail(e.code, e.detail);
     return fail("internal", e instanceof Error ? e.message.split("\n")[0] : String(e));
   }
 }
 
-/** Opens, reads and validates one workbook. */
-export async function readAndValidate(
-  file: string,
-  opts: ValidateFileOptions,
-): Promise<
-  { book: XlsxWorkbook; report: ValidationReport; matches?: MatchCorrections; lastYear?: ValidationReport; notSubmission?: NotASubmission } | { error: FileError }
-> {
-  const opened = await openWorkbook(file, opts.lang);
+/** A workbook read and validated: the workbook itself (an .xlsx, which a command may write from), or another format's. */
+export type Checked<B extends Opened> = B & { report: ValidationReport; matches?: MatchCorrections; lastYear?: ValidationReport; notSubmission?: NotASubmission };
+
+/** Opens, reads and validates one workbook; with `readOnly`, an .xls or .xlsb too (openWorkbook). */
+export async function readAndValidate(file: string, opts: ValidateFileOptions & { readonly readOnly: true }): Promise<Checked<Opened> | { error: FileError }>;
+export async function readAndValidate(file: string, opts: ValidateFileOptions): Promise<Checked<{ book: XlsxWorkbook }> | { error: FileError }>;
+export async function readAndValidate(file: string, opts: ValidateFileOptions): Promise<Checked<Opened> | { error: FileError }> {
+  const opened = opts.readOnly ? await openWorkbook(file, opts.lang, { readOnly: true }) : await openWorkbook(file, opts.lang);
   if ("error" in opened) return opened;
   try {
-    const read = await opened.book.readAll({ deadline: opts.deadline });
+    const read = await (opened.book ?? opened.other).readAll({ deadline: opts.deadline });
     // Settings stored by the task pane travel with the file: stage, 対象年度, 計画期間 and per-sheet choices.
     const settings = parseSettings(read.settings ?? {});
     // Last year's sheets the pane kept in the workbook (前年度_…) are not this year's: split off, and checked as last
@@ -215,7 +236,7 @@ export async function readAndValidate(
     );
     if (!report.sheets.some((s) => s.status === "recognised")) return { error: fileError("no-recognised-sheet", opts.lang, String(report.sheets.length)) };
     const notSubmission = notASubmission({ snapshot: read, report }, opts);
-    return { book: opened.book, report, ...(matches ? { matches } : {}), ...(lastYear ? { lastYear } : {}), ...(notSubmission ? { notSubmission } : {}) };
+    return { ...opened, report, ...(matches ? { matches } : {}), ...(lastYear ? { lastYear } : {}), ...(notSubmission ? { notSubmission } : {}) };
   } catch (e) {
     if (isWorkbookError(e)) return { error: fileError(e.code, opts.lang, e.detail) };
     return { error: fileError("internal", opts.lang, e instanceof Error ? e.message.split("\n")[0] : String(e)) };
@@ -227,7 +248,7 @@ function yearsOf(r: ValidationReport): FileResult["years"] {
 }
 
 export async function validateFile(file: string, opts: ValidateFileOptions): Promise<FileResult> {
-  const r = await readAndValidate(file, opts);
+  const r = await readAndValidate(file, { ...opts, readOnly: true });
   if ("error" in r) return { path: file, sheets: [], findings: [], error: r.error };
   return {
     path: file,
