@@ -12,18 +12,15 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
+/** Both bundles: CommonJS for node, side by side in build/cli. */
+const nodeBundle = { outdir: "build/cli", outExtension: { ".js": ".cjs" }, bundle: true, platform: "node", target: "node20", format: "cjs", logLevel: "warning" };
+
 await build({
+  ...nodeBundle,
   entryPoints: { chosahyo: "src/cli/entry.ts", run: "src/cli/run.ts" },
-  outdir: "build/cli",
-  outExtension: { ".js": ".cjs" },
-  bundle: true,
-  platform: "node",
-  target: "node20",
-  format: "cjs",
   // The bundle runs in a vm.Script (src/cli/code-cache.ts), where import() has no loader: it becomes require().
   supported: { "dynamic-import": false },
   sourcemap: true,
-  logLevel: "warning",
   plugins: [
     {
       // The checker calls only fflate's synchronous functions. fflate's Node build loads worker_threads when it is
@@ -52,16 +49,7 @@ await build({
   ],
 });
 
-await build({
-  entryPoints: { sheetjs: createRequire(import.meta.url).resolve("@e965/xlsx") },
-  outdir: "build/cli",
-  outExtension: { ".js": ".cjs" },
-  bundle: true,
-  platform: "node",
-  target: "node20",
-  format: "cjs",
-  logLevel: "warning",
-});
+await build({ ...nodeBundle, entryPoints: { sheetjs: createRequire(import.meta.url).resolve("@e965/xlsx") } });
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const out = path.join(root, "build", "cli");
