@@ -164,7 +164,15 @@ export async function runValidateWithPrevious(args: ValidateArgs & { readonly pr
     const compared = compareYears(previous.report, r.report, profiles, { matches: r.matches });
     if (!compared.ok) io.stderr.write(t(lang, "compare.previous.refused", { path: args.previous, reason: describeCompareRefusal(compared.refusal)[lang] }) + "\n");
     const { fiscalYear, fiscalYearSource, planPeriods } = r.report;
-    results.push({ path: file, sheets: r.report.sheets, findings: r.report.findings, error: null, tallies: tallyBySheet(r.report.records), years: { fiscalYear, fiscalYearSource, planPeriods } });
+    results.push({
+      path: file,
+      sheets: r.report.sheets,
+      findings: r.report.findings,
+      error: null,
+      tallies: tallyBySheet(r.report.records),
+      years: { fiscalYear, fiscalYearSource, planPeriods },
+      ...(r.other ? { format: r.other.format } : {}),
+    });
   }
   for (const r of results) {
     if (r.error) io.stderr.write(t(lang, "cli.error.line", { path: r.path, message: r.error.message }) + "\n");

@@ -26,6 +26,8 @@ export const cliEn: Record<CliMessageKey, string> = {
   "cli.arg.fiscal-year-outside": "--fiscal-year (FY{year}) is outside --plan-period (FY{from}–FY{to}).",
   "cli.arg.bad-jobs": "--jobs must be a whole number from 1 to {max}: {value}",
   "cli.file": "■ {path}",
+  "cli.file.xls": "Checked as an Excel 97-2003 workbook (.xls). To write from it (summary sheets and the rest), save it as .xlsx first.",
+  "cli.file.xlsb": "Checked as an Excel binary workbook (.xlsb). To write from it (summary sheets and the rest), save it as .xlsx first.",
   "cli.sheets": "Sheets recognised: {count}",
   "cli.sheet.line": "  {name}  …{profile} ({layout})",
   "cli.tally.records": "{count} records",

@@ -28,6 +28,8 @@ export const cliJa = {
   "cli.arg.fiscal-year-outside": "--fiscal-year（{year}年度）が --plan-period（{from}〜{to}年度）の外にあります。",
   "cli.arg.bad-jobs": "--jobs には 1 以上 {max} 以下の整数を指定してください: {value}",
   "cli.file": "■ {path}",
+  "cli.file.xls": "Excel 97-2003 形式（.xls）のブックとして確認しました。集計シートの作成など、書き出す操作には .xlsx 形式で保存したものをお使いください。",
+  "cli.file.xlsb": "Excel バイナリ形式（.xlsb）のブックとして確認しました。集計シートの作成など、書き出す操作には .xlsx 形式で保存したものをお使いください。",
   "cli.sheets": "認識したシート: {count}",
   "cli.sheet.line": "  {name}  …{profile}（{layout}）",
   "cli.tally.records": "{count} 件",

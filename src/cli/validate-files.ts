@@ -16,7 +16,7 @@ import { parseSettings } from "../core/settings";
 import { type PreviousYear, type SheetReport, type ValidationReport, validateWorkbook } from "../core/validate";
 import { isWorkbookError, type WorkbookErrorCode } from "../workbook/port";
 import { MAX_FILE_BYTES } from "../workbook/xlsx/sniff";
-import { isOtherFormat, type OtherFormatBook, readOtherFormat } from "../workbook/xlsx/other-formats";
+import { isOtherFormat, type OtherFormat, type OtherFormatBook, readOtherFormat } from "../workbook/xlsx/other-formats";
 import { XlsxWorkbook } from "../workbook/xlsx/xlsx-workbook";
 import { COMPARE_MATCHES_KEY, type MatchCorrections, parseMatchCorrections } from "../core/compare/matches";
 import { parsePreviousYear, PREVIOUS_YEAR_KEY, splitPreviousYear } from "../core/compare/settings";
@@ -42,6 +42,8 @@ export interface FileResult {
   readonly years?: Pick<ValidationReport, "fiscalYear" | "fiscalYearSource" | "planPeriods">;
   /** Set on a workbook that holds every department's items rather than one submission. */
   readonly notSubmission?: NotASubmission;
+  /** Set on an .xls or .xlsb, read for checking only. */
+  readonly format?: OtherFormat;
 }
 
 /**
@@ -258,5 +260,6 @@ export async function validateFile(file: string, opts: ValidateFileOptions): Pro
     tallies: tallyBySheet(r.report.records),
     years: yearsOf(r.report),
     ...(r.notSubmission ? { notSubmission: r.notSubmission } : {}),
+    ...(r.other ? { format: r.other.format } : {}),
   };
 }

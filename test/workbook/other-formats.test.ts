@@ -13,6 +13,7 @@ import os from "node:os";
 import path from "node:path";
 import type { CellRange } from "../../src/core/model/address";
 import type { SheetGrid, WorkbookSnapshot } from "../../src/core/model/grid";
+import { t as cliT } from "../../src/cli/i18n";
 import { t } from "../../src/core/i18n";
 import { WorkbookError } from "../../src/workbook/port";
 import { readOtherFormat } from "../../src/workbook/xlsx/other-formats";
@@ -81,6 +82,10 @@ describe("the 小平 sample as LibreOffice saves it in other formats", () => {
     const fromXlsx = await findings(SEED);
     expect(fromXlsx.length).toBeGreaterThan(100);
     expect(await findings(XLS)).toEqual(fromXlsx);
+    // The report says it was read for checking only, so that a refusal to summarize it is no surprise.
+    const human = await cli(["validate", XLS]);
+    expect(human.stdout.split("\n").slice(0, 2)).toEqual([`■ ${XLS}`, cliT("ja", "cli.file.xls")]);
+    expect((await cli(["validate", SEED])).stdout).not.toContain(cliT("ja", "cli.file.xls"));
   });
 
   test("the built command reads an .xls in a folder on its worker threads, from SheetJS's own bundle", () => {
