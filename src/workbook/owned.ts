@@ -7,7 +7,8 @@
  *
  * No ExcelJS and no Office.js here: both adapters import it.
  */
-import { MAX_COLS } from "../core/model/grid";
+import { cellText } from "../core/model/cell";
+import { MAX_COLS, type SheetGrid } from "../core/model/grid";
 import { EXCEL_MAX_CELL_CHARS, pairSafeEnd } from "../core/values/text";
 import { freeSheetName } from "./sheet-names";
 
@@ -43,6 +44,11 @@ export function settingsFromRows(rows: readonly (readonly string[])[]): Record<s
     out[k] = v;
   }
   return out;
+}
+
+/** The settings from the settings sheet as a file reader gave it (its grid starts where its first value is). */
+export function settingsFromGrid(g: SheetGrid): Record<string, string> {
+  return settingsFromRows(g.rows.map((row) => Array.from({ length: g.left + row.length }, (_, c) => cellText(row[c - g.left] ?? null))));
 }
 
 /** The longest value a setting holds: pieces from B up to the last column the reader's window takes (MAX_COLS). */

@@ -10,7 +10,7 @@
 import type { CellRange } from "../../core/model/address";
 import type { CellValue } from "../../core/model/cell";
 import { type FilledCell, gridFromCells, MAX_COLS, MAX_ROWS, type SheetGrid, type SheetVisibility, type WorkbookSnapshot } from "../../core/model/grid";
-import { sameSheetName, SETTINGS_SHEET, settingsFromRows } from "../owned";
+import { sameSheetName, SETTINGS_SHEET, settingsFromGrid } from "../owned";
 import { WorkbookError } from "../port";
 import { serialToDate } from "../serial-dates";
 import { isDateFormat } from "./book";
@@ -114,9 +114,7 @@ export async function readOtherFormat(bytes: Uint8Array, format: OtherFormat): P
   };
   const settingsAt = wb.SheetNames.findIndex((n) => sameSheetName(n, SETTINGS_SHEET));
   const readSettings = async (): Promise<Readonly<Record<string, string>>> => {
-    if (settingsAt < 0) return {};
-    const g = grid(settingsAt);
-    return settingsFromRows(g.rows.map((row) => Array.from({ length: g.left + row.length }, (_, c) => text(row[c - g.left] ?? null))));
+    return settingsAt < 0 ? {} : settingsFromGrid(grid(settingsAt));
   };
   return {
     format,
@@ -160,13 +158,6 @@ function quietly<T>(read: () => T): T {
 
 function visibilityOf(hidden: number | undefined): SheetVisibility {
   return hidden === 2 ? "veryHidden" : hidden === 1 ? "hidden" : "visible";
-}
-
-function text(v: CellValue): string {
-  if (v === null) return "";
-  if (typeof v === "string") return v;
-  if (typeof v === "object" && !(v instanceof Date)) return v.error;
-  return String(v);
 }
 
 /** One sheet inside the window: values as the .xlsx reader gives them (a number in a date format is a Date). */

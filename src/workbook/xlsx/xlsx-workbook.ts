@@ -10,7 +10,7 @@ import { type CellValue, cellText } from "../../core/model/cell";
 import { CHANGE_LOG_HEADER, CHANGE_LOG_SHEET, changeLogRows, changeLogSpec, type LoggedEdit } from "../../core/changelog";
 import { type SheetGrid, SHEET_ROWS, type WorkbookSnapshot } from "../../core/model/grid";
 import { fitToCells, type SheetSpec, type SpecCell, text } from "../../core/sheet-spec";
-import { OWNED_KEY, type OwnedSheet, ownedValue, parseOwned, mergeSettings, planOwned, SETTINGS_SHEET, settingsFromRows, settingsRows, sameSheetName, sheetNameKey } from "../owned";
+import { OWNED_KEY, type OwnedSheet, ownedValue, parseOwned, mergeSettings, planOwned, SETTINGS_SHEET, settingsFromGrid, settingsRows, sameSheetName, sheetNameKey } from "../owned";
 import { type AppliedEdits, type ReadOptions, WorkbookError, type WorkbookPort, type WriteSheetResult, type WriteSheetsOptions } from "../port";
 import { type CellFormat, isDate1904, isStrictWorkbook, readCellFormats, readSheetEntries, relKind, richRuns, SharedStrings, type SheetEntry, workbookPart } from "./book";
 import { clearCell, type FormulaInput, holdsFormula, locateCell, type PlainInput, setCell } from "./edit-cell";
@@ -1116,8 +1116,7 @@ export class XlsxWorkbook implements WorkbookPort {
   async readSettings(): Promise<Readonly<Record<string, string>>> {
     const e = this.entryNamed(SETTINGS_SHEET);
     if (!e || e.kind !== "worksheet" || !e.part) return {};
-    const g = this.grid(e);
-    return settingsFromRows(g.rows.map((row) => Array.from({ length: g.left + row.length }, (_, c) => cellText(row[c - g.left] ?? null))));
+    return settingsFromGrid(this.grid(e));
   }
 
   async writeSettings(settings: Readonly<Record<string, string>>): Promise<void> {
