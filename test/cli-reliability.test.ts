@@ -163,7 +163,7 @@ beforeAll(async () => {
   writeFileSync(at("huge.xlsx"), new Uint8Array(0));
   truncateSync(at("huge.xlsx"), MAX_FILE_BYTES + 1); // sparse: no disk, no time
   mkdirSync(at("old-files"));
-  // Not a workbook of any kind: a folder's .xls, .xlsb and .ods files are listed (each told how to save as .xlsx).
+  // Not a workbook of any kind: a folder's .xls, .xlsb and .ods files are listed (checked, or told how to save as .xlsx).
   writeFileSync(at("old-files/h29.csv"), "a,b\r\n1,2\r\n");
   writeFileSync(at("old-files/メモ.txt"), "提出は6月30日まで\r\n");
   mkdirSync(at("xls-only"));

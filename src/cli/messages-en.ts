@@ -4,7 +4,7 @@ import type { CliMessageKey } from "./messages-ja";
 export const cliEn: Record<CliMessageKey, string> = {
   "cli.usage":
     "Usage: chosahyo validate <file or folder>... [--json] [--lang ja|en] [--stage 提出前|本部評価後] [--profile file.json] [--fiscal-year FY] [--plan-period FROM-TO] [--timeout seconds] [--jobs N]\n" +
-    "  Checks the survey sheets (調査票) in .xlsx files. A folder means every .xlsx file in it.\n" +
+    "  Checks the survey sheets (調査票) in .xlsx files (and .xls, .xlsb and .ods). A folder means every such file in it.\n" +
     "  Exit code: 0 no errors / 1 errors found / 2 a file could not be read\n" +
     "  --timeout: time limit per file in seconds (default 60). --jobs: files checked at once (default: one per CPU core)\n" +
     "  --fiscal-year: the fiscal year assessed (2023, 令和5, R5). --plan-period: the plan period (2023-2026, 令和5〜8). Without them: the workbook's settings, then its titles and year headers\n" +
@@ -28,6 +28,7 @@ export const cliEn: Record<CliMessageKey, string> = {
   "cli.file": "■ {path}",
   "cli.file.xls": "Checked as an Excel 97-2003 workbook (.xls). To write from it (summary sheets and the rest), save it as .xlsx first.",
   "cli.file.xlsb": "Checked as an Excel binary workbook (.xlsb). To write from it (summary sheets and the rest), save it as .xlsx first.",
+  "cli.file.ods": "Checked as an OpenDocument spreadsheet (.ods). To write from it (summary sheets and the rest), save it as .xlsx first.",
   "cli.sheets": "Sheets recognised: {count}",
   "cli.sheet.line": "  {name}  …{profile} ({layout})",
   "cli.tally.records": "{count} records",

@@ -6,7 +6,7 @@ export const cliJa = {
   // ---- CLI
   "cli.usage":
     "使い方: chosahyo validate <ファイルまたはフォルダー>... [--json] [--lang ja|en] [--stage 提出前|本部評価後] [--profile ファイル.json] [--fiscal-year 年度] [--plan-period 期間] [--timeout 秒] [--jobs 数]\n" +
-    "  .xlsx ファイルの調査票を検証します。フォルダーを指定すると、その中の .xlsx をすべて検証します。\n" +
+    "  .xlsx ファイル（.xls・.xlsb・.ods も）の調査票を検証します。フォルダーを指定すると、その中のこれらのファイルをすべて検証します。\n" +
     "  終了コード: 0 エラーなし / 1 エラーあり / 2 読み込めないファイルあり\n" +
     "  --timeout: 1ファイルにかける時間の上限（秒、既定 60）。--jobs: 複数ファイルを同時に検証する数（既定 CPU コア数）\n" +
     "  --fiscal-year: 対象年度（例 令和5、2023）。--plan-period: 計画期間（例 令和5〜8、2023-2026）。指定しなければブックの設定、次にシートの表題と年度の見出しから読み取ります\n" +
@@ -30,6 +30,7 @@ export const cliJa = {
   "cli.file": "■ {path}",
   "cli.file.xls": "Excel 97-2003 形式（.xls）のブックとして確認しました。集計シートの作成など、書き出す操作には .xlsx 形式で保存したものをお使いください。",
   "cli.file.xlsb": "Excel バイナリ形式（.xlsb）のブックとして確認しました。集計シートの作成など、書き出す操作には .xlsx 形式で保存したものをお使いください。",
+  "cli.file.ods": "OpenDocument 形式（.ods）のブックとして確認しました。集計シートの作成など、書き出す操作には .xlsx 形式で保存したものをお使いください。",
   "cli.sheets": "認識したシート: {count}",
   "cli.sheet.line": "  {name}  …{profile}（{layout}）",
   "cli.tally.records": "{count} 件",

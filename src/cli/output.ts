@@ -107,10 +107,12 @@ function findingLines(findings: readonly Finding[], lang: Lang): string[] {
   return out;
 }
 
+const FORMAT_LINE = { "legacy-xls": "cli.file.xls", xlsb: "cli.file.xlsb", ods: "cli.file.ods" } as const;
+
 export function humanReport(r: FileResult, lang: Lang, profiles: readonly Profile[] = []): string {
   const lines = [t(lang, "cli.file", { path: r.path })];
   // Read for checking only (docs/file-layer.md, "Other formats"): a command that writes will refuse it.
-  if (r.format) lines.push(t(lang, r.format === "legacy-xls" ? "cli.file.xls" : "cli.file.xlsb"));
+  if (r.format) lines.push(t(lang, FORMAT_LINE[r.format]));
   const recognised = r.sheets.filter((s) => s.status === "recognised");
   lines.push(t(lang, "cli.sheets", { count: recognised.length }));
   lines.push(...sheetLines(r.sheets, lang, r.tallies, profiles));

@@ -42,7 +42,7 @@ export interface FileResult {
   readonly years?: Pick<ValidationReport, "fiscalYear" | "fiscalYearSource" | "planPeriods">;
   /** Set on a workbook that holds every department's items rather than one submission. */
   readonly notSubmission?: NotASubmission;
-  /** Set on an .xls or .xlsb, read for checking only. */
+  /** Set on an .xls, .xlsb or .ods, read for checking only. */
   readonly format?: OtherFormat;
 }
 
@@ -83,10 +83,9 @@ export async function returnedMasterIds(files: readonly string[], lang: Lang): P
 }
 
 /**
- * Expands folders into the workbooks they hold (not recursive; Excel's `~$` lock files are skipped). .xls and .xlsb
- * files are listed too (checked, or told how to save them as .xlsx where a command writes), and .ods files, each
- * told how to save it as .xlsx instead of being passed over. A
- * file named twice (itself and in its folder) is listed once: checked twice, it would be reported twice, and 回収
+ * Expands folders into the workbooks they hold (not recursive; Excel's `~$` lock files are skipped). .xls, .xlsb
+ * and .ods files are listed too (checked, or told how to save them as .xlsx where a command writes). A file named
+ * twice (itself and in its folder) is listed once: checked twice, it would be reported twice, and 回収
  * would refuse its second reading as a second file of the same department.
  */
 export function expandInputs(inputs: readonly string[]): { files: string[]; emptyFolders: string[]; inFolder: ReadonlySet<string> } {
@@ -159,7 +158,7 @@ export interface ValidateFileOptions {
   readonly previous?: PreviousYear;
   /** The 配布 ids of the returns read with this file (returnedMasterIds): the master among them is not a submission. */
   readonly returnsOf?: ReadonlySet<string>;
-  /** Nothing will be written from the workbook: an .xls or .xlsb is read too (openWorkbook). */
+  /** Nothing will be written from the workbook: an .xls, .xlsb or .ods is read too (openWorkbook). */
   readonly readOnly?: boolean;
 }
 
@@ -168,7 +167,7 @@ export type Opened = { book: XlsxWorkbook; other?: undefined } | { book?: undefi
 
 /**
  * Reads a file's bytes into the .xlsx adapter, or says why it cannot be read. The file is only ever read. With
- * `readOnly` (a command that writes nothing into it), an .xls or .xlsb is read for checking as well
+ * `readOnly` (a command that writes nothing into it), an .xls, .xlsb or .ods is read for checking as well
  * (other-formats.ts); without, it is refused with the message that says to save it as .xlsx.
  */
 export async function openWorkbook(file: string, lang: Lang, options: { readonly readOnly: true }): Promise<Opened | { error: FileError }>;
@@ -204,7 +203,7 @@ export async function openWorkbook(file: string, lang: Lang, options?: { readonl
 /** A workbook read and validated: the workbook itself (an .xlsx, which a command may write from), or another format's. */
 export type Checked<B extends Opened> = B & { report: ValidationReport; matches?: MatchCorrections; lastYear?: ValidationReport; notSubmission?: NotASubmission };
 
-/** Opens, reads and validates one workbook; with `readOnly`, an .xls or .xlsb too (openWorkbook). */
+/** Opens, reads and validates one workbook; with `readOnly`, an .xls, .xlsb or .ods too (openWorkbook). */
 export async function readAndValidate(file: string, opts: ValidateFileOptions & { readonly readOnly: true }): Promise<Checked<Opened> | { error: FileError }>;
 export async function readAndValidate(file: string, opts: ValidateFileOptions): Promise<Checked<{ book: XlsxWorkbook }> | { error: FileError }>;
 export async function readAndValidate(file: string, opts: ValidateFileOptions): Promise<Checked<Opened> | { error: FileError }> {

@@ -1,8 +1,9 @@
 /**
- * Excel's binary workbooks, read for checking only (docs/file-layer.md, "Other formats"): .xls (Excel 97–2003, and
- * the older BIFF versions) and .xlsb. SheetJS reads them into the same snapshot the .xlsx reader gives, inside the
- * same window, so the core checks them alike. Nothing is ever written into them: a command that writes refuses
- * them, saying to save the file as .xlsx. An .ods stays refused: SheetJS reads its values but loses merged areas.
+ * Workbooks in other formats, read for checking only (docs/file-layer.md, "Other formats"): Excel's binary workbooks,
+ * .xls (Excel 97–2003, and the older BIFF versions) and .xlsb, which SheetJS reads, and OpenDocument spreadsheets
+ * (.ods), which ods.ts reads (SheetJS would lose their merged areas). Each is read into the same snapshot the .xlsx
+ * reader gives, inside the same window, so the core checks them alike. Nothing is ever written into them: a command
+ * that writes refuses them, saying to save the file as .xlsx.
  *
  * SheetJS is loaded only when such a file comes, so that checking an .xlsx never pays for it (the CLI's build puts it
  * in a bundle of its own; scripts/build-cli.mjs).
@@ -14,12 +15,13 @@ import { sameSheetName, SETTINGS_SHEET, settingsFromGrid } from "../owned";
 import { WorkbookError } from "../port";
 import { serialToDate } from "../serial-dates";
 import { isDateFormat } from "./book";
+import { readOds } from "./ods";
 
 /** The formats read here, by the error code the .xlsx reader gives them. */
-export type OtherFormat = "legacy-xls" | "xlsb";
+export type OtherFormat = "legacy-xls" | "xlsb" | "ods";
 
 export function isOtherFormat(code: string): code is OtherFormat {
-  return code === "legacy-xls" || code === "xlsb";
+  return code === "legacy-xls" || code === "xlsb" || code === "ods";
 }
 
 /**
@@ -78,6 +80,8 @@ interface SjsModule {
  * told so no worse than before.
  */
 export async function readOtherFormat(bytes: Uint8Array, format: OtherFormat): Promise<OtherFormatBook> {
+  // Our own reader, bounded by the window as the .xlsx reader is: no size cap of its own beyond the .xlsx reader's.
+  if (format === "ods") return { format, ...readOds(bytes) };
   if (bytes.length > MAX_OTHER_FORMAT_BYTES) throw new WorkbookError(format, "too-large");
   const sjs = (await import("@e965/xlsx")) as unknown as SjsModule;
   let wb: SjsWorkbook;
