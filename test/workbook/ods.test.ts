@@ -15,7 +15,7 @@ import { strToU8, zipSync } from "fflate";
 import { t as cliT } from "../../src/cli/i18n";
 import { MAX_ROWS } from "../../src/core/model/grid";
 import { t } from "../../src/core/i18n";
-import { readOds } from "../../src/workbook/xlsx/ods";
+import { MAX_ODS_CELLS, readOds } from "../../src/workbook/xlsx/ods";
 import { readOtherFormat } from "../../src/workbook/xlsx/other-formats";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
 import { cli } from "../helpers/cli";
@@ -132,6 +132,22 @@ test("a row repeated to the end of the sheet is expanded only inside the window,
   // Bounded by the window, not by the declared cells (a loose bound: this is no timing test, only a guard against
   // expanding the repeats).
   expect(ms).toBeLessThan(5_000);
+});
+
+test("a small file of many such sheets is refused as too complex before it fills the memory", async () => {
+  // 40 sheets of one row of values repeated everywhere: 4.8 million cells in the windows, from a file of a kilobyte.
+  const sheet = (i: number) =>
+    `<table:table table:name="S${i}"><table:table-row table:number-rows-repeated="1048576">` +
+    `<table:table-cell office:value-type="float" office:value="1" table:number-columns-repeated="16384"><text:p>1</text:p></table:table-cell>` +
+    `</table:table-row></table:table>`;
+  const bytes = odsOf(Array.from({ length: 40 }, (_, i) => sheet(i)).join(""));
+  expect(bytes.length).toBeLessThan(2_000);
+  await expect(readOds(bytes).readAll()).rejects.toMatchObject({ code: "too-complex", detail: `S${Math.floor(MAX_ODS_CELLS / (MAX_ROWS * 60))}: > ${MAX_ODS_CELLS} cells` });
+  const file = path.join(dir, "many.ods");
+  writeFileSync(file, bytes);
+  const run = await cli(["validate", file]);
+  expect(run.code).toBe(2);
+  expect(run.stderr.trim()).toBe(`${file}: ${t("ja", "error.too-complex", { sheet: `S33: > ${MAX_ODS_CELLS} cells` })}`);
 });
 
 test("prefixes other than LibreOffice's, and a formula's error as Excel writes it into an .ods", async () => {

@@ -27,9 +27,23 @@ const NS = {
 } as const;
 type Prefixes = { readonly [K in keyof typeof NS]: string };
 
+/**
+ * The cells a whole workbook may hold once its repeats are expanded: 33 full windows, where 501 調査票 sheets hold
+ * about 20,000. A row of values repeated down the window is 120,000 cells from a hundred bytes, so without this a
+ * small file of many such sheets would run out of memory; past it the file is refused as too complex.
+ */
+export const MAX_ODS_CELLS = 4_000_000;
+
+/** How a read is bounded and watched: the CLI's per-file budget, the demo's progress bar and its cancel button. */
+export interface OdsReadOptions {
+  readonly deadline?: number;
+  readonly onProgress?: (progress: { readonly done: number; readonly total: number }) => void;
+  readonly isCancelled?: () => boolean;
+}
+
 /** What the reader of an .ods gives: its snapshot, and its settings sheet's rows (other-formats.ts's OtherFormatBook). */
 export interface OdsBook {
-  readAll(options?: { readonly deadline?: number }): Promise<WorkbookSnapshot>;
+  readAll(options?: OdsReadOptions): Promise<WorkbookSnapshot>;
   readSettings(): Promise<Readonly<Record<string, string>>>;
 }
 
@@ -44,24 +58,13 @@ export function readOds(bytes: Uint8Array): OdsBook {
   } catch {
     throw new WorkbookError("ods");
   }
-  const manifest = pkg.text("META-INF/manifest.xml") ?? "";
+  const manifest = partText(pkg, "META-INF/manifest.xml") ?? "";
   // A password encrypts each part; content.xml would inflate to noise.
   if (/<([\w.-]+:)?encryption-data[\s>/]/.test(manifest)) throw new WorkbookError("encrypted");
-  let content: string | undefined;
-  try {
-    content = pkg.text("content.xml");
-  } catch {
-    content = undefined;
-  }
-  if (!content) throw new WorkbookError("corrupt-part", "content.xml");
-  const xml = content;
+  const xml = partText(pkg, "content.xml");
+  if (!xml) throw new WorkbookError("corrupt-part", "content.xml");
   const p = prefixesOf(xml);
-  let styles: string | undefined;
-  try {
-    styles = pkg.text("styles.xml");
-  } catch {
-    styles = undefined;
-  }
+  const styles = partText(pkg, "styles.xml");
   const body = xml.indexOf(`<${p.office}spreadsheet`);
   if (body < 0) throw new WorkbookError("ods");
   const tables = tablesOf(xml, p, body);
@@ -69,10 +72,11 @@ export function readOds(bytes: Uint8Array): OdsBook {
   const hiddenStyles = hiddenTableStyles(xml.slice(0, body), p);
 
   const grids = new Map<number, SheetGrid>();
+  const budget = { cells: MAX_ODS_CELLS };
   const grid = (i: number, deadline?: number): SheetGrid => {
     let g = grids.get(i);
     if (!g) {
-      g = readTable(xml, tables[i], p, formats, hiddenStyles, deadline);
+      g = readTable(xml, tables[i], p, { formats, hiddenStyles, budget, deadline });
       grids.set(i, g);
     }
     return g;
@@ -84,15 +88,27 @@ export function readOds(bytes: Uint8Array): OdsBook {
     async readAll(options) {
       const sheets: SheetGrid[] = [];
       for (let i = 0; i < tables.length; i++) {
+        options?.onProgress?.({ done: i, total: tables.length });
+        if (options?.isCancelled?.()) throw new WorkbookError("cancelled");
         if (i === settingsAt) continue;
         if (options?.deadline !== undefined && Date.now() > options.deadline) throw new WorkbookError("timeout");
         sheets.push(grid(i, options?.deadline));
       }
+      options?.onProgress?.({ done: tables.length, total: tables.length });
       if (sheets.length === 0) throw new WorkbookError("no-worksheets");
       const settings = await readSettings();
       return { sheets, skippedSheets: [], settings: Object.keys(settings).length ? settings : undefined };
     },
   };
+}
+
+/** A part's text, or undefined when it is missing or cannot be inflated (damaged, or larger than a part may be). */
+function partText(pkg: Package, name: string): string | undefined {
+  try {
+    return pkg.text(name);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The prefix (with its colon) each namespace has in this part: LibreOffice's are the usual ones, but any is allowed. */
@@ -251,8 +267,16 @@ function formatCode(inner: string, n: string, percent: boolean): string | undefi
 /** Elements inside a cell whose text is not the cell's: a comment, a shape's text box, furigana, a note. */
 const NOT_CELL_TEXT = /^(office:annotation|office:annotation-end|draw:[\w-]+|text:ruby-text|text:note|text:tracked-changes)$/;
 
+interface TableContext {
+  readonly formats: CellFormats;
+  readonly hiddenStyles: ReadonlySet<string>;
+  /** The cells the workbook may still hold (MAX_ODS_CELLS), shared by its tables. */
+  readonly budget: { cells: number };
+  readonly deadline?: number;
+}
+
 /** One table inside the window. */
-function readTable(xml: string, table: TableAt, p: Prefixes, formats: CellFormats, hiddenStyles: ReadonlySet<string>, deadline?: number): SheetGrid {
+function readTable(xml: string, table: TableAt, p: Prefixes, { formats, hiddenStyles, budget, deadline }: TableContext): SheetGrid {
   // The table's own stretch: a search for a tag that is not there scans this table, not the rest of the workbook.
   const t = xml.slice(table.from, table.to);
   const rowOpen = `<${p.table}table-row`;
@@ -283,6 +307,8 @@ function readTable(xml: string, table: TableAt, p: Prefixes, formats: CellFormat
       if (row.cells.length || row.merges.length) {
         // A row repeated with its values (identical rows one under another) is that many rows, inside the window.
         const copies = Math.min(repeat, MAX_ROWS - r);
+        budget.cells -= copies * row.cells.length;
+        if (budget.cells < 0) throw new WorkbookError("too-complex", `${table.name}: > ${MAX_ODS_CELLS} cells`);
         for (let k = 0; k < copies; k++) {
           for (const c of row.cells) cells.push({ ...c, r: r + k });
           for (const m of row.merges) merges.push({ top: r + k, left: m.left, bottom: r + k + m.bottom, right: m.right });
