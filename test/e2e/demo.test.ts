@@ -205,6 +205,27 @@ test("開けないファイルは理由を示し、開いていたブックは�
   await context.close();
 });
 
+test(".ods は確認だけのために開き、.xlsx と同じ指摘が出て、ダウンロードは .xlsx で保存してからと案内する", async () => {
+  const cli = cliFindings(SEED);
+  const { page, context, problems } = await openDemo(WIDE_VIEWPORT);
+  await page.getByTestId("file-input").setInputFiles({
+    name: "財政課.ods",
+    mimeType: "application/vnd.oasis.opendocument.spreadsheet",
+    buffer: readFileSync(path.join(__dirname, "..", "fixtures", "ods", "kodaira-h29.ods")),
+  });
+  await page.getByTestId("file-name").filter({ hasText: "財政課.ods" }).waitFor();
+  expect(await page.getByTestId("demo-message").innerText()).toContain("「財政課.ods」は OpenDocument 形式（.ods）のため、確認だけができます。");
+  expect(await page.getByRole("button", { name: "ダウンロード" }).isDisabled()).toBe(true);
+  await validate(page);
+  expect(await shownCounts(page)).toEqual(sevCounts(cli));
+  // The side grid shows a sheet of the .ods: its title, and the label merged down rows 3–4.
+  await showSheet(page, "No.1");
+  expect(await gridCell(page, "A1", "No.1").innerText()).toBe("第3次行財政再構築進捗状況調査票（平成29年度末）");
+  expect(await gridCell(page, "A3", "No.1").getAttribute("rowspan")).toBe("2");
+  expect(problems).toEqual([]);
+  await context.close();
+});
+
 test("規則の修正をまとめて適用できる（一覧で確認してから）", async () => {
   const cli = cliFindings(SEED);
   const html = cli.filter((f) => f.ruleId === "TEXT-HTML");

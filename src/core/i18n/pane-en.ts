@@ -183,6 +183,7 @@ export const paneEn: Record<keyof typeof paneJa, string> = {
   "demo.open.starting": "Getting ready…",
   "demo.open.cancel": "Cancel",
   "demo.open.cancelled": "Opening {name} was cancelled. The workbook that was open ({previous}) is still there.",
+  "demo.open.checkOnly": "{name} is an OpenDocument spreadsheet (.ods), so it can only be checked. To apply fixes, make summary sheets or download, save it in LibreOffice Calc as Excel 2007-365 (.xlsx) and open that file.",
 
   "page.unsupported.title": "Chosahyo Checker cannot be shown here",
   "page.unsupported.taskpane":

@@ -2,7 +2,7 @@
  * The browser demo, and the offline checker for PCs where the add-in cannot be deployed (LGWAN): the task pane
  * next to a grid of the active sheet. The workbook is held in a Web Worker (book-client.ts), so a big file never
  * freezes the page. The user can open their own .xlsx (it stays in this browser tab: nothing is uploaded), watch
- * its sheets being read, stop that, and download the result.
+ * its sheets being read, stop that, and download the result. An .ods is opened for checking only.
  */
 import { memo, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { Button, Field, MessageBar, MessageBarActions, MessageBarBody, ProgressBar, Text, makeStyles, tokens } from "@fluentui/react-components";
@@ -86,8 +86,8 @@ async function openIn(
 ): Promise<OpenBook> {
   try {
     const transfer = "bytes" in source ? [source.bytes.buffer as ArrayBuffer] : undefined;
-    const { sheetNames } = await client.call("open", [source], { onProgress, transfer });
-    return { client, sheetNames };
+    const { sheetNames, checkOnly } = await client.call("open", [source], { onProgress, transfer });
+    return { client, sheetNames, checkOnly };
   } catch (e) {
     client.terminate();
     throw e;
@@ -100,6 +100,7 @@ const Grid = memo(GridPanel);
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const XLSM_TYPE = "application/vnd.ms-excel.sheet.macroEnabled.12";
+const ODS_TYPE = "application/vnd.oasis.opendocument.spreadsheet";
 
 /** The download keeps the opened file's extension: Excel refuses a macro-enabled package named .xlsx. */
 function downloadName(fileName: string): { base: string; ext: string; type: string } {
@@ -184,6 +185,8 @@ export function DemoShell({ sources }: { sources: BookSources }) {
         portRef.current = next;
         setPort(next);
         setDocId((n) => n + 1);
+        // Said at once, before a fix or a summary is refused: an .ods is checked here but not changed.
+        if (book.checkOnly) setMessage({ intent: "info", text: (l) => t(l, "demo.open.checkOnly", { name }) });
       } catch (e) {
         if (current()) setMessage({ intent: "error", text: (l) => errorMessage(l, e) });
       } finally {
@@ -249,7 +252,7 @@ export function DemoShell({ sources }: { sources: BookSources }) {
           <input
             ref={input}
             type="file"
-            accept={`.xlsx,.xlsm,${XLSX_TYPE},${XLSM_TYPE}`}
+            accept={`.xlsx,.xlsm,.ods,${XLSX_TYPE},${XLSM_TYPE},${ODS_TYPE}`}
             className={styles.hidden}
             aria-label={tr("demo.open")}
             data-testid="file-input"
@@ -262,7 +265,7 @@ export function DemoShell({ sources }: { sources: BookSources }) {
           <Button ref={openButton} onClick={() => input.current?.click()} disabled={!!opening}>
             {tr(opening ? "demo.opening" : "demo.open")}
           </Button>
-          <Button onClick={() => void download()} disabled={!port.ready}>
+          <Button onClick={() => void download()} disabled={!port.ready || !!port.checkOnly}>
             {tr("demo.download")}
           </Button>
         </div>

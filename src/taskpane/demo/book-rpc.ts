@@ -18,6 +18,8 @@ export type OpenSource = { readonly sample: true } | { readonly bytes: Uint8Arra
 export interface Opened {
   /** The tabs a person sees, so the grid can list them at once. */
   readonly sheetNames: string[];
+  /** Set when the file is in a format read for checking only (an .ods): every change is refused. */
+  readonly checkOnly?: "ods";
 }
 
 /** The calls the page can make. Progress (`done / total`) is reported for open, readAll and writeOwnedSheets. */

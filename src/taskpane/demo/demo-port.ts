@@ -24,11 +24,14 @@ export interface Selection {
 export interface OpenBook {
   readonly client: BookClient;
   readonly sheetNames: string[];
+  /** The file is in a format read for checking only (an .ods): every change is refused, and there is nothing to download. */
+  readonly checkOnly?: "ods";
 }
 
 export class DemoPort implements WorkbookPort {
   private client?: BookClient;
   private names: string[] = [];
+  private format?: "ods";
   /** Grids the host sent, until the book changes; the grid panel asks synchronously and re-renders on arrival. */
   private readonly grids = new Map<string, SheetGrid | undefined>();
   private readonly asked = new Set<string>();
@@ -51,6 +54,7 @@ export class DemoPort implements WorkbookPort {
         if (this.disposed) return b.client.terminate();
         this.client = b.client;
         this.names = b.sheetNames;
+        this.format = b.checkOnly;
         this.changed();
       },
       () => undefined, // the page reports a failed open; every port call rejects with the same error
@@ -60,6 +64,11 @@ export class DemoPort implements WorkbookPort {
   /** The book is open: the grid can show it and it can be downloaded. */
   get ready(): boolean {
     return !!this.client;
+  }
+
+  /** Set when the open file can be checked only (an .ods): the download waits for an .xlsx. */
+  get checkOnly(): "ods" | undefined {
+    return this.format;
   }
 
   /** Where the workbook is held (for people and tests watching the demo). */
