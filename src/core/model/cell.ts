@@ -13,6 +13,14 @@ export function isCellError(v: unknown): v is CellError {
   return typeof v === "object" && v !== null && !(v instanceof Date) && typeof (v as CellError).error === "string";
 }
 
+/** Excel's error values as a cell shows them, with the newer ones (dynamic arrays, data types). */
+const ERROR_TEXT = /^#(?:REF!|DIV\/0!|N\/A|VALUE!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/;
+
+/** Whether `text` is exactly one of Excel's error values (`#N/A`, `#DIV/0!` …), as a cell would show it. */
+export function isErrorText(text: string): boolean {
+  return ERROR_TEXT.test(text);
+}
+
 export function isEmptyCell(v: CellValue | undefined): boolean {
   return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 }

@@ -6,12 +6,12 @@
  * would otherwise parse it: Excel keeps the rest as text, marks the cell quote-prefixed and leaves its number format
  * alone, and the apostrophe is not part of the value (`values` reads it back without it).
  */
+import { isErrorText } from "../../core/model/cell";
 
 /** English month names Excel reads in dates (`5-Mar`, `Jan 2026`). */
 const MONTHS = /\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\b\.?/gi;
 /** Digits with what numbers, fractions, currencies, percentages, dates and times are written with. */
 const NUMERIC = /^(明治|大正|昭和|平成|令和|[MTSHR])?[\s\d.,:/%$¥€£()+\-eE年月日時分秒]*\d[\s\d.,:/%$¥€£()+\-eE年月日時分秒]*(\s*(am|pm|午前|午後))?$/i;
-const ERROR_VALUE = /^#(N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|GETTING_DATA)$/i;
 
 /**
  * Excel would not keep `s` as the text it is when typed into a cell that is not formatted "@". Generous on purpose:
@@ -22,7 +22,7 @@ export function parsedByExcel(s: string): boolean {
   const wide = s.normalize("NFKC");
   if (/^[=+\-@']/.test(wide)) return true;
   const t = wide.trim();
-  if (/^(true|false)$/i.test(t) || ERROR_VALUE.test(t)) return true;
+  if (/^(true|false)$/i.test(t) || isErrorText(t.toUpperCase())) return true;
   return NUMERIC.test(t.replace(MONTHS, "1"));
 }
 

@@ -9,13 +9,13 @@
  * with the cells read, not with the declared ones.
  */
 import type { CellRange } from "../../core/model/address";
-import type { CellValue } from "../../core/model/cell";
+import { type CellValue, isErrorText } from "../../core/model/cell";
 import { type FilledCell, gridFromCells, MAX_COLS, MAX_ROWS, type SheetGrid, type WorkbookSnapshot } from "../../core/model/grid";
 import { sameSheetName, SETTINGS_SHEET, settingsFromGrid } from "../owned";
 import { WorkbookError } from "../port";
 import { serialToDate } from "../serial-dates";
 import { Package } from "./package";
-import { attr, isSpace, unescapeXml } from "./xml";
+import { attr, isSpace, nextTag, unescapeXml } from "./xml";
 
 const NS = {
   office: "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
@@ -138,7 +138,7 @@ function tablesOf(xml: string, p: Prefixes, from: number): TableAt[] {
   const out: TableAt[] = [];
   let i = from;
   for (;;) {
-    i = nextStart(xml, open, i);
+    i = nextTag(xml, open, i);
     if (i < 0) break;
     const end = xml.indexOf(">", i);
     if (end < 0) break;
@@ -157,28 +157,16 @@ function tablesOf(xml: string, p: Prefixes, from: number): TableAt[] {
   return out;
 }
 
-/** Index of the next start tag `open` (with its prefix) at or after `from`, not a longer name. */
-function nextStart(xml: string, open: string, from: number, until = xml.length): number {
-  let i = from;
-  for (;;) {
-    i = xml.indexOf(open, i);
-    if (i < 0 || i >= until) return -1;
-    const c = xml.charCodeAt(i + open.length);
-    if (c === 32 || c === 62 || c === 47 || c === 9 || c === 10 || c === 13) return i;
-    i += open.length;
-  }
-}
-
 /** Names of the table styles that hide a sheet (`table:display="false"`). */
 function hiddenTableStyles(head: string, p: Prefixes): Set<string> {
   const out = new Set<string>();
   const open = `<${p.style}style`;
-  for (let i = nextStart(head, open, 0); i >= 0; i = nextStart(head, open, i + 1)) {
+  for (let i = nextTag(head, open, 0); i >= 0; i = nextTag(head, open, i + 1)) {
     const tag = head.slice(i, head.indexOf(">", i) + 1);
     if (attr(tag, `${p.style}family`) !== "table") continue;
     const close = head.indexOf(`</${p.style}style>`, i);
     const inner = close < 0 ? "" : head.slice(i, close);
-    const props = nextStart(inner, `<${p.style}table-properties`, 0);
+    const props = nextTag(inner, `<${p.style}table-properties`, 0);
     if (props < 0) continue;
     const propsTag = inner.slice(props, inner.indexOf(">", props) + 1);
     if (attr(propsTag, `${p.table}display`) === "false") out.add(attr(tag, `${p.style}name`) ?? "");
@@ -206,7 +194,7 @@ class CellFormats {
   private scan(xml: string): void {
     const { style, number } = this.p;
     const open = `<${style}style`;
-    for (let i = nextStart(xml, open, 0); i >= 0; i = nextStart(xml, open, i + 1)) {
+    for (let i = nextTag(xml, open, 0); i >= 0; i = nextTag(xml, open, i + 1)) {
       const tag = xml.slice(i, xml.indexOf(">", i) + 1);
       if (attr(tag, `${style}family`) !== "table-cell") continue;
       const name = attr(tag, `${style}name`);
@@ -215,7 +203,7 @@ class CellFormats {
     for (const kind of ["number-style", "percentage-style", "currency-style"]) {
       const open = `<${number}${kind}`;
       const close = `</${number}${kind}>`;
-      for (let i = nextStart(xml, open, 0); i >= 0; i = nextStart(xml, open, i + 1)) {
+      for (let i = nextTag(xml, open, 0); i >= 0; i = nextTag(xml, open, i + 1)) {
         const end = xml.indexOf(close, i);
         const tag = xml.slice(i, xml.indexOf(">", i) + 1);
         const name = attr(tag, `${style}name`);
@@ -249,7 +237,7 @@ class CellFormats {
  * percent sign matters to the checker today (docs/file-layer.md, "Other formats").
  */
 function formatCode(inner: string, n: string, percent: boolean): string | undefined {
-  const at = nextStart(inner, `<${n}number`, 0);
+  const at = nextTag(inner, `<${n}number`, 0);
   if (at < 0) return percent ? "0%" : undefined;
   const tag = inner.slice(at, inner.indexOf(">", at) + 1);
   const decimals = Number(attr(tag, `${n}decimal-places`) ?? "");
@@ -291,7 +279,7 @@ function readTable(xml: string, table: TableAt, p: Prefixes, { formats, hiddenSt
   // A column's default cell style applies to its cells that name none (a number format set on a whole column).
   const columnStyles = columnDefaultStyles(t, p);
   for (;;) {
-    const at = nextStart(t, rowOpen, i);
+    const at = nextTag(t, rowOpen, i);
     if (at < 0) break;
     const end = t.indexOf(">", at);
     if (end < 0) break;
@@ -335,10 +323,11 @@ function readTable(xml: string, table: TableAt, p: Prefixes, { formats, hiddenSt
 function columnDefaultStyles(t: string, p: Prefixes): (string | undefined)[] {
   const out: (string | undefined)[] = [];
   const open = `<${p.table}table-column`;
-  const firstRow = nextStart(t, `<${p.table}table-row`, 0);
-  const until = firstRow < 0 ? t.length : firstRow;
-  for (let i = nextStart(t, open, 0, until); i >= 0 && out.length < MAX_COLS; i = nextStart(t, open, i + 1, until)) {
-    const tag = t.slice(i, t.indexOf(">", i) + 1);
+  const firstRow = nextTag(t, `<${p.table}table-row`, 0);
+  // The columns come before the first row: a search for one more stops there.
+  const head = firstRow < 0 ? t : t.slice(0, firstRow);
+  for (let i = nextTag(head, open, 0); i >= 0 && out.length < MAX_COLS; i = nextTag(head, open, i + 1)) {
+    const tag = head.slice(i, head.indexOf(">", i) + 1);
     const style = attr(tag, `${p.table}default-cell-style-name`);
     const n = Math.min(count(attr(tag, `${p.table}number-columns-repeated`)), MAX_COLS - out.length);
     for (let k = 0; k < n; k++) out.push(style);
@@ -367,11 +356,11 @@ function readRow(row: string, p: Prefixes, formats: CellFormats, rowStyle: strin
   let c = 0;
   let i = 0;
   // The next of each kind of cell, looked for again only once passed: a row with no covered cells is searched once.
-  let nextCell = nextStart(row, cellOpen, 0);
-  let nextCovered = nextStart(row, coveredOpen, 0);
+  let nextCell = nextTag(row, cellOpen, 0);
+  let nextCovered = nextTag(row, coveredOpen, 0);
   for (;;) {
-    if (nextCell >= 0 && nextCell < i) nextCell = nextStart(row, cellOpen, i);
-    if (nextCovered >= 0 && nextCovered < i) nextCovered = nextStart(row, coveredOpen, i);
+    if (nextCell >= 0 && nextCell < i) nextCell = nextTag(row, cellOpen, i);
+    if (nextCovered >= 0 && nextCovered < i) nextCovered = nextTag(row, coveredOpen, i);
     if (nextCell < 0 && nextCovered < 0) break;
     const covered = nextCell < 0 || (nextCovered >= 0 && nextCovered < nextCell);
     const at = covered ? nextCovered : nextCell;
@@ -435,14 +424,12 @@ function hasValue(xml: string, from: number, to: number, p: Prefixes): boolean {
   return t >= 0 && t < to;
 }
 
-const ERROR_TEXT = /^(#NULL!|#DIV\/0!|#VALUE!|#REF!|#NAME\?|#NUM!|#N\/A|#GETTING_DATA)$/;
-
 /** A cell's value as the .xlsx reader gives it: a number in a date or time format is a Date; empty text is no value. */
 function valueOf(tag: string, text: string, p: Prefixes): CellValue {
   const type = attr(tag, `${p.office}value-type`);
   if (attr(tag, `${p.calcext}value-type`) === "error") return { error: text.trim() || "#VALUE!" };
   // Excel writes a formula's error as the value 0 shown as the error's text; LibreOffice marks it (above).
-  if (ERROR_TEXT.test(text) && attr(tag, `${p.table}formula`) !== undefined) return { error: text };
+  if (isErrorText(text) && attr(tag, `${p.table}formula`) !== undefined) return { error: text };
   switch (type) {
     case "float":
     case "percentage":

@@ -4,6 +4,7 @@
  * Excel's own types come first; text is mapped character for character (./characters), split at its ①②
  * segments (./circled-segments), and each segment read (./read-segment).
  */
+import { isErrorText } from "../../model/cell";
 import type { DateRef, ParsedValue, Qualifier, ValueKind, ValuePart } from "../types";
 import { blankHtmlTags } from "../text";
 import { type Ctx, mapChars } from "./characters";
@@ -19,7 +20,6 @@ export interface ParseValueOptions {
 
 export type ValueCell = string | number | boolean | Date | { readonly error: string } | null | undefined;
 
-const ERROR_TEXT_RE = /^#(?:REF!|DIV\/0!|N\/A|VALUE!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/;
 const NUMBER_TEXT_RE = /^([+\-−]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
 
 type MutableValue = { -readonly [K in keyof ParsedValue]: ParsedValue[K] };
@@ -42,7 +42,7 @@ function parseText(raw: string): ParsedValue {
   const w = blankHtmlTags(mapChars(raw));
   const trimmed = w.trim();
   if (trimmed.length === 0) return result(raw, "empty");
-  if (ERROR_TEXT_RE.test(trimmed)) return result(raw, "error", { errorCode: trimmed });
+  if (isErrorText(trimmed)) return result(raw, "error", { errorCode: trimmed });
   const nt = NUMBER_TEXT_RE.exec(trimmed);
   if (nt) {
     const v = dropBinaryNoise(Number(nt[2].replace(/,/g, "") + (nt[3] !== undefined ? "." + nt[3] : "")) * (nt[1] === "-" || nt[1] === "−" ? -1 : 1));
