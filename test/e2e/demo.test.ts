@@ -205,7 +205,7 @@ test("開けないファイルは理由を示し、開いていたブックは�
   await context.close();
 });
 
-test(".ods は確認だけのために開き、.xlsx と同じ指摘が出て、ダウンロードは .xlsx で保存してからと案内する", async () => {
+test(".ods は検証のためだけに開き、.xlsx と同じ指摘が出て、ダウンロードは .xlsx で保存してからと案内する", async () => {
   const cli = cliFindings(SEED);
   const { page, context, problems } = await openDemo(WIDE_VIEWPORT);
   await page.getByTestId("file-input").setInputFiles({
@@ -214,7 +214,7 @@ test(".ods は確認だけのために開き、.xlsx と同じ指摘が出て、
     buffer: readFileSync(path.join(__dirname, "..", "fixtures", "ods", "kodaira-h29.ods")),
   });
   await page.getByTestId("file-name").filter({ hasText: "財政課.ods" }).waitFor();
-  expect(await page.getByTestId("demo-message").innerText()).toContain("「財政課.ods」は OpenDocument 形式（.ods）のため、確認だけができます。");
+  expect(await page.getByTestId("demo-message").innerText()).toContain("「財政課.ods」は OpenDocument 形式（.ods）のため、検証のみ行えます。");
   expect(await page.getByRole("button", { name: "ダウンロード" }).isDisabled()).toBe(true);
   await validate(page);
   expect(await shownCounts(page)).toEqual(sevCounts(cli));

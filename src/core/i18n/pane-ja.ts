@@ -183,7 +183,7 @@ export const paneJa = {
   "demo.open.starting": "準備しています…",
   "demo.open.cancel": "中止",
   "demo.open.cancelled": "「{name}」を開くのを中止しました。開いていたブック（{previous}）をそのまま使えます。",
-  "demo.open.checkOnly": "「{name}」は OpenDocument 形式（.ods）のため、確認だけができます。修正の適用、集計シートの作成、ダウンロードには、LibreOffice Calc で Excel 2007-365 形式（.xlsx）で保存し、そのファイルを開いてください。",
+  "demo.open.checkOnly": "「{name}」は OpenDocument 形式（.ods）のため、検証のみ行えます。修正の適用、集計シートの作成、ダウンロードには、LibreOffice Calc で Excel 2007-365 形式（.xlsx）で保存し、そのファイルを開いてください。",
 
   // ---- the static message of taskpane.html and demo.html, for browsers that cannot run the app (no JavaScript)
   "page.unsupported.title": "調査票チェッカーを表示できません",
